@@ -1,0 +1,348 @@
+//! TOML front matter between `+++` lines, with Zola's basic fields and the portal's own.
+
+use std::fmt;
+use std::path::Path;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::error::{toml_diagnostic, Diagnostic};
+
+/// The front matter of a page.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageFrontMatter {
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub date: Option<PartialDate>,
+    #[serde(default)]
+    pub updated: Option<PartialDate>,
+    #[serde(default)]
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub weight: Option<i64>,
+    #[serde(default)]
+    pub template: Option<String>,
+    /// Id of a city in `data/cities`.
+    #[serde(default)]
+    pub city: Option<String>,
+    #[serde(default)]
+    pub kind: Option<DocumentKind>,
+    /// 发布机构
+    #[serde(default)]
+    pub issuer: Option<String>,
+    /// 文号
+    #[serde(default)]
+    pub doc_number: Option<String>,
+    /// 索引号
+    #[serde(default)]
+    pub index_no: Option<String>,
+    /// 发布日期 of the document itself.
+    #[serde(default)]
+    pub published: Option<PartialDate>,
+    /// 主题分类
+    #[serde(default)]
+    pub topics: Vec<String>,
+    #[serde(default)]
+    pub validity: Option<Validity>,
+    /// 来源
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Slugs of linked pages (an interpretation and its original document, …).
+    #[serde(default)]
+    pub related: Vec<String>,
+    /// Documents the text cites, as written.
+    #[serde(default)]
+    pub references: Vec<String>,
+    #[serde(default)]
+    pub extra: toml::Table,
+}
+
+/// The front matter of a section (`_index.md`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionFrontMatter {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub sort_by: SortBy,
+    #[serde(default)]
+    pub weight: Option<i64>,
+    #[serde(default)]
+    pub template: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub extra: toml::Table,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortBy {
+    /// Newest first.
+    #[default]
+    Date,
+    /// Lightest first.
+    Weight,
+    Title,
+    None,
+}
+
+/// What kind of document a page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentKind {
+    /// 政策解读
+    Interpretation,
+    /// 政策原文
+    Policy,
+    /// 新闻
+    News,
+}
+
+impl DocumentKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            DocumentKind::Interpretation => "政策解读",
+            DocumentKind::Policy => "政策原文",
+            DocumentKind::News => "新闻",
+        }
+    }
+}
+
+/// Whether a document is still in force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Validity {
+    #[serde(rename = "有效", alias = "valid")]
+    Valid,
+    #[serde(rename = "已修改", alias = "amended")]
+    Amended,
+    #[serde(rename = "已废止", alias = "repealed")]
+    Repealed,
+    #[serde(rename = "已失效", alias = "expired")]
+    Expired,
+}
+
+impl Validity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Validity::Valid => "有效",
+            Validity::Amended => "已修改",
+            Validity::Repealed => "已废止",
+            Validity::Expired => "已失效",
+        }
+    }
+}
+
+/// A date as precise as the source gives it: `2017`, `2017-06` or `2017-06-30` (a TOML date or
+/// date-time is accepted too). Sorts chronologically; a year sorts before its months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+impl PartialDate {
+    pub fn parse(text: &str) -> Result<PartialDate, String> {
+        let bad = || {
+            format!("\"{text}\" is not a date: write 2021, 2021-10 or 2021-10-14")
+        };
+        // A TOML date-time: keep the date part.
+        let date_part = text.trim().split(['T', ' ']).next().unwrap_or("");
+        let mut parts = date_part.split('-');
+        let year: i32 = parts
+            .next()
+            .filter(|y| y.len() == 4)
+            .and_then(|y| y.parse().ok())
+            .ok_or_else(bad)?;
+        let month = match parts.next() {
+            Some(m) => Some(m.parse::<u32>().ok().filter(|m| (1..=12).contains(m)).ok_or_else(bad)?),
+            None => None,
+        };
+        let day = match parts.next() {
+            Some(d) => {
+                let d = d.parse::<u32>().map_err(|_| bad())?;
+                chrono::NaiveDate::from_ymd_opt(year, month.unwrap_or(1), d).ok_or_else(bad)?;
+                Some(d)
+            }
+            None => None,
+        };
+        if parts.next().is_some() {
+            return Err(bad());
+        }
+        Ok(PartialDate { year, month, day })
+    }
+
+    /// RFC 3339 at midnight UTC+8 of the first day the date covers (for feeds and sitemaps).
+    pub fn rfc3339(&self) -> String {
+        format!(
+            "{:04}-{:02}-{:02}T00:00:00+08:00",
+            self.year,
+            self.month.unwrap_or(1),
+            self.day.unwrap_or(1)
+        )
+    }
+
+    /// As a Chinese reader writes it: 2021年10月14日.
+    pub fn chinese(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{}年{}月{}日", self.year, m, d),
+            (Some(m), None) => format!("{}年{}月", self.year, m),
+            _ => format!("{}年", self.year),
+        }
+    }
+
+    /// Fraction of a year, for placing the date on a time axis.
+    pub fn as_year_fraction(&self) -> f64 {
+        let month = self.month.unwrap_or(1) as f64 - 1.0;
+        let day = self.day.unwrap_or(1) as f64 - 1.0;
+        self.year as f64 + (month + day / 31.0) / 12.0
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Date(toml::value::Datetime),
+            Text(String),
+            Year(i64),
+        }
+        let text = match Raw::deserialize(d)? {
+            Raw::Date(dt) => dt.to_string(),
+            Raw::Text(s) => s,
+            Raw::Year(y) => y.to_string(),
+        };
+        PartialDate::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A file split into its front matter and body.
+pub struct Split<'a> {
+    pub front_matter: &'a str,
+    /// The file line the front matter's first line is on.
+    pub front_matter_line: usize,
+    pub body: &'a str,
+    /// The file line the body starts on.
+    pub body_line: usize,
+}
+
+/// Splits `+++` front matter from the Markdown body.
+pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != "+++" {
+        return Err(Diagnostic::new(path, "the file does not start with front matter")
+            .at(1, 1)
+            .hint("start the file with a line \"+++\", then title = \"…\", then another \"+++\" line"));
+    }
+    let rest = &text[first_line_end..];
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            let front_matter = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            return Ok(Split {
+                front_matter,
+                front_matter_line: 2,
+                body,
+                body_line: 3 + front_matter.matches('\n').count(),
+            });
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::new(path, "the front matter is not closed")
+        .at(1, 1)
+        .hint("add a line \"+++\" after the last front matter line"))
+}
+
+/// Parses front matter TOML into `T`, placing errors on the right file line.
+pub fn parse<T: serde::de::DeserializeOwned>(path: &Path, split: &Split<'_>) -> Result<T, Diagnostic> {
+    toml::from_str(split.front_matter)
+        .map_err(|e| toml_diagnostic(path, split.front_matter, split.front_matter_line, &e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(text: &str) -> Result<PageFrontMatter, Diagnostic> {
+        let path = Path::new("content/a.md");
+        let s = split(path, text)?;
+        parse(path, &s)
+    }
+
+    #[test]
+    fn reads_zola_and_portal_fields() {
+        let fm = page(
+            "+++\ntitle = \"标题\"\ndate = 2021-10-14\npublished = \"2017\"\nkind = \"policy\"\n\
+             validity = \"有效\"\ntopics = [\"标准化\"]\n[extra]\nauthor = \"李志豪\"\n+++\n正文\n",
+        )
+        .unwrap();
+        assert_eq!(fm.title, "标题");
+        assert_eq!(fm.date.unwrap().to_string(), "2021-10-14");
+        assert_eq!(fm.published.unwrap().chinese(), "2017年");
+        assert_eq!(fm.kind, Some(DocumentKind::Policy));
+        assert_eq!(fm.validity, Some(Validity::Valid));
+        assert_eq!(fm.extra["author"].as_str(), Some("李志豪"));
+    }
+
+    #[test]
+    fn unterminated_front_matter_is_reported() {
+        let err = page("+++\ntitle = \"a\"\n正文\n").unwrap_err();
+        assert!(err.message.contains("not closed"));
+    }
+
+    #[test]
+    fn invalid_toml_points_at_the_file_line() {
+        let err = page("+++\ntitle = \"a\"\ndate = \n+++\n").unwrap_err();
+        assert_eq!(err.line, Some(3), "{err}");
+    }
+
+    #[test]
+    fn wrong_type_and_unknown_key_point_at_their_line() {
+        let err = page("+++\ntitle = \"a\"\ndraft = \"yes\"\n+++\n").unwrap_err();
+        assert_eq!(err.line, Some(3), "{err}");
+        let err = page("+++\ntitle = \"a\"\n\nauthr = \"x\"\n+++\n").unwrap_err();
+        assert_eq!(err.line, Some(4), "{err}");
+        assert!(err.message.contains("authr"));
+    }
+
+    #[test]
+    fn partial_dates_parse_and_sort() {
+        let y = PartialDate::parse("2017").unwrap();
+        let m = PartialDate::parse("2017-06").unwrap();
+        let d = PartialDate::parse("2017-06-30").unwrap();
+        assert!(y < m && m < d);
+        assert!(PartialDate::parse("2017-13").is_err());
+        assert!(PartialDate::parse("2017-02-30").is_err());
+        assert!(PartialDate::parse("17").is_err());
+        assert_eq!(d.rfc3339(), "2017-06-30T00:00:00+08:00");
+    }
+}

@@ -1,0 +1,334 @@
+//! Pages and sections read from `content/`.
+
+pub mod frontmatter;
+pub mod markdown;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::error::{Diagnostic, Diagnostics};
+pub use frontmatter::{DocumentKind, PageFrontMatter, PartialDate, SectionFrontMatter, SortBy, Validity};
+use markdown::{Heading, MarkdownOptions};
+
+/// A Markdown page, parsed and rendered to HTML (still in the script it was written in).
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The file, relative to the site root (for messages): `content/policies/a.md`.
+    pub file: PathBuf,
+    pub meta: PageFrontMatter,
+    pub slug: String,
+    /// Path of the section it belongs to, relative to `content/`: `policies` (empty for the root).
+    pub section: String,
+    /// URL path relative to the script's root, ending with `/`: `policies/a/`.
+    pub path: String,
+    pub html: String,
+    pub toc: Vec<Heading>,
+    pub summary: String,
+    pub word_count: usize,
+    pub reading_minutes: usize,
+    /// The Markdown source body, kept for checks that quote it.
+    pub raw: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub file: Option<PathBuf>,
+    pub meta: SectionFrontMatter,
+    /// Relative to `content/`: `policies`, or empty for the home page.
+    pub dir: String,
+    /// URL path relative to the script's root: `policies/` (empty for the home page).
+    pub path: String,
+    pub html: String,
+    /// Indexes into `Content::pages`, in the section's order.
+    pub pages: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    pub pages: Vec<Page>,
+    /// By directory relative to `content/` (`""` is the home section).
+    pub sections: BTreeMap<String, Section>,
+}
+
+impl Content {
+    pub fn page_by_slug(&self, slug: &str) -> Option<&Page> {
+        self.pages.iter().find(|p| p.slug == slug)
+    }
+}
+
+struct SourceFile {
+    path: PathBuf,
+    rel: PathBuf,
+}
+
+/// Reads every Markdown file under `root/content`. All problems are collected, not just the first.
+pub fn load(root: &Path, include_drafts: bool, allow_raw_html: bool) -> Result<Content, Diagnostics> {
+    let content_dir = root.join("content");
+    let mut diagnostics = Diagnostics::default();
+    let mut files = Vec::new();
+    for entry in WalkDir::new(&content_dir).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| content_dir.clone());
+                diagnostics.push(Diagnostic::new(rel_to(root, &path), format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') || !entry.file_type().is_file() || !name.ends_with(".md") {
+            continue;
+        }
+        files.push(SourceFile {
+            path: entry.path().to_path_buf(),
+            rel: entry.path().strip_prefix(&content_dir).unwrap_or(entry.path()).to_path_buf(),
+        });
+    }
+    if !content_dir.is_dir() {
+        return Err(Diagnostic::new(rel_to(root, &content_dir), "there is no content folder")
+            .hint("create content/ and put Markdown pages in it (stdportal init makes an example)")
+            .into());
+    }
+
+    let options = MarkdownOptions { allow_raw_html };
+    let parsed: Vec<Result<Parsed, Diagnostic>> = files
+        .par_iter()
+        .map(|f| parse_file(root, f, &options))
+        .collect();
+
+    let mut content = Content::default();
+    for result in parsed {
+        match result {
+            Ok(Parsed::Page(page)) => {
+                if page.meta.draft && !include_drafts {
+                    continue;
+                }
+                content.pages.push(*page);
+            }
+            Ok(Parsed::Section(section)) => {
+                content.sections.insert(section.dir.clone(), section);
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    add_implicit_sections(&mut content);
+    check_unique_paths(&content, &mut diagnostics);
+    sort_sections(&mut content);
+    diagnostics.into_result(content)
+}
+
+enum Parsed {
+    Page(Box<Page>),
+    Section(Section),
+}
+
+fn parse_file(root: &Path, file: &SourceFile, options: &MarkdownOptions) -> Result<Parsed, Diagnostic> {
+    let shown = rel_to(root, &file.path);
+    let bytes = std::fs::read(&file.path)
+        .map_err(|e| Diagnostic::new(&shown, format!("cannot read the file: {e}")))?;
+    let text = decode_utf8(&shown, &bytes)?;
+    let split = frontmatter::split(&shown, text)?;
+    let dir = file
+        .rel
+        .parent()
+        .map(|p| path_to_url(p))
+        .unwrap_or_default();
+    let is_section = file.rel.file_name().is_some_and(|n| n == "_index.md");
+    if is_section {
+        let meta: SectionFrontMatter = frontmatter::parse(&shown, &split)?;
+        let rendered = markdown::render(split.body, options);
+        let path = if dir.is_empty() { String::new() } else { format!("{dir}/") };
+        return Ok(Parsed::Section(Section {
+            file: Some(shown),
+            meta,
+            dir,
+            path,
+            html: rendered.html,
+            pages: Vec::new(),
+        }));
+    }
+    let meta: PageFrontMatter = frontmatter::parse(&shown, &split)?;
+    let slug = match &meta.slug {
+        Some(s) => s.clone(),
+        None => file
+            .rel
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    };
+    check_slug(&shown, &split, &slug)?;
+    if meta.title.trim().is_empty() {
+        return Err(Diagnostic::new(&shown, "the page has an empty title")
+            .at_line(split.front_matter_line)
+            .hint("give it a title = \"…\" in the front matter"));
+    }
+    let rendered = markdown::render(split.body, options);
+    let path = if dir.is_empty() { format!("{slug}/") } else { format!("{dir}/{slug}/") };
+    let summary = meta.description.clone().unwrap_or(rendered.summary);
+    Ok(Parsed::Page(Box::new(Page {
+        file: shown,
+        slug,
+        section: dir,
+        path,
+        html: rendered.html,
+        toc: rendered.toc,
+        summary,
+        word_count: rendered.word_count,
+        reading_minutes: rendered.reading_minutes,
+        raw: split.body.to_string(),
+        meta,
+    })))
+}
+
+/// The file's text, or an error that says where the first byte that is not UTF-8 is.
+pub fn decode_utf8<'a>(shown: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Diagnostic::new(shown, "the file is saved as UTF-16")
+            .at(1, 1)
+            .hint("save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)"));
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        let (line, column) = crate::error::line_column(valid, valid.len());
+        let binary = bytes.iter().take(8000).any(|&b| b == 0);
+        let d = Diagnostic::new(
+            shown,
+            if binary {
+                "this is not a text file".to_string()
+            } else {
+                "the file is not valid UTF-8".to_string()
+            },
+        )
+        .at(line, column);
+        if binary {
+            d.hint("move files that are not Markdown pages out of content/ (images belong in static/)")
+        } else {
+            d.hint("save the file as UTF-8 (it may have been saved as GBK/GB18030)")
+        }
+    })
+}
+
+fn check_slug(shown: &Path, split: &frontmatter::Split<'_>, slug: &str) -> Result<(), Diagnostic> {
+    let ok = !slug.is_empty()
+        && slug != "."
+        && slug != ".."
+        && !slug.contains(['/', '\\', '?', '#', '%', '"', '<', '>', ' '])
+        && !slug.chars().any(char::is_control);
+    if ok {
+        return Ok(());
+    }
+    let line = split
+        .front_matter
+        .lines()
+        .position(|l| l.trim_start().starts_with("slug"))
+        .map_or(1, |i| i + split.front_matter_line);
+    Err(Diagnostic::new(shown, format!("the slug \"{slug}\" cannot be part of a URL"))
+        .at_line(line)
+        .hint("use letters, digits and dashes, e.g. slug = \"rizhao-quality-plan\""))
+}
+
+fn add_implicit_sections(content: &mut Content) {
+    let mut dirs: Vec<String> = content.pages.iter().map(|p| p.section.clone()).collect();
+    dirs.push(String::new());
+    for dir in dirs {
+        content.sections.entry(dir.clone()).or_insert_with(|| Section {
+            file: None,
+            meta: SectionFrontMatter {
+                title: dir.rsplit('/').next().unwrap_or_default().to_string(),
+                ..Default::default()
+            },
+            path: if dir.is_empty() { String::new() } else { format!("{dir}/") },
+            dir,
+            html: String::new(),
+            pages: Vec::new(),
+        });
+    }
+}
+
+fn check_unique_paths(content: &Content, diagnostics: &mut Diagnostics) {
+    let mut seen: BTreeMap<&str, &Page> = BTreeMap::new();
+    for page in &content.pages {
+        if let Some(first) = seen.insert(&page.path, page) {
+            diagnostics.push(
+                Diagnostic::new(&page.file, format!(
+                    "this page has the same URL /{} as {}",
+                    page.path,
+                    first.file.display()
+                ))
+                .hint("give one of them a different slug in its front matter"),
+            );
+        }
+    }
+    let mut slugs: BTreeMap<&str, &Page> = BTreeMap::new();
+    for page in &content.pages {
+        if let Some(first) = slugs.insert(&page.slug, page) {
+            if first.path != page.path {
+                diagnostics.push(
+                    Diagnostic::new(&page.file, format!(
+                        "the slug \"{}\" is also used by {}, so `related` links to it would be ambiguous",
+                        page.slug,
+                        first.file.display()
+                    ))
+                    .hint("give one of them a different slug"),
+                );
+            }
+        }
+    }
+}
+
+fn sort_sections(content: &mut Content) {
+    let pages = &content.pages;
+    for section in content.sections.values_mut() {
+        let mut members: Vec<usize> = (0..pages.len())
+            .filter(|&i| pages[i].section == section.dir)
+            .collect();
+        match section.meta.sort_by {
+            SortBy::Date => members.sort_by(|&a, &b| {
+                let (pa, pb) = (&pages[a], &pages[b]);
+                sort_date(pb)
+                    .cmp(&sort_date(pa))
+                    .then_with(|| pa.meta.title.cmp(&pb.meta.title))
+            }),
+            SortBy::Weight => members.sort_by_key(|&i| (pages[i].meta.weight.unwrap_or(i64::MAX), pages[i].meta.title.clone())),
+            SortBy::Title => members.sort_by(|&a, &b| pages[a].meta.title.cmp(&pages[b].meta.title)),
+            SortBy::None => {}
+        }
+        section.pages = members;
+    }
+}
+
+/// The date a page sorts by: when it was posted, else when the document was published.
+pub fn sort_date(page: &Page) -> Option<PartialDate> {
+    page.meta.date.or(page.meta.published)
+}
+
+/// `path` relative to `root`, for messages.
+pub fn rel_to(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+fn path_to_url(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_and_binary_files_are_named() {
+        let err = decode_utf8(Path::new("a.md"), &[0xFF, 0xFE, 0x41, 0]).unwrap_err();
+        assert!(err.message.contains("UTF-16"));
+        let err = decode_utf8(Path::new("a.md"), b"ok\n\xC4\xE3").unwrap_err();
+        assert_eq!((err.line, err.column), (Some(2), Some(1)));
+        assert!(err.hint.unwrap().contains("GB18030"));
+        let err = decode_utf8(Path::new("a.png"), b"\x89PNG\0\0\xff").unwrap_err();
+        assert!(err.message.contains("not a text file"));
+    }
+}

@@ -1,0 +1,168 @@
+//! Errors an editor can act on: every problem names the file, and the line and column where
+//! they are known, says what is wrong and, where it helps, what to do about it.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One problem found in the site's files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub file: PathBuf,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(file: impl AsRef<Path>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.as_ref().to_path_buf(),
+            line: None,
+            column: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn at(mut self, line: usize, column: usize) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    pub fn at_line(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Places the diagnostic at a byte offset of `text`, which starts at line `first_line` of the
+    /// file (1-based). Columns count characters, as an editor's status bar does.
+    pub fn at_offset(self, text: &str, offset: usize, first_line: usize) -> Self {
+        let (line, column) = line_column(text, offset);
+        self.at(line + first_line - 1, column)
+    }
+}
+
+/// 1-based line and character column of a byte offset (clamped to the text).
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        write!(f, ": error: {}", self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  help: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem a build found. A build reports all of them, not just the first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.0.extend(other.0);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// `Ok(value)` when nothing went wrong, the diagnostics otherwise.
+    pub fn into_result<T>(self, value: T) -> Result<T, Diagnostics> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(self)
+        }
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics(vec![d])
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+/// Converts a TOML parse error into a diagnostic at the right line and column of the file.
+/// `text` is the TOML that was parsed and `first_line` the file line it starts on.
+pub fn toml_diagnostic(
+    file: &Path,
+    text: &str,
+    first_line: usize,
+    err: &toml::de::Error,
+) -> Diagnostic {
+    let message = err.message().trim().to_string();
+    let d = Diagnostic::new(file, message);
+    match err.span() {
+        Some(span) => d.at_offset(text, span.start, first_line),
+        None => d,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_column_counts_characters_not_bytes() {
+        let text = "一二\n三四五x";
+        let offset = text.find('x').unwrap();
+        assert_eq!(line_column(text, offset), (2, 4));
+        assert_eq!(line_column(text, 0), (1, 1));
+    }
+
+    #[test]
+    fn display_names_file_line_column_and_hint() {
+        let d = Diagnostic::new("content/a.md", "bad")
+            .at(3, 7)
+            .hint("fix it");
+        assert_eq!(d.to_string(), "content/a.md:3:7: error: bad\n  help: fix it");
+    }
+}

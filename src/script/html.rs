@@ -1,0 +1,158 @@
+//! Converts a rendered HTML page to one script: text and the human-readable attributes, never
+//! markup. Working on the final HTML catches content, theme strings and data alike.
+//!
+//! Left as written: tags, URLs, ids, classes, `<code>`, `<pre>`, `<kbd>`, `<samp>`, `<script>`,
+//! `<style>`, anything marked `translate="no"`, and anything marked with a `lang` other than
+//! the page's (the language switch names the other script in that script).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use lol_html::html_content::{ContentType, Element};
+use lol_html::{doc_text, element, rewrite_str, RewriteStrSettings};
+
+use super::{Converter, Script};
+
+/// Attributes people read or hear: converted like text.
+const TEXT_ATTRIBUTES: [&str; 5] = ["alt", "title", "aria-label", "aria-description", "placeholder"];
+
+/// Elements whose content is code or machine text.
+const VERBATIM_ELEMENTS: [&str; 6] = ["code", "pre", "kbd", "samp", "script", "style"];
+
+/// `html` with all its text in `script`.
+pub fn convert_html(converter: &Converter, script: Script, html: &str) -> Result<String, String> {
+    let verbatim_depth = Rc::new(Cell::new(0usize));
+    let pending = RefCell::new(String::new());
+
+    let depth_for_elements = Rc::clone(&verbatim_depth);
+    let element_handler = element!("*", move |el| {
+        convert_attributes(converter, script, el);
+        if is_verbatim(el, script) {
+            if let Some(handlers) = el.end_tag_handlers() {
+                depth_for_elements.set(depth_for_elements.get() + 1);
+                let depth = Rc::clone(&depth_for_elements);
+                handlers.push(Box::new(move |_end| {
+                    depth.set(depth.get().saturating_sub(1));
+                    Ok(())
+                }));
+            }
+        }
+        Ok(())
+    });
+
+    let depth_for_text = Rc::clone(&verbatim_depth);
+    let text_handler = doc_text!(move |chunk| {
+        if depth_for_text.get() > 0 {
+            return Ok(());
+        }
+        // A text node can arrive in several chunks; phrases must be converted whole.
+        let mut buffer = pending.borrow_mut();
+        buffer.push_str(chunk.as_str());
+        if chunk.last_in_text_node() {
+            if !buffer.is_ascii() {
+                let converted = converter.convert(script, &buffer);
+                chunk.replace(&converted, ContentType::Html);
+            } else if buffer.len() != chunk.as_str().len() {
+                chunk.replace(&buffer, ContentType::Html);
+            }
+            buffer.clear();
+        } else {
+            chunk.remove();
+        }
+        Ok(())
+    });
+
+    rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![element_handler],
+            document_content_handlers: vec![text_handler],
+            ..RewriteStrSettings::new()
+        },
+    )
+    .map_err(|e| format!("the page's HTML could not be converted: {e}"))
+}
+
+fn is_verbatim(el: &Element, script: Script) -> bool {
+    let tag = el.tag_name();
+    if VERBATIM_ELEMENTS.contains(&tag.as_str()) {
+        return true;
+    }
+    if el.get_attribute("translate").is_some_and(|t| t.eq_ignore_ascii_case("no")) {
+        return true;
+    }
+    tag != "html"
+        && el
+            .get_attribute("lang")
+            .is_some_and(|lang| !lang.eq_ignore_ascii_case(script.lang()))
+}
+
+fn convert_attributes(converter: &Converter, script: Script, el: &mut Element) {
+    let mut names: Vec<&str> = TEXT_ATTRIBUTES.to_vec();
+    if el.tag_name() == "meta" && (el.has_attribute("name") || el.has_attribute("property")) {
+        names.push("content");
+    }
+    for name in names {
+        if let Some(value) = el.get_attribute(name) {
+            if !value.is_ascii() {
+                let converted = converter.convert(script, &value);
+                if converted != value {
+                    // Only fails for invalid attribute names, and these are fixed ones.
+                    let _ = el.set_attribute(name, &converted);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::script::{SiteDictionary, TraditionalProfile};
+
+    fn to_hant(html: &str) -> String {
+        let c = Converter::new(TraditionalProfile::S2t, &SiteDictionary::default()).unwrap();
+        convert_html(&c, Script::Hant, html).unwrap()
+    }
+
+    #[test]
+    fn converts_text_and_readable_attributes_only() {
+        let html = r#"<p class="标准" id="标准化" title="标准化">标准化<a href="/标准/">发展</a><img alt="图表" src="图.svg"></p>"#;
+        assert_eq!(
+            to_hant(html),
+            r#"<p class="标准" id="标准化" title="標準化">標準化<a href="/标准/">發展</a><img alt="圖表" src="图.svg"></p>"#
+        );
+    }
+
+    #[test]
+    fn leaves_code_scripts_and_marked_text_alone() {
+        let html = "<pre><code>发展 <span>规划</span></code></pre><script>var a='发展'</script>\
+                    <style>.a::after{content:'发'}</style><span translate=\"no\">发展</span>\
+                    <a lang=\"zh-Hans\" hreflang=\"zh-Hans\">简体</a><p>发展</p>";
+        assert_eq!(
+            to_hant(html),
+            "<pre><code>发展 <span>规划</span></code></pre><script>var a='发展'</script>\
+             <style>.a::after{content:'发'}</style><span translate=\"no\">发展</span>\
+             <a lang=\"zh-Hans\" hreflang=\"zh-Hans\">简体</a><p>發展</p>"
+        );
+    }
+
+    #[test]
+    fn converts_title_and_meta_descriptions_but_keeps_entities() {
+        let html = "<html lang=\"zh-Hant\"><head><title>标准 &amp; 质量</title>\
+                    <meta name=\"description\" content=\"质量发展\"><meta charset=\"utf-8\"></head></html>";
+        assert_eq!(
+            to_hant(html),
+            "<html lang=\"zh-Hant\"><head><title>標準 &amp; 質量</title>\
+             <meta name=\"description\" content=\"質量發展\"><meta charset=\"utf-8\"></head></html>"
+        );
+    }
+
+    #[test]
+    fn phrases_split_across_chunks_are_converted_whole() {
+        // Long text arrives in several chunks; 头发 must still be read as one phrase.
+        let long = format!("<p>{}头发</p>", "这".repeat(5000));
+        let out = to_hant(&long);
+        assert!(out.ends_with("頭髮</p>"), "{}", &out[out.len() - 40..]);
+    }
+}
