@@ -67,9 +67,8 @@ impl Config {
     /// Reads and checks `config.toml`.
     pub fn load(path: &Path) -> Result<Config, Diagnostic> {
         let text = std::fs::read_to_string(path).map_err(|e| {
-            Diagnostic::new(path, format!("cannot read the site configuration: {e}")).hint(
-                "run stdportal in the folder that holds config.toml, or pass --root DIR",
-            )
+            Diagnostic::new(path, format!("cannot read the site configuration: {e}"))
+                .hint("run stdportal in the folder that holds config.toml, or pass --root DIR")
         })?;
         Self::parse(path, &text)
     }
@@ -95,9 +94,7 @@ impl Config {
             .base_url
             .split_once("://")
             .map_or(self.base_url.as_str(), |(_, rest)| rest);
-        after_scheme
-            .find('/')
-            .map_or("/", |i| &after_scheme[i..])
+        after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
     }
 }
 
@@ -142,7 +139,8 @@ mod tests {
 
     #[test]
     fn unknown_key_names_key_and_line() {
-        let err = parse("title = \"t\"\nbase_url = \"https://a.cn/\"\ntitel = \"x\"\n").unwrap_err();
+        let err =
+            parse("title = \"t\"\nbase_url = \"https://a.cn/\"\ntitel = \"x\"\n").unwrap_err();
         assert_eq!(err.line, Some(3));
         assert!(err.message.contains("titel"), "{}", err.message);
     }

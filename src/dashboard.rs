@@ -21,7 +21,12 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [Status::Achieved, Status::OnTrack, Status::Behind, Status::NoData];
+    pub const ALL: [Status; 4] = [
+        Status::Achieved,
+        Status::OnTrack,
+        Status::Behind,
+        Status::NoData,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -72,10 +77,10 @@ pub struct Assessment {
 
 /// The latest observation, if any.
 pub fn latest(observations: &[&Observation]) -> Option<Latest> {
-    observations
-        .iter()
-        .max_by_key(|o| o.date)
-        .map(|o| Latest { value: o.value, date: o.date })
+    observations.iter().max_by_key(|o| o.date).map(|o| Latest {
+        value: o.value,
+        date: o.date,
+    })
 }
 
 /// Whether `value` meets the target. For `=` the target counts as met once the value has reached
@@ -116,7 +121,11 @@ pub fn progress(indicator: &Indicator, value: f64) -> Option<f64> {
     let span = target - baseline;
     if span.abs() < 1e-12 {
         // Baseline already at the target (e.g. zero accidents, to be kept at zero).
-        return Some(if meets_target(indicator, value) { 1.0 } else { 0.0 });
+        return Some(if meets_target(indicator, value) {
+            1.0
+        } else {
+            0.0
+        });
     }
     Some((value - baseline) / span)
 }
@@ -134,7 +143,12 @@ pub fn expected_progress(indicator: &Indicator, date: PartialDate) -> Option<f64
 /// The status of an indicator given its observations.
 pub fn assess(indicator: &Indicator, observations: &[&Observation]) -> Assessment {
     let Some(latest) = latest(observations) else {
-        return Assessment { status: Status::NoData, latest: None, progress: None, expected: None };
+        return Assessment {
+            status: Status::NoData,
+            latest: None,
+            progress: None,
+            expected: None,
+        };
     };
     let progress = progress(indicator, latest.value);
     let expected = expected_progress(indicator, latest.date);
@@ -148,7 +162,12 @@ pub fn assess(indicator: &Indicator, observations: &[&Observation]) -> Assessmen
             _ => Status::OnTrack,
         }
     };
-    Assessment { status, latest: Some(latest), progress, expected }
+    Assessment {
+        status,
+        latest: Some(latest),
+        progress,
+        expected,
+    }
 }
 
 /// How many indicators are in each status, in `Status::ALL` order.
@@ -167,7 +186,12 @@ mod tests {
     use crate::data::table::Loc;
     use crate::data::{Baseline, Target};
 
-    fn indicator(baseline: Option<(f64, i32)>, target: f64, year: i32, comparator: Comparator) -> Indicator {
+    fn indicator(
+        baseline: Option<(f64, i32)>,
+        target: f64,
+        year: i32,
+        comparator: Comparator,
+    ) -> Indicator {
         Indicator {
             id: "x".into(),
             city: "c".into(),
@@ -176,7 +200,11 @@ mod tests {
             name: "n".into(),
             unit: "%".into(),
             baseline: baseline.map(|(value, year)| Baseline { value, year }),
-            target: Target { value: target, year, comparator },
+            target: Target {
+                value: target,
+                year,
+                comparator,
+            },
             kind: None,
             source: None,
             loc: Loc::default(),
@@ -285,7 +313,11 @@ mod tests {
     #[test]
     fn counts_per_status() {
         let ind = indicator(Some((10.0, 2015)), 20.0, 2020, Comparator::AtLeast);
-        let a = [status(&ind, &[]), status(&ind, &[obs("2020", 25.0)]), status(&ind, &[])];
+        let a = [
+            status(&ind, &[]),
+            status(&ind, &[obs("2020", 25.0)]),
+            status(&ind, &[]),
+        ];
         assert_eq!(status_counts(&a), [1, 0, 0, 2]);
     }
 }

@@ -163,6 +163,9 @@ mod tests {
         let d = Diagnostic::new("content/a.md", "bad")
             .at(3, 7)
             .hint("fix it");
-        assert_eq!(d.to_string(), "content/a.md:3:7: error: bad\n  help: fix it");
+        assert_eq!(
+            d.to_string(),
+            "content/a.md:3:7: error: bad\n  help: fix it"
+        );
     }
 }

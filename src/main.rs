@@ -1,1 +1,114 @@
-fn main() {}
+//! The `stdportal` command: build, init (serve and check come with their issues).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+use stdportal::error::Diagnostics;
+use stdportal::site::{BuildOptions, Site};
+
+#[derive(Parser)]
+#[command(
+    name = "stdportal",
+    version,
+    about = "Build a bilingual (Simplified/Traditional Chinese) standardization portal"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into public/ (both scripts).
+    Build {
+        /// The site's folder (where config.toml is).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site [default: ROOT/public].
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Use this public address instead of base_url from config.toml.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include pages marked draft = true.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Create a new, working site in DIR: config, one city, one page and the default theme.
+    Init {
+        /// The folder to create (it must not exist or be empty).
+        dir: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+        } => {
+            let output = output.unwrap_or_else(|| root.join("public"));
+            build(
+                BuildOptions {
+                    root,
+                    base_url,
+                    drafts,
+                },
+                &output,
+            )
+        }
+        Command::Init { dir } => match stdportal::init::scaffold(&dir) {
+            Ok(()) => {
+                println!("Created a new site in {}.", dir.display());
+                println!("Build it with:  stdportal build --root {}", dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+fn build(options: BuildOptions, output: &std::path::Path) -> ExitCode {
+    let started = Instant::now();
+    let result = Site::load(&options).and_then(|site| {
+        let files = site.render_all()?;
+        stdportal::output::write_atomically(output, &files).map_err(Diagnostics::from)?;
+        Ok((site, files))
+    });
+    match result {
+        Ok((site, files)) => {
+            let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+            println!(
+                "Built {} pages ({} files) in both scripts into {} in {} ms (Traditional profile: {}).",
+                pages,
+                files.len(),
+                output.display(),
+                started.elapsed().as_millis(),
+                site.converter.profile().name()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diagnostics) => {
+            report(&diagnostics);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn report(diagnostics: &Diagnostics) {
+    eprintln!("{diagnostics}");
+    eprintln!(
+        "\nThe build stopped with {} problem{}; the previous site in the output folder was left as it was.",
+        diagnostics.len(),
+        if diagnostics.len() == 1 { "" } else { "s" }
+    );
+}

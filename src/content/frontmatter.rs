@@ -150,9 +150,7 @@ pub struct PartialDate {
 
 impl PartialDate {
     pub fn parse(text: &str) -> Result<PartialDate, String> {
-        let bad = || {
-            format!("\"{text}\" is not a date: write 2021, 2021-10 or 2021-10-14")
-        };
+        let bad = || format!("\"{text}\" is not a date: write 2021, 2021-10 or 2021-10-14");
         // A TOML date-time: keep the date part.
         let date_part = text.trim().split(['T', ' ']).next().unwrap_or("");
         let mut parts = date_part.split('-');
@@ -162,7 +160,12 @@ impl PartialDate {
             .and_then(|y| y.parse().ok())
             .ok_or_else(bad)?;
         let month = match parts.next() {
-            Some(m) => Some(m.parse::<u32>().ok().filter(|m| (1..=12).contains(m)).ok_or_else(bad)?),
+            Some(m) => Some(
+                m.parse::<u32>()
+                    .ok()
+                    .filter(|m| (1..=12).contains(m))
+                    .ok_or_else(bad)?,
+            ),
             None => None,
         };
         let day = match parts.next() {
@@ -283,7 +286,10 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
 }
 
 /// Parses front matter TOML into `T`, placing errors on the right file line.
-pub fn parse<T: serde::de::DeserializeOwned>(path: &Path, split: &Split<'_>) -> Result<T, Diagnostic> {
+pub fn parse<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    split: &Split<'_>,
+) -> Result<T, Diagnostic> {
     toml::from_str(split.front_matter)
         .map_err(|e| toml_diagnostic(path, split.front_matter, split.front_matter_line, &e))
 }

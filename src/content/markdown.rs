@@ -48,8 +48,7 @@ pub fn render(markdown: &str, options: &MarkdownOptions) -> Rendered {
     let parser_options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_SMART_PUNCTUATION;
+        | Options::ENABLE_TASKLISTS;
     let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, parser_options).collect();
 
     drop_soft_breaks_between_cjk(&mut events);
@@ -70,7 +69,8 @@ pub fn render(markdown: &str, options: &MarkdownOptions) -> Rendered {
 }
 
 pub fn reading_minutes(cjk_chars: usize, words: usize) -> usize {
-    let minutes = cjk_chars as f64 / CJK_CHARS_PER_MINUTE as f64 + words as f64 / WORDS_PER_MINUTE as f64;
+    let minutes =
+        cjk_chars as f64 / CJK_CHARS_PER_MINUTE as f64 + words as f64 / WORDS_PER_MINUTE as f64;
     (minutes.ceil() as usize).max(1)
 }
 
@@ -103,7 +103,11 @@ fn drop_soft_breaks_between_cjk(events: &mut [Event<'_>]) {
             Event::Text(t) => t.chars().next(),
             _ => None,
         };
-        if before.is_some_and(is_cjk) && after.is_some_and(is_cjk) {
+        // Sources often mix ASCII punctuation into Chinese text ("达到97%以上,"): a comma
+        // before a Chinese line is still Chinese punctuation for this purpose.
+        let before_joins =
+            before.is_some_and(|c| is_cjk(c) || matches!(c, ',' | ';' | ':' | '(' | ')'));
+        if before_joins && after.is_some_and(is_cjk) {
             events[i] = Event::Text(CowStr::Borrowed(""));
         }
     }
@@ -154,7 +158,11 @@ fn assign_heading_ids(events: &mut [Event<'_>]) -> Vec<Heading> {
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
                 *id = Some(CowStr::from(unique.clone()));
             }
-            toc.push(Heading { level, id: unique, title });
+            toc.push(Heading {
+                level,
+                id: unique,
+                title,
+            });
             i = j;
         }
         i += 1;
@@ -341,20 +349,33 @@ mod tests {
     use super::*;
 
     fn html(md: &str) -> String {
-        render(md, &MarkdownOptions { allow_raw_html: false }).html
+        render(
+            md,
+            &MarkdownOptions {
+                allow_raw_html: false,
+            },
+        )
+        .html
     }
 
     #[test]
     fn soft_break_between_chinese_characters_disappears() {
         assert_eq!(html("标准化工作\n改革发展"), "<p>标准化工作改革发展</p>\n");
         assert_eq!(html("质量。\n标准"), "<p>质量。标准</p>\n");
+        assert_eq!(html("以上,\n主导"), "<p>以上,主导</p>\n");
+        assert_eq!(html("a,\nb"), "<p>a,\nb</p>\n");
         assert_eq!(html("GB/T\n37668"), "<p>GB/T\n37668</p>\n");
         assert_eq!(html("标准\nISO 9001"), "<p>标准\nISO 9001</p>\n");
     }
 
     #[test]
     fn chinese_headings_get_stable_unique_ids() {
-        let r = render("## 一、总体要求\n\n### (一)指导思想\n\n## 一、总体要求\n", &MarkdownOptions { allow_raw_html: false });
+        let r = render(
+            "## 一、总体要求\n\n### (一)指导思想\n\n## 一、总体要求\n",
+            &MarkdownOptions {
+                allow_raw_html: false,
+            },
+        );
         let ids: Vec<_> = r.toc.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["一-总体要求", "一-指导思想", "一-总体要求-2"]);
         assert!(r.html.contains("<h2 id=\"一-总体要求\">"));
@@ -380,15 +401,29 @@ mod tests {
 
     #[test]
     fn raw_html_is_shown_as_text_unless_allowed() {
-        assert_eq!(html("<script>alert(1)</script>\n"), "&lt;script&gt;alert(1)&lt;/script&gt;\n");
-        let allowed = render("<b>粗</b>", &MarkdownOptions { allow_raw_html: true }).html;
+        assert_eq!(
+            html("<script>alert(1)</script>\n"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;\n"
+        );
+        let allowed = render(
+            "<b>粗</b>",
+            &MarkdownOptions {
+                allow_raw_html: true,
+            },
+        )
+        .html;
         assert!(allowed.contains("<b>粗</b>"));
     }
 
     #[test]
     fn reading_time_counts_chinese_characters() {
         let text = "标".repeat(800);
-        let r = render(&text, &MarkdownOptions { allow_raw_html: false });
+        let r = render(
+            &text,
+            &MarkdownOptions {
+                allow_raw_html: false,
+            },
+        );
         assert_eq!(r.word_count, 800);
         assert_eq!(r.reading_minutes, 2);
         assert_eq!(r.summary.chars().count(), SUMMARY_CHARS + 1);

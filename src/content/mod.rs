@@ -10,7 +10,9 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::error::{Diagnostic, Diagnostics};
-pub use frontmatter::{DocumentKind, PageFrontMatter, PartialDate, SectionFrontMatter, SortBy, Validity};
+pub use frontmatter::{
+    DocumentKind, PageFrontMatter, PartialDate, SectionFrontMatter, SortBy, Validity,
+};
 use markdown::{Heading, MarkdownOptions};
 
 /// A Markdown page, parsed and rendered to HTML (still in the script it was written in).
@@ -29,8 +31,10 @@ pub struct Page {
     pub summary: String,
     pub word_count: usize,
     pub reading_minutes: usize,
-    /// The Markdown source body, kept for checks that quote it.
+    /// The Markdown source body, kept for checks that quote it and for shortcodes.
     pub raw: String,
+    /// The file line the body starts on.
+    pub body_line: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -65,16 +69,31 @@ struct SourceFile {
 }
 
 /// Reads every Markdown file under `root/content`. All problems are collected, not just the first.
-pub fn load(root: &Path, include_drafts: bool, allow_raw_html: bool) -> Result<Content, Diagnostics> {
+pub fn load(
+    root: &Path,
+    include_drafts: bool,
+    allow_raw_html: bool,
+) -> Result<Content, Diagnostics> {
     let content_dir = root.join("content");
+    if !content_dir.is_dir() {
+        return Err(Diagnostic::new(rel_to(root, &content_dir), "there is no content folder")
+            .hint("create content/ and put Markdown pages in it (stdportal init makes an example)")
+            .into());
+    }
     let mut diagnostics = Diagnostics::default();
     let mut files = Vec::new();
     for entry in WalkDir::new(&content_dir).sort_by_file_name() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| content_dir.clone());
-                diagnostics.push(Diagnostic::new(rel_to(root, &path), format!("cannot read: {e}")));
+                let path = e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| content_dir.clone());
+                diagnostics.push(Diagnostic::new(
+                    rel_to(root, &path),
+                    format!("cannot read: {e}"),
+                ));
                 continue;
             }
         };
@@ -84,13 +103,12 @@ pub fn load(root: &Path, include_drafts: bool, allow_raw_html: bool) -> Result<C
         }
         files.push(SourceFile {
             path: entry.path().to_path_buf(),
-            rel: entry.path().strip_prefix(&content_dir).unwrap_or(entry.path()).to_path_buf(),
+            rel: entry
+                .path()
+                .strip_prefix(&content_dir)
+                .unwrap_or(entry.path())
+                .to_path_buf(),
         });
-    }
-    if !content_dir.is_dir() {
-        return Err(Diagnostic::new(rel_to(root, &content_dir), "there is no content folder")
-            .hint("create content/ and put Markdown pages in it (stdportal init makes an example)")
-            .into());
     }
 
     let options = MarkdownOptions { allow_raw_html };
@@ -125,7 +143,11 @@ enum Parsed {
     Section(Section),
 }
 
-fn parse_file(root: &Path, file: &SourceFile, options: &MarkdownOptions) -> Result<Parsed, Diagnostic> {
+fn parse_file(
+    root: &Path,
+    file: &SourceFile,
+    options: &MarkdownOptions,
+) -> Result<Parsed, Diagnostic> {
     let shown = rel_to(root, &file.path);
     let bytes = std::fs::read(&file.path)
         .map_err(|e| Diagnostic::new(&shown, format!("cannot read the file: {e}")))?;
@@ -140,7 +162,11 @@ fn parse_file(root: &Path, file: &SourceFile, options: &MarkdownOptions) -> Resu
     if is_section {
         let meta: SectionFrontMatter = frontmatter::parse(&shown, &split)?;
         let rendered = markdown::render(split.body, options);
-        let path = if dir.is_empty() { String::new() } else { format!("{dir}/") };
+        let path = if dir.is_empty() {
+            String::new()
+        } else {
+            format!("{dir}/")
+        };
         return Ok(Parsed::Section(Section {
             file: Some(shown),
             meta,
@@ -166,7 +192,11 @@ fn parse_file(root: &Path, file: &SourceFile, options: &MarkdownOptions) -> Resu
             .hint("give it a title = \"…\" in the front matter"));
     }
     let rendered = markdown::render(split.body, options);
-    let path = if dir.is_empty() { format!("{slug}/") } else { format!("{dir}/{slug}/") };
+    let path = if dir.is_empty() {
+        format!("{slug}/")
+    } else {
+        format!("{dir}/{slug}/")
+    };
     let summary = meta.description.clone().unwrap_or(rendered.summary);
     Ok(Parsed::Page(Box::new(Page {
         file: shown,
@@ -179,6 +209,7 @@ fn parse_file(root: &Path, file: &SourceFile, options: &MarkdownOptions) -> Resu
         word_count: rendered.word_count,
         reading_minutes: rendered.reading_minutes,
         raw: split.body.to_string(),
+        body_line: split.body_line,
         meta,
     })))
 }
@@ -204,7 +235,9 @@ pub fn decode_utf8<'a>(shown: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnos
         )
         .at(line, column);
         if binary {
-            d.hint("move files that are not Markdown pages out of content/ (images belong in static/)")
+            d.hint(
+                "move files that are not Markdown pages out of content/ (images belong in static/)",
+            )
         } else {
             d.hint("save the file as UTF-8 (it may have been saved as GBK/GB18030)")
         }
@@ -225,26 +258,36 @@ fn check_slug(shown: &Path, split: &frontmatter::Split<'_>, slug: &str) -> Resul
         .lines()
         .position(|l| l.trim_start().starts_with("slug"))
         .map_or(1, |i| i + split.front_matter_line);
-    Err(Diagnostic::new(shown, format!("the slug \"{slug}\" cannot be part of a URL"))
-        .at_line(line)
-        .hint("use letters, digits and dashes, e.g. slug = \"rizhao-quality-plan\""))
+    Err(Diagnostic::new(
+        shown,
+        format!("the slug \"{slug}\" cannot be part of a URL"),
+    )
+    .at_line(line)
+    .hint("use letters, digits and dashes, e.g. slug = \"rizhao-quality-plan\""))
 }
 
 fn add_implicit_sections(content: &mut Content) {
     let mut dirs: Vec<String> = content.pages.iter().map(|p| p.section.clone()).collect();
     dirs.push(String::new());
     for dir in dirs {
-        content.sections.entry(dir.clone()).or_insert_with(|| Section {
-            file: None,
-            meta: SectionFrontMatter {
-                title: dir.rsplit('/').next().unwrap_or_default().to_string(),
-                ..Default::default()
-            },
-            path: if dir.is_empty() { String::new() } else { format!("{dir}/") },
-            dir,
-            html: String::new(),
-            pages: Vec::new(),
-        });
+        content
+            .sections
+            .entry(dir.clone())
+            .or_insert_with(|| Section {
+                file: None,
+                meta: SectionFrontMatter {
+                    title: dir.rsplit('/').next().unwrap_or_default().to_string(),
+                    ..Default::default()
+                },
+                path: if dir.is_empty() {
+                    String::new()
+                } else {
+                    format!("{dir}/")
+                },
+                dir,
+                html: String::new(),
+                pages: Vec::new(),
+            });
     }
 }
 
@@ -253,11 +296,14 @@ fn check_unique_paths(content: &Content, diagnostics: &mut Diagnostics) {
     for page in &content.pages {
         if let Some(first) = seen.insert(&page.path, page) {
             diagnostics.push(
-                Diagnostic::new(&page.file, format!(
-                    "this page has the same URL /{} as {}",
-                    page.path,
-                    first.file.display()
-                ))
+                Diagnostic::new(
+                    &page.file,
+                    format!(
+                        "this page has the same URL /{} as {}",
+                        page.path,
+                        first.file.display()
+                    ),
+                )
                 .hint("give one of them a different slug in its front matter"),
             );
         }
@@ -292,8 +338,15 @@ fn sort_sections(content: &mut Content) {
                     .cmp(&sort_date(pa))
                     .then_with(|| pa.meta.title.cmp(&pb.meta.title))
             }),
-            SortBy::Weight => members.sort_by_key(|&i| (pages[i].meta.weight.unwrap_or(i64::MAX), pages[i].meta.title.clone())),
-            SortBy::Title => members.sort_by(|&a, &b| pages[a].meta.title.cmp(&pages[b].meta.title)),
+            SortBy::Weight => members.sort_by_key(|&i| {
+                (
+                    pages[i].meta.weight.unwrap_or(i64::MAX),
+                    pages[i].meta.title.clone(),
+                )
+            }),
+            SortBy::Title => {
+                members.sort_by(|&a, &b| pages[a].meta.title.cmp(&pages[b].meta.title))
+            }
             SortBy::None => {}
         }
         section.pages = members;

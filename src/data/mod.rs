@@ -132,7 +132,9 @@ impl Data {
     }
 
     pub fn indicator(&self, city: &str, id: &str) -> Option<&Indicator> {
-        self.indicators.iter().find(|i| i.city == city && i.id == id)
+        self.indicators
+            .iter()
+            .find(|i| i.city == city && i.id == id)
     }
 
     /// The indicator's observations, oldest first.
@@ -155,19 +157,41 @@ impl Data {
     }
 }
 
-const CITY_COLUMNS: Columns = Columns { known: &["id", "name", "province", "introduction"] };
+const CITY_COLUMNS: Columns = Columns {
+    known: &["id", "name", "province", "introduction"],
+};
 const INDICATOR_COLUMNS: Columns = Columns {
     known: &[
-        "id", "city", "plan", "domain", "name", "unit", "baseline_value", "baseline_year",
-        "target_value", "target_year", "target_comparator", "comparator", "kind",
-        "source_document", "source_quote",
+        "id",
+        "city",
+        "plan",
+        "domain",
+        "name",
+        "unit",
+        "baseline_value",
+        "baseline_year",
+        "target_value",
+        "target_year",
+        "target_comparator",
+        "comparator",
+        "kind",
+        "source_document",
+        "source_quote",
     ],
 };
-const OBSERVATION_COLUMNS: Columns =
-    Columns { known: &["city", "indicator", "date", "year", "value", "source"] };
+const OBSERVATION_COLUMNS: Columns = Columns {
+    known: &["city", "indicator", "date", "year", "value", "source"],
+};
 const ACHIEVEMENT_COLUMNS: Columns = Columns {
     known: &[
-        "city", "date", "category", "level", "name", "value", "unit", "source_document",
+        "city",
+        "date",
+        "category",
+        "level",
+        "name",
+        "value",
+        "unit",
+        "source_document",
         "source_quote",
     ],
 };
@@ -187,7 +211,10 @@ pub fn load(root: &Path) -> Result<Data, Diagnostics> {
     let mut rows: BTreeMap<&str, Vec<Row>> = BTreeMap::new();
     for (file, table) in table_files(root, &data_dir, &mut diagnostics) {
         let shown = crate::content::rel_to(root, &file);
-        let (_, key) = TABLES.iter().find(|(t, _)| *t == table).expect("table names come from TABLES");
+        let (_, key) = TABLES
+            .iter()
+            .find(|(t, _)| *t == table)
+            .expect("table names come from TABLES");
         let columns = match table {
             "cities" => &CITY_COLUMNS,
             "indicators" => &INDICATOR_COLUMNS,
@@ -197,7 +224,10 @@ pub fn load(root: &Path) -> Result<Data, Diagnostics> {
         let bytes = match std::fs::read(&file) {
             Ok(b) => b,
             Err(e) => {
-                diagnostics.push(Diagnostic::new(&shown, format!("cannot read the file: {e}")));
+                diagnostics.push(Diagnostic::new(
+                    &shown,
+                    format!("cannot read the file: {e}"),
+                ));
                 continue;
             }
         };
@@ -229,7 +259,11 @@ pub fn load(root: &Path) -> Result<Data, Diagnostics> {
 }
 
 /// The table files under `data/`: `cities.toml`, `indicators.csv`, `indicators/rizhao.toml`, …
-fn table_files(root: &Path, data_dir: &Path, diagnostics: &mut Diagnostics) -> Vec<(PathBuf, &'static str)> {
+fn table_files(
+    root: &Path,
+    data_dir: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Vec<(PathBuf, &'static str)> {
     let mut files = Vec::new();
     if !data_dir.is_dir() {
         return files;
@@ -244,7 +278,10 @@ fn table_files(root: &Path, data_dir: &Path, diagnostics: &mut Diagnostics) -> V
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("toml"));
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if !is_table_file || name.starts_with('.') || name.starts_with("~$") {
             continue;
         }
@@ -253,7 +290,9 @@ fn table_files(root: &Path, data_dir: &Path, diagnostics: &mut Diagnostics) -> V
         let table_name = if depth == 1 {
             path.file_stem().map(|s| s.to_string_lossy().into_owned())
         } else {
-            rel.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned())
+            rel.components()
+                .next()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
         };
         match TABLES.iter().find(|(t, _)| Some(*t) == table_name.as_deref()) {
             Some((table, _)) => files.push((path.to_path_buf(), *table)),
@@ -282,7 +321,10 @@ fn ascii_id(cell: &Cell, what: &str) -> Result<String, Diagnostic> {
     } else {
         Err(cell
             .loc
-            .error(format!("the {what} \"{}\" cannot be used in a URL", cell.text))
+            .error(format!(
+                "the {what} \"{}\" cannot be used in a URL",
+                cell.text
+            ))
             .hint("use ASCII letters, digits and dashes, e.g. rizhao or pass-rate-2020"))
     }
 }
@@ -313,7 +355,10 @@ fn source(row: &Row) -> Result<Option<SourceRef>, Diagnostic> {
 }
 
 fn comparator(row: &Row) -> Result<Comparator, Diagnostic> {
-    let Some(cell) = row.get("target_comparator").or_else(|| row.get("comparator")) else {
+    let Some(cell) = row
+        .get("target_comparator")
+        .or_else(|| row.get("comparator"))
+    else {
         return Ok(Comparator::AtLeast);
     };
     match cell.text.as_str() {
@@ -377,12 +422,12 @@ fn indicator(row: &Row) -> Result<Indicator, Diagnostic> {
 }
 
 fn date_of(row: &Row) -> Result<PartialDate, Diagnostic> {
-    let cell = row
-        .get("date")
-        .or_else(|| row.get("year"))
-        .ok_or_else(|| row.loc.error("the date is missing").hint("write the year or date, e.g. 2021 or 2021-10"))?;
-    PartialDate::parse(cell.text.trim_end_matches('年'))
-        .map_err(|msg| cell.loc.error(msg))
+    let cell = row.get("date").or_else(|| row.get("year")).ok_or_else(|| {
+        row.loc
+            .error("the date is missing")
+            .hint("write the year or date, e.g. 2021 or 2021-10")
+    })?;
+    PartialDate::parse(cell.text.trim_end_matches('年')).map_err(|msg| cell.loc.error(msg))
 }
 
 fn observation(row: &Row) -> Result<Observation, Diagnostic> {
@@ -414,12 +459,21 @@ fn check_references(data: &Data, diagnostics: &mut Diagnostics) {
     let mut city_ids = HashSet::new();
     for city in &data.cities {
         if !city_ids.insert(city.id.as_str()) {
-            diagnostics.push(city.loc.error(format!("the city id \"{}\" is used twice", city.id)));
+            diagnostics.push(
+                city.loc
+                    .error(format!("the city id \"{}\" is used twice", city.id)),
+            );
         }
     }
     let unknown_city = |loc: &Loc, id: &str| {
-        loc.error(format!("unknown city \"{id}\""))
-            .hint(format!("add it to data/cities, or use one of: {}", data.cities.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")))
+        loc.error(format!("unknown city \"{id}\"")).hint(format!(
+            "add it to data/cities, or use one of: {}",
+            data.cities
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
     };
     let mut indicator_ids = HashSet::new();
     for ind in &data.indicators {
@@ -439,7 +493,10 @@ fn check_references(data: &Data, diagnostics: &mut Diagnostics) {
         } else if !indicator_ids.contains(&(obs.city.as_str(), obs.indicator.as_str())) {
             diagnostics.push(
                 obs.loc
-                    .error(format!("unknown indicator \"{}\" of the city \"{}\"", obs.indicator, obs.city))
+                    .error(format!(
+                        "unknown indicator \"{}\" of the city \"{}\"",
+                        obs.indicator, obs.city
+                    ))
                     .hint("use the id of an indicator in data/indicators"),
             );
         }

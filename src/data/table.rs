@@ -106,7 +106,12 @@ pub struct Columns {
 }
 
 /// Reads a table file, TOML or CSV by its extension. `key` is the TOML array name (`city`).
-pub fn read(shown: &Path, bytes: &[u8], key: &str, columns: &Columns) -> Result<Vec<Row>, Diagnostics> {
+pub fn read(
+    shown: &Path,
+    bytes: &[u8],
+    key: &str,
+    columns: &Columns,
+) -> Result<Vec<Row>, Diagnostics> {
     let is_csv = shown
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
@@ -133,14 +138,56 @@ pub fn decode_csv(shown: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
     }
     let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
     if had_errors {
-        return Err(Diagnostic::new(shown, "the file is neither UTF-8 nor GB18030 text")
-            .hint("save it from Excel/WPS as \"CSV UTF-8\""));
+        return Err(
+            Diagnostic::new(shown, "the file is neither UTF-8 nor GB18030 text")
+                .hint("save it from Excel/WPS as \"CSV UTF-8\""),
+        );
     }
     Ok(text.into_owned())
 }
 
+/// Where a double quote opens a value that is never closed (the CSV reader would silently take
+/// the rest of the file as that value).
+fn unclosed_quote(text: &str) -> Option<(usize, usize)> {
+    let mut in_quotes = false;
+    let mut opened = (0, 0);
+    let mut field_start = true;
+    let (mut line, mut column) = (1, 0);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        column += 1;
+        if in_quotes {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    column += 1;
+                } else {
+                    in_quotes = false;
+                }
+            }
+        } else if c == '"' && field_start {
+            in_quotes = true;
+            opened = (line, column);
+        }
+        field_start = matches!(c, ',' | '\n' | '\r');
+        if c == '\n' {
+            line += 1;
+            column = 0;
+        }
+    }
+    in_quotes.then_some(opened)
+}
+
 fn read_csv(shown: &Path, text: &str, columns: &Columns) -> Result<Vec<Row>, Diagnostics> {
     let mut diagnostics = Diagnostics::default();
+    if let Some((line, column)) = unclosed_quote(text) {
+        return Err(
+            Diagnostic::new(shown, "a value opened with a double quote is never closed")
+                .at(line, column)
+                .hint("add the closing \" (a quote inside a value is written twice: \"\")")
+                .into(),
+        );
+    }
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(false)
@@ -157,10 +204,15 @@ fn read_csv(shown: &Path, text: &str, columns: &Columns) -> Result<Vec<Row>, Dia
             diagnostics.push(
                 Diagnostic::new(shown, format!("unknown column \"{name}\""))
                     .at(1, i + 1)
-                    .hint(format!("the columns of this table are: {}", columns.known.join(", "))),
+                    .hint(format!(
+                        "the columns of this table are: {}",
+                        columns.known.join(", ")
+                    )),
             );
         } else if names[..i].contains(name) {
-            diagnostics.push(Diagnostic::new(shown, format!("the column \"{name}\" appears twice")).at(1, i + 1));
+            diagnostics.push(
+                Diagnostic::new(shown, format!("the column \"{name}\" appears twice")).at(1, i + 1),
+            );
         }
     }
     if !diagnostics.is_empty() {
@@ -200,13 +252,21 @@ fn read_csv(shown: &Path, text: &str, columns: &Columns) -> Result<Vec<Row>, Dia
                     name.clone(),
                     Cell {
                         text: value.trim().to_string(),
-                        loc: Loc { file: shown.to_path_buf(), line, column: i + 1 },
+                        loc: Loc {
+                            file: shown.to_path_buf(),
+                            line,
+                            column: i + 1,
+                        },
                     },
                 )
             })
             .collect();
         rows.push(Row {
-            loc: Loc { file: shown.to_path_buf(), line, column: 1 },
+            loc: Loc {
+                file: shown.to_path_buf(),
+                line,
+                column: 1,
+            },
             cells,
         });
     }
@@ -220,14 +280,23 @@ fn csv_error(shown: &Path, e: &csv::Error) -> Diagnostic {
         .hint("check that every double quote that opens a value also closes it")
 }
 
-fn read_toml(shown: &Path, text: &str, key: &str, columns: &Columns) -> Result<Vec<Row>, Diagnostics> {
+fn read_toml(
+    shown: &Path,
+    text: &str,
+    key: &str,
+    columns: &Columns,
+) -> Result<Vec<Row>, Diagnostics> {
     let document = toml::de::DeTable::parse(text)
         .map_err(|e| crate::error::toml_diagnostic(shown, text, 1, &e))?;
     let mut diagnostics = Diagnostics::default();
     let mut rows = Vec::new();
     let loc_of = |span: std::ops::Range<usize>| {
         let (line, column) = crate::error::line_column(text, span.start);
-        Loc { file: shown.to_path_buf(), line, column }
+        Loc {
+            file: shown.to_path_buf(),
+            line,
+            column,
+        }
     };
     for (name, value) in document.get_ref().iter() {
         if name.get_ref().as_ref() != key {
@@ -239,7 +308,9 @@ fn read_toml(shown: &Path, text: &str, key: &str, columns: &Columns) -> Result<V
             continue;
         }
         let toml::de::DeValue::Array(items) = value.get_ref() else {
-            diagnostics.push(loc_of(value.span()).error(format!("\"{key}\" must be a list of [[{key}]] tables")));
+            diagnostics.push(
+                loc_of(value.span()).error(format!("\"{key}\" must be a list of [[{key}]] tables")),
+            );
             continue;
         };
         for item in items {
@@ -249,7 +320,10 @@ fn read_toml(shown: &Path, text: &str, key: &str, columns: &Columns) -> Result<V
             };
             let mut cells = Vec::new();
             flatten(table, "", &loc_of, columns, &mut cells, &mut diagnostics);
-            rows.push(Row { loc: loc_of(item.span()), cells });
+            rows.push(Row {
+                loc: loc_of(item.span()),
+                cells,
+            });
         }
     }
     diagnostics.into_result(rows)
@@ -290,11 +364,20 @@ fn flatten(
             diagnostics.push(
                 key_loc
                     .error(format!("unknown key \"{}\"", key.get_ref()))
-                    .hint(format!("the keys of this table are: {}", columns.known.join(", "))),
+                    .hint(format!(
+                        "the keys of this table are: {}",
+                        columns.known.join(", ")
+                    )),
             );
             continue;
         }
-        cells.push((name, Cell { text: text.trim().to_string(), loc }));
+        cells.push((
+            name,
+            Cell {
+                text: text.trim().to_string(),
+                loc,
+            },
+        ));
     }
 }
 
@@ -302,7 +385,9 @@ fn flatten(
 mod tests {
     use super::*;
 
-    const COLUMNS: Columns = Columns { known: &["id", "name", "value", "target_value", "target_year"] };
+    const COLUMNS: Columns = Columns {
+        known: &["id", "name", "value", "target_value", "target_year"],
+    };
 
     fn rows(name: &str, bytes: &[u8]) -> Result<Vec<Row>, Diagnostics> {
         read(Path::new(name), bytes, "item", &COLUMNS)
@@ -334,8 +419,19 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_left_open_is_found_where_it_opens() {
+        assert_eq!(unclosed_quote("a,b\n1,\"x\n2,3\n"), Some((2, 3)));
+        assert_eq!(unclosed_quote("a,b\n1,\"x,\"\"y\"\"\"\n"), None);
+        let err = rows("t.csv", b"id,name\na,\"open\n").unwrap_err();
+        assert_eq!((err.0[0].line, err.0[0].column), (Some(2), Some(3)));
+    }
+
+    #[test]
     fn numbers_as_editors_type_them() {
-        let cell = |t: &str| Cell { text: t.into(), loc: Loc::default() };
+        let cell = |t: &str| Cell {
+            text: t.into(),
+            loc: Loc::default(),
+        };
         assert_eq!(parse_number(&cell("97%")).unwrap(), 97.0);
         assert_eq!(parse_number(&cell("96.8 %")).unwrap(), 96.8);
         assert_eq!(parse_number(&cell("1,910")).unwrap(), 1910.0);
@@ -348,7 +444,11 @@ mod tests {
         let text = "[[item]]\nid = \"a\"\ntarget = { value = 97, year = 2020 }\n\n[[item]]\nid = \"b\"\nnmae = \"x\"\n";
         let err = rows("t.toml", text.as_bytes()).unwrap_err();
         assert_eq!((err.0[0].line, err.0[0].column), (Some(7), Some(1)));
-        let ok = rows("t.toml", b"[[item]]\nid = \"a\"\ntarget = { value = 97, year = 2020 }\n").unwrap();
+        let ok = rows(
+            "t.toml",
+            b"[[item]]\nid = \"a\"\ntarget = { value = 97, year = 2020 }\n",
+        )
+        .unwrap();
         assert_eq!(ok[0].get("target_value").unwrap().text, "97");
         assert_eq!(ok[0].get("target_year").unwrap().loc.line, 3);
     }

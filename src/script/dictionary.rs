@@ -33,7 +33,10 @@ impl SiteDictionary {
             toml::from_str(&text).map_err(|e| toml_diagnostic(path, &text, 1, &e))?;
         for (from, _) in dictionary.to_hans.iter().chain(&dictionary.to_hant) {
             if from.is_empty() {
-                return Err(Diagnostic::new(path, "a dictionary entry has an empty phrase"));
+                return Err(Diagnostic::new(
+                    path,
+                    "a dictionary entry has an empty phrase",
+                ));
             }
         }
         Ok(dictionary)
@@ -108,8 +111,14 @@ mod tests {
         d.to_hant.insert("范先生".into(), "范先生".into());
         d.to_hans.insert("乾隆".into(), "乾隆".into());
         let c = Converter::new(TraditionalProfile::S2t, &d).unwrap();
-        assert_eq!(c.convert(Script::Hans, "強化統籌,最佳化管理。"), "强化统筹,优化管理。");
-        assert_eq!(c.convert(Script::Hant, "强化统筹,最佳化管理。"), "強化統籌,優化管理。");
+        assert_eq!(
+            c.convert(Script::Hans, "強化統籌,最佳化管理。"),
+            "强化统筹,优化管理。"
+        );
+        assert_eq!(
+            c.convert(Script::Hant, "强化统筹,最佳化管理。"),
+            "強化統籌,優化管理。"
+        );
         assert_eq!(c.convert(Script::Hant, "范先生说"), "范先生說");
         assert_eq!(c.convert(Script::Hans, "乾隆年間"), "乾隆年间");
     }

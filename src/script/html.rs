@@ -14,7 +14,13 @@ use lol_html::{doc_text, element, rewrite_str, RewriteStrSettings};
 use super::{Converter, Script};
 
 /// Attributes people read or hear: converted like text.
-const TEXT_ATTRIBUTES: [&str; 5] = ["alt", "title", "aria-label", "aria-description", "placeholder"];
+const TEXT_ATTRIBUTES: [&str; 5] = [
+    "alt",
+    "title",
+    "aria-label",
+    "aria-description",
+    "placeholder",
+];
 
 /// Elements whose content is code or machine text.
 const VERBATIM_ELEMENTS: [&str; 6] = ["code", "pre", "kbd", "samp", "script", "style"];
@@ -78,7 +84,10 @@ fn is_verbatim(el: &Element, script: Script) -> bool {
     if VERBATIM_ELEMENTS.contains(&tag.as_str()) {
         return true;
     }
-    if el.get_attribute("translate").is_some_and(|t| t.eq_ignore_ascii_case("no")) {
+    if el
+        .get_attribute("translate")
+        .is_some_and(|t| t.eq_ignore_ascii_case("no"))
+    {
         return true;
     }
     tag != "html"

@@ -115,8 +115,9 @@ struct Engine {
 
 impl Engine {
     fn convert(&self, text: &str) -> String {
-        self.overrides
-            .apply(text, |segment, out| out.push_str(&self.opencc.convert(segment)))
+        self.overrides.apply(text, |segment, out| {
+            out.push_str(&self.opencc.convert(segment))
+        })
     }
 }
 
@@ -192,7 +193,10 @@ mod tests {
             c.convert(Script::Hans, "溫州市人民政府關於全面實施標準化戰略的意見"),
             "温州市人民政府关于全面实施标准化战略的意见"
         );
-        assert_eq!(c.convert(Script::Hans, "浙政發〔2014〕35號"), "浙政发〔2014〕35号");
+        assert_eq!(
+            c.convert(Script::Hans, "浙政發〔2014〕35號"),
+            "浙政发〔2014〕35号"
+        );
         assert_eq!(c.convert(Script::Hans, "幹部"), "干部");
     }
 

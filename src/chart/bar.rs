@@ -1,0 +1,574 @@
+//! Horizontal bar charts, plain and stacked: label on the left, bars from zero, the value (or the
+//! stack's total) printed at the end of the bar, and a tick axis below.
+
+use std::fmt::Write as _;
+
+use super::marks::{mark, series_colour, series_shape, BLUE, GREY, GRID, WHITE};
+use super::scale::Scale;
+use super::svg::{
+    document, end_element, esc, labelled, last_tick_label, line, num, text_width, tick_labels,
+    value_label, Anchor, Text, FONT, NO_DATA, SMALL, WIDTH,
+};
+use super::{BarChart, StackedBarChart};
+
+const PAD: f64 = 12.0;
+const ROW: f64 = 36.0;
+const BAR_H: f64 = 22.0;
+/// Row labels longer than this are truncated.
+const MAX_LABEL: f64 = 160.0;
+/// The plot keeps at least this much width, at the expense of the labels.
+const MIN_PLOT: f64 = 160.0;
+const LEGEND_ROW: f64 = 26.0;
+
+/// Horizontal geometry shared by both bar charts.
+struct Layout {
+    scale: Scale,
+    tick_labels: Vec<Option<String>>,
+    /// Right edge of the row labels (they are right-aligned).
+    label_right: f64,
+    label_width: f64,
+    plot_l: f64,
+    plot_r: f64,
+}
+
+impl Layout {
+    /// `value_width` is the widest value printed at a bar's end; room is kept for it on the right,
+    /// and on the left too if `reserve_left` (values printed at the end of negative bars).
+    fn new<'a>(
+        labels: impl Iterator<Item = &'a str>,
+        value_width: f64,
+        scale: Scale,
+        unit: &str,
+        reserve_left: bool,
+    ) -> Layout {
+        let ticks = scale.ticks();
+        let last_half = text_width(&last_tick_label(&ticks, unit), SMALL) / 2.0;
+        let right = value_width.max(last_half + 2.0);
+        let left = if reserve_left { value_width } else { 0.0 };
+        let wanted = labels.map(|l| text_width(l, FONT)).fold(0.0, f64::max);
+        let label_width = wanted
+            .min(MAX_LABEL)
+            .min(WIDTH - 2.0 * PAD - 10.0 - right - left - MIN_PLOT)
+            .max(32.0);
+        let label_right = PAD + label_width;
+        let plot_l = label_right + 10.0 + left;
+        let plot_r = (WIDTH - PAD - right).max(plot_l + 40.0);
+        let spacing = (plot_r - plot_l) / (ticks.len().max(2) - 1) as f64;
+        let tick_labels = tick_labels(&ticks, unit, spacing);
+        Layout {
+            scale,
+            tick_labels,
+            label_right,
+            label_width,
+            plot_l,
+            plot_r,
+        }
+    }
+
+    fn pos(&self, v: f64) -> f64 {
+        self.scale.pos(v, self.plot_l, self.plot_r)
+    }
+
+    fn zero(&self) -> f64 {
+        self.pos(0.0_f64.clamp(self.scale.lo, self.scale.hi))
+    }
+
+    fn row_label(&self, out: &mut String, cy: f64, label: &str) {
+        Text::new("label", self.label_right, cy)
+            .anchor(Anchor::End)
+            .max_width(self.label_width)
+            .write(out, label);
+    }
+
+    /// Grid lines between `top` and `bottom`, to be drawn before the bars.
+    fn grid(&self, out: &mut String, top: f64, bottom: f64) {
+        let stroke = format!(r#"stroke="{GRID}" stroke-width="1""#);
+        for &t in &self.scale.ticks() {
+            let x = self.pos(t);
+            line(out, "grid", (x, top), (x, bottom), &stroke);
+        }
+    }
+
+    /// Zero line, axis and tick labels, to be drawn after the bars. Returns the bottom edge.
+    fn axis(&self, out: &mut String, top: f64, bottom: f64) -> f64 {
+        let stroke = format!(r#"stroke="{GREY}" stroke-width="1""#);
+        let zero = self.zero();
+        line(out, "axis axis-zero", (zero, top), (zero, bottom), &stroke);
+        line(
+            out,
+            "axis",
+            (self.plot_l, bottom),
+            (self.plot_r, bottom),
+            &stroke,
+        );
+        for (&t, label) in self.scale.ticks().iter().zip(&self.tick_labels) {
+            let x = self.pos(t);
+            line(out, "tick", (x, bottom), (x, bottom + 5.0), &stroke);
+            let Some(label) = label else { continue };
+            Text::new("tick-label", x, bottom + 16.0)
+                .anchor(Anchor::Middle)
+                .size(SMALL)
+                .write(out, label);
+        }
+        bottom + 30.0
+    }
+}
+
+fn rect(out: &mut String, class: &str, (x0, x1): (f64, f64), cy: f64, attrs: &str, title: &str) {
+    let _ = write!(
+        out,
+        r#"<rect class="{}" x="{}" y="{}" width="{}" height="{}" {attrs}"#,
+        esc(class),
+        num(x0.min(x1)),
+        num(cy - BAR_H / 2.0),
+        num((x1 - x0).abs()),
+        num(BAR_H)
+    );
+    end_element(out, "rect", title);
+}
+
+/// A light frame with "暂无数据" in it, starting at `top`. Returns the bottom edge.
+fn no_data(out: &mut String, top: f64) -> f64 {
+    let h = 64.0;
+    let _ = writeln!(
+        out,
+        r#"<rect class="frame" x="{}" y="{}" width="{}" height="{}" fill="none" stroke="{GRID}" stroke-width="1"/>"#,
+        num(PAD),
+        num(top),
+        num(WIDTH - 2.0 * PAD),
+        num(h)
+    );
+    let fill = format!(r#"fill="{GREY}""#);
+    Text::new("no-data", WIDTH / 2.0, top + h / 2.0)
+        .anchor(Anchor::Middle)
+        .extra(&fill)
+        .write(out, NO_DATA);
+    top + h + 8.0
+}
+
+/// Renders horizontal bars, one row per [`super::Bar`].
+pub fn bars(c: &BarChart) -> String {
+    let mut body = String::new();
+    let top = 8.0;
+    if c.bars.is_empty() {
+        let h = no_data(&mut body, top);
+        return document("bar", c.id, c.title, c.desc, h, &body);
+    }
+    let values: Vec<String> = c
+        .bars
+        .iter()
+        .map(|b| value_label(b.value, c.unit))
+        .collect();
+    let value_width = values
+        .iter()
+        .map(|v| text_width(v, FONT))
+        .fold(0.0, f64::max)
+        + 8.0;
+    let scale = Scale::zero_based(c.bars.iter().map(|b| b.value));
+    let l = Layout::new(
+        c.bars.iter().map(|b| b.label),
+        value_width,
+        scale,
+        c.unit,
+        scale.lo < 0.0,
+    );
+    let bottom = top + c.bars.len() as f64 * ROW;
+
+    l.grid(&mut body, top, bottom);
+    let fill = format!(r#"fill="{BLUE}""#);
+    let mut labels = String::new();
+    for (i, (bar, value)) in c.bars.iter().zip(&values).enumerate() {
+        let cy = top + (i as f64 + 0.5) * ROW;
+        l.row_label(&mut labels, cy, bar.label);
+        let zero = l.zero();
+        let (end, anchor, dx) = if bar.value.is_finite() {
+            let end = l.pos(bar.value);
+            rect(
+                &mut body,
+                "bar",
+                (zero, end),
+                cy,
+                &fill,
+                &labelled(bar.label, bar.value, c.unit),
+            );
+            if bar.value < 0.0 {
+                (end, Anchor::End, -6.0)
+            } else {
+                (end, Anchor::Start, 6.0)
+            }
+        } else {
+            (zero, Anchor::Start, 6.0)
+        };
+        Text::new("value", end + dx, cy)
+            .anchor(anchor)
+            .write(&mut labels, value);
+    }
+    let h = l.axis(&mut body, top, bottom);
+    body.push_str(&labels);
+    document("bar", c.id, c.title, c.desc, h, &body)
+}
+
+/// Writes the legend (wrapping onto more lines as needed) from `top`; returns its bottom edge.
+fn legend(out: &mut String, series: &[&str], top: f64) -> f64 {
+    if series.is_empty() {
+        return top;
+    }
+    out.push_str("<g class=\"legend\">\n");
+    let mut x = PAD;
+    let mut cy = top + LEGEND_ROW / 2.0;
+    let max_text = WIDTH - 2.0 * PAD - 20.0;
+    for (i, name) in series.iter().enumerate() {
+        let w = 20.0 + text_width(name, FONT).min(max_text);
+        if x > PAD && x + w > WIDTH - PAD {
+            x = PAD;
+            cy += LEGEND_ROW;
+        }
+        mark(
+            out,
+            series_shape(i),
+            (x + 7.0, cy),
+            7.0,
+            &format!("legend-swatch series-{i}"),
+            series_colour(i),
+            "",
+        );
+        Text::new("legend-label", x + 20.0, cy)
+            .max_width(max_text)
+            .write(out, name);
+        x += w + 18.0;
+    }
+    out.push_str("</g>\n");
+    cy + LEGEND_ROW / 2.0
+}
+
+/// Renders stacked horizontal bars with a legend of shapes and names, one row per
+/// [`super::Stack`], the total printed at the end. Values beyond the number of series are
+/// ignored, missing and non-finite ones count as absent; negative values stack leftwards from
+/// zero.
+pub fn stacked_bars(c: &StackedBarChart) -> String {
+    let mut body = String::new();
+    let top = legend(&mut body, &c.series, 6.0) + 8.0;
+    let n = c.series.len();
+    if c.stacks.is_empty() || n == 0 {
+        let h = no_data(&mut body, top);
+        return document("stacked-bar", c.id, c.title, c.desc, h, &body);
+    }
+    let row_values = |values: &[f64]| -> Vec<f64> {
+        values
+            .iter()
+            .take(n)
+            .copied()
+            .filter(|v| v.is_finite())
+            .collect()
+    };
+    let sums: Vec<(f64, f64, f64)> = c
+        .stacks
+        .iter()
+        .map(|s| {
+            let v = row_values(&s.values);
+            let pos: f64 = v.iter().filter(|&&x| x > 0.0).sum();
+            let neg: f64 = v.iter().filter(|&&x| x < 0.0).sum();
+            (pos, neg, v.iter().sum())
+        })
+        .collect();
+    let totals: Vec<String> = sums.iter().map(|s| value_label(s.2, c.unit)).collect();
+    let value_width = totals
+        .iter()
+        .map(|v| text_width(v, FONT))
+        .fold(0.0, f64::max)
+        + 8.0;
+    let scale = Scale::zero_based(sums.iter().flat_map(|s| [s.0, s.1]));
+    // Totals are printed at the end of the positive part, so no room is needed on the left.
+    let l = Layout::new(
+        c.stacks.iter().map(|s| s.label),
+        value_width,
+        scale,
+        c.unit,
+        false,
+    );
+    let bottom = top + c.stacks.len() as f64 * ROW;
+
+    l.grid(&mut body, top, bottom);
+    let mut labels = String::new();
+    for (r, (stack, (pos_sum, _, _))) in c.stacks.iter().zip(&sums).enumerate() {
+        let cy = top + (r as f64 + 0.5) * ROW;
+        l.row_label(&mut labels, cy, stack.label);
+        let (mut up, mut down) = (0.0, 0.0);
+        for (i, &v) in stack.values.iter().take(n).enumerate() {
+            if !v.is_finite() || v == 0.0 {
+                continue;
+            }
+            let (a, b) = if v > 0.0 {
+                up += v;
+                (up - v, up)
+            } else {
+                down += v;
+                (down, down - v)
+            };
+            let (x0, x1) = (l.pos(a), l.pos(b));
+            let colour = series_colour(i);
+            let attrs = format!(r#"fill="{colour}" stroke="{WHITE}" stroke-width="1""#);
+            let title = format!("{} {}", stack.label, labelled(c.series[i], v, c.unit));
+            rect(
+                &mut body,
+                &format!("segment series-{i}"),
+                (x0, x1),
+                cy,
+                &attrs,
+                &title,
+            );
+            let text = num(v);
+            if (x1 - x0).abs() >= text_width(&text, SMALL) + 4.0 {
+                let fill = format!(r#"fill="{WHITE}""#);
+                Text::new("segment-value", (x0 + x1) / 2.0, cy)
+                    .anchor(Anchor::Middle)
+                    .size(SMALL)
+                    .extra(&fill)
+                    .write(&mut labels, &text);
+            }
+        }
+        Text::new("value value-total", l.pos(*pos_sum) + 6.0, cy).write(&mut labels, &totals[r]);
+    }
+    let h = l.axis(&mut body, top, bottom);
+    body.push_str(&labels);
+    document("stacked-bar", c.id, c.title, c.desc, h, &body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::tests::check;
+    use crate::chart::{Bar, Stack};
+
+    fn chart<'a>(bars: Vec<Bar<'a>>) -> BarChart<'a> {
+        BarChart {
+            id: "b",
+            title: "标准",
+            desc: "说明。",
+            unit: "项",
+            bars,
+        }
+    }
+
+    #[test]
+    fn values_are_printed_with_units() {
+        let svg = bars(&chart(vec![
+            Bar {
+                label: "国家标准",
+                value: 432.0,
+            },
+            Bar {
+                label: "行业标准",
+                value: 488.0,
+            },
+        ]));
+        check(&svg);
+        assert!(
+            svg.contains(">432项</text>") && svg.contains(">488项</text>"),
+            "{svg}"
+        );
+        assert!(svg.contains(">国家标准</text>"));
+        assert!(
+            svg.contains(">500项</text>"),
+            "axis ends at a nice maximum with the unit: {svg}"
+        );
+        assert!(svg.contains("<title>国家标准：432项</title>"));
+    }
+
+    #[test]
+    fn empty_chart_says_no_data() {
+        let svg = bars(&chart(vec![]));
+        check(&svg);
+        assert!(svg.contains(">暂无数据</text>") && svg.contains("class=\"frame\""));
+        let svg = stacked_bars(&StackedBarChart {
+            id: "s",
+            title: "t",
+            desc: "d",
+            unit: "项",
+            series: vec!["国家"],
+            stacks: vec![],
+        });
+        check(&svg);
+        assert!(svg.contains(">暂无数据</text>") && svg.contains(">国家</text>"));
+        let svg = stacked_bars(&StackedBarChart {
+            id: "s",
+            title: "t",
+            desc: "d",
+            unit: "项",
+            series: vec![],
+            stacks: vec![Stack {
+                label: "济宁市",
+                values: vec![1.0],
+            }],
+        });
+        check(&svg);
+        assert!(svg.contains(">暂无数据</text>"));
+    }
+
+    #[test]
+    fn edge_values_stay_finite() {
+        let long = "很长的标签名称".repeat(10);
+        let cases = [
+            vec![
+                Bar {
+                    label: "零",
+                    value: 0.0,
+                },
+                Bar {
+                    label: "也是零",
+                    value: 0.0,
+                },
+            ],
+            vec![Bar {
+                label: "一",
+                value: 13375.0,
+            }],
+            vec![
+                Bar {
+                    label: "负",
+                    value: -12.5,
+                },
+                Bar {
+                    label: "正",
+                    value: 30.0,
+                },
+            ],
+            vec![
+                Bar {
+                    label: "坏",
+                    value: f64::NAN,
+                },
+                Bar {
+                    label: "好",
+                    value: 2.0,
+                },
+                Bar {
+                    label: "无穷",
+                    value: f64::INFINITY,
+                },
+            ],
+            vec![Bar {
+                label: &long,
+                value: 1.0,
+            }],
+        ];
+        for bars_ in cases {
+            let svg = bars(&chart(bars_));
+            check(&svg);
+        }
+        let svg = bars(&chart(vec![
+            Bar {
+                label: "负",
+                value: -12.5,
+            },
+            Bar {
+                label: "正",
+                value: 30.0,
+            },
+        ]));
+        assert!(
+            svg.contains(">-12.5项</text>") && svg.contains(r#"text-anchor="end">-12.5项"#),
+            "{svg}"
+        );
+        let svg = bars(&chart(vec![Bar {
+            label: "坏",
+            value: f64::NAN,
+        }]));
+        assert!(svg.contains(">—</text>"), "{svg}");
+        let svg = bars(&chart(vec![Bar {
+            label: &"很长的标签名称".repeat(10),
+            value: 1.0,
+        }]));
+        assert!(svg.contains("…<title>"), "{svg}");
+    }
+
+    #[test]
+    fn stacks_have_legend_shapes_totals_and_separators() {
+        let svg = stacked_bars(&StackedBarChart {
+            id: "s",
+            title: "t",
+            desc: "d",
+            unit: "项",
+            series: vec!["国家", "行业", "地方", "团体"],
+            stacks: vec![
+                Stack {
+                    label: "济宁市",
+                    values: vec![432.0, 488.0, 369.0, 195.0],
+                },
+                Stack {
+                    label: "泰安市",
+                    values: vec![121.0, 203.0],
+                },
+            ],
+        });
+        check(&svg);
+        for i in 0..4 {
+            assert!(svg.contains(&format!("legend-swatch series-{i}")), "{svg}");
+        }
+        assert!(
+            svg.contains(">1484项</text>") && svg.contains(">324项</text>"),
+            "{svg}"
+        );
+        assert!(svg.contains(r##"stroke="#ffffff" stroke-width="1""##));
+        assert!(svg.contains("<title>济宁市 团体：195项</title>"));
+        // Shapes differ: square (path), circle, triangle (path) …
+        assert!(svg.contains("<circle class=\"legend-swatch series-1\""));
+    }
+
+    #[test]
+    fn stacks_with_odd_values() {
+        let svg = stacked_bars(&StackedBarChart {
+            id: "s",
+            title: "t",
+            desc: "d",
+            unit: "",
+            series: vec!["甲", "乙"],
+            stacks: vec![
+                Stack {
+                    label: "负",
+                    values: vec![-3.0, 5.0, 99.0],
+                },
+                Stack {
+                    label: "零",
+                    values: vec![0.0, 0.0],
+                },
+                Stack {
+                    label: "缺",
+                    values: vec![],
+                },
+                Stack {
+                    label: "坏",
+                    values: vec![f64::NAN, f64::INFINITY],
+                },
+            ],
+        });
+        check(&svg);
+        assert!(
+            svg.contains(">2</text>"),
+            "total of -3 and 5, the extra value ignored: {svg}"
+        );
+        assert!(!svg.contains("：99") && !svg.contains(">99<"), "{svg}");
+        let many: Vec<&str> = vec![
+            "国家标准",
+            "行业标准",
+            "地方标准",
+            "团体标准",
+            "企业标准",
+            "国际标准",
+            "其他标准",
+        ];
+        let svg = stacked_bars(&StackedBarChart {
+            id: "s",
+            title: "t",
+            desc: "d",
+            unit: "项",
+            series: many.clone(),
+            stacks: vec![Stack {
+                label: "济宁市",
+                values: vec![1.0; 7],
+            }],
+        });
+        check(&svg);
+        assert!(svg.contains("legend-swatch series-6"));
+    }
+}

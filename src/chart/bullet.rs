@@ -1,0 +1,359 @@
+//! Bullet chart: one indicator's latest value against its target and baseline.
+//!
+//! Layout, top to bottom: a readout (status shape + status label + latest value; target;
+//! baseline), so every value is printed once and never collides with another label; then the
+//! scale, with the latest-value mark above the track, the baseline diamond below it and the
+//! target as a tall bar across it; then the axis.
+
+use std::fmt::Write as _;
+
+use super::marks::{mark, status_colour, status_shape, Shape, GREY, TEXT, TRACK};
+use super::scale::Scale;
+use super::svg::{
+    document, end_element, labelled, last_tick_label, line, num, text_width, tick_labels, Anchor,
+    Text, FONT, SMALL, WIDTH,
+};
+use super::{Bullet, Status};
+
+const PAD: f64 = 16.0;
+const ROW: f64 = 28.0;
+const ICON_X: f64 = PAD + 9.0;
+const TEXT_X: f64 = PAD + 26.0;
+
+fn finite<T>(v: Option<(f64, T)>) -> Option<(f64, T)> {
+    v.filter(|(x, _)| x.is_finite())
+}
+
+fn rect(
+    out: &mut String,
+    class: &str,
+    (x, y): (f64, f64),
+    (w, h): (f64, f64),
+    fill: &str,
+    title: &str,
+) {
+    let _ = write!(
+        out,
+        r#"<rect class="{class}" x="{}" y="{}" width="{}" height="{}" fill="{fill}""#,
+        num(x),
+        num(y),
+        num(w.max(0.0)),
+        num(h.max(0.0))
+    );
+    end_element(out, "rect", title);
+}
+
+/// Renders a bullet chart (see the module docs for the layout).
+pub fn bullet(b: &Bullet) -> String {
+    let status = b.status;
+    let sclass = status.class();
+    let colour = status_colour(status);
+    let baseline = finite(b.baseline);
+    let target = finite(Some(b.target));
+    let latest = finite(b.latest);
+    let mut body = String::new();
+
+    // Readout.
+    let mut y = 4.0;
+    let cy = y + ROW / 2.0;
+    mark(
+        &mut body,
+        status_shape(status),
+        (ICON_X, cy),
+        9.0,
+        &format!("legend-swatch mark-latest status-{sclass}"),
+        colour,
+        "",
+    );
+    let weight_colour = format!(r#"font-weight="bold" fill="{colour}""#);
+    Text::new(&format!("status-label status-{sclass}"), TEXT_X, cy)
+        .extra(&weight_colour)
+        .write(&mut body, status.label());
+    let x = TEXT_X + text_width(status.label(), FONT) * 1.05 + 12.0;
+    let latest_text = match latest {
+        Some((v, label)) => Some(labelled(label, v, b.unit)),
+        None if status != Status::NoData => Some("暂无最新数据".to_string()),
+        None => None,
+    };
+    if let Some(t) = latest_text {
+        Text::new("readout readout-latest", x, cy)
+            .max_width(WIDTH - PAD - x)
+            .write(&mut body, &t);
+    }
+    y += ROW;
+
+    let target_text = labelled(b.target.1, b.target.0, b.unit);
+    let cy = y + ROW / 2.0;
+    rect(
+        &mut body,
+        "legend-swatch mark-target",
+        (ICON_X - 1.5, cy - 9.0),
+        (3.0, 18.0),
+        TEXT,
+        "",
+    );
+    Text::new("readout readout-target", TEXT_X, cy)
+        .max_width(WIDTH - PAD - TEXT_X)
+        .write(&mut body, &target_text);
+    y += ROW;
+
+    let baseline_text = b.baseline.map(|(v, label)| labelled(label, v, b.unit));
+    if let Some(t) = &baseline_text {
+        let cy = y + ROW / 2.0;
+        mark(
+            &mut body,
+            Shape::Diamond,
+            (ICON_X, cy),
+            7.0,
+            "legend-swatch mark-baseline",
+            GREY,
+            "",
+        );
+        Text::new("readout readout-baseline", TEXT_X, cy)
+            .max_width(WIDTH - PAD - TEXT_X)
+            .write(&mut body, t);
+        y += ROW;
+    }
+
+    // Scale.
+    let values: Vec<f64> = [
+        baseline.map(|v| v.0),
+        target.map(|v| v.0),
+        latest.map(|v| v.0),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let scale = Scale::for_unit(&values, b.unit);
+    let ticks = scale.ticks();
+    let half = |s: &str| (text_width(s, SMALL) / 2.0).max(10.0);
+    let x0 = PAD + half(&num(scale.lo));
+    let x1 = WIDTH - PAD - half(&last_tick_label(&ticks, b.unit));
+    let tick_labels = tick_labels(&ticks, b.unit, (x1 - x0) / (ticks.len().max(2) - 1) as f64);
+    let pos = |v: f64| scale.pos(v, x0, x1);
+    let ty = y + 30.0;
+
+    rect(
+        &mut body,
+        "track",
+        (x0, ty - 5.0),
+        (x1 - x0, 10.0),
+        TRACK,
+        "",
+    );
+    if let Some((v, _)) = latest {
+        let zero = pos(0.0_f64.clamp(scale.lo, scale.hi));
+        let end = pos(v);
+        rect(
+            &mut body,
+            &format!("measure status-{sclass}"),
+            (zero.min(end), ty - 5.0),
+            ((end - zero).abs(), 10.0),
+            colour,
+            "",
+        );
+    }
+    if let Some((v, _)) = target {
+        rect(
+            &mut body,
+            "mark mark-target",
+            (pos(v) - 1.5, ty - 24.0),
+            (3.0, 48.0),
+            TEXT,
+            &target_text,
+        );
+    }
+    if let (Some((v, _)), Some(t)) = (baseline, &baseline_text) {
+        mark(
+            &mut body,
+            Shape::Diamond,
+            (pos(v), ty + 17.0),
+            7.0,
+            "mark mark-baseline",
+            GREY,
+            t,
+        );
+    }
+    if let Some((v, label)) = latest {
+        let title = format!("{}（{}）", labelled(label, v, b.unit), status.label());
+        mark(
+            &mut body,
+            status_shape(status),
+            (pos(v), ty - 17.0),
+            9.0,
+            &format!("mark mark-latest status-{sclass}"),
+            colour,
+            &title,
+        );
+    }
+
+    // Axis.
+    let ay = ty + 30.0;
+    let stroke = format!(r#"stroke="{GREY}" stroke-width="1""#);
+    line(&mut body, "axis", (x0, ay), (x1, ay), &stroke);
+    for (&t, label) in ticks.iter().zip(&tick_labels) {
+        let x = pos(t);
+        line(&mut body, "tick", (x, ay), (x, ay + 5.0), &stroke);
+        let Some(label) = label else { continue };
+        Text::new("tick-label", x, ay + 16.0)
+            .anchor(Anchor::Middle)
+            .size(SMALL)
+            .write(&mut body, label);
+    }
+
+    document("bullet", b.id, b.title, b.desc, ay + 28.0, &body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::tests::check;
+
+    fn example<'a>(status: Status, latest: Option<(f64, &'a str)>) -> Bullet<'a> {
+        Bullet {
+            id: "t",
+            title: "合格率",
+            desc: "说明。",
+            unit: "%",
+            baseline: Some((93.2, "基线 2015")),
+            target: (97.0, "目标 2020"),
+            latest,
+            status,
+        }
+    }
+
+    #[test]
+    fn each_status_has_its_shape_and_label() {
+        let cases = [
+            (
+                Status::Achieved,
+                "<g class=\"mark mark-latest status-achieved\">",
+                "已完成",
+            ),
+            (
+                Status::OnTrack,
+                "<path class=\"mark mark-latest status-on-track\"",
+                "按期推进",
+            ),
+            (
+                Status::Behind,
+                "<path class=\"mark mark-latest status-behind\"",
+                "滞后",
+            ),
+            (
+                Status::NoData,
+                "<circle class=\"mark mark-latest status-no-data\"",
+                "暂无数据",
+            ),
+        ];
+        for (status, mark, label) in cases {
+            let svg = bullet(&example(status, Some((95.1, "最新 2018"))));
+            check(&svg);
+            assert!(svg.contains(mark), "{status:?}: {svg}");
+            assert!(
+                svg.contains(&format!(">{label}</text>")),
+                "{status:?}: {svg}"
+            );
+            assert!(svg.contains("最新 2018：95.1%"), "{svg}");
+            assert!(svg.contains("目标 2020：97%"), "{svg}");
+            assert!(svg.contains("基线 2015：93.2%"), "{svg}");
+            assert!(svg.contains(">100%</text>"), "{svg}");
+        }
+    }
+
+    #[test]
+    fn no_latest_value_says_so() {
+        let svg = bullet(&example(Status::NoData, None));
+        check(&svg);
+        assert!(svg.contains(">暂无数据</text>"));
+        assert!(svg.contains("legend-swatch mark-latest status-no-data"));
+        assert!(
+            !svg.contains("mark mark-latest"),
+            "no mark on the scale without a value"
+        );
+        assert!(!svg.contains("class=\"measure"));
+        // A status other than NoData but no value (e.g. the target year has passed).
+        let svg = bullet(&example(Status::Behind, None));
+        check(&svg);
+        assert!(svg.contains(">滞后</text>") && svg.contains(">暂无最新数据</text>"));
+    }
+
+    #[test]
+    fn edge_values_stay_finite() {
+        let long = "很长的标签".repeat(20);
+        let cases: Vec<Bullet> = vec![
+            // Zero accidents as the target.
+            Bullet {
+                unit: "起",
+                baseline: Some((3.0, "基线")),
+                target: (0.0, "目标"),
+                latest: Some((1.0, "最新")),
+                ..example(Status::OnTrack, None)
+            },
+            // Everything zero.
+            Bullet {
+                unit: "起",
+                baseline: Some((0.0, "基线")),
+                target: (0.0, "目标"),
+                latest: Some((0.0, "最新")),
+                ..example(Status::Achieved, None)
+            },
+            // Negative values.
+            Bullet {
+                unit: "‰",
+                baseline: Some((-2.5, "基线")),
+                target: (1.0, "目标"),
+                latest: Some((-0.4, "最新")),
+                ..example(Status::Behind, None)
+            },
+            // Huge values, no baseline.
+            Bullet {
+                unit: "项",
+                baseline: None,
+                target: (13375.0, "目标"),
+                latest: Some((9000.0, "最新")),
+                ..example(Status::OnTrack, None)
+            },
+            // Garbage in.
+            Bullet {
+                unit: "%",
+                baseline: Some((f64::NAN, "基线")),
+                target: (f64::INFINITY, "目标"),
+                latest: Some((f64::NEG_INFINITY, "最新")),
+                ..example(Status::NoData, None)
+            },
+            // Empty labels and a very long one.
+            Bullet {
+                unit: "",
+                baseline: Some((1.0, "")),
+                target: (2.0, ""),
+                latest: Some((1.5, &long)),
+                ..example(Status::OnTrack, None)
+            },
+        ];
+        for b in &cases {
+            let svg = bullet(b);
+            check(&svg);
+        }
+        let svg = bullet(&cases[0]);
+        assert!(svg.contains("目标：0起"), "{svg}");
+        let svg = bullet(&cases[2]);
+        assert!(svg.contains("最新：-0.4‰"), "{svg}");
+        assert!(
+            svg.contains(">-3</text>"),
+            "axis starts below the lowest value: {svg}"
+        );
+        let svg = bullet(&cases[3]);
+        assert!(
+            svg.contains("目标：13375项") && svg.contains(">15000项</text>"),
+            "{svg}"
+        );
+        let svg = bullet(&cases[4]);
+        assert!(svg.contains("目标：—"), "{svg}");
+        let svg = bullet(&cases[5]);
+        assert!(
+            svg.contains("…<title>"),
+            "long labels are truncated with the full text kept: {svg}"
+        );
+    }
+}

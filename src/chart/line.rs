@@ -1,0 +1,395 @@
+//! Line chart: a time series with value labels, a baseline marker (diamond), and a target
+//! marker (bullseye) with a dashed reference line at the target value; a legend below names the
+//! baseline and target with their values.
+
+use std::fmt::Write as _;
+
+use super::marks::{mark, Shape, BLUE, GREY, GRID, ORANGE};
+use super::scale::{year_ticks, Scale};
+use super::svg::{
+    document, labelled, line as seg, num, text_width, Anchor, Text, FONT, NO_DATA, SMALL, WIDTH,
+};
+use super::{LineChart, Point};
+
+const PAD: f64 = 12.0;
+/// Room above the plot for the value label of a point at the top.
+const TOP: f64 = 30.0;
+const PLOT_H: f64 = 180.0;
+/// Points keep this distance from the plot's left and right edges.
+const INNER: f64 = 24.0;
+const LEGEND_ROW: f64 = 26.0;
+/// Minimum distance between year ticks.
+const YEAR_SPACING: f64 = 56.0;
+
+/// Renders a line chart (see the module docs).
+pub fn line(c: &LineChart) -> String {
+    let points: Vec<&Point> = c
+        .points
+        .iter()
+        .filter(|p| p.x.is_finite() && p.value.is_finite())
+        .collect();
+    let ok = |(x, v, _): &(f64, f64, &str)| x.is_finite() && v.is_finite();
+    let baseline = c.baseline.filter(ok);
+    let target = c.target.filter(ok);
+    let marks = baseline.iter().chain(target.iter());
+
+    // Scales.
+    let scale = Scale::fitted(
+        points
+            .iter()
+            .map(|p| p.value)
+            .chain(marks.clone().map(|m| m.1)),
+    );
+    let ticks = scale.ticks();
+    let tick_labels: Vec<String> = ticks
+        .iter()
+        .enumerate()
+        .map(|(i, &t)| {
+            if i + 1 == ticks.len() {
+                format!("{}{}", num(t), c.unit)
+            } else {
+                num(t)
+            }
+        })
+        .collect();
+    let label_w = tick_labels
+        .iter()
+        .map(|l| text_width(l, SMALL))
+        .fold(0.0, f64::max);
+    let left = (PAD + label_w + 8.0).min(WIDTH / 3.0);
+    let right = WIDTH - PAD;
+    let bottom = TOP + PLOT_H;
+    let py = |v: f64| scale.pos(v, bottom, TOP);
+    let xs: Vec<f64> = points
+        .iter()
+        .map(|p| p.x)
+        .chain(marks.clone().map(|m| m.0))
+        .collect();
+    let (mut xlo, mut xhi) = xs
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
+            (lo.min(x), hi.max(x))
+        });
+    if xs.is_empty() {
+        (xlo, xhi) = (0.0, 1.0);
+    } else if xhi - xlo < 1e-9 {
+        (xlo, xhi) = (xlo - 0.5, xhi + 0.5);
+    }
+    let (px0, px1) = (left + INNER, right - INNER);
+    let px = |x: f64| {
+        let t = ((x - xlo) / (xhi - xlo)).clamp(0.0, 1.0);
+        if t.is_finite() {
+            px0 + t * (px1 - px0)
+        } else {
+            px0
+        }
+    };
+
+    let mut body = String::new();
+    let grid = format!(r#"stroke="{GRID}" stroke-width="1""#);
+    let axis = format!(r#"stroke="{GREY}" stroke-width="1""#);
+
+    // Y grid and labels.
+    for (&t, label) in ticks.iter().zip(&tick_labels) {
+        let y = py(t);
+        seg(&mut body, "grid", (left, y), (right, y), &grid);
+        Text::new("tick-label", left - 6.0, y)
+            .anchor(Anchor::End)
+            .size(SMALL)
+            .write(&mut body, label);
+    }
+    if scale.lo < 0.0 && scale.hi > 0.0 {
+        seg(
+            &mut body,
+            "axis axis-zero",
+            (left, py(0.0)),
+            (right, py(0.0)),
+            &axis,
+        );
+    }
+    seg(&mut body, "axis", (left, bottom), (right, bottom), &axis);
+
+    // X ticks (whole years), only when there is something to place on them.
+    if !xs.is_empty() {
+        let max_ticks = ((px1 - px0) / YEAR_SPACING).floor() as usize + 1;
+        for t in year_ticks(xlo, xhi, max_ticks) {
+            let x = px(t);
+            seg(&mut body, "tick", (x, bottom), (x, bottom + 5.0), &axis);
+            Text::new("tick-label", x, bottom + 16.0)
+                .anchor(Anchor::Middle)
+                .size(SMALL)
+                .write(&mut body, &num(t));
+        }
+    }
+
+    // Target reference line under the data.
+    if let Some((_, v, _)) = target {
+        let y = py(v);
+        let attrs = format!(r#"stroke="{ORANGE}" stroke-width="2" stroke-dasharray="6 4""#);
+        seg(
+            &mut body,
+            "ref-line ref-target",
+            (left, y),
+            (right, y),
+            &attrs,
+        );
+    }
+
+    // Data.
+    if points.len() >= 2 {
+        let d: Vec<String> = points
+            .iter()
+            .map(|p| format!("{} {}", num(px(p.x)), num(py(p.value))))
+            .collect();
+        let _ = writeln!(
+            body,
+            r#"<path class="series-line" d="M{}" fill="none" stroke="{BLUE}" stroke-width="2.5" stroke-linejoin="round"/>"#,
+            d.join("L")
+        );
+    }
+    for p in &points {
+        mark(
+            &mut body,
+            Shape::Circle,
+            (px(p.x), py(p.value)),
+            5.0,
+            "point",
+            BLUE,
+            &labelled(p.label, p.value, c.unit),
+        );
+    }
+    if let Some((x, v, label)) = baseline {
+        mark(
+            &mut body,
+            Shape::Diamond,
+            (px(x), py(v)),
+            7.0,
+            "mark mark-baseline",
+            GREY,
+            &labelled(label, v, c.unit),
+        );
+    }
+    if let Some((x, v, label)) = target {
+        mark(
+            &mut body,
+            Shape::Bullseye,
+            (px(x), py(v)),
+            9.0,
+            "mark mark-target",
+            ORANGE,
+            &labelled(label, v, c.unit),
+        );
+    }
+
+    // Value labels: all of them if they fit side by side, else the first and the last (or just
+    // the last). Each goes above its point, or below where the line runs higher on both sides.
+    let texts: Vec<String> = points.iter().map(|p| num(p.value) + c.unit).collect();
+    let widths: Vec<f64> = texts.iter().map(|t| text_width(t, FONT)).collect();
+    let xy: Vec<(f64, f64)> = points.iter().map(|p| (px(p.x), py(p.value))).collect();
+    let apart =
+        |i: usize, j: usize| (xy[j].0 - xy[i].0).abs() >= (widths[i] + widths[j]) / 2.0 + 6.0;
+    let n = points.len();
+    let chosen: Vec<usize> = if (1..n).all(|i| apart(i - 1, i)) {
+        (0..n).collect()
+    } else if apart(0, n - 1) {
+        vec![0, n - 1]
+    } else {
+        vec![n - 1]
+    };
+    for i in chosen {
+        let (x, y) = xy[i];
+        let neighbours: Vec<f64> = [i.checked_sub(1), Some(i + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| xy.get(j).map(|p| p.1))
+            .collect();
+        // Screen y grows downwards: neighbours with smaller y are higher.
+        let mut below = !neighbours.is_empty() && neighbours.iter().all(|&ny| ny < y);
+        if below && y + 26.0 > bottom {
+            below = false;
+        } else if !below && y - 24.0 < 0.0 {
+            below = true;
+        }
+        let cy = if below { y + 18.0 } else { y - 16.0 };
+        Text::new("value point-value", x, cy)
+            .anchor(Anchor::Middle)
+            .write(&mut body, &texts[i]);
+    }
+
+    if points.is_empty() {
+        let fill = format!(r#"fill="{GREY}""#);
+        Text::new("no-data", (left + right) / 2.0, TOP + PLOT_H / 2.0)
+            .anchor(Anchor::Middle)
+            .extra(&fill)
+            .write(&mut body, NO_DATA);
+    }
+
+    // Legend for the baseline and target.
+    let mut h = bottom + 30.0;
+    if baseline.is_some() || target.is_some() {
+        body.push_str("<g class=\"legend\">\n");
+        let mut x = PAD;
+        let mut cy = bottom + 32.0 + LEGEND_ROW / 2.0;
+        let max_text = WIDTH - 2.0 * PAD - 34.0;
+        let items = [(baseline, Shape::Diamond), (target, Shape::Bullseye)];
+        for (m, shape) in items {
+            let Some((_, v, label)) = m else { continue };
+            let text = labelled(label, v, c.unit);
+            let w = 34.0 + text_width(&text, FONT).min(max_text);
+            if x > PAD && x + w > WIDTH - PAD {
+                x = PAD;
+                cy += LEGEND_ROW;
+            }
+            if shape == Shape::Bullseye {
+                let attrs = format!(r#"stroke="{ORANGE}" stroke-width="2" stroke-dasharray="6 4""#);
+                seg(
+                    &mut body,
+                    "legend-swatch ref-line ref-target",
+                    (x, cy),
+                    (x + 26.0, cy),
+                    &attrs,
+                );
+                mark(
+                    &mut body,
+                    shape,
+                    (x + 13.0, cy),
+                    8.0,
+                    "legend-swatch mark-target",
+                    ORANGE,
+                    "",
+                );
+            } else {
+                mark(
+                    &mut body,
+                    shape,
+                    (x + 13.0, cy),
+                    7.0,
+                    "legend-swatch mark-baseline",
+                    GREY,
+                    "",
+                );
+            }
+            Text::new("legend-label", x + 34.0, cy)
+                .max_width(max_text)
+                .write(&mut body, &text);
+            x += w + 20.0;
+        }
+        body.push_str("</g>\n");
+        h = cy + LEGEND_ROW / 2.0 + 4.0;
+    }
+
+    document("line", c.id, c.title, c.desc, h, &body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::tests::check;
+
+    fn chart<'a>(points: Vec<Point<'a>>) -> LineChart<'a> {
+        LineChart {
+            id: "l",
+            title: "趋势",
+            desc: "说明。",
+            unit: "%",
+            points,
+            baseline: None,
+            target: None,
+        }
+    }
+
+    fn p(x: f64, value: f64) -> Point<'static> {
+        Point {
+            x,
+            label: "点",
+            value,
+        }
+    }
+
+    #[test]
+    fn points_line_and_labels() {
+        let svg = line(&chart(vec![
+            p(2016.0, 94.1),
+            p(2017.0, 94.8),
+            p(2018.0, 95.1),
+        ]));
+        check(&svg);
+        assert!(svg.contains("class=\"series-line\""));
+        assert_eq!(svg.matches("<circle class=\"point\"").count(), 3);
+        assert!(svg.contains(">95.1%</text>"));
+        for year in ["2016", "2017", "2018"] {
+            assert!(svg.contains(&format!(">{year}</text>")), "{svg}");
+        }
+        assert!(
+            !svg.contains("class=\"legend\""),
+            "no legend without baseline or target"
+        );
+    }
+
+    #[test]
+    fn empty_and_single_point() {
+        let svg = line(&chart(vec![]));
+        check(&svg);
+        assert!(svg.contains(">暂无数据</text>"));
+        let svg = line(&chart(vec![p(2018.0, 95.1)]));
+        check(&svg);
+        assert!(!svg.contains("series-line"));
+        assert!(
+            svg.contains(">2018</text>") && svg.contains(">95.1%</text>"),
+            "{svg}"
+        );
+        // Only a target, no data yet.
+        let svg = line(&LineChart {
+            target: Some((2020.0, 97.0, "目标 2020")),
+            ..chart(vec![])
+        });
+        check(&svg);
+        assert!(svg.contains(">暂无数据</text>") && svg.contains("目标 2020：97%"));
+    }
+
+    #[test]
+    fn edge_values_stay_finite() {
+        let cases = [
+            vec![p(2016.0, 0.0), p(2017.0, 0.0)],
+            vec![p(2016.0, 5.0), p(2017.0, 5.0), p(2018.0, 5.0)],
+            vec![p(2016.0, -3.0), p(2017.0, 2.0)],
+            vec![p(2016.0, 13375.0), p(2016.5, 12000.0)],
+            vec![p(2016.0, f64::NAN), p(f64::INFINITY, 1.0), p(2017.0, 1.0)],
+            vec![p(2018.2, 1.0), p(2018.4, 2.0)],
+            (0..60).map(|i| p(1960.0 + i as f64, i as f64)).collect(),
+        ];
+        for points in cases {
+            let svg = line(&LineChart {
+                target: Some((2020.0, 0.0, "零事故")),
+                ..chart(points)
+            });
+            check(&svg);
+        }
+        let svg = line(&chart(
+            (0..60).map(|i| p(1960.0 + i as f64, i as f64)).collect(),
+        ));
+        assert!(
+            svg.matches("point-value").count() < 20,
+            "crowded labels are thinned"
+        );
+        assert!(
+            svg.contains(">59%</text>"),
+            "the last value is always labelled"
+        );
+    }
+
+    #[test]
+    fn baseline_and_target_markers() {
+        let svg = line(&LineChart {
+            baseline: Some((2015.0, 93.2, "基线 2015")),
+            target: Some((2020.0, 97.0, "目标 2020")),
+            ..chart(vec![p(2016.0, 94.1)])
+        });
+        check(&svg);
+        assert!(svg.contains("<path class=\"mark mark-baseline\""));
+        assert!(svg.contains("<g class=\"mark mark-target\">"));
+        assert!(svg.contains("stroke-dasharray=\"6 4\""));
+        assert!(svg.contains(">基线 2015：93.2%</text>") && svg.contains(">目标 2020：97%</text>"));
+        assert!(svg.contains(">2015</text>") && svg.contains(">2020</text>"));
+    }
+}

@@ -1,0 +1,363 @@
+//! Server-rendered SVG charts: inline, script-free and accessible.
+//!
+//! Every chart is an `<svg role="img">` fragment named by its `<title>` and `<desc>` (through
+//! `aria-labelledby`), 480 viewBox units wide with no width or height so CSS can size it. Marks
+//! carry class names for the site stylesheet *and* presentation attributes (fill, stroke) so
+//! they look right without it. Status and series are told apart by shape and printed text as
+//! well as colour, and every value is printed. Output is deterministic, so it is tested against
+//! golden files in `tests/golden/charts/` (regenerate with `UPDATE_GOLDEN=1`).
+//!
+//! Class names the stylesheet can target (all inside `svg.chart.chart-{bullet,bar,stacked-bar,line}`):
+//! - `chart-body` (the group setting `font-family`, `font-size`, text `fill`);
+//! - `mark`, `mark-latest`, `mark-target`, `mark-baseline`, `status-{achieved,on-track,behind,no-data}`;
+//! - `track`, `measure` (bullet), `bar`, `segment`, `series-{n}`, `legend`, `legend-swatch`,
+//!   `legend-label`;
+//! - `axis`, `axis-zero`, `grid`, `tick`, `tick-label`, `label`, `value`, `value-total`,
+//!   `segment-value`, `status-label`, `readout`, `no-data`, `frame`;
+//! - `series-line`, `point`, `point-value`, `ref-line`, `ref-target` (line).
+
+mod bar;
+mod bullet;
+mod line;
+mod marks;
+mod scale;
+mod svg;
+
+pub use crate::dashboard::Status;
+pub use bar::{bars, stacked_bars};
+pub use bullet::bullet;
+pub use line::line;
+
+/// One indicator against its target, as a bullet chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bullet<'a> {
+    /// Unique id prefix on the page, e.g. `chart-pass-rate`; the chart uses `{id}-title` and
+    /// `{id}-desc`.
+    pub id: &'a str,
+    /// Accessible name, e.g. "工业产品质量监督抽查合格率".
+    pub title: &'a str,
+    /// Accessible description: a full sentence saying what the chart shows.
+    pub desc: &'a str,
+    /// Unit printed after values: "%", "项" …
+    pub unit: &'a str,
+    /// Value and label, e.g. `(93.2, "基线 2015")`.
+    pub baseline: Option<(f64, &'a str)>,
+    /// Value and label, e.g. `(97.0, "目标 2020")`.
+    pub target: (f64, &'a str),
+    /// Value and label, e.g. `(95.1, "最新 2018")`.
+    pub latest: Option<(f64, &'a str)>,
+    pub status: Status,
+}
+
+/// One row of a bar chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar<'a> {
+    pub label: &'a str,
+    pub value: f64,
+}
+
+/// Horizontal bars, one per row, label on the left and the value printed at the bar's end.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarChart<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub desc: &'a str,
+    pub unit: &'a str,
+    pub bars: Vec<Bar<'a>>,
+}
+
+/// One row of a stacked bar chart: a value per series, in the order of
+/// [`StackedBarChart::series`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stack<'a> {
+    pub label: &'a str,
+    pub values: Vec<f64>,
+}
+
+/// Horizontal stacked bars with a legend; the total is printed at the end of each row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StackedBarChart<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub desc: &'a str,
+    pub unit: &'a str,
+    /// Series names, e.g. `["国家", "行业", "地方", "团体"]`.
+    pub series: Vec<&'a str>,
+    /// One row each, e.g. per city.
+    pub stacks: Vec<Stack<'a>>,
+}
+
+/// One measurement of a time series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point<'a> {
+    /// Year as a fraction, e.g. 2018.0 or 2018.5.
+    pub x: f64,
+    /// Label for the point, e.g. "2018".
+    pub label: &'a str,
+    pub value: f64,
+}
+
+/// A time series with optional baseline and target markers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineChart<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub desc: &'a str,
+    pub unit: &'a str,
+    /// Sorted by `x`.
+    pub points: Vec<Point<'a>>,
+    /// `(x, value, label)`, drawn as a diamond.
+    pub baseline: Option<(f64, f64, &'a str)>,
+    /// `(x, value, label)`, drawn as a bullseye with a dashed reference line at its value.
+    pub target: Option<(f64, f64, &'a str)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn golden(name: &str, svg: &str) {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/golden/charts")
+            .join(format!("{name}.svg"));
+        if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, svg).unwrap();
+            return;
+        }
+        let want = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (run with UPDATE_GOLDEN=1 to create it)",
+                path.display()
+            )
+        });
+        assert!(
+            want == svg,
+            "{name}.svg differs from the golden file {}; if the change is intended, rerun with UPDATE_GOLDEN=1\n--- got ---\n{svg}",
+            path.display()
+        );
+    }
+
+    fn well_formed(svg: &str) {
+        assert!(
+            svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-"#),
+            "{svg}"
+        );
+        assert!(svg.contains(r#" role="img" "#));
+        assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
+        assert!(
+            !svg.contains("<script") && !svg.contains("<style") && !svg.contains(" style="),
+            "{svg}"
+        );
+        // Tags balance (a rough check; the golden files are also checked by an SVG renderer).
+        for tag in ["svg", "g", "text", "title", "desc", "path", "circle"] {
+            let open =
+                svg.matches(&format!("<{tag} ")).count() + svg.matches(&format!("<{tag}>")).count();
+            let self_closed = svg
+                .split(&format!("<{tag} "))
+                .skip(1)
+                .filter(|rest| rest.split('>').next().unwrap_or("").ends_with('/'))
+                .count();
+            let close = svg.matches(&format!("</{tag}>")).count();
+            assert_eq!(open - self_closed, close, "unbalanced <{tag}> in\n{svg}");
+        }
+    }
+
+    pub(crate) fn check(svg: &str) {
+        well_formed(svg);
+    }
+
+    fn pass_rate_nodata() -> String {
+        bullet(&Bullet {
+            id: "chart-pass-rate",
+            title: "工业产品质量监督抽查合格率",
+            desc: "基线2015年93.2%，目标2020年不低于97%，暂无最新数据。",
+            unit: "%",
+            baseline: Some((93.2, "基线 2015")),
+            target: (97.0, "目标 2020"),
+            latest: None,
+            status: Status::NoData,
+        })
+    }
+
+    #[test]
+    fn golden_bullet_no_data() {
+        let svg = pass_rate_nodata();
+        check(&svg);
+        golden("bullet-no-data", &svg);
+    }
+
+    #[test]
+    fn golden_bullet_on_track() {
+        let svg = bullet(&Bullet {
+            id: "chart-pass-rate-2018",
+            title: "工业产品质量监督抽查合格率",
+            desc: "基线2015年93.2%，目标2020年不低于97%，2018年为95.1%，按期推进。",
+            unit: "%",
+            baseline: Some((93.2, "基线 2015")),
+            target: (97.0, "目标 2020"),
+            latest: Some((95.1, "最新 2018")),
+            status: Status::OnTrack,
+        });
+        check(&svg);
+        golden("bullet-on-track", &svg);
+    }
+
+    #[test]
+    fn golden_bars() {
+        let svg = bars(&BarChart {
+            id: "chart-jining-standards",
+            title: "济宁市主导和参与制定的标准",
+            desc: "国家标准432项，行业标准488项，地方标准369项，团体标准195项。",
+            unit: "项",
+            bars: vec![
+                Bar {
+                    label: "国家标准",
+                    value: 432.0,
+                },
+                Bar {
+                    label: "行业标准",
+                    value: 488.0,
+                },
+                Bar {
+                    label: "地方标准",
+                    value: 369.0,
+                },
+                Bar {
+                    label: "团体标准",
+                    value: 195.0,
+                },
+            ],
+        });
+        check(&svg);
+        golden("bars-jining-standards", &svg);
+    }
+
+    #[test]
+    fn golden_stacked_bars() {
+        let svg = stacked_bars(&StackedBarChart {
+            id: "chart-city-standards",
+            title: "各市主导和参与制定的标准",
+            desc: "济宁市：国家432项、行业488项、地方369项、团体195项；泰安市：国家121项、行业203项、地方96项、团体58项。",
+            unit: "项",
+            series: vec!["国家", "行业", "地方", "团体"],
+            stacks: vec![
+                Stack { label: "济宁市", values: vec![432.0, 488.0, 369.0, 195.0] },
+                Stack { label: "泰安市", values: vec![121.0, 203.0, 96.0, 58.0] },
+            ],
+        });
+        check(&svg);
+        golden("stacked-bars-cities", &svg);
+    }
+
+    #[test]
+    fn golden_line() {
+        let svg = line(&LineChart {
+            id: "chart-pass-rate-trend",
+            title: "工业产品质量监督抽查合格率",
+            desc: "2016年94.1%，2017年94.8%，2018年95.1%；基线2015年93.2%，目标2020年97%。",
+            unit: "%",
+            points: vec![
+                Point {
+                    x: 2016.0,
+                    label: "2016",
+                    value: 94.1,
+                },
+                Point {
+                    x: 2017.0,
+                    label: "2017",
+                    value: 94.8,
+                },
+                Point {
+                    x: 2018.0,
+                    label: "2018",
+                    value: 95.1,
+                },
+            ],
+            baseline: Some((2015.0, 93.2, "基线 2015")),
+            target: Some((2020.0, 97.0, "目标 2020")),
+        });
+        check(&svg);
+        golden("line-pass-rate", &svg);
+    }
+
+    #[test]
+    fn every_chart_escapes_its_text() {
+        let evil = "<script>alert(1)</script>";
+        let svgs = [
+            bullet(&Bullet {
+                id: "b",
+                title: evil,
+                desc: evil,
+                unit: evil,
+                baseline: Some((1.0, evil)),
+                target: (2.0, evil),
+                latest: Some((1.5, evil)),
+                status: Status::Behind,
+            }),
+            bars(&BarChart {
+                id: "c",
+                title: evil,
+                desc: evil,
+                unit: evil,
+                bars: vec![Bar {
+                    label: evil,
+                    value: 1.0,
+                }],
+            }),
+            stacked_bars(&StackedBarChart {
+                id: "d",
+                title: evil,
+                desc: evil,
+                unit: evil,
+                series: vec![evil],
+                stacks: vec![Stack {
+                    label: evil,
+                    values: vec![1.0],
+                }],
+            }),
+            line(&LineChart {
+                id: "e",
+                title: evil,
+                desc: evil,
+                unit: evil,
+                points: vec![Point {
+                    x: 2018.0,
+                    label: evil,
+                    value: 1.0,
+                }],
+                baseline: Some((2015.0, 0.5, evil)),
+                target: Some((2020.0, 2.0, evil)),
+            }),
+        ];
+        for svg in &svgs {
+            assert!(!svg.contains("<script"), "{svg}");
+            assert!(
+                svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+                "{svg}"
+            );
+            check(svg);
+        }
+    }
+
+    #[test]
+    fn ids_name_title_and_desc() {
+        let svg = pass_rate_nodata();
+        assert!(svg.contains(r#"aria-labelledby="chart-pass-rate-title chart-pass-rate-desc""#));
+        assert!(
+            svg.contains(r#"<title id="chart-pass-rate-title">工业产品质量监督抽查合格率</title>"#)
+        );
+        assert!(svg.contains(r#"<desc id="chart-pass-rate-desc">基线2015年93.2%"#));
+        assert!(svg.contains(r#"focusable="false""#));
+        let root = svg.lines().next().unwrap();
+        assert!(
+            !root.contains("width=") && !root.contains("height="),
+            "{root}"
+        );
+    }
+
+    #[test]
+    fn output_is_deterministic() {
+        assert_eq!(pass_rate_nodata(), pass_rate_nodata());
+    }
+}

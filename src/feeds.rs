@@ -1,0 +1,250 @@
+//! Files beside the pages: CSV downloads of chart data, the sitemap, Atom feeds, robots.txt.
+
+use crate::content::sort_date;
+use crate::output::OutputFile;
+use crate::script::Script;
+use crate::site::{Route, Site};
+use crate::views::{fmt_number, indicator_path};
+
+/// A CSV cell, quoted when needed and defused so that a spreadsheet never runs it as a formula.
+pub fn csv_cell(text: &str) -> String {
+    let defused =
+        if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && text.parse::<f64>().is_err() {
+            format!("'{text}")
+        } else {
+            text.to_string()
+        };
+    if defused.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", defused.replace('"', "\"\""))
+    } else {
+        defused
+    }
+}
+
+/// CSV text with a BOM so Excel opens the Chinese correctly, CRLF line ends as Excel writes.
+fn csv_file(rows: &[Vec<String>]) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out.into_bytes()
+}
+
+/// The data behind every chart, as CSV, in both scripts.
+pub fn csv_downloads(site: &Site) -> Vec<OutputFile> {
+    let data = &site.data;
+    let mut tables: Vec<(String, Vec<Vec<String>>)> = Vec::new();
+    for ind in &data.indicators {
+        let mut rows = vec![vec![
+            "类型".into(),
+            "日期".into(),
+            "数值".into(),
+            "单位".into(),
+            "说明".into(),
+        ]];
+        if let Some(b) = &ind.baseline {
+            rows.push(vec![
+                "基线".into(),
+                b.year.to_string(),
+                fmt_number(b.value),
+                ind.unit.clone(),
+                String::new(),
+            ]);
+        }
+        rows.push(vec![
+            "目标".into(),
+            ind.target.year.to_string(),
+            fmt_number(ind.target.value),
+            ind.unit.clone(),
+            ind.target.comparator.words().to_string(),
+        ]);
+        for o in data.observations_of(ind) {
+            rows.push(vec![
+                "监测".into(),
+                o.date.to_string(),
+                fmt_number(o.value),
+                ind.unit.clone(),
+                o.source.clone(),
+            ]);
+        }
+        tables.push((format!("{}data.csv", indicator_path(ind)), rows));
+    }
+    for city in &data.cities {
+        let mine: Vec<_> = data
+            .achievements
+            .iter()
+            .filter(|a| a.city == city.id)
+            .collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let mut rows = vec![vec![
+            "日期".into(),
+            "类别".into(),
+            "层级".into(),
+            "名称".into(),
+            "数值".into(),
+            "单位".into(),
+            "来源原文".into(),
+        ]];
+        for a in mine {
+            rows.push(vec![
+                a.date.to_string(),
+                a.category.clone(),
+                a.level.clone().unwrap_or_default(),
+                a.name.clone(),
+                fmt_number(a.value),
+                a.unit.clone(),
+                a.source
+                    .as_ref()
+                    .map(|s| s.quote.clone())
+                    .unwrap_or_default(),
+            ]);
+        }
+        tables.push((format!("cities/{}/achievements.csv", city.id), rows));
+    }
+    let mut files = Vec::new();
+    for script in Script::ALL {
+        for (path, rows) in &tables {
+            let converted: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    r.iter()
+                        .map(|c| site.converter.convert(script, c))
+                        .collect()
+                })
+                .collect();
+            files.push(OutputFile {
+                path: format!("{}{path}", site.script_prefix(script)),
+                bytes: csv_file(&converted),
+            });
+        }
+    }
+    files
+}
+
+fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `sitemap.xml` with both scripts of every page, Atom feeds per script, `robots.txt`.
+pub fn sitemap_and_feeds(site: &Site, routes: &[Route]) -> Vec<OutputFile> {
+    let mut sitemap = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for route in routes.iter().filter(|r| !r.path.ends_with(".html")) {
+        for script in Script::ALL {
+            sitemap.push_str(&format!(
+                "  <url>\n    <loc>{}</loc>\n",
+                xml_escape(&site.absolute_url(script, &route.path))
+            ));
+            for alt in Script::ALL {
+                sitemap.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                    alt.lang(),
+                    xml_escape(&site.absolute_url(alt, &route.path))
+                ));
+            }
+            sitemap.push_str("  </url>\n");
+        }
+    }
+    sitemap.push_str("</urlset>\n");
+    let robots = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+        site.config.base_url
+    );
+    let mut files = vec![
+        OutputFile {
+            path: "sitemap.xml".into(),
+            bytes: sitemap.into_bytes(),
+        },
+        OutputFile {
+            path: "robots.txt".into(),
+            bytes: robots.into_bytes(),
+        },
+    ];
+    for script in Script::ALL {
+        files.push(OutputFile {
+            path: format!("{}atom.xml", site.script_prefix(script)),
+            bytes: atom_feed(site, script).into_bytes(),
+        });
+    }
+    files
+}
+
+fn atom_feed(site: &Site, script: Script) -> String {
+    let content = &site.content;
+    let mut order: Vec<usize> = (0..content.pages.len())
+        .filter(|&i| content.pages[i].meta.kind.is_some())
+        .collect();
+    order.sort_by(|&a, &b| {
+        sort_date(&content.pages[b])
+            .cmp(&sort_date(&content.pages[a]))
+            .then(a.cmp(&b))
+    });
+    let convert = |text: &str| xml_escape(&site.converter.convert(script, text));
+    let feed_url = site.absolute_url(script, "atom.xml");
+    let updated = order
+        .iter()
+        .filter_map(|&i| sort_date(&content.pages[i]))
+        .max()
+        .map_or_else(|| "2000-01-01T00:00:00+08:00".to_string(), |d| d.rfc3339());
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <updated>{updated}</updated>\n  <id>{}</id>\n  <author><name>{}</name></author>\n",
+        script.lang(),
+        convert(&site.config.title),
+        xml_escape(&feed_url),
+        xml_escape(&site.absolute_url(script, "")),
+        xml_escape(&feed_url),
+        convert(if site.config.footer.sponsor.is_empty() { &site.config.title } else { &site.config.footer.sponsor }),
+    );
+    for &i in &order {
+        let page = &content.pages[i];
+        let url = site.absolute_url(script, &page.path);
+        let date = sort_date(page).map_or_else(|| updated.clone(), |d| d.rfc3339());
+        out.push_str(&format!(
+            "  <entry>\n    <title>{}</title>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <id>{}</id>\n    <updated>{date}</updated>\n    <summary>{}</summary>\n  </entry>\n",
+            convert(&page.meta.title),
+            xml_escape(&url),
+            xml_escape(&url),
+            convert(&page.summary),
+        ));
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_quoted_and_formulas_defused() {
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("说\"明"), "\"说\"\"明\"");
+        assert_eq!(csv_cell("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+        assert_eq!(csv_cell("-3.5"), "-3.5");
+    }
+
+    #[test]
+    fn xml_escapes_markup_and_drops_control_characters() {
+        assert_eq!(
+            xml_escape("<a & \"b\">\u{1}"),
+            "&lt;a &amp; &quot;b&quot;&gt;"
+        );
+    }
+}

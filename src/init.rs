@@ -1,0 +1,186 @@
+//! `stdportal init DIR`: a small working site with the default theme, ready to build.
+
+use std::fs;
+use std::path::Path;
+
+/// The default theme, built into the binary so `init` works anywhere.
+pub const THEME_FILES: &[(&str, &str)] = &[
+    (
+        "templates/base.html",
+        include_str!("../themes/default/templates/base.html"),
+    ),
+    (
+        "templates/macros.html",
+        include_str!("../themes/default/templates/macros.html"),
+    ),
+    (
+        "templates/index.html",
+        include_str!("../themes/default/templates/index.html"),
+    ),
+    (
+        "templates/section.html",
+        include_str!("../themes/default/templates/section.html"),
+    ),
+    (
+        "templates/page.html",
+        include_str!("../themes/default/templates/page.html"),
+    ),
+    (
+        "templates/cities.html",
+        include_str!("../themes/default/templates/cities.html"),
+    ),
+    (
+        "templates/city.html",
+        include_str!("../themes/default/templates/city.html"),
+    ),
+    (
+        "templates/topics.html",
+        include_str!("../themes/default/templates/topics.html"),
+    ),
+    (
+        "templates/topic.html",
+        include_str!("../themes/default/templates/topic.html"),
+    ),
+    (
+        "templates/404.html",
+        include_str!("../themes/default/templates/404.html"),
+    ),
+    (
+        "templates/dashboard.html",
+        include_str!("../themes/default/templates/dashboard.html"),
+    ),
+    (
+        "templates/indicator.html",
+        include_str!("../themes/default/templates/indicator.html"),
+    ),
+    (
+        "templates/shortcodes/indicator.html",
+        include_str!("../themes/default/templates/shortcodes/indicator.html"),
+    ),
+    (
+        "static/style.css",
+        include_str!("../themes/default/static/style.css"),
+    ),
+    (
+        "static/modes.js",
+        include_str!("../themes/default/static/modes.js"),
+    ),
+];
+
+const SITE_FILES: &[(&str, &str)] = &[
+    (
+        "config.toml",
+        r#"title = "我的标准化门户"
+description = "标准化政策文件与目标进展。"
+base_url = "https://example.gov.cn/"
+default_script = "zh-Hans"
+traditional_profile = "s2t"
+theme = "default"
+
+[footer]
+sponsor = "(主办单位)"
+contact = "(联系方式)"
+site_code = "(网站标识码)"
+icp = "(ICP备案号)"
+police_record = "(公安备案号)"
+"#,
+    ),
+    (
+        "content/_index.md",
+        "+++\ntitle = \"首页\"\n+++\n",
+    ),
+    (
+        "content/policies/_index.md",
+        "+++\ntitle = \"政策文件\"\ndescription = \"本市发布的标准化政策文件。\"\nsort_by = \"date\"\n+++\n",
+    ),
+    (
+        "content/policies/example-plan.md",
+        r#"+++
+title = "示例市标准化发展规划"
+description = "这是一个示例页面:把它换成你的文件。"
+date = 2024-01-15
+city = "example"
+kind = "policy"
+issuer = "示例市人民政府"
+topics = ["标准化"]
++++
+
+## 一、总体要求
+
+在这里用 Markdown 书写正文。长句可以换行书写,
+中文之间的换行不会变成空格。
+
+{{ indicator(city="example", id="local-standards") }}
+"#,
+    ),
+    (
+        "data/cities.toml",
+        "[[city]]\nid = \"example\"\nname = \"示例市\"\nprovince = \"示例省\"\nintroduction = \"示例城市。\"\n",
+    ),
+    (
+        "data/indicators.csv",
+        "id,city,plan,domain,name,unit,baseline_value,baseline_year,target_value,target_year,comparator,kind,source_document,source_quote\nlocal-standards,example,example-plan,标准,地方标准,项,10,2023,30,2026,>=,预期性,example-plan,\n",
+    ),
+    ("data/observations.csv", "city,indicator,date,value,source\nexample,local-standards,2024,16,示例数据\n"),
+    ("data/dictionary.toml", "# Phrases the conversion must map in a fixed way or leave alone.\n[to_hans]\n[to_hant]\n"),
+];
+
+/// Writes a new site into `dir`, which must not exist yet or be empty.
+pub fn scaffold(dir: &Path) -> Result<(), String> {
+    if dir.exists()
+        && fs::read_dir(dir)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        return Err(format!(
+            "{} already exists and is not empty; choose a new folder name",
+            dir.display()
+        ));
+    }
+    let theme_files = THEME_FILES
+        .iter()
+        .map(|(p, t)| (format!("themes/default/{p}"), *t));
+    let site_files = SITE_FILES.iter().map(|(p, t)| (p.to_string(), *t));
+    for (path, text) in site_files.chain(theme_files) {
+        let target = dir.join(&path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        fs::write(&target, text).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file added to the default theme must also be added here, or `init` would ship a
+    /// theme without it.
+    #[test]
+    fn every_theme_file_is_built_in() {
+        let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        for entry in walkdir::WalkDir::new(&theme).into_iter().flatten() {
+            if entry.file_type().is_file() {
+                let rel = entry
+                    .path()
+                    .strip_prefix(&theme)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                assert!(
+                    THEME_FILES.iter().any(|(p, _)| *p == rel),
+                    "{rel} is missing from THEME_FILES"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn refuses_a_folder_that_has_files() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("x"), "").unwrap();
+        assert!(scaffold(dir.path()).is_err());
+    }
+}

@@ -1,0 +1,213 @@
+//! Shortcodes: `{{ indicator(city="rizhao", id="…") }}` in a Markdown page puts a live figure
+//! from `data/` into the text, rendered by the theme's `shortcodes/<name>.html`.
+
+use std::collections::BTreeMap;
+
+use tera::Context;
+
+use crate::content::markdown::{self, MarkdownOptions};
+use crate::content::Content;
+use crate::data::Data;
+use crate::error::{Diagnostic, Diagnostics};
+use crate::render::Templates;
+
+/// Marks where a shortcode's HTML goes; private-use characters never appear in real text.
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+/// Stands for the script's root URL in shortcode output, which is rendered once for both
+/// scripts; `Site::render_route` puts the real root in.
+pub const ROOT_MARKER: &str = "\u{E002}";
+
+#[derive(Debug, PartialEq)]
+pub struct Call {
+    pub name: String,
+    pub args: BTreeMap<String, String>,
+    /// Byte range in the Markdown.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Finds shortcode calls outside fenced code blocks.
+pub fn find_calls(markdown: &str) -> Result<Vec<Call>, (usize, String)> {
+    let mut calls = Vec::new();
+    let mut offset = 0;
+    let mut in_fence = false;
+    for line in markdown.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+        } else if !in_fence {
+            let mut search = 0;
+            while let Some(found) = line[search..].find("{{") {
+                let start = search + found;
+                let Some(len) = line[start..].find("}}") else {
+                    return Err((
+                        offset + start,
+                        "a shortcode opened with {{ is not closed with }}".into(),
+                    ));
+                };
+                let inner = line[start + 2..start + len].trim();
+                let call = parse_call(inner).map_err(|m| (offset + start, m))?;
+                calls.push(Call {
+                    start: offset + start,
+                    end: offset + start + len + 2,
+                    ..call
+                });
+                search = start + len + 2;
+            }
+        }
+        offset += line.len();
+    }
+    Ok(calls)
+}
+
+fn parse_call(inner: &str) -> Result<Call, String> {
+    let bad = || {
+        format!("\"{{{{ {inner} }}}}\" is not a shortcode: write {{{{ indicator(city=\"rizhao\", id=\"…\") }}}}")
+    };
+    let open = inner.find('(').ok_or_else(bad)?;
+    let name = inner[..open].trim().to_string();
+    let args_text = inner[open + 1..].strip_suffix(')').ok_or_else(bad)?;
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(bad());
+    }
+    let mut args = BTreeMap::new();
+    let mut rest = args_text.trim();
+    while !rest.is_empty() {
+        let eq = rest.find('=').ok_or_else(bad)?;
+        let key = rest[..eq].trim().to_string();
+        let after = rest[eq + 1..].trim_start();
+        let quote = after
+            .chars()
+            .next()
+            .filter(|c| *c == '"' || *c == '\'')
+            .ok_or_else(bad)?;
+        let close = after[1..].find(quote).ok_or_else(bad)?;
+        args.insert(key, after[1..1 + close].to_string());
+        rest = after[close + 2..]
+            .trim_start()
+            .trim_start_matches(',')
+            .trim_start();
+    }
+    Ok(Call {
+        name,
+        args,
+        start: 0,
+        end: 0,
+    })
+}
+
+/// Renders every page that uses shortcodes again, with the shortcodes' HTML in place.
+pub fn expand(
+    content: &mut Content,
+    data: &Data,
+    templates: &Templates,
+    allow_raw_html: bool,
+    diagnostics: &mut Diagnostics,
+) {
+    let options = MarkdownOptions { allow_raw_html };
+    let mut updates = Vec::new();
+    for (index, page) in content.pages.iter().enumerate() {
+        if !page.raw.contains("{{") {
+            continue;
+        }
+        let at = |offset: usize, message: String| {
+            Diagnostic::new(&page.file, message).at_offset(&page.raw, offset, page.body_line)
+        };
+        let calls = match find_calls(&page.raw) {
+            Ok(c) => c,
+            Err((offset, message)) => {
+                diagnostics.push(at(offset, message));
+                continue;
+            }
+        };
+        let mut marked = String::with_capacity(page.raw.len());
+        let mut pieces = Vec::new();
+        let mut last = 0;
+        for call in &calls {
+            match render_call(call, content, data, templates) {
+                Ok(html) => {
+                    marked.push_str(&page.raw[last..call.start]);
+                    marked.push(OPEN);
+                    marked.push_str(&pieces.len().to_string());
+                    marked.push(CLOSE);
+                    pieces.push(html);
+                    last = call.end;
+                }
+                Err(message) => diagnostics.push(at(call.start, message)),
+            }
+        }
+        marked.push_str(&page.raw[last..]);
+        let rendered = markdown::render(&marked, &options);
+        let mut html = rendered.html;
+        for (i, piece) in pieces.iter().enumerate() {
+            html = html.replace(&format!("{OPEN}{i}{CLOSE}"), piece);
+        }
+        updates.push((index, html));
+    }
+    for (index, html) in updates {
+        content.pages[index].html = html;
+    }
+}
+
+fn render_call(
+    call: &Call,
+    content: &Content,
+    data: &Data,
+    templates: &Templates,
+) -> Result<String, String> {
+    let template = format!("shortcodes/{}.html", call.name);
+    if !templates.files.contains_key(&template) {
+        return Err(format!(
+            "there is no shortcode named \"{}\" (no template {template})",
+            call.name
+        ));
+    }
+    let mut context = Context::new();
+    context.insert("root", ROOT_MARKER);
+    for (k, v) in &call.args {
+        context.insert(k.as_str(), v);
+    }
+    if call.name == "indicator" {
+        let (Some(city), Some(id)) = (call.args.get("city"), call.args.get("id")) else {
+            return Err("the indicator shortcode needs city=\"…\" and id=\"…\"".into());
+        };
+        let indicator = data.indicator(city, id).ok_or_else(|| {
+            format!("there is no indicator \"{id}\" for the city \"{city}\" in data/indicators")
+        })?;
+        context.insert(
+            "indicator",
+            &crate::views::indicator_view(content, data, indicator),
+        );
+    }
+    templates
+        .tera
+        .render(&template, &context)
+        .map(|html| html.trim().to_string())
+        .map_err(|e| crate::render::template_error(&templates.files, &e).message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_calls_outside_code() {
+        let md = "目标{{ indicator(city=\"rizhao\", id='pass-rate') }}。\n```\n{{ not(a=\"b\") }}\n```\n";
+        let calls = find_calls(md).unwrap();
+        assert_eq!(calls.len(), 1);
+        assert_eq!(calls[0].name, "indicator");
+        assert_eq!(calls[0].args["city"], "rizhao");
+        assert_eq!(calls[0].args["id"], "pass-rate");
+        assert_eq!(
+            &md[calls[0].start..calls[0].end],
+            "{{ indicator(city=\"rizhao\", id='pass-rate') }}"
+        );
+    }
+
+    #[test]
+    fn malformed_calls_are_errors() {
+        assert!(find_calls("{{ indicator(city=rizhao) }}").is_err());
+        assert!(find_calls("{{ indicator(city=\"a\"").is_err());
+    }
+}

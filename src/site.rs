@@ -1,0 +1,690 @@
+//! Load → render → write: the whole build as one value (`Site`) and pure rendering functions.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::config::Config;
+use crate::content::{self, Content};
+use crate::data::{self, Data};
+use crate::error::{Diagnostic, Diagnostics};
+use crate::output::OutputFile;
+use crate::render::{self, Templates};
+use crate::script::{html::convert_html, Converter, Script, SiteDictionary};
+use crate::views::{self, CityView, IndicatorView, Link, PageView};
+use crate::{feeds, shortcodes};
+
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+/// Everything a build needs, read and checked.
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub content: Content,
+    pub data: Data,
+    pub converter: Converter,
+    pub templates: Templates,
+    /// Per page, the pages it is linked with (both directions of `related`).
+    pub related: Vec<Vec<usize>>,
+    /// Topic (in Simplified) → pages.
+    pub topics: BTreeMap<String, Vec<usize>>,
+}
+
+/// One page of output, before it is put in a script.
+#[derive(Debug, Clone)]
+pub struct Route {
+    /// Relative to the script root, ending in `/` (or a file name such as `404.html`).
+    pub path: String,
+    pub template: String,
+    pub context: Context,
+    pub title: String,
+}
+
+impl Site {
+    pub fn load(options: &BuildOptions) -> Result<Site, Diagnostics> {
+        let root = &options.root;
+        let mut config = Config::load(&root.join("config.toml"))?;
+        if let Some(url) = &options.base_url {
+            config.base_url = crate::config::normalize_base_url(url)
+                .map_err(|m| Diagnostic::new("--base-url", m))?;
+        }
+        let mut diagnostics = Diagnostics::default();
+        let dictionary = SiteDictionary::load(&root.join("data/dictionary.toml"))
+            .map_err(|d| diagnostics.push(d))
+            .unwrap_or_default();
+        let data = data::load(root)
+            .map_err(|d| diagnostics.extend(d))
+            .unwrap_or_default();
+        let mut content = content::load(root, options.drafts, config.allow_raw_html)
+            .map_err(|d| diagnostics.extend(d))
+            .unwrap_or_default();
+        let templates =
+            render::load(root, &config.theme).map_err(|d| diagnostics.extend(Diagnostics(d)));
+        let converter = Converter::new(config.traditional_profile, &dictionary).map_err(|e| {
+            Diagnostic::new(
+                "data/dictionary.toml",
+                format!("the conversion dictionaries could not be loaded: {e}"),
+            )
+        })?;
+        // A page or table that failed to load would make every link to it look broken.
+        if diagnostics.is_empty() {
+            check_references(&content, &data, &mut diagnostics);
+        }
+        // Topics are keyed in Simplified so that 標準化 and 标准化 are one topic.
+        for page in &mut content.pages {
+            for topic in &mut page.meta.topics {
+                *topic = converter.convert(Script::Hans, topic.trim());
+            }
+        }
+        let templates = match templates {
+            Ok(t) => t,
+            Err(()) => return Err(diagnostics),
+        };
+        if diagnostics.is_empty() {
+            shortcodes::expand(
+                &mut content,
+                &data,
+                &templates,
+                config.allow_raw_html,
+                &mut diagnostics,
+            );
+        }
+        if !diagnostics.is_empty() {
+            return Err(diagnostics);
+        }
+        let related = related_both_ways(&content);
+        let topics = topics(&content);
+        Ok(Site {
+            root: root.clone(),
+            config,
+            content,
+            data,
+            converter,
+            templates,
+            related,
+            topics,
+        })
+    }
+
+    /// The URL path of a script's root: `/`, `/zh-hant/`, `/bzh/zh-hant/`.
+    pub fn script_root(&self, script: Script) -> String {
+        format!("{}{}", self.config.base_path(), self.script_prefix(script))
+    }
+
+    /// The folder a script's pages are written to, relative to the output: empty or `zh-hant/`.
+    pub fn script_prefix(&self, script: Script) -> String {
+        if script == self.config.default_script {
+            String::new()
+        } else {
+            format!("{}/", script.dir())
+        }
+    }
+
+    /// Absolute URL of a path in a script.
+    pub fn absolute_url(&self, script: Script, path: &str) -> String {
+        format!(
+            "{}{}{}",
+            self.config.base_url,
+            self.script_prefix(script),
+            path
+        )
+    }
+
+    /// Every page of the site, script-independent.
+    pub fn routes(&self) -> Vec<Route> {
+        let content = &self.content;
+        let data = &self.data;
+        let pages: Vec<PageView> = (0..content.pages.len())
+            .into_par_iter()
+            .map(|i| views::page_view(content, data, &self.related[i], i))
+            .collect();
+        let indicators: Vec<IndicatorView> = data
+            .indicators
+            .par_iter()
+            .map(|i| views::indicator_view(content, data, i))
+            .collect();
+        let cities: Vec<CityView> = data
+            .cities
+            .iter()
+            .map(|c| views::city_view(content, data, c, &indicators))
+            .collect();
+        let nav = self.nav();
+        let mut routes = Vec::new();
+        let base = |title: &str, path: &str, template: &str| {
+            let mut context = Context::new();
+            context.insert("nav", &nav);
+            context.insert("cities", &cities);
+            Route {
+                path: path.to_string(),
+                template: template.to_string(),
+                context,
+                title: title.to_string(),
+            }
+        };
+
+        // Home page.
+        let home = content
+            .sections
+            .get("")
+            .expect("the home section always exists");
+        let mut route = base(&self.config.title, "", "index.html");
+        let latest: Vec<&PageView> = {
+            let mut order: Vec<usize> = (0..pages.len()).collect();
+            order.sort_by(|&a, &b| {
+                content::sort_date(&content.pages[b])
+                    .cmp(&content::sort_date(&content.pages[a]))
+                    .then(a.cmp(&b))
+            });
+            order.iter().take(10).map(|&i| &pages[i]).collect()
+        };
+        route.context.insert("section", &section_view(home, &pages));
+        route.context.insert("latest", &latest);
+        route
+            .context
+            .insert("headline", &headline(data, &indicators, &cities));
+        routes.push(route);
+
+        for section in content.sections.values().filter(|s| !s.dir.is_empty()) {
+            let view = section_view(section, &pages);
+            let mut route = base(
+                &view.title,
+                &section.path,
+                section.meta.template.as_deref().unwrap_or("section.html"),
+            );
+            route.context.insert("section", &view);
+            routes.push(route);
+        }
+        for (i, page) in content.pages.iter().enumerate() {
+            let mut route = base(
+                &page.meta.title,
+                &page.path,
+                page.meta.template.as_deref().unwrap_or("page.html"),
+            );
+            route.context.insert("page", &pages[i]);
+            routes.push(route);
+        }
+        let mut route = base("城市", "cities/", "cities.html");
+        route.context.insert("items", &cities);
+        routes.push(route);
+        for city in &cities {
+            let mut route = base(&city.name, &city.path, "city.html");
+            route.context.insert("city", city);
+            routes.push(route);
+        }
+        for view in &indicators {
+            let mut route = base(&view.name, &view.path, "indicator.html");
+            route.context.insert("indicator", view);
+            routes.push(route);
+        }
+        let mut route = base("目标进展总览", "dashboard/", "dashboard.html");
+        route.context.insert("overview", &overview(data, &cities));
+        route.context.insert("indicators", &indicators);
+        routes.push(route);
+
+        let topic_links: Vec<TopicView> = self
+            .topics
+            .iter()
+            .map(|(name, members)| TopicView {
+                title: name.clone(),
+                path: views::topic_path(name),
+                pages: members.iter().map(|&i| pages[i].clone()).collect(),
+            })
+            .collect();
+        for topic in &topic_links {
+            let mut route = base(&topic.title, &topic.path, "topic.html");
+            route.context.insert("topic", topic);
+            routes.push(route);
+        }
+        let mut route = base("主题分类", "topics/", "topics.html");
+        route.context.insert("topics", &topic_links);
+        routes.push(route);
+        routes.push(base("页面未找到", "404.html", "404.html"));
+        routes
+    }
+
+    fn nav(&self) -> Vec<Link> {
+        let mut nav = vec![Link {
+            title: "首页".into(),
+            path: String::new(),
+        }];
+        let mut sections: Vec<_> = self
+            .content
+            .sections
+            .values()
+            .filter(|s| !s.dir.is_empty() && !s.dir.contains('/'))
+            .collect();
+        sections.sort_by_key(|s| (s.meta.weight.unwrap_or(i64::MAX), s.dir.clone()));
+        nav.extend(sections.iter().map(|s| Link {
+            title: s.meta.title.clone(),
+            path: s.path.clone(),
+        }));
+        nav.push(Link {
+            title: "城市".into(),
+            path: "cities/".into(),
+        });
+        nav.push(Link {
+            title: "目标进展".into(),
+            path: "dashboard/".into(),
+        });
+        nav.push(Link {
+            title: "主题分类".into(),
+            path: "topics/".into(),
+        });
+        nav
+    }
+
+    /// Renders one route in one script: the finished HTML.
+    pub fn render_route(&self, route: &Route, script: Script) -> Result<String, Diagnostic> {
+        let mut context = route.context.clone();
+        let root = self.script_root(script);
+        let other = script.other();
+        context.insert("config", &ConfigView::from(&self.config));
+        context.insert("lang", script.lang());
+        context.insert("root", &root);
+        context.insert("base_path", self.config.base_path());
+        context.insert("current_path", &route.path);
+        context.insert("canonical", &self.absolute_url(script, &route.path));
+        context.insert("page_title", &route.title);
+        context.insert(
+            "alternate",
+            &AlternateView {
+                lang: other.lang(),
+                name: other.native_name(),
+                path: format!("{}{}", self.script_root(other), route.path),
+            },
+        );
+        context.insert(
+            "alternates",
+            &Script::ALL
+                .iter()
+                .map(|s| HreflangView {
+                    lang: s.lang(),
+                    href: self.absolute_url(*s, &route.path),
+                })
+                .chain(std::iter::once(HreflangView {
+                    lang: "x-default",
+                    href: self.absolute_url(self.config.default_script, &route.path),
+                }))
+                .collect::<Vec<_>>(),
+        );
+        let html = self
+            .templates
+            .tera
+            .render(&route.template, &context)
+            .map_err(|e| render::template_error(&self.templates.files, &e))?;
+        let html = if html.contains(shortcodes::ROOT_MARKER) {
+            html.replace(shortcodes::ROOT_MARKER, &root)
+        } else {
+            html
+        };
+        convert_html(&self.converter, script, &html).map_err(|m| Diagnostic::new(&route.path, m))
+    }
+
+    /// Every output file of the site.
+    pub fn render_all(&self) -> Result<Vec<OutputFile>, Diagnostics> {
+        let routes = self.routes();
+        let jobs: Vec<(&Route, Script)> = routes
+            .iter()
+            .flat_map(|r| Script::ALL.map(|s| (r, s)))
+            .collect();
+        let results: Vec<Result<OutputFile, Diagnostic>> = jobs
+            .par_iter()
+            .map(|(route, script)| {
+                let html = self.render_route(route, *script)?;
+                let file = if route.path.ends_with(".html") {
+                    format!("{}{}", self.script_prefix(*script), route.path)
+                } else {
+                    format!("{}{}index.html", self.script_prefix(*script), route.path)
+                };
+                Ok(OutputFile {
+                    path: file,
+                    bytes: html.into_bytes(),
+                })
+            })
+            .collect();
+        let mut diagnostics = Diagnostics::default();
+        let mut files = Vec::with_capacity(results.len());
+        for r in results {
+            match r {
+                Ok(f) => files.push(f),
+                // The same template error fails every page that uses it: report it once.
+                Err(d) if diagnostics.0.iter().any(|x| x.message == d.message) => {}
+                Err(d) => diagnostics.push(d),
+            }
+        }
+        if !diagnostics.is_empty() {
+            return Err(diagnostics);
+        }
+        files.extend(feeds::csv_downloads(self));
+        files.extend(feeds::sitemap_and_feeds(self, &routes));
+        files.extend(
+            crate::output::static_files(&self.root, &self.config.theme)
+                .map_err(Diagnostics::from)?,
+        );
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(files)
+    }
+}
+
+#[derive(Serialize)]
+struct ConfigView<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: &'a str,
+    footer: &'a crate::config::Footer,
+    extra: &'a toml::Table,
+}
+
+impl<'a> From<&'a Config> for ConfigView<'a> {
+    fn from(c: &'a Config) -> Self {
+        ConfigView {
+            title: &c.title,
+            description: &c.description,
+            base_url: &c.base_url,
+            footer: &c.footer,
+            extra: &c.extra,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct AlternateView {
+    lang: &'static str,
+    name: &'static str,
+    path: String,
+}
+
+#[derive(Serialize)]
+struct HreflangView {
+    lang: &'static str,
+    href: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct TopicView {
+    pub title: String,
+    pub path: String,
+    pub pages: Vec<PageView>,
+}
+
+#[derive(Serialize)]
+struct SectionView {
+    title: String,
+    description: Option<String>,
+    path: String,
+    content: String,
+    pages: Vec<PageView>,
+    extra: toml::Table,
+}
+
+fn section_view(section: &content::Section, pages: &[PageView]) -> SectionView {
+    SectionView {
+        title: section.meta.title.clone(),
+        description: section.meta.description.clone(),
+        path: section.path.clone(),
+        content: section.html.clone(),
+        pages: section.pages.iter().map(|&i| pages[i].clone()).collect(),
+        extra: section.meta.extra.clone(),
+    }
+}
+
+#[derive(Serialize)]
+struct Headline {
+    cities: usize,
+    documents: usize,
+    indicators: usize,
+    achievements: usize,
+    status_counts: Vec<views::StatusCount>,
+}
+
+fn headline(data: &Data, indicators: &[IndicatorView], cities: &[CityView]) -> Headline {
+    let all: Vec<&IndicatorView> = indicators.iter().collect();
+    Headline {
+        cities: cities.len(),
+        documents: cities.iter().map(|c| c.documents.len()).sum(),
+        indicators: indicators.len(),
+        achievements: data.achievements.len(),
+        status_counts: views::status_counts(&all),
+    }
+}
+
+#[derive(Serialize)]
+struct OverviewRow {
+    city: Link,
+    indicators: usize,
+    status_counts: Vec<views::StatusCount>,
+    achievements: usize,
+    standards_total: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Overview {
+    rows: Vec<OverviewRow>,
+    status_chart: String,
+    standards_chart: Option<String>,
+    standards_table: Vec<(String, Vec<String>)>,
+    standard_levels: Vec<String>,
+}
+
+fn overview(data: &Data, cities: &[CityView]) -> Overview {
+    let rows: Vec<OverviewRow> = cities
+        .iter()
+        .map(|c| OverviewRow {
+            city: Link {
+                title: c.name.clone(),
+                path: c.path.clone(),
+            },
+            indicators: c.indicator_count,
+            status_counts: c.status_counts.clone(),
+            achievements: c.achievements.len(),
+            standards_total: c.standards_total.clone(),
+        })
+        .collect();
+    let series: Vec<&str> = crate::dashboard::Status::ALL
+        .iter()
+        .map(|s| s.label())
+        .collect();
+    let status_desc = rows
+        .iter()
+        .map(|r| {
+            let parts: Vec<String> = r
+                .status_counts
+                .iter()
+                .map(|s| format!("{}{}项", s.label, s.count))
+                .collect();
+            format!("{}:{}", r.city.title, parts.join("、"))
+        })
+        .collect::<Vec<_>>()
+        .join(";");
+    let status_chart = crate::chart::stacked_bars(&crate::chart::StackedBarChart {
+        id: "chart-overview-status",
+        title: "各城市目标指标进展状态",
+        desc: &format!("{status_desc}。"),
+        unit: "项",
+        series,
+        stacks: rows
+            .iter()
+            .map(|r| crate::chart::Stack {
+                label: &r.city.title,
+                values: r.status_counts.iter().map(|s| s.count as f64).collect(),
+            })
+            .collect(),
+    });
+    // Standards by level, for the cities that report them.
+    let per_city: Vec<(String, Vec<(String, f64, String)>)> = data
+        .cities
+        .iter()
+        .map(|c| (c.name.clone(), views::standards_by_level(data, &c.id)))
+        .filter(|(_, levels)| !levels.is_empty())
+        .collect();
+    let mut levels: Vec<String> = Vec::new();
+    for (_, rows) in &per_city {
+        for (level, _, _) in rows {
+            if !levels.contains(level) {
+                levels.push(level.clone());
+            }
+        }
+    }
+    levels.sort_by_key(|l| {
+        views::STANDARD_LEVELS
+            .iter()
+            .position(|x| x == l)
+            .unwrap_or(usize::MAX)
+    });
+    let standards_table: Vec<(String, Vec<String>)> = per_city
+        .iter()
+        .map(|(city, rows)| {
+            let cells = levels
+                .iter()
+                .map(|l| {
+                    rows.iter()
+                        .find(|(x, _, _)| x == l)
+                        .map_or_else(|| "—".to_string(), |(_, v, u)| views::with_unit(*v, u))
+                })
+                .collect();
+            (city.clone(), cells)
+        })
+        .collect();
+    let standards_chart = (!per_city.is_empty()).then(|| {
+        let desc = standards_table
+            .iter()
+            .map(|(city, cells)| {
+                let parts: Vec<String> = levels
+                    .iter()
+                    .zip(cells)
+                    .map(|(l, v)| format!("{l}标准{v}"))
+                    .collect();
+                format!("{city}:{}", parts.join("、"))
+            })
+            .collect::<Vec<_>>()
+            .join(";");
+        crate::chart::stacked_bars(&crate::chart::StackedBarChart {
+            id: "chart-overview-standards",
+            title: "各城市主导或参与制修订标准(按层级)",
+            desc: &format!("{desc}。"),
+            unit: "项",
+            series: levels.iter().map(String::as_str).collect(),
+            stacks: per_city
+                .iter()
+                .map(|(city, rows)| crate::chart::Stack {
+                    label: city,
+                    values: levels
+                        .iter()
+                        .map(|l| {
+                            rows.iter()
+                                .find(|(x, _, _)| x == l)
+                                .map_or(0.0, |(_, v, _)| *v)
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+    });
+    Overview {
+        rows,
+        status_chart,
+        standards_chart,
+        standards_table,
+        standard_levels: levels,
+    }
+}
+
+/// Cities named by pages, documents named by `related` and by data sources must exist.
+fn check_references(content: &Content, data: &Data, diagnostics: &mut Diagnostics) {
+    for page in &content.pages {
+        if let Some(city) = &page.meta.city {
+            if data.city(city).is_none() {
+                diagnostics.push(
+                    Diagnostic::new(&page.file, format!("unknown city \"{city}\""))
+                        .hint("use the id of a city in data/cities (e.g. city = \"rizhao\")"),
+                );
+            }
+        }
+        for slug in &page.meta.related {
+            if content.page_by_slug(slug).is_none() {
+                diagnostics.push(
+                    Diagnostic::new(
+                        &page.file,
+                        format!("related page \"{slug}\" does not exist"),
+                    )
+                    .hint(
+                        "use the slug of another page (its file name without .md, or its slug = …)",
+                    ),
+                );
+            }
+        }
+    }
+    for source in data.sources() {
+        if content.page_by_slug(&source.document).is_none() {
+            diagnostics.push(
+                source
+                    .loc
+                    .error(format!(
+                        "the source document \"{}\" is not a page of the site",
+                        source.document
+                    ))
+                    .hint("use the slug of the page that states the figure"),
+            );
+        }
+    }
+    for ind in &data.indicators {
+        if let (Some(plan), Some(loc)) = (&ind.plan, &ind.plan_loc) {
+            if content.page_by_slug(plan).is_none() {
+                diagnostics.push(
+                    loc.error(format!("the plan \"{plan}\" is not a page of the site"))
+                        .hint("use the slug of the plan's page"),
+                );
+            }
+        }
+    }
+}
+
+fn related_both_ways(content: &Content) -> Vec<Vec<usize>> {
+    let index: BTreeMap<&str, usize> = content
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.slug.as_str(), i))
+        .collect();
+    let mut related = vec![Vec::new(); content.pages.len()];
+    for (i, page) in content.pages.iter().enumerate() {
+        for slug in &page.meta.related {
+            if let Some(&j) = index.get(slug.as_str()) {
+                if i != j {
+                    if !related[i].contains(&j) {
+                        related[i].push(j);
+                    }
+                    if !related[j].contains(&i) {
+                        related[j].push(i);
+                    }
+                }
+            }
+        }
+    }
+    related
+}
+
+fn topics(content: &Content) -> BTreeMap<String, Vec<usize>> {
+    let mut topics: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, page) in content.pages.iter().enumerate() {
+        for topic in &page.meta.topics {
+            let members = topics.entry(topic.clone()).or_default();
+            if !members.contains(&i) {
+                members.push(i);
+            }
+        }
+    }
+    topics
+}
+
+/// The site's root folder shown in messages.
+pub fn shown_root(root: &Path) -> String {
+    root.display().to_string()
+}

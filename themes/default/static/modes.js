@@ -1,0 +1,24 @@
+// 大字 / 高对比 switches. The page is complete without this script: it only adds the buttons'
+// behaviour and remembers the choice (applied before first paint by the inline script in <head>).
+(function () {
+  var root = document.documentElement;
+  var box = document.querySelector(".mode-switch");
+  if (!box) return;
+  function save() {
+    var modes = [];
+    box.querySelectorAll("button[data-mode]").forEach(function (b) {
+      if (root.classList.contains(b.dataset.mode)) modes.push(b.dataset.mode);
+    });
+    try { localStorage.setItem("stdportal-modes", modes.join(" ")); } catch (e) { /* private mode */ }
+  }
+  box.querySelectorAll("button[data-mode]").forEach(function (button) {
+    var mode = button.dataset.mode;
+    button.setAttribute("aria-pressed", root.classList.contains(mode) ? "true" : "false");
+    button.addEventListener("click", function () {
+      var on = root.classList.toggle(mode);
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      save();
+    });
+  });
+  box.hidden = false;
+})();
