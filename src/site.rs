@@ -518,7 +518,7 @@ fn overview(data: &Data, cities: &[CityView]) -> Overview {
             .collect(),
     });
     // Standards by level, for the cities that report them.
-    let per_city: Vec<(String, Vec<(String, f64, String)>)> = data
+    let per_city: Vec<(String, Vec<views::LevelCount>)> = data
         .cities
         .iter()
         .map(|c| (c.name.clone(), views::standards_by_level(data, &c.id)))
@@ -526,9 +526,9 @@ fn overview(data: &Data, cities: &[CityView]) -> Overview {
         .collect();
     let mut levels: Vec<String> = Vec::new();
     for (_, rows) in &per_city {
-        for (level, _, _) in rows {
-            if !levels.contains(level) {
-                levels.push(level.clone());
+        for row in rows {
+            if !levels.contains(&row.level) {
+                levels.push(row.level.clone());
             }
         }
     }
@@ -545,8 +545,8 @@ fn overview(data: &Data, cities: &[CityView]) -> Overview {
                 .iter()
                 .map(|l| {
                     rows.iter()
-                        .find(|(x, _, _)| x == l)
-                        .map_or_else(|| "—".to_string(), |(_, v, u)| views::with_unit(*v, u))
+                        .find(|x| &x.level == l)
+                        .map_or_else(|| "—".to_string(), |x| views::with_unit(x.value, &x.unit))
                 })
                 .collect();
             (city.clone(), cells)
@@ -577,11 +577,7 @@ fn overview(data: &Data, cities: &[CityView]) -> Overview {
                     label: city,
                     values: levels
                         .iter()
-                        .map(|l| {
-                            rows.iter()
-                                .find(|(x, _, _)| x == l)
-                                .map_or(0.0, |(_, v, _)| *v)
-                        })
+                        .map(|l| rows.iter().find(|x| &x.level == l).map_or(0.0, |x| x.value))
                         .collect(),
                 })
                 .collect(),

@@ -401,8 +401,16 @@ fn achievement_view(content: &Content, a: &Achievement) -> AchievementView {
     }
 }
 
+/// How many standards of one level a city counts.
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelCount {
+    pub level: String,
+    pub value: f64,
+    pub unit: String,
+}
+
 /// Standards by level for one city, from its latest count of each level (category 标准).
-pub fn standards_by_level(data: &Data, city: &str) -> Vec<(String, f64, String)> {
+pub fn standards_by_level(data: &Data, city: &str) -> Vec<LevelCount> {
     let mut latest: BTreeMap<String, &Achievement> = BTreeMap::new();
     for a in data
         .achievements
@@ -415,17 +423,18 @@ pub fn standards_by_level(data: &Data, city: &str) -> Vec<(String, f64, String)>
             latest.insert(level.clone(), a);
         }
     }
-    let mut rows: Vec<(String, f64, String)> = STANDARD_LEVELS
+    let count = |level: &str, a: &Achievement| LevelCount {
+        level: level.to_string(),
+        value: a.value,
+        unit: a.unit.clone(),
+    };
+    let mut rows: Vec<LevelCount> = STANDARD_LEVELS
         .iter()
-        .filter_map(|level| {
-            latest
-                .get(*level)
-                .map(|a| (level.to_string(), a.value, a.unit.clone()))
-        })
+        .filter_map(|level| latest.get(*level).map(|a| count(level, a)))
         .collect();
     for (level, a) in &latest {
         if !STANDARD_LEVELS.contains(&level.as_str()) {
-            rows.push((level.clone(), a.value, a.unit.clone()));
+            rows.push(count(level, a));
         }
     }
     rows
@@ -495,13 +504,13 @@ pub fn city_view(
     let mut achievement_charts = Vec::new();
     let mut standards_total = None;
     if !levels.is_empty() {
-        let total: f64 = levels.iter().map(|(_, v, _)| v).sum();
-        let unit = levels[0].2.clone();
+        let total: f64 = levels.iter().map(|l| l.value).sum();
+        let unit = levels[0].unit.clone();
         standards_total = Some(with_unit(total, &unit));
-        let labels: Vec<String> = levels.iter().map(|(l, _, _)| format!("{l}标准")).collect();
+        let labels: Vec<String> = levels.iter().map(|l| format!("{}标准", l.level)).collect();
         let desc = levels
             .iter()
-            .map(|(l, v, u)| format!("{l}标准{}", with_unit(*v, u)))
+            .map(|l| format!("{}标准{}", l.level, with_unit(l.value, &l.unit)))
             .collect::<Vec<_>>()
             .join(",");
         achievement_charts.push(chart::bars(&chart::BarChart {
@@ -512,7 +521,10 @@ pub fn city_view(
             bars: levels
                 .iter()
                 .zip(&labels)
-                .map(|((_, v, _), label)| chart::Bar { label, value: *v })
+                .map(|(l, label)| chart::Bar {
+                    label,
+                    value: l.value,
+                })
                 .collect(),
         }));
     }

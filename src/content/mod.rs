@@ -127,7 +127,7 @@ pub fn load(
                 content.pages.push(*page);
             }
             Ok(Parsed::Section(section)) => {
-                content.sections.insert(section.dir.clone(), section);
+                content.sections.insert(section.dir.clone(), *section);
             }
             Err(d) => diagnostics.push(d),
         }
@@ -140,7 +140,7 @@ pub fn load(
 
 enum Parsed {
     Page(Box<Page>),
-    Section(Section),
+    Section(Box<Section>),
 }
 
 fn parse_file(
@@ -153,11 +153,7 @@ fn parse_file(
         .map_err(|e| Diagnostic::new(&shown, format!("cannot read the file: {e}")))?;
     let text = decode_utf8(&shown, &bytes)?;
     let split = frontmatter::split(&shown, text)?;
-    let dir = file
-        .rel
-        .parent()
-        .map(|p| path_to_url(p))
-        .unwrap_or_default();
+    let dir = file.rel.parent().map(path_to_url).unwrap_or_default();
     let is_section = file.rel.file_name().is_some_and(|n| n == "_index.md");
     if is_section {
         let meta: SectionFrontMatter = frontmatter::parse(&shown, &split)?;
@@ -167,14 +163,14 @@ fn parse_file(
         } else {
             format!("{dir}/")
         };
-        return Ok(Parsed::Section(Section {
+        return Ok(Parsed::Section(Box::new(Section {
             file: Some(shown),
             meta,
             dir,
             path,
             html: rendered.html,
             pages: Vec::new(),
-        }));
+        })));
     }
     let meta: PageFrontMatter = frontmatter::parse(&shown, &split)?;
     let slug = match &meta.slug {

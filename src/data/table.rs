@@ -58,7 +58,7 @@ impl Row {
     }
 
     pub fn number(&self, name: &str) -> Result<Option<f64>, Diagnostic> {
-        self.get(name).map(|c| parse_number(c)).transpose()
+        self.get(name).map(parse_number).transpose()
     }
 
     pub fn year(&self, name: &str) -> Result<Option<i32>, Diagnostic> {
