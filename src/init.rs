@@ -65,6 +65,14 @@ pub const THEME_FILES: &[(&str, &str)] = &[
         "static/modes.js",
         include_str!("../themes/default/static/modes.js"),
     ),
+    (
+        "static/search.js",
+        include_str!("../themes/default/static/search.js"),
+    ),
+    (
+        "templates/search.html",
+        include_str!("../themes/default/templates/search.html"),
+    ),
 ];
 
 const SITE_FILES: &[(&str, &str)] = &[

@@ -12,6 +12,7 @@ pub mod init;
 pub mod output;
 pub mod render;
 pub mod script;
+pub mod search;
 pub mod shortcodes;
 pub mod site;
 pub mod views;

@@ -9,7 +9,7 @@ use walkdir::WalkDir;
 use crate::error::Diagnostic;
 
 /// Templates a theme must provide.
-pub const REQUIRED_TEMPLATES: [&str; 11] = [
+pub const REQUIRED_TEMPLATES: [&str; 12] = [
     "index.html",
     "section.html",
     "page.html",
@@ -18,6 +18,7 @@ pub const REQUIRED_TEMPLATES: [&str; 11] = [
     "topics.html",
     "topic.html",
     "404.html",
+    "search.html",
     "dashboard.html",
     "indicator.html",
     "shortcodes/indicator.html",

@@ -245,7 +245,12 @@ impl Site {
         let mut route = base("主题分类", "topics/", "topics.html");
         route.context.insert("topics", &topic_links);
         routes.push(route);
-        routes.push(base("页面未找到", "404.html", "404.html"));
+        let mut route = base("搜索", "search/", "search.html");
+        route.context.insert("noindex", &true);
+        routes.push(route);
+        let mut route = base("页面未找到", "404.html", "404.html");
+        route.context.insert("noindex", &true);
+        routes.push(route);
         routes
     }
 
@@ -362,6 +367,7 @@ impl Site {
         if !diagnostics.is_empty() {
             return Err(diagnostics);
         }
+        files.extend(crate::search::index(&files, self.config.base_path())?);
         files.extend(feeds::csv_downloads(self));
         files.extend(feeds::sitemap_and_feeds(self, &routes));
         files.extend(
