@@ -13,6 +13,8 @@ pub mod output;
 pub mod render;
 pub mod script;
 pub mod search;
+pub mod serve;
 pub mod shortcodes;
 pub mod site;
 pub mod views;
+pub mod check;

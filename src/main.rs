@@ -1,4 +1,4 @@
-//! The `stdportal` command: build, init (serve and check come with their issues).
+//! The `stdportal` command: build, check, init and serve. Only argument handling lives here.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,10 +37,37 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Build in memory and check every internal link and #anchor, related documents and alt text.
+    Check {
+        /// The site's folder (where config.toml is).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Include pages marked draft = true.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Create a new, working site in DIR: config, one city, one page and the default theme.
     Init {
         /// The folder to create (it must not exist or be empty).
         dir: PathBuf,
+    },
+    /// Build the site in memory, serve it with live reload and rebuild it on every change.
+    Serve {
+        /// The site's folder (where config.toml is).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on; if it is taken, the next free one (0: any free port).
+        #[arg(long, default_value_t = stdportal::serve::DEFAULT_PORT)]
+        port: u16,
+        /// The address to listen on; 0.0.0.0 exposes the site to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Include pages marked draft = true.
+        #[arg(long)]
+        drafts: bool,
     },
 }
 
@@ -63,6 +90,11 @@ fn main() -> ExitCode {
                 &output,
             )
         }
+        Command::Check { root, drafts } => check(BuildOptions {
+            root,
+            base_url: None,
+            drafts,
+        }),
         Command::Init { dir } => match stdportal::init::scaffold(&dir) {
             Ok(()) => {
                 println!("Created a new site in {}.", dir.display());
@@ -71,6 +103,25 @@ fn main() -> ExitCode {
             }
             Err(message) => {
                 eprintln!("error: {message}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+            drafts,
+        } => match stdportal::serve::run(stdportal::serve::ServeOptions {
+            root,
+            port,
+            bind,
+            open,
+            drafts,
+        }) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e:#}");
                 ExitCode::FAILURE
             }
         },
@@ -101,6 +152,44 @@ fn build(options: BuildOptions, output: &std::path::Path) -> ExitCode {
             report(&diagnostics);
             ExitCode::FAILURE
         }
+    }
+}
+
+fn check(options: BuildOptions) -> ExitCode {
+    let result = Site::load(&options).and_then(|site| {
+        let files = site.render_all()?;
+        Ok(stdportal::check::check(&site, &files))
+    });
+    let report = match result {
+        Ok(report) => report,
+        Err(diagnostics) => {
+            eprintln!("{diagnostics}");
+            eprintln!("\nThe site does not build: fix the problems above first.");
+            return ExitCode::FAILURE;
+        }
+    };
+    if !report.external.is_empty() {
+        println!("External links (listed, not fetched):");
+        for (page, url) in &report.external {
+            println!("  {page}: {url}");
+        }
+    }
+    for problem in &report.problems {
+        eprintln!("{problem}");
+    }
+    println!(
+        "Checked {} pages and {} links: {} problem{}, {} external link{}.",
+        report.pages_checked,
+        report.links_checked,
+        report.problems.len(),
+        if report.problems.len() == 1 { "" } else { "s" },
+        report.external.len(),
+        if report.external.len() == 1 { "" } else { "s" },
+    );
+    if report.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }
 

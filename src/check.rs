@@ -1,0 +1,385 @@
+//! `stdportal check`: builds the site in memory and checks what a reader would trip over:
+//! internal links and `#anchors`, links between related documents in both directions, and images
+//! without alt text. External links are listed, not fetched (no network is assumed).
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::PathBuf;
+
+use lol_html::{element, rewrite_str, RewriteStrSettings};
+
+use crate::error::Diagnostic;
+use crate::output::OutputFile;
+use crate::site::Site;
+
+#[derive(Debug, Default)]
+pub struct Report {
+    pub problems: Vec<Diagnostic>,
+    /// (page, URL) of every link that leaves the site.
+    pub external: BTreeSet<(String, String)>,
+    pub pages_checked: usize,
+    pub links_checked: usize,
+}
+
+/// What one HTML page links to and which anchors it has.
+#[derive(Default)]
+struct Scan {
+    ids: BTreeSet<String>,
+    links: Vec<String>,
+    images_without_alt: Vec<String>,
+}
+
+fn scan(html: &str) -> Scan {
+    let found = RefCell::new(Scan::default());
+    let handler = element!("*", |el| {
+        let mut scan = found.borrow_mut();
+        if let Some(id) = el.get_attribute("id") {
+            scan.ids.insert(decode_entities(&id));
+        }
+        if let Some(name) = el.get_attribute("name") {
+            if el.tag_name() == "a" {
+                scan.ids.insert(decode_entities(&name));
+            }
+        }
+        for attr in ["href", "src"] {
+            if let Some(url) = el.get_attribute(attr) {
+                // <link rel=alternate|canonical> and <meta> point at public URLs by design.
+                let is_public_pointer = el.tag_name() == "link"
+                    && el
+                        .get_attribute("rel")
+                        .is_some_and(|r| r == "canonical" || r == "alternate");
+                if !is_public_pointer {
+                    scan.links.push(decode_entities(&url));
+                }
+            }
+        }
+        if el.tag_name() == "img" {
+            let alt = el.get_attribute("alt");
+            let decorative = el
+                .get_attribute("role")
+                .is_some_and(|r| r == "presentation" || r == "none");
+            if alt.as_deref().is_none_or(|a| a.trim().is_empty()) && !decorative {
+                scan.images_without_alt
+                    .push(el.get_attribute("src").unwrap_or_default());
+            }
+        }
+        Ok(())
+    });
+    let _ = rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![handler],
+            ..RewriteStrSettings::new()
+        },
+    );
+    found.into_inner()
+}
+
+fn decode_entities(text: &str) -> String {
+    text.replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+}
+
+/// `%E6%A0%87` → 标.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if let (Some(high), Some(low)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Where a link points inside the output: the file and the anchor.
+fn resolve(
+    page: &str,
+    url: &str,
+    base_url: &str,
+    base_path: &str,
+) -> Option<(String, Option<String>)> {
+    let (path, fragment) = match url.split_once('#') {
+        Some((p, f)) => (p, Some(percent_decode(f))),
+        None => (url, None),
+    };
+    let path = path.split('?').next().unwrap_or("");
+    let dir = page.rsplit_once('/').map_or("", |(d, _)| d);
+    let target = if path.is_empty() {
+        page.to_string()
+    } else if let Some(rest) = path.strip_prefix(base_url) {
+        rest.to_string()
+    } else if let Some(rest) = path.strip_prefix(base_path) {
+        rest.to_string()
+    } else if path.starts_with('/') {
+        return Some((
+            format!("\u{0}outside the site's path {base_path}: {path}"),
+            None,
+        ));
+    } else {
+        let mut parts: Vec<&str> = if dir.is_empty() {
+            Vec::new()
+        } else {
+            dir.split('/').collect()
+        };
+        for segment in path.split('/') {
+            match segment {
+                "." | "" => {}
+                ".." => {
+                    parts.pop();
+                }
+                s => parts.push(s),
+            }
+        }
+        let joined = parts.join("/");
+        if path.ends_with('/') {
+            format!("{joined}/")
+        } else {
+            joined
+        }
+    };
+    let target = percent_decode(&target);
+    let file = if target.is_empty() || target.ends_with('/') {
+        format!("{target}index.html")
+    } else {
+        target
+    };
+    Some((file, fragment))
+}
+
+fn is_external(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//")
+}
+
+fn is_not_a_page_link(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    ["mailto:", "tel:", "javascript:", "data:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+/// Checks the built files of `site`.
+pub fn check(site: &Site, files: &[OutputFile]) -> Report {
+    let mut report = Report::default();
+    let existing: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let scans: BTreeMap<&str, Scan> = files
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .filter_map(|f| {
+            std::str::from_utf8(&f.bytes)
+                .ok()
+                .map(|html| (f.path.as_str(), scan(html)))
+        })
+        .collect();
+    let sources = source_files(site);
+    let base_url = site.config.base_url.as_str();
+    let base_path = site.config.base_path();
+    let mut seen: BTreeSet<(PathBuf, String)> = BTreeSet::new();
+    for (page, found) in &scans {
+        report.pages_checked += 1;
+        let (source, raw) = source_of(site, &sources, page);
+        let mut problem = |message: String, needle: &str, hint: &str| {
+            // The same mistake shows in both scripts: report it once, where it was written.
+            if seen.insert((source.clone(), message.clone())) {
+                let mut d = Diagnostic::new(&source, message).hint(hint);
+                if let Some((text, first_line)) = raw {
+                    if let Some(line) = line_of(text, needle) {
+                        d = d.at_line(line + first_line - 1);
+                    }
+                }
+                report.problems.push(d);
+            }
+        };
+        for url in &found.links {
+            report.links_checked += 1;
+            // Markdown percent-encodes Chinese in URLs; messages and source lookup use the text
+            // as the editor wrote it.
+            let written = percent_decode(url);
+            let written = written.as_str();
+            if is_not_a_page_link(url) {
+                continue;
+            }
+            if is_external(url) && !url.starts_with(base_url) {
+                report.external.insert((source_label(&source), url.clone()));
+                continue;
+            }
+            let Some((file, fragment)) = resolve(page, url, base_url, base_path) else {
+                continue;
+            };
+            if let Some(reason) = file.strip_prefix('\u{0}') {
+                problem(
+                    format!("the link \"{written}\" points {reason}"),
+                    written,
+                    "start internal links with the site's path, or write them relative to the page",
+                );
+                continue;
+            }
+            let file = if existing.contains(file.as_str()) || file.ends_with("index.html") {
+                file
+            } else if existing.contains(format!("{file}/index.html").as_str()) {
+                format!("{file}/index.html")
+            } else {
+                file
+            };
+            if !existing.contains(file.as_str()) {
+                problem(
+                    format!("the link \"{written}\" leads to a page that does not exist"),
+                    written,
+                    "correct the address, or create the page it points to",
+                );
+                continue;
+            }
+            if let Some(anchor) = fragment.filter(|f| !f.is_empty()) {
+                let has_anchor = scans
+                    .get(file.as_str())
+                    .is_some_and(|s| s.ids.contains(&anchor));
+                if !has_anchor {
+                    problem(
+                        format!("the link \"{written}\" points to the anchor #{anchor}, which {file} does not have"),
+                        written,
+                        "headings get anchors from their text: check the heading's spelling",
+                    );
+                }
+            }
+        }
+        for src in &found.images_without_alt {
+            problem(
+                format!("the image \"{src}\" has no alt text"),
+                src,
+                "describe the image for readers who cannot see it: ![描述](图片.png)",
+            );
+        }
+    }
+    check_related_links(site, &scans, &mut report);
+    report
+}
+
+/// Every page's related documents are linked from it, both ways (a custom template could drop
+/// the list).
+fn check_related_links(site: &Site, scans: &BTreeMap<&str, Scan>, report: &mut Report) {
+    let base_path = site.config.base_path();
+    for (i, page) in site.content.pages.iter().enumerate() {
+        let out = format!(
+            "{}{}index.html",
+            site.script_prefix(site.config.default_script),
+            page.path
+        );
+        let Some(found) = scans.get(out.as_str()) else {
+            continue;
+        };
+        for &j in &site.related[i] {
+            let other = &site.content.pages[j];
+            let target = format!("{base_path}{}", other.path);
+            if !found.links.iter().any(|l| l == &target) {
+                report.problems.push(
+                    Diagnostic::new(
+                        &page.file,
+                        format!(
+                            "the page does not link to its related document {}",
+                            other.file.display()
+                        ),
+                    )
+                    .hint("the page template must show page.related"),
+                );
+            }
+        }
+    }
+}
+
+/// Output path (without the script folder) → the Markdown file it comes from.
+fn source_files(site: &Site) -> HashMap<String, usize> {
+    site.content
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (format!("{}index.html", p.path), i))
+        .collect()
+}
+
+/// The source file of an output page, with its Markdown body and the line the body starts on.
+fn source_of<'a>(
+    site: &'a Site,
+    sources: &HashMap<String, usize>,
+    page: &str,
+) -> (PathBuf, Option<(&'a str, usize)>) {
+    let unprefixed = crate::script::Script::ALL
+        .iter()
+        .find_map(|s| page.strip_prefix(&format!("{}/", s.dir())))
+        .unwrap_or(page);
+    match sources.get(unprefixed) {
+        Some(&i) => {
+            let p = &site.content.pages[i];
+            (p.file.clone(), Some((p.raw.as_str(), p.body_line)))
+        }
+        None => (
+            PathBuf::from(format!("(generated page) {unprefixed}")),
+            None,
+        ),
+    }
+}
+
+fn source_label(source: &std::path::Path) -> String {
+    source.display().to_string()
+}
+
+/// The line (1-based, within `raw`) of the first line containing `needle`.
+fn line_of(raw: &str, needle: &str) -> Option<usize> {
+    raw.lines().position(|l| l.contains(needle)).map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_links_like_a_browser() {
+        let r = |page, url| resolve(page, url, "https://a.cn/bzh/", "/bzh/");
+        assert_eq!(
+            r("policies/a/index.html", "/bzh/cities/"),
+            Some(("cities/index.html".into(), None))
+        );
+        assert_eq!(
+            r("policies/a/index.html", "../b/#一-总体要求"),
+            Some(("policies/b/index.html".into(), Some("一-总体要求".into())))
+        );
+        assert_eq!(
+            r("policies/a/index.html", "#x"),
+            Some(("policies/a/index.html".into(), Some("x".into())))
+        );
+        assert_eq!(
+            r("index.html", "https://a.cn/bzh/topics/%E6%A0%87/"),
+            Some(("topics/标/index.html".into(), None))
+        );
+        assert!(r("index.html", "/elsewhere/")
+            .unwrap()
+            .0
+            .starts_with('\u{0}'));
+    }
+
+    #[test]
+    fn scans_ids_links_and_missing_alt() {
+        let s = scan("<h2 id=\"a&amp;b\">x</h2><a href=\"/x/?q=1&amp;r=2\">y</a><img src=\"p.png\"><img src=\"q.png\" alt=\"图\">");
+        assert!(s.ids.contains("a&b"));
+        assert_eq!(s.links, vec!["/x/?q=1&r=2", "p.png", "q.png"]);
+        assert_eq!(s.images_without_alt, vec!["p.png"]);
+    }
+
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(percent_decode("%E6%A0%87%E5%87%86/a%20b"), "标准/a b");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%标准"), "%标准");
+    }
+}

@@ -1,0 +1,408 @@
+//! The HTTP side of `serve`: files from the in-memory build, the live-reload event stream, and
+//! a graceful stop on Ctrl-C.
+//!
+//! Built on axum 0.8 and tokio: a well-kept stack that handles many concurrent connections,
+//! has first-class Server-Sent Events (`axum::response::sse`) for the live-reload channel, and
+//! graceful shutdown built in.
+
+use std::convert::Infallible;
+use std::future::IntoFuture;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::serve::ListenerExt;
+use axum::Router;
+use futures_util::stream::{self, Stream, StreamExt};
+use tokio::sync::{broadcast, watch};
+
+use super::livereload::{self, EVENTS_PATH};
+use super::{LiveEvent, Shared, Snapshot};
+
+#[derive(Clone)]
+struct App {
+    shared: Arc<Shared>,
+    /// Becomes `true` on Ctrl-C: event streams end so the graceful shutdown can finish.
+    stopping: watch::Receiver<bool>,
+}
+
+/// Serves until Ctrl-C (or SIGTERM), then stops accepting, ends the event streams and waits a
+/// little for requests in flight.
+pub async fn serve(listener: std::net::TcpListener, shared: Arc<Shared>) -> std::io::Result<()> {
+    listener.set_nonblocking(true)?;
+    // Events are small writes that should leave at once, not wait for Nagle's algorithm.
+    let listener = tokio::net::TcpListener::from_std(listener)?.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
+    let (stop, stopping) = watch::channel(false);
+    let app = Router::new()
+        .route(EVENTS_PATH, get(events))
+        .fallback(file)
+        .with_state(App {
+            shared,
+            stopping: stopping.clone(),
+        });
+    let mut signal = stopping;
+    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+        let _ = signal.wait_for(|stopping| *stopping).await;
+    });
+    let mut server = tokio::spawn(server.into_future());
+    tokio::select! {
+        result = &mut server => return result.unwrap_or(Ok(())),
+        _ = shutdown_signal() => {}
+    }
+    let _ = stop.send(true);
+    // A client that never reads its response must not keep the process alive.
+    match tokio::time::timeout(Duration::from_secs(3), server).await {
+        Ok(result) => result.unwrap_or(Ok(())),
+        Err(_) => Ok(()),
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            // Without a signal handler Ctrl-C still ends the process, only less tidily.
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = terminate => {}
+    }
+}
+
+/// The live-reload stream: a `hello` with the current build id (so a page can tell it missed
+/// a rebuild or the server restarted), the current error if there is one, then every event.
+async fn events(State(app): State<App>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    // Subscribe before reading the snapshot, so nothing published in between is lost.
+    let receiver = app.shared.events.subscribe();
+    let snapshot = app.shared.snapshot();
+    let mut first = vec![Event::default()
+        .event("hello")
+        .id(snapshot.build_id.clone())
+        .data(snapshot.build_id.clone())
+        .retry(Duration::from_millis(500))];
+    if let Some(error) = &snapshot.error {
+        first.push(Event::default().event("error").data(error.as_ref()));
+    }
+    let rest = stream::unfold(
+        (receiver, app.stopping),
+        |(mut receiver, mut stopping)| async move {
+            if *stopping.borrow() {
+                return None;
+            }
+            let event = tokio::select! {
+                received = receiver.recv() => match received {
+                    Ok(event) => to_sse(&event),
+                    // Too slow to keep up: it cannot know what changed, so it reloads.
+                    Err(broadcast::error::RecvError::Lagged(_)) => {
+                        Event::default().event("reload").data("[\"*\"]")
+                    }
+                    Err(broadcast::error::RecvError::Closed) => return None,
+                },
+                _ = stopping.changed() => return None,
+            };
+            Some((Ok(event), (receiver, stopping)))
+        },
+    );
+    Sse::new(stream::iter(first.into_iter().map(Ok)).chain(rest))
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
+
+fn to_sse(event: &LiveEvent) -> Event {
+    let json = |paths: &[String]| serde_json::to_string(paths).unwrap_or_else(|_| "[\"*\"]".into());
+    match event {
+        LiveEvent::Reload { paths, build_id } => Event::default()
+            .event("reload")
+            .id(build_id.as_str())
+            .data(json(paths)),
+        LiveEvent::Css { paths, build_id } => Event::default()
+            .event("css")
+            .id(build_id.as_str())
+            .data(json(paths)),
+        LiveEvent::Error(message) => Event::default().event("error").data(message.as_ref()),
+    }
+}
+
+async fn file(State(app): State<App>, method: Method, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        return (
+            StatusCode::METHOD_NOT_ALLOWED,
+            [
+                (header::ALLOW, "GET, HEAD"),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+        )
+            .into_response();
+    }
+    let snapshot = app.shared.snapshot();
+    let raw = uri.path();
+    let Some(rel) = resolve(raw) else {
+        return not_found(&snapshot, None);
+    };
+    if !snapshot.built {
+        let message = snapshot.error.as_deref().unwrap_or("");
+        let page = livereload::error_page(message, is_hant(&rel), &snapshot.build_id);
+        return respond(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "text/html; charset=utf-8",
+            Body::from(page),
+        );
+    }
+    let is_dir = rel.is_empty() || rel.ends_with('/');
+    let key = if is_dir {
+        format!("{rel}index.html")
+    } else {
+        rel.clone()
+    };
+    if let Some(bytes) = snapshot.files.get(&key) {
+        return file_response(&snapshot, &key, &[&key], bytes.clone(), StatusCode::OK);
+    }
+    if !is_dir && snapshot.files.contains_key(&format!("{rel}/index.html")) {
+        let location = match uri.query() {
+            Some(query) => format!("{raw}/?{query}"),
+            None => format!("{raw}/"),
+        };
+        if let Ok(location) = HeaderValue::from_str(&location) {
+            return (
+                StatusCode::MOVED_PERMANENTLY,
+                [
+                    (header::LOCATION, location),
+                    (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+                ],
+            )
+                .into_response();
+        }
+    }
+    not_found(&snapshot, Some(&rel))
+}
+
+/// The site's own 404 page in the script of the URL (`zh-hant/404.html` under `/zh-hant/`),
+/// with the live-reload script, so the page appears by itself once it is written.
+fn not_found(snapshot: &Snapshot, rel: Option<&str>) -> Response {
+    let Some(rel) = rel.filter(|_| snapshot.built) else {
+        return respond(
+            StatusCode::NOT_FOUND,
+            "text/html; charset=utf-8",
+            Body::from(livereload::plain_not_found()),
+        );
+    };
+    let scoped = rel
+        .split_once('/')
+        .map(|(first, _)| format!("{first}/404.html"))
+        .filter(|p| snapshot.files.contains_key(p));
+    let page = scoped.unwrap_or_else(|| "404.html".to_string());
+    let as_dir = if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        format!("{rel}/index.html")
+    };
+    match snapshot.files.get(&page) {
+        Some(bytes) => file_response(
+            snapshot,
+            &page,
+            &[rel, &as_dir, &page],
+            bytes.clone(),
+            StatusCode::NOT_FOUND,
+        ),
+        None => respond(
+            StatusCode::NOT_FOUND,
+            "text/html; charset=utf-8",
+            Body::from(livereload::plain_not_found()),
+        ),
+    }
+}
+
+fn file_response(
+    snapshot: &Snapshot,
+    path: &str,
+    deps: &[&str],
+    bytes: Bytes,
+    status: StatusCode,
+) -> Response {
+    let kind = content_type(path);
+    let body = if kind.starts_with("text/html") {
+        let tag = livereload::script_tag(deps, &snapshot.build_id);
+        Body::from(livereload::inject(&bytes, &tag))
+    } else {
+        Body::from(bytes)
+    };
+    respond(status, kind, body)
+}
+
+fn respond(status: StatusCode, content_type: &'static str, body: Body) -> Response {
+    (
+        status,
+        [
+            (header::CONTENT_TYPE, content_type),
+            // A preview must never show a stale page from the browser's cache.
+            (header::CACHE_CONTROL, "no-store"),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+fn is_hant(rel: &str) -> bool {
+    rel.split('/')
+        .next()
+        .is_some_and(|first| first.eq_ignore_ascii_case("zh-hant"))
+}
+
+/// The output path a request path names (percent-decoded, without the leading `/`; empty or
+/// ending in `/` for a folder), or `None` for anything that could try to leave the output:
+/// `.` or `..` segments (also encoded as `%2e%2e`, or with `%2f` slashes), backslashes, NUL,
+/// `//` (an absolute path or another host), empty segments and invalid encodings.
+pub fn resolve(raw: &str) -> Option<String> {
+    let rest = raw.strip_prefix('/')?;
+    if rest.starts_with('/') || rest.contains('\\') {
+        return None;
+    }
+    let decoded = percent_decode(rest)?;
+    if decoded.contains(['\0', '\\']) || decoded.starts_with('/') {
+        return None;
+    }
+    let segments: Vec<&str> = decoded.split('/').collect();
+    let last = segments.len() - 1;
+    for (i, segment) in segments.iter().enumerate() {
+        if *segment == "." || *segment == ".." || (segment.is_empty() && i != last) {
+            return None;
+        }
+    }
+    Some(decoded)
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes.get(i + 1..i + 3)?;
+            let hex = std::str::from_utf8(hex).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The `Content-Type` for an output path, by its extension; text types say they are UTF-8,
+/// since everything the build writes is.
+pub fn content_type(path: &str) -> &'static str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let extension = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "svg" => "image/svg+xml; charset=utf-8",
+        "xml" if name.eq_ignore_ascii_case("atom.xml") => "application/atom+xml; charset=utf-8",
+        "xml" | "xsl" => "application/xml; charset=utf-8",
+        "json" | "map" => "application/json; charset=utf-8",
+        "webmanifest" => "application/manifest+json; charset=utf-8",
+        "wasm" => "application/wasm",
+        "csv" => "text/csv; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "bmp" => "image/bmp",
+        "pdf" => "application/pdf",
+        "woff" => "font/woff",
+        "woff2" => "font/woff2",
+        "ttf" => "font/ttf",
+        "otf" => "font/otf",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_paths_resolve_to_output_paths() {
+        assert_eq!(resolve("/").as_deref(), Some(""));
+        assert_eq!(resolve("/cities/").as_deref(), Some("cities/"));
+        assert_eq!(resolve("/cities").as_deref(), Some("cities"));
+        assert_eq!(resolve("/style.css").as_deref(), Some("style.css"));
+        assert_eq!(
+            resolve("/topics/%E6%A0%87%E5%87%86%E5%8C%96/").as_deref(),
+            Some("topics/标准化/")
+        );
+        assert_eq!(resolve("/a%20b.pdf").as_deref(), Some("a b.pdf"));
+    }
+
+    #[test]
+    fn paths_that_could_leave_the_output_are_refused() {
+        for raw in [
+            "/../Cargo.toml",
+            "/%2e%2e/%2e%2e/etc/passwd",
+            "/%2E%2E/x",
+            "/..%2f..%2fetc/passwd",
+            "/..%5c..%5cetc/passwd",
+            "/a\\..\\b",
+            "//etc/passwd",
+            "/%2fetc/passwd",
+            "/zh-hant/../../x",
+            "/./index.html",
+            "/a/./b",
+            "/a//b",
+            "/a%00.html",
+            "/%zz",
+            "/%e6%a0",
+            "/%",
+            "etc/passwd",
+            "",
+        ] {
+            assert_eq!(resolve(raw), None, "{raw}");
+        }
+    }
+
+    #[test]
+    fn content_types_name_their_charset() {
+        assert_eq!(content_type("a/index.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("style.css"), "text/css; charset=utf-8");
+        assert_eq!(content_type("modes.js"), "text/javascript; charset=utf-8");
+        assert_eq!(content_type("c.svg"), "image/svg+xml; charset=utf-8");
+        assert_eq!(content_type("sitemap.xml"), "application/xml; charset=utf-8");
+        assert_eq!(
+            content_type("zh-hant/atom.xml"),
+            "application/atom+xml; charset=utf-8"
+        );
+        assert_eq!(content_type("x.json"), "application/json; charset=utf-8");
+        assert_eq!(content_type("pagefind/wasm.zh.pagefind"), "application/octet-stream");
+        assert_eq!(content_type("a.wasm"), "application/wasm");
+        assert_eq!(content_type("d.CSV"), "text/csv; charset=utf-8");
+        assert_eq!(content_type("p.PNG"), "image/png");
+        assert_eq!(content_type("README"), "application/octet-stream");
+    }
+}

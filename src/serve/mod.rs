@@ -1,0 +1,418 @@
+//! `stdportal serve`: builds the site into memory, serves it on 127.0.0.1 with live reload, and
+//! rebuilds when a source changes.
+//!
+//! The output of serve mode never touches the disk: each build is a map path → bytes that
+//! replaces the previous one whole when it succeeds. So `public/` from a normal build is left
+//! alone, a failed rebuild keeps the last good site up, and a request can only ever name a file
+//! of the build: nothing outside it can be reached, whatever the path says.
+
+mod http;
+mod livereload;
+mod rebuild;
+mod watch;
+
+use std::io::Write;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, PoisonError, RwLock};
+use std::time::Instant;
+
+use anyhow::Context;
+use tokio::sync::broadcast;
+
+pub use http::{content_type, resolve};
+pub use rebuild::{diff, ChangeKind, Changes, FileMap, Rebuilder};
+pub use watch::relevant;
+
+use crate::error::Diagnostics;
+use crate::site::BuildOptions;
+
+/// The port tried first when none is given.
+pub const DEFAULT_PORT: u16 = 1111;
+/// How many ports after the requested one are tried when it is taken.
+const PORT_ATTEMPTS: u16 = 20;
+
+pub struct ServeOptions {
+    /// The site's folder (where `config.toml` is).
+    pub root: PathBuf,
+    /// 0 lets the system choose a free port.
+    pub port: u16,
+    /// 127.0.0.1 unless the user deliberately exposes the site.
+    pub bind: IpAddr,
+    /// Open the site in the default browser once it is served.
+    pub open: bool,
+    pub drafts: bool,
+}
+
+impl Default for ServeOptions {
+    fn default() -> Self {
+        ServeOptions {
+            root: PathBuf::from("."),
+            port: DEFAULT_PORT,
+            bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            open: false,
+            drafts: false,
+        }
+    }
+}
+
+/// What the server currently serves.
+pub(crate) struct Snapshot {
+    /// The last good build (empty until one succeeded).
+    pub files: Arc<FileMap>,
+    /// Whether any build has succeeded: until then every URL shows the error page.
+    pub built: bool,
+    /// The diagnostics of the latest build if it failed.
+    pub error: Option<Arc<str>>,
+    /// Changes with every new output, and is unique to this server process, so a page can
+    /// tell that it is older than what is served (it missed an event, or the server restarted).
+    pub build_id: String,
+}
+
+/// What pages listening for live reload are told.
+#[derive(Clone, Debug)]
+pub(crate) enum LiveEvent {
+    Reload {
+        paths: Vec<String>,
+        build_id: String,
+    },
+    Css {
+        paths: Vec<String>,
+        build_id: String,
+    },
+    Error(Arc<str>),
+}
+
+pub(crate) struct Shared {
+    snapshot: RwLock<Arc<Snapshot>>,
+    pub events: broadcast::Sender<LiveEvent>,
+    instance: String,
+    generation: std::sync::atomic::AtomicU64,
+}
+
+impl Shared {
+    fn new() -> Self {
+        // Process id and start time: different for every run of the server, which is all the
+        // page needs to notice a restart.
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default();
+        let instance = format!("{:x}{:x}", std::process::id(), nanos & 0xffff_ffff);
+        Shared {
+            snapshot: RwLock::new(Arc::new(Snapshot {
+                files: Arc::new(FileMap::new()),
+                built: false,
+                error: None,
+                build_id: format!("{instance}-0"),
+            })),
+            events: broadcast::channel(64).0,
+            instance,
+            generation: 0.into(),
+        }
+    }
+
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        self.snapshot
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    fn next_build_id(&self) -> String {
+        let n = self
+            .generation
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            + 1;
+        format!("{}-{n}", self.instance)
+    }
+
+    fn set(&self, snapshot: Snapshot) {
+        *self.snapshot.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(snapshot);
+    }
+
+    /// Makes a build's outcome what is served, and tells the pages.
+    fn publish(&self, outcome: &Result<Changes, Diagnostics>) {
+        let current = self.snapshot();
+        match outcome {
+            Ok(changes) => {
+                let build_id = self.next_build_id();
+                // A stylesheet-only update leaves a failed build failed: the pages are still
+                // the last good ones.
+                let error = match changes.kind {
+                    ChangeKind::Css => current.error.clone(),
+                    ChangeKind::Full => None,
+                };
+                self.set(Snapshot {
+                    files: changes.files.clone(),
+                    built: true,
+                    error,
+                    build_id: build_id.clone(),
+                });
+                let paths = changes.paths.clone();
+                let _ = self.events.send(match changes.kind {
+                    ChangeKind::Css => LiveEvent::Css { paths, build_id },
+                    ChangeKind::Full => LiveEvent::Reload { paths, build_id },
+                });
+            }
+            Err(diagnostics) => {
+                let message: Arc<str> = diagnostics.to_string().into();
+                self.set(Snapshot {
+                    files: current.files.clone(),
+                    built: current.built,
+                    error: Some(message.clone()),
+                    build_id: current.build_id.clone(),
+                });
+                let _ = self.events.send(LiveEvent::Error(message));
+            }
+        }
+    }
+}
+
+/// Builds the site, serves it until Ctrl-C and rebuilds it on every change.
+pub fn run(options: ServeOptions) -> anyhow::Result<()> {
+    // Watched by its canonical path (that is what the watcher reports), but built from the
+    // path as given, so diagnostics name files the way `build` does.
+    let watch_root = options
+        .root
+        .canonicalize()
+        .ok()
+        .filter(|r| r.is_dir())
+        .with_context(|| format!("{} is not a folder", options.root.display()))?;
+    let site_root = options.root.clone();
+    let listener = bind(options.bind, options.port)?;
+    let port = listener.local_addr()?.port();
+    let url = format!("http://{}/", SocketAddr::new(shown_host(options.bind), port));
+
+    let mut rebuilder = Rebuilder::new(BuildOptions {
+        root: site_root.clone(),
+        base_url: Some(url.clone()),
+        drafts: options.drafts,
+    });
+    let shared = Arc::new(Shared::new());
+    let started = Instant::now();
+    let first = rebuilder.rebuild(&[]);
+    let elapsed = started.elapsed().as_millis();
+    match &first {
+        Ok(changes) => println!(
+            "Built {} pages ({} files) in memory in {elapsed} ms.",
+            changes.files.keys().filter(|p| p.ends_with(".html")).count(),
+            changes.files.len()
+        ),
+        Err(diagnostics) => {
+            eprintln!("{diagnostics}");
+            eprintln!(
+                "\nThe build failed: every page shows the error until it is fixed; \
+                 the site is rebuilt as soon as a file changes."
+            );
+        }
+    }
+    shared.publish(&first);
+
+    println!("Serving {url} (Ctrl-C to stop)");
+    let _ = std::io::stdout().flush();
+    if options.bind.is_unspecified() {
+        eprintln!(
+            "warning: --bind {} exposes the site to every network this computer is on.",
+            options.bind
+        );
+    }
+
+    let watching = {
+        let shared = shared.clone();
+        let root = watch_root.clone();
+        watch::spawn(watch_root, move |changed| {
+            let started = Instant::now();
+            let what = describe(&root, &changed);
+            let changed: Vec<PathBuf> = changed
+                .iter()
+                .map(|p| site_root.join(p.strip_prefix(&root).unwrap_or(p)))
+                .collect();
+            let outcome = rebuilder.rebuild(&changed);
+            report(&outcome, &what, started.elapsed().as_millis(), &shared);
+            shared.publish(&outcome);
+        })
+    };
+    if let Err(e) = watching {
+        eprintln!("warning: cannot watch the site's files ({e}); changes will not be rebuilt.");
+    }
+    if options.open {
+        open_browser(&url);
+    }
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the server")?;
+    runtime.block_on(http::serve(listener, shared))?;
+    // The watcher thread may be in the middle of a build: it need not finish.
+    runtime.shutdown_background();
+    println!("Stopped.");
+    Ok(())
+}
+
+fn report(outcome: &Result<Changes, Diagnostics>, what: &str, ms: u128, shared: &Shared) {
+    match outcome {
+        Ok(changes) if changes.kind == ChangeKind::Css => println!(
+            "Reloaded stylesheets in {ms} ms after {what} changed: {}",
+            if changes.paths.is_empty() {
+                "none changed".to_string()
+            } else {
+                changes.paths.join(", ")
+            }
+        ),
+        Ok(changes) => {
+            let pages = changes.pages();
+            let others = changes.paths.len() - pages;
+            let mut summary = match pages {
+                0 => "no pages changed".to_string(),
+                1 => "1 page changed".to_string(),
+                n => format!("{n} pages changed"),
+            };
+            if others > 0 {
+                summary.push_str(&format!(
+                    " (and {others} other file{})",
+                    if others == 1 { "" } else { "s" }
+                ));
+            }
+            let fixed = if shared.snapshot().error.is_some() {
+                "; the error is fixed"
+            } else {
+                ""
+            };
+            println!("Rebuilt in {ms} ms after {what} changed: {summary}{fixed}");
+        }
+        Err(diagnostics) => {
+            eprintln!("{diagnostics}");
+            eprintln!(
+                "Rebuild failed after {ms} ms ({what} changed); still serving the last good build."
+            );
+        }
+    }
+    let _ = std::io::stdout().flush();
+}
+
+/// `content/a.md`, or `content/a.md and 3 more`.
+fn describe(root: &Path, changed: &[PathBuf]) -> String {
+    let shown = |p: &PathBuf| {
+        p.strip_prefix(root)
+            .unwrap_or(p)
+            .to_string_lossy()
+            .replace('\\', "/")
+    };
+    match changed {
+        [] => "nothing".into(),
+        [one] => shown(one),
+        [first, rest @ ..] => format!("{} and {} more", shown(first), rest.len()),
+    }
+}
+
+/// Binds `port`, or the next free one of the following [`PORT_ATTEMPTS`] (port 0: any).
+fn bind(address: IpAddr, port: u16) -> anyhow::Result<TcpListener> {
+    let last = if port == 0 {
+        0
+    } else {
+        port.saturating_add(PORT_ATTEMPTS)
+    };
+    let mut error = None;
+    for candidate in port..=last {
+        match TcpListener::bind(SocketAddr::new(address, candidate)) {
+            Ok(listener) => return Ok(listener),
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => error = Some(e),
+            Err(e) => {
+                return Err(e).with_context(|| format!("cannot listen on {address}:{candidate}"))
+            }
+        }
+    }
+    let e = error.unwrap_or_else(|| std::io::ErrorKind::AddrInUse.into());
+    Err(e).with_context(|| {
+        format!("ports {port} to {last} on {address} are all taken; choose one with --port N")
+    })
+}
+
+/// The host to put in the URL: where the site can be reached from this computer.
+fn shown_host(bind: IpAddr) -> IpAddr {
+    match bind {
+        IpAddr::V4(a) if a.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(a) if a.is_unspecified() => IpAddr::V6(std::net::Ipv6Addr::LOCALHOST),
+        other => other,
+    }
+}
+
+/// Best effort: a missing opener or browser must not stop the server.
+fn open_browser(url: &str) {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    let _ = command
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_taken_port_moves_on_to_the_next_free_one() {
+        let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = taken.local_addr().unwrap().port();
+        let Ok(next) = bind(IpAddr::V4(Ipv4Addr::LOCALHOST), port) else {
+            return; // The following 20 ports happen to be taken too: nothing to check.
+        };
+        let next = next.local_addr().unwrap().port();
+        assert!(next > port && next <= port + PORT_ATTEMPTS, "{next}");
+    }
+
+    #[test]
+    fn the_url_names_a_reachable_host() {
+        assert_eq!(
+            shown_host("0.0.0.0".parse().unwrap()).to_string(),
+            "127.0.0.1"
+        );
+        assert_eq!(shown_host("::".parse().unwrap()).to_string(), "::1");
+        assert_eq!(
+            shown_host("192.168.1.5".parse().unwrap()).to_string(),
+            "192.168.1.5"
+        );
+    }
+
+    #[test]
+    fn a_failed_build_keeps_the_last_good_files_and_its_build_id() {
+        let shared = Shared::new();
+        let files: Arc<FileMap> = Arc::new(
+            [("index.html".to_string(), "x".into())]
+                .into_iter()
+                .collect(),
+        );
+        let mut events = shared.events.subscribe();
+        shared.publish(&Ok(Changes {
+            kind: ChangeKind::Full,
+            paths: vec!["index.html".into()],
+            files: files.clone(),
+        }));
+        let good = shared.snapshot();
+        assert!(good.built && good.error.is_none());
+        shared.publish(&Err(crate::error::Diagnostic::new("content/a.md", "bad")
+            .at(3, 1)
+            .into()));
+        let bad = shared.snapshot();
+        assert_eq!(bad.files, files);
+        assert_eq!(bad.build_id, good.build_id);
+        assert_eq!(
+            bad.error.as_deref(),
+            Some("content/a.md:3:1: error: bad")
+        );
+        assert!(matches!(events.try_recv(), Ok(LiveEvent::Reload { .. })));
+        assert!(matches!(events.try_recv(), Ok(LiveEvent::Error(_))));
+    }
+}

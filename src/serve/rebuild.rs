@@ -1,0 +1,220 @@
+//! Building the site into memory for `serve`, and working out what a rebuild changed.
+//!
+//! For now every rebuild that is not CSS-only builds the whole site again (load + render, in
+//! parallel) and diffs the new output against the last good one. The [`Rebuilder`] takes the
+//! changed source files, so an incremental strategy (one page → that page, its lists and feeds)
+//! can replace the body of [`Rebuilder::rebuild`] without touching the watcher or the server.
+
+use std::collections::BTreeMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::body::Bytes;
+
+use crate::error::{Diagnostic, Diagnostics};
+use crate::site::{BuildOptions, Site};
+
+/// A build's output: path relative to the output root (with `/`) → contents.
+pub type FileMap = BTreeMap<String, Bytes>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeKind {
+    /// The site was built again; pages showing the changed paths should reload.
+    Full,
+    /// Only stylesheets changed: pages can swap them in place and keep their scroll position.
+    Css,
+}
+
+/// What one rebuild produced.
+#[derive(Debug, Clone)]
+pub struct Changes {
+    pub kind: ChangeKind,
+    /// Output paths that were added, changed or removed, sorted.
+    pub paths: Vec<String>,
+    /// The complete output after the rebuild.
+    pub files: Arc<FileMap>,
+}
+
+impl Changes {
+    /// How many of the changed paths are pages.
+    pub fn pages(&self) -> usize {
+        self.paths.iter().filter(|p| p.ends_with(".html")).count()
+    }
+}
+
+/// Keeps the last good output so each rebuild can say what changed relative to it.
+pub struct Rebuilder {
+    options: BuildOptions,
+    files: Arc<FileMap>,
+    /// The theme of the last good build; `None` until a build succeeded, which also means the
+    /// CSS shortcut cannot be taken (there is nothing to patch).
+    theme: Option<String>,
+}
+
+impl Rebuilder {
+    pub fn new(options: BuildOptions) -> Self {
+        Rebuilder {
+            options,
+            files: Arc::new(FileMap::new()),
+            theme: None,
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.options.root
+    }
+
+    /// The output of the last successful build (empty before the first one).
+    pub fn files(&self) -> Arc<FileMap> {
+        self.files.clone()
+    }
+
+    /// Rebuilds after `changed` (absolute paths of source files; empty means "everything").
+    /// On failure the last good output is kept, so the next success is diffed against it.
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Changes, Diagnostics> {
+        // A bug in a renderer must not take the server down with it: the user keeps the last
+        // good site and sees the message, like any other build error.
+        catch_unwind(AssertUnwindSafe(|| self.rebuild_inner(changed))).unwrap_or_else(|panic| {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown cause".into());
+            Err(Diagnostic::new(
+                "stdportal",
+                format!("internal error: the build panicked: {what}"),
+            )
+            .hint("this is a bug in stdportal; the server keeps serving the last good build")
+            .into())
+        })
+    }
+
+    fn rebuild_inner(&mut self, changed: &[PathBuf]) -> Result<Changes, Diagnostics> {
+        if let Some(theme) = &self.theme {
+            if !changed.is_empty() && changed.iter().all(|p| is_static_css(&self.options.root, p))
+            {
+                let theme = theme.clone();
+                return self.reload_static(&theme);
+            }
+        }
+        let site = Site::load(&self.options)?;
+        let rendered = site.render_all()?;
+        let files: FileMap = rendered
+            .into_iter()
+            .map(|f| (f.path, Bytes::from(f.bytes)))
+            .collect();
+        let paths = diff(&self.files, &files);
+        self.files = Arc::new(files);
+        self.theme = Some(site.config.theme.clone());
+        Ok(Changes {
+            kind: ChangeKind::Full,
+            paths,
+            files: self.files.clone(),
+        })
+    }
+
+    /// Re-reads only the static files: the CSS shortcut. Nothing rendered depends on a
+    /// stylesheet's contents, so the rest of the last good output stays valid.
+    fn reload_static(&mut self, theme: &str) -> Result<Changes, Diagnostics> {
+        let statics = crate::output::static_files(&self.options.root, theme)?;
+        let mut files = (*self.files).clone();
+        let mut paths = Vec::new();
+        for file in statics {
+            if files.get(&file.path).map(|b| b.as_ref()) != Some(file.bytes.as_slice()) {
+                paths.push(file.path.clone());
+                files.insert(file.path, Bytes::from(file.bytes));
+            }
+        }
+        paths.sort();
+        let kind = if paths.iter().all(|p| p.ends_with(".css")) {
+            ChangeKind::Css
+        } else {
+            ChangeKind::Full
+        };
+        self.files = Arc::new(files);
+        Ok(Changes {
+            kind,
+            paths,
+            files: self.files.clone(),
+        })
+    }
+}
+
+/// Output paths added, changed or removed between two builds, sorted.
+pub fn diff(old: &FileMap, new: &FileMap) -> Vec<String> {
+    let mut paths: Vec<String> = new
+        .iter()
+        .filter(|(path, bytes)| old.get(*path) != Some(*bytes))
+        .map(|(path, _)| path.clone())
+        .chain(old.keys().filter(|p| !new.contains_key(*p)).cloned())
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// A stylesheet in the site's or a theme's `static/` that still exists (a deleted one may be
+/// referenced by pages, so it takes the full rebuild).
+fn is_static_css(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let parts: Vec<_> = rel.components().map(|c| c.as_os_str()).collect();
+    let in_static = match parts.as_slice() {
+        [first, _, ..] if *first == "static" => true,
+        [themes, _, dir, _, ..] if *themes == "themes" && *dir == "static" => true,
+        _ => false,
+    };
+    in_static
+        && path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("css"))
+        && path.is_file()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(entries: &[(&str, &str)]) -> FileMap {
+        entries
+            .iter()
+            .map(|(k, v)| (k.to_string(), Bytes::from(v.to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn diff_lists_added_changed_and_removed_paths() {
+        let old = map(&[("a.html", "1"), ("b.html", "2"), ("c.css", "3")]);
+        let new = map(&[("a.html", "1"), ("b.html", "x"), ("d.js", "4")]);
+        assert_eq!(diff(&old, &new), ["b.html", "c.css", "d.js"]);
+        assert!(diff(&new, &new).is_empty());
+    }
+
+    #[test]
+    fn only_existing_css_under_static_dirs_takes_the_shortcut() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for rel in [
+            "static/a.css",
+            "static/sub/b.css",
+            "themes/default/static/style.css",
+            "themes/default/templates/x.css",
+            "content/c.css",
+            "static/app.js",
+        ] {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        let yes = |rel: &str| is_static_css(root, &root.join(rel));
+        assert!(yes("static/a.css"));
+        assert!(yes("static/sub/b.css"));
+        assert!(yes("themes/default/static/style.css"));
+        assert!(!yes("themes/default/templates/x.css"));
+        assert!(!yes("content/c.css"));
+        assert!(!yes("static/app.js"));
+        assert!(!yes("static/gone.css"));
+        assert!(!is_static_css(root, Path::new("/elsewhere/static/a.css")));
+    }
+}
