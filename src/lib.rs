@@ -18,3 +18,5 @@ pub mod shortcodes;
 pub mod site;
 pub mod views;
 pub mod check;
+pub mod timings;
+pub mod files;

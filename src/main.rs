@@ -36,6 +36,9 @@ enum Command {
         /// Include pages marked draft = true.
         #[arg(long)]
         drafts: bool,
+        /// Print the time spent in each stage and the peak memory.
+        #[arg(long)]
+        timings: bool,
     },
     /// Build in memory and check every internal link and #anchor, related documents and alt text.
     Check {
@@ -79,6 +82,7 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
+            timings,
         } => {
             let output = output.unwrap_or_else(|| root.join("public"));
             build(
@@ -88,6 +92,7 @@ fn main() -> ExitCode {
                     drafts,
                 },
                 &output,
+                timings,
             )
         }
         Command::Check { root, drafts } => check(BuildOptions {
@@ -128,11 +133,16 @@ fn main() -> ExitCode {
     }
 }
 
-fn build(options: BuildOptions, output: &std::path::Path) -> ExitCode {
+fn build(options: BuildOptions, output: &std::path::Path, timings: bool) -> ExitCode {
     let started = Instant::now();
     let result = Site::load(&options).and_then(|site| {
+        site.timings.record("load", started.elapsed());
         let files = site.render_all()?;
-        stdportal::output::write_atomically(output, &files).map_err(Diagnostics::from)?;
+        site.timings
+            .stage("write", || {
+                stdportal::output::write_atomically(output, &files)
+            })
+            .map_err(Diagnostics::from)?;
         Ok((site, files))
     });
     match result {
@@ -146,6 +156,9 @@ fn build(options: BuildOptions, output: &std::path::Path) -> ExitCode {
                 started.elapsed().as_millis(),
                 site.converter.profile().name()
             );
+            if timings {
+                println!("{}", site.timings);
+            }
             ExitCode::SUCCESS
         }
         Err(diagnostics) => {

@@ -5,7 +5,9 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use walkdir::WalkDir;
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
 
 use crate::error::Diagnostic;
 
@@ -23,11 +25,12 @@ pub fn static_files(root: &Path, theme: &str) -> Result<Vec<OutputFile>, Diagnos
         root.join("themes").join(theme).join("static"),
         root.join("static"),
     ] {
-        for entry in WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+        let (paths, mut problems) = crate::files::files_under(root, &dir, usize::MAX);
+        if !problems.is_empty() {
+            return Err(problems.remove(0));
+        }
+        for path in &paths {
+            let rel = path.strip_prefix(&dir).unwrap_or(path);
             let name = rel
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -36,9 +39,9 @@ pub fn static_files(root: &Path, theme: &str) -> Result<Vec<OutputFile>, Diagnos
             if name.split('/').any(|part| part.starts_with('.')) {
                 continue;
             }
-            let bytes = fs::read(entry.path()).map_err(|e| {
+            let bytes = fs::read(path).map_err(|e| {
                 Diagnostic::new(
-                    crate::content::rel_to(root, entry.path()),
+                    crate::content::rel_to(root, path),
                     format!("cannot read the static file: {e}"),
                 )
             })?;
@@ -64,7 +67,7 @@ pub fn write_atomically(output: &Path, files: &[OutputFile]) -> Result<(), Diagn
     fs::create_dir_all(parent).map_err(|e| write_error(parent, &e))?;
     let staging = parent.join(format!(".{name}.stdportal-staging-{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
-    if let Err(e) = write_tree(&staging, files) {
+    if let Err(e) = write_tree(&staging, output, files) {
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
     }
@@ -73,16 +76,62 @@ pub fn write_atomically(output: &Path, files: &[OutputFile]) -> Result<(), Diagn
     })
 }
 
-fn write_tree(dir: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
+/// Set this variable to make every write fail as on a full disk: the tests use it to prove that
+/// a build that cannot write leaves the previous site as it was.
+pub const SIMULATE_DISK_FULL: &str = "STDPORTAL_SIMULATE_DISK_FULL";
+
+/// Writes the new tree. A file whose bytes are the same as in the previous output is hard-linked
+/// from it instead of written, so it keeps its modification time: static hosts and rsync then
+/// see only what really changed.
+fn write_tree(dir: &Path, previous: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
     fs::create_dir_all(dir).map_err(|e| write_error(dir, &e))?;
-    for file in files {
-        let path = dir.join(&file.path);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| write_error(parent, &e))?;
-        }
-        fs::write(&path, &file.bytes).map_err(|e| write_error(&path, &e))?;
+    let parents: BTreeSet<&Path> = files
+        .iter()
+        .filter_map(|f| Path::new(&f.path).parent())
+        .collect();
+    for parent in parents {
+        let parent = dir.join(parent);
+        fs::create_dir_all(&parent).map_err(|e| write_error(&parent, &e))?;
     }
-    Ok(())
+    let disk_full = std::env::var_os(SIMULATE_DISK_FULL).is_some();
+    files.par_iter().try_for_each(|file| {
+        let path = dir.join(&file.path);
+        if disk_full {
+            return Err(write_error(
+                &path,
+                &io::Error::from(io::ErrorKind::StorageFull),
+            ));
+        }
+        let old = previous.join(&file.path);
+        if unchanged(&old, &file.bytes) && fs::hard_link(&old, &path).is_ok() {
+            return Ok(());
+        }
+        fs::write(&path, &file.bytes).map_err(|e| write_error(&path, &e))
+    })
+}
+
+fn unchanged(old: &Path, bytes: &[u8]) -> bool {
+    match fs::symlink_metadata(old) {
+        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
+            fs::read(old).is_ok_and(|old_bytes| old_bytes == bytes)
+        }
+        _ => false,
+    }
+}
+
+/// Removes a tree, its top-level entries in parallel (a site has thousands of files).
+fn remove_tree(dir: &Path) {
+    if let Ok(entries) = fs::read_dir(dir) {
+        let entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        entries.par_iter().for_each(|path| {
+            let _ = if path.is_dir() {
+                fs::remove_dir_all(path)
+            } else {
+                fs::remove_file(path)
+            };
+        });
+    }
+    let _ = fs::remove_dir_all(dir);
 }
 
 /// Puts `staging` where `output` is: the old output is moved aside first and removed last.
@@ -109,7 +158,7 @@ fn swap_in(staging: &Path, output: &Path) -> Result<(), Diagnostic> {
         return Err(write_error(output, &e));
     }
     if let Some(aside) = old {
-        let _ = fs::remove_dir_all(aside);
+        remove_tree(&aside);
     }
     Ok(())
 }
@@ -128,6 +177,33 @@ fn write_error(path: &Path, e: &io::Error) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unchanged_files_keep_their_modification_time() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let file = |path: &str, bytes: &[u8]| OutputFile {
+            path: path.into(),
+            bytes: bytes.to_vec(),
+        };
+        write_atomically(
+            &out,
+            &[file("a/index.html", b"same"), file("b.html", b"old")],
+        )
+        .unwrap();
+        let before = fs::metadata(out.join("a/index.html")).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        write_atomically(
+            &out,
+            &[file("a/index.html", b"same"), file("b.html", b"new")],
+        )
+        .unwrap();
+        let after = fs::metadata(out.join("a/index.html")).unwrap();
+        assert_eq!(before.ino(), after.ino());
+        assert_eq!(before.modified().unwrap(), after.modified().unwrap());
+        assert_eq!(fs::read(out.join("b.html")).unwrap(), b"new");
+    }
 
     #[test]
     fn swaps_in_a_new_tree_and_removes_the_old_one() {

@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use tera::Tera;
-use walkdir::WalkDir;
 
 use crate::error::Diagnostic;
 
@@ -45,11 +44,10 @@ pub fn load(root: &Path, theme: &str) -> Result<Templates, Vec<Diagnostic>> {
     let mut sources: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
     let mut errors = Vec::new();
     for dir in [theme_dir.join("templates"), root.join("templates")] {
-        for entry in WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let path = entry.path();
+        let (paths, problems) = crate::files::files_under(root, &dir, usize::MAX);
+        errors.extend(problems);
+        for path in &paths {
+            let path = path.as_path();
             let shown = crate::content::rel_to(root, path);
             let name = path
                 .strip_prefix(&dir)
@@ -88,6 +86,7 @@ pub fn load(root: &Path, theme: &str) -> Result<Templates, Vec<Diagnostic>> {
             );
         }
     }
+    errors.extend(include_cycles(&sources));
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -106,6 +105,82 @@ pub fn load(root: &Path, theme: &str) -> Result<Templates, Vec<Diagnostic>> {
         return Err(vec![template_error(&files, &e)]);
     }
     Ok(Templates { tera, files })
+}
+
+/// Templates named by `{% include %}` in a template's text, with the byte offset of each.
+fn includes(text: &str) -> Vec<(String, usize)> {
+    let mut found = Vec::new();
+    let mut rest = 0;
+    while let Some(open) = text[rest..].find("{%") {
+        let start = rest + open;
+        let Some(len) = text[start..].find("%}") else {
+            break;
+        };
+        let tag = text[start + 2..start + len]
+            .trim_start_matches('-')
+            .trim_start();
+        if let Some(args) = tag.strip_prefix("include") {
+            // `include "a.html"` or `include ["a.html", "b.html"] ignore missing`
+            for (i, part) in args.split('"').enumerate() {
+                if i % 2 == 1 && !part.is_empty() {
+                    found.push((part.to_string(), start));
+                }
+            }
+        }
+        rest = start + len + 2;
+    }
+    found
+}
+
+/// Templates that include themselves, directly or through others, would recurse until the
+/// program runs out of stack: find such loops before rendering anything.
+fn include_cycles(sources: &BTreeMap<String, (PathBuf, String)>) -> Vec<Diagnostic> {
+    let graph: BTreeMap<&str, Vec<(String, usize)>> = sources
+        .iter()
+        .map(|(name, (_, text))| (name.as_str(), includes(text)))
+        .collect();
+    let mut errors = Vec::new();
+    let mut reported = std::collections::BTreeSet::new();
+    for start in graph.keys() {
+        // Depth-first search for a path back to `start`.
+        let mut stack: Vec<(String, Vec<String>)> =
+            vec![(start.to_string(), vec![start.to_string()])];
+        let mut seen = std::collections::BTreeSet::new();
+        while let Some((name, path)) = stack.pop() {
+            for (next, _) in graph.get(name.as_str()).into_iter().flatten() {
+                if next == start {
+                    let mut cycle = path.clone();
+                    cycle.push(next.clone());
+                    let mut key = cycle[..cycle.len() - 1].to_vec();
+                    key.sort();
+                    if reported.insert(key) {
+                        let (file, text) = &sources[*start];
+                        let first_hop = path.get(1).unwrap_or(next);
+                        let offset = graph[start]
+                            .iter()
+                            .find(|(n, _)| n == first_hop)
+                            .map_or(0, |(_, o)| *o);
+                        errors.push(
+                            Diagnostic::new(
+                                file,
+                                format!(
+                                    "templates include each other in a loop: {}",
+                                    cycle.join(" → ")
+                                ),
+                            )
+                            .at_offset(text, offset, 1)
+                            .hint("remove one of the includes; a template must not include itself"),
+                        );
+                    }
+                } else if seen.insert(next.clone()) {
+                    let mut longer = path.clone();
+                    longer.push(next.clone());
+                    stack.push((next.clone(), longer));
+                }
+            }
+        }
+    }
+    errors
 }
 
 /// HTML escaping for template output. Tera's own also escapes `/`, which makes every URL in
@@ -181,6 +256,32 @@ mod tests {
             "https://a.cn/x?a=1&amp;b=2"
         );
         assert_eq!(escape_html("<script>\"'"), "&lt;script&gt;&quot;&#39;");
+    }
+
+    #[test]
+    fn include_loops_are_found() {
+        let mut sources = BTreeMap::new();
+        let add = |s: &mut BTreeMap<String, (PathBuf, String)>, name: &str, text: &str| {
+            s.insert(
+                name.to_string(),
+                (PathBuf::from(format!("templates/{name}")), text.to_string()),
+            );
+        };
+        add(&mut sources, "a.html", "x\n{% include \"b.html\" %}");
+        add(
+            &mut sources,
+            "b.html",
+            "{%- include [\"c.html\", \"a.html\"] ignore missing -%}",
+        );
+        add(&mut sources, "c.html", "leaf");
+        add(&mut sources, "self.html", "{% include \"self.html\" %}");
+        let errors = include_cycles(&sources);
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].message.contains("a.html → b.html → a.html"));
+        assert_eq!(errors[0].line, Some(2));
+        assert!(errors[1].message.contains("self.html → self.html"));
+        add(&mut sources, "self.html", "{% include \"c.html\" %}");
+        assert!(include_cycles(&sources).len() == 1);
     }
 
     #[test]

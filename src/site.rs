@@ -14,7 +14,7 @@ use crate::error::{Diagnostic, Diagnostics};
 use crate::output::OutputFile;
 use crate::render::{self, Templates};
 use crate::script::{html::convert_html, Converter, Script, SiteDictionary};
-use crate::views::{self, CityView, IndicatorView, Link, PageView};
+use crate::views::{self, CityView, IndicatorView, Link, PageSummary, PageView};
 use crate::{feeds, shortcodes};
 
 pub struct BuildOptions {
@@ -35,6 +35,8 @@ pub struct Site {
     pub related: Vec<Vec<usize>>,
     /// Topic (in Simplified) → pages.
     pub topics: BTreeMap<String, Vec<usize>>,
+    /// Where this build spent its time.
+    pub timings: crate::timings::Timings,
 }
 
 /// One page of output, before it is put in a script.
@@ -87,6 +89,7 @@ impl Site {
             Ok(t) => t,
             Err(()) => return Err(diagnostics),
         };
+        check_page_templates(&content, &templates, &mut diagnostics);
         if diagnostics.is_empty() {
             shortcodes::expand(
                 &mut content,
@@ -110,6 +113,7 @@ impl Site {
             templates,
             related,
             topics,
+            timings: Default::default(),
         })
     }
 
@@ -153,14 +157,16 @@ impl Site {
         let cities: Vec<CityView> = data
             .cities
             .iter()
-            .map(|c| views::city_view(content, data, c, &indicators))
+            .map(|c| views::city_view(content, &pages, data, c, &indicators))
             .collect();
+        let city_summaries: Vec<views::CitySummary> =
+            cities.iter().map(views::CitySummary::from).collect();
         let nav = self.nav();
         let mut routes = Vec::new();
         let base = |title: &str, path: &str, template: &str| {
             let mut context = Context::new();
             context.insert("nav", &nav);
-            context.insert("cities", &cities);
+            context.insert("cities", &city_summaries);
             Route {
                 path: path.to_string(),
                 template: template.to_string(),
@@ -175,14 +181,18 @@ impl Site {
             .get("")
             .expect("the home section always exists");
         let mut route = base(&self.config.title, "", "index.html");
-        let latest: Vec<&PageView> = {
+        let latest: Vec<PageSummary> = {
             let mut order: Vec<usize> = (0..pages.len()).collect();
             order.sort_by(|&a, &b| {
                 content::sort_date(&content.pages[b])
                     .cmp(&content::sort_date(&content.pages[a]))
                     .then(a.cmp(&b))
             });
-            order.iter().take(10).map(|&i| &pages[i]).collect()
+            order
+                .iter()
+                .take(10)
+                .map(|&i| PageSummary::from(&pages[i]))
+                .collect()
         };
         route.context.insert("section", &section_view(home, &pages));
         route.context.insert("latest", &latest);
@@ -211,7 +221,7 @@ impl Site {
             routes.push(route);
         }
         let mut route = base("城市", "cities/", "cities.html");
-        route.context.insert("items", &cities);
+        route.context.insert("items", &city_summaries);
         routes.push(route);
         for city in &cities {
             let mut route = base(&city.name, &city.path, "city.html");
@@ -234,7 +244,11 @@ impl Site {
             .map(|(name, members)| TopicView {
                 title: name.clone(),
                 path: views::topic_path(name),
-                pages: members.iter().map(|&i| pages[i].clone()).collect(),
+                count: members.len(),
+                pages: members
+                    .iter()
+                    .map(|&i| PageSummary::from(&pages[i]))
+                    .collect(),
             })
             .collect();
         for topic in &topic_links {
@@ -243,7 +257,15 @@ impl Site {
             routes.push(route);
         }
         let mut route = base("主题分类", "topics/", "topics.html");
-        route.context.insert("topics", &topic_links);
+        let topic_list: Vec<TopicLink> = topic_links
+            .iter()
+            .map(|t| TopicLink {
+                title: &t.title,
+                path: &t.path,
+                count: t.count,
+            })
+            .collect();
+        route.context.insert("topics", &topic_list);
         routes.push(route);
         let mut route = base("搜索", "search/", "search.html");
         route.context.insert("noindex", &true);
@@ -320,25 +342,27 @@ impl Site {
                 .collect::<Vec<_>>(),
         );
         let html = self
-            .templates
-            .tera
-            .render(&route.template, &context)
+            .timings
+            .template(|| self.templates.tera.render(&route.template, &context))
             .map_err(|e| render::template_error(&self.templates.files, &e))?;
         let html = if html.contains(shortcodes::ROOT_MARKER) {
             html.replace(shortcodes::ROOT_MARKER, &root)
         } else {
             html
         };
-        convert_html(&self.converter, script, &html).map_err(|m| Diagnostic::new(&route.path, m))
+        self.timings
+            .convert(|| convert_html(&self.converter, script, &html))
+            .map_err(|m| Diagnostic::new(&route.path, m))
     }
 
     /// Every output file of the site.
     pub fn render_all(&self) -> Result<Vec<OutputFile>, Diagnostics> {
-        let routes = self.routes();
+        let routes = self.timings.stage("views", || self.routes());
         let jobs: Vec<(&Route, Script)> = routes
             .iter()
             .flat_map(|r| Script::ALL.map(|s| (r, s)))
             .collect();
+        let started = std::time::Instant::now();
         let results: Vec<Result<OutputFile, Diagnostic>> = jobs
             .par_iter()
             .map(|(route, script)| {
@@ -354,6 +378,7 @@ impl Site {
                 })
             })
             .collect();
+        self.timings.record("render", started.elapsed());
         let mut diagnostics = Diagnostics::default();
         let mut files = Vec::with_capacity(results.len());
         for r in results {
@@ -367,13 +392,23 @@ impl Site {
         if !diagnostics.is_empty() {
             return Err(diagnostics);
         }
-        files.extend(crate::search::index(&files, self.config.base_path())?);
-        files.extend(feeds::csv_downloads(self));
-        files.extend(feeds::sitemap_and_feeds(self, &routes));
-        files.extend(
-            crate::output::static_files(&self.root, &self.config.theme)
-                .map_err(Diagnostics::from)?,
-        );
+        let index = self.timings.stage("index", || {
+            let other = self.script_prefix(self.config.default_script.other());
+            crate::search::index(&files, self.config.base_path(), |path| {
+                usize::from(path.starts_with(&other))
+            })
+        })?;
+        files.extend(index);
+        self.timings
+            .stage("extras", || -> Result<(), Diagnostics> {
+                files.extend(feeds::csv_downloads(self));
+                files.extend(feeds::sitemap_and_feeds(self, &routes));
+                files.extend(
+                    crate::output::static_files(&self.root, &self.config.theme)
+                        .map_err(Diagnostics::from)?,
+                );
+                Ok(())
+            })?;
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)
     }
@@ -417,7 +452,16 @@ struct HreflangView {
 pub struct TopicView {
     pub title: String,
     pub path: String,
-    pub pages: Vec<PageView>,
+    pub count: usize,
+    pub pages: Vec<PageSummary>,
+}
+
+/// A topic as the topic list shows it.
+#[derive(Serialize)]
+struct TopicLink<'a> {
+    title: &'a str,
+    path: &'a str,
+    count: usize,
 }
 
 #[derive(Serialize)]
@@ -426,7 +470,7 @@ struct SectionView {
     description: Option<String>,
     path: String,
     content: String,
-    pages: Vec<PageView>,
+    pages: Vec<PageSummary>,
     extra: toml::Table,
 }
 
@@ -436,7 +480,11 @@ fn section_view(section: &content::Section, pages: &[PageView]) -> SectionView {
         description: section.meta.description.clone(),
         path: section.path.clone(),
         content: section.html.clone(),
-        pages: section.pages.iter().map(|&i| pages[i].clone()).collect(),
+        pages: section
+            .pages
+            .iter()
+            .map(|&i| PageSummary::from(&pages[i]))
+            .collect(),
         extra: section.meta.extra.clone(),
     }
 }
@@ -642,6 +690,30 @@ fn check_references(content: &Content, data: &Data, diagnostics: &mut Diagnostic
                 diagnostics.push(
                     loc.error(format!("the plan \"{plan}\" is not a page of the site"))
                         .hint("use the slug of the plan's page"),
+                );
+            }
+        }
+    }
+}
+
+/// A page or section that names its own template must name one that exists.
+fn check_page_templates(content: &Content, templates: &Templates, diagnostics: &mut Diagnostics) {
+    let named = content
+        .pages
+        .iter()
+        .map(|p| (&p.file, p.meta.template.as_ref()))
+        .chain(
+            content
+                .sections
+                .values()
+                .filter_map(|s| Some((s.file.as_ref()?, s.meta.template.as_ref()))),
+        );
+    for (file, template) in named {
+        if let Some(template) = template {
+            if !templates.files.contains_key(template) {
+                diagnostics.push(
+                    Diagnostic::new(file, format!("the template \"{template}\" does not exist"))
+                        .hint("use a template of the theme (page.html, section.html, …) or add it to templates/"),
                 );
             }
         }

@@ -45,6 +45,60 @@ pub struct PageView {
     pub extra: toml::Table,
 }
 
+/// A page as lists show it: no body, so a list of thousands of pages stays small.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageSummary {
+    pub title: String,
+    pub path: String,
+    pub date: Option<String>,
+    pub date_text: Option<String>,
+    pub kind_label: Option<String>,
+    pub city: Option<Link>,
+    pub summary: String,
+}
+
+impl From<&PageView> for PageSummary {
+    fn from(p: &PageView) -> Self {
+        PageSummary {
+            title: p.title.clone(),
+            path: p.path.clone(),
+            date: p.date.clone(),
+            date_text: p.date_text.clone(),
+            kind_label: p.kind_label.clone(),
+            city: p.city.clone(),
+            summary: p.summary.clone(),
+        }
+    }
+}
+
+/// A city as the navigation, the home page and the city list show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitySummary {
+    pub id: String,
+    pub name: String,
+    pub province: String,
+    pub introduction: String,
+    pub path: String,
+    pub document_count: usize,
+    pub indicator_count: usize,
+    pub achievement_count: usize,
+}
+
+impl From<&CityView> for CitySummary {
+    fn from(c: &CityView) -> Self {
+        CitySummary {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            province: c.province.clone(),
+            introduction: c.introduction.clone(),
+            path: c.path.clone(),
+            document_count: c.documents.len(),
+            indicator_count: c.indicator_count,
+            achievement_count: c.achievements.len(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct RelatedView {
     pub title: String,
@@ -153,7 +207,7 @@ pub struct CityView {
     pub province: String,
     pub introduction: String,
     pub path: String,
-    pub documents: Vec<PageView>,
+    pub documents: Vec<PageSummary>,
     pub plans: Vec<PlanGroup>,
     pub status_counts: Vec<StatusCount>,
     pub indicator_count: usize,
@@ -445,11 +499,12 @@ pub const STANDARD_LEVELS: [&str; 6] = ["国际", "国家", "行业", "地方", 
 
 pub fn city_view(
     content: &Content,
+    pages: &[PageView],
     data: &Data,
     city: &crate::data::City,
     indicators: &[IndicatorView],
 ) -> CityView {
-    let documents: Vec<PageView> = {
+    let documents: Vec<PageSummary> = {
         let mut docs: Vec<usize> = (0..content.pages.len())
             .filter(|&i| content.pages[i].meta.city.as_deref() == Some(city.id.as_str()))
             .collect();
@@ -458,9 +513,7 @@ pub fn city_view(
                 .cmp(&sort_date(&content.pages[a]))
                 .then(a.cmp(&b))
         });
-        docs.iter()
-            .map(|&i| page_view(content, data, &[], i))
-            .collect()
+        docs.iter().map(|&i| PageSummary::from(&pages[i])).collect()
     };
     let mine: Vec<&IndicatorView> = indicators.iter().filter(|v| v.city_id == city.id).collect();
     let mut plans: Vec<PlanGroup> = Vec::new();

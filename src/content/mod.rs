@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::error::{Diagnostic, Diagnostics};
 pub use frontmatter::{
@@ -81,35 +80,19 @@ pub fn load(
             .into());
     }
     let mut diagnostics = Diagnostics::default();
-    let mut files = Vec::new();
-    for entry in WalkDir::new(&content_dir).sort_by_file_name() {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e
-                    .path()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| content_dir.clone());
-                diagnostics.push(Diagnostic::new(
-                    rel_to(root, &path),
-                    format!("cannot read: {e}"),
-                ));
-                continue;
-            }
-        };
-        let name = entry.file_name().to_string_lossy();
-        if name.starts_with('.') || !entry.file_type().is_file() || !name.ends_with(".md") {
-            continue;
-        }
-        files.push(SourceFile {
-            path: entry.path().to_path_buf(),
-            rel: entry
-                .path()
+    let (paths, problems) = crate::files::files_under(root, &content_dir, usize::MAX);
+    diagnostics.extend(Diagnostics(problems));
+    let files: Vec<SourceFile> = paths
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .map(|path| SourceFile {
+            rel: path
                 .strip_prefix(&content_dir)
-                .unwrap_or(entry.path())
+                .unwrap_or(&path)
                 .to_path_buf(),
-        });
-    }
+            path,
+        })
+        .collect();
 
     let options = MarkdownOptions { allow_raw_html };
     let parsed: Vec<Result<Parsed, Diagnostic>> = files

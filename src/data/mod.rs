@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
-use walkdir::WalkDir;
 
 use crate::content::PartialDate;
 use crate::error::{Diagnostic, Diagnostics};
@@ -268,12 +267,10 @@ fn table_files(
     if !data_dir.is_dir() {
         return files;
     }
-    for entry in WalkDir::new(data_dir).max_depth(2).sort_by_file_name() {
-        let Ok(entry) = entry else { continue };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let path = entry.path();
+    let (paths, problems) = crate::files::files_under(root, data_dir, 2);
+    diagnostics.extend(Diagnostics(problems));
+    for path in &paths {
+        let path = path.as_path();
         let is_table_file = path
             .extension()
             .and_then(|e| e.to_str())
