@@ -20,3 +20,4 @@ pub mod views;
 pub mod check;
 pub mod timings;
 pub mod files;
+pub mod simplify;

@@ -25,6 +25,8 @@ pub const REQUIRED_TEMPLATES: [&str; 12] = [
 
 pub struct Templates {
     pub tera: Tera,
+    /// Each template's text, by name.
+    pub texts: BTreeMap<String, String>,
     /// Where each template was read from, for messages.
     pub files: BTreeMap<String, PathBuf>,
 }
@@ -97,14 +99,15 @@ pub fn load(root: &Path, theme: &str) -> Result<Templates, Vec<Diagnostic>> {
         .iter()
         .map(|(name, (file, _))| (name.clone(), file.clone()))
         .collect();
-    let raw: Vec<(String, String)> = sources
+    let texts: BTreeMap<String, String> = sources
         .into_iter()
         .map(|(name, (_, text))| (name, text))
         .collect();
+    let raw: Vec<(String, String)> = texts.iter().map(|(n, t)| (n.clone(), t.clone())).collect();
     if let Err(e) = tera.add_raw_templates(raw) {
         return Err(vec![template_error(&files, &e)]);
     }
-    Ok(Templates { tera, files })
+    Ok(Templates { tera, texts, files })
 }
 
 /// Templates named by `{% include %}` in a template's text, with the byte offset of each.

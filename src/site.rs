@@ -15,7 +15,7 @@ use crate::output::OutputFile;
 use crate::render::{self, Templates};
 use crate::script::{html::convert_html, Converter, Script, SiteDictionary};
 use crate::views::{self, CityView, IndicatorView, Link, PageSummary, PageView};
-use crate::{feeds, shortcodes};
+use crate::{feeds, shortcodes, simplify};
 
 pub struct BuildOptions {
     pub root: PathBuf,
@@ -37,6 +37,9 @@ pub struct Site {
     pub topics: BTreeMap<String, Vec<usize>>,
     /// Where this build spent its time.
     pub timings: crate::timings::Timings,
+    /// Whether the templates hold Traditional text (every other source is made Simplified at
+    /// load): then pages are made Simplified after rendering too.
+    pub templates_need_simplifying: bool,
 }
 
 /// One page of output, before it is put in a script.
@@ -79,10 +82,9 @@ impl Site {
         if diagnostics.is_empty() {
             check_references(&content, &data, &mut diagnostics);
         }
-        // Topics are keyed in Simplified so that 標準化 and 标准化 are one topic.
         for page in &mut content.pages {
             for topic in &mut page.meta.topics {
-                *topic = converter.convert(Script::Hans, topic.trim());
+                *topic = topic.trim().to_string();
             }
         }
         let templates = match templates {
@@ -90,6 +92,9 @@ impl Site {
             Err(()) => return Err(diagnostics),
         };
         check_page_templates(&content, &templates, &mut diagnostics);
+        let mut data = data;
+        simplify::config(&converter, &mut config);
+        simplify::data(&converter, &mut data);
         if diagnostics.is_empty() {
             shortcodes::expand(
                 &mut content,
@@ -99,9 +104,16 @@ impl Site {
                 &mut diagnostics,
             );
         }
+        if let Err(d) = simplify::content(&converter, &mut content) {
+            diagnostics.extend(d);
+        }
         if !diagnostics.is_empty() {
             return Err(diagnostics);
         }
+        let templates_need_simplifying = templates
+            .texts
+            .values()
+            .any(|t| converter.needs_simplifying(t));
         let related = related_both_ways(&content);
         let topics = topics(&content);
         Ok(Site {
@@ -114,6 +126,7 @@ impl Site {
             related,
             topics,
             timings: Default::default(),
+            templates_need_simplifying,
         })
     }
 
@@ -350,8 +363,20 @@ impl Site {
         } else {
             html
         };
+        // Sources are Simplified (see `simplify`): zh-Hans pages are done, zh-Hant pages are
+        // converted once.
         self.timings
-            .convert(|| convert_html(&self.converter, script, &html))
+            .convert(|| {
+                let html = if self.templates_need_simplifying {
+                    convert_html(&self.converter, Script::Hans, &html)?
+                } else {
+                    html
+                };
+                match script {
+                    Script::Hans => Ok(html),
+                    Script::Hant => convert_html(&self.converter, Script::Hant, &html),
+                }
+            })
             .map_err(|m| Diagnostic::new(&route.path, m))
     }
 

@@ -106,6 +106,9 @@ pub struct Converter {
     to_hans: Arc<Engine>,
     to_hant: Arc<Engine>,
     profile: TraditionalProfile,
+    /// Characters that Simplified conversion changes, one bit per BMP code point: a text with
+    /// none of them (and no phrase of the site dictionary) is already Simplified.
+    not_simplified: Arc<Vec<u64>>,
 }
 
 struct Engine {
@@ -125,7 +128,9 @@ impl Converter {
     pub fn new(profile: TraditionalProfile, dictionary: &SiteDictionary) -> anyhow::Result<Self> {
         let to_hans = OpenCC::from_config(BuiltinConfig::T2s)?;
         let to_hant = OpenCC::from_config(profile.builtin())?;
+        let not_simplified = Arc::new(not_simplified_characters(&to_hans, dictionary));
         Ok(Converter {
+            not_simplified,
             to_hans: Arc::new(Engine {
                 opencc: to_hans,
                 overrides: dictionary.overrides(Script::Hans),
@@ -142,21 +147,104 @@ impl Converter {
         self.profile
     }
 
+    /// Whether Simplified conversion would change `text`: it has a Traditional character (or
+    /// the first character of a site-dictionary phrase). Scanning is far cheaper than converting.
+    pub fn needs_simplifying(&self, text: &str) -> bool {
+        text.chars().any(|c| {
+            let code = c as usize;
+            code >= 0x80
+                && (code > 0xFFFF || self.not_simplified[code / 64] & (1 << (code % 64)) != 0)
+        })
+    }
+
+    /// `text` in Simplified, without the cost of conversion when it already is.
+    pub fn simplified<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.needs_simplifying(text) {
+            std::borrow::Cow::Owned(self.to_hans.convert(text))
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        }
+    }
+
     /// `text` in `script`, whatever script it was written in.
     pub fn convert(&self, script: Script, text: &str) -> String {
         if text.is_ascii() {
             return text.to_string();
         }
         match script {
+            Script::Hans if !self.needs_simplifying(text) => text.to_string(),
             Script::Hans => self.to_hans.convert(text),
             Script::Hant => self.to_hant.convert(text),
         }
     }
 }
 
+/// The BMP characters that OpenCC's Simplified conversion (or a site-dictionary phrase starting
+/// with them) changes. Built by converting every CJK character once, in one call: a few
+/// milliseconds at start-up.
+fn not_simplified_characters(to_hans: &OpenCC, dictionary: &SiteDictionary) -> Vec<u64> {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    let mut set = |c: char| {
+        let code = c as usize;
+        if code <= 0xFFFF {
+            bits[code / 64] |= 1 << (code % 64);
+        }
+    };
+    let ranges = [
+        0x2E80..0x2FE0,
+        0x3000..0x3040,
+        0x3400..0xA000,
+        0xF900..0xFB00,
+        0xFE30..0xFE50,
+        0xFF00..0xFFF0,
+    ];
+    let chars: Vec<char> = ranges
+        .into_iter()
+        .flatten()
+        .filter_map(char::from_u32)
+        .collect();
+    // One character per line: lines keep phrases from forming across characters.
+    let text: String = chars.iter().flat_map(|&c| [c, '\n']).collect();
+    let converted = to_hans.convert(&text);
+    let mut lines = converted.split('\n');
+    for &c in &chars {
+        match lines.next() {
+            Some(line) if line.chars().eq(std::iter::once(c)) => {}
+            _ => set(c),
+        }
+    }
+    for phrase in dictionary.to_hans.keys() {
+        if let Some(first) = phrase.chars().next() {
+            set(first);
+        }
+    }
+    bits
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn knows_which_texts_are_already_simplified() {
+        let c = converter();
+        assert!(!c.needs_simplifying("标准化发展规划 GB/T 37668-2019〔2017〕"));
+        assert!(c.needs_simplifying("標準化"));
+        assert!(c.needs_simplifying("為"));
+        assert!(!c.needs_simplifying("皇后干部头发"));
+        assert_eq!(c.simplified("溫州"), "温州");
+        assert!(matches!(
+            c.simplified("温州"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        let mut d = SiteDictionary::default();
+        d.to_hans.insert("套用".into(), "应用".into());
+        let with_dictionary = Converter::new(TraditionalProfile::S2t, &d).unwrap();
+        assert!(
+            with_dictionary.needs_simplifying("套用"),
+            "dictionary phrases count"
+        );
+    }
 
     fn converter() -> Converter {
         Converter::new(TraditionalProfile::S2t, &SiteDictionary::default()).unwrap()

@@ -1,0 +1,118 @@
+//! Brings every text the site was written with to Simplified, once, when the site is loaded.
+//!
+//! Editors write in either script (the Wenzhou document is Traditional, in Taiwan forms such as
+//! 為 and 發布). With every source in Simplified, zh-Hans pages need no conversion at all, and
+//! zh-Hant pages are converted once, from Simplified, so their character forms are the same
+//! whatever script each source was written in (爲 everywhere, not 為 on one page and 爲 on the
+//! next). Texts that are already Simplified are found by a fast scan and left alone.
+
+use crate::config::Config;
+use crate::content::Content;
+use crate::data::{Data, SourceRef};
+use crate::error::{Diagnostic, Diagnostics};
+use crate::script::html::convert_html;
+use crate::script::{Converter, Script};
+
+fn text(converter: &Converter, value: &mut String) {
+    if converter.needs_simplifying(value) {
+        *value = converter.convert(Script::Hans, value);
+    }
+}
+
+fn optional(converter: &Converter, value: &mut Option<String>) {
+    if let Some(v) = value {
+        text(converter, v);
+    }
+}
+
+fn source(converter: &Converter, value: &mut Option<SourceRef>) {
+    if let Some(s) = value {
+        text(converter, &mut s.quote);
+    }
+}
+
+pub fn config(converter: &Converter, config: &mut Config) {
+    let footer = &mut config.footer;
+    for value in [
+        &mut config.title,
+        &mut config.description,
+        &mut footer.sponsor,
+        &mut footer.organizer,
+        &mut footer.contact,
+        &mut footer.site_code,
+        &mut footer.icp,
+        &mut footer.police_record,
+    ] {
+        text(converter, value);
+    }
+}
+
+pub fn data(converter: &Converter, data: &mut Data) {
+    for city in &mut data.cities {
+        for value in [&mut city.name, &mut city.province, &mut city.introduction] {
+            text(converter, value);
+        }
+    }
+    for ind in &mut data.indicators {
+        for value in [&mut ind.domain, &mut ind.name, &mut ind.unit] {
+            text(converter, value);
+        }
+        optional(converter, &mut ind.kind);
+        source(converter, &mut ind.source);
+    }
+    for obs in &mut data.observations {
+        text(converter, &mut obs.source);
+    }
+    for a in &mut data.achievements {
+        for value in [&mut a.category, &mut a.name, &mut a.unit] {
+            text(converter, value);
+        }
+        optional(converter, &mut a.level);
+        source(converter, &mut a.source);
+    }
+}
+
+/// Pages and sections: their HTML (text only, never markup) and every text field shown.
+pub fn content(converter: &Converter, content: &mut Content) -> Result<(), Diagnostics> {
+    let mut diagnostics = Diagnostics::default();
+    for page in &mut content.pages {
+        if converter.needs_simplifying(&page.html) {
+            match convert_html(converter, Script::Hans, &page.html) {
+                Ok(html) => page.html = html,
+                Err(message) => diagnostics.push(Diagnostic::new(&page.file, message)),
+            }
+        }
+        let meta = &mut page.meta;
+        text(converter, &mut meta.title);
+        text(converter, &mut page.summary);
+        for value in [
+            &mut meta.description,
+            &mut meta.issuer,
+            &mut meta.doc_number,
+            &mut meta.index_no,
+            &mut meta.source,
+        ] {
+            optional(converter, value);
+        }
+        for value in meta.topics.iter_mut().chain(meta.references.iter_mut()) {
+            text(converter, value);
+        }
+        for heading in &mut page.toc {
+            text(converter, &mut heading.title);
+        }
+    }
+    for section in content.sections.values_mut() {
+        text(converter, &mut section.meta.title);
+        optional(converter, &mut section.meta.description);
+        if converter.needs_simplifying(&section.html) {
+            match convert_html(converter, Script::Hans, &section.html) {
+                Ok(html) => section.html = html,
+                Err(message) => diagnostics.push(Diagnostic::new(
+                    section.file.clone().unwrap_or_default(),
+                    message,
+                )),
+            }
+        }
+    }
+    diagnostics.into_result(())
+}

@@ -1,0 +1,195 @@
+//! Property tests: what must hold for any input, not just the examples we thought of.
+
+mod common;
+
+use std::cell::RefCell;
+
+use proptest::prelude::*;
+use stdportal::script::html::convert_html;
+use stdportal::script::{Converter, Script, SiteDictionary, TraditionalProfile};
+use stdportal::site::{BuildOptions, Site};
+
+fn converter() -> &'static Converter {
+    static CONVERTER: std::sync::OnceLock<Converter> = std::sync::OnceLock::new();
+    CONVERTER.get_or_init(|| {
+        Converter::new(TraditionalProfile::S2t, &SiteDictionary::default()).unwrap()
+    })
+}
+
+/// Text mixing Simplified, Traditional, ASCII and characters that matter to HTML.
+fn text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            Just("标准".to_string()),
+            Just("標準".to_string()),
+            Just("发展".to_string()),
+            Just("頭髮".to_string()),
+            Just("干部".to_string()),
+            Just("GB/T 37668".to_string()),
+            Just("&amp;".to_string()),
+            Just("&lt;".to_string()),
+            Just(" ".to_string()),
+            "[a-z0-9]{1,4}",
+            "[\u{4e00}-\u{9fa5}]{1,3}",
+        ],
+        0..8,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+/// An attribute value: text without quotes or markup.
+fn attr() -> impl Strategy<Value = String> {
+    text().prop_map(|t| t.replace(['"', '<', '>'], ""))
+}
+
+/// A small HTML fragment of the kinds of elements pages have.
+fn fragment() -> impl Strategy<Value = String> {
+    let leaf = prop_oneof![
+        text().prop_map(|t| format!("<p>{t}</p>")),
+        (attr(), text())
+            .prop_map(|(href, t)| format!("<a href=\"/{href}/\" title=\"{href}\">{t}</a>")),
+        (attr(), attr()).prop_map(|(class, alt)| format!(
+            "<img class=\"{class}\" src=\"{class}.png\" alt=\"{alt}\">"
+        )),
+        text().prop_map(|t| format!("<pre><code>{t}</code></pre>")),
+        (attr(), text()).prop_map(|(id, t)| format!("<h2 id=\"{id}\">{t}</h2>")),
+        text().prop_map(|t| format!("<span lang=\"zh-Hant\">{t}</span>")),
+    ];
+    proptest::collection::vec(leaf, 1..6).prop_map(|parts| parts.concat())
+}
+
+/// Everything of a page that is not readable text: tags, and attributes other than the text
+/// ones, plus the content of code and of elements in another script.
+fn skeleton(html: &str) -> Vec<String> {
+    let out = RefCell::new(Vec::new());
+    let handler = lol_html::element!("*", |el| {
+        let mut attrs: Vec<String> = el
+            .attributes()
+            .iter()
+            .filter(|a| !["alt", "title", "aria-label"].contains(&a.name().as_str()))
+            .map(|a| format!("{}={}", a.name(), a.value()))
+            .collect();
+        attrs.sort();
+        out.borrow_mut()
+            .push(format!("<{} {}>", el.tag_name(), attrs.join(" ")));
+        Ok(())
+    });
+    let _ = lol_html::rewrite_str(
+        html,
+        lol_html::RewriteStrSettings {
+            element_content_handlers: vec![handler],
+            ..lol_html::RewriteStrSettings::new()
+        },
+    );
+    out.into_inner()
+}
+
+fn verbatim_parts(html: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    for (open, close) in [
+        ("<code>", "</code>"),
+        ("<span lang=\"zh-Hant\">", "</span>"),
+    ] {
+        let mut rest = html;
+        while let Some(start) = rest.find(open) {
+            let after = &rest[start + open.len()..];
+            let end = after.find(close).unwrap_or(after.len());
+            parts.push(after[..end].to_string());
+            rest = &after[end..];
+        }
+    }
+    parts
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Conversion changes text, never markup: tags, URLs, ids, classes, code.
+    #[test]
+    fn conversion_never_changes_markup(html in fragment()) {
+        for script in Script::ALL {
+            let converted = convert_html(converter(), script, &html).unwrap();
+            prop_assert_eq!(skeleton(&converted), skeleton(&html));
+            if script == Script::Hans {
+                // Marked zh-Hant: left as written on a zh-Hans page. Code: left as written.
+                prop_assert_eq!(verbatim_parts(&converted), verbatim_parts(&html));
+            }
+        }
+    }
+
+    /// Whatever a data value holds, it reaches the page as text, never as markup.
+    #[test]
+    fn escaping_holds_for_any_value(value in any::<String>()) {
+        let escaped = stdportal::render::escape_html(&value);
+        prop_assert!(!escaped.contains(['<', '>', '"', '\'']));
+        let back = escaped.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        prop_assert_eq!(back, value);
+    }
+}
+
+/// Data values with markup in them, through the whole build: none reaches a page as a tag.
+#[test]
+fn data_values_with_markup_are_escaped_through_the_build() {
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(12));
+    runner
+        .run(&("[\u{4e00}-\u{9fa5}a-z\"'&<> ]{0,12}", 0u32..1000), |(noise, n)| {
+            let site = common::fixture("basic");
+            let root = site.path();
+            let marker = format!("<b{n} onmouseover=x>");
+            let value = format!("{noise}{marker}{noise}").replace('\\', "");
+            let toml_value = value.replace('"', "\\\"");
+            std::fs::write(
+                root.join("data/cities.toml"),
+                format!("[[city]]\nid = \"testcity\"\nname = \"{toml_value}\"\nintroduction = \"{toml_value}\"\nprovince = \"{toml_value}\"\n"),
+            )
+            .unwrap();
+            let site = Site::load(&BuildOptions { root: root.to_path_buf(), base_url: None, drafts: false }).unwrap();
+            for file in site.render_all().unwrap() {
+                if file.path.ends_with(".html") || file.path.ends_with(".xml") {
+                    let text = String::from_utf8_lossy(&file.bytes);
+                    prop_assert!(!text.contains(&marker), "{} contains {}", file.path, marker);
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
+/// zh-Hant text of the example portal (made from Simplified, as the build does), taken to
+/// zh-Hans and back, comes back unchanged.
+#[test]
+fn simplified_and_back_is_stable_on_the_example_portal() {
+    let site = Site::load(&BuildOptions {
+        root: common::repo(),
+        base_url: None,
+        drafts: false,
+    })
+    .unwrap();
+    let c = &site.converter;
+    let mut unstable = Vec::new();
+    let mut checked = 0;
+    for page in &site.content.pages {
+        for paragraph in page.raw.split("\n\n").filter(|p| !p.trim().is_empty()) {
+            let hant = c.convert(Script::Hant, &c.convert(Script::Hans, paragraph));
+            let again = c.convert(Script::Hant, &c.convert(Script::Hans, &hant));
+            checked += 1;
+            if again != hant {
+                let at = hant
+                    .chars()
+                    .zip(again.chars())
+                    .position(|(a, b)| a != b)
+                    .unwrap_or(0);
+                let around: String = hant.chars().skip(at.saturating_sub(4)).take(10).collect();
+                let changed: String = again.chars().skip(at.saturating_sub(4)).take(10).collect();
+                unstable.push(format!("{}: {around} → {changed}", page.file.display()));
+            }
+        }
+    }
+    assert!(checked > 100, "{checked} paragraphs");
+    assert!(
+        unstable.is_empty(),
+        "{} of {checked} paragraphs change:\n{}",
+        unstable.len(),
+        unstable.join("\n")
+    );
+}
