@@ -25,6 +25,10 @@ pub struct Config {
     pub traditional_profile: TraditionalProfile,
     #[serde(default = "default_theme")]
     pub theme: String,
+    /// Build a full-text search index (Pagefind) of both scripts. It is the slowest part of a
+    /// build of thousands of pages; `false` leaves the search page without results.
+    #[serde(default = "yes")]
+    pub search: bool,
     /// Raw HTML written in Markdown is dropped unless this is true.
     #[serde(default)]
     pub allow_raw_html: bool,
@@ -57,6 +61,10 @@ pub struct Footer {
     /// 公安备案号
     #[serde(default)]
     pub police_record: String,
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn default_theme() -> String {

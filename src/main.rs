@@ -39,6 +39,9 @@ enum Command {
         /// Print the time spent in each stage and the peak memory.
         #[arg(long)]
         timings: bool,
+        /// Skip the search index (faster; the search page finds nothing).
+        #[arg(long)]
+        no_search: bool,
     },
     /// Build in memory and check every internal link and #anchor, related documents and alt text.
     Check {
@@ -83,6 +86,7 @@ fn main() -> ExitCode {
             base_url,
             drafts,
             timings,
+            no_search,
         } => {
             let output = output.unwrap_or_else(|| root.join("public"));
             build(
@@ -90,6 +94,7 @@ fn main() -> ExitCode {
                     root,
                     base_url,
                     drafts,
+                    search: !no_search,
                 },
                 &output,
                 timings,
@@ -99,6 +104,7 @@ fn main() -> ExitCode {
             root,
             base_url: None,
             drafts,
+            search: false,
         }),
         Command::Init { dir } => match stdportal::init::scaffold(&dir) {
             Ok(()) => {

@@ -103,22 +103,29 @@ pub fn index(
 pub const MAX_INDEXED_BYTES: usize = 512 * 1024;
 
 fn searchable_part(html: &str) -> String {
-    if html.len() <= MAX_INDEXED_BYTES {
-        return html.to_string();
-    }
-    let mut cut = MAX_INDEXED_BYTES;
-    while !html.is_char_boundary(cut) {
+    // Pagefind needs the language and the marked content only; giving it just that halves
+    // the bytes it parses (no header, navigation or footer).
+    let lang = html
+        .split_once("<html lang=\"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map_or("zh-Hans", |(lang, _)| lang);
+    let main = html
+        .find("<main")
+        .and_then(|start| html.rfind("</main>").map(|end| &html[start..end + "</main>".len()]))
+        .unwrap_or(html);
+    let mut cut = main.len().min(MAX_INDEXED_BYTES);
+    while !main.is_char_boundary(cut) {
         cut -= 1;
     }
     // Cut inside text, or before a tag that would be left half-written; the parser closes
     // the elements still open.
-    let head = &html[..cut];
+    let head = &main[..cut];
     let cut = match (head.rfind('<'), head.rfind('>')) {
         (Some(lt), Some(gt)) if lt > gt => lt,
         (Some(lt), None) => lt,
         _ => cut,
     };
-    format!("{}</main></body></html>", &html[..cut])
+    format!("<html lang=\"{lang}\"><head><meta charset=\"utf-8\"></head><body>{}</body></html>", &main[..cut])
 }
 
 async fn index_group(
@@ -169,15 +176,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn long_pages_are_cut_before_a_tag() {
-        let html = format!(
-            "<html><body><main data-pagefind-body><p>{}</p><p>尾</p></main></body></html>",
-            "标".repeat(MAX_INDEXED_BYTES)
+    fn pages_are_reduced_to_their_content_and_cut_when_long() {
+        let page = "<html lang=\"zh-Hant\"><head><title>t</title></head><body><nav>菜單</nav><main data-pagefind-body><h1>標題</h1></main><footer>x</footer></body></html>";
+        assert_eq!(
+            searchable_part(page),
+            "<html lang=\"zh-Hant\"><head><meta charset=\"utf-8\"></head><body><main data-pagefind-body><h1>標題</h1></main></body></html>"
         );
-        let part = searchable_part(&html);
-        assert!(part.len() <= MAX_INDEXED_BYTES + 30);
-        assert!(part.ends_with("</main></body></html>"));
-        assert!(part.starts_with("<html><body><main data-pagefind-body><p>"));
-        assert_eq!(searchable_part("<p>短</p>"), "<p>短</p>");
+        let long = format!("<html lang=\"zh-Hans\"><body><main data-pagefind-body><p>{}</p><p>尾</p></main></body></html>", "标".repeat(MAX_INDEXED_BYTES));
+        let part = searchable_part(&long);
+        assert!(part.len() <= MAX_INDEXED_BYTES + 100);
+        assert!(part.contains("<main data-pagefind-body><p>标标"));
+        assert!(!part.contains("尾"));
     }
 }

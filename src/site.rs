@@ -21,6 +21,8 @@ pub struct BuildOptions {
     pub root: PathBuf,
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Build the search index (when the configuration does not turn search off).
+    pub search: bool,
 }
 
 /// Everything a build needs, read and checked.
@@ -60,6 +62,7 @@ impl Site {
             config.base_url = crate::config::normalize_base_url(url)
                 .map_err(|m| Diagnostic::new("--base-url", m))?;
         }
+        config.search &= options.search;
         let mut diagnostics = Diagnostics::default();
         let dictionary = SiteDictionary::load(&root.join("data/dictionary.toml"))
             .map_err(|d| diagnostics.push(d))
@@ -280,12 +283,16 @@ impl Site {
             .collect();
         route.context.insert("topics", &topic_list);
         routes.push(route);
-        let mut route = base("搜索", "search/", "search.html");
-        route.context.insert("noindex", &true);
-        routes.push(route);
-        let mut route = base("页面未找到", "404.html", "404.html");
-        route.context.insert("noindex", &true);
-        routes.push(route);
+        routes.push(base("搜索", "search/", "search.html"));
+        routes.push(base("页面未找到", "404.html", "404.html"));
+        // Search finds documents, cities and indicators; lists only repeat their titles.
+        for route in &mut routes {
+            let searchable = matches!(
+                route.template.as_str(),
+                "page.html" | "city.html" | "indicator.html"
+            ) || route.context.contains_key("page");
+            route.context.insert("searchable", &searchable);
+        }
         routes
     }
 
@@ -417,13 +424,15 @@ impl Site {
         if !diagnostics.is_empty() {
             return Err(diagnostics);
         }
-        let index = self.timings.stage("index", || {
-            let other = self.script_prefix(self.config.default_script.other());
-            crate::search::index(&files, self.config.base_path(), |path| {
-                usize::from(path.starts_with(&other))
-            })
-        })?;
-        files.extend(index);
+        if self.config.search {
+            let index = self.timings.stage("index", || {
+                let other = self.script_prefix(self.config.default_script.other());
+                crate::search::index(&files, self.config.base_path(), |path| {
+                    usize::from(path.starts_with(&other))
+                })
+            })?;
+            files.extend(index);
+        }
         self.timings
             .stage("extras", || -> Result<(), Diagnostics> {
                 files.extend(feeds::csv_downloads(self));

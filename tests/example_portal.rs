@@ -11,6 +11,7 @@ fn load() -> Site {
         root: repo(),
         base_url: None,
         drafts: false,
+        search: true,
     })
     .unwrap_or_else(|d| panic!("the example portal does not load:\n{d}"))
 }

@@ -143,7 +143,7 @@ fn data_values_with_markup_are_escaped_through_the_build() {
                 format!("[[city]]\nid = \"testcity\"\nname = \"{toml_value}\"\nintroduction = \"{toml_value}\"\nprovince = \"{toml_value}\"\n"),
             )
             .unwrap();
-            let site = Site::load(&BuildOptions { root: root.to_path_buf(), base_url: None, drafts: false }).unwrap();
+            let site = Site::load(&BuildOptions { root: root.to_path_buf(), base_url: None, drafts: false, search: true }).unwrap();
             for file in site.render_all().unwrap() {
                 if file.path.ends_with(".html") || file.path.ends_with(".xml") {
                     let text = String::from_utf8_lossy(&file.bytes);
@@ -163,6 +163,7 @@ fn simplified_and_back_is_stable_on_the_example_portal() {
         root: common::repo(),
         base_url: None,
         drafts: false,
+        search: true,
     })
     .unwrap();
     let c = &site.converter;

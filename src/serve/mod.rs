@@ -6,12 +6,29 @@
 //! alone, a failed rebuild keeps the last good site up, and a request can only ever name a file
 //! of the build: nothing outside it can be reached, whatever the path says.
 
+/// Like `println!`, but a closed stdout (`serve | head -1`) must not panic the watcher thread.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, $($arg)*);
+        let _ = out.flush();
+    }};
+}
+
+/// Like `eprintln!`, without the panic on a closed stderr.
+macro_rules! warn {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod http;
 mod livereload;
 mod rebuild;
 mod watch;
 
-use std::io::Write;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, PoisonError, RwLock};
@@ -128,7 +145,10 @@ impl Shared {
     }
 
     fn set(&self, snapshot: Snapshot) {
-        *self.snapshot.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(snapshot);
+        *self
+            .snapshot
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = Arc::new(snapshot);
     }
 
     /// Makes a build's outcome what is served, and tells the pages.
@@ -182,26 +202,34 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
     let site_root = options.root.clone();
     let listener = bind(options.bind, options.port)?;
     let port = listener.local_addr()?.port();
-    let url = format!("http://{}/", SocketAddr::new(shown_host(options.bind), port));
+    let url = format!(
+        "http://{}/",
+        SocketAddr::new(shown_host(options.bind), port)
+    );
 
     let mut rebuilder = Rebuilder::new(BuildOptions {
         root: site_root.clone(),
         base_url: Some(url.clone()),
         drafts: options.drafts,
+        search: true,
     });
     let shared = Arc::new(Shared::new());
     let started = Instant::now();
     let first = rebuilder.rebuild(&[]);
     let elapsed = started.elapsed().as_millis();
     match &first {
-        Ok(changes) => println!(
+        Ok(changes) => say!(
             "Built {} pages ({} files) in memory in {elapsed} ms.",
-            changes.files.keys().filter(|p| p.ends_with(".html")).count(),
+            changes
+                .files
+                .keys()
+                .filter(|p| p.ends_with(".html"))
+                .count(),
             changes.files.len()
         ),
         Err(diagnostics) => {
-            eprintln!("{diagnostics}");
-            eprintln!(
+            warn!("{diagnostics}");
+            warn!(
                 "\nThe build failed: every page shows the error until it is fixed; \
                  the site is rebuilt as soon as a file changes."
             );
@@ -209,10 +237,9 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
     }
     shared.publish(&first);
 
-    println!("Serving {url} (Ctrl-C to stop)");
-    let _ = std::io::stdout().flush();
+    say!("Serving {url} (Ctrl-C to stop)");
     if options.bind.is_unspecified() {
-        eprintln!(
+        warn!(
             "warning: --bind {} exposes the site to every network this computer is on.",
             options.bind
         );
@@ -234,7 +261,7 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
         })
     };
     if let Err(e) = watching {
-        eprintln!("warning: cannot watch the site's files ({e}); changes will not be rebuilt.");
+        warn!("warning: cannot watch the site's files ({e}); changes will not be rebuilt.");
     }
     if options.open {
         open_browser(&url);
@@ -247,13 +274,13 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
     runtime.block_on(http::serve(listener, shared))?;
     // The watcher thread may be in the middle of a build: it need not finish.
     runtime.shutdown_background();
-    println!("Stopped.");
+    say!("Stopped.");
     Ok(())
 }
 
 fn report(outcome: &Result<Changes, Diagnostics>, what: &str, ms: u128, shared: &Shared) {
     match outcome {
-        Ok(changes) if changes.kind == ChangeKind::Css => println!(
+        Ok(changes) if changes.kind == ChangeKind::Css => say!(
             "Reloaded stylesheets in {ms} ms after {what} changed: {}",
             if changes.paths.is_empty() {
                 "none changed".to_string()
@@ -280,16 +307,15 @@ fn report(outcome: &Result<Changes, Diagnostics>, what: &str, ms: u128, shared: 
             } else {
                 ""
             };
-            println!("Rebuilt in {ms} ms after {what} changed: {summary}{fixed}");
+            say!("Rebuilt in {ms} ms after {what} changed: {summary}{fixed}");
         }
         Err(diagnostics) => {
-            eprintln!("{diagnostics}");
-            eprintln!(
+            warn!("{diagnostics}");
+            warn!(
                 "Rebuild failed after {ms} ms ({what} changed); still serving the last good build."
             );
         }
     }
-    let _ = std::io::stdout().flush();
 }
 
 /// `content/a.md`, or `content/a.md and 3 more`.
@@ -300,10 +326,16 @@ fn describe(root: &Path, changed: &[PathBuf]) -> String {
             .to_string_lossy()
             .replace('\\', "/")
     };
-    match changed {
-        [] => "nothing".into(),
-        [one] => shown(one),
-        [first, rest @ ..] => format!("{} and {} more", shown(first), rest.len()),
+    // A file that still exists is the one the user saved; tools' vanished temporary files
+    // (`sed -i`, some editors) are rather mentioned only in the count.
+    let first = changed
+        .iter()
+        .find(|p| p.exists())
+        .or_else(|| changed.first());
+    match (first, changed.len()) {
+        (None, _) => "nothing".into(),
+        (Some(one), 1) => shown(one),
+        (Some(first), n) => format!("{} and {} more", shown(first), n - 1),
     }
 }
 
@@ -408,10 +440,7 @@ mod tests {
         let bad = shared.snapshot();
         assert_eq!(bad.files, files);
         assert_eq!(bad.build_id, good.build_id);
-        assert_eq!(
-            bad.error.as_deref(),
-            Some("content/a.md:3:1: error: bad")
-        );
+        assert_eq!(bad.error.as_deref(), Some("content/a.md:3:1: error: bad"));
         assert!(matches!(events.try_recv(), Ok(LiveEvent::Reload { .. })));
         assert!(matches!(events.try_recv(), Ok(LiveEvent::Error(_))));
     }
