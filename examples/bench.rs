@@ -1,0 +1,200 @@
+//! The build benchmark. One command from a clean clone:
+//!
+//!     cargo run --release --example bench
+//!
+//! For each corpus size (default 1,000 and 10,000 pages, made by `gen_corpus`), it runs the
+//! release `stdportal build` several times (default 5) with and without the search index, and
+//! reports medians of wall time, pages per second (both scripts counted), peak RSS, the time of
+//! each stage (`build --timings`), and the time to rebuild after editing one page and one data
+//! file. Results go to `bench-results/RESULTS.md` (and are printed).
+//!
+//! Options: --sizes 1000,10000  --runs 5  --out bench-results/RESULTS.md  --work target/bench
+
+#[path = "gen_corpus.rs"]
+#[allow(dead_code)]
+mod gen_corpus;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+struct Run {
+    wall_ms: f64,
+    pages: usize,
+    stages: BTreeMap<String, f64>,
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(|a, b| a.total_cmp(b));
+    let n = values.len();
+    if n == 0 {
+        return f64::NAN;
+    }
+    if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    }
+}
+
+fn build(binary: &Path, root: &Path, search: bool) -> Run {
+    let mut command = Command::new(binary);
+    command.args(["build", "--timings", "--root"]).arg(root);
+    if !search {
+        command.arg("--no-search");
+    }
+    let started = Instant::now();
+    let output = command.output().expect("stdportal runs");
+    let wall_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "build failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let pages = stdout
+        .split("Built ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    let mut stages = BTreeMap::new();
+    if let Some(line) = stdout.lines().find(|l| l.starts_with("timings:")) {
+        for pair in line.split_whitespace().skip(1) {
+            if let Some((name, value)) = pair.split_once('=') {
+                if let Ok(v) = value.parse::<f64>() {
+                    stages.insert(name.trim_end_matches("_ms").to_string(), v);
+                }
+            }
+        }
+    }
+    Run {
+        wall_ms,
+        pages,
+        stages,
+    }
+}
+
+fn append(path: &Path, text: &str) {
+    let mut current = std::fs::read_to_string(path).unwrap();
+    current.push_str(text);
+    std::fs::write(path, current).unwrap();
+}
+
+fn main() {
+    let mut sizes = vec![1000usize, 10000];
+    let mut runs = 5usize;
+    let mut out = PathBuf::from("bench-results/RESULTS.md");
+    let mut work = PathBuf::from("target/bench");
+    let mut args = std::env::args().skip(1);
+    while let Some(flag) = args.next() {
+        let value = args.next().unwrap_or_default();
+        match flag.as_str() {
+            "--sizes" => {
+                sizes = value
+                    .split(',')
+                    .filter_map(|s| s.trim().parse().ok())
+                    .collect()
+            }
+            "--runs" => runs = value.parse().unwrap_or(5).max(1),
+            "--out" => out = PathBuf::from(value),
+            "--work" => work = PathBuf::from(value),
+            other => {
+                eprintln!("unknown option {other}");
+                std::process::exit(2);
+            }
+        }
+    }
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let status = Command::new("cargo")
+        .args(["build", "--release", "--bin", "stdportal"])
+        .current_dir(repo)
+        .status()
+        .expect("cargo runs");
+    assert!(status.success());
+    let binary = repo.join("target/release/stdportal");
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let commit = Command::new("git")
+        .args(["rev-parse", "--short", "HEAD"])
+        .current_dir(repo)
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+
+    let mut report = String::new();
+    let _ = writeln!(report, "# stdportal build benchmark\n");
+    let _ = writeln!(
+        report,
+        "Machine: {cores} cores ({}). Commit {commit}. Median of {runs} runs of `stdportal build` (release) on a corpus from `gen_corpus` (~3 KB of Chinese Markdown per page, 20 cities, 200 indicators, 5 years of observations). Pages are HTML pages written, both scripts counted. Stage times come from `build --timings`: *load* reads and checks everything, *render* is the parallel Tera + conversion stage (wall), *template* and *convert* are CPU time summed over threads inside it, *index* is the Pagefind search index, *write* writes what changed. Regenerate with `cargo run --release --example bench`.\n",
+        std::env::consts::OS
+    );
+    let _ = writeln!(report, "| pages | search | wall (ms) | pages/s | peak RSS (MB) | load | views | render | template cpu | convert cpu | index | write | rebuild after 1 page edit (ms) | rebuild after data edit (ms) |");
+    let _ = writeln!(
+        report,
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    );
+    for &size in &sizes {
+        let corpus = work.join(format!("corpus-{size}"));
+        gen_corpus::generate(&gen_corpus::Options {
+            pages: size,
+            out: corpus.clone(),
+            cities: 20,
+            sections: 8,
+            years: 5,
+            seed: 1,
+        })
+        .expect("corpus written");
+        for search in [false, true] {
+            let _ = std::fs::remove_dir_all(corpus.join("public"));
+            build(&binary, &corpus, search); // warm-up: fills the page cache and public/
+            let measured: Vec<Run> = (0..runs).map(|_| build(&binary, &corpus, search)).collect();
+            let page = corpus.join("content/section0/page00000.md");
+            let data = corpus.join("data/observations.csv");
+            let mut page_edits = Vec::new();
+            let mut data_edits = Vec::new();
+            for i in 0..runs {
+                append(&page, &format!("\n\n修改{i}。\n"));
+                page_edits.push(build(&binary, &corpus, search).wall_ms);
+                append(
+                    &data,
+                    &format!("city000,ind00,{},{}.5,基准测试\n", 2040 + i, 40 + i),
+                );
+                data_edits.push(build(&binary, &corpus, search).wall_ms);
+            }
+            let wall = median(measured.iter().map(|r| r.wall_ms).collect());
+            let pages = measured[0].pages;
+            let stage = |name: &str| {
+                median(
+                    measured
+                        .iter()
+                        .map(|r| r.stages.get(name).copied().unwrap_or(0.0))
+                        .collect(),
+                )
+            };
+            let line = format!(
+                "| {size} | {} | {wall:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} |",
+                if search { "yes" } else { "no" },
+                pages as f64 / (wall / 1000.0),
+                stage("peak_rss_mb"),
+                stage("load"),
+                stage("views"),
+                stage("render"),
+                stage("template_cpu"),
+                stage("convert_cpu"),
+                stage("index"),
+                stage("write"),
+                median(page_edits),
+                median(data_edits),
+            );
+            println!("{line}");
+            let _ = writeln!(report, "{line}");
+        }
+    }
+    if let Some(parent) = out.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&out, &report).unwrap();
+    println!("\nWritten to {}", out.display());
+}
