@@ -2,12 +2,14 @@
 //! page in Simplified and Traditional Chinese.
 
 pub mod chart;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod dashboard;
 pub mod data;
 pub mod error;
 pub mod feeds;
+pub mod files;
 pub mod init;
 pub mod output;
 pub mod render;
@@ -15,9 +17,7 @@ pub mod script;
 pub mod search;
 pub mod serve;
 pub mod shortcodes;
-pub mod site;
-pub mod views;
-pub mod check;
-pub mod timings;
-pub mod files;
 pub mod simplify;
+pub mod site;
+pub mod timings;
+pub mod views;

@@ -111,7 +111,10 @@ fn searchable_part(html: &str) -> String {
         .map_or("zh-Hans", |(lang, _)| lang);
     let main = html
         .find("<main")
-        .and_then(|start| html.rfind("</main>").map(|end| &html[start..end + "</main>".len()]))
+        .and_then(|start| {
+            html.rfind("</main>")
+                .map(|end| &html[start..end + "</main>".len()])
+        })
         .unwrap_or(html);
     let mut cut = main.len().min(MAX_INDEXED_BYTES);
     while !main.is_char_boundary(cut) {
@@ -125,7 +128,10 @@ fn searchable_part(html: &str) -> String {
         (Some(lt), None) => lt,
         _ => cut,
     };
-    format!("<html lang=\"{lang}\"><head><meta charset=\"utf-8\"></head><body>{}</body></html>", &main[..cut])
+    format!(
+        "<html lang=\"{lang}\"><head><meta charset=\"utf-8\"></head><body>{}</body></html>",
+        &main[..cut]
+    )
 }
 
 async fn index_group(

@@ -216,7 +216,11 @@ fn disk_full_while_writing() {
     assert_success(&build(root));
     let before = snapshot(&root.join("public"));
     // Only changed files are written: change one so there is something to write.
-    write(root, "content/policies/new.md", "+++\ntitle = \"新页面\"\n+++\n正文\n");
+    write(
+        root,
+        "content/policies/new.md",
+        "+++\ntitle = \"新页面\"\n+++\n正文\n",
+    );
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_stdportal"))
         .args(["build", "--root"])
         .arg(root)

@@ -326,13 +326,20 @@ fn a_search_index_is_built_for_each_script() {
     assert_success(&build(root));
     let entry = read(root, "pagefind/pagefind-entry.json");
     let entry: serde_json::Value = serde_json::from_str(&entry).unwrap();
-    let hans = entry["languages"]["zh-hans"]["page_count"].as_u64().unwrap();
-    let hant = entry["languages"]["zh-hant"]["page_count"].as_u64().unwrap();
+    let hans = entry["languages"]["zh-hans"]["page_count"]
+        .as_u64()
+        .unwrap();
+    let hant = entry["languages"]["zh-hant"]["page_count"]
+        .as_u64()
+        .unwrap();
     assert_eq!(hans, hant, "both scripts index the same pages");
     // Two documents, one city and two indicators; lists are not indexed.
     assert_eq!(hans, 5, "{hans} pages indexed");
     assert!(root.join("public/pagefind/pagefind.js").exists());
     let search = read(root, "zh-hant/search/index.html");
     assert!(search.contains("<span id=\"search-msg-found\">找到 {n} 條結果。</span>"));
-    assert!(!search.contains("data-pagefind-body"), "the search page itself is not indexed");
+    assert!(
+        !search.contains("data-pagefind-body"),
+        "the search page itself is not indexed"
+    );
 }

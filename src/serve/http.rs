@@ -31,9 +31,51 @@ struct App {
     stopping: watch::Receiver<bool>,
 }
 
+/// Ctrl-C and SIGTERM, listened for from the moment this is made: a signal that arrives before
+/// the server is polled must still stop it gracefully, not kill it with the default action.
+pub struct Signals {
+    #[cfg(unix)]
+    interrupt: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    terminate: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    /// Must be called inside the runtime's context (`Runtime::enter`).
+    pub fn install() -> std::io::Result<Signals> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{signal, SignalKind};
+            Ok(Signals {
+                interrupt: signal(SignalKind::interrupt())?,
+                terminate: signal(SignalKind::terminate())?,
+            })
+        }
+        #[cfg(not(unix))]
+        Ok(Signals {})
+    }
+
+    async fn recv(&mut self) {
+        #[cfg(unix)]
+        tokio::select! {
+            _ = self.interrupt.recv() => {}
+            _ = self.terminate.recv() => {}
+        }
+        #[cfg(not(unix))]
+        if tokio::signal::ctrl_c().await.is_err() {
+            // Without a handler Ctrl-C still ends the process, only less tidily.
+            std::future::pending::<()>().await;
+        }
+    }
+}
+
 /// Serves until Ctrl-C (or SIGTERM), then stops accepting, ends the event streams and waits a
 /// little for requests in flight.
-pub async fn serve(listener: std::net::TcpListener, shared: Arc<Shared>) -> std::io::Result<()> {
+pub async fn serve(
+    listener: std::net::TcpListener,
+    shared: Arc<Shared>,
+    mut signals: Signals,
+) -> std::io::Result<()> {
     listener.set_nonblocking(true)?;
     // Events are small writes that should leave at once, not wait for Nagle's algorithm.
     let listener = tokio::net::TcpListener::from_std(listener)?.tap_io(|tcp| {
@@ -54,37 +96,13 @@ pub async fn serve(listener: std::net::TcpListener, shared: Arc<Shared>) -> std:
     let mut server = tokio::spawn(server.into_future());
     tokio::select! {
         result = &mut server => return result.unwrap_or(Ok(())),
-        _ = shutdown_signal() => {}
+        _ = signals.recv() => {}
     }
     let _ = stop.send(true);
     // A client that never reads its response must not keep the process alive.
     match tokio::time::timeout(Duration::from_secs(3), server).await {
         Ok(result) => result.unwrap_or(Ok(())),
         Err(_) => Ok(()),
-    }
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        if tokio::signal::ctrl_c().await.is_err() {
-            // Without a signal handler Ctrl-C still ends the process, only less tidily.
-            std::future::pending::<()>().await;
-        }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {}
-        _ = terminate => {}
     }
 }
 
@@ -196,38 +214,32 @@ async fn file(State(app): State<App>, method: Method, uri: Uri) -> Response {
 
 /// The site's own 404 page in the script of the URL (`zh-hant/404.html` under `/zh-hant/`),
 /// with the live-reload script, so the page appears by itself once it is written.
+/// `rel` is `None` for a refused path, which gets the default script's page.
 fn not_found(snapshot: &Snapshot, rel: Option<&str>) -> Response {
-    let Some(rel) = rel.filter(|_| snapshot.built) else {
+    let scoped = rel
+        .and_then(|rel| rel.split_once('/'))
+        .map(|(first, _)| format!("{first}/404.html"))
+        .filter(|p| snapshot.files.contains_key(p));
+    let page = scoped.unwrap_or_else(|| "404.html".to_string());
+    let Some(bytes) = snapshot.files.get(&page).filter(|_| snapshot.built) else {
         return respond(
             StatusCode::NOT_FOUND,
             "text/html; charset=utf-8",
             Body::from(livereload::plain_not_found()),
         );
     };
-    let scoped = rel
-        .split_once('/')
-        .map(|(first, _)| format!("{first}/404.html"))
-        .filter(|p| snapshot.files.contains_key(p));
-    let page = scoped.unwrap_or_else(|| "404.html".to_string());
-    let as_dir = if rel.is_empty() || rel.ends_with('/') {
-        format!("{rel}index.html")
-    } else {
-        format!("{rel}/index.html")
-    };
-    match snapshot.files.get(&page) {
-        Some(bytes) => file_response(
-            snapshot,
-            &page,
-            &[rel, &as_dir, &page],
-            bytes.clone(),
-            StatusCode::NOT_FOUND,
-        ),
-        None => respond(
-            StatusCode::NOT_FOUND,
-            "text/html; charset=utf-8",
-            Body::from(livereload::plain_not_found()),
-        ),
+    // The page reloads when what was asked for appears, as a file or as a folder.
+    let mut deps = vec![page.clone()];
+    if let Some(rel) = rel {
+        deps.push(rel.to_string());
+        if !rel.is_empty() && !rel.ends_with('/') {
+            deps.push(format!("{rel}/index.html"));
+        } else {
+            deps.push(format!("{rel}index.html"));
+        }
     }
+    let deps: Vec<&str> = deps.iter().map(String::as_str).collect();
+    file_response(snapshot, &page, &deps, bytes.clone(), StatusCode::NOT_FOUND)
 }
 
 fn file_response(
@@ -393,13 +405,19 @@ mod tests {
         assert_eq!(content_type("style.css"), "text/css; charset=utf-8");
         assert_eq!(content_type("modes.js"), "text/javascript; charset=utf-8");
         assert_eq!(content_type("c.svg"), "image/svg+xml; charset=utf-8");
-        assert_eq!(content_type("sitemap.xml"), "application/xml; charset=utf-8");
+        assert_eq!(
+            content_type("sitemap.xml"),
+            "application/xml; charset=utf-8"
+        );
         assert_eq!(
             content_type("zh-hant/atom.xml"),
             "application/atom+xml; charset=utf-8"
         );
         assert_eq!(content_type("x.json"), "application/json; charset=utf-8");
-        assert_eq!(content_type("pagefind/wasm.zh.pagefind"), "application/octet-stream");
+        assert_eq!(
+            content_type("pagefind/wasm.zh.pagefind"),
+            "application/octet-stream"
+        );
         assert_eq!(content_type("a.wasm"), "application/wasm");
         assert_eq!(content_type("d.CSV"), "text/csv; charset=utf-8");
         assert_eq!(content_type("p.PNG"), "image/png");

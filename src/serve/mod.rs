@@ -214,6 +214,11 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
         search: true,
     });
     let shared = Arc::new(Shared::new());
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the server")?;
+    // Outside the runtime's context: the build starts a runtime of its own (search index).
     let started = Instant::now();
     let first = rebuilder.rebuild(&[]);
     let elapsed = started.elapsed().as_millis();
@@ -237,6 +242,10 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
     }
     shared.publish(&first);
 
+    let signals = {
+        let _context = runtime.enter();
+        http::Signals::install().context("cannot listen for Ctrl-C")?
+    };
     say!("Serving {url} (Ctrl-C to stop)");
     if options.bind.is_unspecified() {
         warn!(
@@ -267,11 +276,7 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
         open_browser(&url);
     }
 
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the server")?;
-    runtime.block_on(http::serve(listener, shared))?;
+    runtime.block_on(http::serve(listener, shared, signals))?;
     // The watcher thread may be in the middle of a build: it need not finish.
     runtime.shutdown_background();
     say!("Stopped.");

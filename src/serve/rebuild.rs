@@ -61,15 +61,6 @@ impl Rebuilder {
         }
     }
 
-    pub fn root(&self) -> &Path {
-        &self.options.root
-    }
-
-    /// The output of the last successful build (empty before the first one).
-    pub fn files(&self) -> Arc<FileMap> {
-        self.files.clone()
-    }
-
     /// Rebuilds after `changed` (absolute paths of source files; empty means "everything").
     /// On failure the last good output is kept, so the next success is diffed against it.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Changes, Diagnostics> {
@@ -92,8 +83,7 @@ impl Rebuilder {
 
     fn rebuild_inner(&mut self, changed: &[PathBuf]) -> Result<Changes, Diagnostics> {
         if let Some(theme) = &self.theme {
-            if !changed.is_empty() && changed.iter().all(|p| is_static_css(&self.options.root, p))
-            {
+            if !changed.is_empty() && changed.iter().all(|p| is_static_css(&self.options.root, p)) {
                 let theme = theme.clone();
                 return self.reload_static(&theme);
             }

@@ -121,7 +121,7 @@ fn take(
     let event = match event {
         Ok(event) => event,
         Err(e) => {
-            eprintln!("warning: watching the site's files: {e}");
+            warn!("warning: watching the site's files: {e}");
             return;
         }
     };
@@ -140,7 +140,7 @@ fn take(
             && matches!(event.kind, EventKind::Create(_) | EventKind::Modify(_))
         {
             if let Err(e) = watcher.watch(&path, RecursiveMode::Recursive) {
-                eprintln!("warning: cannot watch {}: {e}", path.display());
+                warn!("warning: cannot watch {}: {e}", path.display());
             }
         }
         batch.insert(path);

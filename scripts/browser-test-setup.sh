@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what the end-to-end browser test needs (tests/serve.rs: browser_sees_live_reload):
+# Debian's Chromium, Node.js, and playwright-core from tests/browser/package-lock.json.
+# Safe to run again: it installs only what is missing or out of date.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "browser-test-setup: need root (or sudo) to run: $*" >&2; return 1; fi
+}
+apt_updated=
+apt_install() {
+  if [ -z "$apt_updated" ]; then as_root apt-get update -qq; apt_updated=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+}
+
+if [ ! -x "$CHROMIUM" ]; then
+  echo "browser-test-setup: installing chromium"
+  apt_install chromium
+fi
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "browser-test-setup: installing nodejs and npm"
+  apt_install nodejs npm
+fi
+
+# playwright-core only drives the browser: it downloads no browser of its own.
+want=$(node -p 'require("./tests/browser/package-lock.json").packages["node_modules/playwright-core"].version')
+have=$(node -p 'try { require("./tests/browser/node_modules/playwright-core/package.json").version } catch { "" }')
+if [ "$want" != "$have" ]; then
+  echo "browser-test-setup: installing playwright-core $want"
+  npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+fi
+echo "browser-test-setup: $("$CHROMIUM" --version 2>/dev/null || echo "chromium ?"), node $(node --version), playwright-core $want"

@@ -1,0 +1,881 @@
+//! `stdportal serve`: the real binary on a temporary copy of a fixture site, spoken to over
+//! plain TCP (so request paths reach the server exactly as written, `..` and all).
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{mpsc, Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::{fixture, repo};
+
+/// How long a rebuild may take to arrive as an event (debug build, busy CI machine).
+const EVENT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A running `stdportal serve`, stopped when dropped so no server outlives its test.
+struct Server {
+    child: Child,
+    addr: SocketAddr,
+    url: String,
+    stdout: Arc<Mutex<String>>,
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Server {
+    fn start(root: &Path) -> Server {
+        Server::start_with(root, &[])
+    }
+
+    fn start_with(root: &Path, extra: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_stdportal"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(root)
+            .args(extra)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the stdportal binary runs");
+        let stdout = Arc::new(Mutex::new(String::new()));
+        let stderr = Arc::new(Mutex::new(String::new()));
+        // Both pipes are drained for the server's whole life, or its log lines would fill
+        // them and block it.
+        let (url_tx, url_rx) = mpsc::channel();
+        drain(child.stdout.take().unwrap(), stdout.clone(), Some(url_tx));
+        drain(child.stderr.take().unwrap(), stderr.clone(), None);
+        let url = match url_rx.recv_timeout(Duration::from_secs(120)) {
+            Ok(url) => url,
+            Err(_) => {
+                let _ = child.kill();
+                panic!(
+                    "no `Serving` line; stdout:\n{}\nstderr:\n{}",
+                    stdout.lock().unwrap(),
+                    stderr.lock().unwrap()
+                );
+            }
+        };
+        let host = url
+            .strip_prefix("http://")
+            .and_then(|u| u.strip_suffix('/'))
+            .expect("the URL is http://HOST:PORT/");
+        Server {
+            child,
+            addr: host.parse().expect("HOST:PORT"),
+            url,
+            stdout,
+            stderr,
+        }
+    }
+
+    fn get(&self, target: &str) -> Response {
+        request(self.addr, "GET", target)
+    }
+
+    fn events(&self) -> Events {
+        Events::connect(self.addr)
+    }
+
+    fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    /// The server's stdout once it contains `needle` (or after 10 s): the server logs before
+    /// it sends the event, but the thread reading its pipe may be a moment behind.
+    fn stdout_with(&self, needle: &str) -> String {
+        wait_for_text(&self.stdout, needle)
+    }
+
+    fn stderr_with(&self, needle: &str) -> String {
+        wait_for_text(&self.stderr, needle)
+    }
+
+    /// Sends Ctrl-C and returns the exit code.
+    #[cfg(unix)]
+    fn interrupt(&mut self) -> Option<i32> {
+        let status = Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.code();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the server did not stop on Ctrl-C"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn wait_for_text(text: &Mutex<String>, needle: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let now = text.lock().unwrap().clone();
+        if now.contains(needle) || Instant::now() > deadline {
+            return now;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+fn drain(
+    pipe: impl Read + Send + 'static,
+    into: Arc<Mutex<String>>,
+    mut url: Option<mpsc::Sender<String>>,
+) {
+    std::thread::spawn(move || {
+        for line in BufReader::new(pipe).lines() {
+            let Ok(line) = line else { return };
+            if let Some(rest) = line.strip_prefix("Serving ") {
+                if let (Some(tx), Some(u)) = (url.take(), rest.split_whitespace().next()) {
+                    let _ = tx.send(u.to_string());
+                }
+            }
+            let mut text = into.lock().unwrap();
+            text.push_str(&line);
+            text.push('\n');
+        }
+    });
+}
+
+struct Response {
+    status: u16,
+    headers: BTreeMap<String, String>,
+    body: Vec<u8>,
+}
+
+impl Response {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    fn header(&self, name: &str) -> &str {
+        self.headers.get(name).map(String::as_str).unwrap_or("")
+    }
+}
+
+/// One HTTP/1.1 request with the request target sent exactly as given.
+fn request(addr: SocketAddr, method: &str, target: &str) -> Response {
+    let mut stream = TcpStream::connect(addr).expect("connect to the server");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        stream,
+        "{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("read the response");
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a complete response head");
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|s| s.parse().ok())
+        .expect("a status line");
+    let headers: BTreeMap<String, String> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    let mut body = raw[split + 4..].to_vec();
+    if headers.get("transfer-encoding").map(String::as_str) == Some("chunked") {
+        let mut reader = BufReader::new(&body[..]);
+        let mut decoded = Vec::new();
+        while let Some(chunk) = read_chunk(&mut reader) {
+            decoded.extend(chunk);
+        }
+        body = decoded;
+    }
+    Response {
+        status,
+        headers,
+        body,
+    }
+}
+
+/// One chunk of a chunked body; `None` at the end (or when the stream stops).
+fn read_chunk(reader: &mut impl BufRead) -> Option<Vec<u8>> {
+    let mut size = String::new();
+    reader.read_line(&mut size).ok()?;
+    let size = usize::from_str_radix(size.trim().split(';').next()?, 16).ok()?;
+    if size == 0 {
+        return None;
+    }
+    let mut chunk = vec![0; size + 2];
+    reader.read_exact(&mut chunk).ok()?;
+    chunk.truncate(size);
+    Some(chunk)
+}
+
+/// A live-reload event stream (Server-Sent Events).
+struct Events {
+    reader: BufReader<TcpStream>,
+    chunked: bool,
+    pending: String,
+    ended: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Event {
+    name: String,
+    data: String,
+}
+
+impl Events {
+    fn connect(addr: SocketAddr) -> Events {
+        let mut stream = TcpStream::connect(addr).expect("connect to the server");
+        write!(
+            stream,
+            "GET /__stdportal/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
+        let mut reader = BufReader::new(stream);
+        let mut head = String::new();
+        loop {
+            let mut line = String::new();
+            reader
+                .read_line(&mut line)
+                .expect("the event stream's head");
+            if line.trim().is_empty() {
+                break;
+            }
+            head.push_str(&line.to_ascii_lowercase());
+        }
+        assert!(head.starts_with("http/1.1 200"), "{head}");
+        assert!(head.contains("content-type: text/event-stream"), "{head}");
+        let mut events = Events {
+            reader,
+            chunked: head.contains("transfer-encoding: chunked"),
+            pending: String::new(),
+            ended: false,
+        };
+        let hello = events.next(Duration::from_secs(10)).expect("a hello event");
+        assert_eq!(hello.name, "hello");
+        events
+    }
+
+    /// The next event, or `None` when none came within `timeout` or the stream ended.
+    fn next(&mut self, timeout: Duration) -> Option<Event> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(end) = self.pending.find("\n\n") {
+                let block: String = self.pending.drain(..end + 2).collect();
+                if let Some(event) = parse_event(&block) {
+                    return Some(event);
+                }
+                continue;
+            }
+            if self.ended {
+                return None;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return None;
+            }
+            let stream = self.reader.get_ref();
+            stream.set_read_timeout(Some(left)).unwrap();
+            let bytes = if self.chunked {
+                match read_chunk(&mut self.reader) {
+                    Some(chunk) => chunk,
+                    None => {
+                        self.ended = true;
+                        continue;
+                    }
+                }
+            } else {
+                let mut buf = vec![0; 4096];
+                match self.reader.read(&mut buf) {
+                    Ok(0) | Err(_) => {
+                        self.ended = true;
+                        continue;
+                    }
+                    Ok(n) => buf[..n].to_vec(),
+                }
+            };
+            self.pending.push_str(&String::from_utf8_lossy(&bytes));
+        }
+    }
+
+    /// Waits for an event named `name`, skipping others (their names are returned too).
+    fn wait_for(&mut self, name: &str) -> Event {
+        let deadline = Instant::now() + EVENT_TIMEOUT;
+        let mut skipped = Vec::new();
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.next(left) {
+                Some(event) if event.name == name => return event,
+                Some(event) => skipped.push(event),
+                None => panic!("no `{name}` event within {EVENT_TIMEOUT:?}; got {skipped:?}"),
+            }
+        }
+    }
+
+    /// Whether the stream has ended (the server closed it) within `timeout`.
+    fn ends_within(&mut self, timeout: Duration) -> bool {
+        let deadline = Instant::now() + timeout;
+        while Instant::now() < deadline {
+            if self.next(deadline - Instant::now()).is_none() && self.ended {
+                return true;
+            }
+        }
+        self.ended
+    }
+}
+
+fn parse_event(block: &str) -> Option<Event> {
+    let mut name = String::from("message");
+    let mut data: Vec<&str> = Vec::new();
+    let mut any = false;
+    for line in block.lines() {
+        let (field, value) = line.split_once(':').unwrap_or((line, ""));
+        let value = value.strip_prefix(' ').unwrap_or(value);
+        match field {
+            "event" => {
+                name = value.to_string();
+                any = true;
+            }
+            "data" => {
+                data.push(value);
+                any = true;
+            }
+            _ => {}
+        }
+    }
+    any.then(|| Event {
+        name,
+        data: data.join("\n"),
+    })
+}
+
+fn edit(path: &Path, change: impl FnOnce(String) -> String) {
+    let text = std::fs::read_to_string(path).unwrap();
+    std::fs::write(path, change(text)).unwrap();
+}
+
+/// Saves like vim does: a probe file, the old file renamed to a backup, then a new file.
+fn save_like_an_editor(path: &Path, text: &str) {
+    let dir = path.parent().unwrap();
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    std::fs::write(dir.join("4913"), "").unwrap();
+    std::fs::remove_file(dir.join("4913")).unwrap();
+    std::fs::write(dir.join(format!(".{name}.swp")), "swap").unwrap();
+    let backup = dir.join(format!("{name}~"));
+    std::fs::rename(path, &backup).unwrap();
+    std::fs::write(path, text).unwrap();
+    std::fs::remove_file(backup).unwrap();
+    std::fs::remove_file(dir.join(format!(".{name}.swp"))).unwrap();
+}
+
+/// Whether `text` has `file:LINE:` (a diagnostic an editor can jump to).
+fn names_file_and_line(text: &str, file: &str) -> bool {
+    text.match_indices(&format!("{file}:")).any(|(at, found)| {
+        let rest = &text[at + found.len()..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        digits > 0 && rest[digits..].starts_with(':')
+    })
+}
+
+fn plan(root: &Path) -> PathBuf {
+    root.join("content/policies/plan.md")
+}
+
+#[test]
+fn serves_pages_with_the_live_reload_script_and_utf8_content_types() {
+    let site = fixture("basic");
+    let root = site.path();
+    let server = Server::start(root);
+    assert!(
+        server.url.starts_with("http://127.0.0.1:"),
+        "{}",
+        server.url
+    );
+
+    let home = server.get("/");
+    assert_eq!(home.status, 200);
+    assert_eq!(home.header("content-type"), "text/html; charset=utf-8");
+    assert_eq!(home.header("cache-control"), "no-store");
+    let html = home.text();
+    assert!(html.contains("<html lang=\"zh-Hans\">"));
+    assert!(
+        html.contains("data-stdportal-paths=\"index.html\""),
+        "{html}"
+    );
+    assert!(html.contains("/__stdportal/events"));
+    let script = html.find("data-stdportal-paths").unwrap();
+    assert!(
+        script > html.find("</main>").unwrap() && script < html.rfind("</body>").unwrap(),
+        "the script goes at the end of the body"
+    );
+    let hant = server.get("/zh-hant/policies/plan/");
+    assert_eq!(hant.status, 200);
+    assert!(hant.text().contains("<html lang=\"zh-Hant\">"));
+    assert!(hant
+        .text()
+        .contains("data-stdportal-paths=\"zh-hant/policies/plan/index.html\""));
+
+    for (path, kind) in [
+        ("/style.css", "text/css; charset=utf-8"),
+        ("/modes.js", "text/javascript; charset=utf-8"),
+        ("/atom.xml", "application/atom+xml; charset=utf-8"),
+        ("/sitemap.xml", "application/xml; charset=utf-8"),
+        ("/robots.txt", "text/plain; charset=utf-8"),
+        (
+            "/cities/testcity/indicators/pass-rate/data.csv",
+            "text/csv; charset=utf-8",
+        ),
+        (
+            "/topics/%E6%A0%87%E5%87%86%E5%8C%96/",
+            "text/html; charset=utf-8",
+        ),
+    ] {
+        let response = server.get(path);
+        assert_eq!(response.status, 200, "{path}");
+        assert_eq!(response.header("content-type"), kind, "{path}");
+        if !kind.starts_with("text/html") {
+            assert!(!response.text().contains("__stdportal"), "{path}");
+        }
+    }
+    let head = request(server.addr, "HEAD", "/");
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+    assert_eq!(request(server.addr, "POST", "/").status, 405);
+
+    // Serving never writes the output folder, and the script is never part of a build.
+    assert!(!root.join("public").exists());
+    common::assert_success(&common::build(root));
+    assert!(!common::read(root, "index.html").contains("__stdportal"));
+}
+
+#[test]
+fn directory_urls_redirect_and_missing_pages_get_the_sites_404_page() {
+    let site = fixture("basic");
+    let server = Server::start(site.path());
+    let redirect = server.get("/cities");
+    assert_eq!(redirect.status, 301);
+    assert_eq!(redirect.header("location"), "/cities/");
+    assert_eq!(
+        server.get("/zh-hant/policies/plan?a=1").header("location"),
+        "/zh-hant/policies/plan/?a=1"
+    );
+
+    let missing = server.get("/policies/no-such-page/");
+    assert_eq!(missing.status, 404);
+    assert_eq!(missing.header("content-type"), "text/html; charset=utf-8");
+    let body = missing.text();
+    assert!(body.contains("<html lang=\"zh-Hans\">"), "{body}");
+    assert!(
+        body.contains("style.css"),
+        "the theme's styled page: {body}"
+    );
+    assert!(body.contains("data-stdportal-paths=\"404.html policies/no-such-page/ policies/no-such-page/index.html\""), "{body}");
+    let missing = server.get("/zh-hant/nothing");
+    assert_eq!(missing.status, 404);
+    assert!(missing.text().contains("<html lang=\"zh-Hant\">"));
+    assert!(missing.text().contains("zh-hant/404.html"));
+}
+
+#[test]
+fn paths_that_try_to_leave_the_output_get_404() {
+    let site = fixture("basic");
+    let server = Server::start(site.path());
+    for target in [
+        "/../Cargo.toml",
+        "/../../../../../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/..%2f..%2fetc/passwd",
+        "/..%2F..%2Fconfig.toml",
+        "/..%5c..%5cetc/passwd",
+        "//etc/passwd",
+        "/%2fetc/passwd",
+        "/zh-hant/../../x",
+        "/zh-hant/../index.html",
+        "/./index.html",
+        "/index.html%00.css",
+        "/%c0%ae%c0%ae/etc/passwd",
+        "/config.toml",
+        "/content/policies/plan.md",
+    ] {
+        let response = server.get(target);
+        assert_eq!(response.status, 404, "{target}: {}", response.text());
+        assert!(!response.text().contains("root:"), "{target}");
+    }
+    assert_eq!(server.get("/index.html").status, 200);
+}
+
+/// Symlinks out of the site never reach the output (the build refuses them), so they cannot
+/// be served either; the preview says which link is wrong instead.
+#[cfg(unix)]
+#[test]
+fn a_symlink_out_of_the_site_is_never_served() {
+    let site = fixture("basic");
+    let root = site.path();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "TOP-SECRET").unwrap();
+    std::fs::create_dir_all(root.join("static")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.txt"),
+        root.join("static/leak.txt"),
+    )
+    .unwrap();
+    let server = Server::start(root);
+    for target in ["/leak.txt", "/index.html"] {
+        let response = server.get(target);
+        assert_ne!(response.status, 200, "{target}");
+        assert!(!response.text().contains("TOP-SECRET"), "{target}");
+        assert!(response.text().contains("static/leak.txt"), "{target}");
+    }
+    let mut events = server.events();
+    std::fs::remove_file(root.join("static/leak.txt")).unwrap();
+    events.wait_for("reload");
+    assert_eq!(server.get("/leak.txt").status, 404);
+    assert_eq!(server.get("/index.html").status, 200);
+}
+
+#[test]
+fn an_edited_page_is_served_and_a_reload_event_is_sent() {
+    let site = fixture("basic");
+    let root = site.path();
+    common::assert_success(&common::build(root));
+    let before = common::snapshot(&root.join("public"));
+    let server = Server::start(root);
+    let mut events = server.events();
+    let page = plan(root);
+    let text = std::fs::read_to_string(&page).unwrap() + "\n新增的一段话:实时预览。\n";
+    save_like_an_editor(&page, &text);
+
+    let reload = events.wait_for("reload");
+    let paths: Vec<String> = serde_json::from_str(&reload.data).expect("a JSON list");
+    for expected in [
+        "policies/plan/index.html",
+        "zh-hant/policies/plan/index.html",
+    ] {
+        assert!(paths.iter().any(|p| p == expected), "{paths:?}");
+    }
+    assert!(
+        !paths.iter().any(|p| p == "cities/index.html"),
+        "only what changed: {paths:?}"
+    );
+    assert!(server
+        .get("/policies/plan/")
+        .text()
+        .contains("新增的一段话:实时预览。"));
+    assert!(server
+        .get("/zh-hant/policies/plan/")
+        .text()
+        .contains("新增的一段話:實時預覽。"));
+    let log = server.stdout_with("after content/policies/plan.md changed");
+    assert!(
+        log.contains("Rebuilt in ") && log.contains("after content/policies/plan.md changed"),
+        "{log}"
+    );
+    assert_eq!(
+        common::snapshot(&root.join("public")),
+        before,
+        "serving must not touch public/"
+    );
+}
+
+#[test]
+fn a_broken_front_matter_keeps_the_last_good_page_until_it_is_fixed() {
+    let site = fixture("basic");
+    let root = site.path();
+    let server = Server::start(root);
+    let mut events = server.events();
+    let page = plan(root);
+    let good = std::fs::read_to_string(&page).unwrap();
+    let broken = good.replacen(
+        "title = \"测试市标准化发展规划\"",
+        "title = \"测试市标准化发展规划",
+        1,
+    );
+    assert_ne!(broken, good);
+    std::fs::write(&page, &broken).unwrap();
+
+    let error = events.wait_for("error");
+    assert!(
+        names_file_and_line(&error.data, "content/policies/plan.md"),
+        "file and line: {}",
+        error.data
+    );
+    let stderr = server.stderr_with("still serving the last good build");
+    assert!(
+        names_file_and_line(&stderr, "content/policies/plan.md"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("still serving the last good build"),
+        "{stderr}"
+    );
+    let served = server.get("/policies/plan/");
+    assert_eq!(served.status, 200);
+    assert!(served.text().contains("测试市标准化发展规划"));
+    // A page opened now learns about the error as soon as it connects.
+    let mut late = server.events();
+    assert_eq!(late.wait_for("error").data, error.data);
+
+    std::fs::write(&page, good.replace("主导或参与", "修好以后:主导或参与")).unwrap();
+    let reload = events.wait_for("reload");
+    assert!(
+        reload.data.contains("policies/plan/index.html"),
+        "{}",
+        reload.data
+    );
+    assert!(server
+        .get("/policies/plan/")
+        .text()
+        .contains("修好以后:主导或参与"));
+    assert!(server
+        .stdout_with("the error is fixed")
+        .contains("the error is fixed"));
+}
+
+#[test]
+fn the_first_build_failing_shows_the_error_on_every_page_until_fixed() {
+    let site = fixture("basic");
+    let root = site.path();
+    let page = plan(root);
+    let good = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, good.replacen("+++", "+++\ntitle = [", 1)).unwrap();
+    let server = Server::start(root);
+    for path in ["/", "/zh-hant/cities/"] {
+        let response = server.get(path);
+        assert_eq!(response.status, 500, "{path}");
+        let body = response.text();
+        assert!(body.contains("role=\"alertdialog\""), "{body}");
+        assert!(
+            names_file_and_line(&body, "content/policies/plan.md"),
+            "{body}"
+        );
+        assert!(body.contains("/__stdportal/events"));
+        if path.starts_with("/zh-hant/") {
+            assert!(body.contains("構建失敗"));
+        } else {
+            assert!(body.contains("构建失败"));
+        }
+    }
+    let mut events = server.events();
+    std::fs::write(&page, &good).unwrap();
+    events.wait_for("reload");
+    assert_eq!(server.get("/").status, 200);
+    assert_eq!(server.get("/policies/plan/").status, 200);
+}
+
+#[test]
+fn a_stylesheet_change_sends_a_css_event() {
+    let site = fixture("basic");
+    let root = site.path();
+    let server = Server::start(root);
+    let mut events = server.events();
+    let css = root.join("themes/default/static/style.css");
+    edit(&css, |text| text + "\n.live-reload-test { color: red; }\n");
+    let event = events.wait_for("css");
+    assert_eq!(event.data, "[\"style.css\"]");
+    assert!(server
+        .get("/style.css")
+        .text()
+        .contains(".live-reload-test"));
+    assert!(server
+        .stdout_with("Reloaded stylesheets")
+        .contains("Reloaded stylesheets"));
+}
+
+#[test]
+fn deleted_files_and_a_deleted_site_do_not_stop_the_server() {
+    let site = fixture("basic");
+    let root = site.path();
+    let server = Server::start(root);
+    let mut events = server.events();
+    std::fs::remove_file(root.join("content/interpretations/plan-interpretation.md")).unwrap();
+    let reload = events.wait_for("reload");
+    assert!(reload
+        .data
+        .contains("interpretations/plan-interpretation/index.html"));
+    assert_eq!(
+        server.get("/interpretations/plan-interpretation/").status,
+        404
+    );
+
+    for dir in ["content", "data", "themes"] {
+        std::fs::remove_dir_all(root.join(dir)).unwrap();
+    }
+    std::fs::remove_file(root.join("config.toml")).unwrap();
+    events.wait_for("error");
+    assert_eq!(server.get("/policies/plan/").status, 200, "last good build");
+    assert!(!server.stderr().contains("panicked"));
+}
+
+#[test]
+fn many_concurrent_requests_all_succeed() {
+    let site = fixture("basic");
+    let server = Server::start(site.path());
+    let _listener = server.events();
+    let addr = server.addr;
+    let paths = [
+        "/",
+        "/policies/plan/",
+        "/zh-hant/",
+        "/style.css",
+        "/cities/testcity/",
+        "/atom.xml",
+    ];
+    let threads: Vec<_> = (0..50)
+        .map(|i| {
+            let path = paths[i % paths.len()];
+            std::thread::spawn(move || {
+                (0..4)
+                    .map(|_| request(addr, "GET", path).status)
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    for thread in threads {
+        assert_eq!(thread.join().unwrap(), [200; 4]);
+    }
+    assert_eq!(server.get("/").status, 200);
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_cleanly() {
+    let site = fixture("basic");
+    let mut server = Server::start(site.path());
+    let mut events = server.events();
+    assert_eq!(server.interrupt(), Some(0), "{}", server.stderr());
+    assert!(events.ends_within(Duration::from_secs(5)));
+    assert!(server.stdout_with("Stopped.").contains("Stopped."));
+}
+
+#[test]
+fn a_taken_port_is_skipped_for_the_next_free_one() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let site = fixture("basic");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stdportal"))
+        .args(["serve", "--port", &port.to_string(), "--root"])
+        .arg(site.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    while !line.starts_with("Serving ") {
+        line.clear();
+        if out.read_line(&mut line).unwrap() == 0 {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let served: u16 = line
+        .trim()
+        .strip_prefix("Serving http://127.0.0.1:")
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("{line:?}"));
+    assert!(served > port && served <= port.saturating_add(20), "{line}");
+}
+
+/// The end-to-end test in a real headless Chromium. It needs Chromium, Node.js and
+/// `tests/browser/node_modules` (`bash scripts/browser-test-setup.sh` installs them); without
+/// them it is skipped, except in CI (`CI` set), where skipping would hide a broken setup.
+#[test]
+fn browser_sees_live_reload() {
+    let chromium = std::env::var_os("CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    let browser_dir = repo().join("tests/browser");
+    let missing: Vec<String> = [
+        (!chromium.exists()).then(|| format!("Chromium at {}", chromium.display())),
+        Command::new("node")
+            .arg("--version")
+            .output()
+            .map_or(true, |o| !o.status.success())
+            .then(|| "node".to_string()),
+        (!browser_dir
+            .join("node_modules/playwright-core/package.json")
+            .exists())
+        .then(|| "tests/browser/node_modules/playwright-core".to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !missing.is_empty() {
+        let message = format!(
+            "missing {}; run `bash scripts/browser-test-setup.sh`",
+            missing.join(", ")
+        );
+        if std::env::var_os("CI").is_some() {
+            panic!("the browser test cannot run in CI: {message}");
+        }
+        eprintln!("skipped: browser_sees_live_reload: {message}");
+        return;
+    }
+
+    let site = fixture("basic");
+    let root = site.path();
+    let server = Server::start(root);
+    let mut node = Command::new("node")
+        .arg(browser_dir.join("live-reload.mjs"))
+        .arg(format!("{}policies/plan/", server.url))
+        .arg(plan(root))
+        .arg(root.join("themes/default/static/style.css"))
+        .env("CHROMIUM", &chromium)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("node runs");
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let status = loop {
+        if let Some(status) = node.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = node.kill();
+            break node.wait().unwrap();
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut out = String::new();
+    let mut err = String::new();
+    node.stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+    node.stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    println!("{out}");
+    assert!(
+        status.success(),
+        "the browser test failed ({status}):\n{out}\n{err}\nserver stderr:\n{}",
+        server.stderr()
+    );
+}
