@@ -88,12 +88,28 @@ impl Rebuilder {
                 return self.reload_static(&theme);
             }
         }
-        let site = Site::load(&self.options)?;
+        // The search index is the slowest stage by far (seconds for a thousand pages): it is
+        // built once, at start, and kept; rebuilds after an edit skip it so the browser hears
+        // about the change in a fraction of the time. Restarting serve refreshes it.
+        let first = self.theme.is_none();
+        let options = BuildOptions {
+            root: self.options.root.clone(),
+            base_url: self.options.base_url.clone(),
+            drafts: self.options.drafts,
+            search: self.options.search && first,
+        };
+        let site = Site::load(&options)?;
         let rendered = site.render_all()?;
-        let files: FileMap = rendered
+        let mut files: FileMap = rendered
             .into_iter()
             .map(|f| (f.path, Bytes::from(f.bytes)))
             .collect();
+        if !first {
+            let index = format!("{}/", crate::search::BUNDLE_DIR);
+            for (path, bytes) in self.files.iter().filter(|(p, _)| p.starts_with(&index)) {
+                files.insert(path.clone(), bytes.clone());
+            }
+        }
         let paths = diff(&self.files, &files);
         self.files = Arc::new(files);
         self.theme = Some(site.config.theme.clone());
