@@ -9,11 +9,16 @@ seconds=${1:-600}
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 export RUSTC_BOOTSTRAP=1
 
-# Seed corpora from the example portal's own files.
+# Seed corpora from the example portal's own files (names made unique: many are _index.md).
 mkdir -p corpus/front_matter corpus/data_tables corpus/markdown_convert
-cp ../content/*/*.md corpus/front_matter/ 2>/dev/null || true
-cp ../content/*/*.md corpus/markdown_convert/ 2>/dev/null || true
-find ../data -name '*.csv' -o -name '*.toml' | while read -r f; do cp "$f" "corpus/data_tables/$(basename "$f")"; done
+for f in ../content/*.md ../content/*/*.md; do
+  name=$(echo "${f#../content/}" | tr '/' '_')
+  cp "$f" "corpus/front_matter/$name"
+  cp "$f" "corpus/markdown_convert/$name"
+done
+find ../data -name '*.csv' -o -name '*.toml' | while read -r f; do
+  cp "$f" "corpus/data_tables/$(echo "${f#../data/}" | tr '/' '_')"
+done
 
 for target in front_matter data_tables markdown_convert; do
   echo "== fuzzing $target for ${seconds}s"
