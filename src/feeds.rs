@@ -3,7 +3,7 @@
 use crate::content::sort_date;
 use crate::output::OutputFile;
 use crate::script::Script;
-use crate::site::{Route, Site};
+use crate::site::Site;
 use crate::views::{fmt_number, indicator_path};
 
 /// A CSV cell, quoted when needed and defused so that a spreadsheet never runs it as a formula.
@@ -142,21 +142,21 @@ fn xml_escape(text: &str) -> String {
 }
 
 /// `sitemap.xml` with both scripts of every page, Atom feeds per script, `robots.txt`.
-pub fn sitemap_and_feeds(site: &Site, routes: &[Route]) -> Vec<OutputFile> {
+pub fn sitemap_and_feeds(site: &Site, route_paths: &[String]) -> Vec<OutputFile> {
     let mut sitemap = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for route in routes.iter().filter(|r| !r.path.ends_with(".html")) {
+    for path in route_paths.iter().filter(|p| !p.ends_with(".html")) {
         for script in Script::ALL {
             sitemap.push_str(&format!(
                 "  <url>\n    <loc>{}</loc>\n",
-                xml_escape(&site.absolute_url(script, &route.path))
+                xml_escape(&site.absolute_url(script, path))
             ));
             for alt in Script::ALL {
                 sitemap.push_str(&format!(
                     "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
                     alt.lang(),
-                    xml_escape(&site.absolute_url(alt, &route.path))
+                    xml_escape(&site.absolute_url(alt, path))
                 ));
             }
             sitemap.push_str("  </url>\n");

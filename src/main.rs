@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
@@ -143,21 +144,28 @@ fn build(options: BuildOptions, output: &std::path::Path, timings: bool) -> Exit
     let started = Instant::now();
     let result = Site::load(&options).and_then(|site| {
         site.timings.record("load", started.elapsed());
-        let files = site.render_all()?;
-        site.timings
-            .stage("write", || {
-                stdportal::output::write_atomically(output, &files)
-            })
-            .map_err(Diagnostics::from)?;
-        Ok((site, files))
+        // Pages are written (to a staging folder) as they are rendered; the new site replaces
+        // the old one only once all of it was written.
+        let staging = stdportal::output::Staging::begin(output)?;
+        let pages = AtomicUsize::new(0);
+        let written = Instant::now();
+        site.render_into(&|file| {
+            if file.path.ends_with(".html") {
+                pages.fetch_add(1, Ordering::Relaxed);
+            }
+            staging.put(file)
+        })?;
+        let files = staging.len();
+        site.timings.stage("commit", || staging.commit())?;
+        site.timings.record("render_and_write", written.elapsed());
+        Ok((site, pages.into_inner(), files))
     });
     match result {
-        Ok((site, files)) => {
-            let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+        Ok((site, pages, files)) => {
             println!(
                 "Built {} pages ({} files) in both scripts into {} in {} ms (Traditional profile: {}).",
                 pages,
-                files.len(),
+                files,
                 output.display(),
                 started.elapsed().as_millis(),
                 site.converter.profile().name()

@@ -7,6 +7,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use std::collections::BTreeSet;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -55,80 +56,121 @@ pub fn static_files(root: &Path, theme: &str) -> Result<Vec<OutputFile>, Diagnos
         .collect())
 }
 
-/// Writes `files` as the new content of `output`, so that a build that fails to write leaves
-/// the previous site exactly as it was.
-///
-/// A first build writes everything into a staging folder next to `output` and renames it into
-/// place. Later builds stage only the files whose bytes changed, then move them into `output`
-/// and remove the files that are no longer part of the site. Unchanged files are never touched
-/// and keep their modification time, so static hosts and rsync see only real changes, and a
-/// rebuild of 20,000 pages writes only the few that differ.
+/// Writes `files` as the new content of `output` (see [`Staging`]).
 pub fn write_atomically(output: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
-    let parent = output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    fs::create_dir_all(parent).map_err(|e| write_error(parent, &e))?;
-    if output.exists() && !output.is_dir() {
-        return Err(
-            Diagnostic::new(output, "the output exists and is not a folder")
-                .hint("remove it, or choose another output with --output DIR"),
-        );
-    }
-    let staging = parent.join(format!(".{name}.stdportal-staging-{}", std::process::id()));
-    remove_tree(&staging);
-    if !output.exists() {
-        write_files(&staging, files.iter())
-            .and_then(|()| fs::rename(&staging, output).map_err(|e| write_error(output, &e)))
-            .inspect_err(|_| remove_tree(&staging))?;
-        return Ok(());
-    }
-    let changed: Vec<&OutputFile> = files
+    let staging = Staging::begin(output)?;
+    files
         .par_iter()
-        .filter(|f| !unchanged(&output.join(&f.path), &f.bytes))
-        .collect();
-    write_files(&staging, changed.iter().copied()).inspect_err(|_| remove_tree(&staging))?;
-    let moved = move_into_place(&staging, output, &changed);
-    remove_tree(&staging);
-    moved?;
-    remove_stale(output, files);
-    Ok(())
+        .try_for_each(|file| staging.put(file.clone()))?;
+    staging.commit()
+}
+
+/// Writes a new site over `output` so that a build that fails leaves the previous site exactly
+/// as it was, taking files one at a time (from many threads) as they are rendered.
+///
+/// New bytes go to a staging folder next to `output`: on a first build, every file, and the
+/// folder is renamed into place; on later builds, only the files whose bytes changed, which are
+/// then moved into `output`, and the files that are no longer part of the site are removed.
+/// Unchanged files are never touched and keep their modification time, so static hosts and
+/// rsync see only real changes. Dropping a `Staging` without committing removes the staging
+/// folder and leaves `output` alone.
+pub struct Staging {
+    output: PathBuf,
+    staging: PathBuf,
+    /// `output` did not exist: the staging folder becomes it.
+    fresh: bool,
+    disk_full: bool,
+    /// Every path of the new site.
+    all: Mutex<Vec<String>>,
+    /// The paths written to the staging folder (all of them when `fresh`).
+    changed: Mutex<Vec<String>>,
+}
+
+impl Staging {
+    pub fn begin(output: &Path) -> Result<Staging, Diagnostic> {
+        let parent = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        fs::create_dir_all(parent).map_err(|e| write_error(parent, &e))?;
+        if output.exists() && !output.is_dir() {
+            return Err(
+                Diagnostic::new(output, "the output exists and is not a folder")
+                    .hint("remove it, or choose another output with --output DIR"),
+            );
+        }
+        let staging = parent.join(format!(".{name}.stdportal-staging-{}", std::process::id()));
+        remove_tree(&staging);
+        fs::create_dir_all(&staging).map_err(|e| write_error(&staging, &e))?;
+        Ok(Staging {
+            output: output.to_path_buf(),
+            staging,
+            fresh: !output.exists(),
+            disk_full: std::env::var_os(SIMULATE_DISK_FULL).is_some(),
+            all: Mutex::default(),
+            changed: Mutex::default(),
+        })
+    }
+
+    /// Takes one file of the new site: stages it if its bytes differ from the current output.
+    pub fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        let is_new = self.fresh || !unchanged(&self.output.join(&file.path), &file.bytes);
+        if is_new {
+            let path = self.staging.join(&file.path);
+            if self.disk_full {
+                return Err(write_error(
+                    &path,
+                    &io::Error::from(io::ErrorKind::StorageFull),
+                ));
+            }
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent).map_err(|e| write_error(parent, &e))?;
+            }
+            fs::write(&path, &file.bytes).map_err(|e| write_error(&path, &e))?;
+            lock(&self.changed).push(file.path.clone());
+        }
+        lock(&self.all).push(file.path);
+        Ok(())
+    }
+
+    /// How many files the new site has.
+    pub fn len(&self) -> usize {
+        lock(&self.all).len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Puts the new site in place of the old one.
+    pub fn commit(self) -> Result<(), Diagnostic> {
+        if self.fresh {
+            return fs::rename(&self.staging, &self.output)
+                .map_err(|e| write_error(&self.output, &e));
+        }
+        move_into_place(&self.staging, &self.output, &lock(&self.changed))?;
+        remove_stale(&self.output, &lock(&self.all));
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        remove_tree(&self.staging);
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// Set this variable to make every write fail as on a full disk: the tests use it to prove that
 /// a build that cannot write leaves the previous site as it was.
 pub const SIMULATE_DISK_FULL: &str = "STDPORTAL_SIMULATE_DISK_FULL";
-
-fn write_files<'a>(
-    dir: &Path,
-    files: impl Iterator<Item = &'a OutputFile>,
-) -> Result<(), Diagnostic> {
-    let files: Vec<&OutputFile> = files.collect();
-    fs::create_dir_all(dir).map_err(|e| write_error(dir, &e))?;
-    let parents: BTreeSet<&Path> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent())
-        .collect();
-    for parent in parents {
-        let parent = dir.join(parent);
-        fs::create_dir_all(&parent).map_err(|e| write_error(&parent, &e))?;
-    }
-    let disk_full = std::env::var_os(SIMULATE_DISK_FULL).is_some();
-    files.par_iter().try_for_each(|file| {
-        let path = dir.join(&file.path);
-        if disk_full {
-            return Err(write_error(
-                &path,
-                &io::Error::from(io::ErrorKind::StorageFull),
-            ));
-        }
-        fs::write(&path, &file.bytes).map_err(|e| write_error(&path, &e))
-    })
-}
 
 fn unchanged(old: &Path, bytes: &[u8]) -> bool {
     match fs::symlink_metadata(old) {
@@ -140,21 +182,17 @@ fn unchanged(old: &Path, bytes: &[u8]) -> bool {
 }
 
 /// Renames the staged files over their old versions (a rename needs no disk space).
-fn move_into_place(
-    staging: &Path,
-    output: &Path,
-    changed: &[&OutputFile],
-) -> Result<(), Diagnostic> {
+fn move_into_place(staging: &Path, output: &Path, changed: &[String]) -> Result<(), Diagnostic> {
     for file in changed {
-        let target = output.join(&file.path);
-        if let Some(parent) = Path::new(&file.path).parent() {
+        let target = output.join(file);
+        if let Some(parent) = Path::new(file).parent() {
             make_folder(output, parent)?;
         }
         if target.is_dir() {
             // A page that used to be a folder (or the reverse) in the old site.
             fs::remove_dir_all(&target).map_err(|e| write_error(&target, &e))?;
         }
-        fs::rename(staging.join(&file.path), &target).map_err(|e| write_error(&target, &e))?;
+        fs::rename(staging.join(file), &target).map_err(|e| write_error(&target, &e))?;
     }
     Ok(())
 }
@@ -172,8 +210,8 @@ fn make_folder(output: &Path, rel: &Path) -> Result<(), Diagnostic> {
 }
 
 /// Removes what the old site had and the new one does not, then folders left empty.
-fn remove_stale(output: &Path, files: &[OutputFile]) {
-    let keep: BTreeSet<PathBuf> = files.iter().map(|f| output.join(&f.path)).collect();
+fn remove_stale(output: &Path, files: &[String]) {
+    let keep: BTreeSet<PathBuf> = files.iter().map(|f| output.join(f)).collect();
     let mut dirs = Vec::new();
     for entry in walkdir::WalkDir::new(output)
         .min_depth(1)

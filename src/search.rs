@@ -20,17 +20,38 @@ use crate::output::OutputFile;
 pub const BUNDLE_DIR: &str = "pagefind";
 const ENTRY_FILE: &str = "pagefind-entry.json";
 
-/// Indexes every HTML page that marks its content with `data-pagefind-body`, and returns the
-/// index files. Pages are grouped by `group` (one group per script); `base_path` is the site's
-/// path (`/` or `/bzh/`), so result links work under a sub-path.
-pub fn index(
-    files: &[OutputFile],
-    base_path: &str,
-    group: impl Fn(&str) -> usize,
-) -> Result<Vec<OutputFile>, Diagnostic> {
-    let mut groups: BTreeMap<usize, Vec<&OutputFile>> = BTreeMap::new();
-    for file in files.iter().filter(|f| f.path.ends_with(".html")) {
-        groups.entry(group(&file.path)).or_default().push(file);
+/// What the index needs of one page: its marked content, cut to size, and its group.
+#[derive(Debug, Clone)]
+pub struct SearchPage {
+    /// One group per script: each is indexed on its own.
+    pub group: usize,
+    /// Output path of the page.
+    pub path: String,
+    /// A small HTML document with the page's language and its `<main>`.
+    pub html: String,
+}
+
+impl SearchPage {
+    /// The searchable part of a rendered page, or `None` for pages not marked
+    /// `data-pagefind-body` (lists, search, 404).
+    pub fn of(group: usize, path: &str, html: &str) -> Option<SearchPage> {
+        html.contains("data-pagefind-body").then(|| SearchPage {
+            group,
+            path: path.to_string(),
+            html: searchable_part(html),
+        })
+    }
+}
+
+/// Indexes `pages`, one Pagefind index per group, and returns the index files. `base_path` is
+/// the site's path (`/` or `/bzh/`), so result links work under a sub-path.
+pub fn index(pages: Vec<SearchPage>, base_path: &str) -> Result<Vec<OutputFile>, Diagnostic> {
+    let mut groups: BTreeMap<usize, Vec<(String, String)>> = BTreeMap::new();
+    for page in pages {
+        groups
+            .entry(page.group)
+            .or_default()
+            .push((page.path, page.html));
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -42,17 +63,7 @@ pub fn index(
         // Spawned, not just joined: each index then builds on its own worker thread.
         let tasks: Vec<_> = groups
             .into_values()
-            .map(|pages| {
-                let pages: Vec<(String, String)> = pages
-                    .into_iter()
-                    .filter_map(|f| {
-                        let html = std::str::from_utf8(&f.bytes).ok()?;
-                        html.contains("data-pagefind-body")
-                            .then(|| (f.path.clone(), searchable_part(html)))
-                    })
-                    .collect();
-                tokio::spawn(index_group(pages, base_path.to_string()))
-            })
+            .map(|pages| tokio::spawn(index_group(pages, base_path.to_string())))
             .collect();
         let mut bundles = Vec::new();
         for task in tasks {

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -14,7 +15,7 @@ use crate::error::{Diagnostic, Diagnostics};
 use crate::output::OutputFile;
 use crate::render::{self, Templates};
 use crate::script::{html::convert_html, Converter, Script, SiteDictionary};
-use crate::views::{self, CityView, IndicatorView, Link, PageSummary, PageView};
+use crate::views::{self, CityView, IndicatorView, Link, PageSummary};
 use crate::{feeds, shortcodes, simplify};
 
 pub struct BuildOptions {
@@ -157,13 +158,14 @@ impl Site {
         )
     }
 
-    /// Every page of the site, script-independent.
-    pub fn routes(&self) -> Vec<Route> {
+    /// What the list pages show: made once per build (and again by serve after an edit that
+    /// changes a list), shared by every route.
+    pub fn views(&self) -> Views {
         let content = &self.content;
         let data = &self.data;
-        let pages: Vec<PageView> = (0..content.pages.len())
+        let summaries: Vec<PageSummary> = (0..content.pages.len())
             .into_par_iter()
-            .map(|i| views::page_view(content, data, &self.related[i], i))
+            .map(|i| views::page_summary(content, data, i))
             .collect();
         let indicators: Vec<IndicatorView> = data
             .indicators
@@ -173,16 +175,79 @@ impl Site {
         let cities: Vec<CityView> = data
             .cities
             .iter()
-            .map(|c| views::city_view(content, &pages, data, c, &indicators))
+            .map(|c| views::city_view(content, &summaries, data, c, &indicators))
             .collect();
-        let city_summaries: Vec<views::CitySummary> =
-            cities.iter().map(views::CitySummary::from).collect();
-        let nav = self.nav();
-        let mut routes = Vec::new();
+        let city_summaries = cities.iter().map(views::CitySummary::from).collect();
+        let topics = self
+            .topics
+            .iter()
+            .map(|(name, members)| TopicView {
+                title: name.clone(),
+                path: views::topic_path(name),
+                count: members.len(),
+                pages: members.iter().map(|&i| summaries[i].clone()).collect(),
+            })
+            .collect();
+        Views {
+            nav: self.nav(),
+            summaries,
+            indicators,
+            cities,
+            city_summaries,
+            topics,
+        }
+    }
+
+    /// Every page of the site, in a fixed order.
+    pub fn route_keys(&self) -> Vec<RouteKey> {
+        let mut keys = vec![RouteKey::Home];
+        keys.extend(
+            self.content
+                .sections
+                .keys()
+                .filter(|dir| !dir.is_empty())
+                .map(|dir| RouteKey::Section(dir.clone())),
+        );
+        keys.extend((0..self.content.pages.len()).map(RouteKey::Page));
+        keys.push(RouteKey::Cities);
+        keys.extend((0..self.data.cities.len()).map(RouteKey::City));
+        keys.extend((0..self.data.indicators.len()).map(RouteKey::Indicator));
+        keys.push(RouteKey::Dashboard);
+        keys.extend((0..self.topics.len()).map(RouteKey::Topic));
+        keys.extend([RouteKey::Topics, RouteKey::Search, RouteKey::NotFound]);
+        keys
+    }
+
+    /// Where a route is published, relative to the script root.
+    pub fn route_path(&self, key: &RouteKey) -> String {
+        match key {
+            RouteKey::Home => String::new(),
+            RouteKey::Section(dir) => self.content.sections[dir].path.clone(),
+            RouteKey::Page(i) => self.content.pages[*i].path.clone(),
+            RouteKey::Cities => "cities/".into(),
+            RouteKey::City(i) => format!("cities/{}/", self.data.cities[*i].id),
+            RouteKey::Indicator(i) => views::indicator_path(&self.data.indicators[*i]),
+            RouteKey::Dashboard => "dashboard/".into(),
+            RouteKey::Topic(i) => self
+                .topics
+                .keys()
+                .nth(*i)
+                .map(|name| views::topic_path(name))
+                .unwrap_or_default(),
+            RouteKey::Topics => "topics/".into(),
+            RouteKey::Search => "search/".into(),
+            RouteKey::NotFound => "404.html".into(),
+        }
+    }
+
+    /// One route with its template context. Routes are made one at a time, as they are
+    /// rendered, so a build never holds every page's context at once.
+    pub fn route(&self, views: &Views, key: &RouteKey) -> Route {
+        let content = &self.content;
         let base = |title: &str, path: &str, template: &str| {
             let mut context = Context::new();
-            context.insert("nav", &nav);
-            context.insert("cities", &city_summaries);
+            context.insert("nav", &views.nav);
+            context.insert("cities", &views.city_summaries);
             Route {
                 path: path.to_string(),
                 template: template.to_string(),
@@ -190,110 +255,122 @@ impl Site {
                 title: title.to_string(),
             }
         };
-
-        // Home page.
-        let home = content
-            .sections
-            .get("")
-            .expect("the home section always exists");
-        let mut route = base(&self.config.title, "", "index.html");
-        let latest: Vec<PageSummary> = {
-            let mut order: Vec<usize> = (0..pages.len()).collect();
-            order.sort_by(|&a, &b| {
-                content::sort_date(&content.pages[b])
-                    .cmp(&content::sort_date(&content.pages[a]))
-                    .then(a.cmp(&b))
-            });
-            order
-                .iter()
-                .take(10)
-                .map(|&i| PageSummary::from(&pages[i]))
-                .collect()
-        };
-        route.context.insert("section", &section_view(home, &pages));
-        route.context.insert("latest", &latest);
-        route
-            .context
-            .insert("headline", &headline(data, &indicators, &cities));
-        routes.push(route);
-
-        for section in content.sections.values().filter(|s| !s.dir.is_empty()) {
-            let view = section_view(section, &pages);
-            let mut route = base(
-                &view.title,
-                &section.path,
-                section.meta.template.as_deref().unwrap_or("section.html"),
-            );
-            route.context.insert("section", &view);
-            routes.push(route);
-        }
-        for (i, page) in content.pages.iter().enumerate() {
-            let mut route = base(
-                &page.meta.title,
-                &page.path,
-                page.meta.template.as_deref().unwrap_or("page.html"),
-            );
-            route.context.insert("page", &pages[i]);
-            routes.push(route);
-        }
-        let mut route = base("城市", "cities/", "cities.html");
-        route.context.insert("items", &city_summaries);
-        routes.push(route);
-        for city in &cities {
-            let mut route = base(&city.name, &city.path, "city.html");
-            route.context.insert("city", city);
-            routes.push(route);
-        }
-        for view in &indicators {
-            let mut route = base(&view.name, &view.path, "indicator.html");
-            route.context.insert("indicator", view);
-            routes.push(route);
-        }
-        let mut route = base("目标进展总览", "dashboard/", "dashboard.html");
-        route.context.insert("overview", &overview(data, &cities));
-        route.context.insert("indicators", &indicators);
-        routes.push(route);
-
-        let topic_links: Vec<TopicView> = self
-            .topics
-            .iter()
-            .map(|(name, members)| TopicView {
-                title: name.clone(),
-                path: views::topic_path(name),
-                count: members.len(),
-                pages: members
+        let mut route = match key {
+            RouteKey::Home => {
+                let home = content
+                    .sections
+                    .get("")
+                    .expect("the home section always exists");
+                let mut order: Vec<usize> = (0..content.pages.len()).collect();
+                order.sort_by(|&a, &b| {
+                    content::sort_date(&content.pages[b])
+                        .cmp(&content::sort_date(&content.pages[a]))
+                        .then(a.cmp(&b))
+                });
+                let latest: Vec<&PageSummary> = order
                     .iter()
-                    .map(|&i| PageSummary::from(&pages[i]))
-                    .collect(),
-            })
-            .collect();
-        for topic in &topic_links {
-            let mut route = base(&topic.title, &topic.path, "topic.html");
-            route.context.insert("topic", topic);
-            routes.push(route);
-        }
-        let mut route = base("主题分类", "topics/", "topics.html");
-        let topic_list: Vec<TopicLink> = topic_links
-            .iter()
-            .map(|t| TopicLink {
-                title: &t.title,
-                path: &t.path,
-                count: t.count,
-            })
-            .collect();
-        route.context.insert("topics", &topic_list);
-        routes.push(route);
-        routes.push(base("搜索", "search/", "search.html"));
-        routes.push(base("页面未找到", "404.html", "404.html"));
+                    .take(10)
+                    .map(|&i| &views.summaries[i])
+                    .collect();
+                let mut route = base(&self.config.title, "", "index.html");
+                route
+                    .context
+                    .insert("section", &section_view(home, &views.summaries));
+                route.context.insert("latest", &latest);
+                route.context.insert(
+                    "headline",
+                    &headline(&self.data, &views.indicators, &views.cities),
+                );
+                route
+            }
+            RouteKey::Section(dir) => {
+                let section = &content.sections[dir];
+                let view = section_view(section, &views.summaries);
+                let mut route = base(
+                    &view.title,
+                    &section.path,
+                    section.meta.template.as_deref().unwrap_or("section.html"),
+                );
+                route.context.insert("section", &view);
+                route
+            }
+            RouteKey::Page(i) => {
+                let page = &content.pages[*i];
+                let mut route = base(
+                    &page.meta.title,
+                    &page.path,
+                    page.meta.template.as_deref().unwrap_or("page.html"),
+                );
+                route.context.insert(
+                    "page",
+                    &views::page_view(content, &self.data, &self.related[*i], *i),
+                );
+                route
+            }
+            RouteKey::Cities => {
+                let mut route = base("城市", "cities/", "cities.html");
+                route.context.insert("items", &views.city_summaries);
+                route
+            }
+            RouteKey::City(i) => {
+                let city = &views.cities[*i];
+                let mut route = base(&city.name, &city.path, "city.html");
+                route.context.insert("city", city);
+                route
+            }
+            RouteKey::Indicator(i) => {
+                let view = &views.indicators[*i];
+                let mut route = base(&view.name, &view.path, "indicator.html");
+                route.context.insert("indicator", view);
+                route
+            }
+            RouteKey::Dashboard => {
+                let mut route = base("目标进展总览", "dashboard/", "dashboard.html");
+                route
+                    .context
+                    .insert("overview", &overview(&self.data, &views.cities));
+                route.context.insert("indicators", &views.indicators);
+                route
+            }
+            RouteKey::Topic(i) => {
+                let topic = &views.topics[*i];
+                let mut route = base(&topic.title, &topic.path, "topic.html");
+                route.context.insert("topic", topic);
+                route
+            }
+            RouteKey::Topics => {
+                let mut route = base("主题分类", "topics/", "topics.html");
+                let list: Vec<TopicLink> = views
+                    .topics
+                    .iter()
+                    .map(|t| TopicLink {
+                        title: &t.title,
+                        path: &t.path,
+                        count: t.count,
+                    })
+                    .collect();
+                route.context.insert("topics", &list);
+                route
+            }
+            RouteKey::Search => base("搜索", "search/", "search.html"),
+            RouteKey::NotFound => base("页面未找到", "404.html", "404.html"),
+        };
         // Search finds documents, cities and indicators; lists only repeat their titles.
-        for route in &mut routes {
-            let searchable = matches!(
-                route.template.as_str(),
-                "page.html" | "city.html" | "indicator.html"
-            ) || route.context.contains_key("page");
-            route.context.insert("searchable", &searchable);
-        }
-        routes
+        let searchable = matches!(
+            key,
+            RouteKey::Page(_) | RouteKey::City(_) | RouteKey::Indicator(_)
+        );
+        route.context.insert("searchable", &searchable);
+        route
+    }
+
+    /// Every route of the site with its context (tests and tools; builds use [`Site::route`]).
+    pub fn routes(&self) -> Vec<Route> {
+        let views = self.views();
+        self.route_keys()
+            .iter()
+            .map(|key| self.route(&views, key))
+            .collect()
     }
 
     fn nav(&self) -> Vec<Link> {
@@ -328,8 +405,9 @@ impl Site {
     }
 
     /// Renders one route in one script: the finished HTML.
-    pub fn render_route(&self, route: &Route, script: Script) -> Result<String, Diagnostic> {
-        let mut context = route.context.clone();
+    /// The route's context gets this script's values (replacing the other script's).
+    pub fn render_route(&self, route: &mut Route, script: Script) -> Result<String, Diagnostic> {
+        let context = &mut route.context;
         let root = self.script_root(script);
         let other = script.other();
         context.insert("config", &ConfigView::from(&self.config));
@@ -363,7 +441,7 @@ impl Site {
         );
         let html = self
             .timings
-            .template(|| self.templates.tera.render(&route.template, &context))
+            .template(|| self.templates.tera.render(&route.template, context))
             .map_err(|e| render::template_error(&self.templates.files, &e))?;
         let html = if html.contains(shortcodes::ROOT_MARKER) {
             html.replace(shortcodes::ROOT_MARKER, &root)
@@ -387,65 +465,135 @@ impl Site {
             .map_err(|m| Diagnostic::new(&route.path, m))
     }
 
-    /// Every output file of the site.
-    pub fn render_all(&self) -> Result<Vec<OutputFile>, Diagnostics> {
-        let routes = self.timings.stage("views", || self.routes());
-        let jobs: Vec<(&Route, Script)> = routes
-            .iter()
-            .flat_map(|r| Script::ALL.map(|s| (r, s)))
-            .collect();
-        let started = std::time::Instant::now();
-        let results: Vec<Result<OutputFile, Diagnostic>> = jobs
-            .par_iter()
-            .map(|(route, script)| {
-                let html = self.render_route(route, *script)?;
-                let file = if route.path.ends_with(".html") {
-                    format!("{}{}", self.script_prefix(*script), route.path)
-                } else {
-                    format!("{}{}index.html", self.script_prefix(*script), route.path)
-                };
-                Ok(OutputFile {
-                    path: file,
-                    bytes: html.into_bytes(),
-                })
-            })
-            .collect();
-        self.timings.record("render", started.elapsed());
-        let mut diagnostics = Diagnostics::default();
-        let mut files = Vec::with_capacity(results.len());
-        for r in results {
-            match r {
-                Ok(f) => files.push(f),
-                // The same template error fails every page that uses it: report it once.
-                Err(d) if diagnostics.0.iter().any(|x| x.message == d.message) => {}
-                Err(d) => diagnostics.push(d),
+    /// The output file a route is written to in a script.
+    pub fn output_path(&self, route_path: &str, script: Script) -> String {
+        if route_path.ends_with(".html") {
+            format!("{}{route_path}", self.script_prefix(script))
+        } else {
+            format!("{}{route_path}index.html", self.script_prefix(script))
+        }
+    }
+
+    /// Renders `keys` in both scripts, handing each page to `emit` as soon as it is ready, in
+    /// parallel. Returns what the search index needs of the pages (when search is on).
+    pub fn render_routes(
+        &self,
+        views: &Views,
+        keys: &[RouteKey],
+        emit: &Emit,
+    ) -> Result<Vec<crate::search::SearchPage>, Diagnostics> {
+        let searchable = Mutex::new(Vec::new());
+        let problems = Mutex::new(Diagnostics::default());
+        let group_of = |script: Script| usize::from(script != self.config.default_script);
+        keys.par_iter().for_each(|key| {
+            let mut route = self.route(views, key);
+            for script in Script::ALL {
+                let result = self.render_route(&mut route, script).and_then(|html| {
+                    let path = self.output_path(&route.path, script);
+                    if self.config.search {
+                        if let Some(page) =
+                            crate::search::SearchPage::of(group_of(script), &path, &html)
+                        {
+                            searchable.lock().expect("no panics hold it").push(page);
+                        }
+                    }
+                    emit(OutputFile {
+                        path,
+                        bytes: html.into_bytes(),
+                    })
+                });
+                if let Err(d) = result {
+                    let mut problems = problems.lock().expect("no panics hold it");
+                    // The same template error fails every page that uses it: report it once.
+                    if !problems.0.iter().any(|x| x.message == d.message) {
+                        problems.push(d);
+                    }
+                }
             }
+        });
+        let problems = problems.into_inner().expect("no panics hold it");
+        if !problems.is_empty() {
+            return Err(problems);
         }
-        if !diagnostics.is_empty() {
-            return Err(diagnostics);
-        }
+        let mut searchable = searchable.into_inner().expect("no panics hold it");
+        searchable.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(searchable)
+    }
+
+    /// The files made from the whole site rather than from one route: data downloads, the
+    /// sitemap and feeds, and the theme's and site's static files.
+    pub fn site_wide_files(&self, keys: &[RouteKey]) -> Result<Vec<OutputFile>, Diagnostic> {
+        let paths: Vec<String> = keys.iter().map(|k| self.route_path(k)).collect();
+        let mut files = feeds::csv_downloads(self);
+        files.extend(feeds::sitemap_and_feeds(self, &paths));
+        files.extend(crate::output::static_files(&self.root, &self.config.theme)?);
+        Ok(files)
+    }
+
+    /// Renders the whole site, handing every output file to `emit` as soon as it is ready:
+    /// pages are written while others render, so memory holds a few pages, not the site.
+    pub fn render_into(&self, emit: &Emit) -> Result<(), Diagnostics> {
+        let views = self.timings.stage("views", || self.views());
+        let keys = self.route_keys();
+        let started = std::time::Instant::now();
+        let searchable = self.render_routes(&views, &keys, emit)?;
+        self.timings.record("render", started.elapsed());
+        drop(views);
         if self.config.search {
             let index = self.timings.stage("index", || {
-                let other = self.script_prefix(self.config.default_script.other());
-                crate::search::index(&files, self.config.base_path(), |path| {
-                    usize::from(path.starts_with(&other))
-                })
+                crate::search::index(searchable, self.config.base_path())
             })?;
-            files.extend(index);
+            index.into_iter().try_for_each(emit)?;
         }
-        self.timings
-            .stage("extras", || -> Result<(), Diagnostics> {
-                files.extend(feeds::csv_downloads(self));
-                files.extend(feeds::sitemap_and_feeds(self, &routes));
-                files.extend(
-                    crate::output::static_files(&self.root, &self.config.theme)
-                        .map_err(Diagnostics::from)?,
-                );
-                Ok(())
-            })?;
+        self.timings.stage("extras", || -> Result<(), Diagnostics> {
+            self.site_wide_files(&keys)?
+                .into_iter()
+                .try_for_each(emit)
+                .map_err(Diagnostics::from)
+        })
+    }
+
+    /// Every output file of the site, in memory and sorted by path (serve and check).
+    pub fn render_all(&self) -> Result<Vec<OutputFile>, Diagnostics> {
+        let files = Mutex::new(Vec::new());
+        self.render_into(&|file| {
+            files.lock().expect("no panics hold it").push(file);
+            Ok(())
+        })?;
+        let mut files = files.into_inner().expect("no panics hold it");
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)
     }
+}
+
+/// Where rendered files go: the output writer, or memory. Called from many threads at once.
+pub type Emit<'a> = dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync + 'a;
+
+/// One route of the site. Indexes are into `content.pages`, `data.cities`, `data.indicators`
+/// and the site's topics.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum RouteKey {
+    Home,
+    Section(String),
+    Page(usize),
+    Cities,
+    City(usize),
+    Indicator(usize),
+    Dashboard,
+    Topic(usize),
+    Topics,
+    Search,
+    NotFound,
+}
+
+/// What the list pages show, shared by all routes of a build.
+pub struct Views {
+    pub nav: Vec<Link>,
+    pub summaries: Vec<PageSummary>,
+    pub indicators: Vec<IndicatorView>,
+    pub cities: Vec<CityView>,
+    pub city_summaries: Vec<views::CitySummary>,
+    pub topics: Vec<TopicView>,
 }
 
 #[derive(Serialize)]
@@ -508,17 +656,13 @@ struct SectionView {
     extra: toml::Table,
 }
 
-fn section_view(section: &content::Section, pages: &[PageView]) -> SectionView {
+fn section_view(section: &content::Section, pages: &[PageSummary]) -> SectionView {
     SectionView {
         title: section.meta.title.clone(),
         description: section.meta.description.clone(),
         path: section.path.clone(),
         content: section.html.clone(),
-        pages: section
-            .pages
-            .iter()
-            .map(|&i| PageSummary::from(&pages[i]))
-            .collect(),
+        pages: section.pages.iter().map(|&i| pages[i].clone()).collect(),
         extra: section.meta.extra.clone(),
     }
 }

@@ -57,20 +57,6 @@ pub struct PageSummary {
     pub summary: String,
 }
 
-impl From<&PageView> for PageSummary {
-    fn from(p: &PageView) -> Self {
-        PageSummary {
-            title: p.title.clone(),
-            path: p.path.clone(),
-            date: p.date.clone(),
-            date_text: p.date_text.clone(),
-            kind_label: p.kind_label.clone(),
-            city: p.city.clone(),
-            summary: p.summary.clone(),
-        }
-    }
-}
-
 /// A city as the navigation, the home page and the city list show it.
 #[derive(Debug, Clone, Serialize)]
 pub struct CitySummary {
@@ -232,17 +218,32 @@ pub fn with_unit(value: f64, unit: &str) -> String {
     format!("{}{}", fmt_number(value), unit)
 }
 
+/// A page as lists show it, made without copying its body.
+pub fn page_summary(content: &Content, data: &Data, index: usize) -> PageSummary {
+    let page = &content.pages[index];
+    let meta = &page.meta;
+    PageSummary {
+        title: meta.title.clone(),
+        path: page.path.clone(),
+        date: sort_date(page).map(|d| d.to_string()),
+        date_text: sort_date(page).map(|d| d.chinese()),
+        kind_label: meta.kind.map(|k| k.label().to_string()),
+        city: city_link(data, meta.city.as_deref()),
+        summary: page.summary.clone(),
+    }
+}
+
+fn city_link(data: &Data, id: Option<&str>) -> Option<Link> {
+    id.and_then(|id| data.city(id)).map(|c| Link {
+        title: c.name.clone(),
+        path: format!("cities/{}/", c.id),
+    })
+}
+
 pub fn page_view(content: &Content, data: &Data, related: &[usize], index: usize) -> PageView {
     let page = &content.pages[index];
     let meta = &page.meta;
-    let city = meta
-        .city
-        .as_ref()
-        .and_then(|id| data.city(id))
-        .map(|c| Link {
-            title: c.name.clone(),
-            path: format!("cities/{}/", c.id),
-        });
+    let city = city_link(data, meta.city.as_deref());
     let indicators = data
         .indicators
         .iter()
@@ -499,7 +500,7 @@ pub const STANDARD_LEVELS: [&str; 6] = ["国际", "国家", "行业", "地方", 
 
 pub fn city_view(
     content: &Content,
-    pages: &[PageView],
+    pages: &[PageSummary],
     data: &Data,
     city: &crate::data::City,
     indicators: &[IndicatorView],
@@ -513,7 +514,7 @@ pub fn city_view(
                 .cmp(&sort_date(&content.pages[a]))
                 .then(a.cmp(&b))
         });
-        docs.iter().map(|&i| PageSummary::from(&pages[i])).collect()
+        docs.iter().map(|&i| pages[i].clone()).collect()
     };
     let mine: Vec<&IndicatorView> = indicators.iter().filter(|v| v.city_id == city.id).collect();
     let mut plans: Vec<PlanGroup> = Vec::new();
