@@ -209,23 +209,40 @@ fn make_folder(output: &Path, rel: &Path) -> Result<(), Diagnostic> {
     fs::create_dir_all(&dir).map_err(|e| write_error(&dir, &e))
 }
 
-/// Removes what the old site had and the new one does not, then folders left empty.
+/// Removes what the old site had and the new one does not, then the folders that left empty.
+/// Only folders that lost a file are tried: a site has tens of thousands of folders.
 fn remove_stale(output: &Path, files: &[String]) {
-    let keep: BTreeSet<PathBuf> = files.iter().map(|f| output.join(f)).collect();
-    let mut dirs = Vec::new();
+    let keep: std::collections::HashSet<&str> = files.iter().map(String::as_str).collect();
+    let mut emptied: BTreeSet<PathBuf> = BTreeSet::new();
     for entry in walkdir::WalkDir::new(output)
         .min_depth(1)
         .into_iter()
         .flatten()
     {
         if entry.file_type().is_dir() {
-            dirs.push(entry.path().to_path_buf());
-        } else if !keep.contains(entry.path()) {
-            let _ = fs::remove_file(entry.path());
+            continue;
+        }
+        let rel = entry.path().strip_prefix(output).unwrap_or(entry.path());
+        let rel = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        if !keep.contains(rel.as_str()) && fs::remove_file(entry.path()).is_ok() {
+            if let Some(parent) = entry.path().parent() {
+                emptied.insert(parent.to_path_buf());
+            }
         }
     }
-    for dir in dirs.iter().rev() {
-        let _ = fs::remove_dir(dir); // only succeeds when empty
+    // Deepest first; `remove_dir` only succeeds on an empty folder.
+    for dir in emptied.iter().rev() {
+        let mut dir = dir.as_path();
+        while dir != output && fs::remove_dir(dir).is_ok() {
+            match dir.parent() {
+                Some(parent) => dir = parent,
+                None => break,
+            }
+        }
     }
 }
 
