@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use tera::Context;
 
 use crate::content::markdown::{self, MarkdownOptions};
-use crate::content::Content;
+use crate::content::{Content, Page};
 use crate::data::Data;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::render::Templates;
@@ -105,49 +105,66 @@ pub fn expand(
     allow_raw_html: bool,
     diagnostics: &mut Diagnostics,
 ) {
-    let options = MarkdownOptions { allow_raw_html };
-    let mut updates = Vec::new();
-    for (index, page) in content.pages.iter().enumerate() {
-        if !page.raw.contains("{{") {
-            continue;
-        }
-        let at = |offset: usize, message: String| {
-            Diagnostic::new(&page.file, message).at_offset(&page.raw, offset, page.body_line)
-        };
-        let calls = match find_calls(&page.raw) {
-            Ok(c) => c,
-            Err((offset, message)) => {
-                diagnostics.push(at(offset, message));
-                continue;
-            }
-        };
-        let mut marked = String::with_capacity(page.raw.len());
-        let mut pieces = Vec::new();
-        let mut last = 0;
-        for call in &calls {
-            match render_call(call, content, data, templates) {
-                Ok(html) => {
-                    marked.push_str(&page.raw[last..call.start]);
-                    marked.push(OPEN);
-                    marked.push_str(&pieces.len().to_string());
-                    marked.push(CLOSE);
-                    pieces.push(html);
-                    last = call.end;
-                }
-                Err(message) => diagnostics.push(at(call.start, message)),
-            }
-        }
-        marked.push_str(&page.raw[last..]);
-        let rendered = markdown::render(&marked, &options);
-        let mut html = rendered.html;
-        for (i, piece) in pieces.iter().enumerate() {
-            html = html.replace(&format!("{OPEN}{i}{CLOSE}"), piece);
-        }
-        updates.push((index, html));
-    }
+    let updates: Vec<(usize, String)> = content
+        .pages
+        .iter()
+        .enumerate()
+        .filter_map(|(index, page)| {
+            expanded_html(page, content, data, templates, allow_raw_html, diagnostics)
+                .map(|html| (index, html))
+        })
+        .collect();
     for (index, html) in updates {
         content.pages[index].html = html;
     }
+}
+
+/// The page's HTML with its shortcodes' HTML in place, or `None` when it has no shortcodes
+/// (or they all failed, which `diagnostics` then says).
+pub fn expanded_html(
+    page: &Page,
+    content: &Content,
+    data: &Data,
+    templates: &Templates,
+    allow_raw_html: bool,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
+    if !page.raw.contains("{{") {
+        return None;
+    }
+    let at = |offset: usize, message: String| {
+        Diagnostic::new(&page.file, message).at_offset(&page.raw, offset, page.body_line)
+    };
+    let calls = match find_calls(&page.raw) {
+        Ok(c) => c,
+        Err((offset, message)) => {
+            diagnostics.push(at(offset, message));
+            return None;
+        }
+    };
+    let mut marked = String::with_capacity(page.raw.len());
+    let mut pieces = Vec::new();
+    let mut last = 0;
+    for call in &calls {
+        match render_call(call, content, data, templates) {
+            Ok(html) => {
+                marked.push_str(&page.raw[last..call.start]);
+                marked.push(OPEN);
+                marked.push_str(&pieces.len().to_string());
+                marked.push(CLOSE);
+                pieces.push(html);
+                last = call.end;
+            }
+            Err(message) => diagnostics.push(at(call.start, message)),
+        }
+    }
+    marked.push_str(&page.raw[last..]);
+    let rendered = markdown::render(&marked, &MarkdownOptions { allow_raw_html });
+    let mut html = rendered.html;
+    for (i, piece) in pieces.iter().enumerate() {
+        html = html.replace(&format!("{OPEN}{i}{CLOSE}"), piece);
+    }
+    Some(html)
 }
 
 fn render_call(

@@ -6,8 +6,10 @@
 //! whatever script each source was written in (爲 everywhere, not 為 on one page and 爲 on the
 //! next). Texts that are already Simplified are found by a fast scan and left alone.
 
+use rayon::prelude::*;
+
 use crate::config::Config;
-use crate::content::Content;
+use crate::content::{Content, Page};
 use crate::data::{Data, SourceRef};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::script::html::convert_html;
@@ -72,35 +74,52 @@ pub fn data(converter: &Converter, data: &mut Data) {
     }
 }
 
+/// Rendered HTML (text only, never markup), from the page `file`.
+pub fn html(
+    converter: &Converter,
+    html: String,
+    file: &std::path::Path,
+) -> Result<String, Diagnostic> {
+    if converter.needs_simplifying(&html) {
+        convert_html(converter, Script::Hans, &html).map_err(|m| Diagnostic::new(file, m))
+    } else {
+        Ok(html)
+    }
+}
+
+/// One page: its HTML (text only, never markup) and every text field shown.
+pub fn page(converter: &Converter, page: &mut Page) -> Result<(), Diagnostic> {
+    page.html = html(converter, std::mem::take(&mut page.html), &page.file)?;
+    let meta = &mut page.meta;
+    text(converter, &mut meta.title);
+    text(converter, &mut page.summary);
+    for value in [
+        &mut meta.description,
+        &mut meta.issuer,
+        &mut meta.doc_number,
+        &mut meta.index_no,
+        &mut meta.source,
+    ] {
+        optional(converter, value);
+    }
+    for value in meta.topics.iter_mut().chain(meta.references.iter_mut()) {
+        text(converter, value);
+    }
+    for heading in &mut page.toc {
+        text(converter, &mut heading.title);
+    }
+    Ok(())
+}
+
 /// Pages and sections: their HTML (text only, never markup) and every text field shown.
 pub fn content(converter: &Converter, content: &mut Content) -> Result<(), Diagnostics> {
-    let mut diagnostics = Diagnostics::default();
-    for page in &mut content.pages {
-        if converter.needs_simplifying(&page.html) {
-            match convert_html(converter, Script::Hans, &page.html) {
-                Ok(html) => page.html = html,
-                Err(message) => diagnostics.push(Diagnostic::new(&page.file, message)),
-            }
-        }
-        let meta = &mut page.meta;
-        text(converter, &mut meta.title);
-        text(converter, &mut page.summary);
-        for value in [
-            &mut meta.description,
-            &mut meta.issuer,
-            &mut meta.doc_number,
-            &mut meta.index_no,
-            &mut meta.source,
-        ] {
-            optional(converter, value);
-        }
-        for value in meta.topics.iter_mut().chain(meta.references.iter_mut()) {
-            text(converter, value);
-        }
-        for heading in &mut page.toc {
-            text(converter, &mut heading.title);
-        }
-    }
+    let mut diagnostics = Diagnostics(
+        content
+            .pages
+            .par_iter_mut()
+            .filter_map(|p| self::page(converter, p).err())
+            .collect(),
+    );
     for section in content.sections.values_mut() {
         text(converter, &mut section.meta.title);
         optional(converter, &mut section.meta.description);

@@ -9,7 +9,7 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::config::Config;
-use crate::content::{self, Content};
+use crate::content::{self, Content, Page};
 use crate::data::{self, Data};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::output::OutputFile;
@@ -86,11 +86,7 @@ impl Site {
         if diagnostics.is_empty() {
             check_references(&content, &data, &mut diagnostics);
         }
-        for page in &mut content.pages {
-            for topic in &mut page.meta.topics {
-                *topic = topic.trim().to_string();
-            }
-        }
+        content.pages.iter_mut().for_each(trim_topics);
         let templates = match templates {
             Ok(t) => t,
             Err(()) => return Err(diagnostics),
@@ -111,6 +107,8 @@ impl Site {
         if let Err(d) = simplify::content(&converter, &mut content) {
             diagnostics.extend(d);
         }
+        // Sorted again now that titles are in one script (a Traditional title sorts apart).
+        content::sort_sections(&mut content);
         if !diagnostics.is_empty() {
             return Err(diagnostics);
         }
@@ -132,6 +130,101 @@ impl Site {
             timings: Default::default(),
             templates_need_simplifying,
         })
+    }
+
+    /// Re-reads the pages whose files (relative to the root) were edited, the way `load` reads
+    /// them, and says what must be rendered again. `None` when the edit is more than that: a
+    /// file that is not one of the site's pages (new, removed, renamed, a section), a change of
+    /// slug or draft status, or any problem. A full build then does the work and reports the
+    /// problems, so an edit never gets a different result from a full build.
+    pub fn reload_pages(&mut self, files: &[PathBuf], drafts: bool) -> Option<PageEdit> {
+        let mut reloaded = Vec::new();
+        for rel in files {
+            let index = self.content.pages.iter().position(|p| &p.file == rel)?;
+            let path = self.root.join(rel);
+            let mut page =
+                content::load_page(&self.root, &path, self.config.allow_raw_html).ok()??;
+            let old = &self.content.pages[index];
+            // These add or remove routes (a draft, a moved page): left to a full build.
+            if (page.meta.draft && !drafts)
+                || page.slug != old.slug
+                || page.path != old.path
+                || page.section != old.section
+            {
+                return None;
+            }
+            trim_topics(&mut page);
+            let mut problems = Diagnostics::default();
+            check_page_references(&page, &self.content, &self.data, &mut problems);
+            if let Some(template) = &page.meta.template {
+                if !self.templates.files.contains_key(template) {
+                    return None;
+                }
+            }
+            if let Some(html) = shortcodes::expanded_html(
+                &page,
+                &self.content,
+                &self.data,
+                &self.templates,
+                self.config.allow_raw_html,
+                &mut problems,
+            ) {
+                page.html = html;
+            }
+            if !problems.is_empty() {
+                return None;
+            }
+            simplify::page(&self.converter, &mut page).ok()?;
+            // Topics have pages of their own, which a change can add or remove.
+            if page.meta.topics != self.content.pages[index].meta.topics {
+                return None;
+            }
+            reloaded.push((index, page));
+        }
+        let lists_change = reloaded.iter().any(|(i, new)| {
+            let old = &self.content.pages[*i];
+            old.meta != new.meta || old.summary != new.summary
+        });
+        let edited: Vec<usize> = reloaded.iter().map(|(i, _)| *i).collect();
+        // Pages that were related to an edited page show its title.
+        let mut touched = edited.clone();
+        for (index, page) in reloaded {
+            touched.extend(&self.related[index]);
+            self.content.pages[index] = page;
+        }
+        if !lists_change {
+            return Some(PageEdit::Bodies(edited));
+        }
+        content::sort_sections(&mut self.content);
+        self.related = related_both_ways(&self.content);
+        self.topics = topics(&self.content);
+        for i in touched.clone() {
+            touched.extend(&self.related[i]);
+        }
+        // An indicator shortcode shows the titles of the indicator's source documents.
+        for i in 0..self.content.pages.len() {
+            let page = &self.content.pages[i];
+            if touched.contains(&i) || !page.raw.contains("{{") {
+                continue;
+            }
+            let mut problems = Diagnostics::default();
+            let html = shortcodes::expanded_html(
+                page,
+                &self.content,
+                &self.data,
+                &self.templates,
+                self.config.allow_raw_html,
+                &mut problems,
+            )?;
+            let html = simplify::html(&self.converter, html, &page.file).ok()?;
+            if problems.is_empty() && html != page.html {
+                self.content.pages[i].html = html;
+                touched.push(i);
+            }
+        }
+        touched.sort_unstable();
+        touched.dedup();
+        Some(PageEdit::Lists(touched))
     }
 
     /// The URL path of a script's root: `/`, `/zh-hant/`, `/bzh/zh-hant/`.
@@ -532,25 +625,27 @@ impl Site {
 
     /// Renders the whole site, handing every output file to `emit` as soon as it is ready:
     /// pages are written while others render, so memory holds a few pages, not the site.
-    pub fn render_into(&self, emit: &Emit) -> Result<(), Diagnostics> {
+    /// Returns the list views it made (serve keeps them for its next rebuild).
+    pub fn render_into(&self, emit: &Emit) -> Result<Views, Diagnostics> {
         let views = self.timings.stage("views", || self.views());
         let keys = self.route_keys();
         let started = std::time::Instant::now();
         let searchable = self.render_routes(&views, &keys, emit)?;
         self.timings.record("render", started.elapsed());
-        drop(views);
         if self.config.search {
             let index = self.timings.stage("index", || {
                 crate::search::index(searchable, self.config.base_path())
             })?;
             index.into_iter().try_for_each(emit)?;
         }
-        self.timings.stage("extras", || -> Result<(), Diagnostics> {
-            self.site_wide_files(&keys)?
-                .into_iter()
-                .try_for_each(emit)
-                .map_err(Diagnostics::from)
-        })
+        self.timings
+            .stage("extras", || -> Result<(), Diagnostics> {
+                self.site_wide_files(&keys)?
+                    .into_iter()
+                    .try_for_each(emit)
+                    .map_err(Diagnostics::from)
+            })?;
+        Ok(views)
     }
 
     /// Every output file of the site, in memory and sorted by path (serve and check).
@@ -564,6 +659,17 @@ impl Site {
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)
     }
+}
+
+/// What an edit to pages changed, for rendering: see [`Site::reload_pages`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageEdit {
+    /// Only the bodies of these pages: their own routes are all that changes.
+    Bodies(Vec<usize>),
+    /// Something lists show (title, date, summary, topics, related pages …): every list,
+    /// feed and indicator page changes, and so do these pages (the edited ones, the pages
+    /// related to them and the pages whose shortcodes show them).
+    Lists(Vec<usize>),
 }
 
 /// Where rendered files go: the output writer, or memory. Called from many threads at once.
@@ -824,30 +930,38 @@ fn overview(data: &Data, cities: &[CityView]) -> Overview {
     }
 }
 
+/// A page's city and related pages must exist.
+fn check_page_references(
+    page: &Page,
+    content: &Content,
+    data: &Data,
+    diagnostics: &mut Diagnostics,
+) {
+    if let Some(city) = &page.meta.city {
+        if data.city(city).is_none() {
+            diagnostics.push(
+                Diagnostic::new(&page.file, format!("unknown city \"{city}\""))
+                    .hint("use the id of a city in data/cities (e.g. city = \"rizhao\")"),
+            );
+        }
+    }
+    for slug in &page.meta.related {
+        if content.page_by_slug(slug).is_none() {
+            diagnostics.push(
+                Diagnostic::new(
+                    &page.file,
+                    format!("related page \"{slug}\" does not exist"),
+                )
+                .hint("use the slug of another page (its file name without .md, or its slug = …)"),
+            );
+        }
+    }
+}
+
 /// Cities named by pages, documents named by `related` and by data sources must exist.
 fn check_references(content: &Content, data: &Data, diagnostics: &mut Diagnostics) {
     for page in &content.pages {
-        if let Some(city) = &page.meta.city {
-            if data.city(city).is_none() {
-                diagnostics.push(
-                    Diagnostic::new(&page.file, format!("unknown city \"{city}\""))
-                        .hint("use the id of a city in data/cities (e.g. city = \"rizhao\")"),
-                );
-            }
-        }
-        for slug in &page.meta.related {
-            if content.page_by_slug(slug).is_none() {
-                diagnostics.push(
-                    Diagnostic::new(
-                        &page.file,
-                        format!("related page \"{slug}\" does not exist"),
-                    )
-                    .hint(
-                        "use the slug of another page (its file name without .md, or its slug = …)",
-                    ),
-                );
-            }
-        }
+        check_page_references(page, content, data, diagnostics);
     }
     for source in data.sources() {
         if content.page_by_slug(&source.document).is_none() {
@@ -895,6 +1009,12 @@ fn check_page_templates(content: &Content, templates: &Templates, diagnostics: &
                 );
             }
         }
+    }
+}
+
+fn trim_topics(page: &mut Page) {
+    for topic in &mut page.meta.topics {
+        *topic = topic.trim().to_string();
     }
 }
 

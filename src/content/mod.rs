@@ -121,6 +121,27 @@ pub fn load(
     diagnostics.into_result(content)
 }
 
+/// Reads one page again (serve, after an edit): `None` when the file is a section
+/// (`_index.md`) rather than a page.
+pub fn load_page(
+    root: &Path,
+    path: &Path,
+    allow_raw_html: bool,
+) -> Result<Option<Page>, Diagnostic> {
+    let content_dir = root.join("content");
+    let file = SourceFile {
+        rel: path
+            .strip_prefix(&content_dir)
+            .unwrap_or(path)
+            .to_path_buf(),
+        path: path.to_path_buf(),
+    };
+    match parse_file(root, &file, &MarkdownOptions { allow_raw_html })? {
+        Parsed::Page(page) => Ok(Some(*page)),
+        Parsed::Section(_) => Ok(None),
+    }
+}
+
 enum Parsed {
     Page(Box<Page>),
     Section(Box<Section>),
@@ -304,7 +325,7 @@ fn check_unique_paths(content: &Content, diagnostics: &mut Diagnostics) {
     }
 }
 
-fn sort_sections(content: &mut Content) {
+pub fn sort_sections(content: &mut Content) {
     let pages = &content.pages;
     for section in content.sections.values_mut() {
         let mut members: Vec<usize> = (0..pages.len())

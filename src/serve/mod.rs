@@ -312,7 +312,12 @@ fn report(outcome: &Result<Changes, Diagnostics>, what: &str, ms: u128, shared: 
             } else {
                 ""
             };
-            say!("Rebuilt in {ms} ms after {what} changed: {summary}{fixed}");
+            let how = match changes.partial {
+                Some(1) => " (only that page rendered again)".to_string(),
+                Some(routes) => format!(" ({routes} pages rendered again)"),
+                None => String::new(),
+            };
+            say!("Rebuilt in {ms} ms after {what} changed: {summary}{fixed}{how}");
         }
         Err(diagnostics) => {
             warn!("{diagnostics}");
@@ -435,6 +440,7 @@ mod tests {
         shared.publish(&Ok(Changes {
             kind: ChangeKind::Full,
             paths: vec!["index.html".into()],
+            partial: None,
             files: files.clone(),
         }));
         let good = shared.snapshot();

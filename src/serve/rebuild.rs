@@ -1,19 +1,27 @@
 //! Building the site into memory for `serve`, and working out what a rebuild changed.
 //!
-//! For now every rebuild that is not CSS-only builds the whole site again (load + render, in
-//! parallel) and diffs the new output against the last good one. The [`Rebuilder`] takes the
-//! changed source files, so an incremental strategy (one page → that page, its lists and feeds)
-//! can replace the body of [`Rebuilder::rebuild`] without touching the watcher or the server.
+//! Three kinds of rebuild, cheapest first:
+//! - stylesheets only: the static files are read again and pages swap them in place;
+//! - pages only (Markdown files of existing pages): the last good site is kept in memory, the
+//!   edited pages are read again ([`Site::reload_pages`]), and only the routes that show them
+//!   are rendered: the page itself after a body edit, and with it every list, feed and
+//!   indicator page after an edit to what lists show (title, date, summary …);
+//! - anything else (data, templates, configuration, new or removed pages): the whole site is
+//!   built again, in parallel.
+//!
+//! Every rebuild diffs its output against the last good one, so the browser reloads only pages
+//! whose bytes changed. The tests check that each kind gives the same bytes as a full build.
 
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use axum::body::Bytes;
 
 use crate::error::{Diagnostic, Diagnostics};
-use crate::site::{BuildOptions, Site};
+use crate::output::OutputFile;
+use crate::site::{BuildOptions, PageEdit, RouteKey, Site, Views};
 
 /// A build's output: path relative to the output root (with `/`) → contents.
 pub type FileMap = BTreeMap<String, Bytes>;
@@ -32,6 +40,8 @@ pub struct Changes {
     pub kind: ChangeKind,
     /// Output paths that were added, changed or removed, sorted.
     pub paths: Vec<String>,
+    /// When only part of the site was rendered again (an edit to pages): how many routes.
+    pub partial: Option<usize>,
     /// The complete output after the rebuild.
     pub files: Arc<FileMap>,
 }
@@ -50,6 +60,9 @@ pub struct Rebuilder {
     /// The theme of the last good build; `None` until a build succeeded, which also means the
     /// CSS shortcut cannot be taken (there is nothing to patch).
     theme: Option<String>,
+    /// The last good site and its list views, kept so that an edit to a page renders only
+    /// what shows it. `None` until a full build succeeds after a failed or partial one.
+    last: Option<(Site, Views)>,
 }
 
 impl Rebuilder {
@@ -58,6 +71,7 @@ impl Rebuilder {
             options,
             files: Arc::new(FileMap::new()),
             theme: None,
+            last: None,
         }
     }
 
@@ -88,6 +102,9 @@ impl Rebuilder {
                 return self.reload_static(&theme);
             }
         }
+        if let Some(changes) = self.rebuild_pages(changed) {
+            return Ok(changes);
+        }
         // The search index is the slowest stage by far (seconds for a thousand pages): it is
         // built once, at start, and kept; rebuilds after an edit skip it so the browser hears
         // about the change in a fraction of the time. Restarting serve refreshes it.
@@ -98,12 +115,13 @@ impl Rebuilder {
             drafts: self.options.drafts,
             search: self.options.search && first,
         };
-        let site = Site::load(&options)?;
-        let rendered = site.render_all()?;
-        let mut files: FileMap = rendered
-            .into_iter()
-            .map(|f| (f.path, Bytes::from(f.bytes)))
-            .collect();
+        let mut site = Site::load(&options)?;
+        let rendered = Mutex::new(FileMap::new());
+        let views = site.render_into(&|f| {
+            lock(&rendered).insert(f.path, Bytes::from(f.bytes));
+            Ok(())
+        })?;
+        let mut files = rendered.into_inner().unwrap_or_else(|p| p.into_inner());
         if !first {
             let index = format!("{}/", crate::search::BUNDLE_DIR);
             for (path, bytes) in self.files.iter().filter(|(p, _)| p.starts_with(&index)) {
@@ -113,9 +131,74 @@ impl Rebuilder {
         let paths = diff(&self.files, &files);
         self.files = Arc::new(files);
         self.theme = Some(site.config.theme.clone());
+        site.config.search = false;
+        self.last = Some((site, views));
         Ok(Changes {
             kind: ChangeKind::Full,
             paths,
+            partial: None,
+            files: self.files.clone(),
+        })
+    }
+
+    /// The incremental rebuild after edits to existing pages only, or `None` when the edit
+    /// needs a full build (see [`Site::reload_pages`]).
+    fn rebuild_pages(&mut self, changed: &[PathBuf]) -> Option<Changes> {
+        let is_page_file = |rel: &Path| {
+            rel.starts_with("content")
+                && rel.extension().is_some_and(|e| e == "md")
+                && rel.file_name().is_some_and(|n| n != "_index.md")
+        };
+        let rel: Vec<PathBuf> = changed
+            .iter()
+            .map(|p| {
+                p.strip_prefix(&self.options.root)
+                    .ok()
+                    .map(Path::to_path_buf)
+            })
+            .collect::<Option<_>>()?;
+        if rel.is_empty() || !rel.iter().all(|r| is_page_file(r)) {
+            return None;
+        }
+        // Taken out: if anything below fails, the next rebuild is a full one.
+        let (mut site, mut views) = self.last.take()?;
+        let edit = site.reload_pages(&rel, self.options.drafts)?;
+        let keys: Vec<RouteKey> = match &edit {
+            PageEdit::Bodies(pages) => pages.iter().copied().map(RouteKey::Page).collect(),
+            PageEdit::Lists(pages) => {
+                views = site.views();
+                site.route_keys()
+                    .into_iter()
+                    .filter(|k| !matches!(k, RouteKey::Page(i) if pages.binary_search(i).is_err()))
+                    .collect()
+            }
+        };
+        let rendered = Mutex::new(Vec::new());
+        site.render_routes(&views, &keys, &|f| {
+            lock(&rendered).push(f);
+            Ok(())
+        })
+        .ok()?;
+        let mut rendered: Vec<OutputFile> = rendered.into_inner().ok()?;
+        if matches!(edit, PageEdit::Lists(_)) {
+            // Feeds show titles, dates and summaries.
+            rendered.extend(site.site_wide_files(&site.route_keys()).ok()?);
+        }
+        let mut files = (*self.files).clone();
+        let mut paths = Vec::new();
+        for file in rendered {
+            if files.get(&file.path).map(|b| b.as_ref()) != Some(file.bytes.as_slice()) {
+                paths.push(file.path.clone());
+                files.insert(file.path, Bytes::from(file.bytes));
+            }
+        }
+        paths.sort();
+        self.files = Arc::new(files);
+        self.last = Some((site, views));
+        Some(Changes {
+            kind: ChangeKind::Full,
+            paths,
+            partial: Some(keys.len()),
             files: self.files.clone(),
         })
     }
@@ -142,9 +225,14 @@ impl Rebuilder {
         Ok(Changes {
             kind,
             paths,
+            partial: None,
             files: self.files.clone(),
         })
     }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// Output paths added, changed or removed between two builds, sorted.

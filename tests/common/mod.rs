@@ -29,6 +29,20 @@ pub fn fixture(name: &str) -> tempfile::TempDir {
     dir
 }
 
+/// A temporary copy of the example portal (configuration, content, data, theme), without its
+/// built output.
+pub fn example_portal() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for part in ["content", "data", "themes", "static"] {
+        let from = repo().join(part);
+        if from.is_dir() {
+            copy_dir(&from, &dir.path().join(part));
+        }
+    }
+    std::fs::copy(repo().join("config.toml"), dir.path().join("config.toml")).unwrap();
+    dir
+}
+
 pub fn stdportal(root: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_stdportal"))
         .args(args)
