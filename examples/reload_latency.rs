@@ -5,7 +5,9 @@
 //!
 //! Options: --root DIR (the site, required), --page REL (the Markdown file to edit, relative to
 //! the root; default: the first page in content/policies/ or else content/), --edits N (20),
-//! --bin PATH (default: the release `stdportal` next to this example).
+//! --bin PATH (default: the release `stdportal` next to this example), --edit body|title (what
+//! each edit changes: a line appended to the body, the default, or the page's title, which
+//! every list and feed showing the page must follow).
 //!
 //! The site is copied to a temporary folder first, so the edits never touch the real files.
 //! Each edit appends one line and waits for the `reload` event that lists the edited page; the
@@ -23,13 +25,14 @@ struct Options {
     page: Option<String>,
     edits: usize,
     bin: PathBuf,
+    title: bool,
 }
 
 fn main() {
     let options = match parse_args() {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("error: {e}\nusage: reload_latency --root DIR [--page REL] [--edits N] [--bin PATH]");
+            eprintln!("error: {e}\nusage: reload_latency --root DIR [--page REL] [--edits N] [--bin PATH] [--edit body|title]");
             std::process::exit(2);
         }
     };
@@ -52,6 +55,7 @@ fn parse_args() -> Result<Options, String> {
         page: None,
         edits: 20,
         bin,
+        title: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -65,6 +69,13 @@ fn parse_args() -> Result<Options, String> {
                     .map_err(|_| format!("--edits: not a number: {value}"))?
             }
             "--bin" => options.bin = PathBuf::from(value),
+            "--edit" => {
+                options.title = match value.as_str() {
+                    "body" => false,
+                    "title" => true,
+                    _ => return Err(format!("--edit: body or title, not {value}")),
+                }
+            }
             _ => return Err(format!("unknown option {flag}")),
         }
     }
@@ -121,7 +132,11 @@ fn run(options: &Options) -> Result<(), String> {
         // Let the previous rebuild settle so each edit is a batch of its own.
         std::thread::sleep(Duration::from_millis(300));
         let started = Instant::now();
-        {
+        if options.title {
+            let text = std::fs::read_to_string(&page).map_err(|e| e.to_string())?;
+            let edited = text.replacen("title = \"", &format!("title = \"(第{}次修改)", i + 1), 1);
+            std::fs::write(&page, edited).map_err(|e| e.to_string())?;
+        } else {
             let mut file = std::fs::OpenOptions::new()
                 .append(true)
                 .open(&page)

@@ -146,10 +146,12 @@ impl Site {
                 content::load_page(&self.root, &path, self.config.allow_raw_html).ok()??;
             let old = &self.content.pages[index];
             // These add or remove routes (a draft, a moved page): left to a full build.
+            // A city's document count shows on every page (the city navigation).
             if (page.meta.draft && !drafts)
                 || page.slug != old.slug
                 || page.path != old.path
                 || page.section != old.section
+                || page.meta.city != old.meta.city
             {
                 return None;
             }
@@ -222,9 +224,54 @@ impl Site {
                 touched.push(i);
             }
         }
-        touched.sort_unstable();
-        touched.dedup();
-        Some(PageEdit::Lists(touched))
+        let mut keys: Vec<RouteKey> = touched.into_iter().map(RouteKey::Page).collect();
+        for &i in &edited {
+            keys.extend(self.routes_listing(i));
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        Some(PageEdit::Lists(keys))
+    }
+
+    /// The routes other than its own that show a page's title, date, summary or kind: the
+    /// home page, its section, its city, its topics, the indicators it states (with the cities
+    /// and dashboard showing them) and the cities whose achievements it is the source of.
+    fn routes_listing(&self, index: usize) -> Vec<RouteKey> {
+        let page = &self.content.pages[index];
+        let mut keys = vec![RouteKey::Home, RouteKey::Dashboard];
+        if !page.section.is_empty() {
+            keys.push(RouteKey::Section(page.section.clone()));
+        }
+        let city_key = |id: &str| {
+            self.data
+                .cities
+                .iter()
+                .position(|c| c.id == id)
+                .map(RouteKey::City)
+        };
+        keys.extend(page.meta.city.as_deref().and_then(city_key));
+        keys.extend(
+            self.topics
+                .keys()
+                .enumerate()
+                .filter(|(_, name)| page.meta.topics.contains(name))
+                .map(|(i, _)| RouteKey::Topic(i)),
+        );
+        let cites = |source: &Option<crate::data::SourceRef>| {
+            source.as_ref().is_some_and(|s| s.document == page.slug)
+        };
+        for (i, indicator) in self.data.indicators.iter().enumerate() {
+            if indicator.plan.as_deref() == Some(page.slug.as_str()) || cites(&indicator.source) {
+                keys.push(RouteKey::Indicator(i));
+                keys.extend(city_key(&indicator.city));
+            }
+        }
+        for achievement in &self.data.achievements {
+            if cites(&achievement.source) {
+                keys.extend(city_key(&achievement.city));
+            }
+        }
+        keys
     }
 
     /// The URL path of a script's root: `/`, `/zh-hant/`, `/bzh/zh-hant/`.
@@ -666,10 +713,10 @@ impl Site {
 pub enum PageEdit {
     /// Only the bodies of these pages: their own routes are all that changes.
     Bodies(Vec<usize>),
-    /// Something lists show (title, date, summary, topics, related pages …): every list,
-    /// feed and indicator page changes, and so do these pages (the edited ones, the pages
-    /// related to them and the pages whose shortcodes show them).
-    Lists(Vec<usize>),
+    /// Something lists show (title, date, summary, kind, related pages …): these routes
+    /// (the edited pages, the pages related to them or whose shortcodes show them, and the
+    /// lists showing them) and the feeds change.
+    Lists(Vec<RouteKey>),
 }
 
 /// Where rendered files go: the output writer, or memory. Called from many threads at once.
@@ -677,7 +724,7 @@ pub type Emit<'a> = dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync + 'a;
 
 /// One route of the site. Indexes are into `content.pages`, `data.cities`, `data.indicators`
 /// and the site's topics.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RouteKey {
     Home,
     Section(String),

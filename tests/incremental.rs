@@ -185,6 +185,35 @@ fn summary_date_and_related_edits() {
 }
 
 #[test]
+fn kind_and_title_of_an_achievements_source_and_a_topic_member() {
+    let mut s = Session::start(|_| {});
+    // The Jining press release is the source of the Jining achievements (a GB18030 CSV).
+    let page = s.edit(
+        "content/news/jining-standardization-measures-press.md",
+        |t| {
+            t.replacen("kind = \"news\"", "kind = \"interpretation\"", 1)
+                .replacen("title = \"", "title = \"新闻:", 1)
+        },
+    );
+    let changes = s.rebuild_and_compare(&[page]);
+    assert!(changes.partial.is_some());
+    assert!(changes
+        .paths
+        .iter()
+        .any(|p| p == "cities/jining/index.html"));
+    let page = s.edit(
+        "content/interpretations/taian-standardization-reform-interpretation.md",
+        |t| t.replacen("title = \"", "title = \"(解读)", 1),
+    );
+    let changes = s.rebuild_and_compare(&[page]);
+    assert!(
+        changes.paths.iter().any(|p| p.starts_with("topics/")),
+        "its topic pages list it: {:?}",
+        changes.paths
+    );
+}
+
+#[test]
 fn shortcode_pages_follow_the_documents_they_show() {
     let mut s = Session::start(|root| {
         fs::write(
@@ -231,7 +260,10 @@ fn edits_that_need_a_full_build_get_one() {
     // A new page, then its removal.
     let new = s.root.join("content/news/new-page.md");
     fs::write(&new, "+++\ntitle = \"新页面\"\n+++\n\n正文。\n").unwrap();
-    assert_eq!(s.rebuild_and_compare(std::slice::from_ref(&new)).partial, None);
+    assert_eq!(
+        s.rebuild_and_compare(std::slice::from_ref(&new)).partial,
+        None
+    );
     fs::remove_file(&new).unwrap();
     assert_eq!(s.rebuild_and_compare(&[new]).partial, None);
     // Data, a template, the configuration, a section.

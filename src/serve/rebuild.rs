@@ -165,12 +165,9 @@ impl Rebuilder {
         let edit = site.reload_pages(&rel, self.options.drafts)?;
         let keys: Vec<RouteKey> = match &edit {
             PageEdit::Bodies(pages) => pages.iter().copied().map(RouteKey::Page).collect(),
-            PageEdit::Lists(pages) => {
+            PageEdit::Lists(keys) => {
                 views = site.views();
-                site.route_keys()
-                    .into_iter()
-                    .filter(|k| !matches!(k, RouteKey::Page(i) if pages.binary_search(i).is_err()))
-                    .collect()
+                keys.clone()
             }
         };
         let rendered = Mutex::new(Vec::new());
