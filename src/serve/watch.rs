@@ -16,7 +16,7 @@ pub const WATCHED_DIRS: [&str; 5] = ["content", "data", "themes", "templates", "
 
 /// How long the events must stop before a batch is built. Editors write a file in several
 /// steps (a probe file, a backup, the file itself, its metadata), all within a few ms.
-pub const QUIET: Duration = Duration::from_millis(50);
+pub const QUIET: Duration = Duration::from_millis(30);
 
 /// A batch is built at the latest this long after its first event, so a tool that keeps
 /// writing (a long copy, a generator) still shows progress.
