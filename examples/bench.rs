@@ -77,6 +77,48 @@ fn build(binary: &Path, root: &Path, search: bool) -> Run {
     }
 }
 
+/// Times serve's rebuilds after each kind of edit, in process.
+fn serve_rebuilds(corpus: &Path, size: usize, runs: usize) -> String {
+    use stdportal::serve::Rebuilder;
+    use stdportal::site::BuildOptions;
+    let mut rebuilder = Rebuilder::new(BuildOptions {
+        root: corpus.to_path_buf(),
+        base_url: Some("http://127.0.0.1:1111/".into()),
+        drafts: false,
+        search: false,
+    });
+    let started = Instant::now();
+    rebuilder.rebuild(&[]).expect("the corpus builds");
+    let first = started.elapsed().as_secs_f64() * 1000.0;
+    let page = corpus.join("content/section0/page00008.md");
+    let data = corpus.join("data/observations.csv");
+    let mut timed = |path: &Path, edit: &dyn Fn(String) -> String| {
+        let text = std::fs::read_to_string(path).unwrap();
+        std::fs::write(path, edit(text)).unwrap();
+        let started = Instant::now();
+        rebuilder
+            .rebuild(&[path.to_path_buf()])
+            .expect("the edit builds");
+        started.elapsed().as_secs_f64() * 1000.0
+    };
+    let (mut body, mut title, mut data_edits) = (Vec::new(), Vec::new(), Vec::new());
+    for i in 0..runs {
+        body.push(timed(&page, &|t| format!("{t}\n\n正文修改{i}。\n")));
+        title.push(timed(&page, &|t| {
+            t.replacen("title = \"", &format!("title = \"(修改{i})"), 1)
+        }));
+        data_edits.push(timed(&data, &|t| {
+            format!("{t}city000,ind01,{},{}.5,基准测试\n", 2060 + i, 50 + i)
+        }));
+    }
+    format!(
+        "| {size} | {first:.0} | {:.1} | {:.1} | {:.0} |",
+        median(body),
+        median(title),
+        median(data_edits)
+    )
+}
+
 fn append(path: &Path, text: &str) {
     let mut current = std::fs::read_to_string(path).unwrap();
     current.push_str(text);
@@ -127,14 +169,15 @@ fn main() {
     let _ = writeln!(report, "# stdportal build benchmark\n");
     let _ = writeln!(
         report,
-        "Machine: {cores} cores ({}). Commit {commit}. Median of {runs} runs of `stdportal build` (release) on a corpus from `gen_corpus` (~3 KB of Chinese Markdown per page, 20 cities, 200 indicators, 5 years of observations). Pages are HTML pages written, both scripts counted. Stage times come from `build --timings`: *load* reads and checks everything, *render* is the parallel Tera + conversion stage (wall), *template* and *convert* are CPU time summed over threads inside it, *index* is the Pagefind search index, *write* writes what changed. Regenerate with `cargo run --release --example bench`.\n",
+        "Machine: {cores} cores ({}). Commit {commit}. Median of {runs} runs of `stdportal build` (release) on a corpus from `gen_corpus` (~3 KB of Chinese Markdown per page, 20 cities, 200 indicators, 5 years of observations). Pages are HTML pages written, both scripts counted. Stage times come from `build --timings`: *load* reads and checks everything, *render + write* is the parallel stage in which each page is rendered (Tera), converted to Traditional and written to a staging folder if its bytes changed (wall), *template* and *convert* are CPU time summed over threads inside it, *index* is the Pagefind search index, *commit* moves the changed files into place and removes stale ones. The CLI rebuilds are full builds that write only what changed; serve's incremental rebuilds are in the second table. Regenerate with `cargo run --release --example bench`.\n",
         std::env::consts::OS
     );
-    let _ = writeln!(report, "| pages | search | wall (ms) | pages/s | peak RSS (MB) | load | views | render | template cpu | convert cpu | index | write | rebuild after 1 page edit (ms) | rebuild after data edit (ms) |");
+    let _ = writeln!(report, "| pages | search | wall (ms) | pages/s | peak RSS (MB) | load | views | render + write | template cpu | convert cpu | index | commit | CLI rebuild after 1 page edit (ms) | CLI rebuild after data edit (ms) |");
     let _ = writeln!(
         report,
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     );
+    let mut serve_lines = Vec::new();
     for &size in &sizes {
         let corpus = work.join(format!("corpus-{size}"));
         gen_corpus::generate(&gen_corpus::Options {
@@ -184,13 +227,27 @@ fn main() {
                 stage("template_cpu"),
                 stage("convert_cpu"),
                 stage("index"),
-                stage("write"),
+                stage("commit"),
                 median(page_edits),
                 median(data_edits),
             );
             println!("{line}");
             let _ = writeln!(report, "{line}");
         }
+        let line = serve_rebuilds(&corpus, size, runs);
+        println!("{line}");
+        serve_lines.push(line);
+    }
+    let _ = writeln!(
+        report,
+        "\n## serve: rebuild after an edit\n\nThe in-process rebuild `stdportal serve` does after a save (`serve::Rebuilder`, search index kept from start-up), median of {runs} edits each: a line added to a page's body (that page is rendered again), a page's title changed (the page, the lists, feeds and indicator pages showing it), a row added to the observations (a full in-memory build). The browser is told after the watcher's 30 ms quiet time on top of this; `cargo run --release --example reload_latency -- --root DIR [--edit title]` measures save → reload event end to end.\n"
+    );
+    let _ = writeln!(
+        report,
+        "| pages | first build (ms) | body edit (ms) | title edit (ms) | data edit (ms) |\n|---|---|---|---|---|"
+    );
+    for line in serve_lines {
+        let _ = writeln!(report, "{line}");
     }
     if let Some(parent) = out.parent() {
         std::fs::create_dir_all(parent).unwrap();

@@ -233,6 +233,79 @@ impl Site {
         Some(PageEdit::Lists(keys))
     }
 
+    /// Reads the data tables again after an edit to them, the way `load` does, and says which
+    /// routes show data: the home page, the cities, the indicators, the dashboard, the plans the
+    /// indicators come from and the pages with shortcodes. `None` when the edit is more than
+    /// that (cities or indicators added, removed or renamed, counts shown in every page's city
+    /// navigation changed, any problem): a full build then does it.
+    pub fn reload_data(&mut self, old_views: &Views) -> Option<(Vec<RouteKey>, Views)> {
+        let mut data = data::load(&self.root).ok()?;
+        let mut problems = Diagnostics::default();
+        check_data_references(&self.content, &data, &mut problems);
+        if !problems.is_empty() {
+            return None;
+        }
+        simplify::data(&self.converter, &mut data);
+        let city_fields = |d: &Data| -> Vec<(String, String, String, String)> {
+            d.cities
+                .iter()
+                .map(|c| {
+                    let c = c.clone();
+                    (c.id, c.name, c.province, c.introduction)
+                })
+                .collect()
+        };
+        let indicator_paths =
+            |d: &Data| -> Vec<String> { d.indicators.iter().map(views::indicator_path).collect() };
+        if city_fields(&data) != city_fields(&self.data)
+            || indicator_paths(&data) != indicator_paths(&self.data)
+        {
+            return None;
+        }
+        let mut pages: Vec<usize> = self
+            .data
+            .indicators
+            .iter()
+            .chain(&data.indicators)
+            .filter_map(|i| i.plan.as_deref())
+            .filter_map(|slug| self.content.pages.iter().position(|p| p.slug == slug))
+            .collect();
+        self.data = data;
+        // Pages whose shortcodes show indicators.
+        for i in 0..self.content.pages.len() {
+            let page = &self.content.pages[i];
+            if !page.raw.contains("{{") {
+                continue;
+            }
+            let mut problems = Diagnostics::default();
+            let html = shortcodes::expanded_html(
+                page,
+                &self.content,
+                &self.data,
+                &self.templates,
+                self.config.allow_raw_html,
+                &mut problems,
+            )?;
+            if !problems.is_empty() {
+                return None;
+            }
+            self.content.pages[i].html = simplify::html(&self.converter, html, &page.file).ok()?;
+            pages.push(i);
+        }
+        let views = self.views();
+        let summaries = |v: &Views| serde_json::to_string(&v.city_summaries).ok();
+        if summaries(&views) != summaries(old_views) {
+            return None;
+        }
+        let mut keys: Vec<RouteKey> = pages.into_iter().map(RouteKey::Page).collect();
+        keys.extend([RouteKey::Home, RouteKey::Cities, RouteKey::Dashboard]);
+        keys.extend((0..self.data.cities.len()).map(RouteKey::City));
+        keys.extend((0..self.data.indicators.len()).map(RouteKey::Indicator));
+        keys.sort_unstable();
+        keys.dedup();
+        Some((keys, views))
+    }
+
     /// The routes other than its own that show a page's title, date, summary or kind: the
     /// home page, its section, its city, its topics, the indicators it states (with the cities
     /// and dashboard showing them) and the cities whose achievements it is the source of.
@@ -1010,6 +1083,11 @@ fn check_references(content: &Content, data: &Data, diagnostics: &mut Diagnostic
     for page in &content.pages {
         check_page_references(page, content, data, diagnostics);
     }
+    check_data_references(content, data, diagnostics);
+}
+
+/// Documents named by data sources and plans must be pages of the site.
+fn check_data_references(content: &Content, data: &Data, diagnostics: &mut Diagnostics) {
     for source in data.sources() {
         if content.page_by_slug(&source.document).is_none() {
             diagnostics.push(

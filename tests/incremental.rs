@@ -266,15 +266,15 @@ fn edits_that_need_a_full_build_get_one() {
     );
     fs::remove_file(&new).unwrap();
     assert_eq!(s.rebuild_and_compare(&[new]).partial, None);
-    // Data, a template, the configuration, a section.
+    // A new indicator (a new page), the dictionary, a template, the configuration, a section.
     let data = s.edit("data/indicators/rizhao.toml", |t| {
-        t.replacen(
-            "name = \"工业产品质量监督抽查合格率\"",
-            "name = \"工业产品抽查合格率\"",
-            1,
-        )
+        format!("{t}\n[[indicator]]\nid = \"new-one\"\ncity = \"rizhao\"\nname = \"新指标\"\nunit = \"%\"\ntarget = {{ value = 90, year = 2020, comparator = \">=\" }}\n")
     });
     assert_eq!(s.rebuild_and_compare(&[data]).partial, None);
+    let dictionary = s.edit("data/dictionary.toml", |t| {
+        format!("{t}\n\"规划\" = \"規畫\"\n")
+    });
+    assert_eq!(s.rebuild_and_compare(&[dictionary]).partial, None);
     let template = s.edit("themes/default/templates/page.html", |t| {
         t.replacen("</article>", "<p>模板修改</p></article>", 1)
     });
@@ -288,6 +288,43 @@ fn edits_that_need_a_full_build_get_one() {
     // And a page edit after all that is incremental again.
     let page = s.edit(RIZHAO_QUALITY, |t| format!("{t}\n再次修改。\n"));
     assert_eq!(s.rebuild_and_compare(&[page]).partial, Some(1));
+}
+
+#[test]
+fn data_edits_render_what_shows_data() {
+    let mut s = Session::start(|_| {});
+    let toml = s.edit("data/indicators/rizhao.toml", |t| {
+        t.replacen(
+            "name = \"工业产品质量监督抽查合格率\"",
+            "name = \"工业产品抽查合格率\"",
+            1,
+        )
+    });
+    let changes = s.rebuild_and_compare(&[toml]);
+    assert!(changes.partial.is_some(), "a data edit is incremental");
+    assert!(changes
+        .paths
+        .iter()
+        .any(|p| p == "policies/rizhao-quality-13th-plan/index.html"));
+    // A Traditional CSV with a byte-order mark.
+    let csv = s.edit("data/indicators/wenzhou.csv", |t| {
+        t.replacen("創新基地,個,,,5,", "創新基地,個,,,6,", 1)
+    });
+    assert!(s.rebuild_and_compare(&[csv]).partial.is_some());
+    // Observations: a value measured after the baseline changes an indicator's status.
+    let observations = s.edit("data/observations.csv", |t| {
+        format!("{t}rizhao,industrial-product-spot-check-pass-rate,2018,96.1,测试数据\n")
+    });
+    s.rebuild_and_compare(&[observations]);
+    // A broken table, then its fix.
+    let broken = s.edit("data/indicators/wenzhou.csv", |t| {
+        t.replacen(",6,", ",六,", 1)
+    });
+    assert!(s.rebuilder.rebuild(std::slice::from_ref(&broken)).is_err());
+    s.edit("data/indicators/wenzhou.csv", |t| {
+        t.replacen(",六,", ",6,", 1)
+    });
+    s.rebuild_and_compare(&[broken]);
 }
 
 #[test]

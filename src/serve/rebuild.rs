@@ -4,10 +4,12 @@
 //! - stylesheets only: the static files are read again and pages swap them in place;
 //! - pages only (Markdown files of existing pages): the last good site is kept in memory, the
 //!   edited pages are read again ([`Site::reload_pages`]), and only the routes that show them
-//!   are rendered: the page itself after a body edit, and with it every list, feed and
-//!   indicator page after an edit to what lists show (title, date, summary …);
-//! - anything else (data, templates, configuration, new or removed pages): the whole site is
-//!   built again, in parallel.
+//!   are rendered: the page itself after a body edit, and with it the lists, feeds and
+//!   indicator pages showing it after an edit to what lists show (title, date, summary …);
+//! - data tables only: the tables are read again ([`Site::reload_data`]) and the routes that
+//!   show data are rendered (home, cities, indicators, dashboard, plans, shortcode pages);
+//! - anything else (templates, configuration, the conversion dictionary, new or removed pages
+//!   or indicators): the whole site is built again, in parallel.
 //!
 //! Every rebuild diffs its output against the last good one, so the browser reloads only pages
 //! whose bytes changed. The tests check that each kind gives the same bytes as a full build.
@@ -141,14 +143,18 @@ impl Rebuilder {
         })
     }
 
-    /// The incremental rebuild after edits to existing pages only, or `None` when the edit
-    /// needs a full build (see [`Site::reload_pages`]).
+    /// The incremental rebuild after edits to existing pages only, or to data tables only, or
+    /// `None` when the edit needs a full build (see [`Site::reload_pages`] and
+    /// [`Site::reload_data`]).
     fn rebuild_pages(&mut self, changed: &[PathBuf]) -> Option<Changes> {
         let is_page_file = |rel: &Path| {
             rel.starts_with("content")
                 && rel.extension().is_some_and(|e| e == "md")
                 && rel.file_name().is_some_and(|n| n != "_index.md")
         };
+        // The conversion dictionary changes every page.
+        let is_data_table =
+            |rel: &Path| rel.starts_with("data") && rel != Path::new("data/dictionary.toml");
         let rel: Vec<PathBuf> = changed
             .iter()
             .map(|p| {
@@ -157,17 +163,25 @@ impl Rebuilder {
                     .map(Path::to_path_buf)
             })
             .collect::<Option<_>>()?;
-        if rel.is_empty() || !rel.iter().all(|r| is_page_file(r)) {
+        let pages = !rel.is_empty() && rel.iter().all(|r| is_page_file(r));
+        let data = !rel.is_empty() && rel.iter().all(|r| is_data_table(r));
+        if !pages && !data {
             return None;
         }
         // Taken out: if anything below fails, the next rebuild is a full one.
         let (mut site, mut views) = self.last.take()?;
-        let edit = site.reload_pages(&rel, self.options.drafts)?;
-        let keys: Vec<RouteKey> = match &edit {
-            PageEdit::Bodies(pages) => pages.iter().copied().map(RouteKey::Page).collect(),
-            PageEdit::Lists(keys) => {
-                views = site.views();
-                keys.clone()
+        let (keys, site_wide) = if data {
+            let (keys, new_views) = site.reload_data(&views)?;
+            views = new_views;
+            (keys, true)
+        } else {
+            match site.reload_pages(&rel, self.options.drafts)? {
+                PageEdit::Bodies(pages) => (pages.into_iter().map(RouteKey::Page).collect(), false),
+                PageEdit::Lists(keys) => {
+                    views = site.views();
+                    // Feeds show titles, dates and summaries.
+                    (keys, true)
+                }
             }
         };
         let rendered = Mutex::new(Vec::new());
@@ -177,8 +191,7 @@ impl Rebuilder {
         })
         .ok()?;
         let mut rendered: Vec<OutputFile> = rendered.into_inner().ok()?;
-        if matches!(edit, PageEdit::Lists(_)) {
-            // Feeds show titles, dates and summaries.
+        if site_wide {
             rendered.extend(site.site_wide_files(&site.route_keys()).ok()?);
         }
         let mut files = (*self.files).clone();
