@@ -129,7 +129,7 @@ macro_rules! dictionary_file {
 
 const ST_PHRASES: DictionaryFile = dictionary_file!("STPhrases");
 const ST_CHARACTERS: DictionaryFile = dictionary_file!("STCharacters");
-const TS_PHRASES: DictionaryFile = dictionary_file!("TSPhrases");
+pub const TS_PHRASES: DictionaryFile = dictionary_file!("TSPhrases");
 const TS_CHARACTERS: DictionaryFile = dictionary_file!("TSCharacters");
 const TW_VARIANTS: DictionaryFile = dictionary_file!("TWVariants");
 const TW_PHRASES: DictionaryFile = dictionary_file!("TWPhrases");

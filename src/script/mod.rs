@@ -218,7 +218,11 @@ fn not_simplified_characters(
             _ => set(c),
         }
     }
-    for phrase in dictionary.to_hans.keys() {
+    // Phrases whose characters are Simplified one by one but not together (回覆 → 回复).
+    let phrases = engine::parse_dictionary(engine::TS_PHRASES.text)
+        .filter(|(key, value)| key != value)
+        .map(|(key, _)| key);
+    for phrase in phrases.chain(dictionary.to_hans.keys().map(String::as_str)) {
         if let Some(first) = phrase.chars().next() {
             set(first);
         }
@@ -237,6 +241,7 @@ mod tests {
         assert!(c.needs_simplifying("標準化"));
         assert!(c.needs_simplifying("為"));
         assert!(!c.needs_simplifying("皇后干部头发"));
+        assert_eq!(c.simplified("请回覆"), "请回复");
         assert_eq!(c.simplified("溫州"), "温州");
         assert!(matches!(
             c.simplified("温州"),
@@ -263,6 +268,13 @@ mod tests {
             let new = not_simplified_characters(|t| engine.convert(t).into_owned(), dictionary);
             let old = not_simplified_characters(|t| opencc.convert(t), dictionary);
             assert!(new == old);
+            // Every phrase t2s changes is noticed, even when its characters alone are not.
+            for (key, _) in engine::parse_dictionary(engine::TS_PHRASES.text) {
+                if opencc.convert(key) != key {
+                    let first = key.chars().next().unwrap() as usize;
+                    assert!(new[first / 64] & (1 << (first % 64)) != 0, "{key}");
+                }
+            }
             assert!(new.iter().map(|w| w.count_ones()).sum::<u32>() > 2500);
         }
     }
