@@ -12,6 +12,7 @@ pub mod html;
 use std::fmt;
 use std::sync::Arc;
 
+use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
 pub use dictionary::SiteDictionary;
@@ -105,6 +106,8 @@ pub struct Converter {
     /// Characters that Simplified conversion changes, one bit per BMP code point: a text with
     /// none of them (and no phrase of the site dictionary) is already Simplified.
     not_simplified: Arc<Vec<u64>>,
+    /// Phrases that need simplifying although their characters do not (see [`hidden_phrases`]).
+    hidden_phrases: Arc<Option<AhoCorasick>>,
 }
 
 struct Engine {
@@ -131,8 +134,10 @@ impl Converter {
             |text| to_hans.convert(text).into_owned(),
             dictionary,
         ));
+        let hidden_phrases = Arc::new(hidden_phrases(&to_hans, &not_simplified));
         Ok(Converter {
             not_simplified,
+            hidden_phrases,
             to_hans: Arc::new(Engine {
                 opencc: to_hans,
                 overrides: dictionary.overrides(Script::Hans),
@@ -156,7 +161,9 @@ impl Converter {
             let code = c as usize;
             code >= 0x80
                 && (code > 0xFFFF || self.not_simplified[code / 64] & (1 << (code % 64)) != 0)
-        })
+        }) || (*self.hidden_phrases)
+            .as_ref()
+            .is_some_and(|phrases| !text.is_ascii() && phrases.is_match(text))
     }
 
     /// `text` in Simplified, without the cost of conversion when it already is.
@@ -218,16 +225,29 @@ fn not_simplified_characters(
             _ => set(c),
         }
     }
-    // Phrases whose characters are Simplified one by one but not together (回覆 → 回复).
-    let phrases = engine::parse_dictionary(engine::TS_PHRASES.text)
-        .filter(|(key, value)| key != value)
-        .map(|(key, _)| key);
-    for phrase in phrases.chain(dictionary.to_hans.keys().map(String::as_str)) {
+    for phrase in dictionary.to_hans.keys() {
         if let Some(first) = phrase.chars().next() {
             set(first);
         }
     }
     bits
+}
+
+/// OpenCC phrases that Simplified conversion changes although each of their characters alone
+/// is left as it is (回覆 → 回复, 沈默 → 沉默), found with one automaton: a bit per first
+/// character would flag every text with a 回 in it.
+fn hidden_phrases(to_hans: &OpenccEngine, not_simplified: &[u64]) -> Option<AhoCorasick> {
+    let flagged = |c: char| {
+        let code = c as usize;
+        code > 0xFFFF || not_simplified[code / 64] & (1 << (code % 64)) != 0
+    };
+    let phrases: Vec<&str> = engine::parse_dictionary(engine::TS_PHRASES.text)
+        .map(|(key, _)| key)
+        .filter(|key| !key.chars().any(flagged) && to_hans.convert(key) != *key)
+        .collect();
+    (!phrases.is_empty()).then(|| {
+        AhoCorasick::new(phrases).expect("a few dozen plain phrases always build an automaton")
+    })
 }
 
 #[cfg(test)]
@@ -242,6 +262,16 @@ mod tests {
         assert!(c.needs_simplifying("為"));
         assert!(!c.needs_simplifying("皇后干部头发"));
         assert_eq!(c.simplified("请回覆"), "请回复");
+        assert!(!c.needs_simplifying("回复"));
+        // Every phrase t2s changes is noticed, even when its characters alone are not.
+        let opencc =
+            ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s)
+                .unwrap();
+        for (key, _) in engine::parse_dictionary(engine::TS_PHRASES.text) {
+            if opencc.convert(key) != key {
+                assert!(c.needs_simplifying(&format!("文字{key}文字")), "{key}");
+            }
+        }
         assert_eq!(c.simplified("溫州"), "温州");
         assert!(matches!(
             c.simplified("温州"),
@@ -268,13 +298,7 @@ mod tests {
             let new = not_simplified_characters(|t| engine.convert(t).into_owned(), dictionary);
             let old = not_simplified_characters(|t| opencc.convert(t), dictionary);
             assert!(new == old);
-            // Every phrase t2s changes is noticed, even when its characters alone are not.
-            for (key, _) in engine::parse_dictionary(engine::TS_PHRASES.text) {
-                if opencc.convert(key) != key {
-                    let first = key.chars().next().unwrap() as usize;
-                    assert!(new[first / 64] & (1 << (first % 64)) != 0, "{key}");
-                }
-            }
+
             assert!(new.iter().map(|w| w.count_ones()).sum::<u32>() > 2500);
         }
     }
