@@ -25,14 +25,26 @@ const TEXT_ATTRIBUTES: [&str; 5] = [
 /// Elements whose content is code or machine text.
 const VERBATIM_ELEMENTS: [&str; 6] = ["code", "pre", "kbd", "samp", "script", "style"];
 
+/// Elements that may carry a readable attribute.
+const READABLE_SELECTOR: &str =
+    "[alt], [title], [aria-label], [aria-description], [placeholder], meta[content]";
+
+/// Elements that may be verbatim (see [`is_verbatim`]).
+const VERBATIM_SELECTOR: &str = "code, pre, kbd, samp, script, style, [translate], [lang]";
+
 /// `html` with all its text in `script`.
 pub fn convert_html(converter: &Converter, script: Script, html: &str) -> Result<String, String> {
     let verbatim_depth = Rc::new(Cell::new(0usize));
     let pending = RefCell::new(String::new());
 
-    let depth_for_elements = Rc::clone(&verbatim_depth);
-    let element_handler = element!("*", move |el| {
+    // Two narrow selectors rather than `*`: most elements have neither readable attributes nor
+    // verbatim content.
+    let attribute_handler = element!(READABLE_SELECTOR, move |el| {
         convert_attributes(converter, script, el);
+        Ok(())
+    });
+    let depth_for_elements = Rc::clone(&verbatim_depth);
+    let verbatim_handler = element!(VERBATIM_SELECTOR, move |el| {
         if is_verbatim(el, script) {
             if let Some(handlers) = el.end_tag_handlers() {
                 depth_for_elements.set(depth_for_elements.get() + 1);
@@ -71,7 +83,7 @@ pub fn convert_html(converter: &Converter, script: Script, html: &str) -> Result
     rewrite_str(
         html,
         RewriteStrSettings {
-            element_content_handlers: vec![element_handler],
+            element_content_handlers: vec![attribute_handler, verbatim_handler],
             document_content_handlers: vec![text_handler],
             ..RewriteStrSettings::new()
         },
@@ -97,10 +109,12 @@ fn is_verbatim(el: &Element, script: Script) -> bool {
 }
 
 fn convert_attributes(converter: &Converter, script: Script, el: &mut Element) {
-    let mut names: Vec<&str> = TEXT_ATTRIBUTES.to_vec();
-    if el.tag_name() == "meta" && (el.has_attribute("name") || el.has_attribute("property")) {
-        names.push("content");
-    }
+    let meta_content = el.tag_name() == "meta"
+        && (el.has_attribute("name") || el.has_attribute("property"));
+    let names = TEXT_ATTRIBUTES
+        .iter()
+        .copied()
+        .chain(meta_content.then_some("content"));
     for name in names {
         if let Some(value) = el.get_attribute(name) {
             if !value.is_ascii() {
