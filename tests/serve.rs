@@ -879,3 +879,24 @@ fn browser_sees_live_reload() {
         server.stderr()
     );
 }
+
+#[test]
+fn the_search_index_is_built_after_the_site_is_served_and_kept_across_edits() {
+    let site = fixture("basic");
+    let root = site.path();
+    let server = Server::start(root);
+    let log = server.stdout_with("Search index ready");
+    assert!(log.contains("Search index ready"), "{log}");
+    let entry = server.get("/pagefind/pagefind-entry.json");
+    assert_eq!(entry.status, 200);
+    let languages = entry.text();
+    assert!(
+        languages.contains("zh-hans") && languages.contains("zh-hant"),
+        "{languages}"
+    );
+    // Rebuilds keep the index.
+    let mut events = server.events();
+    edit(&plan(root), |t| t + "\n再改一次。\n");
+    events.wait_for("reload");
+    assert_eq!(server.get("/pagefind/pagefind-entry.json").status, 200);
+}

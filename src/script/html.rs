@@ -109,8 +109,8 @@ fn is_verbatim(el: &Element, script: Script) -> bool {
 }
 
 fn convert_attributes(converter: &Converter, script: Script, el: &mut Element) {
-    let meta_content = el.tag_name() == "meta"
-        && (el.has_attribute("name") || el.has_attribute("property"));
+    let meta_content =
+        el.tag_name() == "meta" && (el.has_attribute("name") || el.has_attribute("property"));
     let names = TEXT_ATTRIBUTES
         .iter()
         .copied()

@@ -31,7 +31,8 @@ mod watch;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, PoisonError, RwLock};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::Instant;
 
 use anyhow::Context;
@@ -160,9 +161,19 @@ impl Shared {
                 // A stylesheet-only update leaves a failed build failed: the pages are still
                 // the last good ones.
                 let error = match changes.kind {
-                    ChangeKind::Css => current.error.clone(),
+                    ChangeKind::Css | ChangeKind::Index => current.error.clone(),
                     ChangeKind::Full => None,
                 };
+                if changes.kind == ChangeKind::Index {
+                    // Nothing shown changes: pages keep their build id and are not told.
+                    self.set(Snapshot {
+                        files: changes.files.clone(),
+                        built: current.built,
+                        error,
+                        build_id: current.build_id.clone(),
+                    });
+                    return;
+                }
                 self.set(Snapshot {
                     files: changes.files.clone(),
                     built: true,
@@ -172,7 +183,7 @@ impl Shared {
                 let paths = changes.paths.clone();
                 let _ = self.events.send(match changes.kind {
                     ChangeKind::Css => LiveEvent::Css { paths, build_id },
-                    ChangeKind::Full => LiveEvent::Reload { paths, build_id },
+                    ChangeKind::Full | ChangeKind::Index => LiveEvent::Reload { paths, build_id },
                 });
             }
             Err(diagnostics) => {
@@ -207,7 +218,7 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
         SocketAddr::new(shown_host(options.bind), port)
     );
 
-    let mut rebuilder = Rebuilder::new(BuildOptions {
+    let rebuilder = Rebuilder::new(BuildOptions {
         root: site_root.clone(),
         base_url: Some(url.clone()),
         drafts: options.drafts,
@@ -220,7 +231,8 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
         .context("cannot start the server")?;
     // Outside the runtime's context: the build starts a runtime of its own (search index).
     let started = Instant::now();
-    let first = rebuilder.rebuild(&[]);
+    let rebuilder = Arc::new(Mutex::new(rebuilder));
+    let first = lock(&rebuilder).rebuild(&[]);
     let elapsed = started.elapsed().as_millis();
     match &first {
         Ok(changes) => say!(
@@ -241,6 +253,8 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
         }
     }
     shared.publish(&first);
+    let indexing = Arc::new(AtomicBool::new(false));
+    index_in_background(&rebuilder, &shared, &indexing);
 
     let signals = {
         let _context = runtime.enter();
@@ -264,9 +278,10 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
                 .iter()
                 .map(|p| site_root.join(p.strip_prefix(&root).unwrap_or(p)))
                 .collect();
-            let outcome = rebuilder.rebuild(&changed);
+            let outcome = lock(&rebuilder).rebuild(&changed);
             report(&outcome, &what, started.elapsed().as_millis(), &shared);
             shared.publish(&outcome);
+            index_in_background(&rebuilder, &shared, &indexing);
         })
     };
     if let Err(e) = watching {
@@ -281,6 +296,42 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
     runtime.shutdown_background();
     say!("Stopped.");
     Ok(())
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Builds the search index on a thread of its own, once, after the first good build: serving
+/// and rebuilding do not wait for it (half a minute for 10,000 pages).
+fn index_in_background(
+    rebuilder: &Arc<Mutex<Rebuilder>>,
+    shared: &Arc<Shared>,
+    started: &AtomicBool,
+) {
+    if started.load(Ordering::Relaxed) {
+        return;
+    }
+    let Some((pages, base_path)) = lock(rebuilder).search_inputs() else {
+        return;
+    };
+    started.store(true, Ordering::Relaxed);
+    let (rebuilder, shared) = (rebuilder.clone(), shared.clone());
+    std::thread::spawn(move || {
+        let begun = Instant::now();
+        let count = pages.len();
+        match crate::search::index(pages, &base_path) {
+            Ok(index) => {
+                let changes = lock(&rebuilder).add_search_index(index);
+                shared.publish(&Ok(changes));
+                say!(
+                    "Search index ready ({count} pages, {} ms).",
+                    begun.elapsed().as_millis()
+                );
+            }
+            Err(problem) => warn!("warning: the search index could not be built: {problem}"),
+        }
+    });
 }
 
 fn report(outcome: &Result<Changes, Diagnostics>, what: &str, ms: u128, shared: &Shared) {

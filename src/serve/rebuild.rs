@@ -34,6 +34,8 @@ pub enum ChangeKind {
     Full,
     /// Only stylesheets changed: pages can swap them in place and keep their scroll position.
     Css,
+    /// The search index is ready: served from now on, no page needs to change.
+    Index,
 }
 
 /// What one rebuild produced.
@@ -65,6 +67,8 @@ pub struct Rebuilder {
     /// The last good site and its list views, kept so that an edit to a page renders only
     /// what shows it. `None` until a full build succeeds after a failed or partial one.
     last: Option<(Site, Views)>,
+    /// Whether the site's configuration asks for a search index.
+    search_wanted: bool,
 }
 
 impl Rebuilder {
@@ -74,6 +78,48 @@ impl Rebuilder {
             files: Arc::new(FileMap::new()),
             theme: None,
             last: None,
+            search_wanted: false,
+        }
+    }
+
+    /// What the search index needs of the current output: its searchable pages and the site's
+    /// path. `None` when search is off or nothing was built yet. The index takes seconds, so
+    /// serve builds it on another thread and hands it to [`Rebuilder::add_search_index`].
+    pub fn search_inputs(&self) -> Option<(Vec<crate::search::SearchPage>, String)> {
+        let (site, _) = self.last.as_ref()?;
+        if !self.search_wanted {
+            return None;
+        }
+        let other = site.script_prefix(site.config.default_script.other());
+        let pages = self
+            .files
+            .iter()
+            .filter(|(path, _)| path.ends_with(".html"))
+            .filter_map(|(path, bytes)| {
+                let group = usize::from(path.starts_with(&other));
+                crate::search::SearchPage::of(group, path, std::str::from_utf8(bytes).ok()?)
+            })
+            .collect();
+        Some((pages, site.config.base_path().to_string()))
+    }
+
+    /// Puts a search index (from [`Rebuilder::search_inputs`]) in place of the current one.
+    pub fn add_search_index(&mut self, index: Vec<OutputFile>) -> Changes {
+        let bundle = format!("{}/", crate::search::BUNDLE_DIR);
+        let mut files = (*self.files).clone();
+        files.retain(|path, _| !path.starts_with(&bundle));
+        let mut paths = Vec::new();
+        for file in index {
+            paths.push(file.path.clone());
+            files.insert(file.path, Bytes::from(file.bytes));
+        }
+        paths.sort();
+        self.files = Arc::new(files);
+        Changes {
+            kind: ChangeKind::Index,
+            paths,
+            partial: None,
+            files: self.files.clone(),
         }
     }
 
@@ -107,33 +153,32 @@ impl Rebuilder {
         if let Some(changes) = self.rebuild_pages(changed) {
             return Ok(changes);
         }
-        // The search index is the slowest stage by far (seconds for a thousand pages): it is
-        // built once, at start, and kept; rebuilds after an edit skip it so the browser hears
-        // about the change in a fraction of the time. Restarting serve refreshes it.
-        let first = self.theme.is_none();
+        // The search index is the slowest stage by far (seconds for a thousand pages, half a
+        // minute for ten thousand): serve builds it apart, after the first build (see
+        // `search_inputs`), and rebuilds keep it, so the site is served and edits are shown
+        // without waiting for it. Restarting serve refreshes it.
         let options = BuildOptions {
             root: self.options.root.clone(),
             base_url: self.options.base_url.clone(),
             drafts: self.options.drafts,
-            search: self.options.search && first,
+            search: self.options.search,
         };
         let mut site = Site::load(&options)?;
+        self.search_wanted = site.config.search;
+        site.config.search = false;
         let rendered = Mutex::new(FileMap::new());
         let views = site.render_into(&|f| {
             lock(&rendered).insert(f.path, Bytes::from(f.bytes));
             Ok(())
         })?;
         let mut files = rendered.into_inner().unwrap_or_else(|p| p.into_inner());
-        if !first {
-            let index = format!("{}/", crate::search::BUNDLE_DIR);
-            for (path, bytes) in self.files.iter().filter(|(p, _)| p.starts_with(&index)) {
-                files.insert(path.clone(), bytes.clone());
-            }
+        let index = format!("{}/", crate::search::BUNDLE_DIR);
+        for (path, bytes) in self.files.iter().filter(|(p, _)| p.starts_with(&index)) {
+            files.insert(path.clone(), bytes.clone());
         }
         let paths = diff(&self.files, &files);
         self.files = Arc::new(files);
         self.theme = Some(site.config.theme.clone());
-        site.config.search = false;
         self.last = Some((site, views));
         Ok(Changes {
             kind: ChangeKind::Full,
