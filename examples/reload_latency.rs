@@ -7,7 +7,8 @@
 //! the root; default: the first page in content/policies/ or else content/), --edits N (20),
 //! --bin PATH (default: the release `stdportal` next to this example), --edit body|title (what
 //! each edit changes: a line appended to the body, the default, or the page's title, which
-//! every list and feed showing the page must follow).
+//! every list and feed showing the page must follow), --after-index (start editing once the
+//! search index, built in the background, is ready).
 //!
 //! The site is copied to a temporary folder first, so the edits never touch the real files.
 //! Each edit appends one line and waits for the `reload` event that lists the edited page; the
@@ -26,13 +27,14 @@ struct Options {
     edits: usize,
     bin: PathBuf,
     title: bool,
+    after_index: bool,
 }
 
 fn main() {
     let options = match parse_args() {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("error: {e}\nusage: reload_latency --root DIR [--page REL] [--edits N] [--bin PATH] [--edit body|title]");
+            eprintln!("error: {e}\nusage: reload_latency --root DIR [--page REL] [--edits N] [--bin PATH] [--edit body|title] [--after-index]");
             std::process::exit(2);
         }
     };
@@ -56,9 +58,14 @@ fn parse_args() -> Result<Options, String> {
         edits: 20,
         bin,
         title: false,
+        after_index: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
+        if flag == "--after-index" {
+            options.after_index = true;
+            continue;
+        }
         let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
         match flag.as_str() {
             "--root" => options.root = PathBuf::from(value),
@@ -125,6 +132,13 @@ fn run(options: &Options) -> Result<(), String> {
     );
 
     let mut server = Server::start(&options.bin, &copy)?;
+    if options.after_index {
+        // The index is built in the background and competes for the CPU until it is ready.
+        let deadline = Instant::now() + Duration::from_secs(300);
+        while !server.log().contains("Search index ready") && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
     let mut events = Events::connect(server.addr)?;
     let expected = page_url_hint(&page_rel);
     let mut total = Vec::new();
