@@ -577,15 +577,6 @@ impl Site {
         route
     }
 
-    /// Every route of the site with its context (tests and tools; builds use [`Site::route`]).
-    pub fn routes(&self) -> Vec<Route> {
-        let views = self.views();
-        self.route_keys()
-            .iter()
-            .map(|key| self.route(&views, key))
-            .collect()
-    }
-
     fn nav(&self) -> Vec<Link> {
         let mut nav = vec![Link {
             title: "首页".into(),
