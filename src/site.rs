@@ -200,13 +200,15 @@ impl Site {
         content::sort_sections(&mut self.content);
         self.related = related_both_ways(&self.content);
         self.topics = topics(&self.content);
-        for i in touched.clone() {
+        // And the pages related to it now.
+        for &i in &edited {
             touched.extend(&self.related[i]);
         }
-        // An indicator shortcode shows the titles of the indicator's source documents.
+        // An indicator shortcode shows the titles of the indicator's source documents, which
+        // may be the edited pages (even the page the shortcode is on).
         for i in 0..self.content.pages.len() {
             let page = &self.content.pages[i];
-            if touched.contains(&i) || !page.raw.contains("{{") {
+            if !page.raw.contains("{{") {
                 continue;
             }
             let mut problems = Diagnostics::default();

@@ -216,6 +216,13 @@ fn kind_and_title_of_an_achievements_source_and_a_topic_member() {
 #[test]
 fn shortcode_pages_follow_the_documents_they_show() {
     let mut s = Session::start(|root| {
+        // A site's own shortcode that shows the plan's title.
+        fs::create_dir_all(root.join("templates/shortcodes")).unwrap();
+        fs::write(
+            root.join("templates/shortcodes/indicator.html"),
+            "<span>{{ indicator.name }}(见{% if indicator.plan %}{{ indicator.plan.title }}{% endif %})</span>",
+        )
+        .unwrap();
         fs::write(
             root.join("content/news/indicator-note.md"),
             "+++\ntitle = \"指标说明\"\ncity = \"rizhao\"\n+++\n\n{{ indicator(city=\"rizhao\", id=\"industrial-product-spot-check-pass-rate\") }}\n",
@@ -229,6 +236,22 @@ fn shortcode_pages_follow_the_documents_they_show() {
         )
     });
     s.rebuild_and_compare(&[page]);
+    // A plan showing its own indicator: the shortcode shows the plan's new title.
+    let plan = s.edit(RIZHAO_QUALITY, |t| {
+        t.replacen(
+            "## 一、发展基础与环境",
+            "{{ indicator(city=\"rizhao\", id=\"industrial-product-spot-check-pass-rate\") }}\n\n## 一、发展基础与环境",
+            1,
+        )
+    });
+    s.rebuild_and_compare(&[plan]);
+    let plan = s.edit(RIZHAO_QUALITY, |t| {
+        t.replace(
+            "title = \"日照市质量发展规划\"",
+            "title = \"日照市质量规划\"",
+        )
+    });
+    s.rebuild_and_compare(&[plan]);
     let note = s.edit("content/news/indicator-note.md", |t| {
         format!("{t}\n补充一句。\n")
     });
