@@ -177,13 +177,19 @@ pub fn sitemap_and_feeds(site: &Site, route_paths: &[String]) -> Vec<OutputFile>
             bytes: robots.into_bytes(),
         },
     ];
-    for script in Script::ALL {
-        files.push(OutputFile {
+    files.extend(atom_feeds(site));
+    files
+}
+
+/// The Atom feed of each script: documents by date, with title and summary.
+pub fn atom_feeds(site: &Site) -> Vec<OutputFile> {
+    Script::ALL
+        .iter()
+        .map(|&script| OutputFile {
             path: format!("{}atom.xml", site.script_prefix(script)),
             bytes: atom_feed(site, script).into_bytes(),
-        });
-    }
-    files
+        })
+        .collect()
 }
 
 fn atom_feed(site: &Site, script: Script) -> String {

@@ -232,7 +232,44 @@ impl Site {
         }
         keys.sort_unstable();
         keys.dedup();
-        Some(PageEdit::Lists(keys))
+        Some(PageEdit::Lists { edited, keys })
+    }
+
+    /// Brings `views` up to date after [`Site::reload_pages`] changed what lists show of the
+    /// `edited` pages: the same views as [`Site::views`] makes, without redoing every page.
+    pub fn refresh_views(&self, views: &mut Views, edited: &[usize]) {
+        let (content, data) = (&self.content, &self.data);
+        for &i in edited {
+            views.summaries[i] = views::page_summary(content, data, i);
+        }
+        let slugs: Vec<&str> = edited
+            .iter()
+            .map(|&i| content.pages[i].slug.as_str())
+            .collect();
+        for (k, indicator) in data.indicators.iter().enumerate() {
+            let plan = indicator.plan.as_deref();
+            let source = indicator.source.as_ref().map(|s| s.document.as_str());
+            if plan.is_some_and(|p| slugs.contains(&p))
+                || source.is_some_and(|s| slugs.contains(&s))
+            {
+                views.indicators[k] = views::indicator_view(content, data, indicator);
+            }
+        }
+        // Cities list their documents, indicators and achievements (with source titles).
+        views.cities = data
+            .cities
+            .iter()
+            .map(|c| views::city_view(content, &views.summaries, data, c, &views.indicators))
+            .collect();
+        views.city_summaries = views.cities.iter().map(views::CitySummary::from).collect();
+        for (topic, members) in views.topics.iter_mut().zip(self.topics.values()) {
+            if members.iter().any(|m| edited.contains(m)) {
+                topic.pages = members
+                    .iter()
+                    .map(|&i| views.summaries[i].clone())
+                    .collect();
+            }
+        }
     }
 
     /// Reads the data tables again after an edit to them, the way `load` does, and says which
@@ -431,6 +468,14 @@ impl Site {
         keys.extend((0..self.topics.len()).map(RouteKey::Topic));
         keys.extend([RouteKey::Topics, RouteKey::Search, RouteKey::NotFound]);
         keys
+    }
+
+    /// Where every route is published, in route order (the sitemap lists them).
+    pub fn route_paths(&self) -> Vec<String> {
+        self.route_keys()
+            .iter()
+            .map(|k| self.route_path(k))
+            .collect()
     }
 
     /// Where a route is published, relative to the script root.
@@ -728,10 +773,9 @@ impl Site {
 
     /// The files made from the whole site rather than from one route: data downloads, the
     /// sitemap and feeds, and the theme's and site's static files.
-    pub fn site_wide_files(&self, keys: &[RouteKey]) -> Result<Vec<OutputFile>, Diagnostic> {
-        let paths: Vec<String> = keys.iter().map(|k| self.route_path(k)).collect();
+    pub fn site_wide_files(&self) -> Result<Vec<OutputFile>, Diagnostic> {
         let mut files = feeds::csv_downloads(self);
-        files.extend(feeds::sitemap_and_feeds(self, &paths));
+        files.extend(feeds::sitemap_and_feeds(self, &self.route_paths()));
         files.extend(crate::output::static_files(&self.root, &self.config.theme)?);
         Ok(files)
     }
@@ -753,7 +797,7 @@ impl Site {
         }
         self.timings
             .stage("extras", || -> Result<(), Diagnostics> {
-                self.site_wide_files(&keys)?
+                self.site_wide_files()?
                     .into_iter()
                     .try_for_each(emit)
                     .map_err(Diagnostics::from)
@@ -782,7 +826,11 @@ pub enum PageEdit {
     /// Something lists show (title, date, summary, kind, related pages …): these routes
     /// (the edited pages, the pages related to them or whose shortcodes show them, and the
     /// lists showing them) and the feeds change.
-    Lists(Vec<RouteKey>),
+    Lists {
+        /// The pages whose files were edited.
+        edited: Vec<usize>,
+        keys: Vec<RouteKey>,
+    },
 }
 
 /// Where rendered files go: the output writer, or memory. Called from many threads at once.

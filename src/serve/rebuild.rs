@@ -215,17 +215,21 @@ impl Rebuilder {
         }
         // Taken out: if anything below fails, the next rebuild is a full one.
         let (mut site, mut views) = self.last.take()?;
-        let (keys, site_wide) = if data {
+        // Feeds show titles, dates and summaries; the CSV downloads show data. Static files
+        // never change here.
+        let (keys, feeds, downloads) = if data {
             let (keys, new_views) = site.reload_data(&views)?;
             views = new_views;
-            (keys, true)
+            (keys, false, true)
         } else {
             match site.reload_pages(&rel, self.options.drafts)? {
-                PageEdit::Bodies(pages) => (pages.into_iter().map(RouteKey::Page).collect(), false),
-                PageEdit::Lists(keys) => {
-                    views = site.views();
-                    // Feeds show titles, dates and summaries.
-                    (keys, true)
+                PageEdit::Bodies(pages) => {
+                    let keys = pages.into_iter().map(RouteKey::Page).collect();
+                    (keys, false, false)
+                }
+                PageEdit::Lists { edited, keys } => {
+                    site.refresh_views(&mut views, &edited);
+                    (keys, true, false)
                 }
             }
         };
@@ -236,8 +240,12 @@ impl Rebuilder {
         })
         .ok()?;
         let mut rendered: Vec<OutputFile> = rendered.into_inner().ok()?;
-        if site_wide {
-            rendered.extend(site.site_wide_files(&site.route_keys()).ok()?);
+        if downloads {
+            rendered.extend(crate::feeds::csv_downloads(&site));
+        }
+        if feeds {
+            // The sitemap lists paths, which these edits never change.
+            rendered.extend(crate::feeds::atom_feeds(&site));
         }
         let mut files = (*self.files).clone();
         let mut paths = Vec::new();
