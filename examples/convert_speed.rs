@@ -67,19 +67,12 @@ fn main() {
     let ferrous_s2t = OpenCC::from_config(BuiltinConfig::S2t).unwrap();
     let ferrous_load = started.elapsed();
     // What `Converter::new` did besides loading: convert every CJK character once.
-    let cjk: String = [
-        0x2E80..0x2FE0,
-        0x3000..0x3040,
-        0x3400..0xA000,
-        0xF900..0xFB00,
-        0xFE30..0xFE50,
-        0xFF00..0xFFF0,
-    ]
-    .into_iter()
-    .flatten()
-    .filter_map(char::from_u32)
-    .flat_map(|c| [c, '\n'])
-    .collect();
+    let cjk: String = stdportal::script::CJK_RANGES
+        .into_iter()
+        .flatten()
+        .filter_map(char::from_u32)
+        .flat_map(|c| [c, '\n'])
+        .collect();
     let started = Instant::now();
     let _ = ferrous_t2s.convert(&cjk);
     let ferrous_bitmap = started.elapsed();

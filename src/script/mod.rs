@@ -157,13 +157,11 @@ impl Converter {
     /// Whether Simplified conversion would change `text`: it has a Traditional character (or
     /// the first character of a site-dictionary phrase). Scanning is far cheaper than converting.
     pub fn needs_simplifying(&self, text: &str) -> bool {
-        text.chars().any(|c| {
-            let code = c as usize;
-            code >= 0x80
-                && (code > 0xFFFF || self.not_simplified[code / 64] & (1 << (code % 64)) != 0)
-        }) || (*self.hidden_phrases)
-            .as_ref()
-            .is_some_and(|phrases| !text.is_ascii() && phrases.is_match(text))
+        text.chars()
+            .any(|c| !c.is_ascii() && marked(&self.not_simplified, c))
+            || (*self.hidden_phrases)
+                .as_ref()
+                .is_some_and(|phrases| !text.is_ascii() && phrases.is_match(text))
     }
 
     /// `text` in Simplified, without the cost of conversion when it already is.
@@ -188,6 +186,24 @@ impl Converter {
     }
 }
 
+/// The blocks of CJK characters, radicals, punctuation and full-width forms: every BMP character
+/// OpenCC's dictionaries can change.
+pub const CJK_RANGES: [std::ops::Range<u32>; 6] = [
+    0x2E80..0x2FE0,
+    0x3000..0x3040,
+    0x3400..0xA000,
+    0xF900..0xFB00,
+    0xFE30..0xFE50,
+    0xFF00..0xFFF0,
+];
+
+/// Whether `c` is marked in a one-bit-per-BMP-character table (characters beyond the BMP are
+/// always treated as marked).
+fn marked(table: &[u64], c: char) -> bool {
+    let code = c as usize;
+    code > 0xFFFF || table[code / 64] & (1 << (code % 64)) != 0
+}
+
 /// The BMP characters that OpenCC's Simplified conversion (or a site-dictionary phrase starting
 /// with them) changes. Built by converting every CJK character once, in one call: about a
 /// millisecond at start-up, plus building the `t2s` automaton (about 2 ms, once per process).
@@ -202,15 +218,7 @@ fn not_simplified_characters(
             bits[code / 64] |= 1 << (code % 64);
         }
     };
-    let ranges = [
-        0x2E80..0x2FE0,
-        0x3000..0x3040,
-        0x3400..0xA000,
-        0xF900..0xFB00,
-        0xFE30..0xFE50,
-        0xFF00..0xFFF0,
-    ];
-    let chars: Vec<char> = ranges
+    let chars: Vec<char> = CJK_RANGES
         .into_iter()
         .flatten()
         .filter_map(char::from_u32)
@@ -237,10 +245,7 @@ fn not_simplified_characters(
 /// is left as it is (回覆 → 回复, 沈默 → 沉默), found with one automaton: a bit per first
 /// character would flag every text with a 回 in it.
 fn hidden_phrases(to_hans: &OpenccEngine, not_simplified: &[u64]) -> Option<AhoCorasick> {
-    let flagged = |c: char| {
-        let code = c as usize;
-        code > 0xFFFF || not_simplified[code / 64] & (1 << (code % 64)) != 0
-    };
+    let flagged = |c: char| marked(not_simplified, c);
     let phrases: Vec<&str> = engine::parse_dictionary(engine::TS_PHRASES.text)
         .map(|(key, _)| key)
         .filter(|key| !key.chars().any(flagged) && to_hans.convert(key) != *key)

@@ -106,14 +106,9 @@ impl Rebuilder {
     /// Puts a search index (from [`Rebuilder::search_inputs`]) in place of the current one.
     pub fn add_search_index(&mut self, index: Vec<OutputFile>) -> Changes {
         let bundle = format!("{}/", crate::search::BUNDLE_DIR);
-        let mut files = (*self.files).clone();
-        files.retain(|path, _| !path.starts_with(&bundle));
-        let mut paths = Vec::new();
-        for file in index {
-            paths.push(file.path.clone());
-            files.insert(file.path, Bytes::from(file.bytes));
-        }
-        paths.sort();
+        let mut without_index = (*self.files).clone();
+        without_index.retain(|path, _| !path.starts_with(&bundle));
+        let (files, paths) = overlay(&without_index, index);
         self.files = Arc::new(files);
         Changes {
             kind: ChangeKind::Index,
@@ -247,15 +242,7 @@ impl Rebuilder {
             // The sitemap lists paths, which these edits never change.
             rendered.extend(crate::feeds::atom_feeds(&site));
         }
-        let mut files = (*self.files).clone();
-        let mut paths = Vec::new();
-        for file in rendered {
-            if files.get(&file.path).map(|b| b.as_ref()) != Some(file.bytes.as_slice()) {
-                paths.push(file.path.clone());
-                files.insert(file.path, Bytes::from(file.bytes));
-            }
-        }
-        paths.sort();
+        let (files, paths) = overlay(&self.files, rendered);
         self.files = Arc::new(files);
         self.last = Some((site, views));
         Some(Changes {
@@ -270,15 +257,7 @@ impl Rebuilder {
     /// stylesheet's contents, so the rest of the last good output stays valid.
     fn reload_static(&mut self, theme: &str) -> Result<Changes, Diagnostics> {
         let statics = crate::output::static_files(&self.options.root, theme)?;
-        let mut files = (*self.files).clone();
-        let mut paths = Vec::new();
-        for file in statics {
-            if files.get(&file.path).map(|b| b.as_ref()) != Some(file.bytes.as_slice()) {
-                paths.push(file.path.clone());
-                files.insert(file.path, Bytes::from(file.bytes));
-            }
-        }
-        paths.sort();
+        let (files, paths) = overlay(&self.files, statics);
         let kind = if paths.iter().all(|p| p.ends_with(".css")) {
             ChangeKind::Css
         } else {
@@ -292,6 +271,21 @@ impl Rebuilder {
             files: self.files.clone(),
         })
     }
+}
+
+/// `files` (new bytes for some paths) laid over `old`: the new output, and the paths whose
+/// bytes changed, sorted.
+fn overlay(old: &FileMap, files: Vec<OutputFile>) -> (FileMap, Vec<String>) {
+    let mut map = old.clone();
+    let mut paths = Vec::new();
+    for file in files {
+        if map.get(&file.path).map(|b| b.as_ref()) != Some(file.bytes.as_slice()) {
+            paths.push(file.path.clone());
+            map.insert(file.path, Bytes::from(file.bytes));
+        }
+    }
+    paths.sort();
+    (map, paths)
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
