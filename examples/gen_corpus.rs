@@ -148,7 +148,7 @@ fn body(rng: &mut Rng, index: usize) -> String {
             md.push('\n');
         }
     }
-    if index % 10 == 0 {
+    if index.is_multiple_of(10) {
         md.push_str("```toml\n[[indicator]]\nid = \"local-standards\"\ntarget = { value = 30, year = 2025 }\n```\n\n");
     }
     let _ = writeln!(md, "{}", paragraph(rng, 2));

@@ -93,6 +93,21 @@ impl Config {
                 .at_line(line)
                 .hint("write it like base_url = \"https://example.gov.cn/bzh/\"")
         })?;
+        if let Err(problem) = crate::output::path::check_segment(&config.theme) {
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with("theme"))
+                .map_or(1, |i| i + 1);
+            return Err(Diagnostic::new(
+                path,
+                format!(
+                    "theme = \"{}\" is not the name of a folder in themes/: {problem}",
+                    config.theme
+                ),
+            )
+            .at_line(line)
+            .hint("write the name of a folder in themes/, e.g. theme = \"default\""));
+        }
         Ok(config)
     }
 

@@ -1,6 +1,7 @@
 //! Finding a site's files. Symbolic links are followed only when they stay inside the site:
 //! one that leads elsewhere (to `/etc/passwd`, to a colleague's home folder) is an error, so a
-//! build never publishes a file from outside the site.
+//! build never publishes a file from outside the site. That holds for the folders walked too
+//! (`themes/` or `themes/default` linked to another folder), not only for what is inside them.
 
 use std::path::{Path, PathBuf};
 
@@ -18,6 +19,10 @@ pub fn files_under(root: &Path, dir: &Path, max_depth: usize) -> (Vec<PathBuf>, 
         return (files, problems);
     }
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    if let Err(problem) = inside_site(root, &canonical_root, dir) {
+        problems.push(problem);
+        return (files, problems);
+    }
     let walker = WalkDir::new(dir)
         .max_depth(max_depth)
         .sort_by_file_name()
@@ -67,6 +72,34 @@ pub fn files_under(root: &Path, dir: &Path, max_depth: usize) -> (Vec<PathBuf>, 
     (files, problems)
 }
 
+/// A folder the site reads must be inside the site once links are followed: names the first
+/// link on the way that leads out.
+fn inside_site(root: &Path, canonical_root: &Path, dir: &Path) -> Result<(), Diagnostic> {
+    let target = dir
+        .canonicalize()
+        .map_err(|e| Diagnostic::new(rel_to(root, dir), format!("cannot read this folder: {e}")))?;
+    if target.starts_with(canonical_root) {
+        return Ok(());
+    }
+    let rel = dir.strip_prefix(root).unwrap_or(dir);
+    let mut link = root.to_path_buf();
+    for part in rel.components() {
+        link.push(part);
+        if link.is_symlink() {
+            break;
+        }
+    }
+    let shown = rel_to(root, &link);
+    Err(Diagnostic::new(
+        &shown,
+        format!(
+            "this is a link to {}, outside the site: stdportal reads and publishes only files inside the site",
+            link.canonicalize().unwrap_or(target).display()
+        ),
+    )
+    .hint("copy the folder into the site instead of linking to it"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +126,20 @@ mod tests {
         assert!(problems[0].message.contains("outside the site"));
         assert_eq!(problems[0].file, Path::new("content/c.md"));
         assert!(problems[1].message.contains("does not exist"));
+    }
+
+    #[test]
+    fn folders_linked_out_of_the_site_are_errors() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(outside.path().join("default/static")).unwrap();
+        std::fs::write(outside.path().join("default/static/secret.txt"), "x").unwrap();
+        let site = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(outside.path(), site.path().join("themes")).unwrap();
+        let dir = site.path().join("themes/default/static");
+        let (files, problems) = files_under(site.path(), &dir, usize::MAX);
+        assert!(files.is_empty());
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].file, Path::new("themes"));
+        assert!(problems[0].message.contains("outside the site"));
     }
 }

@@ -8,6 +8,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 
 use stdportal::error::Diagnostics;
+use stdportal::output::{PublishOptions, Publisher};
 use stdportal::site::{BuildOptions, Site};
 
 #[derive(Parser)]
@@ -43,6 +44,14 @@ enum Command {
         /// Skip the search index (faster; the search page finds nothing).
         #[arg(long)]
         no_search: bool,
+        /// Build into an output folder that holds files stdportal did not write: they are
+        /// kept, and those at the new site's own paths are replaced.
+        #[arg(long)]
+        force: bool,
+        /// Move changed files into the output folder one by one instead of swapping the whole
+        /// folder (automatic when the output is a mount point, e.g. a Docker volume).
+        #[arg(long)]
+        in_place: bool,
     },
     /// Build in memory and check every internal link and #anchor, related documents and alt text.
     Check {
@@ -79,6 +88,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    ignore_file_size_signal();
     let cli = Cli::parse();
     match cli.command {
         Command::Build {
@@ -88,6 +98,8 @@ fn main() -> ExitCode {
             drafts,
             timings,
             no_search,
+            force,
+            in_place,
         } => {
             let output = output.unwrap_or_else(|| root.join("public"));
             build(
@@ -98,6 +110,7 @@ fn main() -> ExitCode {
                     search: !no_search,
                 },
                 &output,
+                PublishOptions { force, in_place },
                 timings,
             )
         }
@@ -140,26 +153,33 @@ fn main() -> ExitCode {
     }
 }
 
-fn build(options: BuildOptions, output: &std::path::Path, timings: bool) -> ExitCode {
+fn build(
+    options: BuildOptions,
+    output: &std::path::Path,
+    publish: PublishOptions,
+    timings: bool,
+) -> ExitCode {
     let started = Instant::now();
-    let result = Site::load(&options).and_then(|site| {
-        site.timings.record("load", started.elapsed());
-        // Pages are written (to a staging folder) as they are rendered; the new site replaces
-        // the old one only once all of it was written.
-        let staging = stdportal::output::Staging::begin(output)?;
-        let pages = AtomicUsize::new(0);
-        let written = Instant::now();
-        site.render_into(&|file| {
-            if file.path.ends_with(".html") {
-                pages.fetch_add(1, Ordering::Relaxed);
-            }
-            staging.put(file)
-        })?;
-        let files = staging.len();
-        site.timings.stage("commit", || staging.commit())?;
-        site.timings.record("render_and_write", written.elapsed());
-        Ok((site, pages.into_inner(), files))
-    });
+    // The output is taken (and locked) before the sources are read, so that of two builds one
+    // after the other, the later one publishes the sources as they are by then.
+    let result = Publisher::open(&options.root, output, publish)
+        .map_err(Diagnostics::from)
+        .and_then(|publisher| {
+            let site = Site::load(&options)?;
+            site.timings.record("load", started.elapsed());
+            let pages = AtomicUsize::new(0);
+            let written = Instant::now();
+            site.render_into(&|file| {
+                if file.path.ends_with(".html") {
+                    pages.fetch_add(1, Ordering::Relaxed);
+                }
+                publisher.put(file)
+            })?;
+            let files = publisher.len();
+            site.timings.stage("commit", || publisher.commit())?;
+            site.timings.record("render_and_write", written.elapsed());
+            Ok((site, pages.into_inner(), files))
+        });
     match result {
         Ok((site, pages, files)) => {
             println!(
@@ -227,4 +247,15 @@ fn report(diagnostics: &Diagnostics) {
         diagnostics.len(),
         if diagnostics.len() == 1 { "" } else { "s" }
     );
+}
+
+/// With a file-size limit (`ulimit -f`), the system kills a process that writes past it with
+/// SIGXFSZ, without a word. Ignored, the write fails instead and the build says what happened
+/// (and leaves the previous site as it was).
+fn ignore_file_size_signal() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to "ignore" before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
 }

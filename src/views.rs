@@ -300,8 +300,10 @@ pub fn page_view(content: &Content, data: &Data, related: &[usize], index: usize
 }
 
 /// Topic pages are keyed by the topic as written in Simplified, so 標準化 and 标准化 are one.
+/// Where a topic's page is: its name made into a URL segment (checked when pages are read).
 pub fn topic_path(key: &str) -> String {
-    format!("topics/{}/", key)
+    let segment = crate::output::path::segment_from_name(key).unwrap_or_default();
+    format!("topics/{segment}/")
 }
 
 pub fn indicator_path(indicator: &Indicator) -> String {

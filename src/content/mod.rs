@@ -157,7 +157,8 @@ fn parse_file(
         .map_err(|e| Diagnostic::new(&shown, format!("cannot read the file: {e}")))?;
     let text = decode_utf8(&shown, &bytes)?;
     let split = frontmatter::split(&shown, text)?;
-    let dir = file.rel.parent().map(path_to_url).unwrap_or_default();
+    let dir = crate::output::path::nfc(&file.rel.parent().map(path_to_url).unwrap_or_default());
+    check_folders(&shown, &dir)?;
     let is_section = file.rel.file_name().is_some_and(|n| n == "_index.md");
     if is_section {
         let meta: SectionFrontMatter = frontmatter::parse(&shown, &split)?;
@@ -177,15 +178,17 @@ fn parse_file(
         })));
     }
     let meta: PageFrontMatter = frontmatter::parse(&shown, &split)?;
-    let slug = match &meta.slug {
+    // macOS hands out file names decomposed (NFD); URLs use the composed form.
+    let slug = crate::output::path::nfc(&match &meta.slug {
         Some(s) => s.clone(),
         None => file
             .rel
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default(),
-    };
-    check_slug(&shown, &split, &slug)?;
+    });
+    check_slug(&shown, &split, &slug, meta.slug.is_none())?;
+    check_topics(&shown, &split, &meta.topics)?;
     if meta.title.trim().is_empty() {
         return Err(Diagnostic::new(&shown, "the page has an empty title")
             .at_line(split.front_matter_line)
@@ -244,26 +247,86 @@ pub fn decode_utf8<'a>(shown: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnos
     })
 }
 
-fn check_slug(shown: &Path, split: &frontmatter::Split<'_>, slug: &str) -> Result<(), Diagnostic> {
-    let ok = !slug.is_empty()
-        && slug != "."
-        && slug != ".."
-        && !slug.contains(['/', '\\', '?', '#', '%', '"', '<', '>', ' '])
-        && !slug.chars().any(char::is_control);
-    if ok {
+fn check_slug(
+    shown: &Path,
+    split: &frontmatter::Split<'_>,
+    slug: &str,
+    from_file_name: bool,
+) -> Result<(), Diagnostic> {
+    let problem = crate::output::path::check_segment(slug)
+        .err()
+        .map(|p| p.to_string())
+        .or_else(|| {
+            slug.chars()
+                .find(|c| matches!(c, '/' | ' '))
+                .map(|c| format!("it contains \"{c}\""))
+        });
+    let Some(problem) = problem else {
         return Ok(());
+    };
+    if from_file_name {
+        return Err(Diagnostic::new(
+            shown,
+            format!("the file name \"{slug}\" cannot be part of a URL: {problem}"),
+        )
+        .at_line(1)
+        .hint("rename the file, or give the page slug = \"…\" in its front matter (letters, digits and dashes, e.g. rizhao-quality-plan)"));
     }
-    let line = split
-        .front_matter
-        .lines()
-        .position(|l| l.trim_start().starts_with("slug"))
-        .map_or(1, |i| i + split.front_matter_line);
     Err(Diagnostic::new(
         shown,
-        format!("the slug \"{slug}\" cannot be part of a URL"),
+        format!("the slug \"{slug}\" cannot be part of a URL: {problem}"),
     )
-    .at_line(line)
+    .at_line(key_line(split, "slug"))
     .hint("use letters, digits and dashes, e.g. slug = \"rizhao-quality-plan\""))
+}
+
+/// The file line of a front matter key (the first line of the front matter if it is not there).
+fn key_line(split: &frontmatter::Split<'_>, key: &str) -> usize {
+    split
+        .front_matter
+        .lines()
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(split.front_matter_line, |i| i + split.front_matter_line)
+}
+
+/// A folder of `content/` becomes part of the URLs of its pages: its name must be usable.
+fn check_folders(shown: &Path, dir: &str) -> Result<(), Diagnostic> {
+    for folder in dir.split('/').filter(|f| !f.is_empty()) {
+        if let Err(problem) = crate::output::path::check_segment(folder) {
+            return Err(Diagnostic::new(
+                shown,
+                format!("the folder name \"{folder}\" cannot be part of a URL: {problem}"),
+            )
+            .hint("rename the folder (letters, digits and dashes)"));
+        }
+    }
+    Ok(())
+}
+
+/// Every topic must give a URL segment (`topics/<segment>/`).
+fn check_topics(
+    shown: &Path,
+    split: &frontmatter::Split<'_>,
+    topics: &[String],
+) -> Result<(), Diagnostic> {
+    for topic in topics {
+        if let Err(problem) = crate::output::path::segment_from_name(topic.trim()) {
+            return Err(Diagnostic::new(
+                shown,
+                format!(
+                    "the topic \"{}\" cannot be made into a URL: {problem}",
+                    topic.escape_debug()
+                ),
+            )
+            .at_line(key_line(split, "topics"))
+            .hint("name topics with words, e.g. topics = [\"标准化\", \"质量提升\"]"));
+        }
+    }
+    Ok(())
 }
 
 fn add_implicit_sections(content: &mut Content) {

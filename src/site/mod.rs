@@ -1,5 +1,7 @@
 //! Load → render → write: the whole build as one value (`Site`) and pure rendering functions.
 
+mod claims;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -784,6 +786,8 @@ impl Site {
     /// pages are written while others render, so memory holds a few pages, not the site.
     /// Returns the list views it made (serve keeps them for its next rebuild).
     pub fn render_into(&self, emit: &Emit) -> Result<Views, Diagnostics> {
+        // Every path is known and checked before the first file is written.
+        self.timings.stage("paths", || self.check_paths())?;
         let views = self.timings.stage("views", || self.views());
         let keys = self.route_keys();
         let started = std::time::Instant::now();

@@ -1,0 +1,62 @@
+//! Writing the site: every output path is checked and claimed before anything is written
+//! ([`claims`], [`path`]), the output folder is refused when it is not the site's own
+//! ([`guard`], [`manifest`]), and a new site replaces the old one in one step ([`publish`]).
+
+pub mod claims;
+pub mod guard;
+mod lock;
+pub mod manifest;
+pub mod path;
+pub mod publish;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::error::Diagnostic;
+pub use publish::{PublishOptions, Publisher, SIMULATE_DISK_FULL, SIMULATE_NO_EXCHANGE};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Relative to the output folder, with `/` separators.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The static files of the site: the theme's `static/` and then the site's `static/` (which
+/// wins), as output path → source file (relative to the site root, for messages).
+pub fn static_sources(root: &Path, theme: &str) -> Result<Vec<(String, PathBuf)>, Diagnostic> {
+    let mut files: std::collections::BTreeMap<String, PathBuf> = Default::default();
+    for dir in [
+        root.join("themes").join(theme).join("static"),
+        root.join("static"),
+    ] {
+        let (paths, mut problems) = crate::files::files_under(root, &dir, usize::MAX);
+        if !problems.is_empty() {
+            return Err(problems.remove(0));
+        }
+        for path in paths {
+            let name = manifest::relative(&dir, &path);
+            if name.split('/').any(|part| part.starts_with('.')) {
+                continue;
+            }
+            files.insert(path::nfc(&name), path);
+        }
+    }
+    Ok(files.into_iter().collect())
+}
+
+/// The theme's and the site's static files with their bytes, copied as they are.
+pub fn static_files(root: &Path, theme: &str) -> Result<Vec<OutputFile>, Diagnostic> {
+    static_sources(root, theme)?
+        .into_iter()
+        .map(|(path, source)| {
+            let bytes = fs::read(&source).map_err(|e| {
+                Diagnostic::new(
+                    crate::content::rel_to(root, &source),
+                    format!("cannot read the static file: {e}"),
+                )
+            })?;
+            Ok(OutputFile { path, bytes })
+        })
+        .collect()
+}
