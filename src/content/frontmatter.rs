@@ -149,6 +149,10 @@ pub struct PartialDate {
 }
 
 impl PartialDate {
+    /// The years a date can have, in pages and in data: nothing a portal records happened before
+    /// 1900 or is planned after 2200, so a year outside (`0000`, `1021`) is a typo.
+    pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
     pub fn parse(text: &str) -> Result<PartialDate, String> {
         let bad = || format!("\"{text}\" is not a date: write 2021, 2021-10 or 2021-10-14");
         // A TOML date-time: keep the date part.
@@ -159,6 +163,13 @@ impl PartialDate {
             .filter(|y| y.len() == 4)
             .and_then(|y| y.parse().ok())
             .ok_or_else(bad)?;
+        if !Self::YEARS.contains(&year) {
+            return Err(format!(
+                "\"{text}\" is not a date: the year {year} is not between {} and {}",
+                Self::YEARS.start(),
+                Self::YEARS.end()
+            ));
+        }
         let month = match parts.next() {
             Some(m) => Some(
                 m.parse::<u32>()
@@ -350,5 +361,44 @@ mod tests {
         assert!(PartialDate::parse("2017-02-30").is_err());
         assert!(PartialDate::parse("17").is_err());
         assert_eq!(d.rfc3339(), "2017-06-30T00:00:00+08:00");
+    }
+
+    #[test]
+    fn impossible_years_are_not_dates() {
+        for text in [
+            "0000",
+            "0000-01-01",
+            "1899",
+            "1899-12-31",
+            "2201",
+            "9999-12",
+            "-001",
+        ] {
+            let err = PartialDate::parse(text).unwrap_err();
+            assert!(err.contains("not a date"), "{text}: {err}");
+        }
+        assert!(PartialDate::parse("0000")
+            .unwrap_err()
+            .contains("the year 0 is not between 1900 and 2200"));
+        for text in [
+            "1900",
+            "1900-01-01",
+            "2200",
+            "2200-12-31",
+            "2020-01-01T08:00:00+08:00",
+        ] {
+            assert!(PartialDate::parse(text).is_ok(), "{text}");
+        }
+    }
+
+    #[test]
+    fn impossible_years_in_front_matter_point_at_their_line() {
+        for value in ["0000-01-01", "\"0000\"", "1850", "\"2999-01\""] {
+            for key in ["date", "updated", "published"] {
+                let err = page(&format!("+++\ntitle = \"a\"\n{key} = {value}\n+++\n")).unwrap_err();
+                assert_eq!(err.line, Some(3), "{key} = {value}: {err}");
+                assert!(err.message.contains("between 1900 and 2200"), "{err}");
+            }
+        }
     }
 }

@@ -3,7 +3,7 @@
 
 pub mod table;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -424,7 +424,11 @@ fn date_of(row: &Row) -> Result<PartialDate, Diagnostic> {
             .error("the date is missing")
             .hint("write the year or date, e.g. 2021 or 2021-10")
     })?;
-    PartialDate::parse(cell.text.trim_end_matches('年')).map_err(|msg| cell.loc.error(msg))
+    PartialDate::parse(cell.text.trim_end_matches('年')).map_err(|msg| {
+        cell.loc
+            .error(msg)
+            .hint("write the year or date, e.g. 2021 or 2021-10")
+    })
 }
 
 fn observation(row: &Row) -> Result<Observation, Diagnostic> {
@@ -501,6 +505,36 @@ fn check_references(data: &Data, diagnostics: &mut Diagnostics) {
     for a in &data.achievements {
         if !city_ids.contains(a.city.as_str()) {
             diagnostics.push(unknown_city(&a.loc, &a.city));
+        }
+    }
+    check_duplicate_observations(data, diagnostics);
+}
+
+/// Two observations of one indicator on one date would make its latest value, and so its
+/// status, depend on the order of the rows: each such pair is an error naming both rows.
+fn check_duplicate_observations(data: &Data, diagnostics: &mut Diagnostics) {
+    let mut first: HashMap<(&str, &str, PartialDate), &Loc> = HashMap::new();
+    for obs in &data.observations {
+        let key = (obs.city.as_str(), obs.indicator.as_str(), obs.date);
+        match first.get(&key) {
+            None => {
+                first.insert(key, &obs.loc);
+            }
+            Some(earlier) => diagnostics.push(
+                obs.loc
+                    .error(format!(
+                        "the indicator \"{}\" of the city \"{}\" has two observations for {}: \
+                         {}:{} and {}:{}",
+                        obs.indicator,
+                        obs.city,
+                        obs.date,
+                        earlier.file.display(),
+                        earlier.line,
+                        obs.loc.file.display(),
+                        obs.loc.line
+                    ))
+                    .hint("keep one: delete the other row or correct its date (which one counts would depend on the order of the rows)"),
+            ),
         }
     }
 }
