@@ -1,6 +1,9 @@
 //! `stdportal check`: builds the site in memory and checks what a reader would trip over:
 //! internal links and `#anchors`, links between related documents in both directions, and images
-//! without alt text. External links are listed, not fetched (no network is assumed).
+//! without alt text. External links are listed, not fetched (no network is assumed). Every page,
+//! whatever made it (Markdown, raw HTML, templates, data), is also searched for addresses that
+//! would run a script or leave the web (`javascript:`, `vbscript:`, `data:`, `file:`) and for
+//! event-handler attributes (`onclick=`), each reported with the page and its line.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -8,6 +11,7 @@ use std::path::PathBuf;
 
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 
+use crate::content::markdown::safety::{self, Found};
 use crate::error::Diagnostic;
 use crate::output::OutputFile;
 use crate::site::Site;
@@ -27,12 +31,15 @@ struct Scan {
     ids: BTreeSet<String>,
     links: Vec<String>,
     images_without_alt: Vec<String>,
+    /// Dangerous addresses and event handlers, at byte offsets of the page.
+    dangers: Vec<Found>,
 }
 
 fn scan(html: &str) -> Scan {
     let found = RefCell::new(Scan::default());
     let handler = element!("*", |el| {
         let mut scan = found.borrow_mut();
+        safety::element_dangers(el, &mut scan.dangers);
         if let Some(id) = el.get_attribute("id") {
             scan.ids.insert(decode_entities(&id));
         }
@@ -183,6 +190,10 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Report {
                 .map(|html| (f.path.as_str(), scan(html)))
         })
         .collect();
+    let pages: HashMap<&str, &str> = files
+        .iter()
+        .filter_map(|f| Some((f.path.as_str(), std::str::from_utf8(&f.bytes).ok()?)))
+        .collect();
     let sources = source_files(site);
     let base_url = site.config.base_url.as_str();
     let base_path = site.config.base_path();
@@ -190,6 +201,30 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Report {
     for (page, found) in &scans {
         report.pages_checked += 1;
         let (source, raw) = source_of(site, &sources, page);
+        if let Some(html) = pages.get(page) {
+            for danger in &found.dangers {
+                let (line, _) = crate::error::line_column(html, danger.offset);
+                let what = danger.danger.describe();
+                // Once per mistake, not once per script.
+                if !seen.insert((source.clone(), what.clone())) {
+                    continue;
+                }
+                // The rendered page and line, and where it was written when that is known.
+                let mut message = format!("in the rendered page: {what}");
+                if let Some((text, first_line)) = raw {
+                    message.push_str(&format!(" (from {}", source.display()));
+                    if let Some(written) = danger_line(text, &danger.danger) {
+                        message.push_str(&format!(", line {}", written + first_line - 1));
+                    }
+                    message.push(')');
+                }
+                report.problems.push(
+                    Diagnostic::new(*page, message)
+                        .at_line(line)
+                        .hint(danger.danger.hint()),
+                );
+            }
+        }
         let mut problem = |message: String, needle: &str, hint: &str| {
             // The same mistake shows in both scripts: report it once, where it was written.
             if seen.insert((source.clone(), message.clone())) {
@@ -208,7 +243,10 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Report {
             // as the editor wrote it.
             let written = percent_decode(url);
             let written = written.as_str();
-            if is_not_a_page_link(url) {
+            // Reported below with the page's other dangers.
+            if is_not_a_page_link(url)
+                || safety::dangerous_scheme(url, safety::UrlUse::Link).is_some()
+            {
                 continue;
             }
             if is_external(url) && !url.starts_with(base_url) {
@@ -334,6 +372,20 @@ fn source_label(source: &std::path::Path) -> String {
     source.display().to_string()
 }
 
+/// The line (1-based, within `raw`) where a danger seems to be written: its address, or the
+/// event handler's name.
+fn danger_line(raw: &str, danger: &safety::Danger) -> Option<usize> {
+    match danger {
+        safety::Danger::Url { url, .. } => line_of(raw, url),
+        safety::Danger::EventHandler { attribute, .. } => {
+            let lower = raw.to_ascii_lowercase();
+            line_of(&lower, &format!("{attribute}="))
+        }
+        safety::Danger::Srcdoc => line_of(&raw.to_ascii_lowercase(), "srcdoc"),
+        safety::Danger::Script => line_of(&raw.to_ascii_lowercase(), "<script"),
+    }
+}
+
 /// The line (1-based, within `raw`) of the first line containing `needle`.
 fn line_of(raw: &str, needle: &str) -> Option<usize> {
     raw.lines().position(|l| l.contains(needle)).map(|i| i + 1)
@@ -374,6 +426,18 @@ mod tests {
         assert!(s.ids.contains("a&b"));
         assert_eq!(s.links, vec!["/x/?q=1&r=2", "p.png", "q.png"]);
         assert_eq!(s.images_without_alt, vec!["p.png"]);
+    }
+
+    #[test]
+    fn scans_dangerous_addresses_and_handlers() {
+        let html = "<p>\n<a href=\"JaVa&#x09;Script:alert(1)\">x</a>\n<img src=x onerror=alert(1) alt=\"图\">\
+                    <img src=\"data:image/png;base64,AA\" alt=\"图\"><a href=\"/ok/\">ok</a>";
+        let s = scan(html);
+        let found: Vec<String> = s.dangers.iter().map(|d| d.danger.describe()).collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].starts_with("<a href=\"JaVaScript:alert(1)\"> would run a script"));
+        assert!(found[1].starts_with("<img onerror=…> is an event handler"));
+        assert_eq!(crate::error::line_column(html, s.dangers[1].offset).0, 3);
     }
 
     #[test]

@@ -91,7 +91,7 @@ impl Config {
                 .map_or(1, |i| i + 1);
             Diagnostic::new(path, msg)
                 .at_line(line)
-                .hint("write it like base_url = \"https://example.gov.cn/bzh/\"")
+                .hint(format!("write it like base_url = \"{BASE_URL_EXAMPLE}\""))
         })?;
         if let Err(problem) = crate::output::path::check_segment(&config.theme) {
             let line = text
@@ -111,7 +111,8 @@ impl Config {
         Ok(config)
     }
 
-    /// The path part of `base_url`, always ending in `/`: `/` or `/bzh/`.
+    /// The path part of `base_url`, always ending in `/`: `/` or `/bzh/` (percent-encoded, with
+    /// no quote or angle bracket: see [`normalize_base_url`]).
     pub fn base_path(&self) -> &str {
         let after_scheme = self
             .base_url
@@ -121,26 +122,79 @@ impl Config {
     }
 }
 
-/// Checks a base URL and makes it end with a slash.
-pub fn normalize_base_url(url: &str) -> Result<String, String> {
-    let url = url.trim();
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| format!("base_url \"{url}\" must start with http:// or https://"))?;
-    if rest.is_empty() || rest.starts_with('/') {
-        return Err(format!("base_url \"{url}\" has no host name"));
-    }
-    if url.contains(['?', '#', ' ']) {
+/// `--base-url` given on the command line, checked like `base_url` in `config.toml`.
+pub fn base_url_option(text: &str) -> Result<String, Diagnostic> {
+    normalize_base_url(text).map_err(|m| {
+        Diagnostic::new("--base-url", m).hint(format!(
+            "pass the site's public address, like --base-url {BASE_URL_EXAMPLE}"
+        ))
+    })
+}
+
+/// What to write, for messages about a bad `base_url`.
+pub const BASE_URL_EXAMPLE: &str = "https://example.gov.cn/bzh/";
+
+/// Checks a base URL and gives it in the form pages use: parsed by the WHATWG URL parser (what
+/// browsers use) and serialised again, so quotes, angle brackets, spaces and non-ASCII characters
+/// in the path are percent-encoded (and `'` too, which the parser leaves in paths), the host is
+/// lower-case (and punycode), and the path ends with `/`. Only `http` and `https` URLs with a
+/// host are accepted, without user name, password, query or fragment: the address is put in
+/// every page, the feeds and the sitemap.
+pub fn normalize_base_url(text: &str) -> Result<String, String> {
+    let written = text.trim();
+    if written.is_empty() {
         return Err(format!(
-            "base_url \"{url}\" must not contain spaces, '?' or '#'"
+            "base_url is empty: it must be the site's public address, like {BASE_URL_EXAMPLE}"
         ));
     }
-    let mut url = url.to_string();
-    if !url.ends_with('/') {
-        url.push('/');
+    // The parser silently drops tabs and line breaks inside a URL and reads `https:a.cn` or
+    // `https:///a.cn` as `https://a.cn/`: such text is a mistake, not an address.
+    if written.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!(
+            "base_url \"{}\" contains spaces or control characters",
+            written.escape_debug()
+        ));
     }
-    Ok(url)
+    let lower = written.to_ascii_lowercase();
+    let Some(rest) = ["https://", "http://"]
+        .iter()
+        .find_map(|scheme| lower.strip_prefix(scheme))
+    else {
+        return Err(format!(
+            "base_url \"{written}\" must start with http:// or https://"
+        ));
+    };
+    if rest.is_empty() || rest.starts_with(['/', '\\']) {
+        return Err(format!("base_url \"{written}\" has no host name"));
+    }
+    let mut url = url::Url::parse(written)
+        .map_err(|e| format!("base_url \"{written}\" is not a valid address: {e}"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err(format!("base_url \"{written}\" has no host name"));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(format!(
+            "base_url \"{written}\" must not contain a user name or password"
+        ));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(format!(
+            "base_url \"{written}\" must not contain '?' or '#': it is where the site's pages \
+             start, and page paths are added to it"
+        ));
+    }
+    if url.path().contains("//") {
+        // Links are written as the path plus the page's path: `//…` would lead to another host.
+        return Err(format!(
+            "base_url \"{written}\" has an empty folder name (\"//\") in its path"
+        ));
+    }
+    let mut path = url.path().replace('\'', "%27");
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    url.set_path(&path);
+    Ok(url.to_string())
 }
 
 #[cfg(test)]
@@ -176,8 +230,82 @@ mod tests {
     }
 
     #[test]
+    fn base_url_is_parsed_and_serialised() {
+        let ok = |text: &str| normalize_base_url(text).unwrap();
+        assert_eq!(ok("https://example.gov.cn"), "https://example.gov.cn/");
+        assert_eq!(
+            ok(" HTTPS://Example.GOV.cn/bzh "),
+            "https://example.gov.cn/bzh/"
+        );
+        assert_eq!(ok("http://127.0.0.1:1111"), "http://127.0.0.1:1111/");
+        assert_eq!(ok("http://[::1]:8080/a/"), "http://[::1]:8080/a/");
+        assert_eq!(
+            ok("https://标准.中国/门户/"),
+            "https://xn--q8q655c.xn--fiqs8s/%E9%97%A8%E6%88%B7/"
+        );
+        assert_eq!(ok("https://a.cn/x/../y/./"), "https://a.cn/y/");
+        // Markup characters come out percent-encoded, never as they were written.
+        assert_eq!(
+            ok("https://a.cn/\"><svg/onload=alert(1)>"),
+            "https://a.cn/%22%3E%3Csvg/onload=alert(1)%3E/"
+        );
+        assert_eq!(
+            ok("https://a.cn/x'onmouseover='alert(1)"),
+            "https://a.cn/x%27onmouseover=%27alert(1)/"
+        );
+        assert_eq!(ok("https://a.cn/<script>/"), "https://a.cn/%3Cscript%3E/");
+        for url in [
+            "https://a.cn/\"><svg/onload=alert(1)>",
+            "https://a.cn/x'y`z{}",
+            "https://a.cn/%22/",
+        ] {
+            let out = ok(url);
+            assert!(!out.contains(['"', '\'', '<', '>', '`', ' ']), "{out}");
+        }
+    }
+
+    #[test]
+    fn base_url_that_is_not_a_site_address_is_refused() {
+        let bad = [
+            ("", "empty"),
+            ("example.gov.cn", "must start with http"),
+            ("javascript:alert(1)//", "must start with http"),
+            ("data:text/html,<script>", "must start with http"),
+            ("ftp://a.cn/", "must start with http"),
+            ("file:///etc/", "must start with http"),
+            ("https://", "no host"),
+            ("https:///a.cn/", "no host"),
+            ("https:a.cn", "must start with http"),
+            ("https://user:pw@a.cn/", "user name or password"),
+            ("https://user@a.cn/", "user name or password"),
+            ("https://a.cn/?x=1", "'?' or '#'"),
+            ("https://a.cn/?", "'?' or '#'"),
+            ("https://a.cn/#top", "'?' or '#'"),
+            ("https://a.cn/a b/", "spaces"),
+            ("https://a.cn/a\tb/", "spaces"),
+            ("https://a.cn/a\nb/", "spaces"),
+            ("https://a.cn//evil.cn/", "empty folder"),
+            ("https://a b.cn/", "spaces"),
+            ("https://a.cn:99999/", "not a valid address"),
+            ("https://[::1/", "not a valid address"),
+        ];
+        for (url, expected) in bad {
+            let err = normalize_base_url(url).unwrap_err();
+            assert!(err.contains(expected), "{url:?}: {err}");
+        }
+    }
+
+    #[test]
     fn bad_base_url_is_reported_on_its_line() {
         let err = parse("title = \"t\"\nbase_url = \"example.gov.cn\"\n").unwrap_err();
         assert_eq!(err.line, Some(2));
+        let err =
+            parse("title = \"t\"\n\nbase_url = \"https://a.cn/\\\"><svg/onload=alert(1)>?\"\n")
+                .unwrap_err();
+        assert_eq!(err.line, Some(3));
+        assert!(err
+            .hint
+            .unwrap()
+            .contains("base_url = \"https://example.gov.cn/bzh/\""));
     }
 }

@@ -18,6 +18,14 @@ const CLOSE: char = '\u{E001}';
 /// scripts; `Site::render_route` puts the real root in.
 pub const ROOT_MARKER: &str = "\u{E002}";
 
+/// `html` (a rendered page) with the script's root URL in place of every [`ROOT_MARKER`],
+/// escaped for HTML: the marker was put in by Tera, which escapes what it writes, and may stand
+/// in an attribute or in text. (`base_url` is checked and percent-encoded when it is read, see
+/// `config::normalize_base_url`; this keeps a root that is not from there inert too.)
+pub fn replace_root_marker(html: &str, root: &str) -> String {
+    html.replace(ROOT_MARKER, &crate::render::escape_html(root))
+}
+
 #[derive(Debug, PartialEq)]
 pub struct Call {
     pub name: String,
@@ -219,6 +227,19 @@ mod tests {
         assert_eq!(
             &md[calls[0].start..calls[0].end],
             "{{ indicator(city=\"rizhao\", id='pass-rate') }}"
+        );
+    }
+
+    #[test]
+    fn root_is_escaped_where_the_marker_was() {
+        let html = format!("<a href=\"{ROOT_MARKER}x/\">{ROOT_MARKER}</a>");
+        assert_eq!(
+            replace_root_marker(&html, "/bzh/"),
+            "<a href=\"/bzh/x/\">/bzh/</a>"
+        );
+        assert_eq!(
+            replace_root_marker(&html, "/\"><svg/onload=alert(1)>'/"),
+            "<a href=\"/&quot;&gt;&lt;svg/onload=alert(1)&gt;&#39;/x/\">/&quot;&gt;&lt;svg/onload=alert(1)&gt;&#39;/</a>"
         );
     }
 

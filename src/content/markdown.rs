@@ -1,8 +1,15 @@
 //! Markdown to HTML with what Chinese documents need: no stray spaces where an editor wrapped a
 //! line between two Chinese characters, stable anchors for Chinese headings, reading time by
-//! characters, and code highlighted with CSS classes.
+//! characters, and code highlighted with CSS classes. Links that would run a script or leave
+//! the web (`javascript:`, `data:`…) and, where raw HTML is allowed, scripts and event handlers
+//! are reported as problems (see [`safety`]).
 
+pub mod safety;
+
+use std::cell::Cell;
 use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
 use std::sync::OnceLock;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -37,6 +44,18 @@ pub struct Rendered {
     /// Chinese characters plus Latin-script words.
     pub word_count: usize,
     pub reading_minutes: usize,
+    /// What the page must not publish, in the order written (see [`unsafe_content`]).
+    pub problems: Vec<Problem>,
+}
+
+/// Something in the Markdown that must not be published: a link or image address that would run
+/// a script or leave the web, or (in raw HTML) a script or event handler.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Byte offset in the Markdown of the link (its `[`, `![` or `<`) or of the raw HTML.
+    pub offset: usize,
+    pub message: String,
+    pub hint: &'static str,
 }
 
 pub struct MarkdownOptions {
@@ -49,23 +68,183 @@ pub fn render(markdown: &str, options: &MarkdownOptions) -> Rendered {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS;
-    let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, parser_options).collect();
+    let (mut events, ranges): (Vec<Event<'_>>, Vec<Range<usize>>) =
+        Parser::new_ext(markdown, parser_options)
+            .into_offset_iter()
+            .unzip();
+    let mut problems = unsafe_links(&events, &ranges);
 
     drop_soft_breaks_between_cjk(&mut events);
     let toc = assign_heading_ids(&mut events);
-    let events = highlight_code_blocks(events);
+    // Raw HTML is dealt with before code blocks become HTML themselves.
     let events = neutralise_raw_html(events, options.allow_raw_html);
+    let kinds: Vec<EventKind> = events.iter().map(EventKind::of).collect();
+    let has_raw_html = kinds.contains(&EventKind::RawHtml);
+    let (events, ranges, kinds) = highlight_code_blocks(events, ranges, kinds);
 
     let stats = TextStats::of(&events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if has_raw_html {
+        let starts = push_html_tracked(&mut html, events);
+        problems.extend(raw_html_problems(&html, &starts, &ranges, &kinds));
+        problems.sort_by_key(|p| p.offset);
+    } else {
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    }
     Rendered {
         html,
         toc,
         summary: stats.summary,
         word_count: stats.cjk_chars + stats.words,
         reading_minutes: reading_minutes(stats.cjk_chars, stats.words),
+        problems,
     }
+}
+
+/// The problems of a page or section, as one diagnostic on the first (the others are listed by
+/// position in its message): `body` is the Markdown that was rendered, starting at line
+/// `body_line` of `file`.
+pub fn unsafe_content(
+    file: &Path,
+    body: &str,
+    body_line: usize,
+    rendered: &Rendered,
+) -> Result<(), crate::error::Diagnostic> {
+    let Some(first) = rendered.problems.first() else {
+        return Ok(());
+    };
+    let mut message = first.message.clone();
+    let others: Vec<String> = rendered.problems[1..]
+        .iter()
+        .map(|p| {
+            let (line, column) = crate::error::line_column(body, p.offset);
+            format!("{}:{column}", line + body_line - 1)
+        })
+        .collect();
+    if !others.is_empty() {
+        message.push_str(&format!(
+            " (and {} more in this file, at {})",
+            others.len(),
+            others.join(", ")
+        ));
+    }
+    Err(crate::error::Diagnostic::new(file, message)
+        .at_offset(body, first.offset, body_line)
+        .hint(first.hint))
+}
+
+/// Link and image addresses with a scheme that is never published (see [`safety`]).
+fn unsafe_links(events: &[Event<'_>], ranges: &[Range<usize>]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (event, range) in events.iter().zip(ranges) {
+        let (url, usage, what) = match event {
+            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, safety::UrlUse::Link, "link"),
+            Event::Start(Tag::Image { dest_url, .. }) => (dest_url, safety::UrlUse::Image, "image"),
+            _ => continue,
+        };
+        if let Some(scheme) = safety::dangerous_scheme(url, usage) {
+            let shown: String = url.chars().filter(|c| !c.is_control()).collect();
+            problems.push(Problem {
+                offset: range.start,
+                message: format!(
+                    "the {what} \"{}\" {}",
+                    shorten(&shown, 60),
+                    safety::scheme_problem(scheme)
+                ),
+                hint: safety::scheme_hint(scheme),
+            });
+        }
+    }
+    problems
+}
+
+/// What an event is, for finding where raw HTML came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EventKind {
+    /// Raw HTML written in the Markdown (only left as HTML when the site allows it).
+    RawHtml,
+    /// The start of a link or image, whose address [`unsafe_links`] checks.
+    Link,
+    Other,
+}
+
+impl EventKind {
+    fn of(event: &Event<'_>) -> EventKind {
+        match event {
+            Event::Html(_) | Event::InlineHtml(_) => EventKind::RawHtml,
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => EventKind::Link,
+            _ => EventKind::Other,
+        }
+    }
+}
+
+/// Renders `events` into `html` and gives, per event, the offset in `html` where its output
+/// starts (pulldown-cmark writes each event's output before it reads the next).
+fn push_html_tracked(html: &mut String, events: Vec<Event<'_>>) -> Vec<usize> {
+    struct Counting<'a> {
+        out: &'a mut String,
+        len: &'a Cell<usize>,
+    }
+    impl std::fmt::Write for Counting<'_> {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.out.push_str(s);
+            self.len.set(self.out.len());
+            Ok(())
+        }
+    }
+    let len = Cell::new(html.len());
+    let mut starts = Vec::with_capacity(events.len());
+    let events = events.into_iter().inspect(|_| starts.push(len.get()));
+    pulldown_cmark::html::write_html_fmt(
+        Counting {
+            out: html,
+            len: &len,
+        },
+        events,
+    )
+    .expect("writing to a String cannot fail");
+    starts
+}
+
+/// Scripts, event handlers and dangerous addresses in the rendered page, found as a browser
+/// would read the whole of it (a tag left open in one piece of raw HTML takes in what follows),
+/// each placed at the raw HTML it comes from.
+fn raw_html_problems(
+    html: &str,
+    starts: &[usize],
+    ranges: &[Range<usize>],
+    kinds: &[EventKind],
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    // A tag still open at the end takes in the template's text after it in the page; closed
+    // here whatever state it is in (a quoted value of either kind, a name), it is read with the
+    // attributes it has so far.
+    let closed = format!("{html}\"'>");
+    for found in safety::scan(&closed, true) {
+        let event = starts
+            .partition_point(|&start| start <= found.offset)
+            .saturating_sub(1);
+        let offset = match kinds.get(event) {
+            // Markdown links: checked, with their own message, by `unsafe_links`.
+            Some(EventKind::Link) if matches!(found.danger, safety::Danger::Url { .. }) => continue,
+            // Raw HTML is written out as it is: the same offset within it.
+            Some(EventKind::RawHtml) => {
+                let range = &ranges[event];
+                (range.start + (found.offset - starts[event])).min(range.end)
+            }
+            // Markup made of pieces: place it at the raw HTML before it.
+            _ => (0..event)
+                .rev()
+                .find(|&i| kinds[i] == EventKind::RawHtml)
+                .map_or(0, |i| ranges[i].start),
+        };
+        problems.push(Problem {
+            offset,
+            message: format!("the raw HTML {}", found.danger.describe()),
+            hint: found.danger.hint(),
+        });
+    }
+    problems
 }
 
 pub fn reading_minutes(cjk_chars: usize, words: usize) -> usize {
@@ -186,10 +365,18 @@ fn syntax_set() -> &'static SyntaxSet {
     SYNTAXES.get_or_init(SyntaxSet::load_defaults_newlines)
 }
 
-fn highlight_code_blocks(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+/// Code blocks as highlighted HTML, one event each (which takes the range and kind of the
+/// block's start).
+fn highlight_code_blocks<'a>(
+    events: Vec<Event<'a>>,
+    ranges: Vec<Range<usize>>,
+    kinds: Vec<EventKind>,
+) -> (Vec<Event<'a>>, Vec<Range<usize>>, Vec<EventKind>) {
     let mut out = Vec::with_capacity(events.len());
-    let mut code: Option<(String, String)> = None;
-    for event in events {
+    let mut out_ranges = Vec::with_capacity(events.len());
+    let mut out_kinds = Vec::with_capacity(events.len());
+    let mut code: Option<(String, String, Range<usize>)> = None;
+    for ((event, range), kind) in events.into_iter().zip(ranges).zip(kinds) {
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
@@ -198,22 +385,28 @@ fn highlight_code_blocks(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
                     }
                     CodeBlockKind::Indented => String::new(),
                 };
-                code = Some((lang, String::new()));
+                code = Some((lang, String::new(), range));
             }
             Event::Text(text) if code.is_some() => {
-                if let Some((_, body)) = code.as_mut() {
+                if let Some((_, body, _)) = code.as_mut() {
                     body.push_str(&text);
                 }
             }
             Event::End(TagEnd::CodeBlock) => {
-                if let Some((lang, body)) = code.take() {
+                if let Some((lang, body, range)) = code.take() {
                     out.push(Event::Html(CowStr::from(code_block_html(&lang, &body))));
+                    out_ranges.push(range);
+                    out_kinds.push(EventKind::Other);
                 }
             }
-            other => out.push(other),
+            other => {
+                out.push(other);
+                out_ranges.push(range);
+                out_kinds.push(kind);
+            }
         }
     }
-    out
+    (out, out_ranges, out_kinds)
 }
 
 fn code_block_html(lang: &str, code: &str) -> String {
@@ -253,6 +446,8 @@ fn code_block_html(lang: &str, code: &str) -> String {
     )
 }
 
+/// Raw HTML as text, unless the site allows it. Runs before code blocks are turned into HTML, so
+/// every HTML event here was written by the editor (a raw `<pre onclick=…>` too).
 fn neutralise_raw_html(events: Vec<Event<'_>>, allow: bool) -> Vec<Event<'_>> {
     if allow {
         return events;
@@ -260,7 +455,7 @@ fn neutralise_raw_html(events: Vec<Event<'_>>, allow: bool) -> Vec<Event<'_>> {
     events
         .into_iter()
         .map(|e| match e {
-            Event::Html(h) | Event::InlineHtml(h) if !h.starts_with("<pre") => Event::Text(h),
+            Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
             other => other,
         })
         .collect()
@@ -413,6 +608,134 @@ mod tests {
         )
         .html;
         assert!(allowed.contains("<b>粗</b>"));
+    }
+
+    fn problems(md: &str, allow_raw_html: bool) -> Vec<(usize, String)> {
+        render(md, &MarkdownOptions { allow_raw_html })
+            .problems
+            .into_iter()
+            .map(|p| (p.offset, p.message))
+            .collect()
+    }
+
+    #[test]
+    fn raw_html_that_looks_like_a_code_block_is_text_too() {
+        assert_eq!(
+            html("<pre onmouseover=\"alert(1)\">x</pre><script>alert(2)</script>\n"),
+            "&lt;pre onmouseover=\"alert(1)\"&gt;x&lt;/pre&gt;&lt;script&gt;alert(2)&lt;/script&gt;\n"
+        );
+        assert!(html("```\ncode\n```\n").starts_with("<pre><code>"));
+    }
+
+    #[test]
+    fn dangerous_link_addresses_are_problems_where_the_link_is() {
+        let md = "正文[链接](javascript:alert(1))\n\n![图](data:image/png;base64,AA) \
+                  ![图](data:image/svg+xml,x) [a](<java\tscript:x>) [b](&#106;avascript:x)\n\n\
+                  <JaVaScRiPt:alert(1)> [c](VBScript:x) [d](file:///c:/a.doc) [e][r]\n\n\
+                  [r]: data:text/html,x\n\n[ok](https://a.cn/) [ok](/a/) [ok](mailto:a@b.cn)\n";
+        let found = problems(md, false);
+        let at: Vec<&str> = found
+            .iter()
+            .map(|(o, _)| md[*o..].split(')').next().unwrap())
+            .collect();
+        assert_eq!(
+            at,
+            [
+                "[链接](javascript:alert(1",
+                "![图](data:image/svg+xml,x",
+                "[a](<java\tscript:x>",
+                "[b](&#106;avascript:x",
+                "<JaVaScRiPt:alert(1",
+                "[c](VBScript:x",
+                "[d](file:///c:/a.doc",
+                "[e][r]\n\n[r]: data:text/html,x\n\n[ok](https://a.cn/",
+            ]
+        );
+        assert!(found[0]
+            .1
+            .contains("\"javascript:alert(1)\" would run a script"));
+        assert!(found[1].1.starts_with("the image \"data:image/svg+xml,x\""));
+        assert!(found[2].1.contains("\"javascript:x\""), "{}", found[2].1);
+        // Allowing raw HTML changes nothing for Markdown's own links.
+        assert_eq!(problems(md, true), found);
+    }
+
+    #[test]
+    fn one_diagnostic_names_the_first_problem_and_where_the_others_are() {
+        let md = "a\n\n  [x](javascript:1)\n[y](data:,1)\n";
+        let rendered = render(
+            md,
+            &MarkdownOptions {
+                allow_raw_html: false,
+            },
+        );
+        let d = unsafe_content(Path::new("content/a.md"), md, 5, &rendered).unwrap_err();
+        assert_eq!((d.line, d.column), (Some(7), Some(3)));
+        assert!(
+            d.message.contains("(and 1 more in this file, at 8:1)"),
+            "{}",
+            d.message
+        );
+        assert!(d.hint.unwrap().contains("link to a page"));
+        let fine = render(
+            "[x](/a/)",
+            &MarkdownOptions {
+                allow_raw_html: false,
+            },
+        );
+        assert!(unsafe_content(Path::new("a.md"), "", 1, &fine).is_ok());
+    }
+
+    #[test]
+    fn allowed_raw_html_may_not_script() {
+        let md = "段落<b onclick=\"alert(1)\">粗</b>\n\n<div>\n<a href=\"&#106;avascript:alert(1)\">x</a>\n\
+                  <img src=\"data:image/png;base64,AA\" alt=\"图\"><iframe srcdoc=\"x\"></iframe>\n</div>\n\n\
+                  <script>alert(2)</script>\n\n<svg><a><animate attributeName=\"href\" values=\"javascript:alert(3)\"/></a></svg>\n";
+        let found = problems(md, true);
+        let at: Vec<&str> = found.iter().map(|(o, _)| &md[*o..*o + 7]).collect();
+        assert_eq!(at, ["onclick", "href=\"&", "srcdoc=", "<script", "values="]);
+        let expected = [
+            "the raw HTML <b onclick=…> is an event handler",
+            "the raw HTML <a href=\"javascript:alert(1)\"> would run a script",
+            "the raw HTML <iframe srcdoc=…> holds a page",
+            "the raw HTML a <script> element",
+            "the raw HTML <animate values=\"javascript:alert(3)\"> would run",
+        ];
+        for ((_, message), expected) in found.iter().zip(expected) {
+            assert!(message.starts_with(expected), "{message}");
+        }
+        // Shown as text when raw HTML is not allowed: nothing to report.
+        assert!(problems(md, false).is_empty());
+        // The page itself is rendered as usual.
+        assert!(render(
+            md,
+            &MarkdownOptions {
+                allow_raw_html: true
+            }
+        )
+        .html
+        .contains("<b onclick"));
+    }
+
+    #[test]
+    fn raw_html_that_takes_in_the_following_text_is_read_whole() {
+        // The title's quote closes in the next paragraph, which turns its text into attributes.
+        let md = "<div title=\"\n\n\" onmouseover=\"alert(1)\" x=\">文字</div>\n";
+        let found = problems(md, true);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 0);
+        assert!(found[0].1.contains("onmouseover"), "{}", found[0].1);
+        // A tag left open at the end takes in the template after it: read as far as it goes.
+        for md in [
+            "<div onclick=\"alert(1)\" title=\"",
+            "<div onclick='alert(1)' x='",
+            "<div onclick=x",
+            "<div\nonclick=x y",
+        ] {
+            assert_eq!(problems(md, true).len(), 1, "{md}");
+        }
+        // An incomplete tag is no HTML to Markdown: it is shown as text.
+        assert!(problems("<a href=\"javascript:alert(1)\" title=\"", true).is_empty());
     }
 
     #[test]

@@ -163,6 +163,7 @@ fn parse_file(
     if is_section {
         let meta: SectionFrontMatter = frontmatter::parse(&shown, &split)?;
         let rendered = markdown::render(split.body, options);
+        markdown::unsafe_content(&shown, split.body, split.body_line, &rendered)?;
         let path = if dir.is_empty() {
             String::new()
         } else {
@@ -195,6 +196,7 @@ fn parse_file(
             .hint("give it a title = \"…\" in the front matter"));
     }
     let rendered = markdown::render(split.body, options);
+    markdown::unsafe_content(&shown, split.body, split.body_line, &rendered)?;
     let path = if dir.is_empty() {
         format!("{slug}/")
     } else {

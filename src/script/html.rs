@@ -68,7 +68,8 @@ pub fn convert_html(converter: &Converter, script: Script, html: &str) -> Result
         buffer.push_str(chunk.as_str());
         if chunk.last_in_text_node() {
             if !buffer.is_ascii() {
-                let converted = converter.convert(script, &buffer);
+                // The buffer is HTML (entities as written): converted as such, it stays text.
+                let converted = converter.convert_html_text(script, &buffer);
                 chunk.replace(&converted, ContentType::Html);
             } else if buffer.len() != chunk.as_str().len() {
                 chunk.replace(&buffer, ContentType::Html);
@@ -116,9 +117,11 @@ fn convert_attributes(converter: &Converter, script: Script, el: &mut Element) {
         .copied()
         .chain(meta_content.then_some("content"));
     for name in names {
+        // lol_html gives the value as written (entities not decoded) and writes it back as it
+        // is given, escaping `"` only: it is HTML text, converted as such.
         if let Some(value) = el.get_attribute(name) {
             if !value.is_ascii() {
-                let converted = converter.convert(script, &value);
+                let converted = converter.convert_html_text(script, &value);
                 if converted != value {
                     // Only fails for invalid attribute names, and these are fixed ones.
                     let _ = el.set_attribute(name, &converted);
@@ -169,6 +172,66 @@ mod tests {
             "<html lang=\"zh-Hant\"><head><title>標準 &amp; 質量</title>\
              <meta name=\"description\" content=\"質量發展\"><meta charset=\"utf-8\"></head></html>"
         );
+    }
+
+    /// Element names in `html`, in order: what a browser would build.
+    fn elements(html: &str) -> Vec<String> {
+        let names = RefCell::new(Vec::new());
+        rewrite_str(
+            html,
+            RewriteStrSettings {
+                element_content_handlers: vec![element!("*", |el| {
+                    let attributes: Vec<String> =
+                        el.attributes().iter().map(|a| a.name()).collect();
+                    names
+                        .borrow_mut()
+                        .push(format!("{}[{}]", el.tag_name(), attributes.join(",")));
+                    Ok(())
+                })],
+                ..RewriteStrSettings::new()
+            },
+        )
+        .unwrap();
+        names.into_inner()
+    }
+
+    #[test]
+    fn dictionary_values_stay_text_in_text_and_attributes() {
+        let mut d = SiteDictionary::default();
+        d.to_hant
+            .insert("标准".into(), "<script>alert(1)</script>".into());
+        d.to_hant
+            .insert("质量".into(), "\" onmouseover=\"alert(2)".into());
+        d.to_hant
+            .insert("品牌".into(), "' onfocus='alert(3)".into());
+        d.to_hant.insert("甲&乙".into(), "A&B".into());
+        d.to_hant.insert("<丙>".into(), "<b>".into());
+        d.to_hans
+            .insert("標準".into(), "<script>alert(4)</script>".into());
+        d.to_hans.insert("甲&乙".into(), "A&B".into());
+        d.to_hans
+            .insert("品質".into(), "\"><img src=x onerror=alert(5)>".into());
+        let c = Converter::new(TraditionalProfile::S2t, &d).unwrap();
+        let hans_page = "<p title=\"标准 甲&amp;乙\" class=\"标准\">标准 甲&amp;乙 &lt;丙&gt;</p>\
+                         <img alt='质量' src=\"a.png\"><i title=\"品牌\">质量品牌</i>";
+        let hant = convert_html(&c, Script::Hant, hans_page).unwrap();
+        assert_eq!(
+            hant,
+            "<p title=\"&lt;script&gt;alert(1)&lt;/script&gt; A&amp;B\" class=\"标准\">\
+             &lt;script&gt;alert(1)&lt;/script&gt; A&amp;B &lt;b&gt;</p>\
+             <img alt=\"&quot; onmouseover=&quot;alert(2)\" src=\"a.png\">\
+             <i title=\"&#39; onfocus=&#39;alert(3)\">&quot; onmouseover=&quot;alert(2)&#39; onfocus=&#39;alert(3)</i>"
+        );
+        assert_eq!(elements(&hant), elements(hans_page));
+
+        let hant_page = "<p title=\"標準 品質\">標準 甲&amp;乙 品質</p>";
+        let hans = convert_html(&c, Script::Hans, hant_page).unwrap();
+        assert_eq!(
+            hans,
+            "<p title=\"&lt;script&gt;alert(4)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(5)&gt;\">\
+             &lt;script&gt;alert(4)&lt;/script&gt; A&amp;B &quot;&gt;&lt;img src=x onerror=alert(5)&gt;</p>"
+        );
+        assert_eq!(elements(&hans), elements(hant_page));
     }
 
     #[test]

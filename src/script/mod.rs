@@ -15,7 +15,7 @@ use std::sync::Arc;
 use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
-pub use dictionary::SiteDictionary;
+pub use dictionary::{Form, SiteDictionary};
 use engine::{OpenccEngine, Profile};
 
 /// A written form of Chinese a page is published in.
@@ -112,13 +112,21 @@ pub struct Converter {
 
 struct Engine {
     opencc: OpenccEngine,
+    /// The site dictionary for plain text.
     overrides: dictionary::Overrides,
+    /// The site dictionary for text as it stands in HTML (escaped phrases and replacements).
+    html_overrides: dictionary::Overrides,
 }
 
 impl Engine {
-    fn convert(&self, text: &str) -> String {
-        self.overrides
-            .apply(text, |segment, out| self.opencc.convert_into(segment, out))
+    fn convert(&self, text: &str, form: Form) -> String {
+        let overrides = match form {
+            Form::Plain => &self.overrides,
+            Form::Html => &self.html_overrides,
+        };
+        // OpenCC's dictionaries map CJK text to CJK text: nothing it writes is markup
+        // (`opencc_dictionaries_write_no_markup` holds it to that).
+        overrides.apply(text, |segment, out| self.opencc.convert_into(segment, out))
     }
 }
 
@@ -140,11 +148,13 @@ impl Converter {
             hidden_phrases,
             to_hans: Arc::new(Engine {
                 opencc: to_hans,
-                overrides: dictionary.overrides(Script::Hans),
+                overrides: dictionary.overrides(Script::Hans, Form::Plain),
+                html_overrides: dictionary.overrides(Script::Hans, Form::Html),
             }),
             to_hant: Arc::new(Engine {
                 opencc: to_hant,
-                overrides: dictionary.overrides(Script::Hant),
+                overrides: dictionary.overrides(Script::Hant, Form::Plain),
+                html_overrides: dictionary.overrides(Script::Hant, Form::Html),
             }),
             profile,
         })
@@ -155,7 +165,7 @@ impl Converter {
     }
 
     /// Whether Simplified conversion would change `text`: it has a Traditional character (or
-    /// the first character of a site-dictionary phrase). Scanning is far cheaper than converting.
+    /// the first non-ASCII character of a site-dictionary phrase). Scanning is far cheaper than converting.
     pub fn needs_simplifying(&self, text: &str) -> bool {
         text.chars()
             .any(|c| !c.is_ascii() && marked(&self.not_simplified, c))
@@ -167,21 +177,33 @@ impl Converter {
     /// `text` in Simplified, without the cost of conversion when it already is.
     pub fn simplified<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
         if self.needs_simplifying(text) {
-            std::borrow::Cow::Owned(self.to_hans.convert(text))
+            std::borrow::Cow::Owned(self.to_hans.convert(text, Form::Plain))
         } else {
             std::borrow::Cow::Borrowed(text)
         }
     }
 
-    /// `text` in `script`, whatever script it was written in.
+    /// Plain `text` in `script`, whatever script it was written in. Site-dictionary
+    /// replacements go in as written: the caller escapes the result for where it puts it.
     pub fn convert(&self, script: Script, text: &str) -> String {
+        self.convert_form(script, text, Form::Plain)
+    }
+
+    /// `text` as it stands in HTML (a text node or an attribute value, entities not decoded)
+    /// in `script`: site-dictionary phrases are matched in their escaped form and their
+    /// replacements go in escaped, so the result is still text, never markup.
+    pub fn convert_html_text(&self, script: Script, text: &str) -> String {
+        self.convert_form(script, text, Form::Html)
+    }
+
+    fn convert_form(&self, script: Script, text: &str, form: Form) -> String {
         if text.is_ascii() {
             return text.to_string();
         }
         match script {
             Script::Hans if !self.needs_simplifying(text) => text.to_string(),
-            Script::Hans => self.to_hans.convert(text),
-            Script::Hant => self.to_hant.convert(text),
+            Script::Hans => self.to_hans.convert(text, form),
+            Script::Hant => self.to_hant.convert(text, form),
         }
     }
 }
@@ -233,8 +255,10 @@ fn not_simplified_characters(
             _ => set(c),
         }
     }
+    // The first character that is not ASCII: ASCII is never looked up, and it is the same
+    // whether the phrase is written plain or escaped in HTML (`&` → `&amp;`).
     for phrase in dictionary.to_hans.keys() {
-        if let Some(first) = phrase.chars().next() {
+        if let Some(first) = phrase.chars().find(|c| !c.is_ascii()) {
             set(first);
         }
     }
@@ -357,6 +381,18 @@ mod tests {
         assert_eq!(c.convert(Script::Hans, hans), hans);
         let hant = "建設結構合理的標準化人才隊伍";
         assert_eq!(c.convert(Script::Hant, hant), hant);
+    }
+
+    /// Converted HTML text goes back into pages as markup: OpenCC must never write a character
+    /// that means something there.
+    #[test]
+    fn opencc_dictionaries_write_no_markup() {
+        for file in engine::DICTIONARY_FILES {
+            assert!(
+                !file.text.contains(['<', '>', '&', '"', '\'']),
+                "an OpenCC dictionary holds a markup character"
+            );
+        }
     }
 
     #[test]

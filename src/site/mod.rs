@@ -62,8 +62,7 @@ impl Site {
         let root = &options.root;
         let mut config = Config::load(&root.join("config.toml"))?;
         if let Some(url) = &options.base_url {
-            config.base_url = crate::config::normalize_base_url(url)
-                .map_err(|m| Diagnostic::new("--base-url", m))?;
+            config.base_url = crate::config::base_url_option(url)?;
         }
         config.search &= options.search;
         let mut diagnostics = Diagnostics::default();
@@ -697,7 +696,7 @@ impl Site {
             .template(|| self.templates.tera.render(&route.template, context))
             .map_err(|e| render::template_error(&self.templates.files, &e))?;
         let html = if html.contains(shortcodes::ROOT_MARKER) {
-            html.replace(shortcodes::ROOT_MARKER, &root)
+            shortcodes::replace_root_marker(&html, &root)
         } else {
             html
         };

@@ -1,0 +1,577 @@
+//! What a page must not publish: addresses a browser would run as code or that lead off the web
+//! (`javascript:`, `vbscript:`, `data:`, `file:`), event-handler attributes (`onclick=`), and
+//! (in Markdown's raw HTML) `<script>` and `<iframe srcdoc>`.
+//!
+//! The scheme is read the way a browser reads it, and more suspiciously: leading spaces and
+//! control characters are skipped, tabs and line breaks anywhere are dropped (`java\tscript:`),
+//! case is ignored (`JaVaScRiPt:`), character references are decoded first where the text is
+//! HTML (`&#106;avascript:`, `javascript&colon;`), and so are percent escapes (`%6Aavascript:`,
+//! which a browser would take for a relative path: flagging it too costs nothing, since no real
+//! link looks like that).
+//!
+//! `data:` is allowed in one place: the source of an image, for raster formats (PNG, JPEG, GIF,
+//! WebP, AVIF, BMP, ICO). Editors paste small images that way, and a raster image cannot run
+//! anything. SVG is refused even there: it is a document that can hold scripts, safe in `<img>`
+//! but not once the same address is opened or embedded another way.
+
+use lol_html::html_content::Element;
+use lol_html::{element, rewrite_str, RewriteStrSettings};
+
+/// Schemes that are never published.
+const DANGEROUS_SCHEMES: [&str; 4] = ["javascript", "vbscript", "data", "file"];
+
+/// Image types a `data:` image source may have.
+const RASTER_IMAGES: [&str; 9] = [
+    "png",
+    "jpeg",
+    "jpg",
+    "gif",
+    "webp",
+    "avif",
+    "bmp",
+    "x-icon",
+    "vnd.microsoft.icon",
+];
+
+/// Attributes whose value people read: never addresses, so never checked (a title may start
+/// with "data:").
+const TEXT_ATTRIBUTES: [&str; 7] = [
+    "alt",
+    "title",
+    "aria-label",
+    "aria-description",
+    "placeholder",
+    "value",
+    "label",
+];
+
+/// Where an address is used: `data:` is allowed for images only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlUse {
+    Link,
+    Image,
+}
+
+/// The scheme (lower case) that makes `url` unpublishable, or `None`. `url` is the address as
+/// the browser gets it after HTML decoding: Markdown's link destinations (pulldown-cmark has
+/// decoded their entities), or an attribute value passed through [`decode_entities`].
+pub fn dangerous_scheme(url: &str, usage: UrlUse) -> Option<&'static str> {
+    let url = percent_decode(url);
+    let mut scheme = String::new();
+    let mut rest = None;
+    for (i, c) in url.char_indices() {
+        if is_ignorable(c) {
+            continue;
+        }
+        if c == ':' {
+            rest = Some(&url[i + 1..]);
+            break;
+        }
+        if !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) || scheme.len() > 16 {
+            return None;
+        }
+        scheme.push(c.to_ascii_lowercase());
+    }
+    let rest = rest?;
+    let found = DANGEROUS_SCHEMES.iter().find(|s| **s == scheme)?;
+    if *found == "data" && usage == UrlUse::Image && is_raster_image(rest) {
+        return None;
+    }
+    Some(found)
+}
+
+/// Whether the part of a `data:` address after the colon is a raster image's.
+fn is_raster_image(rest: &str) -> bool {
+    let media: String = rest
+        .chars()
+        .filter(|c| !is_ignorable(*c))
+        .take_while(|c| !matches!(c, ';' | ','))
+        .collect::<String>()
+        .to_ascii_lowercase();
+    media
+        .strip_prefix("image/")
+        .is_some_and(|subtype| RASTER_IMAGES.contains(&subtype))
+}
+
+/// Characters a browser skips at the start of an address or drops inside it (spaces, controls,
+/// tabs, line breaks), and invisible ones it does not but that have no place in a scheme.
+fn is_ignorable(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
+/// `%6A` → `j`; malformed escapes and invalid UTF-8 are kept as they are (lossily).
+fn percent_decode(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('%') {
+        return text.into();
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if let (Some(high), Some(low)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned().into()
+}
+
+/// Decodes HTML character references the way a browser does in an attribute value, as far as
+/// addresses go: every numeric reference (decimal or hexadecimal, with or without `;`) and the
+/// named ones that stand for characters that matter in a scheme or a media type (`&colon;`,
+/// `&Tab;`, `&NewLine;`, `&sol;`, `&amp;`…). Other named references are left as written.
+pub fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('&') {
+        return text.into();
+    }
+    const NAMED: [(&str, char); 17] = [
+        ("amp", '&'),
+        ("lt", '<'),
+        ("gt", '>'),
+        ("quot", '"'),
+        ("apos", '\''),
+        ("colon", ':'),
+        ("tab", '\t'),
+        ("newline", '\n'),
+        ("nbsp", '\u{A0}'),
+        ("sol", '/'),
+        ("semi", ';'),
+        ("comma", ','),
+        ("plus", '+'),
+        ("period", '.'),
+        ("percnt", '%'),
+        ("lpar", '('),
+        ("rpar", ')'),
+    ];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        if let Some(number) = after.strip_prefix('#') {
+            let (digits, radix) = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => (hex, 16),
+                None => (number, 10),
+            };
+            let len = digits
+                .find(|c: char| !c.is_digit(radix))
+                .unwrap_or(digits.len());
+            if len > 0 {
+                let code = u32::from_str_radix(digits[..len].trim_start_matches('0'), radix)
+                    .ok()
+                    .or_else(|| digits[..len].chars().all(|c| c == '0').then_some(0));
+                let c = code
+                    .filter(|&c| c != 0)
+                    .and_then(char::from_u32)
+                    .unwrap_or('\u{FFFD}');
+                out.push(c);
+                let consumed = after.len() - digits.len() + len;
+                rest = &after[consumed..];
+                rest = rest.strip_prefix(';').unwrap_or(rest);
+                continue;
+            }
+        } else {
+            let len = after
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(after.len());
+            let name = after[..len].to_ascii_lowercase();
+            if let Some((_, c)) = NAMED.iter().find(|(n, _)| *n == name) {
+                out.push(*c);
+                rest = &after[len..];
+                rest = rest.strip_prefix(';').unwrap_or(rest);
+                continue;
+            }
+        }
+        out.push('&');
+        rest = after;
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+/// One thing a page must not have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Danger {
+    /// An attribute holding an address with a dangerous scheme (the address decoded).
+    Url {
+        element: String,
+        attribute: String,
+        url: String,
+        scheme: &'static str,
+    },
+    /// An event-handler attribute (`onclick`, `onerror`…).
+    EventHandler { element: String, attribute: String },
+    /// `<iframe srcdoc>`: a whole page of HTML in an attribute.
+    Srcdoc,
+    /// A `<script>` element.
+    Script,
+}
+
+impl Danger {
+    /// What is wrong, for messages.
+    pub fn describe(&self) -> String {
+        match self {
+            Danger::Url {
+                element,
+                attribute,
+                url,
+                scheme,
+            } => format!(
+                "<{element} {attribute}=\"{}\"> {}",
+                shorten(url),
+                scheme_problem(scheme)
+            ),
+            Danger::EventHandler { element, attribute } => format!(
+                "<{element} {attribute}=…> is an event handler, which runs a script in the \
+                 reader's browser"
+            ),
+            Danger::Srcdoc => {
+                "<iframe srcdoc=…> holds a page of its own, which can run scripts".to_string()
+            }
+            Danger::Script => "a <script> element would run in the reader's browser".to_string(),
+        }
+    }
+
+    /// What to do about it.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            Danger::Url { scheme, .. } => scheme_hint(scheme),
+            _ => {
+                "remove it: pages do not run scripts written in their content (scripts belong in \
+                 the theme's templates and static/)"
+            }
+        }
+    }
+}
+
+/// Why an address with `scheme` is refused.
+pub fn scheme_problem(scheme: &str) -> &'static str {
+    match scheme {
+        "javascript" | "vbscript" => "would run a script when it is followed",
+        "data" => {
+            "holds a whole document in the address (data:), which a browser may open as a page \
+             of its own"
+        }
+        _ => "points to a file on someone's own computer (file:), which no reader can open",
+    }
+}
+
+/// What to write instead of an address with `scheme`.
+pub fn scheme_hint(scheme: &str) -> &'static str {
+    match scheme {
+        "javascript" | "vbscript" => {
+            "link to a page instead (https://… or a path on this site), or remove the link"
+        }
+        "data" => {
+            "put the file in static/ and link to it by its path; data: is allowed only for PNG, \
+             JPEG, GIF, WebP, AVIF, BMP and ICO images shown with ![…](…) or <img src>"
+        }
+        _ => "put the file in static/ and link to it by its path on the site",
+    }
+}
+
+fn shorten(url: &str) -> String {
+    let url: String = url.chars().filter(|c| !c.is_control()).collect();
+    crate::content::markdown::shorten(&url, 60)
+}
+
+/// A danger and where it is: the byte offset in the scanned HTML of the attribute (or of the
+/// element's start tag).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub offset: usize,
+    pub danger: Danger,
+}
+
+/// The dangerous addresses, event handlers and `srcdoc` attributes of one element.
+pub fn element_dangers(el: &Element, found: &mut Vec<Found>) {
+    let tag = el.tag_name();
+    let element_offset = el.source_location().bytes().start;
+    let is_refresh = tag == "meta"
+        && el
+            .get_attribute("http-equiv")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("refresh"));
+    for attribute in el.attributes() {
+        let name = attribute.name();
+        let offset = attribute
+            .name_source_location()
+            .map_or(element_offset, |l| l.bytes().start);
+        let danger = if name.starts_with("on") {
+            Some(Danger::EventHandler {
+                element: tag.clone(),
+                attribute: name.clone(),
+            })
+        } else if name == "srcdoc" {
+            Some(Danger::Srcdoc)
+        } else if TEXT_ATTRIBUTES.contains(&name.as_str()) || (name == "content" && !is_refresh) {
+            None
+        } else {
+            let usage = if matches!(tag.as_str(), "img" | "source")
+                && matches!(name.as_str(), "src" | "srcset")
+            {
+                UrlUse::Image
+            } else {
+                UrlUse::Link
+            };
+            let value = attribute.value();
+            let value = decode_entities(&value);
+            let danger = addresses_in(&name, &value).find_map(|url| {
+                dangerous_scheme(url, usage).map(|scheme| Danger::Url {
+                    element: tag.clone(),
+                    attribute: name.clone(),
+                    url: url.trim().to_string(),
+                    scheme,
+                })
+            });
+            danger
+        };
+        if let Some(danger) = danger {
+            found.push(Found { offset, danger });
+        }
+    }
+}
+
+/// The addresses an attribute value holds: itself, and for the attributes that hold lists
+/// (`srcset`, SVG animation `values`, `<meta http-equiv=refresh content="0; url=…">`) each
+/// item.
+fn addresses_in<'a>(name: &str, value: &'a str) -> Box<dyn Iterator<Item = &'a str> + 'a> {
+    let whole = std::iter::once(value);
+    match name {
+        "srcset" | "imagesrcset" => Box::new(
+            whole.chain(
+                value
+                    .split(',')
+                    .map(|candidate| candidate.trim_start().split(' ').next().unwrap_or("")),
+            ),
+        ),
+        "values" => Box::new(whole.chain(value.split(';'))),
+        "content" => Box::new(whole.chain(value.split(';').map(|part| {
+            let part = part.trim_start();
+            let lower = part.get(..4).map(str::to_ascii_lowercase);
+            let url = if lower.as_deref() == Some("url=") {
+                &part[4..]
+            } else {
+                part
+            };
+            url.trim_matches(|c: char| c == '\'' || c == '"' || c.is_whitespace())
+        }))),
+        _ => Box::new(whole),
+    }
+}
+
+/// Everything [`element_dangers`] finds in `html`, plus `<script>` elements when `scripts`.
+pub fn scan(html: &str, scripts: bool) -> Vec<Found> {
+    let found = std::cell::RefCell::new(Vec::new());
+    let handler = element!("*", |el| {
+        let mut found = found.borrow_mut();
+        if scripts && el.tag_name() == "script" {
+            found.push(Found {
+                offset: el.source_location().bytes().start,
+                danger: Danger::Script,
+            });
+        }
+        element_dangers(el, &mut found);
+        Ok(())
+    });
+    // A fragment that lol_html cannot read is reported by nothing here; the browser will read it
+    // somehow, and `stdportal check` scans the whole page again.
+    let _ = rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![handler],
+            ..RewriteStrSettings::new()
+        },
+    );
+    found.into_inner()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_addresses_are_recognised() {
+        let cases = [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "JAVASCRIPT:alert(1)",
+            " javascript:alert(1)",
+            "\t\n javascript:alert(1)",
+            "\u{0}\u{1F}javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "java\rscript:alert(1)",
+            "javascript\t:alert(1)",
+            "j a v a s c r i p t:alert(1)",
+            "\u{FEFF}javascript:alert(1)",
+            "java\u{200B}script:alert(1)",
+            "%6Aavascript:alert(1)",
+            "javascript%3Aalert(1)",
+            "%20javascript:alert(1)",
+            "%09javascript:alert(1)",
+            "vbscript:msgbox(1)",
+            "VBScript:msgbox(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+            " DATA:text/html,x",
+            "data:,alert",
+            "data:image/svg+xml,<svg onload=alert(1)>",
+            "file:///etc/passwd",
+            "FILE://C:/Users/a.docx",
+            "file:c:/a.doc",
+        ];
+        for url in cases {
+            assert!(
+                dangerous_scheme(url, UrlUse::Link).is_some(),
+                "link {url:?} should be refused"
+            );
+        }
+        for url in [
+            "data:image/svg+xml,<svg onload=alert(1)>",
+            "data:image/svg+xml;base64,PHN2Zz4=",
+            "data:text/html,x",
+            "javascript:alert(1)",
+            "data:image/png.evil,x",
+        ] {
+            assert!(
+                dangerous_scheme(url, UrlUse::Image).is_some(),
+                "image {url:?} should be refused"
+            );
+        }
+        assert_eq!(
+            dangerous_scheme("JaVa\tScRiPt:x", UrlUse::Link),
+            Some("javascript")
+        );
+        assert_eq!(dangerous_scheme("Data:x", UrlUse::Link), Some("data"));
+    }
+
+    #[test]
+    fn ordinary_addresses_pass() {
+        for url in [
+            "https://www.gov.cn/zhengce/",
+            "http://a.cn/x?a=1&b=javascript:x",
+            "//cdn.a.cn/x.js",
+            "/policies/plan/",
+            "../plan/#一-发展目标",
+            "#top",
+            "mailto:a@b.cn",
+            "tel:+86-10-1234",
+            "plan.pdf",
+            "./javascript:x",
+            "?javascript:x",
+            "#javascript:x",
+            "javascript",
+            "notjavascript:x",
+            "x-javascript:x",
+            "标准/javascript:x",
+            "",
+            "%",
+            "%E6%A0%87",
+        ] {
+            assert_eq!(dangerous_scheme(url, UrlUse::Link), None, "{url:?}");
+        }
+        for url in [
+            "data:image/png;base64,iVBORw0KGgo=",
+            "DATA:IMAGE/JPEG;base64,/9j/",
+            "data:image/gif,GIF89a",
+            "data:image/webp;base64,UklGR",
+            " data:image/avif;base64,AAAA",
+        ] {
+            assert_eq!(dangerous_scheme(url, UrlUse::Image), None, "{url:?}");
+            assert_eq!(dangerous_scheme(url, UrlUse::Link), Some("data"), "{url:?}");
+        }
+    }
+
+    #[test]
+    fn character_references_are_decoded_like_a_browser() {
+        assert_eq!(decode_entities("&#106;avascript:"), "javascript:");
+        assert_eq!(decode_entities("&#x6A;avascript:"), "javascript:");
+        assert_eq!(decode_entities("&#X6a;avascript:"), "javascript:");
+        assert_eq!(decode_entities("&#0000106avascript:"), "javascript:");
+        assert_eq!(decode_entities("javascript&colon;x"), "javascript:x");
+        assert_eq!(decode_entities("java&Tab;script:"), "java\tscript:");
+        assert_eq!(decode_entities("&NewLine;javascript:"), "\njavascript:");
+        assert_eq!(decode_entities("a&amp;b&lt;"), "a&b<");
+        // Hexadecimal digits are all consumed: `&#x6Aa` is U+06AA, not "ja".
+        assert_eq!(decode_entities("&#x6Aavascript:"), "\u{6AA}vascript:");
+        assert_eq!(
+            decode_entities("&#0;&#xD800;&#99999999999;"),
+            "\u{FFFD}\u{FFFD}\u{FFFD}"
+        );
+        assert_eq!(
+            decode_entities("&unknown; & &#; &#x;"),
+            "&unknown; & &#; &#x;"
+        );
+        assert_eq!(decode_entities("标准&amp;"), "标准&");
+        for hostile in [
+            "&#106;avascript:alert(1)",
+            "&#x6A;avascript:alert(1)",
+            "&#0000106;&#0000097;vascript:alert(1)",
+            "javascript&colon;alert(1)",
+            "java&Tab;script:alert(1)",
+            "java&#9;script:alert(1)",
+            "java&#x0A;script:alert(1)",
+            "&#32;javascript:alert(1)",
+            "&NewLine;javascript:alert(1)",
+            "&#x64;ata:text/html,x",
+        ] {
+            assert!(
+                dangerous_scheme(&decode_entities(hostile), UrlUse::Link).is_some(),
+                "{hostile}"
+            );
+        }
+    }
+
+    #[test]
+    fn scanning_finds_handlers_addresses_and_scripts() {
+        let html = "<p onclick=\"x\">a</p>\n<a HREF=\"&#106;avascript:alert(1)\" title=\"data: 统计\">b</a>\
+                    <img src=\"data:image/png;base64,AA\" alt=\"javascript: 教程\">\
+                    <img srcset=\"a.png 1x, javascript:alert(1) 2x\">\
+                    <iframe srcdoc=\"&lt;script&gt;\"></iframe><script>x</script>\
+                    <svg><a><animate attributeName=\"href\" values=\"/a;javascript:alert(1)\"/></a></svg>\
+                    <meta http-equiv=\"refresh\" content=\"0; URL='javascript:alert(1)'\">\
+                    <meta name=\"description\" content=\"data: 统计\">\
+                    <form action=\"vbscript:x\"><button formaction=\"file:///c\">x</button></form>\
+                    <object data=\"data:text/html,x\"></object><a href=\"/ok/\">ok</a>";
+        let found = scan(html, true);
+        let describe: Vec<String> = found
+            .iter()
+            .map(|f| match &f.danger {
+                Danger::Url {
+                    element,
+                    attribute,
+                    scheme,
+                    ..
+                } => format!("{element} {attribute} {scheme}"),
+                Danger::EventHandler { attribute, .. } => attribute.clone(),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            describe,
+            [
+                "onclick",
+                "a href javascript",
+                "img srcset javascript",
+                "Srcdoc",
+                "Script",
+                "animate values javascript",
+                "meta content javascript",
+                "form action vbscript",
+                "button formaction file",
+                "object data data",
+            ]
+        );
+        assert_eq!(found[0].offset, 3);
+        assert_eq!(&html[found[1].offset..found[1].offset + 4], "HREF");
+        assert!(scan(html, false).iter().all(|f| f.danger != Danger::Script));
+    }
+}
