@@ -1046,6 +1046,8 @@ fn idle_connections_do_not_lock_other_clients_out() {
     use std::os::unix::process::CommandExt;
     const IDLE: usize = 300;
     const OPEN_FILES: u64 = 64;
+    /// The connections serve keeps with 64 descriptors (`connection_cap`).
+    const KEPT: usize = 32;
     let site = fixture("basic");
     let root = site.path();
     let server = Server::start_configured(root, &[], |command| {
@@ -1081,27 +1083,34 @@ fn idle_connections_do_not_lock_other_clients_out() {
         })
         .collect();
     let flooded = Instant::now();
-    std::thread::sleep(Duration::from_millis(300));
-    // Many more than the server may keep with 64 descriptors: it closed the oldest, and keeps
-    // the rest open (they are really open: the timeout has not passed yet).
-    let open = idle.iter().filter(|s| !closed_by_server(s)).count();
-    assert!(
-        open > 0 && open < OPEN_FILES as usize - 16,
-        "{open} idle connections open"
-    );
-    assert!(flooded.elapsed() < TEST_HEADER_TIMEOUT / 2);
+    // Many more than the server may keep with 64 descriptors: it closes the oldest, and keeps
+    // the rest open (really open: the timeout has not passed yet), fewer than KEPT since the
+    // event stream is one of the connections.
+    let open = loop {
+        let open = idle.iter().filter(|s| !closed_by_server(s)).count();
+        if open < KEPT || flooded.elapsed() > TEST_HEADER_TIMEOUT / 2 {
+            break open;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(open > 0 && open < KEPT, "{open} idle connections open");
+    assert!(flooded.elapsed() < TEST_HEADER_TIMEOUT);
 
     // A new client is answered at once, not after the timeout.
     let asked = Instant::now();
     let response = server.get("/policies/plan/");
     let waited = asked.elapsed();
+    eprintln!("with {open} of {IDLE} idle connections still open, a new client waited {waited:?}");
     assert_eq!(response.status, 200);
     assert!(
         waited < Duration::from_secs(2) && waited < TEST_HEADER_TIMEOUT / 2,
         "the new client waited {waited:?}"
     );
-    let log = server.stderr_with("connections are open");
-    assert!(log.contains("keeps at most"), "{log}");
+    let log = server.stderr_with("connection limit is reached");
+    assert!(
+        log.contains("at most 32 connections are kept open (the open-file limit is 64)"),
+        "{log}"
+    );
     assert!(!log.contains("panicked"), "{log}");
 
     // A build still has the descriptors it needs.

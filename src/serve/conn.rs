@@ -152,12 +152,12 @@ pub(crate) async fn accept_loop(
     let log_full = |why: &str| {
         if !full_logged.swap(true, Ordering::Relaxed) {
             let files = match limits.open_files {
-                Some(n) => format!(" (its open-file limit is {n})"),
+                Some(n) => format!(" (the open-file limit is {n})"),
                 None => String::new(),
             };
             warn!(
-                "warning: {why}: the server keeps at most {} connections{files} and closes the \
-                 ones idle longest to make room for new ones (logged once).",
+                "warning: {why}: at most {} connections are kept open{files}, and the ones idle \
+                 longest are closed to make room for new ones (logged once).",
                 limits.max_connections
             );
         }
@@ -180,7 +180,7 @@ pub(crate) async fn accept_loop(
             }
         };
         if registry.len() >= limits.max_connections {
-            log_full(&format!("{} connections are open", limits.max_connections));
+            log_full("the connection limit is reached");
             if !registry.evict_idlest() {
                 refuse_busy(&tcp);
                 continue;
