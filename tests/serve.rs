@@ -31,7 +31,18 @@ impl Server {
     }
 
     fn start_with(root: &Path, extra: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_stdportal"))
+        Server::start_configured(root, extra, |_| {})
+    }
+
+    /// Like `start_with`, with `configure` applied to the command first (environment, limits).
+    fn start_configured(
+        root: &Path,
+        extra: &[&str],
+        configure: impl FnOnce(&mut Command),
+    ) -> Server {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_stdportal"));
+        configure(&mut command);
+        let mut child = command
             .args(["serve", "--port", "0", "--root"])
             .arg(root)
             .args(extra)
@@ -171,15 +182,19 @@ impl Response {
 
 /// One HTTP/1.1 request with the request target sent exactly as given.
 fn request(addr: SocketAddr, method: &str, target: &str) -> Response {
+    raw_request(
+        addr,
+        &format!("{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"),
+    )
+}
+
+/// Sends `head` exactly as given and reads the response until the server closes.
+fn raw_request(addr: SocketAddr, head: &str) -> Response {
     let mut stream = TcpStream::connect(addr).expect("connect to the server");
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
         .unwrap();
-    write!(
-        stream,
-        "{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
+    stream.write_all(head.as_bytes()).unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).expect("read the response");
     let split = raw
@@ -899,4 +914,259 @@ fn the_search_index_is_built_after_the_site_is_served_and_kept_across_edits() {
     edit(&plan(root), |t| t + "\n再改一次。\n");
     events.wait_for("reload");
     assert_eq!(server.get("/pagefind/pagefind-entry.json").status, 200);
+}
+
+/// A GET of `/` naming `host` (`None`: no Host header) in HTTP/`version`.
+fn get_for_host(addr: SocketAddr, host: Option<&str>, version: &str) -> Response {
+    let host = host.map(|h| format!("Host: {h}\r\n")).unwrap_or_default();
+    raw_request(
+        addr,
+        &format!("GET / HTTP/{version}\r\n{host}Connection: close\r\n\r\n"),
+    )
+}
+
+#[test]
+fn requests_for_a_foreign_host_are_refused_against_dns_rebinding() {
+    let site = fixture("basic");
+    let server = Server::start(site.path());
+    let addr = server.addr;
+    let port = addr.port();
+    for host in [
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+        "localhost".to_string(),
+    ] {
+        let response = get_for_host(addr, Some(&host), "1.1");
+        assert_eq!(response.status, 200, "{host}: {}", response.text());
+    }
+    // A page whose domain was rebound to 127.0.0.1 sends its own domain as the host.
+    for host in [
+        "evil.example",
+        "evil.example:1111",
+        "localhost.evil.example",
+    ] {
+        let refused = get_for_host(addr, Some(host), "1.1");
+        assert_eq!(refused.status, 403, "{host}");
+        let text = refused.text();
+        assert!(
+            text.contains(&format!("{host:?}"))
+                && text.contains(&server.url)
+                && text.contains("DNS rebinding"),
+            "{text}"
+        );
+        assert!(!text.contains("<script"), "no page of the site: {text}");
+        assert!(refused.header("content-type").starts_with("text/plain"));
+    }
+    // The event stream and the absolute-form target are guarded too.
+    let refused = raw_request(
+        addr,
+        "GET /__stdportal/events HTTP/1.1\r\nHost: evil.example\r\n\r\n",
+    );
+    assert_eq!(refused.status, 403);
+    let refused = raw_request(
+        addr,
+        &format!("GET http://evil.example/ HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n"),
+    );
+    assert_eq!(refused.status, 403);
+    // Without a Host header: HTTP/1.0 cannot come from a browser, HTTP/1.1 requires one.
+    assert_eq!(get_for_host(addr, None, "1.0").status, 200);
+    assert_eq!(get_for_host(addr, None, "1.1").status, 400);
+    // Logged once per refused host.
+    let log = server.stderr_with("\"evil.example\"");
+    assert_eq!(
+        log.matches("Refused a request for host \"evil.example\"")
+            .count(),
+        1,
+        "{log}"
+    );
+    assert!(log.contains("DNS rebinding"), "{log}");
+}
+
+#[cfg(unix)]
+fn this_computers_name() -> String {
+    let mut buffer = [0u8; 256];
+    // SAFETY: gethostname writes at most the buffer's length.
+    let result = unsafe { libc::gethostname(buffer.as_mut_ptr().cast(), buffer.len()) };
+    assert_eq!(result, 0);
+    let end = buffer.iter().position(|&b| b == 0).unwrap();
+    String::from_utf8(buffer[..end].to_vec()).unwrap()
+}
+
+#[test]
+fn an_exposed_preview_answers_ip_literals_and_its_name_but_not_foreign_domains() {
+    let site = fixture("basic");
+    let server = Server::start_with(site.path(), &["--bind", "0.0.0.0"]);
+    // Only ever connected to over loopback; the hosts are what a LAN browser would send.
+    let addr = server.addr;
+    let port = addr.port();
+    let mut allowed = vec![
+        format!("192.168.1.5:{port}"),
+        "10.1.2.3".to_string(),
+        format!("[fe80::1]:{port}"),
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+    ];
+    #[cfg(unix)]
+    allowed.push(format!("{}:{port}", this_computers_name()));
+    for host in &allowed {
+        let response = get_for_host(addr, Some(host), "1.1");
+        assert_eq!(response.status, 200, "{host}: {}", response.text());
+    }
+    for host in ["evil.example", "192.168.1.5.nip.io", "sub.localhost"] {
+        let refused = get_for_host(addr, Some(host), "1.1");
+        assert_eq!(refused.status, 403, "{host}");
+        assert!(refused.text().contains("any IP address of this computer"));
+    }
+}
+
+/// How long serve waits for a request head in the idle-connection test (set through the
+/// test-only `STDPORTAL_SERVE_HEADER_TIMEOUT_MS`; the real default is 5 s).
+#[cfg(unix)]
+const TEST_HEADER_TIMEOUT: Duration = Duration::from_secs(4);
+
+/// Whether the server has closed `stream` (a read returns end of file), without waiting.
+#[cfg(unix)]
+fn closed_by_server(mut stream: &TcpStream) -> bool {
+    stream.set_nonblocking(true).unwrap();
+    let mut byte = [0u8; 1];
+    let closed = match stream.read(&mut byte) {
+        Ok(0) => true,
+        Ok(_) => panic!("the server sent something on an idle connection"),
+        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => false,
+        Err(e) => panic!("unexpected {e}"),
+    };
+    stream.set_nonblocking(false).unwrap();
+    closed
+}
+
+#[cfg(unix)]
+#[test]
+fn idle_connections_do_not_lock_other_clients_out() {
+    use std::os::unix::process::CommandExt;
+    const IDLE: usize = 300;
+    const OPEN_FILES: u64 = 64;
+    /// The connections serve keeps with 64 descriptors (`connection_cap`).
+    const KEPT: usize = 32;
+    let site = fixture("basic");
+    let root = site.path();
+    let server = Server::start_configured(root, &[], |command| {
+        command.env(
+            "STDPORTAL_SERVE_HEADER_TIMEOUT_MS",
+            TEST_HEADER_TIMEOUT.as_millis().to_string(),
+        );
+        // Soft and hard limit alike, so the server cannot raise it (like `ulimit -n 64`).
+        // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
+        unsafe {
+            command.pre_exec(|| {
+                let limit = libc::rlimit {
+                    rlim_cur: OPEN_FILES as libc::rlim_t,
+                    rlim_max: OPEN_FILES as libc::rlim_t,
+                };
+                if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+    });
+    // Nothing else opens files meanwhile.
+    let log = server.stdout_with("Search index ready");
+    assert!(log.contains("Search index ready"), "{log}");
+    // A live-reload stream is a response in progress: it is neither timed out nor evicted.
+    let mut events = server.events();
+
+    let idle: Vec<TcpStream> = (0..IDLE)
+        .map(|i| {
+            TcpStream::connect_timeout(&server.addr, Duration::from_secs(5))
+                .unwrap_or_else(|e| panic!("idle connection {i} could not connect: {e}"))
+        })
+        .collect();
+    let flooded = Instant::now();
+    // Many more than the server may keep with 64 descriptors: it closes the oldest, and keeps
+    // the rest open (really open: the timeout has not passed yet), fewer than KEPT since the
+    // event stream is one of the connections.
+    let open = loop {
+        let open = idle.iter().filter(|s| !closed_by_server(s)).count();
+        if open < KEPT || flooded.elapsed() > TEST_HEADER_TIMEOUT / 2 {
+            break open;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(open > 0 && open < KEPT, "{open} idle connections open");
+    assert!(flooded.elapsed() < TEST_HEADER_TIMEOUT);
+
+    // A new client is answered at once, not after the timeout.
+    let asked = Instant::now();
+    let response = server.get("/policies/plan/");
+    let waited = asked.elapsed();
+    eprintln!("with {open} of {IDLE} idle connections still open, a new client waited {waited:?}");
+    assert_eq!(response.status, 200);
+    assert!(
+        waited < Duration::from_secs(2) && waited < TEST_HEADER_TIMEOUT / 2,
+        "the new client waited {waited:?}"
+    );
+    let log = server.stderr_with("connection limit is reached");
+    assert!(
+        log.contains("at most 32 connections are kept open (the open-file limit is 64)"),
+        "{log}"
+    );
+    assert!(!log.contains("panicked"), "{log}");
+
+    // A build still has the descriptors it needs.
+    edit(&plan(root), |t| t + "\n连接很多时的修改。\n");
+    events.wait_for("reload");
+    assert!(server
+        .get("/policies/plan/")
+        .text()
+        .contains("连接很多时的修改"));
+
+    // A keep-alive connection that goes idle after a response is closed after the timeout too.
+    let mut kept = TcpStream::connect(server.addr).unwrap();
+    write!(
+        kept,
+        "GET /style.css HTTP/1.1\r\nHost: {}\r\n\r\n",
+        server.addr
+    )
+    .unwrap();
+    let mut reader = BufReader::new(kept.try_clone().unwrap());
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+            length = value.trim().parse().unwrap();
+        }
+        if line.trim().is_empty() {
+            break;
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).unwrap();
+    let answered = Instant::now();
+    kept.set_read_timeout(Some(TEST_HEADER_TIMEOUT * 3))
+        .unwrap();
+    let mut rest = Vec::new();
+    assert_eq!(
+        reader.read_to_end(&mut rest).unwrap(),
+        0,
+        "closed, nothing more"
+    );
+    let idle_for = answered.elapsed();
+    assert!(
+        idle_for > TEST_HEADER_TIMEOUT - Duration::from_millis(500)
+            && idle_for < TEST_HEADER_TIMEOUT + Duration::from_secs(3),
+        "the idle keep-alive connection was closed after {idle_for:?}"
+    );
+
+    // By now every idle connection was closed by the server: a read returns end of file.
+    let deadline = flooded + TEST_HEADER_TIMEOUT + Duration::from_secs(3);
+    std::thread::sleep(deadline.saturating_duration_since(Instant::now()));
+    let still_open = idle.iter().filter(|s| !closed_by_server(s)).count();
+    assert_eq!(still_open, 0, "idle connections left open");
+
+    // The live-reload stream outlived the timeout and still works.
+    assert!(flooded.elapsed() > TEST_HEADER_TIMEOUT);
+    edit(&plan(root), |t| t + "\n再改一次。\n");
+    events.wait_for("reload");
 }

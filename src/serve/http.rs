@@ -1,12 +1,12 @@
 //! The HTTP side of `serve`: files from the in-memory build, the live-reload event stream, and
 //! a graceful stop on Ctrl-C.
 //!
-//! Built on axum 0.8 and tokio: a well-kept stack that handles many concurrent connections,
-//! has first-class Server-Sent Events (`axum::response::sse`) for the live-reload channel, and
-//! graceful shutdown built in.
+//! Built on axum 0.8 and tokio: a well-kept stack that handles many concurrent connections and
+//! has first-class Server-Sent Events (`axum::response::sse`) for the live-reload channel.
+//! Connections are accepted by [`super::conn`] rather than `axum::serve`, which cannot time out
+//! idle connections; requests for a foreign `Host` are refused there ([`super::hosts`]).
 
 use std::convert::Infallible;
-use std::future::IntoFuture;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -16,11 +16,12 @@ use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::serve::ListenerExt;
 use axum::Router;
 use futures_util::stream::{self, Stream, StreamExt};
 use tokio::sync::{broadcast, watch};
 
+use super::conn::{self, Limits};
+use super::hosts::HostPolicy;
 use super::livereload::{self, EVENTS_PATH};
 use super::{LiveEvent, Shared, Snapshot};
 
@@ -71,16 +72,15 @@ impl Signals {
 
 /// Serves until Ctrl-C (or SIGTERM), then stops accepting, ends the event streams and waits a
 /// little for requests in flight.
-pub async fn serve(
+pub(crate) async fn serve(
     listener: std::net::TcpListener,
     shared: Arc<Shared>,
+    hosts: Arc<HostPolicy>,
+    limits: Limits,
     mut signals: Signals,
 ) -> std::io::Result<()> {
     listener.set_nonblocking(true)?;
-    // Events are small writes that should leave at once, not wait for Nagle's algorithm.
-    let listener = tokio::net::TcpListener::from_std(listener)?.tap_io(|tcp| {
-        let _ = tcp.set_nodelay(true);
-    });
+    let listener = tokio::net::TcpListener::from_std(listener)?;
     let (stop, stopping) = watch::channel(false);
     let app = Router::new()
         .route(EVENTS_PATH, get(events))
@@ -89,21 +89,15 @@ pub async fn serve(
             shared,
             stopping: stopping.clone(),
         });
-    let mut signal = stopping;
-    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
-        let _ = signal.wait_for(|stopping| *stopping).await;
-    });
-    let mut server = tokio::spawn(server.into_future());
+    let mut server = tokio::spawn(conn::accept_loop(listener, app, hosts, limits, stopping));
     tokio::select! {
-        result = &mut server => return result.unwrap_or(Ok(())),
+        _ = &mut server => return Ok(()),
         _ = signals.recv() => {}
     }
     let _ = stop.send(true);
     // A client that never reads its response must not keep the process alive.
-    match tokio::time::timeout(Duration::from_secs(3), server).await {
-        Ok(result) => result.unwrap_or(Ok(())),
-        Err(_) => Ok(()),
-    }
+    let _ = tokio::time::timeout(Duration::from_secs(3), server).await;
+    Ok(())
 }
 
 /// The live-reload stream: a `hello` with the current build id (so a page can tell it missed

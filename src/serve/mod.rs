@@ -24,6 +24,8 @@ macro_rules! warn {
     }};
 }
 
+mod conn;
+mod hosts;
 mod http;
 mod livereload;
 mod rebuild;
@@ -211,6 +213,8 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
         .filter(|r| r.is_dir())
         .with_context(|| format!("{} is not a folder", options.root.display()))?;
     let site_root = options.root.clone();
+    // Before anything opens files: the connection cap depends on the limit.
+    let limits = conn::Limits::for_this_process();
     let listener = bind(options.bind, options.port)?;
     let port = listener.local_addr()?.port();
     let url = format!(
@@ -291,7 +295,8 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
         open_browser(&url);
     }
 
-    runtime.block_on(http::serve(listener, shared, signals))?;
+    let hosts = Arc::new(hosts::HostPolicy::new(options.bind, port, url));
+    runtime.block_on(http::serve(listener, shared, hosts, limits, signals))?;
     // The watcher thread may be in the middle of a build: it need not finish.
     runtime.shutdown_background();
     say!("Stopped.");
