@@ -194,3 +194,126 @@ fn simplified_and_back_is_stable_on_the_example_portal() {
         unstable.join("\n")
     );
 }
+
+/// A name from hostile alphabets: dot segments, slashes of both kinds and their full-width
+/// forms, NUL and other controls, bidi overrides, invisible spaces, and ordinary words.
+fn hostile_name() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            Just(".."),
+            Just("."),
+            Just("/"),
+            Just("\\"),
+            Just("\0"),
+            Just("\u{1}"),
+            Just("\u{202e}"),
+            Just("\u{2066}"),
+            Just("\u{200b}"),
+            Just("\u{feff}"),
+            Just("．"),
+            Just("／"),
+            Just("＼"),
+            Just("%2e"),
+            Just("%2f"),
+            Just(" "),
+            Just("\u{3000}"),
+            Just("~"),
+            Just("CON"),
+            Just("zh-hant"),
+            Just("标准"),
+            Just("a"),
+            Just("tmp"),
+        ],
+        1..7,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+/// Whatever names a site gives its topics, pages, cities and indicators, every file a build
+/// writes stays inside the output folder, and nothing outside the site changes: the build
+/// either publishes the names as safe segments or refuses them with a message.
+#[test]
+fn every_written_path_stays_inside_the_output_folder() {
+    use stdportal::output::{PublishOptions, Publisher};
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(32));
+    // Half the time an ordinary name, so that many builds succeed and write files.
+    let name = || prop_oneof![hostile_name(), "[a-z][a-z0-9-]{0,8}"];
+    let published = std::sync::atomic::AtomicUsize::new(0);
+    runner
+        .run(
+            &(hostile_name(), name(), name(), name()),
+            |(topic, slug, city, indicator)| {
+                let sandbox = tempfile::tempdir().unwrap();
+                let root = sandbox.path().join("site");
+                let fixture = common::fixture("basic");
+                std::fs::rename(fixture.path(), &root).unwrap();
+                let quote = |s: &str| toml::Value::String(s.to_string()).to_string();
+                std::fs::write(
+                    root.join("content/policies/hostile.md"),
+                    format!(
+                        "+++\ntitle = \"名\"\nslug = {}\ntopics = [{}]\ncity = {}\n+++\n正文\n",
+                        quote(&slug),
+                        quote(&topic),
+                        quote(&city)
+                    ),
+                )
+                .unwrap();
+                let cities = std::fs::read_to_string(root.join("data/cities.toml")).unwrap();
+                std::fs::write(
+                    root.join("data/cities.toml"),
+                    format!("{cities}\n[[city]]\nid = {}\nname = \"敌\"\n", quote(&city)),
+                )
+                .unwrap();
+                let indicators = std::fs::read_to_string(root.join("data/indicators.toml")).unwrap();
+                std::fs::write(
+                    root.join("data/indicators.toml"),
+                    format!(
+                        "{indicators}\n[[indicator]]\nid = {}\ncity = \"testcity\"\nname = \"指标\"\nunit = \"%\"\ntarget = {{ value = 97, year = 2020 }}\n",
+                        quote(&indicator)
+                    ),
+                )
+                .unwrap();
+                let sources = common::snapshot(sandbox.path());
+                let output = root.join("public");
+                let built = Publisher::open(&root, &output, PublishOptions::default())
+                    .map_err(stdportal::error::Diagnostics::from)
+                    .and_then(|publisher| {
+                        let site = Site::load(&BuildOptions {
+                            root: root.clone(),
+                            base_url: None,
+                            drafts: false,
+                            search: false,
+                        })?;
+                        site.render_into(&|file| publisher.put(file))?;
+                        publisher.commit().map_err(Into::into)
+                    });
+                for (path, bytes) in common::snapshot(sandbox.path()) {
+                    let inside = path.starts_with("site/public")
+                        || path == std::path::Path::new("site/.stdportal-public-lock");
+                    if !inside {
+                        prop_assert_eq!(
+                            sources.get(&path),
+                            Some(&bytes),
+                            "{} was written outside the output folder ({:?})",
+                            path.display(),
+                            built.as_ref().err()
+                        );
+                    }
+                }
+                match &built {
+                    Ok(()) => {
+                        published.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        prop_assert!(output.join("index.html").is_file());
+                    }
+                    Err(problems) => prop_assert!(!problems.is_empty()),
+                }
+                Ok(())
+            },
+        )
+        .unwrap();
+    let published = published.into_inner();
+    assert!(
+        published >= 3,
+        "only {published} of 32 hostile sites were published"
+    );
+}
