@@ -165,8 +165,10 @@ fn build(
     let result = Publisher::open(&options.root, output, publish)
         .map_err(Diagnostics::from)
         .and_then(|publisher| {
+            let opened = started.elapsed();
             let site = Site::load(&options)?;
-            site.timings.record("load", started.elapsed());
+            site.timings.record("open_output", opened);
+            site.timings.record("load", started.elapsed() - opened);
             let pages = AtomicUsize::new(0);
             let written = Instant::now();
             site.render_into(&|file| {

@@ -239,7 +239,7 @@ fn disk_full_while_writing() {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("stdportal") && !n.ends_with("-lock"))
+        .filter(|n| n.contains("stdportal") && !n.ends_with("-lock") && !n.ends_with("-trash"))
         .collect();
     assert!(
         leftovers.is_empty(),

@@ -10,6 +10,8 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 /// The list of published files, at the top of the output folder.
 pub const MANIFEST: &str = ".stdportal-manifest";
 const HEADER: &str = "# stdportal: the files the last build of this site wrote. stdportal replaces and removes only these; keep this file.";
@@ -78,17 +80,7 @@ impl OldSite {
             owned,
             ..OldSite::default()
         };
-        let mut walker = walkdir::WalkDir::new(output).min_depth(1).into_iter();
-        while let Some(entry) = walker.next() {
-            let entry = entry.map_err(io::Error::other)?;
-            let rel = relative(output, entry.path());
-            if entry.depth() == 1 && OWN_ENTRIES.contains(&rel.as_str()) {
-                if entry.file_type().is_dir() {
-                    walker.skip_current_dir();
-                }
-                continue;
-            }
-            let kind = entry.file_type();
+        for (rel, kind) in entries(output, "")? {
             if kind.is_dir() {
                 if !own_folders.contains(rel.as_str()) {
                     site.foreign.push(Foreign::Folder(rel));
@@ -132,6 +124,37 @@ impl OldSite {
         }
         names.join(", ")
     }
+}
+
+/// Every entry under `dir` (`rel` relative to the output, empty at the top) with its type,
+/// links not followed, stdportal's own entries left out. Folders are read in parallel: a site
+/// has one folder per page.
+fn entries(dir: &Path, rel: &str) -> io::Result<Vec<(String, fs::FileType)>> {
+    let mut found = Vec::new();
+    let mut folders = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if rel.is_empty() && OWN_ENTRIES.contains(&name.as_str()) {
+            continue;
+        }
+        let kind = entry.file_type()?;
+        let path = if rel.is_empty() {
+            name
+        } else {
+            format!("{rel}/{name}")
+        };
+        if kind.is_dir() {
+            folders.push((entry.path(), path.clone()));
+        }
+        found.push((path, kind));
+    }
+    let nested: Vec<Vec<(String, fs::FileType)>> = folders
+        .par_iter()
+        .map(|(dir, rel)| entries(dir, rel))
+        .collect::<io::Result<_>>()?;
+    found.extend(nested.into_iter().flatten());
+    Ok(found)
 }
 
 /// The manifest's text for the files of a new site.

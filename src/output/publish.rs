@@ -57,7 +57,12 @@ pub struct PublishOptions {
 
 enum Mode {
     /// A new generation beside the output, exchanged with it in one rename.
-    Swap { next: PathBuf, aside: PathBuf },
+    Swap {
+        next: PathBuf,
+        aside: PathBuf,
+        /// What earlier builds replaced, removed in the background while this one works.
+        trash: PathBuf,
+    },
     /// Changed files staged inside the output and moved into place from a journal.
     InPlace { staging: PathBuf },
 }
@@ -109,8 +114,10 @@ impl Publisher {
             );
         }
         // A first look, before anything is created: never leave even a lock file in a folder
-        // that is refused.
-        refuse_foreign(&scan(output)?, output, options.force)?;
+        // that is refused. (A folder with a manifest is looked at in full under the lock.)
+        if !options.force && !output.join(MANIFEST).is_file() {
+            refuse_foreign(&scan(output)?, output, options.force)?;
+        }
         let parent = parent_of(output);
         fs::create_dir_all(&parent).map_err(|e| write_error(&parent, &e))?;
         let name = output
@@ -135,11 +142,15 @@ impl Publisher {
             Mode::Swap {
                 next: beside("next"),
                 aside: beside("old"),
+                trash: beside("trash"),
             }
         };
         recover(output, &parent, &name)?;
         let old = scan(output)?;
         refuse_foreign(&old, output, options.force)?;
+        if let Mode::Swap { trash, .. } = &mode {
+            empty_in_background(trash);
+        }
         let staging = match &mode {
             Mode::Swap { next, .. } => next,
             Mode::InPlace { staging } => staging,
@@ -253,14 +264,20 @@ impl Publisher {
     pub fn commit(mut self) -> Result<(), Diagnostic> {
         let mut written = std::mem::take(&mut *lock(&self.written));
         let result = match &self.mode {
-            Mode::Swap { next, aside } => self.swap(next, aside, &mut written),
+            Mode::Swap { next, aside, trash } => self.swap(next, aside, trash, &mut written),
             Mode::InPlace { staging } => self.move_in_place(staging, &mut written),
         };
         self.committed = result.is_ok();
         result
     }
 
-    fn swap(&self, next: &Path, aside: &Path, written: &mut [String]) -> Result<(), Diagnostic> {
+    fn swap(
+        &self,
+        next: &Path,
+        aside: &Path,
+        trash: &Path,
+        written: &mut [String],
+    ) -> Result<(), Diagnostic> {
         let taken = paths_and_folders(written);
         for entry in &self.old.foreign {
             let rel = entry.path();
@@ -277,16 +294,18 @@ impl Publisher {
         if !self.output.exists() {
             return fs::rename(next, &self.output).map_err(|e| write_error(&self.output, &e));
         }
-        if exchange(next, &self.output).map_err(|e| write_error(&self.output, &e))? {
-            remove_tree(next);
-            return Ok(());
-        }
-        fs::rename(&self.output, aside).map_err(|e| write_error(&self.output, &e))?;
-        if let Err(e) = fs::rename(next, &self.output) {
-            let _ = fs::rename(aside, &self.output);
-            return Err(write_error(&self.output, &e));
-        }
-        remove_tree(aside);
+        let replaced = if exchange(next, &self.output).map_err(|e| write_error(&self.output, &e))? {
+            next
+        } else {
+            fs::rename(&self.output, aside).map_err(|e| write_error(&self.output, &e))?;
+            if let Err(e) = fs::rename(next, &self.output) {
+                let _ = fs::rename(aside, &self.output);
+                return Err(write_error(&self.output, &e));
+            }
+            aside
+        };
+        // Removing thousands of files takes a while: the next build does it in the background.
+        throw_away(replaced, trash);
         Ok(())
     }
 
@@ -415,29 +434,58 @@ fn carry_over(output: &Path, next: &Path, entry: &Foreign) -> io::Result<()> {
 }
 
 /// Finishes what killed builds left: an in-place publish whose journal was written is
-/// completed, an output moved aside is put back, and staging folders are removed.
+/// completed, an output moved aside is put back, and everything else earlier builds left beside
+/// the output goes to the trash, which is emptied in the background while the build works.
 fn recover(output: &Path, parent: &Path, name: &str) -> Result<(), Diagnostic> {
     if output.join(JOURNAL).is_file() {
         replay(output).map_err(|e| write_error(output, &e))?;
     }
     remove_tree(&output.join(STAGING));
     let _ = fs::remove_file(output.join(format!("{JOURNAL}.new")));
-    let aside = parent.join(format!(".stdportal-{name}-old"));
-    if !output.exists() && aside.is_dir() {
-        fs::rename(&aside, output).map_err(|e| write_error(output, &e))?;
+    let beside = |what: &str| parent.join(format!(".stdportal-{name}-{what}"));
+    let trash = beside("trash");
+    if !output.exists() && beside("old").is_dir() {
+        fs::rename(beside("old"), output).map_err(|e| write_error(output, &e))?;
     }
-    remove_tree(&aside);
-    remove_tree(&parent.join(format!(".stdportal-{name}-next")));
+    throw_away(&beside("old"), &trash);
+    throw_away(&beside("next"), &trash);
     // Staging folders of earlier versions: `.public.stdportal-staging-<pid>`.
     let legacy = format!(".{name}.stdportal-staging-");
     if let Ok(entries) = fs::read_dir(parent) {
         for entry in entries.flatten() {
             if entry.file_name().to_string_lossy().starts_with(&legacy) {
-                remove_tree(&entry.path());
+                throw_away(&entry.path(), &trash);
             }
         }
     }
     Ok(())
+}
+
+/// Empties the trash on a thread of its own. Not waited for: what is left when the build ends
+/// is removed by the next one.
+fn empty_in_background(trash: &Path) {
+    let items: Vec<PathBuf> = match fs::read_dir(trash) {
+        Ok(entries) => entries.flatten().map(|e| e.path()).collect(),
+        Err(_) => return,
+    };
+    std::thread::spawn(move || items.iter().for_each(|item| remove_tree(item)));
+}
+
+/// Moves a folder into the trash (a rename, so it takes no time), or removes it where it cannot
+/// be moved.
+fn throw_away(dir: &Path, trash: &Path) {
+    if fs::symlink_metadata(dir).is_err() {
+        return;
+    }
+    static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let target = trash.join(format!("{}-{n}-{nanos}", std::process::id()));
+    if fs::create_dir_all(trash).is_err() || fs::rename(dir, &target).is_err() {
+        remove_tree(dir);
+    }
 }
 
 /// Carries out the journal of an in-place publish. Every step can be done twice, so a build
@@ -666,7 +714,7 @@ mod tests {
                 .unwrap()
                 .flatten()
                 .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| !n.ends_with("-lock"))
+                .filter(|n| !n.ends_with("-lock") && !n.ends_with("-trash"))
                 .collect();
             assert_eq!(leftovers.len(), 2, "{leftovers:?}");
         }
