@@ -96,7 +96,7 @@ fn main() {
     let s2twp_build = build(Profile::S2twp);
     // The automata are built now, so this is the rest of what `Converter::new` does.
     let started = Instant::now();
-    let converter = Converter::new(TraditionalProfile::S2t, &SiteDictionary::default()).unwrap();
+    let converter = Converter::new(TraditionalProfile::S2t, &SiteDictionary::default());
     let converter_new = started.elapsed();
     println!(
         "engine: t2s automaton {:.1} ms, s2t automaton {:.1} ms; then s2tw +{:.2} ms, \

@@ -195,8 +195,8 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Report {
         .filter_map(|f| Some((f.path.as_str(), std::str::from_utf8(&f.bytes).ok()?)))
         .collect();
     let sources = source_files(site);
-    let base_url = site.config.base_url.as_str();
-    let base_path = site.config.base_path();
+    let base_url = site.config().base_url.as_str();
+    let base_path = site.config().base_path();
     let mut seen: BTreeSet<(PathBuf, String)> = BTreeSet::new();
     for (page, found) in &scans {
         report.pages_checked += 1;
@@ -307,18 +307,18 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Report {
 /// Every page's related documents are linked from it, both ways (a custom template could drop
 /// the list).
 fn check_related_links(site: &Site, scans: &BTreeMap<&str, Scan>, report: &mut Report) {
-    let base_path = site.config.base_path();
-    for (i, page) in site.content.pages.iter().enumerate() {
+    let base_path = site.config().base_path();
+    for (i, page) in site.content().pages.iter().enumerate() {
         let out = format!(
             "{}{}index.html",
-            site.script_prefix(site.config.default_script),
+            site.script_prefix(site.config().default_script),
             page.path
         );
         let Some(found) = scans.get(out.as_str()) else {
             continue;
         };
-        for &j in &site.related[i] {
-            let other = &site.content.pages[j];
+        for &j in site.related(i) {
+            let other = &site.content().pages[j];
             let target = format!("{base_path}{}", other.path);
             if !found.links.iter().any(|l| l == &target) {
                 report.problems.push(
@@ -338,7 +338,7 @@ fn check_related_links(site: &Site, scans: &BTreeMap<&str, Scan>, report: &mut R
 
 /// Output path (without the script folder) → the Markdown file it comes from.
 fn source_files(site: &Site) -> HashMap<String, usize> {
-    site.content
+    site.content()
         .pages
         .iter()
         .enumerate()
@@ -358,7 +358,7 @@ fn source_of<'a>(
         .unwrap_or(page);
     match sources.get(unprefixed) {
         Some(&i) => {
-            let p = &site.content.pages[i];
+            let p = &site.content().pages[i];
             (p.file.clone(), Some((p.raw.as_str(), p.body_line)))
         }
         None => (

@@ -4,7 +4,7 @@ use crate::content::sort_date;
 use crate::output::OutputFile;
 use crate::script::Script;
 use crate::site::Site;
-use crate::views::{fmt_number, indicator_path};
+use crate::views::{city_path, fmt_number, indicator_path, ListKey, Reader};
 
 /// A CSV cell, quoted when needed and defused so that a spreadsheet never runs it as a formula.
 pub fn csv_cell(text: &str) -> String {
@@ -32,97 +32,108 @@ fn csv_file(rows: &[Vec<String>]) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// The data behind every chart, as CSV, in both scripts.
-pub fn csv_downloads(site: &Site) -> Vec<OutputFile> {
-    let data = &site.data;
-    let mut tables: Vec<(String, Vec<Vec<String>>)> = Vec::new();
-    for ind in &data.indicators {
-        let mut rows = vec![vec![
-            "类型".into(),
-            "日期".into(),
-            "数值".into(),
-            "单位".into(),
-            "说明".into(),
-        ]];
-        if let Some(b) = &ind.baseline {
-            rows.push(vec![
-                "基线".into(),
-                b.year.to_string(),
-                fmt_number(b.value),
-                ind.unit.clone(),
-                String::new(),
-            ]);
-        }
+/// The data behind a target's charts, as CSV, in both scripts.
+pub fn indicator_csv(site: &Site, reader: &Reader<'_>, index: usize) -> Vec<OutputFile> {
+    // The view shows every figure the table holds: reading it marks the table as read.
+    reader.indicator(index);
+    let data = site.data();
+    let ind = &data.indicators[index];
+    let mut rows = vec![vec![
+        "类型".into(),
+        "日期".into(),
+        "数值".into(),
+        "单位".into(),
+        "说明".into(),
+    ]];
+    if let Some(b) = &ind.baseline {
         rows.push(vec![
-            "目标".into(),
-            ind.target.year.to_string(),
-            fmt_number(ind.target.value),
+            "基线".into(),
+            b.year.to_string(),
+            fmt_number(b.value),
             ind.unit.clone(),
-            ind.target.comparator.words().to_string(),
+            String::new(),
         ]);
-        for o in data.observations_of(ind) {
-            rows.push(vec![
-                "监测".into(),
-                o.date.to_string(),
-                fmt_number(o.value),
-                ind.unit.clone(),
-                o.source.clone(),
-            ]);
-        }
-        tables.push((format!("{}data.csv", indicator_path(ind)), rows));
     }
-    for city in &data.cities {
-        let mine: Vec<_> = data
-            .achievements
-            .iter()
-            .filter(|a| a.city == city.id)
-            .collect();
-        if mine.is_empty() {
-            continue;
-        }
-        let mut rows = vec![vec![
-            "日期".into(),
-            "类别".into(),
-            "层级".into(),
-            "名称".into(),
-            "数值".into(),
-            "单位".into(),
-            "来源原文".into(),
-        ]];
-        for a in mine {
-            rows.push(vec![
-                a.date.to_string(),
-                a.category.clone(),
-                a.level.clone().unwrap_or_default(),
-                a.name.clone(),
-                fmt_number(a.value),
-                a.unit.clone(),
-                a.source
-                    .as_ref()
-                    .map(|s| s.quote.clone())
-                    .unwrap_or_default(),
-            ]);
-        }
-        tables.push((format!("cities/{}/achievements.csv", city.id), rows));
+    rows.push(vec![
+        "目标".into(),
+        ind.target.year.to_string(),
+        fmt_number(ind.target.value),
+        ind.unit.clone(),
+        ind.target.comparator.words().to_string(),
+    ]);
+    for o in data.observations_of(ind) {
+        rows.push(vec![
+            "监测".into(),
+            o.date.to_string(),
+            fmt_number(o.value),
+            ind.unit.clone(),
+            o.source.clone(),
+        ]);
     }
-    let mut files = Vec::new();
-    for script in Script::ALL {
-        for (path, rows) in &tables {
+    in_both_scripts(site, &format!("{}data.csv", indicator_path(ind)), &rows)
+}
+
+/// A city's achievements, as CSV, in both scripts (nothing when it has none).
+pub fn achievements_csv(site: &Site, reader: &Reader<'_>, index: usize) -> Vec<OutputFile> {
+    reader.city(index);
+    let data = site.data();
+    let city = &data.cities[index];
+    let mine: Vec<_> = data
+        .achievements
+        .iter()
+        .filter(|a| a.city == city.id)
+        .collect();
+    if mine.is_empty() {
+        return Vec::new();
+    }
+    let mut rows = vec![vec![
+        "日期".into(),
+        "类别".into(),
+        "层级".into(),
+        "名称".into(),
+        "数值".into(),
+        "单位".into(),
+        "来源原文".into(),
+    ]];
+    for a in mine {
+        rows.push(vec![
+            a.date.to_string(),
+            a.category.clone(),
+            a.level.clone().unwrap_or_default(),
+            a.name.clone(),
+            fmt_number(a.value),
+            a.unit.clone(),
+            a.source
+                .as_ref()
+                .map(|s| s.quote.clone())
+                .unwrap_or_default(),
+        ]);
+    }
+    in_both_scripts(
+        site,
+        &format!("{}achievements.csv", city_path(&city.id)),
+        &rows,
+    )
+}
+
+fn in_both_scripts(site: &Site, path: &str, rows: &[Vec<String>]) -> Vec<OutputFile> {
+    Script::ALL
+        .iter()
+        .map(|&script| {
             let converted: Vec<Vec<String>> = rows
                 .iter()
                 .map(|r| {
                     r.iter()
-                        .map(|c| site.converter.convert(script, c))
+                        .map(|c| site.converter().convert(script, c))
                         .collect()
                 })
                 .collect();
-            files.push(OutputFile {
+            OutputFile {
                 path: format!("{}{path}", site.script_prefix(script)),
                 bytes: csv_file(&converted),
-            });
-        }
-    }
-    files
+            }
+        })
+        .collect()
 }
 
 fn xml_escape(text: &str) -> String {
@@ -141,12 +152,13 @@ fn xml_escape(text: &str) -> String {
     out
 }
 
-/// `sitemap.xml` with both scripts of every page, Atom feeds per script, `robots.txt`.
-pub fn sitemap_and_feeds(site: &Site, route_paths: &[String]) -> Vec<OutputFile> {
+/// `sitemap.xml` with both scripts of every page, and `robots.txt` pointing to it.
+pub fn sitemap_and_robots(site: &Site, reader: &Reader<'_>) -> Vec<OutputFile> {
+    reader.routes();
     let mut sitemap = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for path in route_paths.iter().filter(|p| !p.ends_with(".html")) {
+    for path in site.route_paths().iter().filter(|p| !p.ends_with(".html")) {
         for script in Script::ALL {
             sitemap.push_str(&format!(
                 "  <url>\n    <loc>{}</loc>\n",
@@ -165,9 +177,9 @@ pub fn sitemap_and_feeds(site: &Site, route_paths: &[String]) -> Vec<OutputFile>
     sitemap.push_str("</urlset>\n");
     let robots = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
-        site.config.base_url
+        site.config().base_url
     );
-    let mut files = vec![
+    vec![
         OutputFile {
             path: "sitemap.xml".into(),
             bytes: sitemap.into_bytes(),
@@ -176,50 +188,46 @@ pub fn sitemap_and_feeds(site: &Site, route_paths: &[String]) -> Vec<OutputFile>
             path: "robots.txt".into(),
             bytes: robots.into_bytes(),
         },
-    ];
-    files.extend(atom_feeds(site));
-    files
+    ]
 }
 
 /// The Atom feed of each script: documents by date, with title and summary.
-pub fn atom_feeds(site: &Site) -> Vec<OutputFile> {
+pub fn atom_feeds(site: &Site, reader: &Reader<'_>) -> Vec<OutputFile> {
+    let documents = reader.list_pages(&ListKey::Documents);
+    // Each entry shows what lists show of the page.
+    for &i in documents {
+        reader.summary(i);
+    }
     Script::ALL
         .iter()
         .map(|&script| OutputFile {
             path: format!("{}atom.xml", site.script_prefix(script)),
-            bytes: atom_feed(site, script).into_bytes(),
+            bytes: atom_feed(site, documents, script).into_bytes(),
         })
         .collect()
 }
 
-fn atom_feed(site: &Site, script: Script) -> String {
-    let content = &site.content;
-    let mut order: Vec<usize> = (0..content.pages.len())
-        .filter(|&i| content.pages[i].meta.kind.is_some())
-        .collect();
-    order.sort_by(|&a, &b| {
-        sort_date(&content.pages[b])
-            .cmp(&sort_date(&content.pages[a]))
-            .then(a.cmp(&b))
-    });
-    let convert = |text: &str| xml_escape(&site.converter.convert(script, text));
+fn atom_feed(site: &Site, order: &[usize], script: Script) -> String {
+    let pages = &site.content().pages;
+    let config = site.config();
+    let convert = |text: &str| xml_escape(&site.converter().convert(script, text));
     let feed_url = site.absolute_url(script, "atom.xml");
     let updated = order
         .iter()
-        .filter_map(|&i| sort_date(&content.pages[i]))
+        .filter_map(|&i| sort_date(&pages[i]))
         .max()
         .map_or_else(|| "2000-01-01T00:00:00+08:00".to_string(), |d| d.rfc3339());
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <updated>{updated}</updated>\n  <id>{}</id>\n  <author><name>{}</name></author>\n",
         script.lang(),
-        convert(&site.config.title),
+        convert(&config.title),
         xml_escape(&feed_url),
         xml_escape(&site.absolute_url(script, "")),
         xml_escape(&feed_url),
-        convert(if site.config.footer.sponsor.is_empty() { &site.config.title } else { &site.config.footer.sponsor }),
+        convert(if config.footer.sponsor.is_empty() { &config.title } else { &config.footer.sponsor }),
     );
-    for &i in &order {
-        let page = &content.pages[i];
+    for &i in order {
+        let page = &pages[i];
         let url = site.absolute_url(script, &page.path);
         let date = sort_date(page).map_or_else(|| updated.clone(), |d| d.rfc3339());
         out.push_str(&format!(

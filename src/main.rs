@@ -167,8 +167,8 @@ fn build(
         .and_then(|publisher| {
             let opened = started.elapsed();
             let site = Site::load(&options)?;
-            site.timings.record("open_output", opened);
-            site.timings.record("load", started.elapsed() - opened);
+            site.timings().record("open_output", opened);
+            site.timings().record("load", started.elapsed() - opened);
             let pages = AtomicUsize::new(0);
             let written = Instant::now();
             site.render_into(&|file| {
@@ -178,8 +178,8 @@ fn build(
                 publisher.put(file)
             })?;
             let files = publisher.len();
-            site.timings.stage("commit", || publisher.commit())?;
-            site.timings.record("render_and_write", written.elapsed());
+            site.timings().stage("commit", || publisher.commit())?;
+            site.timings().record("render_and_write", written.elapsed());
             Ok((site, pages.into_inner(), files))
         });
     match result {
@@ -190,10 +190,10 @@ fn build(
                 files,
                 output.display(),
                 started.elapsed().as_millis(),
-                site.converter.profile().name()
+                site.converter().profile().name()
             );
             if timings {
-                println!("{}", site.timings);
+                println!("{}", site.timings());
             }
             ExitCode::SUCCESS
         }

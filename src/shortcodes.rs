@@ -5,10 +5,9 @@ use std::collections::BTreeMap;
 
 use tera::Context;
 
-use crate::content::markdown::{self, MarkdownOptions};
-use crate::content::{Content, Page};
+use crate::content::Page;
 use crate::data::Data;
-use crate::error::{Diagnostic, Diagnostics};
+use crate::error::Diagnostic;
 use crate::render::Templates;
 
 /// Marks where a shortcode's HTML goes; private-use characters never appear in real text.
@@ -26,7 +25,7 @@ pub fn replace_root_marker(html: &str, root: &str) -> String {
     html.replace(ROOT_MARKER, &crate::render::escape_html(root))
 }
 
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Call {
     pub name: String,
     pub args: BTreeMap<String, String>,
@@ -105,111 +104,111 @@ fn parse_call(inner: &str) -> Result<Call, String> {
     })
 }
 
-/// Renders every page that uses shortcodes again, with the shortcodes' HTML in place.
-pub fn expand(
-    content: &mut Content,
-    data: &Data,
-    templates: &Templates,
-    allow_raw_html: bool,
-    diagnostics: &mut Diagnostics,
-) {
-    let updates: Vec<(usize, String)> = content
-        .pages
-        .iter()
-        .enumerate()
-        .filter_map(|(index, page)| {
-            expanded_html(page, content, data, templates, allow_raw_html, diagnostics)
-                .map(|html| (index, html))
-        })
-        .collect();
-    for (index, html) in updates {
-        content.pages[index].html = html;
-    }
-}
-
-/// The page's HTML with its shortcodes' HTML in place, or `None` when it has no shortcodes
-/// (or they all failed, which `diagnostics` then says).
-pub fn expanded_html(
-    page: &Page,
-    content: &Content,
-    data: &Data,
-    templates: &Templates,
-    allow_raw_html: bool,
-    diagnostics: &mut Diagnostics,
-) -> Option<String> {
-    if !page.raw.contains("{{") {
-        return None;
-    }
-    let at = |offset: usize, message: String| {
-        Diagnostic::new(&page.file, message).at_offset(&page.raw, offset, page.body_line)
-    };
-    let calls = match find_calls(&page.raw) {
-        Ok(c) => c,
-        Err((offset, message)) => {
-            diagnostics.push(at(offset, message));
-            return None;
-        }
-    };
-    let mut marked = String::with_capacity(page.raw.len());
-    let mut pieces = Vec::new();
+/// The Markdown with a marker in place of each call, which the page's HTML keeps until the
+/// page is rendered ([`fill`]).
+pub fn mark(markdown: &str, calls: &[Call]) -> String {
+    let mut marked = String::with_capacity(markdown.len());
     let mut last = 0;
-    for call in &calls {
-        match render_call(call, content, data, templates) {
-            Ok(html) => {
-                marked.push_str(&page.raw[last..call.start]);
-                marked.push(OPEN);
-                marked.push_str(&pieces.len().to_string());
-                marked.push(CLOSE);
-                pieces.push(html);
-                last = call.end;
-            }
-            Err(message) => diagnostics.push(at(call.start, message)),
-        }
+    for (n, call) in calls.iter().enumerate() {
+        marked.push_str(&markdown[last..call.start]);
+        marked.push_str(&marker(n));
+        last = call.end;
     }
-    marked.push_str(&page.raw[last..]);
-    let rendered = markdown::render(&marked, &MarkdownOptions { allow_raw_html });
-    let mut html = rendered.html;
-    for (i, piece) in pieces.iter().enumerate() {
-        html = html.replace(&format!("{OPEN}{i}{CLOSE}"), piece);
-    }
-    Some(html)
+    marked.push_str(&markdown[last..]);
+    marked
 }
 
-fn render_call(
-    call: &Call,
-    content: &Content,
-    data: &Data,
+/// The marker of the `n`th shortcode of a page.
+pub fn marker(n: usize) -> String {
+    format!("{OPEN}{n}{CLOSE}")
+}
+
+/// `text` without shortcode markers (for summaries and word counts).
+pub fn strip_markers(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(OPEN) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut inside = false;
+    for c in text.chars() {
+        match c {
+            OPEN => inside = true,
+            CLOSE => inside = false,
+            c if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out.into()
+}
+
+/// Checks a page's calls before anything is rendered: each names a shortcode the theme has,
+/// and an `indicator` call names a target in the data.
+pub fn check(page: &Page, data: &Data, templates: &Templates) -> Vec<Diagnostic> {
+    let at = |call: &Call, message: String| {
+        Diagnostic::new(&page.file, message).at_offset(&page.raw, call.start, page.body_line)
+    };
+    let mut problems = Vec::new();
+    for call in &page.shortcodes {
+        let template = template_name(call);
+        if !templates.files.contains_key(&template) {
+            problems.push(at(
+                call,
+                format!(
+                    "there is no shortcode named \"{}\" (no template {template})",
+                    call.name
+                ),
+            ));
+        } else if call.name == "indicator" {
+            match (call.args.get("city"), call.args.get("id")) {
+                (Some(city), Some(id)) if data.indicator(city, id).is_none() => problems.push(at(
+                    call,
+                    format!(
+                        "there is no indicator \"{id}\" for the city \"{city}\" in data/indicators"
+                    ),
+                )),
+                (Some(_), Some(_)) => {}
+                _ => problems.push(at(
+                    call,
+                    "the indicator shortcode needs city=\"…\" and id=\"…\"".into(),
+                )),
+            }
+        }
+    }
+    problems
+}
+
+fn template_name(call: &Call) -> String {
+    format!("shortcodes/{}.html", call.name)
+}
+
+/// A page's HTML with its shortcodes rendered in place of their markers. An `indicator` call
+/// shows the target's view, which `indicator` gives (by the target's path).
+pub fn fill<'v>(
+    page: &Page,
     templates: &Templates,
-) -> Result<String, String> {
-    let template = format!("shortcodes/{}.html", call.name);
-    if !templates.files.contains_key(&template) {
-        return Err(format!(
-            "there is no shortcode named \"{}\" (no template {template})",
-            call.name
-        ));
+    indicator: &dyn Fn(&str) -> Option<&'v crate::views::IndicatorView>,
+) -> Result<String, Diagnostic> {
+    let mut html = page.html.clone();
+    for (n, call) in page.shortcodes.iter().enumerate() {
+        let mut context = Context::new();
+        context.insert("root", ROOT_MARKER);
+        for (k, v) in &call.args {
+            context.insert(k.as_str(), v);
+        }
+        if call.name == "indicator" {
+            if let (Some(city), Some(id)) = (call.args.get("city"), call.args.get("id")) {
+                if let Some(view) = indicator(&format!("cities/{city}/indicators/{id}/")) {
+                    context.insert("indicator", &view);
+                }
+            }
+        }
+        let piece = templates
+            .tera
+            .render(&template_name(call), &context)
+            .map_err(|e| crate::render::template_error(&templates.files, &e))?;
+        html = html.replace(&marker(n), piece.trim());
     }
-    let mut context = Context::new();
-    context.insert("root", ROOT_MARKER);
-    for (k, v) in &call.args {
-        context.insert(k.as_str(), v);
-    }
-    if call.name == "indicator" {
-        let (Some(city), Some(id)) = (call.args.get("city"), call.args.get("id")) else {
-            return Err("the indicator shortcode needs city=\"…\" and id=\"…\"".into());
-        };
-        let indicator = data.indicator(city, id).ok_or_else(|| {
-            format!("there is no indicator \"{id}\" for the city \"{city}\" in data/indicators")
-        })?;
-        context.insert(
-            "indicator",
-            &crate::views::indicator_view(content, data, indicator),
-        );
-    }
-    templates
-        .tera
-        .render(&template, &context)
-        .map(|html| html.trim().to_string())
-        .map_err(|e| crate::render::template_error(&templates.files, &e).message)
+    Ok(html)
 }
 
 #[cfg(test)]

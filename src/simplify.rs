@@ -6,12 +6,10 @@
 //! whatever script each source was written in (爲 everywhere, not 為 on one page and 爲 on the
 //! next). Texts that are already Simplified are found by a fast scan and left alone.
 
-use rayon::prelude::*;
-
 use crate::config::Config;
-use crate::content::{Content, Page};
+use crate::content::{Page, Section};
 use crate::data::{Data, SourceRef};
-use crate::error::{Diagnostic, Diagnostics};
+use crate::error::Diagnostic;
 use crate::script::html::convert_html;
 use crate::script::{Converter, Script};
 
@@ -75,11 +73,7 @@ pub fn data(converter: &Converter, data: &mut Data) {
 }
 
 /// Rendered HTML (text only, never markup), from the page `file`.
-pub fn html(
-    converter: &Converter,
-    html: String,
-    file: &std::path::Path,
-) -> Result<String, Diagnostic> {
+fn html(converter: &Converter, html: String, file: &std::path::Path) -> Result<String, Diagnostic> {
     if converter.needs_simplifying(&html) {
         convert_html(converter, Script::Hans, &html).map_err(|m| Diagnostic::new(file, m))
     } else {
@@ -111,27 +105,11 @@ pub fn page(converter: &Converter, page: &mut Page) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// Pages and sections: their HTML (text only, never markup) and every text field shown.
-pub fn content(converter: &Converter, content: &mut Content) -> Result<(), Diagnostics> {
-    let mut diagnostics = Diagnostics(
-        content
-            .pages
-            .par_iter_mut()
-            .filter_map(|p| self::page(converter, p).err())
-            .collect(),
-    );
-    for section in content.sections.values_mut() {
-        text(converter, &mut section.meta.title);
-        optional(converter, &mut section.meta.description);
-        if converter.needs_simplifying(&section.html) {
-            match convert_html(converter, Script::Hans, &section.html) {
-                Ok(html) => section.html = html,
-                Err(message) => diagnostics.push(Diagnostic::new(
-                    section.file.clone().unwrap_or_default(),
-                    message,
-                )),
-            }
-        }
-    }
-    diagnostics.into_result(())
+/// A section: its title, description and text.
+pub fn section(converter: &Converter, section: &mut Section) -> Result<(), Diagnostic> {
+    text(converter, &mut section.meta.title);
+    optional(converter, &mut section.meta.description);
+    let file = section.file.clone().unwrap_or_default();
+    section.html = html(converter, std::mem::take(&mut section.html), &file)?;
+    Ok(())
 }

@@ -19,7 +19,7 @@ fn load() -> Site {
 /// Markdown emphasis, line breaks and the script do not count when looking for a quoted
 /// phrase (the site keeps its sources in Simplified once loaded).
 fn plain(site: &Site, markdown: &str) -> String {
-    site.converter
+    site.converter()
         .simplified(&markdown.replace("**", "").replace('\n', ""))
         .into_owned()
 }
@@ -29,9 +29,9 @@ fn every_figure_quotes_its_source_document_verbatim() {
     let site = load();
     let mut missing = Vec::new();
     let mut checked = 0;
-    for source in site.data.sources() {
+    for source in site.data().sources() {
         let page = site
-            .content
+            .content()
             .page_by_slug(&source.document)
             .expect("checked at load");
         if source.quote.is_empty() {
@@ -54,7 +54,7 @@ fn every_figure_quotes_its_source_document_verbatim() {
 #[test]
 fn the_seed_figures_are_all_there() {
     let site = load();
-    let data = &site.data;
+    let data = site.data();
     let per_city = |city: &str| {
         (
             data.indicators.iter().filter(|i| i.city == city).count(),
@@ -110,7 +110,7 @@ fn the_example_portal_builds_in_both_scripts() {
         .unwrap();
     assert_success(&status);
     let site = load();
-    for page in &site.content.pages {
+    for page in &site.content().pages {
         for prefix in ["", "zh-hant/"] {
             let file = output.join(format!("{prefix}{}index.html", page.path));
             assert!(file.exists(), "{} is missing", file.display());

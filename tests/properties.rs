@@ -11,9 +11,7 @@ use stdportal::site::{BuildOptions, Site};
 
 fn converter() -> &'static Converter {
     static CONVERTER: std::sync::OnceLock<Converter> = std::sync::OnceLock::new();
-    CONVERTER.get_or_init(|| {
-        Converter::new(TraditionalProfile::S2t, &SiteDictionary::default()).unwrap()
-    })
+    CONVERTER.get_or_init(|| Converter::new(TraditionalProfile::S2t, &SiteDictionary::default()))
 }
 
 /// Text mixing Simplified, Traditional, ASCII and characters that matter to HTML.
@@ -166,10 +164,10 @@ fn simplified_and_back_is_stable_on_the_example_portal() {
         search: true,
     })
     .unwrap();
-    let c = &site.converter;
+    let c = site.converter();
     let mut unstable = Vec::new();
     let mut checked = 0;
-    for page in &site.content.pages {
+    for page in &site.content().pages {
         for paragraph in page.raw.split("\n\n").filter(|p| !p.trim().is_empty()) {
             let hant = c.convert(Script::Hant, &c.convert(Script::Hans, paragraph));
             let again = c.convert(Script::Hant, &c.convert(Script::Hans, &hant));
@@ -236,8 +234,8 @@ fn hostile_name() -> impl Strategy<Value = String> {
 fn every_written_path_stays_inside_the_output_folder() {
     use stdportal::output::{PublishOptions, Publisher};
     let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(32));
-    // Half the time an ordinary name, so that many builds succeed and write files.
-    let name = || prop_oneof![hostile_name(), "[a-z][a-z0-9-]{0,8}"];
+    // Mostly ordinary names, so that many builds succeed and write files.
+    let name = || prop_oneof![1 => hostile_name(), 4 => "[a-z][a-z0-9-]{0,8}"];
     let published = std::sync::atomic::AtomicUsize::new(0);
     runner
         .run(

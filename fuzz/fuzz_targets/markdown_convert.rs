@@ -11,7 +11,7 @@ use stdportal::script::{Converter, Script, SiteDictionary, TraditionalProfile};
 
 fn converter() -> &'static Converter {
     static CONVERTER: OnceLock<Converter> = OnceLock::new();
-    CONVERTER.get_or_init(|| Converter::new(TraditionalProfile::S2t, &SiteDictionary::default()).unwrap())
+    CONVERTER.get_or_init(|| Converter::new(TraditionalProfile::S2t, &SiteDictionary::default()))
 }
 
 fn tags(html: &str) -> Vec<&str> {

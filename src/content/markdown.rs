@@ -499,9 +499,10 @@ impl TextStats {
                 Event::Start(Tag::Heading { .. }) => in_heading = true,
                 Event::End(TagEnd::Heading(_)) => in_heading = false,
                 Event::Text(t) | Event::Code(t) => {
-                    stats.count(t);
+                    let t = crate::shortcodes::strip_markers(t);
+                    stats.count(&t);
                     if in_paragraph && !in_heading && !summary_done {
-                        stats.summary.push_str(t);
+                        stats.summary.push_str(&t);
                     }
                 }
                 _ => {}

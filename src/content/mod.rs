@@ -34,6 +34,11 @@ pub struct Page {
     pub raw: String,
     /// The file line the body starts on.
     pub body_line: usize,
+    /// The shortcodes of the body, in order; `html` holds a marker for each
+    /// ([`crate::shortcodes::marker`]), replaced when the page is rendered.
+    pub shortcodes: Vec<crate::shortcodes::Call>,
+    /// A hash of the file's bytes: whether the source changed since the last build.
+    pub fingerprint: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -54,12 +59,34 @@ pub struct Content {
     pub pages: Vec<Page>,
     /// By directory relative to `content/` (`""` is the home section).
     pub sections: BTreeMap<String, Section>,
+    /// Slug → page, made by [`Content::index`].
+    slugs: std::collections::HashMap<String, usize>,
 }
 
 impl Content {
     pub fn page_by_slug(&self, slug: &str) -> Option<&Page> {
-        self.pages.iter().find(|p| p.slug == slug)
+        self.index_of_slug(slug).map(|i| &self.pages[i])
     }
+
+    /// The index of the page with this slug (the first one, if two share it).
+    pub fn index_of_slug(&self, slug: &str) -> Option<usize> {
+        self.slugs.get(slug).copied()
+    }
+
+    /// Indexes the pages by slug, after pages were added, removed or replaced.
+    pub fn index(&mut self) {
+        self.slugs.clear();
+        for (i, page) in self.pages.iter().enumerate() {
+            self.slugs.entry(page.slug.clone()).or_insert(i);
+        }
+    }
+}
+
+fn fingerprint(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
 }
 
 struct SourceFile {
@@ -67,11 +94,13 @@ struct SourceFile {
     rel: PathBuf,
 }
 
-/// Reads every Markdown file under `root/content`. All problems are collected, not just the first.
+/// Reads every Markdown file under `root/content`, `prepare`s each page and section (the site
+/// makes them Simplified), and checks them together. All problems are collected, not just the
+/// first.
 pub fn load(
     root: &Path,
-    include_drafts: bool,
-    allow_raw_html: bool,
+    options: &ReadOptions,
+    prepare: &Prepare<'_>,
 ) -> Result<Content, Diagnostics> {
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
@@ -79,72 +108,100 @@ pub fn load(
             .hint("create content/ and put Markdown pages in it (stdportal init makes an example)")
             .into());
     }
-    let mut diagnostics = Diagnostics::default();
     let (paths, problems) = crate::files::files_under(root, &content_dir, usize::MAX);
-    diagnostics.extend(Diagnostics(problems));
-    let files: Vec<SourceFile> = paths
-        .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        .map(|path| SourceFile {
-            rel: path
-                .strip_prefix(&content_dir)
-                .unwrap_or(&path)
-                .to_path_buf(),
-            path,
-        })
-        .collect();
-
-    let options = MarkdownOptions { allow_raw_html };
-    let parsed: Vec<Result<Parsed, Diagnostic>> = files
-        .par_iter()
-        .map(|f| parse_file(root, f, &options))
-        .collect();
-
+    let mut diagnostics = Diagnostics(problems);
     let mut content = Content::default();
-    for result in parsed {
-        match result {
-            Ok(Parsed::Page(page)) => {
-                if page.meta.draft && !include_drafts {
-                    continue;
-                }
-                content.pages.push(*page);
-            }
-            Ok(Parsed::Section(section)) => {
-                content.sections.insert(section.dir.clone(), *section);
-            }
-            Err(d) => diagnostics.push(d),
-        }
-    }
-    add_implicit_sections(&mut content);
-    check_unique_paths(&content, &mut diagnostics);
-    sort_sections(&mut content);
+    diagnostics.extend(content.read(root, &paths, options, prepare));
+    diagnostics.extend(content.finish());
     diagnostics.into_result(content)
 }
 
-/// Reads one page again (serve, after an edit): `None` when the file is a section
-/// (`_index.md`) rather than a page.
-pub fn load_page(
-    root: &Path,
-    path: &Path,
-    allow_raw_html: bool,
-) -> Result<Option<Page>, Diagnostic> {
-    let content_dir = root.join("content");
-    let file = SourceFile {
-        rel: path
-            .strip_prefix(&content_dir)
-            .unwrap_or(path)
-            .to_path_buf(),
-        path: path.to_path_buf(),
-    };
-    match parse_file(root, &file, &MarkdownOptions { allow_raw_html })? {
-        Parsed::Page(page) => Ok(Some(*page)),
-        Parsed::Section(_) => Ok(None),
-    }
+/// How pages are read.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions {
+    pub include_drafts: bool,
+    pub allow_raw_html: bool,
 }
 
-enum Parsed {
+/// What the site does to every page and section it reads (see [`load`]).
+pub type Prepare<'a> = dyn Fn(&mut Parsed) -> Result<(), Diagnostic> + Sync + 'a;
+
+/// A Markdown file, read.
+pub enum Parsed {
     Page(Box<Page>),
     Section(Box<Section>),
+}
+
+impl Content {
+    /// Reads `paths` (absolute; Markdown files of `content/`) in parallel and adds their pages
+    /// and sections, replacing what was read from the same files before. A path that no longer
+    /// exists removes what came from it. Call [`Content::finish`] afterwards.
+    pub fn read(
+        &mut self,
+        root: &Path,
+        paths: &[PathBuf],
+        options: &ReadOptions,
+        prepare: &Prepare<'_>,
+    ) -> Diagnostics {
+        let content_dir = root.join("content");
+        let files: Vec<SourceFile> = paths
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .map(|path| SourceFile {
+                rel: path
+                    .strip_prefix(&content_dir)
+                    .unwrap_or(path)
+                    .to_path_buf(),
+                path: path.clone(),
+            })
+            .collect();
+        let shown: std::collections::HashSet<PathBuf> =
+            files.iter().map(|f| rel_to(root, &f.path)).collect();
+        self.pages.retain(|p| !shown.contains(&p.file));
+        self.sections
+            .retain(|_, s| s.file.as_ref().is_none_or(|f| !shown.contains(f)));
+        let markdown = MarkdownOptions {
+            allow_raw_html: options.allow_raw_html,
+        };
+        let parsed: Vec<Result<Parsed, Diagnostic>> = files
+            .par_iter()
+            .filter(|f| f.path.is_file())
+            .map(|f| {
+                let mut parsed = parse_file(root, f, &markdown)?;
+                prepare(&mut parsed)?;
+                Ok(parsed)
+            })
+            .collect();
+        let mut diagnostics = Diagnostics::default();
+        for result in parsed {
+            match result {
+                Ok(Parsed::Page(page)) => {
+                    if !page.meta.draft || options.include_drafts {
+                        self.pages.push(*page);
+                    }
+                }
+                Ok(Parsed::Section(section)) => {
+                    self.sections.insert(section.dir.clone(), *section);
+                }
+                Err(d) => diagnostics.push(d),
+            }
+        }
+        diagnostics
+    }
+
+    /// Puts the pages in the order of their files, adds a section for every folder without an
+    /// `_index.md`, checks that URLs and slugs are unique, sorts each section's pages and
+    /// indexes the slugs. The same after a full read and after reading a few files again.
+    pub fn finish(&mut self) -> Diagnostics {
+        self.pages.sort_by(|a, b| a.file.cmp(&b.file));
+        self.sections.retain(|_, s| s.file.is_some());
+        add_implicit_sections(self);
+        let mut diagnostics = Diagnostics::default();
+        check_unique_paths(self, &mut diagnostics);
+        sort_sections(self);
+        self.index();
+        diagnostics
+    }
 }
 
 fn parse_file(
@@ -178,7 +235,10 @@ fn parse_file(
             pages: Vec::new(),
         })));
     }
-    let meta: PageFrontMatter = frontmatter::parse(&shown, &split)?;
+    let mut meta: PageFrontMatter = frontmatter::parse(&shown, &split)?;
+    for topic in &mut meta.topics {
+        *topic = topic.trim().to_string();
+    }
     // macOS hands out file names decomposed (NFD); URLs use the composed form.
     let slug = crate::output::path::nfc(&match &meta.slug {
         Some(s) => s.clone(),
@@ -195,8 +255,14 @@ fn parse_file(
             .at_line(split.front_matter_line)
             .hint("give it a title = \"…\" in the front matter"));
     }
-    let rendered = markdown::render(split.body, options);
-    markdown::unsafe_content(&shown, split.body, split.body_line, &rendered)?;
+    // Shortcodes are rendered with the page (they show live data); here they are found,
+    // checked for their form and replaced by markers the page's HTML keeps.
+    let shortcodes = crate::shortcodes::find_calls(split.body).map_err(|(offset, message)| {
+        Diagnostic::new(&shown, message).at_offset(split.body, offset, split.body_line)
+    })?;
+    let marked = crate::shortcodes::mark(split.body, &shortcodes);
+    let rendered = markdown::render(&marked, options);
+    markdown::unsafe_content(&shown, &marked, split.body_line, &rendered)?;
     let path = if dir.is_empty() {
         format!("{slug}/")
     } else {
@@ -215,6 +281,8 @@ fn parse_file(
         reading_minutes: rendered.reading_minutes,
         raw: split.body.to_string(),
         body_line: split.body_line,
+        shortcodes,
+        fingerprint: fingerprint(&bytes),
         meta,
     })))
 }
@@ -390,12 +458,14 @@ fn check_unique_paths(content: &Content, diagnostics: &mut Diagnostics) {
     }
 }
 
-pub fn sort_sections(content: &mut Content) {
+fn sort_sections(content: &mut Content) {
     let pages = &content.pages;
+    let mut by_section: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    for (i, page) in pages.iter().enumerate() {
+        by_section.entry(page.section.as_str()).or_default().push(i);
+    }
     for section in content.sections.values_mut() {
-        let mut members: Vec<usize> = (0..pages.len())
-            .filter(|&i| pages[i].section == section.dir)
-            .collect();
+        let mut members = by_section.remove(section.dir.as_str()).unwrap_or_default();
         match section.meta.sort_by {
             SortBy::Date => members.sort_by(|&a, &b| {
                 let (pa, pb) = (&pages[a], &pages[b]);

@@ -172,7 +172,7 @@ mod tests {
         d.to_hant.insert("最佳化".into(), "優化".into());
         d.to_hant.insert("范先生".into(), "范先生".into());
         d.to_hans.insert("乾隆".into(), "乾隆".into());
-        let c = Converter::new(TraditionalProfile::S2t, &d).unwrap();
+        let c = Converter::new(TraditionalProfile::S2t, &d);
         assert_eq!(
             c.convert(Script::Hans, "強化統籌,最佳化管理。"),
             "强化统筹,优化管理。"
@@ -198,7 +198,7 @@ mod tests {
         d.to_hans.insert("甲&乙".into(), "A&B".into());
         d.to_hans.insert("<丙>".into(), "<b>".into());
         d.to_hans.insert("說\"好\"".into(), "'说'".into());
-        Converter::new(TraditionalProfile::S2t, &d).unwrap()
+        Converter::new(TraditionalProfile::S2t, &d)
     }
 
     #[test]

@@ -137,7 +137,7 @@ mod tests {
     use crate::script::{SiteDictionary, TraditionalProfile};
 
     fn to_hant(html: &str) -> String {
-        let c = Converter::new(TraditionalProfile::S2t, &SiteDictionary::default()).unwrap();
+        let c = Converter::new(TraditionalProfile::S2t, &SiteDictionary::default());
         convert_html(&c, Script::Hant, html).unwrap()
     }
 
@@ -211,7 +211,7 @@ mod tests {
         d.to_hans.insert("甲&乙".into(), "A&B".into());
         d.to_hans
             .insert("品質".into(), "\"><img src=x onerror=alert(5)>".into());
-        let c = Converter::new(TraditionalProfile::S2t, &d).unwrap();
+        let c = Converter::new(TraditionalProfile::S2t, &d);
         let hans_page = "<p title=\"标准 甲&amp;乙\" class=\"标准\">标准 甲&amp;乙 &lt;丙&gt;</p>\
                          <img alt='质量' src=\"a.png\"><i title=\"品牌\">质量品牌</i>";
         let hant = convert_html(&c, Script::Hant, hans_page).unwrap();

@@ -131,8 +131,8 @@ impl Engine {
 }
 
 impl Converter {
-    /// Never fails since OpenCC's dictionaries are compiled in; the `Result` is kept for callers.
-    pub fn new(profile: TraditionalProfile, dictionary: &SiteDictionary) -> anyhow::Result<Self> {
+    /// OpenCC's dictionaries are compiled in, so this cannot fail.
+    pub fn new(profile: TraditionalProfile, dictionary: &SiteDictionary) -> Self {
         let to_hans = OpenccEngine::new(Profile::T2s);
         let to_hant = OpenccEngine::new(profile);
         // Every page is published in Traditional, and that automaton takes about 75 ms to build:
@@ -143,7 +143,7 @@ impl Converter {
             dictionary,
         ));
         let hidden_phrases = Arc::new(hidden_phrases(&to_hans, &not_simplified));
-        Ok(Converter {
+        Converter {
             not_simplified,
             hidden_phrases,
             to_hans: Arc::new(Engine {
@@ -157,7 +157,7 @@ impl Converter {
                 html_overrides: dictionary.overrides(Script::Hant, Form::Html),
             }),
             profile,
-        })
+        }
     }
 
     pub fn profile(&self) -> TraditionalProfile {
@@ -308,7 +308,7 @@ mod tests {
         ));
         let mut d = SiteDictionary::default();
         d.to_hans.insert("套用".into(), "应用".into());
-        let with_dictionary = Converter::new(TraditionalProfile::S2t, &d).unwrap();
+        let with_dictionary = Converter::new(TraditionalProfile::S2t, &d);
         assert!(
             with_dictionary.needs_simplifying("套用"),
             "dictionary phrases count"
@@ -333,7 +333,7 @@ mod tests {
     }
 
     fn converter() -> Converter {
-        Converter::new(TraditionalProfile::S2t, &SiteDictionary::default()).unwrap()
+        Converter::new(TraditionalProfile::S2t, &SiteDictionary::default())
     }
 
     /// The cases OpenCC's own phrase dictionaries exist for: a character-by-character table
@@ -397,10 +397,10 @@ mod tests {
 
     #[test]
     fn taiwan_phrase_profile_is_selectable_and_rewrites_vocabulary() {
-        let c = Converter::new(TraditionalProfile::S2twp, &SiteDictionary::default()).unwrap();
+        let c = Converter::new(TraditionalProfile::S2twp, &SiteDictionary::default());
         assert_eq!(c.convert(Script::Hant, "信息"), "資訊");
         assert_eq!(c.convert(Script::Hant, "优化"), "最佳化");
-        let hk = Converter::new(TraditionalProfile::S2hk, &SiteDictionary::default()).unwrap();
+        let hk = Converter::new(TraditionalProfile::S2hk, &SiteDictionary::default());
         assert_eq!(hk.profile().name(), "s2hk");
     }
 }

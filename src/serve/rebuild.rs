@@ -2,14 +2,12 @@
 //!
 //! Three kinds of rebuild, cheapest first:
 //! - stylesheets only: the static files are read again and pages swap them in place;
-//! - pages only (Markdown files of existing pages): the last good site is kept in memory, the
-//!   edited pages are read again ([`Site::reload_pages`]), and only the routes that show them
-//!   are rendered: the page itself after a body edit, and with it the lists, feeds and
-//!   indicator pages showing it after an edit to what lists show (title, date, summary …);
-//! - data tables only: the tables are read again ([`Site::reload_data`]) and the routes that
-//!   show data are rendered (home, cities, indicators, dashboard, plans, shortcode pages);
-//! - anything else (templates, configuration, the conversion dictionary, new or removed pages
-//!   or indicators): the whole site is built again, in parallel.
+//! - pages and data tables (edited, new or removed): the last good site is kept in memory, the
+//!   edited files are read again ([`Site::reread`]), and only what shows something that
+//!   changed is rendered ([`Incremental::update`]): what each route and file read was written
+//!   down while the last good build rendered it;
+//! - anything else (templates, configuration, the conversion dictionary, other static files):
+//!   the whole site is built again, in parallel.
 //!
 //! Every rebuild diffs its output against the last good one, so the browser reloads only pages
 //! whose bytes changed. The tests check that each kind gives the same bytes as a full build.
@@ -23,7 +21,8 @@ use axum::body::Bytes;
 
 use crate::error::{Diagnostic, Diagnostics};
 use crate::output::OutputFile;
-use crate::site::{BuildOptions, PageEdit, RouteKey, Site, Views};
+use crate::site::incremental::Incremental;
+use crate::site::{BuildOptions, Reread, Site};
 
 /// A build's output: path relative to the output root (with `/`) → contents.
 pub type FileMap = BTreeMap<String, Bytes>;
@@ -64,9 +63,9 @@ pub struct Rebuilder {
     /// The theme of the last good build; `None` until a build succeeded, which also means the
     /// CSS shortcut cannot be taken (there is nothing to patch).
     theme: Option<String>,
-    /// The last good site and its list views, kept so that an edit to a page renders only
-    /// what shows it. `None` until a full build succeeds after a failed or partial one.
-    last: Option<(Site, Views)>,
+    /// The site as it was last read, and what the last good build rendered from it, kept so
+    /// that an edit renders only what shows it. `None` until a full build succeeds.
+    last: Option<(Site, Incremental)>,
     /// Whether the site's configuration asks for a search index.
     search_wanted: bool,
 }
@@ -90,7 +89,7 @@ impl Rebuilder {
         if !self.search_wanted {
             return None;
         }
-        let other = site.script_prefix(site.config.default_script.other());
+        let other = site.script_prefix(site.config().default_script.other());
         let pages = self
             .files
             .iter()
@@ -100,7 +99,7 @@ impl Rebuilder {
                 crate::search::SearchPage::of(group, path, std::str::from_utf8(bytes).ok()?)
             })
             .collect();
-        Some((pages, site.config.base_path().to_string()))
+        Some((pages, site.config().base_path().to_string()))
     }
 
     /// Puts a search index (from [`Rebuilder::search_inputs`]) in place of the current one.
@@ -146,7 +145,7 @@ impl Rebuilder {
             }
         }
         if let Some(changes) = self.rebuild_pages(changed) {
-            return Ok(changes);
+            return changes;
         }
         // The search index is the slowest stage by far (seconds for a thousand pages, half a
         // minute for ten thousand): serve builds it apart, after the first build (see
@@ -159,10 +158,11 @@ impl Rebuilder {
             search: self.options.search,
         };
         let mut site = Site::load(&options)?;
-        self.search_wanted = site.config.search;
-        site.config.search = false;
+        self.last = None;
+        self.search_wanted = site.search();
+        site.without_search();
         let rendered = Mutex::new(FileMap::new());
-        let views = site.render_into(&|f| {
+        let incremental = site.render_for_edits(&|f| {
             lock(&rendered).insert(f.path, Bytes::from(f.bytes));
             Ok(())
         })?;
@@ -173,8 +173,8 @@ impl Rebuilder {
         }
         let paths = diff(&self.files, &files);
         self.files = Arc::new(files);
-        self.theme = Some(site.config.theme.clone());
-        self.last = Some((site, views));
+        self.theme = Some(site.config().theme.clone());
+        self.last = Some((site, incremental));
         Ok(Changes {
             kind: ChangeKind::Full,
             paths,
@@ -183,74 +183,40 @@ impl Rebuilder {
         })
     }
 
-    /// The incremental rebuild after edits to existing pages only, or to data tables only, or
-    /// `None` when the edit needs a full build (see [`Site::reload_pages`] and
-    /// [`Site::reload_data`]).
-    fn rebuild_pages(&mut self, changed: &[PathBuf]) -> Option<Changes> {
-        let is_page_file = |rel: &Path| {
-            rel.starts_with("content")
-                && rel.extension().is_some_and(|e| e == "md")
-                && rel.file_name().is_some_and(|n| n != "_index.md")
-        };
-        // The conversion dictionary changes every page.
-        let is_data_table =
-            |rel: &Path| rel.starts_with("data") && rel != Path::new("data/dictionary.toml");
-        let rel: Vec<PathBuf> = changed
-            .iter()
-            .map(|p| {
-                p.strip_prefix(&self.options.root)
-                    .ok()
-                    .map(Path::to_path_buf)
-            })
-            .collect::<Option<_>>()?;
-        let pages = !rel.is_empty() && rel.iter().all(|r| is_page_file(r));
-        let data = !rel.is_empty() && rel.iter().all(|r| is_data_table(r));
-        if !pages && !data {
+    /// The incremental rebuild after edits to pages and data tables, or `None` when the edit
+    /// needs the whole site loaded again (see [`Site::reread`]).
+    fn rebuild_pages(&mut self, changed: &[PathBuf]) -> Option<Result<Changes, Diagnostics>> {
+        let (site, incremental) = self.last.as_mut()?;
+        if changed.is_empty() {
             return None;
         }
-        // Taken out: if anything below fails, the next rebuild is a full one.
-        let (mut site, mut views) = self.last.take()?;
-        // Feeds show titles, dates and summaries; the CSV downloads show data. Static files
-        // never change here.
-        let (keys, feeds, downloads) = if data {
-            let (keys, new_views) = site.reload_data(&views)?;
-            views = new_views;
-            (keys, false, true)
-        } else {
-            match site.reload_pages(&rel, self.options.drafts)? {
-                PageEdit::Bodies(pages) => {
-                    let keys = pages.into_iter().map(RouteKey::Page).collect();
-                    (keys, false, false)
-                }
-                PageEdit::Lists { edited, keys } => {
-                    site.refresh_views(&mut views, &edited);
-                    (keys, true, false)
-                }
-            }
+        match site.reread(changed) {
+            Ok(Reread::Done) => {}
+            Ok(Reread::NeedsFullLoad) => return None,
+            Err(problems) => return Some(Err(problems)),
+        }
+        let update = match incremental.update(site) {
+            Ok(update) => update,
+            Err(problems) => return Some(Err(problems)),
         };
-        let rendered = Mutex::new(Vec::new());
-        site.render_routes(&views, &keys, &|f| {
-            lock(&rendered).push(f);
-            Ok(())
-        })
-        .ok()?;
-        let mut rendered: Vec<OutputFile> = rendered.into_inner().ok()?;
-        if downloads {
-            rendered.extend(crate::feeds::csv_downloads(&site));
+        let mut files = (*self.files).clone();
+        let mut paths = Vec::new();
+        for path in &update.removed {
+            if files.remove(path).is_some() {
+                paths.push(path.clone());
+            }
         }
-        if feeds {
-            // The sitemap lists paths, which these edits never change.
-            rendered.extend(crate::feeds::atom_feeds(&site));
-        }
-        let (files, paths) = overlay(&self.files, rendered);
+        let (files, changed_paths) = overlay(&files, update.files);
+        paths.extend(changed_paths);
+        paths.sort();
+        paths.dedup();
         self.files = Arc::new(files);
-        self.last = Some((site, views));
-        Some(Changes {
+        Some(Ok(Changes {
             kind: ChangeKind::Full,
             paths,
-            partial: Some(keys.len()),
+            partial: Some(update.rendered),
             files: self.files.clone(),
-        })
+        }))
     }
 
     /// Re-reads only the static files: the CSS shortcut. Nothing rendered depends on a

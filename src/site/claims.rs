@@ -99,13 +99,8 @@ impl Site {
                 )
             }
             RouteKey::Dashboard => Claimant::built_in("the built-in dashboard"),
-            RouteKey::Topic(i) => {
-                let (name, members) = self
-                    .topics
-                    .iter()
-                    .nth(*i)
-                    .expect("topic routes come from the topics");
-                let file = members
+            RouteKey::Topic(name) => {
+                let file = self.topics[name]
                     .first()
                     .map(|&p| self.content.pages[p].file.clone())
                     .unwrap_or_default();

@@ -1,0 +1,296 @@
+//! Reading and checking the site: one sequence of steps for a whole build ([`Site::load`]) and
+//! for reading a few edited files again ([`Site::reread`]). Every source is made Simplified as
+//! it is read (see [`crate::simplify`]); then [`Site::finish`] checks what sources say of each
+//! other and derives what pages share. Nothing is rendered here.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use super::{BuildOptions, Site};
+use crate::config::Config;
+use crate::content::{self, Content, Page, Parsed, ReadOptions};
+use crate::data::{self, Data};
+use crate::error::{Diagnostic, Diagnostics};
+use crate::render::{self, Templates};
+use crate::script::{Converter, SiteDictionary};
+use crate::simplify;
+
+/// What reading the sources again needs to know of the options of the first build.
+pub(super) struct ReadSettings {
+    read: ReadOptions,
+    /// Files that failed to read: read again with every edit, so their problems stay reported
+    /// (and their absence is not reported as something else) until they are fixed.
+    broken: BTreeSet<PathBuf>,
+}
+
+/// What an edit needs: [`Site::reread`] can take edits to pages and data tables; anything else
+/// (configuration, templates, the theme, the conversion dictionary, static files) needs the
+/// whole site loaded again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reread {
+    Done,
+    NeedsFullLoad,
+}
+
+impl Site {
+    pub fn load(options: &BuildOptions) -> Result<Site, Diagnostics> {
+        let root = &options.root;
+        let mut config = Config::load(&root.join("config.toml"))?;
+        if let Some(url) = &options.base_url {
+            config.base_url = crate::config::base_url_option(url)?;
+        }
+        config.search &= options.search;
+        let mut diagnostics = Diagnostics::default();
+        let dictionary = SiteDictionary::load(&root.join("data/dictionary.toml"))
+            .map_err(|d| diagnostics.push(d))
+            .unwrap_or_default();
+        let converter = Converter::new(config.traditional_profile, &dictionary);
+        simplify::config(&converter, &mut config);
+        let read = ReadOptions {
+            include_drafts: options.drafts,
+            allow_raw_html: config.allow_raw_html,
+        };
+        let data = read_data(root, &converter);
+        let content = content::load(root, &read, &|parsed| prepare(&converter, parsed));
+        let templates = render::load(root, &config.theme);
+        let (data, content, templates) = match (data, content, templates) {
+            (Ok(d), Ok(c), Ok(t)) if diagnostics.is_empty() => (d, c, t),
+            (data, content, templates) => {
+                diagnostics.extend(data.err().unwrap_or_default());
+                diagnostics.extend(content.err().unwrap_or_default());
+                diagnostics.extend(templates.err().map(Diagnostics).unwrap_or_default());
+                return Err(diagnostics);
+            }
+        };
+        let templates_need_simplifying = templates
+            .texts
+            .values()
+            .any(|t| converter.needs_simplifying(t));
+        let mut site = Site {
+            root: root.clone(),
+            options: ReadSettings {
+                read,
+                broken: BTreeSet::new(),
+            },
+            config,
+            content,
+            data,
+            converter,
+            templates,
+            related: Vec::new(),
+            topics: BTreeMap::new(),
+            templates_need_simplifying,
+            timings: Default::default(),
+        };
+        site.finish()?;
+        Ok(site)
+    }
+
+    /// Reads the edited files (absolute paths) again the way [`Site::load`] reads them, then
+    /// [`Site::finish`]es. New, removed and renamed pages are fine. On a problem, the site holds
+    /// the sources as they are now (broken ones left out), so a later edit that fixes them
+    /// carries on from there.
+    pub fn reread(&mut self, changed: &[PathBuf]) -> Result<Reread, Diagnostics> {
+        let mut pages = Vec::new();
+        let mut tables = false;
+        for path in changed {
+            let Ok(rel) = path.strip_prefix(&self.root) else {
+                return Ok(Reread::NeedsFullLoad);
+            };
+            let is_markdown = path.extension().is_some_and(|e| e == "md");
+            if rel.starts_with("content") && is_markdown {
+                pages.push(path.clone());
+            } else if rel.starts_with("data") && rel != Path::new("data/dictionary.toml") {
+                tables = true;
+            } else {
+                return Ok(Reread::NeedsFullLoad);
+            }
+        }
+        let mut diagnostics = Diagnostics::default();
+        if tables {
+            match read_data(&self.root, &self.converter) {
+                Ok(data) => self.data = data,
+                Err(d) => diagnostics.extend(d),
+            }
+        }
+        pages.extend(self.options.broken.iter().map(|rel| self.root.join(rel)));
+        pages.sort();
+        pages.dedup();
+        if !pages.is_empty() {
+            let converter = &self.converter;
+            let problems = self
+                .content
+                .read(&self.root, &pages, &self.options.read, &|parsed| {
+                    prepare(converter, parsed)
+                });
+            self.options.broken = problems.0.iter().map(|d| d.file.clone()).collect();
+            diagnostics.extend(problems);
+        }
+        if !diagnostics.is_empty() {
+            return Err(diagnostics);
+        }
+        self.finish()?;
+        Ok(Reread::Done)
+    }
+
+    /// The steps after reading, the same for a whole build and an edit: orders and indexes the
+    /// pages, checks what sources say of each other (cities, related pages, sources of figures,
+    /// plans, templates, shortcodes), and derives related pages both ways and topics.
+    fn finish(&mut self) -> Result<(), Diagnostics> {
+        let mut diagnostics = self.content.finish();
+        // A folder without `_index.md` is titled with its name, which may be Traditional.
+        for section in self
+            .content
+            .sections
+            .values_mut()
+            .filter(|s| s.file.is_none())
+        {
+            section.meta.title = self.converter.simplified(&section.meta.title).into_owned();
+        }
+        check_references(&self.content, &self.data, &mut diagnostics);
+        check_templates(&self.content, &self.templates, &mut diagnostics);
+        for page in self
+            .content
+            .pages
+            .iter()
+            .filter(|p| !p.shortcodes.is_empty())
+        {
+            diagnostics.extend(Diagnostics(crate::shortcodes::check(
+                page,
+                &self.data,
+                &self.templates,
+            )));
+        }
+        self.related = related_both_ways(&self.content);
+        self.topics = topics(&self.content);
+        diagnostics.into_result(())
+    }
+}
+
+/// Every page and section is made Simplified as it is read.
+fn prepare(converter: &Converter, parsed: &mut Parsed) -> Result<(), Diagnostic> {
+    match parsed {
+        Parsed::Page(page) => simplify::page(converter, page),
+        Parsed::Section(section) => simplify::section(converter, section),
+    }
+}
+
+fn read_data(root: &Path, converter: &Converter) -> Result<Data, Diagnostics> {
+    let mut data = data::load(root)?;
+    simplify::data(converter, &mut data);
+    Ok(data)
+}
+
+/// A page's city and related pages must exist.
+fn check_page_references(
+    page: &Page,
+    content: &Content,
+    data: &Data,
+    diagnostics: &mut Diagnostics,
+) {
+    if let Some(city) = &page.meta.city {
+        if data.city(city).is_none() {
+            diagnostics.push(
+                Diagnostic::new(&page.file, format!("unknown city \"{city}\""))
+                    .hint("use the id of a city in data/cities (e.g. city = \"rizhao\")"),
+            );
+        }
+    }
+    for slug in &page.meta.related {
+        if content.page_by_slug(slug).is_none() {
+            diagnostics.push(
+                Diagnostic::new(
+                    &page.file,
+                    format!("related page \"{slug}\" does not exist"),
+                )
+                .hint("use the slug of another page (its file name without .md, or its slug = …)"),
+            );
+        }
+    }
+}
+
+/// Cities named by pages, documents named by `related`, by data sources and by plans must exist.
+fn check_references(content: &Content, data: &Data, diagnostics: &mut Diagnostics) {
+    for page in &content.pages {
+        check_page_references(page, content, data, diagnostics);
+    }
+    for source in data.sources() {
+        if content.page_by_slug(&source.document).is_none() {
+            diagnostics.push(
+                source
+                    .loc
+                    .error(format!(
+                        "the source document \"{}\" is not a page of the site",
+                        source.document
+                    ))
+                    .hint("use the slug of the page that states the figure"),
+            );
+        }
+    }
+    for ind in &data.indicators {
+        if let (Some(plan), Some(loc)) = (&ind.plan, &ind.plan_loc) {
+            if content.page_by_slug(plan).is_none() {
+                diagnostics.push(
+                    loc.error(format!("the plan \"{plan}\" is not a page of the site"))
+                        .hint("use the slug of the plan's page"),
+                );
+            }
+        }
+    }
+}
+
+/// A page or section that names its own template must name one that exists.
+fn check_templates(content: &Content, templates: &Templates, diagnostics: &mut Diagnostics) {
+    let named = content
+        .pages
+        .iter()
+        .map(|p| (&p.file, p.meta.template.as_ref()))
+        .chain(
+            content
+                .sections
+                .values()
+                .filter_map(|s| Some((s.file.as_ref()?, s.meta.template.as_ref()))),
+        );
+    for (file, template) in named {
+        if let Some(template) = template {
+            if !templates.files.contains_key(template) {
+                diagnostics.push(
+                    Diagnostic::new(file, format!("the template \"{template}\" does not exist"))
+                        .hint("use a template of the theme (page.html, section.html, …) or add it to templates/"),
+                );
+            }
+        }
+    }
+}
+
+fn related_both_ways(content: &Content) -> Vec<Vec<usize>> {
+    let mut related = vec![Vec::new(); content.pages.len()];
+    for (i, page) in content.pages.iter().enumerate() {
+        for slug in &page.meta.related {
+            if let Some(j) = content.index_of_slug(slug) {
+                if i != j {
+                    if !related[i].contains(&j) {
+                        related[i].push(j);
+                    }
+                    if !related[j].contains(&i) {
+                        related[j].push(i);
+                    }
+                }
+            }
+        }
+    }
+    related
+}
+
+fn topics(content: &Content) -> BTreeMap<String, Vec<usize>> {
+    let mut topics: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, page) in content.pages.iter().enumerate() {
+        for topic in &page.meta.topics {
+            let members = topics.entry(topic.clone()).or_default();
+            if !members.contains(&i) {
+                members.push(i);
+            }
+        }
+    }
+    topics
+}

@@ -1,0 +1,321 @@
+//! Rendering: every [`Producer`] of files (a route, or one of the files made from the whole
+//! site) made in parallel, each route put in both scripts, and the files handed to the writer
+//! (or to memory) as soon as they are ready.
+
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::context::Route;
+use super::{RouteKey, Site};
+use crate::config::Config;
+use crate::error::{Diagnostic, Diagnostics};
+use crate::output::OutputFile;
+use crate::script::html::convert_html;
+use crate::script::Script;
+use crate::search::SearchPage;
+use crate::views::{Dep, Reader, Views};
+use crate::{feeds, shortcodes};
+
+/// Where rendered files go: the output writer, or memory. Called from many threads at once.
+pub type Emit<'a> = dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync + 'a;
+
+/// Something files are made from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Producer {
+    Route(RouteKey),
+    /// The Atom feed of each script.
+    Feeds,
+    /// `sitemap.xml` and `robots.txt`.
+    Sitemap,
+    /// A target's data as CSV (by index).
+    IndicatorCsv(usize),
+    /// A city's achievements as CSV (by index).
+    AchievementsCsv(usize),
+}
+
+/// What rendering some producers made, besides the files.
+#[derive(Default)]
+pub struct Produced {
+    /// What the search index needs of the searchable pages (when search is on).
+    pub searchable: Vec<SearchPage>,
+    /// Per producer (by [`Site::identity`]): what it read (when recording) and the files it
+    /// made.
+    pub records: Vec<(String, Vec<Dep>, Vec<String>)>,
+}
+
+#[derive(Serialize)]
+struct ConfigView<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: &'a str,
+    footer: &'a crate::config::Footer,
+    extra: &'a toml::Table,
+}
+
+impl<'a> From<&'a Config> for ConfigView<'a> {
+    fn from(c: &'a Config) -> Self {
+        ConfigView {
+            title: &c.title,
+            description: &c.description,
+            base_url: &c.base_url,
+            footer: &c.footer,
+            extra: &c.extra,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct AlternateView {
+    lang: &'static str,
+    name: &'static str,
+    path: String,
+}
+
+#[derive(Serialize)]
+struct HreflangView {
+    lang: &'static str,
+    href: String,
+}
+
+impl Site {
+    /// Everything the site makes files from, in a fixed order.
+    pub fn producers(&self) -> Vec<Producer> {
+        let mut producers: Vec<Producer> =
+            self.route_keys().into_iter().map(Producer::Route).collect();
+        producers.extend((0..self.data.indicators.len()).map(Producer::IndicatorCsv));
+        producers.extend((0..self.data.cities.len()).map(Producer::AchievementsCsv));
+        producers.extend([Producer::Feeds, Producer::Sitemap]);
+        producers
+    }
+
+    /// What a producer is across builds (its indexes are not): the path it is published at.
+    pub fn identity(&self, producer: &Producer) -> String {
+        match producer {
+            Producer::Route(key) => self.route_path(key),
+            Producer::Feeds => "atom.xml".into(),
+            Producer::Sitemap => "sitemap.xml".into(),
+            Producer::IndicatorCsv(i) => {
+                format!(
+                    "{}data.csv",
+                    crate::views::indicator_path(&self.data.indicators[*i])
+                )
+            }
+            Producer::AchievementsCsv(i) => format!(
+                "{}achievements.csv",
+                crate::views::city_path(&self.data.cities[*i].id)
+            ),
+        }
+    }
+
+    /// Renders one route in one script: the finished HTML.
+    /// The route's context gets this script's values (replacing the other script's).
+    fn render_route(&self, route: &mut Route, script: Script) -> Result<String, Diagnostic> {
+        let context = &mut route.context;
+        let root = self.script_root(script);
+        let other = script.other();
+        context.insert("config", &ConfigView::from(&self.config));
+        context.insert("lang", script.lang());
+        context.insert("root", &root);
+        context.insert("base_path", self.config.base_path());
+        context.insert("current_path", &route.path);
+        context.insert("canonical", &self.absolute_url(script, &route.path));
+        context.insert("page_title", &route.title);
+        context.insert(
+            "alternate",
+            &AlternateView {
+                lang: other.lang(),
+                name: other.native_name(),
+                path: format!("{}{}", self.script_root(other), route.path),
+            },
+        );
+        context.insert(
+            "alternates",
+            &Script::ALL
+                .iter()
+                .map(|s| HreflangView {
+                    lang: s.lang(),
+                    href: self.absolute_url(*s, &route.path),
+                })
+                .chain(std::iter::once(HreflangView {
+                    lang: "x-default",
+                    href: self.absolute_url(self.config.default_script, &route.path),
+                }))
+                .collect::<Vec<_>>(),
+        );
+        let html = self
+            .timings
+            .template(|| self.templates.tera.render(&route.template, context))
+            .map_err(|e| crate::render::template_error(&self.templates.files, &e))?;
+        let html = if html.contains(shortcodes::ROOT_MARKER) {
+            shortcodes::replace_root_marker(&html, &root)
+        } else {
+            html
+        };
+        // Sources are Simplified (see `simplify`): zh-Hans pages are done, zh-Hant pages are
+        // converted once.
+        self.timings
+            .convert(|| {
+                let html = if self.templates_need_simplifying {
+                    convert_html(&self.converter, Script::Hans, &html)?
+                } else {
+                    html
+                };
+                match script {
+                    Script::Hans => Ok(html),
+                    Script::Hant => convert_html(&self.converter, Script::Hant, &html),
+                }
+            })
+            .map_err(|m| Diagnostic::new(&route.path, m))
+    }
+
+    /// The files of one producer, read from `reader`, handed to `emit` with whether the search
+    /// index takes them.
+    fn produce(
+        &self,
+        reader: &Reader<'_>,
+        producer: &Producer,
+        emit: &dyn Fn(OutputFile, bool) -> Result<(), Diagnostic>,
+    ) -> Result<(), Diagnostic> {
+        let files = match producer {
+            Producer::Route(key) => {
+                let mut route = self.route(reader, key)?;
+                let searchable = route
+                    .context
+                    .get("searchable")
+                    .is_some_and(|v| v.as_bool() == Some(true));
+                for script in Script::ALL {
+                    let html = self.render_route(&mut route, script)?;
+                    let path = self.output_path(&route.path, script);
+                    emit(
+                        OutputFile {
+                            path,
+                            bytes: html.into_bytes(),
+                        },
+                        searchable,
+                    )?;
+                }
+                return Ok(());
+            }
+            Producer::Feeds => feeds::atom_feeds(self, reader),
+            Producer::Sitemap => feeds::sitemap_and_robots(self, reader),
+            Producer::IndicatorCsv(i) => feeds::indicator_csv(self, reader, *i),
+            Producer::AchievementsCsv(i) => feeds::achievements_csv(self, reader, *i),
+        };
+        files.into_iter().try_for_each(|file| emit(file, false))
+    }
+
+    /// Renders `producers`, handing each file to `emit` as soon as it is ready, in parallel.
+    /// With `record`, writes down what each producer read and made (for serve's next edit).
+    pub(super) fn render_producers(
+        &self,
+        views: &Views,
+        producers: &[Producer],
+        emit: &Emit,
+        record: bool,
+    ) -> Result<Produced, Diagnostics> {
+        let produced = Mutex::new(Produced::default());
+        let problems = Mutex::new(Diagnostics::default());
+        let group_of = |path: &str| {
+            usize::from(path.starts_with(&self.script_prefix(self.config.default_script.other())))
+        };
+        producers.par_iter().for_each(|producer| {
+            let reader = if record {
+                views.recording_reader()
+            } else {
+                views.reader()
+            };
+            let made = Mutex::new(Vec::new());
+            let result = self.produce(&reader, producer, &|file, searchable| {
+                if searchable && self.config.search {
+                    let text = std::str::from_utf8(&file.bytes).unwrap_or_default();
+                    if let Some(page) = SearchPage::of(group_of(&file.path), &file.path, text) {
+                        lock(&produced).searchable.push(page);
+                    }
+                }
+                if record {
+                    lock(&made).push(file.path.clone());
+                }
+                emit(file)
+            });
+            match result {
+                Ok(()) if record => {
+                    let made = made.into_inner().unwrap_or_else(|p| p.into_inner());
+                    let identity = self.identity(producer);
+                    lock(&produced)
+                        .records
+                        .push((identity, reader.into_reads(), made));
+                }
+                Ok(()) => {}
+                Err(d) => {
+                    let mut problems = lock(&problems);
+                    // The same template error fails every page that uses it: report it once.
+                    if !problems.0.iter().any(|x| x.message == d.message) {
+                        problems.push(d);
+                    }
+                }
+            }
+        });
+        let problems = problems.into_inner().unwrap_or_else(|p| p.into_inner());
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut produced = produced.into_inner().unwrap_or_else(|p| p.into_inner());
+        produced.searchable.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(produced)
+    }
+
+    /// Renders the whole site, handing every output file to `emit` as soon as it is ready:
+    /// pages are written while others render, so memory holds a few pages, not the site.
+    pub fn render_into(&self, emit: &Emit) -> Result<(), Diagnostics> {
+        self.render_recorded(emit, false).map(|_| ())
+    }
+
+    /// [`Site::render_into`], also returning the views and what each producer read and made
+    /// when `record` (serve keeps them for its next edit).
+    pub(super) fn render_recorded(
+        &self,
+        emit: &Emit,
+        record: bool,
+    ) -> Result<(Views, Produced), Diagnostics> {
+        // Every path is known and checked before the first file is written.
+        self.timings.stage("paths", || self.check_paths())?;
+        let views = self.timings.stage("views", || self.views());
+        let producers = self.producers();
+        let started = std::time::Instant::now();
+        let mut produced = self.render_producers(&views, &producers, emit, record)?;
+        self.timings.record("render", started.elapsed());
+        if self.config.search {
+            let searchable = std::mem::take(&mut produced.searchable);
+            let index = self.timings.stage("index", || {
+                crate::search::index(searchable, self.config.base_path())
+            })?;
+            index.into_iter().try_for_each(emit)?;
+        }
+        self.timings
+            .stage("extras", || -> Result<(), Diagnostics> {
+                crate::output::static_files(&self.root, &self.config.theme)?
+                    .into_iter()
+                    .try_for_each(emit)
+                    .map_err(Diagnostics::from)
+            })?;
+        Ok((views, produced))
+    }
+
+    /// Every output file of the site, in memory and sorted by path (check).
+    pub fn render_all(&self) -> Result<Vec<OutputFile>, Diagnostics> {
+        let files = Mutex::new(Vec::new());
+        self.render_into(&|file| {
+            lock(&files).push(file);
+            Ok(())
+        })?;
+        let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(files)
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}

@@ -1,0 +1,233 @@
+//! Cities as templates see them: their targets grouped by plan and domain, their achievements
+//! and the standards they led, by level.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::format::with_unit;
+use super::indicator::{status_counts, IndicatorView, SourceView, StatusCount};
+use super::{city_path, Link};
+use crate::chart;
+use crate::content::Content;
+use crate::data::{Achievement, City, Data};
+
+/// A city as the navigation, the home page and the city list show it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CitySummary {
+    pub id: String,
+    pub name: String,
+    pub province: String,
+    pub introduction: String,
+    pub path: String,
+    pub document_count: usize,
+    pub indicator_count: usize,
+    pub achievement_count: usize,
+}
+
+impl From<&CityView> for CitySummary {
+    fn from(c: &CityView) -> Self {
+        CitySummary {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            province: c.province.clone(),
+            introduction: c.introduction.clone(),
+            path: c.path.clone(),
+            document_count: c.document_count,
+            indicator_count: c.indicator_count,
+            achievement_count: c.achievements.len(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AchievementView {
+    pub date: String,
+    pub category: String,
+    pub level: Option<String>,
+    pub name: String,
+    pub value: String,
+    pub source: Option<SourceView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DomainGroup {
+    pub domain: String,
+    pub indicators: Vec<IndicatorView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanGroup {
+    pub plan: Option<Link>,
+    pub id: String,
+    pub domains: Vec<DomainGroup>,
+    pub count: usize,
+}
+
+/// A city's page, except its list of documents (a list of its own, see `Views`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CityView {
+    pub id: String,
+    pub name: String,
+    pub province: String,
+    pub introduction: String,
+    pub path: String,
+    pub document_count: usize,
+    pub plans: Vec<PlanGroup>,
+    pub status_counts: Vec<StatusCount>,
+    pub indicator_count: usize,
+    pub achievements: Vec<AchievementView>,
+    pub achievement_charts: Vec<String>,
+    pub achievements_csv: Option<String>,
+    pub standards_total: Option<String>,
+}
+
+/// How many standards of one level a city counts.
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelCount {
+    pub level: String,
+    pub value: f64,
+    pub unit: String,
+}
+
+/// The levels of standards in the order a reader expects them.
+pub const STANDARD_LEVELS: [&str; 6] = ["国际", "国家", "行业", "地方", "团体", "企业自我声明"];
+
+/// Standards by level for one city, from its latest count of each level (category 标准).
+pub fn standards_by_level(data: &Data, city: &str) -> Vec<LevelCount> {
+    let mut latest: BTreeMap<String, &Achievement> = BTreeMap::new();
+    for a in data
+        .achievements
+        .iter()
+        .filter(|a| a.city == city && a.category == "标准")
+    {
+        let Some(level) = &a.level else { continue };
+        let keep = latest.get(level).is_none_or(|prev| prev.date < a.date);
+        if keep {
+            latest.insert(level.clone(), a);
+        }
+    }
+    let count = |level: &str, a: &Achievement| LevelCount {
+        level: level.to_string(),
+        value: a.value,
+        unit: a.unit.clone(),
+    };
+    let mut rows: Vec<LevelCount> = STANDARD_LEVELS
+        .iter()
+        .filter_map(|level| latest.get(*level).map(|a| count(level, a)))
+        .collect();
+    for (level, a) in &latest {
+        if !STANDARD_LEVELS.contains(&level.as_str()) {
+            rows.push(count(level, a));
+        }
+    }
+    rows
+}
+
+impl CityView {
+    /// `indicators` are all the site's targets; `document_count` how many pages name the city.
+    pub fn new(
+        content: &Content,
+        data: &Data,
+        city: &City,
+        indicators: &[IndicatorView],
+        document_count: usize,
+    ) -> CityView {
+        let mine: Vec<&IndicatorView> =
+            indicators.iter().filter(|v| v.city_id == city.id).collect();
+        let achievements: Vec<AchievementView> = data
+            .achievements
+            .iter()
+            .filter(|a| a.city == city.id)
+            .map(|a| AchievementView {
+                date: a.date.chinese(),
+                category: a.category.clone(),
+                level: a.level.clone(),
+                name: a.name.clone(),
+                value: with_unit(a.value, &a.unit),
+                source: a.source.as_ref().map(|s| SourceView::of(content, s)),
+            })
+            .collect();
+        let (achievement_charts, standards_total) = standards_chart(data, city);
+        CityView {
+            id: city.id.clone(),
+            name: city.name.clone(),
+            province: city.province.clone(),
+            introduction: city.introduction.clone(),
+            path: city_path(&city.id),
+            document_count,
+            indicator_count: mine.len(),
+            status_counts: status_counts(mine.iter().map(|v| &v.status)),
+            plans: plan_groups(&mine),
+            achievements_csv: (!achievements.is_empty())
+                .then(|| format!("{}achievements.csv", city_path(&city.id))),
+            achievements,
+            achievement_charts,
+            standards_total,
+        }
+    }
+}
+
+/// A city's targets by the plan that set them, then by domain, in the order they were written.
+fn plan_groups(mine: &[&IndicatorView]) -> Vec<PlanGroup> {
+    let mut plans: Vec<PlanGroup> = Vec::new();
+    for view in mine {
+        let plan_key = view.plan.as_ref().map(|p| p.path.as_str());
+        let index = match plans
+            .iter()
+            .position(|g| g.plan.as_ref().map(|p| p.path.as_str()) == plan_key)
+        {
+            Some(i) => i,
+            None => {
+                plans.push(PlanGroup {
+                    plan: view.plan.clone(),
+                    id: format!("plan-{}", plans.len() + 1),
+                    domains: Vec::new(),
+                    count: 0,
+                });
+                plans.len() - 1
+            }
+        };
+        let group = &mut plans[index];
+        group.count += 1;
+        match group.domains.iter_mut().find(|d| d.domain == view.domain) {
+            Some(d) => d.indicators.push((*view).clone()),
+            None => group.domains.push(DomainGroup {
+                domain: view.domain.clone(),
+                indicators: vec![(*view).clone()],
+            }),
+        }
+    }
+    plans
+}
+
+/// The chart of a city's standards by level, and their total.
+fn standards_chart(data: &Data, city: &City) -> (Vec<String>, Option<String>) {
+    let levels = standards_by_level(data, &city.id);
+    if levels.is_empty() {
+        return (Vec::new(), None);
+    }
+    let total: f64 = levels.iter().map(|l| l.value).sum();
+    let unit = levels[0].unit.clone();
+    let labels: Vec<String> = levels.iter().map(|l| format!("{}标准", l.level)).collect();
+    let desc = levels
+        .iter()
+        .map(|l| format!("{}标准{}", l.level, with_unit(l.value, &l.unit)))
+        .collect::<Vec<_>>()
+        .join(",");
+    let chart = chart::bars(&chart::BarChart {
+        id: &format!("chart-{}-standards", city.id),
+        title: &format!("{}主导或参与制修订标准(按层级)", city.name),
+        desc: &format!("{desc}。"),
+        unit: &unit,
+        bars: levels
+            .iter()
+            .zip(&labels)
+            .map(|(l, label)| chart::Bar {
+                label,
+                value: l.value,
+            })
+            .collect(),
+    });
+    (vec![chart], Some(with_unit(total, &unit)))
+}

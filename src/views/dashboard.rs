@@ -1,0 +1,187 @@
+//! The overview across cities: headline figures for the home page, and the dashboard's table
+//! and charts of every city's targets and standards.
+
+use serde::Serialize;
+
+use super::city::{standards_by_level, CityView, LevelCount, STANDARD_LEVELS};
+use super::format::with_unit;
+use super::indicator::{status_counts, IndicatorView, StatusCount};
+use super::Link;
+use crate::chart;
+use crate::dashboard::Status;
+use crate::data::Data;
+
+/// The figures the home page leads with.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Headline {
+    pub cities: usize,
+    pub documents: usize,
+    pub indicators: usize,
+    pub achievements: usize,
+    pub status_counts: Vec<StatusCount>,
+}
+
+impl Headline {
+    pub fn new(data: &Data, indicators: &[IndicatorView], cities: &[CityView]) -> Headline {
+        Headline {
+            cities: cities.len(),
+            documents: cities.iter().map(|c| c.document_count).sum(),
+            indicators: indicators.len(),
+            achievements: data.achievements.len(),
+            status_counts: status_counts(indicators.iter().map(|v| &v.status)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OverviewRow {
+    pub city: Link,
+    pub indicators: usize,
+    pub status_counts: Vec<StatusCount>,
+    pub achievements: usize,
+    pub standards_total: Option<String>,
+}
+
+/// All cities side by side.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Overview {
+    pub rows: Vec<OverviewRow>,
+    pub status_chart: String,
+    pub standards_chart: Option<String>,
+    pub standards_table: Vec<(String, Vec<String>)>,
+    pub standard_levels: Vec<String>,
+}
+
+impl Overview {
+    pub fn new(data: &Data, cities: &[CityView]) -> Overview {
+        let rows: Vec<OverviewRow> = cities
+            .iter()
+            .map(|c| OverviewRow {
+                city: Link {
+                    title: c.name.clone(),
+                    path: c.path.clone(),
+                },
+                indicators: c.indicator_count,
+                status_counts: c.status_counts.clone(),
+                achievements: c.achievements.len(),
+                standards_total: c.standards_total.clone(),
+            })
+            .collect();
+        let status_chart = status_chart(&rows);
+        let per_city: Vec<(String, Vec<LevelCount>)> = data
+            .cities
+            .iter()
+            .map(|c| (c.name.clone(), standards_by_level(data, &c.id)))
+            .filter(|(_, levels)| !levels.is_empty())
+            .collect();
+        let levels = levels_in_order(&per_city);
+        let standards_table: Vec<(String, Vec<String>)> = per_city
+            .iter()
+            .map(|(city, rows)| {
+                let cells = levels
+                    .iter()
+                    .map(|l| {
+                        rows.iter()
+                            .find(|x| &x.level == l)
+                            .map_or_else(|| "—".to_string(), |x| with_unit(x.value, &x.unit))
+                    })
+                    .collect();
+                (city.clone(), cells)
+            })
+            .collect();
+        let standards_chart =
+            (!per_city.is_empty()).then(|| standards_chart(&per_city, &levels, &standards_table));
+        Overview {
+            rows,
+            status_chart,
+            standards_chart,
+            standards_table,
+            standard_levels: levels,
+        }
+    }
+}
+
+/// Every level any city reports, in the order a reader expects them.
+fn levels_in_order(per_city: &[(String, Vec<LevelCount>)]) -> Vec<String> {
+    let mut levels: Vec<String> = Vec::new();
+    for (_, rows) in per_city {
+        for row in rows {
+            if !levels.contains(&row.level) {
+                levels.push(row.level.clone());
+            }
+        }
+    }
+    levels.sort_by_key(|l| {
+        STANDARD_LEVELS
+            .iter()
+            .position(|x| x == l)
+            .unwrap_or(usize::MAX)
+    });
+    levels
+}
+
+fn status_chart(rows: &[OverviewRow]) -> String {
+    let series: Vec<&str> = Status::ALL.iter().map(|s| s.label()).collect();
+    let desc = rows
+        .iter()
+        .map(|r| {
+            let parts: Vec<String> = r
+                .status_counts
+                .iter()
+                .map(|s| format!("{}{}项", s.label, s.count))
+                .collect();
+            format!("{}:{}", r.city.title, parts.join("、"))
+        })
+        .collect::<Vec<_>>()
+        .join(";");
+    chart::stacked_bars(&chart::StackedBarChart {
+        id: "chart-overview-status",
+        title: "各城市目标指标进展状态",
+        desc: &format!("{desc}。"),
+        unit: "项",
+        series,
+        stacks: rows
+            .iter()
+            .map(|r| chart::Stack {
+                label: &r.city.title,
+                values: r.status_counts.iter().map(|s| s.count as f64).collect(),
+            })
+            .collect(),
+    })
+}
+
+fn standards_chart(
+    per_city: &[(String, Vec<LevelCount>)],
+    levels: &[String],
+    table: &[(String, Vec<String>)],
+) -> String {
+    let desc = table
+        .iter()
+        .map(|(city, cells)| {
+            let parts: Vec<String> = levels
+                .iter()
+                .zip(cells)
+                .map(|(l, v)| format!("{l}标准{v}"))
+                .collect();
+            format!("{city}:{}", parts.join("、"))
+        })
+        .collect::<Vec<_>>()
+        .join(";");
+    chart::stacked_bars(&chart::StackedBarChart {
+        id: "chart-overview-standards",
+        title: "各城市主导或参与制修订标准(按层级)",
+        desc: &format!("{desc}。"),
+        unit: "项",
+        series: levels.iter().map(String::as_str).collect(),
+        stacks: per_city
+            .iter()
+            .map(|(city, rows)| chart::Stack {
+                label: city,
+                values: levels
+                    .iter()
+                    .map(|l| rows.iter().find(|x| &x.level == l).map_or(0.0, |x| x.value))
+                    .collect(),
+            })
+            .collect(),
+    })
+}

@@ -1,0 +1,233 @@
+//! Targets as templates see them: status, progress, the bullet and line charts, the data table
+//! and the words of the plan that set them.
+
+use serde::Serialize;
+
+use super::format::{percent, with_unit};
+use super::{indicator_path, Link};
+use crate::chart;
+use crate::content::Content;
+use crate::dashboard::{self, Assessment, Status};
+use crate::data::{Data, Indicator, SourceRef};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusView {
+    #[serde(skip)]
+    pub status: Status,
+    pub class: &'static str,
+    pub label: &'static str,
+    pub symbol: &'static str,
+}
+
+impl From<Status> for StatusView {
+    fn from(s: Status) -> Self {
+        StatusView {
+            status: s,
+            class: s.class(),
+            label: s.label(),
+            symbol: s.symbol(),
+        }
+    }
+}
+
+/// How many targets are in one status.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusCount {
+    pub class: &'static str,
+    pub label: &'static str,
+    pub symbol: &'static str,
+    pub count: usize,
+}
+
+/// How many of `statuses` are in each status, in [`Status::ALL`] order.
+pub fn status_counts<'a>(
+    statuses: impl Iterator<Item = &'a StatusView> + Clone,
+) -> Vec<StatusCount> {
+    Status::ALL
+        .iter()
+        .map(|&s| StatusCount {
+            class: s.class(),
+            label: s.label(),
+            symbol: s.symbol(),
+            count: statuses.clone().filter(|v| v.status == s).count(),
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ObservationView {
+    pub date: String,
+    pub value: String,
+    pub source: String,
+}
+
+/// Where a figure is stated: the page and its words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceView {
+    pub title: String,
+    pub path: Option<String>,
+    pub quote: String,
+}
+
+impl SourceView {
+    pub fn of(content: &Content, source: &SourceRef) -> SourceView {
+        let page = content.page_by_slug(&source.document);
+        SourceView {
+            title: page.map_or_else(|| source.document.clone(), |p| p.meta.title.clone()),
+            path: page.map(|p| p.path.clone()),
+            quote: source.quote.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorView {
+    pub id: String,
+    pub city_id: String,
+    pub city_name: String,
+    pub name: String,
+    pub unit: String,
+    pub domain: String,
+    pub kind: Option<String>,
+    pub plan: Option<Link>,
+    pub baseline: Option<String>,
+    pub baseline_year: Option<i32>,
+    pub target: String,
+    pub target_year: i32,
+    pub comparator: &'static str,
+    pub status: StatusView,
+    pub latest: Option<String>,
+    pub latest_date: Option<String>,
+    /// 0–100, rounded, for the text and the table.
+    pub progress_pct: Option<i64>,
+    pub expected_pct: Option<i64>,
+    pub source: Option<SourceView>,
+    pub observations: Vec<ObservationView>,
+    pub path: String,
+    pub csv_path: String,
+    pub bullet_svg: String,
+    pub line_svg: Option<String>,
+    /// One sentence that says everything the chart shows.
+    pub summary: String,
+}
+
+impl IndicatorView {
+    pub fn new(content: &Content, data: &Data, indicator: &Indicator) -> IndicatorView {
+        let observations = data.observations_of(indicator);
+        let assessment: Assessment = dashboard::assess(indicator, &observations);
+        let unit = indicator.unit.as_str();
+        let city_name = data
+            .city(&indicator.city)
+            .map_or_else(|| indicator.city.clone(), |c| c.name.clone());
+        let baseline = indicator.baseline.as_ref();
+        let target = &indicator.target;
+        let latest = assessment.latest;
+        let plan = indicator
+            .plan
+            .as_ref()
+            .and_then(|slug| content.page_by_slug(slug))
+            .map(|p| Link {
+                title: p.meta.title.clone(),
+                path: p.path.clone(),
+            });
+        let mut summary = String::new();
+        if let Some(b) = baseline {
+            summary.push_str(&format!("基线:{}年{};", b.year, with_unit(b.value, unit)));
+        }
+        summary.push_str(&format!(
+            "目标:{}年{}{};",
+            target.year,
+            target.comparator.words(),
+            with_unit(target.value, unit)
+        ));
+        match latest {
+            Some(l) => summary.push_str(&format!(
+                "最新:{}{};",
+                l.date.chinese(),
+                with_unit(l.value, unit)
+            )),
+            None => summary.push_str("暂无基线之后的监测数据;"),
+        }
+        summary.push_str(&format!("状态:{}。", assessment.status.label()));
+
+        let id = format!("chart-{}-{}", indicator.city, indicator.id);
+        let baseline_label = baseline.map(|b| format!("基线 {}", b.year));
+        let target_label = format!("目标 {}", target.year);
+        let latest_label = latest.map(|l| format!("最新 {}", l.date));
+        let bullet_svg = chart::bullet(&chart::Bullet {
+            id: &id,
+            title: &indicator.name,
+            desc: &summary,
+            unit,
+            baseline: baseline.map(|b| (b.value, baseline_label.as_deref().unwrap_or_default())),
+            target: (target.value, &target_label),
+            latest: latest.map(|l| (l.value, latest_label.as_deref().unwrap_or_default())),
+            status: assessment.status,
+        });
+        let point_labels: Vec<String> = observations.iter().map(|o| o.date.to_string()).collect();
+        let line_svg = (!observations.is_empty()).then(|| {
+            let line_id = format!("{id}-series");
+            chart::line(&chart::LineChart {
+                id: &line_id,
+                title: &format!("{}历年数据", indicator.name),
+                desc: &summary,
+                unit,
+                points: observations
+                    .iter()
+                    .zip(&point_labels)
+                    .map(|(o, label)| chart::Point {
+                        x: o.date.as_year_fraction(),
+                        label,
+                        value: o.value,
+                    })
+                    .collect(),
+                baseline: baseline.map(|b| {
+                    (
+                        b.year as f64,
+                        b.value,
+                        baseline_label.as_deref().unwrap_or_default(),
+                    )
+                }),
+                target: Some((target.year as f64, target.value, &target_label)),
+            })
+        });
+        let path = indicator_path(indicator);
+        IndicatorView {
+            id: indicator.id.clone(),
+            city_id: indicator.city.clone(),
+            city_name,
+            name: indicator.name.clone(),
+            unit: unit.to_string(),
+            domain: indicator.domain.clone(),
+            kind: indicator.kind.clone(),
+            plan,
+            baseline: baseline.map(|b| with_unit(b.value, unit)),
+            baseline_year: baseline.map(|b| b.year),
+            target: with_unit(target.value, unit),
+            target_year: target.year,
+            comparator: target.comparator.words(),
+            status: assessment.status.into(),
+            latest: latest.map(|l| with_unit(l.value, unit)),
+            latest_date: latest.map(|l| l.date.chinese()),
+            progress_pct: assessment.progress.and_then(percent),
+            expected_pct: assessment.expected.and_then(percent),
+            source: indicator
+                .source
+                .as_ref()
+                .map(|s| SourceView::of(content, s)),
+            observations: observations
+                .iter()
+                .map(|o| ObservationView {
+                    date: o.date.chinese(),
+                    value: with_unit(o.value, unit),
+                    source: o.source.clone(),
+                })
+                .collect(),
+            csv_path: format!("{path}data.csv"),
+            path,
+            bullet_svg,
+            line_svg,
+            summary,
+        }
+    }
+}
