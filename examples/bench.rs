@@ -130,8 +130,13 @@ fn main() {
     let mut runs = 5usize;
     let mut out = PathBuf::from("bench-results/RESULTS.md");
     let mut work = PathBuf::from("target/bench");
+    let mut serve_only = false;
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
+        if flag == "--serve-only" {
+            serve_only = true;
+            continue;
+        }
         let value = args.next().unwrap_or_default();
         match flag.as_str() {
             "--sizes" => {
@@ -189,7 +194,8 @@ fn main() {
             seed: 1,
         })
         .expect("corpus written");
-        for search in [false, true] {
+        let builds: &[bool] = if serve_only { &[] } else { &[false, true] };
+        for &search in builds {
             let _ = std::fs::remove_dir_all(corpus.join("public"));
             build(&binary, &corpus, search); // warm-up: fills the page cache and public/
             let measured: Vec<Run> = (0..runs).map(|_| build(&binary, &corpus, search)).collect();

@@ -155,11 +155,16 @@ impl Content {
                 path: path.clone(),
             })
             .collect();
-        let shown: std::collections::HashSet<PathBuf> =
-            files.iter().map(|f| rel_to(root, &f.path)).collect();
-        self.pages.retain(|p| !shown.contains(&p.file));
+        let shown: Vec<PathBuf> = files.iter().map(|f| rel_to(root, &f.path)).collect();
         self.sections
             .retain(|_, s| s.file.as_ref().is_none_or(|f| !shown.contains(f)));
+        // Pages stay in the order of their files (a full read gives them in that order), so
+        // that an edit leaves every other page where it was.
+        for file in &shown {
+            if let Ok(i) = self.pages.binary_search_by(|p| p.file.cmp(file)) {
+                self.pages.remove(i);
+            }
+        }
         let markdown = MarkdownOptions {
             allow_raw_html: options.allow_raw_html,
         };
@@ -173,11 +178,12 @@ impl Content {
             })
             .collect();
         let mut diagnostics = Diagnostics::default();
+        let mut pages = Vec::with_capacity(parsed.len());
         for result in parsed {
             match result {
                 Ok(Parsed::Page(page)) => {
                     if !page.meta.draft || options.include_drafts {
-                        self.pages.push(*page);
+                        pages.push(*page);
                     }
                 }
                 Ok(Parsed::Section(section)) => {
@@ -186,14 +192,26 @@ impl Content {
                 Err(d) => diagnostics.push(d),
             }
         }
+        if self.pages.is_empty() {
+            // Already in order when read from a walk of the folder: this sort only checks.
+            pages.sort_by(|a, b| a.file.cmp(&b.file));
+            self.pages = pages;
+        } else {
+            for page in pages {
+                let i = self
+                    .pages
+                    .binary_search_by(|p| p.file.cmp(&page.file))
+                    .unwrap_or_else(|i| i);
+                self.pages.insert(i, page);
+            }
+        }
         diagnostics
     }
 
-    /// Puts the pages in the order of their files, adds a section for every folder without an
-    /// `_index.md`, checks that URLs and slugs are unique, sorts each section's pages and
-    /// indexes the slugs. The same after a full read and after reading a few files again.
+    /// Adds a section for every folder without an `_index.md`, checks that URLs and slugs are
+    /// unique, sorts each section's pages and indexes the slugs. The same after a full read and
+    /// after reading a few files again.
     pub fn finish(&mut self) -> Diagnostics {
-        self.pages.sort_by(|a, b| a.file.cmp(&b.file));
         self.sections.retain(|_, s| s.file.is_some());
         add_implicit_sections(self);
         let mut diagnostics = Diagnostics::default();
@@ -400,9 +418,15 @@ fn check_topics(
 }
 
 fn add_implicit_sections(content: &mut Content) {
-    let mut dirs: Vec<String> = content.pages.iter().map(|p| p.section.clone()).collect();
-    dirs.push(String::new());
-    for dir in dirs {
+    let mut dirs: std::collections::BTreeSet<&str> =
+        content.pages.iter().map(|p| p.section.as_str()).collect();
+    dirs.insert("");
+    let missing: Vec<String> = dirs
+        .into_iter()
+        .filter(|dir| !content.sections.contains_key(*dir))
+        .map(str::to_string)
+        .collect();
+    for dir in missing {
         content
             .sections
             .entry(dir.clone())

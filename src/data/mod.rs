@@ -22,7 +22,7 @@ pub struct City {
     pub loc: Loc,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum Comparator {
     #[serde(rename = ">=")]
     AtLeast,

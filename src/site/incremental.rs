@@ -6,17 +6,28 @@
 //! ([`Views::changed`]); files no producer makes any more are removed. Nothing here knows which
 //! route shows which data: that is whatever the route read while it was rendered.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
 use std::sync::Mutex;
 
-use super::render::{Emit, Produced};
+use super::render::{Emit, Producer};
 use super::Site;
 use crate::error::Diagnostics;
 use crate::output::OutputFile;
 use crate::views::{Dep, Views};
 
+/// Whether a read is known to have changed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Known {
+    No,
+    Same,
+    Changed,
+}
+
 /// What one producer read and made in the last good build.
 struct Record {
+    /// What the producer is across builds ([`Site::identity`]).
+    identity: String,
     reads: Vec<Dep>,
     files: Vec<String>,
 }
@@ -24,8 +35,10 @@ struct Record {
 /// The last good build, as far as the next edit needs it.
 pub struct Incremental {
     views: Views,
-    /// By producer identity ([`Site::identity`]).
-    records: HashMap<String, Record>,
+    /// In the order of [`Site::producers`] of that build.
+    records: Vec<Record>,
+    /// Record by identity, for edits that add or remove producers.
+    index: HashMap<String, usize>,
     /// The route paths of the build, sorted (the sitemap shows them).
     routes: Vec<String>,
 }
@@ -46,9 +59,20 @@ impl Site {
     /// each producer read and made.
     pub fn render_for_edits(&self, emit: &Emit) -> Result<Incremental, Diagnostics> {
         let (views, produced) = self.render_recorded(emit, true)?;
+        let producers = self.producers();
+        let mut records: Vec<Option<Record>> = (0..producers.len()).map(|_| None).collect();
+        for (i, reads, files) in produced.records {
+            records[i] = Some(Record {
+                identity: self.identity(&producers[i]),
+                reads,
+                files,
+            });
+        }
+        let records: Vec<Record> = records.into_iter().flatten().collect();
         Ok(Incremental {
+            index: index_of(&records),
+            records,
             views,
-            records: records(produced),
             routes: sorted_routes(self),
         })
     }
@@ -58,35 +82,56 @@ impl Incremental {
     /// Renders what the edit changed (the site has read it: [`Site::reread`]). On a problem,
     /// nothing is kept: the next update compares with the same last good build.
     pub fn update(&mut self, site: &Site) -> Result<Update, Diagnostics> {
-        site.check_paths()?;
-        let views = site.views();
         let routes = sorted_routes(site);
         let routes_changed = routes != self.routes;
-        let mut memo: HashMap<Dep, bool> = HashMap::new();
-        let mut changed = |dep: Dep| {
-            *memo.entry(dep).or_insert_with(|| match dep {
-                Dep::Routes => routes_changed,
-                _ => self.views.changed(&views, dep),
-            })
-        };
-        let producers = site.producers();
-        let mut current = HashSet::with_capacity(producers.len());
-        let mut dirty = Vec::new();
-        for producer in &producers {
-            let identity = site.identity(producer);
-            let render = match self.records.get(&identity) {
-                None => true,
-                Some(record) => record.reads.iter().any(|&dep| changed(dep)),
-            };
-            if render {
-                dirty.push(producer.clone());
-            }
-            current.insert(identity);
+        // The same routes have the same paths, which were checked (static files never change
+        // here: an edit to them is a full build).
+        if routes_changed {
+            site.check_paths()?;
         }
+        let views = site.views_after(&self.views);
+        let producers = site.producers();
+        // Most edits add and remove nothing: then each producer is where it was.
+        let aligned = !routes_changed
+            && producers.len() == self.records.len()
+            && self.views.same_layout(&views);
+        let identities: Vec<String> = if aligned {
+            Vec::new()
+        } else {
+            producers.iter().map(|p| site.identity(p)).collect()
+        };
+        let previous: Vec<Option<usize>> = (0..producers.len())
+            .map(|i| {
+                if aligned {
+                    Some(i)
+                } else {
+                    self.index.get(&identities[i]).copied()
+                }
+            })
+            .collect();
+        let mut memo = vec![Known::No; self.views.dep_count()];
+        let mut changed = |dep: Dep| {
+            let known = &mut memo[self.views.dep_slot(dep)];
+            if *known == Known::No {
+                let is = match dep {
+                    Dep::Routes => routes_changed,
+                    _ => self.views.changed(&views, dep),
+                };
+                *known = if is { Known::Changed } else { Known::Same };
+            }
+            *known == Known::Changed
+        };
+        let dirty: Vec<usize> = (0..producers.len())
+            .filter(|&i| match previous[i] {
+                None => true,
+                Some(k) => self.records[k].reads.iter().any(|&dep| changed(dep)),
+            })
+            .collect();
         let files = Mutex::new(Vec::new());
+        let to_render: Vec<Producer> = dirty.iter().map(|&i| producers[i].clone()).collect();
         let produced = site.render_producers(
             &views,
-            &dirty,
+            &to_render,
             &|file| {
                 files.lock().unwrap_or_else(|p| p.into_inner()).push(file);
                 Ok(())
@@ -94,33 +139,56 @@ impl Incremental {
             true,
         )?;
         let files = files.into_inner().unwrap_or_else(|p| p.into_inner());
-        // Files of producers that are gone, or that a producer no longer makes.
-        let mut removed = Vec::new();
-        let fresh = records(produced);
-        self.records.retain(|identity, record| {
-            let keep = current.contains(identity);
-            let now = fresh.get(identity).map(|r| &r.files);
-            if !keep || now.is_some() {
-                removed.extend(
-                    record
-                        .files
-                        .iter()
-                        .filter(|f| now.is_none_or(|now| !now.contains(f)))
-                        .cloned(),
-                );
-            }
-            keep
-        });
+        let mut fresh: HashMap<usize, (Vec<Dep>, Vec<String>)> = produced
+            .records
+            .into_iter()
+            .map(|(j, reads, made)| (dirty[j], (reads, made)))
+            .collect();
         // What was not rendered again read only what did not change, so it is all still in
         // the new views, at indexes of their own when pages, lists or targets came or went.
-        if !self.views.same_layout(&views) {
-            for record in self.records.values_mut() {
-                for dep in &mut record.reads {
-                    *dep = self.views.remap(&views, *dep).unwrap_or(*dep);
+        let remap = !aligned && !self.views.same_layout(&views);
+        let mut old: Vec<Option<Record>> = std::mem::take(&mut self.records)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let mut records = Vec::with_capacity(producers.len());
+        let mut removed = Vec::new();
+        for (i, k) in previous.iter().enumerate() {
+            let earlier = k.and_then(|k| old[k].take());
+            let record = match (fresh.remove(&i), earlier) {
+                (Some((reads, made)), earlier) => {
+                    // Files this producer made before and does not make any more.
+                    if let Some(earlier) = &earlier {
+                        removed.extend(earlier.files.iter().filter(|f| !made.contains(f)).cloned());
+                    }
+                    let identity = match earlier {
+                        Some(e) => e.identity,
+                        None => identities[i].clone(),
+                    };
+                    Record {
+                        identity,
+                        reads,
+                        files: made,
+                    }
                 }
-            }
+                (None, Some(mut earlier)) => {
+                    if remap {
+                        for dep in &mut earlier.reads {
+                            *dep = self.views.remap(&views, *dep).unwrap_or(*dep);
+                        }
+                    }
+                    earlier
+                }
+                (None, None) => unreachable!("a producer without a record is rendered"),
+            };
+            records.push(record);
         }
-        self.records.extend(fresh);
+        // Producers that are gone.
+        removed.extend(old.into_iter().flatten().flat_map(|r| r.files));
+        if !aligned {
+            self.index = index_of(&records);
+        }
+        self.records = records;
         self.views = views;
         self.routes = routes;
         Ok(Update {
@@ -132,11 +200,11 @@ impl Incremental {
     }
 }
 
-fn records(produced: Produced) -> HashMap<String, Record> {
-    produced
-        .records
-        .into_iter()
-        .map(|(identity, reads, files)| (identity, Record { reads, files }))
+fn index_of(records: &[Record]) -> HashMap<String, usize> {
+    records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.identity.clone(), i))
         .collect()
 }
 

@@ -286,9 +286,13 @@ fn topics(content: &Content) -> BTreeMap<String, Vec<usize>> {
     let mut topics: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, page) in content.pages.iter().enumerate() {
         for topic in &page.meta.topics {
-            let members = topics.entry(topic.clone()).or_default();
-            if !members.contains(&i) {
-                members.push(i);
+            match topics.get_mut(topic) {
+                // Pages come in order: a page naming a topic twice is its last member.
+                Some(members) if members.last() == Some(&i) => {}
+                Some(members) => members.push(i),
+                None => {
+                    topics.insert(topic.clone(), vec![i]);
+                }
             }
         }
     }

@@ -104,12 +104,21 @@ impl Site {
     /// What the list pages show: made once per build (and again by serve after an edit),
     /// shared by every route.
     pub fn views(&self) -> Views {
-        Views::build(Sources {
+        Views::build(self.view_sources(), None)
+    }
+
+    /// The views after an edit, taking what did not change from `previous`.
+    pub fn views_after(&self, previous: &Views) -> Views {
+        Views::build(self.view_sources(), Some(previous))
+    }
+
+    fn view_sources(&self) -> Sources<'_> {
+        Sources {
             content: &self.content,
             data: &self.data,
             related: &self.related,
             topics: &self.topics,
             nav: self.nav(),
-        })
+        }
     }
 }

@@ -40,9 +40,9 @@ pub enum Producer {
 pub struct Produced {
     /// What the search index needs of the searchable pages (when search is on).
     pub searchable: Vec<SearchPage>,
-    /// Per producer (by [`Site::identity`]): what it read (when recording) and the files it
-    /// made.
-    pub records: Vec<(String, Vec<Dep>, Vec<String>)>,
+    /// Per producer (by its place in the list rendered): what it read and the files it made
+    /// (when recording).
+    pub records: Vec<(usize, Vec<Dep>, Vec<String>)>,
 }
 
 #[derive(Serialize)]
@@ -220,43 +220,45 @@ impl Site {
         let group_of = |path: &str| {
             usize::from(path.starts_with(&self.script_prefix(self.config.default_script.other())))
         };
-        producers.par_iter().for_each(|producer| {
-            let reader = if record {
-                views.recording_reader()
-            } else {
-                views.reader()
-            };
-            let made = Mutex::new(Vec::new());
-            let result = self.produce(&reader, producer, &|file, searchable| {
-                if searchable && self.config.search {
-                    let text = std::str::from_utf8(&file.bytes).unwrap_or_default();
-                    if let Some(page) = SearchPage::of(group_of(&file.path), &file.path, text) {
-                        lock(&produced).searchable.push(page);
+        producers
+            .par_iter()
+            .enumerate()
+            .for_each(|(index, producer)| {
+                let reader = if record {
+                    views.recording_reader()
+                } else {
+                    views.reader()
+                };
+                let made = Mutex::new(Vec::new());
+                let result = self.produce(&reader, producer, &|file, searchable| {
+                    if searchable && self.config.search {
+                        let text = std::str::from_utf8(&file.bytes).unwrap_or_default();
+                        if let Some(page) = SearchPage::of(group_of(&file.path), &file.path, text) {
+                            lock(&produced).searchable.push(page);
+                        }
+                    }
+                    if record {
+                        lock(&made).push(file.path.clone());
+                    }
+                    emit(file)
+                });
+                match result {
+                    Ok(()) if record => {
+                        let made = made.into_inner().unwrap_or_else(|p| p.into_inner());
+                        lock(&produced)
+                            .records
+                            .push((index, reader.into_reads(), made));
+                    }
+                    Ok(()) => {}
+                    Err(d) => {
+                        let mut problems = lock(&problems);
+                        // The same template error fails every page that uses it: report it once.
+                        if !problems.0.iter().any(|x| x.message == d.message) {
+                            problems.push(d);
+                        }
                     }
                 }
-                if record {
-                    lock(&made).push(file.path.clone());
-                }
-                emit(file)
             });
-            match result {
-                Ok(()) if record => {
-                    let made = made.into_inner().unwrap_or_else(|p| p.into_inner());
-                    let identity = self.identity(producer);
-                    lock(&produced)
-                        .records
-                        .push((identity, reader.into_reads(), made));
-                }
-                Ok(()) => {}
-                Err(d) => {
-                    let mut problems = lock(&problems);
-                    // The same template error fails every page that uses it: report it once.
-                    if !problems.0.iter().any(|x| x.message == d.message) {
-                        problems.push(d);
-                    }
-                }
-            }
-        });
         let problems = problems.into_inner().unwrap_or_else(|p| p.into_inner());
         if !problems.is_empty() {
             return Err(problems);

@@ -231,3 +231,47 @@ impl IndicatorView {
         }
     }
 }
+
+/// A fingerprint of everything [`IndicatorView::new`] reads for a target: its row, its
+/// observations, its city's name and the titles and paths of its plan and source. Equal
+/// fingerprints give equal views, so a view is made again only when one of them changed (its
+/// charts are the costly part of the views of a site).
+pub fn inputs(content: &Content, data: &Data, indicator: &Indicator) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let Indicator {
+        id,
+        city,
+        plan,
+        domain,
+        name,
+        unit,
+        baseline,
+        target,
+        kind,
+        source,
+        loc: _,
+        plan_loc: _,
+    } = indicator;
+    (id, city, plan, domain, name, unit, kind).hash(&mut h);
+    baseline
+        .as_ref()
+        .map(|b| (b.value.to_bits(), b.year))
+        .hash(&mut h);
+    (target.value.to_bits(), target.year, target.comparator).hash(&mut h);
+    source
+        .as_ref()
+        .map(|s| (&s.document, &s.quote))
+        .hash(&mut h);
+    for o in data.observations_of(indicator) {
+        (o.date, o.value.to_bits(), &o.source).hash(&mut h);
+    }
+    data.city(city).map(|c| &c.name).hash(&mut h);
+    let page = |slug: Option<&String>| {
+        slug.and_then(|s| content.page_by_slug(s))
+            .map(|p| (&p.meta.title, &p.path))
+    };
+    page(plan.as_ref()).hash(&mut h);
+    page(source.as_ref().map(|s| &s.document)).hash(&mut h);
+    h.finish()
+}

@@ -15,6 +15,7 @@ mod reads;
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -28,7 +29,7 @@ pub use indicator::IndicatorView;
 pub use page::{PageSummary, PageView, RelatedView};
 pub use reads::{Dep, Reader};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Link {
     pub title: String,
     pub path: String,
@@ -90,7 +91,9 @@ pub struct TopicInfo {
 pub struct Views {
     nav: Vec<Link>,
     city_summaries: Vec<CitySummary>,
-    summaries: Vec<PageSummary>,
+    summaries: Vec<Arc<PageSummary>>,
+    /// Per page: a fingerprint of its source.
+    page_fingerprints: Vec<u64>,
     /// Per page: a fingerprint of its source and of the pages linked with it.
     page_states: Vec<u64>,
     page_index: HashMap<String, usize>,
@@ -101,6 +104,8 @@ pub struct Views {
     lists: Vec<(ListKey, Vec<usize>)>,
     list_index: HashMap<ListKey, usize>,
     indicators: Vec<IndicatorView>,
+    /// Per target, a fingerprint of what its view is made from (see [`indicator::inputs`]).
+    indicator_inputs: Vec<u64>,
     indicator_index: HashMap<String, usize>,
     cities: Vec<CityView>,
     city_index: HashMap<String, usize>,
@@ -122,7 +127,9 @@ pub struct Sources<'a> {
 }
 
 impl Views {
-    pub fn build(sources: Sources<'_>) -> Views {
+    /// The views of a site. With the views of an earlier build of it, the views of targets
+    /// whose inputs did not change are taken from there instead of being made again.
+    pub fn build(sources: Sources<'_>, previous: Option<&Views>) -> Views {
         let Sources {
             content,
             data,
@@ -137,10 +144,25 @@ impl Views {
                 path: city_path(&c.id),
             })
         };
-        let summaries: Vec<PageSummary> = pages
+        // A summary is made from the page's source and its city's name: when neither changed,
+        // the earlier one is shared.
+        let summaries: Vec<Arc<PageSummary>> = pages
             .par_iter()
-            .map(|p| PageSummary::of(p, city_link(p.meta.city.as_deref())))
+            .enumerate()
+            .map(|(i, p)| {
+                let city = city_link(p.meta.city.as_deref());
+                let earlier = previous.and_then(|prev| {
+                    let j = match prev.summaries.get(i) {
+                        Some(s) if s.path == p.path => i,
+                        _ => *prev.page_index.get(&p.path)?,
+                    };
+                    (prev.page_fingerprints[j] == p.fingerprint && prev.summaries[j].city == city)
+                        .then(|| prev.summaries[j].clone())
+                });
+                earlier.unwrap_or_else(|| Arc::new(PageSummary::of(p, city)))
+            })
             .collect();
+        let page_fingerprints = pages.iter().map(|p| p.fingerprint).collect();
         let page_states = pages
             .iter()
             .zip(related)
@@ -217,11 +239,19 @@ impl Views {
         lists.push((ListKey::Latest, all.iter().copied().take(LATEST).collect()));
         all.retain(|&i| pages[i].meta.kind.is_some());
         lists.push((ListKey::Documents, all));
-        let indicators: Vec<IndicatorView> = data
+        let (indicators, indicator_inputs): (Vec<IndicatorView>, Vec<u64>) = data
             .indicators
             .par_iter()
-            .map(|i| IndicatorView::new(content, data, i))
-            .collect();
+            .map(|indicator| {
+                let inputs = indicator::inputs(content, data, indicator);
+                let earlier = previous.and_then(|p| {
+                    let k = *p.indicator_index.get(&indicator_path(indicator))?;
+                    (p.indicator_inputs[k] == inputs).then(|| p.indicators[k].clone())
+                });
+                let view = earlier.unwrap_or_else(|| IndicatorView::new(content, data, indicator));
+                (view, inputs)
+            })
+            .unzip();
         let list_index: HashMap<ListKey, usize> = lists
             .iter()
             .enumerate()
@@ -249,6 +279,7 @@ impl Views {
             overview: Overview::new(data, &cities),
             headline: Headline::new(data, &indicators, &cities),
             summaries,
+            page_fingerprints,
             page_states,
             page_index,
             plan_indicators,
@@ -258,6 +289,7 @@ impl Views {
             lists,
             indicator_index: index_of(&indicators, |v| v.path.clone()),
             indicators,
+            indicator_inputs,
             city_index: index_of(&cities, |c| c.id.clone()),
             cities,
             topic_index: index_of(&topics, |t| t.title.clone()),

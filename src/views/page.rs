@@ -37,7 +37,7 @@ pub struct PageView {
 }
 
 /// A page as lists show it: no body, so a list of thousands of pages stays small.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PageSummary {
     pub title: String,
     pub path: String,

@@ -10,6 +10,9 @@ use super::{
     SectionInfo, TopicInfo, Views,
 };
 
+/// Reads that are one of a kind (navigation, cities, topics, overview, headline, routes).
+const SINGLES: usize = 6;
+
 /// One thing a route read, by its index in the build that read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Dep {
@@ -246,6 +249,44 @@ impl Views {
 }
 
 impl Views {
+    /// How many different reads there can be of these views (see [`Views::dep_slot`]).
+    pub fn dep_count(&self) -> usize {
+        SINGLES
+            + 3 * self.summaries.len()
+            + self.lists.len()
+            + self.sections.len()
+            + self.indicators.len()
+            + self.cities.len()
+            + self.topics.len()
+    }
+
+    /// A number of its own for each read of these views, below [`Views::dep_count`]: a
+    /// memo of reads can be a vector.
+    pub fn dep_slot(&self, dep: Dep) -> usize {
+        let pages = self.summaries.len();
+        let lists = SINGLES + 3 * pages;
+        let sections = lists + self.lists.len();
+        let indicators = sections + self.sections.len();
+        let cities = indicators + self.indicators.len();
+        let topics = cities + self.cities.len();
+        match dep {
+            Dep::Nav => 0,
+            Dep::Cities => 1,
+            Dep::Topics => 2,
+            Dep::Overview => 3,
+            Dep::Headline => 4,
+            Dep::Routes => 5,
+            Dep::Page(i) => SINGLES + i as usize,
+            Dep::Summary(i) => SINGLES + pages + i as usize,
+            Dep::PlanIndicators(i) => SINGLES + 2 * pages + i as usize,
+            Dep::List(l) => lists + l as usize,
+            Dep::Section(s) => sections + s as usize,
+            Dep::Indicator(k) => indicators + k as usize,
+            Dep::City(c) => cities + c as usize,
+            Dep::Topic(t) => topics + t as usize,
+        }
+    }
+
     /// Whether every page, list, section, target, city and topic has the same index in `new`
     /// (no edit added or removed one): then reads need no remapping.
     pub fn same_layout(&self, new: &Views) -> bool {
