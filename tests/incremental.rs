@@ -384,3 +384,243 @@ fn a_broken_edit_then_its_fix() {
     let page = s.edit(RIZHAO_QUALITY, |t| format!("{t}\n修好之后。\n"));
     assert_eq!(s.rebuild_and_compare(&[page]).partial, Some(1));
 }
+
+/// One edit an editor can make, applied to the example portal by [`apply`].
+#[derive(Debug, Clone)]
+enum Edit {
+    /// A paragraph added at the end of a page.
+    Text(usize),
+    /// A paragraph added before the first one (the page's summary changes).
+    FirstParagraph(usize),
+    Title(usize),
+    Date(usize, u32),
+    /// Page a names page b as related.
+    Related(usize, usize),
+    Topic(usize, usize),
+    /// An observation of a target, in a year of its own.
+    Observation(u32),
+    /// A new page (in one of the sections, with a topic, maybe showing a target).
+    NewPage(usize, usize, bool),
+    /// The newest page made by `NewPage` removed.
+    DeleteNewest,
+    /// The newest page made by `NewPage` moved to another section.
+    MoveNewest(usize),
+}
+
+const PAGES: [&str; 7] = [
+    "content/policies/rizhao-quality-13th-plan.md",
+    "content/policies/rizhao-standardization-13th-plan.md",
+    "content/policies/jining-standardization-measures.md",
+    "content/policies/taian-standardization-reform-opinions.md",
+    "content/policies/wenzhou-standardization-strategy-opinions.md",
+    "content/interpretations/taian-standardization-reform-interpretation.md",
+    "content/news/jining-standardization-measures-press.md",
+];
+const SLUGS: [&str; 3] = [
+    "rizhao-quality-13th-plan",
+    "jining-standardization-measures",
+    "taian-standardization-reform-opinions",
+];
+const TOPICS: [&str; 4] = ["质量", "规划", "品牌建设", "標準化"];
+const SECTIONS: [&str; 3] = ["news", "policies", "interpretations"];
+
+/// A page's front matter and body, to edit one key.
+fn with_front_matter(text: &str, change: impl FnOnce(&mut Vec<String>)) -> String {
+    let rest = text.strip_prefix("+++\n").expect("front matter");
+    let (front, body) = rest.split_once("\n+++\n").expect("closed front matter");
+    let mut lines: Vec<String> = front.lines().map(str::to_string).collect();
+    change(&mut lines);
+    format!("+++\n{}\n+++\n{body}", lines.join("\n"))
+}
+
+fn set_key(lines: &mut Vec<String>, key: &str, value: String) {
+    let prefix = format!("{key} =");
+    match lines.iter().position(|l| l.starts_with(&prefix)) {
+        Some(i) => lines[i] = format!("{key} = {value}"),
+        // Before any table (`[extra]`), where a plain key belongs.
+        None => {
+            let at = lines
+                .iter()
+                .position(|l| l.starts_with('['))
+                .unwrap_or(lines.len());
+            lines.insert(at, format!("{key} = {value}"));
+        }
+    }
+}
+
+/// Applies an edit; returns the files it touched (absolute), for the rebuild.
+fn apply(root: &Path, edit: &Edit, step: usize, made: &mut Vec<PathBuf>) -> Vec<PathBuf> {
+    let page = |i: usize| root.join(PAGES[i % PAGES.len()]);
+    let rewrite = |path: &Path, change: &dyn Fn(String) -> String| {
+        let text = fs::read_to_string(path).unwrap();
+        fs::write(path, change(text)).unwrap();
+        vec![path.to_path_buf()]
+    };
+    match edit {
+        Edit::Text(i) => rewrite(&page(*i), &|t| format!("{t}\n第{step}次补充的一段。\n")),
+        Edit::FirstParagraph(i) => rewrite(&page(*i), &|t| {
+            t.replacen(
+                "\n+++\n",
+                &format!("\n+++\n\n新的第一段（第{step}次）。\n"),
+                1,
+            )
+        }),
+        Edit::Title(i) => rewrite(&page(*i), &|t| {
+            t.replacen("title = \"", &format!("title = \"（{step}）"), 1)
+        }),
+        Edit::Date(i, day) => rewrite(&page(*i), &|t| {
+            with_front_matter(&t, |lines| {
+                set_key(lines, "date", format!("2021-03-{:02}", day % 28 + 1))
+            })
+        }),
+        Edit::Related(a, b) => {
+            let slug = SLUGS[b % SLUGS.len()];
+            let path = page(*a);
+            if path.ends_with(format!("{slug}.md")) {
+                return Vec::new();
+            }
+            rewrite(&path, &|t| {
+                with_front_matter(&t, |lines| {
+                    set_key(lines, "related", format!("[\"{slug}\"]"))
+                })
+            })
+        }
+        Edit::Topic(i, t) => rewrite(&page(*i), &|text| {
+            with_front_matter(&text, |lines| {
+                set_key(
+                    lines,
+                    "topics",
+                    format!("[\"{}\"]", TOPICS[t % TOPICS.len()]),
+                )
+            })
+        }),
+        Edit::Observation(value) => rewrite(&root.join("data/observations.csv"), &|t| {
+            format!(
+                "{t}rizhao,industrial-product-spot-check-pass-rate,{},{}.{},测试\n",
+                2030 + step,
+                90 + value % 10,
+                value % 10
+            )
+        }),
+        Edit::NewPage(section, topic, shortcode) => {
+            let path = root.join(format!(
+                "content/{}/new-{step}.md",
+                SECTIONS[section % SECTIONS.len()]
+            ));
+            let body = if *shortcode {
+                "{{ indicator(city=\"rizhao\", id=\"industrial-product-spot-check-pass-rate\") }}\n\n正文。"
+            } else {
+                "正文。"
+            };
+            fs::write(
+                &path,
+                format!(
+                    "+++\ntitle = \"新页面{step}\"\ndate = 2022-01-{:02}\ncity = \"rizhao\"\nkind = \"news\"\ntopics = [\"{}\"]\n+++\n\n{body}\n",
+                    step % 28 + 1,
+                    TOPICS[topic % TOPICS.len()]
+                ),
+            )
+            .unwrap();
+            made.push(path.clone());
+            vec![path]
+        }
+        Edit::DeleteNewest => match made.pop() {
+            Some(path) => {
+                fs::remove_file(&path).unwrap();
+                vec![path]
+            }
+            None => Vec::new(),
+        },
+        Edit::MoveNewest(section) => match made.pop() {
+            Some(path) => {
+                let to = root.join(format!(
+                    "content/{}/{}",
+                    SECTIONS[section % SECTIONS.len()],
+                    path.file_name().unwrap().to_string_lossy()
+                ));
+                if to == path {
+                    made.push(path);
+                    return Vec::new();
+                }
+                fs::rename(&path, &to).unwrap();
+                made.push(to.clone());
+                vec![path, to]
+            }
+            None => Vec::new(),
+        },
+    }
+}
+
+fn edit_strategy() -> impl proptest::strategy::Strategy<Value = Edit> {
+    use proptest::prelude::*;
+    prop_oneof![
+        (0..7usize).prop_map(Edit::Text),
+        (0..7usize).prop_map(Edit::FirstParagraph),
+        (0..7usize).prop_map(Edit::Title),
+        (0..7usize, 0..28u32).prop_map(|(i, d)| Edit::Date(i, d)),
+        (0..7usize, 0..3usize).prop_map(|(a, b)| Edit::Related(a, b)),
+        (0..7usize, 0..4usize).prop_map(|(i, t)| Edit::Topic(i, t)),
+        (0..100u32).prop_map(Edit::Observation),
+        (0..3usize, 0..4usize, any::<bool>()).prop_map(|(s, t, c)| Edit::NewPage(s, t, c)),
+        Just(Edit::DeleteNewest),
+        (0..3usize).prop_map(Edit::MoveNewest),
+    ]
+}
+
+/// Random sequences of edits of every kind: after each one, the incremental rebuild gives the
+/// very bytes of a full build.
+#[test]
+fn any_sequence_of_edits_gives_what_a_full_build_gives() {
+    use proptest::test_runner::{Config, TestRunner};
+    let mut runner = TestRunner::new(Config {
+        cases: 6,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&proptest::collection::vec(edit_strategy(), 4..8), |edits| {
+            let mut s = Session::start(|_| {});
+            let mut made = Vec::new();
+            let mut partial = 0;
+            for (step, edit) in edits.iter().enumerate() {
+                let changed = apply(&s.root, edit, step, &mut made);
+                if changed.is_empty() {
+                    continue;
+                }
+                let changes = s
+                    .rebuilder
+                    .rebuild(&changed)
+                    .unwrap_or_else(|e| panic!("{edit:?} does not build: {e}"));
+                let full = full_build(&s.root);
+                let only_one: Vec<&String> = changes
+                    .files
+                    .keys()
+                    .filter(|p| !full.contains_key(*p))
+                    .chain(full.keys().filter(|p| !changes.files.contains_key(*p)))
+                    .collect();
+                proptest::prop_assert!(
+                    only_one.is_empty(),
+                    "after {:?}: files in only one build: {:?}",
+                    &edits[..=step],
+                    only_one
+                );
+                for (path, bytes) in &full {
+                    proptest::prop_assert!(
+                        changes.files[path] == *bytes,
+                        "after {:?}: {} differs from a full build",
+                        &edits[..=step],
+                        path
+                    );
+                }
+                partial += usize::from(changes.partial.is_some());
+            }
+            proptest::prop_assert!(
+                partial > 0
+                    || edits
+                        .iter()
+                        .all(|e| matches!(e, Edit::DeleteNewest | Edit::MoveNewest(_)))
+            );
+            Ok(())
+        })
+        .unwrap();
+}
