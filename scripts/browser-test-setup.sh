@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the end-to-end browser test needs (tests/serve.rs: browser_sees_live_reload):
+# Installs what the end-to-end browser test needs (tests/it/serve.rs: browser_sees_live_reload):
 # Debian's Chromium, Node.js, and playwright-core from tests/browser/package-lock.json.
 # Safe to run again: it installs only what is missing or out of date.
 set -euo pipefail

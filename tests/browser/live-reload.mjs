@@ -1,4 +1,4 @@
-// End-to-end test of `stdportal serve` in real headless Chromium, run by tests/serve.rs
+// End-to-end test of `stdportal serve` in real headless Chromium, run by tests/it/serve.rs
 // (browser_sees_live_reload): node live-reload.mjs PAGE_URL MARKDOWN_FILE CSS_FILE
 //
 // 1. an edit to the Markdown file appears in the open page without a manual reload;

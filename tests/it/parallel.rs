@@ -1,35 +1,42 @@
 //! Pages are rendered and written in parallel. The output must not depend on it: a build on
 //! one thread and a build on several give the same files, byte for byte.
 
-mod common;
-
-#[path = "../examples/gen_corpus.rs"]
+#[path = "../../examples/gen_corpus.rs"]
 #[allow(dead_code)]
 mod gen_corpus;
 
 use std::path::Path;
 use std::process::Command;
 
-fn build_with_threads(root: &Path, output: &Path, threads: usize) {
-    let result = Command::new(env!("CARGO_BIN_EXE_stdportal"))
+use crate::support::*;
+
+/// A build of `root` into `output` on `threads` threads, with the search index when `search`.
+fn build_with_threads(root: &Path, output: &Path, threads: usize, search: bool) {
+    let result = Command::new(stdportal_binary())
         .env("RAYON_NUM_THREADS", threads.to_string())
         .arg("build")
+        .args((!search).then_some("--no-search"))
         .arg("--root")
         .arg(root)
         .arg("--output")
         .arg(output)
         .output()
         .expect("the stdportal binary runs");
-    common::assert_success(&result);
+    assert_success(&result);
 }
 
-fn assert_serial_equals_parallel(root: &Path) {
+fn assert_serial_equals_parallel(root: &Path, search: bool) {
     let serial = root.join("serial");
     let parallel = root.join("parallel");
-    build_with_threads(root, &serial, 1);
-    build_with_threads(root, &parallel, 4);
-    let serial = common::snapshot(&serial);
-    let parallel = common::snapshot(&parallel);
+    build_with_threads(root, &serial, 1, search);
+    build_with_threads(root, &parallel, 4, search);
+    let serial = snapshot(&serial);
+    let parallel = snapshot(&parallel);
+    assert_eq!(
+        serial.keys().any(|p| p.starts_with("pagefind")),
+        search,
+        "the search index is built exactly when asked for"
+    );
     assert!(serial.len() > 100, "a real site: {} files", serial.len());
     assert_eq!(
         serial.keys().collect::<Vec<_>>(),
@@ -44,10 +51,11 @@ fn assert_serial_equals_parallel(root: &Path) {
     }
 }
 
+/// With the search index: the one test that checks the index does not depend on threads.
 #[test]
 fn example_portal_serial_equals_parallel() {
-    let site = common::example_portal();
-    assert_serial_equals_parallel(site.path());
+    let site = TestSite::example_portal();
+    assert_serial_equals_parallel(site.root(), true);
 }
 
 #[test]
@@ -63,5 +71,5 @@ fn generated_corpus_serial_equals_parallel() {
         seed: 7,
     })
     .expect("the corpus is written");
-    assert_serial_equals_parallel(&root);
+    assert_serial_equals_parallel(&root, false);
 }

@@ -1,25 +1,17 @@
 //! The example portal in this repository: it builds, carries the seed documents' figures with
 //! their sources, and every page exists in both scripts.
 
-mod common;
-
-use common::*;
-use stdportal::site::{BuildOptions, Site};
+use crate::support::internals::{self, Site};
+use crate::support::*;
 
 fn load() -> Site {
-    Site::load(&BuildOptions {
-        root: repo(),
-        base_url: None,
-        drafts: false,
-        search: true,
-    })
-    .unwrap_or_else(|d| panic!("the example portal does not load:\n{d}"))
+    internals::load(&repo(), false)
 }
 
 /// Markdown emphasis, line breaks and the script do not count when looking for a quoted
 /// phrase (the site keeps its sources in Simplified once loaded).
 fn plain(site: &Site, markdown: &str) -> String {
-    site.converter()
+    internals::converter(site)
         .simplified(&markdown.replace("**", "").replace('\n', ""))
         .into_owned()
 }
@@ -29,11 +21,8 @@ fn every_figure_quotes_its_source_document_verbatim() {
     let site = load();
     let mut missing = Vec::new();
     let mut checked = 0;
-    for source in site.data().sources() {
-        let page = site
-            .content()
-            .page_by_slug(&source.document)
-            .expect("checked at load");
+    for source in internals::data(&site).sources() {
+        let page = internals::page_by_slug(&site, &source.document).expect("checked at load");
         if source.quote.is_empty() {
             missing.push(format!("{}: no quote", source.loc.file.display()));
         } else if !plain(&site, &page.raw).contains(&plain(&site, &source.quote)) {
@@ -54,7 +43,7 @@ fn every_figure_quotes_its_source_document_verbatim() {
 #[test]
 fn the_seed_figures_are_all_there() {
     let site = load();
-    let data = site.data();
+    let data = internals::data(&site);
     let per_city = |city: &str| {
         (
             data.indicators.iter().filter(|i| i.city == city).count(),
@@ -101,8 +90,8 @@ fn the_seed_figures_are_all_there() {
 fn the_example_portal_builds_in_both_scripts() {
     let out = tempfile::tempdir().unwrap();
     let output = out.path().join("public");
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_stdportal"))
-        .args(["build", "--root"])
+    let status = std::process::Command::new(stdportal_binary())
+        .args(["build", "--no-search", "--root"])
         .arg(repo())
         .arg("--output")
         .arg(&output)
@@ -110,7 +99,9 @@ fn the_example_portal_builds_in_both_scripts() {
         .unwrap();
     assert_success(&status);
     let site = load();
-    for page in &site.content().pages {
+    let pages = internals::pages(&site);
+    assert!(pages.len() >= 5, "{} pages", pages.len());
+    for page in pages {
         for prefix in ["", "zh-hant/"] {
             let file = output.join(format!("{prefix}{}index.html", page.path));
             assert!(file.exists(), "{} is missing", file.display());

@@ -15,12 +15,10 @@ use ferrous_opencc::OpenCC;
 use proptest::prelude::*;
 use stdportal::script::engine::{OpenccEngine, Profile, DICTIONARY_FILES};
 
+use crate::support::repo;
+
 /// The `ferrous-opencc` whose dictionaries `assets/opencc/` holds (the dev-dependency).
 const FERROUS_OPENCC: &str = "ferrous-opencc-0.4.0";
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// `ferrous-opencc` for each profile, loaded once.
 fn reference(profile: Profile) -> &'static OpenCC {

@@ -3,13 +3,13 @@
 //! makes one kind of edit to the example portal, rebuilds incrementally, and compares every
 //! output file with a fresh full build.
 
-mod common;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use stdportal::serve::{Changes, FileMap, Rebuilder};
 use stdportal::site::BuildOptions;
+
+use crate::support::TestSite;
 
 fn options(root: &Path) -> BuildOptions {
     BuildOptions {
@@ -46,7 +46,7 @@ fn assert_same_site(incremental: &FileMap, full: &FileMap) {
 }
 
 struct Session {
-    _dir: tempfile::TempDir,
+    _site: TestSite,
     root: PathBuf,
     rebuilder: Rebuilder,
 }
@@ -54,13 +54,13 @@ struct Session {
 impl Session {
     /// The example portal, with `prepare` applied, built once.
     fn start(prepare: impl FnOnce(&Path)) -> Session {
-        let dir = common::example_portal();
-        let root = dir.path().to_path_buf();
+        let site = TestSite::example_portal();
+        let root = site.root().to_path_buf();
         prepare(&root);
         let mut rebuilder = Rebuilder::new(options(&root));
         rebuilder.rebuild(&[]).expect("the first build succeeds");
         Session {
-            _dir: dir,
+            _site: site,
             root,
             rebuilder,
         }
@@ -272,7 +272,41 @@ fn several_pages_at_once() {
     let b = s.edit("content/policies/jining-standardization-measures.md", |t| {
         t.replacen("title = \"", "title = \"(新)", 1)
     });
-    s.rebuild_and_compare(&[a, b]);
+    let changes = s.rebuild_and_compare(&[a, b]);
+    // Partial: the two pages, and what shows the retitled one (lists, feeds, related pages),
+    // not the whole site.
+    let routes = changes
+        .partial
+        .expect("two page edits are rendered incrementally");
+    let all_routes = changes
+        .files
+        .keys()
+        .filter(|p| p.ends_with(".html") && !p.starts_with("zh-hant/"))
+        .count();
+    assert!(
+        routes >= 2 && routes * 2 < all_routes,
+        "{routes} of {all_routes} routes rendered"
+    );
+    for page in [
+        "policies/rizhao-quality-13th-plan/index.html",
+        "zh-hant/policies/rizhao-quality-13th-plan/index.html",
+        "policies/jining-standardization-measures/index.html",
+        "policies/index.html",
+    ] {
+        assert!(
+            changes.paths.iter().any(|p| p == page),
+            "{page} must change: {:?}",
+            changes.paths
+        );
+    }
+    assert!(
+        !changes
+            .paths
+            .iter()
+            .any(|p| p == "policies/taian-standardization-reform-opinions/index.html"),
+        "an unrelated page changed: {:?}",
+        changes.paths
+    );
 }
 
 #[test]

@@ -1,0 +1,208 @@
+//! The core build: both scripts, conversion, links, sub-paths, related documents, drafts,
+//! templates, `init`, the search index. (Its bad-input cases are in bad_input.rs.)
+
+use crate::support::*;
+
+#[test]
+fn every_page_is_published_in_both_scripts() {
+    let site = TestSite::basic();
+    site.built();
+    for rel in [
+        "index.html",
+        "policies/index.html",
+        "policies/plan/index.html",
+        "interpretations/plan-interpretation/index.html",
+        "cities/index.html",
+        "cities/testcity/index.html",
+        "cities/testcity/indicators/pass-rate/index.html",
+        "dashboard/index.html",
+        "topics/index.html",
+        "topics/标准化/index.html",
+        "404.html",
+    ] {
+        let hans = site.read(rel);
+        let hant = site.read(&format!("zh-hant/{rel}"));
+        assert!(hans.contains("<html lang=\"zh-Hans\">"), "{rel}");
+        assert!(hant.contains("<html lang=\"zh-Hant\">"), "zh-hant/{rel}");
+    }
+}
+
+#[test]
+fn content_and_theme_text_are_converted_but_markup_is_not() {
+    let site = TestSite::basic();
+    site.built();
+    let hant = site.read("zh-hant/policies/plan/index.html");
+    // Content, with OpenCC's phrase cases.
+    for expected in [
+        "標準化發展規劃",
+        "皇后、幹部、頭髮、公里、餘額",
+        "GB/T 37668-2019",
+        "測政發〔2017〕1號",
+    ] {
+        assert!(hant.contains(expected), "missing {expected}");
+    }
+    // Theme strings, <title> and the meta description.
+    assert!(hant.contains("跳到正文"));
+    assert!(hant.contains("發佈機構"), "OpenCC writes 发布 as 發佈");
+    assert!(hant.contains("<title>測試市標準化發展規劃 - 測試標準化門戶</title>"));
+    assert!(
+        hant.contains("<meta name=\"description\" content=\"規劃提出到2020年的標準化發展目標。\">")
+    );
+    // Markup and code stay as written: ids, URLs, code.
+    assert!(
+        hant.contains("id=\"一-发展目标\""),
+        "heading ids are the same in both scripts"
+    );
+    assert!(hant.contains("href=\"/zh-hant/topics/标准化/\""));
+    assert!(hant.contains("标准"), "code blocks are not converted");
+    // A page written in Traditional appears in Simplified.
+    let hans = site.read("interpretations/plan-interpretation/index.html");
+    assert!(
+        hans.contains("规划提出了发展目标。这是一段用繁体字书写的解读,会被转换成简体。"),
+        "{hans}"
+    );
+}
+
+#[test]
+fn language_links_and_alternates() {
+    let site = TestSite::basic();
+    site.built();
+    let hans = site.read("policies/plan/index.html");
+    assert!(hans.contains("<link rel=\"alternate\" hreflang=\"zh-Hans\" href=\"https://example.gov.cn/policies/plan/\">"));
+    assert!(hans.contains("<link rel=\"alternate\" hreflang=\"zh-Hant\" href=\"https://example.gov.cn/zh-hant/policies/plan/\">"));
+    assert!(hans.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.gov.cn/policies/plan/\">"));
+    assert!(hans.contains("<a class=\"lang-switch\" href=\"/zh-hant/policies/plan/\" lang=\"zh-Hant\" hreflang=\"zh-Hant\">繁體中文</a>"));
+    let hant = site.read("zh-hant/policies/plan/index.html");
+    assert!(hant.contains("<a class=\"lang-switch\" href=\"/policies/plan/\" lang=\"zh-Hans\" hreflang=\"zh-Hans\">简体中文</a>"));
+    assert!(hant.contains(
+        "<link rel=\"canonical\" href=\"https://example.gov.cn/zh-hant/policies/plan/\">"
+    ));
+}
+
+#[test]
+fn traditional_can_be_the_default_script() {
+    let site = TestSite::basic();
+    site.config(
+        "theme = \"default\"",
+        "theme = \"default\"\ndefault_script = \"zh-Hant\"",
+    );
+    site.built();
+    assert!(site.read("index.html").contains("<html lang=\"zh-Hant\">"));
+    assert!(site
+        .read("zh-hans/index.html")
+        .contains("<html lang=\"zh-Hans\">"));
+}
+
+#[test]
+fn links_work_under_a_sub_path() {
+    let site = TestSite::basic();
+    assert_success(&site.build(&["--base-url", "https://example.gov.cn/bzh"]));
+    let html = site.read("policies/plan/index.html");
+    assert!(html.contains("href=\"/bzh/style.css\""));
+    assert!(html.contains("href=\"/bzh/zh-hant/policies/plan/\""));
+    assert!(html
+        .contains("<link rel=\"canonical\" href=\"https://example.gov.cn/bzh/policies/plan/\">"));
+    for href in html
+        .split("href=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+    {
+        assert!(
+            href.starts_with("/bzh/")
+                || href.starts_with("https://example.gov.cn/bzh/")
+                || href.starts_with('#'),
+            "a link escapes the sub-path: {href}"
+        );
+    }
+}
+
+#[test]
+fn interpretation_and_policy_link_to_each_other() {
+    let site = TestSite::basic();
+    site.built();
+    let policy = site.read("policies/plan/index.html");
+    assert!(policy.contains("href=\"/interpretations/plan-interpretation/\""));
+    let interpretation = site.read("interpretations/plan-interpretation/index.html");
+    assert!(interpretation.contains("href=\"/policies/plan/\""));
+}
+
+#[test]
+fn soft_breaks_between_chinese_lines_leave_no_space() {
+    let site = TestSite::basic();
+    site.built();
+    let html = site.read("policies/plan/index.html");
+    assert!(html.contains("97%以上,主导或参与"), "{html}");
+}
+
+#[test]
+fn drafts_are_built_only_when_asked() {
+    let site = TestSite::basic();
+    site.page(
+        "policies/draft.md",
+        "+++\ntitle = \"草稿\"\ndraft = true\n+++\n草稿\n",
+    );
+    site.built();
+    assert!(!site.public().join("policies/draft/index.html").exists());
+    assert!(site.public().join("policies/plan/index.html").exists());
+    assert_success(&site.build(&["--drafts"]));
+    assert!(site.public().join("policies/draft/index.html").exists());
+}
+
+#[test]
+fn a_site_template_overrides_the_theme() {
+    let site = TestSite::basic();
+    site.file(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>自定义404</h1>{% endblock %}",
+    );
+    site.built();
+    assert!(site.read("404.html").contains("自定义404"));
+    assert!(site.read("zh-hant/404.html").contains("自定義404"));
+}
+
+#[test]
+fn init_scaffolds_a_site_that_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("mysite");
+    let out = std::process::Command::new(stdportal_binary())
+        .arg("init")
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let out = std::process::Command::new(stdportal_binary())
+        .args(["build", "--no-search", "--root"])
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let page =
+        std::fs::read_to_string(site.join("public/zh-hant/policies/example-plan/index.html"))
+            .unwrap();
+    assert!(page.contains("示例市標準化發展規劃"));
+    assert!(page.contains("中文之間的換行不會變成空格"), "{page}");
+}
+
+#[test]
+fn a_search_index_is_built_for_each_script() {
+    let site = TestSite::basic().with_search();
+    site.built();
+    let entry = site.read("pagefind/pagefind-entry.json");
+    let entry: serde_json::Value = serde_json::from_str(&entry).unwrap();
+    let hans = entry["languages"]["zh-hans"]["page_count"]
+        .as_u64()
+        .unwrap();
+    let hant = entry["languages"]["zh-hant"]["page_count"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(hans, hant, "both scripts index the same pages");
+    // Two documents, one city and two indicators; lists are not indexed.
+    assert_eq!(hans, 5, "{hans} pages indexed");
+    assert!(site.public().join("pagefind/pagefind.js").exists());
+    let search = site.read("zh-hant/search/index.html");
+    assert!(search.contains("<span id=\"search-msg-found\">找到 {n} 條結果。</span>"));
+    assert!(
+        !search.contains("data-pagefind-body"),
+        "the search page itself is not indexed"
+    );
+}

@@ -1,0 +1,21 @@
+//! The integration tests, as one binary: each module is one area. See tests/it/README.md for
+//! how to run them, the environment variables, and how to update the golden snapshots
+//! (`INSTA_UPDATE=always cargo test --test it golden`, or `cargo insta review`).
+
+mod support;
+
+mod bad_input;
+mod build;
+mod check;
+mod crash;
+mod data;
+mod example_portal;
+mod golden;
+mod incremental;
+mod opencc_equivalence;
+mod parallel;
+mod properties;
+mod safety_data;
+mod safety_markup;
+mod safety_output;
+mod serve;

@@ -1,0 +1,424 @@
+//! A build never deletes, overwrites or publishes anything that is not the site's own: the
+//! cases a probe of careless and hostile inputs found, each with the exit code, the message,
+//! and the proof that `public/` and every file around it are byte for byte as they were.
+//! (The cases that are a broken site, refused like any other, are rows of the table in
+//! bad_input.rs: a file added by hand where the site writes, names that climb out or clash,
+//! a theme linked outside the site; the file-size limit is there too.)
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use crate::support::*;
+
+pub(crate) fn write(root: &Path, rel: &str, text: &str) {
+    crate::support::write(&root.join(rel), text);
+}
+
+/// Builds without the search index (these tests are about files, not search).
+pub(crate) fn quick_build(root: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["build", "--no-search"];
+    args.extend_from_slice(extra);
+    Command::new(stdportal_binary())
+        .args(&args)
+        .arg("--root")
+        .arg(root)
+        .output()
+        .expect("the stdportal binary runs")
+}
+
+// 1. `--output` deletes files it never wrote.
+
+#[test]
+fn output_inside_content_is_refused_and_nothing_is_touched() {
+    let site = TestSite::basic();
+    let root = site.root();
+    let before = tree(root);
+    let output = quick_build(root, &["--output", root.join("content").to_str().unwrap()]);
+    assert_refused(
+        &output,
+        &["inside content/", "help: build into a folder of its own"],
+    );
+    assert_same_tree(&before, &tree(root), "a refused build");
+    for folder in ["data", "themes", "content/policies"] {
+        let output = quick_build(root, &["--output", root.join(folder).to_str().unwrap()]);
+        assert_refused(&output, &["where the site's sources are"]);
+    }
+    assert_same_tree(&before, &tree(root), "a refused build");
+}
+
+#[test]
+fn output_that_is_the_site_or_holds_it_is_refused() {
+    let site = TestSite::basic();
+    let root = site.root();
+    let before = tree(root);
+    let output = quick_build(root, &["--output", root.to_str().unwrap()]);
+    assert_refused(&output, &["the site's own folder"]);
+    let parent = root.parent().unwrap().to_str().unwrap().to_string();
+    let output = quick_build(root, &["--output", &parent]);
+    assert_refused(&output, &["holds the site itself"]);
+    let output = quick_build(root, &["--output", "/"]);
+    assert_refused(&output, &["holds the site itself"]);
+    assert_same_tree(&before, &tree(root), "a refused build");
+}
+
+#[test]
+fn output_that_is_the_home_folder_is_refused() {
+    let site = TestSite::basic();
+    let root = site.root();
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(home.path().join("notes.txt"), "mine").unwrap();
+    let output = Command::new(stdportal_binary())
+        .args(["build", "--no-search", "--force", "--output"])
+        .arg(home.path())
+        .arg("--root")
+        .arg(root)
+        .env("HOME", home.path())
+        .output()
+        .unwrap();
+    assert_refused(&output, &["home folder"]);
+    assert_eq!(std::fs::read_dir(home.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn a_folder_with_someone_elses_files_is_refused_then_kept_with_force() {
+    let site = TestSite::basic();
+    let root = site.root();
+    let out = root.join("D");
+    write(&out, "thesis.docx", "my thesis");
+    write(&out, "photos/1.jpg", "a photo");
+    std::fs::create_dir_all(out.join("empty")).unwrap();
+    let before = tree(root);
+    let output = quick_build(root, &["--output", out.to_str().unwrap()]);
+    assert_refused(
+        &output,
+        &["did not write", "thesis.docx", "photos/", "--force"],
+    );
+    assert_same_tree(&before, &tree(root), "a refused build");
+
+    // With --force the site is built beside them, and later builds keep them too.
+    assert_success(&quick_build(
+        root,
+        &["--output", out.to_str().unwrap(), "--force"],
+    ));
+    assert!(out.join("index.html").is_file());
+    write(
+        root,
+        "content/policies/plan.md",
+        "+++\ntitle = \"改过的规划\"\n+++\n正文\n",
+    );
+    assert_success(&quick_build(root, &["--output", out.to_str().unwrap()]));
+    assert_eq!(
+        std::fs::read_to_string(out.join("thesis.docx")).unwrap(),
+        "my thesis"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("photos/1.jpg")).unwrap(),
+        "a photo"
+    );
+    assert!(out.join("empty").is_dir());
+    let manifest = std::fs::read_to_string(out.join(".stdportal-manifest")).unwrap();
+    assert!(
+        !manifest.contains("thesis"),
+        "foreign files are not stdportal's"
+    );
+}
+
+#[test]
+fn stale_pages_go_but_files_added_by_hand_stay() {
+    let site = TestSite::basic();
+    let root = site.root();
+    write(
+        root,
+        "content/policies/old.md",
+        "+++\ntitle = \"旧页面\"\n+++\n正文\n",
+    );
+    assert_success(&quick_build(root, &[]));
+    let public = root.join("public");
+    assert!(public.join("policies/old/index.html").is_file());
+    write(&public, "google1234.html", "verification");
+    write(&public, "policies/old/attachment.pdf", "kept");
+    std::fs::remove_file(root.join("content/policies/old.md")).unwrap();
+    assert_success(&quick_build(root, &[]));
+    assert!(!public.join("policies/old/index.html").exists());
+    assert!(!public.join("zh-hant/policies/old/index.html").exists());
+    assert!(
+        !public.join("zh-hant/policies/old").exists(),
+        "emptied folders go"
+    );
+    assert_eq!(
+        std::fs::read_to_string(public.join("google1234.html")).unwrap(),
+        "verification"
+    );
+    assert_eq!(
+        std::fs::read_to_string(public.join("policies/old/attachment.pdf")).unwrap(),
+        "kept"
+    );
+}
+
+#[test]
+fn unchanged_files_keep_their_inode_and_modification_time() {
+    use std::os::unix::fs::MetadataExt;
+    let site = TestSite::basic();
+    let root = site.root();
+    assert_success(&quick_build(root, &[]));
+    let page = root.join("public/policies/plan/index.html");
+    let before = std::fs::metadata(&page).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    write(
+        root,
+        "content/policies/new.md",
+        "+++\ntitle = \"新页面\"\n+++\n正文\n",
+    );
+    assert_success(&quick_build(root, &[]));
+    let after = std::fs::metadata(&page).unwrap();
+    assert_eq!(before.ino(), after.ino());
+    assert_eq!(before.modified().unwrap(), after.modified().unwrap());
+    assert!(root.join("public/policies/new/index.html").is_file());
+}
+
+// 2. Names from content become paths outside the output folder.
+
+#[test]
+fn a_topic_that_climbs_out_becomes_a_safe_segment() {
+    let site = TestSite::basic();
+    let root = site.root();
+    let victim = root.parent().unwrap().join(format!(
+        "victim-{}",
+        root.file_name().unwrap().to_string_lossy()
+    ));
+    let topic = format!("../../../../{}/pwned", victim.display());
+    write(
+        root,
+        "content/policies/evil.md",
+        &format!("+++\ntitle = \"恶意\"\ntopics = [{topic:?}]\n+++\n正文\n"),
+    );
+    assert_success(&quick_build(root, &[]));
+    assert!(!victim.exists(), "a file was written outside the output");
+    let segment = stdportal::output::path::segment_from_name(&topic).unwrap();
+    assert!(
+        segment.ends_with("pwned") && !segment.contains('.'),
+        "{segment}"
+    );
+    assert!(root
+        .join(format!("public/topics/{segment}/index.html"))
+        .is_file());
+}
+
+// 4. Concurrent builds mix sites.
+
+#[test]
+fn builds_of_one_site_at_once_never_mix() {
+    let site = TestSite::basic();
+    let root = site.root();
+    for i in 0..30 {
+        write(
+            root,
+            &format!("content/policies/p{i}.md"),
+            &format!("+++\ntitle = \"页面{i}\"\n+++\n正文{i}\n"),
+        );
+    }
+    assert_success(&quick_build(root, &[]));
+    let config = std::fs::read_to_string(root.join("config.toml")).unwrap();
+    // Four builds 0.1 s apart, the configuration edited before each.
+    let mut running: Vec<std::process::Child> = (0..4)
+        .map(|round| {
+            std::fs::write(
+                root.join("config.toml"),
+                config.replace("测试标准化门户", &format!("门户Ver{round}Ver")),
+            )
+            .unwrap();
+            let child = Command::new(stdportal_binary())
+                .args(["build", "--no-search", "--root"])
+                .arg(root)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            child
+        })
+        .collect();
+    for child in &mut running {
+        assert!(child.wait().unwrap().success());
+    }
+    // The last build read the last configuration: every page says so, none an older one.
+    let public = root.join("public");
+    let mut pages = 0;
+    for (path, bytes) in snapshot(&public) {
+        if path.extension().is_some_and(|e| e == "html") {
+            let text = String::from_utf8(bytes).unwrap();
+            assert!(
+                text.contains("Ver3Ver") && !text.contains("Ver2Ver"),
+                "{} is from another build",
+                path.display()
+            );
+            pages += 1;
+        }
+    }
+    assert!(pages > 60, "{pages}");
+    // Exactly what one build of the final sources makes.
+    let fresh = tempfile::tempdir().unwrap();
+    let reference = fresh.path().join("out");
+    assert_success(&quick_build(
+        root,
+        &["--output", reference.to_str().unwrap()],
+    ));
+    assert!(snapshot(&public) == snapshot(&reference));
+    assert_no_leftovers(root);
+}
+
+// 5. The commit is not atomic; staging folders of killed builds stay.
+
+#[test]
+fn leftovers_of_a_killed_build_are_removed_by_the_next() {
+    let site = TestSite::basic();
+    let root = site.root();
+    assert_success(&quick_build(root, &[]));
+    write(root, ".stdportal-public-next/policies/x/index.html", "half");
+    write(
+        root,
+        ".public.stdportal-staging-12345/a.html",
+        "old version's staging",
+    );
+    assert_success(&quick_build(root, &[]));
+    assert_no_leftovers(root);
+}
+
+#[test]
+fn a_kill_between_the_two_renames_is_repaired_by_the_next_build() {
+    // Where the system cannot exchange two folders, the old site is moved aside first: a
+    // build killed right then leaves no public/, and the next build puts it back first.
+    let site = TestSite::basic();
+    let root = site.root();
+    assert_success(&quick_build(root, &[]));
+    let before = snapshot(&root.join("public"));
+    std::fs::rename(root.join("public"), root.join(".stdportal-public-old")).unwrap();
+    write(root, ".stdportal-public-next/index.html", "half");
+    // A build that fails still puts the old site back.
+    write(root, "content/policies/bad.md", "no front matter");
+    let output = quick_build(root, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(snapshot(&root.join("public")) == before);
+    std::fs::remove_file(root.join("content/policies/bad.md")).unwrap();
+    let output = Command::new(stdportal_binary())
+        .args(["build", "--no-search", "--root"])
+        .arg(root)
+        .env(stdportal::output::SIMULATE_NO_EXCHANGE, "1")
+        .output()
+        .unwrap();
+    assert_success(&output);
+    assert!(snapshot(&root.join("public")) == before);
+    assert_no_leftovers(root);
+}
+
+// 5b. A build killed at any moment: in crash.rs (the slowest test, run first).
+
+// 6. public/ as a mount point (a Docker volume).
+
+#[test]
+fn a_mount_point_as_output_is_built_in_place() {
+    let site = TestSite::basic();
+    let root = site.root();
+    let public = root.join("public");
+    std::fs::create_dir_all(&public).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "stdportal-test"])
+        .arg(&public)
+        .status();
+    if !mounted.is_ok_and(|s| s.success()) {
+        skip_or_fail(
+            "safety_output::a_mount_point_as_output_is_built_in_place",
+            "STDPORTAL_REQUIRE_MOUNT_TEST",
+            "could not mount a tmpfs to test a mount point as output (it needs root; .ci/run asks for this test when it runs as root)",
+        );
+        return;
+    }
+    struct Unmount(PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let _unmount = Unmount(public.clone());
+    assert!(stdportal::output::publish::is_mount_point(&public));
+    write(&public, "lost+found/keep", "the volume's own");
+    // A volume that holds files is foreign until stdportal owns it.
+    assert_refused(&quick_build(root, &[]), &["did not write"]);
+    std::fs::remove_dir_all(public.join("lost+found")).unwrap();
+    assert_success(&quick_build(root, &[]));
+    assert!(public.join("index.html").is_file());
+    write(
+        root,
+        "content/policies/gone.md",
+        "+++\ntitle = \"将删除\"\n+++\n",
+    );
+    assert_success(&quick_build(root, &[]));
+    assert!(public.join("policies/gone/index.html").is_file());
+    std::fs::remove_file(root.join("content/policies/gone.md")).unwrap();
+    write(&public, "mine.txt", "kept");
+    assert_success(&quick_build(root, &[]));
+    assert!(!public.join("policies/gone").exists());
+    assert!(public.join("mine.txt").is_file());
+    // What a fresh build makes, apart from stdportal's bookkeeping.
+    let fresh = tempfile::tempdir().unwrap();
+    let reference = fresh.path().join("out");
+    assert_success(&quick_build(
+        root,
+        &["--output", reference.to_str().unwrap()],
+    ));
+    let mut built = snapshot(&public);
+    built.remove(Path::new("mine.txt"));
+    assert!(built == snapshot(&reference));
+    let inside: Vec<String> = std::fs::read_dir(&public)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".stdportal") && n != ".stdportal-manifest")
+        .collect();
+    assert!(inside.is_empty(), "{inside:?}");
+}
+
+#[test]
+fn an_in_place_publish_killed_after_its_journal_is_completed_by_the_next_build() {
+    let site = TestSite::basic();
+    let root = site.root();
+    assert_success(&quick_build(root, &["--in-place"]));
+    let public = root.join("public");
+    // What a killed in-place publish leaves: a staged file and a journal naming it, and a
+    // stale file to remove.
+    let page = std::fs::read_to_string(public.join("policies/plan/index.html")).unwrap();
+    let changed = page.replace("测试标准化门户", "已改");
+    write(
+        &public,
+        ".stdportal-staging/policies/plan/index.html",
+        &changed,
+    );
+    write(
+        &public,
+        ".stdportal-journal",
+        "-\tsitemap.xml\n+\tpolicies/plan/index.html\n",
+    );
+    // The next build first completes the journal, then builds the site as its sources say.
+    assert_success(&quick_build(root, &["--in-place"]));
+    assert_eq!(
+        std::fs::read_to_string(public.join("policies/plan/index.html")).unwrap(),
+        page
+    );
+    assert!(public.join("sitemap.xml").is_file());
+    assert!(!public.join(".stdportal-journal").exists());
+    assert!(!public.join(".stdportal-staging").exists());
+}
+
+#[test]
+fn public_as_a_link_publishes_into_its_target_and_keeps_the_link() {
+    let site = TestSite::basic();
+    let root = site.root();
+    let served = tempfile::tempdir().unwrap();
+    let target = served.path().join("www");
+    std::fs::create_dir_all(&target).unwrap();
+    std::os::unix::fs::symlink(&target, root.join("public")).unwrap();
+    assert_success(&quick_build(root, &[]));
+    assert_success(&quick_build(root, &[]));
+    assert!(root.join("public").is_symlink());
+    assert!(target.join("index.html").is_file());
+}
