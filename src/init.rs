@@ -3,6 +3,8 @@
 use std::fs;
 use std::path::Path;
 
+use crate::error::Diagnostic;
+
 /// The default theme, built into the binary so `init` works anywhere.
 pub const THEME_FILES: &[(&str, &str)] = &[
     (
@@ -134,16 +136,16 @@ topics = ["标准化"]
 ];
 
 /// Writes a new site into `dir`, which must not exist yet or be empty.
-pub fn scaffold(dir: &Path) -> Result<(), String> {
+pub fn scaffold(dir: &Path) -> Result<(), Diagnostic> {
     if dir.exists()
         && fs::read_dir(dir)
             .map(|mut d| d.next().is_some())
             .unwrap_or(true)
     {
-        return Err(format!(
-            "{} already exists and is not empty; choose a new folder name",
-            dir.display()
-        ));
+        return Err(
+            Diagnostic::new(dir, "this folder already exists and is not empty")
+                .hint("choose a new folder name: stdportal init my-portal"),
+        );
     }
     let theme_files = THEME_FILES
         .iter()
@@ -153,9 +155,10 @@ pub fn scaffold(dir: &Path) -> Result<(), String> {
         let target = dir.join(&path);
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+                .map_err(|e| Diagnostic::new(parent, format!("cannot create the folder: {e}")))?;
         }
-        fs::write(&target, text).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+        fs::write(&target, text)
+            .map_err(|e| Diagnostic::new(&target, format!("cannot write the file: {e}")))?;
     }
     Ok(())
 }

@@ -126,8 +126,8 @@ fn main() -> ExitCode {
                 println!("Build it with:  stdportal build --root {}", dir.display());
                 ExitCode::SUCCESS
             }
-            Err(message) => {
-                eprintln!("error: {message}");
+            Err(problem) => {
+                eprintln!("{problem}");
                 ExitCode::FAILURE
             }
         },
@@ -145,8 +145,8 @@ fn main() -> ExitCode {
             drafts,
         }) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: {e:#}");
+            Err(problem) => {
+                eprintln!("{problem}");
                 ExitCode::FAILURE
             }
         },

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use tera::Tera;
 
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, Diagnostics};
 
 /// Templates a theme must provide.
 pub const REQUIRED_TEMPLATES: [&str; 12] = [
@@ -32,19 +32,18 @@ pub struct Templates {
 }
 
 /// Loads `themes/<theme>/templates` and the site's `templates/` (which wins on a name clash).
-pub fn load(root: &Path, theme: &str) -> Result<Templates, Vec<Diagnostic>> {
+pub fn load(root: &Path, theme: &str) -> Result<Templates, Diagnostics> {
     let theme_dir = root.join("themes").join(theme);
     if !theme_dir.is_dir() {
-        return Err(vec![Diagnostic::new(
+        return Err(Diagnostic::new(
             "config.toml",
             format!("the theme \"{theme}\" is not in themes/{theme}/"),
         )
-        .hint(
-            "set theme = \"default\" or copy a theme into the themes folder",
-        )]);
+        .hint("set theme = \"default\" or copy a theme into the themes folder")
+        .into());
     }
     let mut sources: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
-    let mut errors = Vec::new();
+    let mut errors = Diagnostics::default();
     for dir in [theme_dir.join("templates"), root.join("templates")] {
         let (paths, problems) = crate::files::files_under(root, &dir, usize::MAX);
         errors.extend(problems);
@@ -95,7 +94,7 @@ pub fn load(root: &Path, theme: &str) -> Result<Templates, Vec<Diagnostic>> {
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml", ".svg"]);
-    tera.set_escape_fn(escape_html);
+    tera.set_escape_fn(crate::escape::html);
     let files: BTreeMap<String, PathBuf> = sources
         .iter()
         .map(|(name, (file, _))| (name.clone(), file.clone()))
@@ -106,7 +105,7 @@ pub fn load(root: &Path, theme: &str) -> Result<Templates, Vec<Diagnostic>> {
         .collect();
     let raw: Vec<(String, String)> = texts.iter().map(|(n, t)| (n.clone(), t.clone())).collect();
     if let Err(e) = tera.add_raw_templates(raw) {
-        return Err(vec![template_error(&files, &e)]);
+        return Err(template_error(&files, &e).into());
     }
     Ok(Templates { tera, texts, files })
 }
@@ -406,24 +405,6 @@ fn macro_cycles(sources: &BTreeMap<String, (PathBuf, String)>) -> Vec<Diagnostic
         .collect()
 }
 
-/// HTML escaping for template output. Tera's own also escapes `/`, which makes every URL in
-/// the page unreadable (`https:&#x2F;&#x2F;…`) without making anything safer inside quoted
-/// attributes and text.
-pub fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// A Tera error as a diagnostic on the template file it concerns, with the whole cause chain.
 pub fn template_error(files: &BTreeMap<String, PathBuf>, err: &tera::Error) -> Diagnostic {
     let mut message = err.to_string();
@@ -471,15 +452,6 @@ fn parse_tera_line(message: &str) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escaping_keeps_urls_readable_and_markup_inert() {
-        assert_eq!(
-            escape_html("https://a.cn/x?a=1&b=2"),
-            "https://a.cn/x?a=1&amp;b=2"
-        );
-        assert_eq!(escape_html("<script>\"'"), "&lt;script&gt;&quot;&#39;");
-    }
 
     #[test]
     fn include_loops_are_found() {

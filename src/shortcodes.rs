@@ -22,7 +22,7 @@ pub const ROOT_MARKER: &str = "\u{E002}";
 /// in an attribute or in text. (`base_url` is checked and percent-encoded when it is read, see
 /// `config::normalize_base_url`; this keeps a root that is not from there inert too.)
 pub fn replace_root_marker(html: &str, root: &str) -> String {
-    html.replace(ROOT_MARKER, &crate::render::escape_html(root))
+    html.replace(ROOT_MARKER, &crate::escape::html(root))
 }
 
 #[derive(Debug, Clone, PartialEq)]

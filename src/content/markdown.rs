@@ -413,14 +413,17 @@ fn code_block_html(lang: &str, code: &str) -> String {
     let syntax = (!lang.is_empty())
         .then(|| syntax_set().find_syntax_by_token(lang))
         .flatten();
-    let lang_attr = escape_attr(lang);
+    let lang_attr = crate::escape::html(lang);
     let Some(syntax) = syntax else {
         let class = if lang.is_empty() {
             String::new()
         } else {
             format!(" class=\"language-{lang_attr}\"")
         };
-        return format!("<pre><code{class}>{}</code></pre>\n", escape_text(code));
+        return format!(
+            "<pre><code{class}>{}</code></pre>\n",
+            crate::escape::html(code)
+        );
     };
     let mut generator = ClassedHTMLGenerator::new_with_class_style(
         syntax,
@@ -436,7 +439,7 @@ fn code_block_html(lang: &str, code: &str) -> String {
         {
             return format!(
                 "<pre><code class=\"language-{lang_attr}\">{}</code></pre>\n",
-                escape_text(code)
+                crate::escape::html(code)
             );
         }
     }
@@ -459,16 +462,6 @@ fn neutralise_raw_html(events: Vec<Event<'_>>, allow: bool) -> Vec<Event<'_>> {
             other => other,
         })
         .collect()
-}
-
-pub fn escape_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    pulldown_cmark_escape::escape_html(&mut out, s).expect("writing to a String cannot fail");
-    out
-}
-
-fn escape_attr(s: &str) -> String {
-    escape_text(s).replace('"', "&quot;")
 }
 
 struct TextStats {

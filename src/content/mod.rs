@@ -109,7 +109,7 @@ pub fn load(
             .into());
     }
     let (paths, problems) = crate::files::files_under(root, &content_dir, usize::MAX);
-    let mut diagnostics = Diagnostics(problems);
+    let mut diagnostics = Diagnostics::from(problems);
     let mut content = Content::default();
     diagnostics.extend(content.read(root, &paths, options, prepare));
     diagnostics.extend(content.finish());

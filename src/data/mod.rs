@@ -268,7 +268,7 @@ fn table_files(
         return files;
     }
     let (paths, problems) = crate::files::files_under(root, data_dir, 2);
-    diagnostics.extend(Diagnostics(problems));
+    diagnostics.extend(problems);
     for path in &paths {
         let path = path.as_path();
         let is_table_file = path

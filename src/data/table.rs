@@ -724,7 +724,7 @@ fn read_csv(shown: &Path, text: &str, columns: &Columns) -> Result<Vec<Row>, Dia
             .collect();
         if !boms.is_empty() {
             // The row's values are not what they seem; report the marks, not what they cause.
-            diagnostics.extend(Diagnostics(boms));
+            diagnostics.extend(boms);
             continue;
         }
         if record.len() != names.len() {

@@ -21,7 +21,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -31,6 +31,7 @@ use super::manifest::{self, Foreign, OldSite, MANIFEST};
 use super::path;
 use super::OutputFile;
 use crate::error::Diagnostic;
+use crate::sync::lock;
 
 /// The journal of an in-place publish: what to remove and what to move into place.
 pub const JOURNAL: &str = ".stdportal-journal";
@@ -366,10 +367,6 @@ impl Drop for Publisher {
             Mode::InPlace { staging } => remove_tree(staging),
         }
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 fn scan(output: &Path) -> Result<OldSite, Diagnostic> {

@@ -119,7 +119,7 @@ impl Overrides {
                 Form::Html => {
                     // Escaped like the templates' output, so a replacement reads as the text
                     // around it does; `set_attribute` escapes nothing but `"`, already done.
-                    let escaped = crate::render::escape_html(replacement);
+                    let escaped = crate::escape::html(replacement);
                     for pattern in html_forms(phrase) {
                         patterns.push(pattern);
                         replacements.push(escaped.clone());

@@ -282,7 +282,7 @@ pub fn resolve(raw: &str) -> Option<String> {
     if rest.starts_with('/') || rest.contains('\\') {
         return None;
     }
-    let decoded = percent_decode(rest)?;
+    let decoded = crate::escape::percent_decode_strict(rest)?;
     if decoded.contains(['\0', '\\']) || decoded.starts_with('/') {
         return None;
     }
@@ -294,24 +294,6 @@ pub fn resolve(raw: &str) -> Option<String> {
         }
     }
     Some(decoded)
-}
-
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3)?;
-            let hex = std::str::from_utf8(hex).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// The `Content-Type` for an output path, by its extension; text types say they are UTF-8,

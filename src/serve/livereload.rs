@@ -12,8 +12,8 @@ const SCRIPT: &str = include_str!("livereload.js");
 pub fn script_tag(deps: &[&str], build_id: &str) -> String {
     format!(
         "<script data-stdportal-paths=\"{}\" data-stdportal-build=\"{}\">\n{}</script>\n",
-        escape(&deps.join(" ")),
-        escape(build_id),
+        crate::escape::html(&deps.join(" ")),
+        crate::escape::html(build_id),
         // `</script` inside would end the element early; the script has none, but keep it so.
         SCRIPT.replace("</script", "<\\/script")
     )
@@ -68,7 +68,7 @@ border-top:.4rem solid #b3261e;padding:1rem 1.5rem\">\n\
 background:#f6f6f6;padding:.75rem;margin:0 0 .75rem;font:.9rem/1.5 ui-monospace,monospace\">{message}</pre>\n\
 <p style=\"margin:0 0 .75rem\">{note}</p>\n\
 <button type=\"button\" style=\"font:inherit;padding:.3rem 1rem\">{close}</button>\n</div>\n</div>\n{script}</body>\n</html>\n",
-        message = escape(message),
+        message = crate::escape::html(message),
         script = script_tag(&["*"], build_id),
     )
 }
@@ -79,22 +79,6 @@ pub fn plain_not_found() -> &'static str {
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>页面未找到</title>\n</head>\n\
 <body style=\"font:1rem/1.6 system-ui,sans-serif;max-width:40rem;margin:10vh auto;padding:0 1rem;color:#1a1a1a\">\n\
 <h1>页面未找到</h1>\n<p><a href=\"/\">返回首页</a></p>\n</body>\n</html>\n"
-}
-
-/// Escapes text for HTML text and double-quoted attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

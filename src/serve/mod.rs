@@ -37,15 +37,15 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::Instant;
 
-use anyhow::Context;
 use tokio::sync::broadcast;
 
 pub use http::{content_type, resolve};
 pub use rebuild::{diff, ChangeKind, Changes, FileMap, Rebuilder};
 pub use watch::relevant;
 
-use crate::error::Diagnostics;
+use crate::error::{Diagnostic, Diagnostics};
 use crate::site::BuildOptions;
+use crate::sync::lock;
 
 /// The port tried first when none is given.
 pub const DEFAULT_PORT: u16 = 1111;
@@ -203,7 +203,7 @@ impl Shared {
 }
 
 /// Builds the site, serves it until Ctrl-C and rebuilds it on every change.
-pub fn run(options: ServeOptions) -> anyhow::Result<()> {
+pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     // Watched by its canonical path (that is what the watcher reports), but built from the
     // path as given, so diagnostics name files the way `build` does.
     let watch_root = options
@@ -211,12 +211,18 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
         .canonicalize()
         .ok()
         .filter(|r| r.is_dir())
-        .with_context(|| format!("{} is not a folder", options.root.display()))?;
+        .ok_or_else(|| {
+            Diagnostic::new(&options.root, "this is not a folder")
+                .hint("pass the folder that holds config.toml: stdportal serve --root DIR")
+        })?;
     let site_root = options.root.clone();
     // Before anything opens files: the connection cap depends on the limit.
     let limits = conn::Limits::for_this_process();
     let listener = bind(options.bind, options.port)?;
-    let port = listener.local_addr()?.port();
+    let port = listener
+        .local_addr()
+        .map_err(|e| failed("cannot start the server", e))?
+        .port();
     let url = format!(
         "http://{}/",
         SocketAddr::new(shown_host(options.bind), port)
@@ -232,7 +238,7 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .context("cannot start the server")?;
+        .map_err(|e| failed("cannot start the server", e))?;
     // Outside the runtime's context: the build starts a runtime of its own (search index).
     let started = Instant::now();
     let rebuilder = Arc::new(Mutex::new(rebuilder));
@@ -262,7 +268,7 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
 
     let signals = {
         let _context = runtime.enter();
-        http::Signals::install().context("cannot listen for Ctrl-C")?
+        http::Signals::install().map_err(|e| failed("cannot listen for Ctrl-C", e))?
     };
     say!("Serving {url} (Ctrl-C to stop)");
     if options.bind.is_unspecified() {
@@ -296,15 +302,13 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
     }
 
     let hosts = Arc::new(hosts::HostPolicy::new(options.bind, port, url));
-    runtime.block_on(http::serve(listener, shared, hosts, limits, signals))?;
+    runtime
+        .block_on(http::serve(listener, shared, hosts, limits, signals))
+        .map_err(|e| failed("the server stopped", e))?;
     // The watcher thread may be in the middle of a build: it need not finish.
     runtime.shutdown_background();
     say!("Stopped.");
     Ok(())
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Builds the search index on a thread of its own, once, after the first good build: serving
@@ -406,26 +410,34 @@ fn describe(root: &Path, changed: &[PathBuf]) -> String {
 }
 
 /// Binds `port`, or the next free one of the following [`PORT_ATTEMPTS`] (port 0: any).
-fn bind(address: IpAddr, port: u16) -> anyhow::Result<TcpListener> {
+fn bind(address: IpAddr, port: u16) -> Result<TcpListener, Diagnostic> {
     let last = if port == 0 {
         0
     } else {
         port.saturating_add(PORT_ATTEMPTS)
     };
-    let mut error = None;
     for candidate in port..=last {
         match TcpListener::bind(SocketAddr::new(address, candidate)) {
             Ok(listener) => return Ok(listener),
-            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => error = Some(e),
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {}
             Err(e) => {
-                return Err(e).with_context(|| format!("cannot listen on {address}:{candidate}"))
+                return Err(
+                    failed(&format!("cannot listen on {address}:{candidate}"), e)
+                        .hint("choose another address with --bind ADDR or port with --port N"),
+                )
             }
         }
     }
-    let e = error.unwrap_or_else(|| std::io::ErrorKind::AddrInUse.into());
-    Err(e).with_context(|| {
-        format!("ports {port} to {last} on {address} are all taken; choose one with --port N")
-    })
+    Err(Diagnostic::new(
+        "stdportal serve",
+        format!("ports {port} to {last} on {address} are all taken"),
+    )
+    .hint("choose another port with --port N (0 lets the system choose)"))
+}
+
+/// A problem of the server itself (not of the site's files).
+fn failed(what: &str, e: impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::new("stdportal serve", format!("{what}: {e}"))
 }
 
 /// The host to put in the URL: where the site can be reached from this computer.

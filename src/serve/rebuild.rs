@@ -23,6 +23,7 @@ use crate::error::{Diagnostic, Diagnostics};
 use crate::output::OutputFile;
 use crate::site::incremental::Incremental;
 use crate::site::{BuildOptions, Reread, Site};
+use crate::sync::{into_inner, lock};
 
 /// A build's output: path relative to the output root (with `/`) → contents.
 pub type FileMap = BTreeMap<String, Bytes>;
@@ -166,7 +167,7 @@ impl Rebuilder {
             lock(&rendered).insert(f.path, Bytes::from(f.bytes));
             Ok(())
         })?;
-        let mut files = rendered.into_inner().unwrap_or_else(|p| p.into_inner());
+        let mut files = into_inner(rendered);
         let index = format!("{}/", crate::search::BUNDLE_DIR);
         for (path, bytes) in self.files.iter().filter(|(p, _)| p.starts_with(&index)) {
             files.insert(path.clone(), bytes.clone());
@@ -252,10 +253,6 @@ fn overlay(old: &FileMap, files: Vec<OutputFile>) -> (FileMap, Vec<String>) {
     }
     paths.sort();
     (map, paths)
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// Output paths added, changed or removed between two builds, sorted.

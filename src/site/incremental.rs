@@ -14,6 +14,7 @@ use super::render::{Emit, Producer};
 use super::Site;
 use crate::error::Diagnostics;
 use crate::output::OutputFile;
+use crate::sync::{into_inner, lock};
 use crate::views::{Dep, Views};
 
 /// Whether a read is known to have changed.
@@ -133,12 +134,12 @@ impl Incremental {
             &views,
             &to_render,
             &|file| {
-                files.lock().unwrap_or_else(|p| p.into_inner()).push(file);
+                lock(&files).push(file);
                 Ok(())
             },
             true,
         )?;
-        let files = files.into_inner().unwrap_or_else(|p| p.into_inner());
+        let files = into_inner(files);
         let mut fresh: HashMap<usize, (Vec<Dep>, Vec<String>)> = produced
             .records
             .into_iter()

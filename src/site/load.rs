@@ -58,7 +58,7 @@ impl Site {
             (data, content, templates) => {
                 diagnostics.extend(data.err().unwrap_or_default());
                 diagnostics.extend(content.err().unwrap_or_default());
-                diagnostics.extend(templates.err().map(Diagnostics).unwrap_or_default());
+                diagnostics.extend(templates.err().unwrap_or_default());
                 return Err(diagnostics);
             }
         };
@@ -155,11 +155,7 @@ impl Site {
             .iter()
             .filter(|p| !p.shortcodes.is_empty())
         {
-            diagnostics.extend(Diagnostics(crate::shortcodes::check(
-                page,
-                &self.data,
-                &self.templates,
-            )));
+            diagnostics.extend(crate::shortcodes::check(page, &self.data, &self.templates));
         }
         self.related = related_both_ways(&self.content);
         self.topics = topics(&self.content);

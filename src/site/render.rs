@@ -15,6 +15,7 @@ use crate::output::OutputFile;
 use crate::script::html::convert_html;
 use crate::script::Script;
 use crate::search::SearchPage;
+use crate::sync::{into_inner, lock};
 use crate::views::{Dep, Reader, Views};
 use crate::{feeds, shortcodes};
 
@@ -244,7 +245,7 @@ impl Site {
                 });
                 match result {
                     Ok(()) if record => {
-                        let made = made.into_inner().unwrap_or_else(|p| p.into_inner());
+                        let made = into_inner(made);
                         lock(&produced)
                             .records
                             .push((index, reader.into_reads(), made));
@@ -259,11 +260,11 @@ impl Site {
                     }
                 }
             });
-        let problems = problems.into_inner().unwrap_or_else(|p| p.into_inner());
+        let problems = into_inner(problems);
         if !problems.is_empty() {
             return Err(problems);
         }
-        let mut produced = produced.into_inner().unwrap_or_else(|p| p.into_inner());
+        let mut produced = into_inner(produced);
         produced.searchable.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(produced)
     }
@@ -312,12 +313,8 @@ impl Site {
             lock(&files).push(file);
             Ok(())
         })?;
-        let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
+        let mut files = into_inner(files);
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }

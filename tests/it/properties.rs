@@ -122,7 +122,7 @@ proptest! {
     /// Whatever a data value holds, it reaches the page as text, never as markup.
     #[test]
     fn escaping_holds_for_any_value(value in any::<String>()) {
-        let escaped = stdportal::render::escape_html(&value);
+        let escaped = stdportal::escape::html(&value);
         prop_assert!(!escaped.contains(['<', '>', '"', '\'']));
         let back = escaped.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
         prop_assert_eq!(back, value);

@@ -56,7 +56,7 @@ pub enum UrlUse {
 /// the browser gets it after HTML decoding: Markdown's link destinations (pulldown-cmark has
 /// decoded their entities), or an attribute value passed through [`decode_entities`].
 pub fn dangerous_scheme(url: &str, usage: UrlUse) -> Option<&'static str> {
-    let url = percent_decode(url);
+    let url = crate::escape::percent_decode(url);
     let mut scheme = String::new();
     let mut rest = None;
     for (i, c) in url.char_indices() {
@@ -99,29 +99,6 @@ fn is_ignorable(c: char) -> bool {
     c.is_whitespace()
         || c.is_control()
         || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
-}
-
-/// `%6A` → `j`; malformed escapes and invalid UTF-8 are kept as they are (lossily).
-fn percent_decode(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains('%') {
-        return text.into();
-    }
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = |b: u8| (b as char).to_digit(16);
-            if let (Some(high), Some(low)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((high * 16 + low) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned().into()
 }
 
 /// Decodes HTML character references the way a browser does in an attribute value, as far as

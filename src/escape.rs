@@ -1,0 +1,71 @@
+//! Text in markup and addresses: one function per context, used everywhere that context is
+//! written or read.
+
+use std::borrow::Cow;
+
+use percent_encoding::percent_decode_str;
+
+/// Text for HTML, in element content and in quoted attribute values alike. `/` is left as it
+/// is (Tera's own escaper writes `&#x2F;`, which makes every URL unreadable without making
+/// anything safer in quoted attributes and text).
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `%E6%A0%87` → 标, as a browser reads a link: a `%` not followed by two hex digits stays as
+/// it is, and bytes that are not UTF-8 become U+FFFD.
+pub fn percent_decode(text: &str) -> Cow<'_, str> {
+    percent_decode_str(text).decode_utf8_lossy()
+}
+
+/// `%E6%A0%87` → 标, or `None` when the text has a `%` that does not start an escape or the
+/// bytes are not UTF-8: for request paths, where anything odd is refused.
+pub fn percent_decode_strict(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let well_formed = bytes.iter().enumerate().all(|(i, &b)| {
+        b != b'%'
+            || bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    });
+    if !well_formed {
+        return None;
+    }
+    percent_decode_str(text)
+        .decode_utf8()
+        .ok()
+        .map(Cow::into_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_keeps_urls_readable_and_markup_inert() {
+        assert_eq!(html("https://a.cn/x?a=1&b=2"), "https://a.cn/x?a=1&amp;b=2");
+        assert_eq!(html("<script>\"'"), "&lt;script&gt;&quot;&#39;");
+    }
+
+    #[test]
+    fn percent_escapes_are_read_like_a_browser_or_refused() {
+        assert_eq!(percent_decode("%E6%A0%87%E5%87%86/a%20b"), "标准/a b");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%标准"), "%标准");
+        assert_eq!(percent_decode_strict("a%20b").as_deref(), Some("a b"));
+        for bad in ["%zz", "%e6%a0", "%", "a%2"] {
+            assert_eq!(percent_decode_strict(bad), None, "{bad}");
+        }
+    }
+}
