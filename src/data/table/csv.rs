@@ -1,0 +1,256 @@
+//! Reading a CSV table into rows of named cells, with the line of each row as the editor sees
+//! it (also where quoted values span lines and Excel ends lines with CRLF).
+
+use std::path::Path;
+
+use super::{Cell, Columns, Field, Loc, Row};
+use crate::error::{Diagnostic, Diagnostics};
+
+/// Where a double quote opens a value that is never closed (the CSV reader would silently take
+/// the rest of the file as that value).
+pub(super) fn unclosed_quote(text: &str) -> Option<(usize, usize)> {
+    let mut in_quotes = false;
+    let mut opened = (0, 0);
+    let mut field_start = true;
+    let (mut line, mut column) = (1, 0);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        column += 1;
+        if in_quotes {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    column += 1;
+                } else {
+                    in_quotes = false;
+                }
+            }
+        } else if c == '"' && field_start {
+            in_quotes = true;
+            opened = (line, column);
+        }
+        field_start = matches!(c, ',' | '\n' | '\r');
+        if c == '\n' {
+            line += 1;
+            column = 0;
+        }
+    }
+    in_quotes.then_some(opened)
+}
+
+/// What an invisible byte-order mark (U+FEFF) in `text` is: at its start or inside it. `what`
+/// is `value` or `column name`.
+pub(super) fn bom_problem(what: &str, text: &str) -> Option<String> {
+    let at = text.find('\u{feff}')?;
+    let shown = text.replace('\u{feff}', "");
+    Some(if at == 0 {
+        format!("the {what} \"{shown}\" starts with an invisible byte-order mark (U+FEFF)")
+    } else {
+        format!(
+            "the {what} \"{shown}\" has an invisible byte-order mark (U+FEFF) after \"{}\"",
+            text[..at].replace('\u{feff}', "")
+        )
+    })
+}
+
+pub(super) const BOM_HINT: &str = "a byte-order mark starts a file saved as \"CSV UTF-8\"; inside a file it \
+     usually comes from pasting two files together. Delete the value and type it again";
+
+/// Line numbers of CSV records, counted from their byte offsets: the CSV reader's own count is
+/// one short after a CRLF line end (as Excel writes them), as it places a record before the LF.
+struct RecordLines<'a> {
+    text: &'a [u8],
+    at: usize,
+    line: usize,
+}
+
+impl<'a> RecordLines<'a> {
+    fn new(text: &'a str) -> Self {
+        RecordLines {
+            text: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The line a record at `position` starts on (records come in order, so counting goes on
+    /// from the previous one).
+    fn of(&mut self, position: Option<&csv::Position>) -> usize {
+        let Some(position) = position else {
+            return self.line;
+        };
+        let mut to = usize::try_from(position.byte())
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
+        while self
+            .text
+            .get(to)
+            .is_some_and(|b| matches!(b, b'\r' | b'\n'))
+        {
+            to += 1;
+        }
+        if to < self.at {
+            (self.at, self.line) = (0, 1);
+        }
+        self.line += self.text[self.at..to]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.at = to;
+        self.line
+    }
+}
+
+pub(super) fn read_csv(shown: &Path, text: &str, columns: &Columns) -> Result<Vec<Row>, Diagnostics> {
+    let mut diagnostics = Diagnostics::default();
+    if let Some((line, column)) = unclosed_quote(text) {
+        return Err(
+            Diagnostic::new(shown, "a value opened with a double quote is never closed")
+                .at(line, column)
+                .hint("add the closing \" (a quote inside a value is written twice: \"\")")
+                .into(),
+        );
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let mut lines = RecordLines::new(text);
+    let header = match records.next() {
+        Some(Ok(h)) => h,
+        Some(Err(e)) => return Err(csv_error(shown, &e, &mut lines).into()),
+        None => return Ok(Vec::new()),
+    };
+    let header_line = lines.of(header.position());
+    let names: Vec<String> = header
+        .iter()
+        .map(|h| h.replace('\u{feff}', "").trim().to_string())
+        .collect();
+    let field_loc = |line: usize, i: usize| Loc {
+        file: shown.to_path_buf(),
+        line,
+        column: i + 1,
+        field: names.get(i).map(|n| Field::Column(n.clone())),
+    };
+    for (i, name) in names.iter().enumerate() {
+        if let Some(problem) = bom_problem("column name", &header[i]) {
+            diagnostics.push(
+                Diagnostic::new(shown, problem)
+                    .at(header_line, i + 1)
+                    .hint(BOM_HINT),
+            );
+        } else if !columns.known.contains(&name.as_str()) {
+            diagnostics.push(
+                Diagnostic::new(shown, format!("unknown column \"{name}\""))
+                    .at(header_line, i + 1)
+                    .hint(format!(
+                        "the columns of this table are: {}",
+                        columns.known.join(", ")
+                    )),
+            );
+        } else if names[..i].contains(name) {
+            diagnostics.push(
+                Diagnostic::new(shown, format!("the column \"{name}\" appears twice"))
+                    .at(header_line, i + 1),
+            );
+        }
+    }
+    if !diagnostics.is_empty() {
+        return Err(diagnostics);
+    }
+    let mut rows = Vec::new();
+    for record in records {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                diagnostics.push(csv_error(shown, &e, &mut lines));
+                continue;
+            }
+        };
+        let line = lines.of(record.position());
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        // The header again, with or without a BOM before it: two files pasted together.
+        let repeats_header = record.len() == names.len()
+            && record
+                .iter()
+                .zip(&names)
+                .all(|(f, n)| f.replace('\u{feff}', "").trim() == n);
+        if repeats_header {
+            let bom = if record.iter().any(|f| f.contains('\u{feff}')) {
+                ", after an invisible byte-order mark (U+FEFF),"
+            } else {
+                ""
+            };
+            diagnostics.push(
+                Diagnostic::new(
+                    shown,
+                    format!(
+                        "this line repeats the header{bom} as if two files were pasted together"
+                    ),
+                )
+                .at(line, 1)
+                .hint("delete this line, and check that the rows after it belong in this file"),
+            );
+            continue;
+        }
+        let boms: Vec<Diagnostic> = record
+            .iter()
+            .enumerate()
+            .filter_map(|(i, value)| {
+                bom_problem("value", value)
+                    .map(|problem| field_loc(line, i).error(problem).hint(BOM_HINT))
+            })
+            .collect();
+        if !boms.is_empty() {
+            // The row's values are not what they seem; report the marks, not what they cause.
+            diagnostics.extend(boms);
+            continue;
+        }
+        if record.len() != names.len() {
+            diagnostics.push(
+                Diagnostic::new(shown, format!(
+                    "this row has {} values but the header has {} columns",
+                    record.len(),
+                    names.len()
+                ))
+                .at(line, record.len().min(names.len()) + 1)
+                .hint("check for a missing or extra comma; a value containing a comma must be in double quotes"),
+            );
+            continue;
+        }
+        let cells = names
+            .iter()
+            .zip(record.iter())
+            .enumerate()
+            .map(|(i, (name, value))| {
+                (
+                    name.clone(),
+                    Cell {
+                        text: value.trim().to_string(),
+                        loc: field_loc(line, i),
+                    },
+                )
+            })
+            .collect();
+        rows.push(Row {
+            loc: Loc {
+                file: shown.to_path_buf(),
+                line,
+                column: 1,
+                field: None,
+            },
+            cells,
+        });
+    }
+    diagnostics.into_result(rows)
+}
+
+fn csv_error(shown: &Path, e: &csv::Error, lines: &mut RecordLines<'_>) -> Diagnostic {
+    let line = lines.of(e.position());
+    Diagnostic::new(shown, format!("this CSV row cannot be read: {e}"))
+        .at_line(line)
+        .hint("check that every double quote that opens a value also closes it")
+}

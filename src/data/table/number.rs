@@ -1,0 +1,124 @@
+//! Numbers as editors type them: thousands separators only before groups of three digits, a
+//! trailing `%`, nothing out of range.
+
+use super::Cell;
+use crate::error::Diagnostic;
+
+/// Figures must be smaller than this in absolute value. Up to 10^15 every whole number is held
+/// exactly (a double has 15–16 significant digits) and prints as itself; the bound is still ten
+/// times China's yearly GDP counted in yuan, so no real figure reaches it, and what does (`1e308`,
+/// a pasted ID number, digits typed twice) is a mistake that would otherwise print as nonsense.
+pub const NUMBER_LIMIT: f64 = 1e15;
+
+/// What is wrong with a number as typed.
+#[derive(Debug, Clone, PartialEq)]
+enum NumberProblem {
+    NotANumber,
+    /// One comma between digits that does not separate thousands: `93,2`, with the number it
+    /// probably means (`93.2`).
+    DecimalComma(String),
+    /// Separators that do not split the whole part into thousands: `1,23,456`, `9 7`.
+    Grouping,
+    OutOfRange,
+}
+
+/// Thousands separators editors type: comma, full-width comma, spaces (plain, no-break, thin).
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '\u{ff0c}' | ' ' | '\u{a0}' | '\u{2009}' | '\u{202f}'
+    )
+}
+
+/// A number as editors type it: `13,375`, `1,234,567.5`, `97%`, ` 96.8 % `, `-3`, `1.5e6`.
+/// A separator must split the whole part into groups of exactly three digits (so `93,2` is an
+/// error, not 932); the value must be below [`NUMBER_LIMIT`].
+fn parse_figure(text: &str) -> Result<f64, NumberProblem> {
+    let s = text.trim();
+    let s = s
+        .strip_suffix(['%', '\u{ff05}'])
+        .map_or(s, |rest| rest.trim_end());
+    let (sign, body) = match s.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", s.strip_prefix('+').unwrap_or(s)),
+    };
+    let (mantissa, exponent) = match body.find(['e', 'E']) {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    let (whole, fraction) = match mantissa.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (mantissa, None),
+    };
+    let separated = |part: Option<&str>| part.is_some_and(|p| p.contains(is_separator));
+    let groups: Vec<&str> = whole.split(is_separator).collect();
+    if groups.len() > 1 {
+        let all_digits = groups
+            .iter()
+            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()));
+        let thousands = all_digits
+            && groups[0].len() <= 3
+            && !groups[0].starts_with('0')
+            && groups[1..].iter().all(|g| g.len() == 3);
+        if !thousands || separated(fraction) || separated(exponent) {
+            let one_comma = groups.len() == 2
+                && whole.contains([',', '\u{ff0c}'])
+                && fraction.is_none()
+                && exponent.is_none();
+            return Err(if one_comma && all_digits {
+                NumberProblem::DecimalComma(format!("{sign}{}.{}", groups[0], groups[1]))
+            } else if all_digits {
+                NumberProblem::Grouping
+            } else {
+                NumberProblem::NotANumber
+            });
+        }
+    } else if separated(fraction) || separated(exponent) {
+        return Err(NumberProblem::Grouping);
+    }
+    // Only digits, a point, an exponent: no "inf", "NaN", "0x1f", "1_000" or full-width digits.
+    let digits = groups.concat();
+    let all_digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && all_digits(e)
+    });
+    let fraction = fraction.unwrap_or("");
+    if digits.is_empty() && fraction.is_empty()
+        || !(all_digits(&digits) && all_digits(fraction) && exponent_ok)
+    {
+        return Err(NumberProblem::NotANumber);
+    }
+    let plain = format!("{sign}{digits}.{fraction}e{}", exponent.unwrap_or("0"));
+    let value: f64 = plain.parse().map_err(|_| NumberProblem::NotANumber)?;
+    if !value.is_finite() || value.abs() >= NUMBER_LIMIT {
+        return Err(NumberProblem::OutOfRange);
+    }
+    // -0 reads as 0.
+    Ok(value + 0.0)
+}
+
+/// A number in a cell (see [`parse_figure`]), or an error at the cell naming its column.
+pub fn parse_number(cell: &Cell) -> Result<f64, Diagnostic> {
+    parse_figure(&cell.text).map_err(|problem| {
+        let text = &cell.text;
+        match problem {
+            NumberProblem::NotANumber => cell
+                .loc
+                .error(format!("\"{text}\" is not a number"))
+                .hint("write digits only, e.g. 432 or 97.5 (a thousands separator or a trailing % is fine)"),
+            NumberProblem::DecimalComma(meant) => cell
+                .loc
+                .error(format!("\"{text}\" is not a number: a comma separates thousands only before exactly three digits"))
+                .hint(format!("decimal comma? write {meant}; thousands are written 13,375 or 13375")),
+            NumberProblem::Grouping => cell
+                .loc
+                .error(format!("\"{text}\" is not a number: its separators do not split it into thousands"))
+                .hint("a thousands separator comes before each group of exactly three digits, as in 1,234,567; or write the digits alone (1234567) and use a point for decimals (93.2)"),
+            NumberProblem::OutOfRange => cell
+                .loc
+                .error(format!("\"{text}\" is out of range: a figure must be smaller than 1,000,000,000,000,000 (10^15)"))
+                .hint("check for a typo or a value pasted into the wrong column; for a very large amount use a larger unit (亿元 rather than 元)"),
+        }
+    })
+}
