@@ -7,12 +7,15 @@ pub mod guard;
 mod lock;
 pub mod manifest;
 pub mod path;
+mod disk;
+mod journal;
 pub mod publish;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::error::Diagnostic;
+pub use disk::is_mount_point;
 pub use publish::{PublishOptions, Publisher, SIMULATE_DISK_FULL, SIMULATE_NO_EXCHANGE};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -340,7 +340,7 @@ fn a_mount_point_as_output_is_built_in_place() {
         }
     }
     let _unmount = Unmount(public.clone());
-    assert!(stdportal::output::publish::is_mount_point(&public));
+    assert!(stdportal::output::is_mount_point(&public));
     write(&public, "lost+found/keep", "the volume's own");
     // A volume that holds files is foreign until stdportal owns it.
     assert_refused(&quick_build(root, &[]), &["did not write"]);
