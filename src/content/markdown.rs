@@ -4,29 +4,23 @@
 //! the web (`javascript:`, `data:`…) and, where raw HTML is allowed, scripts and event handlers
 //! are reported as problems (see [`safety`]).
 
+mod checks;
+mod highlight;
 pub mod safety;
+mod stats;
 
-use std::cell::Cell;
+pub use checks::unsafe_content;
+pub use highlight::HIGHLIGHT_CLASS_PREFIX;
+pub use stats::{reading_minutes, shorten};
+
 use std::collections::HashMap;
 use std::ops::Range;
-use std::path::Path;
-use std::sync::OnceLock;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use checks::{push_html_tracked, raw_html_problems, unsafe_links, EventKind};
+use highlight::highlight_code_blocks;
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
-use syntect::html::{ClassStyle, ClassedHTMLGenerator};
-use syntect::parsing::SyntaxSet;
-use syntect::util::LinesWithEndings;
-
-/// Characters a reader of Chinese gets through in a minute.
-const CJK_CHARS_PER_MINUTE: usize = 400;
-/// Words of Latin-script text a reader gets through in a minute.
-const WORDS_PER_MINUTE: usize = 200;
-/// Summaries are cut after this many characters.
-const SUMMARY_CHARS: usize = 120;
-
-/// Prefix of syntax highlighting classes, so they never collide with the theme's own.
-pub const HIGHLIGHT_CLASS_PREFIX: &str = "hl-";
+use stats::TextStats;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Heading {
@@ -99,158 +93,6 @@ pub fn render(markdown: &str, options: &MarkdownOptions) -> Rendered {
         reading_minutes: reading_minutes(stats.cjk_chars, stats.words),
         problems,
     }
-}
-
-/// The problems of a page or section, as one diagnostic on the first (the others are listed by
-/// position in its message): `body` is the Markdown that was rendered, starting at line
-/// `body_line` of `file`.
-pub fn unsafe_content(
-    file: &Path,
-    body: &str,
-    body_line: usize,
-    rendered: &Rendered,
-) -> Result<(), crate::error::Diagnostic> {
-    let Some(first) = rendered.problems.first() else {
-        return Ok(());
-    };
-    let mut message = first.message.clone();
-    let others: Vec<String> = rendered.problems[1..]
-        .iter()
-        .map(|p| {
-            let (line, column) = crate::error::line_column(body, p.offset);
-            format!("{}:{column}", line + body_line - 1)
-        })
-        .collect();
-    if !others.is_empty() {
-        message.push_str(&format!(
-            " (and {} more in this file, at {})",
-            others.len(),
-            others.join(", ")
-        ));
-    }
-    Err(crate::error::Diagnostic::new(file, message)
-        .at_offset(body, first.offset, body_line)
-        .hint(first.hint))
-}
-
-/// Link and image addresses with a scheme that is never published (see [`safety`]).
-fn unsafe_links(events: &[Event<'_>], ranges: &[Range<usize>]) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    for (event, range) in events.iter().zip(ranges) {
-        let (url, usage, what) = match event {
-            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, safety::UrlUse::Link, "link"),
-            Event::Start(Tag::Image { dest_url, .. }) => (dest_url, safety::UrlUse::Image, "image"),
-            _ => continue,
-        };
-        if let Some(scheme) = safety::dangerous_scheme(url, usage) {
-            let shown: String = url.chars().filter(|c| !c.is_control()).collect();
-            problems.push(Problem {
-                offset: range.start,
-                message: format!(
-                    "the {what} \"{}\" {}",
-                    shorten(&shown, 60),
-                    safety::scheme_problem(scheme)
-                ),
-                hint: safety::scheme_hint(scheme),
-            });
-        }
-    }
-    problems
-}
-
-/// What an event is, for finding where raw HTML came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum EventKind {
-    /// Raw HTML written in the Markdown (only left as HTML when the site allows it).
-    RawHtml,
-    /// The start of a link or image, whose address [`unsafe_links`] checks.
-    Link,
-    Other,
-}
-
-impl EventKind {
-    fn of(event: &Event<'_>) -> EventKind {
-        match event {
-            Event::Html(_) | Event::InlineHtml(_) => EventKind::RawHtml,
-            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => EventKind::Link,
-            _ => EventKind::Other,
-        }
-    }
-}
-
-/// Renders `events` into `html` and gives, per event, the offset in `html` where its output
-/// starts (pulldown-cmark writes each event's output before it reads the next).
-fn push_html_tracked(html: &mut String, events: Vec<Event<'_>>) -> Vec<usize> {
-    struct Counting<'a> {
-        out: &'a mut String,
-        len: &'a Cell<usize>,
-    }
-    impl std::fmt::Write for Counting<'_> {
-        fn write_str(&mut self, s: &str) -> std::fmt::Result {
-            self.out.push_str(s);
-            self.len.set(self.out.len());
-            Ok(())
-        }
-    }
-    let len = Cell::new(html.len());
-    let mut starts = Vec::with_capacity(events.len());
-    let events = events.into_iter().inspect(|_| starts.push(len.get()));
-    pulldown_cmark::html::write_html_fmt(
-        Counting {
-            out: html,
-            len: &len,
-        },
-        events,
-    )
-    .expect("writing to a String cannot fail");
-    starts
-}
-
-/// Scripts, event handlers and dangerous addresses in the rendered page, found as a browser
-/// would read the whole of it (a tag left open in one piece of raw HTML takes in what follows),
-/// each placed at the raw HTML it comes from.
-fn raw_html_problems(
-    html: &str,
-    starts: &[usize],
-    ranges: &[Range<usize>],
-    kinds: &[EventKind],
-) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    // A tag still open at the end takes in the template's text after it in the page; closed
-    // here whatever state it is in (a quoted value of either kind, a name), it is read with the
-    // attributes it has so far.
-    let closed = format!("{html}\"'>");
-    for found in safety::scan(&closed, true) {
-        let event = starts
-            .partition_point(|&start| start <= found.offset)
-            .saturating_sub(1);
-        let offset = match kinds.get(event) {
-            // Markdown links: checked, with their own message, by `unsafe_links`.
-            Some(EventKind::Link) if matches!(found.danger, safety::Danger::Url { .. }) => continue,
-            // Raw HTML is written out as it is: the same offset within it.
-            Some(EventKind::RawHtml) => {
-                let range = &ranges[event];
-                (range.start + (found.offset - starts[event])).min(range.end)
-            }
-            // Markup made of pieces: place it at the raw HTML before it.
-            _ => (0..event)
-                .rev()
-                .find(|&i| kinds[i] == EventKind::RawHtml)
-                .map_or(0, |i| ranges[i].start),
-        };
-        problems.push(Problem {
-            offset,
-            message: format!("the raw HTML {}", found.danger.describe()),
-            hint: found.danger.hint(),
-        });
-    }
-    problems
-}
-
-pub fn reading_minutes(cjk_chars: usize, words: usize) -> usize {
-    let minutes =
-        cjk_chars as f64 / CJK_CHARS_PER_MINUTE as f64 + words as f64 / WORDS_PER_MINUTE as f64;
-    (minutes.ceil() as usize).max(1)
 }
 
 /// Chinese, Japanese and Korean characters and their full-width punctuation, where a line break
@@ -360,95 +202,6 @@ fn heading_level(level: HeadingLevel) -> u8 {
     }
 }
 
-fn syntax_set() -> &'static SyntaxSet {
-    static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
-    SYNTAXES.get_or_init(SyntaxSet::load_defaults_newlines)
-}
-
-/// Code blocks as highlighted HTML, one event each (which takes the range and kind of the
-/// block's start).
-fn highlight_code_blocks<'a>(
-    events: Vec<Event<'a>>,
-    ranges: Vec<Range<usize>>,
-    kinds: Vec<EventKind>,
-) -> (Vec<Event<'a>>, Vec<Range<usize>>, Vec<EventKind>) {
-    let mut out = Vec::with_capacity(events.len());
-    let mut out_ranges = Vec::with_capacity(events.len());
-    let mut out_kinds = Vec::with_capacity(events.len());
-    let mut code: Option<(String, String, Range<usize>)> = None;
-    for ((event, range), kind) in events.into_iter().zip(ranges).zip(kinds) {
-        match event {
-            Event::Start(Tag::CodeBlock(kind)) => {
-                let lang = match kind {
-                    CodeBlockKind::Fenced(info) => {
-                        info.split([' ', ',', '{']).next().unwrap_or("").to_string()
-                    }
-                    CodeBlockKind::Indented => String::new(),
-                };
-                code = Some((lang, String::new(), range));
-            }
-            Event::Text(text) if code.is_some() => {
-                if let Some((_, body, _)) = code.as_mut() {
-                    body.push_str(&text);
-                }
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                if let Some((lang, body, range)) = code.take() {
-                    out.push(Event::Html(CowStr::from(code_block_html(&lang, &body))));
-                    out_ranges.push(range);
-                    out_kinds.push(EventKind::Other);
-                }
-            }
-            other => {
-                out.push(other);
-                out_ranges.push(range);
-                out_kinds.push(kind);
-            }
-        }
-    }
-    (out, out_ranges, out_kinds)
-}
-
-fn code_block_html(lang: &str, code: &str) -> String {
-    let syntax = (!lang.is_empty())
-        .then(|| syntax_set().find_syntax_by_token(lang))
-        .flatten();
-    let lang_attr = crate::escape::html(lang);
-    let Some(syntax) = syntax else {
-        let class = if lang.is_empty() {
-            String::new()
-        } else {
-            format!(" class=\"language-{lang_attr}\"")
-        };
-        return format!(
-            "<pre><code{class}>{}</code></pre>\n",
-            crate::escape::html(code)
-        );
-    };
-    let mut generator = ClassedHTMLGenerator::new_with_class_style(
-        syntax,
-        syntax_set(),
-        ClassStyle::SpacedPrefixed {
-            prefix: HIGHLIGHT_CLASS_PREFIX,
-        },
-    );
-    for line in LinesWithEndings::from(code) {
-        if generator
-            .parse_html_for_line_which_includes_newline(line)
-            .is_err()
-        {
-            return format!(
-                "<pre><code class=\"language-{lang_attr}\">{}</code></pre>\n",
-                crate::escape::html(code)
-            );
-        }
-    }
-    format!(
-        "<pre class=\"highlight\"><code class=\"language-{lang_attr}\">{}</code></pre>\n",
-        generator.finalize()
-    )
-}
-
 /// Raw HTML as text, unless the site allows it. Runs before code blocks are turned into HTML, so
 /// every HTML event here was written by the editor (a raw `<pre onclick=…>` too).
 fn neutralise_raw_html(events: Vec<Event<'_>>, allow: bool) -> Vec<Event<'_>> {
@@ -464,77 +217,11 @@ fn neutralise_raw_html(events: Vec<Event<'_>>, allow: bool) -> Vec<Event<'_>> {
         .collect()
 }
 
-struct TextStats {
-    summary: String,
-    cjk_chars: usize,
-    words: usize,
-}
-
-impl TextStats {
-    fn of(events: &[Event<'_>]) -> TextStats {
-        let mut stats = TextStats {
-            summary: String::new(),
-            cjk_chars: 0,
-            words: 0,
-        };
-        let mut in_paragraph = false;
-        let mut in_heading = false;
-        let mut summary_done = false;
-        for event in events {
-            match event {
-                Event::Start(Tag::Paragraph) => in_paragraph = true,
-                Event::End(TagEnd::Paragraph) => {
-                    in_paragraph = false;
-                    if !stats.summary.is_empty() {
-                        summary_done = true;
-                    }
-                }
-                Event::Start(Tag::Heading { .. }) => in_heading = true,
-                Event::End(TagEnd::Heading(_)) => in_heading = false,
-                Event::Text(t) | Event::Code(t) => {
-                    let t = crate::shortcodes::strip_markers(t);
-                    stats.count(&t);
-                    if in_paragraph && !in_heading && !summary_done {
-                        stats.summary.push_str(&t);
-                    }
-                }
-                _ => {}
-            }
-        }
-        stats.summary = shorten(stats.summary.trim(), SUMMARY_CHARS);
-        stats
-    }
-
-    fn count(&mut self, text: &str) {
-        let mut in_word = false;
-        for c in text.chars() {
-            if is_cjk(c) {
-                if !c.is_ascii_punctuation() && c.is_alphanumeric() {
-                    self.cjk_chars += 1;
-                }
-                in_word = false;
-            } else if c.is_alphanumeric() {
-                if !in_word {
-                    self.words += 1;
-                }
-                in_word = true;
-            } else {
-                in_word = false;
-            }
-        }
-    }
-}
-
-/// The first `max` characters of `text`, with an ellipsis when it was cut.
-pub fn shorten(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
+    use super::stats::SUMMARY_CHARS;
     use super::*;
 
     fn html(md: &str) -> String {

@@ -3,12 +3,12 @@
 //! ([`guard`], [`manifest`]), and a new site replaces the old one in one step ([`publish`]).
 
 pub mod claims;
+mod disk;
 pub mod guard;
+mod journal;
 mod lock;
 pub mod manifest;
 pub mod path;
-mod disk;
-mod journal;
 pub mod publish;
 
 use std::fs;

@@ -23,10 +23,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-
 use super::disk::{
-    empty_in_background, exchange, is_mount_point, make_parent, parent_of, remove_tree,
-    same_bytes, throw_away, write_error,
+    empty_in_background, exchange, is_mount_point, make_parent, parent_of, remove_tree, same_bytes,
+    throw_away, write_error,
 };
 use super::guard;
 use super::journal::replay;

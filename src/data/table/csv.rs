@@ -53,7 +53,8 @@ pub(super) fn bom_problem(what: &str, text: &str) -> Option<String> {
     })
 }
 
-pub(super) const BOM_HINT: &str = "a byte-order mark starts a file saved as \"CSV UTF-8\"; inside a file it \
+pub(super) const BOM_HINT: &str =
+    "a byte-order mark starts a file saved as \"CSV UTF-8\"; inside a file it \
      usually comes from pasting two files together. Delete the value and type it again";
 
 /// Line numbers of CSV records, counted from their byte offsets: the CSV reader's own count is
@@ -101,7 +102,11 @@ impl<'a> RecordLines<'a> {
     }
 }
 
-pub(super) fn read_csv(shown: &Path, text: &str, columns: &Columns) -> Result<Vec<Row>, Diagnostics> {
+pub(super) fn read_csv(
+    shown: &Path,
+    text: &str,
+    columns: &Columns,
+) -> Result<Vec<Row>, Diagnostics> {
     let mut diagnostics = Diagnostics::default();
     if let Some((line, column)) = unclosed_quote(text) {
         return Err(

@@ -4,9 +4,9 @@
 mod csv;
 mod encoding;
 mod number;
-mod toml;
 #[cfg(test)]
 mod tests;
+mod toml;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

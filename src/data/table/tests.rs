@@ -361,8 +361,7 @@ fn figures_beyond_the_limit_are_out_of_range() {
         -999999999999999.9
     );
     for text in [
-        "inf", "-inf", "NaN", "infinity", "0x1f", "1_000", "１２", "e5", ".", "-", "%", "1e",
-        "1e+",
+        "inf", "-inf", "NaN", "infinity", "0x1f", "1_000", "１２", "e5", ".", "-", "%", "1e", "1e+",
     ] {
         let err = parse_number(&cell(text)).unwrap_err();
         assert!(err.message.contains("is not a number"), "{text}: {err}");
@@ -385,9 +384,8 @@ fn cell_errors_name_the_csv_column_or_the_toml_key() {
     .unwrap();
     let err = r[0].number("target_value").unwrap_err();
     assert!(
-        err.to_string().starts_with(
-            "t.toml:3:20: error: in key \"target.value\": \"1e308\" is out of range"
-        ),
+        err.to_string()
+            .starts_with("t.toml:3:20: error: in key \"target.value\": \"1e308\" is out of range"),
         "{err}"
     );
     let err = r[0].year("target_year").unwrap_err();
