@@ -85,13 +85,9 @@ pub enum TraditionalProfile {
 }
 
 impl TraditionalProfile {
+    /// OpenCC's name for the profile.
     pub fn name(self) -> &'static str {
-        match self {
-            TraditionalProfile::S2t => "s2t",
-            TraditionalProfile::S2tw => "s2tw",
-            TraditionalProfile::S2hk => "s2hk",
-            TraditionalProfile::S2twp => "s2twp",
-        }
+        Profile::from(self).name()
     }
 }
 

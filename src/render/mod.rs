@@ -1,0 +1,161 @@
+//! The Tera environment: the theme's templates, overridden by the site's own `templates/`.
+
+mod loops;
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use tera::Tera;
+
+use loops::{include_cycles, macro_cycles};
+
+use crate::error::{Diagnostic, Diagnostics};
+
+/// Templates a theme must provide.
+pub const REQUIRED_TEMPLATES: [&str; 12] = [
+    "index.html",
+    "section.html",
+    "page.html",
+    "cities.html",
+    "city.html",
+    "topics.html",
+    "topic.html",
+    "404.html",
+    "search.html",
+    "dashboard.html",
+    "indicator.html",
+    "shortcodes/indicator.html",
+];
+
+pub struct Templates {
+    pub tera: Tera,
+    /// Each template's text, by name.
+    pub texts: BTreeMap<String, String>,
+    /// Where each template was read from, for messages.
+    pub files: BTreeMap<String, PathBuf>,
+}
+
+/// Loads `themes/<theme>/templates` and the site's `templates/` (which wins on a name clash).
+pub fn load(root: &Path, theme: &str) -> Result<Templates, Diagnostics> {
+    let theme_dir = root.join("themes").join(theme);
+    if !theme_dir.is_dir() {
+        return Err(Diagnostic::new(
+            "config.toml",
+            format!("the theme \"{theme}\" is not in themes/{theme}/"),
+        )
+        .hint("set theme = \"default\" or copy a theme into the themes folder")
+        .into());
+    }
+    let mut sources: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
+    let mut errors = Diagnostics::default();
+    for dir in [theme_dir.join("templates"), root.join("templates")] {
+        let (paths, problems) = crate::files::files_under(root, &dir, usize::MAX);
+        errors.extend(problems);
+        for path in &paths {
+            let path = path.as_path();
+            let shown = crate::content::rel_to(root, path);
+            let name = path
+                .strip_prefix(&dir)
+                .unwrap_or(path)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            if name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") {
+                continue;
+            }
+            match std::fs::read(path)
+                .map_err(|e| e.to_string())
+                .and_then(|b| {
+                    String::from_utf8(b).map_err(|_| "the template is not valid UTF-8".to_string())
+                }) {
+                Ok(text) => {
+                    sources.insert(name, (shown, text));
+                }
+                Err(e) => errors.push(Diagnostic::new(&shown, e)),
+            }
+        }
+    }
+    for required in REQUIRED_TEMPLATES {
+        if !sources.contains_key(required) {
+            errors.push(
+                Diagnostic::new(
+                    theme_dir
+                        .join("templates")
+                        .join(required)
+                        .strip_prefix(root)
+                        .unwrap_or(Path::new(required)),
+                    format!("the template {required} is missing"),
+                )
+                .hint("restore it from the default theme, or put your own in templates/"),
+            );
+        }
+    }
+    errors.extend(include_cycles(&sources));
+    errors.extend(macro_cycles(&sources));
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml", ".svg"]);
+    tera.set_escape_fn(crate::escape::html);
+    let files: BTreeMap<String, PathBuf> = sources
+        .iter()
+        .map(|(name, (file, _))| (name.clone(), file.clone()))
+        .collect();
+    let texts: BTreeMap<String, String> = sources
+        .into_iter()
+        .map(|(name, (_, text))| (name, text))
+        .collect();
+    let raw: Vec<(String, String)> = texts.iter().map(|(n, t)| (n.clone(), t.clone())).collect();
+    if let Err(e) = tera.add_raw_templates(raw) {
+        return Err(template_error(&files, &e).into());
+    }
+    Ok(Templates { tera, texts, files })
+}
+
+/// A Tera error as a diagnostic on the template file it concerns, with the whole cause chain.
+pub fn template_error(files: &BTreeMap<String, PathBuf>, err: &tera::Error) -> Diagnostic {
+    let mut message = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    // Tera names the template in its message: 'Failed to parse "page.html"' or "... 'page.html'".
+    let file = files
+        .iter()
+        .find(|(name, _)| {
+            message.contains(&format!("'{name}'")) || message.contains(&format!("\"{name}\""))
+        })
+        .map(|(_, f)| f.clone())
+        .unwrap_or_else(|| PathBuf::from("templates"));
+    let line = parse_tera_line(&message);
+    let mut d = Diagnostic::new(
+        file,
+        message
+            .replace('\n', " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+    .hint("fix the template; `stdportal build` reports the first template problem it meets");
+    if let Some((line, column)) = line {
+        d = d.at(line, column);
+    }
+    d
+}
+
+/// Tera's parse errors carry "--> 3:12".
+fn parse_tera_line(message: &str) -> Option<(usize, usize)> {
+    let at = message.find("--> ")?;
+    let rest = &message[at + 4..];
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ':'))
+        .unwrap_or(rest.len());
+    let (line, column) = rest[..end].split_once(':')?;
+    Some((line.parse().ok()?, column.parse().ok()?))
+}
