@@ -57,6 +57,9 @@ pub struct PageFrontMatter {
     /// Documents the text cites, as written.
     #[serde(default)]
     pub references: Vec<String>,
+    /// `false` leaves the page out of the search index (Zola's name).
+    #[serde(default)]
+    pub in_search_index: Option<bool>,
     #[serde(default)]
     pub extra: toml::Table,
 }

@@ -1,0 +1,774 @@
+//! Documents → index files, and after an edit only the files that changed.
+//!
+//! Documents are numbered in ranking order: documents (policies, interpretations) first, then
+//! other pages, then data pages (indicators, cities); newest first within each; then by path.
+//! So at equal score the client only has to prefer the lower number.
+//!
+//! Files (under [`INDEX_DIR`]), every name but the entry's carrying a hash of its contents:
+//!
+//! - `entry.json`: the name of the meta file (the only file a host must not cache forever);
+//! - `meta.<hash>.bin`: counts, the hashes of the shards and fragment groups, the names the
+//!   filters show (cities, topics) in both scripts;
+//! - `i/<shard>.<hash>.bin`: postings of the keys whose hash falls in the shard;
+//! - `s/<doc>-<chunk>.<hash>.bin`, `t/…`: a document's title, kind, city, date and text, in
+//!   Simplified and Traditional; the hash is that of its group of [`GROUP`] documents;
+//! - `facets.<hash>.bin`: kind, validity, city, year and topics of every document (filters);
+//! - `chars.<hash>.bin`: the table the client folds a query to Simplified with.
+//!
+//! [`SearchIndex::update`] replaces the postings of edited documents in the shards they touch
+//! and rewrites those shards, the edited documents' fragment groups and the small files; when
+//! the numbering or the global statistics change it assembles everything again (in memory,
+//! from the documents). Either way the files are those of a fresh build, byte for byte.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::format::{self, content_hash, gzip, key_hash, FacetColumns, Posting};
+use super::tokens::{write_han, Key};
+use super::{normalize, SearchDoc, Term, INDEX_DIR};
+use crate::output::OutputFile;
+
+/// Documents per fragment group (one hash in the meta file).
+pub const GROUP: usize = 32;
+/// About this many postings per shard.
+const POSTINGS_PER_SHARD: usize = 6000;
+
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
+
+/// What the filters show, from the site: cities and topics with their names in both scripts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SiteInfo {
+    /// Id, then the name in Simplified and Traditional.
+    pub cities: Vec<(String, [String; 2])>,
+    /// Topic in Simplified and Traditional, sorted.
+    pub topics: Vec<[String; 2]>,
+}
+
+/// What an edit changed in the index's files.
+#[derive(Debug, Default)]
+pub struct IndexUpdate {
+    pub files: Vec<OutputFile>,
+    pub removed: Vec<String>,
+    /// Whether everything was assembled again (the numbering or global statistics changed).
+    pub reassembled: bool,
+    /// Shards written again.
+    pub shards: usize,
+}
+
+/// The searchable documents and, once assembled, what the next edit needs.
+pub struct SearchIndex {
+    site: SiteInfo,
+    docs: HashMap<String, SearchDoc>,
+    state: Option<State>,
+}
+
+type Shard = Vec<(Key, Vec<Posting>)>;
+
+struct State {
+    /// Document paths by id.
+    order: Vec<String>,
+    ids: HashMap<String, u32>,
+    shards: Vec<Shard>,
+    average: i32,
+    /// Per shard and per group, the file paths written.
+    shard_files: Vec<String>,
+    group_files: Vec<Vec<String>>,
+    group_hashes: Vec<String>,
+    /// The meta, facets, fold table and entry files.
+    small: Vec<String>,
+    /// Every file of the index.
+    files: BTreeSet<String>,
+}
+
+/// Lengths are compared in buckets 10% apart, so a small edit changes no other weight.
+fn bucket(length: f64) -> i32 {
+    (length.max(1.0).ln() / 1.1f64.ln()).round() as i32
+}
+
+fn unbucket(bucket: i32) -> f64 {
+    1.1f64.powi(bucket)
+}
+
+/// A document's ranking order: class, newest first (undated last), path.
+fn rank(doc: &SearchDoc) -> impl Ord + '_ {
+    let date = doc.facets.date;
+    (
+        doc.facets.kind.class(),
+        date.is_none(),
+        std::cmp::Reverse(date),
+        doc.path.as_str(),
+    )
+}
+
+fn shard_count(postings: usize) -> usize {
+    postings.div_ceil(POSTINGS_PER_SHARD).next_power_of_two()
+}
+
+/// A Han key's shard without making its text.
+fn han_shard(packed: u64, mask: u32) -> usize {
+    let mut text = String::with_capacity(8);
+    write_han(packed, &mut text);
+    (key_hash(&text) & mask) as usize
+}
+
+fn key_shard(key: &Key, mask: u32) -> usize {
+    match key {
+        Key::Han(p) => han_shard(*p, mask),
+        Key::Word(w) => (key_hash(w) & mask) as usize,
+    }
+}
+
+/// A document's value bytes, given the average length bucket.
+struct Weigher {
+    norm: f64,
+}
+
+impl Weigher {
+    fn new(doc: &SearchDoc, average: i32) -> Weigher {
+        let average = unbucket(average);
+        // Data pages are short by the nature of their template: they are not rewarded for it.
+        let length = if doc.facets.kind.class() == 2 {
+            unbucket(bucket(f64::from(doc.length))).max(average)
+        } else {
+            unbucket(bucket(f64::from(doc.length)))
+        };
+        Weigher {
+            norm: K1 * (1.0 - B + B * length / average),
+        }
+    }
+
+    fn value(&self, term: &Term, chunked: bool) -> u8 {
+        let tf = f64::from(term.weighted);
+        let score = tf * (K1 + 1.0) / (tf + self.norm);
+        let impact = ((score / (K1 + 1.0) * 31.0).round() as u8).clamp(1, 31);
+        let mut value = impact;
+        if term.fields & 1 != 0 {
+            value |= format::IN_TITLE;
+        }
+        if term.fields & 2 != 0 {
+            value |= format::IN_HEADING;
+        }
+        if chunked {
+            value |= format::CHUNKED;
+        }
+        value
+    }
+
+    fn posting(&self, doc: &SearchDoc, id: u32, term: &Term) -> Posting {
+        Posting {
+            doc: id,
+            value: self.value(term, doc.chunked),
+            chunks: if doc.chunked { term.chunks } else { 0 },
+        }
+    }
+}
+
+fn average_bucket<'a>(docs: impl Iterator<Item = &'a SearchDoc>) -> i32 {
+    let (mut sum, mut n) = (0f64, 0f64);
+    for doc in docs {
+        sum += f64::from(doc.length);
+        n += 1.0;
+    }
+    bucket(if n > 0.0 { sum / n } else { 1.0 })
+}
+
+/// A document's postings by key.
+fn postings_of(doc: &SearchDoc, id: u32, average: i32) -> Vec<(Key, Posting)> {
+    let weigher = Weigher::new(doc, average);
+    doc.han
+        .iter()
+        .map(|(p, t)| (Key::Han(*p), weigher.posting(doc, id, t)))
+        .chain(
+            doc.words
+                .iter()
+                .map(|(w, t)| (Key::Word(w.clone()), weigher.posting(doc, id, t))),
+        )
+        .collect()
+}
+
+impl SearchIndex {
+    pub fn new(site: SiteInfo) -> SearchIndex {
+        SearchIndex {
+            site,
+            docs: HashMap::new(),
+            state: None,
+        }
+    }
+
+    /// An index of `docs`, not assembled yet.
+    pub fn with_docs(site: SiteInfo, docs: Vec<SearchDoc>) -> SearchIndex {
+        let mut index = SearchIndex::new(site);
+        for doc in docs {
+            index.docs.insert(doc.path.clone(), doc);
+        }
+        index
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Every file of the index (assembling it).
+    pub fn files(&mut self) -> Vec<OutputFile> {
+        self.assemble()
+    }
+
+    /// Replaces the documents at `changed` paths (`None`: the page is no longer searchable),
+    /// removes those at `removed`, and returns the files that changed.
+    pub fn update(
+        &mut self,
+        site: SiteInfo,
+        changed: Vec<(String, Option<SearchDoc>)>,
+        removed: Vec<String>,
+    ) -> IndexUpdate {
+        let unchanged = |docs: &HashMap<String, SearchDoc>| {
+            changed.iter().all(|(p, d)| docs.get(p) == d.as_ref())
+                && removed.iter().all(|p| !docs.contains_key(p))
+        };
+        if self.state.is_some() && site == self.site && unchanged(&self.docs) {
+            return IndexUpdate::default();
+        }
+        let mut previous: Vec<(String, Option<SearchDoc>)> = Vec::new();
+        for (path, doc) in changed {
+            let old = match doc {
+                Some(doc) => self.docs.insert(path.clone(), doc),
+                None => self.docs.remove(&path),
+            };
+            previous.push((path, old));
+        }
+        for path in removed {
+            let old = self.docs.remove(&path);
+            previous.push((path, old));
+        }
+        self.site = site;
+        let patchable = self.state.as_ref().is_some_and(|state| {
+            let total: usize = self.docs.values().map(SearchDoc::keys).sum();
+            state.order.len() == self.docs.len()
+                && shard_count(total) == state.shards.len()
+                && average_bucket(self.docs.values()) == state.average
+                && self.order() == state.order
+        });
+        if !patchable {
+            let before = self
+                .state
+                .as_ref()
+                .map(|s| s.files.clone())
+                .unwrap_or_default();
+            let files = self.assemble();
+            let now: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+            let removed = before
+                .into_iter()
+                .filter(|p| !now.contains(p.as_str()))
+                .collect();
+            let shards = self.state.as_ref().map_or(0, |s| s.shards.len());
+            return IndexUpdate {
+                files,
+                removed,
+                reassembled: true,
+                shards,
+            };
+        }
+        self.patch(previous)
+    }
+
+    /// Document paths in ranking order.
+    fn order(&self) -> Vec<String> {
+        let mut docs: Vec<&SearchDoc> = self.docs.values().collect();
+        docs.sort_by(|a, b| rank(a).cmp(&rank(b)));
+        docs.into_iter().map(|d| d.path.clone()).collect()
+    }
+
+    fn assemble(&mut self) -> Vec<OutputFile> {
+        let order = self.order();
+        let docs: Vec<&SearchDoc> = order.iter().map(|p| &self.docs[p]).collect();
+        let average = average_bucket(docs.iter().copied());
+        let total: usize = docs.iter().map(|d| d.keys()).sum();
+        let count = shard_count(total);
+        let mask = (count - 1) as u32;
+        // Postings per shard, made by ranges of documents in parallel, then sorted per shard.
+        let ranges: Vec<std::ops::Range<usize>> = {
+            let step = docs
+                .len()
+                .div_ceil(rayon::current_num_threads() * 4)
+                .max(64);
+            (0..docs.len())
+                .step_by(step)
+                .map(|s| s..(s + step).min(docs.len()))
+                .collect()
+        };
+        let parts: Vec<Vec<Vec<(Key, Posting)>>> = ranges
+            .into_par_iter()
+            .map(|range| {
+                let mut local: Vec<Vec<(Key, Posting)>> = vec![Vec::new(); count];
+                for id in range {
+                    let doc = docs[id];
+                    let weigher = Weigher::new(doc, average);
+                    for (packed, term) in &doc.han {
+                        local[han_shard(*packed, mask)]
+                            .push((Key::Han(*packed), weigher.posting(doc, id as u32, term)));
+                    }
+                    for (word, term) in &doc.words {
+                        local[(key_hash(word) & mask) as usize].push((
+                            Key::Word(word.clone()),
+                            weigher.posting(doc, id as u32, term),
+                        ));
+                    }
+                }
+                local
+            })
+            .collect();
+        let mut by_shard: Vec<Vec<Vec<(Key, Posting)>>> = (0..count).map(|_| Vec::new()).collect();
+        for part in parts {
+            for (s, entries) in part.into_iter().enumerate() {
+                by_shard[s].push(entries);
+            }
+        }
+        let shards: Vec<Shard> = by_shard
+            .into_par_iter()
+            .map(|parts| {
+                let mut entries: Vec<(Key, Posting)> = parts.into_iter().flatten().collect();
+                entries.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.doc.cmp(&b.1.doc)));
+                let mut shard: Shard = Vec::new();
+                for (key, posting) in entries {
+                    match shard.last_mut() {
+                        Some((k, postings)) if *k == key => postings.push(posting),
+                        _ => shard.push((key, vec![posting])),
+                    }
+                }
+                shard
+            })
+            .collect();
+        let encoded: Vec<(String, Vec<u8>)> = shards
+            .par_iter()
+            .enumerate()
+            .map(|(s, shard)| encode_shard_file(s, shard))
+            .collect();
+        let groups = order.len().div_ceil(GROUP);
+        let fragments: Vec<(String, Vec<OutputFile>)> = (0..groups)
+            .into_par_iter()
+            .map(|g| group_files(&docs, g))
+            .collect();
+        let ids = order
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.clone(), i as u32))
+            .collect();
+        let mut state = State {
+            order,
+            ids,
+            shards,
+            average,
+            shard_files: Vec::new(),
+            group_files: Vec::new(),
+            group_hashes: Vec::new(),
+            small: Vec::new(),
+            files: BTreeSet::new(),
+        };
+        let mut files = Vec::new();
+        for (path, bytes) in encoded {
+            state.shard_files.push(path.clone());
+            files.push(OutputFile { path, bytes });
+        }
+        for (hash, group) in fragments {
+            state.group_hashes.push(hash);
+            state
+                .group_files
+                .push(group.iter().map(|f| f.path.clone()).collect());
+            files.extend(group);
+        }
+        let small = self.small_files(&state);
+        state.small = small.iter().map(|f| f.path.clone()).collect();
+        files.extend(small);
+        state.files = files.iter().map(|f| f.path.clone()).collect();
+        self.state = Some(state);
+        files
+    }
+
+    /// Applies an edit that keeps every document's number and the global statistics.
+    fn patch(&mut self, previous: Vec<(String, Option<SearchDoc>)>) -> IndexUpdate {
+        let mut state = self.state.take().expect("patch needs an assembled index");
+        let mask = (state.shards.len() - 1) as u32;
+        let mut dirty_shards = BTreeSet::new();
+        let mut dirty_groups = BTreeSet::new();
+        for (path, old) in &previous {
+            let Some(&id) = state.ids.get(path) else {
+                continue;
+            };
+            let new = self.docs.get(path);
+            let before: BTreeMap<Key, Posting> = old
+                .as_ref()
+                .map(|d| postings_of(d, id, state.average).into_iter().collect())
+                .unwrap_or_default();
+            let after: BTreeMap<Key, Posting> = new
+                .map(|d| postings_of(d, id, state.average).into_iter().collect())
+                .unwrap_or_default();
+            let fragments_changed = match (old, new) {
+                (Some(o), Some(n)) => o.fragments != n.fragments,
+                _ => true,
+            };
+            if fragments_changed {
+                dirty_groups.insert(id as usize / GROUP);
+            }
+            let keys: BTreeSet<&Key> = before.keys().chain(after.keys()).collect();
+            for key in keys {
+                let (b, a) = (before.get(key), after.get(key));
+                if b == a {
+                    continue;
+                }
+                let s = key_shard(key, mask);
+                dirty_shards.insert(s);
+                let shard = &mut state.shards[s];
+                let at = shard.binary_search_by(|(k, _)| k.cmp(key));
+                match (at, a) {
+                    (Ok(i), Some(a)) => {
+                        let postings = &mut shard[i].1;
+                        match postings.binary_search_by_key(&id, |p| p.doc) {
+                            Ok(j) => postings[j] = *a,
+                            Err(j) => postings.insert(j, *a),
+                        }
+                    }
+                    (Ok(i), None) => {
+                        let postings = &mut shard[i].1;
+                        if let Ok(j) = postings.binary_search_by_key(&id, |p| p.doc) {
+                            postings.remove(j);
+                        }
+                        if postings.is_empty() {
+                            shard.remove(i);
+                        }
+                    }
+                    (Err(i), Some(a)) => shard.insert(i, (key.clone(), vec![*a])),
+                    (Err(_), None) => {}
+                }
+            }
+        }
+        let mut files = Vec::new();
+        let mut removed = Vec::new();
+        let encoded: Vec<(usize, (String, Vec<u8>))> = dirty_shards
+            .par_iter()
+            .map(|&s| (s, encode_shard_file(s, &state.shards[s])))
+            .collect();
+        let shards = encoded.len();
+        for (s, (path, bytes)) in encoded {
+            if path != state.shard_files[s] {
+                removed.push(std::mem::replace(&mut state.shard_files[s], path.clone()));
+            }
+            files.push(OutputFile { path, bytes });
+        }
+        let docs: Vec<&SearchDoc> = state.order.iter().map(|p| &self.docs[p]).collect();
+        for g in dirty_groups {
+            let (hash, group) = group_files(&docs, g);
+            let paths: Vec<String> = group.iter().map(|f| f.path.clone()).collect();
+            let now: HashSet<&String> = paths.iter().collect();
+            removed.extend(
+                state.group_files[g]
+                    .iter()
+                    .filter(|p| !now.contains(p))
+                    .cloned(),
+            );
+            state.group_hashes[g] = hash;
+            state.group_files[g] = paths;
+            files.extend(group);
+        }
+        let small = self.small_files(&state);
+        let now: Vec<String> = small.iter().map(|f| f.path.clone()).collect();
+        removed.extend(state.small.iter().filter(|p| !now.contains(p)).cloned());
+        state.small = now;
+        files.extend(small);
+        for path in &removed {
+            state.files.remove(path);
+        }
+        state.files.extend(files.iter().map(|f| f.path.clone()));
+        self.state = Some(state);
+        removed.sort();
+        removed.dedup();
+        IndexUpdate {
+            files,
+            removed,
+            reassembled: false,
+            shards,
+        }
+    }
+
+    /// The meta, facets, fold table and entry files.
+    fn small_files(&self, state: &State) -> Vec<OutputFile> {
+        let docs: Vec<&SearchDoc> = state.order.iter().map(|p| &self.docs[p]).collect();
+        let cities: HashMap<&str, u32> = self
+            .site
+            .cities
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (id.as_str(), i as u32 + 1))
+            .collect();
+        let topics: HashMap<&str, u32> = self
+            .site
+            .topics
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t[0].as_str(), i as u32))
+            .collect();
+        let mut columns = FacetColumns::default();
+        let mut years = BTreeSet::new();
+        let mut kinds = BTreeSet::new();
+        let mut validity = BTreeSet::new();
+        for doc in &docs {
+            let f = &doc.facets;
+            columns.kinds.push(f.kind as u8);
+            kinds.insert(f.kind);
+            columns.validity.push(f.validity.map_or(0, |v| v + 1));
+            if let Some(v) = f.validity {
+                validity.insert(v);
+            }
+            columns.cities.push(
+                f.city
+                    .as_deref()
+                    .and_then(|c| cities.get(c).copied())
+                    .unwrap_or(0),
+            );
+            let year = f.date.map_or(0, |d| d.year as u32);
+            if year != 0 {
+                years.insert(year);
+            }
+            columns.years.push(year);
+            columns.topics.push(
+                f.topics
+                    .iter()
+                    .filter_map(|t| topics.get(t.as_str()).copied())
+                    .collect(),
+            );
+        }
+        let facets = gzip(&format::encode_facets(&columns));
+        let facets_hash = content_hash(&facets);
+        // The fold table: only characters the index has.
+        let mut chars = HashSet::new();
+        for shard in &state.shards {
+            for (key, _) in shard {
+                if let Key::Han(p) = key {
+                    let mut text = String::new();
+                    write_han(*p, &mut text);
+                    chars.extend(text.chars());
+                }
+            }
+        }
+        let table = gzip(&format::encode_chars(&normalize::client_table(&|c| {
+            chars.contains(&c)
+        })));
+        let table_hash = content_hash(&table);
+        let classes = [0u8, 1].map(|c| docs.iter().filter(|d| d.facets.kind.class() == c).count());
+        let shards: String = state.shard_files.iter().map(|p| hash_of_name(p)).collect();
+        let meta = Meta {
+            version: 1,
+            docs: docs.len(),
+            classes,
+            shards,
+            groups: state.group_hashes.concat(),
+            group: GROUP,
+            chunk: super::OVERLAP,
+            facets: &facets_hash,
+            chars: &table_hash,
+            kinds: kinds.iter().map(|k| k.code()).collect(),
+            validity: validity.into_iter().collect(),
+            years: years.into_iter().rev().collect(),
+            cities: self
+                .site
+                .cities
+                .iter()
+                .map(|(id, names)| [id.as_str(), names[0].as_str(), names[1].as_str()])
+                .collect(),
+            topics: self
+                .site
+                .topics
+                .iter()
+                .map(|t| [t[0].as_str(), t[1].as_str()])
+                .collect(),
+        };
+        let meta = gzip(&serde_json::to_vec(&meta).expect("the meta file serializes"));
+        let meta_hash = content_hash(&meta);
+        let entry = format!("{{\"version\":1,\"meta\":\"meta.{meta_hash}.bin\"}}\n");
+        vec![
+            OutputFile {
+                path: format!("{INDEX_DIR}/chars.{table_hash}.bin"),
+                bytes: table,
+            },
+            OutputFile {
+                path: format!("{INDEX_DIR}/entry.json"),
+                bytes: entry.into_bytes(),
+            },
+            OutputFile {
+                path: format!("{INDEX_DIR}/facets.{facets_hash}.bin"),
+                bytes: facets,
+            },
+            OutputFile {
+                path: format!("{INDEX_DIR}/meta.{meta_hash}.bin"),
+                bytes: meta,
+            },
+        ]
+    }
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    version: u32,
+    docs: usize,
+    /// Documents of class 0 and of class 1 (their ids come first).
+    classes: [usize; 2],
+    /// 8 hex digits per shard.
+    shards: String,
+    /// 8 hex digits per fragment group.
+    groups: String,
+    group: usize,
+    /// The longest phrase a chunk is sure to hold whole.
+    chunk: usize,
+    facets: &'a str,
+    chars: &'a str,
+    kinds: Vec<&'static str>,
+    validity: Vec<u8>,
+    years: Vec<u32>,
+    cities: Vec<[&'a str; 3]>,
+    topics: Vec<[&'a str; 2]>,
+}
+
+/// The hash part of `…/<n>.<hash>.bin`.
+fn hash_of_name(path: &str) -> &str {
+    path.rsplit('.').nth(1).unwrap_or("")
+}
+
+fn encode_shard_file(s: usize, shard: &Shard) -> (String, Vec<u8>) {
+    let texts: Vec<String> = shard.iter().map(|(k, _)| k.text()).collect();
+    let raw = format::encode_shard(
+        texts
+            .iter()
+            .zip(shard)
+            .map(|(t, (_, postings))| (t.as_str(), postings.as_slice())),
+    );
+    let bytes = gzip(&raw);
+    (
+        format!("{INDEX_DIR}/i/{s}.{}.bin", content_hash(&bytes)),
+        bytes,
+    )
+}
+
+/// The fragment files of group `g` and the group's hash.
+fn group_files(docs: &[&SearchDoc], g: usize) -> (String, Vec<OutputFile>) {
+    let members = &docs[g * GROUP..((g + 1) * GROUP).min(docs.len())];
+    let mut all = Vec::new();
+    for doc in members {
+        for script in &doc.fragments {
+            for chunk in script {
+                all.extend_from_slice(&(chunk.len() as u32).to_le_bytes());
+                all.extend_from_slice(chunk);
+            }
+        }
+    }
+    let hash = content_hash(&all);
+    let mut files = Vec::new();
+    for (i, doc) in members.iter().enumerate() {
+        let id = g * GROUP + i;
+        for (script, dir) in doc.fragments.iter().zip(["s", "t"]) {
+            for (k, chunk) in script.iter().enumerate() {
+                files.push(OutputFile {
+                    path: format!("{INDEX_DIR}/{dir}/{id}-{k}.{hash}.bin"),
+                    bytes: chunk.clone(),
+                });
+            }
+        }
+    }
+    (hash, files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Facets, Kind, SearchDoc};
+    use super::*;
+    use crate::content::frontmatter::PartialDate;
+
+    fn doc(path: &str, kind: Kind, date: &str, text: &str) -> SearchDoc {
+        let html = format!("<main data-search-body><h1>{path}</h1><p>{text}</p></main>");
+        SearchDoc::new(
+            path,
+            [path, path],
+            Facets {
+                kind,
+                city: None,
+                date: PartialDate::parse(date).ok(),
+                topics: vec![],
+                validity: None,
+            },
+            [&html, &html],
+        )
+        .unwrap()
+    }
+
+    fn site() -> SiteInfo {
+        SiteInfo::default()
+    }
+
+    #[test]
+    fn documents_are_numbered_by_class_then_newest_first() {
+        let index = SearchIndex::with_docs(
+            site(),
+            vec![
+                doc("a/", Kind::Indicator, "", "标准"),
+                doc("b/", Kind::News, "2020", "标准"),
+                doc("c/", Kind::Policy, "2019", "标准"),
+                doc("d/", Kind::Interpretation, "2021-05", "标准"),
+                doc("e/", Kind::Policy, "", "标准"),
+            ],
+        );
+        assert_eq!(index.order(), ["d/", "c/", "e/", "b/", "a/"]);
+    }
+
+    #[test]
+    fn an_edit_patches_the_files_a_fresh_build_would_write() {
+        let docs: Vec<SearchDoc> = (0..100)
+            .map(|i| {
+                doc(
+                    &format!("p{i:03}/"),
+                    Kind::Policy,
+                    "2020",
+                    &format!("标准化工作第{i}条规定"),
+                )
+            })
+            .collect();
+        let mut index = SearchIndex::with_docs(site(), docs.clone());
+        let before: BTreeMap<String, Vec<u8>> = index
+            .files()
+            .into_iter()
+            .map(|f| (f.path, f.bytes))
+            .collect();
+        let edited = doc(
+            "p042/",
+            Kind::Policy,
+            "2020",
+            "标准化工作第42条规定,量子计算机",
+        );
+        let update = index.update(site(), vec![("p042/".into(), Some(edited.clone()))], vec![]);
+        assert!(!update.reassembled);
+        assert!(update.shards < 6, "{}", update.shards);
+        let mut patched = before.clone();
+        for path in &update.removed {
+            patched.remove(path);
+        }
+        for f in update.files {
+            patched.insert(f.path, f.bytes);
+        }
+        let mut fresh_docs = docs;
+        fresh_docs[42] = edited;
+        let fresh: BTreeMap<String, Vec<u8>> = SearchIndex::with_docs(site(), fresh_docs)
+            .files()
+            .into_iter()
+            .map(|f| (f.path, f.bytes))
+            .collect();
+        assert_eq!(
+            patched.keys().collect::<Vec<_>>(),
+            fresh.keys().collect::<Vec<_>>()
+        );
+        assert!(patched == fresh);
+    }
+}
