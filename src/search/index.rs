@@ -6,7 +6,8 @@
 //!
 //! Files (under [`INDEX_DIR`]), every name but the entry's carrying a hash of its contents:
 //!
-//! - `entry.json`: the name of the meta file (the only file a host must not cache forever);
+//! - `entry.json`: the names of the meta file and the fold table (the only file a host must not
+//!   cache forever);
 //! - `meta.<hash>.bin`: counts, the hashes of the shards and fragment groups, the names the
 //!   filters show (cities, topics) in both scripts;
 //! - `i/<shard>.<hash>.bin`: postings of the keys whose hash falls in the shard;
@@ -36,7 +37,9 @@ pub const GROUP: usize = 32;
 const POSTINGS_PER_SHARD: usize = 6000;
 
 const K1: f64 = 1.2;
-const B: f64 = 0.75;
+/// Length normalisation: gentler than BM25's usual 0.75, since long official documents are
+/// not less relevant for being long.
+const B: f64 = 0.5;
 
 /// What the filters show, from the site: cities and topics with their names in both scripts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -48,7 +51,7 @@ pub struct SiteInfo {
 }
 
 /// What an edit changed in the index's files.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct IndexUpdate {
     pub files: Vec<OutputFile>,
     pub removed: Vec<String>,
@@ -166,13 +169,25 @@ impl Weigher {
     }
 }
 
+/// The average length of the documents (data pages left out when there are documents: they
+/// are many and short, and would make every document look long).
 fn average_bucket<'a>(docs: impl Iterator<Item = &'a SearchDoc>) -> i32 {
-    let (mut sum, mut n) = (0f64, 0f64);
+    let (mut sum, mut n, mut all_sum, mut all_n) = (0f64, 0f64, 0f64, 0f64);
     for doc in docs {
-        sum += f64::from(doc.length);
-        n += 1.0;
+        if doc.facets.kind.class() < 2 {
+            sum += f64::from(doc.length);
+            n += 1.0;
+        }
+        all_sum += f64::from(doc.length);
+        all_n += 1.0;
     }
-    bucket(if n > 0.0 { sum / n } else { 1.0 })
+    bucket(if n > 0.0 {
+        sum / n
+    } else if all_n > 0.0 {
+        all_sum / all_n
+    } else {
+        1.0
+    })
 }
 
 /// A document's postings by key.
@@ -571,7 +586,6 @@ impl SearchIndex {
             group: GROUP,
             chunk: super::OVERLAP,
             facets: &facets_hash,
-            chars: &table_hash,
             kinds: kinds.iter().map(|k| k.code()).collect(),
             validity: validity.into_iter().collect(),
             years: years.into_iter().rev().collect(),
@@ -590,7 +604,9 @@ impl SearchIndex {
         };
         let meta = gzip(&serde_json::to_vec(&meta).expect("the meta file serializes"));
         let meta_hash = content_hash(&meta);
-        let entry = format!("{{\"version\":1,\"meta\":\"meta.{meta_hash}.bin\"}}\n");
+        let entry = format!(
+            "{{\"version\":1,\"meta\":\"meta.{meta_hash}.bin\",\"chars\":\"chars.{table_hash}.bin\"}}\n"
+        );
         vec![
             OutputFile {
                 path: format!("{INDEX_DIR}/chars.{table_hash}.bin"),
@@ -626,7 +642,6 @@ struct Meta<'a> {
     /// The longest phrase a chunk is sure to hold whole.
     chunk: usize,
     facets: &'a str,
-    chars: &'a str,
     kinds: Vec<&'static str>,
     validity: Vec<u8>,
     years: Vec<u32>,

@@ -10,6 +10,7 @@
 //! - [`tokens`]: the keys of a text and of a query word.
 //! - [`format`]: the file formats.
 //! - [`index`]: documents → files, and the same after an edit, touching only what changed.
+//! - [`query`]: the client's search in Rust, for the tests and the benchmark.
 //!
 //! `docs/SEARCH.md` describes the design, the ranking and what the index cannot do.
 
@@ -17,6 +18,7 @@ pub mod extract;
 pub mod format;
 pub mod index;
 pub mod normalize;
+pub mod query;
 pub mod tokens;
 
 use std::collections::HashMap;

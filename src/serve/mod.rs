@@ -462,6 +462,7 @@ mod tests {
             kind: ChangeKind::Full,
             paths: vec!["index.html".into()],
             partial: None,
+            index: None,
             files: files.clone(),
         }));
         let good = shared.snapshot();

@@ -44,6 +44,9 @@ pub struct Changes {
     pub paths: Vec<String>,
     /// When only part of the site was rendered again (an edit to pages): how many routes.
     pub partial: Option<usize>,
+    /// After an incremental rebuild with search on: what the search index did (its files are
+    /// among `paths`).
+    pub index: Option<crate::search::IndexUpdate>,
     /// The complete output after the rebuild.
     pub files: Arc<FileMap>,
 }
@@ -129,6 +132,7 @@ impl Rebuilder {
             kind: ChangeKind::Full,
             paths,
             partial: None,
+            index: None,
             files: self.files.clone(),
         })
     }
@@ -165,6 +169,7 @@ impl Rebuilder {
             kind: ChangeKind::Full,
             paths,
             partial: Some(update.rendered),
+            index: update.index,
             files: self.files.clone(),
         }))
     }
@@ -184,6 +189,7 @@ impl Rebuilder {
             kind,
             paths,
             partial: None,
+            index: None,
             files: self.files.clone(),
         })
     }

@@ -18,4 +18,5 @@ mod properties;
 mod safety_data;
 mod safety_markup;
 mod safety_output;
+mod search;
 mod serve;
