@@ -25,11 +25,12 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
 
-# playwright-core only drives the browser: it downloads no browser of its own.
-want=$(node -p 'require("./tests/browser/package-lock.json").packages["node_modules/playwright-core"].version')
-have=$(node -p 'try { require("./tests/browser/node_modules/playwright-core/package.json").version } catch { "" }')
+# playwright-core only drives the browser: it downloads no browser of its own. axe-core checks
+# the search results page for WCAG 2.1 AA.
+want=$(node -p 'const l = require("./tests/browser/package-lock.json").packages; ["playwright-core", "axe-core"].map(p => l["node_modules/" + p].version).join(" ")')
+have=$(node -p 'try { ["playwright-core", "axe-core"].map(p => require("./tests/browser/node_modules/" + p + "/package.json").version).join(" ") } catch { "" }')
 if [ "$want" != "$have" ]; then
-  echo "browser-test-setup: installing playwright-core $want"
+  echo "browser-test-setup: installing playwright-core and axe-core ($want)"
   npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 fi
-echo "browser-test-setup: $("$CHROMIUM" --version 2>/dev/null || echo "chromium ?"), node $(node --version), playwright-core $want"
+echo "browser-test-setup: $("$CHROMIUM" --version 2>/dev/null || echo "chromium ?"), node $(node --version), playwright-core and axe-core $want"

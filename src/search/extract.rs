@@ -92,32 +92,46 @@ struct Builder {
 }
 
 impl Builder {
+    /// Appends text, white space collapsed, a run of other characters at a time.
     fn push_text(&mut self, text: &str, field: Field) {
-        for c in text.chars() {
-            if c.is_whitespace() {
+        let mut rest = text;
+        loop {
+            let Some(start) = rest.find(|c: char| !c.is_whitespace()) else {
+                if !rest.is_empty() {
+                    self.space = true;
+                }
+                return;
+            };
+            if start > 0 {
                 self.space = true;
-                continue;
             }
-            if let Some(sep) = self.pending.take() {
-                if self.len > 0 {
-                    self.out.text.push(sep);
-                    self.len += 1;
-                }
-                self.space = false;
-                if field != Field::Body {
-                    self.field_start = self.len;
-                }
-            } else if self.space && self.len > 0 {
-                self.out.text.push(' ');
+            rest = &rest[start..];
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            self.push_run(&rest[..end], field);
+            rest = &rest[end..];
+        }
+    }
+
+    /// A run without white space: first the separator or space owed.
+    fn push_run(&mut self, run: &str, field: Field) {
+        if let Some(sep) = self.pending.take() {
+            if self.len > 0 {
+                self.out.text.push(sep);
                 self.len += 1;
             }
-            self.space = false;
-            if self.len == 0 && field != Field::Body {
-                self.field_start = 0;
+            if field != Field::Body {
+                self.field_start = self.len;
             }
-            self.out.text.push(c);
+        } else if self.space && self.len > 0 {
+            self.out.text.push(' ');
             self.len += 1;
         }
+        self.space = false;
+        if self.len == 0 && field != Field::Body {
+            self.field_start = 0;
+        }
+        self.out.text.push_str(run);
+        self.len += run.chars().count();
     }
 
     fn block(&mut self, sep: char) {

@@ -17,8 +17,6 @@
 //! the key's BM25 weight in the document, quantised; title and heading say where the key
 //! occurs; chunked says which parts of a long document hold it.
 
-use std::io::Write;
-
 /// Appends `value` as a LEB128 varint.
 pub fn put_varint(out: &mut Vec<u8>, mut value: u64) {
     loop {
@@ -58,14 +56,36 @@ pub fn unzigzag(v: u64) -> i64 {
     (v >> 1) as i64 ^ -((v & 1) as i64)
 }
 
-/// gzip with a fixed header (no time, no name), so equal input gives equal bytes.
+/// gzip with a fixed header (no time, no name), so equal input gives equal bytes. Level 3:
+/// on this index's files within 2–9% of level 6's size at four times its speed. Each thread
+/// keeps its compressor (setting one up costs more than compressing a fragment).
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::GzBuilder::new().mtime(0).write(
-        Vec::with_capacity(bytes.len() / 2 + 64),
-        flate2::Compression::new(6),
-    );
-    encoder.write_all(bytes).expect("writing to memory");
-    encoder.finish().expect("writing to memory")
+    thread_local! {
+        static COMPRESS: std::cell::RefCell<flate2::Compress> =
+            std::cell::RefCell::new(flate2::Compress::new(flate2::Compression::new(3), false));
+    }
+    COMPRESS.with(|c| {
+        let mut c = c.borrow_mut();
+        c.reset();
+        let mut out = Vec::with_capacity(bytes.len() / 2 + 64);
+        // Header: deflate, no flags, no time, no extra flags, unknown system.
+        out.extend_from_slice(&[0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 255]);
+        loop {
+            out.reserve(bytes.len() / 2 + 64);
+            let read = c.total_in() as usize;
+            let status = c
+                .compress_vec(&bytes[read..], &mut out, flate2::FlushCompress::Finish)
+                .expect("compressing in memory");
+            if status == flate2::Status::StreamEnd {
+                break;
+            }
+        }
+        let mut crc = flate2::Crc::new();
+        crc.update(bytes);
+        out.extend_from_slice(&crc.sum().to_le_bytes());
+        out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+        out
+    })
 }
 
 pub fn gunzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
@@ -76,8 +96,13 @@ pub fn gunzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
 
 /// FNV-1a (32 bits) with a final mix: which shard a key is in (the client computes the same).
 pub fn key_hash(key: &str) -> u32 {
+    key_hash_bytes(key.as_bytes())
+}
+
+/// [`key_hash`] of a key's UTF-8.
+pub fn key_hash_bytes(key: &[u8]) -> u32 {
     let mut h: u32 = 0x811C_9DC5;
-    for &b in key.as_bytes() {
+    for &b in key {
         h ^= u32::from(b);
         h = h.wrapping_mul(0x0100_0193);
     }

@@ -26,8 +26,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::format::{self, content_hash, gzip, key_hash, FacetColumns, Posting};
-use super::tokens::{write_han, Key};
+use super::format::{self, content_hash, gzip, key_hash, key_hash_bytes, FacetColumns, Posting};
+use super::tokens::{han_bytes, han_chars, Key};
 use super::{normalize, SearchDoc, Term, INDEX_DIR};
 use crate::output::OutputFile;
 
@@ -35,6 +35,8 @@ use crate::output::OutputFile;
 pub const GROUP: usize = 32;
 /// About this many postings per shard.
 const POSTINGS_PER_SHARD: usize = 6000;
+/// About this many postings in memory at once while a build assembles the shards.
+const POSTINGS_PER_ROUND: usize = 1 << 20;
 
 const K1: f64 = 1.2;
 /// Length normalisation: gentler than BM25's usual 0.75, since long official documents are
@@ -74,7 +76,9 @@ struct State {
     /// Document paths by id.
     order: Vec<String>,
     ids: HashMap<String, u32>,
+    /// The postings of every shard, when kept for edits.
     shards: Vec<Shard>,
+    kept: bool,
     average: i32,
     /// Per shard and per group, the file paths written.
     shard_files: Vec<String>,
@@ -112,9 +116,8 @@ fn shard_count(postings: usize) -> usize {
 
 /// A Han key's shard without making its text.
 fn han_shard(packed: u64, mask: u32) -> usize {
-    let mut text = String::with_capacity(8);
-    write_han(packed, &mut text);
-    (key_hash(&text) & mask) as usize
+    let mut buf = [0u8; 8];
+    (key_hash_bytes(han_bytes(packed, &mut buf)) & mask) as usize
 }
 
 fn key_shard(key: &Key, mask: u32) -> usize {
@@ -193,9 +196,8 @@ fn average_bucket<'a>(docs: impl Iterator<Item = &'a SearchDoc>) -> i32 {
 /// A document's postings by key.
 fn postings_of(doc: &SearchDoc, id: u32, average: i32) -> Vec<(Key, Posting)> {
     let weigher = Weigher::new(doc, average);
-    doc.han
-        .iter()
-        .map(|(p, t)| (Key::Han(*p), weigher.posting(doc, id, t)))
+    doc.han()
+        .map(|(p, t)| (Key::Han(p), weigher.posting(doc, id, &t)))
         .chain(
             doc.words
                 .iter()
@@ -230,9 +232,15 @@ impl SearchIndex {
         self.docs.is_empty()
     }
 
-    /// Every file of the index (assembling it).
+    /// Every file of the index (assembling it), keeping nothing for edits (a build).
     pub fn files(&mut self) -> Vec<OutputFile> {
-        self.assemble()
+        self.assemble(false)
+    }
+
+    /// Every file of the index, keeping the postings so that [`SearchIndex::update`] can patch
+    /// them after an edit (serve).
+    pub fn files_for_edits(&mut self) -> Vec<OutputFile> {
+        self.assemble(true)
     }
 
     /// Replaces the documents at `changed` paths (`None`: the page is no longer searchable),
@@ -265,7 +273,8 @@ impl SearchIndex {
         self.site = site;
         let patchable = self.state.as_ref().is_some_and(|state| {
             let total: usize = self.docs.values().map(SearchDoc::keys).sum();
-            state.order.len() == self.docs.len()
+            state.kept
+                && state.order.len() == self.docs.len()
                 && shard_count(total) == state.shards.len()
                 && average_bucket(self.docs.values()) == state.average
                 && self.order() == state.order
@@ -276,7 +285,7 @@ impl SearchIndex {
                 .as_ref()
                 .map(|s| s.files.clone())
                 .unwrap_or_default();
-            let files = self.assemble();
+            let files = self.assemble(true);
             let now: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
             let removed = before
                 .into_iter()
@@ -300,76 +309,131 @@ impl SearchIndex {
         docs.into_iter().map(|d| d.path.clone()).collect()
     }
 
-    fn assemble(&mut self) -> Vec<OutputFile> {
+    fn assemble(&mut self, keep: bool) -> Vec<OutputFile> {
+        self.assemble_in_rounds(keep, POSTINGS_PER_ROUND)
+    }
+
+    fn assemble_in_rounds(&mut self, keep: bool, per_round: usize) -> Vec<OutputFile> {
         let order = self.order();
         let docs: Vec<&SearchDoc> = order.iter().map(|p| &self.docs[p]).collect();
         let average = average_bucket(docs.iter().copied());
         let total: usize = docs.iter().map(|d| d.keys()).sum();
         let count = shard_count(total);
         let mask = (count - 1) as u32;
-        // Postings per shard, made by ranges of documents in parallel, then sorted per shard.
-        let ranges: Vec<std::ops::Range<usize>> = {
-            let step = docs
-                .len()
-                .div_ceil(rayon::current_num_threads() * 4)
-                .max(64);
-            (0..docs.len())
-                .step_by(step)
-                .map(|s| s..(s + step).min(docs.len()))
-                .collect()
-        };
-        let parts: Vec<Vec<Vec<(Key, Posting)>>> = ranges
-            .into_par_iter()
-            .map(|range| {
-                let mut local: Vec<Vec<(Key, Posting)>> = vec![Vec::new(); count];
-                for id in range {
-                    let doc = docs[id];
-                    let weigher = Weigher::new(doc, average);
-                    for (packed, term) in &doc.han {
-                        local[han_shard(*packed, mask)]
-                            .push((Key::Han(*packed), weigher.posting(doc, id as u32, term)));
-                    }
-                    for (word, term) in &doc.words {
-                        local[(key_hash(word) & mask) as usize].push((
-                            Key::Word(word.clone()),
-                            weigher.posting(doc, id as u32, term),
-                        ));
-                    }
-                }
-                local
+        // The shard of every key of every document, once; then the shards in a few rounds
+        // (each taking every `rounds`-th shard), so that only a round's postings are in memory
+        // at once.
+        let shard_of: Vec<Vec<u32>> = docs
+            .par_iter()
+            .map(|d| {
+                d.han()
+                    .map(|(k, _)| han_shard(k, mask) as u32)
+                    .chain(d.words.iter().map(|(w, _)| key_hash(w) & mask))
+                    .collect()
             })
             .collect();
-        let mut by_shard: Vec<Vec<Vec<(Key, Posting)>>> = (0..count).map(|_| Vec::new()).collect();
-        for part in parts {
-            for (s, entries) in part.into_iter().enumerate() {
-                by_shard[s].push(entries);
+        let rounds = total
+            .div_ceil(per_round.max(1))
+            .next_power_of_two()
+            .clamp(1, count);
+        let step = docs
+            .len()
+            .div_ceil(rayon::current_num_threads() * 4)
+            .max(64);
+        let ranges: Vec<std::ops::Range<usize>> = (0..docs.len())
+            .step_by(step)
+            .map(|s| s..(s + step).min(docs.len()))
+            .collect();
+        let mut shards: Vec<Shard> = Vec::new();
+        let mut encoded: Vec<(String, Vec<u8>)> = vec![(String::new(), Vec::new()); count];
+        for round in 0..rounds {
+            let slots = count / rounds;
+            // Per range of documents, per shard of the round: Han and word postings.
+            type Local<'a> = Vec<(Vec<(u64, Posting)>, Vec<(&'a str, Posting)>)>;
+            let parts: Vec<Local<'_>> = ranges
+                .par_iter()
+                .map(|range| {
+                    let mut local: Local<'_> = vec![(Vec::new(), Vec::new()); slots];
+                    for id in range.clone() {
+                        let doc = docs[id];
+                        let weigher = Weigher::new(doc, average);
+                        let mut shard_ids = shard_of[id].iter();
+                        for (packed, term) in doc.han() {
+                            let s = *shard_ids.next().expect("one per key") as usize;
+                            if s % rounds == round {
+                                local[s / rounds]
+                                    .0
+                                    .push((packed, weigher.posting(doc, id as u32, &term)));
+                            }
+                        }
+                        for (word, term) in &doc.words {
+                            let s = *shard_ids.next().expect("one per key") as usize;
+                            if s % rounds == round {
+                                local[s / rounds]
+                                    .1
+                                    .push((word, weigher.posting(doc, id as u32, term)));
+                            }
+                        }
+                    }
+                    local
+                })
+                .collect();
+            let mut by_slot: Vec<Local<'_>> = (0..slots).map(|_| Vec::new()).collect();
+            for part in parts {
+                for (slot, entries) in part.into_iter().enumerate() {
+                    by_slot[slot].push(entries);
+                }
+            }
+            let built: Vec<(usize, Shard, (String, Vec<u8>))> = by_slot
+                .into_par_iter()
+                .enumerate()
+                .map(|(slot, parts)| {
+                    let s = slot * rounds + round;
+                    let mut han: Vec<(u64, Posting)> = Vec::new();
+                    let mut words: Vec<(&str, Posting)> = Vec::new();
+                    for (h, w) in parts {
+                        han.extend(h);
+                        words.extend(w);
+                    }
+                    han.sort_unstable_by_key(|(k, p)| (*k, p.doc));
+                    words.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.doc.cmp(&b.1.doc)));
+                    let mut shard: Shard = Vec::new();
+                    let keyed = han
+                        .into_iter()
+                        .map(|(k, p)| (Key::Han(k), p))
+                        .chain(words.into_iter().map(|(w, p)| (Key::Word(w.into()), p)));
+                    for (key, posting) in keyed {
+                        match shard.last_mut() {
+                            Some((k, postings)) if *k == key => postings.push(posting),
+                            _ => shard.push((key, vec![posting])),
+                        }
+                    }
+                    let file = encode_shard_file(s, &shard);
+                    (s, shard, file)
+                })
+                .collect();
+            if keep && shards.is_empty() {
+                shards = vec![Vec::new(); count];
+            }
+            for (s, shard, file) in built {
+                encoded[s] = file;
+                if keep {
+                    shards[s] = shard;
+                }
             }
         }
-        let shards: Vec<Shard> = by_shard
-            .into_par_iter()
-            .map(|parts| {
-                let mut entries: Vec<(Key, Posting)> = parts.into_iter().flatten().collect();
-                entries.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.doc.cmp(&b.1.doc)));
-                let mut shard: Shard = Vec::new();
-                for (key, posting) in entries {
-                    match shard.last_mut() {
-                        Some((k, postings)) if *k == key => postings.push(posting),
-                        _ => shard.push((key, vec![posting])),
-                    }
-                }
-                shard
-            })
-            .collect();
-        let encoded: Vec<(String, Vec<u8>)> = shards
-            .par_iter()
-            .enumerate()
-            .map(|(s, shard)| encode_shard_file(s, shard))
-            .collect();
+        drop(shard_of);
         let groups = order.len().div_ceil(GROUP);
         let fragments: Vec<(String, Vec<OutputFile>)> = (0..groups)
             .into_par_iter()
             .map(|g| group_files(&docs, g))
             .collect();
+        let mut chars = CharSet::default();
+        for doc in &docs {
+            for (key, _) in doc.han() {
+                chars.extend(han_chars(key));
+            }
+        }
         let ids = order
             .iter()
             .enumerate()
@@ -379,6 +443,7 @@ impl SearchIndex {
             order,
             ids,
             shards,
+            kept: keep,
             average,
             shard_files: Vec::new(),
             group_files: Vec::new(),
@@ -398,7 +463,7 @@ impl SearchIndex {
                 .push(group.iter().map(|f| f.path.clone()).collect());
             files.extend(group);
         }
-        let small = self.small_files(&state);
+        let small = self.small_files(&state, &chars);
         state.small = small.iter().map(|f| f.path.clone()).collect();
         files.extend(small);
         state.files = files.iter().map(|f| f.path.clone()).collect();
@@ -491,7 +556,15 @@ impl SearchIndex {
             state.group_files[g] = paths;
             files.extend(group);
         }
-        let small = self.small_files(&state);
+        let mut chars = CharSet::default();
+        for shard in &state.shards {
+            for (key, _) in shard {
+                if let Key::Han(p) = key {
+                    chars.extend(han_chars(*p));
+                }
+            }
+        }
+        let small = self.small_files(&state, &chars);
         let now: Vec<String> = small.iter().map(|f| f.path.clone()).collect();
         removed.extend(state.small.iter().filter(|p| !now.contains(p)).cloned());
         state.small = now;
@@ -511,8 +584,8 @@ impl SearchIndex {
         }
     }
 
-    /// The meta, facets, fold table and entry files.
-    fn small_files(&self, state: &State) -> Vec<OutputFile> {
+    /// The meta, facets, fold table and entry files; `chars` are the characters of the keys.
+    fn small_files(&self, state: &State, chars: &CharSet) -> Vec<OutputFile> {
         let docs: Vec<&SearchDoc> = state.order.iter().map(|p| &self.docs[p]).collect();
         let cities: HashMap<&str, u32> = self
             .site
@@ -561,18 +634,8 @@ impl SearchIndex {
         let facets = gzip(&format::encode_facets(&columns));
         let facets_hash = content_hash(&facets);
         // The fold table: only characters the index has.
-        let mut chars = HashSet::new();
-        for shard in &state.shards {
-            for (key, _) in shard {
-                if let Key::Han(p) = key {
-                    let mut text = String::new();
-                    write_han(*p, &mut text);
-                    chars.extend(text.chars());
-                }
-            }
-        }
         let table = gzip(&format::encode_chars(&normalize::client_table(&|c| {
-            chars.contains(&c)
+            chars.contains(c)
         })));
         let table_hash = content_hash(&table);
         let classes = [0u8, 1].map(|c| docs.iter().filter(|d| d.facets.kind.class() == c).count());
@@ -625,6 +688,27 @@ impl SearchIndex {
                 bytes: meta,
             },
         ]
+    }
+}
+
+/// A set of characters, as a bitmap.
+struct CharSet(Vec<u64>);
+
+impl Default for CharSet {
+    fn default() -> Self {
+        CharSet(vec![0; 0x11_0000 / 64])
+    }
+}
+
+impl CharSet {
+    fn extend(&mut self, chars: impl Iterator<Item = char>) {
+        for c in chars {
+            self.0[c as usize / 64] |= 1 << (c as usize % 64);
+        }
+    }
+
+    fn contains(&self, c: char) -> bool {
+        self.0[c as usize / 64] & (1 << (c as usize % 64)) != 0
     }
 }
 
@@ -753,7 +837,7 @@ mod tests {
             .collect();
         let mut index = SearchIndex::with_docs(site(), docs.clone());
         let before: BTreeMap<String, Vec<u8>> = index
-            .files()
+            .files_for_edits()
             .into_iter()
             .map(|f| (f.path, f.bytes))
             .collect();
@@ -785,5 +869,24 @@ mod tests {
             fresh.keys().collect::<Vec<_>>()
         );
         assert!(patched == fresh);
+    }
+
+    #[test]
+    fn rounds_of_shards_give_the_same_files() {
+        let docs: Vec<SearchDoc> = (0..300)
+            .map(|i| {
+                doc(
+                    &format!("p{i:03}/"),
+                    Kind::News,
+                    "2021",
+                    &format!("第{i}号,标准化与质量{}", i * 7),
+                )
+            })
+            .collect();
+        let one =
+            SearchIndex::with_docs(site(), docs.clone()).assemble_in_rounds(false, usize::MAX);
+        let many = SearchIndex::with_docs(site(), docs).assemble_in_rounds(true, 100);
+        assert!(one.len() > 300);
+        assert_eq!(one, many);
     }
 }

@@ -121,8 +121,11 @@ pub struct SearchDoc {
     /// The route path, relative to a script's root (`policies/x/`).
     pub path: String,
     pub facets: Facets,
-    /// Han keys, sorted.
-    pub han: Vec<(u64, Term)>,
+    /// Han keys, sorted, encoded (see [`SearchDoc::han`]): a page has hundreds, and a build
+    /// holds every page's until the index is assembled.
+    han: Vec<u8>,
+    /// How many Han keys.
+    han_count: u32,
     /// Word keys, sorted.
     pub words: Vec<(Box<str>, Term)>,
     /// Keys in the text (its length for BM25).
@@ -132,6 +135,35 @@ pub struct SearchDoc {
     /// Per script (Simplified, Traditional), the gzipped fragment of each chunk.
     pub fragments: [Vec<Vec<u8>>; 2],
 }
+
+/// A quick hasher for a page's keys (the standard one is made to resist hostile keys, which
+/// costs more than the tokenizing itself here; a page's keys come from its own text).
+#[derive(Default, Clone, Copy)]
+pub struct QuickHasher(u64);
+
+impl std::hash::Hasher for QuickHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FastHash = std::hash::BuildHasherDefault<QuickHasher>;
 
 #[derive(Serialize)]
 struct Fragment<'a> {
@@ -160,10 +192,30 @@ pub fn chunk_geometry(chars: usize) -> (usize, usize) {
     (size, chars.saturating_sub(OVERLAP).div_ceil(size).max(1))
 }
 
-fn chunk_text(chars: &[char], size: usize, k: usize) -> String {
-    let start = (k * size).min(chars.len());
-    let end = ((k + 1) * size + OVERLAP).min(chars.len());
-    chars[start..end].iter().collect()
+/// The `count` chunks of `text`: characters [k·size, (k+1)·size + OVERLAP) of it.
+fn chunks_of(text: &str, size: usize, count: usize) -> Vec<&str> {
+    if count == 1 {
+        return vec![text];
+    }
+    // Byte offset of every chunk's start (k·size) and end.
+    let mut starts = vec![text.len(); count];
+    let mut ends = vec![text.len(); count];
+    for (i, (at, _)) in text.char_indices().enumerate() {
+        if i.is_multiple_of(size) && i / size < count {
+            starts[i / size] = at;
+        }
+        if i >= size + OVERLAP && (i - OVERLAP).is_multiple_of(size) {
+            let k = (i - OVERLAP) / size - 1;
+            if k < count {
+                ends[k] = at;
+            }
+        }
+    }
+    starts
+        .iter()
+        .zip(&ends)
+        .map(|(&a, &b)| &text[a.min(b)..b])
+        .collect()
 }
 
 impl SearchDoc {
@@ -176,15 +228,14 @@ impl SearchDoc {
         let texts: [Extracted; 2] = [extract(html[0]), extract(html[1])];
         let hans = &texts[0];
         let folded = normalize::fold_str(&hans.text);
-        let chars: Vec<char> = hans.text.chars().collect();
-        let (size, count) = chunk_geometry(chars.len());
+        let (size, count) = chunk_geometry(hans.text.chars().count());
         let chunked = count > 1;
         let chunk_bits = |at: usize| -> u32 {
             let last = (at / size).min(count - 1);
             let first = (at.saturating_sub(OVERLAP) / size).min(last);
             (first..=last).fold(0u32, |bits, k| bits | 1 << k)
         };
-        let mut terms: HashMap<Token<'_>, Term> = HashMap::new();
+        let mut terms: HashMap<Token<'_>, Term, FastHash> = HashMap::default();
         let mut length = 0u32;
         let mut field_index = 0;
         for_each_token(&folded, |token, at| {
@@ -218,9 +269,17 @@ impl SearchDoc {
         }
         han.sort_unstable_by_key(|(k, _)| *k);
         words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let han_count = han.len() as u32;
+        let han = encode_terms(&han, chunked);
 
         let date = facets.date.map(|d| d.to_string());
-        let hans_chunks: Vec<String> = (0..count).map(|k| chunk_text(&chars, size, k)).collect();
+        let hans_chunks = chunks_of(&hans.text, size, count);
+        // Usually the Traditional text folds to the Simplified one as a whole.
+        let hant_folds_to_hans = texts[1]
+            .text
+            .chars()
+            .map(normalize::fold)
+            .eq(folded.chars());
         let fragments = [0, 1].map(|s| {
             let text = &texts[s];
             let title = if text.title.is_empty() {
@@ -228,30 +287,28 @@ impl SearchDoc {
             } else {
                 &text.title
             };
-            let own: Vec<char>;
-            let script_chars = if s == 0 {
-                &chars
+            let script_chunks = if s == 0 {
+                hans_chunks.clone()
             } else {
-                own = text.text.chars().collect();
-                &own
+                chunks_of(&text.text, size, count)
             };
-            (0..count)
-                .map(|k| {
-                    let x = if s == 0 {
-                        hans_chunks[k].clone()
-                    } else {
-                        chunk_text(script_chars, size, k)
+            script_chunks
+                .iter()
+                .zip(&hans_chunks)
+                .map(|(&x, &hans_chunk)| {
+                    let differs = || {
+                        !x.chars()
+                            .map(normalize::fold)
+                            .eq(hans_chunk.chars().map(normalize::fold))
                     };
-                    let hans_chunk = &hans_chunks[k];
-                    let n = (s == 1 && normalize::fold_str(&x) != normalize::fold_str(hans_chunk))
-                        .then_some(hans_chunk.as_str());
+                    let n = (s == 1 && !hant_folds_to_hans && differs()).then_some(hans_chunk);
                     let fragment = Fragment {
                         u: path,
                         t: title,
                         d: date.clone(),
                         k: facets.kind.code(),
                         c: facets.city.as_deref(),
-                        x: &x,
+                        x,
                         n,
                     };
                     gzip(&serde_json::to_vec(&fragment).expect("fragments serialize"))
@@ -262,6 +319,7 @@ impl SearchDoc {
             path: path.to_string(),
             facets,
             han,
+            han_count,
             words,
             length,
             chunked,
@@ -271,8 +329,48 @@ impl SearchDoc {
 
     /// How many keys the document has.
     pub fn keys(&self) -> usize {
-        self.han.len() + self.words.len()
+        self.han_count as usize + self.words.len()
     }
+
+    /// The Han keys (packed, see [`tokens::pack_pair`]) with their weights, sorted.
+    pub fn han(&self) -> impl Iterator<Item = (u64, Term)> + '_ {
+        let mut at = 0;
+        let mut key = 0u64;
+        let chunked = self.chunked;
+        (0..self.han_count).map(move |_| {
+            let bytes = &self.han;
+            let mut next = || format::get_varint(bytes, &mut at).unwrap_or(0);
+            key += next();
+            let weighted = next() as u32;
+            let fields = next() as u8;
+            let chunks = if chunked { next() as u32 } else { 0 };
+            (
+                key,
+                Term {
+                    weighted,
+                    fields,
+                    chunks,
+                },
+            )
+        })
+    }
+}
+
+/// Han terms as varints: key (the difference from the one before), weight, fields, and the
+/// chunks when the document has several.
+fn encode_terms(terms: &[(u64, Term)], chunked: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(terms.len() * 5);
+    let mut last = 0u64;
+    for (key, term) in terms {
+        format::put_varint(&mut out, key - last);
+        last = *key;
+        format::put_varint(&mut out, u64::from(term.weighted));
+        format::put_varint(&mut out, u64::from(term.fields));
+        if chunked {
+            format::put_varint(&mut out, u64::from(term.chunks));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -309,10 +407,9 @@ mod tests {
         );
         let doc = SearchDoc::new("policies/a/", ["t", "t"], facets(), [&hans, &hant]).unwrap();
         let term = |a: char, b: char| {
-            doc.han
-                .iter()
+            doc.han()
                 .find(|(k, _)| *k == tokens::pack_pair(a, b))
-                .map(|(_, t)| *t)
+                .map(|(_, t)| t)
         };
         let standard = term('标', '准').unwrap();
         assert_eq!(standard.weighted, W_TITLE + 1);
@@ -343,14 +440,32 @@ mod tests {
         assert!(doc.chunked);
         assert_eq!(doc.fragments[0].len(), 3);
         let term = doc
-            .han
-            .iter()
+            .han()
             .find(|(k, _)| *k == tokens::pack_pair('量', '子'))
             .unwrap()
             .1;
         assert_eq!(term.chunks, 0b100);
         let last = fragment(&doc, 0, 2);
         assert!(last["x"].as_str().unwrap().ends_with("量子计算机"));
+    }
+
+    #[test]
+    fn chunks_are_the_characters_they_should_be() {
+        for len in [0, 1, 2063, 2064, 2065, 4000, 5000, 70_001] {
+            let text: String = (0..len)
+                .map(|i| if i % 3 == 0 { '标' } else { 'a' })
+                .collect();
+            let chars: Vec<char> = text.chars().collect();
+            let (size, count) = chunk_geometry(len);
+            let chunks = chunks_of(&text, size, count);
+            assert_eq!(chunks.len(), count);
+            for (k, chunk) in chunks.iter().enumerate() {
+                let end = ((k + 1) * size + OVERLAP).min(len);
+                let want: String = chars[(k * size).min(len)..end].iter().collect();
+                assert_eq!(*chunk, want, "{len} characters, chunk {k}");
+            }
+            assert!(count <= MAX_CHUNKS);
+        }
     }
 
     #[test]

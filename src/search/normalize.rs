@@ -52,6 +52,22 @@ fn table() -> &'static HashMap<char, char> {
     TABLE.get_or_init(build_table)
 }
 
+/// The table for the Basic Multilingual Plane as an array (folding is on every character of
+/// every page): 0 where a character folds to itself, 0xFFFF where it folds to one outside the
+/// plane (then the map says which).
+fn bmp_table() -> &'static [u16] {
+    static TABLE: OnceLock<Vec<u16>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut bmp = vec![0u16; 0x10000];
+        for (&from, &to) in table() {
+            if let Ok(from) = u16::try_from(from as u32) {
+                bmp[usize::from(from)] = u16::try_from(to as u32).unwrap_or(0xFFFF);
+            }
+        }
+        bmp
+    })
+}
+
 fn entries(name: &str) -> impl Iterator<Item = (&'static str, Vec<&'static str>)> {
     let file = DICTIONARY_FILES
         .iter()
@@ -167,7 +183,12 @@ pub fn fold(c: char) -> char {
         0xFF21..=0xFF3A => char::from_u32(c as u32 - 0xFEE0 + 32).unwrap_or(c),
         0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         0x3000 => ' ',
-        _ if (c as u32) < 0x2E80 => c,
+        n if n < 0x2E80 => c,
+        n if n < 0x10000 => match bmp_table()[n as usize] {
+            0 => c,
+            0xFFFF => table().get(&c).copied().unwrap_or(c),
+            to => char::from_u32(u32::from(to)).unwrap_or(c),
+        },
         _ => table().get(&c).copied().unwrap_or(c),
     }
 }

@@ -49,6 +49,24 @@ impl Key {
     }
 }
 
+/// A Han key's UTF-8, without making a string.
+pub fn han_bytes(packed: u64, buf: &mut [u8; 8]) -> &[u8] {
+    let char_of = |v: u64| char::from_u32((v & 0x1F_FFFF) as u32).unwrap_or('\u{FFFD}');
+    let mut len = 0;
+    if packed & PAIR != 0 {
+        len += char_of(packed >> 21).encode_utf8(&mut buf[len..]).len();
+    }
+    len += char_of(packed).encode_utf8(&mut buf[len..]).len();
+    &buf[..len]
+}
+
+/// The characters of a Han key.
+pub fn han_chars(packed: u64) -> impl Iterator<Item = char> {
+    let char_of = |v: u64| char::from_u32((v & 0x1F_FFFF) as u32).unwrap_or('\u{FFFD}');
+    let first = (packed & PAIR != 0).then(|| char_of(packed >> 21));
+    first.into_iter().chain(std::iter::once(char_of(packed)))
+}
+
 pub fn write_han(packed: u64, out: &mut String) {
     let char_of = |v: u64| char::from_u32((v & 0x1F_FFFF) as u32).unwrap_or('\u{FFFD}');
     if packed & PAIR != 0 {

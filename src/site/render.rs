@@ -194,7 +194,10 @@ impl Site {
                 let (hans, hant) = (hans?, hant?);
                 if self.config.search {
                     let doc = searchable
-                        .then(|| self.search_doc(key, &route, [&hans, &hant]))
+                        .then(|| {
+                            self.timings
+                                .search(|| self.search_doc(key, &route, [&hans, &hant]))
+                        })
                         .flatten();
                     searched(route.path.clone(), doc);
                 }
@@ -301,7 +304,13 @@ impl Site {
                 .filter_map(|(_, doc)| doc)
                 .collect();
             let mut index = SearchIndex::with_docs(self.search_site_info(), docs);
-            let files = self.timings.stage("index", || index.files());
+            let files = self.timings.stage("index", || {
+                if record {
+                    index.files_for_edits()
+                } else {
+                    index.files()
+                }
+            });
             files.into_iter().try_for_each(emit)?;
             if record {
                 produced.index = Some(index);

@@ -7,7 +7,7 @@
 // fragment of this page's script, which also gives its title, kind, city, date and excerpt.
 (function () {
   "use strict";
-  var PAGE = 10, BATCH = 10, MAX_CHECKS = 100;
+  var PAGE = 10, BATCH = 10, MAX_CHECKS = 40;
   var FILTERS = ["city", "kind", "year", "topic", "validity"];
   var KINDS = ["policy", "interpretation", "news", "page", "indicator", "city"];
   var decoder = new TextDecoder(), encoder = new TextEncoder();
