@@ -8,11 +8,20 @@
 //! each stage (`build --timings`), and the time to rebuild after editing one page and one data
 //! file. Results go to `bench-results/RESULTS.md` (and are printed).
 //!
+//! Then, for search: the index's size on disk, the bytes ten fixed queries download (in headless
+//! Chromium when `bash scripts/browser-test-setup.sh` installed it), and the same for Pagefind
+//! 1.6 run standalone over the same pages when its npm package is installed
+//! (`npm install --prefix target/pagefind pagefind@1.6.0`, or `--pagefind DIR`).
+//!
 //! Options: --sizes 1000,10000  --runs 5  --out bench-results/RESULTS.md  --work target/bench
+//! --pagefind DIR  --pagefind-max 10000 (larger corpora skip Pagefind: minutes and gigabytes)
 
 #[path = "gen_corpus.rs"]
 #[allow(dead_code)]
 mod gen_corpus;
+
+#[path = "bench/search.rs"]
+mod bench_search;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -85,7 +94,7 @@ fn serve_rebuilds(corpus: &Path, size: usize, runs: usize) -> String {
         root: corpus.to_path_buf(),
         base_url: Some("http://127.0.0.1:1111/".into()),
         drafts: false,
-        search: false,
+        search: true,
     });
     let started = Instant::now();
     rebuilder.rebuild(&[]).expect("the corpus builds");
@@ -131,6 +140,8 @@ fn main() {
     let mut out = PathBuf::from("bench-results/RESULTS.md");
     let mut work = PathBuf::from("target/bench");
     let mut serve_only = false;
+    let mut pagefind_dir: Option<PathBuf> = None;
+    let mut pagefind_max = 10_000usize;
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         if flag == "--serve-only" {
@@ -148,6 +159,8 @@ fn main() {
             "--runs" => runs = value.parse().unwrap_or(5).max(1),
             "--out" => out = PathBuf::from(value),
             "--work" => work = PathBuf::from(value),
+            "--pagefind" => pagefind_dir = Some(PathBuf::from(value)),
+            "--pagefind-max" => pagefind_max = value.parse().unwrap_or(10_000),
             other => {
                 eprintln!("unknown option {other}");
                 std::process::exit(2);
@@ -174,15 +187,17 @@ fn main() {
     let _ = writeln!(report, "# stdportal build benchmark\n");
     let _ = writeln!(
         report,
-        "Machine: {cores} cores ({}). Commit {commit}. Median of {runs} runs of `stdportal build` (release) on a corpus from `gen_corpus` (~3 KB of Chinese Markdown per page, 20 cities, 200 indicators, 5 years of observations). Pages are HTML pages written, both scripts counted. Stage times come from `build --timings`: *load* reads and checks everything, *render + write* is the parallel stage in which each page is rendered (Tera), converted to Traditional and written to a staging folder if its bytes changed (wall), *template* and *convert* are CPU time summed over threads inside it, *index* is the Pagefind search index, *commit* moves the changed files into place and removes stale ones. The CLI rebuilds are full builds that write only what changed; serve's incremental rebuilds are in the second table. Regenerate with `cargo run --release --example bench`.\n",
+        "Machine: {cores} cores ({}). Commit {commit}. Median of {runs} runs of `stdportal build` (release) on a corpus from `gen_corpus` (~3 KB of Chinese Markdown per page, 20 cities, 200 indicators, 5 years of observations). Pages are HTML pages written, both scripts counted. Stage times come from `build --timings`: *load* reads and checks everything, *render + write* is the parallel stage in which each page is rendered (Tera), converted to Traditional and written to a staging folder if its bytes changed (wall), *template* and *convert* are CPU time summed over threads inside it, *index* assembles the search index (shards, fragment groups, filters) and *search cpu* is the CPU time of each page's part of it (text, keys, fragments) summed over threads inside *render*, *commit* moves the changed files into place and removes stale ones. The CLI rebuilds are full builds that write only what changed; serve's incremental rebuilds are in the second table. Regenerate with `cargo run --release --example bench`.\n",
         std::env::consts::OS
     );
-    let _ = writeln!(report, "| pages | search | wall (ms) | pages/s | peak RSS (MB) | load | views | render + write | template cpu | convert cpu | index | commit | CLI rebuild after 1 page edit (ms) | CLI rebuild after data edit (ms) |");
+    let _ = writeln!(report, "| pages | search | wall (ms) | pages/s | peak RSS (MB) | load | views | render + write | template cpu | convert cpu | search cpu | index | commit | CLI rebuild after 1 page edit (ms) | CLI rebuild after data edit (ms) |");
     let _ = writeln!(
         report,
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     );
     let mut serve_lines = Vec::new();
+    let mut search_figures = Vec::new();
+    let pagefind = bench_search::pagefind_binary(pagefind_dir.as_deref());
     for &size in &sizes {
         let corpus = work.join(format!("corpus-{size}"));
         gen_corpus::generate(&gen_corpus::Options {
@@ -195,6 +210,7 @@ fn main() {
         })
         .expect("corpus written");
         let builds: &[bool] = if serve_only { &[] } else { &[false, true] };
+        let mut medians: Vec<(f64, f64, f64, f64, usize)> = Vec::new();
         for &search in builds {
             let _ = std::fs::remove_dir_all(corpus.join("public"));
             build(&binary, &corpus, search); // warm-up: fills the page cache and public/
@@ -208,7 +224,11 @@ fn main() {
                 page_edits.push(build(&binary, &corpus, search).wall_ms);
                 append(
                     &data,
-                    &format!("city000,ind00,{},{}.5,基准测试\n", 2040 + i, 40 + i),
+                    &format!(
+                        "city000,ind00,{},{}.5,基准测试\n",
+                        2040 + i + if search { 80 } else { 0 },
+                        40 + i
+                    ),
                 );
                 data_edits.push(build(&binary, &corpus, search).wall_ms);
             }
@@ -223,7 +243,7 @@ fn main() {
                 )
             };
             let line = format!(
-                "| {size} | {} | {wall:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} |",
+                "| {size} | {} | {wall:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} |",
                 if search { "yes" } else { "no" },
                 pages as f64 / (wall / 1000.0),
                 stage("peak_rss_mb"),
@@ -232,6 +252,7 @@ fn main() {
                 stage("render"),
                 stage("template_cpu"),
                 stage("convert_cpu"),
+                stage("search_cpu"),
                 stage("index"),
                 stage("commit"),
                 median(page_edits),
@@ -239,14 +260,74 @@ fn main() {
             );
             println!("{line}");
             let _ = writeln!(report, "{line}");
+            medians.push((
+                wall,
+                stage("peak_rss_mb"),
+                stage("index"),
+                stage("search_cpu"),
+                pages,
+            ));
+        }
+        if let [no, yes] = medians[..] {
+            let public = corpus.join("public");
+            let pagefind_run = pagefind.as_ref().filter(|_| size <= pagefind_max).map(|bin| {
+                let out = work.join(format!("pagefind-{size}"));
+                let _ = std::fs::remove_dir_all(&out);
+                let usage = bench_search::run_measured(
+                    Command::new(bin)
+                        .arg("--site")
+                        .arg(&public)
+                        .arg("--output-path")
+                        .arg(&out)
+                        .args(["--root-selector", "main[data-search-body]"])
+                        .args(["--exclude-selectors", "[data-search-ignore]"]),
+                );
+                let disk = bench_search::disk_size(&out);
+                (usage, disk, out)
+            });
+            let bytes = bench_search::query_bytes(
+                repo,
+                &public,
+                pagefind_run.as_ref().filter(|r| r.0.ok).map(|r| r.2.as_path()),
+            );
+            search_figures.push(bench_search::Figures {
+                size,
+                pages: yes.4,
+                wall_no: no.0,
+                wall_yes: yes.0,
+                rss_no: no.1,
+                rss_yes: yes.1,
+                index_ms: yes.2,
+                search_cpu_ms: yes.3,
+                disk: bench_search::disk_size(&public.join(stdportal::search::INDEX_DIR)),
+                bytes,
+                pagefind: pagefind_run.map(|(u, d, out)| {
+                    let _ = std::fs::remove_dir_all(out);
+                    (u, d)
+                }),
+            });
         }
         let line = serve_rebuilds(&corpus, size, runs);
         println!("{line}");
         serve_lines.push(line);
     }
+    if !search_figures.is_empty() {
+        let client = std::fs::read(repo.join("themes/default/static/search.js")).unwrap_or_default();
+        let client_gz = stdportal::search::format::gzip(&client).len() as u64;
+        let note = match &pagefind {
+            Some(bin) => format!(
+                "Pagefind: `{}` (the extended binary of the npm package `pagefind`), run standalone over the same built site with `--root-selector main[data-search-body] --exclude-selectors [data-search-ignore]` so that it indexes the same pages (both scripts), on corpora up to {pagefind_max} pages.",
+                bin.display()
+            ),
+            None => "Pagefind was not run: its npm package is not installed (`npm install --prefix target/pagefind pagefind@1.6.0`, or `--pagefind DIR`).".to_string(),
+        };
+        let text = bench_search::report(&search_figures, client_gz, &note);
+        println!("{text}");
+        report.push_str(&text);
+    }
     let _ = writeln!(
         report,
-        "\n## serve: rebuild after an edit\n\nThe in-process rebuild `stdportal serve` does after a save (`serve::Rebuilder`, search index kept from start-up), median of {runs} edits each: a line added to a page's body (that page is rendered again), a page's title changed (the page, the lists, feeds and indicator pages showing it), a row added to the observations (a full in-memory build). The browser is told after the watcher's 30 ms quiet time on top of this; `cargo run --release --example reload_latency -- --root DIR [--edit title]` measures save → reload event end to end.\n"
+        "\n## serve: rebuild after an edit\n\nThe in-process rebuild `stdportal serve` does after a save (`serve::Rebuilder`, with the search index: an edited page's postings are replaced in the shards that hold its keys), median of {runs} edits each: a line added to a page's body (that page is rendered again), a page's title changed (the page, the lists, feeds and indicator pages showing it), a row added to the observations (a full in-memory build). The browser is told after the watcher's 30 ms quiet time on top of this; `cargo run --release --example reload_latency -- --root DIR [--edit title]` measures save → reload event end to end.\n"
     );
     let _ = writeln!(
         report,
