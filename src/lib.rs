@@ -11,6 +11,7 @@ pub mod error;
 pub mod feeds;
 pub mod files;
 pub mod init;
+pub mod labels;
 pub mod output;
 pub mod render;
 pub mod script;

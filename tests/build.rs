@@ -179,6 +179,50 @@ fn a_site_template_overrides_the_theme() {
 }
 
 #[test]
+fn a_site_label_overrides_the_theme_in_both_scripts() {
+    let site = fixture("basic");
+    let root = site.path();
+    std::fs::create_dir_all(root.join("i18n")).unwrap();
+    std::fs::write(
+        root.join("i18n/zh-Hans.toml"),
+        "nav_home = \"网站首页\"\nindicator_summary_status = \"当前状态:{status}。\"\n",
+    )
+    .unwrap();
+    assert_success(&build(root));
+    for rel in ["index.html", "policies/plan/index.html", "404.html"] {
+        let hans = read(root, rel);
+        let hant = read(root, &format!("zh-hant/{rel}"));
+        assert!(hans.contains(">网站首页</a>"), "{rel}");
+        assert!(hant.contains(">網站首頁</a>"), "zh-hant/{rel}");
+        assert!(!hans.contains(">首页</a>"), "{rel}");
+    }
+    let indicator = "cities/testcity/indicators/pass-rate/index.html";
+    assert!(read(root, indicator).contains("当前状态:按期推进。"));
+    assert!(read(root, &format!("zh-hant/{indicator}")).contains("當前狀態:按期推進。"));
+    // The other labels are the theme's.
+    assert!(read(root, "index.html").contains(">目标进展</a>"));
+}
+
+#[test]
+fn a_bad_site_label_is_an_error_with_its_line() {
+    assert_rejected(
+        "basic",
+        |root| {
+            std::fs::create_dir_all(root.join("i18n")).unwrap();
+            std::fs::write(
+                root.join("i18n/zh-Hans.toml"),
+                "nav_home = \"网站首页\"\ndate_year = \"{yr}年\"\n",
+            )
+            .unwrap();
+        },
+        &[
+            "i18n/zh-Hans.toml:2:14: error: the label date_year has no placeholder {yr}",
+            "help: date_year shows {year}",
+        ],
+    );
+}
+
+#[test]
 fn a_missing_related_page_is_an_error_naming_the_file() {
     assert_rejected(
         "basic",
