@@ -37,17 +37,18 @@ pub fn indicator_csv(site: &Site, reader: &Reader<'_>, index: usize) -> Vec<Outp
     // The view shows every figure the table holds: reading it marks the table as read.
     reader.indicator(index);
     let data = site.data();
+    let labels = site.labels();
     let ind = &data.indicators[index];
     let mut rows = vec![vec![
-        "类型".into(),
-        "日期".into(),
-        "数值".into(),
-        "单位".into(),
-        "说明".into(),
+        labels.csv_type().into(),
+        labels.csv_date().into(),
+        labels.csv_value().into(),
+        labels.csv_unit().into(),
+        labels.csv_note().into(),
     ]];
     if let Some(b) = &ind.baseline {
         rows.push(vec![
-            "基线".into(),
+            labels.baseline().into(),
             b.year.to_string(),
             fmt_number(b.value),
             ind.unit.clone(),
@@ -55,15 +56,15 @@ pub fn indicator_csv(site: &Site, reader: &Reader<'_>, index: usize) -> Vec<Outp
         ]);
     }
     rows.push(vec![
-        "目标".into(),
+        labels.target().into(),
         ind.target.year.to_string(),
         fmt_number(ind.target.value),
         ind.unit.clone(),
-        ind.target.comparator.words().to_string(),
+        labels.comparator_words(ind.target.comparator).into(),
     ]);
     for o in data.observations_of(ind) {
         rows.push(vec![
-            "监测".into(),
+            labels.observation().into(),
             o.date.to_string(),
             fmt_number(o.value),
             ind.unit.clone(),
@@ -77,6 +78,7 @@ pub fn indicator_csv(site: &Site, reader: &Reader<'_>, index: usize) -> Vec<Outp
 pub fn achievements_csv(site: &Site, reader: &Reader<'_>, index: usize) -> Vec<OutputFile> {
     reader.city(index);
     let data = site.data();
+    let labels = site.labels();
     let city = &data.cities[index];
     let mine: Vec<_> = data
         .achievements
@@ -87,18 +89,22 @@ pub fn achievements_csv(site: &Site, reader: &Reader<'_>, index: usize) -> Vec<O
         return Vec::new();
     }
     let mut rows = vec![vec![
-        "日期".into(),
-        "类别".into(),
-        "层级".into(),
-        "名称".into(),
-        "数值".into(),
-        "单位".into(),
-        "来源原文".into(),
+        labels.csv_date().into(),
+        labels.csv_category().into(),
+        labels.csv_level().into(),
+        labels.csv_name().into(),
+        labels.csv_value().into(),
+        labels.csv_unit().into(),
+        labels.csv_quote().into(),
     ]];
     for a in mine {
         rows.push(vec![
             a.date.to_string(),
-            a.category.clone(),
+            if a.category.is_empty() {
+                labels.achievement_category_default().into()
+            } else {
+                a.category.clone()
+            },
             a.level.clone().unwrap_or_default(),
             a.name.clone(),
             fmt_number(a.value),

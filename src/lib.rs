@@ -12,6 +12,7 @@ pub mod escape;
 pub mod feeds;
 pub mod files;
 pub mod init;
+pub mod labels;
 pub mod output;
 pub mod render;
 pub mod script;

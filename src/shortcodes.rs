@@ -8,6 +8,7 @@ use tera::Context;
 use crate::content::Page;
 use crate::data::Data;
 use crate::error::Diagnostic;
+use crate::labels::Labels;
 use crate::render::Templates;
 
 /// Marks where a shortcode's HTML goes; private-use characters never appear in real text.
@@ -182,16 +183,19 @@ fn template_name(call: &Call) -> String {
 }
 
 /// A page's HTML with its shortcodes rendered in place of their markers. An `indicator` call
-/// shows the target's view, which `indicator` gives (by the target's path).
+/// shows the target's view, which `indicator` gives (by the target's path); every shortcode
+/// template sees the labels, like the page's.
 pub fn fill<'v>(
     page: &Page,
     templates: &Templates,
+    labels: &Labels,
     indicator: &dyn Fn(&str) -> Option<&'v crate::views::IndicatorView>,
 ) -> Result<String, Diagnostic> {
     let mut html = page.html.clone();
     for (n, call) in page.shortcodes.iter().enumerate() {
         let mut context = Context::new();
         context.insert("root", ROOT_MARKER);
+        context.insert("labels", labels.for_templates());
         for (k, v) in &call.args {
             context.insert(k.as_str(), v);
         }

@@ -72,6 +72,11 @@ pub fn data(converter: &Converter, data: &mut Data) {
     }
 }
 
+/// A label of the theme or the site (see [`crate::labels`]).
+pub fn label(converter: &Converter, value: &mut String) {
+    text(converter, value);
+}
+
 /// Rendered HTML (text only, never markup), from the page `file`.
 fn html(converter: &Converter, html: String, file: &std::path::Path) -> Result<String, Diagnostic> {
     if converter.needs_simplifying(&html) {

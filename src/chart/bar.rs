@@ -7,9 +7,10 @@ use super::marks::{mark, series_colour, series_shape, BLUE, GREY, GRID, WHITE};
 use super::scale::Scale;
 use super::svg::{
     document, end_element, esc, labelled, last_tick_label, line, num, text_width, tick_labels,
-    value_label, Anchor, Text, FONT, NO_DATA, SMALL, WIDTH,
+    value_label, Anchor, Text, FONT, SMALL, WIDTH,
 };
 use super::{BarChart, StackedBarChart};
+use crate::labels::Labels;
 
 const PAD: f64 = 12.0;
 const ROW: f64 = 36.0;
@@ -127,8 +128,9 @@ fn rect(out: &mut String, class: &str, (x0, x1): (f64, f64), cy: f64, attrs: &st
     end_element(out, "rect", title);
 }
 
-/// A light frame with "暂无数据" in it, starting at `top`. Returns the bottom edge.
-fn no_data(out: &mut String, top: f64) -> f64 {
+/// A light frame with the theme's `chart_no_data` in it, starting at `top`. Returns the bottom
+/// edge.
+fn no_data(out: &mut String, top: f64, labels: &Labels) -> f64 {
     let h = 64.0;
     let _ = writeln!(
         out,
@@ -142,16 +144,16 @@ fn no_data(out: &mut String, top: f64) -> f64 {
     Text::new("no-data", WIDTH / 2.0, top + h / 2.0)
         .anchor(Anchor::Middle)
         .extra(&fill)
-        .write(out, NO_DATA);
+        .write(out, labels.chart_no_data());
     top + h + 8.0
 }
 
-/// Renders horizontal bars, one row per [`super::Bar`].
-pub fn bars(c: &BarChart) -> String {
+/// Renders horizontal bars, one row per [`super::Bar`], with the theme's words.
+pub fn bars(c: &BarChart, labels: &Labels) -> String {
     let mut body = String::new();
     let top = 8.0;
     if c.bars.is_empty() {
-        let h = no_data(&mut body, top);
+        let h = no_data(&mut body, top, labels);
         return document("bar", c.id, c.title, c.desc, h, &body);
     }
     let values: Vec<String> = c
@@ -176,10 +178,10 @@ pub fn bars(c: &BarChart) -> String {
 
     l.grid(&mut body, top, bottom);
     let fill = format!(r#"fill="{BLUE}""#);
-    let mut labels = String::new();
+    let mut texts = String::new();
     for (i, (bar, value)) in c.bars.iter().zip(&values).enumerate() {
         let cy = top + (i as f64 + 0.5) * ROW;
-        l.row_label(&mut labels, cy, bar.label);
+        l.row_label(&mut texts, cy, bar.label);
         let zero = l.zero();
         let (end, anchor, dx) = if bar.value.is_finite() {
             let end = l.pos(bar.value);
@@ -189,7 +191,7 @@ pub fn bars(c: &BarChart) -> String {
                 (zero, end),
                 cy,
                 &fill,
-                &labelled(bar.label, bar.value, c.unit),
+                &labelled(labels, bar.label, bar.value, c.unit),
             );
             if bar.value < 0.0 {
                 (end, Anchor::End, -6.0)
@@ -201,10 +203,10 @@ pub fn bars(c: &BarChart) -> String {
         };
         Text::new("value", end + dx, cy)
             .anchor(anchor)
-            .write(&mut labels, value);
+            .write(&mut texts, value);
     }
     let h = l.axis(&mut body, top, bottom);
-    body.push_str(&labels);
+    body.push_str(&texts);
     document("bar", c.id, c.title, c.desc, h, &body)
 }
 
@@ -245,12 +247,12 @@ fn legend(out: &mut String, series: &[&str], top: f64) -> f64 {
 /// [`super::Stack`], the total printed at the end. Values beyond the number of series are
 /// ignored, missing and non-finite ones count as absent; negative values stack leftwards from
 /// zero.
-pub fn stacked_bars(c: &StackedBarChart) -> String {
+pub fn stacked_bars(c: &StackedBarChart, labels: &Labels) -> String {
     let mut body = String::new();
     let top = legend(&mut body, &c.series, 6.0) + 8.0;
     let n = c.series.len();
     if c.stacks.is_empty() || n == 0 {
-        let h = no_data(&mut body, top);
+        let h = no_data(&mut body, top, labels);
         return document("stacked-bar", c.id, c.title, c.desc, h, &body);
     }
     let row_values = |values: &[f64]| -> Vec<f64> {
@@ -289,10 +291,10 @@ pub fn stacked_bars(c: &StackedBarChart) -> String {
     let bottom = top + c.stacks.len() as f64 * ROW;
 
     l.grid(&mut body, top, bottom);
-    let mut labels = String::new();
+    let mut texts = String::new();
     for (r, (stack, (pos_sum, _, _))) in c.stacks.iter().zip(&sums).enumerate() {
         let cy = top + (r as f64 + 0.5) * ROW;
-        l.row_label(&mut labels, cy, stack.label);
+        l.row_label(&mut texts, cy, stack.label);
         let (mut up, mut down) = (0.0, 0.0);
         for (i, &v) in stack.values.iter().take(n).enumerate() {
             if !v.is_finite() || v == 0.0 {
@@ -308,7 +310,11 @@ pub fn stacked_bars(c: &StackedBarChart) -> String {
             let (x0, x1) = (l.pos(a), l.pos(b));
             let colour = series_colour(i);
             let attrs = format!(r#"fill="{colour}" stroke="{WHITE}" stroke-width="1""#);
-            let title = format!("{} {}", stack.label, labelled(c.series[i], v, c.unit));
+            let title = format!(
+                "{} {}",
+                stack.label,
+                labelled(labels, c.series[i], v, c.unit)
+            );
             rect(
                 &mut body,
                 &format!("segment series-{i}"),
@@ -324,13 +330,13 @@ pub fn stacked_bars(c: &StackedBarChart) -> String {
                     .anchor(Anchor::Middle)
                     .size(SMALL)
                     .extra(&fill)
-                    .write(&mut labels, &text);
+                    .write(&mut texts, &text);
             }
         }
-        Text::new("value value-total", l.pos(*pos_sum) + 6.0, cy).write(&mut labels, &totals[r]);
+        Text::new("value value-total", l.pos(*pos_sum) + 6.0, cy).write(&mut texts, &totals[r]);
     }
     let h = l.axis(&mut body, top, bottom);
-    body.push_str(&labels);
+    body.push_str(&texts);
     document("stacked-bar", c.id, c.title, c.desc, h, &body)
 }
 
@@ -339,6 +345,19 @@ mod tests {
     use super::*;
     use crate::chart::tests::check;
     use crate::chart::{Bar, Stack};
+
+    /// The charts with the default theme's words.
+    fn labels() -> &'static crate::labels::Labels {
+        crate::labels::tests::default_labels()
+    }
+
+    fn bars(c: &BarChart) -> String {
+        super::bars(c, labels())
+    }
+
+    fn stacked_bars(c: &StackedBarChart) -> String {
+        super::stacked_bars(c, labels())
+    }
 
     fn chart<'a>(bars: Vec<Bar<'a>>) -> BarChart<'a> {
         BarChart {

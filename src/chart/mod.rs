@@ -116,6 +116,27 @@ pub struct LineChart<'a> {
 mod tests {
     use super::*;
 
+    // The charts with the default theme's words: the golden files are what it shows.
+    fn labels() -> &'static crate::labels::Labels {
+        crate::labels::tests::default_labels()
+    }
+
+    fn bullet(b: &Bullet) -> String {
+        super::bullet(b, labels())
+    }
+
+    fn bars(c: &BarChart) -> String {
+        super::bars(c, labels())
+    }
+
+    fn stacked_bars(c: &StackedBarChart) -> String {
+        super::stacked_bars(c, labels())
+    }
+
+    fn line(c: &LineChart) -> String {
+        super::line(c, labels())
+    }
+
     fn golden(name: &str, svg: &str) {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/golden/charts")

@@ -3,6 +3,8 @@
 
 use std::fmt::Write as _;
 
+use crate::labels::Labels;
+
 /// Width of every chart's viewBox. Readable when scaled down to 320 px (factor 2/3).
 pub(crate) const WIDTH: f64 = 480.0;
 /// Font size for labels and values (set once on the chart body).
@@ -68,13 +70,14 @@ pub(crate) fn value_label(v: f64, unit: &str) -> String {
     }
 }
 
-/// `label：value`, or just the value when the label is empty.
-pub(crate) fn labelled(label: &str, v: f64, unit: &str) -> String {
+/// A value after its label (the theme's `chart_value`: `label：value`), or just the value when
+/// the label is empty.
+pub(crate) fn labelled(labels: &Labels, label: &str, v: f64, unit: &str) -> String {
     let value = value_label(v, unit);
     if label.trim().is_empty() {
         value
     } else {
-        format!("{label}：{value}")
+        labels.chart_value(label, value)
     }
 }
 
@@ -283,9 +286,6 @@ pub(crate) fn line(
     );
 }
 
-/// The text shown where a chart has nothing to draw.
-pub(crate) const NO_DATA: &str = "暂无数据";
-
 /// The complete chart: root element with the accessible name and description, then `body`
 /// inside a group that sets the default font and text colour.
 pub(crate) fn document(
@@ -351,8 +351,9 @@ mod tests {
         assert_eq!(value_label(432.0, "项"), "432项");
         assert_eq!(value_label(97.0, "%"), "97%");
         assert_eq!(value_label(f64::NAN, "%"), "—");
-        assert_eq!(labelled("目标 2020", 97.0, "%"), "目标 2020：97%");
-        assert_eq!(labelled("", 97.0, "%"), "97%");
+        let labels = crate::labels::tests::default_labels();
+        assert_eq!(labelled(labels, "目标 2020", 97.0, "%"), "目标 2020：97%");
+        assert_eq!(labelled(labels, "", 97.0, "%"), "97%");
     }
 
     #[test]

@@ -105,16 +105,6 @@ pub enum DocumentKind {
     News,
 }
 
-impl DocumentKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            DocumentKind::Interpretation => "政策解读",
-            DocumentKind::Policy => "政策原文",
-            DocumentKind::News => "新闻",
-        }
-    }
-}
-
 /// Whether a document is still in force.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 pub enum Validity {
@@ -126,17 +116,6 @@ pub enum Validity {
     Repealed,
     #[serde(rename = "已失效", alias = "expired")]
     Expired,
-}
-
-impl Validity {
-    pub fn label(self) -> &'static str {
-        match self {
-            Validity::Valid => "有效",
-            Validity::Amended => "已修改",
-            Validity::Repealed => "已废止",
-            Validity::Expired => "已失效",
-        }
-    }
 }
 
 /// A date as precise as the source gives it: `2017`, `2017-06` or `2017-06-30` (a TOML date or
@@ -201,15 +180,6 @@ impl PartialDate {
             self.month.unwrap_or(1),
             self.day.unwrap_or(1)
         )
-    }
-
-    /// As a Chinese reader writes it: 2021年10月14日.
-    pub fn chinese(&self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{}年{}月{}日", self.year, m, d),
-            (Some(m), None) => format!("{}年{}月", self.year, m),
-            _ => format!("{}年", self.year),
-        }
     }
 
     /// Fraction of a year, for placing the date on a time axis.
@@ -324,7 +294,7 @@ mod tests {
         .unwrap();
         assert_eq!(fm.title, "标题");
         assert_eq!(fm.date.unwrap().to_string(), "2021-10-14");
-        assert_eq!(fm.published.unwrap().chinese(), "2017年");
+        assert_eq!(fm.published.unwrap().to_string(), "2017");
         assert_eq!(fm.kind, Some(DocumentKind::Policy));
         assert_eq!(fm.validity, Some(Validity::Valid));
         assert_eq!(fm.extra["author"].as_str(), Some("李志豪"));

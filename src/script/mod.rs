@@ -47,7 +47,8 @@ impl Script {
         }
     }
 
-    /// The name of the script, written in that script, for the language switch.
+    /// The name of the script, written in that script, for messages to the editor (pages take
+    /// the language switch's text from the theme's labels).
     pub fn native_name(self) -> &'static str {
         match self {
             Script::Hans => "简体中文",

@@ -53,6 +53,7 @@ impl Site {
             let mut context = Context::new();
             context.insert("nav", reader.nav());
             context.insert("cities", reader.city_summaries());
+            context.insert("labels", self.labels.for_templates());
             Route {
                 path: path.to_string(),
                 template: template.to_string(),
@@ -99,18 +100,20 @@ impl Site {
                     content: if page.shortcodes.is_empty() {
                         page.html.clone()
                     } else {
-                        crate::shortcodes::fill(page, &self.templates, &|path| {
+                        crate::shortcodes::fill(page, &self.templates, &self.labels, &|path| {
                             reader.indicator_at(path)
                         })?
                     },
                 };
                 let template = page.meta.template.as_deref().unwrap_or("page.html");
                 let mut route = base(&page.meta.title, &page.path, template);
-                route.context.insert("page", &PageView::new(page, parts));
+                route
+                    .context
+                    .insert("page", &PageView::new(page, parts, &self.labels));
                 route
             }
             RouteKey::Cities => {
-                let mut route = base("城市", "cities/", "cities.html");
+                let mut route = base(self.labels.title_cities(), "cities/", "cities.html");
                 route.context.insert("items", reader.city_summaries());
                 route
             }
@@ -130,7 +133,11 @@ impl Site {
                 route
             }
             RouteKey::Dashboard => {
-                let mut route = base("目标进展总览", "dashboard/", "dashboard.html");
+                let mut route = base(
+                    self.labels.title_dashboard(),
+                    "dashboard/",
+                    "dashboard.html",
+                );
                 route.context.insert("overview", reader.overview());
                 route.context.insert("indicators", reader.indicators());
                 route
@@ -143,12 +150,12 @@ impl Site {
                 route
             }
             RouteKey::Topics => {
-                let mut route = base("主题分类", "topics/", "topics.html");
+                let mut route = base(self.labels.title_topics(), "topics/", "topics.html");
                 route.context.insert("topics", reader.topics());
                 route
             }
-            RouteKey::Search => base("搜索", "search/", "search.html"),
-            RouteKey::NotFound => base("页面未找到", "404.html", "404.html"),
+            RouteKey::Search => base(self.labels.title_search(), "search/", "search.html"),
+            RouteKey::NotFound => base(self.labels.title_not_found(), "404.html", "404.html"),
         };
         // Search finds documents, cities and indicators; lists only repeat their titles.
         let searchable = matches!(
@@ -162,7 +169,7 @@ impl Site {
     /// The navigation: home, the top-level sections by weight, cities, dashboard, topics.
     pub(super) fn nav(&self) -> Vec<Link> {
         let mut nav = vec![Link {
-            title: "首页".into(),
+            title: self.labels.nav_home().into(),
             path: String::new(),
         }];
         let mut sections: Vec<_> = self
@@ -177,9 +184,9 @@ impl Site {
             path: s.path.clone(),
         }));
         for (title, path) in [
-            ("城市", "cities/"),
-            ("目标进展", "dashboard/"),
-            ("主题分类", "topics/"),
+            (self.labels.nav_cities(), "cities/"),
+            (self.labels.nav_dashboard(), "dashboard/"),
+            (self.labels.nav_topics(), "topics/"),
         ] {
             nav.push(Link {
                 title: title.into(),

@@ -11,6 +11,7 @@ use crate::config::Config;
 use crate::content::{self, Content, Page, Parsed, ReadOptions};
 use crate::data::{self, Data};
 use crate::error::{Diagnostic, Diagnostics};
+use crate::labels;
 use crate::render::{self, Templates};
 use crate::script::{Converter, SiteDictionary};
 use crate::simplify;
@@ -53,12 +54,17 @@ impl Site {
         let data = read_data(root, &converter);
         let content = content::load(root, &read, &|parsed| prepare(&converter, parsed));
         let templates = render::load(root, &config.theme);
-        let (data, content, templates) = match (data, content, templates) {
-            (Ok(d), Ok(c), Ok(t)) if diagnostics.is_empty() => (d, c, t),
-            (data, content, templates) => {
+        let labels = labels::load(root, &config.theme, &converter);
+        if let Ok(templates) = &templates {
+            diagnostics.extend(labels::check_templates(templates));
+        }
+        let (data, content, templates, labels) = match (data, content, templates, labels) {
+            (Ok(d), Ok(c), Ok(t), Ok(l)) if diagnostics.is_empty() => (d, c, t, l),
+            (data, content, templates, labels) => {
                 diagnostics.extend(data.err().unwrap_or_default());
                 diagnostics.extend(content.err().unwrap_or_default());
                 diagnostics.extend(templates.err().unwrap_or_default());
+                diagnostics.extend(labels.err().unwrap_or_default());
                 return Err(diagnostics);
             }
         };
@@ -77,6 +83,7 @@ impl Site {
             data,
             converter,
             templates,
+            labels,
             related: Vec::new(),
             topics: BTreeMap::new(),
             templates_need_simplifying,

@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 use crate::config::Config;
 use crate::content::Content;
 use crate::data::Data;
+use crate::labels::Labels;
 use crate::render::Templates;
 use crate::script::Converter;
 use crate::timings::Timings;
@@ -50,6 +51,8 @@ pub struct Site {
     data: Data,
     converter: Converter,
     templates: Templates,
+    /// The words the code writes on pages: the theme's, with the site's overrides.
+    labels: Labels,
     /// Per page, the pages it is linked with (both directions of `related`).
     related: Vec<Vec<usize>>,
     /// Topic (in Simplified) → pages.
@@ -80,6 +83,10 @@ impl Site {
 
     pub fn converter(&self) -> &Converter {
         &self.converter
+    }
+
+    pub fn labels(&self) -> &Labels {
+        &self.labels
     }
 
     pub fn timings(&self) -> &Timings {
@@ -119,6 +126,7 @@ impl Site {
             related: &self.related,
             topics: &self.topics,
             nav: self.nav(),
+            labels: &self.labels,
         }
     }
 }

@@ -68,9 +68,9 @@ impl<'a> From<&'a Config> for ConfigView<'a> {
 }
 
 #[derive(Serialize)]
-struct AlternateView {
+struct AlternateView<'a> {
     lang: &'static str,
-    name: &'static str,
+    name: &'a str,
     path: String,
 }
 
@@ -127,7 +127,7 @@ impl Site {
             "alternate",
             &AlternateView {
                 lang: other.lang(),
-                name: other.native_name(),
+                name: self.labels.script_name(other),
                 path: format!("{}{}", self.script_root(other), route.path),
             },
         );

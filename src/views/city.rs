@@ -11,6 +11,7 @@ use super::{city_path, Link};
 use crate::chart;
 use crate::content::Content;
 use crate::data::{Achievement, City, Data};
+use crate::labels::Labels;
 
 /// A city as the navigation, the home page and the city list show it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -90,16 +91,18 @@ pub struct LevelCount {
     pub unit: String,
 }
 
-/// The levels of standards in the order a reader expects them.
-pub const STANDARD_LEVELS: [&str; 6] = ["国际", "国家", "行业", "地方", "团体", "企业自我声明"];
+/// The category of achievements that count standards, by level: data vocabulary, matched
+/// against what editors write in `data/achievements`.
+pub const STANDARDS_CATEGORY: &str = "标准";
 
-/// Standards by level for one city, from its latest count of each level (category 标准).
-pub fn standards_by_level(data: &Data, city: &str) -> Vec<LevelCount> {
+/// Standards by level for one city, from its latest count of each level (category 标准), in
+/// the order of the theme's `standard_levels`, then the other levels by name.
+pub fn standards_by_level(data: &Data, city: &str, labels: &Labels) -> Vec<LevelCount> {
     let mut latest: BTreeMap<String, &Achievement> = BTreeMap::new();
     for a in data
         .achievements
         .iter()
-        .filter(|a| a.city == city && a.category == "标准")
+        .filter(|a| a.city == city && a.category == STANDARDS_CATEGORY)
     {
         let Some(level) = &a.level else { continue };
         let keep = latest.get(level).is_none_or(|prev| prev.date < a.date);
@@ -112,12 +115,13 @@ pub fn standards_by_level(data: &Data, city: &str) -> Vec<LevelCount> {
         value: a.value,
         unit: a.unit.clone(),
     };
-    let mut rows: Vec<LevelCount> = STANDARD_LEVELS
+    let order = labels.standard_levels();
+    let mut rows: Vec<LevelCount> = order
         .iter()
-        .filter_map(|level| latest.get(*level).map(|a| count(level, a)))
+        .filter_map(|level| latest.get(level).map(|a| count(level, a)))
         .collect();
     for (level, a) in &latest {
-        if !STANDARD_LEVELS.contains(&level.as_str()) {
+        if !order.contains(level) {
             rows.push(count(level, a));
         }
     }
@@ -132,6 +136,7 @@ impl CityView {
         city: &City,
         indicators: &[IndicatorView],
         document_count: usize,
+        labels: &Labels,
     ) -> CityView {
         let mine: Vec<&IndicatorView> =
             indicators.iter().filter(|v| v.city_id == city.id).collect();
@@ -140,15 +145,19 @@ impl CityView {
             .iter()
             .filter(|a| a.city == city.id)
             .map(|a| AchievementView {
-                date: a.date.chinese(),
-                category: a.category.clone(),
+                date: labels.date(&a.date),
+                category: if a.category.is_empty() {
+                    labels.achievement_category_default().to_string()
+                } else {
+                    a.category.clone()
+                },
                 level: a.level.clone(),
                 name: a.name.clone(),
                 value: with_unit(a.value, &a.unit),
                 source: a.source.as_ref().map(|s| SourceView::of(content, s)),
             })
             .collect();
-        let (achievement_charts, standards_total) = standards_chart(data, city);
+        let (achievement_charts, standards_total) = standards_chart(data, city, labels);
         CityView {
             id: city.id.clone(),
             name: city.name.clone(),
@@ -157,7 +166,7 @@ impl CityView {
             path: city_path(&city.id),
             document_count,
             indicator_count: mine.len(),
-            status_counts: status_counts(mine.iter().map(|v| &v.status)),
+            status_counts: status_counts(mine.iter().map(|v| &v.status), labels),
             plans: plan_groups(&mine),
             achievements_csv: (!achievements.is_empty())
                 .then(|| format!("{}achievements.csv", city_path(&city.id))),
@@ -202,32 +211,38 @@ fn plan_groups(mine: &[&IndicatorView]) -> Vec<PlanGroup> {
 }
 
 /// The chart of a city's standards by level, and their total.
-fn standards_chart(data: &Data, city: &City) -> (Vec<String>, Option<String>) {
-    let levels = standards_by_level(data, &city.id);
+fn standards_chart(data: &Data, city: &City, labels: &Labels) -> (Vec<String>, Option<String>) {
+    let levels = standards_by_level(data, &city.id, labels);
     if levels.is_empty() {
         return (Vec::new(), None);
     }
     let total: f64 = levels.iter().map(|l| l.value).sum();
     let unit = levels[0].unit.clone();
-    let labels: Vec<String> = levels.iter().map(|l| format!("{}标准", l.level)).collect();
+    let bar_labels: Vec<String> = levels
+        .iter()
+        .map(|l| labels.city_standards_chart_bar(&l.level))
+        .collect();
     let desc = levels
         .iter()
-        .map(|l| format!("{}标准{}", l.level, with_unit(l.value, &l.unit)))
+        .map(|l| labels.city_standards_chart_level(&l.level, with_unit(l.value, &l.unit)))
         .collect::<Vec<_>>()
-        .join(",");
-    let chart = chart::bars(&chart::BarChart {
-        id: &format!("chart-{}-standards", city.id),
-        title: &format!("{}主导或参与制修订标准(按层级)", city.name),
-        desc: &format!("{desc}。"),
-        unit: &unit,
-        bars: levels
-            .iter()
-            .zip(&labels)
-            .map(|(l, label)| chart::Bar {
-                label,
-                value: l.value,
-            })
-            .collect(),
-    });
+        .join(labels.city_standards_chart_separator());
+    let chart = chart::bars(
+        &chart::BarChart {
+            id: &format!("chart-{}-standards", city.id),
+            title: &labels.city_standards_chart_title(&city.name),
+            desc: &labels.city_standards_chart_desc(desc),
+            unit: &unit,
+            bars: levels
+                .iter()
+                .zip(&bar_labels)
+                .map(|(l, label)| chart::Bar {
+                    label,
+                    value: l.value,
+                })
+                .collect(),
+        },
+        labels,
+    );
     (vec![chart], Some(with_unit(total, &unit)))
 }

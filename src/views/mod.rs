@@ -22,6 +22,7 @@ use serde::Serialize;
 
 use crate::content::{sort_date, Content};
 use crate::data::{Data, Indicator};
+use crate::labels::Labels;
 pub use city::{CitySummary, CityView};
 pub use dashboard::{Headline, Overview};
 pub use format::{fmt_number, with_unit};
@@ -124,6 +125,8 @@ pub struct Sources<'a> {
     /// Topic (in Simplified) → its pages.
     pub topics: &'a BTreeMap<String, Vec<usize>>,
     pub nav: Vec<Link>,
+    /// The words views write (dates, statuses, summaries, charts).
+    pub labels: &'a Labels,
 }
 
 impl Views {
@@ -136,6 +139,7 @@ impl Views {
             related,
             topics,
             nav,
+            labels,
         } = sources;
         let pages = &content.pages;
         let city_link = |id: Option<&str>| {
@@ -159,7 +163,7 @@ impl Views {
                     (prev.page_fingerprints[j] == p.fingerprint && prev.summaries[j].city == city)
                         .then(|| prev.summaries[j].clone())
                 });
-                earlier.unwrap_or_else(|| Arc::new(PageSummary::of(p, city)))
+                earlier.unwrap_or_else(|| Arc::new(PageSummary::of(p, city, labels)))
             })
             .collect();
         let page_fingerprints = pages.iter().map(|p| p.fingerprint).collect();
@@ -248,7 +252,8 @@ impl Views {
                     let k = *p.indicator_index.get(&indicator_path(indicator))?;
                     (p.indicator_inputs[k] == inputs).then(|| p.indicators[k].clone())
                 });
-                let view = earlier.unwrap_or_else(|| IndicatorView::new(content, data, indicator));
+                let view =
+                    earlier.unwrap_or_else(|| IndicatorView::new(content, data, indicator, labels));
                 (view, inputs)
             })
             .unzip();
@@ -262,7 +267,7 @@ impl Views {
             .iter()
             .map(|c| {
                 let docs = list_index[&ListKey::CityDocuments(c.id.clone())];
-                CityView::new(content, data, c, &indicators, lists[docs].1.len())
+                CityView::new(content, data, c, &indicators, lists[docs].1.len(), labels)
             })
             .collect();
         let topics: Vec<TopicInfo> = topics
@@ -276,8 +281,8 @@ impl Views {
         Views {
             nav,
             city_summaries: cities.iter().map(CitySummary::from).collect(),
-            overview: Overview::new(data, &cities),
-            headline: Headline::new(data, &indicators, &cities),
+            overview: Overview::new(data, &cities, labels),
+            headline: Headline::new(data, &indicators, &cities, labels),
             summaries,
             page_fingerprints,
             page_states,

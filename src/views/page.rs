@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::{topic_path, Link};
 use crate::content::markdown::Heading;
 use crate::content::{sort_date, Page};
+use crate::labels::Labels;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PageView {
@@ -67,14 +68,14 @@ impl From<&PageSummary> for RelatedView {
 }
 
 impl PageSummary {
-    pub fn of(page: &Page, city: Option<Link>) -> PageSummary {
+    pub fn of(page: &Page, city: Option<Link>, labels: &Labels) -> PageSummary {
         let meta = &page.meta;
         PageSummary {
             title: meta.title.clone(),
             path: page.path.clone(),
             date: sort_date(page).map(|d| d.to_string()),
-            date_text: sort_date(page).map(|d| d.chinese()),
-            kind_label: meta.kind.map(|k| k.label().to_string()),
+            date_text: sort_date(page).map(|d| labels.date(&d)),
+            kind_label: meta.kind.map(|k| labels.kind_label(k).to_string()),
             city,
             summary: page.summary.clone(),
         }
@@ -92,7 +93,7 @@ pub struct PageParts {
 }
 
 impl PageView {
-    pub fn new(page: &Page, parts: PageParts) -> PageView {
+    pub fn new(page: &Page, parts: PageParts, labels: &Labels) -> PageView {
         let meta = &page.meta;
         PageView {
             title: meta.title.clone(),
@@ -100,14 +101,14 @@ impl PageView {
             summary: page.summary.clone(),
             path: page.path.clone(),
             date: sort_date(page).map(|d| d.to_string()),
-            date_text: sort_date(page).map(|d| d.chinese()),
+            date_text: sort_date(page).map(|d| labels.date(&d)),
             kind: meta.kind.map(|k| format!("{k:?}").to_lowercase()),
-            kind_label: meta.kind.map(|k| k.label().to_string()),
+            kind_label: meta.kind.map(|k| labels.kind_label(k).to_string()),
             issuer: meta.issuer.clone(),
             doc_number: meta.doc_number.clone(),
             index_no: meta.index_no.clone(),
             published: meta.published.map(|d| d.to_string()),
-            published_text: meta.published.map(|d| d.chinese()),
+            published_text: meta.published.map(|d| labels.date(&d)),
             topics: meta
                 .topics
                 .iter()
@@ -116,7 +117,7 @@ impl PageView {
                     path: topic_path(t),
                 })
                 .collect(),
-            validity: meta.validity.map(|v| v.label().to_string()),
+            validity: meta.validity.map(|v| labels.validity_label(v).to_string()),
             source: meta.source.clone(),
             related: parts.related,
             references: meta.references.clone(),

@@ -159,6 +159,13 @@ cases! {
         "3 problems",
     ];
 
+    a_bad_site_label_is_an_error_with_its_line(): |site| {
+        site.file("i18n/zh-Hans.toml", "nav_home = \"网站首页\"\ndate_year = \"{yr}年\"\n");
+    } => [
+        "i18n/zh-Hans.toml:2:14: error: the label date_year has no placeholder {yr}",
+        "help: date_year shows {year}",
+    ];
+
     // ---- Links between pages and data ---------------------------------------------------------
 
     a_missing_related_page_is_an_error_naming_the_file(): |site| {

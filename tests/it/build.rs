@@ -161,6 +161,30 @@ fn a_site_template_overrides_the_theme() {
 }
 
 #[test]
+fn a_site_label_overrides_the_theme_in_both_scripts() {
+    let site = TestSite::basic();
+    site.file(
+        "i18n/zh-Hans.toml",
+        "nav_home = \"网站首页\"\nindicator_summary_status = \"当前状态:{status}。\"\n",
+    );
+    site.built();
+    for rel in ["index.html", "policies/plan/index.html", "404.html"] {
+        let hans = site.read(rel);
+        let hant = site.read(&format!("zh-hant/{rel}"));
+        assert!(hans.contains(">网站首页</a>"), "{rel}");
+        assert!(hant.contains(">網站首頁</a>"), "zh-hant/{rel}");
+        assert!(!hans.contains(">首页</a>"), "{rel}");
+    }
+    let indicator = "cities/testcity/indicators/pass-rate/index.html";
+    assert!(site.read(indicator).contains("当前状态:按期推进。"));
+    assert!(site
+        .read(&format!("zh-hant/{indicator}"))
+        .contains("當前狀態:按期推進。"));
+    // The other labels are the theme's.
+    assert!(site.read("index.html").contains(">目标进展</a>"));
+}
+
+#[test]
 fn init_scaffolds_a_site_that_builds() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("mysite");

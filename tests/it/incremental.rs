@@ -358,6 +358,19 @@ fn edits_that_change_every_page_get_a_full_build() {
         t.replacen("</article>", "<p>模板修改</p></article>", 1)
     });
     assert_eq!(s.rebuild_and_compare(&[template]).partial, None);
+    // The theme's labels, and the site's own.
+    let labels = s.edit("themes/default/i18n/zh-Hans.toml", |t| {
+        t.replacen(
+            "status_on_track = \"按期推进\"",
+            "status_on_track = \"进展顺利\"",
+            1,
+        )
+    });
+    assert_eq!(s.rebuild_and_compare(&[labels]).partial, None);
+    let site_labels = s.root.join("i18n/zh-Hans.toml");
+    fs::create_dir_all(s.root.join("i18n")).unwrap();
+    fs::write(&site_labels, "nav_home = \"网站首页\"\n").unwrap();
+    assert_eq!(s.rebuild_and_compare(&[site_labels]).partial, None);
     let config = s.edit("config.toml", |t| {
         t.replacen("title = \"", "title = \"新", 1)
     });
