@@ -23,6 +23,32 @@ pub fn html(text: &str) -> String {
     out
 }
 
+/// Text for XML (feeds, the sitemap, SVG charts), in element content and quoted attribute
+/// values: the markup characters escaped, line breaks and tabs made spaces (a label is one
+/// line), and what XML 1.0 forbids (other controls, U+FFFE, U+FFFF) dropped, so the output is
+/// always well-formed.
+pub fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    xml_into(&mut out, text);
+    out
+}
+
+/// [`xml`], appended to `out`.
+pub fn xml_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(' '),
+            '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'.. => out.push(c),
+            _ => {}
+        }
+    }
+}
+
 /// `%E6%A0%87` → 标, as a browser reads a link: a `%` not followed by two hex digits stays as
 /// it is, and bytes that are not UTF-8 become U+FFFD.
 pub fn percent_decode(text: &str) -> Cow<'_, str> {
@@ -56,6 +82,17 @@ mod tests {
     fn html_keeps_urls_readable_and_markup_inert() {
         assert_eq!(html("https://a.cn/x?a=1&b=2"), "https://a.cn/x?a=1&amp;b=2");
         assert_eq!(html("<script>\"'"), "&lt;script&gt;&quot;&#39;");
+    }
+
+    #[test]
+    fn xml_is_always_well_formed() {
+        assert_eq!(
+            xml(r#"<script>alert("x&y")</script>"#),
+            "&lt;script&gt;alert(&quot;x&amp;y&quot;)&lt;/script&gt;"
+        );
+        assert_eq!(xml("a\u{0}b\u{7}c\u{FFFF}"), "abc");
+        assert_eq!(xml("一\n二"), "一 二");
+        assert_eq!(xml("单引号'"), "单引号&#39;");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Files beside the pages: CSV downloads of chart data, the sitemap, Atom feeds, robots.txt.
 
 use crate::content::sort_date;
+use crate::escape::xml;
 use crate::output::OutputFile;
 use crate::script::Script;
 use crate::site::Site;
@@ -142,22 +143,6 @@ fn in_both_scripts(site: &Site, path: &str, rows: &[Vec<String>]) -> Vec<OutputF
         .collect()
 }
 
-fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// `sitemap.xml` with both scripts of every page, and `robots.txt` pointing to it.
 pub fn sitemap_and_robots(site: &Site, reader: &Reader<'_>) -> Vec<OutputFile> {
     reader.routes();
@@ -168,13 +153,13 @@ pub fn sitemap_and_robots(site: &Site, reader: &Reader<'_>) -> Vec<OutputFile> {
         for script in Script::ALL {
             sitemap.push_str(&format!(
                 "  <url>\n    <loc>{}</loc>\n",
-                xml_escape(&site.absolute_url(script, path))
+                xml(&site.absolute_url(script, path))
             ));
             for alt in Script::ALL {
                 sitemap.push_str(&format!(
                     "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
                     alt.lang(),
-                    xml_escape(&site.absolute_url(alt, path))
+                    xml(&site.absolute_url(alt, path))
                 ));
             }
             sitemap.push_str("  </url>\n");
@@ -216,7 +201,7 @@ pub fn atom_feeds(site: &Site, reader: &Reader<'_>) -> Vec<OutputFile> {
 fn atom_feed(site: &Site, order: &[usize], script: Script) -> String {
     let pages = &site.content().pages;
     let config = site.config();
-    let convert = |text: &str| xml_escape(&site.converter().convert(script, text));
+    let convert = |text: &str| xml(&site.converter().convert(script, text));
     let feed_url = site.absolute_url(script, "atom.xml");
     let updated = order
         .iter()
@@ -227,9 +212,9 @@ fn atom_feed(site: &Site, order: &[usize], script: Script) -> String {
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <updated>{updated}</updated>\n  <id>{}</id>\n  <author><name>{}</name></author>\n",
         script.lang(),
         convert(&config.title),
-        xml_escape(&feed_url),
-        xml_escape(&site.absolute_url(script, "")),
-        xml_escape(&feed_url),
+        xml(&feed_url),
+        xml(&site.absolute_url(script, "")),
+        xml(&feed_url),
         convert(if config.footer.sponsor.is_empty() { &config.title } else { &config.footer.sponsor }),
     );
     for &i in order {
@@ -239,8 +224,8 @@ fn atom_feed(site: &Site, order: &[usize], script: Script) -> String {
         out.push_str(&format!(
             "  <entry>\n    <title>{}</title>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <id>{}</id>\n    <updated>{date}</updated>\n    <summary>{}</summary>\n  </entry>\n",
             convert(&page.meta.title),
-            xml_escape(&url),
-            xml_escape(&url),
+            xml(&url),
+            xml(&url),
             convert(&page.summary),
         ));
     }
@@ -258,13 +243,5 @@ mod tests {
         assert_eq!(csv_cell("说\"明"), "\"说\"\"明\"");
         assert_eq!(csv_cell("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
         assert_eq!(csv_cell("-3.5"), "-3.5");
-    }
-
-    #[test]
-    fn xml_escapes_markup_and_drops_control_characters() {
-        assert_eq!(
-            xml_escape("<a & \"b\">\u{1}"),
-            "&lt;a &amp; &quot;b&quot;&gt;"
-        );
     }
 }

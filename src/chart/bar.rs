@@ -6,10 +6,11 @@ use std::fmt::Write as _;
 use super::marks::{mark, series_colour, series_shape, BLUE, GREY, GRID, WHITE};
 use super::scale::Scale;
 use super::svg::{
-    document, end_element, esc, labelled, last_tick_label, line, num, text_width, tick_labels,
+    document, end_element, labelled, last_tick_label, line, num, text_width, tick_labels,
     value_label, Anchor, Text, FONT, SMALL, WIDTH,
 };
 use super::{BarChart, StackedBarChart};
+use crate::escape::xml;
 use crate::labels::Labels;
 
 const PAD: f64 = 12.0;
@@ -119,7 +120,7 @@ fn rect(out: &mut String, class: &str, (x0, x1): (f64, f64), cy: f64, attrs: &st
     let _ = write!(
         out,
         r#"<rect class="{}" x="{}" y="{}" width="{}" height="{}" {attrs}"#,
-        esc(class),
+        xml(class),
         num(x0.min(x1)),
         num(cy - BAR_H / 2.0),
         num((x1 - x0).abs()),

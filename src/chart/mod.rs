@@ -5,7 +5,7 @@
 //! carry class names for the site stylesheet *and* presentation attributes (fill, stroke) so
 //! they look right without it. Status and series are told apart by shape and printed text as
 //! well as colour, and every value is printed. Output is deterministic, so it is tested against
-//! golden files in `tests/golden/charts/` (regenerate with `UPDATE_GOLDEN=1`).
+//! snapshots in `tests/golden/charts/` (insta; `INSTA_UPDATE=always` rewrites them).
 //!
 //! Class names the stylesheet can target (all inside `svg.chart.chart-{bullet,bar,stacked-bar,line}`):
 //! - `chart-body` (the group setting `font-family`, `font-size`, text `fill`);
@@ -137,26 +137,16 @@ mod tests {
         super::line(c, labels())
     }
 
+    /// The chart against its snapshot in `tests/golden/charts/` (insta, as the golden pages:
+    /// a mismatch prints a line diff; `INSTA_UPDATE=always cargo test --lib chart` rewrites).
     fn golden(name: &str, svg: &str) {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/golden/charts")
-            .join(format!("{name}.svg"));
-        if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(&path, svg).unwrap();
-            return;
-        }
-        let want = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-            panic!(
-                "{}: {e} (run with UPDATE_GOLDEN=1 to create it)",
-                path.display()
-            )
-        });
-        assert!(
-            want == svg,
-            "{name}.svg differs from the golden file {}; if the change is intended, rerun with UPDATE_GOLDEN=1\n--- got ---\n{svg}",
-            path.display()
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/charts"),
         );
+        settings.set_prepend_module_to_snapshot(false);
+        settings.set_omit_expression(true);
+        settings.bind(|| insta::assert_snapshot!(name, svg));
     }
 
     fn well_formed(svg: &str) {

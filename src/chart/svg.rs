@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use crate::escape::{xml, xml_into};
 use crate::labels::Labels;
 
 /// Width of every chart's viewBox. Readable when scaled down to 320 px (factor 2/3).
@@ -13,30 +14,6 @@ pub(crate) const FONT: f64 = 16.0;
 pub(crate) const SMALL: f64 = 14.0;
 /// Distance from a text's vertical centre to its baseline, as a share of the font size.
 const BASELINE_SHIFT: f64 = 0.35;
-
-/// Appends `s` with `&`, `<`, `>` and `"` escaped, line breaks and tabs turned into spaces, and
-/// characters that XML 1.0 forbids (most C0 controls, lone surrogates cannot occur in `str`,
-/// U+FFFE/U+FFFF) dropped, so the output is always well-formed.
-pub(crate) fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'.. => out.push(c),
-            _ => {}
-        }
-    }
-}
-
-/// `s` escaped for text content and double-quoted attribute values.
-pub(crate) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    escape_into(&mut out, s);
-    out
-}
 
 /// A number with at most two decimals and no trailing zeros: `93.2`, `97`, `13375`, `-0.5`.
 /// Non-finite input (which the charts filter out before) gives `0`, so output never holds
@@ -216,7 +193,7 @@ impl<'a> Text<'a> {
         let _ = write!(
             out,
             r#"<text class="{}" x="{}" y="{}""#,
-            esc(self.class),
+            xml(self.class),
             num(self.x),
             num(self.cy + self.size * BASELINE_SHIFT)
         );
@@ -235,12 +212,12 @@ impl<'a> Text<'a> {
         out.push('>');
         match truncate(content, self.max_width.max(0.0), self.size) {
             Some(short) => {
-                escape_into(out, &short);
+                xml_into(out, &short);
                 out.push_str("<title>");
-                escape_into(out, content);
+                xml_into(out, content);
                 out.push_str("</title>");
             }
-            None => escape_into(out, content),
+            None => xml_into(out, content),
         }
         out.push_str("</text>\n");
     }
@@ -250,7 +227,7 @@ impl<'a> Text<'a> {
 pub(crate) fn title_child(out: &mut String, title: &str) {
     if !title.is_empty() {
         out.push_str("<title>");
-        escape_into(out, title);
+        xml_into(out, title);
         out.push_str("</title>");
     }
 }
@@ -278,7 +255,7 @@ pub(crate) fn line(
     let _ = writeln!(
         out,
         r#"<line class="{}" x1="{}" y1="{}" x2="{}" y2="{}" {attrs}/>"#,
-        esc(class),
+        xml(class),
         num(x1),
         num(y1),
         num(x2),
@@ -296,7 +273,7 @@ pub(crate) fn document(
     height: f64,
     body: &str,
 ) -> String {
-    let id = esc(id);
+    let id = xml(id);
     let height = if height.is_finite() {
         height.ceil().max(1.0)
     } else {
@@ -312,8 +289,8 @@ pub(crate) fn document(
     let _ = writeln!(
         out,
         r#"<title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
-        esc(title),
-        esc(desc)
+        xml(title),
+        xml(desc)
     );
     out.push_str(
         r##"<g class="chart-body" font-family="sans-serif" font-size="16" fill="#1a1a1a">"##,
@@ -354,17 +331,6 @@ mod tests {
         let labels = crate::labels::tests::default_labels();
         assert_eq!(labelled(labels, "目标 2020", 97.0, "%"), "目标 2020：97%");
         assert_eq!(labelled(labels, "", 97.0, "%"), "97%");
-    }
-
-    #[test]
-    fn escaping_covers_markup_and_quotes_and_drops_invalid_xml_chars() {
-        assert_eq!(
-            esc(r#"<script>alert("x&y")</script>"#),
-            "&lt;script&gt;alert(&quot;x&amp;y&quot;)&lt;/script&gt;"
-        );
-        assert_eq!(esc("a\u{0}b\u{7}c\u{FFFF}"), "abc");
-        assert_eq!(esc("一\n二"), "一 二");
-        assert_eq!(esc("单引号'可以"), "单引号'可以");
     }
 
     #[test]
