@@ -3,8 +3,8 @@
 //!
 //! After an intended change: `INSTA_UPDATE=always cargo test --test it golden` rewrites the
 //! snapshots (or `cargo insta test --review` to accept them one by one); review the diff
-//! before committing. (The SVG charts in `tests/golden/charts/` are compared by the unit tests
-//! in `src/chart/mod.rs`: `UPDATE_GOLDEN=1 cargo test --lib chart` rewrites those.)
+//! before committing. (The SVG charts in `tests/golden/charts/` are snapshots of the same kind,
+//! compared by the unit tests in `src/chart/mod.rs`.)
 
 use crate::support::*;
 
