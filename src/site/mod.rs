@@ -13,6 +13,7 @@
 
 mod claims;
 mod context;
+mod contract;
 pub mod incremental;
 mod load;
 mod render;
@@ -30,6 +31,7 @@ use crate::script::Converter;
 use crate::timings::Timings;
 use crate::views::{Sources, Views};
 
+pub use contract::{contract_paths, documented_paths};
 pub use load::Reread;
 pub use render::{Emit, Producer};
 pub use routes::RouteKey;

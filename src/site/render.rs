@@ -113,6 +113,37 @@ impl Site {
     /// Renders one route in one script: the finished HTML.
     /// The route's context gets this script's values (replacing the other script's).
     fn render_route(&self, route: &mut Route, script: Script) -> Result<String, Diagnostic> {
+        self.script_context(route, script);
+        let root = self.script_root(script);
+        let context = &route.context;
+        let html = self
+            .timings
+            .template(|| self.templates.tera.render(&route.template, context))
+            .map_err(|e| crate::render::template_error(&self.templates.files, &e))?;
+        let html = if html.contains(shortcodes::ROOT_MARKER) {
+            shortcodes::replace_root_marker(&html, &root)
+        } else {
+            html
+        };
+        // Sources are Simplified (see `simplify`): zh-Hans pages are done, zh-Hant pages are
+        // converted once.
+        self.timings
+            .convert(|| {
+                let html = if self.templates_need_simplifying {
+                    convert_html(&self.converter, Script::Hans, &html)?
+                } else {
+                    html
+                };
+                match script {
+                    Script::Hans => Ok(html),
+                    Script::Hant => convert_html(&self.converter, Script::Hant, &html),
+                }
+            })
+            .map_err(|m| Diagnostic::new(&route.path, m))
+    }
+
+    /// Puts a script's values in a route's context (replacing the other script's).
+    pub(super) fn script_context(&self, route: &mut Route, script: Script) {
         let context = &mut route.context;
         let root = self.script_root(script);
         let other = script.other();
@@ -145,30 +176,6 @@ impl Site {
                 }))
                 .collect::<Vec<_>>(),
         );
-        let html = self
-            .timings
-            .template(|| self.templates.tera.render(&route.template, context))
-            .map_err(|e| crate::render::template_error(&self.templates.files, &e))?;
-        let html = if html.contains(shortcodes::ROOT_MARKER) {
-            shortcodes::replace_root_marker(&html, &root)
-        } else {
-            html
-        };
-        // Sources are Simplified (see `simplify`): zh-Hans pages are done, zh-Hant pages are
-        // converted once.
-        self.timings
-            .convert(|| {
-                let html = if self.templates_need_simplifying {
-                    convert_html(&self.converter, Script::Hans, &html)?
-                } else {
-                    html
-                };
-                match script {
-                    Script::Hans => Ok(html),
-                    Script::Hant => convert_html(&self.converter, Script::Hant, &html),
-                }
-            })
-            .map_err(|m| Diagnostic::new(&route.path, m))
     }
 
     /// The files of one producer, read from `reader`, handed to `emit` with whether the search
