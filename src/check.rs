@@ -5,11 +5,8 @@
 //! would run a script or leave the web (`javascript:`, `vbscript:`, `data:`, `file:`) and for
 //! event-handler attributes (`onclick=`), each reported with the page and its line.
 
-use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
-
-use lol_html::{element, rewrite_str, RewriteStrSettings};
 
 use crate::content::markdown::safety::{self, Found};
 use crate::error::Diagnostic;
@@ -37,16 +34,15 @@ struct Scan {
 }
 
 fn scan(html: &str) -> Scan {
-    let found = RefCell::new(Scan::default());
-    let handler = element!("*", |el| {
-        let mut scan = found.borrow_mut();
+    let mut scan = Scan::default();
+    safety::for_each_element(html, |el| {
         safety::element_dangers(el, &mut scan.dangers);
         if let Some(id) = el.get_attribute("id") {
-            scan.ids.insert(decode_entities(&id));
+            scan.ids.insert(safety::decode_entities(&id).into_owned());
         }
         if let Some(name) = el.get_attribute("name") {
             if el.tag_name() == "a" {
-                scan.ids.insert(decode_entities(&name));
+                scan.ids.insert(safety::decode_entities(&name).into_owned());
             }
         }
         for attr in ["href", "src"] {
@@ -57,7 +53,7 @@ fn scan(html: &str) -> Scan {
                         .get_attribute("rel")
                         .is_some_and(|r| r == "canonical" || r == "alternate");
                 if !is_public_pointer {
-                    scan.links.push(decode_entities(&url));
+                    scan.links.push(safety::decode_entities(&url).into_owned());
                 }
             }
         }
@@ -71,24 +67,8 @@ fn scan(html: &str) -> Scan {
                     .push(el.get_attribute("src").unwrap_or_default());
             }
         }
-        Ok(())
     });
-    let _ = rewrite_str(
-        html,
-        RewriteStrSettings {
-            element_content_handlers: vec![handler],
-            ..RewriteStrSettings::new()
-        },
-    );
-    found.into_inner()
-}
-
-fn decode_entities(text: &str) -> String {
-    text.replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
+    scan
 }
 
 /// Where a link points inside the output: the file and the anchor.

@@ -10,16 +10,7 @@ use percent_encoding::percent_decode_str;
 /// anything safer in quoted attributes and text).
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    escape_into(&mut out, text, Some);
     out
 }
 
@@ -35,6 +26,16 @@ pub fn xml(text: &str) -> String {
 
 /// [`xml`], appended to `out`.
 pub fn xml_into(out: &mut String, text: &str) {
+    escape_into(out, text, |c| match c {
+        '\t' | '\n' | '\r' => Some(' '),
+        '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'.. => Some(c),
+        _ => None,
+    });
+}
+
+/// Appends `text` with the five markup characters escaped and every other character as
+/// `other` says (`None` drops it).
+fn escape_into(out: &mut String, text: &str, other: impl Fn(char) -> Option<char>) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -42,9 +43,11 @@ pub fn xml_into(out: &mut String, text: &str) {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'.. => out.push(c),
-            _ => {}
+            c => {
+                if let Some(c) = other(c) {
+                    out.push(c);
+                }
+            }
         }
     }
 }

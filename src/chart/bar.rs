@@ -7,20 +7,18 @@ use super::marks::{mark, series_colour, series_shape, BLUE, GREY, GRID, WHITE};
 use super::scale::Scale;
 use super::svg::{
     document, end_element, labelled, last_tick_label, line, num, text_width, tick_labels,
-    value_label, Anchor, Text, FONT, SMALL, WIDTH,
+    value_label, Anchor, Text, FONT, LEGEND_ROW, PAD, SMALL, WIDTH,
 };
 use super::{BarChart, StackedBarChart};
 use crate::escape::xml;
 use crate::labels::Labels;
 
-const PAD: f64 = 12.0;
 const ROW: f64 = 36.0;
 const BAR_H: f64 = 22.0;
 /// Row labels longer than this are truncated.
 const MAX_LABEL: f64 = 160.0;
 /// The plot keeps at least this much width, at the expense of the labels.
 const MIN_PLOT: f64 = 160.0;
-const LEGEND_ROW: f64 = 26.0;
 
 /// Horizontal geometry shared by both bar charts.
 struct Layout {
@@ -344,21 +342,8 @@ pub fn stacked_bars(c: &StackedBarChart, labels: &Labels) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::tests::check;
+    use crate::chart::tests::{bar, bars, check, stacked_bars};
     use crate::chart::{Bar, Stack};
-
-    /// The charts with the default theme's words.
-    fn labels() -> &'static crate::labels::Labels {
-        crate::labels::tests::default_labels()
-    }
-
-    fn bars(c: &BarChart) -> String {
-        super::bars(c, labels())
-    }
-
-    fn stacked_bars(c: &StackedBarChart) -> String {
-        super::stacked_bars(c, labels())
-    }
 
     fn chart<'a>(bars: Vec<Bar<'a>>) -> BarChart<'a> {
         BarChart {
@@ -372,16 +357,7 @@ mod tests {
 
     #[test]
     fn values_are_printed_with_units() {
-        let svg = bars(&chart(vec![
-            Bar {
-                label: "国家标准",
-                value: 432.0,
-            },
-            Bar {
-                label: "行业标准",
-                value: 488.0,
-            },
-        ]));
+        let svg = bars(&chart(vec![bar("国家标准", 432.0), bar("行业标准", 488.0)]));
         check(&svg);
         assert!(
             svg.contains(">432项</text>") && svg.contains(">488项</text>"),
@@ -400,27 +376,26 @@ mod tests {
         let svg = bars(&chart(vec![]));
         check(&svg);
         assert!(svg.contains(">暂无数据</text>") && svg.contains("class=\"frame\""));
-        let svg = stacked_bars(&StackedBarChart {
-            id: "s",
-            title: "t",
-            desc: "d",
-            unit: "项",
-            series: vec!["国家"],
-            stacks: vec![],
-        });
+        let stacked = |series: Vec<&'static str>, stacks: Vec<Stack<'static>>| {
+            stacked_bars(&StackedBarChart {
+                id: "s",
+                title: "t",
+                desc: "d",
+                unit: "项",
+                series,
+                stacks,
+            })
+        };
+        let svg = stacked(vec!["国家"], vec![]);
         check(&svg);
         assert!(svg.contains(">暂无数据</text>") && svg.contains(">国家</text>"));
-        let svg = stacked_bars(&StackedBarChart {
-            id: "s",
-            title: "t",
-            desc: "d",
-            unit: "项",
-            series: vec![],
-            stacks: vec![Stack {
+        let svg = stacked(
+            vec![],
+            vec![Stack {
                 label: "济宁市",
                 values: vec![1.0],
             }],
-        });
+        );
         check(&svg);
         assert!(svg.contains(">暂无数据</text>"));
     }
@@ -429,63 +404,27 @@ mod tests {
     fn edge_values_stay_finite() {
         let long = "很长的标签名称".repeat(10);
         let cases = [
-            vec![
-                Bar {
-                    label: "零",
-                    value: 0.0,
-                },
-                Bar {
-                    label: "也是零",
-                    value: 0.0,
-                },
-            ],
-            vec![Bar {
-                label: "一",
-                value: 13375.0,
-            }],
-            vec![
-                Bar {
-                    label: "负",
-                    value: -12.5,
-                },
-                Bar {
-                    label: "正",
-                    value: 30.0,
-                },
-            ],
+            vec![bar("零", 0.0), bar("也是零", 0.0)],
+            vec![bar("一", 13375.0)],
+            vec![bar("负", -12.5), bar("正", 30.0)],
             vec![
                 Bar {
                     label: "坏",
                     value: f64::NAN,
                 },
-                Bar {
-                    label: "好",
-                    value: 2.0,
-                },
+                bar("好", 2.0),
                 Bar {
                     label: "无穷",
                     value: f64::INFINITY,
                 },
             ],
-            vec![Bar {
-                label: &long,
-                value: 1.0,
-            }],
+            vec![bar(&long, 1.0)],
         ];
         for bars_ in cases {
             let svg = bars(&chart(bars_));
             check(&svg);
         }
-        let svg = bars(&chart(vec![
-            Bar {
-                label: "负",
-                value: -12.5,
-            },
-            Bar {
-                label: "正",
-                value: 30.0,
-            },
-        ]));
+        let svg = bars(&chart(vec![bar("负", -12.5), bar("正", 30.0)]));
         assert!(
             svg.contains(">-12.5项</text>") && svg.contains(r#"text-anchor="end">-12.5项"#),
             "{svg}"

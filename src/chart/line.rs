@@ -7,18 +7,17 @@ use std::fmt::Write as _;
 use super::marks::{mark, Shape, BLUE, GREY, GRID, ORANGE};
 use super::scale::{year_ticks, Scale};
 use super::svg::{
-    document, labelled, line as seg, num, text_width, Anchor, Text, FONT, SMALL, WIDTH,
+    document, labelled, line as seg, num, text_width, Anchor, Text, FONT, LEGEND_ROW, PAD, SMALL,
+    WIDTH,
 };
 use super::{LineChart, Point};
 use crate::labels::Labels;
 
-const PAD: f64 = 12.0;
 /// Room above the plot for the value label of a point at the top.
 const TOP: f64 = 30.0;
 const PLOT_H: f64 = 180.0;
 /// Points keep this distance from the plot's left and right edges.
 const INNER: f64 = 24.0;
-const LEGEND_ROW: f64 = 26.0;
 /// Minimum distance between year ticks.
 const YEAR_SPACING: f64 = 56.0;
 
@@ -159,27 +158,15 @@ pub fn line(c: &LineChart, labels: &Labels) -> String {
             &labelled(labels, p.label, p.value, c.unit),
         );
     }
-    if let Some((x, v, label)) = baseline {
-        mark(
-            &mut body,
-            Shape::Diamond,
-            (px(x), py(v)),
-            7.0,
-            "mark mark-baseline",
-            GREY,
-            &labelled(labels, label, v, c.unit),
-        );
-    }
-    if let Some((x, v, label)) = target {
-        mark(
-            &mut body,
-            Shape::Bullseye,
-            (px(x), py(v)),
-            9.0,
-            "mark mark-target",
-            ORANGE,
-            &labelled(labels, label, v, c.unit),
-        );
+    let references = [
+        (baseline, Shape::Diamond, 7.0, "mark mark-baseline", GREY),
+        (target, Shape::Bullseye, 9.0, "mark mark-target", ORANGE),
+    ];
+    for (reference, shape, size, class, colour) in references {
+        if let Some((x, v, label)) = reference {
+            let text = labelled(labels, label, v, c.unit);
+            mark(&mut body, shape, (px(x), py(v)), size, class, colour, &text);
+        }
     }
 
     // Value labels: all of them if they fit side by side, else the first and the last (or just

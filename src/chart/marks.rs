@@ -184,17 +184,8 @@ mod tests {
 
     #[test]
     fn every_shape_renders_without_nan() {
-        for shape in [
-            Shape::Square,
-            Shape::Circle,
-            Shape::TriangleUp,
-            Shape::Diamond,
-            Shape::TriangleDown,
-            Shape::Plus,
-            Shape::Check,
-            Shape::HollowCircle,
-            Shape::Bullseye,
-        ] {
+        let others = [Shape::Check, Shape::HollowCircle, Shape::Bullseye];
+        for shape in SERIES_SHAPES.into_iter().chain(others) {
             let mut out = String::new();
             mark(&mut out, shape, (10.0, 20.0), 8.0, "mark x", BLUE, "a<b");
             assert!(out.contains(r#"class="mark x""#), "{out}");

@@ -117,7 +117,11 @@ mod tests {
     use super::*;
 
     // The charts with the default theme's words: the golden files are what it shows.
-    fn labels() -> &'static crate::labels::Labels {
+    pub(crate) fn bar(label: &str, value: f64) -> Bar<'_> {
+        Bar { label, value }
+    }
+
+    pub(crate) fn labels() -> &'static crate::labels::Labels {
         crate::labels::tests::default_labels()
     }
 
@@ -125,11 +129,11 @@ mod tests {
         super::bullet(b, labels())
     }
 
-    fn bars(c: &BarChart) -> String {
+    pub(crate) fn bars(c: &BarChart) -> String {
         super::bars(c, labels())
     }
 
-    fn stacked_bars(c: &StackedBarChart) -> String {
+    pub(crate) fn stacked_bars(c: &StackedBarChart) -> String {
         super::stacked_bars(c, labels())
     }
 
@@ -222,22 +226,10 @@ mod tests {
             desc: "国家标准432项，行业标准488项，地方标准369项，团体标准195项。",
             unit: "项",
             bars: vec![
-                Bar {
-                    label: "国家标准",
-                    value: 432.0,
-                },
-                Bar {
-                    label: "行业标准",
-                    value: 488.0,
-                },
-                Bar {
-                    label: "地方标准",
-                    value: 369.0,
-                },
-                Bar {
-                    label: "团体标准",
-                    value: 195.0,
-                },
+                bar("国家标准", 432.0),
+                bar("行业标准", 488.0),
+                bar("地方标准", 369.0),
+                bar("团体标准", 195.0),
             ],
         });
         check(&svg);
@@ -311,10 +303,7 @@ mod tests {
                 title: evil,
                 desc: evil,
                 unit: evil,
-                bars: vec![Bar {
-                    label: evil,
-                    value: 1.0,
-                }],
+                bars: vec![bar(evil, 1.0)],
             }),
             stacked_bars(&StackedBarChart {
                 id: "d",

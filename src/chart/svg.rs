@@ -12,6 +12,10 @@ pub(crate) const WIDTH: f64 = 480.0;
 pub(crate) const FONT: f64 = 16.0;
 /// Font size for axis tick labels and values printed inside bar segments.
 pub(crate) const SMALL: f64 = 14.0;
+/// Space around the plot of the bar and line charts.
+pub(crate) const PAD: f64 = 12.0;
+/// Height of a row of the legend.
+pub(crate) const LEGEND_ROW: f64 = 26.0;
 /// Distance from a text's vertical centre to its baseline, as a share of the font size.
 const BASELINE_SHIFT: f64 = 0.35;
 

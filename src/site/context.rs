@@ -119,8 +119,8 @@ impl Site {
             }
             RouteKey::City(i) => {
                 let view = reader.city(*i);
-                let documents = reader.list(&ListKey::CityDocuments(view.id.clone()));
-                let mut route = base(&view.name, &view.path, "city.html");
+                let documents = reader.list(&ListKey::CityDocuments(view.summary.id.clone()));
+                let mut route = base(&view.summary.name, &view.summary.path, "city.html");
                 route
                     .context
                     .insert("city", &CityContext { view, documents });

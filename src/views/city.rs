@@ -26,21 +26,6 @@ pub struct CitySummary {
     pub achievement_count: usize,
 }
 
-impl From<&CityView> for CitySummary {
-    fn from(c: &CityView) -> Self {
-        CitySummary {
-            id: c.id.clone(),
-            name: c.name.clone(),
-            province: c.province.clone(),
-            introduction: c.introduction.clone(),
-            path: c.path.clone(),
-            document_count: c.document_count,
-            indicator_count: c.indicator_count,
-            achievement_count: c.achievements.len(),
-        }
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AchievementView {
     pub date: String,
@@ -68,15 +53,11 @@ pub struct PlanGroup {
 /// A city's page, except its list of documents (a list of its own, see `Views`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CityView {
-    pub id: String,
-    pub name: String,
-    pub province: String,
-    pub introduction: String,
-    pub path: String,
-    pub document_count: usize,
+    /// What lists show of the city (its fields are the view's own in templates).
+    #[serde(flatten)]
+    pub summary: CitySummary,
     pub plans: Vec<PlanGroup>,
     pub status_counts: Vec<StatusCount>,
-    pub indicator_count: usize,
     pub achievements: Vec<AchievementView>,
     pub achievement_charts: Vec<String>,
     pub achievements_csv: Option<String>,
@@ -159,13 +140,16 @@ impl CityView {
             .collect();
         let (achievement_charts, standards_total) = standards_chart(data, city, labels);
         CityView {
-            id: city.id.clone(),
-            name: city.name.clone(),
-            province: city.province.clone(),
-            introduction: city.introduction.clone(),
-            path: city_path(&city.id),
-            document_count,
-            indicator_count: mine.len(),
+            summary: CitySummary {
+                id: city.id.clone(),
+                name: city.name.clone(),
+                province: city.province.clone(),
+                introduction: city.introduction.clone(),
+                path: city_path(&city.id),
+                document_count,
+                indicator_count: mine.len(),
+                achievement_count: achievements.len(),
+            },
             status_counts: status_counts(mine.iter().map(|v| &v.status), labels),
             plans: plan_groups(&mine),
             achievements_csv: (!achievements.is_empty())

@@ -31,7 +31,7 @@ impl Headline {
     ) -> Headline {
         Headline {
             cities: cities.len(),
-            documents: cities.iter().map(|c| c.document_count).sum(),
+            documents: cities.iter().map(|c| c.summary.document_count).sum(),
             indicators: indicators.len(),
             achievements: data.achievements.len(),
             status_counts: status_counts(indicators.iter().map(|v| &v.status), labels),
@@ -64,10 +64,10 @@ impl Overview {
             .iter()
             .map(|c| OverviewRow {
                 city: Link {
-                    title: c.name.clone(),
-                    path: c.path.clone(),
+                    title: c.summary.name.clone(),
+                    path: c.summary.path.clone(),
                 },
-                indicators: c.indicator_count,
+                indicators: c.summary.indicator_count,
                 status_counts: c.status_counts.clone(),
                 achievements: c.achievements.len(),
                 standards_total: c.standards_total.clone(),

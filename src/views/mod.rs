@@ -280,7 +280,7 @@ impl Views {
             .collect();
         Views {
             nav,
-            city_summaries: cities.iter().map(CitySummary::from).collect(),
+            city_summaries: cities.iter().map(|c| c.summary.clone()).collect(),
             overview: Overview::new(data, &cities, labels),
             headline: Headline::new(data, &indicators, &cities, labels),
             summaries,
@@ -295,7 +295,7 @@ impl Views {
             indicator_index: index_of(&indicators, |v| v.path.clone()),
             indicators,
             indicator_inputs,
-            city_index: index_of(&cities, |c| c.id.clone()),
+            city_index: index_of(&cities, |c| c.summary.id.clone()),
             cities,
             topic_index: index_of(&topics, |t| t.title.clone()),
             topics,

@@ -241,7 +241,7 @@ impl Views {
             Dep::City(c) => {
                 let old = &self.cities[c as usize];
                 new.city_index
-                    .get(&old.id)
+                    .get(&old.summary.id)
                     .is_none_or(|&m| &new.cities[m] != old)
             }
         }
@@ -314,8 +314,8 @@ impl Views {
             && self
                 .cities
                 .iter()
-                .map(|c| &c.id)
-                .eq(new.cities.iter().map(|c| &c.id))
+                .map(|c| &c.summary.id)
+                .eq(new.cities.iter().map(|c| &c.summary.id))
             && self
                 .topics
                 .iter()
@@ -342,7 +342,7 @@ impl Views {
             Dep::Indicator(k) => {
                 Dep::Indicator(at(&new.indicator_index, &self.indicators[k as usize].path)?)
             }
-            Dep::City(c) => Dep::City(at(&new.city_index, &self.cities[c as usize].id)?),
+            Dep::City(c) => Dep::City(at(&new.city_index, &self.cities[c as usize].summary.id)?),
             Dep::Topic(t) => Dep::Topic(at(&new.topic_index, &self.topics[t as usize].title)?),
             other => other,
         })
