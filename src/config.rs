@@ -29,6 +29,10 @@ pub struct Config {
     /// build of thousands of pages; `false` leaves the search page without results.
     #[serde(default = "yes")]
     pub search: bool,
+    /// How many documents each page of a list shows (sections, topics, a city's documents,
+    /// the catalogue's lists); a section's own `paginate_by` wins. 0 shows a list on one page.
+    #[serde(default = "default_paginate_by")]
+    pub paginate_by: usize,
     /// Raw HTML written in Markdown is dropped unless this is true.
     #[serde(default)]
     pub allow_raw_html: bool,
@@ -65,6 +69,12 @@ pub struct Footer {
 
 fn yes() -> bool {
     true
+}
+
+/// The default theme's page length: a page of 20 summaries is about 15 KB, a phone screen
+/// shows 3–4 of them.
+fn default_paginate_by() -> usize {
+    20
 }
 
 fn default_theme() -> String {

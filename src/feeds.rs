@@ -149,7 +149,11 @@ pub fn sitemap_and_robots(site: &Site, reader: &Reader<'_>) -> Vec<OutputFile> {
     let mut sitemap = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for path in site.route_paths().iter().filter(|p| !p.ends_with(".html")) {
+    for path in site
+        .public_route_paths()
+        .iter()
+        .filter(|p| !p.ends_with(".html"))
+    {
         for script in Script::ALL {
             sitemap.push_str(&format!(
                 "  <url>\n    <loc>{}</loc>\n",

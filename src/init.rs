@@ -76,6 +76,26 @@ pub const THEME_FILES: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/search.html"),
     ),
     (
+        "templates/list.html",
+        include_str!("../themes/default/templates/list.html"),
+    ),
+    (
+        "templates/redirect.html",
+        include_str!("../themes/default/templates/redirect.html"),
+    ),
+    (
+        "templates/catalogue.html",
+        include_str!("../themes/default/templates/catalogue.html"),
+    ),
+    (
+        "templates/sitemap.html",
+        include_str!("../themes/default/templates/sitemap.html"),
+    ),
+    (
+        "templates/taxonomy.html",
+        include_str!("../themes/default/templates/taxonomy.html"),
+    ),
+    (
         "i18n/zh-Hans.toml",
         include_str!("../themes/default/i18n/zh-Hans.toml"),
     ),

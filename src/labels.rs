@@ -102,6 +102,12 @@ labels! {
     title_search;
     /// Title of the page shown for a missing address (页面未找到).
     title_not_found;
+    /// Title of the public-information catalogue (信息公开目录).
+    title_catalogue;
+    /// Title of the HTML site map (网站地图).
+    title_site_map;
+    /// Title of page 2, 3 … of a list (政策原文（第2页）).
+    title_pager(title, number);
     /// The language switch to Simplified, in Simplified (简体中文); never converted.
     script_name_hans;
     /// The language switch to Traditional, in Traditional (繁體中文); never converted.

@@ -13,6 +13,7 @@ pub mod feeds;
 pub mod files;
 pub mod init;
 pub mod labels;
+pub mod lists;
 pub mod output;
 pub mod render;
 pub mod script;

@@ -101,8 +101,28 @@ pub fn page(converter: &Converter, page: &mut Page) -> Result<(), Diagnostic> {
     ] {
         optional(converter, value);
     }
-    for value in meta.topics.iter_mut().chain(meta.references.iter_mut()) {
+    for value in meta
+        .topics
+        .iter_mut()
+        .chain(&mut meta.references)
+        .chain(&mut meta.authors)
+        .chain(meta.taxonomies.values_mut().flatten())
+    {
         text(converter, value);
+    }
+    // A taxonomy written in Traditional is the same taxonomy as in Simplified.
+    if meta
+        .taxonomies
+        .keys()
+        .any(|k| converter.needs_simplifying(k))
+    {
+        let mut taxonomies = std::collections::BTreeMap::new();
+        for (name, terms) in std::mem::take(&mut meta.taxonomies) {
+            let name = converter.convert(Script::Hans, &name);
+            let all: &mut Vec<String> = taxonomies.entry(name).or_default();
+            all.extend(terms);
+        }
+        meta.taxonomies = taxonomies;
     }
     for heading in &mut page.toc {
         text(converter, &mut heading.title);

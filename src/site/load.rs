@@ -3,7 +3,7 @@
 //! it is read (see [`crate::simplify`]); then [`Site::finish`] checks what sources say of each
 //! other and derives what pages share. Nothing is rendered here.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::{BuildOptions, Site};
@@ -12,6 +12,7 @@ use crate::content::{self, Content, Page, Parsed, ReadOptions};
 use crate::data::{self, Data};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::labels;
+use crate::lists::Lists;
 use crate::render::{self, Templates};
 use crate::script::{Converter, SiteDictionary};
 use crate::simplify;
@@ -85,7 +86,8 @@ impl Site {
             templates,
             labels,
             related: Vec::new(),
-            topics: BTreeMap::new(),
+            lists: Lists::default(),
+            aliases: Vec::new(),
             templates_need_simplifying,
             timings: Default::default(),
         };
@@ -165,7 +167,8 @@ impl Site {
             diagnostics.extend(crate::shortcodes::check(page, &self.data, &self.templates));
         }
         self.related = related_both_ways(&self.content);
-        self.topics = topics(&self.content);
+        self.lists = Lists::derive(&self.content, &self.data);
+        self.aliases = super::aliases::aliases(&self.content);
         diagnostics.into_result(())
     }
 }
@@ -248,12 +251,13 @@ fn check_templates(content: &Content, templates: &Templates, diagnostics: &mut D
         .pages
         .iter()
         .map(|p| (&p.file, p.meta.template.as_ref()))
-        .chain(
-            content
-                .sections
-                .values()
-                .filter_map(|s| Some((s.file.as_ref()?, s.meta.template.as_ref()))),
-        );
+        .chain(content.sections.values().flat_map(|s| {
+            let templates = [s.meta.template.as_ref(), s.meta.page_template.as_ref()];
+            s.file
+                .as_ref()
+                .into_iter()
+                .flat_map(move |f| templates.map(|t| (f, t)))
+        }));
     for (file, template) in named {
         if let Some(template) = template {
             if !templates.files.contains_key(template) {
@@ -283,21 +287,4 @@ fn related_both_ways(content: &Content) -> Vec<Vec<usize>> {
         }
     }
     related
-}
-
-fn topics(content: &Content) -> BTreeMap<String, Vec<usize>> {
-    let mut topics: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, page) in content.pages.iter().enumerate() {
-        for topic in &page.meta.topics {
-            match topics.get_mut(topic) {
-                // Pages come in order: a page naming a topic twice is its last member.
-                Some(members) if members.last() == Some(&i) => {}
-                Some(members) => members.push(i),
-                None => {
-                    topics.insert(topic.clone(), vec![i]);
-                }
-            }
-        }
-    }
-    topics
 }

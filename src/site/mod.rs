@@ -11,6 +11,7 @@
 //!   made, in parallel.
 //! - [`incremental`]: after an edit, render again exactly the routes whose reads changed.
 
+mod aliases;
 mod claims;
 mod context;
 mod contract;
@@ -19,18 +20,19 @@ mod load;
 mod render;
 mod routes;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::content::Content;
 use crate::data::Data;
 use crate::labels::Labels;
+use crate::lists::Lists;
 use crate::render::Templates;
 use crate::script::Converter;
 use crate::timings::Timings;
 use crate::views::{Sources, Views};
 
+pub use aliases::Alias;
 pub use contract::{contract_paths, documented_paths};
 pub use load::Reread;
 pub use render::{Emit, Producer};
@@ -57,8 +59,10 @@ pub struct Site {
     labels: Labels,
     /// Per page, the pages it is linked with (both directions of `related`).
     related: Vec<Vec<usize>>,
-    /// Topic (in Simplified) → pages.
-    topics: BTreeMap<String, Vec<usize>>,
+    /// The lists of pages: sections, topics, taxonomies, cities' documents, the catalogue.
+    lists: Lists,
+    /// Earlier addresses of pages and sections.
+    aliases: Vec<Alias>,
     /// Whether the templates hold Traditional text (every other source is made Simplified at
     /// load): then pages are made Simplified after rendering too.
     templates_need_simplifying: bool,
@@ -100,6 +104,10 @@ impl Site {
         &self.related[page]
     }
 
+    pub fn lists(&self) -> &Lists {
+        &self.lists
+    }
+
     /// Whether the search index is built.
     pub fn search(&self) -> bool {
         self.config.search
@@ -126,8 +134,9 @@ impl Site {
             content: &self.content,
             data: &self.data,
             related: &self.related,
-            topics: &self.topics,
+            lists: &self.lists,
             nav: self.nav(),
+            has: self.has(),
             labels: &self.labels,
         }
     }

@@ -52,6 +52,8 @@ pub struct OverviewRow {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Overview {
     pub rows: Vec<OverviewRow>,
+    /// Every status, in the order rows count them (the table's columns).
+    pub statuses: Vec<StatusCount>,
     pub status_chart: String,
     pub standards_chart: Option<String>,
     pub standards_table: Vec<(String, Vec<String>)>,
@@ -98,6 +100,7 @@ impl Overview {
         let standards_chart = (!per_city.is_empty())
             .then(|| standards_chart(&per_city, &levels, &standards_table, labels));
         Overview {
+            statuses: status_counts(std::iter::empty(), labels),
             rows,
             status_chart,
             standards_chart,

@@ -5,8 +5,9 @@ use serde::Serialize;
 
 use super::{topic_path, Link};
 use crate::content::markdown::Heading;
-use crate::content::{sort_date, Page};
+use crate::content::{catalogue_date, sort_date, Page};
 use crate::labels::Labels;
+use crate::lists::{taxonomy_path, ListKey};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PageView {
@@ -34,7 +35,28 @@ pub struct PageView {
     pub reading_minutes: usize,
     pub word_count: usize,
     pub indicators: Vec<Link>,
+    /// Zola's `authors`.
+    pub authors: Vec<String>,
+    /// When the page was last changed (Zola's `updated`).
+    pub updated: Option<String>,
+    pub updated_text: Option<String>,
+    /// The catalogue's lists the metadata links to: the issuer's documents, the year's (of
+    /// `published`, else `date`), the kind's and the validity's.
+    pub issuer_path: Option<String>,
+    pub year_path: Option<String>,
+    pub kind_path: Option<String>,
+    pub validity_path: Option<String>,
+    /// Taxonomies other than topics, each with the page's terms.
+    pub taxonomies: Vec<TaxonomyLinks>,
     pub extra: toml::Table,
+}
+
+/// A taxonomy's terms on a page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaxonomyLinks {
+    pub title: String,
+    pub path: String,
+    pub terms: Vec<Link>,
 }
 
 /// A page as lists show it: no body, so a list of thousands of pages stays small.
@@ -127,6 +149,33 @@ impl PageView {
             reading_minutes: page.reading_minutes,
             word_count: page.word_count,
             indicators: parts.indicators,
+            authors: meta.authors.clone(),
+            updated: meta.updated.map(|d| d.to_string()),
+            updated_text: meta.updated.map(|d| labels.date(&d)),
+            issuer_path: meta
+                .issuer
+                .as_ref()
+                .and_then(|i| ListKey::Office(i.trim().to_string()).path()),
+            year_path: catalogue_date(page).and_then(|d| ListKey::Year(d.year).path()),
+            kind_path: meta.kind.and_then(|k| ListKey::Kind(k).path()),
+            validity_path: meta.validity.and_then(|v| ListKey::Validity(v).path()),
+            taxonomies: meta
+                .taxonomies
+                .iter()
+                .map(|(name, terms)| TaxonomyLinks {
+                    title: name.clone(),
+                    path: taxonomy_path(name),
+                    terms: terms
+                        .iter()
+                        .map(|term| Link {
+                            title: term.clone(),
+                            path: ListKey::Taxonomy(name.clone(), term.clone())
+                                .path()
+                                .unwrap_or_default(),
+                        })
+                        .collect(),
+                })
+                .collect(),
             extra: meta.extra.clone(),
         }
     }

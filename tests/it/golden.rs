@@ -49,3 +49,39 @@ fn rendered_pages_match_the_golden_files() {
         }
     });
 }
+
+/// The pages of a list and the pages lists lead to, from the Zola fixture: the first, a middle
+/// and the last page of a section's list in both scripts, a catalogue list, the catalogue, the
+/// site map, a taxonomy and the page an alias leaves.
+const LIST_PAGES: [(&str, &str); 12] = [
+    ("pager-first.html", "blog/index.html"),
+    ("pager-middle.html", "blog/page/2/index.html"),
+    ("pager-last.html", "blog/page/3/index.html"),
+    ("pager-first-zh-hant.html", "zh-hant/blog/index.html"),
+    (
+        "pager-middle-zh-hant.html",
+        "zh-hant/blog/page/2/index.html",
+    ),
+    ("pager-last-zh-hant.html", "zh-hant/blog/page/3/index.html"),
+    ("list.html", "archive/2024/page/2/index.html"),
+    ("catalogue.html", "catalogue/index.html"),
+    ("sitemap.html", "sitemap/index.html"),
+    ("taxonomy.html", "tags/index.html"),
+    ("redirect.html", "old/post-1/index.html"),
+    ("redirect-zh-hant.html", "zh-hant/blog/page/1/index.html"),
+];
+
+#[test]
+fn list_pages_match_the_golden_files() {
+    let site = TestSite::fixture("zola");
+    site.built();
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(repo().join("tests/golden/html"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| {
+        for (name, rel) in LIST_PAGES {
+            insta::assert_snapshot!(name, site.read(rel));
+        }
+    });
+}

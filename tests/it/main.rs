@@ -12,6 +12,7 @@ mod data;
 mod example_portal;
 mod golden;
 mod incremental;
+mod lists;
 mod opencc_equivalence;
 mod parallel;
 mod properties;
