@@ -40,7 +40,8 @@ pub struct Incremental {
     records: Vec<Record>,
     /// Record by identity, for edits that add or remove producers.
     index: HashMap<String, usize>,
-    /// The route paths of the build, sorted (the sitemap shows them).
+    /// The route paths of the build, in route order (the sitemap shows them in that order, and
+    /// lists such as offices reorder when their counts change).
     routes: Vec<String>,
 }
 
@@ -74,7 +75,7 @@ impl Site {
             index: index_of(&records),
             records,
             views,
-            routes: sorted_routes(self),
+            routes: self.route_paths(),
         })
     }
 }
@@ -83,7 +84,7 @@ impl Incremental {
     /// Renders what the edit changed (the site has read it: [`Site::reread`]). On a problem,
     /// nothing is kept: the next update compares with the same last good build.
     pub fn update(&mut self, site: &Site) -> Result<Update, Diagnostics> {
-        let routes = sorted_routes(site);
+        let routes = site.route_paths();
         let routes_changed = routes != self.routes;
         // The same routes have the same paths, which were checked (static files never change
         // here: an edit to them is a full build).
@@ -207,10 +208,4 @@ fn index_of(records: &[Record]) -> HashMap<String, usize> {
         .enumerate()
         .map(|(i, r)| (r.identity.clone(), i))
         .collect()
-}
-
-fn sorted_routes(site: &Site) -> Vec<String> {
-    let mut routes = site.route_paths();
-    routes.sort_unstable();
-    routes
 }
