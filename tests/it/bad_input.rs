@@ -168,6 +168,13 @@ cases! {
         );
     } => ["content/interpretations/moved.md", "the alias \"/policies/plan/\"", "content/policies/plan.md", "/policies/plan/"];
 
+    an_alias_in_the_other_scripts_folder_is_refused(): |site| {
+        site.page(
+            "policies/bad.md",
+            "+++\ntitle = \"坏\"\naliases = [\"/zh-hant/policies/plan/\"]\n+++\n",
+        );
+    } => ["content/policies/bad.md", "the alias \"/zh-hant/policies/plan/\"", "/zh-hant/"];
+
     a_taxonomy_term_without_letters_is_refused(): |site| {
         site.page(
             "policies/bad.md",
