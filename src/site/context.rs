@@ -131,13 +131,9 @@ impl Site {
                 route.context.insert("paginator", &paginator);
                 route
             }
-            RouteKey::FirstPagerRedirect(list) => self.redirect(
-                base(&self.config.title, &path, "redirect.html"),
-                list.path(),
-            ),
             RouteKey::Alias(i) => self.redirect(
                 base(&self.config.title, &path, "redirect.html"),
-                Some(self.aliases[*i].target.clone()),
+                self.aliases[*i].target.clone(),
             ),
             RouteKey::Page(i) => {
                 let page = &self.content.pages[*i];
@@ -267,10 +263,8 @@ impl Site {
     }
 
     /// A page that sends the reader to `target` (relative to the script root).
-    fn redirect(&self, mut route: Route, target: Option<String>) -> Route {
-        route
-            .context
-            .insert("redirect_to", &target.unwrap_or_default());
+    fn redirect(&self, mut route: Route, target: String) -> Route {
+        route.context.insert("redirect_to", &target);
         route
     }
 

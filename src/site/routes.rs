@@ -13,8 +13,6 @@ use crate::views::{city_path, indicator_path};
 pub enum RouteKey {
     /// Page `number` of a list (the home page is page 1 of the root section's list).
     List(ListKey, usize),
-    /// `…/page/1/` of a list, which sends the reader to the list's own address.
-    FirstPagerRedirect(ListKey),
     Page(usize),
     /// An earlier address of a page or section (its `aliases`), by index in the site's aliases.
     Alias(usize),
@@ -36,7 +34,7 @@ pub enum RouteKey {
 impl RouteKey {
     /// Routes that only send the reader elsewhere: not in the sitemap, not indexed.
     pub fn is_redirect(&self) -> bool {
-        matches!(self, RouteKey::FirstPagerRedirect(_) | RouteKey::Alias(_))
+        matches!(self, RouteKey::Alias(_))
     }
 }
 
@@ -77,14 +75,13 @@ impl Site {
         keys
     }
 
-    /// The pages of one list, and the redirect from its `page/1/`.
+    /// The pages of one list. Page 1 is the list's own address; there is no `…/page/1/`
+    /// redirect (a page that only navigates away cannot be audited, and no link of ours
+    /// points there).
     fn list_routes(&self, key: &ListKey, keys: &mut Vec<RouteKey>) {
         let per_page = self.per_page(key);
         let len = self.lists.get(key).map_or(0, <[usize]>::len);
         keys.extend((1..=pager_count(len, per_page)).map(|n| RouteKey::List(key.clone(), n)));
-        if per_page > 0 {
-            keys.push(RouteKey::FirstPagerRedirect(key.clone()));
-        }
     }
 
     /// How many pages each page of a list shows (0: all).
@@ -130,9 +127,6 @@ impl Site {
     pub fn route_path(&self, key: &RouteKey) -> String {
         match key {
             RouteKey::List(list, number) => pager_path(&list.path().unwrap_or_default(), *number),
-            RouteKey::FirstPagerRedirect(list) => {
-                format!("{}page/1/", list.path().unwrap_or_default())
-            }
             RouteKey::Page(i) => self.content.pages[*i].path.clone(),
             RouteKey::Alias(i) => self.aliases[*i].path.clone(),
             RouteKey::Cities => "cities/".into(),

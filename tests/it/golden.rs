@@ -68,7 +68,7 @@ const LIST_PAGES: [(&str, &str); 12] = [
     ("sitemap.html", "sitemap/index.html"),
     ("taxonomy.html", "tags/index.html"),
     ("redirect.html", "old/post-1/index.html"),
-    ("redirect-zh-hant.html", "zh-hant/blog/page/1/index.html"),
+    ("redirect-zh-hant.html", "zh-hant/old/post-1/index.html"),
 ];
 
 #[test]

@@ -71,12 +71,9 @@ fn every_list_is_paginated_and_every_pager_page_is_reachable() {
     let last = site.read("policies/page/7/index.html");
     assert_eq!(last.matches("<li>\n    <a href=").count(), 46 - 6 * 7);
     assert!(!last.contains("rel=\"next\""));
-    // page/1/ sends the reader to the list itself, in both scripts.
-    let redirect = site.read("policies/page/1/index.html");
-    assert!(redirect.contains("<meta http-equiv=\"refresh\" content=\"0; url=/policies/\">"));
-    let redirect = site.read("zh-hant/policies/page/1/index.html");
-    assert!(redirect.contains("url=/zh-hant/policies/\""));
-    assert!(redirect.contains("<meta name=\"robots\" content=\"noindex\">"));
+    // Page 1 is the list's own address: no page/1/ (a page that only navigates away).
+    assert!(!site.public().join("policies/page/1").exists());
+    assert!(!site.public().join("zh-hant/policies/page/1").exists());
 
     // Walking the pager from page 1 reaches every page of every list, and every link a pager
     // page has resolves to a file.
@@ -117,13 +114,10 @@ fn every_list_is_paginated_and_every_pager_page_is_reachable() {
         let files = std::fs::read_dir(site.public().join(list).join("page"))
             .map(|d| d.count())
             .unwrap_or(0);
-        // Every page/k/ folder (the redirect page/1/ included) was reached from page 1.
-        assert_eq!(seen.len(), files.max(1), "{list}: {seen:?}");
+        // Every page/k/ folder, and page 1 itself, was reached from page 1.
+        assert_eq!(seen.len(), files + 1, "{list}: {seen:?}");
     }
-    assert!(
-        !sitemap.contains("/page/1/"),
-        "redirects are not in the sitemap"
-    );
+    assert!(!sitemap.contains("/page/1/"));
     // The Traditional office name is the same office as the Simplified one.
     assert!(!site
         .public()
