@@ -19,8 +19,10 @@ pub struct Config {
     /// The script published at the site root; the other one lives under `/zh-hant/` or `/zh-hans/`.
     #[serde(default)]
     pub default_script: Script,
-    /// How Simplified text becomes Traditional: `s2t` (character level, the default), `s2tw`,
-    /// `s2hk` or `s2twp` (Taiwan phrases: rewrites 应用 as 套用, so not for mainland sites).
+    /// How Simplified text becomes Traditional: `s2tw` (the default: the character forms
+    /// readers expect, 為 眾 啟 著, and no change of vocabulary), `s2t` (OpenCC's own forms: 爲 衆
+    /// 啓 着), `s2hk` (Hong Kong forms) or `s2twp` (Taiwan phrases: rewrites 应用 as 套用, so not
+    /// for mainland sites).
     #[serde(default)]
     pub traditional_profile: TraditionalProfile,
     #[serde(default = "default_theme")]

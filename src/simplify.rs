@@ -3,8 +3,8 @@
 //! Editors write in either script (the Wenzhou document is Traditional, in Taiwan forms such as
 //! 為 and 發布). With every source in Simplified, zh-Hans pages need no conversion at all, and
 //! zh-Hant pages are converted once, from Simplified, so their character forms are the same
-//! whatever script each source was written in (爲 everywhere, not 為 on one page and 爲 on the
-//! next). Texts that are already Simplified are found by a fast scan and left alone.
+//! whatever script each source was written in (with `s2t`, 爲 everywhere, not 為 on one page
+//! and 爲 on the next). Texts that are already Simplified are found by a fast scan and left alone.
 
 use crate::config::Config;
 use crate::content::{Page, Section};
