@@ -36,6 +36,8 @@ pub struct Config {
     pub allow_raw_html: bool,
     #[serde(default)]
     pub footer: Footer,
+    #[serde(default)]
+    pub typography: Typography,
     /// Free-form settings for templates (`config.extra`).
     #[serde(default)]
     pub extra: toml::Table,
@@ -63,6 +65,22 @@ pub struct Footer {
     /// 公安备案号
     #[serde(default)]
     pub police_record: String,
+}
+
+/// `[typography]`: how the text of Markdown pages is set.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Typography {
+    /// Half-width `, : ; ( ) ! ?` in Chinese text become the full-width marks of GB/T 15834
+    /// (`content::markdown::punctuation`); on unless a site turns it off.
+    #[serde(default = "yes")]
+    pub punctuation: bool,
+}
+
+impl Default for Typography {
+    fn default() -> Typography {
+        Typography { punctuation: true }
+    }
 }
 
 fn yes() -> bool {
