@@ -122,6 +122,18 @@ pub fn load(
 pub struct ReadOptions {
     pub include_drafts: bool,
     pub allow_raw_html: bool,
+    /// `[typography] punctuation` in `config.toml`.
+    pub punctuation: bool,
+}
+
+impl ReadOptions {
+    /// How the Markdown of a page is rendered.
+    pub fn markdown(&self) -> MarkdownOptions {
+        MarkdownOptions {
+            allow_raw_html: self.allow_raw_html,
+            punctuation: self.punctuation,
+        }
+    }
 }
 
 /// What the site does to every page and section it reads (see [`load`]).
@@ -166,9 +178,7 @@ impl Content {
                 self.pages.remove(i);
             }
         }
-        let markdown = MarkdownOptions {
-            allow_raw_html: options.allow_raw_html,
-        };
+        let markdown = options.markdown();
         let parsed: Vec<Result<Parsed, Diagnostic>> = files
             .par_iter()
             .filter(|f| f.path.is_file())

@@ -51,9 +51,10 @@ impl Site {
         let read = ReadOptions {
             include_drafts: options.drafts,
             allow_raw_html: config.allow_raw_html,
+            punctuation: config.typography.punctuation,
         };
         let data = read_data(root, &converter);
-        let content = content::load(root, &read, &|parsed| prepare(&converter, parsed));
+        let content = content::load(root, &read, &|parsed| prepare(&converter, &read, parsed));
         let templates = render::load(root, &config.theme);
         let labels = labels::load(root, &config.theme, &converter);
         if let Ok(templates) = &templates {
@@ -127,11 +128,10 @@ impl Site {
         pages.dedup();
         if !pages.is_empty() {
             let converter = &self.converter;
-            let problems = self
-                .content
-                .read(&self.root, &pages, &self.options.read, &|parsed| {
-                    prepare(converter, parsed)
-                });
+            let read = self.options.read;
+            let problems = self.content.read(&self.root, &pages, &read, &|parsed| {
+                prepare(converter, &read, parsed)
+            });
             self.options.broken = problems.0.iter().map(|d| d.file.clone()).collect();
             diagnostics.extend(problems);
         }
@@ -174,9 +174,13 @@ impl Site {
 }
 
 /// Every page and section is made Simplified as it is read.
-fn prepare(converter: &Converter, parsed: &mut Parsed) -> Result<(), Diagnostic> {
+fn prepare(
+    converter: &Converter,
+    read: &ReadOptions,
+    parsed: &mut Parsed,
+) -> Result<(), Diagnostic> {
     match parsed {
-        Parsed::Page(page) => simplify::page(converter, page),
+        Parsed::Page(page) => simplify::page(converter, &read.markdown(), page),
         Parsed::Section(section) => simplify::section(converter, section),
     }
 }

@@ -58,7 +58,7 @@ fn content_and_theme_text_are_converted_but_markup_is_not() {
     // A page written in Traditional appears in Simplified.
     let hans = site.read("interpretations/plan-interpretation/index.html");
     assert!(
-        hans.contains("规划提出了发展目标。这是一段用繁体字书写的解读,会被转换成简体。"),
+        hans.contains("规划提出了发展目标。这是一段用繁体字书写的解读，会被转换成简体。"),
         "{hans}"
     );
 }
@@ -131,7 +131,7 @@ fn soft_breaks_between_chinese_lines_leave_no_space() {
     let site = TestSite::basic();
     site.built();
     let html = site.read("policies/plan/index.html");
-    assert!(html.contains("97%以上,主导或参与"), "{html}");
+    assert!(html.contains("97%以上，主导或参与"), "{html}");
 }
 
 #[test]
