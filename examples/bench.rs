@@ -3,10 +3,12 @@
 //!     cargo run --release --example bench
 //!
 //! For each corpus size (default 1,000 and 10,000 pages, made by `gen_corpus`), it runs the
-//! release `stdportal build` several times (default 5) with and without the search index, and
-//! reports medians of wall time, pages per second (both scripts counted), peak RSS, the time of
-//! each stage (`build --timings`), and the time to rebuild after editing one page and one data
-//! file. Results go to `bench-results/RESULTS.md` (and are printed).
+//! release `stdportal build` several times (default 5): without the search index, with lists
+//! paginated (the default 20 a page) and on one page each (`paginate_by = 0`, no pager pages),
+//! then with the search index. It reports medians of wall time, pages per second (both scripts
+//! counted), peak RSS, the time of each stage (`build --timings`), the output's size and its
+//! largest list page, and the time to rebuild after editing one page and one data file.
+//! Results go to `bench-results/RESULTS.md` (and are printed).
 //!
 //! Then, for search: the index's size on disk, the bytes ten fixed queries download (in headless
 //! Chromium when `bash scripts/browser-test-setup.sh` installed it), and the same for Pagefind
@@ -15,6 +17,7 @@
 //!
 //! Options: --sizes 1000,10000  --runs 5  --out bench-results/RESULTS.md  --work target/bench
 //! --pagefind DIR  --pagefind-max 10000 (larger corpora skip Pagefind: minutes and gigabytes)
+//! --serve-only (only serve's rebuilds)  --no-search (skip the builds with the search index)
 
 #[path = "gen_corpus.rs"]
 #[allow(dead_code)]
@@ -28,6 +31,16 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
+
+/// The medians of one kind of build that the search table compares.
+#[derive(Clone, Copy)]
+struct Medians {
+    wall: f64,
+    rss: f64,
+    index: f64,
+    search_cpu: f64,
+    pages: usize,
+}
 
 struct Run {
     wall_ms: f64,
@@ -128,6 +141,51 @@ fn serve_rebuilds(corpus: &Path, size: usize, runs: usize) -> String {
     )
 }
 
+/// Sets the site's `paginate_by` (0: every list on one page, so no pager pages).
+fn set_paginate_by(corpus: &Path, n: usize) {
+    let path = corpus.join("config.toml");
+    let config = std::fs::read_to_string(&path).unwrap();
+    let kept: String = config
+        .lines()
+        .filter(|l| !l.starts_with("paginate_by"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&path, format!("paginate_by = {n}\n{kept}")).unwrap();
+}
+
+/// The output's size in bytes, and its largest list page (any page but a document's) with
+/// its size.
+fn output_sizes(public: &Path) -> (u64, (u64, String)) {
+    fn walk(dir: &Path, public: &Path, total: &mut u64, largest: &mut (u64, String)) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            let Ok(meta) = entry.metadata() else { continue };
+            if meta.is_dir() {
+                walk(&path, public, total, largest);
+                continue;
+            }
+            *total += meta.len();
+            let rel = path
+                .strip_prefix(public)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            // A document is content/section<s>/page<NNNNN>.md, published at …/page<NNNNN>/.
+            let document = rel.split('/').any(|part| {
+                part.len() == 9
+                    && part.starts_with("page")
+                    && part[4..].bytes().all(|b| b.is_ascii_digit())
+            });
+            if rel.ends_with("index.html") && !document && meta.len() > largest.0 {
+                *largest = (meta.len(), rel);
+            }
+        }
+    }
+    let (mut total, mut largest) = (0, (0, String::new()));
+    walk(public, public, &mut total, &mut largest);
+    (total, largest)
+}
+
 fn append(path: &Path, text: &str) {
     let mut current = std::fs::read_to_string(path).unwrap();
     current.push_str(text);
@@ -142,10 +200,15 @@ fn main() {
     let mut serve_only = false;
     let mut pagefind_dir: Option<PathBuf> = None;
     let mut pagefind_max = 10_000usize;
+    let mut with_search = true;
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         if flag == "--serve-only" {
             serve_only = true;
+            continue;
+        }
+        if flag == "--no-search" {
+            with_search = false;
             continue;
         }
         let value = args.next().unwrap_or_default();
@@ -190,12 +253,15 @@ fn main() {
         "Machine: {cores} cores ({}). Commit {commit}. Median of {runs} runs of `stdportal build` (release) on a corpus from `gen_corpus` (~3 KB of Chinese Markdown per page, 20 cities, 200 indicators, 5 years of observations). Pages are HTML pages written, both scripts counted. Stage times come from `build --timings`: *load* reads and checks everything, *render + write* is the parallel stage in which each page is rendered (Tera), converted to Traditional and written to a staging folder if its bytes changed (wall), *template* and *convert* are CPU time summed over threads inside it, *index* assembles the search index (shards, fragment groups, filters) and *search cpu* is the CPU time of each page's part of it (text, keys, fragments) summed over threads inside *render*, *commit* moves the changed files into place and removes stale ones. The CLI rebuilds are full builds that write only what changed; serve's incremental rebuilds are in the second table. Regenerate with `cargo run --release --example bench`.\n",
         std::env::consts::OS
     );
-    let _ = writeln!(report, "| pages | search | wall (ms) | pages/s | peak RSS (MB) | load | views | render + write | template cpu | convert cpu | search cpu | index | commit | CLI rebuild after 1 page edit (ms) | CLI rebuild after data edit (ms) |");
+    let _ = writeln!(report, "The corpus puts every page into a city, an issuing office, a kind, two topics, a year and a validity, so every list is as full as on a department's site. *lists* says whether lists are paginated (20 a page, the default) or each on one page (`paginate_by = 0`: no pager pages); *output* is the size of `public/`, *largest list* the largest HTML page that is not a document.\n");
+    let _ = writeln!(report, "| pages | search | lists | HTML pages | wall (ms) | pages/s | peak RSS (MB) | load | views | render + write | template cpu | convert cpu | search cpu | index | commit | output (MB) | largest list (KB) | CLI rebuild after 1 page edit (ms) | CLI rebuild after data edit (ms) |");
     let _ = writeln!(
         report,
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     );
     let mut serve_lines = Vec::new();
+    // Each data edit adds an observation of a year of its own, across all builds of a corpus.
+    let mut data_year = 2040;
     let mut search_figures = Vec::new();
     let pagefind = bench_search::pagefind_binary(pagefind_dir.as_deref());
     for &size in &sizes {
@@ -207,14 +273,26 @@ fn main() {
             sections: 8,
             years: 5,
             seed: 1,
+            paginate_by: None,
+            zola: false,
         })
         .expect("corpus written");
-        let builds: &[bool] = if serve_only { &[] } else { &[false, true] };
-        let mut medians: Vec<(f64, f64, f64, f64, usize)> = Vec::new();
-        for &search in builds {
+        let mut builds: Vec<(bool, usize)> = vec![(false, 20), (false, 0)];
+        if with_search {
+            builds.push((true, 20));
+        }
+        if serve_only {
+            builds.clear();
+        }
+        // Medians of the paginated builds without and with search, for the search table.
+        let mut medians: Vec<(bool, usize, Medians)> = Vec::new();
+        for (search, paginate_by) in builds {
+            set_paginate_by(&corpus, paginate_by);
             let _ = std::fs::remove_dir_all(corpus.join("public"));
             build(&binary, &corpus, search); // warm-up: fills the page cache and public/
             let measured: Vec<Run> = (0..runs).map(|_| build(&binary, &corpus, search)).collect();
+            let (output_bytes, (largest_bytes, largest)) = output_sizes(&corpus.join("public"));
+            println!("largest list page: {largest} ({largest_bytes} bytes)");
             let page = corpus.join("content/section0/page00000.md");
             let data = corpus.join("data/observations.csv");
             let mut page_edits = Vec::new();
@@ -224,12 +302,9 @@ fn main() {
                 page_edits.push(build(&binary, &corpus, search).wall_ms);
                 append(
                     &data,
-                    &format!(
-                        "city000,ind00,{},{}.5,基准测试\n",
-                        2040 + i + if search { 80 } else { 0 },
-                        40 + i
-                    ),
+                    &format!("city000,ind00,{data_year},{}.5,基准测试\n", 40 + i),
                 );
+                data_year += 1;
                 data_edits.push(build(&binary, &corpus, search).wall_ms);
             }
             let wall = median(measured.iter().map(|r| r.wall_ms).collect());
@@ -243,8 +318,9 @@ fn main() {
                 )
             };
             let line = format!(
-                "| {size} | {} | {wall:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} |",
+                "| {size} | {} | {} | {pages} | {wall:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.1} | {:.1} | {:.0} | {:.0} |",
                 if search { "yes" } else { "no" },
+                if paginate_by == 0 { "one page each" } else { "paginated" },
                 pages as f64 / (wall / 1000.0),
                 stage("peak_rss_mb"),
                 stage("load"),
@@ -255,50 +331,68 @@ fn main() {
                 stage("search_cpu"),
                 stage("index"),
                 stage("commit"),
+                output_bytes as f64 / 1e6,
+                largest_bytes as f64 / 1e3,
                 median(page_edits),
                 median(data_edits),
             );
             println!("{line}");
             let _ = writeln!(report, "{line}");
             medians.push((
-                wall,
-                stage("peak_rss_mb"),
-                stage("index"),
-                stage("search_cpu"),
-                pages,
+                search,
+                paginate_by,
+                Medians {
+                    wall,
+                    rss: stage("peak_rss_mb"),
+                    index: stage("index"),
+                    search_cpu: stage("search_cpu"),
+                    pages,
+                },
             ));
         }
-        if let [no, yes] = medians[..] {
+        let paginated = |search: bool| {
+            medians
+                .iter()
+                .find(|m| m.0 == search && m.1 == 20)
+                .map(|m| m.2)
+        };
+        if let (Some(no), Some(yes)) = (paginated(false), paginated(true)) {
             let public = corpus.join("public");
-            let pagefind_run = pagefind.as_ref().filter(|_| size <= pagefind_max).map(|bin| {
-                let out = work.join(format!("pagefind-{size}"));
-                let _ = std::fs::remove_dir_all(&out);
-                let usage = bench_search::run_measured(
-                    Command::new(bin)
-                        .arg("--site")
-                        .arg(&public)
-                        .arg("--output-path")
-                        .arg(&out)
-                        .args(["--root-selector", "main[data-search-body]"])
-                        .args(["--exclude-selectors", "[data-search-ignore]"]),
-                );
-                let disk = bench_search::disk_size(&out);
-                (usage, disk, out)
-            });
+            let pagefind_run = pagefind
+                .as_ref()
+                .filter(|_| size <= pagefind_max)
+                .map(|bin| {
+                    let out = work.join(format!("pagefind-{size}"));
+                    let _ = std::fs::remove_dir_all(&out);
+                    let usage = bench_search::run_measured(
+                        Command::new(bin)
+                            .arg("--site")
+                            .arg(&public)
+                            .arg("--output-path")
+                            .arg(&out)
+                            .args(["--root-selector", "main[data-search-body]"])
+                            .args(["--exclude-selectors", "[data-search-ignore]"]),
+                    );
+                    let disk = bench_search::disk_size(&out);
+                    (usage, disk, out)
+                });
             let bytes = bench_search::query_bytes(
                 repo,
                 &public,
-                pagefind_run.as_ref().filter(|r| r.0.ok).map(|r| r.2.as_path()),
+                pagefind_run
+                    .as_ref()
+                    .filter(|r| r.0.ok)
+                    .map(|r| r.2.as_path()),
             );
             search_figures.push(bench_search::Figures {
                 size,
-                pages: yes.4,
-                wall_no: no.0,
-                wall_yes: yes.0,
-                rss_no: no.1,
-                rss_yes: yes.1,
-                index_ms: yes.2,
-                search_cpu_ms: yes.3,
+                pages: yes.pages,
+                wall_no: no.wall,
+                wall_yes: yes.wall,
+                rss_no: no.rss,
+                rss_yes: yes.rss,
+                index_ms: yes.index,
+                search_cpu_ms: yes.search_cpu,
                 disk: bench_search::disk_size(&public.join(stdportal::search::INDEX_DIR)),
                 bytes,
                 pagefind: pagefind_run.map(|(u, d, out)| {
@@ -307,12 +401,14 @@ fn main() {
                 }),
             });
         }
+        set_paginate_by(&corpus, 20);
         let line = serve_rebuilds(&corpus, size, runs);
         println!("{line}");
         serve_lines.push(line);
     }
     if !search_figures.is_empty() {
-        let client = std::fs::read(repo.join("themes/default/static/search.js")).unwrap_or_default();
+        let client =
+            std::fs::read(repo.join("themes/default/static/search.js")).unwrap_or_default();
         let client_gz = stdportal::search::format::gzip(&client).len() as u64;
         let note = match &pagefind {
             Some(bin) => format!(

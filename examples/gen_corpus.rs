@@ -3,9 +3,12 @@
 //!     cargo run --release --example gen_corpus -- --pages 10000 --out /tmp/corpus
 //!
 //! Options: --pages N (1000), --out DIR (required), --cities M (20), --sections S (8),
-//! --years Y (5, observations per indicator), --seed S (1). The output is deterministic for a
-//! given seed. Front matter stays within Zola's basic fields (title, date, description, weight,
-//! [extra]) so the same content/ also builds with other generators.
+//! --years Y (5, observations per indicator), --seed S (1), --paginate-by N (the site's page
+//! length; 0 puts every list on one page), --zola (front matter within Zola's basic fields —
+//! title, date, description, weight, [extra] — so the same content/ also builds with Zola).
+//! The output is deterministic for a given seed. Without --zola, pages carry what real
+//! documents carry — a city, a kind, an issuing office, topics, a validity — so the lists of
+//! cities, topics, years and offices are as full as on a department's site.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -18,6 +21,10 @@ pub struct Options {
     pub sections: usize,
     pub years: usize,
     pub seed: u64,
+    /// `paginate_by` in config.toml (`None`: the default).
+    pub paginate_by: Option<usize>,
+    /// Only Zola's basic front matter fields.
+    pub zola: bool,
 }
 
 /// xorshift64*: small, fast and reproducible; statistical quality does not matter here.
@@ -103,6 +110,22 @@ const HEADINGS: &[&str] = &[
     "政策解读",
 ];
 const NUMERALS: &[&str] = &["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+const TOPICS: &[&str] = &[
+    "标准化改革",
+    "质量提升",
+    "计量",
+    "认证认可",
+    "检验检测",
+    "知识产权",
+    "农业标准化",
+    "服务业标准化",
+    "团体标准",
+    "地方标准",
+    "品牌建设",
+    "营商环境",
+];
+const OFFICES: &[&str] = &["人民政府", "市场监督管理局", "发展和改革委员会"];
+const KINDS: &[&str] = &["policy", "interpretation", "news"];
 const DOMAINS: &[&str] = &["工业", "农业", "服务业", "公共服务", "质量", "标准"];
 const UNITS: &[&str] = &["项", "个", "家", "%"];
 
@@ -164,9 +187,13 @@ pub fn generate(options: &Options) -> std::io::Result<()> {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     copy_dir(&repo.join("themes"), &out.join("themes"))?;
     fs::create_dir_all(out.join("data"))?;
+    let paginate_by = options
+        .paginate_by
+        .map(|n| format!("paginate_by = {n}\n"))
+        .unwrap_or_default();
     fs::write(
         out.join("config.toml"),
-        "title = \"标准化基准测试站点\"\nbase_url = \"https://example.gov.cn/\"\n\n[footer]\nsponsor = \"基准测试\"\n",
+        format!("title = \"标准化基准测试站点\"\nbase_url = \"https://example.gov.cn/\"\n{paginate_by}\n[footer]\nsponsor = \"基准测试\"\n"),
     )?;
     let mut cities = String::new();
     let mut indicators = String::from("id,city,plan,domain,name,unit,baseline_value,baseline_year,target_value,target_year,comparator,kind,source_document,source_quote\n");
@@ -221,11 +248,31 @@ pub fn generate(options: &Options) -> std::io::Result<()> {
         );
         let month = rng.below(12) + 1;
         let day = rng.below(28) + 1;
+        let city = p % options.cities.max(1);
+        let date = format!("{}-{month:02}-{day:02}", 2015 + rng.below(10));
+        let description = sentence(&mut rng);
+        let metadata = if options.zola {
+            format!("\n[extra]\ncity = \"city{city:03}\"\n")
+        } else {
+            let first = rng.below(TOPICS.len());
+            let second = (first + 1 + rng.below(TOPICS.len() - 1)) % TOPICS.len();
+            format!(
+                "city = \"city{city:03}\"\nkind = \"{}\"\nissuer = \"第{city}号市{}\"\n\
+                 published = {date}\ntopics = [\"{}\", \"{}\"]\nvalidity = \"{}\"\n",
+                KINDS[p % KINDS.len()],
+                rng.pick(OFFICES),
+                TOPICS[first],
+                TOPICS[second],
+                if rng.below(10) == 0 {
+                    "已废止"
+                } else {
+                    "有效"
+                },
+            )
+        };
         let page = format!(
-            "+++\ntitle = \"{title}\"\ndescription = \"{}\"\ndate = {}-{month:02}-{day:02}\nweight = {p}\n\n[extra]\ncity = \"city{:03}\"\n+++\n\n{}",
-            sentence(&mut rng),
-            2015 + rng.below(10),
-            p % options.cities.max(1),
+            "+++\ntitle = \"{title}\"\ndescription = \"{description}\"\ndate = {date}\n\
+             weight = {p}\n{metadata}+++\n\n{}",
             body(&mut rng, p)
         );
         fs::write(
@@ -258,9 +305,15 @@ pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String>
         sections: 8,
         years: 5,
         seed: 1,
+        paginate_by: None,
+        zola: false,
     };
     let mut args = args.peekable();
     while let Some(flag) = args.next() {
+        if flag == "--zola" {
+            options.zola = true;
+            continue;
+        }
         let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
         let number = || {
             value
@@ -273,6 +326,7 @@ pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String>
             "--sections" => options.sections = number()?.max(1),
             "--years" => options.years = number()?,
             "--seed" => options.seed = number()? as u64,
+            "--paginate-by" => options.paginate_by = Some(number()?),
             "--out" => options.out = PathBuf::from(&value),
             other => return Err(format!("unknown option {other}")),
         }
@@ -288,7 +342,7 @@ fn main() {
     let options = match parse_args(std::env::args().skip(1)) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("error: {e}\nusage: gen_corpus --pages N --out DIR [--cities M] [--sections S] [--years Y] [--seed S]");
+            eprintln!("error: {e}\nusage: gen_corpus --pages N --out DIR [--cities M] [--sections S] [--years Y] [--seed S] [--paginate-by N] [--zola]");
             std::process::exit(2);
         }
     };

@@ -5,11 +5,8 @@
 //! would run a script or leave the web (`javascript:`, `vbscript:`, `data:`, `file:`) and for
 //! event-handler attributes (`onclick=`), each reported with the page and its line.
 
-use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
-
-use lol_html::{element, rewrite_str, RewriteStrSettings};
 
 use crate::content::markdown::safety::{self, Found};
 use crate::error::Diagnostic;
@@ -24,6 +21,21 @@ pub struct Report {
     pub external: BTreeSet<(String, String)>,
     pub pages_checked: usize,
     pub links_checked: usize,
+    /// Half-width punctuation in Chinese text that the typography pass sets full-width (or
+    /// would, when `[typography] punctuation` is off), in file order.
+    pub punctuation: Vec<PunctuationFix>,
+    /// Whether the build applies the pass (`[typography] punctuation`).
+    pub punctuation_on: bool,
+}
+
+/// One mark the typography pass changes, where it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PunctuationFix {
+    pub file: PathBuf,
+    pub line: usize,
+    /// A few characters around the mark, as written and as published.
+    pub before: String,
+    pub after: String,
 }
 
 /// What one HTML page links to and which anchors it has.
@@ -37,16 +49,15 @@ struct Scan {
 }
 
 fn scan(html: &str) -> Scan {
-    let found = RefCell::new(Scan::default());
-    let handler = element!("*", |el| {
-        let mut scan = found.borrow_mut();
+    let mut scan = Scan::default();
+    safety::for_each_element(html, |el| {
         safety::element_dangers(el, &mut scan.dangers);
         if let Some(id) = el.get_attribute("id") {
-            scan.ids.insert(decode_entities(&id));
+            scan.ids.insert(safety::decode_entities(&id).into_owned());
         }
         if let Some(name) = el.get_attribute("name") {
             if el.tag_name() == "a" {
-                scan.ids.insert(decode_entities(&name));
+                scan.ids.insert(safety::decode_entities(&name).into_owned());
             }
         }
         for attr in ["href", "src"] {
@@ -57,7 +68,7 @@ fn scan(html: &str) -> Scan {
                         .get_attribute("rel")
                         .is_some_and(|r| r == "canonical" || r == "alternate");
                 if !is_public_pointer {
-                    scan.links.push(decode_entities(&url));
+                    scan.links.push(safety::decode_entities(&url).into_owned());
                 }
             }
         }
@@ -71,24 +82,8 @@ fn scan(html: &str) -> Scan {
                     .push(el.get_attribute("src").unwrap_or_default());
             }
         }
-        Ok(())
     });
-    let _ = rewrite_str(
-        html,
-        RewriteStrSettings {
-            element_content_handlers: vec![handler],
-            ..RewriteStrSettings::new()
-        },
-    );
-    found.into_inner()
-}
-
-fn decode_entities(text: &str) -> String {
-    text.replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
+    scan
 }
 
 /// Where a link points inside the output: the file and the anchor.
@@ -282,7 +277,67 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Report {
         }
     }
     check_related_links(site, &scans, &mut report);
+    report.punctuation = punctuation(site);
+    report.punctuation_on = site.config().typography.punctuation;
     report
+}
+
+/// What the typography pass changes (see [`crate::content::markdown::punctuation`]) in every
+/// page and section, with the line where each mark is written.
+fn punctuation(site: &Site) -> Vec<PunctuationFix> {
+    let mut found = Vec::new();
+    let mut add = |file: &std::path::Path, body: &str, body_line: usize, marked: &str, calls| {
+        for fix in crate::content::markdown::punctuation_fixes(marked) {
+            let offset = unmarked_offset(fix.offset, calls);
+            let (line, _) = crate::error::line_column(body, offset.min(body.len()));
+            found.push(PunctuationFix {
+                file: file.to_path_buf(),
+                line: line + body_line - 1,
+                before: fix.before,
+                after: fix.after,
+            });
+        }
+    };
+    for page in &site.content().pages {
+        let marked = crate::shortcodes::mark(&page.raw, &page.shortcodes);
+        add(
+            &page.file,
+            &page.raw,
+            page.body_line,
+            &marked,
+            &page.shortcodes,
+        );
+    }
+    // Sections keep no Markdown once rendered: read again from their files.
+    for section in site.content().sections.values() {
+        let Some(file) = &section.file else { continue };
+        let Ok(text) = std::fs::read_to_string(site.root().join(file)) else {
+            continue;
+        };
+        if let Ok(split) = crate::content::frontmatter::split(file, &text) {
+            add(file, split.body, split.body_line, split.body, &[]);
+        }
+    }
+    found.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    found
+}
+
+/// The offset in a page's Markdown of `offset` in the same Markdown with its shortcode calls
+/// replaced by markers (`shortcodes::mark`).
+fn unmarked_offset(offset: usize, calls: &[crate::shortcodes::Call]) -> usize {
+    let mut shift = 0isize; // unmarked − marked, before the current call
+    for (n, call) in calls.iter().enumerate() {
+        let marked_start = (call.start as isize - shift) as usize;
+        let marker = crate::shortcodes::marker(n).len();
+        if offset < marked_start {
+            break;
+        }
+        if offset < marked_start + marker {
+            return call.start;
+        }
+        shift += (call.end - call.start) as isize - marker as isize;
+    }
+    (offset as isize + shift) as usize
 }
 
 /// Every page's related documents are linked from it, both ways (a custom template could drop
@@ -423,4 +478,18 @@ mod tests {
 
     #[test]
     fn percent_decoding() {}
+
+    #[test]
+    fn offsets_past_shortcodes_are_mapped_back() {
+        let markdown = "甲{{ a(x=1) }}乙,丙{{ b() }},丁";
+        let calls = crate::shortcodes::find_calls(markdown).unwrap();
+        let marked = crate::shortcodes::mark(markdown, &calls);
+        let fixes = crate::content::markdown::punctuation_fixes(&marked);
+        let offsets: Vec<usize> = fixes
+            .iter()
+            .map(|f| unmarked_offset(f.offset, &calls))
+            .collect();
+        let commas: Vec<usize> = markdown.match_indices(',').map(|(i, _)| i).collect();
+        assert_eq!(offsets, commas);
+    }
 }

@@ -19,8 +19,10 @@ pub struct Config {
     /// The script published at the site root; the other one lives under `/zh-hant/` or `/zh-hans/`.
     #[serde(default)]
     pub default_script: Script,
-    /// How Simplified text becomes Traditional: `s2t` (character level, the default), `s2tw`,
-    /// `s2hk` or `s2twp` (Taiwan phrases: rewrites 应用 as 套用, so not for mainland sites).
+    /// How Simplified text becomes Traditional: `s2tw` (the default: the character forms
+    /// readers expect, 為 眾 啟 著, and no change of vocabulary), `s2t` (OpenCC's own forms: 爲 衆
+    /// 啓 着), `s2hk` (Hong Kong forms) or `s2twp` (Taiwan phrases: rewrites 应用 as 套用, so not
+    /// for mainland sites).
     #[serde(default)]
     pub traditional_profile: TraditionalProfile,
     #[serde(default = "default_theme")]
@@ -29,11 +31,17 @@ pub struct Config {
     /// docs/SEARCH.md). `false` leaves the search page without results.
     #[serde(default = "yes")]
     pub search: bool,
+    /// How many documents each page of a list shows (sections, topics, a city's documents,
+    /// the catalogue's lists); a section's own `paginate_by` wins. 0 shows a list on one page.
+    #[serde(default = "default_paginate_by")]
+    pub paginate_by: usize,
     /// Raw HTML written in Markdown is dropped unless this is true.
     #[serde(default)]
     pub allow_raw_html: bool,
     #[serde(default)]
     pub footer: Footer,
+    #[serde(default)]
+    pub typography: Typography,
     /// Free-form settings for templates (`config.extra`).
     #[serde(default)]
     pub extra: toml::Table,
@@ -63,8 +71,30 @@ pub struct Footer {
     pub police_record: String,
 }
 
+/// `[typography]`: how the text of Markdown pages is set.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Typography {
+    /// Half-width `, : ; ( ) ! ?` in Chinese text become the full-width marks of GB/T 15834
+    /// (`content::markdown::punctuation`); on unless a site turns it off.
+    #[serde(default = "yes")]
+    pub punctuation: bool,
+}
+
+impl Default for Typography {
+    fn default() -> Typography {
+        Typography { punctuation: true }
+    }
+}
+
 fn yes() -> bool {
     true
+}
+
+/// The default theme's page length: a page of 20 summaries is about 15 KB, a phone screen
+/// shows 3–4 of them.
+fn default_paginate_by() -> usize {
+    20
 }
 
 fn default_theme() -> String {

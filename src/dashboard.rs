@@ -28,15 +28,6 @@ impl Status {
         Status::NoData,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Achieved => "已完成",
-            Status::OnTrack => "按期推进",
-            Status::Behind => "滞后",
-            Status::NoData => "暂无数据",
-        }
-    }
-
     /// A symbol that tells the status apart without colour.
     pub fn symbol(self) -> &'static str {
         match self {

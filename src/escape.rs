@@ -10,6 +10,32 @@ use percent_encoding::percent_decode_str;
 /// anything safer in quoted attributes and text).
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    escape_into(&mut out, text, Some);
+    out
+}
+
+/// Text for XML (feeds, the sitemap, SVG charts), in element content and quoted attribute
+/// values: the markup characters escaped, line breaks and tabs made spaces (a label is one
+/// line), and what XML 1.0 forbids (other controls, U+FFFE, U+FFFF) dropped, so the output is
+/// always well-formed.
+pub fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    xml_into(&mut out, text);
+    out
+}
+
+/// [`xml`], appended to `out`.
+pub fn xml_into(out: &mut String, text: &str) {
+    escape_into(out, text, |c| match c {
+        '\t' | '\n' | '\r' => Some(' '),
+        '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'.. => Some(c),
+        _ => None,
+    });
+}
+
+/// Appends `text` with the five markup characters escaped and every other character as
+/// `other` says (`None` drops it).
+fn escape_into(out: &mut String, text: &str, other: impl Fn(char) -> Option<char>) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -17,10 +43,13 @@ pub fn html(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c => out.push(c),
+            c => {
+                if let Some(c) = other(c) {
+                    out.push(c);
+                }
+            }
         }
     }
-    out
 }
 
 /// `%E6%A0%87` → 标, as a browser reads a link: a `%` not followed by two hex digits stays as
@@ -56,6 +85,17 @@ mod tests {
     fn html_keeps_urls_readable_and_markup_inert() {
         assert_eq!(html("https://a.cn/x?a=1&b=2"), "https://a.cn/x?a=1&amp;b=2");
         assert_eq!(html("<script>\"'"), "&lt;script&gt;&quot;&#39;");
+    }
+
+    #[test]
+    fn xml_is_always_well_formed() {
+        assert_eq!(
+            xml(r#"<script>alert("x&y")</script>"#),
+            "&lt;script&gt;alert(&quot;x&amp;y&quot;)&lt;/script&gt;"
+        );
+        assert_eq!(xml("a\u{0}b\u{7}c\u{FFFF}"), "abc");
+        assert_eq!(xml("一\n二"), "一 二");
+        assert_eq!(xml("单引号'"), "单引号&#39;");
     }
 
     #[test]

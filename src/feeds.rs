@@ -1,6 +1,7 @@
 //! Files beside the pages: CSV downloads of chart data, the sitemap, Atom feeds, robots.txt.
 
 use crate::content::sort_date;
+use crate::escape::xml;
 use crate::output::OutputFile;
 use crate::script::Script;
 use crate::site::Site;
@@ -37,17 +38,18 @@ pub fn indicator_csv(site: &Site, reader: &Reader<'_>, index: usize) -> Vec<Outp
     // The view shows every figure the table holds: reading it marks the table as read.
     reader.indicator(index);
     let data = site.data();
+    let labels = site.labels();
     let ind = &data.indicators[index];
     let mut rows = vec![vec![
-        "类型".into(),
-        "日期".into(),
-        "数值".into(),
-        "单位".into(),
-        "说明".into(),
+        labels.csv_type().into(),
+        labels.csv_date().into(),
+        labels.csv_value().into(),
+        labels.csv_unit().into(),
+        labels.csv_note().into(),
     ]];
     if let Some(b) = &ind.baseline {
         rows.push(vec![
-            "基线".into(),
+            labels.baseline().into(),
             b.year.to_string(),
             fmt_number(b.value),
             ind.unit.clone(),
@@ -55,15 +57,15 @@ pub fn indicator_csv(site: &Site, reader: &Reader<'_>, index: usize) -> Vec<Outp
         ]);
     }
     rows.push(vec![
-        "目标".into(),
+        labels.target().into(),
         ind.target.year.to_string(),
         fmt_number(ind.target.value),
         ind.unit.clone(),
-        ind.target.comparator.words().to_string(),
+        labels.comparator_words(ind.target.comparator).into(),
     ]);
     for o in data.observations_of(ind) {
         rows.push(vec![
-            "监测".into(),
+            labels.observation().into(),
             o.date.to_string(),
             fmt_number(o.value),
             ind.unit.clone(),
@@ -77,6 +79,7 @@ pub fn indicator_csv(site: &Site, reader: &Reader<'_>, index: usize) -> Vec<Outp
 pub fn achievements_csv(site: &Site, reader: &Reader<'_>, index: usize) -> Vec<OutputFile> {
     reader.city(index);
     let data = site.data();
+    let labels = site.labels();
     let city = &data.cities[index];
     let mine: Vec<_> = data
         .achievements
@@ -87,18 +90,22 @@ pub fn achievements_csv(site: &Site, reader: &Reader<'_>, index: usize) -> Vec<O
         return Vec::new();
     }
     let mut rows = vec![vec![
-        "日期".into(),
-        "类别".into(),
-        "层级".into(),
-        "名称".into(),
-        "数值".into(),
-        "单位".into(),
-        "来源原文".into(),
+        labels.csv_date().into(),
+        labels.csv_category().into(),
+        labels.csv_level().into(),
+        labels.csv_name().into(),
+        labels.csv_value().into(),
+        labels.csv_unit().into(),
+        labels.csv_quote().into(),
     ]];
     for a in mine {
         rows.push(vec![
             a.date.to_string(),
-            a.category.clone(),
+            if a.category.is_empty() {
+                labels.achievement_category_default().into()
+            } else {
+                a.category.clone()
+            },
             a.level.clone().unwrap_or_default(),
             a.name.clone(),
             fmt_number(a.value),
@@ -136,39 +143,27 @@ fn in_both_scripts(site: &Site, path: &str, rows: &[Vec<String>]) -> Vec<OutputF
         .collect()
 }
 
-fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// `sitemap.xml` with both scripts of every page, and `robots.txt` pointing to it.
 pub fn sitemap_and_robots(site: &Site, reader: &Reader<'_>) -> Vec<OutputFile> {
     reader.routes();
     let mut sitemap = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for path in site.route_paths().iter().filter(|p| !p.ends_with(".html")) {
+    for path in site
+        .public_route_paths()
+        .iter()
+        .filter(|p| !p.ends_with(".html"))
+    {
         for script in Script::ALL {
             sitemap.push_str(&format!(
                 "  <url>\n    <loc>{}</loc>\n",
-                xml_escape(&site.absolute_url(script, path))
+                xml(&site.absolute_url(script, path))
             ));
             for alt in Script::ALL {
                 sitemap.push_str(&format!(
                     "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
                     alt.lang(),
-                    xml_escape(&site.absolute_url(alt, path))
+                    xml(&site.absolute_url(alt, path))
                 ));
             }
             sitemap.push_str("  </url>\n");
@@ -210,7 +205,7 @@ pub fn atom_feeds(site: &Site, reader: &Reader<'_>) -> Vec<OutputFile> {
 fn atom_feed(site: &Site, order: &[usize], script: Script) -> String {
     let pages = &site.content().pages;
     let config = site.config();
-    let convert = |text: &str| xml_escape(&site.converter().convert(script, text));
+    let convert = |text: &str| xml(&site.converter().convert(script, text));
     let feed_url = site.absolute_url(script, "atom.xml");
     let updated = order
         .iter()
@@ -221,9 +216,9 @@ fn atom_feed(site: &Site, order: &[usize], script: Script) -> String {
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <updated>{updated}</updated>\n  <id>{}</id>\n  <author><name>{}</name></author>\n",
         script.lang(),
         convert(&config.title),
-        xml_escape(&feed_url),
-        xml_escape(&site.absolute_url(script, "")),
-        xml_escape(&feed_url),
+        xml(&feed_url),
+        xml(&site.absolute_url(script, "")),
+        xml(&feed_url),
         convert(if config.footer.sponsor.is_empty() { &config.title } else { &config.footer.sponsor }),
     );
     for &i in order {
@@ -233,8 +228,8 @@ fn atom_feed(site: &Site, order: &[usize], script: Script) -> String {
         out.push_str(&format!(
             "  <entry>\n    <title>{}</title>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <id>{}</id>\n    <updated>{date}</updated>\n    <summary>{}</summary>\n  </entry>\n",
             convert(&page.meta.title),
-            xml_escape(&url),
-            xml_escape(&url),
+            xml(&url),
+            xml(&url),
             convert(&page.summary),
         ));
     }
@@ -252,13 +247,5 @@ mod tests {
         assert_eq!(csv_cell("说\"明"), "\"说\"\"明\"");
         assert_eq!(csv_cell("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
         assert_eq!(csv_cell("-3.5"), "-3.5");
-    }
-
-    #[test]
-    fn xml_escapes_markup_and_drops_control_characters() {
-        assert_eq!(
-            xml_escape("<a & \"b\">\u{1}"),
-            "&lt;a &amp; &quot;b&quot;&gt;"
-        );
     }
 }

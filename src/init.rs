@@ -75,7 +75,39 @@ pub const THEME_FILES: &[(&str, &str)] = &[
         "templates/search.html",
         include_str!("../themes/default/templates/search.html"),
     ),
+    (
+        "templates/list.html",
+        include_str!("../themes/default/templates/list.html"),
+    ),
+    (
+        "templates/redirect.html",
+        include_str!("../themes/default/templates/redirect.html"),
+    ),
+    (
+        "templates/catalogue.html",
+        include_str!("../themes/default/templates/catalogue.html"),
+    ),
+    (
+        "templates/sitemap.html",
+        include_str!("../themes/default/templates/sitemap.html"),
+    ),
+    (
+        "templates/taxonomy.html",
+        include_str!("../themes/default/templates/taxonomy.html"),
+    ),
+    (
+        "i18n/zh-Hans.toml",
+        include_str!("../themes/default/i18n/zh-Hans.toml"),
+    ),
 ];
+
+/// A file of the default theme as built in (`templates/base.html`, `i18n/zh-Hans.toml`, …).
+pub fn default_theme_file(path: &str) -> Option<&'static str> {
+    THEME_FILES
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, t)| *t)
+}
 
 const SITE_FILES: &[(&str, &str)] = &[
     (

@@ -12,6 +12,8 @@ pub mod escape;
 pub mod feeds;
 pub mod files;
 pub mod init;
+pub mod labels;
+pub mod lists;
 pub mod output;
 pub mod render;
 pub mod script;

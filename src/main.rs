@@ -223,22 +223,69 @@ fn check(options: BuildOptions) -> ExitCode {
             println!("  {page}: {url}");
         }
     }
+    print_punctuation(&report.punctuation, report.punctuation_on);
     for problem in &report.problems {
         eprintln!("{problem}");
     }
     println!(
-        "Checked {} pages and {} links: {} problem{}, {} external link{}.",
+        "Checked {} pages and {} links: {} problem{}, {} external link{}, {} half-width punctuation mark{} in Chinese text.",
         report.pages_checked,
         report.links_checked,
         report.problems.len(),
         if report.problems.len() == 1 { "" } else { "s" },
         report.external.len(),
         if report.external.len() == 1 { "" } else { "s" },
+        report.punctuation.len(),
+        if report.punctuation.len() == 1 { "" } else { "s" },
     );
     if report.problems.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+/// The typography pass's changes, by file: notes for the editor, not problems (the build
+/// publishes the full-width marks whatever the source says, unless the pass is off).
+fn print_punctuation(fixes: &[stdportal::check::PunctuationFix], on: bool) {
+    if fixes.is_empty() {
+        return;
+    }
+    if on {
+        println!(
+            "Half-width punctuation in Chinese text, published full-width ([typography] punctuation = true); \
+             write these marks full-width in the source to make it read as the page does:"
+        );
+    } else {
+        println!(
+            "Half-width punctuation in Chinese text, published as written; [typography] punctuation = true \
+             in config.toml would make these marks full-width:"
+        );
+    }
+    let mut start = 0;
+    while start < fixes.len() {
+        let file = &fixes[start].file;
+        let end = start
+            + fixes[start..]
+                .iter()
+                .take_while(|f| &f.file == file)
+                .count();
+        let n = end - start;
+        println!(
+            "  {}: {n} mark{}",
+            file.display(),
+            if n == 1 { "" } else { "s" }
+        );
+        for fix in &fixes[start..end] {
+            println!(
+                "    {}:{}: {} → {}",
+                file.display(),
+                fix.line,
+                fix.before,
+                fix.after
+            );
+        }
+        start = end;
     }
 }
 

@@ -8,6 +8,7 @@ use tera::Context;
 use crate::content::Page;
 use crate::data::Data;
 use crate::error::Diagnostic;
+use crate::labels::Labels;
 use crate::render::Templates;
 
 /// Marks where a shortcode's HTML goes; private-use characters never appear in real text.
@@ -181,27 +182,41 @@ fn template_name(call: &Call) -> String {
     format!("shortcodes/{}.html", call.name)
 }
 
+/// What a shortcode's template receives: `root`, `labels`, the call's arguments, and for an
+/// `indicator` call the target's view (`indicator` gives it by the target's path).
+pub fn context<'v>(
+    call: &Call,
+    labels: &Labels,
+    indicator: &dyn Fn(&str) -> Option<&'v crate::views::IndicatorView>,
+) -> Context {
+    let mut context = Context::new();
+    context.insert("root", ROOT_MARKER);
+    context.insert("labels", labels.for_templates());
+    for (k, v) in &call.args {
+        context.insert(k.as_str(), v);
+    }
+    if call.name == "indicator" {
+        if let (Some(city), Some(id)) = (call.args.get("city"), call.args.get("id")) {
+            if let Some(view) = indicator(&format!("cities/{city}/indicators/{id}/")) {
+                context.insert("indicator", &view);
+            }
+        }
+    }
+    context
+}
+
 /// A page's HTML with its shortcodes rendered in place of their markers. An `indicator` call
-/// shows the target's view, which `indicator` gives (by the target's path).
+/// shows the target's view, which `indicator` gives (by the target's path); every shortcode
+/// template sees the labels, like the page's.
 pub fn fill<'v>(
     page: &Page,
     templates: &Templates,
+    labels: &Labels,
     indicator: &dyn Fn(&str) -> Option<&'v crate::views::IndicatorView>,
 ) -> Result<String, Diagnostic> {
     let mut html = page.html.clone();
     for (n, call) in page.shortcodes.iter().enumerate() {
-        let mut context = Context::new();
-        context.insert("root", ROOT_MARKER);
-        for (k, v) in &call.args {
-            context.insert(k.as_str(), v);
-        }
-        if call.name == "indicator" {
-            if let (Some(city), Some(id)) = (call.args.get("city"), call.args.get("id")) {
-                if let Some(view) = indicator(&format!("cities/{city}/indicators/{id}/")) {
-                    context.insert("indicator", &view);
-                }
-            }
-        }
+        let context = context(call, labels, indicator);
         let piece = templates
             .tera
             .render(&template_name(call), &context)

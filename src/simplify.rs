@@ -3,10 +3,11 @@
 //! Editors write in either script (the Wenzhou document is Traditional, in Taiwan forms such as
 //! 為 and 發布). With every source in Simplified, zh-Hans pages need no conversion at all, and
 //! zh-Hant pages are converted once, from Simplified, so their character forms are the same
-//! whatever script each source was written in (爲 everywhere, not 為 on one page and 爲 on the
-//! next). Texts that are already Simplified are found by a fast scan and left alone.
+//! whatever script each source was written in (with `s2t`, 爲 everywhere, not 為 on one page
+//! and 爲 on the next). Texts that are already Simplified are found by a fast scan and left alone.
 
 use crate::config::Config;
+use crate::content::markdown::{self, MarkdownOptions};
 use crate::content::{Page, Section};
 use crate::data::{Data, SourceRef};
 use crate::error::Diagnostic;
@@ -72,6 +73,11 @@ pub fn data(converter: &Converter, data: &mut Data) {
     }
 }
 
+/// A label of the theme or the site (see [`crate::labels`]).
+pub fn label(converter: &Converter, value: &mut String) {
+    text(converter, value);
+}
+
 /// Rendered HTML (text only, never markup), from the page `file`.
 fn html(converter: &Converter, html: String, file: &std::path::Path) -> Result<String, Diagnostic> {
     if converter.needs_simplifying(&html) {
@@ -81,8 +87,19 @@ fn html(converter: &Converter, html: String, file: &std::path::Path) -> Result<S
     }
 }
 
-/// One page: its HTML (text only, never markup) and every text field shown.
-pub fn page(converter: &Converter, page: &mut Page) -> Result<(), Diagnostic> {
+/// One page: its HTML (text only, never markup) and every text field shown. The length and
+/// reading time of a page written in Traditional are counted again, on its Simplified text: a
+/// phrase may be shorter there (最佳化 → 优化), and a page says how long it is as published.
+pub fn page(
+    converter: &Converter,
+    options: &MarkdownOptions,
+    page: &mut Page,
+) -> Result<(), Diagnostic> {
+    if converter.needs_simplifying(&page.raw) {
+        let marked = crate::shortcodes::mark(&page.raw, &page.shortcodes);
+        (page.word_count, page.reading_minutes) =
+            markdown::length(&marked, options, &|text| converter.simplified(text));
+    }
     page.html = html(converter, std::mem::take(&mut page.html), &page.file)?;
     let meta = &mut page.meta;
     text(converter, &mut meta.title);
@@ -96,8 +113,28 @@ pub fn page(converter: &Converter, page: &mut Page) -> Result<(), Diagnostic> {
     ] {
         optional(converter, value);
     }
-    for value in meta.topics.iter_mut().chain(meta.references.iter_mut()) {
+    for value in meta
+        .topics
+        .iter_mut()
+        .chain(&mut meta.references)
+        .chain(&mut meta.authors)
+        .chain(meta.taxonomies.values_mut().flatten())
+    {
         text(converter, value);
+    }
+    // A taxonomy written in Traditional is the same taxonomy as in Simplified.
+    if meta
+        .taxonomies
+        .keys()
+        .any(|k| converter.needs_simplifying(k))
+    {
+        let mut taxonomies = std::collections::BTreeMap::new();
+        for (name, terms) in std::mem::take(&mut meta.taxonomies) {
+            let name = converter.convert(Script::Hans, &name);
+            let all: &mut Vec<String> = taxonomies.entry(name).or_default();
+            all.extend(terms);
+        }
+        meta.taxonomies = taxonomies;
     }
     for heading in &mut page.toc {
         text(converter, &mut heading.title);

@@ -93,7 +93,9 @@ pub struct QueryBytes {
 /// Measured in Chromium when it and playwright-core are there (`search_bytes.mjs`), else
 /// with the Rust copy of the client (stdportal only).
 pub fn query_bytes(repo: &Path, public: &Path, pagefind: Option<&Path>) -> QueryBytes {
-    let browser = repo.join("tests/browser/node_modules/playwright-core/package.json").exists()
+    let browser = repo
+        .join("tests/browser/node_modules/playwright-core/package.json")
+        .exists()
         && Path::new("/usr/bin/chromium").exists();
     if browser {
         let mut child = Command::new("node")
@@ -142,7 +144,11 @@ pub fn query_bytes(repo: &Path, public: &Path, pagefind: Option<&Path>) -> Query
                 .filter_map(|f| std::fs::metadata(dir.join(f)).ok())
                 .map(|m| m.len())
                 .sum();
-            (bytes + client, outcome.fetched.len() + 1, outcome.hits.len())
+            (
+                bytes + client,
+                outcome.fetched.len() + 1,
+                outcome.hits.len(),
+            )
         })
         .collect();
     QueryBytes {
@@ -256,12 +262,13 @@ pub fn report(all: &[Figures], client_gz: u64, pagefind_note: &str) -> String {
         }
         let total: u64 = f.bytes.ours.iter().map(|x| x.0).sum();
         let max = f.bytes.ours.iter().map(|x| x.0).max().unwrap_or(0);
-        let pf_total = f
-            .bytes
-            .pagefind
-            .as_ref()
-            .map_or(String::new(), |p| p.iter().map(|x| x.0).sum::<u64>().to_string());
-        let _ = writeln!(out, "| **all ten** (largest: {max}) | {total} | | | {pf_total} | | |");
+        let pf_total = f.bytes.pagefind.as_ref().map_or(String::new(), |p| {
+            p.iter().map(|x| x.0).sum::<u64>().to_string()
+        });
+        let _ = writeln!(
+            out,
+            "| **all ten** (largest: {max}) | {total} | | | {pf_total} | | |"
+        );
     }
     out
 }

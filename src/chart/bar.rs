@@ -6,19 +6,19 @@ use std::fmt::Write as _;
 use super::marks::{mark, series_colour, series_shape, BLUE, GREY, GRID, WHITE};
 use super::scale::Scale;
 use super::svg::{
-    document, end_element, esc, labelled, last_tick_label, line, num, text_width, tick_labels,
-    value_label, Anchor, Text, FONT, NO_DATA, SMALL, WIDTH,
+    document, end_element, labelled, last_tick_label, line, num, text_width, tick_labels,
+    value_label, Anchor, Text, FONT, LEGEND_ROW, PAD, SMALL, WIDTH,
 };
 use super::{BarChart, StackedBarChart};
+use crate::escape::xml;
+use crate::labels::Labels;
 
-const PAD: f64 = 12.0;
 const ROW: f64 = 36.0;
 const BAR_H: f64 = 22.0;
 /// Row labels longer than this are truncated.
 const MAX_LABEL: f64 = 160.0;
 /// The plot keeps at least this much width, at the expense of the labels.
 const MIN_PLOT: f64 = 160.0;
-const LEGEND_ROW: f64 = 26.0;
 
 /// Horizontal geometry shared by both bar charts.
 struct Layout {
@@ -118,7 +118,7 @@ fn rect(out: &mut String, class: &str, (x0, x1): (f64, f64), cy: f64, attrs: &st
     let _ = write!(
         out,
         r#"<rect class="{}" x="{}" y="{}" width="{}" height="{}" {attrs}"#,
-        esc(class),
+        xml(class),
         num(x0.min(x1)),
         num(cy - BAR_H / 2.0),
         num((x1 - x0).abs()),
@@ -127,8 +127,9 @@ fn rect(out: &mut String, class: &str, (x0, x1): (f64, f64), cy: f64, attrs: &st
     end_element(out, "rect", title);
 }
 
-/// A light frame with "暂无数据" in it, starting at `top`. Returns the bottom edge.
-fn no_data(out: &mut String, top: f64) -> f64 {
+/// A light frame with the theme's `chart_no_data` in it, starting at `top`. Returns the bottom
+/// edge.
+fn no_data(out: &mut String, top: f64, labels: &Labels) -> f64 {
     let h = 64.0;
     let _ = writeln!(
         out,
@@ -142,16 +143,16 @@ fn no_data(out: &mut String, top: f64) -> f64 {
     Text::new("no-data", WIDTH / 2.0, top + h / 2.0)
         .anchor(Anchor::Middle)
         .extra(&fill)
-        .write(out, NO_DATA);
+        .write(out, labels.chart_no_data());
     top + h + 8.0
 }
 
-/// Renders horizontal bars, one row per [`super::Bar`].
-pub fn bars(c: &BarChart) -> String {
+/// Renders horizontal bars, one row per [`super::Bar`], with the theme's words.
+pub fn bars(c: &BarChart, labels: &Labels) -> String {
     let mut body = String::new();
     let top = 8.0;
     if c.bars.is_empty() {
-        let h = no_data(&mut body, top);
+        let h = no_data(&mut body, top, labels);
         return document("bar", c.id, c.title, c.desc, h, &body);
     }
     let values: Vec<String> = c
@@ -176,10 +177,10 @@ pub fn bars(c: &BarChart) -> String {
 
     l.grid(&mut body, top, bottom);
     let fill = format!(r#"fill="{BLUE}""#);
-    let mut labels = String::new();
+    let mut texts = String::new();
     for (i, (bar, value)) in c.bars.iter().zip(&values).enumerate() {
         let cy = top + (i as f64 + 0.5) * ROW;
-        l.row_label(&mut labels, cy, bar.label);
+        l.row_label(&mut texts, cy, bar.label);
         let zero = l.zero();
         let (end, anchor, dx) = if bar.value.is_finite() {
             let end = l.pos(bar.value);
@@ -189,7 +190,7 @@ pub fn bars(c: &BarChart) -> String {
                 (zero, end),
                 cy,
                 &fill,
-                &labelled(bar.label, bar.value, c.unit),
+                &labelled(labels, bar.label, bar.value, c.unit),
             );
             if bar.value < 0.0 {
                 (end, Anchor::End, -6.0)
@@ -201,10 +202,10 @@ pub fn bars(c: &BarChart) -> String {
         };
         Text::new("value", end + dx, cy)
             .anchor(anchor)
-            .write(&mut labels, value);
+            .write(&mut texts, value);
     }
     let h = l.axis(&mut body, top, bottom);
-    body.push_str(&labels);
+    body.push_str(&texts);
     document("bar", c.id, c.title, c.desc, h, &body)
 }
 
@@ -245,12 +246,12 @@ fn legend(out: &mut String, series: &[&str], top: f64) -> f64 {
 /// [`super::Stack`], the total printed at the end. Values beyond the number of series are
 /// ignored, missing and non-finite ones count as absent; negative values stack leftwards from
 /// zero.
-pub fn stacked_bars(c: &StackedBarChart) -> String {
+pub fn stacked_bars(c: &StackedBarChart, labels: &Labels) -> String {
     let mut body = String::new();
     let top = legend(&mut body, &c.series, 6.0) + 8.0;
     let n = c.series.len();
     if c.stacks.is_empty() || n == 0 {
-        let h = no_data(&mut body, top);
+        let h = no_data(&mut body, top, labels);
         return document("stacked-bar", c.id, c.title, c.desc, h, &body);
     }
     let row_values = |values: &[f64]| -> Vec<f64> {
@@ -289,10 +290,10 @@ pub fn stacked_bars(c: &StackedBarChart) -> String {
     let bottom = top + c.stacks.len() as f64 * ROW;
 
     l.grid(&mut body, top, bottom);
-    let mut labels = String::new();
+    let mut texts = String::new();
     for (r, (stack, (pos_sum, _, _))) in c.stacks.iter().zip(&sums).enumerate() {
         let cy = top + (r as f64 + 0.5) * ROW;
-        l.row_label(&mut labels, cy, stack.label);
+        l.row_label(&mut texts, cy, stack.label);
         let (mut up, mut down) = (0.0, 0.0);
         for (i, &v) in stack.values.iter().take(n).enumerate() {
             if !v.is_finite() || v == 0.0 {
@@ -308,7 +309,11 @@ pub fn stacked_bars(c: &StackedBarChart) -> String {
             let (x0, x1) = (l.pos(a), l.pos(b));
             let colour = series_colour(i);
             let attrs = format!(r#"fill="{colour}" stroke="{WHITE}" stroke-width="1""#);
-            let title = format!("{} {}", stack.label, labelled(c.series[i], v, c.unit));
+            let title = format!(
+                "{} {}",
+                stack.label,
+                labelled(labels, c.series[i], v, c.unit)
+            );
             rect(
                 &mut body,
                 &format!("segment series-{i}"),
@@ -324,20 +329,20 @@ pub fn stacked_bars(c: &StackedBarChart) -> String {
                     .anchor(Anchor::Middle)
                     .size(SMALL)
                     .extra(&fill)
-                    .write(&mut labels, &text);
+                    .write(&mut texts, &text);
             }
         }
-        Text::new("value value-total", l.pos(*pos_sum) + 6.0, cy).write(&mut labels, &totals[r]);
+        Text::new("value value-total", l.pos(*pos_sum) + 6.0, cy).write(&mut texts, &totals[r]);
     }
     let h = l.axis(&mut body, top, bottom);
-    body.push_str(&labels);
+    body.push_str(&texts);
     document("stacked-bar", c.id, c.title, c.desc, h, &body)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::tests::check;
+    use crate::chart::tests::{bar, bars, check, stacked_bars};
     use crate::chart::{Bar, Stack};
 
     fn chart<'a>(bars: Vec<Bar<'a>>) -> BarChart<'a> {
@@ -352,16 +357,7 @@ mod tests {
 
     #[test]
     fn values_are_printed_with_units() {
-        let svg = bars(&chart(vec![
-            Bar {
-                label: "国家标准",
-                value: 432.0,
-            },
-            Bar {
-                label: "行业标准",
-                value: 488.0,
-            },
-        ]));
+        let svg = bars(&chart(vec![bar("国家标准", 432.0), bar("行业标准", 488.0)]));
         check(&svg);
         assert!(
             svg.contains(">432项</text>") && svg.contains(">488项</text>"),
@@ -380,27 +376,26 @@ mod tests {
         let svg = bars(&chart(vec![]));
         check(&svg);
         assert!(svg.contains(">暂无数据</text>") && svg.contains("class=\"frame\""));
-        let svg = stacked_bars(&StackedBarChart {
-            id: "s",
-            title: "t",
-            desc: "d",
-            unit: "项",
-            series: vec!["国家"],
-            stacks: vec![],
-        });
+        let stacked = |series: Vec<&'static str>, stacks: Vec<Stack<'static>>| {
+            stacked_bars(&StackedBarChart {
+                id: "s",
+                title: "t",
+                desc: "d",
+                unit: "项",
+                series,
+                stacks,
+            })
+        };
+        let svg = stacked(vec!["国家"], vec![]);
         check(&svg);
         assert!(svg.contains(">暂无数据</text>") && svg.contains(">国家</text>"));
-        let svg = stacked_bars(&StackedBarChart {
-            id: "s",
-            title: "t",
-            desc: "d",
-            unit: "项",
-            series: vec![],
-            stacks: vec![Stack {
+        let svg = stacked(
+            vec![],
+            vec![Stack {
                 label: "济宁市",
                 values: vec![1.0],
             }],
-        });
+        );
         check(&svg);
         assert!(svg.contains(">暂无数据</text>"));
     }
@@ -409,63 +404,27 @@ mod tests {
     fn edge_values_stay_finite() {
         let long = "很长的标签名称".repeat(10);
         let cases = [
-            vec![
-                Bar {
-                    label: "零",
-                    value: 0.0,
-                },
-                Bar {
-                    label: "也是零",
-                    value: 0.0,
-                },
-            ],
-            vec![Bar {
-                label: "一",
-                value: 13375.0,
-            }],
-            vec![
-                Bar {
-                    label: "负",
-                    value: -12.5,
-                },
-                Bar {
-                    label: "正",
-                    value: 30.0,
-                },
-            ],
+            vec![bar("零", 0.0), bar("也是零", 0.0)],
+            vec![bar("一", 13375.0)],
+            vec![bar("负", -12.5), bar("正", 30.0)],
             vec![
                 Bar {
                     label: "坏",
                     value: f64::NAN,
                 },
-                Bar {
-                    label: "好",
-                    value: 2.0,
-                },
+                bar("好", 2.0),
                 Bar {
                     label: "无穷",
                     value: f64::INFINITY,
                 },
             ],
-            vec![Bar {
-                label: &long,
-                value: 1.0,
-            }],
+            vec![bar(&long, 1.0)],
         ];
         for bars_ in cases {
             let svg = bars(&chart(bars_));
             check(&svg);
         }
-        let svg = bars(&chart(vec![
-            Bar {
-                label: "负",
-                value: -12.5,
-            },
-            Bar {
-                label: "正",
-                value: 30.0,
-            },
-        ]));
+        let svg = bars(&chart(vec![bar("负", -12.5), bar("正", 30.0)]));
         assert!(
             svg.contains(">-12.5项</text>") && svg.contains(r#"text-anchor="end">-12.5项"#),
             "{svg}"

@@ -14,6 +14,7 @@ use super::svg::{
     Text, FONT, SMALL, WIDTH,
 };
 use super::{Bullet, Status};
+use crate::labels::Labels;
 
 const PAD: f64 = 16.0;
 const ROW: f64 = 28.0;
@@ -43,8 +44,8 @@ fn rect(
     end_element(out, "rect", title);
 }
 
-/// Renders a bullet chart (see the module docs for the layout).
-pub fn bullet(b: &Bullet) -> String {
+/// Renders a bullet chart (see the module docs for the layout), with the theme's words.
+pub fn bullet(b: &Bullet, labels: &Labels) -> String {
     let status = b.status;
     let sclass = status.class();
     let colour = status_colour(status);
@@ -68,11 +69,11 @@ pub fn bullet(b: &Bullet) -> String {
     let weight_colour = format!(r#"font-weight="bold" fill="{colour}""#);
     Text::new(&format!("status-label status-{sclass}"), TEXT_X, cy)
         .extra(&weight_colour)
-        .write(&mut body, status.label());
-    let x = TEXT_X + text_width(status.label(), FONT) * 1.05 + 12.0;
+        .write(&mut body, labels.status_label(status));
+    let x = TEXT_X + text_width(labels.status_label(status), FONT) * 1.05 + 12.0;
     let latest_text = match latest {
-        Some((v, label)) => Some(labelled(label, v, b.unit)),
-        None if status != Status::NoData => Some("暂无最新数据".to_string()),
+        Some((v, label)) => Some(labelled(labels, label, v, b.unit)),
+        None if status != Status::NoData => Some(labels.chart_no_latest().to_string()),
         None => None,
     };
     if let Some(t) = latest_text {
@@ -82,7 +83,7 @@ pub fn bullet(b: &Bullet) -> String {
     }
     y += ROW;
 
-    let target_text = labelled(b.target.1, b.target.0, b.unit);
+    let target_text = labelled(labels, b.target.1, b.target.0, b.unit);
     let cy = y + ROW / 2.0;
     rect(
         &mut body,
@@ -97,7 +98,9 @@ pub fn bullet(b: &Bullet) -> String {
         .write(&mut body, &target_text);
     y += ROW;
 
-    let baseline_text = b.baseline.map(|(v, label)| labelled(label, v, b.unit));
+    let baseline_text = b
+        .baseline
+        .map(|(v, label)| labelled(labels, label, v, b.unit));
     if let Some(t) = &baseline_text {
         let cy = y + ROW / 2.0;
         mark(
@@ -175,7 +178,10 @@ pub fn bullet(b: &Bullet) -> String {
         );
     }
     if let Some((v, label)) = latest {
-        let title = format!("{}（{}）", labelled(label, v, b.unit), status.label());
+        let title = labels.chart_latest_status(
+            labelled(labels, label, v, b.unit),
+            labels.status_label(status),
+        );
         mark(
             &mut body,
             status_shape(status),
@@ -208,6 +214,11 @@ pub fn bullet(b: &Bullet) -> String {
 mod tests {
     use super::*;
     use crate::chart::tests::check;
+
+    /// Bullet charts with the default theme's words.
+    fn bullet(b: &Bullet) -> String {
+        super::bullet(b, crate::labels::tests::default_labels())
+    }
 
     fn example<'a>(status: Status, latest: Option<(f64, &'a str)>) -> Bullet<'a> {
         Bullet {

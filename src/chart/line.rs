@@ -7,22 +7,22 @@ use std::fmt::Write as _;
 use super::marks::{mark, Shape, BLUE, GREY, GRID, ORANGE};
 use super::scale::{year_ticks, Scale};
 use super::svg::{
-    document, labelled, line as seg, num, text_width, Anchor, Text, FONT, NO_DATA, SMALL, WIDTH,
+    document, labelled, line as seg, num, text_width, Anchor, Text, FONT, LEGEND_ROW, PAD, SMALL,
+    WIDTH,
 };
 use super::{LineChart, Point};
+use crate::labels::Labels;
 
-const PAD: f64 = 12.0;
 /// Room above the plot for the value label of a point at the top.
 const TOP: f64 = 30.0;
 const PLOT_H: f64 = 180.0;
 /// Points keep this distance from the plot's left and right edges.
 const INNER: f64 = 24.0;
-const LEGEND_ROW: f64 = 26.0;
 /// Minimum distance between year ticks.
 const YEAR_SPACING: f64 = 56.0;
 
-/// Renders a line chart (see the module docs).
-pub fn line(c: &LineChart) -> String {
+/// Renders a line chart (see the module docs), with the theme's words.
+pub fn line(c: &LineChart, labels: &Labels) -> String {
     let points: Vec<&Point> = c
         .points
         .iter()
@@ -155,30 +155,18 @@ pub fn line(c: &LineChart) -> String {
             5.0,
             "point",
             BLUE,
-            &labelled(p.label, p.value, c.unit),
+            &labelled(labels, p.label, p.value, c.unit),
         );
     }
-    if let Some((x, v, label)) = baseline {
-        mark(
-            &mut body,
-            Shape::Diamond,
-            (px(x), py(v)),
-            7.0,
-            "mark mark-baseline",
-            GREY,
-            &labelled(label, v, c.unit),
-        );
-    }
-    if let Some((x, v, label)) = target {
-        mark(
-            &mut body,
-            Shape::Bullseye,
-            (px(x), py(v)),
-            9.0,
-            "mark mark-target",
-            ORANGE,
-            &labelled(label, v, c.unit),
-        );
+    let references = [
+        (baseline, Shape::Diamond, 7.0, "mark mark-baseline", GREY),
+        (target, Shape::Bullseye, 9.0, "mark mark-target", ORANGE),
+    ];
+    for (reference, shape, size, class, colour) in references {
+        if let Some((x, v, label)) = reference {
+            let text = labelled(labels, label, v, c.unit);
+            mark(&mut body, shape, (px(x), py(v)), size, class, colour, &text);
+        }
     }
 
     // Value labels: all of them if they fit side by side, else the first and the last (or just
@@ -221,7 +209,7 @@ pub fn line(c: &LineChart) -> String {
         Text::new("no-data", (left + right) / 2.0, TOP + PLOT_H / 2.0)
             .anchor(Anchor::Middle)
             .extra(&fill)
-            .write(&mut body, NO_DATA);
+            .write(&mut body, labels.chart_no_data());
     }
 
     // Legend for the baseline and target.
@@ -234,7 +222,7 @@ pub fn line(c: &LineChart) -> String {
         let items = [(baseline, Shape::Diamond), (target, Shape::Bullseye)];
         for (m, shape) in items {
             let Some((_, v, label)) = m else { continue };
-            let text = labelled(label, v, c.unit);
+            let text = labelled(labels, label, v, c.unit);
             let w = 34.0 + text_width(&text, FONT).min(max_text);
             if x > PAD && x + w > WIDTH - PAD {
                 x = PAD;
@@ -285,6 +273,11 @@ pub fn line(c: &LineChart) -> String {
 mod tests {
     use super::*;
     use crate::chart::tests::check;
+
+    /// Line charts with the default theme's words.
+    fn line(c: &LineChart) -> String {
+        super::line(c, crate::labels::tests::default_labels())
+    }
 
     fn chart<'a>(points: Vec<Point<'a>>) -> LineChart<'a> {
         LineChart {

@@ -2,8 +2,9 @@
 
 use std::fmt::Write as _;
 
-use super::svg::{end_element, esc, num, title_child};
+use super::svg::{end_element, num, title_child};
 use super::Status;
+use crate::escape::xml;
 
 pub(crate) const BLUE: &str = "#1f5fa8";
 pub(crate) const ORANGE: &str = "#b35900";
@@ -86,7 +87,7 @@ pub(crate) fn mark(
     colour: &str,
     title: &str,
 ) {
-    let class = esc(class);
+    let class = xml(class);
     let filled = format!(r#"fill="{colour}" stroke="{WHITE}" stroke-width="1.5""#);
     let p = |x: f64, y: f64| format!("{} {}", num(cx + x * r), num(cy + y * r));
     let path = |out: &mut String, points: &[(f64, f64)]| {
@@ -183,17 +184,8 @@ mod tests {
 
     #[test]
     fn every_shape_renders_without_nan() {
-        for shape in [
-            Shape::Square,
-            Shape::Circle,
-            Shape::TriangleUp,
-            Shape::Diamond,
-            Shape::TriangleDown,
-            Shape::Plus,
-            Shape::Check,
-            Shape::HollowCircle,
-            Shape::Bullseye,
-        ] {
+        let others = [Shape::Check, Shape::HollowCircle, Shape::Bullseye];
+        for shape in SERIES_SHAPES.into_iter().chain(others) {
             let mut out = String::new();
             mark(&mut out, shape, (10.0, 20.0), 8.0, "mark x", BLUE, "a<b");
             assert!(out.contains(r#"class="mark x""#), "{out}");

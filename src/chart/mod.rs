@@ -5,7 +5,7 @@
 //! carry class names for the site stylesheet *and* presentation attributes (fill, stroke) so
 //! they look right without it. Status and series are told apart by shape and printed text as
 //! well as colour, and every value is printed. Output is deterministic, so it is tested against
-//! golden files in `tests/golden/charts/` (regenerate with `UPDATE_GOLDEN=1`).
+//! snapshots in `tests/golden/charts/` (insta; `INSTA_UPDATE=always` rewrites them).
 //!
 //! Class names the stylesheet can target (all inside `svg.chart.chart-{bullet,bar,stacked-bar,line}`):
 //! - `chart-body` (the group setting `font-family`, `font-size`, text `fill`);
@@ -116,26 +116,41 @@ pub struct LineChart<'a> {
 mod tests {
     use super::*;
 
+    // The charts with the default theme's words: the golden files are what it shows.
+    pub(crate) fn bar(label: &str, value: f64) -> Bar<'_> {
+        Bar { label, value }
+    }
+
+    pub(crate) fn labels() -> &'static crate::labels::Labels {
+        crate::labels::tests::default_labels()
+    }
+
+    fn bullet(b: &Bullet) -> String {
+        super::bullet(b, labels())
+    }
+
+    pub(crate) fn bars(c: &BarChart) -> String {
+        super::bars(c, labels())
+    }
+
+    pub(crate) fn stacked_bars(c: &StackedBarChart) -> String {
+        super::stacked_bars(c, labels())
+    }
+
+    fn line(c: &LineChart) -> String {
+        super::line(c, labels())
+    }
+
+    /// The chart against its snapshot in `tests/golden/charts/` (insta, as the golden pages:
+    /// a mismatch prints a line diff; `INSTA_UPDATE=always cargo test --lib chart` rewrites).
     fn golden(name: &str, svg: &str) {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/golden/charts")
-            .join(format!("{name}.svg"));
-        if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(&path, svg).unwrap();
-            return;
-        }
-        let want = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-            panic!(
-                "{}: {e} (run with UPDATE_GOLDEN=1 to create it)",
-                path.display()
-            )
-        });
-        assert!(
-            want == svg,
-            "{name}.svg differs from the golden file {}; if the change is intended, rerun with UPDATE_GOLDEN=1\n--- got ---\n{svg}",
-            path.display()
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/charts"),
         );
+        settings.set_prepend_module_to_snapshot(false);
+        settings.set_omit_expression(true);
+        settings.bind(|| insta::assert_snapshot!(name, svg));
     }
 
     fn well_formed(svg: &str) {
@@ -211,22 +226,10 @@ mod tests {
             desc: "国家标准432项，行业标准488项，地方标准369项，团体标准195项。",
             unit: "项",
             bars: vec![
-                Bar {
-                    label: "国家标准",
-                    value: 432.0,
-                },
-                Bar {
-                    label: "行业标准",
-                    value: 488.0,
-                },
-                Bar {
-                    label: "地方标准",
-                    value: 369.0,
-                },
-                Bar {
-                    label: "团体标准",
-                    value: 195.0,
-                },
+                bar("国家标准", 432.0),
+                bar("行业标准", 488.0),
+                bar("地方标准", 369.0),
+                bar("团体标准", 195.0),
             ],
         });
         check(&svg);
@@ -300,10 +303,7 @@ mod tests {
                 title: evil,
                 desc: evil,
                 unit: evil,
-                bars: vec![Bar {
-                    label: evil,
-                    value: 1.0,
-                }],
+                bars: vec![bar(evil, 1.0)],
             }),
             stacked_bars(&StackedBarChart {
                 id: "d",

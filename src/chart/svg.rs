@@ -3,38 +3,21 @@
 
 use std::fmt::Write as _;
 
+use crate::escape::{xml, xml_into};
+use crate::labels::Labels;
+
 /// Width of every chart's viewBox. Readable when scaled down to 320 px (factor 2/3).
 pub(crate) const WIDTH: f64 = 480.0;
 /// Font size for labels and values (set once on the chart body).
 pub(crate) const FONT: f64 = 16.0;
 /// Font size for axis tick labels and values printed inside bar segments.
 pub(crate) const SMALL: f64 = 14.0;
+/// Space around the plot of the bar and line charts.
+pub(crate) const PAD: f64 = 12.0;
+/// Height of a row of the legend.
+pub(crate) const LEGEND_ROW: f64 = 26.0;
 /// Distance from a text's vertical centre to its baseline, as a share of the font size.
 const BASELINE_SHIFT: f64 = 0.35;
-
-/// Appends `s` with `&`, `<`, `>` and `"` escaped, line breaks and tabs turned into spaces, and
-/// characters that XML 1.0 forbids (most C0 controls, lone surrogates cannot occur in `str`,
-/// U+FFFE/U+FFFF) dropped, so the output is always well-formed.
-pub(crate) fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'.. => out.push(c),
-            _ => {}
-        }
-    }
-}
-
-/// `s` escaped for text content and double-quoted attribute values.
-pub(crate) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    escape_into(&mut out, s);
-    out
-}
 
 /// A number with at most two decimals and no trailing zeros: `93.2`, `97`, `13375`, `-0.5`.
 /// Non-finite input (which the charts filter out before) gives `0`, so output never holds
@@ -68,13 +51,14 @@ pub(crate) fn value_label(v: f64, unit: &str) -> String {
     }
 }
 
-/// `label：value`, or just the value when the label is empty.
-pub(crate) fn labelled(label: &str, v: f64, unit: &str) -> String {
+/// A value after its label (the theme's `chart_value`: `label：value`), or just the value when
+/// the label is empty.
+pub(crate) fn labelled(labels: &Labels, label: &str, v: f64, unit: &str) -> String {
     let value = value_label(v, unit);
     if label.trim().is_empty() {
         value
     } else {
-        format!("{label}：{value}")
+        labels.chart_value(label, value)
     }
 }
 
@@ -213,7 +197,7 @@ impl<'a> Text<'a> {
         let _ = write!(
             out,
             r#"<text class="{}" x="{}" y="{}""#,
-            esc(self.class),
+            xml(self.class),
             num(self.x),
             num(self.cy + self.size * BASELINE_SHIFT)
         );
@@ -232,12 +216,12 @@ impl<'a> Text<'a> {
         out.push('>');
         match truncate(content, self.max_width.max(0.0), self.size) {
             Some(short) => {
-                escape_into(out, &short);
+                xml_into(out, &short);
                 out.push_str("<title>");
-                escape_into(out, content);
+                xml_into(out, content);
                 out.push_str("</title>");
             }
-            None => escape_into(out, content),
+            None => xml_into(out, content),
         }
         out.push_str("</text>\n");
     }
@@ -247,7 +231,7 @@ impl<'a> Text<'a> {
 pub(crate) fn title_child(out: &mut String, title: &str) {
     if !title.is_empty() {
         out.push_str("<title>");
-        escape_into(out, title);
+        xml_into(out, title);
         out.push_str("</title>");
     }
 }
@@ -275,16 +259,13 @@ pub(crate) fn line(
     let _ = writeln!(
         out,
         r#"<line class="{}" x1="{}" y1="{}" x2="{}" y2="{}" {attrs}/>"#,
-        esc(class),
+        xml(class),
         num(x1),
         num(y1),
         num(x2),
         num(y2)
     );
 }
-
-/// The text shown where a chart has nothing to draw.
-pub(crate) const NO_DATA: &str = "暂无数据";
 
 /// The complete chart: root element with the accessible name and description, then `body`
 /// inside a group that sets the default font and text colour.
@@ -296,7 +277,7 @@ pub(crate) fn document(
     height: f64,
     body: &str,
 ) -> String {
-    let id = esc(id);
+    let id = xml(id);
     let height = if height.is_finite() {
         height.ceil().max(1.0)
     } else {
@@ -312,8 +293,8 @@ pub(crate) fn document(
     let _ = writeln!(
         out,
         r#"<title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
-        esc(title),
-        esc(desc)
+        xml(title),
+        xml(desc)
     );
     out.push_str(
         r##"<g class="chart-body" font-family="sans-serif" font-size="16" fill="#1a1a1a">"##,
@@ -351,19 +332,9 @@ mod tests {
         assert_eq!(value_label(432.0, "项"), "432项");
         assert_eq!(value_label(97.0, "%"), "97%");
         assert_eq!(value_label(f64::NAN, "%"), "—");
-        assert_eq!(labelled("目标 2020", 97.0, "%"), "目标 2020：97%");
-        assert_eq!(labelled("", 97.0, "%"), "97%");
-    }
-
-    #[test]
-    fn escaping_covers_markup_and_quotes_and_drops_invalid_xml_chars() {
-        assert_eq!(
-            esc(r#"<script>alert("x&y")</script>"#),
-            "&lt;script&gt;alert(&quot;x&amp;y&quot;)&lt;/script&gt;"
-        );
-        assert_eq!(esc("a\u{0}b\u{7}c\u{FFFF}"), "abc");
-        assert_eq!(esc("一\n二"), "一 二");
-        assert_eq!(esc("单引号'可以"), "单引号'可以");
+        let labels = crate::labels::tests::default_labels();
+        assert_eq!(labelled(labels, "目标 2020", 97.0, "%"), "目标 2020：97%");
+        assert_eq!(labelled(labels, "", 97.0, "%"), "97%");
     }
 
     #[test]

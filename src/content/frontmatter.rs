@@ -1,5 +1,6 @@
 //! TOML front matter between `+++` lines, with Zola's basic fields and the portal's own.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
@@ -8,7 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::error::{toml_diagnostic, Diagnostic};
 
 /// The front matter of a page.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageFrontMatter {
     pub title: String,
@@ -57,9 +58,27 @@ pub struct PageFrontMatter {
     /// Documents the text cites, as written.
     #[serde(default)]
     pub references: Vec<String>,
-    /// `false` leaves the page out of the search index (Zola's name).
+    /// Zola's taxonomies: `topics` adds to the topics above; any other taxonomy (`tags = […]`)
+    /// gets lists of its own, at `/tags/` and `/tags/<term>/`.
+    #[serde(default)]
+    pub taxonomies: BTreeMap<String, Vec<String>>,
+    /// Earlier addresses of the page (`/old/path/`): each becomes a page that sends the reader
+    /// here, so links to a moved page keep working.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// `false` keeps the page out of the search index, `true` keeps it in even when its
+    /// section says `false` (Zola's name). Unset: as its section says (see
+    /// [`crate::site::Site::in_search_index`]).
     #[serde(default)]
     pub in_search_index: Option<bool>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// Zola's `render`: refused by name (see [`super::zola`]).
+    #[serde(default, rename = "render")]
+    pub zola_render: Option<toml::Value>,
+    /// Zola's `path`: refused by name (see [`super::zola`]).
+    #[serde(default, rename = "path")]
+    pub zola_path: Option<toml::Value>,
     #[serde(default)]
     pub extra: toml::Table,
 }
@@ -78,26 +97,65 @@ pub struct SectionFrontMatter {
     pub weight: Option<i64>,
     #[serde(default)]
     pub template: Option<String>,
+    /// The template of the section's pages (unless a page names its own).
+    #[serde(default)]
+    pub page_template: Option<String>,
     #[serde(default)]
     pub draft: bool,
+    /// How many pages each page of the list shows (the site's `paginate_by` otherwise; 0 shows
+    /// them all on one page).
+    #[serde(default)]
+    pub paginate_by: Option<usize>,
+    /// List the pages in the reverse of `sort_by`.
+    #[serde(default)]
+    pub paginate_reversed: bool,
+    /// Earlier addresses of the section, each redirected here.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// `false` keeps the section's pages (and those of its subsections) out of the search
+    /// index unless a page or a nearer section says otherwise, as in Zola. List pages
+    /// themselves are never in the index.
+    #[serde(default)]
+    pub in_search_index: Option<bool>,
+    /// Zola section fields stdportal does not take, refused by name (see [`super::zola`]):
+    /// read here so that the error says what to do instead of calling them misspelt.
+    #[serde(default, rename = "render")]
+    pub zola_render: Option<toml::Value>,
+    #[serde(default, rename = "redirect_to")]
+    pub zola_redirect_to: Option<toml::Value>,
+    #[serde(default, rename = "transparent")]
+    pub zola_transparent: Option<toml::Value>,
+    #[serde(default, rename = "paginate_path")]
+    pub zola_paginate_path: Option<toml::Value>,
+    #[serde(default, rename = "insert_anchor_links")]
+    pub zola_insert_anchor_links: Option<toml::Value>,
+    #[serde(default, rename = "generate_feeds")]
+    pub zola_generate_feeds: Option<toml::Value>,
     #[serde(default)]
     pub extra: toml::Table,
 }
 
+/// The order of a section's pages; the names are Zola's.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum SortBy {
     /// Newest first.
     #[default]
     Date,
+    /// Most recently updated first (`updated`, else the date).
+    UpdateDate,
     /// Lightest first.
     Weight,
+    /// By title, character by character.
     Title,
+    /// By title (Zola's byte order, which is the same order for UTF-8).
+    TitleBytes,
+    Slug,
     None,
 }
 
 /// What kind of document a page is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DocumentKind {
     /// 政策解读
@@ -109,17 +167,24 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
-    pub fn label(self) -> &'static str {
+    pub const ALL: [DocumentKind; 3] = [
+        DocumentKind::Interpretation,
+        DocumentKind::Policy,
+        DocumentKind::News,
+    ];
+
+    /// The name written in front matter, also the kind's URL segment (`kinds/policy/`).
+    pub fn slug(self) -> &'static str {
         match self {
-            DocumentKind::Interpretation => "政策解读",
-            DocumentKind::Policy => "政策原文",
-            DocumentKind::News => "新闻",
+            DocumentKind::Interpretation => "interpretation",
+            DocumentKind::Policy => "policy",
+            DocumentKind::News => "news",
         }
     }
 }
 
 /// Whether a document is still in force.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 pub enum Validity {
     #[serde(rename = "有效", alias = "valid")]
     Valid,
@@ -132,12 +197,20 @@ pub enum Validity {
 }
 
 impl Validity {
-    pub fn label(self) -> &'static str {
+    pub const ALL: [Validity; 4] = [
+        Validity::Valid,
+        Validity::Amended,
+        Validity::Repealed,
+        Validity::Expired,
+    ];
+
+    /// The validity's URL segment (`validity/repealed/`).
+    pub fn slug(self) -> &'static str {
         match self {
-            Validity::Valid => "有效",
-            Validity::Amended => "已修改",
-            Validity::Repealed => "已废止",
-            Validity::Expired => "已失效",
+            Validity::Valid => "valid",
+            Validity::Amended => "amended",
+            Validity::Repealed => "repealed",
+            Validity::Expired => "expired",
         }
     }
 }
@@ -204,15 +277,6 @@ impl PartialDate {
             self.month.unwrap_or(1),
             self.day.unwrap_or(1)
         )
-    }
-
-    /// As a Chinese reader writes it: 2021年10月14日.
-    pub fn chinese(&self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{}年{}月{}日", self.year, m, d),
-            (Some(m), None) => format!("{}年{}月", self.year, m),
-            _ => format!("{}年", self.year),
-        }
     }
 
     /// Fraction of a year, for placing the date on a time axis.
@@ -327,7 +391,7 @@ mod tests {
         .unwrap();
         assert_eq!(fm.title, "标题");
         assert_eq!(fm.date.unwrap().to_string(), "2021-10-14");
-        assert_eq!(fm.published.unwrap().chinese(), "2017年");
+        assert_eq!(fm.published.unwrap().to_string(), "2017");
         assert_eq!(fm.kind, Some(DocumentKind::Policy));
         assert_eq!(fm.validity, Some(Validity::Valid));
         assert_eq!(fm.extra["author"].as_str(), Some("李志豪"));

@@ -6,6 +6,7 @@
 
 mod checks;
 mod highlight;
+pub mod punctuation;
 pub mod safety;
 mod stats;
 
@@ -52,23 +53,33 @@ pub struct Problem {
     pub hint: &'static str,
 }
 
+#[derive(Debug, Clone, Copy)]
 pub struct MarkdownOptions {
     /// Raw HTML in Markdown is shown as text unless the site allows it.
     pub allow_raw_html: bool,
+    /// Half-width punctuation in Chinese text becomes full-width (see [`punctuation`]).
+    pub punctuation: bool,
 }
 
-pub fn render(markdown: &str, options: &MarkdownOptions) -> Rendered {
+/// The events of `markdown`, with their byte ranges.
+fn parse(markdown: &str) -> (Vec<Event<'_>>, Vec<Range<usize>>) {
     let parser_options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS;
-    let (mut events, ranges): (Vec<Event<'_>>, Vec<Range<usize>>) =
-        Parser::new_ext(markdown, parser_options)
-            .into_offset_iter()
-            .unzip();
+    Parser::new_ext(markdown, parser_options)
+        .into_offset_iter()
+        .unzip()
+}
+
+pub fn render(markdown: &str, options: &MarkdownOptions) -> Rendered {
+    let (mut events, ranges) = parse(markdown);
     let mut problems = unsafe_links(&events, &ranges);
 
     drop_soft_breaks_between_cjk(&mut events);
+    if options.punctuation {
+        punctuation::apply(&mut events, &ranges, markdown, false);
+    }
     let toc = assign_heading_ids(&mut events);
     // Raw HTML is dealt with before code blocks become HTML themselves.
     let events = neutralise_raw_html(events, options.allow_raw_html);
@@ -76,7 +87,7 @@ pub fn render(markdown: &str, options: &MarkdownOptions) -> Rendered {
     let has_raw_html = kinds.contains(&EventKind::RawHtml);
     let (events, ranges, kinds) = highlight_code_blocks(events, ranges, kinds);
 
-    let stats = TextStats::of(&events);
+    let stats = TextStats::of(&events, &|text| text.into());
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     if has_raw_html {
         let starts = push_html_tracked(&mut html, events);
@@ -93,6 +104,31 @@ pub fn render(markdown: &str, options: &MarkdownOptions) -> Rendered {
         reading_minutes: reading_minutes(stats.cjk_chars, stats.words),
         problems,
     }
+}
+
+/// What the typography pass would change in `markdown` (see [`punctuation`]), in order.
+pub fn punctuation_fixes(markdown: &str) -> Vec<punctuation::Fix> {
+    let (mut events, ranges) = parse(markdown);
+    drop_soft_breaks_between_cjk(&mut events);
+    punctuation::apply(&mut events, &ranges, markdown, true)
+}
+
+/// The length of `markdown`'s text (Chinese characters plus Latin-script words) and its reading
+/// time, counted on the text as `simplify` makes it: a page written in Traditional is published
+/// in Simplified and counted as it is published (a phrase may be shorter there: 最佳化 → 优化).
+pub fn length(
+    markdown: &str,
+    options: &MarkdownOptions,
+    simplify: &dyn Fn(&str) -> std::borrow::Cow<'_, str>,
+) -> (usize, usize) {
+    let (mut events, _) = parse(markdown);
+    drop_soft_breaks_between_cjk(&mut events);
+    let events = neutralise_raw_html(events, options.allow_raw_html);
+    let stats = TextStats::of(&events, simplify);
+    (
+        stats.cjk_chars + stats.words,
+        reading_minutes(stats.cjk_chars, stats.words),
+    )
 }
 
 /// Chinese, Japanese and Korean characters and their full-width punctuation, where a line break
@@ -229,6 +265,7 @@ mod tests {
             md,
             &MarkdownOptions {
                 allow_raw_html: false,
+                punctuation: false,
             },
         )
         .html
@@ -250,6 +287,7 @@ mod tests {
             "## 一、总体要求\n\n### (一)指导思想\n\n## 一、总体要求\n",
             &MarkdownOptions {
                 allow_raw_html: false,
+                punctuation: false,
             },
         );
         let ids: Vec<_> = r.toc.iter().map(|h| h.id.as_str()).collect();
@@ -285,6 +323,7 @@ mod tests {
             "<b>粗</b>",
             &MarkdownOptions {
                 allow_raw_html: true,
+                punctuation: false,
             },
         )
         .html;
@@ -292,11 +331,17 @@ mod tests {
     }
 
     fn problems(md: &str, allow_raw_html: bool) -> Vec<(usize, String)> {
-        render(md, &MarkdownOptions { allow_raw_html })
-            .problems
-            .into_iter()
-            .map(|p| (p.offset, p.message))
-            .collect()
+        render(
+            md,
+            &MarkdownOptions {
+                allow_raw_html,
+                punctuation: false,
+            },
+        )
+        .problems
+        .into_iter()
+        .map(|p| (p.offset, p.message))
+        .collect()
     }
 
     #[test]
@@ -348,6 +393,7 @@ mod tests {
             md,
             &MarkdownOptions {
                 allow_raw_html: false,
+                punctuation: false,
             },
         );
         let d = unsafe_content(Path::new("content/a.md"), md, 5, &rendered).unwrap_err();
@@ -362,6 +408,7 @@ mod tests {
             "[x](/a/)",
             &MarkdownOptions {
                 allow_raw_html: false,
+                punctuation: false,
             },
         );
         assert!(unsafe_content(Path::new("a.md"), "", 1, &fine).is_ok());
@@ -391,7 +438,8 @@ mod tests {
         assert!(render(
             md,
             &MarkdownOptions {
-                allow_raw_html: true
+                allow_raw_html: true,
+                punctuation: false,
             }
         )
         .html
@@ -419,6 +467,35 @@ mod tests {
         assert!(problems("<a href=\"javascript:alert(1)\" title=\"", true).is_empty());
     }
 
+    /// `length` counts what `render` counts, and counts it as `simplify` makes it: consecutive
+    /// text events together (a phrase split by a line break is one phrase), code not at all.
+    #[test]
+    fn length_counts_the_text_as_simplified() {
+        let options = MarkdownOptions {
+            allow_raw_html: false,
+            punctuation: true,
+        };
+        for md in [
+            "标准化工作\n改革发展 with English words",
+            "# 标题\n\n正文`code`。\n\n```\n代码不计\n```\n\n| 表 | 格 |\n|---|---|\n| 一 | 二 |",
+            "<b>原始HTML</b>当作文字",
+        ] {
+            let rendered = render(md, &options);
+            let (words, minutes) = length(md, &options, &|t| t.into());
+            assert_eq!(
+                (words, minutes),
+                (rendered.word_count, rendered.reading_minutes),
+                "{md}"
+            );
+        }
+        fn shorter(t: &str) -> std::borrow::Cow<'_, str> {
+            t.replace("最佳化", "优化").into()
+        }
+        // The phrase is cut by a line break in the source and still seen whole.
+        assert_eq!(length("强化最佳\n化管理", &options, &shorter).0, 6);
+        assert_eq!(length("强化最佳化管理`最佳化`", &options, &shorter).0, 9);
+    }
+
     #[test]
     fn reading_time_counts_chinese_characters() {
         let text = "标".repeat(800);
@@ -426,6 +503,7 @@ mod tests {
             &text,
             &MarkdownOptions {
                 allow_raw_html: false,
+                punctuation: false,
             },
         );
         assert_eq!(r.word_count, 800);

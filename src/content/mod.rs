@@ -1,5 +1,6 @@
 //! Pages and sections read from `content/`.
 
+pub mod fields;
 pub mod frontmatter;
 pub mod markdown;
 
@@ -121,6 +122,18 @@ pub fn load(
 pub struct ReadOptions {
     pub include_drafts: bool,
     pub allow_raw_html: bool,
+    /// `[typography] punctuation` in `config.toml`.
+    pub punctuation: bool,
+}
+
+impl ReadOptions {
+    /// How the Markdown of a page is rendered.
+    pub fn markdown(&self) -> MarkdownOptions {
+        MarkdownOptions {
+            allow_raw_html: self.allow_raw_html,
+            punctuation: self.punctuation,
+        }
+    }
 }
 
 /// What the site does to every page and section it reads (see [`load`]).
@@ -165,9 +178,7 @@ impl Content {
                 self.pages.remove(i);
             }
         }
-        let markdown = MarkdownOptions {
-            allow_raw_html: options.allow_raw_html,
-        };
+        let markdown = options.markdown();
         let parsed: Vec<Result<Parsed, Diagnostic>> = files
             .par_iter()
             .filter(|f| f.path.is_file())
@@ -233,10 +244,12 @@ fn parse_file(
     let text = decode_utf8(&shown, &bytes)?;
     let split = frontmatter::split(&shown, text)?;
     let dir = crate::output::path::nfc(&file.rel.parent().map(path_to_url).unwrap_or_default());
-    check_folders(&shown, &dir)?;
+    fields::check_folders(&shown, &dir)?;
     let is_section = file.rel.file_name().is_some_and(|n| n == "_index.md");
     if is_section {
         let meta: SectionFrontMatter = frontmatter::parse(&shown, &split)?;
+        fields::refuse_zola_section_fields(&shown, &split, &meta)?;
+        fields::check_aliases(&shown, &split, &meta.aliases)?;
         let rendered = markdown::render(split.body, options);
         markdown::unsafe_content(&shown, split.body, split.body_line, &rendered)?;
         let path = if dir.is_empty() {
@@ -254,9 +267,7 @@ fn parse_file(
         })));
     }
     let mut meta: PageFrontMatter = frontmatter::parse(&shown, &split)?;
-    for topic in &mut meta.topics {
-        *topic = topic.trim().to_string();
-    }
+    fields::refuse_zola_page_fields(&shown, &split, &meta)?;
     // macOS hands out file names decomposed (NFD); URLs use the composed form.
     let slug = crate::output::path::nfc(&match &meta.slug {
         Some(s) => s.clone(),
@@ -266,8 +277,10 @@ fn parse_file(
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default(),
     });
-    check_slug(&shown, &split, &slug, meta.slug.is_none())?;
-    check_topics(&shown, &split, &meta.topics)?;
+    fields::check_slug(&shown, &split, &slug, meta.slug.is_none())?;
+    fields::taxonomies(&shown, &split, &mut meta)?;
+    fields::check_aliases(&shown, &split, &meta.aliases)?;
+    fields::check_issuer(&shown, &split, meta.issuer.as_deref())?;
     if meta.title.trim().is_empty() {
         return Err(Diagnostic::new(&shown, "the page has an empty title")
             .at_line(split.front_matter_line)
@@ -333,88 +346,6 @@ pub fn decode_utf8<'a>(shown: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnos
             d.hint("save the file as UTF-8 (it may have been saved as GBK/GB18030)")
         }
     })
-}
-
-fn check_slug(
-    shown: &Path,
-    split: &frontmatter::Split<'_>,
-    slug: &str,
-    from_file_name: bool,
-) -> Result<(), Diagnostic> {
-    let problem = crate::output::path::check_segment(slug)
-        .err()
-        .map(|p| p.to_string())
-        .or_else(|| {
-            slug.chars()
-                .find(|c| matches!(c, '/' | ' '))
-                .map(|c| format!("it contains \"{c}\""))
-        });
-    let Some(problem) = problem else {
-        return Ok(());
-    };
-    if from_file_name {
-        return Err(Diagnostic::new(
-            shown,
-            format!("the file name \"{slug}\" cannot be part of a URL: {problem}"),
-        )
-        .at_line(1)
-        .hint("rename the file, or give the page slug = \"…\" in its front matter (letters, digits and dashes, e.g. rizhao-quality-plan)"));
-    }
-    Err(Diagnostic::new(
-        shown,
-        format!("the slug \"{slug}\" cannot be part of a URL: {problem}"),
-    )
-    .at_line(key_line(split, "slug"))
-    .hint("use letters, digits and dashes, e.g. slug = \"rizhao-quality-plan\""))
-}
-
-/// The file line of a front matter key (the first line of the front matter if it is not there).
-fn key_line(split: &frontmatter::Split<'_>, key: &str) -> usize {
-    split
-        .front_matter
-        .lines()
-        .position(|l| {
-            l.trim_start()
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map_or(split.front_matter_line, |i| i + split.front_matter_line)
-}
-
-/// A folder of `content/` becomes part of the URLs of its pages: its name must be usable.
-fn check_folders(shown: &Path, dir: &str) -> Result<(), Diagnostic> {
-    for folder in dir.split('/').filter(|f| !f.is_empty()) {
-        if let Err(problem) = crate::output::path::check_segment(folder) {
-            return Err(Diagnostic::new(
-                shown,
-                format!("the folder name \"{folder}\" cannot be part of a URL: {problem}"),
-            )
-            .hint("rename the folder (letters, digits and dashes)"));
-        }
-    }
-    Ok(())
-}
-
-/// Every topic must give a URL segment (`topics/<segment>/`).
-fn check_topics(
-    shown: &Path,
-    split: &frontmatter::Split<'_>,
-    topics: &[String],
-) -> Result<(), Diagnostic> {
-    for topic in topics {
-        if let Err(problem) = crate::output::path::segment_from_name(topic.trim()) {
-            return Err(Diagnostic::new(
-                shown,
-                format!(
-                    "the topic \"{}\" cannot be made into a URL: {problem}",
-                    topic.escape_debug()
-                ),
-            )
-            .at_line(key_line(split, "topics"))
-            .hint("name topics with words, e.g. topics = [\"标准化\", \"质量提升\"]"));
-        }
-    }
-    Ok(())
 }
 
 fn add_implicit_sections(content: &mut Content) {
@@ -503,10 +434,21 @@ fn sort_sections(content: &mut Content) {
                     pages[i].meta.title.clone(),
                 )
             }),
-            SortBy::Title => {
+            SortBy::UpdateDate => members.sort_by(|&a, &b| {
+                let updated = |p: &Page| p.meta.updated.or_else(|| sort_date(p));
+                let (pa, pb) = (&pages[a], &pages[b]);
+                updated(pb)
+                    .cmp(&updated(pa))
+                    .then_with(|| pa.meta.title.cmp(&pb.meta.title))
+            }),
+            SortBy::Title | SortBy::TitleBytes => {
                 members.sort_by(|&a, &b| pages[a].meta.title.cmp(&pages[b].meta.title))
             }
+            SortBy::Slug => members.sort_by(|&a, &b| pages[a].slug.cmp(&pages[b].slug)),
             SortBy::None => {}
+        }
+        if section.meta.paginate_reversed {
+            members.reverse();
         }
         section.pages = members;
     }
@@ -515,6 +457,12 @@ fn sort_sections(content: &mut Content) {
 /// The date a page sorts by: when it was posted, else when the document was published.
 pub fn sort_date(page: &Page) -> Option<PartialDate> {
     page.meta.date.or(page.meta.published)
+}
+
+/// The date the catalogue files a document under: when the document was published, else
+/// when it was posted.
+pub fn catalogue_date(page: &Page) -> Option<PartialDate> {
+    page.meta.published.or(page.meta.date)
 }
 
 /// `path` relative to `root`, for messages.

@@ -40,15 +40,6 @@ impl Comparator {
             Comparator::Exactly => "=",
         }
     }
-
-    /// How the target reads in Chinese: 不低于 / 不高于 / 达到.
-    pub fn words(self) -> &'static str {
-        match self {
-            Comparator::AtLeast => "不低于",
-            Comparator::AtMost => "不高于",
-            Comparator::Exactly => "达到",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -107,6 +98,8 @@ pub struct Observation {
 pub struct Achievement {
     pub city: String,
     pub date: PartialDate,
+    /// As written; empty when the table leaves it empty (pages show the theme's
+    /// `achievement_category_default` then).
     pub category: String,
     pub level: Option<String>,
     pub name: String,
@@ -446,7 +439,7 @@ fn achievement(row: &Row) -> Result<Achievement, Diagnostic> {
     Ok(Achievement {
         city: required_text(row, "city")?,
         date: date_of(row)?,
-        category: row.text("category").unwrap_or_else(|| "其他".to_string()),
+        category: row.text("category").unwrap_or_default(),
         level: row.text("level"),
         name: required_text(row, "name")?,
         value: table::parse_number(row.required("value")?)?,

@@ -11,7 +11,15 @@ use std::path::{Component, Path, PathBuf};
 use crate::error::Diagnostic;
 
 /// Folders of a site that hold its sources.
-pub const SOURCE_FOLDERS: [&str; 6] = ["content", "data", "themes", "templates", "static", ".git"];
+pub const SOURCE_FOLDERS: [&str; 7] = [
+    "content",
+    "data",
+    "themes",
+    "templates",
+    "i18n",
+    "static",
+    ".git",
+];
 
 /// Refuses an output folder that would mix the site with its sources or with a user's files.
 pub fn refuse_dangerous(root: &Path, output: &Path) -> Result<(), Diagnostic> {

@@ -66,6 +66,39 @@ fn template_tags(text: &str) -> Vec<TemplateTag<'_>> {
     found
 }
 
+/// Where a template names a label, `labels.<key>`, in its tags (not in string literals, not as
+/// a field of something else such as `page.labels.x`): each key with the byte offset of
+/// `labels`.
+pub(crate) fn label_references(text: &str) -> Vec<(String, usize)> {
+    const PREFIX: &str = "labels.";
+    let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut found = Vec::new();
+    for tag in template_tags(text) {
+        let inner = tag.inner;
+        let mut quote: Option<char> = None;
+        let mut previous: Option<char> = None;
+        for (i, c) in inner.char_indices() {
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None if matches!(c, '"' | '\'' | '`') => quote = Some(c),
+                None if inner[i..].starts_with(PREFIX)
+                    && !previous.is_some_and(|p| is_ident(p) || p == '.') =>
+                {
+                    let rest = &inner[i + PREFIX.len()..];
+                    let end = rest.find(|c: char| !is_ident(c)).unwrap_or(rest.len());
+                    if end > 0 {
+                        found.push((rest[..end].to_string(), tag.inner_offset + i));
+                    }
+                }
+                None => {}
+            }
+            previous = Some(c);
+        }
+    }
+    found
+}
+
 /// The quoted names after a statement's keyword: `include "a.html"`,
 /// `include ["a.html", "b.html"] ignore missing`, `extends "base.html"`.
 fn quoted_names(args: &str) -> impl Iterator<Item = &str> {

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use tera::Tera;
 
+pub(crate) use loops::label_references;
 use loops::{include_cycles, macro_cycles};
 
 use crate::error::{Diagnostic, Diagnostics};

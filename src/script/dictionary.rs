@@ -1,12 +1,14 @@
 //! The site dictionary (`data/dictionary.toml`): phrases the conversion must map in a fixed way
-//! or leave alone, applied before OpenCC sees the rest of the text.
+//! or leave alone. They are one more dictionary of OpenCC's first conversion step, ahead of
+//! OpenCC's own (see [`super::engine::ExtraPhrases`]): the longest phrase of either wins, so a
+//! site entry never cuts one of OpenCC's phrases apart.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
+use super::engine::ExtraPhrases;
 use super::Script;
 use crate::error::{toml_diagnostic, Diagnostic};
 
@@ -42,12 +44,28 @@ impl SiteDictionary {
         Ok(dictionary)
     }
 
-    pub(super) fn overrides(&self, script: Script, form: Form) -> Overrides {
+    /// The entries for `script`, written for text in `form`, as a dictionary for the engine;
+    /// `None` when there are none.
+    pub(super) fn phrases(&self, script: Script, form: Form) -> Option<ExtraPhrases> {
         let map = match script {
             Script::Hans => &self.to_hans,
             Script::Hant => &self.to_hant,
         };
-        Overrides::new(map, form)
+        let mut entries = Vec::with_capacity(map.len());
+        for (phrase, replacement) in map {
+            match form {
+                Form::Plain => entries.push((phrase.clone(), replacement.clone())),
+                Form::Html => {
+                    // Escaped like the templates' output, so a replacement reads as the text
+                    // around it does; `set_attribute` escapes nothing but `"`, already done.
+                    let escaped = crate::escape::html(replacement);
+                    for pattern in html_forms(phrase) {
+                        entries.push((pattern, escaped.clone()));
+                    }
+                }
+            }
+        }
+        ExtraPhrases::new(entries)
     }
 }
 
@@ -93,73 +111,6 @@ fn html_forms(phrase: &str) -> Vec<String> {
     forms
 }
 
-/// Finds the dictionary's phrases in a text, longest match first.
-pub(super) struct Overrides {
-    matcher: Option<AhoCorasick>,
-    /// The replacement for each pattern of `matcher`, ready to be written in the text's form.
-    replacements: Vec<String>,
-}
-
-impl Overrides {
-    fn new(map: &BTreeMap<String, String>, form: Form) -> Overrides {
-        if map.is_empty() {
-            return Overrides {
-                matcher: None,
-                replacements: Vec::new(),
-            };
-        }
-        let mut patterns = Vec::with_capacity(map.len());
-        let mut replacements = Vec::with_capacity(map.len());
-        for (phrase, replacement) in map {
-            match form {
-                Form::Plain => {
-                    patterns.push(phrase.clone());
-                    replacements.push(replacement.clone());
-                }
-                Form::Html => {
-                    // Escaped like the templates' output, so a replacement reads as the text
-                    // around it does; `set_attribute` escapes nothing but `"`, already done.
-                    let escaped = crate::escape::html(replacement);
-                    for pattern in html_forms(phrase) {
-                        patterns.push(pattern);
-                        replacements.push(escaped.clone());
-                    }
-                }
-            }
-        }
-        let matcher = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .expect("a few thousand plain phrases always build an automaton");
-        Overrides {
-            matcher: Some(matcher),
-            replacements,
-        }
-    }
-
-    /// Writes the dictionary's replacement for every phrase it knows and lets `convert` handle
-    /// the text between them.
-    pub(super) fn apply(&self, text: &str, mut convert: impl FnMut(&str, &mut String)) -> String {
-        let mut out = String::with_capacity(text.len() + text.len() / 8);
-        let Some(matcher) = &self.matcher else {
-            convert(text, &mut out);
-            return out;
-        };
-        let mut last = 0;
-        for m in matcher.find_iter(text) {
-            if m.start() > last {
-                convert(&text[last..m.start()], &mut out);
-            }
-            out.push_str(&self.replacements[m.pattern().as_usize()]);
-            last = m.end();
-        }
-        if last < text.len() {
-            convert(&text[last..], &mut out);
-        }
-        out
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::{Converter, TraditionalProfile};
@@ -185,6 +136,69 @@ mod tests {
         assert_eq!(c.convert(Script::Hans, "乾隆年間"), "乾隆年间");
     }
 
+    /// The default profile writes 著 where OpenCC's character standard keeps 着, and OpenCC's
+    /// phrases with 着 stay whole: no site entry is needed for it.
+    #[test]
+    fn default_profile_writes_zhu_and_keeps_opencc_phrases() {
+        let c = Converter::new(TraditionalProfile::default(), &SiteDictionary::default());
+        for (hans, hant) in [
+            ("干着急", "乾著急"),
+            ("背着", "揹著"),
+            ("系着", "繫著"),
+            ("存在着", "存在著"),
+            ("为了群众", "為了群眾"),
+            ("启动", "啟動"),
+        ] {
+            assert_eq!(c.convert(Script::Hant, hans), hant, "{hans}");
+        }
+        // The same as OpenCC's s2tw.
+        let opencc =
+            ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2tw)
+                .unwrap();
+        for text in ["干着急", "背着", "系着", "不干着急", "关系着", "着眼"] {
+            assert_eq!(
+                c.convert(Script::Hant, text),
+                opencc.convert(text),
+                "{text}"
+            );
+        }
+    }
+
+    /// Site entries are one more dictionary of OpenCC's first step, ahead of OpenCC's: the
+    /// longest phrase of either wins, the site's on equal length, and what it writes is final.
+    #[test]
+    fn site_entries_and_opencc_phrases_longest_first() {
+        let mut d = SiteDictionary::default();
+        // The entry the example site had: a text replacement before OpenCC made 干着急 幹著急.
+        d.to_hant.insert("着".into(), "著".into());
+        let s2t = Converter::new(TraditionalProfile::S2t, &d);
+        // OpenCC's longer phrases win over the one-character entry…
+        assert_eq!(s2t.convert(Script::Hant, "干着急"), "乾着急");
+        assert_eq!(s2t.convert(Script::Hant, "背着"), "揹着");
+        assert_eq!(s2t.convert(Script::Hant, "系着"), "繫着");
+        // …and it wins over OpenCC's one-character entry, on equal length.
+        assert_eq!(s2t.convert(Script::Hant, "存在着"), "存在著");
+
+        let mut d = SiteDictionary::default();
+        // Equal length to OpenCC's 系着: the site's wins.
+        d.to_hant.insert("系着".into(), "係著".into());
+        // Longer than OpenCC's 背着: the site's wins.
+        d.to_hant.insert("背着手".into(), "背著手".into());
+        // Identity: protects 着 where no OpenCC phrase covers it, even from TWVariants.
+        d.to_hant.insert("着".into(), "着".into());
+        let s2tw = Converter::new(TraditionalProfile::S2tw, &d);
+        assert_eq!(s2tw.convert(Script::Hant, "系着"), "係著");
+        assert_eq!(s2tw.convert(Script::Hant, "背着手走"), "背著手走");
+        assert_eq!(s2tw.convert(Script::Hant, "背着"), "揹著");
+        assert_eq!(s2tw.convert(Script::Hant, "干着急"), "乾著急");
+        assert_eq!(s2tw.convert(Script::Hant, "存在着"), "存在着");
+        // In HTML text too.
+        assert_eq!(
+            s2tw.convert_html_text(Script::Hant, "背着手&amp;干着急"),
+            "背著手&amp;乾著急"
+        );
+    }
+
     /// Entries with markup characters in phrases and replacements, in both directions.
     fn hostile() -> Converter {
         let mut d = SiteDictionary::default();
@@ -206,13 +220,13 @@ mod tests {
         let c = hostile();
         // Titles and data values: whoever writes them into a page escapes them (once).
         assert_eq!(
-            c.convert(Script::Hant, "标准化"),
-            "<script>alert(1)</script>化"
+            c.convert(Script::Hant, "标准。"),
+            "<script>alert(1)</script>。"
         );
         assert_eq!(c.convert(Script::Hant, "甲&乙公司"), "A&B公司");
         assert_eq!(c.convert(Script::Hant, "<丙>"), "<b>");
         assert_eq!(c.convert(Script::Hant, "他说\"好\""), "他說'好'");
-        assert_eq!(c.convert(Script::Hans, "標準化"), "<i>标准</i>化");
+        assert_eq!(c.convert(Script::Hans, "標準。"), "<i>标准</i>。");
         assert_eq!(c.convert(Script::Hans, "甲&乙公司"), "A&B公司");
         assert_eq!(c.convert(Script::Hans, "說\"好\""), "'说'");
         // The escaped form of a phrase is not the phrase in plain text.
@@ -224,7 +238,7 @@ mod tests {
         let c = hostile();
         let hant = |t: &str| c.convert_html_text(Script::Hant, t);
         let hans = |t: &str| c.convert_html_text(Script::Hans, t);
-        assert_eq!(hant("标准化"), "&lt;script&gt;alert(1)&lt;/script&gt;化");
+        assert_eq!(hant("标准。"), "&lt;script&gt;alert(1)&lt;/script&gt;。");
         // `&` and `<` are always escaped in HTML, so the phrase is found escaped.
         assert_eq!(hant("甲&amp;乙公司"), "A&amp;B公司");
         assert_eq!(hant("&lt;丙&gt;"), "&lt;b&gt;");
@@ -234,7 +248,7 @@ mod tests {
         assert_eq!(hant("他说&quot;好&quot;"), "他說&#39;好&#39;");
         assert_eq!(hant("丁'戊'"), "&quot;引&quot;");
         assert_eq!(hant("丁&#39;戊&#39;"), "&quot;引&quot;");
-        assert_eq!(hans("標準化"), "&lt;i&gt;标准&lt;/i&gt;化");
+        assert_eq!(hans("標準。"), "&lt;i&gt;标准&lt;/i&gt;。");
         assert_eq!(hans("甲&amp;乙"), "A&amp;B");
         assert_eq!(hans("&lt;丙&gt;"), "&lt;b&gt;");
         assert_eq!(hans("說&quot;好&quot;"), "&#39;说&#39;");

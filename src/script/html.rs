@@ -1,9 +1,10 @@
 //! Converts a rendered HTML page to one script: text and the human-readable attributes, never
 //! markup. Working on the final HTML catches content, theme strings and data alike.
 //!
-//! Left as written: tags, URLs, ids, classes, `<code>`, `<pre>`, `<kbd>`, `<samp>`, `<script>`,
-//! `<style>`, anything marked `translate="no"`, and anything marked with a `lang` other than
-//! the page's (the language switch names the other script in that script).
+//! Left as written: tags, URLs (attributes that hold one, and a `<meta>` whose content is one,
+//! such as `og:url`), ids, classes, `<code>`, `<pre>`, `<kbd>`, `<samp>`, `<script>`, `<style>`,
+//! anything marked `translate="no"`, and anything marked with a `lang` other than the page's
+//! (the language switch names the other script in that script).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -109,9 +110,52 @@ fn is_verbatim(el: &Element, script: Script) -> bool {
             .is_some_and(|lang| !lang.eq_ignore_ascii_case(script.lang()))
 }
 
+/// `<meta>` names and properties whose content is an address, never text.
+const ADDRESS_METAS: [&str; 11] = [
+    "og:url",
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "og:audio",
+    "og:video",
+    "og:see_also",
+    "twitter:url",
+    "twitter:image",
+    "sitedomain",
+    "msapplication-tileimage",
+];
+
+/// Whether a value is an address (absolute, site-relative or relative with a dot), which is
+/// never converted: a page's URL may hold Chinese (a topic's slug is its name), and converted
+/// it would point to a page that does not exist.
+fn is_address(value: &str) -> bool {
+    let lower = value.trim_start().to_ascii_lowercase();
+    [
+        "http://", "https://", "//", "/", "./", "../", "mailto:", "tel:",
+    ]
+    .iter()
+    .any(|prefix| lower.starts_with(prefix))
+}
+
+/// Whether a `<meta>`'s content is text to convert (a description, a title), not an address.
+fn is_text_meta(el: &Element) -> bool {
+    if el.tag_name() != "meta" {
+        return false;
+    }
+    let Some(key) = el
+        .get_attribute("property")
+        .or_else(|| el.get_attribute("name"))
+    else {
+        return false;
+    };
+    !ADDRESS_METAS.contains(&key.to_ascii_lowercase().as_str())
+        && !el.get_attribute("content").is_some_and(|c| is_address(&c))
+}
+
 fn convert_attributes(converter: &Converter, script: Script, el: &mut Element) {
-    let meta_content =
-        el.tag_name() == "meta" && (el.has_attribute("name") || el.has_attribute("property"));
+    // Only a meta's content that is text: og:url once became the Traditional spelling of its
+    // topic's address, a page that does not exist.
+    let meta_content = is_text_meta(el);
     let names = TEXT_ATTRIBUTES
         .iter()
         .copied()
@@ -160,6 +204,23 @@ mod tests {
             "<pre><code>发展 <span>规划</span></code></pre><script>var a='发展'</script>\
              <style>.a::after{content:'发'}</style><span translate=\"no\">发展</span>\
              <a lang=\"zh-Hans\" hreflang=\"zh-Hans\">简体</a><p>發展</p>"
+        );
+    }
+
+    #[test]
+    fn addresses_in_meta_content_are_never_converted() {
+        let html = "<meta property=\"og:url\" content=\"https://a.cn/zh-hant/topics/标准化/\">\
+                    <meta property=\"og:image\" content=\"图.png\">\
+                    <meta name=\"SiteDomain\" content=\"https://标准.cn/\">\
+                    <meta name=\"custom\" content=\"/topics/标准化/\">\
+                    <meta property=\"og:title\" content=\"标准化\">";
+        assert_eq!(
+            to_hant(html),
+            "<meta property=\"og:url\" content=\"https://a.cn/zh-hant/topics/标准化/\">\
+             <meta property=\"og:image\" content=\"图.png\">\
+             <meta name=\"SiteDomain\" content=\"https://标准.cn/\">\
+             <meta name=\"custom\" content=\"/topics/标准化/\">\
+             <meta property=\"og:title\" content=\"標準化\">"
         );
     }
 

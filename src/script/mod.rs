@@ -16,7 +16,7 @@ use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
 pub use dictionary::{Form, SiteDictionary};
-use engine::{OpenccEngine, Profile};
+use engine::{ExtraPhrases, OpenccEngine, Profile};
 
 /// A written form of Chinese a page is published in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
@@ -47,7 +47,8 @@ impl Script {
         }
     }
 
-    /// The name of the script, written in that script, for the language switch.
+    /// The name of the script, written in that script, for messages to the editor (pages take
+    /// the language switch's text from the theme's labels).
     pub fn native_name(self) -> &'static str {
         match self {
             Script::Hans => "简体中文",
@@ -73,10 +74,12 @@ impl fmt::Display for Script {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TraditionalProfile {
-    /// Character-level OpenCC Traditional: right for mainland government sites.
-    #[default]
+    /// OpenCC's own character standard: 爲, 衆, 啓, 纔, 着, forms most readers of Traditional
+    /// Chinese find odd.
     S2t,
-    /// Taiwan character forms, no vocabulary change.
+    /// The character forms readers of Traditional Chinese expect (為, 眾, 啟, 著) without any
+    /// change of vocabulary, so mainland wording stays as written: the default.
+    #[default]
     S2tw,
     /// Hong Kong character forms.
     S2hk,
@@ -109,20 +112,30 @@ pub struct Converter {
 struct Engine {
     opencc: OpenccEngine,
     /// The site dictionary for plain text.
-    overrides: dictionary::Overrides,
+    phrases: Option<ExtraPhrases>,
     /// The site dictionary for text as it stands in HTML (escaped phrases and replacements).
-    html_overrides: dictionary::Overrides,
+    html_phrases: Option<ExtraPhrases>,
 }
 
 impl Engine {
+    fn new(opencc: OpenccEngine, dictionary: &SiteDictionary, script: Script) -> Engine {
+        Engine {
+            opencc,
+            phrases: dictionary.phrases(script, Form::Plain),
+            html_phrases: dictionary.phrases(script, Form::Html),
+        }
+    }
+
     fn convert(&self, text: &str, form: Form) -> String {
-        let overrides = match form {
-            Form::Plain => &self.overrides,
-            Form::Html => &self.html_overrides,
+        let phrases = match form {
+            Form::Plain => &self.phrases,
+            Form::Html => &self.html_phrases,
         };
         // OpenCC's dictionaries map CJK text to CJK text: nothing it writes is markup
         // (`opencc_dictionaries_write_no_markup` holds it to that).
-        overrides.apply(text, |segment, out| self.opencc.convert_into(segment, out))
+        let mut out = String::with_capacity(text.len() + text.len() / 8);
+        self.opencc.convert_with(text, phrases.as_ref(), &mut out);
+        out
     }
 }
 
@@ -142,16 +155,8 @@ impl Converter {
         Converter {
             not_simplified,
             hidden_phrases,
-            to_hans: Arc::new(Engine {
-                opencc: to_hans,
-                overrides: dictionary.overrides(Script::Hans, Form::Plain),
-                html_overrides: dictionary.overrides(Script::Hans, Form::Html),
-            }),
-            to_hant: Arc::new(Engine {
-                opencc: to_hant,
-                overrides: dictionary.overrides(Script::Hant, Form::Plain),
-                html_overrides: dictionary.overrides(Script::Hant, Form::Html),
-            }),
+            to_hans: Arc::new(Engine::new(to_hans, dictionary, Script::Hans)),
+            to_hant: Arc::new(Engine::new(to_hant, dictionary, Script::Hant)),
             profile,
         }
     }

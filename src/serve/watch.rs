@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use notify::{EventKind, RecursiveMode, Watcher};
 
 /// The folders of a site whose changes affect the build (besides `config.toml`).
-pub const WATCHED_DIRS: [&str; 5] = ["content", "data", "themes", "templates", "static"];
+pub const WATCHED_DIRS: [&str; 6] = ["content", "data", "themes", "templates", "i18n", "static"];
 
 /// How long the events must stop before a batch is built. Editors write a file in several
 /// steps (a probe file, a backup, the file itself, its metadata), all within a few ms.
@@ -161,6 +161,7 @@ mod tests {
         assert!(yes("data/indicators.csv"));
         assert!(yes("themes/default/templates/base.html"));
         assert!(yes("templates/page.html"));
+        assert!(yes("i18n/zh-Hans.toml"));
         assert!(yes("static/style.css"));
         for rel in [
             "content/policies/a.md~",

@@ -6,9 +6,12 @@ use tera::Context;
 
 use super::{RouteKey, Site};
 use crate::error::Diagnostic;
+use crate::views::catalogue::{list_title, section_link, CatalogueView, ListLink};
 use crate::views::page::PageParts;
+use crate::views::pager::Paginator;
 use crate::views::{
-    CityView, Link, ListKey, PageSummary, PageView, Reader, RelatedView, SectionInfo, TopicInfo,
+    CityView, Has, Link, ListKey, PageSummary, PageView, Reader, RelatedView, SectionInfo,
+    TopicInfo,
 };
 
 /// One page of output, before it is put in a script.
@@ -21,7 +24,7 @@ pub struct Route {
     pub title: String,
 }
 
-/// A section with its pages, as `section.html` and `index.html` see it.
+/// A section with the pages of one page of its list, as `section.html` and `index.html` see it.
 #[derive(Serialize)]
 struct SectionContext<'a> {
     #[serde(flatten)]
@@ -29,7 +32,7 @@ struct SectionContext<'a> {
     pages: Vec<&'a PageSummary>,
 }
 
-/// A topic with its pages, as `topic.html` sees it.
+/// A topic with the pages of one page of its list, as `topic.html` sees it.
 #[derive(Serialize)]
 struct TopicContext<'a> {
     #[serde(flatten)]
@@ -37,12 +40,27 @@ struct TopicContext<'a> {
     pages: Vec<&'a PageSummary>,
 }
 
-/// A city with its documents, as `city.html` sees it.
+/// A city with its newest documents (the first page of its list of documents).
 #[derive(Serialize)]
 struct CityContext<'a> {
     #[serde(flatten)]
     view: &'a CityView,
     documents: Vec<&'a PageSummary>,
+    /// How many documents the city has, and where they are all listed.
+    documents_total: usize,
+    documents_path: String,
+}
+
+/// Any other list (`list.html`): a year, an office, a kind, a validity, a city's documents,
+/// a taxonomy term.
+#[derive(Serialize)]
+struct ListContext {
+    title: String,
+    path: String,
+    /// What the list is of: `year`, `office`, `kind`, `validity`, `city`, `taxonomy`.
+    kind: &'static str,
+    /// Where the list belongs: the catalogue, the city, the taxonomy.
+    parent: Link,
 }
 
 impl Site {
@@ -52,7 +70,9 @@ impl Site {
         let base = |title: &str, path: &str, template: &str| {
             let mut context = Context::new();
             context.insert("nav", reader.nav());
+            context.insert("has", &reader.has());
             context.insert("cities", reader.city_summaries());
+            context.insert("labels", self.labels.for_templates());
             Route {
                 path: path.to_string(),
                 template: template.to_string(),
@@ -60,28 +80,61 @@ impl Site {
                 title: title.to_string(),
             }
         };
-        let section = |dir: &str| SectionContext {
-            info: reader.section(dir),
-            pages: reader.list(&ListKey::Section(dir.to_string())),
-        };
+        let path = self.route_path(key);
         let mut route = match key {
-            RouteKey::Home => {
-                let mut route = base(&self.config.title, "", "index.html");
-                route.context.insert("section", &section(""));
-                route
-                    .context
-                    .insert("latest", &reader.list(&ListKey::Latest));
-                route.context.insert("headline", reader.headline());
+            RouteKey::List(list, number) => {
+                let per_page = self.per_page(list);
+                let (pages, total) = reader.list_page(list, *number, per_page);
+                let list_path = list.path().unwrap_or_default();
+                let paginator = Paginator::new(&list_path, pages.clone(), *number, per_page, total);
+                let mut route = match list {
+                    ListKey::Section(dir) => {
+                        let info = reader.section(dir);
+                        let template = match &self.content.sections[dir].meta.template {
+                            Some(t) => t.as_str(),
+                            None if dir.is_empty() => "index.html",
+                            None => "section.html",
+                        };
+                        let title = if dir.is_empty() {
+                            &self.config.title
+                        } else {
+                            &info.title
+                        };
+                        let mut route = base(title, &path, template);
+                        route
+                            .context
+                            .insert("section", &SectionContext { info, pages });
+                        if dir.is_empty() {
+                            route
+                                .context
+                                .insert("latest", &reader.list(&ListKey::Latest));
+                            route.context.insert("headline", reader.headline());
+                        }
+                        route
+                    }
+                    ListKey::Topic(name) => {
+                        let info = reader.topic(name);
+                        let mut route = base(&info.title, &path, "topic.html");
+                        route.context.insert("topic", &TopicContext { info, pages });
+                        route
+                    }
+                    other => {
+                        let list = self.list_context(reader, other, list_path);
+                        let mut route = base(&list.title, &path, "list.html");
+                        route.context.insert("list", &list);
+                        route
+                    }
+                };
+                if *number > 1 {
+                    route.title = self.labels.title_pager(&route.title, number);
+                }
+                route.context.insert("paginator", &paginator);
                 route
             }
-            RouteKey::Section(dir) => {
-                let view = section(dir);
-                let meta = &self.content.sections[dir].meta;
-                let template = meta.template.as_deref().unwrap_or("section.html");
-                let mut route = base(&view.info.title, &view.info.path, template);
-                route.context.insert("section", &view);
-                route
-            }
+            RouteKey::Alias(i) => self.redirect(
+                base(&self.config.title, &path, "redirect.html"),
+                self.aliases[*i].target.clone(),
+            ),
             RouteKey::Page(i) => {
                 let page = &self.content.pages[*i];
                 reader.page(*i);
@@ -99,28 +152,34 @@ impl Site {
                     content: if page.shortcodes.is_empty() {
                         page.html.clone()
                     } else {
-                        crate::shortcodes::fill(page, &self.templates, &|path| {
+                        crate::shortcodes::fill(page, &self.templates, &self.labels, &|path| {
                             reader.indicator_at(path)
                         })?
                     },
                 };
-                let template = page.meta.template.as_deref().unwrap_or("page.html");
-                let mut route = base(&page.meta.title, &page.path, template);
-                route.context.insert("page", &PageView::new(page, parts));
+                let mut route = base(&page.meta.title, &page.path, self.page_template(page));
+                route
+                    .context
+                    .insert("page", &PageView::new(page, parts, &self.labels));
                 route
             }
             RouteKey::Cities => {
-                let mut route = base("城市", "cities/", "cities.html");
+                let mut route = base(self.labels.title_cities(), &path, "cities.html");
                 route.context.insert("items", reader.city_summaries());
                 route
             }
             RouteKey::City(i) => {
                 let view = reader.city(*i);
-                let documents = reader.list(&ListKey::CityDocuments(view.id.clone()));
-                let mut route = base(&view.name, &view.path, "city.html");
-                route
-                    .context
-                    .insert("city", &CityContext { view, documents });
+                let list = ListKey::CityDocuments(view.summary.id.clone());
+                let (documents, documents_total) = reader.list_page(&list, 1, self.per_page(&list));
+                let mut route = base(&view.summary.name, &view.summary.path, "city.html");
+                let city = CityContext {
+                    view,
+                    documents,
+                    documents_total,
+                    documents_path: list.path().unwrap_or_default(),
+                };
+                route.context.insert("city", &city);
                 route
             }
             RouteKey::Indicator(i) => {
@@ -130,39 +189,162 @@ impl Site {
                 route
             }
             RouteKey::Dashboard => {
-                let mut route = base("目标进展总览", "dashboard/", "dashboard.html");
+                let mut route = base(self.labels.title_dashboard(), &path, "dashboard.html");
                 route.context.insert("overview", reader.overview());
                 route.context.insert("indicators", reader.indicators());
                 route
             }
-            RouteKey::Topic(name) => {
-                let info = reader.topic(name);
-                let pages = reader.list(&ListKey::Topic(name.clone()));
-                let mut route = base(&info.title, &info.path, "topic.html");
-                route.context.insert("topic", &TopicContext { info, pages });
-                route
-            }
             RouteKey::Topics => {
-                let mut route = base("主题分类", "topics/", "topics.html");
+                let mut route = base(self.labels.title_topics(), &path, "topics.html");
                 route.context.insert("topics", reader.topics());
                 route
             }
-            RouteKey::Search => base("搜索", "search/", "search.html"),
-            RouteKey::NotFound => base("页面未找到", "404.html", "404.html"),
+            RouteKey::Taxonomy(name) => {
+                let catalogue = self.catalogue(reader);
+                let taxonomy = catalogue.taxonomies.into_iter().find(|t| &t.title == name);
+                let mut route = base(name, &path, "taxonomy.html");
+                route.context.insert("taxonomy", &taxonomy);
+                route
+            }
+            RouteKey::Catalogue => {
+                let mut route = base(self.labels.title_catalogue(), &path, "catalogue.html");
+                route.context.insert("catalogue", &self.catalogue(reader));
+                route
+            }
+            RouteKey::SiteMap => {
+                let mut route = base(self.labels.title_site_map(), &path, "sitemap.html");
+                route.context.insert("catalogue", &self.catalogue(reader));
+                let sections: Vec<ListLink> = self
+                    .content
+                    .sections
+                    .keys()
+                    .filter(|dir| !dir.is_empty())
+                    .map(|dir| {
+                        let count = reader.list_pages(&ListKey::Section(dir.clone())).len();
+                        section_link(reader.section(dir), count)
+                    })
+                    .collect();
+                route.context.insert("sections", &sections);
+                route
+            }
+            RouteKey::Search => base(self.labels.title_search(), &path, "search.html"),
+            RouteKey::NotFound => base(self.labels.title_not_found(), &path, "404.html"),
         };
         // Search finds documents, cities and indicators; lists only repeat their titles.
-        let searchable = matches!(
-            key,
-            RouteKey::Page(_) | RouteKey::City(_) | RouteKey::Indicator(_)
-        );
+        let searchable = match key {
+            RouteKey::Page(i) => self.in_search_index(&self.content.pages[*i]),
+            RouteKey::City(_) | RouteKey::Indicator(_) => true,
+            _ => false,
+        };
         route.context.insert("searchable", &searchable);
         Ok(route)
     }
 
-    /// The navigation: home, the top-level sections by weight, cities, dashboard, topics.
+    /// Whether a page is searchable: its own `in_search_index`, else the nearest section's
+    /// that sets it (Zola leaves a section's pages out with it), else yes.
+    pub fn in_search_index(&self, page: &crate::content::Page) -> bool {
+        if let Some(yes) = page.meta.in_search_index {
+            return yes;
+        }
+        let mut dir = page.section.as_str();
+        loop {
+            if let Some(yes) = self
+                .content
+                .sections
+                .get(dir)
+                .and_then(|s| s.meta.in_search_index)
+            {
+                return yes;
+            }
+            if dir.is_empty() {
+                return true;
+            }
+            dir = dir.rsplit_once('/').map_or("", |(parent, _)| parent);
+        }
+    }
+
+    /// The template of a page: its own, else the nearest section's `page_template`.
+    fn page_template<'a>(&'a self, page: &'a crate::content::Page) -> &'a str {
+        if let Some(template) = &page.meta.template {
+            return template;
+        }
+        let mut dir = page.section.as_str();
+        loop {
+            if let Some(t) = self
+                .content
+                .sections
+                .get(dir)
+                .and_then(|s| s.meta.page_template.as_deref())
+            {
+                return t;
+            }
+            if dir.is_empty() {
+                return "page.html";
+            }
+            dir = dir.rsplit_once('/').map_or("", |(parent, _)| parent);
+        }
+    }
+
+    /// A page that sends the reader to `target` (relative to the script root).
+    fn redirect(&self, mut route: Route, target: String) -> Route {
+        route.context.insert("redirect_to", &target);
+        route
+    }
+
+    /// What a list page that is not a section's or a topic's shows.
+    fn list_context(&self, reader: &Reader<'_>, key: &ListKey, path: String) -> ListContext {
+        let catalogue = || Link {
+            title: self.labels.title_catalogue().into(),
+            path: "catalogue/".into(),
+        };
+        let (kind, parent) = match key {
+            ListKey::Year(_) => ("year", catalogue()),
+            ListKey::Office(_) => ("office", catalogue()),
+            ListKey::Kind(_) => ("kind", catalogue()),
+            ListKey::Validity(_) => ("validity", catalogue()),
+            ListKey::CityDocuments(id) => ("city", reader.city_link(id).unwrap_or_else(catalogue)),
+            ListKey::Taxonomy(name, _) => (
+                "taxonomy",
+                Link {
+                    title: name.clone(),
+                    path: crate::lists::taxonomy_path(name),
+                },
+            ),
+            _ => ("", catalogue()),
+        };
+        ListContext {
+            title: list_title(key, reader.city_summaries(), &self.labels),
+            path,
+            kind,
+            parent,
+        }
+    }
+
+    /// The catalogue: every list with its count. It changes when pages come or go (the routes)
+    /// or a list changes.
+    fn catalogue(&self, reader: &Reader<'_>) -> CatalogueView {
+        reader.routes();
+        CatalogueView::new(
+            self.content.pages.len(),
+            &reader.list_lengths(),
+            reader.city_summaries(),
+            &self.labels,
+        )
+    }
+
+    /// Which built-in pages that show data the site has.
+    pub(super) fn has(&self) -> Has {
+        Has {
+            cities: self.has_cities(),
+            dashboard: self.has_dashboard(),
+        }
+    }
+
+    /// The navigation: home, the top-level sections by weight, cities and the dashboard when
+    /// the site has them, topics.
     pub(super) fn nav(&self) -> Vec<Link> {
         let mut nav = vec![Link {
-            title: "首页".into(),
+            title: self.labels.nav_home().into(),
             path: String::new(),
         }];
         let mut sections: Vec<_> = self
@@ -176,11 +358,18 @@ impl Site {
             title: s.meta.title.clone(),
             path: s.path.clone(),
         }));
-        for (title, path) in [
-            ("城市", "cities/"),
-            ("目标进展", "dashboard/"),
-            ("主题分类", "topics/"),
+        for (title, path, shown) in [
+            (self.labels.nav_cities(), "cities/", self.has_cities()),
+            (
+                self.labels.nav_dashboard(),
+                "dashboard/",
+                self.has_dashboard(),
+            ),
+            (self.labels.nav_topics(), "topics/", true),
         ] {
+            if !shown {
+                continue;
+            }
             nav.push(Link {
                 title: title.into(),
                 path: path.into(),

@@ -41,7 +41,8 @@ pub struct Incremental {
     records: Vec<Record>,
     /// Record by identity, for edits that add or remove producers.
     index: HashMap<String, usize>,
-    /// The route paths of the build, sorted (the sitemap shows them).
+    /// The route paths of the build, in route order (the sitemap shows them in that order, and
+    /// lists such as offices reorder when their counts change).
     routes: Vec<String>,
     /// The search index (when search is on): edited documents are replaced in it.
     search: Option<SearchIndex>,
@@ -80,7 +81,7 @@ impl Site {
             index: index_of(&records),
             records,
             views,
-            routes: sorted_routes(self),
+            routes: self.route_paths(),
             search,
         })
     }
@@ -90,7 +91,7 @@ impl Incremental {
     /// Renders what the edit changed (the site has read it: [`Site::reread`]). On a problem,
     /// nothing is kept: the next update compares with the same last good build.
     pub fn update(&mut self, site: &Site) -> Result<Update, Diagnostics> {
-        let routes = sorted_routes(site);
+        let routes = site.route_paths();
         let routes_changed = routes != self.routes;
         // The same routes have the same paths, which were checked (static files never change
         // here: an edit to them is a full build).
@@ -224,10 +225,4 @@ fn index_of(records: &[Record]) -> HashMap<String, usize> {
         .enumerate()
         .map(|(i, r)| (r.identity.clone(), i))
         .collect()
-}
-
-fn sorted_routes(site: &Site) -> Vec<String> {
-    let mut routes = site.route_paths();
-    routes.sort_unstable();
-    routes
 }

@@ -3,7 +3,7 @@
 //! it is read (see [`crate::simplify`]); then [`Site::finish`] checks what sources say of each
 //! other and derives what pages share. Nothing is rendered here.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::{BuildOptions, Site};
@@ -11,6 +11,8 @@ use crate::config::Config;
 use crate::content::{self, Content, Page, Parsed, ReadOptions};
 use crate::data::{self, Data};
 use crate::error::{Diagnostic, Diagnostics};
+use crate::labels;
+use crate::lists::Lists;
 use crate::render::{self, Templates};
 use crate::script::{Converter, SiteDictionary};
 use crate::simplify;
@@ -49,16 +51,22 @@ impl Site {
         let read = ReadOptions {
             include_drafts: options.drafts,
             allow_raw_html: config.allow_raw_html,
+            punctuation: config.typography.punctuation,
         };
         let data = read_data(root, &converter);
-        let content = content::load(root, &read, &|parsed| prepare(&converter, parsed));
+        let content = content::load(root, &read, &|parsed| prepare(&converter, &read, parsed));
         let templates = render::load(root, &config.theme);
-        let (data, content, templates) = match (data, content, templates) {
-            (Ok(d), Ok(c), Ok(t)) if diagnostics.is_empty() => (d, c, t),
-            (data, content, templates) => {
+        let labels = labels::load(root, &config.theme, &converter);
+        if let Ok(templates) = &templates {
+            diagnostics.extend(labels::check_templates(templates));
+        }
+        let (data, content, templates, labels) = match (data, content, templates, labels) {
+            (Ok(d), Ok(c), Ok(t), Ok(l)) if diagnostics.is_empty() => (d, c, t, l),
+            (data, content, templates, labels) => {
                 diagnostics.extend(data.err().unwrap_or_default());
                 diagnostics.extend(content.err().unwrap_or_default());
                 diagnostics.extend(templates.err().unwrap_or_default());
+                diagnostics.extend(labels.err().unwrap_or_default());
                 return Err(diagnostics);
             }
         };
@@ -77,8 +85,10 @@ impl Site {
             data,
             converter,
             templates,
+            labels,
             related: Vec::new(),
-            topics: BTreeMap::new(),
+            lists: Lists::default(),
+            aliases: Vec::new(),
             templates_need_simplifying,
             timings: Default::default(),
         };
@@ -118,11 +128,10 @@ impl Site {
         pages.dedup();
         if !pages.is_empty() {
             let converter = &self.converter;
-            let problems = self
-                .content
-                .read(&self.root, &pages, &self.options.read, &|parsed| {
-                    prepare(converter, parsed)
-                });
+            let read = self.options.read;
+            let problems = self.content.read(&self.root, &pages, &read, &|parsed| {
+                prepare(converter, &read, parsed)
+            });
             self.options.broken = problems.0.iter().map(|d| d.file.clone()).collect();
             diagnostics.extend(problems);
         }
@@ -158,15 +167,20 @@ impl Site {
             diagnostics.extend(crate::shortcodes::check(page, &self.data, &self.templates));
         }
         self.related = related_both_ways(&self.content);
-        self.topics = topics(&self.content);
+        self.lists = Lists::derive(&self.content, &self.data);
+        self.aliases = super::aliases::aliases(&self.content);
         diagnostics.into_result(())
     }
 }
 
 /// Every page and section is made Simplified as it is read.
-fn prepare(converter: &Converter, parsed: &mut Parsed) -> Result<(), Diagnostic> {
+fn prepare(
+    converter: &Converter,
+    read: &ReadOptions,
+    parsed: &mut Parsed,
+) -> Result<(), Diagnostic> {
     match parsed {
-        Parsed::Page(page) => simplify::page(converter, page),
+        Parsed::Page(page) => simplify::page(converter, &read.markdown(), page),
         Parsed::Section(section) => simplify::section(converter, section),
     }
 }
@@ -241,12 +255,13 @@ fn check_templates(content: &Content, templates: &Templates, diagnostics: &mut D
         .pages
         .iter()
         .map(|p| (&p.file, p.meta.template.as_ref()))
-        .chain(
-            content
-                .sections
-                .values()
-                .filter_map(|s| Some((s.file.as_ref()?, s.meta.template.as_ref()))),
-        );
+        .chain(content.sections.values().flat_map(|s| {
+            let templates = [s.meta.template.as_ref(), s.meta.page_template.as_ref()];
+            s.file
+                .as_ref()
+                .into_iter()
+                .flat_map(move |f| templates.map(|t| (f, t)))
+        }));
     for (file, template) in named {
         if let Some(template) = template {
             if !templates.files.contains_key(template) {
@@ -276,21 +291,4 @@ fn related_both_ways(content: &Content) -> Vec<Vec<usize>> {
         }
     }
     related
-}
-
-fn topics(content: &Content) -> BTreeMap<String, Vec<usize>> {
-    let mut topics: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, page) in content.pages.iter().enumerate() {
-        for topic in &page.meta.topics {
-            match topics.get_mut(topic) {
-                // Pages come in order: a page naming a topic twice is its last member.
-                Some(members) if members.last() == Some(&i) => {}
-                Some(members) => members.push(i),
-                None => {
-                    topics.insert(topic.clone(), vec![i]);
-                }
-            }
-        }
-    }
-    topics
 }

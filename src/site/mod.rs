@@ -11,25 +11,30 @@
 //!   made, in parallel.
 //! - [`incremental`]: after an edit, render again exactly the routes whose reads changed.
 
+mod aliases;
 mod claims;
 mod context;
+mod contract;
 pub mod incremental;
 mod load;
 mod render;
 mod routes;
 mod search;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::content::Content;
 use crate::data::Data;
+use crate::labels::Labels;
+use crate::lists::Lists;
 use crate::render::Templates;
 use crate::script::Converter;
 use crate::timings::Timings;
 use crate::views::{Sources, Views};
 
+pub use aliases::Alias;
+pub use contract::{contract_paths, documented_paths};
 pub use load::Reread;
 pub use render::{Emit, Producer};
 pub use routes::RouteKey;
@@ -51,10 +56,14 @@ pub struct Site {
     data: Data,
     converter: Converter,
     templates: Templates,
+    /// The words the code writes on pages: the theme's, with the site's overrides.
+    labels: Labels,
     /// Per page, the pages it is linked with (both directions of `related`).
     related: Vec<Vec<usize>>,
-    /// Topic (in Simplified) → pages.
-    topics: BTreeMap<String, Vec<usize>>,
+    /// The lists of pages: sections, topics, taxonomies, cities' documents, the catalogue.
+    lists: Lists,
+    /// Earlier addresses of pages and sections.
+    aliases: Vec<Alias>,
     /// Whether the templates hold Traditional text (every other source is made Simplified at
     /// load): then pages are made Simplified after rendering too.
     templates_need_simplifying: bool,
@@ -83,6 +92,10 @@ impl Site {
         &self.converter
     }
 
+    pub fn labels(&self) -> &Labels {
+        &self.labels
+    }
+
     pub fn timings(&self) -> &Timings {
         &self.timings
     }
@@ -90,6 +103,10 @@ impl Site {
     /// The pages linked with a page (both directions of `related`).
     pub fn related(&self, page: usize) -> &[usize] {
         &self.related[page]
+    }
+
+    pub fn lists(&self) -> &Lists {
+        &self.lists
     }
 
     /// Whether the search index is built.
@@ -113,8 +130,10 @@ impl Site {
             content: &self.content,
             data: &self.data,
             related: &self.related,
-            topics: &self.topics,
+            lists: &self.lists,
             nav: self.nav(),
+            has: self.has(),
+            labels: &self.labels,
         }
     }
 }

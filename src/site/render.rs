@@ -71,9 +71,9 @@ impl<'a> From<&'a Config> for ConfigView<'a> {
 }
 
 #[derive(Serialize)]
-struct AlternateView {
+struct AlternateView<'a> {
     lang: &'static str,
-    name: &'static str,
+    name: &'a str,
     path: String,
 }
 
@@ -116,38 +116,9 @@ impl Site {
     /// Renders one route in one script: the finished HTML.
     /// The route's context gets this script's values (replacing the other script's).
     fn render_route(&self, route: &mut Route, script: Script) -> Result<String, Diagnostic> {
-        let context = &mut route.context;
+        self.script_context(route, script);
         let root = self.script_root(script);
-        let other = script.other();
-        context.insert("config", &ConfigView::from(&self.config));
-        context.insert("lang", script.lang());
-        context.insert("root", &root);
-        context.insert("base_path", self.config.base_path());
-        context.insert("current_path", &route.path);
-        context.insert("canonical", &self.absolute_url(script, &route.path));
-        context.insert("page_title", &route.title);
-        context.insert(
-            "alternate",
-            &AlternateView {
-                lang: other.lang(),
-                name: other.native_name(),
-                path: format!("{}{}", self.script_root(other), route.path),
-            },
-        );
-        context.insert(
-            "alternates",
-            &Script::ALL
-                .iter()
-                .map(|s| HreflangView {
-                    lang: s.lang(),
-                    href: self.absolute_url(*s, &route.path),
-                })
-                .chain(std::iter::once(HreflangView {
-                    lang: "x-default",
-                    href: self.absolute_url(self.config.default_script, &route.path),
-                }))
-                .collect::<Vec<_>>(),
-        );
+        let context = &route.context;
         let html = self
             .timings
             .template(|| self.templates.tera.render(&route.template, context))
@@ -172,6 +143,42 @@ impl Site {
                 }
             })
             .map_err(|m| Diagnostic::new(&route.path, m))
+    }
+
+    /// Puts a script's values in a route's context (replacing the other script's).
+    pub(super) fn script_context(&self, route: &mut Route, script: Script) {
+        let context = &mut route.context;
+        let root = self.script_root(script);
+        let other = script.other();
+        context.insert("config", &ConfigView::from(&self.config));
+        context.insert("lang", script.lang());
+        context.insert("root", &root);
+        context.insert("base_path", self.config.base_path());
+        context.insert("current_path", &route.path);
+        context.insert("canonical", &self.absolute_url(script, &route.path));
+        context.insert("page_title", &route.title);
+        context.insert(
+            "alternate",
+            &AlternateView {
+                lang: other.lang(),
+                name: self.labels.script_name(other),
+                path: format!("{}{}", self.script_root(other), route.path),
+            },
+        );
+        context.insert(
+            "alternates",
+            &Script::ALL
+                .iter()
+                .map(|s| HreflangView {
+                    lang: s.lang(),
+                    href: self.absolute_url(*s, &route.path),
+                })
+                .chain(std::iter::once(HreflangView {
+                    lang: "x-default",
+                    href: self.absolute_url(self.config.default_script, &route.path),
+                }))
+                .collect::<Vec<_>>(),
+        );
     }
 
     /// The files of one producer, read from `reader`, handed to `emit`; a route's search

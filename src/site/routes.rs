@@ -3,48 +3,109 @@
 //! public address.
 
 use super::Site;
+use crate::lists::{pager_count, pager_path, taxonomy_path, ListKey};
 use crate::script::Script;
-use crate::views::{city_path, indicator_path, topic_path};
+use crate::views::{city_path, indicator_path};
 
-/// One route of the site. Indexes are into the site's pages, cities and indicators; a topic is
-/// named (in Simplified).
+/// One route of the site. Indexes are into the site's pages, cities and indicators; pagers
+/// are numbered from 1 (Zola's `current_index`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RouteKey {
-    Home,
-    Section(String),
+    /// Page `number` of a list (the home page is page 1 of the root section's list).
+    List(ListKey, usize),
     Page(usize),
+    /// An earlier address of a page or section (its `aliases`), by index in the site's aliases.
+    Alias(usize),
     Cities,
     City(usize),
     Indicator(usize),
     Dashboard,
-    Topic(String),
     Topics,
+    /// A taxonomy's list of terms (`tags/`).
+    Taxonomy(String),
+    /// The public-information catalogue: counts by year, office, kind, validity and city.
+    Catalogue,
+    /// The HTML site map (网站地图).
+    SiteMap,
     Search,
     NotFound,
+}
+
+impl RouteKey {
+    /// Routes that only send the reader elsewhere: not in the sitemap, not indexed.
+    pub fn is_redirect(&self) -> bool {
+        matches!(self, RouteKey::Alias(_))
+    }
 }
 
 impl Site {
     /// Every page of the site, in a fixed order.
     pub fn route_keys(&self) -> Vec<RouteKey> {
-        let mut keys = vec![RouteKey::Home];
-        keys.extend(
-            self.content
-                .sections
-                .keys()
-                .filter(|dir| !dir.is_empty())
-                .map(|dir| RouteKey::Section(dir.clone())),
-        );
+        let home = ListKey::Section(String::new());
+        let mut keys = Vec::new();
+        self.list_routes(&home, &mut keys);
+        for (key, _) in self.lists.iter() {
+            if key != &home && key.path().is_some() {
+                self.list_routes(key, &mut keys);
+            }
+        }
         keys.extend((0..self.content.pages.len()).map(RouteKey::Page));
-        keys.push(RouteKey::Cities);
+        keys.extend((0..self.aliases.len()).map(RouteKey::Alias));
+        if self.has_cities() {
+            keys.push(RouteKey::Cities);
+        }
         keys.extend((0..self.data.cities.len()).map(RouteKey::City));
         keys.extend((0..self.data.indicators.len()).map(RouteKey::Indicator));
-        keys.push(RouteKey::Dashboard);
-        keys.extend(self.topics.keys().cloned().map(RouteKey::Topic));
-        keys.extend([RouteKey::Topics, RouteKey::Search, RouteKey::NotFound]);
+        if self.has_dashboard() {
+            keys.push(RouteKey::Dashboard);
+        }
+        keys.push(RouteKey::Topics);
+        keys.extend(
+            self.lists
+                .taxonomies()
+                .into_keys()
+                .map(|t| RouteKey::Taxonomy(t.into())),
+        );
+        keys.extend([
+            RouteKey::Catalogue,
+            RouteKey::SiteMap,
+            RouteKey::Search,
+            RouteKey::NotFound,
+        ]);
         keys
     }
 
-    /// Where every route is published, in route order (the sitemap lists them).
+    /// The pages of one list. Page 1 is the list's own address; there is no `…/page/1/`
+    /// redirect (a page that only navigates away cannot be audited, and no link of ours
+    /// points there).
+    fn list_routes(&self, key: &ListKey, keys: &mut Vec<RouteKey>) {
+        let per_page = self.per_page(key);
+        let len = self.lists.get(key).map_or(0, <[usize]>::len);
+        keys.extend((1..=pager_count(len, per_page)).map(|n| RouteKey::List(key.clone(), n)));
+    }
+
+    /// How many pages each page of a list shows (0: all).
+    pub fn per_page(&self, key: &ListKey) -> usize {
+        let section = match key {
+            ListKey::Section(dir) => self.content.sections.get(dir),
+            _ => None,
+        };
+        section
+            .and_then(|s| s.meta.paginate_by)
+            .unwrap_or(self.config.paginate_by)
+    }
+
+    /// Whether the site has cities (then it has the list of cities).
+    pub fn has_cities(&self) -> bool {
+        !self.data.cities.is_empty()
+    }
+
+    /// Whether the dashboard has something to show: targets or achievements.
+    pub fn has_dashboard(&self) -> bool {
+        !self.data.indicators.is_empty() || !self.data.achievements.is_empty()
+    }
+
+    /// Where every route is published, in route order.
     pub fn route_paths(&self) -> Vec<String> {
         self.route_keys()
             .iter()
@@ -52,18 +113,30 @@ impl Site {
             .collect()
     }
 
+    /// Where every page a reader or a search engine should find is published, in route order
+    /// (the sitemap): every route but redirects and the page for missing pages.
+    pub fn public_route_paths(&self) -> Vec<String> {
+        self.route_keys()
+            .iter()
+            .filter(|k| !k.is_redirect() && **k != RouteKey::NotFound)
+            .map(|k| self.route_path(k))
+            .collect()
+    }
+
     /// Where a route is published, relative to the script root.
     pub fn route_path(&self, key: &RouteKey) -> String {
         match key {
-            RouteKey::Home => String::new(),
-            RouteKey::Section(dir) => self.content.sections[dir].path.clone(),
+            RouteKey::List(list, number) => pager_path(&list.path().unwrap_or_default(), *number),
             RouteKey::Page(i) => self.content.pages[*i].path.clone(),
+            RouteKey::Alias(i) => self.aliases[*i].path.clone(),
             RouteKey::Cities => "cities/".into(),
             RouteKey::City(i) => city_path(&self.data.cities[*i].id),
             RouteKey::Indicator(i) => indicator_path(&self.data.indicators[*i]),
             RouteKey::Dashboard => "dashboard/".into(),
-            RouteKey::Topic(name) => topic_path(name),
             RouteKey::Topics => "topics/".into(),
+            RouteKey::Taxonomy(name) => taxonomy_path(name),
+            RouteKey::Catalogue => "catalogue/".into(),
+            RouteKey::SiteMap => "sitemap/".into(),
             RouteKey::Search => "search/".into(),
             RouteKey::NotFound => "404.html".into(),
         }

@@ -9,7 +9,8 @@ use crate::search::{Facets, Kind, SearchDoc, SiteInfo};
 
 impl Site {
     /// The document of a rendered route (`html` in Simplified and Traditional), or `None` when
-    /// it is not searchable or its page opts out (`in_search_index = false`).
+    /// it has no searchable part. Only routes whose context says `searchable` come here (see
+    /// `Site::route`: documents not opted out with `in_search_index`, cities, indicators).
     pub(super) fn search_doc(
         &self,
         key: &RouteKey,
@@ -20,9 +21,6 @@ impl Site {
             RouteKey::Page(i) => {
                 let page = &self.content.pages[*i];
                 let meta = &page.meta;
-                if meta.in_search_index == Some(false) {
-                    return None;
-                }
                 Facets {
                     kind: match meta.kind {
                         Some(DocumentKind::Policy) => Kind::Policy,
@@ -71,7 +69,12 @@ impl Site {
                 .iter()
                 .map(|c| (c.id.clone(), both(&c.name)))
                 .collect(),
-            topics: self.topics.keys().map(|t| both(t)).collect(),
+            topics: {
+                // Sorted by name: the filter offers them in a stable order.
+                let mut names: Vec<&str> = self.lists.topics().map(|(name, _)| name).collect();
+                names.sort_unstable();
+                names.into_iter().map(both).collect()
+            },
         }
     }
 }

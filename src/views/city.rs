@@ -11,6 +11,7 @@ use super::{city_path, Link};
 use crate::chart;
 use crate::content::Content;
 use crate::data::{Achievement, City, Data};
+use crate::labels::Labels;
 
 /// A city as the navigation, the home page and the city list show it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -23,21 +24,6 @@ pub struct CitySummary {
     pub document_count: usize,
     pub indicator_count: usize,
     pub achievement_count: usize,
-}
-
-impl From<&CityView> for CitySummary {
-    fn from(c: &CityView) -> Self {
-        CitySummary {
-            id: c.id.clone(),
-            name: c.name.clone(),
-            province: c.province.clone(),
-            introduction: c.introduction.clone(),
-            path: c.path.clone(),
-            document_count: c.document_count,
-            indicator_count: c.indicator_count,
-            achievement_count: c.achievements.len(),
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -67,15 +53,11 @@ pub struct PlanGroup {
 /// A city's page, except its list of documents (a list of its own, see `Views`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CityView {
-    pub id: String,
-    pub name: String,
-    pub province: String,
-    pub introduction: String,
-    pub path: String,
-    pub document_count: usize,
+    /// What lists show of the city (its fields are the view's own in templates).
+    #[serde(flatten)]
+    pub summary: CitySummary,
     pub plans: Vec<PlanGroup>,
     pub status_counts: Vec<StatusCount>,
-    pub indicator_count: usize,
     pub achievements: Vec<AchievementView>,
     pub achievement_charts: Vec<String>,
     pub achievements_csv: Option<String>,
@@ -90,16 +72,18 @@ pub struct LevelCount {
     pub unit: String,
 }
 
-/// The levels of standards in the order a reader expects them.
-pub const STANDARD_LEVELS: [&str; 6] = ["国际", "国家", "行业", "地方", "团体", "企业自我声明"];
+/// The category of achievements that count standards, by level: data vocabulary, matched
+/// against what editors write in `data/achievements`.
+pub const STANDARDS_CATEGORY: &str = "标准";
 
-/// Standards by level for one city, from its latest count of each level (category 标准).
-pub fn standards_by_level(data: &Data, city: &str) -> Vec<LevelCount> {
+/// Standards by level for one city, from its latest count of each level (category 标准), in
+/// the order of the theme's `standard_levels`, then the other levels by name.
+pub fn standards_by_level(data: &Data, city: &str, labels: &Labels) -> Vec<LevelCount> {
     let mut latest: BTreeMap<String, &Achievement> = BTreeMap::new();
     for a in data
         .achievements
         .iter()
-        .filter(|a| a.city == city && a.category == "标准")
+        .filter(|a| a.city == city && a.category == STANDARDS_CATEGORY)
     {
         let Some(level) = &a.level else { continue };
         let keep = latest.get(level).is_none_or(|prev| prev.date < a.date);
@@ -112,12 +96,13 @@ pub fn standards_by_level(data: &Data, city: &str) -> Vec<LevelCount> {
         value: a.value,
         unit: a.unit.clone(),
     };
-    let mut rows: Vec<LevelCount> = STANDARD_LEVELS
+    let order = labels.standard_levels();
+    let mut rows: Vec<LevelCount> = order
         .iter()
-        .filter_map(|level| latest.get(*level).map(|a| count(level, a)))
+        .filter_map(|level| latest.get(level).map(|a| count(level, a)))
         .collect();
     for (level, a) in &latest {
-        if !STANDARD_LEVELS.contains(&level.as_str()) {
+        if !order.contains(level) {
             rows.push(count(level, a));
         }
     }
@@ -132,6 +117,7 @@ impl CityView {
         city: &City,
         indicators: &[IndicatorView],
         document_count: usize,
+        labels: &Labels,
     ) -> CityView {
         let mine: Vec<&IndicatorView> =
             indicators.iter().filter(|v| v.city_id == city.id).collect();
@@ -140,24 +126,31 @@ impl CityView {
             .iter()
             .filter(|a| a.city == city.id)
             .map(|a| AchievementView {
-                date: a.date.chinese(),
-                category: a.category.clone(),
+                date: labels.date(&a.date),
+                category: if a.category.is_empty() {
+                    labels.achievement_category_default().to_string()
+                } else {
+                    a.category.clone()
+                },
                 level: a.level.clone(),
                 name: a.name.clone(),
                 value: with_unit(a.value, &a.unit),
                 source: a.source.as_ref().map(|s| SourceView::of(content, s)),
             })
             .collect();
-        let (achievement_charts, standards_total) = standards_chart(data, city);
+        let (achievement_charts, standards_total) = standards_chart(data, city, labels);
         CityView {
-            id: city.id.clone(),
-            name: city.name.clone(),
-            province: city.province.clone(),
-            introduction: city.introduction.clone(),
-            path: city_path(&city.id),
-            document_count,
-            indicator_count: mine.len(),
-            status_counts: status_counts(mine.iter().map(|v| &v.status)),
+            summary: CitySummary {
+                id: city.id.clone(),
+                name: city.name.clone(),
+                province: city.province.clone(),
+                introduction: city.introduction.clone(),
+                path: city_path(&city.id),
+                document_count,
+                indicator_count: mine.len(),
+                achievement_count: achievements.len(),
+            },
+            status_counts: status_counts(mine.iter().map(|v| &v.status), labels),
             plans: plan_groups(&mine),
             achievements_csv: (!achievements.is_empty())
                 .then(|| format!("{}achievements.csv", city_path(&city.id))),
@@ -202,32 +195,38 @@ fn plan_groups(mine: &[&IndicatorView]) -> Vec<PlanGroup> {
 }
 
 /// The chart of a city's standards by level, and their total.
-fn standards_chart(data: &Data, city: &City) -> (Vec<String>, Option<String>) {
-    let levels = standards_by_level(data, &city.id);
+fn standards_chart(data: &Data, city: &City, labels: &Labels) -> (Vec<String>, Option<String>) {
+    let levels = standards_by_level(data, &city.id, labels);
     if levels.is_empty() {
         return (Vec::new(), None);
     }
     let total: f64 = levels.iter().map(|l| l.value).sum();
     let unit = levels[0].unit.clone();
-    let labels: Vec<String> = levels.iter().map(|l| format!("{}标准", l.level)).collect();
+    let bar_labels: Vec<String> = levels
+        .iter()
+        .map(|l| labels.city_standards_chart_bar(&l.level))
+        .collect();
     let desc = levels
         .iter()
-        .map(|l| format!("{}标准{}", l.level, with_unit(l.value, &l.unit)))
+        .map(|l| labels.city_standards_chart_level(&l.level, with_unit(l.value, &l.unit)))
         .collect::<Vec<_>>()
-        .join(",");
-    let chart = chart::bars(&chart::BarChart {
-        id: &format!("chart-{}-standards", city.id),
-        title: &format!("{}主导或参与制修订标准(按层级)", city.name),
-        desc: &format!("{desc}。"),
-        unit: &unit,
-        bars: levels
-            .iter()
-            .zip(&labels)
-            .map(|(l, label)| chart::Bar {
-                label,
-                value: l.value,
-            })
-            .collect(),
-    });
+        .join(labels.city_standards_chart_separator());
+    let chart = chart::bars(
+        &chart::BarChart {
+            id: &format!("chart-{}-standards", city.id),
+            title: &labels.city_standards_chart_title(&city.name),
+            desc: &labels.city_standards_chart_desc(desc),
+            unit: &unit,
+            bars: levels
+                .iter()
+                .zip(&bar_labels)
+                .map(|(l, label)| chart::Bar {
+                    label,
+                    value: l.value,
+                })
+                .collect(),
+        },
+        labels,
+    );
     (vec![chart], Some(with_unit(total, &unit)))
 }

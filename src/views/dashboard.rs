@@ -3,13 +3,14 @@
 
 use serde::Serialize;
 
-use super::city::{standards_by_level, CityView, LevelCount, STANDARD_LEVELS};
+use super::city::{standards_by_level, CityView, LevelCount};
 use super::format::with_unit;
 use super::indicator::{status_counts, IndicatorView, StatusCount};
 use super::Link;
 use crate::chart;
 use crate::dashboard::Status;
 use crate::data::Data;
+use crate::labels::Labels;
 
 /// The figures the home page leads with.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -22,13 +23,18 @@ pub struct Headline {
 }
 
 impl Headline {
-    pub fn new(data: &Data, indicators: &[IndicatorView], cities: &[CityView]) -> Headline {
+    pub fn new(
+        data: &Data,
+        indicators: &[IndicatorView],
+        cities: &[CityView],
+        labels: &Labels,
+    ) -> Headline {
         Headline {
             cities: cities.len(),
-            documents: cities.iter().map(|c| c.document_count).sum(),
+            documents: cities.iter().map(|c| c.summary.document_count).sum(),
             indicators: indicators.len(),
             achievements: data.achievements.len(),
-            status_counts: status_counts(indicators.iter().map(|v| &v.status)),
+            status_counts: status_counts(indicators.iter().map(|v| &v.status), labels),
         }
     }
 }
@@ -46,6 +52,8 @@ pub struct OverviewRow {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Overview {
     pub rows: Vec<OverviewRow>,
+    /// Every status, in the order rows count them (the table's columns).
+    pub statuses: Vec<StatusCount>,
     pub status_chart: String,
     pub standards_chart: Option<String>,
     pub standards_table: Vec<(String, Vec<String>)>,
@@ -53,28 +61,28 @@ pub struct Overview {
 }
 
 impl Overview {
-    pub fn new(data: &Data, cities: &[CityView]) -> Overview {
+    pub fn new(data: &Data, cities: &[CityView], labels: &Labels) -> Overview {
         let rows: Vec<OverviewRow> = cities
             .iter()
             .map(|c| OverviewRow {
                 city: Link {
-                    title: c.name.clone(),
-                    path: c.path.clone(),
+                    title: c.summary.name.clone(),
+                    path: c.summary.path.clone(),
                 },
-                indicators: c.indicator_count,
+                indicators: c.summary.indicator_count,
                 status_counts: c.status_counts.clone(),
                 achievements: c.achievements.len(),
                 standards_total: c.standards_total.clone(),
             })
             .collect();
-        let status_chart = status_chart(&rows);
+        let status_chart = status_chart(&rows, labels);
         let per_city: Vec<(String, Vec<LevelCount>)> = data
             .cities
             .iter()
-            .map(|c| (c.name.clone(), standards_by_level(data, &c.id)))
+            .map(|c| (c.name.clone(), standards_by_level(data, &c.id, labels)))
             .filter(|(_, levels)| !levels.is_empty())
             .collect();
-        let levels = levels_in_order(&per_city);
+        let levels = levels_in_order(&per_city, labels);
         let standards_table: Vec<(String, Vec<String>)> = per_city
             .iter()
             .map(|(city, rows)| {
@@ -89,9 +97,10 @@ impl Overview {
                 (city.clone(), cells)
             })
             .collect();
-        let standards_chart =
-            (!per_city.is_empty()).then(|| standards_chart(&per_city, &levels, &standards_table));
+        let standards_chart = (!per_city.is_empty())
+            .then(|| standards_chart(&per_city, &levels, &standards_table, labels));
         Overview {
+            statuses: status_counts(std::iter::empty(), labels),
             rows,
             status_chart,
             standards_chart,
@@ -101,8 +110,8 @@ impl Overview {
     }
 }
 
-/// Every level any city reports, in the order a reader expects them.
-fn levels_in_order(per_city: &[(String, Vec<LevelCount>)]) -> Vec<String> {
+/// Every level any city reports, in the order of the theme's `standard_levels`.
+fn levels_in_order(per_city: &[(String, Vec<LevelCount>)], labels: &Labels) -> Vec<String> {
     let mut levels: Vec<String> = Vec::new();
     for (_, rows) in per_city {
         for row in rows {
@@ -112,7 +121,8 @@ fn levels_in_order(per_city: &[(String, Vec<LevelCount>)]) -> Vec<String> {
         }
     }
     levels.sort_by_key(|l| {
-        STANDARD_LEVELS
+        labels
+            .standard_levels()
             .iter()
             .position(|x| x == l)
             .unwrap_or(usize::MAX)
@@ -120,40 +130,50 @@ fn levels_in_order(per_city: &[(String, Vec<LevelCount>)]) -> Vec<String> {
     levels
 }
 
-fn status_chart(rows: &[OverviewRow]) -> String {
-    let series: Vec<&str> = Status::ALL.iter().map(|s| s.label()).collect();
+fn status_chart(rows: &[OverviewRow], labels: &Labels) -> String {
+    let series: Vec<&str> = Status::ALL
+        .iter()
+        .map(|&s| labels.status_label(s))
+        .collect();
     let desc = rows
         .iter()
         .map(|r| {
             let parts: Vec<String> = r
                 .status_counts
                 .iter()
-                .map(|s| format!("{}{}项", s.label, s.count))
+                .map(|s| labels.dashboard_status_chart_count(&s.label, s.count))
                 .collect();
-            format!("{}:{}", r.city.title, parts.join("、"))
+            labels.dashboard_status_chart_city(
+                &r.city.title,
+                parts.join(labels.dashboard_chart_item_separator()),
+            )
         })
         .collect::<Vec<_>>()
-        .join(";");
-    chart::stacked_bars(&chart::StackedBarChart {
-        id: "chart-overview-status",
-        title: "各城市目标指标进展状态",
-        desc: &format!("{desc}。"),
-        unit: "项",
-        series,
-        stacks: rows
-            .iter()
-            .map(|r| chart::Stack {
-                label: &r.city.title,
-                values: r.status_counts.iter().map(|s| s.count as f64).collect(),
-            })
-            .collect(),
-    })
+        .join(labels.dashboard_chart_city_separator());
+    chart::stacked_bars(
+        &chart::StackedBarChart {
+            id: "chart-overview-status",
+            title: labels.dashboard_status_chart_title(),
+            desc: &labels.dashboard_chart_desc(desc),
+            unit: labels.dashboard_status_chart_unit(),
+            series,
+            stacks: rows
+                .iter()
+                .map(|r| chart::Stack {
+                    label: &r.city.title,
+                    values: r.status_counts.iter().map(|s| s.count as f64).collect(),
+                })
+                .collect(),
+        },
+        labels,
+    )
 }
 
 fn standards_chart(
     per_city: &[(String, Vec<LevelCount>)],
     levels: &[String],
     table: &[(String, Vec<String>)],
+    labels: &Labels,
 ) -> String {
     let desc = table
         .iter()
@@ -161,27 +181,33 @@ fn standards_chart(
             let parts: Vec<String> = levels
                 .iter()
                 .zip(cells)
-                .map(|(l, v)| format!("{l}标准{v}"))
+                .map(|(l, v)| labels.dashboard_standards_chart_level(l, v))
                 .collect();
-            format!("{city}:{}", parts.join("、"))
+            labels.dashboard_standards_chart_city(
+                city,
+                parts.join(labels.dashboard_chart_item_separator()),
+            )
         })
         .collect::<Vec<_>>()
-        .join(";");
-    chart::stacked_bars(&chart::StackedBarChart {
-        id: "chart-overview-standards",
-        title: "各城市主导或参与制修订标准(按层级)",
-        desc: &format!("{desc}。"),
-        unit: "项",
-        series: levels.iter().map(String::as_str).collect(),
-        stacks: per_city
-            .iter()
-            .map(|(city, rows)| chart::Stack {
-                label: city,
-                values: levels
-                    .iter()
-                    .map(|l| rows.iter().find(|x| &x.level == l).map_or(0.0, |x| x.value))
-                    .collect(),
-            })
-            .collect(),
-    })
+        .join(labels.dashboard_chart_city_separator());
+    chart::stacked_bars(
+        &chart::StackedBarChart {
+            id: "chart-overview-standards",
+            title: labels.dashboard_standards_chart_title(),
+            desc: &labels.dashboard_chart_desc(desc),
+            unit: labels.dashboard_standards_chart_unit(),
+            series: levels.iter().map(String::as_str).collect(),
+            stacks: per_city
+                .iter()
+                .map(|(city, rows)| chart::Stack {
+                    label: city,
+                    values: levels
+                        .iter()
+                        .map(|l| rows.iter().find(|x| &x.level == l).map_or(0.0, |x| x.value))
+                        .collect(),
+                })
+                .collect(),
+        },
+        labels,
+    )
 }

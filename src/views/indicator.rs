@@ -9,22 +9,23 @@ use crate::chart;
 use crate::content::Content;
 use crate::dashboard::{self, Assessment, Status};
 use crate::data::{Data, Indicator, SourceRef};
+use crate::labels::Labels;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StatusView {
     #[serde(skip)]
     pub status: Status,
     pub class: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub symbol: &'static str,
 }
 
-impl From<Status> for StatusView {
-    fn from(s: Status) -> Self {
+impl StatusView {
+    pub fn new(s: Status, labels: &Labels) -> Self {
         StatusView {
             status: s,
             class: s.class(),
-            label: s.label(),
+            label: labels.status_label(s).to_string(),
             symbol: s.symbol(),
         }
     }
@@ -34,7 +35,7 @@ impl From<Status> for StatusView {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StatusCount {
     pub class: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub symbol: &'static str,
     pub count: usize,
 }
@@ -42,12 +43,13 @@ pub struct StatusCount {
 /// How many of `statuses` are in each status, in [`Status::ALL`] order.
 pub fn status_counts<'a>(
     statuses: impl Iterator<Item = &'a StatusView> + Clone,
+    labels: &Labels,
 ) -> Vec<StatusCount> {
     Status::ALL
         .iter()
         .map(|&s| StatusCount {
             class: s.class(),
-            label: s.label(),
+            label: labels.status_label(s).to_string(),
             symbol: s.symbol(),
             count: statuses.clone().filter(|v| v.status == s).count(),
         })
@@ -94,7 +96,7 @@ pub struct IndicatorView {
     pub baseline_year: Option<i32>,
     pub target: String,
     pub target_year: i32,
-    pub comparator: &'static str,
+    pub comparator: String,
     pub status: StatusView,
     pub latest: Option<String>,
     pub latest_date: Option<String>,
@@ -112,7 +114,12 @@ pub struct IndicatorView {
 }
 
 impl IndicatorView {
-    pub fn new(content: &Content, data: &Data, indicator: &Indicator) -> IndicatorView {
+    pub fn new(
+        content: &Content,
+        data: &Data,
+        indicator: &Indicator,
+        labels: &Labels,
+    ) -> IndicatorView {
         let observations = data.observations_of(indicator);
         let assessment: Assessment = dashboard::assess(indicator, &observations);
         let unit = indicator.unit.as_str();
@@ -130,66 +137,71 @@ impl IndicatorView {
                 title: p.meta.title.clone(),
                 path: p.path.clone(),
             });
+        let comparator = labels.comparator_words(target.comparator);
         let mut summary = String::new();
         if let Some(b) = baseline {
-            summary.push_str(&format!("基线:{}年{};", b.year, with_unit(b.value, unit)));
+            summary.push_str(&labels.indicator_summary_baseline(b.year, with_unit(b.value, unit)));
         }
-        summary.push_str(&format!(
-            "目标:{}年{}{};",
+        summary.push_str(&labels.indicator_summary_target(
             target.year,
-            target.comparator.words(),
-            with_unit(target.value, unit)
+            comparator,
+            with_unit(target.value, unit),
         ));
         match latest {
-            Some(l) => summary.push_str(&format!(
-                "最新:{}{};",
-                l.date.chinese(),
-                with_unit(l.value, unit)
-            )),
-            None => summary.push_str("暂无基线之后的监测数据;"),
+            Some(l) => summary.push_str(
+                &labels.indicator_summary_latest(labels.date(&l.date), with_unit(l.value, unit)),
+            ),
+            None => summary.push_str(labels.indicator_summary_no_latest()),
         }
-        summary.push_str(&format!("状态:{}。", assessment.status.label()));
+        summary.push_str(&labels.indicator_summary_status(labels.status_label(assessment.status)));
 
         let id = format!("chart-{}-{}", indicator.city, indicator.id);
-        let baseline_label = baseline.map(|b| format!("基线 {}", b.year));
-        let target_label = format!("目标 {}", target.year);
-        let latest_label = latest.map(|l| format!("最新 {}", l.date));
-        let bullet_svg = chart::bullet(&chart::Bullet {
-            id: &id,
-            title: &indicator.name,
-            desc: &summary,
-            unit,
-            baseline: baseline.map(|b| (b.value, baseline_label.as_deref().unwrap_or_default())),
-            target: (target.value, &target_label),
-            latest: latest.map(|l| (l.value, latest_label.as_deref().unwrap_or_default())),
-            status: assessment.status,
-        });
+        let baseline_label = baseline.map(|b| labels.indicator_chart_baseline(b.year));
+        let target_label = labels.indicator_chart_target(target.year);
+        let latest_label = latest.map(|l| labels.indicator_chart_latest(l.date));
+        let bullet_svg = chart::bullet(
+            &chart::Bullet {
+                id: &id,
+                title: &indicator.name,
+                desc: &summary,
+                unit,
+                baseline: baseline
+                    .map(|b| (b.value, baseline_label.as_deref().unwrap_or_default())),
+                target: (target.value, &target_label),
+                latest: latest.map(|l| (l.value, latest_label.as_deref().unwrap_or_default())),
+                status: assessment.status,
+            },
+            labels,
+        );
         let point_labels: Vec<String> = observations.iter().map(|o| o.date.to_string()).collect();
         let line_svg = (!observations.is_empty()).then(|| {
             let line_id = format!("{id}-series");
-            chart::line(&chart::LineChart {
-                id: &line_id,
-                title: &format!("{}历年数据", indicator.name),
-                desc: &summary,
-                unit,
-                points: observations
-                    .iter()
-                    .zip(&point_labels)
-                    .map(|(o, label)| chart::Point {
-                        x: o.date.as_year_fraction(),
-                        label,
-                        value: o.value,
-                    })
-                    .collect(),
-                baseline: baseline.map(|b| {
-                    (
-                        b.year as f64,
-                        b.value,
-                        baseline_label.as_deref().unwrap_or_default(),
-                    )
-                }),
-                target: Some((target.year as f64, target.value, &target_label)),
-            })
+            chart::line(
+                &chart::LineChart {
+                    id: &line_id,
+                    title: &labels.indicator_chart_history(&indicator.name),
+                    desc: &summary,
+                    unit,
+                    points: observations
+                        .iter()
+                        .zip(&point_labels)
+                        .map(|(o, label)| chart::Point {
+                            x: o.date.as_year_fraction(),
+                            label,
+                            value: o.value,
+                        })
+                        .collect(),
+                    baseline: baseline.map(|b| {
+                        (
+                            b.year as f64,
+                            b.value,
+                            baseline_label.as_deref().unwrap_or_default(),
+                        )
+                    }),
+                    target: Some((target.year as f64, target.value, &target_label)),
+                },
+                labels,
+            )
         });
         let path = indicator_path(indicator);
         IndicatorView {
@@ -205,10 +217,10 @@ impl IndicatorView {
             baseline_year: baseline.map(|b| b.year),
             target: with_unit(target.value, unit),
             target_year: target.year,
-            comparator: target.comparator.words(),
-            status: assessment.status.into(),
+            comparator: comparator.to_string(),
+            status: StatusView::new(assessment.status, labels),
             latest: latest.map(|l| with_unit(l.value, unit)),
-            latest_date: latest.map(|l| l.date.chinese()),
+            latest_date: latest.map(|l| labels.date(&l.date)),
             progress_pct: assessment.progress.and_then(percent),
             expected_pct: assessment.expected.and_then(percent),
             source: indicator
@@ -218,7 +230,7 @@ impl IndicatorView {
             observations: observations
                 .iter()
                 .map(|o| ObservationView {
-                    date: o.date.chinese(),
+                    date: labels.date(&o.date),
                     value: with_unit(o.value, unit),
                     source: o.source.clone(),
                 })

@@ -6,22 +6,27 @@
 //! ([`Dep`]); after an edit, [`Views::changed`] says which of those reads now give something
 //! else, so `serve` renders again exactly the routes whose reads changed.
 
+pub mod catalogue;
 pub mod city;
 pub mod dashboard;
 pub mod format;
 pub mod indicator;
 pub mod page;
+pub mod pager;
 mod reads;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::content::{sort_date, Content};
+use crate::content::Content;
 use crate::data::{Data, Indicator};
+use crate::labels::Labels;
+pub use crate::lists::ListKey;
+use crate::lists::Lists;
 pub use city::{CitySummary, CityView};
 pub use dashboard::{Headline, Overview};
 pub use format::{fmt_number, with_unit};
@@ -50,24 +55,6 @@ pub fn city_path(id: &str) -> String {
     format!("cities/{id}/")
 }
 
-/// How many documents the home page lists as the latest.
-const LATEST: usize = 10;
-
-/// The lists of pages routes show, each in its order.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum ListKey {
-    /// A section's pages, in the section's order (`content/<dir>/`).
-    Section(String),
-    /// A topic's pages.
-    Topic(String),
-    /// A city's documents, newest first.
-    CityDocuments(String),
-    /// The newest documents, for the home page.
-    Latest,
-    /// Every document (a page with a kind), newest first, for the feeds.
-    Documents,
-}
-
 /// A section's own text: what its list page shows besides the list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SectionInfo {
@@ -86,10 +73,21 @@ pub struct TopicInfo {
     pub count: usize,
 }
 
+/// Which of the built-in pages that show data the site has: templates leave out links to
+/// the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Has {
+    /// The list of cities (`cities/`).
+    pub cities: bool,
+    /// The dashboard (`dashboard/`): there are targets or achievements.
+    pub dashboard: bool,
+}
+
 /// What the routes of one build show. Indexes are those of the build's pages, sections,
 /// indicators, cities and topics.
 pub struct Views {
     nav: Vec<Link>,
+    has: Has,
     city_summaries: Vec<CitySummary>,
     summaries: Vec<Arc<PageSummary>>,
     /// Per page: a fingerprint of its source.
@@ -121,9 +119,11 @@ pub struct Sources<'a> {
     pub data: &'a Data,
     /// Per page, the pages linked with it (both directions of `related`).
     pub related: &'a [Vec<usize>],
-    /// Topic (in Simplified) → its pages.
-    pub topics: &'a BTreeMap<String, Vec<usize>>,
+    pub lists: &'a Lists,
     pub nav: Vec<Link>,
+    pub has: Has,
+    /// The words views write (dates, statuses, summaries, charts).
+    pub labels: &'a Labels,
 }
 
 impl Views {
@@ -134,8 +134,10 @@ impl Views {
             content,
             data,
             related,
-            topics,
+            lists: site_lists,
             nav,
+            has,
+            labels,
         } = sources;
         let pages = &content.pages;
         let city_link = |id: Option<&str>| {
@@ -159,7 +161,7 @@ impl Views {
                     (prev.page_fingerprints[j] == p.fingerprint && prev.summaries[j].city == city)
                         .then(|| prev.summaries[j].clone())
                 });
-                earlier.unwrap_or_else(|| Arc::new(PageSummary::of(p, city)))
+                earlier.unwrap_or_else(|| Arc::new(PageSummary::of(p, city, labels)))
             })
             .collect();
         let page_fingerprints = pages.iter().map(|p| p.fingerprint).collect();
@@ -207,38 +209,7 @@ impl Views {
                 (dir.clone(), info)
             })
             .collect();
-        let newest_first = |members: &mut Vec<usize>| {
-            members.sort_by(|&a, &b| {
-                sort_date(&pages[b])
-                    .cmp(&sort_date(&pages[a]))
-                    .then(a.cmp(&b))
-            });
-        };
-        let mut lists: Vec<(ListKey, Vec<usize>)> = Vec::new();
-        for (dir, section) in &content.sections {
-            lists.push((ListKey::Section(dir.clone()), section.pages.clone()));
-        }
-        for (name, members) in topics {
-            lists.push((ListKey::Topic(name.clone()), members.clone()));
-        }
-        let mut documents_by_city: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, page) in pages.iter().enumerate() {
-            if let Some(city) = page.meta.city.as_deref() {
-                documents_by_city.entry(city).or_default().push(i);
-            }
-        }
-        for city in &data.cities {
-            let mut docs = documents_by_city
-                .remove(city.id.as_str())
-                .unwrap_or_default();
-            newest_first(&mut docs);
-            lists.push((ListKey::CityDocuments(city.id.clone()), docs));
-        }
-        let mut all: Vec<usize> = (0..pages.len()).collect();
-        newest_first(&mut all);
-        lists.push((ListKey::Latest, all.iter().copied().take(LATEST).collect()));
-        all.retain(|&i| pages[i].meta.kind.is_some());
-        lists.push((ListKey::Documents, all));
+        let lists = site_lists.to_vec();
         let (indicators, indicator_inputs): (Vec<IndicatorView>, Vec<u64>) = data
             .indicators
             .par_iter()
@@ -248,7 +219,8 @@ impl Views {
                     let k = *p.indicator_index.get(&indicator_path(indicator))?;
                     (p.indicator_inputs[k] == inputs).then(|| p.indicators[k].clone())
                 });
-                let view = earlier.unwrap_or_else(|| IndicatorView::new(content, data, indicator));
+                let view =
+                    earlier.unwrap_or_else(|| IndicatorView::new(content, data, indicator, labels));
                 (view, inputs)
             })
             .unzip();
@@ -262,22 +234,23 @@ impl Views {
             .iter()
             .map(|c| {
                 let docs = list_index[&ListKey::CityDocuments(c.id.clone())];
-                CityView::new(content, data, c, &indicators, lists[docs].1.len())
+                CityView::new(content, data, c, &indicators, lists[docs].1.len(), labels)
             })
             .collect();
-        let topics: Vec<TopicInfo> = topics
-            .iter()
+        let topics: Vec<TopicInfo> = site_lists
+            .topics()
             .map(|(name, members)| TopicInfo {
-                title: name.clone(),
+                title: name.to_string(),
                 path: topic_path(name),
                 count: members.len(),
             })
             .collect();
         Views {
             nav,
-            city_summaries: cities.iter().map(CitySummary::from).collect(),
-            overview: Overview::new(data, &cities),
-            headline: Headline::new(data, &indicators, &cities),
+            has,
+            city_summaries: cities.iter().map(|c| c.summary.clone()).collect(),
+            overview: Overview::new(data, &cities, labels),
+            headline: Headline::new(data, &indicators, &cities, labels),
             summaries,
             page_fingerprints,
             page_states,
@@ -290,7 +263,7 @@ impl Views {
             indicator_index: index_of(&indicators, |v| v.path.clone()),
             indicators,
             indicator_inputs,
-            city_index: index_of(&cities, |c| c.id.clone()),
+            city_index: index_of(&cities, |c| c.summary.id.clone()),
             cities,
             topic_index: index_of(&topics, |t| t.title.clone()),
             topics,

@@ -5,7 +5,9 @@ use serde::Serialize;
 
 use super::{topic_path, Link};
 use crate::content::markdown::Heading;
-use crate::content::{sort_date, Page};
+use crate::content::{catalogue_date, sort_date, Page};
+use crate::labels::Labels;
+use crate::lists::{taxonomy_path, ListKey};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PageView {
@@ -33,7 +35,28 @@ pub struct PageView {
     pub reading_minutes: usize,
     pub word_count: usize,
     pub indicators: Vec<Link>,
+    /// Zola's `authors`.
+    pub authors: Vec<String>,
+    /// When the page was last changed (Zola's `updated`).
+    pub updated: Option<String>,
+    pub updated_text: Option<String>,
+    /// The catalogue's lists the metadata links to: the issuer's documents, the year's (of
+    /// `published`, else `date`), the kind's and the validity's.
+    pub issuer_path: Option<String>,
+    pub year_path: Option<String>,
+    pub kind_path: Option<String>,
+    pub validity_path: Option<String>,
+    /// Taxonomies other than topics, each with the page's terms.
+    pub taxonomies: Vec<TaxonomyLinks>,
     pub extra: toml::Table,
+}
+
+/// A taxonomy's terms on a page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaxonomyLinks {
+    pub title: String,
+    pub path: String,
+    pub terms: Vec<Link>,
 }
 
 /// A page as lists show it: no body, so a list of thousands of pages stays small.
@@ -67,14 +90,14 @@ impl From<&PageSummary> for RelatedView {
 }
 
 impl PageSummary {
-    pub fn of(page: &Page, city: Option<Link>) -> PageSummary {
+    pub fn of(page: &Page, city: Option<Link>, labels: &Labels) -> PageSummary {
         let meta = &page.meta;
         PageSummary {
             title: meta.title.clone(),
             path: page.path.clone(),
             date: sort_date(page).map(|d| d.to_string()),
-            date_text: sort_date(page).map(|d| d.chinese()),
-            kind_label: meta.kind.map(|k| k.label().to_string()),
+            date_text: sort_date(page).map(|d| labels.date(&d)),
+            kind_label: meta.kind.map(|k| labels.kind_label(k).to_string()),
             city,
             summary: page.summary.clone(),
         }
@@ -92,7 +115,7 @@ pub struct PageParts {
 }
 
 impl PageView {
-    pub fn new(page: &Page, parts: PageParts) -> PageView {
+    pub fn new(page: &Page, parts: PageParts, labels: &Labels) -> PageView {
         let meta = &page.meta;
         PageView {
             title: meta.title.clone(),
@@ -100,14 +123,14 @@ impl PageView {
             summary: page.summary.clone(),
             path: page.path.clone(),
             date: sort_date(page).map(|d| d.to_string()),
-            date_text: sort_date(page).map(|d| d.chinese()),
+            date_text: sort_date(page).map(|d| labels.date(&d)),
             kind: meta.kind.map(|k| format!("{k:?}").to_lowercase()),
-            kind_label: meta.kind.map(|k| k.label().to_string()),
+            kind_label: meta.kind.map(|k| labels.kind_label(k).to_string()),
             issuer: meta.issuer.clone(),
             doc_number: meta.doc_number.clone(),
             index_no: meta.index_no.clone(),
             published: meta.published.map(|d| d.to_string()),
-            published_text: meta.published.map(|d| d.chinese()),
+            published_text: meta.published.map(|d| labels.date(&d)),
             topics: meta
                 .topics
                 .iter()
@@ -116,7 +139,7 @@ impl PageView {
                     path: topic_path(t),
                 })
                 .collect(),
-            validity: meta.validity.map(|v| v.label().to_string()),
+            validity: meta.validity.map(|v| labels.validity_label(v).to_string()),
             source: meta.source.clone(),
             related: parts.related,
             references: meta.references.clone(),
@@ -126,6 +149,33 @@ impl PageView {
             reading_minutes: page.reading_minutes,
             word_count: page.word_count,
             indicators: parts.indicators,
+            authors: meta.authors.clone(),
+            updated: meta.updated.map(|d| d.to_string()),
+            updated_text: meta.updated.map(|d| labels.date(&d)),
+            issuer_path: meta
+                .issuer
+                .as_ref()
+                .and_then(|i| ListKey::Office(i.trim().to_string()).path()),
+            year_path: catalogue_date(page).and_then(|d| ListKey::Year(d.year).path()),
+            kind_path: meta.kind.and_then(|k| ListKey::Kind(k).path()),
+            validity_path: meta.validity.and_then(|v| ListKey::Validity(v).path()),
+            taxonomies: meta
+                .taxonomies
+                .iter()
+                .map(|(name, terms)| TaxonomyLinks {
+                    title: name.clone(),
+                    path: taxonomy_path(name),
+                    terms: terms
+                        .iter()
+                        .map(|term| Link {
+                            title: term.clone(),
+                            path: ListKey::Taxonomy(name.clone(), term.clone())
+                                .path()
+                                .unwrap_or_default(),
+                        })
+                        .collect(),
+                })
+                .collect(),
             extra: meta.extra.clone(),
         }
     }

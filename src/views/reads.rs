@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 
 use super::{
-    CitySummary, CityView, Headline, IndicatorView, Link, ListKey, Overview, PageSummary,
+    CitySummary, CityView, Has, Headline, IndicatorView, Link, ListKey, Overview, PageSummary,
     SectionInfo, TopicInfo, Views,
 };
 
@@ -75,6 +75,13 @@ impl<'a> Reader<'a> {
         &self.views.nav
     }
 
+    /// Which built-in pages that show data the site has (read with the navigation, which
+    /// links to them).
+    pub fn has(&self) -> Has {
+        self.note(Dep::Nav);
+        self.views.has
+    }
+
     pub fn city_summaries(&self) -> &'a [CitySummary] {
         self.note(Dep::Cities);
         &self.views.city_summaries
@@ -95,6 +102,38 @@ impl<'a> Reader<'a> {
         self.list_pages(key)
             .iter()
             .map(|&i| self.summary(i))
+            .collect()
+    }
+
+    /// Page `number` (from 1) of a list at `per_page` a page (0: all), and how many pages the
+    /// whole list holds. Only the summaries shown are read.
+    pub fn list_page(
+        &self,
+        key: &ListKey,
+        number: usize,
+        per_page: usize,
+    ) -> (Vec<&'a PageSummary>, usize) {
+        let all = self.list_pages(key);
+        let shown = match per_page {
+            0 => all,
+            n => {
+                let start = (number.max(1) - 1).saturating_mul(n).min(all.len());
+                &all[start..(start + n).min(all.len())]
+            }
+        };
+        (shown.iter().map(|&i| self.summary(i)).collect(), all.len())
+    }
+
+    /// Every list with its length (the catalogue and the site map count them).
+    pub fn list_lengths(&self) -> Vec<(&'a ListKey, usize)> {
+        self.views
+            .lists
+            .iter()
+            .enumerate()
+            .map(|(l, (key, pages))| {
+                self.note(Dep::List(l as u32));
+                (key, pages.len())
+            })
             .collect()
     }
 
@@ -192,7 +231,7 @@ impl Views {
                 .copied()
         };
         match dep {
-            Dep::Nav => self.nav != new.nav,
+            Dep::Nav => self.nav != new.nav || self.has != new.has,
             Dep::Cities => self.city_summaries != new.city_summaries,
             Dep::Topics => self.topics != new.topics,
             Dep::Overview => self.overview != new.overview,
@@ -241,7 +280,7 @@ impl Views {
             Dep::City(c) => {
                 let old = &self.cities[c as usize];
                 new.city_index
-                    .get(&old.id)
+                    .get(&old.summary.id)
                     .is_none_or(|&m| &new.cities[m] != old)
             }
         }
@@ -314,8 +353,8 @@ impl Views {
             && self
                 .cities
                 .iter()
-                .map(|c| &c.id)
-                .eq(new.cities.iter().map(|c| &c.id))
+                .map(|c| &c.summary.id)
+                .eq(new.cities.iter().map(|c| &c.summary.id))
             && self
                 .topics
                 .iter()
@@ -342,7 +381,7 @@ impl Views {
             Dep::Indicator(k) => {
                 Dep::Indicator(at(&new.indicator_index, &self.indicators[k as usize].path)?)
             }
-            Dep::City(c) => Dep::City(at(&new.city_index, &self.cities[c as usize].id)?),
+            Dep::City(c) => Dep::City(at(&new.city_index, &self.cities[c as usize].summary.id)?),
             Dep::Topic(t) => Dep::Topic(at(&new.topic_index, &self.topics[t as usize].title)?),
             other => other,
         })

@@ -139,6 +139,60 @@ cases! {
         site.page("policies/bad2.md", "+++\ntitle = \"坏\"\n\nissuser = \"x\"\n+++\n");
     } => ["content/policies/bad.md:3:", "content/policies/bad2.md:4:", "issuser", "2 problems"];
 
+    zola_fields_without_a_meaning_here_are_named_with_what_to_do(): |site| {
+        site.page("policies/bad.md", "+++\ntitle = \"坏\"\nrender = false\n+++\n");
+        site.page(
+            "news/_index.md",
+            "+++\ntitle = \"新闻\"\npaginate_by = 5\npaginate_path = \"p\"\n+++\n",
+        );
+    } => [
+        "content/policies/bad.md:3:", "Zola's \"render\" field", "draft = true",
+        "content/news/_index.md:4:", "Zola's \"paginate_path\" field", "…/page/2/",
+    ];
+
+    misspelt_zola_fields_stay_unknown(): |site| {
+        site.page("policies/bad.md", "+++\ntitle = \"坏\"\naliasses = [\"/old/\"]\n+++\n");
+    } => ["content/policies/bad.md:3:", "aliasses"];
+
+    an_alias_that_leaves_the_site_is_refused(): |site| {
+        site.page(
+            "policies/bad.md",
+            "+++\ntitle = \"坏\"\naliases = [\"/old/%2E%2E/%2E%2E/etc/\"]\n+++\n",
+        );
+    } => ["content/policies/bad.md:3", "the alias", "\".\" or \"..\""];
+
+    an_alias_on_another_pages_address_names_both(): |site| {
+        site.page(
+            "interpretations/moved.md",
+            "+++\ntitle = \"移动\"\naliases = [\"/policies/plan/\"]\n+++\n",
+        );
+    } => ["content/interpretations/moved.md", "the alias \"/policies/plan/\"", "content/policies/plan.md", "/policies/plan/"];
+
+    an_alias_in_the_other_scripts_folder_is_refused(): |site| {
+        site.page(
+            "policies/bad.md",
+            "+++\ntitle = \"坏\"\naliases = [\"/zh-hant/policies/plan/\"]\n+++\n",
+        );
+    } => ["content/policies/bad.md", "the alias \"/zh-hant/policies/plan/\"", "/zh-hant/"];
+
+    a_taxonomy_term_without_letters_is_refused(): |site| {
+        site.page(
+            "policies/bad.md",
+            "+++\ntitle = \"坏\"\n[taxonomies]\ntags = [\"——\"]\n+++\n",
+        );
+    } => ["content/policies/bad.md:4", "the term \"——\" of the taxonomy \"tags\""];
+
+    an_issuer_without_letters_is_refused(): |site| {
+        site.page("policies/bad.md", "+++\ntitle = \"坏\"\nissuer = \"？？\"\n+++\n");
+    } => ["content/policies/bad.md:3", "the issuer", "office"];
+
+    a_section_named_like_a_pager_page_names_both(): |site| {
+        site.page("policies/page/_index.md", "+++\ntitle = \"页\"\n+++\n");
+        site.page("policies/page/2.md", "+++\ntitle = \"二\"\n+++\n");
+        site.page("policies/second.md", "+++\ntitle = \"第二份\"\n+++\n");
+        site.config("search = false", "search = false\npaginate_by = 1");
+    } => ["content/policies/page/2.md", "a page of the list of the section", "/policies/page/2/"];
+
     year_zero_in_front_matter_is_refused(): |site| {
         site.edit("content/policies/plan.md", |t| {
             t.replace("published = 2017-06-30", "published = 0000-06-30")
@@ -157,6 +211,13 @@ cases! {
         "content/policies/b.md:1:1",
         "data/observations.csv:2:4",
         "3 problems",
+    ];
+
+    a_bad_site_label_is_an_error_with_its_line(): |site| {
+        site.file("i18n/zh-Hans.toml", "nav_home = \"网站首页\"\ndate_year = \"{yr}年\"\n");
+    } => [
+        "i18n/zh-Hans.toml:2:14: error: the label date_year has no placeholder {yr}",
+        "help: date_year shows {year}",
     ];
 
     // ---- Links between pages and data ---------------------------------------------------------

@@ -58,7 +58,7 @@ fn content_and_theme_text_are_converted_but_markup_is_not() {
     // A page written in Traditional appears in Simplified.
     let hans = site.read("interpretations/plan-interpretation/index.html");
     assert!(
-        hans.contains("规划提出了发展目标。这是一段用繁体字书写的解读,会被转换成简体。"),
+        hans.contains("规划提出了发展目标。这是一段用繁体字书写的解读，会被转换成简体。"),
         "{hans}"
     );
 }
@@ -131,7 +131,7 @@ fn soft_breaks_between_chinese_lines_leave_no_space() {
     let site = TestSite::basic();
     site.built();
     let html = site.read("policies/plan/index.html");
-    assert!(html.contains("97%以上,主导或参与"), "{html}");
+    assert!(html.contains("97%以上，主导或参与"), "{html}");
 }
 
 #[test]
@@ -158,6 +158,30 @@ fn a_site_template_overrides_the_theme() {
     site.built();
     assert!(site.read("404.html").contains("自定义404"));
     assert!(site.read("zh-hant/404.html").contains("自定義404"));
+}
+
+#[test]
+fn a_site_label_overrides_the_theme_in_both_scripts() {
+    let site = TestSite::basic();
+    site.file(
+        "i18n/zh-Hans.toml",
+        "nav_home = \"网站首页\"\nindicator_summary_status = \"当前状态:{status}。\"\n",
+    );
+    site.built();
+    for rel in ["index.html", "policies/plan/index.html", "404.html"] {
+        let hans = site.read(rel);
+        let hant = site.read(&format!("zh-hant/{rel}"));
+        assert!(hans.contains(">网站首页</a>"), "{rel}");
+        assert!(hant.contains(">網站首頁</a>"), "zh-hant/{rel}");
+        assert!(!hans.contains(">首页</a>"), "{rel}");
+    }
+    let indicator = "cities/testcity/indicators/pass-rate/index.html";
+    assert!(site.read(indicator).contains("当前状态:按期推进。"));
+    assert!(site
+        .read(&format!("zh-hant/{indicator}"))
+        .contains("當前狀態:按期推進。"));
+    // The other labels are the theme's.
+    assert!(site.read("index.html").contains(">目标进展</a>"));
 }
 
 #[test]

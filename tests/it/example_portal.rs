@@ -123,10 +123,13 @@ fn the_example_portal_builds_in_both_scripts() {
     .unwrap();
     assert!(wenzhou.contains("温州市人民政府关于全面实施标准化战略的意见"));
     assert!(
-        wenzhou.contains("强化统筹,优化管理"),
+        wenzhou.contains("强化统筹，优化管理"),
         "the site dictionary restores 优化"
     );
     assert!(!wenzhou.contains("最佳化"));
+    // Its length is counted on the Simplified text it is published in (3301 when it was
+    // counted on the Traditional source, where 最佳化 and 附屬檔案 are longer).
+    assert!(wenzhou.contains("3295 字"), "the Wenzhou page's length");
     // The Rizhao file holds two plans.
     assert!(output
         .join("policies/rizhao-quality-13th-plan/index.html")

@@ -3,8 +3,8 @@
 //!
 //! After an intended change: `INSTA_UPDATE=always cargo test --test it golden` rewrites the
 //! snapshots (or `cargo insta test --review` to accept them one by one); review the diff
-//! before committing. (The SVG charts in `tests/golden/charts/` are compared by the unit tests
-//! in `src/chart/mod.rs`: `UPDATE_GOLDEN=1 cargo test --lib chart` rewrites those.)
+//! before committing. (The SVG charts in `tests/golden/charts/` are snapshots of the same kind,
+//! compared by the unit tests in `src/chart/mod.rs`.)
 
 use crate::support::*;
 
@@ -46,6 +46,42 @@ fn rendered_pages_match_the_golden_files() {
                 "{rel} does not end with </html> and one LF"
             );
             insta::assert_snapshot!(name, page);
+        }
+    });
+}
+
+/// The pages of a list and the pages lists lead to, from the Zola fixture: the first, a middle
+/// and the last page of a section's list in both scripts, a catalogue list, the catalogue, the
+/// site map, a taxonomy and the page an alias leaves.
+const LIST_PAGES: [(&str, &str); 12] = [
+    ("pager-first.html", "blog/index.html"),
+    ("pager-middle.html", "blog/page/2/index.html"),
+    ("pager-last.html", "blog/page/3/index.html"),
+    ("pager-first-zh-hant.html", "zh-hant/blog/index.html"),
+    (
+        "pager-middle-zh-hant.html",
+        "zh-hant/blog/page/2/index.html",
+    ),
+    ("pager-last-zh-hant.html", "zh-hant/blog/page/3/index.html"),
+    ("list.html", "archive/2024/page/2/index.html"),
+    ("catalogue.html", "catalogue/index.html"),
+    ("sitemap.html", "sitemap/index.html"),
+    ("taxonomy.html", "tags/index.html"),
+    ("redirect.html", "old/post-1/index.html"),
+    ("redirect-zh-hant.html", "zh-hant/old/post-1/index.html"),
+];
+
+#[test]
+fn list_pages_match_the_golden_files() {
+    let site = TestSite::fixture("zola");
+    site.built();
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(repo().join("tests/golden/html"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| {
+        for (name, rel) in LIST_PAGES {
+            insta::assert_snapshot!(name, site.read(rel));
         }
     });
 }

@@ -156,8 +156,11 @@ fn title_edit_updates_lists_feeds_related_pages_and_indicators() {
     assert!(changes.partial.is_some(), "a title edit is incremental");
     for expected in [
         "index.html",
-        "policies/index.html",
+        // The example lists two policies a page; this one is on page 2.
+        "policies/page/2/index.html",
         "cities/rizhao/index.html",
+        "cities/rizhao/documents/index.html",
+        "kinds/policy/index.html",
         "policies/rizhao-standardization-13th-plan/index.html",
         "atom.xml",
     ] {
@@ -166,6 +169,10 @@ fn title_edit_updates_lists_feeds_related_pages_and_indicators() {
             "{expected} shows the title and must change: {:?}",
             changes.paths
         );
+    }
+    // The pages of the list that do not show it are left alone.
+    for untouched in ["policies/index.html", "policies/page/3/index.html"] {
+        assert!(!changes.paths.iter().any(|p| p == untouched), "{untouched}");
     }
 }
 
@@ -377,6 +384,19 @@ fn edits_that_change_every_page_get_a_full_build() {
         t.replacen("</article>", "<p>模板修改</p></article>", 1)
     });
     assert_eq!(s.rebuild_and_compare(&[template]).partial, None);
+    // The theme's labels, and the site's own.
+    let labels = s.edit("themes/default/i18n/zh-Hans.toml", |t| {
+        t.replacen(
+            "status_on_track = \"按期推进\"",
+            "status_on_track = \"进展顺利\"",
+            1,
+        )
+    });
+    assert_eq!(s.rebuild_and_compare(&[labels]).partial, None);
+    let site_labels = s.root.join("i18n/zh-Hans.toml");
+    fs::create_dir_all(s.root.join("i18n")).unwrap();
+    fs::write(&site_labels, "nav_home = \"网站首页\"\n").unwrap();
+    assert_eq!(s.rebuild_and_compare(&[site_labels]).partial, None);
     let config = s.edit("config.toml", |t| {
         t.replacen("title = \"", "title = \"新", 1)
     });
@@ -458,6 +478,10 @@ enum Edit {
     DeleteNewest,
     /// The newest page made by `NewPage` moved to another section.
     MoveNewest(usize),
+    /// A page's issuing office (the catalogue's lists of offices).
+    Issuer(usize, usize),
+    /// An earlier address for a page (a redirect page).
+    Alias(usize),
 }
 
 const PAGES: [&str; 7] = [
@@ -476,6 +500,7 @@ const SLUGS: [&str; 3] = [
 ];
 const TOPICS: [&str; 4] = ["质量", "规划", "品牌建设", "標準化"];
 const SECTIONS: [&str; 3] = ["news", "policies", "interpretations"];
+const OFFICES: [&str; 3] = ["日照市人民政府", "泰安市人民政府", "溫州市人民政府"];
 
 /// A page's front matter and body, to edit one key.
 fn with_front_matter(text: &str, change: impl FnOnce(&mut Vec<String>)) -> String {
@@ -577,6 +602,20 @@ fn apply(root: &Path, edit: &Edit, step: usize, made: &mut Vec<PathBuf>) -> Vec<
             made.push(path.clone());
             vec![path]
         }
+        Edit::Issuer(i, o) => rewrite(&page(*i), &|text| {
+            with_front_matter(&text, |lines| {
+                set_key(
+                    lines,
+                    "issuer",
+                    format!("\"{}\"", OFFICES[o % OFFICES.len()]),
+                )
+            })
+        }),
+        Edit::Alias(i) => rewrite(&page(*i), &|text| {
+            with_front_matter(&text, |lines| {
+                set_key(lines, "aliases", format!("[\"/old/{step}/\"]"))
+            })
+        }),
         Edit::DeleteNewest => match made.pop() {
             Some(path) => {
                 fs::remove_file(&path).unwrap();
@@ -617,11 +656,13 @@ fn edit_strategy() -> impl proptest::strategy::Strategy<Value = Edit> {
         (0..3usize, 0..4usize, any::<bool>()).prop_map(|(s, t, c)| Edit::NewPage(s, t, c)),
         Just(Edit::DeleteNewest),
         (0..3usize).prop_map(Edit::MoveNewest),
+        (0..7usize, 0..3usize).prop_map(|(i, o)| Edit::Issuer(i, o)),
+        (0..7usize).prop_map(Edit::Alias),
     ]
 }
 
 /// Random sequences of edits of every kind: after each one, the incremental rebuild gives the
-/// very bytes of a full build.
+/// very bytes of a full build. Lists are 2 pages long, so edits add and remove pager pages.
 #[test]
 fn any_sequence_of_edits_gives_what_a_full_build_gives() {
     use proptest::test_runner::{Config, TestRunner};
@@ -632,7 +673,11 @@ fn any_sequence_of_edits_gives_what_a_full_build_gives() {
     });
     runner
         .run(&proptest::collection::vec(edit_strategy(), 4..8), |edits| {
-            let mut s = Session::start(|_| {});
+            let mut s = Session::start(|root| {
+                let config = root.join("config.toml");
+                let text = fs::read_to_string(&config).unwrap();
+                fs::write(&config, format!("paginate_by = 2\n{text}")).unwrap();
+            });
             let mut made = Vec::new();
             let mut partial = 0;
             for (step, edit) in edits.iter().enumerate() {

@@ -1,7 +1,8 @@
 //! The OpenCC engine (`stdportal::script::engine`, Aho-Corasick over OpenCC's dictionaries) gives
 //! byte-identical output to `ferrous-opencc` 0.4, the implementation it replaced, for every
 //! profile the site uses: on every text file of the example site, on OpenCC's published test
-//! cases, on every dictionary entry alone and all together, and on random text.
+//! cases, on every dictionary entry alone and all together, and on random text. With a site
+//! dictionary, it gives what OpenCC gives with that dictionary first in its first step.
 //!
 //! `assets/opencc/` and `tests/fixtures/opencc-testcases.json` are copies from the
 //! `ferrous-opencc` crate: update them together, and with the `ferrous-opencc` dev-dependency.
@@ -339,4 +340,135 @@ proptest! {
             }
         }
     }
+}
+
+/// Site dictionary entries for [`site_dictionary_converts_like_an_opencc_user_dictionary`]:
+/// shorter, as long as and longer than OpenCC's phrases around them. Their values hold no key
+/// of TWVariants or HKVariants, which a user dictionary in OpenCC's first step would see again.
+const SITE_TO_HANT: [(&str, &str); 7] = [
+    ("着", "著"),
+    ("系着", "係著"),
+    ("背着手", "背著手"),
+    ("干", "幹"),
+    ("发展规划", "發展計劃"),
+    ("标准", "標準"),
+    ("范先生", "范先生"),
+];
+const SITE_TO_HANS: [(&str, &str); 5] = [
+    ("最佳化", "优化"),
+    ("套用", "应用"),
+    ("附屬檔案", "附件"),
+    ("乾", "干"),
+    ("標準化", "标准化"),
+];
+
+/// `ferrous-opencc` with `entries` as a user dictionary placed first in the group of the first
+/// step of `profile`, as OpenCC's documentation has it, from files written to `dir`.
+fn with_user_dictionary(dir: &Path, profile: Profile, entries: &[(&str, &str)]) -> OpenCC {
+    for file in DICTIONARY_FILES {
+        std::fs::write(dir.join(format!("{}.txt", file.name)), file.text).unwrap();
+    }
+    let site: String = entries.iter().map(|(k, v)| format!("{k}\t{v}\n")).collect();
+    std::fs::write(dir.join("Site.txt"), site).unwrap();
+    let text = |name: &str| format!(r#"{{"type": "text", "file": "{name}.txt"}}"#);
+    let group = |names: &[&str]| {
+        let dicts: Vec<String> = names.iter().map(|n| text(n)).collect();
+        format!(
+            r#"{{"dict": {{"type": "group", "dicts": [{}]}}}}"#,
+            dicts.join(", ")
+        )
+    };
+    let mut chain = vec![match profile {
+        Profile::T2s => group(&["Site", "TSPhrases", "TSCharacters"]),
+        _ => group(&["Site", "STPhrases", "STCharacters"]),
+    }];
+    match profile {
+        Profile::S2tw => chain.push(format!(r#"{{"dict": {}}}"#, text("TWVariants"))),
+        Profile::S2hk => chain.push(format!(r#"{{"dict": {}}}"#, text("HKVariants"))),
+        _ => {}
+    }
+    let config = dir.join(format!("{}.json", profile.name()));
+    std::fs::write(
+        &config,
+        format!(
+            r#"{{"name": "site", "conversion_chain": [{}]}}"#,
+            chain.join(", ")
+        ),
+    )
+    .unwrap();
+    OpenCC::new(config).unwrap()
+}
+
+/// (e) The site dictionary (`data/dictionary.toml`) is one more dictionary of OpenCC's first
+/// step, ahead of OpenCC's: the converter gives what OpenCC gives with a user dictionary placed
+/// there, on every file of the example site and on random text full of the entries' phrases.
+#[test]
+fn site_dictionary_converts_like_an_opencc_user_dictionary() {
+    use proptest::strategy::ValueTree;
+    use stdportal::script::{Converter, Script, SiteDictionary, TraditionalProfile};
+    let mut dictionary = SiteDictionary::default();
+    for (k, v) in SITE_TO_HANT {
+        dictionary.to_hant.insert(k.into(), v.into());
+    }
+    for (k, v) in SITE_TO_HANS {
+        dictionary.to_hans.insert(k.into(), v.into());
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (TraditionalProfile::S2t, Profile::S2t),
+        (TraditionalProfile::S2tw, Profile::S2tw),
+        (TraditionalProfile::S2hk, Profile::S2hk),
+    ];
+    let t2s = with_user_dictionary(dir.path(), Profile::T2s, &SITE_TO_HANS);
+    let mut texts: Vec<String> = Vec::new();
+    for entry in walkdir::WalkDir::new(repo().join("content")).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            texts.push(std::fs::read_to_string(entry.path()).unwrap());
+        }
+    }
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let phrases: Vec<&str> = SITE_TO_HANT
+        .iter()
+        .chain(&SITE_TO_HANS)
+        .flat_map(|(k, v)| [*k, *v])
+        .chain([
+            "干着急",
+            "不干着急",
+            "背着",
+            "关系着",
+            "发展",
+            "规划",
+            "标准化",
+            "范先生说",
+        ])
+        .collect();
+    let piece = prop_oneof![
+        3 => random_text(),
+        2 => proptest::sample::select(phrases).prop_map(String::from),
+    ];
+    let strategy = proptest::collection::vec(piece, 1..12).prop_map(|p| p.concat());
+    for _ in 0..300 {
+        texts.push(strategy.new_tree(&mut runner).unwrap().current());
+    }
+    let mut compared = 0;
+    for (profile, opencc_profile) in cases {
+        let converter = Converter::new(profile, &dictionary);
+        let opencc = with_user_dictionary(dir.path(), opencc_profile, &SITE_TO_HANT);
+        for text in &texts {
+            assert_eq!(
+                converter.convert(Script::Hant, text),
+                opencc.convert(text),
+                "{}: {text:?}",
+                profile.name()
+            );
+            assert_eq!(
+                converter.convert(Script::Hans, text),
+                t2s.convert(text),
+                "t2s: {text:?}"
+            );
+            compared += 1;
+        }
+    }
+    eprintln!("{compared} texts compared");
 }

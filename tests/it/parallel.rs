@@ -69,6 +69,9 @@ fn generated_corpus_serial_equals_parallel() {
         sections: 4,
         years: 3,
         seed: 7,
+        // Short lists: many pager pages, rendered in parallel like everything else.
+        paginate_by: Some(5),
+        zola: false,
     })
     .expect("the corpus is written");
     assert_serial_equals_parallel(&root, false);

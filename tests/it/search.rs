@@ -545,6 +545,48 @@ fn pages_can_opt_out_and_templates_can_leave_parts_out() {
     assert!(!find("标准化").is_empty());
 }
 
+/// Zola's rule: a section's `in_search_index = false` leaves its pages out unless a page (or a
+/// nearer section) says `true`; list pages, their pager pages and alias pages are never indexed.
+#[test]
+fn sections_opt_their_pages_out_and_lists_are_never_documents() {
+    let site = TestSite::basic().with_search();
+    site.page(
+        "notices/_index.md",
+        "+++\ntitle = \"通知公告\"\nin_search_index = false\npaginate_by = 1\n+++\n",
+    );
+    site.page(
+        "notices/first.md",
+        "+++\ntitle = \"通知甲独有标题\"\ndate = 2024-01-02\n+++\n通知甲的正文。\n",
+    );
+    site.page(
+        "notices/second.md",
+        "+++\ntitle = \"通知乙独有标题\"\ndate = 2024-01-01\nin_search_index = true\naliases = [\"/old-notice/\"]\n+++\n通知乙的正文。\n",
+    );
+    site.page(
+        "notices/inner/_index.md",
+        "+++\ntitle = \"下级栏目\"\nin_search_index = true\n+++\n",
+    );
+    site.page(
+        "notices/inner/third.md",
+        "+++\ntitle = \"通知丙独有标题\"\n+++\n通知丙的正文。\n",
+    );
+    site.built();
+    // The section is paginated: its second page lists the second notice.
+    assert!(site
+        .read("notices/page/2/index.html")
+        .contains("通知乙独有标题"));
+    let dir = site.public().join(stdportal::search::INDEX_DIR);
+    let read = |name: &str| std::fs::read(dir.join(name)).ok();
+    let searcher = Searcher::open(&read).unwrap();
+    let find = |q: &str| -> Vec<String> {
+        let outcome = searcher.all(q, false, &Filters::default()).unwrap();
+        outcome.hits.into_iter().map(|h| h.path).collect()
+    };
+    assert_eq!(find("通知甲独有标题"), Vec::<String>::new());
+    assert_eq!(find("通知乙独有标题"), ["notices/second/"]);
+    assert_eq!(find("通知丙独有标题"), ["notices/inner/third/"]);
+}
+
 #[test]
 fn browser_searches_from_the_header() {
     let chromium = std::env::var_os("CHROMIUM")

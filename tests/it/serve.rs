@@ -605,11 +605,11 @@ fn an_edited_page_is_served_and_a_reload_event_is_sent() {
     assert!(server
         .get("/policies/plan/")
         .text()
-        .contains("新增的一段话:实时预览。"));
+        .contains("新增的一段话：实时预览。"));
     assert!(server
         .get("/zh-hant/policies/plan/")
         .text()
-        .contains("新增的一段話:實時預覽。"));
+        .contains("新增的一段話：實時預覽。"));
     let log = server.stdout_with("after content/policies/plan.md changed");
     assert!(
         log.contains("Rebuilt in ") && log.contains("after content/policies/plan.md changed"),
@@ -670,7 +670,7 @@ fn a_broken_front_matter_keeps_the_last_good_page_until_it_is_fixed() {
     assert!(server
         .get("/policies/plan/")
         .text()
-        .contains("修好以后:主导或参与"));
+        .contains("修好以后：主导或参与"));
     assert!(server
         .stdout_with("the error is fixed")
         .contains("the error is fixed"));

@@ -346,9 +346,8 @@ fn addresses_in<'a>(name: &str, value: &'a str) -> Box<dyn Iterator<Item = &'a s
 
 /// Everything [`element_dangers`] finds in `html`, plus `<script>` elements when `scripts`.
 pub fn scan(html: &str, scripts: bool) -> Vec<Found> {
-    let found = std::cell::RefCell::new(Vec::new());
-    let handler = element!("*", |el| {
-        let mut found = found.borrow_mut();
+    let mut found = Vec::new();
+    for_each_element(html, |el| {
         if scripts && el.tag_name() == "script" {
             found.push(Found {
                 offset: el.source_location().bytes().start,
@@ -356,10 +355,19 @@ pub fn scan(html: &str, scripts: bool) -> Vec<Found> {
             });
         }
         element_dangers(el, &mut found);
+    });
+    found
+}
+
+/// Calls `visit` with every element of `html`, in order. A fragment that lol_html cannot read
+/// is visited as far as it could be read: the browser will read it somehow, and `stdportal
+/// check` scans the whole page again.
+pub fn for_each_element(html: &str, visit: impl FnMut(&mut lol_html::html_content::Element)) {
+    let visit = std::cell::RefCell::new(visit);
+    let handler = element!("*", |el| {
+        (visit.borrow_mut())(el);
         Ok(())
     });
-    // A fragment that lol_html cannot read is reported by nothing here; the browser will read it
-    // somehow, and `stdportal check` scans the whole page again.
     let _ = rewrite_str(
         html,
         RewriteStrSettings {
@@ -367,7 +375,6 @@ pub fn scan(html: &str, scripts: bool) -> Vec<Found> {
             ..RewriteStrSettings::new()
         },
     );
-    found.into_inner()
 }
 
 #[cfg(test)]

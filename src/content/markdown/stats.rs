@@ -25,7 +25,12 @@ pub(super) struct TextStats {
 }
 
 impl TextStats {
-    pub(super) fn of(events: &[Event<'_>]) -> TextStats {
+    /// The stats of a page's events, counting its text as `simplify` makes it. Consecutive text
+    /// events are counted together, so a phrase the conversion changes is seen whole.
+    pub(super) fn of(
+        events: &[Event<'_>],
+        simplify: &dyn Fn(&str) -> std::borrow::Cow<'_, str>,
+    ) -> TextStats {
         let mut stats = TextStats {
             summary: String::new(),
             cjk_chars: 0,
@@ -33,8 +38,14 @@ impl TextStats {
         };
         let mut in_paragraph = false;
         let mut in_heading = false;
+        let mut in_code_block = false;
         let mut summary_done = false;
+        let mut text = String::new();
         for event in events {
+            if !matches!(event, Event::Text(_)) && !text.is_empty() {
+                stats.count(&simplify(&text));
+                text.clear();
+            }
             match event {
                 Event::Start(Tag::Paragraph) => in_paragraph = true,
                 Event::End(TagEnd::Paragraph) => {
@@ -45,15 +56,27 @@ impl TextStats {
                 }
                 Event::Start(Tag::Heading { .. }) => in_heading = true,
                 Event::End(TagEnd::Heading(_)) => in_heading = false,
+                // Code blocks are HTML by the time a page is rendered; counted, they would not be.
+                Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+                Event::End(TagEnd::CodeBlock) => in_code_block = false,
+                Event::Text(_) if in_code_block => {}
                 Event::Text(t) | Event::Code(t) => {
                     let t = crate::shortcodes::strip_markers(t);
-                    stats.count(&t);
+                    if matches!(event, Event::Text(_)) {
+                        text.push_str(&t);
+                    } else {
+                        // Inline code is published as written, never converted.
+                        stats.count(&t);
+                    }
                     if in_paragraph && !in_heading && !summary_done {
                         stats.summary.push_str(&t);
                     }
                 }
                 _ => {}
             }
+        }
+        if !text.is_empty() {
+            stats.count(&simplify(&text));
         }
         stats.summary = shorten(stats.summary.trim(), SUMMARY_CHARS);
         stats

@@ -160,6 +160,34 @@ impl<'d> Automaton<'d> {
         }
     }
 
+    /// The leftmost-longest key of two characters or more (of any length when the characters
+    /// are not kept apart) at or after `from`: its start, end and what to write instead (`None`
+    /// when it maps to itself).
+    pub(super) fn find(&self, text: &str, from: usize) -> Option<(usize, usize, Option<&'d str>)> {
+        let m = self
+            .matcher
+            .find(aho_corasick::Input::new(text).range(from..text.len()))?;
+        Some((
+            m.start(),
+            m.end(),
+            self.replacements[m.pattern().as_usize()],
+        ))
+    }
+
+    /// The one-character keys of `text[from..to]`, when they are kept apart: for the text
+    /// between two matches of [`Automaton::find`].
+    pub(super) fn characters_between(
+        &self,
+        text: &str,
+        from: usize,
+        to: usize,
+        change: &mut impl FnMut(usize, usize, &'d str),
+    ) {
+        if let Some(characters) = &self.characters {
+            characters.changes(text, from, to, change);
+        }
+    }
+
     /// `text` converted, or `None` when the node changes nothing.
     pub(super) fn apply(&self, text: &str) -> Option<String> {
         let mut out: Option<String> = None;

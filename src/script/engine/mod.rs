@@ -54,12 +54,14 @@
 
 mod automaton;
 mod dictionaries;
+mod extra;
 
 use std::borrow::Cow;
 
 use super::TraditionalProfile;
-use automaton::Node;
+use automaton::{capacity, Node};
 pub use dictionaries::{parse_dictionary, DictionaryFile, DICTIONARY_FILES, TS_PHRASES};
+pub use extra::ExtraPhrases;
 
 /// An OpenCC conversion: `t2s`, or one of the Traditional profiles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -185,6 +187,60 @@ impl OpenccEngine {
                 }
             }
             last.automaton().push(&text, out);
+        }
+    }
+
+    /// Appends `text` converted to `out`, with `extra` as a dictionary of the chain's first
+    /// node placed ahead of OpenCC's (see [`ExtraPhrases`]): the longest key of either wins,
+    /// and what an extra entry writes is left alone by the later nodes.
+    pub fn convert_with(&self, text: &str, extra: Option<&ExtraPhrases>, out: &mut String) {
+        let Some(extra) = extra else {
+            return self.convert_into(text, out);
+        };
+        let (first, rest) = self
+            .profile
+            .chain()
+            .split_first()
+            .expect("every chain has a node");
+        let first = first.automaton();
+        if rest.is_empty() {
+            let mut copied = 0;
+            first.changes_with(text, extra, |start, end, value, _| {
+                out.push_str(&text[copied..start]);
+                out.push_str(value);
+                copied = end;
+            });
+            out.push_str(&text[copied..]);
+            return;
+        }
+        // The first node, noting where the extra entries' values went in its output.
+        let mut converted = String::with_capacity(capacity(text));
+        let mut fixed = Vec::new();
+        let mut copied = 0;
+        first.changes_with(text, extra, |start, end, value, from_extra| {
+            converted.push_str(&text[copied..start]);
+            if from_extra {
+                fixed.push(converted.len()..converted.len() + value.len());
+            }
+            converted.push_str(value);
+            copied = end;
+        });
+        converted.push_str(&text[copied..]);
+        // The later nodes, on the text between them.
+        let mut done = 0;
+        let end = converted.len()..converted.len();
+        for range in fixed.into_iter().chain(std::iter::once(end)) {
+            if range.start > done {
+                let mut stretch = Cow::Borrowed(&converted[done..range.start]);
+                for node in rest {
+                    if let Some(changed) = node.automaton().apply(&stretch) {
+                        stretch = Cow::Owned(changed);
+                    }
+                }
+                out.push_str(&stretch);
+            }
+            out.push_str(&converted[range.clone()]);
+            done = range.end;
         }
     }
 }

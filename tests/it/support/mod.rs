@@ -60,13 +60,18 @@ pub struct TestSite {
 impl TestSite {
     /// `tests/fixtures/basic` with the repository's default theme, search off.
     pub fn basic() -> TestSite {
+        TestSite::fixture("basic")
+    }
+
+    /// A site of `tests/fixtures/` with the repository's default theme, search off.
+    pub fn fixture(name: &str) -> TestSite {
         let dir = tempfile::tempdir().unwrap();
-        copy_dir(&repo().join("tests/fixtures/basic"), dir.path());
+        copy_dir(&repo().join("tests/fixtures").join(name), dir.path());
         copy_dir(&repo().join("themes"), &dir.path().join("themes"));
         let config = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
         assert!(
             config.contains(SEARCH_OFF),
-            "tests/fixtures/basic/config.toml turns search off"
+            "tests/fixtures/{name}/config.toml turns search off"
         );
         TestSite {
             dir,

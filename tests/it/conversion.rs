@@ -1,0 +1,186 @@
+//! What conversion to the other script must never touch, and what is counted after it: every
+//! address on a Traditional page leads to a file that exists (og:url once pointed to the
+//! Traditional spelling of a topic's Chinese address), and a page written in Traditional says
+//! how long it is as it is published, in Simplified.
+
+use std::cell::RefCell;
+use std::path::Path;
+
+use crate::support::*;
+
+/// Every address-valued attribute of an HTML page: `href`, `src`, `action`, `poster`, the URLs
+/// of `srcset`, and the content of a `<meta>` that is an address (`og:url`…).
+fn addresses(html: &str) -> Vec<(String, String)> {
+    let found = RefCell::new(Vec::new());
+    lol_html::rewrite_str(
+        html,
+        lol_html::RewriteStrSettings {
+            element_content_handlers: vec![lol_html::element!("*", |el| {
+                let mut found = found.borrow_mut();
+                let tag = el.tag_name();
+                for name in ["href", "src", "action", "poster"] {
+                    if let Some(value) = el.get_attribute(name) {
+                        found.push((format!("<{tag} {name}>"), value));
+                    }
+                }
+                if let Some(srcset) = el.get_attribute("srcset") {
+                    for candidate in srcset.split(',') {
+                        if let Some(url) = candidate.split_whitespace().next() {
+                            found.push((format!("<{tag} srcset>"), url.to_string()));
+                        }
+                    }
+                }
+                if tag == "meta" {
+                    let key = el
+                        .get_attribute("property")
+                        .or_else(|| el.get_attribute("name"))
+                        .unwrap_or_default();
+                    if let Some(content) = el.get_attribute("content") {
+                        if key.ends_with(":url")
+                            || key.ends_with(":image")
+                            || content.starts_with("http")
+                            || content.starts_with('/')
+                        {
+                            found.push((format!("<meta {key}>"), content));
+                        }
+                    }
+                }
+                Ok(())
+            })],
+            ..lol_html::RewriteStrSettings::new()
+        },
+    )
+    .unwrap();
+    found.into_inner()
+}
+
+/// The file in `public` an address on the page `page` (relative to `public`) leads to, or
+/// `None` when it leaves the site.
+fn target(public: &Path, page: &Path, url: &str, base_url: &str) -> Option<std::path::PathBuf> {
+    let url = url.replace("&amp;", "&");
+    let lower = url.to_ascii_lowercase();
+    if ["mailto:", "tel:", "#"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return None;
+    }
+    let path = url.split(['#', '?']).next().unwrap_or("");
+    let rel = if let Some(rest) = path.strip_prefix(base_url) {
+        rest.to_string()
+    } else if lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("//")
+    {
+        return None;
+    } else if let Some(rest) = path.strip_prefix('/') {
+        rest.to_string()
+    } else {
+        let dir = page.parent().unwrap_or(Path::new(""));
+        let mut parts: Vec<String> = dir
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        for segment in path.split('/') {
+            match segment {
+                "" | "." => {}
+                ".." => {
+                    parts.pop();
+                }
+                s => parts.push(s.to_string()),
+            }
+        }
+        parts.join("/") + if path.ends_with('/') { "/" } else { "" }
+    };
+    let rel = percent_encoding::percent_decode_str(&rel)
+        .decode_utf8()
+        .expect("addresses are UTF-8")
+        .into_owned();
+    let mut file = public.join(&rel);
+    if rel.is_empty() || rel.ends_with('/') || file.is_dir() {
+        file = file.join("index.html");
+    }
+    Some(file)
+}
+
+#[test]
+fn every_address_on_traditional_pages_leads_to_a_file() {
+    let site = TestSite::example_portal();
+    site.built();
+    let public = site.public();
+    let base_url = "https://example.gov.cn/";
+    let mut checked = 0;
+    let mut og_urls = 0;
+    let mut broken = Vec::new();
+    for entry in walkdir::WalkDir::new(public.join("zh-hant")).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let page = entry.path().strip_prefix(&public).unwrap();
+        let html = std::fs::read_to_string(entry.path()).unwrap();
+        for (attribute, url) in addresses(&html) {
+            let Some(file) = target(&public, page, &url, base_url) else {
+                continue;
+            };
+            // Built without the search index: its bundle is not there.
+            if url.contains("/pagefind/") {
+                continue;
+            }
+            checked += 1;
+            og_urls += usize::from(attribute == "<meta og:url>");
+            if !file.is_file() {
+                broken.push(format!("{}: {attribute} = {url}", page.display()));
+            }
+        }
+    }
+    assert!(
+        broken.is_empty(),
+        "addresses to nowhere:\n{}",
+        broken.join("\n")
+    );
+    assert!(checked > 1000, "{checked} addresses");
+    // The topic pages, whose addresses are Chinese, among them.
+    assert!(public.join("zh-hant/topics").is_dir());
+    let topics = walkdir::WalkDir::new(public.join("zh-hant/topics"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_name() == "index.html")
+        .count();
+    assert!(topics >= 8, "{topics} topic pages");
+    assert!(og_urls >= 80, "{og_urls} og:url checked");
+}
+
+/// A Traditional page and its Simplified twin say the same length: counted on the Simplified
+/// text (the site dictionary makes 最佳化 优化, two characters for three).
+#[test]
+fn a_page_written_in_traditional_is_counted_as_published() {
+    let site = TestSite::basic();
+    site.file(
+        "data/dictionary.toml",
+        "[to_hans]\n\"最佳化\" = \"优化\"\n\"附屬檔案\" = \"附件\"\n",
+    );
+    let body = |text: &str| format!("+++\ntitle = \"长度\"\n+++\n{text}\n");
+    site.page(
+        "policies/hant.md",
+        &body("強化統籌,最佳化管理,見附屬檔案。`代碼`不計入轉換。"),
+    );
+    site.page(
+        "policies/hans.md",
+        &body("强化统筹,优化管理,见附件。`代碼`不计入转换。"),
+    );
+    site.built();
+    let length = |rel: &str| {
+        let page = site.read(rel);
+        let start = page.find("<p class=\"reading\">").expect("a reading line");
+        page[start..start + page[start..].find("</p>").unwrap()].to_string()
+    };
+    let hans = length("policies/hans/index.html");
+    assert_eq!(length("policies/hant/index.html"), hans);
+    assert_eq!(
+        length("zh-hant/policies/hant/index.html"),
+        length("zh-hant/policies/hans/index.html")
+    );
+    // 强化统筹优化管理见附件 (11) + 代碼 (2) + 不计入转换 (5)
+    assert!(hans.contains("约 18 字"), "{hans}");
+}
