@@ -18,6 +18,8 @@
 //! Options: --sizes 1000,10000  --runs 5  --out bench-results/RESULTS.md  --work target/bench
 //! --pagefind DIR  --pagefind-max 10000 (larger corpora skip Pagefind: minutes and gigabytes)
 //! --serve-only (only serve's rebuilds)  --no-search (skip the builds with the search index)
+//! --search-table (only paginated builds without and with search, no edit rebuilds: what the
+//! search table needs)
 
 #[path = "gen_corpus.rs"]
 #[allow(dead_code)]
@@ -36,6 +38,7 @@ use std::time::Instant;
 #[derive(Clone, Copy)]
 struct Medians {
     wall: f64,
+    cpu: f64,
     rss: f64,
     index: f64,
     search_cpu: f64,
@@ -44,6 +47,8 @@ struct Medians {
 
 struct Run {
     wall_ms: f64,
+    /// User + system time of the build process.
+    cpu_ms: f64,
     pages: usize,
     stages: BTreeMap<String, f64>,
 }
@@ -61,21 +66,24 @@ fn median(mut values: Vec<f64>) -> f64 {
     }
 }
 
+/// Milliseconds, or a dash when not measured.
+fn ms(value: f64) -> String {
+    if value.is_nan() {
+        "—".into()
+    } else {
+        format!("{value:.0}")
+    }
+}
+
 fn build(binary: &Path, root: &Path, search: bool) -> Run {
     let mut command = Command::new(binary);
     command.args(["build", "--timings", "--root"]).arg(root);
     if !search {
         command.arg("--no-search");
     }
-    let started = Instant::now();
-    let output = command.output().expect("stdportal runs");
-    let wall_ms = started.elapsed().as_secs_f64() * 1000.0;
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "build failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let (usage, stdout) = bench_search::run_measured_output(&mut command);
+    let stdout = String::from_utf8_lossy(&stdout);
+    assert!(usage.ok, "build failed:\n{stdout}");
     let pages = stdout
         .split("Built ")
         .nth(1)
@@ -93,7 +101,8 @@ fn build(binary: &Path, root: &Path, search: bool) -> Run {
         }
     }
     Run {
-        wall_ms,
+        wall_ms: usage.wall_ms,
+        cpu_ms: usage.cpu_ms,
         pages,
         stages,
     }
@@ -201,6 +210,7 @@ fn main() {
     let mut pagefind_dir: Option<PathBuf> = None;
     let mut pagefind_max = 10_000usize;
     let mut with_search = true;
+    let mut search_table = false;
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         if flag == "--serve-only" {
@@ -209,6 +219,10 @@ fn main() {
         }
         if flag == "--no-search" {
             with_search = false;
+            continue;
+        }
+        if flag == "--search-table" {
+            search_table = true;
             continue;
         }
         let value = args.next().unwrap_or_default();
@@ -281,6 +295,10 @@ fn main() {
         if with_search {
             builds.push((true, 20));
         }
+        if search_table {
+            // Only what the search table compares: paginated lists without and with search.
+            builds.retain(|b| b.1 == 20);
+        }
         if serve_only {
             builds.clear();
         }
@@ -297,7 +315,9 @@ fn main() {
             let data = corpus.join("data/observations.csv");
             let mut page_edits = Vec::new();
             let mut data_edits = Vec::new();
-            for i in 0..runs {
+            // The search table needs no edit rebuilds; skipping them keeps a 50,000-page run short.
+            let edit_runs = if search_table { 0 } else { runs };
+            for i in 0..edit_runs {
                 append(&page, &format!("\n\n修改{i}。\n"));
                 page_edits.push(build(&binary, &corpus, search).wall_ms);
                 append(
@@ -318,7 +338,7 @@ fn main() {
                 )
             };
             let line = format!(
-                "| {size} | {} | {} | {pages} | {wall:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.1} | {:.1} | {:.0} | {:.0} |",
+                "| {size} | {} | {} | {pages} | {wall:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.1} | {:.1} | {} | {} |",
                 if search { "yes" } else { "no" },
                 if paginate_by == 0 { "one page each" } else { "paginated" },
                 pages as f64 / (wall / 1000.0),
@@ -333,8 +353,8 @@ fn main() {
                 stage("commit"),
                 output_bytes as f64 / 1e6,
                 largest_bytes as f64 / 1e3,
-                median(page_edits),
-                median(data_edits),
+                ms(median(page_edits)),
+                ms(median(data_edits)),
             );
             println!("{line}");
             let _ = writeln!(report, "{line}");
@@ -343,6 +363,7 @@ fn main() {
                 paginate_by,
                 Medians {
                     wall,
+                    cpu: median(measured.iter().map(|r| r.cpu_ms).collect()),
                     rss: stage("peak_rss_mb"),
                     index: stage("index"),
                     search_cpu: stage("search_cpu"),
@@ -389,6 +410,8 @@ fn main() {
                 pages: yes.pages,
                 wall_no: no.wall,
                 wall_yes: yes.wall,
+                cpu_no: no.cpu,
+                cpu_yes: yes.cpu,
                 rss_no: no.rss,
                 rss_yes: yes.rss,
                 index_ms: yes.index,

@@ -61,12 +61,23 @@ pub struct Usage {
 }
 
 pub fn run_measured(command: &mut Command) -> Usage {
+    run_measured_output(command.stderr(Stdio::null())).0
+}
+
+/// [`run_measured`], also returning what the child wrote to its standard output. CPU time is
+/// reported besides wall time because the machine is shared: other processes stretch the wall
+/// time of a build much more than its CPU time.
+pub fn run_measured_output(command: &mut Command) -> (Usage, Vec<u8>) {
+    use std::io::Read;
     let started = Instant::now();
-    let child = command
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
+    let mut child = command
+        .stdout(Stdio::piped())
         .spawn()
         .expect("the command runs");
+    let mut stdout = Vec::new();
+    if let Some(mut out) = child.stdout.take() {
+        let _ = out.read_to_end(&mut stdout);
+    }
     let mut status = 0;
     // SAFETY: an all-zero rusage is valid; wait4 fills it for this child, which we own and
     // have not waited for.
@@ -75,12 +86,13 @@ pub fn run_measured(command: &mut Command) -> Usage {
     let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     let wall_ms = started.elapsed().as_secs_f64() * 1000.0;
     let tv = |t: libc::timeval| t.tv_sec as f64 * 1000.0 + t.tv_usec as f64 / 1000.0;
-    Usage {
+    let usage = Usage {
         wall_ms,
         cpu_ms: tv(usage.ru_utime) + tv(usage.ru_stime),
         rss_mb: usage.ru_maxrss as f64 / 1024.0,
         ok: waited == pid && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
-    }
+    };
+    (usage, stdout)
 }
 
 /// Per query: (bytes, files, results shown), for stdportal and for Pagefind when given.
@@ -182,6 +194,8 @@ pub struct Figures {
     pub pages: usize,
     pub wall_no: f64,
     pub wall_yes: f64,
+    pub cpu_no: f64,
+    pub cpu_yes: f64,
     pub rss_no: f64,
     pub rss_yes: f64,
     pub index_ms: f64,
@@ -199,7 +213,7 @@ pub fn report(all: &[Figures], client_gz: u64, pagefind_note: &str) -> String {
     );
     let _ = writeln!(
         out,
-        "| pages (both scripts) | build without search (ms) | with search (ms) | ratio | index (ms) | search cpu (ms) | peak RSS without → with search (MB) | index on disk | Pagefind standalone: wall (ms) | Pagefind cpu (ms) | Pagefind peak RSS (MB) | Pagefind on disk |\n|---|---|---|---|---|---|---|---|---|---|---|---|"
+        "| pages (both scripts) | build without search (ms) | with search (ms) | ratio | CPU without → with search (ms) | CPU ratio | index (ms) | search cpu (ms) | peak RSS without → with search (MB) | index on disk | Pagefind standalone: wall (ms) | Pagefind cpu (ms) | Pagefind peak RSS (MB) | Pagefind on disk |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     );
     for f in all {
         let (pf_wall, pf_cpu, pf_rss, pf_disk) = match &f.pagefind {
@@ -214,12 +228,15 @@ pub fn report(all: &[Figures], client_gz: u64, pagefind_note: &str) -> String {
         };
         let _ = writeln!(
             out,
-            "| {} ({}) | {:.0} | {:.0} | {:.2} | {:.0} | {:.0} | {:.0} → {:.0} | {:.1} MB, {} files | {pf_wall} | {pf_cpu} | {pf_rss} | {pf_disk} |",
+            "| {} ({}) | {:.0} | {:.0} | {:.2} | {:.0} → {:.0} | {:.2} | {:.0} | {:.0} | {:.0} → {:.0} | {:.1} MB, {} files | {pf_wall} | {pf_cpu} | {pf_rss} | {pf_disk} |",
             f.size,
             f.pages,
             f.wall_no,
             f.wall_yes,
             f.wall_yes / f.wall_no,
+            f.cpu_no,
+            f.cpu_yes,
+            f.cpu_yes / f.cpu_no,
             f.index_ms,
             f.search_cpu_ms,
             f.rss_no,
