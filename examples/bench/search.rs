@@ -67,6 +67,8 @@ pub fn run_measured(command: &mut Command) -> Usage {
 /// [`run_measured`], also returning what the child wrote to its standard output. CPU time is
 /// reported besides wall time because the machine is shared: other processes stretch the wall
 /// time of a build much more than its CPU time.
+// The child is reaped by `wait4` (which also gives its resource use), not `Child::wait`.
+#[allow(clippy::zombie_processes)]
 pub fn run_measured_output(command: &mut Command) -> (Usage, Vec<u8>) {
     use std::io::Read;
     let started = Instant::now();
