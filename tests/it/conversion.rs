@@ -172,7 +172,7 @@ fn a_page_written_in_traditional_is_counted_as_published() {
     site.built();
     let length = |rel: &str| {
         let page = site.read(rel);
-        let start = page.find("<p class=\"reading\">").expect("a reading line");
+        let start = page.find("<p class=\"reading\"").expect("a reading line");
         page[start..start + page[start..].find("</p>").unwrap()].to_string()
     };
     let hans = length("policies/hans/index.html");
