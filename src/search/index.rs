@@ -4,7 +4,7 @@
 //! other pages, then data pages (indicators, cities); newest first within each; then by path.
 //! So at equal score the client only has to prefer the lower number.
 //!
-//! Files (under [`INDEX_DIR`]), every name but the entry's carrying a hash of its contents:
+//! Files (under [`INDEX_DIR`](super::INDEX_DIR)), every name but the entry's carrying a hash of its contents:
 //!
 //! - `entry.json`: the names of the meta file and the fold table (the only file a host must not
 //!   cache forever);
@@ -24,12 +24,17 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rayon::prelude::*;
-use serde::Serialize;
 
-use super::format::{self, content_hash, gzip, key_hash, key_hash_bytes, FacetColumns, Posting};
+use super::format::{key_hash, key_hash_bytes, Posting};
 use super::tokens::{han_bytes, han_chars, Key};
-use super::{normalize, SearchDoc, Term, INDEX_DIR};
+use super::SearchDoc;
 use crate::output::OutputFile;
+
+mod files;
+mod weight;
+
+use files::{encode_shard_file, group_files, CharSet};
+use weight::{average_bucket, postings_of, Weigher};
 
 /// Documents per fragment group (one hash in the meta file).
 pub const GROUP: usize = 32;
@@ -37,11 +42,6 @@ pub const GROUP: usize = 32;
 const POSTINGS_PER_SHARD: usize = 6000;
 /// About this many postings in memory at once while a build assembles the shards.
 const POSTINGS_PER_ROUND: usize = 1 << 20;
-
-const K1: f64 = 1.2;
-/// Length normalisation: gentler than BM25's usual 0.75, since long official documents are
-/// not less relevant for being long.
-const B: f64 = 0.5;
 
 /// What the filters show, from the site: cities and topics with their names in both scripts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -90,15 +90,6 @@ struct State {
     files: BTreeSet<String>,
 }
 
-/// Lengths are compared in buckets 10% apart, so a small edit changes no other weight.
-fn bucket(length: f64) -> i32 {
-    (length.max(1.0).ln() / 1.1f64.ln()).round() as i32
-}
-
-fn unbucket(bucket: i32) -> f64 {
-    1.1f64.powi(bucket)
-}
-
 /// A document's ranking order: class, newest first (undated last), path.
 fn rank(doc: &SearchDoc) -> impl Ord + '_ {
     let date = doc.facets.date;
@@ -125,85 +116,6 @@ fn key_shard(key: &Key, mask: u32) -> usize {
         Key::Han(p) => han_shard(*p, mask),
         Key::Word(w) => (key_hash(w) & mask) as usize,
     }
-}
-
-/// A document's value bytes, given the average length bucket.
-struct Weigher {
-    norm: f64,
-}
-
-impl Weigher {
-    fn new(doc: &SearchDoc, average: i32) -> Weigher {
-        let average = unbucket(average);
-        // Data pages are short by the nature of their template: they are not rewarded for it.
-        let length = if doc.facets.kind.class() == 2 {
-            unbucket(bucket(f64::from(doc.length))).max(average)
-        } else {
-            unbucket(bucket(f64::from(doc.length)))
-        };
-        Weigher {
-            norm: K1 * (1.0 - B + B * length / average),
-        }
-    }
-
-    fn value(&self, term: &Term, chunked: bool) -> u8 {
-        let tf = f64::from(term.weighted);
-        let score = tf * (K1 + 1.0) / (tf + self.norm);
-        let impact = ((score / (K1 + 1.0) * 31.0).round() as u8).clamp(1, 31);
-        let mut value = impact;
-        if term.fields & 1 != 0 {
-            value |= format::IN_TITLE;
-        }
-        if term.fields & 2 != 0 {
-            value |= format::IN_HEADING;
-        }
-        if chunked {
-            value |= format::CHUNKED;
-        }
-        value
-    }
-
-    fn posting(&self, doc: &SearchDoc, id: u32, term: &Term) -> Posting {
-        Posting {
-            doc: id,
-            value: self.value(term, doc.chunked),
-            chunks: if doc.chunked { term.chunks } else { 0 },
-        }
-    }
-}
-
-/// The average length of the documents (data pages left out when there are documents: they
-/// are many and short, and would make every document look long).
-fn average_bucket<'a>(docs: impl Iterator<Item = &'a SearchDoc>) -> i32 {
-    let (mut sum, mut n, mut all_sum, mut all_n) = (0f64, 0f64, 0f64, 0f64);
-    for doc in docs {
-        if doc.facets.kind.class() < 2 {
-            sum += f64::from(doc.length);
-            n += 1.0;
-        }
-        all_sum += f64::from(doc.length);
-        all_n += 1.0;
-    }
-    bucket(if n > 0.0 {
-        sum / n
-    } else if all_n > 0.0 {
-        all_sum / all_n
-    } else {
-        1.0
-    })
-}
-
-/// A document's postings by key.
-fn postings_of(doc: &SearchDoc, id: u32, average: i32) -> Vec<(Key, Posting)> {
-    let weigher = Weigher::new(doc, average);
-    doc.han()
-        .map(|(p, t)| (Key::Han(p), weigher.posting(doc, id, &t)))
-        .chain(
-            doc.words
-                .iter()
-                .map(|(w, t)| (Key::Word(w.clone()), weigher.posting(doc, id, t))),
-        )
-        .collect()
 }
 
 impl SearchIndex {
@@ -583,310 +495,7 @@ impl SearchIndex {
             shards,
         }
     }
-
-    /// The meta, facets, fold table and entry files; `chars` are the characters of the keys.
-    fn small_files(&self, state: &State, chars: &CharSet) -> Vec<OutputFile> {
-        let docs: Vec<&SearchDoc> = state.order.iter().map(|p| &self.docs[p]).collect();
-        let cities: HashMap<&str, u32> = self
-            .site
-            .cities
-            .iter()
-            .enumerate()
-            .map(|(i, (id, _))| (id.as_str(), i as u32 + 1))
-            .collect();
-        let topics: HashMap<&str, u32> = self
-            .site
-            .topics
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t[0].as_str(), i as u32))
-            .collect();
-        let mut columns = FacetColumns::default();
-        let mut years = BTreeSet::new();
-        let mut kinds = BTreeSet::new();
-        let mut validity = BTreeSet::new();
-        for doc in &docs {
-            let f = &doc.facets;
-            columns.kinds.push(f.kind as u8);
-            kinds.insert(f.kind);
-            columns.validity.push(f.validity.map_or(0, |v| v + 1));
-            if let Some(v) = f.validity {
-                validity.insert(v);
-            }
-            columns.cities.push(
-                f.city
-                    .as_deref()
-                    .and_then(|c| cities.get(c).copied())
-                    .unwrap_or(0),
-            );
-            let year = f.date.map_or(0, |d| d.year as u32);
-            if year != 0 {
-                years.insert(year);
-            }
-            columns.years.push(year);
-            columns.topics.push(
-                f.topics
-                    .iter()
-                    .filter_map(|t| topics.get(t.as_str()).copied())
-                    .collect(),
-            );
-        }
-        let facets = gzip(&format::encode_facets(&columns));
-        let facets_hash = content_hash(&facets);
-        // The fold table: only characters the index has.
-        let table = gzip(&format::encode_chars(&normalize::client_table(&|c| {
-            chars.contains(c)
-        })));
-        let table_hash = content_hash(&table);
-        let classes = [0u8, 1].map(|c| docs.iter().filter(|d| d.facets.kind.class() == c).count());
-        let shards: String = state.shard_files.iter().map(|p| hash_of_name(p)).collect();
-        let meta = Meta {
-            version: 1,
-            docs: docs.len(),
-            classes,
-            shards,
-            groups: state.group_hashes.concat(),
-            group: GROUP,
-            chunk: super::OVERLAP,
-            facets: &facets_hash,
-            kinds: kinds.iter().map(|k| k.code()).collect(),
-            validity: validity.into_iter().collect(),
-            years: years.into_iter().rev().collect(),
-            cities: self
-                .site
-                .cities
-                .iter()
-                .map(|(id, names)| [id.as_str(), names[0].as_str(), names[1].as_str()])
-                .collect(),
-            topics: self
-                .site
-                .topics
-                .iter()
-                .map(|t| [t[0].as_str(), t[1].as_str()])
-                .collect(),
-        };
-        let meta = gzip(&serde_json::to_vec(&meta).expect("the meta file serializes"));
-        let meta_hash = content_hash(&meta);
-        let entry = format!(
-            "{{\"version\":1,\"meta\":\"meta.{meta_hash}.bin\",\"chars\":\"chars.{table_hash}.bin\"}}\n"
-        );
-        vec![
-            OutputFile {
-                path: format!("{INDEX_DIR}/chars.{table_hash}.bin"),
-                bytes: table,
-            },
-            OutputFile {
-                path: format!("{INDEX_DIR}/entry.json"),
-                bytes: entry.into_bytes(),
-            },
-            OutputFile {
-                path: format!("{INDEX_DIR}/facets.{facets_hash}.bin"),
-                bytes: facets,
-            },
-            OutputFile {
-                path: format!("{INDEX_DIR}/meta.{meta_hash}.bin"),
-                bytes: meta,
-            },
-        ]
-    }
-}
-
-/// A set of characters, as a bitmap.
-struct CharSet(Vec<u64>);
-
-impl Default for CharSet {
-    fn default() -> Self {
-        CharSet(vec![0; 0x11_0000 / 64])
-    }
-}
-
-impl CharSet {
-    fn extend(&mut self, chars: impl Iterator<Item = char>) {
-        for c in chars {
-            self.0[c as usize / 64] |= 1 << (c as usize % 64);
-        }
-    }
-
-    fn contains(&self, c: char) -> bool {
-        self.0[c as usize / 64] & (1 << (c as usize % 64)) != 0
-    }
-}
-
-#[derive(Serialize)]
-struct Meta<'a> {
-    version: u32,
-    docs: usize,
-    /// Documents of class 0 and of class 1 (their ids come first).
-    classes: [usize; 2],
-    /// 8 hex digits per shard.
-    shards: String,
-    /// 8 hex digits per fragment group.
-    groups: String,
-    group: usize,
-    /// The longest phrase a chunk is sure to hold whole.
-    chunk: usize,
-    facets: &'a str,
-    kinds: Vec<&'static str>,
-    validity: Vec<u8>,
-    years: Vec<u32>,
-    cities: Vec<[&'a str; 3]>,
-    topics: Vec<[&'a str; 2]>,
-}
-
-/// The hash part of `…/<n>.<hash>.bin`.
-fn hash_of_name(path: &str) -> &str {
-    path.rsplit('.').nth(1).unwrap_or("")
-}
-
-fn encode_shard_file(s: usize, shard: &Shard) -> (String, Vec<u8>) {
-    let texts: Vec<String> = shard.iter().map(|(k, _)| k.text()).collect();
-    let raw = format::encode_shard(
-        texts
-            .iter()
-            .zip(shard)
-            .map(|(t, (_, postings))| (t.as_str(), postings.as_slice())),
-    );
-    let bytes = gzip(&raw);
-    (
-        format!("{INDEX_DIR}/i/{s}.{}.bin", content_hash(&bytes)),
-        bytes,
-    )
-}
-
-/// The fragment files of group `g` and the group's hash.
-fn group_files(docs: &[&SearchDoc], g: usize) -> (String, Vec<OutputFile>) {
-    let members = &docs[g * GROUP..((g + 1) * GROUP).min(docs.len())];
-    let mut all = Vec::new();
-    for doc in members {
-        for script in &doc.fragments {
-            for chunk in script {
-                all.extend_from_slice(&(chunk.len() as u32).to_le_bytes());
-                all.extend_from_slice(chunk);
-            }
-        }
-    }
-    let hash = content_hash(&all);
-    let mut files = Vec::new();
-    for (i, doc) in members.iter().enumerate() {
-        let id = g * GROUP + i;
-        for (script, dir) in doc.fragments.iter().zip(["s", "t"]) {
-            for (k, chunk) in script.iter().enumerate() {
-                files.push(OutputFile {
-                    path: format!("{INDEX_DIR}/{dir}/{id}-{k}.{hash}.bin"),
-                    bytes: chunk.clone(),
-                });
-            }
-        }
-    }
-    (hash, files)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::{Facets, Kind, SearchDoc};
-    use super::*;
-    use crate::content::frontmatter::PartialDate;
-
-    fn doc(path: &str, kind: Kind, date: &str, text: &str) -> SearchDoc {
-        let html = format!("<main data-search-body><h1>{path}</h1><p>{text}</p></main>");
-        SearchDoc::new(
-            path,
-            [path, path],
-            Facets {
-                kind,
-                city: None,
-                date: PartialDate::parse(date).ok(),
-                topics: vec![],
-                validity: None,
-            },
-            [&html, &html],
-        )
-        .unwrap()
-    }
-
-    fn site() -> SiteInfo {
-        SiteInfo::default()
-    }
-
-    #[test]
-    fn documents_are_numbered_by_class_then_newest_first() {
-        let index = SearchIndex::with_docs(
-            site(),
-            vec![
-                doc("a/", Kind::Indicator, "", "标准"),
-                doc("b/", Kind::News, "2020", "标准"),
-                doc("c/", Kind::Policy, "2019", "标准"),
-                doc("d/", Kind::Interpretation, "2021-05", "标准"),
-                doc("e/", Kind::Policy, "", "标准"),
-            ],
-        );
-        assert_eq!(index.order(), ["d/", "c/", "e/", "b/", "a/"]);
-    }
-
-    #[test]
-    fn an_edit_patches_the_files_a_fresh_build_would_write() {
-        let docs: Vec<SearchDoc> = (0..100)
-            .map(|i| {
-                doc(
-                    &format!("p{i:03}/"),
-                    Kind::Policy,
-                    "2020",
-                    &format!("标准化工作第{i}条规定"),
-                )
-            })
-            .collect();
-        let mut index = SearchIndex::with_docs(site(), docs.clone());
-        let before: BTreeMap<String, Vec<u8>> = index
-            .files_for_edits()
-            .into_iter()
-            .map(|f| (f.path, f.bytes))
-            .collect();
-        let edited = doc(
-            "p042/",
-            Kind::Policy,
-            "2020",
-            "标准化工作第42条规定,量子计算机",
-        );
-        let update = index.update(site(), vec![("p042/".into(), Some(edited.clone()))], vec![]);
-        assert!(!update.reassembled);
-        assert!(update.shards < 6, "{}", update.shards);
-        let mut patched = before.clone();
-        for path in &update.removed {
-            patched.remove(path);
-        }
-        for f in update.files {
-            patched.insert(f.path, f.bytes);
-        }
-        let mut fresh_docs = docs;
-        fresh_docs[42] = edited;
-        let fresh: BTreeMap<String, Vec<u8>> = SearchIndex::with_docs(site(), fresh_docs)
-            .files()
-            .into_iter()
-            .map(|f| (f.path, f.bytes))
-            .collect();
-        assert_eq!(
-            patched.keys().collect::<Vec<_>>(),
-            fresh.keys().collect::<Vec<_>>()
-        );
-        assert!(patched == fresh);
-    }
-
-    #[test]
-    fn rounds_of_shards_give_the_same_files() {
-        let docs: Vec<SearchDoc> = (0..300)
-            .map(|i| {
-                doc(
-                    &format!("p{i:03}/"),
-                    Kind::News,
-                    "2021",
-                    &format!("第{i}号,标准化与质量{}", i * 7),
-                )
-            })
-            .collect();
-        let one =
-            SearchIndex::with_docs(site(), docs.clone()).assemble_in_rounds(false, usize::MAX);
-        let many = SearchIndex::with_docs(site(), docs).assemble_in_rounds(true, 100);
-        assert!(one.len() > 300);
-        assert_eq!(one, many);
-    }
-}
+mod tests;
