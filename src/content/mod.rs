@@ -40,6 +40,9 @@ pub struct Page {
     pub shortcodes: Vec<crate::shortcodes::Call>,
     /// A hash of the file's bytes: whether the source changed since the last build.
     pub fingerprint: u64,
+    /// The file lines of front matter values that name other things (a city, related pages),
+    /// for messages about them.
+    pub lines: fields::ReferenceLines,
 }
 
 #[derive(Debug, Clone)]
@@ -314,6 +317,7 @@ fn parse_file(
         body_line: split.body_line,
         shortcodes,
         fingerprint: fingerprint(&bytes),
+        lines: fields::ReferenceLines::of(&split, &meta),
         meta,
     })))
 }

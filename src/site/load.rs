@@ -53,17 +53,24 @@ impl Site {
             allow_raw_html: config.allow_raw_html,
             punctuation: config.typography.punctuation,
         };
-        let data = read_data(root, &converter);
+        let (data, data_problems) = read_data(root, &converter);
         let content = content::load(root, &read, &|parsed| prepare(&converter, &read, parsed));
         let templates = render::load(root, &config.theme);
         let labels = labels::load(root, &config.theme, &converter);
         if let Ok(templates) = &templates {
             diagnostics.extend(labels::check_templates(templates));
         }
-        let (data, content, templates, labels) = match (data, content, templates, labels) {
-            (Ok(d), Ok(c), Ok(t), Ok(l)) if diagnostics.is_empty() => (d, c, t, l),
-            (data, content, templates, labels) => {
-                diagnostics.extend(data.err().unwrap_or_default());
+        let (content, templates, labels) = match (content, templates, labels) {
+            (Ok(c), Ok(t), Ok(l)) if diagnostics.is_empty() && data_problems.is_empty() => {
+                (c, t, l)
+            }
+            (content, templates, labels) => {
+                diagnostics.extend(data_problems);
+                // What refers to the data that was read is checked too, in the same pass:
+                // every problem is reported at once (what was left out is not missing).
+                if let Ok(content) = &content {
+                    diagnostics.extend(cross_checks(content, &data, templates.as_ref().ok()));
+                }
                 diagnostics.extend(content.err().unwrap_or_default());
                 diagnostics.extend(templates.err().unwrap_or_default());
                 diagnostics.extend(labels.err().unwrap_or_default());
@@ -118,9 +125,11 @@ impl Site {
         }
         let mut diagnostics = Diagnostics::default();
         if tables {
-            match read_data(&self.root, &self.converter) {
-                Ok(data) => self.data = data,
-                Err(d) => diagnostics.extend(d),
+            let (data, problems) = read_data(&self.root, &self.converter);
+            if problems.is_empty() {
+                self.data = data;
+            } else {
+                diagnostics.extend(problems);
             }
         }
         pages.extend(self.options.broken.iter().map(|rel| self.root.join(rel)));
@@ -156,16 +165,11 @@ impl Site {
         {
             section.meta.title = self.converter.simplified(&section.meta.title).into_owned();
         }
-        check_references(&self.content, &self.data, &mut diagnostics);
-        check_templates(&self.content, &self.templates, &mut diagnostics);
-        for page in self
-            .content
-            .pages
-            .iter()
-            .filter(|p| !p.shortcodes.is_empty())
-        {
-            diagnostics.extend(crate::shortcodes::check(page, &self.data, &self.templates));
-        }
+        diagnostics.extend(cross_checks(
+            &self.content,
+            &self.data,
+            Some(&self.templates),
+        ));
         self.related = related_both_ways(&self.content);
         self.lists = Lists::derive(&self.content, &self.data);
         self.aliases = super::aliases::aliases(&self.content);
@@ -185,10 +189,25 @@ fn prepare(
     }
 }
 
-fn read_data(root: &Path, converter: &Converter) -> Result<Data, Diagnostics> {
-    let mut data = data::load(root)?;
+/// The data that could be read, made Simplified, and the problems found reading it.
+fn read_data(root: &Path, converter: &Converter) -> (Data, Diagnostics) {
+    let (mut data, problems) = data::load_partial(root);
     simplify::data(converter, &mut data);
-    Ok(data)
+    (data, problems)
+}
+
+/// What the sources say of each other: pages of cities, related pages, sources of figures and
+/// plans, templates and shortcodes (those only when the templates could be read).
+fn cross_checks(content: &Content, data: &Data, templates: Option<&Templates>) -> Diagnostics {
+    let mut diagnostics = Diagnostics::default();
+    check_references(content, data, &mut diagnostics);
+    if let Some(templates) = templates {
+        check_templates(content, templates, &mut diagnostics);
+        for page in content.pages.iter().filter(|p| !p.shortcodes.is_empty()) {
+            diagnostics.extend(crate::shortcodes::check(page, data, templates));
+        }
+    }
+    diagnostics
 }
 
 /// A page's city and related pages must exist.
@@ -199,21 +218,28 @@ fn check_page_references(
     diagnostics: &mut Diagnostics,
 ) {
     if let Some(city) = &page.meta.city {
-        if data.city(city).is_none() {
+        if data.city(city).is_none() && !data.gaps.may_have_city(city) {
             diagnostics.push(
                 Diagnostic::new(&page.file, format!("unknown city \"{city}\""))
-                    .hint("use the id of a city in data/cities (e.g. city = \"rizhao\")"),
+                    .at_line(page.lines.city)
+                    .hint(data::city_hint(data, city)),
             );
         }
     }
-    for slug in &page.meta.related {
+    for (i, slug) in page.meta.related.iter().enumerate() {
         if content.page_by_slug(slug).is_none() {
+            let slugs = content.pages.iter().map(|p| p.slug.as_str());
+            let hint = match crate::nearest::closest(slug, slugs) {
+                Some(near) => format!("did you mean \"{near}\"? Use the slug of another page (its file name without .md, or its slug = …)"),
+                None => "use the slug of another page (its file name without .md, or its slug = …)".to_string(),
+            };
             diagnostics.push(
                 Diagnostic::new(
                     &page.file,
                     format!("related page \"{slug}\" does not exist"),
                 )
-                .hint("use the slug of another page (its file name without .md, or its slug = …)"),
+                .at_line(page.lines.related.get(i).copied().unwrap_or(1))
+                .hint(hint),
             );
         }
     }

@@ -5,10 +5,13 @@ use super::*;
 
 const COLUMNS: Columns = Columns {
     known: &["id", "name", "value", "target_value", "target_year"],
+    chinese: &[("名称", "name"), ("值", "value")],
 };
 
+/// The rows of a table, or its problems (as a load reports them: all or nothing).
 fn rows(name: &str, bytes: &[u8]) -> Result<Vec<Row>, Diagnostics> {
-    read(Path::new(name), bytes, "item", &COLUMNS)
+    let read = read(Path::new(name), bytes, "item", &COLUMNS);
+    read.problems.into_result(read.rows)
 }
 
 #[test]
@@ -270,6 +273,7 @@ fn cell(text: &str) -> Cell {
         text: text.into(),
         loc: Loc {
             file: "data/t.csv".into(),
+            sheet: None,
             line: 3,
             column: 4,
             field: Some(Field::Column("value".into())),
