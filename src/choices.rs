@@ -4,7 +4,7 @@
 //! could be several of them (`政策`) names those.
 
 /// One value of a set and the names it is written with; the first name is the one messages use.
-pub struct Choice<T: 'static> {
+pub struct Choice<T> {
     pub value: T,
     pub names: &'static [&'static str],
 }

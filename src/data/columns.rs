@@ -142,6 +142,7 @@ const TRADITIONAL: &[(char, char)] = &[
     ('觀', '观'),
     ('測', '测'),
     ('監', '监'),
+    ('際', '际'),
 ];
 
 /// A header with its Traditional characters made Simplified.

@@ -14,10 +14,6 @@ pub struct Gaps {
 }
 
 impl Gaps {
-    pub fn is_empty(&self) -> bool {
-        self.unread.is_empty() && self.cities.is_empty() && self.indicators.is_empty()
-    }
-
     /// A part of `table` (`cities`, `indicators`, …) could not be read into rows.
     pub fn unread(&mut self, table: &'static str) {
         self.unread.insert(table);
@@ -42,10 +38,5 @@ impl Gaps {
             || self
                 .indicators
                 .contains(&(city.to_string(), id.to_string()))
-    }
-
-    /// Whether a part of `table` could not be read into rows.
-    pub fn has_unread(&self, table: &str) -> bool {
-        self.unread.contains(table)
     }
 }

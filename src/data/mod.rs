@@ -7,7 +7,7 @@ pub mod sources;
 pub mod table;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Serialize;
 

@@ -54,24 +54,29 @@ impl Site {
             punctuation: config.typography.punctuation,
         };
         let (data, data_problems) = read_data(root, &converter);
-        let content = content::load(root, &read, &|parsed| prepare(&converter, &read, parsed));
+        let (content, content_problems) =
+            content::load_partial(root, &read, &|parsed| prepare(&converter, &read, parsed));
         let templates = render::load(root, &config.theme);
         let labels = labels::load(root, &config.theme, &converter);
         if let Ok(templates) = &templates {
             diagnostics.extend(labels::check_templates(templates));
         }
-        let (content, templates, labels) = match (content, templates, labels) {
-            (Ok(c), Ok(t), Ok(l)) if diagnostics.is_empty() && data_problems.is_empty() => {
-                (c, t, l)
-            }
-            (content, templates, labels) => {
+        let fine = diagnostics.is_empty() && data_problems.is_empty() && content_problems.is_empty();
+        let (templates, labels) = match (templates, labels) {
+            (Ok(t), Ok(l)) if fine => (t, l),
+            (templates, labels) => {
+                // What the sources that were read say of each other is checked too, in the same
+                // pass, so every problem is reported at once; what was left out with a problem
+                // is not reported again as missing.
+                let unread = UnreadPages::of(root, &content_problems);
                 diagnostics.extend(data_problems);
-                // What refers to the data that was read is checked too, in the same pass:
-                // every problem is reported at once (what was left out is not missing).
-                if let Ok(content) = &content {
-                    diagnostics.extend(cross_checks(content, &data, templates.as_ref().ok()));
-                }
-                diagnostics.extend(content.err().unwrap_or_default());
+                diagnostics.extend(content_problems);
+                diagnostics.extend(cross_checks(
+                    &content,
+                    &data,
+                    templates.as_ref().ok(),
+                    &unread,
+                ));
                 diagnostics.extend(templates.err().unwrap_or_default());
                 diagnostics.extend(labels.err().unwrap_or_default());
                 return Err(diagnostics);
@@ -169,6 +174,7 @@ impl Site {
             &self.content,
             &self.data,
             Some(&self.templates),
+            &UnreadPages::default(),
         ));
         self.related = related_both_ways(&self.content);
         self.lists = Lists::derive(&self.content, &self.data);
@@ -198,9 +204,14 @@ fn read_data(root: &Path, converter: &Converter) -> (Data, Diagnostics) {
 
 /// What the sources say of each other: pages of cities, related pages, sources of figures and
 /// plans, templates and shortcodes (those only when the templates could be read).
-fn cross_checks(content: &Content, data: &Data, templates: Option<&Templates>) -> Diagnostics {
+fn cross_checks(
+    content: &Content,
+    data: &Data,
+    templates: Option<&Templates>,
+    unread: &UnreadPages,
+) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
-    check_references(content, data, &mut diagnostics);
+    check_references(content, data, unread, &mut diagnostics);
     if let Some(templates) = templates {
         check_templates(content, templates, &mut diagnostics);
         for page in content.pages.iter().filter(|p| !p.shortcodes.is_empty()) {
@@ -210,11 +221,52 @@ fn cross_checks(content: &Content, data: &Data, templates: Option<&Templates>) -
     diagnostics
 }
 
+/// The pages that could not be read, reported already: a slug one of them may have is not
+/// reported again as naming no page.
+#[derive(Default)]
+struct UnreadPages {
+    /// The content folder itself could not be read: any slug may be missing for that.
+    everything: bool,
+    /// File names without `.md`, and the text of each file (its `slug = "…"` may be any).
+    stems: BTreeSet<String>,
+    texts: Vec<String>,
+}
+
+impl UnreadPages {
+    fn of(root: &Path, problems: &Diagnostics) -> Self {
+        let mut unread = UnreadPages::default();
+        for file in problems.iter().map(|d| &d.file) {
+            if file == Path::new("content") {
+                unread.everything = true;
+            } else if file.starts_with("content") && file.extension().is_some_and(|e| e == "md")
+            {
+                if let Some(stem) = file.file_stem() {
+                    unread.stems.insert(stem.to_string_lossy().into_owned());
+                }
+                if let Ok(bytes) = std::fs::read(root.join(file)) {
+                    unread.texts.push(String::from_utf8_lossy(&bytes).into_owned());
+                }
+            }
+        }
+        unread
+    }
+
+    fn may_have(&self, slug: &str) -> bool {
+        self.everything
+            || self.stems.contains(slug)
+            || self
+                .texts
+                .iter()
+                .any(|t| t.contains(&format!("\"{slug}\"")) || t.contains(&format!("'{slug}'")))
+    }
+}
+
 /// A page's city and related pages must exist.
 fn check_page_references(
     page: &Page,
     content: &Content,
     data: &Data,
+    unread: &UnreadPages,
     diagnostics: &mut Diagnostics,
 ) {
     if let Some(city) = &page.meta.city {
@@ -227,7 +279,7 @@ fn check_page_references(
         }
     }
     for (i, slug) in page.meta.related.iter().enumerate() {
-        if content.page_by_slug(slug).is_none() {
+        if content.page_by_slug(slug).is_none() && !unread.may_have(slug) {
             let slugs = content.pages.iter().map(|p| p.slug.as_str());
             let hint = match crate::nearest::closest(slug, slugs) {
                 Some(near) => format!("did you mean \"{near}\"? Use the slug of another page (its file name without .md, or its slug = …)"),
@@ -246,12 +298,18 @@ fn check_page_references(
 }
 
 /// Cities named by pages, documents named by `related`, by data sources and by plans must exist.
-fn check_references(content: &Content, data: &Data, diagnostics: &mut Diagnostics) {
+fn check_references(
+    content: &Content,
+    data: &Data,
+    unread: &UnreadPages,
+    diagnostics: &mut Diagnostics,
+) {
     for page in &content.pages {
-        check_page_references(page, content, data, diagnostics);
+        check_page_references(page, content, data, unread, diagnostics);
     }
     for source in data.sources() {
-        if content.page_by_slug(&source.document).is_none() {
+        if content.page_by_slug(&source.document).is_none() && !unread.may_have(&source.document)
+        {
             diagnostics.push(
                 source
                     .loc
@@ -265,7 +323,7 @@ fn check_references(content: &Content, data: &Data, diagnostics: &mut Diagnostic
     }
     for ind in &data.indicators {
         if let (Some(plan), Some(loc)) = (&ind.plan, &ind.plan_loc) {
-            if content.page_by_slug(plan).is_none() {
+            if content.page_by_slug(plan).is_none() && !unread.may_have(plan) {
                 diagnostics.push(
                     loc.error(format!("the plan \"{plan}\" is not a page of the site"))
                         .hint("use the slug of the plan's page"),

@@ -365,11 +365,15 @@ fn figures_beyond_the_limit_are_out_of_range() {
         -999999999999999.9
     );
     for text in [
-        "inf", "-inf", "NaN", "infinity", "0x1f", "1_000", "１２", "e5", ".", "-", "%", "1e", "1e+",
+        "inf", "-inf", "NaN", "infinity", "0x1f", "1_000", "１２个", "e5", ".", "-", "%", "1e", "1e+",
     ] {
         let err = parse_number(&cell(text)).unwrap_err();
         assert!(err.message.contains("is not a number"), "{text}: {err}");
     }
+    // A value that is wholly a number in full-width digits is that number.
+    assert_eq!(parse_number(&cell("１２")).unwrap(), 12.0);
+    assert_eq!(parse_number(&cell("９３．２％")).unwrap(), 93.2);
+    assert_eq!(parse_number(&cell("－３")).unwrap(), -3.0);
 }
 
 #[test]
