@@ -195,3 +195,26 @@ fn an_unknown_city_hint_names_a_city_of_this_site() {
     ]);
     assert!(!message.contains("rizhao"), "{message}");
 }
+
+/// A page that cannot be read is reported once: the related links, sources of figures, plans
+/// and shortcodes that name it are not reported again as naming no page.
+#[test]
+fn a_page_that_cannot_be_read_is_not_reported_again_as_missing() {
+    let site = TestSite::basic();
+    site.edit("content/policies/plan.md", |t| {
+        t.replacen("title = ", "title = 未加引号的标题\nx = ", 1)
+    });
+    let message = site.rejected(&["content/policies/plan.md:2"]);
+    assert_eq!(message.matches(": error: ").count(), 1, "{message}");
+}
+
+#[test]
+fn a_kind_that_could_be_two_names_both() {
+    let site = TestSite::basic();
+    site.edit("content/policies/plan.md", |t| {
+        t.replace("kind = \"policy\"", "kind = \"政策\"")
+    });
+    site.rejected(&[
+        "content/policies/plan.md:6:8: error: \"政策\" is not a kind: it could be \"interpretation\" (政策解读, 政策解讀) or \"policy\" (政策原文, 政策文件)",
+    ]);
+}
