@@ -13,11 +13,9 @@ pub struct Choice<T> {
 /// a sentence saying what `what` (`kind`, `validity`) can be.
 pub fn pick<T: Copy>(what: &str, text: &str, choices: &[Choice<T>]) -> Result<T, String> {
     let wanted = text.trim();
-    let exact = choices.iter().find(|c| {
-        c.names
-            .iter()
-            .any(|name| name.eq_ignore_ascii_case(wanted))
-    });
+    let exact = choices
+        .iter()
+        .find(|c| c.names.iter().any(|name| name.eq_ignore_ascii_case(wanted)));
     if let Some(choice) = exact {
         return Ok(choice.value);
     }

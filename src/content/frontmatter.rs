@@ -286,7 +286,9 @@ impl PartialDate {
     /// precision is what is written.
     pub fn parse(text: &str) -> Result<PartialDate, String> {
         let bad = || {
-            format!("\"{text}\" is not a date: write 2021, 2021-10 or 2021-10-14 (or 2021年10月14日)")
+            format!(
+                "\"{text}\" is not a date: write 2021, 2021-10 or 2021-10-14 (or 2021年10月14日)"
+            )
         };
         let halfwidth = crate::data::table::halfwidth_digits(text.trim());
         let dashed = chinese_date(&halfwidth).ok_or_else(bad)?;
@@ -521,9 +523,19 @@ mod tests {
             ("２０２４年３月", "2024-03"),
             ("2024-03-20", "2024-03-20"),
         ] {
-            assert_eq!(PartialDate::parse(text).unwrap().to_string(), read, "{text}");
+            assert_eq!(
+                PartialDate::parse(text).unwrap().to_string(),
+                read,
+                "{text}"
+            );
         }
-        for text in ["2024年3月32日", "3月20日", "2024年3日", "2024年3月20", "2024年13月"] {
+        for text in [
+            "2024年3月32日",
+            "3月20日",
+            "2024年3日",
+            "2024年3月20",
+            "2024年13月",
+        ] {
             let err = PartialDate::parse(text).unwrap_err();
             assert!(err.contains("is not a date"), "{text}: {err}");
         }

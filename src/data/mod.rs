@@ -306,11 +306,31 @@ fn source(row: &Row) -> Result<Option<SourceRef>, Diagnostic> {
 const COMPARATOR_NAMES: [crate::choices::Choice<Comparator>; 3] = [
     crate::choices::Choice {
         value: Comparator::AtLeast,
-        names: &[">=", "≥", "＞＝", "以上", "不低于", "不低於", "不少于", "不少於"],
+        names: &[
+            ">=",
+            "≥",
+            "＞＝",
+            "以上",
+            "不低于",
+            "不低於",
+            "不少于",
+            "不少於",
+        ],
     },
     crate::choices::Choice {
         value: Comparator::AtMost,
-        names: &["<=", "≤", "＜＝", "以下", "以内", "以內", "不高于", "不高於", "不超过", "不超過"],
+        names: &[
+            "<=",
+            "≤",
+            "＜＝",
+            "以下",
+            "以内",
+            "以內",
+            "不高于",
+            "不高於",
+            "不超过",
+            "不超過",
+        ],
     },
     crate::choices::Choice {
         value: Comparator::Exactly,
@@ -384,7 +404,8 @@ fn indicator(row: &Row) -> Result<Indicator, Diagnostic> {
 
 /// Where a cell is, or its row if the cell is empty.
 fn cell_loc(row: &Row, name: &str) -> Loc {
-    row.get(name).map_or_else(|| row.loc.clone(), |c| c.loc.clone())
+    row.get(name)
+        .map_or_else(|| row.loc.clone(), |c| c.loc.clone())
 }
 
 fn date_of(row: &Row) -> Result<PartialDate, Diagnostic> {
@@ -458,7 +479,12 @@ fn check_references(data: &Data, diagnostics: &mut Diagnostics) {
         } else if !indicator_ids.contains(&(obs.city.as_str(), obs.indicator.as_str()))
             && !data.gaps.may_have_indicator(&obs.city, &obs.indicator)
         {
-            diagnostics.push(unknown_indicator(data, &obs.indicator_loc, &obs.city, &obs.indicator));
+            diagnostics.push(unknown_indicator(
+                data,
+                &obs.indicator_loc,
+                &obs.city,
+                &obs.indicator,
+            ));
         }
     }
     for a in &data.achievements {
@@ -471,7 +497,8 @@ fn check_references(data: &Data, diagnostics: &mut Diagnostics) {
 
 /// A city id that names no city: the hint names the nearest city of this site.
 pub fn unknown_city(data: &Data, loc: &Loc, id: &str) -> Diagnostic {
-    loc.error(format!("unknown city \"{id}\"")).hint(city_hint(data, id))
+    loc.error(format!("unknown city \"{id}\""))
+        .hint(city_hint(data, id))
 }
 
 /// What to write instead of a city id that names no city, with the cities of this site.
@@ -493,7 +520,9 @@ fn unknown_indicator(data: &Data, loc: &Loc, city: &str, id: &str) -> Diagnostic
         .filter(|i| i.city == city)
         .map(|i| i.id.as_str());
     let hint = match crate::nearest::closest(id, ids) {
-        Some(near) => format!("did you mean \"{near}\"? Use the id of an indicator of {city} in data/indicators"),
+        Some(near) => format!(
+            "did you mean \"{near}\"? Use the id of an indicator of {city} in data/indicators"
+        ),
         None => format!("use the id of an indicator of {city} in data/indicators"),
     };
     loc.error(format!("unknown indicator \"{id}\" of the city \"{city}\""))

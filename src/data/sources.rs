@@ -104,8 +104,7 @@ pub fn read_sources(
             .unwrap_or_default();
         let is_workbook = workbook::EXTENSIONS.contains(&extension.as_str());
         // `~$…` is the lock file Excel and WPS keep beside an open workbook.
-        if !(is_workbook || extension == "csv" || extension == "toml") || name.starts_with("~$")
-        {
+        if !(is_workbook || extension == "csv" || extension == "toml") || name.starts_with("~$") {
             continue;
         }
         let rel = path.strip_prefix(data_dir).unwrap_or(path);

@@ -170,13 +170,30 @@ fn example_workbook() -> Vec<workbook::SheetData<'static>> {
         SheetData {
             name: "城市",
             headers: &["编号", "名称", "省份", "简介"],
-            rows: vec![vec![T("example"), T("示例市"), T("示例省"), T("示例城市。")]],
+            rows: vec![vec![
+                T("example"),
+                T("示例市"),
+                T("示例省"),
+                T("示例城市。"),
+            ]],
         },
         SheetData {
             name: "指标",
             headers: &[
-                "编号", "城市", "规划", "领域", "指标", "单位", "基线值", "基线年份", "目标值",
-                "目标年份", "比较", "类型", "来源文件", "来源原文",
+                "编号",
+                "城市",
+                "规划",
+                "领域",
+                "指标",
+                "单位",
+                "基线值",
+                "基线年份",
+                "目标值",
+                "目标年份",
+                "比较",
+                "类型",
+                "来源文件",
+                "来源原文",
             ],
             rows: vec![vec![
                 T("local-standards"),

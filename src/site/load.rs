@@ -61,7 +61,8 @@ impl Site {
         if let Ok(templates) = &templates {
             diagnostics.extend(labels::check_templates(templates));
         }
-        let fine = diagnostics.is_empty() && data_problems.is_empty() && content_problems.is_empty();
+        let fine =
+            diagnostics.is_empty() && data_problems.is_empty() && content_problems.is_empty();
         let (templates, labels) = match (templates, labels) {
             (Ok(t), Ok(l)) if fine => (t, l),
             (templates, labels) => {
@@ -238,13 +239,14 @@ impl UnreadPages {
         for file in problems.iter().map(|d| &d.file) {
             if file == Path::new("content") {
                 unread.everything = true;
-            } else if file.starts_with("content") && file.extension().is_some_and(|e| e == "md")
-            {
+            } else if file.starts_with("content") && file.extension().is_some_and(|e| e == "md") {
                 if let Some(stem) = file.file_stem() {
                     unread.stems.insert(stem.to_string_lossy().into_owned());
                 }
                 if let Ok(bytes) = std::fs::read(root.join(file)) {
-                    unread.texts.push(String::from_utf8_lossy(&bytes).into_owned());
+                    unread
+                        .texts
+                        .push(String::from_utf8_lossy(&bytes).into_owned());
                 }
             }
         }
@@ -308,8 +310,7 @@ fn check_references(
         check_page_references(page, content, data, unread, diagnostics);
     }
     for source in data.sources() {
-        if content.page_by_slug(&source.document).is_none() && !unread.may_have(&source.document)
-        {
+        if content.page_by_slug(&source.document).is_none() && !unread.may_have(&source.document) {
             diagnostics.push(
                 source
                     .loc

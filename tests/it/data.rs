@@ -155,7 +155,10 @@ fn a_build_reports_every_problem_once_and_no_false_one() {
         "city,indicator,date,value,source\ntestcity,pass-rate,2017,95.5,测试数据\ntestcity,national-standards,2018,abc,测试数据\n",
     );
     site.edit("content/interpretations/plan-interpretation.md", |t| {
-        t.replace("related = [\"plan\"]", "related = [\"plan\", \"no-such-page\"]")
+        t.replace(
+            "related = [\"plan\"]",
+            "related = [\"plan\", \"no-such-page\"]",
+        )
     });
     let message = site.rejected(&[
         "data/indicators.csv:2:9: error: in column \"target_value\": \"97,5\" is not a number",

@@ -14,8 +14,20 @@ fn basic_sheets() -> Vec<SheetData<'static>> {
         SheetData {
             name: "指标",
             headers: &[
-                "编号", "城市", "规划", "领域", "指标", "单位", "基线值", "基线年份", "目标值",
-                "目标年份", "比较", "类型", "来源文件", "来源原文",
+                "编号",
+                "城市",
+                "规划",
+                "领域",
+                "指标",
+                "单位",
+                "基线值",
+                "基线年份",
+                "目标值",
+                "目标年份",
+                "比较",
+                "类型",
+                "来源文件",
+                "来源原文",
             ],
             rows: vec![
                 vec![
@@ -56,16 +68,58 @@ fn basic_sheets() -> Vec<SheetData<'static>> {
             name: "观测",
             headers: &["城市", "指标", "日期", "实际值", "来源"],
             rows: vec![
-                vec![T("testcity"), T("pass-rate"), N(2017.0), N(95.5), T("测试数据")],
-                vec![T("testcity"), T("pass-rate"), T("2018"), T("９６．１"), T("测试数据")],
+                vec![
+                    T("testcity"),
+                    T("pass-rate"),
+                    N(2017.0),
+                    N(95.5),
+                    T("测试数据"),
+                ],
+                vec![
+                    T("testcity"),
+                    T("pass-rate"),
+                    T("2018"),
+                    T("９６．１"),
+                    T("测试数据"),
+                ],
             ],
         },
         SheetData {
             name: "成果",
-            headers: &["城市", "日期", "类别", "级别", "名称", "数量", "单位", "来源文件", "来源原文"],
+            headers: &[
+                "城市",
+                "日期",
+                "类别",
+                "级别",
+                "名称",
+                "数量",
+                "单位",
+                "来源文件",
+                "来源原文",
+            ],
             rows: vec![
-                vec![T("testcity"), T("2018-12"), T("标准"), T("国家"), T("国家标准"), N(12.0), T("项"), T("plan"), T("")],
-                vec![T("testcity"), T("2018年12月"), T("标准"), T("地方"), T("地方标准"), T("1,024"), T("项"), T("plan"), T("")],
+                vec![
+                    T("testcity"),
+                    T("2018-12"),
+                    T("标准"),
+                    T("国家"),
+                    T("国家标准"),
+                    N(12.0),
+                    T("项"),
+                    T("plan"),
+                    T(""),
+                ],
+                vec![
+                    T("testcity"),
+                    T("2018年12月"),
+                    T("标准"),
+                    T("地方"),
+                    T("地方标准"),
+                    T("1,024"),
+                    T("项"),
+                    T("plan"),
+                    T(""),
+                ],
             ],
         },
     ]
@@ -113,7 +167,10 @@ fn an_excel_date_is_a_day_and_a_workbook_named_after_a_table_holds_it() {
     );
     csv.built();
     for (name, bytes) in [
-        ("data/observations.xlsx", xlsx as fn(&[SheetData<'_>]) -> Vec<u8>),
+        (
+            "data/observations.xlsx",
+            xlsx as fn(&[SheetData<'_>]) -> Vec<u8>,
+        ),
         ("data/observations.ods", ods),
     ] {
         let site = TestSite::basic();
@@ -123,8 +180,20 @@ fn an_excel_date_is_a_day_and_a_workbook_named_after_a_table_holds_it() {
                 name: "Sheet1",
                 headers: &["city", "indicator", "date", "value", "source"],
                 rows: vec![
-                    vec![T("testcity"), T("pass-rate"), N(2017.0), N(95.5), T("测试数据")],
-                    vec![T("testcity"), T("pass-rate"), Date(2018, 6, 30), N(96.1), T("测试数据")],
+                    vec![
+                        T("testcity"),
+                        T("pass-rate"),
+                        N(2017.0),
+                        N(95.5),
+                        T("测试数据"),
+                    ],
+                    vec![
+                        T("testcity"),
+                        T("pass-rate"),
+                        Date(2018, 6, 30),
+                        N(96.1),
+                        T("测试数据"),
+                    ],
                 ],
             }]),
         );

@@ -202,17 +202,15 @@ impl Columns {
                 diagnostics.push(
                     at(i)
                         .error(format!("unknown column \"{header}\""))
-                        .hint(format!(
-                            "the columns of this table are: {}",
-                            self.listing()
-                        )),
+                        .hint(format!("the columns of this table are: {}", self.listing())),
                 );
                 columns.push("");
                 continue;
             };
             match columns.iter().position(|c| *c == column) {
-                Some(j) if headers[j] == *header => diagnostics
-                    .push(at(i).error(format!("the column \"{header}\" appears twice"))),
+                Some(j) if headers[j] == *header => {
+                    diagnostics.push(at(i).error(format!("the column \"{header}\" appears twice")))
+                }
                 Some(j) => diagnostics.push(
                     at(i)
                         .error(format!(

@@ -365,7 +365,19 @@ fn figures_beyond_the_limit_are_out_of_range() {
         -999999999999999.9
     );
     for text in [
-        "inf", "-inf", "NaN", "infinity", "0x1f", "1_000", "１２个", "e5", ".", "-", "%", "1e", "1e+",
+        "inf",
+        "-inf",
+        "NaN",
+        "infinity",
+        "0x1f",
+        "1_000",
+        "１２个",
+        "e5",
+        ".",
+        "-",
+        "%",
+        "1e",
+        "1e+",
     ] {
         let err = parse_number(&cell(text)).unwrap_err();
         assert!(err.message.contains("is not a number"), "{text}: {err}");

@@ -19,7 +19,10 @@ pub fn ods(sheets: &[SheetData<'_>]) -> Vec<u8> {
 <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>"#,
     );
     for sheet in sheets {
-        content.push_str(&format!(r#"<table:table table:name="{}">"#, xml(sheet.name)));
+        content.push_str(&format!(
+            r#"<table:table table:name="{}">"#,
+            xml(sheet.name)
+        ));
         let headers: Vec<Value<'_>> = sheet.headers.iter().map(|h| Value::Text(h)).collect();
         for row in std::iter::once(&headers).chain(&sheet.rows) {
             content.push_str("<table:table-row>");
@@ -46,8 +49,8 @@ pub fn ods(sheets: &[SheetData<'_>]) -> Vec<u8> {
     let manifest = r#"<?xml version="1.0" encoding="UTF-8"?>
 <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let stored = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     // The media type first and uncompressed, as OpenDocument requires.
     for (name, text) in [
         ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
