@@ -23,3 +23,4 @@ mod safety_output;
 mod search;
 mod serve;
 mod typography;
+mod workbooks;
