@@ -69,6 +69,8 @@ pub struct SourceView {
     pub title: String,
     pub path: Option<String>,
     pub quote: String,
+    /// The quote as HTML with its numbers kept on one line (for table cells).
+    pub quote_html: String,
 }
 
 impl SourceView {
@@ -78,6 +80,7 @@ impl SourceView {
             title: page.map_or_else(|| source.document.clone(), |p| p.meta.title.clone()),
             path: page.map(|p| p.path.clone()),
             quote: source.quote.clone(),
+            quote_html: super::format::keep_numbers_whole(&source.quote),
         }
     }
 }
