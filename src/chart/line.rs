@@ -407,7 +407,10 @@ mod tests {
                 "label at {label_y}, target line at {target_y}: {svg}"
             );
         }
-        assert!(svg.contains(">2016年</text>") && svg.contains(">2020年</text>"), "{svg}");
+        assert!(
+            svg.contains(">2016年</text>") && svg.contains(">2020年</text>"),
+            "{svg}"
+        );
     }
 
     /// The number in the first `attr` after `marker`.
@@ -437,6 +440,9 @@ mod tests {
         assert!(svg.contains("<g class=\"mark mark-target\">"));
         assert!(svg.contains("stroke-dasharray=\"6 4\""));
         assert!(svg.contains(">基线 2015：93.2%</text>") && svg.contains(">目标 2020：97%</text>"));
-        assert!(svg.contains(">2016年</text>") && svg.contains(">2020年</text>"), "{svg}");
+        assert!(
+            svg.contains(">2016年</text>") && svg.contains(">2020年</text>"),
+            "{svg}"
+        );
     }
 }

@@ -65,7 +65,10 @@ pub(crate) fn mark(
         Shape::Diamond => path(out, &[(0.0, -1.0), (1.0, 0.0), (0.0, 1.0), (-1.0, 0.0)]),
         Shape::TriangleUp => path(out, &[(0.0, -1.0), (1.0, 0.75), (-1.0, 0.75)]),
         Shape::TriangleDown => path(out, &[(0.0, 1.0), (1.0, -0.75), (-1.0, -0.75)]),
-        Shape::Bar => path(out, &[(-1.0, -0.45), (1.0, -0.45), (1.0, 0.45), (-1.0, 0.45)]),
+        Shape::Bar => path(
+            out,
+            &[(-1.0, -0.45), (1.0, -0.45), (1.0, 0.45), (-1.0, 0.45)],
+        ),
         Shape::Cross => {
             let (a, b) = (0.25, 0.9);
             path(
@@ -167,7 +170,10 @@ mod tests {
 
     #[test]
     fn every_shape_renders_without_nan() {
-        let others = STATUS_STYLES.iter().map(|s| s.shape).chain([Shape::Bullseye]);
+        let others = STATUS_STYLES
+            .iter()
+            .map(|s| s.shape)
+            .chain([Shape::Bullseye]);
         for shape in SERIES_SHAPES.into_iter().chain(others) {
             let mut out = String::new();
             mark(&mut out, shape, (10.0, 20.0), 8.0, "mark x", SERIES, "a<b");

@@ -27,7 +27,8 @@ pub fn keep_numbers_whole(text: &str) -> String {
         {
             i += 1;
         }
-        let spaced = chars.get(i) == Some(&' ') && chars.get(i + 1).is_some_and(|c| UNITS.contains(*c));
+        let spaced =
+            chars.get(i) == Some(&' ') && chars.get(i + 1).is_some_and(|c| UNITS.contains(*c));
         if spaced {
             i += 1;
         }
@@ -109,7 +110,10 @@ mod keep_numbers_whole_tests {
             "合格率达到<span class=\"nowrap\">96.8 %</span>,提高<span class=\"nowrap\">8.9%</span>"
         );
         assert_eq!(keep_numbers_whole("无数字"), "无数字");
-        assert_eq!(keep_numbers_whole("第3.项"), "第<span class=\"nowrap\">3</span>.项");
+        assert_eq!(
+            keep_numbers_whole("第3.项"),
+            "第<span class=\"nowrap\">3</span>.项"
+        );
         assert_eq!(keep_numbers_whole(""), "");
     }
 }
