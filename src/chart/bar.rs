@@ -36,6 +36,26 @@ impl Layout {
     /// `value_width` is the widest value printed at a bar's end; room is kept for it on the right,
     /// and on the left too if `reserve_left` (values printed at the end of negative bars).
     fn new<'a>(
+        labels: impl Iterator<Item = &'a str> + Clone,
+        value_width: f64,
+        scale: Scale,
+        unit: &str,
+        reserve_left: bool,
+    ) -> Layout {
+        // A narrow plot cannot label every tick: rather than leave the axis end unlabelled
+        // ("0 200 400" under a grid up to 500), take a coarser step whose ticks all fit.
+        let mut layout = Layout::with_scale(labels.clone(), value_width, scale, unit, reserve_left);
+        for intervals in [4.0, 3.0, 2.0] {
+            if layout.tick_labels.iter().all(Option::is_some) {
+                break;
+            }
+            let coarser = layout.scale.coarser(intervals);
+            layout = Layout::with_scale(labels.clone(), value_width, coarser, unit, reserve_left);
+        }
+        layout
+    }
+
+    fn with_scale<'a>(
         labels: impl Iterator<Item = &'a str>,
         value_width: f64,
         scale: Scale,
@@ -384,8 +404,8 @@ mod tests {
         );
         assert!(svg.contains(">国家标准</text>"));
         assert!(
-            svg.contains(">400项</text>"),
-            "the last labelled tick carries the unit: {svg}"
+            svg.contains(">600项</text>") && svg.contains(">400</text>"),
+            "every tick is labelled, the last with the unit: {svg}"
         );
         assert!(svg.contains("<title>国家标准：432项</title>"));
     }

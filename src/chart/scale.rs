@@ -142,6 +142,23 @@ impl Scale {
         }
     }
 
+    /// The same values with at most about `intervals` tick intervals: a coarser step (never a
+    /// finer one, so whole ticks stay whole), the bounds rounded out to it.
+    pub(crate) fn coarser(self, intervals: f64) -> Scale {
+        let step = nice_step(self.hi - self.lo, intervals).max(self.step);
+        let lo = tidy((self.lo / step + EPS).floor() * step);
+        let mut hi = tidy((self.hi / step - EPS).ceil() * step);
+        if hi <= lo {
+            hi = tidy(lo + step);
+        }
+        let s = Scale { lo, hi, step };
+        if s.lo.is_finite() && s.hi.is_finite() && s.lo < s.hi {
+            s
+        } else {
+            self
+        }
+    }
+
     /// The same domain with ticks on whole numbers only, for counts: never "0.5个" or "0.2起".
     /// A step below one becomes one and the bounds move out to whole numbers.
     pub(crate) fn whole(self) -> Scale {
@@ -383,6 +400,30 @@ mod tests {
         }
         .ticks();
         assert_eq!(t.len(), 6);
+    }
+
+    #[test]
+    fn coarser_scales_cover_the_same_values() {
+        let s = Scale::zero_based([432.0, 488.0]);
+        assert_eq!(
+            s.coarser(3.0),
+            Scale {
+                lo: 0.0,
+                hi: 600.0,
+                step: 200.0
+            }
+        );
+        // Never finer, and whole steps stay whole.
+        let small = Scale {
+            lo: 0.0,
+            hi: 3.0,
+            step: 1.0,
+        };
+        assert_eq!(small.coarser(4.0), small);
+        assert_eq!(small.coarser(2.0).step, 2.0);
+        assert_eq!(small.coarser(2.0).hi, 4.0);
+        let neg = Scale::zero_based([-12.5, 30.0]).coarser(2.0);
+        assert!(neg.lo <= -12.5 && neg.hi >= 30.0, "{neg:?}");
     }
 
     #[test]
