@@ -196,6 +196,7 @@ mod tests {
             source: None,
             loc: Loc::default(),
             plan_loc: None,
+            city_loc: Loc::default(),
         }
     }
 
@@ -207,6 +208,8 @@ mod tests {
             value,
             source: String::new(),
             loc: Loc::default(),
+            city_loc: Loc::default(),
+            indicator_loc: Loc::default(),
         }
     }
 
