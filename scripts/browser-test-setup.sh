@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the end-to-end browser test needs (tests/it/serve.rs: browser_sees_live_reload):
-# Debian's Chromium, Node.js, and playwright-core from tests/browser/package-lock.json.
+# Installs what the browser tests need (tests/it/serve.rs: browser_sees_live_reload; tests/it/layout.rs:
+# the layout test; scripts/screenshots.sh): Debian's Chromium, Node.js, the Noto CJK fonts (without
+# them Chinese text is measured and drawn with fallback boxes), and playwright-core from
+# tests/browser/package-lock.json.
 # Safe to run again: it installs only what is missing or out of date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +21,10 @@ apt_install() {
 if [ ! -x "$CHROMIUM" ]; then
   echo "browser-test-setup: installing chromium"
   apt_install chromium
+fi
+if ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+  echo "browser-test-setup: installing fonts-noto-cjk"
+  apt_install fonts-noto-cjk
 fi
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   echo "browser-test-setup: installing nodejs and npm"

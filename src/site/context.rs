@@ -73,6 +73,8 @@ impl Site {
             context.insert("has", &reader.has());
             context.insert("cities", reader.city_summaries());
             context.insert("labels", self.labels.for_templates());
+            // The status colours and their chart rules, from the one status table.
+            context.insert("status_css", crate::chart::status_css());
             Route {
                 path: path.to_string(),
                 template: template.to_string(),

@@ -13,6 +13,7 @@ mod data;
 mod example_portal;
 mod golden;
 mod incremental;
+mod layout;
 mod lists;
 mod opencc_equivalence;
 mod parallel;
