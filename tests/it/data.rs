@@ -120,12 +120,12 @@ fn dashboards_show_status_charts_tables_and_csv() {
         "chart titles are converted"
     );
     let city = site.read("cities/testcity/index.html");
-    assert!(city.contains("共 2 项目标指标"));
+    assert!(city.contains("共2项目标指标"));
     assert!(city.contains("暂无数据"));
     let overview = site.read("dashboard/index.html");
     assert!(overview.contains("chart-overview-status"));
     let home = site.read("index.html");
-    assert!(home.contains("<strong>2</strong> 项目标指标"));
+    assert!(home.contains("<strong>2</strong>项目标指标"));
 }
 
 #[test]
