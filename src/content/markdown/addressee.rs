@@ -1,8 +1,7 @@
 //! The 主送 line of an official document ("各县（市、区）人民政府，市直各部门："): the first
 //! paragraph of the text, a short list of addressees ending in a colon. GB/T 9704 sets it flush
 //! left, where the paragraphs after it are indented by two characters, so it is marked for the
-//! theme (`<p class="addressee">`; the
-//! default theme's CSS keeps it from being indented).
+//! theme (`<p class="addressee">`; the default theme's CSS keeps it from being indented).
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
