@@ -188,10 +188,16 @@ fn check_favicon(favicon: &str) -> Result<(), &'static str> {
     if favicon.contains(':') || favicon.starts_with('/') || favicon.contains('\\') {
         return Err("is not a path inside the site: write it relative to the site's root");
     }
-    if favicon.split('/').any(|s| s.is_empty() || s == "." || s == "..") {
+    if favicon
+        .split('/')
+        .any(|s| s.is_empty() || s == "." || s == "..")
+    {
         return Err("has an empty, \".\" or \"..\" folder name");
     }
-    if favicon.chars().any(|c| c.is_whitespace() || c.is_control() || "\"'<>?#%".contains(c)) {
+    if favicon
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "\"'<>?#%".contains(c))
+    {
         return Err("contains spaces or characters a path cannot hold");
     }
     Ok(())
@@ -295,7 +301,14 @@ mod tests {
         assert_eq!(parse(site).unwrap().favicon, "favicon.svg");
         let c = parse(&format!("{site}favicon = \"images/icon.ico\"\n")).unwrap();
         assert_eq!(c.favicon, "images/icon.ico");
-        for bad in ["", "https://cdn.a.cn/i.ico", "/i.ico", "../i.ico", "a//i.ico", "a b.ico"] {
+        for bad in [
+            "",
+            "https://cdn.a.cn/i.ico",
+            "/i.ico",
+            "../i.ico",
+            "a//i.ico",
+            "a b.ico",
+        ] {
             let err = parse(&format!("{site}favicon = \"{bad}\"\n")).unwrap_err();
             assert_eq!(err.line, Some(3), "{bad}: {err}");
         }
@@ -305,7 +318,10 @@ mod tests {
     fn data_as_of_is_a_checked_date() {
         let site = "title = \"t\"\nbase_url = \"https://a.cn/\"\n";
         let c = parse(&format!("{site}data_as_of = 2021-10-12\n")).unwrap();
-        assert_eq!(c.data_as_of.map(|d| d.to_string()).as_deref(), Some("2021-10-12"));
+        assert_eq!(
+            c.data_as_of.map(|d| d.to_string()).as_deref(),
+            Some("2021-10-12")
+        );
         assert!(parse(&format!("{site}data_as_of = \"2021-13\"\n")).is_err());
     }
 

@@ -25,10 +25,15 @@ fn written_date_and_document_number_are_in_the_metadata() {
     .built();
     let page = site.read("policies/signed/index.html");
     assert!(
-        page.contains("<dt>成文日期</dt><dd><time datetime=\"2018-07-20\">2018年7月20日</time></dd>"),
+        page.contains(
+            "<dt>成文日期</dt><dd><time datetime=\"2018-07-20\">2018年7月20日</time></dd>"
+        ),
         "{page}"
     );
-    assert!(page.contains("<dt>发文字号</dt><dd>测政发〔2018〕1号</dd>"), "{page}");
+    assert!(
+        page.contains("<dt>发文字号</dt><dd>测政发〔2018〕1号</dd>"),
+        "{page}"
+    );
     assert!(!page.contains("<dt>文号</dt>"));
     // 成文日期 comes before 发布日期, as on government sites.
     assert!(page.find("成文日期") < page.find("发布日期"));
@@ -70,7 +75,9 @@ fn registration_numbers_link_to_their_registers_escaped() {
     assert!(!home.contains("target=\"_blank\""));
     // A number in the Traditional page still leads to the same register page.
     let hant = site.read("zh-hant/index.html");
-    assert!(hant.contains("href=\"https://beian.mps.gov.cn/#/query/webSearch?code=37080202000123\""));
+    assert!(
+        hant.contains("href=\"https://beian.mps.gov.cn/#/query/webSearch?code=37080202000123\"")
+    );
 }
 
 #[test]
@@ -82,8 +89,14 @@ fn text_that_is_not_a_registration_number_is_not_a_link() {
     )
     .built();
     let home = site.read("index.html");
-    assert!(home.contains("<dt>ICP备案号</dt><dd>示例站点，未备案</dd>"), "{home}");
-    assert!(home.contains("<dt>公安备案号</dt><dd>示例站点，未备案</dd>"), "{home}");
+    assert!(
+        home.contains("<dt>ICP备案号</dt><dd>示例站点，未备案</dd>"),
+        "{home}"
+    );
+    assert!(
+        home.contains("<dt>公安备案号</dt><dd>示例站点，未备案</dd>"),
+        "{home}"
+    );
     assert!(!home.contains("beian."));
 }
 
@@ -113,7 +126,10 @@ fn every_page_links_the_favicon_under_a_sub_path() {
 fn a_site_may_name_its_own_favicon_and_never_one_elsewhere() {
     let site = TestSite::basic();
     site.file("static/img/icon.ico", b"\0\0\x01\0")
-        .config("theme = \"default\"", "theme = \"default\"\nfavicon = \"img/icon.ico\"")
+        .config(
+            "theme = \"default\"",
+            "theme = \"default\"\nfavicon = \"img/icon.ico\"",
+        )
         .built();
     assert!(site
         .read("zh-hant/index.html")
@@ -137,8 +153,11 @@ fn dashboard_and_city_pages_say_how_recent_their_data_is() {
         .read("zh-hant/dashboard/index.html")
         .contains("數據截至<time datetime=\"2018-12\">2018年12月</time>"));
 
-    site.config("theme = \"default\"", "theme = \"default\"\ndata_as_of = 2019-03-31")
-        .built();
+    site.config(
+        "theme = \"default\"",
+        "theme = \"default\"\ndata_as_of = 2019-03-31",
+    )
+    .built();
     let as_of = "数据截至<time datetime=\"2019-03-31\">2019年3月31日</time>";
     assert!(site.read("dashboard/index.html").contains(as_of));
     assert!(site.read("cities/testcity/index.html").contains(as_of));
@@ -169,10 +188,19 @@ fn the_table_of_every_target_names_each_one_s_city() {
     let dashboard = site.read("dashboard/index.html");
     let table = &dashboard[dashboard.find("<caption>全部目标指标</caption>").unwrap()..];
     let table = &table[..table.find("</table>").unwrap()];
-    assert!(table.contains("<th scope=\"col\">城市</th><th scope=\"col\">指标</th>"), "{table}");
+    assert!(
+        table.contains("<th scope=\"col\">城市</th><th scope=\"col\">指标</th>"),
+        "{table}"
+    );
     // The same target name in two cities: each row says which city it is.
-    assert!(table.contains("<td><a href=\"/cities/testcity/\">测试市</a></td>"), "{table}");
-    assert!(table.contains("<td><a href=\"/cities/other/\">另一市</a></td>"), "{table}");
+    assert!(
+        table.contains("<td><a href=\"/cities/testcity/\">测试市</a></td>"),
+        "{table}"
+    );
+    assert!(
+        table.contains("<td><a href=\"/cities/other/\">另一市</a></td>"),
+        "{table}"
+    );
     assert_eq!(table.matches("工业产品质量监督抽查合格率").count(), 2);
     // A city's own tables need no city column.
     let city = site.read("cities/testcity/index.html");
@@ -213,7 +241,10 @@ fn an_indicator_page_leads_with_its_chart_and_shows_its_status_once() {
     let lead = &main[main.find("<figure").unwrap()..main.find("</figure>").unwrap()];
     let caption = &lead[lead.find("<figcaption>").unwrap()..];
     assert!(!caption.contains("按期推进"), "{caption}");
-    assert!(caption.contains("基线：2015年93.2%；目标：2020年不低于97%；最新：2018年96.1%。"), "{caption}");
+    assert!(
+        caption.contains("基线：2015年93.2%；目标：2020年不低于97%；最新：2018年96.1%。"),
+        "{caption}"
+    );
     // The status is written once in the page's visible text: in the chart's readout.
     let body = &page[page.find("<main").unwrap()..page.find("</main>").unwrap()];
     let visible = body.matches(">按期推进<").count();

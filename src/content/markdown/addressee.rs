@@ -52,10 +52,14 @@ mod tests {
 
     #[test]
     fn only_a_short_first_line_ending_in_a_colon_is_an_addressee_line() {
-        assert!(is_addressee_line("各县（市、区）人民政府，市政府直属各单位："));
+        assert!(is_addressee_line(
+            "各县（市、区）人民政府，市政府直属各单位："
+        ));
         assert!(is_addressee_line("各縣(市、區)人民政府,市政府直屬各單位:"));
         assert!(!is_addressee_line("现将有关事项通知如下。"));
-        assert!(!is_addressee_line("为加快推进标准化工作改革；提出如下意见："));
+        assert!(!is_addressee_line(
+            "为加快推进标准化工作改革；提出如下意见："
+        ));
         assert!(!is_addressee_line(&format!("{}：", "标".repeat(MAX_CHARS))));
         assert!(!is_addressee_line("Dear all:"));
     }
