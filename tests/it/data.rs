@@ -133,7 +133,7 @@ fn indicator_shortcode_puts_a_live_figure_in_the_text() {
     let site = TestSite::basic();
     site.built();
     let page = site.read("policies/plan/index.html");
-    assert!(page.contains("<a href=\"/cities/testcity/indicators/pass-rate/\">工业产品质量监督抽查合格率</a>:目标2020年不低于97%,最新96.1%(2018年)"), "{page}");
+    assert!(page.contains("<a href=\"/cities/testcity/indicators/pass-rate/\">工业产品质量监督抽查合格率</a>：目标2020年不低于97%，最新96.1%（2018年）"), "{page}");
     let hant = site.read("zh-hant/policies/plan/index.html");
     assert!(hant.contains("<a href=\"/zh-hant/cities/testcity/indicators/pass-rate/\">"));
 }
