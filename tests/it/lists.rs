@@ -167,7 +167,7 @@ fn the_catalogue_counts_every_document_once_per_group() {
         let counts: usize = catalogue[start..end]
             .split("<span class=\"count\">")
             .skip(1)
-            .map(|c| c.split(' ').next().unwrap().parse::<usize>().unwrap())
+            .map(|c| c.split('篇').next().unwrap().parse::<usize>().unwrap())
             .sum();
         assert_eq!(counts, total, "{group}: {}", &catalogue[start..end]);
     }
