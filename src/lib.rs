@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod check;
+pub mod choices;
 pub mod config;
 pub mod content;
 pub mod dashboard;
@@ -14,6 +15,7 @@ pub mod files;
 pub mod init;
 pub mod labels;
 pub mod lists;
+pub mod nearest;
 pub mod output;
 pub mod render;
 pub mod script;
