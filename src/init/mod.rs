@@ -75,7 +75,7 @@ pub const THEME_FILES: &[(&str, &str)] = &[
     ),
     (
         "static/favicon.svg",
-        include_str!("../themes/default/static/favicon.svg"),
+        include_str!("../../themes/default/static/favicon.svg"),
     ),
     (
         "templates/search.html",
