@@ -4,6 +4,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::content::PartialDate;
 use crate::error::{toml_diagnostic, Diagnostic};
 use crate::script::{Script, TraditionalProfile};
 
@@ -42,6 +43,15 @@ pub struct Config {
     pub footer: Footer,
     #[serde(default)]
     pub typography: Typography,
+    /// The site's icon, a path under the site's root (a file of the theme's or the site's
+    /// `static/`): every page links it with the base path, so the browser's request never
+    /// 404s. The default theme ships `favicon.svg`.
+    #[serde(default = "default_favicon")]
+    pub favicon: String,
+    /// "数据截至" on the dashboard and city pages: when the data was last brought up to date.
+    /// Without it, the latest date of an observation or achievement is shown.
+    #[serde(default)]
+    pub data_as_of: Option<PartialDate>,
     /// Free-form settings for templates (`config.extra`).
     #[serde(default)]
     pub extra: toml::Table,
@@ -97,6 +107,10 @@ fn default_paginate_by() -> usize {
     20
 }
 
+fn default_favicon() -> String {
+    "favicon.svg".to_string()
+}
+
 fn default_theme() -> String {
     "default".to_string()
 }
@@ -138,6 +152,18 @@ impl Config {
             .at_line(line)
             .hint("write the name of a folder in themes/, e.g. theme = \"default\""));
         }
+        if let Err(problem) = check_favicon(&config.favicon) {
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with("favicon"))
+                .map_or(1, |i| i + 1);
+            return Err(Diagnostic::new(
+                path,
+                format!("favicon = \"{}\" {problem}", config.favicon),
+            )
+            .at_line(line)
+            .hint("write the path of a file in static/, e.g. favicon = \"favicon.svg\""));
+        }
         Ok(config)
     }
 
@@ -150,6 +176,31 @@ impl Config {
             .map_or(self.base_url.as_str(), |(_, rest)| rest);
         after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
     }
+}
+
+/// The icon is linked as `{base_path}{favicon}` on every page: it must be a path inside the
+/// site, not an address elsewhere (the portal loads nothing from other hosts) and not a way
+/// out of the base path.
+fn check_favicon(favicon: &str) -> Result<(), &'static str> {
+    if favicon.is_empty() {
+        return Err("is empty");
+    }
+    if favicon.contains(':') || favicon.starts_with('/') || favicon.contains('\\') {
+        return Err("is not a path inside the site: write it relative to the site's root");
+    }
+    if favicon
+        .split('/')
+        .any(|s| s.is_empty() || s == "." || s == "..")
+    {
+        return Err("has an empty, \".\" or \"..\" folder name");
+    }
+    if favicon
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "\"'<>?#%".contains(c))
+    {
+        return Err("contains spaces or characters a path cannot hold");
+    }
+    Ok(())
 }
 
 /// `--base-url` given on the command line, checked like `base_url` in `config.toml`.
@@ -242,6 +293,36 @@ mod tests {
         assert_eq!(c.base_path(), "/bzh/");
         let c = parse("title = \"t\"\nbase_url = \"http://127.0.0.1:1111\"\n").unwrap();
         assert_eq!(c.base_path(), "/");
+    }
+
+    #[test]
+    fn favicon_defaults_to_the_theme_s_and_stays_inside_the_site() {
+        let site = "title = \"t\"\nbase_url = \"https://a.cn/\"\n";
+        assert_eq!(parse(site).unwrap().favicon, "favicon.svg");
+        let c = parse(&format!("{site}favicon = \"images/icon.ico\"\n")).unwrap();
+        assert_eq!(c.favicon, "images/icon.ico");
+        for bad in [
+            "",
+            "https://cdn.a.cn/i.ico",
+            "/i.ico",
+            "../i.ico",
+            "a//i.ico",
+            "a b.ico",
+        ] {
+            let err = parse(&format!("{site}favicon = \"{bad}\"\n")).unwrap_err();
+            assert_eq!(err.line, Some(3), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn data_as_of_is_a_checked_date() {
+        let site = "title = \"t\"\nbase_url = \"https://a.cn/\"\n";
+        let c = parse(&format!("{site}data_as_of = 2021-10-12\n")).unwrap();
+        assert_eq!(
+            c.data_as_of.map(|d| d.to_string()).as_deref(),
+            Some("2021-10-12")
+        );
+        assert!(parse(&format!("{site}data_as_of = \"2021-13\"\n")).is_err());
     }
 
     #[test]

@@ -169,6 +169,9 @@ labels! {
     indicator_summary_no_latest;
     /// The summary of a target: its status.
     indicator_summary_status(status);
+    /// The summary without its status, as a sentence (the caption of a chart that shows the
+    /// status itself): the parts above with their last separator taken off.
+    indicator_figures(figures);
     /// A target's chart: the baseline's mark.
     indicator_chart_baseline(year);
     /// A target's chart: the target's mark.

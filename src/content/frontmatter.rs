@@ -36,7 +36,10 @@ pub struct PageFrontMatter {
     /// 发布机构
     #[serde(default)]
     pub issuer: Option<String>,
-    /// 文号
+    /// 成文日期: the day the document was signed, which may come before it was published.
+    #[serde(default)]
+    pub written: Option<PartialDate>,
+    /// 发文字号
     #[serde(default)]
     pub doc_number: Option<String>,
     /// 索引号
@@ -469,13 +472,15 @@ mod tests {
     #[test]
     fn reads_zola_and_portal_fields() {
         let fm = page(
-            "+++\ntitle = \"标题\"\ndate = 2021-10-14\npublished = \"2017\"\nkind = \"policy\"\n\
+            "+++\ntitle = \"标题\"\ndate = 2021-10-14\npublished = \"2017\"\nwritten = 2017-06-30\n\
+             kind = \"policy\"\n\
              validity = \"有效\"\ntopics = [\"标准化\"]\n[extra]\nauthor = \"李志豪\"\n+++\n正文\n",
         )
         .unwrap();
         assert_eq!(fm.title, "标题");
         assert_eq!(fm.date.unwrap().to_string(), "2021-10-14");
         assert_eq!(fm.published.unwrap().to_string(), "2017");
+        assert_eq!(fm.written.unwrap().to_string(), "2017-06-30");
         assert_eq!(fm.kind, Some(DocumentKind::Policy));
         assert_eq!(fm.validity, Some(Validity::Valid));
         assert_eq!(fm.extra["author"].as_str(), Some("李志豪"));
@@ -599,7 +604,7 @@ mod tests {
     #[test]
     fn impossible_years_in_front_matter_point_at_their_line() {
         for value in ["0000-01-01", "\"0000\"", "1850", "\"2999-01\""] {
-            for key in ["date", "updated", "published"] {
+            for key in ["date", "updated", "published", "written"] {
                 let err = page(&format!("+++\ntitle = \"a\"\n{key} = {value}\n+++\n")).unwrap_err();
                 assert_eq!(err.line, Some(3), "{key} = {value}: {err}");
                 assert!(err.message.contains("between 1900 and 2200"), "{err}");

@@ -4,6 +4,7 @@
 //! the web (`javascript:`, `data:`…) and, where raw HTML is allowed, scripts and event handlers
 //! are reported as problems (see [`safety`]).
 
+mod addressee;
 mod checks;
 mod highlight;
 pub mod punctuation;
@@ -82,9 +83,11 @@ pub fn render(markdown: &str, options: &MarkdownOptions) -> Rendered {
     }
     let toc = assign_heading_ids(&mut events);
     // Raw HTML is dealt with before code blocks become HTML themselves.
-    let events = neutralise_raw_html(events, options.allow_raw_html);
+    let mut events = neutralise_raw_html(events, options.allow_raw_html);
     let kinds: Vec<EventKind> = events.iter().map(EventKind::of).collect();
     let has_raw_html = kinds.contains(&EventKind::RawHtml);
+    // After the raw HTML checks have seen the events: the mark is the renderer's markup.
+    addressee::mark(&mut events);
     let (events, ranges, kinds) = highlight_code_blocks(events, ranges, kinds);
 
     let stats = TextStats::of(&events, &|text| text.into());

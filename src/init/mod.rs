@@ -74,6 +74,10 @@ pub const THEME_FILES: &[(&str, &str)] = &[
         include_str!("../../themes/default/static/search.js"),
     ),
     (
+        "static/favicon.svg",
+        include_str!("../../themes/default/static/favicon.svg"),
+    ),
+    (
         "templates/search.html",
         include_str!("../../themes/default/templates/search.html"),
     ),
@@ -122,11 +126,11 @@ traditional_profile = "s2t"
 theme = "default"
 
 [footer]
-sponsor = "(主办单位)"
-contact = "(联系方式)"
-site_code = "(网站标识码)"
-icp = "(ICP备案号)"
-police_record = "(公安备案号)"
+sponsor = "（主办单位）"
+contact = "（联系方式）"
+site_code = "（网站标识码）"
+icp = "（ICP备案号）"
+police_record = "（公安备案号）"
 "#,
     ),
     (
@@ -141,7 +145,7 @@ police_record = "(公安备案号)"
         "content/policies/example-plan.md",
         r#"+++
 title = "示例市标准化发展规划"
-description = "这是一个示例页面:把它换成你的文件。"
+description = "这是一个示例页面：把它换成你的文件。"
 date = 2024-01-15
 city = "example"
 kind = "policy"

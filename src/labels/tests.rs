@@ -72,7 +72,7 @@ fn labels_fill_their_placeholders() {
     assert_eq!(labels.nav_home(), "首页");
     assert_eq!(
         labels.indicator_summary_baseline(2015, "93.2%"),
-        "基线:2015年93.2%;"
+        "基线：2015年93.2%；"
     );
     let date = PartialDate::parse("2021-10-04").unwrap();
     assert_eq!(labels.date(&date), "2021年10月4日");
@@ -195,7 +195,7 @@ fn placeholders_must_be_the_keys_own_and_all_of_them() {
         (
             "indicator_summary_baseline = \"基线:{year}年;\"",
             "i18n/zh-Hans.toml:1:30: error: the label indicator_summary_baseline does not show {value}\n  \
-             help: indicator_summary_baseline must show {year} and {value}, e.g. indicator_summary_baseline = \"基线:{year}年{value};\"",
+             help: indicator_summary_baseline must show {year} and {value}, e.g. indicator_summary_baseline = \"基线：{year}年{value}；\"",
         ),
         (
             "date_month = \"{year}年{month月\"",

@@ -134,6 +134,7 @@ impl Site {
             nav: self.nav(),
             has: self.has(),
             labels: &self.labels,
+            data_as_of: self.config.data_as_of,
         }
     }
 }

@@ -54,7 +54,8 @@ struct ConfigView<'a> {
     title: &'a str,
     description: &'a str,
     base_url: &'a str,
-    footer: &'a crate::config::Footer,
+    footer: crate::views::footer::FooterView<'a>,
+    favicon: &'a str,
     extra: &'a toml::Table,
 }
 
@@ -64,7 +65,8 @@ impl<'a> From<&'a Config> for ConfigView<'a> {
             title: &c.title,
             description: &c.description,
             base_url: &c.base_url,
-            footer: &c.footer,
+            footer: (&c.footer).into(),
+            favicon: &c.favicon,
             extra: &c.extra,
         }
     }

@@ -5,11 +5,12 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::dashboard::AsOf;
 use super::format::with_unit;
 use super::indicator::{status_counts, IndicatorView, SourceView, StatusCount};
 use super::{city_path, Link};
 use crate::chart;
-use crate::content::Content;
+use crate::content::{Content, PartialDate};
 use crate::data::{Achievement, City, Data};
 use crate::labels::Labels;
 
@@ -62,6 +63,8 @@ pub struct CityView {
     pub achievement_charts: Vec<String>,
     pub achievements_csv: Option<String>,
     pub standards_total: Option<String>,
+    /// 数据截至, when the city has figures.
+    pub data_as_of: Option<AsOf>,
 }
 
 /// How many standards of one level a city counts.
@@ -117,6 +120,7 @@ impl CityView {
         city: &City,
         indicators: &[IndicatorView],
         document_count: usize,
+        data_as_of: Option<PartialDate>,
         labels: &Labels,
     ) -> CityView {
         let mine: Vec<&IndicatorView> =
@@ -157,6 +161,7 @@ impl CityView {
             achievements,
             achievement_charts,
             standards_total,
+            data_as_of: AsOf::new(data_as_of, data, Some(&city.id), labels),
         }
     }
 }

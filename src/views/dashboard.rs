@@ -8,9 +8,48 @@ use super::format::with_unit;
 use super::indicator::{status_counts, IndicatorView, StatusCount};
 use super::Link;
 use crate::chart;
+use crate::content::PartialDate;
 use crate::dashboard::Status;
 use crate::data::Data;
 use crate::labels::Labels;
+
+/// "数据截至": when the figures were last brought up to date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AsOf {
+    /// `2021-10`, for `<time datetime>`.
+    pub date: String,
+    /// `2021年10月`.
+    pub text: String,
+}
+
+impl AsOf {
+    /// The site's `data_as_of` when it sets one; else the latest date of an observation or an
+    /// achievement (of `city` only, when given): the newest figure shown is as of that date.
+    pub fn new(
+        configured: Option<PartialDate>,
+        data: &Data,
+        city: Option<&str>,
+        labels: &Labels,
+    ) -> Option<AsOf> {
+        let mine = |c: &str| city.is_none_or(|id| id == c);
+        let latest = data
+            .observations
+            .iter()
+            .filter(|o| mine(&o.city))
+            .map(|o| o.date)
+            .chain(
+                data.achievements
+                    .iter()
+                    .filter(|a| mine(&a.city))
+                    .map(|a| a.date),
+            )
+            .max();
+        configured.or(latest).map(|d| AsOf {
+            date: d.to_string(),
+            text: labels.date(&d),
+        })
+    }
+}
 
 /// The figures the home page leads with.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -58,10 +97,17 @@ pub struct Overview {
     pub standards_chart: Option<String>,
     pub standards_table: Vec<(String, Vec<String>)>,
     pub standard_levels: Vec<String>,
+    /// 数据截至, when there are figures.
+    pub data_as_of: Option<AsOf>,
 }
 
 impl Overview {
-    pub fn new(data: &Data, cities: &[CityView], labels: &Labels) -> Overview {
+    pub fn new(
+        data: &Data,
+        cities: &[CityView],
+        data_as_of: Option<PartialDate>,
+        labels: &Labels,
+    ) -> Overview {
         let rows: Vec<OverviewRow> = cities
             .iter()
             .map(|c| OverviewRow {
@@ -106,6 +152,7 @@ impl Overview {
             standards_chart,
             standards_table,
             standard_levels: levels,
+            data_as_of: AsOf::new(data_as_of, data, None, labels),
         }
     }
 }

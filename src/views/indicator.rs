@@ -114,6 +114,8 @@ pub struct IndicatorView {
     pub line_svg: Option<String>,
     /// One sentence that says everything the chart shows.
     pub summary: String,
+    /// The same without the status: the figures, for a caption next to a status shown apart.
+    pub figures: String,
 }
 
 impl IndicatorView {
@@ -156,6 +158,10 @@ impl IndicatorView {
             ),
             None => summary.push_str(labels.indicator_summary_no_latest()),
         }
+        // The caption under the chart on the target's page: the chart itself shows the status.
+        let figures = labels.indicator_figures(
+            summary.trim_end_matches(|c: char| c.is_whitespace() || is_separator(c)),
+        );
         summary.push_str(&labels.indicator_summary_status(labels.status_label(assessment.status)));
 
         let id = format!("chart-{}-{}", indicator.city, indicator.id);
@@ -245,8 +251,15 @@ impl IndicatorView {
             bullet_svg,
             line_svg,
             summary,
+            figures,
         }
     }
+}
+
+/// A mark that ends a part of a target's summary: `;` or `,` in either width, or an
+/// ideographic comma or full stop.
+fn is_separator(c: char) -> bool {
+    matches!(c, ';' | '；' | ',' | '，' | '、' | '。')
 }
 
 /// A fingerprint of everything [`IndicatorView::new`] reads for a target: its row, its

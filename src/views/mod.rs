@@ -9,6 +9,7 @@
 pub mod catalogue;
 pub mod city;
 pub mod dashboard;
+pub mod footer;
 pub mod format;
 pub mod indicator;
 pub mod page;
@@ -22,7 +23,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::content::Content;
+use crate::content::{Content, PartialDate};
 use crate::data::{Data, Indicator};
 use crate::labels::Labels;
 pub use crate::lists::ListKey;
@@ -124,6 +125,8 @@ pub struct Sources<'a> {
     pub has: Has,
     /// The words views write (dates, statuses, summaries, charts).
     pub labels: &'a Labels,
+    /// The site's `data_as_of` (数据截至), when it sets one.
+    pub data_as_of: Option<PartialDate>,
 }
 
 impl Views {
@@ -138,6 +141,7 @@ impl Views {
             nav,
             has,
             labels,
+            data_as_of,
         } = sources;
         let pages = &content.pages;
         let city_link = |id: Option<&str>| {
@@ -234,7 +238,15 @@ impl Views {
             .iter()
             .map(|c| {
                 let docs = list_index[&ListKey::CityDocuments(c.id.clone())];
-                CityView::new(content, data, c, &indicators, lists[docs].1.len(), labels)
+                CityView::new(
+                    content,
+                    data,
+                    c,
+                    &indicators,
+                    lists[docs].1.len(),
+                    data_as_of,
+                    labels,
+                )
             })
             .collect();
         let topics: Vec<TopicInfo> = site_lists
@@ -249,7 +261,7 @@ impl Views {
             nav,
             has,
             city_summaries: cities.iter().map(|c| c.summary.clone()).collect(),
-            overview: Overview::new(data, &cities, labels),
+            overview: Overview::new(data, &cities, data_as_of, labels),
             headline: Headline::new(data, &indicators, &cities, labels),
             summaries,
             page_fingerprints,

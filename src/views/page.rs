@@ -24,6 +24,9 @@ pub struct PageView {
     pub index_no: Option<String>,
     pub published: Option<String>,
     pub published_text: Option<String>,
+    /// 成文日期: when the document was signed.
+    pub written: Option<String>,
+    pub written_text: Option<String>,
     pub topics: Vec<Link>,
     pub validity: Option<String>,
     pub source: Option<String>,
@@ -131,6 +134,8 @@ impl PageView {
             index_no: meta.index_no.clone(),
             published: meta.published.map(|d| d.to_string()),
             published_text: meta.published.map(|d| labels.date(&d)),
+            written: meta.written.map(|d| d.to_string()),
+            written_text: meta.written.map(|d| labels.date(&d)),
             topics: meta
                 .topics
                 .iter()

@@ -75,8 +75,8 @@ async function results(page) {
 let failed = false;
 try {
   for (const [root, query, found, city] of [
-    ["/", "标准化", /^找到约? \d+ 条结果。$/, "泰安市"],
-    ["/zh-hant/", "標準化", /^找到約? \d+ 條結果。$/, "泰安市"],
+    ["/", "标准化", /^找到约?\d+条结果。$/, "泰安市"],
+    ["/zh-hant/", "標準化", /^找到約?\d+條結果。$/, "泰安市"],
   ]) {
     const page = await context.newPage();
     page.on("pageerror", (e) => errors.push(`${root}: ${e.message}`));

@@ -182,5 +182,5 @@ fn a_page_written_in_traditional_is_counted_as_published() {
         length("zh-hant/policies/hans/index.html")
     );
     // 强化统筹优化管理见附件 (11) + 代碼 (2) + 不计入转换 (5)
-    assert!(hans.contains("约 18 字"), "{hans}");
+    assert!(hans.contains("约18字"), "{hans}");
 }

@@ -120,12 +120,12 @@ fn dashboards_show_status_charts_tables_and_csv() {
         "chart titles are converted"
     );
     let city = site.read("cities/testcity/index.html");
-    assert!(city.contains("共 2 项目标指标"));
+    assert!(city.contains("共2项目标指标"));
     assert!(city.contains("暂无数据"));
     let overview = site.read("dashboard/index.html");
     assert!(overview.contains("chart-overview-status"));
     let home = site.read("index.html");
-    assert!(home.contains("<strong>2</strong> 项目标指标"));
+    assert!(home.contains("<strong>2</strong>项目标指标"));
 }
 
 #[test]
@@ -133,7 +133,7 @@ fn indicator_shortcode_puts_a_live_figure_in_the_text() {
     let site = TestSite::basic();
     site.built();
     let page = site.read("policies/plan/index.html");
-    assert!(page.contains("<a href=\"/cities/testcity/indicators/pass-rate/\">工业产品质量监督抽查合格率</a>:目标2020年不低于97%,最新96.1%(2018年)"), "{page}");
+    assert!(page.contains("<a href=\"/cities/testcity/indicators/pass-rate/\">工业产品质量监督抽查合格率</a>：目标2020年不低于97%，最新96.1%（2018年）"), "{page}");
     let hant = site.read("zh-hant/policies/plan/index.html");
     assert!(hant.contains("<a href=\"/zh-hant/cities/testcity/indicators/pass-rate/\">"));
 }

@@ -55,12 +55,12 @@ fn every_list_is_paginated_and_every_pager_page_is_reachable() {
     site.built();
     // 46 pages in policies/ at 7 a page: 7 pages; page 1 at the list's own address.
     let first = site.read("policies/index.html");
-    assert!(first.contains("共 46 条 · 第 1/7 页"), "{first}");
+    assert!(first.contains("共46条 · 第1/7页"), "{first}");
     assert_eq!(first.matches("<li>\n    <a href=").count(), 7);
     assert!(site.public().join("policies/page/7/index.html").is_file());
     assert!(!site.public().join("policies/page/8").exists());
     let middle = site.read("policies/page/4/index.html");
-    assert!(middle.contains("共 46 条 · 第 4/7 页"));
+    assert!(middle.contains("共46条 · 第4/7页"));
     assert!(middle.contains("aria-current=\"page\""));
     assert!(
         middle.contains("（第4页） - 测试标准化门户</title>"),
@@ -143,7 +143,7 @@ fn a_section_sets_its_own_page_length_and_zero_shows_all() {
     assert_eq!(topic.matches("<li>\n    <a href=").count(), 15);
     assert!(site
         .read("cities/testcity/documents/index.html")
-        .contains("共 32 条 · 第 1/2 页"));
+        .contains("共32条 · 第1/2页"));
 }
 
 #[test]
@@ -158,7 +158,7 @@ fn the_catalogue_counts_every_document_once_per_group() {
     let catalogue = site.read("catalogue/index.html");
     let total: usize = 25 + 3; // the fixture's two pages and the undated one
     assert!(
-        catalogue.contains(&format!("本站共 {total} 篇文件")),
+        catalogue.contains(&format!("本站共{total}篇文件")),
         "{catalogue}"
     );
     for group in ["years", "offices", "kinds", "cities"] {
@@ -167,7 +167,7 @@ fn the_catalogue_counts_every_document_once_per_group() {
         let counts: usize = catalogue[start..end]
             .split("<span class=\"count\">")
             .skip(1)
-            .map(|c| c.split(' ').next().unwrap().parse::<usize>().unwrap())
+            .map(|c| c.split('篇').next().unwrap().parse::<usize>().unwrap())
             .sum();
         assert_eq!(counts, total, "{group}: {}", &catalogue[start..end]);
     }
@@ -176,7 +176,7 @@ fn the_catalogue_counts_every_document_once_per_group() {
     let in_2015 = (0..25).filter(|i| i % 4 == 0).count();
     assert_eq!(list.matches("<li>\n    <a href=").count(), in_2015);
     assert!(catalogue.contains(&format!(
-        "<a href=\"/archive/2015/\">2015年</a> <span class=\"count\">{in_2015} 篇</span>"
+        "<a href=\"/archive/2015/\">2015年</a> <span class=\"count\">{in_2015}篇</span>"
     )));
     // Document metadata links to the catalogue's lists.
     let page = site.read("policies/doc-003/index.html");
@@ -297,7 +297,7 @@ fn zola_content_builds_and_its_aliases_redirect() {
     let site = TestSite::fixture("zola");
     site.built();
     // paginate_by = 2 in blog/_index.md: five posts on three pages.
-    assert!(site.read("blog/index.html").contains("共 5 条 · 第 1/3 页"));
+    assert!(site.read("blog/index.html").contains("共5条 · 第1/3页"));
     // [taxonomies]: topics join the topics, tags get lists of their own.
     assert!(site
         .read("topics/标准化/index.html")
@@ -306,7 +306,7 @@ fn zola_content_builds_and_its_aliases_redirect() {
     assert!(tags.contains("href=\"/tags/工作动态/\""), "{tags}");
     assert!(site
         .read("tags/工作动态/index.html")
-        .contains("共 5 条 · 第 1/2 页"));
+        .contains("共5条 · 第1/2页"));
     // Each alias is a page that sends the reader on; the target exists.
     for (alias, target) in [
         ("old/post-1/index.html", "/blog/post-1/"),

@@ -7,6 +7,7 @@ mod support;
 mod bad_input;
 mod build;
 mod check;
+mod conventions;
 mod conversion;
 mod crash;
 mod data;
