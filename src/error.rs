@@ -4,6 +4,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::t;
+
 /// One problem found in the site's files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -63,17 +65,25 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 impl fmt::Display for Diagnostic {
+    /// `file:line:column: error: message` and an indented hint, in the editor's language (the
+    /// Chinese forms also say the place in words).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
-        }
-        write!(f, ": error: {}", self.message)?;
+        let file = self.file.display();
+        let message = self.message.as_str();
+        let text = match (self.line, self.column) {
+            (Some(line), Some(column)) => t!(
+                "diagnostic-at-line-column",
+                file = file,
+                line = line,
+                column = column,
+                message = message
+            ),
+            (Some(line), None) => t!("diagnostic-at-line", file = file, line = line, message = message),
+            _ => t!("diagnostic-in-file", file = file, message = message),
+        };
+        f.write_str(&text)?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  help: {hint}")?;
+            write!(f, "\n  {}", t!("diagnostic-hint", hint = hint))?;
         }
         Ok(())
     }

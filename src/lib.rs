@@ -11,6 +11,7 @@ pub mod error;
 pub mod escape;
 pub mod feeds;
 pub mod files;
+pub mod i18n;
 pub mod init;
 pub mod labels;
 pub mod lists;

@@ -1,0 +1,133 @@
+# stdportal's messages in English. Every message is also in zh-Hans.ftl and zh-Hant.ftl, with
+# the same placeholders (the tests in src/i18n/tests.rs say so).
+
+## How a problem is shown
+
+diagnostic-at-line-column = { $file }:{ $line }:{ $column }: error: { $message }
+diagnostic-at-line = { $file }:{ $line }: error: { $message }
+diagnostic-in-file = { $file }: error: { $message }
+diagnostic-hint = help: { $hint }
+
+## The system's words for common failures
+
+io-not-found = no such file or folder
+io-permission-denied = permission denied
+io-already-exists = it already exists
+io-invalid-data = the file is not valid UTF-8 text
+
+## config.toml
+
+config-unreadable = cannot read the site configuration: { $error }
+config-unreadable-hint = run stdportal in the folder that holds config.toml, or pass --root DIR
+config-theme-bad = theme = "{ $theme }" is not the name of a folder in themes/: { $problem }
+config-theme-bad-hint = write the name of a folder in themes/, e.g. theme = "default"
+base-url-hint = write it like base_url = "{ $example }"
+base-url-option-hint = pass the site's public address, like --base-url { $example }
+base-url-empty = base_url is empty: it must be the site's public address, like { $example }
+base-url-spaces = base_url "{ $url }" contains spaces or control characters
+base-url-scheme = base_url "{ $url }" must start with http:// or https://
+base-url-no-host = base_url "{ $url }" has no host name
+base-url-invalid = base_url "{ $url }" is not a valid address: { $error }
+base-url-user = base_url "{ $url }" must not contain a user name or password
+base-url-query = base_url "{ $url }" must not contain '?' or '#': it is where the site's pages start, and page paths are added to it
+base-url-empty-folder = base_url "{ $url }" has an empty folder name ("//") in its path
+
+## The command line
+
+init-created = Created a new site in { $dir }.
+init-next = Build it with:  stdportal build --root { $dir }
+build-done = Built { $pages } pages ({ $files } files) in both scripts into { $output } in { $ms } ms (Traditional profile: { $profile }).
+build-failed = The build stopped with { $count ->
+        [one] { $count } problem
+       *[other] { $count } problems
+    }; the previous site in the output folder was left as it was.
+check-does-not-build = The site does not build: fix the problems above first.
+check-external-links = External links (listed, not fetched):
+check-summary = Checked { $pages } pages and { $links } links: { $problems ->
+        [one] { $problems } problem
+       *[other] { $problems } problems
+    }, { $external ->
+        [one] { $external } external link
+       *[other] { $external } external links
+    }, { $marks ->
+        [one] { $marks } half-width punctuation mark
+       *[other] { $marks } half-width punctuation marks
+    } in Chinese text.
+check-punctuation-fixed = Half-width punctuation in Chinese text, published full-width ([typography] punctuation = true); write these marks full-width in the source to make it read as the page does:
+check-punctuation-kept = Half-width punctuation in Chinese text, published as written; [typography] punctuation = true in config.toml would make these marks full-width:
+check-punctuation-file = { $file }: { $marks ->
+        [one] { $marks } mark
+       *[other] { $marks } marks
+    }
+
+## Finding the site's files
+
+file-unreadable = cannot read: { $error }
+link-outside-site = this link points outside the site, to { $target }
+link-outside-site-hint = copy the file into the site instead of linking to it
+link-dangling = this link points to a file that does not exist
+link-dangling-hint = remove the link or restore the file it points to
+folder-unreadable = cannot read this folder: { $error }
+folder-link-outside-site = this is a link to { $target }, outside the site: stdportal reads and publishes only files inside the site
+folder-link-outside-site-hint = copy the folder into the site instead of linking to it
+
+## Output paths and addresses
+
+path-empty = it is empty
+path-empty-segment = it has an empty part (two slashes in a row, or a slash at the start)
+path-dot-segment = it has a part "." or "..", which would point outside its folder
+path-hidden = the part "{ $part }" starts with a dot, which hides it on most servers
+path-backslash = it contains a backslash
+path-url-character = it contains "{ $character }", which has a meaning of its own in a web address
+path-invisible = it contains the invisible character { $code }
+path-too-long = a part of it is { $bytes } bytes long (at most { $max })
+path-windows-name = "{ $name }" is a name Windows reserves for devices
+path-no-letters = it has no letter, character or digit to make a web address from
+
+## Pages
+
+content-missing = there is no content folder
+content-missing-hint = create content/ and put Markdown pages in it (stdportal init makes an example)
+page-empty-title = the page has an empty title
+page-empty-title-hint = give it a title = "…" in the front matter
+file-utf16 = the file is saved as UTF-16
+file-utf16-hint = save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)
+file-binary = this is not a text file
+file-binary-hint = move files that are not Markdown pages out of content/ (images belong in static/)
+file-not-utf8 = the file is not valid UTF-8
+file-not-utf8-hint = save the file as UTF-8 (it may have been saved as GBK/GB18030)
+page-same-url = this page has the same URL /{ $path } as { $other }
+page-same-url-hint = give one of them a different slug in its front matter
+page-same-slug = the slug "{ $slug }" is also used by { $other }, so `related` links to it would be ambiguous
+page-same-slug-hint = give one of them a different slug
+
+## Front matter fields that become addresses
+
+slug-contains = it contains "{ $character }"
+file-name-not-url = the file name "{ $name }" cannot be part of a URL: { $problem }
+file-name-not-url-hint = rename the file, or give the page slug = "…" in its front matter (letters, digits and dashes, e.g. rizhao-quality-plan)
+slug-not-url = the slug "{ $slug }" cannot be part of a URL: { $problem }
+slug-not-url-hint = use letters, digits and dashes, e.g. slug = "rizhao-quality-plan"
+folder-not-url = the folder name "{ $folder }" cannot be part of a URL: { $problem }
+folder-not-url-hint = rename the folder (letters, digits and dashes)
+topic-not-url = the topic "{ $topic }" cannot be made into a URL: { $problem }
+topic-not-url-hint = name topics with words, e.g. topics = ["标准化", "质量提升"]
+taxonomy-not-url = the taxonomy "{ $taxonomy }" cannot be made into a URL: { $problem }
+taxonomy-not-url-hint = name a taxonomy with a word, e.g. tags = ["…"] under [taxonomies]
+term-not-url = the term "{ $term }" of the taxonomy "{ $taxonomy }" cannot be made into a URL: { $problem }
+term-not-url-hint = name terms with words, e.g. tags = ["标准化"]
+issuer-not-url = the issuer "{ $issuer }" cannot be made into a URL: { $problem }
+issuer-not-url-hint = write the office's name, e.g. issuer = "日照市市场监督管理局"
+alias-bad-percent = it has a % that does not start an encoded character
+alias-home = it is the home page of the site
+alias-not-url = the alias "{ $alias }" cannot be an address of this site: { $problem }
+alias-not-url-hint = write the old address from the site root, e.g. aliases = ["/old/plan/"]
+zola-field = stdportal does not support Zola's "{ $field }" field
+zola-page-render = remove it: every page is published (draft = true keeps a page out)
+zola-page-path = remove it: a page is published at its folder and slug; set slug = "…", and aliases = ["/old/path/"] to keep an old address working
+zola-section-render = remove it: every section gets its list page
+zola-section-redirect = remove it, and put the section's old address in the aliases of the page or section it should lead to
+zola-section-transparent = remove it: a section lists its own pages; readers find all pages in the catalogue (信息公开目录) by year, office and kind
+zola-section-paginate-path = remove it: pages of a list are always at …/page/2/, …/page/3/
+zola-section-anchor-links = remove it: headings always get an id that links can point to
+zola-section-feeds = remove it: the site has one Atom feed of all documents (atom.xml)

@@ -1,0 +1,118 @@
+# stdportal 的简体中文提示。每条提示在 en.ftl 和 zh-Hant.ftl 里也有，占位符相同
+# （src/i18n/tests.rs 里的测试会检查）。
+
+## 问题的显示方式
+
+diagnostic-at-line-column = { $file }:{ $line }:{ $column }: 错误：第 { $line } 行第 { $column } 列：{ $message }
+diagnostic-at-line = { $file }:{ $line }: 错误：第 { $line } 行：{ $message }
+diagnostic-in-file = { $file }: 错误：{ $message }
+diagnostic-hint = 提示：{ $hint }
+
+## 常见的系统错误
+
+io-not-found = 找不到这个文件或文件夹
+io-permission-denied = 没有权限
+io-already-exists = 已经存在
+io-invalid-data = 文件不是有效的 UTF-8 文本
+
+## config.toml
+
+config-unreadable = 无法读取网站配置：{ $error }
+config-unreadable-hint = 请在存放 config.toml 的文件夹里运行 stdportal，或者用 --root 指定网站文件夹
+config-theme-bad = theme = "{ $theme }" 不是 themes/ 里的文件夹名：{ $problem }
+config-theme-bad-hint = 请写 themes/ 里一个文件夹的名字，例如 theme = "default"
+base-url-hint = 请这样写：base_url = "{ $example }"
+base-url-option-hint = 请给出网站的公开网址，例如 --base-url { $example }
+base-url-empty = base_url 是空的：它应当是网站的公开网址，例如 { $example }
+base-url-spaces = base_url "{ $url }" 里有空格或控制字符
+base-url-scheme = base_url "{ $url }" 必须以 http:// 或 https:// 开头
+base-url-no-host = base_url "{ $url }" 缺少域名
+base-url-invalid = base_url "{ $url }" 不是有效的网址：{ $error }
+base-url-user = base_url "{ $url }" 不能包含用户名或密码
+base-url-query = base_url "{ $url }" 不能包含“?”或“#”：它是网站页面的起始地址，页面路径会接在它后面
+base-url-empty-folder = base_url "{ $url }" 的路径里有空的文件夹名（“//”）
+
+## 命令行
+
+init-created = 已在 { $dir } 创建新网站。
+init-next = 构建它：  stdportal build --root { $dir }
+build-done = 已把 { $pages } 个页面（{ $files } 个文件）以简繁两种文字构建到 { $output }，用时 { $ms } 毫秒（繁体转换方案：{ $profile }）。
+build-failed = 构建因 { $count } 个问题而停止；输出文件夹中原来的网站保持不变。
+check-does-not-build = 网站无法构建：请先改正上面的问题。
+check-external-links = 外部链接（只列出，不访问）：
+check-summary = 检查了 { $pages } 个页面和 { $links } 个链接：{ $problems } 个问题，{ $external } 个外部链接，中文里有 { $marks } 个半角标点。
+check-punctuation-fixed = 中文里的半角标点，发布时已改为全角（[typography] punctuation = true）；在源文件里也写成全角，源文件就和页面一致了：
+check-punctuation-kept = 中文里的半角标点，按原样发布；在 config.toml 里设置 [typography] punctuation = true 可以把它们改成全角：
+check-punctuation-file = { $file }：{ $marks } 个标点
+
+## Finding the site's files
+
+file-unreadable = 无法读取：{ $error }
+link-outside-site = 这个链接指向网站以外的 { $target }
+link-outside-site-hint = 请把文件复制到网站里，不要用链接
+link-dangling = 这个链接指向的文件不存在
+link-dangling-hint = 请删除这个链接，或者恢复它指向的文件
+folder-unreadable = 无法读取这个文件夹：{ $error }
+folder-link-outside-site = 这是指向网站以外的 { $target } 的链接：stdportal 只读取和发布网站里的文件
+folder-link-outside-site-hint = 请把文件夹复制到网站里，不要用链接
+
+## Output paths and addresses
+
+path-empty = 它是空的
+path-empty-segment = 其中有空的部分（连着两个斜杠，或者以斜杠开头）
+path-dot-segment = 其中有“.”或“..”部分，会指到所在文件夹以外
+path-hidden = “{ $part }”以点开头，大多数服务器会把它隐藏
+path-backslash = 其中有反斜杠
+path-url-character = 其中有“{ $character }”，它在网址里另有含义
+path-invisible = 其中有看不见的字符 { $code }
+path-too-long = 其中一部分长 { $bytes } 字节（最多 { $max } 字节）
+path-windows-name = “{ $name }”是 Windows 保留给设备的名字
+path-no-letters = 其中没有可以组成网址的字母、汉字或数字
+
+## Pages
+
+content-missing = 没有 content 文件夹
+content-missing-hint = 请建立 content/ 文件夹，把 Markdown 页面放进去（stdportal init 会生成一个示例）
+page-empty-title = 页面的标题是空的
+page-empty-title-hint = 请在前置信息里写上 title = "…"
+file-utf16 = 文件保存成了 UTF-16 编码
+file-utf16-hint = 请另存为 UTF-8 编码（记事本：另存为 → 编码：UTF-8）
+file-binary = 这不是文本文件
+file-binary-hint = 请把不是 Markdown 页面的文件移出 content/（图片放在 static/ 里）
+file-not-utf8 = 文件不是有效的 UTF-8 编码
+file-not-utf8-hint = 请把文件另存为 UTF-8 编码（它可能保存成了 GBK/GB18030）
+page-same-url = 这个页面的网址 /{ $path } 和 { $other } 相同
+page-same-url-hint = 请在其中一个页面的前置信息里换一个 slug
+page-same-slug = { $other } 也用了 slug "{ $slug }"，related 指向它时会分不清是哪一个
+page-same-slug-hint = 请给其中一个换一个 slug
+
+## Front matter fields that become addresses
+
+slug-contains = 其中有“{ $character }”
+file-name-not-url = 文件名“{ $name }”不能用作网址的一部分：{ $problem }
+file-name-not-url-hint = 请给文件改名，或者在前置信息里写 slug = "…"（用字母、数字和短横线，例如 rizhao-quality-plan）
+slug-not-url = slug“{ $slug }”不能用作网址的一部分：{ $problem }
+slug-not-url-hint = 请用字母、数字和短横线，例如 slug = "rizhao-quality-plan"
+folder-not-url = 文件夹名“{ $folder }”不能用作网址的一部分：{ $problem }
+folder-not-url-hint = 请给文件夹改名（用字母、数字和短横线）
+topic-not-url = 主题“{ $topic }”无法变成网址：{ $problem }
+topic-not-url-hint = 请用词语命名主题，例如 topics = ["标准化", "质量提升"]
+taxonomy-not-url = 分类“{ $taxonomy }”无法变成网址：{ $problem }
+taxonomy-not-url-hint = 请用一个词命名分类，例如在 [taxonomies] 下写 tags = ["…"]
+term-not-url = 分类“{ $taxonomy }”中的“{ $term }”无法变成网址：{ $problem }
+term-not-url-hint = 请用词语命名，例如 tags = ["标准化"]
+issuer-not-url = 发布机构“{ $issuer }”无法变成网址：{ $problem }
+issuer-not-url-hint = 请写机构名称，例如 issuer = "日照市市场监督管理局"
+alias-bad-percent = 其中的 % 后面不是编码字符
+alias-home = 它是网站的首页
+alias-not-url = 旧地址“{ $alias }”不能用作本网站的地址：{ $problem }
+alias-not-url-hint = 请从网站根目录写起旧地址，例如 aliases = ["/old/plan/"]
+zola-field = stdportal 不支持 Zola 的“{ $field }”字段
+zola-page-render = 请删除它：每个页面都会发布（写 draft = true 可以不发布）
+zola-page-path = 请删除它：页面按所在文件夹和 slug 发布；可以设置 slug = "…"，并用 aliases = ["/old/path/"] 保留旧地址
+zola-section-render = 请删除它：每个栏目都有自己的列表页
+zola-section-redirect = 请删除它，并把这个栏目的旧地址写进目标页面或栏目的 aliases 里
+zola-section-transparent = 请删除它：栏目只列出自己的页面；读者可以在信息公开目录里按年份、机构和类别找到所有页面
+zola-section-paginate-path = 请删除它：列表的分页总是在 …/page/2/、…/page/3/
+zola-section-anchor-links = 请删除它：标题总会有一个可供链接指向的 id
+zola-section-feeds = 请删除它：网站有一个包含全部文件的 Atom 订阅（atom.xml）
