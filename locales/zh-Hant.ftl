@@ -1,118 +1,198 @@
-# stdportal 的简体中文提示。每条提示在 en.ftl 和 zh-Hant.ftl 里也有，占位符相同
-# （src/i18n/tests.rs 里的测试会检查）。
+# stdportal 的繁體中文提示。每條提示在 en.ftl 和 zh-Hant.ftl 裡也有，佔位符相同
+# （src/i18n/tests.rs 裡的測試會檢查）。
 
-## 问题的显示方式
+## 問題的顯示方式
 
-diagnostic-at-line-column = { $file }:{ $line }:{ $column }: 错误：第 { $line } 行第 { $column } 列：{ $message }
-diagnostic-at-line = { $file }:{ $line }: 错误：第 { $line } 行：{ $message }
-diagnostic-in-file = { $file }: 错误：{ $message }
+diagnostic-at-line-column = { $file }:{ $line }:{ $column }: 錯誤：第 { $line } 行第 { $column } 欄：{ $message }
+diagnostic-at-line = { $file }:{ $line }: 錯誤：第 { $line } 行：{ $message }
+diagnostic-in-file = { $file }: 錯誤：{ $message }
 diagnostic-hint = 提示：{ $hint }
 
-## 常见的系统错误
+## 常見的系統錯誤
 
-io-not-found = 找不到这个文件或文件夹
-io-permission-denied = 没有权限
-io-already-exists = 已经存在
-io-invalid-data = 文件不是有效的 UTF-8 文本
+io-not-found = 找不到這個檔案或資料夾
+io-permission-denied = 沒有權限
+io-already-exists = 已經存在
+io-invalid-data = 檔案不是有效的 UTF-8 文字
 
 ## config.toml
 
-config-unreadable = 无法读取网站配置：{ $error }
-config-unreadable-hint = 请在存放 config.toml 的文件夹里运行 stdportal，或者用 --root 指定网站文件夹
-config-theme-bad = theme = "{ $theme }" 不是 themes/ 里的文件夹名：{ $problem }
-config-theme-bad-hint = 请写 themes/ 里一个文件夹的名字，例如 theme = "default"
-base-url-hint = 请这样写：base_url = "{ $example }"
-base-url-option-hint = 请给出网站的公开网址，例如 --base-url { $example }
-base-url-empty = base_url 是空的：它应当是网站的公开网址，例如 { $example }
-base-url-spaces = base_url "{ $url }" 里有空格或控制字符
-base-url-scheme = base_url "{ $url }" 必须以 http:// 或 https:// 开头
-base-url-no-host = base_url "{ $url }" 缺少域名
-base-url-invalid = base_url "{ $url }" 不是有效的网址：{ $error }
-base-url-user = base_url "{ $url }" 不能包含用户名或密码
-base-url-query = base_url "{ $url }" 不能包含“?”或“#”：它是网站页面的起始地址，页面路径会接在它后面
-base-url-empty-folder = base_url "{ $url }" 的路径里有空的文件夹名（“//”）
+config-unreadable = 無法讀取網站設定：{ $error }
+config-unreadable-hint = 請在存放 config.toml 的資料夾裡執行 stdportal，或者用 --root 指定網站資料夾
+config-theme-bad = theme = "{ $theme }" 不是 themes/ 裡的資料夾名：{ $problem }
+config-theme-bad-hint = 請寫 themes/ 裡一個資料夾的名字，例如 theme = "default"
+base-url-hint = 請這樣寫：base_url = "{ $example }"
+base-url-option-hint = 請給出網站的公開網址，例如 --base-url { $example }
+base-url-empty = base_url 是空的：它應當是網站的公開網址，例如 { $example }
+base-url-spaces = base_url "{ $url }" 裡有空格或控制字元
+base-url-scheme = base_url "{ $url }" 必須以 http:// 或 https:// 開頭
+base-url-no-host = base_url "{ $url }" 缺少網域名稱
+base-url-invalid = base_url "{ $url }" 不是有效的網址：{ $error }
+base-url-user = base_url "{ $url }" 不能包含使用者名稱或密碼
+base-url-query = base_url "{ $url }" 不能包含“?”或“#”：它是網站頁面的起始地址，頁面路徑會接在它後面
+base-url-empty-folder = base_url "{ $url }" 的路徑裡有空的資料夾名（“//”）
 
-## 命令行
+## 命令列
 
-init-created = 已在 { $dir } 创建新网站。
-init-next = 构建它：  stdportal build --root { $dir }
-build-done = 已把 { $pages } 个页面（{ $files } 个文件）以简繁两种文字构建到 { $output }，用时 { $ms } 毫秒（繁体转换方案：{ $profile }）。
-build-failed = 构建因 { $count } 个问题而停止；输出文件夹中原来的网站保持不变。
-check-does-not-build = 网站无法构建：请先改正上面的问题。
-check-external-links = 外部链接（只列出，不访问）：
-check-summary = 检查了 { $pages } 个页面和 { $links } 个链接：{ $problems } 个问题，{ $external } 个外部链接，中文里有 { $marks } 个半角标点。
-check-punctuation-fixed = 中文里的半角标点，发布时已改为全角（[typography] punctuation = true）；在源文件里也写成全角，源文件就和页面一致了：
-check-punctuation-kept = 中文里的半角标点，按原样发布；在 config.toml 里设置 [typography] punctuation = true 可以把它们改成全角：
-check-punctuation-file = { $file }：{ $marks } 个标点
+init-created = 已在 { $dir } 建立新網站。
+init-next = 建置它：  stdportal build --root { $dir }
+build-done = 已把 { $pages } 個頁面（{ $files } 個檔案）以簡繁兩種文字建置到 { $output }，耗時 { $ms } 毫秒（繁體轉換方案：{ $profile }）。
+build-failed = 建置因 { $count } 個問題而停止；輸出資料夾中原來的網站保持不變。
+check-does-not-build = 網站無法建置：請先改正上面的問題。
+check-external-links = 外部連結（只列出，不造訪）：
+check-summary = 檢查了 { $pages } 個頁面和 { $links } 個連結：{ $problems } 個問題，{ $external } 個外部連結，中文裡有 { $marks } 個半形標點。
+check-punctuation-fixed = 中文裡的半形標點，發布時已改為全形（[typography] punctuation = true）；在原始檔裡也寫成全形，原始檔就和頁面一致了：
+check-punctuation-kept = 中文裡的半形標點，按原樣發布；在 config.toml 裡設定 [typography] punctuation = true 可以把它們改成全形：
+check-punctuation-file = { $file }：{ $marks } 個標點
 
 ## Finding the site's files
 
-file-unreadable = 无法读取：{ $error }
-link-outside-site = 这个链接指向网站以外的 { $target }
-link-outside-site-hint = 请把文件复制到网站里，不要用链接
-link-dangling = 这个链接指向的文件不存在
-link-dangling-hint = 请删除这个链接，或者恢复它指向的文件
-folder-unreadable = 无法读取这个文件夹：{ $error }
-folder-link-outside-site = 这是指向网站以外的 { $target } 的链接：stdportal 只读取和发布网站里的文件
-folder-link-outside-site-hint = 请把文件夹复制到网站里，不要用链接
+file-unreadable = 無法讀取：{ $error }
+link-outside-site = 這個連結指向網站以外的 { $target }
+link-outside-site-hint = 請把檔案複製到網站裡，不要用連結
+link-dangling = 這個連結指向的檔案不存在
+link-dangling-hint = 請刪除這個連結，或者恢復它指向的檔案
+folder-unreadable = 無法讀取這個資料夾：{ $error }
+folder-link-outside-site = 這是指向網站以外的 { $target } 的連結：stdportal 只讀取和發布網站裡的檔案
+folder-link-outside-site-hint = 請把資料夾複製到網站裡，不要用連結
 
 ## Output paths and addresses
 
 path-empty = 它是空的
-path-empty-segment = 其中有空的部分（连着两个斜杠，或者以斜杠开头）
-path-dot-segment = 其中有“.”或“..”部分，会指到所在文件夹以外
-path-hidden = “{ $part }”以点开头，大多数服务器会把它隐藏
-path-backslash = 其中有反斜杠
-path-url-character = 其中有“{ $character }”，它在网址里另有含义
-path-invisible = 其中有看不见的字符 { $code }
-path-too-long = 其中一部分长 { $bytes } 字节（最多 { $max } 字节）
-path-windows-name = “{ $name }”是 Windows 保留给设备的名字
-path-no-letters = 其中没有可以组成网址的字母、汉字或数字
+path-empty-segment = 其中有空的部分（連著兩個斜線，或者以斜線開頭）
+path-dot-segment = 其中有“.”或“..”部分，會指到所在資料夾以外
+path-hidden = “{ $part }”以點開頭，大多數伺服器會把它隱藏
+path-backslash = 其中有反斜線
+path-url-character = 其中有“{ $character }”，它在網址裡另有含義
+path-invisible = 其中有看不見的字元 { $code }
+path-too-long = 其中一部分長 { $bytes } 位元組（最多 { $max } 位元組）
+path-windows-name = “{ $name }”是 Windows 保留給裝置的名字
+path-no-letters = 其中沒有可以組成網址的字母、漢字或數字
 
 ## Pages
 
-content-missing = 没有 content 文件夹
-content-missing-hint = 请建立 content/ 文件夹，把 Markdown 页面放进去（stdportal init 会生成一个示例）
-page-empty-title = 页面的标题是空的
-page-empty-title-hint = 请在前置信息里写上 title = "…"
-file-utf16 = 文件保存成了 UTF-16 编码
-file-utf16-hint = 请另存为 UTF-8 编码（记事本：另存为 → 编码：UTF-8）
-file-binary = 这不是文本文件
-file-binary-hint = 请把不是 Markdown 页面的文件移出 content/（图片放在 static/ 里）
-file-not-utf8 = 文件不是有效的 UTF-8 编码
-file-not-utf8-hint = 请把文件另存为 UTF-8 编码（它可能保存成了 GBK/GB18030）
-page-same-url = 这个页面的网址 /{ $path } 和 { $other } 相同
-page-same-url-hint = 请在其中一个页面的前置信息里换一个 slug
-page-same-slug = { $other } 也用了 slug "{ $slug }"，related 指向它时会分不清是哪一个
-page-same-slug-hint = 请给其中一个换一个 slug
+content-missing = 沒有 content 資料夾
+content-missing-hint = 請建立 content/ 資料夾，把 Markdown 頁面放進去（stdportal init 會產生一個範例）
+page-empty-title = 頁面的標題是空的
+page-empty-title-hint = 請在前置資訊裡寫上 title = "…"
+file-utf16 = 檔案儲存成了 UTF-16 編碼
+file-utf16-hint = 請另存為 UTF-8 編碼（記事本：另存為 → 編碼：UTF-8）
+file-binary = 這不是文字檔案
+file-binary-hint = 請把不是 Markdown 頁面的檔案移出 content/（圖片放在 static/ 裡）
+file-not-utf8 = 檔案不是有效的 UTF-8 編碼
+file-not-utf8-hint = 請把檔案另存為 UTF-8 編碼（它可能儲存成了 GBK/GB18030）
+page-same-url = 這個頁面的網址 /{ $path } 和 { $other } 相同
+page-same-url-hint = 請在其中一個頁面的前置資訊裡換一個 slug
+page-same-slug = { $other } 也用了 slug "{ $slug }"，related 指向它時會分不清是哪一個
+page-same-slug-hint = 請給其中一個換一個 slug
 
 ## Front matter fields that become addresses
 
 slug-contains = 其中有“{ $character }”
-file-name-not-url = 文件名“{ $name }”不能用作网址的一部分：{ $problem }
-file-name-not-url-hint = 请给文件改名，或者在前置信息里写 slug = "…"（用字母、数字和短横线，例如 rizhao-quality-plan）
-slug-not-url = slug“{ $slug }”不能用作网址的一部分：{ $problem }
-slug-not-url-hint = 请用字母、数字和短横线，例如 slug = "rizhao-quality-plan"
-folder-not-url = 文件夹名“{ $folder }”不能用作网址的一部分：{ $problem }
-folder-not-url-hint = 请给文件夹改名（用字母、数字和短横线）
-topic-not-url = 主题“{ $topic }”无法变成网址：{ $problem }
-topic-not-url-hint = 请用词语命名主题，例如 topics = ["标准化", "质量提升"]
-taxonomy-not-url = 分类“{ $taxonomy }”无法变成网址：{ $problem }
-taxonomy-not-url-hint = 请用一个词命名分类，例如在 [taxonomies] 下写 tags = ["…"]
-term-not-url = 分类“{ $taxonomy }”中的“{ $term }”无法变成网址：{ $problem }
-term-not-url-hint = 请用词语命名，例如 tags = ["标准化"]
-issuer-not-url = 发布机构“{ $issuer }”无法变成网址：{ $problem }
-issuer-not-url-hint = 请写机构名称，例如 issuer = "日照市市场监督管理局"
-alias-bad-percent = 其中的 % 后面不是编码字符
-alias-home = 它是网站的首页
-alias-not-url = 旧地址“{ $alias }”不能用作本网站的地址：{ $problem }
-alias-not-url-hint = 请从网站根目录写起旧地址，例如 aliases = ["/old/plan/"]
-zola-field = stdportal 不支持 Zola 的“{ $field }”字段
-zola-page-render = 请删除它：每个页面都会发布（写 draft = true 可以不发布）
-zola-page-path = 请删除它：页面按所在文件夹和 slug 发布；可以设置 slug = "…"，并用 aliases = ["/old/path/"] 保留旧地址
-zola-section-render = 请删除它：每个栏目都有自己的列表页
-zola-section-redirect = 请删除它，并把这个栏目的旧地址写进目标页面或栏目的 aliases 里
-zola-section-transparent = 请删除它：栏目只列出自己的页面；读者可以在信息公开目录里按年份、机构和类别找到所有页面
-zola-section-paginate-path = 请删除它：列表的分页总是在 …/page/2/、…/page/3/
-zola-section-anchor-links = 请删除它：标题总会有一个可供链接指向的 id
-zola-section-feeds = 请删除它：网站有一个包含全部文件的 Atom 订阅（atom.xml）
+file-name-not-url = 檔名“{ $name }”不能用作網址的一部分：{ $problem }
+file-name-not-url-hint = 請給檔案改名，或者在前置資訊裡寫 slug = "…"（用字母、數字和短橫線，例如 rizhao-quality-plan）
+slug-not-url = slug“{ $slug }”不能用作網址的一部分：{ $problem }
+slug-not-url-hint = 請用字母、數字和短橫線，例如 slug = "rizhao-quality-plan"
+folder-not-url = 資料夾名“{ $folder }”不能用作網址的一部分：{ $problem }
+folder-not-url-hint = 請給資料夾改名（用字母、數字和短橫線）
+topic-not-url = 主題“{ $topic }”無法變成網址：{ $problem }
+topic-not-url-hint = 請用詞語命名主題，例如 topics = ["標準化", "質量提升"]
+taxonomy-not-url = 分類“{ $taxonomy }”無法變成網址：{ $problem }
+taxonomy-not-url-hint = 請用一個詞命名分類，例如在 [taxonomies] 下寫 tags = ["…"]
+term-not-url = 分類“{ $taxonomy }”中的“{ $term }”無法變成網址：{ $problem }
+term-not-url-hint = 請用詞語命名，例如 tags = ["標準化"]
+issuer-not-url = 發布機構“{ $issuer }”無法變成網址：{ $problem }
+issuer-not-url-hint = 請寫機構名稱，例如 issuer = "日照市市場監督管理局"
+alias-bad-percent = 其中的 % 後面不是編碼字元
+alias-home = 它是網站的首頁
+alias-not-url = 舊地址“{ $alias }”不能用作本網站的地址：{ $problem }
+alias-not-url-hint = 請從網站根目錄寫起舊地址，例如 aliases = ["/old/plan/"]
+zola-field = stdportal 不支援 Zola 的“{ $field }”欄位
+zola-page-render = 請刪除它：每個頁面都會發布（寫 draft = true 可以不發布）
+zola-page-path = 請刪除它：頁面按所在資料夾和 slug 發布；可以設定 slug = "…"，並用 aliases = ["/old/path/"] 保留舊地址
+zola-section-render = 請刪除它：每個欄目都有自己的列表頁
+zola-section-redirect = 請刪除它，並把這個欄目的舊地址寫進目標頁面或欄目的 aliases 裡
+zola-section-transparent = 請刪除它：欄目只列出自己的頁面；讀者可以在資訊公開目錄裡按年份、機構和類別找到所有頁面
+zola-section-paginate-path = 請刪除它：列表的分頁總是在 …/page/2/、…/page/3/
+zola-section-anchor-links = 請刪除它：標題總會有一個可供連結指向的 id
+zola-section-feeds = 請刪除它：網站有一個包含全部檔案的 Atom 訂閱（atom.xml）
+
+## 輸入法造成的 TOML 和 CSV 錯誤
+
+mistake-double-quotes = { $key ->
+        [none] 這裡用了中文引號“”，請改成英文引號 ""
+       *[other] { $key } 用了中文引號“”，請改成英文引號 ""
+    }
+mistake-single-quotes = { $key ->
+        [none] 這裡用了中文引號‘’，請改成英文引號 ""
+       *[other] { $key } 用了中文引號‘’，請改成英文引號 ""
+    }
+mistake-closed-with-chinese-quote = { $key ->
+        [none] 這段文字以英文引號 " 開頭，卻以中文引號 ” 結尾，請把結尾改成英文引號 "
+       *[other] { $key } 以英文引號 " 開頭，卻以中文引號 ” 結尾，請把結尾改成英文引號 "
+    }
+mistake-equals = { $key ->
+        [none] 這裡用了全形等號＝，請改成英文等號 =
+       *[other] { $key } 後面用了全形等號＝，請改成英文等號 =
+    }
+mistake-colon = { $key ->
+        [none] 這裡用了中文冒號：，請寫成 鍵 = 值，用英文等號 =
+       *[other] { $key } 後面用了中文冒號：，請寫成 { $key } = …，用英文等號 =
+    }
+mistake-comma = { $key ->
+        [none] 這裡用中文逗號，分隔各項，請改成英文逗號 ,
+       *[other] { $key } 的各項用中文逗號，分隔，請改成英文逗號 ,
+    }
+mistake-brackets = { $key ->
+        [none] 這裡用了全形方括號［］，請改成英文方括號 [ ]
+       *[other] { $key } 用了全形方括號［］，請改成英文方括號 [ ]
+    }
+mistake-csv-comma = 這一行用中文逗號，分隔各欄，請改成英文逗號 ,
+mistake-hash = 這條註解以全形＃開頭，請改成英文 #
+mistake-space = { $key ->
+        [none] 這裡有一個全形空格，請改成英文空格或刪掉
+       *[other] { $key } 後面有一個全形空格，請改成英文空格或刪掉
+    }
+mistake-bom = { $key ->
+        [none] 這裡有一個看不見的位元組順序標記（U+FEFF），多半是貼上進來的，請刪掉它（把游標移到這裡按 Delete）
+       *[other] { $key } 裡有一個看不見的位元組順序標記（U+FEFF），多半是貼上進來的，請刪掉它
+    }
+
+## TOML 解析錯誤的通俗說法
+
+toml-duplicate-key = 這個鍵寫了兩次
+toml-duplicate-key-hint = 請只保留其中一行
+toml-unknown-field = 這裡沒有“{ $field }”這個欄位
+toml-unknown-field-hint = 可以用的欄位有：{ $fields }
+toml-missing-field = 缺少“{ $field }”欄位
+toml-missing-field-hint = 請加上一行 { $field } = …
+toml-unknown-value = “{ $value }”不是這個欄位可以取的值
+toml-unknown-value-hint = 請寫其中之一：{ $values }
+toml-wrong-type = 這裡應當是{ $expected }，而不是{ $found }
+toml-unquoted-string = 這段文字沒有加引號
+toml-unquoted-string-hint = 文字要放在英文雙引號裡，例如 title = "關於……的通知"
+toml-no-equals = 這個鍵後面沒有等號 =
+toml-no-equals-hint = 每行寫成 鍵 = 值，例如 title = "…"
+toml-unclosed-string = 這段文字的引號在本行沒有閉合
+toml-unclosed-string-hint = 請在同一行用英文引號 " 結束（多行文字請用 """ … """）
+toml-missing-comma = 列表的兩項之間缺少逗號
+toml-missing-comma-hint = 各項之間用英文逗號分隔，例如 ["a", "b"]
+toml-unclosed-array = 這個列表沒有閉合
+toml-unclosed-array-hint = 請用 ] 結束列表，例如 ["a", "b"]
+toml-unclosed-table = 這個表名沒有閉合
+toml-unclosed-table-hint = 表名要在一行裡寫在方括號中，例如 [footer]
+toml-extra-text = 這一行在值的後面還有多餘的內容
+toml-extra-text-hint = 每行只寫一個 鍵 = 值；註解寫在 # 後面
+toml-bad-key = 這個鍵裡有不能用於鍵名的字元
+toml-bad-key-hint = 鍵名只能用字母、數字、_ 和 -；其他文字請加引號，例如 "名稱" = "…"
+toml-bad-escape = 文字裡的反斜線 \ 開始了一個不存在的轉義
+toml-bad-escape-hint = 反斜線請寫成 \\，或者把文字放在單引號 '…' 裡
+toml-other = TOML 無法讀取：{ $error }
+value-kind-text = 加引號的文字
+value-kind-integer = 整數
+value-kind-number = 數字
+value-kind-boolean = true 或 false
+value-kind-list = 方括號 [ ] 裡的列表
+value-kind-table = 表
+value-kind-date = 日期
+value-kind-with-value = { $kind }（{ $value }）

@@ -176,7 +176,9 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
-/// Converts a TOML parse error into a diagnostic at the right line and column of the file.
+/// Converts a TOML parse error into a diagnostic at the right line and column of the file, in
+/// an editor's words: an input-method mark outside a string is named as what it is, where it
+/// is; other parser errors are said as sentences ([`crate::mistakes`]).
 /// `text` is the TOML that was parsed and `first_line` the file line it starts on.
 pub fn toml_diagnostic(
     file: &Path,
@@ -184,8 +186,17 @@ pub fn toml_diagnostic(
     first_line: usize,
     err: &toml::de::Error,
 ) -> Diagnostic {
-    let message = err.message().trim().to_string();
-    let d = Diagnostic::new(file, message);
+    // A Chinese mark is the cause when it comes before the place the parser stopped (a schema
+    // error, such as an unknown field, has no such mark before it and stands as it is).
+    let stopped = err.span().map_or(text.len(), |s| s.end.max(s.start + 1));
+    if let Some((offset, mistake, key)) = crate::mistakes::in_toml(text) {
+        if offset < stopped || err.span().is_none() {
+            return Diagnostic::new(file, mistake.message(&key)).at_offset(text, offset, first_line);
+        }
+    }
+    let (message, hint) = crate::mistakes::toml_message(err.message());
+    let mut d = Diagnostic::new(file, message);
+    d.hint = hint;
     match err.span() {
         Some(span) => d.at_offset(text, span.start, first_line),
         None => d,

@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod init;
 pub mod labels;
 pub mod lists;
+pub mod mistakes;
 pub mod output;
 pub mod render;
 pub mod script;

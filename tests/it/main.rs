@@ -14,6 +14,7 @@ mod example_portal;
 mod golden;
 mod incremental;
 mod lists;
+mod mistakes;
 mod opencc_equivalence;
 mod parallel;
 mod properties;

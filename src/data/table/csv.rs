@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::{Cell, Columns, Field, Loc, Row};
 use crate::error::{Diagnostic, Diagnostics};
+use crate::t;
 
 /// Where a double quote opens a value that is never closed (the CSV reader would silently take
 /// the rest of the file as that value).
@@ -138,6 +139,9 @@ pub(super) fn read_csv(
         column: i + 1,
         field: names.get(i).map(|n| Field::Column(n.clone())),
     };
+    if let Some(d) = chinese_commas(shown, text, header_line, header.len(), columns.known.len()) {
+        return Err(d.into());
+    }
     for (i, name) in names.iter().enumerate() {
         if let Some(problem) = bom_problem("column name", &header[i]) {
             diagnostics.push(
@@ -214,6 +218,10 @@ pub(super) fn read_csv(
             diagnostics.extend(boms);
             continue;
         }
+        if let Some(d) = chinese_commas(shown, text, line, record.len(), names.len()) {
+            diagnostics.push(d);
+            continue;
+        }
         if record.len() != names.len() {
             diagnostics.push(
                 Diagnostic::new(shown, format!(
@@ -251,6 +259,22 @@ pub(super) fn read_csv(
         });
     }
     diagnostics.into_result(rows)
+}
+
+/// A line with too few values whose values are separated by the Chinese comma ， (typed with
+/// the input method on): said as that, at the first ，.
+fn chinese_commas(
+    shown: &Path,
+    text: &str,
+    line: usize,
+    values: usize,
+    expected: usize,
+) -> Option<Diagnostic> {
+    if values >= expected {
+        return None;
+    }
+    let column = crate::mistakes::csv_comma(text.lines().nth(line.checked_sub(1)?)?)?;
+    Some(Diagnostic::new(shown, t!("mistake-csv-comma")).at(line, column))
 }
 
 fn csv_error(shown: &Path, e: &csv::Error, lines: &mut RecordLines<'_>) -> Diagnostic {
