@@ -152,24 +152,27 @@ pub fn csv_comma(line: &str) -> Option<usize> {
     None
 }
 
-/// The key written before `=` (or its full-width look-alikes) on the line of `offset`.
+/// The key written before `=` (or its full-width look-alikes) on the line of `offset`, or
+/// before `offset` itself when the mistake is the separator.
 fn key_of(text: &str, offset: usize) -> String {
     let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let line = &text[start..offset];
-    match line.find(['=', '＝', '：', '\u{3000}']) {
-        Some(end) => {
-            let key = line[..end].trim().trim_matches(['"', '\'']);
-            let simple = !key.is_empty()
-                && key
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
-            if simple {
-                key.to_string()
-            } else {
-                String::new()
-            }
-        }
-        None => String::new(),
+    let end = match line.find(['=', '＝', '：', '\u{3000}']) {
+        Some(end) => end,
+        // No separator yet: the mistake is the separator, unless the line is a value (a list
+        // item on a line of its own is quoted).
+        None if !line.contains(['"', '\'']) => line.len(),
+        None => return String::new(),
+    };
+    let key = line[..end].trim().trim_matches(['"', '\'']);
+    let simple = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    if simple {
+        key.to_string()
+    } else {
+        String::new()
     }
 }
 

@@ -12,6 +12,7 @@ mod crash;
 mod data;
 mod example_portal;
 mod golden;
+mod guide;
 mod incremental;
 mod lists;
 mod mistakes;

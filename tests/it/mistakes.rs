@@ -12,10 +12,11 @@ fn refused_in_each_language(break_it: impl Fn(&TestSite), messages: [&str; 3]) {
     break_it(&site);
     for (lang, expected) in ["zh-Hans", "zh-Hant", "en"].iter().zip(messages) {
         let message = site.rejected_in(lang, &[expected]);
-        assert_eq!(
-            message.lines().next(),
-            Some(expected),
-            "{lang}: the first line is the mistake, said exactly:\n{message}"
+        // config.toml is shown by the path it was read at (here a temporary folder's).
+        let first = message.lines().next().unwrap_or_default();
+        assert!(
+            first == expected || first.ends_with(&format!("/{expected}")),
+            "{lang}: the first line is the mistake, said exactly:\n{first}\n{expected}"
         );
     }
 }
