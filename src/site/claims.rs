@@ -65,9 +65,7 @@ impl Site {
     fn claimant(&self, key: &RouteKey) -> Claimant {
         match key {
             RouteKey::List(list, 1) => self.list_claimant(list, ""),
-            RouteKey::List(list, _) => {
-                self.list_claimant(list, "a page of the list of ")
-            }
+            RouteKey::List(list, _) => self.list_claimant(list, "a page of the list of "),
             RouteKey::Page(i) => Claimant::page(&self.content.pages[*i].file),
             RouteKey::Alias(i) => Claimant::source(
                 &self.aliases[*i].file,

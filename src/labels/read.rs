@@ -1,0 +1,462 @@
+//! Reading and checking the labels files: the theme's, and the site's overrides.
+
+use super::*;
+
+/// A labels file as read: each key's value with where it is.
+pub(super) struct LabelsFile {
+    /// As shown in messages.
+    file: PathBuf,
+    text: String,
+    pub(super) texts: BTreeMap<Key, Text>,
+    pub(super) standard_levels: Option<Vec<String>>,
+    /// Every key the file sets, also those whose value is wrong (reported as such, not as
+    /// missing).
+    seen: BTreeSet<String>,
+}
+
+/// Reads the theme's labels and the site's overrides, made Simplified with `converter`, and
+/// checks them. Every problem is reported.
+pub fn load(root: &Path, theme: &str, converter: &Converter) -> Result<Labels, Vec<Diagnostic>> {
+    let theme_dir = root.join("themes").join(theme);
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    if !theme_dir.is_dir() || !canonical(&theme_dir).starts_with(canonical(root)) {
+        // The templates report a missing theme, or one that is a link out of the site.
+        return Err(Vec::new());
+    }
+    let mut errors = Vec::new();
+    let theme_file = labels_file(root, &theme_dir.join(DIR), &mut errors);
+    let theme_labels = match &theme_file {
+        Some(file) => read(root, file, converter, &mut errors),
+        None => {
+            let file = theme_dir.join(DIR).join(FILE);
+            errors.push(
+                Diagnostic::new(
+                    crate::content::rel_to(root, &file),
+                    format!("the theme \"{theme}\" has no labels file {DIR}/{FILE}"),
+                )
+                .hint(format!(
+                    "copy themes/default/{DIR}/{FILE} into the theme (stdportal init writes it) \
+                     and change the texts you want"
+                )),
+            );
+            None
+        }
+    };
+    let site_labels = labels_file(root, &root.join(DIR), &mut errors)
+        .and_then(|file| read(root, &file, converter, &mut errors));
+    let Some(theme_labels) = theme_labels else {
+        return Err(errors);
+    };
+    let mut texts = Vec::with_capacity(Key::ALL.len());
+    for &key in Key::ALL {
+        let text = site_labels
+            .as_ref()
+            .and_then(|s| s.texts.get(&key))
+            .or_else(|| theme_labels.texts.get(&key));
+        match text {
+            Some(text) => texts.push(text.clone()),
+            None => errors.extend(missing(&theme_labels, site_labels.as_ref(), key.name())),
+        }
+    }
+    let standard_levels = site_labels
+        .as_ref()
+        .and_then(|s| s.standard_levels.clone())
+        .or_else(|| theme_labels.standard_levels.clone());
+    if standard_levels.is_none() {
+        errors.extend(missing(
+            &theme_labels,
+            site_labels.as_ref(),
+            STANDARD_LEVELS,
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let standard_levels = standard_levels.unwrap_or_default();
+    let mut map = serde_json::Map::new();
+    for (key, text) in Key::ALL.iter().zip(&texts) {
+        let shown = if key.placeholders().is_empty() {
+            &text.plain
+        } else {
+            &text.written
+        };
+        map.insert(key.name().into(), shown.clone().into());
+    }
+    map.insert(STANDARD_LEVELS.into(), standard_levels.clone().into());
+    Ok(Labels {
+        texts,
+        standard_levels,
+        for_templates: tera::Value::Object(map),
+    })
+}
+
+/// A key neither file sets, reported at the end of the theme's file (where it would be
+/// added); nothing when a file sets it wrongly (that is reported already).
+fn missing(theme: &LabelsFile, site: Option<&LabelsFile>, key: &str) -> Option<Diagnostic> {
+    if theme.seen.contains(key) || site.is_some_and(|s| s.seen.contains(key)) {
+        return None;
+    }
+    let site_has_labels = site.is_some();
+    let line = theme.text.lines().count().max(1);
+    let example = default_theme_entry(key)
+        .map(|entry| format!(", e.g. {entry} as in the default theme"))
+        .unwrap_or_default();
+    let also = if site_has_labels {
+        format!(" (or to the site's {DIR}/{FILE})")
+    } else {
+        String::new()
+    };
+    let d = Diagnostic::new(&theme.file, format!("the label {key} is missing"))
+        .at_line(line)
+        .hint(format!("add it to {}{also}{example}", theme.file.display()));
+    Some(d)
+}
+
+/// The line of the default theme's labels file that sets `key`.
+fn default_theme_entry(key: &str) -> Option<&'static str> {
+    crate::init::default_theme_file(&format!("{DIR}/{FILE}"))?
+        .lines()
+        .find(|line| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+}
+
+/// The labels file in a labels folder (`themes/<theme>/i18n/` or the site's `i18n/`), found
+/// like every source (a link out of the site is an error). Other TOML files there are errors:
+/// a `zh-Hant.toml` would silently do nothing.
+fn labels_file(root: &Path, dir: &Path, errors: &mut Vec<Diagnostic>) -> Option<PathBuf> {
+    let (files, problems) = crate::files::files_under(root, dir, 1);
+    errors.extend(problems);
+    let mut found = None;
+    for file in files {
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if name == FILE {
+            found = Some(file);
+        } else if name.to_ascii_lowercase().ends_with(".toml") {
+            let hint = if name.eq_ignore_ascii_case("zh-Hant.toml") {
+                format!(
+                    "Traditional pages show the labels of {FILE} converted like the rest of the \
+                     page; to change how a phrase is converted, add it to [to_hant] in \
+                     data/dictionary.toml, and remove this file"
+                )
+            } else {
+                format!("write the labels in {DIR}/{FILE} and remove this file")
+            };
+            errors.push(
+                Diagnostic::new(
+                    crate::content::rel_to(root, &file),
+                    format!("stdportal reads only {DIR}/{FILE} here, not {name}"),
+                )
+                .hint(hint),
+            );
+        }
+    }
+    found
+}
+
+/// Reads and checks one labels file; problems go to `errors`. What could be read is kept, so
+/// that one bad label does not make the others "missing"; `None` when it cannot be read or
+/// parsed at all.
+fn read(
+    root: &Path,
+    path: &Path,
+    converter: &Converter,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<LabelsFile> {
+    let shown = crate::content::rel_to(root, path);
+    let text = match std::fs::read(path).map(String::from_utf8) {
+        Ok(Ok(text)) => text,
+        Ok(Err(_)) => {
+            errors.push(
+                Diagnostic::new(&shown, "the labels file is not valid UTF-8")
+                    .hint("save it as UTF-8"),
+            );
+            return None;
+        }
+        Err(e) => {
+            errors.push(Diagnostic::new(
+                &shown,
+                format!("cannot read the file: {e}"),
+            ));
+            return None;
+        }
+    };
+    match parse(&shown, &text, converter) {
+        Ok((labels, problems)) => {
+            errors.extend(problems);
+            Some(labels)
+        }
+        Err(problem) => {
+            errors.push(problem);
+            None
+        }
+    }
+}
+
+/// Parses a labels file's text: the labels it sets and the problems found, or the TOML
+/// syntax error that keeps it from being read.
+pub(super) fn parse(
+    file: &Path,
+    text: &str,
+    converter: &Converter,
+) -> Result<(LabelsFile, Vec<Diagnostic>), Diagnostic> {
+    let mut labels = LabelsFile {
+        file: file.to_path_buf(),
+        text: text.to_string(),
+        texts: BTreeMap::new(),
+        standard_levels: None,
+        seen: BTreeSet::new(),
+    };
+    let source = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bom = text.len() - source.len();
+    let document = toml::de::DeTable::parse(source).map_err(|e| {
+        toml_diagnostic(file, source, 1, &e)
+            .hint("check the TOML syntax: key = \"text\", one per line")
+    })?;
+    let mut errors = Vec::new();
+    let at = |d: Diagnostic, offset: usize| d.at_offset(text, offset + bom, 1);
+    for (key, value) in document.get_ref() {
+        let name: &str = key.get_ref();
+        labels.seen.insert(name.to_string());
+        let key_at = key.span().start;
+        let value_span = value.span();
+        let written = &source[value_span.clone()];
+        if name == STANDARD_LEVELS {
+            match value.get_ref() {
+                toml::de::DeValue::Array(items) => {
+                    let mut levels = Vec::new();
+                    for item in items {
+                        match item.get_ref() {
+                            toml::de::DeValue::String(s) => {
+                                let mut s = s.to_string();
+                                crate::simplify::label(converter, &mut s);
+                                levels.push(s);
+                            }
+                            _ => errors.push(at(
+                                Diagnostic::new(
+                                    file,
+                                    format!("every level in {STANDARD_LEVELS} must be a string"),
+                                )
+                                .hint("write the levels in quotes: [\"国际\", \"国家\", …]"),
+                                item.span().start,
+                            )),
+                        }
+                    }
+                    labels.standard_levels = Some(levels);
+                }
+                _ => errors.push(at(
+                    Diagnostic::new(file, format!("{STANDARD_LEVELS} must be a list of levels"))
+                        .hint("write standard_levels = [\"国际\", \"国家\", …]"),
+                    value_span.start,
+                )),
+            }
+            continue;
+        }
+        let Some(&key) = Key::ALL.iter().find(|k| k.name() == name) else {
+            errors.push(at(unknown_key(file, name), key_at));
+            continue;
+        };
+        let toml::de::DeValue::String(value) = value.get_ref() else {
+            errors.push(at(
+                Diagnostic::new(file, format!("the label {name} must be a string"))
+                    .hint(format!("write {name} = \"…\"")),
+                value_span.start,
+            ));
+            continue;
+        };
+        let mut value = value.to_string();
+        if !VERBATIM.contains(&key) {
+            crate::simplify::label(converter, &mut value);
+        }
+        match parse_text(key, &value) {
+            Ok(parsed) => {
+                labels.texts.insert(key, parsed);
+            }
+            Err(problem) => {
+                // Point at the placeholder in the file when it is written there as it is.
+                let offset = problem
+                    .near
+                    .as_deref()
+                    .and_then(|near| written.find(near))
+                    .map_or(value_span.start, |i| value_span.start + i);
+                errors.push(at(
+                    Diagnostic::new(file, problem.message).hint(problem.hint),
+                    offset,
+                ));
+            }
+        }
+    }
+    // In the order of the file (keys come sorted by name).
+    errors.sort_by_key(|d| (d.line, d.column));
+    Ok((labels, errors))
+}
+
+pub(super) fn unknown_key(file: &Path, name: &str) -> Diagnostic {
+    let names = Key::ALL.iter().map(|k| k.name()).chain([STANDARD_LEVELS]);
+    let hint = match closest(name, names) {
+        Some(close) => {
+            format!("did you mean {close}? The keys are those of themes/default/{DIR}/{FILE}")
+        }
+        None => format!("use the keys of themes/default/{DIR}/{FILE}"),
+    };
+    Diagnostic::new(file, format!("there is no label named {name}")).hint(hint)
+}
+
+/// The name among `names` nearest to `name`, if it is near enough to be a typo.
+fn closest<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    names
+        .map(|candidate| (edit_distance(name, candidate), candidate))
+        .filter(|(d, candidate)| *d <= (candidate.len() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, candidate)| candidate)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
+
+/// What is wrong with a label's text.
+#[derive(Debug)]
+pub(super) struct Problem {
+    message: String,
+    hint: String,
+    /// What to look for in the file to point at the problem.
+    near: Option<String>,
+}
+
+/// `placeholders` as a reader sees them: `{year} and {value}`.
+fn braced(placeholders: &[&str]) -> String {
+    let all: Vec<String> = placeholders.iter().map(|p| format!("{{{p}}}")).collect();
+    match all.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Splits a label's text into literal text and the key's placeholders, checking that it uses
+/// every one of them and nothing else.
+pub(super) fn parse_text(key: Key, value: &str) -> Result<Text, Problem> {
+    let name = key.name();
+    let allowed = key.placeholders();
+    let allowed_hint = || {
+        if allowed.is_empty() {
+            format!("{name} has no placeholders; write {{{{ and }}}} for a brace")
+        } else {
+            format!(
+                "{name} shows {}; write {{{{ and }}}} for a brace",
+                braced(allowed)
+            )
+        }
+    };
+    let mut pieces = Vec::new();
+    let mut literal = String::new();
+    let mut used = vec![false; allowed.len()];
+    let mut chars = value.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '{' if chars.peek().is_some_and(|&(_, n)| n == '{') => {
+                chars.next();
+                literal.push('{');
+            }
+            '}' if chars.peek().is_some_and(|&(_, n)| n == '}') => {
+                chars.next();
+                literal.push('}');
+            }
+            '{' => {
+                let rest = &value[i + 1..];
+                let Some(end) = rest.find('}') else {
+                    return Err(Problem {
+                        message: format!("the label {name} has a {{ that is not closed"),
+                        hint: allowed_hint(),
+                        near: Some(format!("{{{}", rest.chars().take(8).collect::<String>())),
+                    });
+                };
+                let placeholder = &rest[..end];
+                let Some(index) = allowed.iter().position(|p| *p == placeholder) else {
+                    return Err(Problem {
+                        message: if allowed.is_empty() {
+                            format!("the label {name} has no placeholder {{{placeholder}}}")
+                        } else {
+                            format!(
+                                "the label {name} has no placeholder {{{placeholder}}}: it shows {}",
+                                braced(allowed)
+                            )
+                        },
+                        hint: allowed_hint(),
+                        near: Some(format!("{{{placeholder}}}")),
+                    });
+                };
+                if !literal.is_empty() {
+                    pieces.push(Piece::Literal(std::mem::take(&mut literal)));
+                }
+                pieces.push(Piece::Placeholder(index));
+                used[index] = true;
+                for _ in 0..placeholder.chars().count() + 1 {
+                    chars.next();
+                }
+            }
+            '}' => {
+                return Err(Problem {
+                    message: format!("the label {name} has a }} that closes nothing"),
+                    hint: allowed_hint(),
+                    near: Some(value[i..].chars().take(8).collect()),
+                })
+            }
+            c => literal.push(c),
+        }
+    }
+    let unused: Vec<&str> = allowed
+        .iter()
+        .zip(&used)
+        .filter(|(_, used)| !**used)
+        .map(|(p, _)| *p)
+        .collect();
+    if !unused.is_empty() {
+        return Err(Problem {
+            message: format!("the label {name} does not show {}", braced(&unused)),
+            hint: format!(
+                "{name} must show {}, e.g. {}",
+                braced(allowed),
+                default_theme_entry(name).unwrap_or("as in the default theme")
+            ),
+            near: None,
+        });
+    }
+    if !literal.is_empty() {
+        pieces.push(Piece::Literal(literal));
+    }
+    let plain = if allowed.is_empty() {
+        pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Literal(s) => s.as_str(),
+                Piece::Placeholder(_) => "",
+            })
+            .collect()
+    } else {
+        String::new()
+    };
+    Ok(Text {
+        written: value.to_string(),
+        pieces,
+        plain,
+    })
+}
