@@ -200,6 +200,7 @@ mod tests {
             source: None,
             loc: Loc::default(),
             plan_loc: None,
+            city_loc: Loc::default(),
         }
     }
 
@@ -211,6 +212,8 @@ mod tests {
             value,
             source: String::new(),
             loc: Loc::default(),
+            city_loc: Loc::default(),
+            indicator_loc: Loc::default(),
         }
     }
 

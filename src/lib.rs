@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod check;
+pub mod choices;
 pub mod config;
 pub mod content;
 pub mod dashboard;
@@ -16,6 +17,7 @@ pub mod init;
 pub mod labels;
 pub mod lists;
 pub mod mistakes;
+pub mod nearest;
 pub mod output;
 pub mod render;
 pub mod script;

@@ -161,12 +161,17 @@ pub fn check(page: &Page, data: &Data, templates: &Templates) -> Vec<Diagnostic>
             ));
         } else if call.name == "indicator" {
             match (call.args.get("city"), call.args.get("id")) {
-                (Some(city), Some(id)) if data.indicator(city, id).is_none() => problems.push(at(
+                (Some(city), Some(id))
+                    if data.indicator(city, id).is_none()
+                        && !data.gaps.may_have_indicator(city, id) =>
+                {
+                    problems.push(at(
                     call,
-                    format!(
-                        "there is no indicator \"{id}\" for the city \"{city}\" in data/indicators"
-                    ),
-                )),
+                        format!(
+                            "there is no indicator \"{id}\" for the city \"{city}\" in data/indicators"
+                        ),
+                    ))
+                }
                 (Some(_), Some(_)) => {}
                 _ => problems.push(at(
                     call,

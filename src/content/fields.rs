@@ -22,6 +22,39 @@ pub(super) fn key_line(split: &Split<'_>, key: &str) -> usize {
         .map_or(split.front_matter_line, |i| i + split.front_matter_line)
 }
 
+/// The file lines of the front matter values that name other things, for messages about
+/// them: `city`, and each slug of `related` (on its own line when the list spans lines).
+#[derive(Debug, Clone, Default)]
+pub struct ReferenceLines {
+    pub city: usize,
+    pub related: Vec<usize>,
+}
+
+impl ReferenceLines {
+    pub(super) fn of(split: &Split<'_>, meta: &PageFrontMatter) -> Self {
+        let related_line = key_line(split, "related");
+        let lines: Vec<&str> = split.front_matter.lines().collect();
+        let first = related_line - split.front_matter_line;
+        let related = meta
+            .related
+            .iter()
+            .map(|slug| {
+                let quoted = [format!("\"{slug}\""), format!("'{slug}'")];
+                lines
+                    .iter()
+                    .enumerate()
+                    .skip(first)
+                    .find(|(_, l)| quoted.iter().any(|q| l.contains(q.as_str())))
+                    .map_or(related_line, |(i, _)| i + split.front_matter_line)
+            })
+            .collect();
+        ReferenceLines {
+            city: key_line(split, "city"),
+            related,
+        }
+    }
+}
+
 pub(super) fn check_slug(
     shown: &Path,
     split: &Split<'_>,

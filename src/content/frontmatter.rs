@@ -6,6 +6,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::choices::{pick, Choice};
 use crate::error::{toml_diagnostic, Diagnostic};
 
 /// The front matter of a page.
@@ -155,7 +156,7 @@ pub enum SortBy {
 }
 
 /// What kind of document a page is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DocumentKind {
     /// 政策解读
@@ -183,17 +184,68 @@ impl DocumentKind {
     }
 }
 
+/// The names a kind is written with in front matter (`kind = "政策原文"`): the slug, or the
+/// Chinese name in either script.
+const KIND_NAMES: [Choice<DocumentKind>; 3] = [
+    Choice {
+        value: DocumentKind::Interpretation,
+        names: &["interpretation", "政策解读", "政策解讀"],
+    },
+    Choice {
+        value: DocumentKind::Policy,
+        names: &["policy", "政策原文", "政策文件"],
+    },
+    Choice {
+        value: DocumentKind::News,
+        names: &["news", "新闻", "新聞"],
+    },
+];
+
+impl<'de> Deserialize<'de> for DocumentKind {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        pick("kind", &text, &KIND_NAMES).map_err(serde::de::Error::custom)
+    }
+}
+
 /// Whether a document is still in force.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum Validity {
-    #[serde(rename = "有效", alias = "valid")]
+    #[serde(rename = "有效")]
     Valid,
-    #[serde(rename = "已修改", alias = "amended")]
+    #[serde(rename = "已修改")]
     Amended,
-    #[serde(rename = "已废止", alias = "repealed")]
+    #[serde(rename = "已废止")]
     Repealed,
-    #[serde(rename = "已失效", alias = "expired")]
+    #[serde(rename = "已失效")]
     Expired,
+}
+
+/// The names a validity is written with: Chinese in either script, or English.
+const VALIDITY_NAMES: [Choice<Validity>; 4] = [
+    Choice {
+        value: Validity::Valid,
+        names: &["有效", "valid"],
+    },
+    Choice {
+        value: Validity::Amended,
+        names: &["已修改", "amended"],
+    },
+    Choice {
+        value: Validity::Repealed,
+        names: &["已废止", "已廢止", "repealed"],
+    },
+    Choice {
+        value: Validity::Expired,
+        names: &["已失效", "expired"],
+    },
+];
+
+impl<'de> Deserialize<'de> for Validity {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        pick("validity", &text, &VALIDITY_NAMES).map_err(serde::de::Error::custom)
+    }
 }
 
 impl Validity {
@@ -229,10 +281,19 @@ impl PartialDate {
     /// 1900 or is planned after 2200, so a year outside (`0000`, `1021`) is a typo.
     pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
+    /// A date as `2021`, `2021-10`, `2021-10-14` (or a TOML date-time), or in Chinese:
+    /// `2021年`, `2021年10月`, `2021年10月14日`; digits may be full-width (`２０２１`). The
+    /// precision is what is written.
     pub fn parse(text: &str) -> Result<PartialDate, String> {
-        let bad = || format!("\"{text}\" is not a date: write 2021, 2021-10 or 2021-10-14");
+        let bad = || {
+            format!(
+                "\"{text}\" is not a date: write 2021, 2021-10 or 2021-10-14 (or 2021年10月14日)"
+            )
+        };
+        let halfwidth = crate::data::table::halfwidth_digits(text.trim());
+        let dashed = chinese_date(&halfwidth).ok_or_else(bad)?;
         // A TOML date-time: keep the date part.
-        let date_part = text.trim().split(['T', ' ']).next().unwrap_or("");
+        let date_part = dashed.split(['T', ' ']).next().unwrap_or("");
         let mut parts = date_part.split('-');
         let year: i32 = parts
             .next()
@@ -285,6 +346,29 @@ impl PartialDate {
         let day = self.day.unwrap_or(1) as f64 - 1.0;
         self.year as f64 + (month + day / 31.0) / 12.0
     }
+}
+
+/// A Chinese date (`2021年`, `2021年10月`, `2021年10月14日`) in the dashed form; other text as
+/// it is. `None` for a Chinese date that is not one of those three (`2021年14日`, `10月`).
+fn chinese_date(text: &str) -> Option<String> {
+    if !text.contains(['年', '月', '日']) {
+        return Some(text.to_string());
+    }
+    let (year, rest) = text.split_once('年')?;
+    let mut dashed = year.trim().to_string();
+    if rest.trim().is_empty() {
+        return Some(dashed);
+    }
+    let (month, rest) = rest.split_once('月')?;
+    dashed.push('-');
+    dashed.push_str(month.trim());
+    if rest.trim().is_empty() {
+        return Some(dashed);
+    }
+    let day = rest.trim().strip_suffix('日')?;
+    dashed.push('-');
+    dashed.push_str(day.trim());
+    Some(dashed)
 }
 
 impl fmt::Display for PartialDate {
@@ -428,6 +512,60 @@ mod tests {
         assert!(PartialDate::parse("2017-02-30").is_err());
         assert!(PartialDate::parse("17").is_err());
         assert_eq!(d.rfc3339(), "2017-06-30T00:00:00+08:00");
+    }
+
+    #[test]
+    fn chinese_dates_keep_their_precision() {
+        for (text, read) in [
+            ("2024年3月20日", "2024-03-20"),
+            ("2024年03月", "2024-03"),
+            ("2024年", "2024"),
+            ("２０２４年３月", "2024-03"),
+            ("2024-03-20", "2024-03-20"),
+        ] {
+            assert_eq!(
+                PartialDate::parse(text).unwrap().to_string(),
+                read,
+                "{text}"
+            );
+        }
+        for text in [
+            "2024年3月32日",
+            "3月20日",
+            "2024年3日",
+            "2024年3月20",
+            "2024年13月",
+        ] {
+            let err = PartialDate::parse(text).unwrap_err();
+            assert!(err.contains("is not a date"), "{text}: {err}");
+        }
+    }
+
+    #[test]
+    fn kinds_and_validity_in_chinese_in_either_script() {
+        for (value, kind) in [
+            ("政策解读", DocumentKind::Interpretation),
+            ("政策解讀", DocumentKind::Interpretation),
+            ("政策原文", DocumentKind::Policy),
+            ("政策文件", DocumentKind::Policy),
+            ("新聞", DocumentKind::News),
+            ("news", DocumentKind::News),
+        ] {
+            let fm = page(&format!("+++\ntitle = \"a\"\nkind = \"{value}\"\n+++\n")).unwrap();
+            assert_eq!(fm.kind, Some(kind), "{value}");
+        }
+        let fm = page("+++\ntitle = \"a\"\nvalidity = \"已廢止\"\n+++\n").unwrap();
+        assert_eq!(fm.validity, Some(Validity::Repealed));
+        let fm = page("+++\ntitle = \"a\"\ndate = \"2024年3月20日\"\n+++\n").unwrap();
+        assert_eq!(fm.date.unwrap().to_string(), "2024-03-20");
+        let err = page("+++\ntitle = \"a\"\n\nkind = \"政策\"\n+++\n").unwrap_err();
+        assert_eq!(err.line, Some(4), "{err}");
+        assert!(
+            err.message.contains(
+                "\"政策\" is not a kind: it could be \"interpretation\" (政策解读, 政策解讀) or \"policy\" (政策原文, 政策文件)"
+            ),
+            "{err}"
+        );
     }
 
     #[test]

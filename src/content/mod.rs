@@ -42,6 +42,9 @@ pub struct Page {
     pub shortcodes: Vec<crate::shortcodes::Call>,
     /// A hash of the file's bytes: whether the source changed since the last build.
     pub fingerprint: u64,
+    /// The file lines of front matter values that name other things (a city, related pages),
+    /// for messages about them.
+    pub lines: fields::ReferenceLines,
 }
 
 #[derive(Debug, Clone)]
@@ -105,18 +108,29 @@ pub fn load(
     options: &ReadOptions,
     prepare: &Prepare<'_>,
 ) -> Result<Content, Diagnostics> {
+    let (content, diagnostics) = load_partial(root, options, prepare);
+    diagnostics.into_result(content)
+}
+
+/// Like [`load`], but with problems keeps the pages that could be read, so that what refers to
+/// them can still be checked in the same build.
+pub fn load_partial(
+    root: &Path,
+    options: &ReadOptions,
+    prepare: &Prepare<'_>,
+) -> (Content, Diagnostics) {
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
-        return Err(Diagnostic::new(rel_to(root, &content_dir), t!("content-missing"))
-            .hint(t!("content-missing-hint"))
-            .into());
+        let problem = Diagnostic::new(rel_to(root, &content_dir), t!("content-missing"))
+            .hint(t!("content-missing-hint"));
+        return (Content::default(), problem.into());
     }
     let (paths, problems) = crate::files::files_under(root, &content_dir, usize::MAX);
     let mut diagnostics = Diagnostics::from(problems);
     let mut content = Content::default();
     diagnostics.extend(content.read(root, &paths, options, prepare));
     diagnostics.extend(content.finish());
-    diagnostics.into_result(content)
+    (content, diagnostics)
 }
 
 /// How pages are read.
@@ -316,6 +330,7 @@ fn parse_file(
         body_line: split.body_line,
         shortcodes,
         fingerprint: fingerprint(&bytes),
+        lines: fields::ReferenceLines::of(&split, &meta),
         meta,
     })))
 }

@@ -1,16 +1,21 @@
 //! The portal's data: cities, indicators (targets of a plan), observations (measured values) and
 //! achievements, read from TOML or CSV tables in `data/` and checked against each other.
 
+pub mod columns;
+pub mod gaps;
+pub mod sources;
 pub mod table;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Serialize;
 
 use crate::content::PartialDate;
 use crate::error::{Diagnostic, Diagnostics};
-use table::{Cell, Columns, Loc, Row};
+pub use gaps::Gaps;
+use sources::{Holds, Table, TABLES};
+use table::{Cell, Loc, Row, TableRead};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct City {
@@ -81,6 +86,9 @@ pub struct Indicator {
     pub loc: Loc,
     #[serde(skip)]
     pub plan_loc: Option<Loc>,
+    /// Where the city is named, for a message about it.
+    #[serde(skip)]
+    pub city_loc: Loc,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -92,6 +100,11 @@ pub struct Observation {
     pub source: String,
     #[serde(skip)]
     pub loc: Loc,
+    /// Where the city and the indicator are named, for a message about them.
+    #[serde(skip)]
+    pub city_loc: Loc,
+    #[serde(skip)]
+    pub indicator_loc: Loc,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -108,6 +121,9 @@ pub struct Achievement {
     pub source: Option<SourceRef>,
     #[serde(skip)]
     pub loc: Loc,
+    /// Where the city is named, for a message about it.
+    #[serde(skip)]
+    pub city_loc: Loc,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -116,6 +132,8 @@ pub struct Data {
     pub indicators: Vec<Indicator>,
     pub observations: Vec<Observation>,
     pub achievements: Vec<Achievement>,
+    /// What was left out because of a problem (empty when the data loaded without one).
+    pub gaps: Gaps,
 }
 
 impl Data {
@@ -149,151 +167,91 @@ impl Data {
     }
 }
 
-const CITY_COLUMNS: Columns = Columns {
-    known: &["id", "name", "province", "introduction"],
-};
-const INDICATOR_COLUMNS: Columns = Columns {
-    known: &[
-        "id",
-        "city",
-        "plan",
-        "domain",
-        "name",
-        "unit",
-        "baseline_value",
-        "baseline_year",
-        "target_value",
-        "target_year",
-        "target_comparator",
-        "comparator",
-        "kind",
-        "source_document",
-        "source_quote",
-    ],
-};
-const OBSERVATION_COLUMNS: Columns = Columns {
-    known: &["city", "indicator", "date", "year", "value", "source"],
-};
-const ACHIEVEMENT_COLUMNS: Columns = Columns {
-    known: &[
-        "city",
-        "date",
-        "category",
-        "level",
-        "name",
-        "value",
-        "unit",
-        "source_document",
-        "source_quote",
-    ],
-};
-
-/// The tables, by the file or folder name they are kept under in `data/`.
-const TABLES: [(&str, &str); 4] = [
-    ("cities", "city"),
-    ("indicators", "indicator"),
-    ("observations", "observation"),
-    ("achievements", "achievement"),
-];
-
 /// Reads and checks everything in `root/data`. Writes nothing; reports every problem.
 pub fn load(root: &Path) -> Result<Data, Diagnostics> {
-    let data_dir = root.join("data");
-    let mut diagnostics = Diagnostics::default();
-    let mut rows: BTreeMap<&str, Vec<Row>> = BTreeMap::new();
-    for (file, table) in table_files(root, &data_dir, &mut diagnostics) {
-        let shown = crate::content::rel_to(root, &file);
-        let (_, key) = TABLES
-            .iter()
-            .find(|(t, _)| *t == table)
-            .expect("table names come from TABLES");
-        let columns = match table {
-            "cities" => &CITY_COLUMNS,
-            "indicators" => &INDICATOR_COLUMNS,
-            "observations" => &OBSERVATION_COLUMNS,
-            _ => &ACHIEVEMENT_COLUMNS,
-        };
-        let bytes = match std::fs::read(&file) {
-            Ok(b) => b,
-            Err(e) => {
-                diagnostics.push(Diagnostic::new(
-                    &shown,
-                    format!("cannot read the file: {e}"),
-                ));
-                continue;
-            }
-        };
-        match table::read(&shown, &bytes, key, columns) {
-            Ok(r) => rows.entry(table).or_default().extend(r),
-            Err(d) => diagnostics.extend(d),
-        }
-    }
-    let mut data = Data::default();
-    let mut collect = |result: Result<(), Diagnostic>| {
-        if let Err(d) = result {
-            diagnostics.push(d);
-        }
-    };
-    for row in rows.remove("cities").unwrap_or_default() {
-        collect(city(&row).map(|c| data.cities.push(c)));
-    }
-    for row in rows.remove("indicators").unwrap_or_default() {
-        collect(indicator(&row).map(|i| data.indicators.push(i)));
-    }
-    for row in rows.remove("observations").unwrap_or_default() {
-        collect(observation(&row).map(|o| data.observations.push(o)));
-    }
-    for row in rows.remove("achievements").unwrap_or_default() {
-        collect(achievement(&row).map(|a| data.achievements.push(a)));
-    }
-    check_references(&data, &mut diagnostics);
-    diagnostics.into_result(data)
+    let (data, problems) = load_partial(root);
+    problems.into_result(data)
 }
 
-/// The table files under `data/`: `cities.toml`, `indicators.csv`, `indicators/rizhao.toml`, …
-fn table_files(
-    root: &Path,
-    data_dir: &Path,
-    diagnostics: &mut Diagnostics,
-) -> Vec<(PathBuf, &'static str)> {
-    let mut files = Vec::new();
-    if !data_dir.is_dir() {
-        return files;
+/// Reads and checks everything in `root/data`, and reports every problem once: a row with a
+/// problem is reported and left out (its id noted in [`Data::gaps`], so a reference to it is
+/// not reported again), and the rows that were read are kept, so that what refers to them
+/// elsewhere (pages, sources) can still be checked.
+pub fn load_partial(root: &Path) -> (Data, Diagnostics) {
+    let data_dir = root.join("data");
+    let mut diagnostics = Diagnostics::default();
+    let mut unread = Vec::new();
+    let sources = sources::read_sources(root, &data_dir, &mut diagnostics, &mut unread);
+    let mut data = Data::default();
+    for table in unread {
+        data.gaps.unread(table);
     }
-    let (paths, problems) = crate::files::files_under(root, data_dir, 2);
-    diagnostics.extend(problems);
-    for path in &paths {
-        let path = path.as_path();
-        let is_table_file = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("toml"));
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if !is_table_file || name.starts_with('.') || name.starts_with("~$") {
-            continue;
-        }
-        let rel = path.strip_prefix(data_dir).unwrap_or(path);
-        let depth = rel.components().count();
-        let table_name = if depth == 1 {
-            path.file_stem().map(|s| s.to_string_lossy().into_owned())
-        } else {
-            rel.components()
-                .next()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+    let mut tables: BTreeMap<&str, TableRead> = BTreeMap::new();
+    for source in &sources {
+        let mut add = |table: &'static Table, read: TableRead| {
+            let all = tables.entry(table.name).or_default();
+            all.rows.extend(read.rows);
+            all.broken.extend(read.broken);
+            all.problems.extend(read.problems);
+            if !read.complete {
+                data.gaps.unread(table.name);
+            }
         };
-        match TABLES.iter().find(|(t, _)| Some(*t) == table_name.as_deref()) {
-            Some((table, _)) => files.push((path.to_path_buf(), *table)),
-            None if depth == 1 && name == "dictionary.toml" => {}
-            None => diagnostics.push(
-                Diagnostic::new(crate::content::rel_to(root, path), "stdportal does not know this data file")
-                    .hint("data tables are named cities, indicators, observations or achievements (e.g. data/indicators.csv or data/indicators/rizhao.toml)"),
+        match &source.holds {
+            Holds::Text(table, bytes) => add(
+                table,
+                table::read(&source.shown, bytes, table.key, table.columns),
             ),
+            Holds::Sheets(sheets) => {
+                for (table, sheet) in sheets {
+                    add(
+                        table,
+                        table::workbook::read_sheet(&source.shown, sheet, table.columns),
+                    );
+                }
+            }
         }
     }
-    files
+    // In the order of TABLES: cities first, so that what refers to them can be checked.
+    for table in &TABLES {
+        let Some(read) = tables.remove(table.name) else {
+            continue;
+        };
+        diagnostics.extend(read.problems);
+        for row in &read.broken {
+            note_left_out(&mut data.gaps, table.name, row);
+        }
+        for row in &read.rows {
+            let made = match table.name {
+                "cities" => city(row).map(|c| data.cities.push(c)),
+                "indicators" => indicator(row).map(|i| data.indicators.push(i)),
+                "observations" => observation(row).map(|o| data.observations.push(o)),
+                _ => achievement(row).map(|a| data.achievements.push(a)),
+            };
+            if let Err(d) = made {
+                diagnostics.push(d);
+                note_left_out(&mut data.gaps, table.name, row);
+            }
+        }
+    }
+    check_references(&data, &mut diagnostics);
+    (data, diagnostics)
+}
+
+/// Notes the id of a row that was reported and left out.
+fn note_left_out(gaps: &mut Gaps, table: &str, row: &Row) {
+    let text = |name: &str| row.get(name).map(|c| c.text.clone());
+    match table {
+        "cities" => match text("id") {
+            Some(id) => gaps.city_left_out(&id),
+            None => gaps.unread("cities"),
+        },
+        "indicators" => match (text("city"), text("id")) {
+            (Some(city), Some(id)) => gaps.indicator_left_out(&city, &id),
+            _ => gaps.unread("indicators"),
+        },
+        _ => {}
+    }
 }
 
 fn required_text(row: &Row, name: &str) -> Result<String, Diagnostic> {
@@ -344,6 +302,42 @@ fn source(row: &Row) -> Result<Option<SourceRef>, Diagnostic> {
     }
 }
 
+/// How a comparator may be written: the symbol, or the words of a plan in either script.
+const COMPARATOR_NAMES: [crate::choices::Choice<Comparator>; 3] = [
+    crate::choices::Choice {
+        value: Comparator::AtLeast,
+        names: &[
+            ">=",
+            "≥",
+            "＞＝",
+            "以上",
+            "不低于",
+            "不低於",
+            "不少于",
+            "不少於",
+        ],
+    },
+    crate::choices::Choice {
+        value: Comparator::AtMost,
+        names: &[
+            "<=",
+            "≤",
+            "＜＝",
+            "以下",
+            "以内",
+            "以內",
+            "不高于",
+            "不高於",
+            "不超过",
+            "不超過",
+        ],
+    },
+    crate::choices::Choice {
+        value: Comparator::Exactly,
+        names: &["=", "==", "＝", "达到", "達到"],
+    },
+];
+
 fn comparator(row: &Row) -> Result<Comparator, Diagnostic> {
     let Some(cell) = row
         .get("target_comparator")
@@ -351,15 +345,11 @@ fn comparator(row: &Row) -> Result<Comparator, Diagnostic> {
     else {
         return Ok(Comparator::AtLeast);
     };
-    match cell.text.as_str() {
-        ">=" | "≥" | "以上" | "不低于" => Ok(Comparator::AtLeast),
-        "<=" | "≤" | "以下" | "以内" | "不高于" => Ok(Comparator::AtMost),
-        "=" | "==" | "达到" => Ok(Comparator::Exactly),
-        other => Err(cell
-            .loc
-            .error(format!("\"{other}\" is not a comparator"))
-            .hint("write >= (at least), <= (at most) or = (exactly)")),
-    }
+    crate::choices::pick("comparator", &cell.text, &COMPARATOR_NAMES).map_err(|message| {
+        cell.loc
+            .error(message)
+            .hint("write >= (at least), <= (at most) or = (exactly)")
+    })
 }
 
 fn indicator(row: &Row) -> Result<Indicator, Diagnostic> {
@@ -408,7 +398,14 @@ fn indicator(row: &Row) -> Result<Indicator, Diagnostic> {
         kind: row.text("kind"),
         source: source(row)?,
         loc: row.loc.clone(),
+        city_loc: cell_loc(row, "city"),
     })
+}
+
+/// Where a cell is, or its row if the cell is empty.
+fn cell_loc(row: &Row, name: &str) -> Loc {
+    row.get(name)
+        .map_or_else(|| row.loc.clone(), |c| c.loc.clone())
 }
 
 fn date_of(row: &Row) -> Result<PartialDate, Diagnostic> {
@@ -417,10 +414,10 @@ fn date_of(row: &Row) -> Result<PartialDate, Diagnostic> {
             .error("the date is missing")
             .hint("write the year or date, e.g. 2021 or 2021-10")
     })?;
-    PartialDate::parse(cell.text.trim_end_matches('年')).map_err(|msg| {
+    PartialDate::parse(&cell.text).map_err(|msg| {
         cell.loc
             .error(msg)
-            .hint("write the year or date, e.g. 2021 or 2021-10")
+            .hint("write the year or date, e.g. 2021, 2021-10 or 2021年10月")
     })
 }
 
@@ -432,6 +429,8 @@ fn observation(row: &Row) -> Result<Observation, Diagnostic> {
         value: table::parse_number(row.required("value")?)?,
         source: row.text("source").unwrap_or_default(),
         loc: row.loc.clone(),
+        city_loc: cell_loc(row, "city"),
+        indicator_loc: cell_loc(row, "indicator"),
     })
 }
 
@@ -446,6 +445,7 @@ fn achievement(row: &Row) -> Result<Achievement, Diagnostic> {
         unit: row.text("unit").unwrap_or_default(),
         source: source(row)?,
         loc: row.loc.clone(),
+        city_loc: cell_loc(row, "city"),
     })
 }
 
@@ -459,20 +459,12 @@ fn check_references(data: &Data, diagnostics: &mut Diagnostics) {
             );
         }
     }
-    let unknown_city = |loc: &Loc, id: &str| {
-        loc.error(format!("unknown city \"{id}\"")).hint(format!(
-            "add it to data/cities, or use one of: {}",
-            data.cities
-                .iter()
-                .map(|c| c.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
-    };
+    // A city or indicator whose row was reported and left out is not reported again as unknown.
+    let known_city = |id: &str| city_ids.contains(id) || data.gaps.may_have_city(id);
     let mut indicator_ids = HashSet::new();
     for ind in &data.indicators {
-        if !city_ids.contains(ind.city.as_str()) {
-            diagnostics.push(unknown_city(&ind.loc, &ind.city));
+        if !known_city(&ind.city) {
+            diagnostics.push(unknown_city(data, &ind.city_loc, &ind.city));
         }
         if !indicator_ids.insert((ind.city.as_str(), ind.id.as_str())) {
             diagnostics.push(ind.loc.error(format!(
@@ -482,25 +474,59 @@ fn check_references(data: &Data, diagnostics: &mut Diagnostics) {
         }
     }
     for obs in &data.observations {
-        if !city_ids.contains(obs.city.as_str()) {
-            diagnostics.push(unknown_city(&obs.loc, &obs.city));
-        } else if !indicator_ids.contains(&(obs.city.as_str(), obs.indicator.as_str())) {
-            diagnostics.push(
-                obs.loc
-                    .error(format!(
-                        "unknown indicator \"{}\" of the city \"{}\"",
-                        obs.indicator, obs.city
-                    ))
-                    .hint("use the id of an indicator in data/indicators"),
-            );
+        if !known_city(&obs.city) {
+            diagnostics.push(unknown_city(data, &obs.city_loc, &obs.city));
+        } else if !indicator_ids.contains(&(obs.city.as_str(), obs.indicator.as_str()))
+            && !data.gaps.may_have_indicator(&obs.city, &obs.indicator)
+        {
+            diagnostics.push(unknown_indicator(
+                data,
+                &obs.indicator_loc,
+                &obs.city,
+                &obs.indicator,
+            ));
         }
     }
     for a in &data.achievements {
-        if !city_ids.contains(a.city.as_str()) {
-            diagnostics.push(unknown_city(&a.loc, &a.city));
+        if !known_city(&a.city) {
+            diagnostics.push(unknown_city(data, &a.city_loc, &a.city));
         }
     }
     check_duplicate_observations(data, diagnostics);
+}
+
+/// A city id that names no city: the hint names the nearest city of this site.
+pub fn unknown_city(data: &Data, loc: &Loc, id: &str) -> Diagnostic {
+    loc.error(format!("unknown city \"{id}\""))
+        .hint(city_hint(data, id))
+}
+
+/// What to write instead of a city id that names no city, with the cities of this site.
+pub fn city_hint(data: &Data, id: &str) -> String {
+    let ids = || data.cities.iter().map(|c| c.id.as_str());
+    match crate::nearest::nearest(id, ids()) {
+        None => "add the city to data/cities (this site has no city yet)".to_string(),
+        Some(near) => format!(
+            "did you mean \"{near}\"? The cities of this site are: {}; or add the city to data/cities",
+            ids().collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+fn unknown_indicator(data: &Data, loc: &Loc, city: &str, id: &str) -> Diagnostic {
+    let ids = data
+        .indicators
+        .iter()
+        .filter(|i| i.city == city)
+        .map(|i| i.id.as_str());
+    let hint = match crate::nearest::closest(id, ids) {
+        Some(near) => format!(
+            "did you mean \"{near}\"? Use the id of an indicator of {city} in data/indicators"
+        ),
+        None => format!("use the id of an indicator of {city} in data/indicators"),
+    };
+    loc.error(format!("unknown indicator \"{id}\" of the city \"{city}\""))
+        .hint(hint)
 }
 
 /// Two observations of one indicator on one date would make its latest value, and so its

@@ -297,39 +297,13 @@ pub(super) fn parse(
 
 pub(super) fn unknown_key(file: &Path, name: &str) -> Diagnostic {
     let names = Key::ALL.iter().map(|k| k.name()).chain([STANDARD_LEVELS]);
-    let hint = match closest(name, names) {
+    let hint = match crate::nearest::closest(name, names) {
         Some(close) => {
             format!("did you mean {close}? The keys are those of themes/default/{DIR}/{FILE}")
         }
         None => format!("use the keys of themes/default/{DIR}/{FILE}"),
     };
     Diagnostic::new(file, format!("there is no label named {name}")).hint(hint)
-}
-
-/// The name among `names` nearest to `name`, if it is near enough to be a typo.
-fn closest<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    names
-        .map(|candidate| (edit_distance(name, candidate), candidate))
-        .filter(|(d, candidate)| *d <= (candidate.len() / 3).max(2))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, candidate)| candidate)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let current = row[j + 1];
-            row[j + 1] = (previous + usize::from(ca != cb))
-                .min(row[j] + 1)
-                .min(current + 1);
-            previous = current;
-        }
-    }
-    row[b.len()]
 }
 
 /// What is wrong with a label's text.

@@ -53,18 +53,31 @@ impl Site {
             allow_raw_html: config.allow_raw_html,
             punctuation: config.typography.punctuation,
         };
-        let data = read_data(root, &converter);
-        let content = content::load(root, &read, &|parsed| prepare(&converter, &read, parsed));
+        let (data, data_problems) = read_data(root, &converter);
+        let (content, content_problems) =
+            content::load_partial(root, &read, &|parsed| prepare(&converter, &read, parsed));
         let templates = render::load(root, &config.theme);
         let labels = labels::load(root, &config.theme, &converter);
         if let Ok(templates) = &templates {
             diagnostics.extend(labels::check_templates(templates));
         }
-        let (data, content, templates, labels) = match (data, content, templates, labels) {
-            (Ok(d), Ok(c), Ok(t), Ok(l)) if diagnostics.is_empty() => (d, c, t, l),
-            (data, content, templates, labels) => {
-                diagnostics.extend(data.err().unwrap_or_default());
-                diagnostics.extend(content.err().unwrap_or_default());
+        let fine =
+            diagnostics.is_empty() && data_problems.is_empty() && content_problems.is_empty();
+        let (templates, labels) = match (templates, labels) {
+            (Ok(t), Ok(l)) if fine => (t, l),
+            (templates, labels) => {
+                // What the sources that were read say of each other is checked too, in the same
+                // pass, so every problem is reported at once; what was left out with a problem
+                // is not reported again as missing.
+                let unread = UnreadPages::of(root, &content_problems);
+                diagnostics.extend(data_problems);
+                diagnostics.extend(content_problems);
+                diagnostics.extend(cross_checks(
+                    &content,
+                    &data,
+                    templates.as_ref().ok(),
+                    &unread,
+                ));
                 diagnostics.extend(templates.err().unwrap_or_default());
                 diagnostics.extend(labels.err().unwrap_or_default());
                 return Err(diagnostics);
@@ -118,9 +131,11 @@ impl Site {
         }
         let mut diagnostics = Diagnostics::default();
         if tables {
-            match read_data(&self.root, &self.converter) {
-                Ok(data) => self.data = data,
-                Err(d) => diagnostics.extend(d),
+            let (data, problems) = read_data(&self.root, &self.converter);
+            if problems.is_empty() {
+                self.data = data;
+            } else {
+                diagnostics.extend(problems);
             }
         }
         pages.extend(self.options.broken.iter().map(|rel| self.root.join(rel)));
@@ -156,16 +171,12 @@ impl Site {
         {
             section.meta.title = self.converter.simplified(&section.meta.title).into_owned();
         }
-        check_references(&self.content, &self.data, &mut diagnostics);
-        check_templates(&self.content, &self.templates, &mut diagnostics);
-        for page in self
-            .content
-            .pages
-            .iter()
-            .filter(|p| !p.shortcodes.is_empty())
-        {
-            diagnostics.extend(crate::shortcodes::check(page, &self.data, &self.templates));
-        }
+        diagnostics.extend(cross_checks(
+            &self.content,
+            &self.data,
+            Some(&self.templates),
+            &UnreadPages::default(),
+        ));
         self.related = related_both_ways(&self.content);
         self.lists = Lists::derive(&self.content, &self.data);
         self.aliases = super::aliases::aliases(&self.content);
@@ -185,10 +196,71 @@ fn prepare(
     }
 }
 
-fn read_data(root: &Path, converter: &Converter) -> Result<Data, Diagnostics> {
-    let mut data = data::load(root)?;
+/// The data that could be read, made Simplified, and the problems found reading it.
+fn read_data(root: &Path, converter: &Converter) -> (Data, Diagnostics) {
+    let (mut data, problems) = data::load_partial(root);
     simplify::data(converter, &mut data);
-    Ok(data)
+    (data, problems)
+}
+
+/// What the sources say of each other: pages of cities, related pages, sources of figures and
+/// plans, templates and shortcodes (those only when the templates could be read).
+fn cross_checks(
+    content: &Content,
+    data: &Data,
+    templates: Option<&Templates>,
+    unread: &UnreadPages,
+) -> Diagnostics {
+    let mut diagnostics = Diagnostics::default();
+    check_references(content, data, unread, &mut diagnostics);
+    if let Some(templates) = templates {
+        check_templates(content, templates, &mut diagnostics);
+        for page in content.pages.iter().filter(|p| !p.shortcodes.is_empty()) {
+            diagnostics.extend(crate::shortcodes::check(page, data, templates));
+        }
+    }
+    diagnostics
+}
+
+/// The pages that could not be read, reported already: a slug one of them may have is not
+/// reported again as naming no page.
+#[derive(Default)]
+struct UnreadPages {
+    /// The content folder itself could not be read: any slug may be missing for that.
+    everything: bool,
+    /// File names without `.md`, and the text of each file (its `slug = "…"` may be any).
+    stems: BTreeSet<String>,
+    texts: Vec<String>,
+}
+
+impl UnreadPages {
+    fn of(root: &Path, problems: &Diagnostics) -> Self {
+        let mut unread = UnreadPages::default();
+        for file in problems.iter().map(|d| &d.file) {
+            if file == Path::new("content") {
+                unread.everything = true;
+            } else if file.starts_with("content") && file.extension().is_some_and(|e| e == "md") {
+                if let Some(stem) = file.file_stem() {
+                    unread.stems.insert(stem.to_string_lossy().into_owned());
+                }
+                if let Ok(bytes) = std::fs::read(root.join(file)) {
+                    unread
+                        .texts
+                        .push(String::from_utf8_lossy(&bytes).into_owned());
+                }
+            }
+        }
+        unread
+    }
+
+    fn may_have(&self, slug: &str) -> bool {
+        self.everything
+            || self.stems.contains(slug)
+            || self
+                .texts
+                .iter()
+                .any(|t| t.contains(&format!("\"{slug}\"")) || t.contains(&format!("'{slug}'")))
+    }
 }
 
 /// A page's city and related pages must exist.
@@ -196,36 +268,49 @@ fn check_page_references(
     page: &Page,
     content: &Content,
     data: &Data,
+    unread: &UnreadPages,
     diagnostics: &mut Diagnostics,
 ) {
     if let Some(city) = &page.meta.city {
-        if data.city(city).is_none() {
+        if data.city(city).is_none() && !data.gaps.may_have_city(city) {
             diagnostics.push(
                 Diagnostic::new(&page.file, format!("unknown city \"{city}\""))
-                    .hint("use the id of a city in data/cities (e.g. city = \"rizhao\")"),
+                    .at_line(page.lines.city)
+                    .hint(data::city_hint(data, city)),
             );
         }
     }
-    for slug in &page.meta.related {
-        if content.page_by_slug(slug).is_none() {
+    for (i, slug) in page.meta.related.iter().enumerate() {
+        if content.page_by_slug(slug).is_none() && !unread.may_have(slug) {
+            let slugs = content.pages.iter().map(|p| p.slug.as_str());
+            let hint = match crate::nearest::closest(slug, slugs) {
+                Some(near) => format!("did you mean \"{near}\"? Use the slug of another page (its file name without .md, or its slug = …)"),
+                None => "use the slug of another page (its file name without .md, or its slug = …)".to_string(),
+            };
             diagnostics.push(
                 Diagnostic::new(
                     &page.file,
                     format!("related page \"{slug}\" does not exist"),
                 )
-                .hint("use the slug of another page (its file name without .md, or its slug = …)"),
+                .at_line(page.lines.related.get(i).copied().unwrap_or(1))
+                .hint(hint),
             );
         }
     }
 }
 
 /// Cities named by pages, documents named by `related`, by data sources and by plans must exist.
-fn check_references(content: &Content, data: &Data, diagnostics: &mut Diagnostics) {
+fn check_references(
+    content: &Content,
+    data: &Data,
+    unread: &UnreadPages,
+    diagnostics: &mut Diagnostics,
+) {
     for page in &content.pages {
-        check_page_references(page, content, data, diagnostics);
+        check_page_references(page, content, data, unread, diagnostics);
     }
     for source in data.sources() {
-        if content.page_by_slug(&source.document).is_none() {
+        if content.page_by_slug(&source.document).is_none() && !unread.may_have(&source.document) {
             diagnostics.push(
                 source
                     .loc
@@ -239,7 +324,7 @@ fn check_references(content: &Content, data: &Data, diagnostics: &mut Diagnostic
     }
     for ind in &data.indicators {
         if let (Some(plan), Some(loc)) = (&ind.plan, &ind.plan_loc) {
-            if content.page_by_slug(plan).is_none() {
+            if content.page_by_slug(plan).is_none() && !unread.may_have(plan) {
                 diagnostics.push(
                     loc.error(format!("the plan \"{plan}\" is not a page of the site"))
                         .hint("use the slug of the plan's page"),

@@ -264,6 +264,7 @@ pub fn inputs(content: &Content, data: &Data, indicator: &Indicator) -> u64 {
         source,
         loc: _,
         plan_loc: _,
+        city_loc: _,
     } = indicator;
     (id, city, plan, domain, name, unit, kind).hash(&mut h);
     baseline

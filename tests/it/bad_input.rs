@@ -581,7 +581,7 @@ cases! {
     } => [
         "data/observations.csv:2:1",
         "unknown city \"nowhere\"",
-        "data/observations.csv:3:1",
+        "data/observations.csv:3:2: error: in column \"indicator\"",
         "unknown indicator \"no-such\"",
     ];
 

@@ -205,6 +205,15 @@ fn init_scaffolds_a_site_that_builds() {
             .unwrap();
     assert!(page.contains("示例市標準化發展規劃"));
     assert!(page.contains("中文之間的換行不會變成空格"), "{page}");
+    // The example data is a workbook with Chinese headers, and its figures are on the pages.
+    assert!(site.join("data/数据.xlsx").is_file());
+    assert!(!site.join("data/indicators.csv").exists());
+    let indicator = std::fs::read_to_string(
+        site.join("public/cities/example/indicators/local-standards/index.html"),
+    )
+    .unwrap();
+    assert!(indicator.contains("地方标准"), "{indicator}");
+    assert!(indicator.contains("16"), "{indicator}");
 }
 
 #[test]

@@ -137,3 +137,87 @@ fn indicator_shortcode_puts_a_live_figure_in_the_text() {
     let hant = site.read("zh-hant/policies/plan/index.html");
     assert!(hant.contains("<a href=\"/zh-hant/cities/testcity/indicators/pass-rate/\">"));
 }
+
+/// The issue's example: a bad number in indicators.csv, one in observations.csv and a related
+/// page that does not exist are three problems, reported once each with their lines; the
+/// observations of the indicator whose row failed are not reported as of an unknown indicator.
+#[test]
+fn a_build_reports_every_problem_once_and_no_false_one() {
+    let site = TestSite::basic();
+    site.remove("data/indicators.toml").file(
+        "data/indicators.csv",
+        "id,city,plan,domain,name,unit,baseline_value,baseline_year,target_value,target_year,comparator\n\
+         pass-rate,testcity,plan,质量,合格率,%,93.2,2015,\"97,5\",2020,>=\n\
+         national-standards,testcity,plan,标准,国家标准,项,,,30,2020,>=\n",
+    );
+    site.file(
+        "data/observations.csv",
+        "city,indicator,date,value,source\ntestcity,pass-rate,2017,95.5,测试数据\ntestcity,national-standards,2018,abc,测试数据\n",
+    );
+    site.edit("content/interpretations/plan-interpretation.md", |t| {
+        t.replace(
+            "related = [\"plan\"]",
+            "related = [\"plan\", \"no-such-page\"]",
+        )
+    });
+    let message = site.rejected(&[
+        "data/indicators.csv:2:9: error: in column \"target_value\": \"97,5\" is not a number",
+        "data/observations.csv:3:4: error: in column \"value\": \"abc\" is not a number",
+        "content/interpretations/plan-interpretation.md:7: error: related page \"no-such-page\" does not exist",
+    ]);
+    assert_eq!(message.matches(": error: ").count(), 3, "{message}");
+    assert!(!message.contains("unknown indicator"), "{message}");
+}
+
+#[test]
+fn chinese_headers_values_dates_and_full_width_digits_are_read() {
+    let site = TestSite::basic();
+    site.built();
+    let expected = snapshot(&site.public());
+    site.file(
+        "data/observations.csv",
+        "城市,指標,日期,實際值,來源\ntestcity,pass-rate,2017年,９５．５,测试数据\ntestcity,pass-rate,2018年,96.1,测试数据\n",
+    );
+    site.file(
+        "data/achievements.csv",
+        "城市,日期,类别,级别,名称,数量,单位,来源文件,来源原文\ntestcity,2018年12月,标准,国家,国家标准,１２,项,plan,\ntestcity,2018-12,标准,地方,地方标准,\"1,024\",项,plan,\n",
+    );
+    site.built();
+    assert!(snapshot(&site.public()) == expected, "the site differs");
+}
+
+#[test]
+fn an_unknown_city_hint_names_a_city_of_this_site() {
+    let site = TestSite::basic();
+    site.edit("content/policies/plan.md", |t| {
+        t.replace("city = \"testcity\"", "city = \"testciti\"")
+    });
+    let message = site.rejected(&[
+        "content/policies/plan.md:5: error: unknown city \"testciti\"",
+        "did you mean \"testcity\"?",
+    ]);
+    assert!(!message.contains("rizhao"), "{message}");
+}
+
+/// A page that cannot be read is reported once: the related links, sources of figures, plans
+/// and shortcodes that name it are not reported again as naming no page.
+#[test]
+fn a_page_that_cannot_be_read_is_not_reported_again_as_missing() {
+    let site = TestSite::basic();
+    site.edit("content/policies/plan.md", |t| {
+        t.replacen("title = ", "title = 未加引号的标题\nx = ", 1)
+    });
+    let message = site.rejected(&["content/policies/plan.md:2"]);
+    assert_eq!(message.matches(": error: ").count(), 1, "{message}");
+}
+
+#[test]
+fn a_kind_that_could_be_two_names_both() {
+    let site = TestSite::basic();
+    site.edit("content/policies/plan.md", |t| {
+        t.replace("kind = \"policy\"", "kind = \"政策\"")
+    });
+    site.rejected(&[
+        "content/policies/plan.md:6:8: error: \"政策\" is not a kind: it could be \"interpretation\" (政策解读, 政策解讀) or \"policy\" (政策原文, 政策文件)",
+    ]);
+}

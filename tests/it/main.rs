@@ -24,3 +24,4 @@ mod safety_markup;
 mod safety_output;
 mod serve;
 mod typography;
+mod workbooks;

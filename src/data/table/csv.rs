@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{Cell, Columns, Field, Loc, Row};
+use super::{Cell, Columns, Field, Loc, Row, TableRead};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::t;
 
@@ -103,18 +103,13 @@ impl<'a> RecordLines<'a> {
     }
 }
 
-pub(super) fn read_csv(
-    shown: &Path,
-    text: &str,
-    columns: &Columns,
-) -> Result<Vec<Row>, Diagnostics> {
+pub(super) fn read_csv(shown: &Path, text: &str, columns: &Columns) -> TableRead {
     let mut diagnostics = Diagnostics::default();
     if let Some((line, column)) = unclosed_quote(text) {
-        return Err(
+        return TableRead::failed(
             Diagnostic::new(shown, "a value opened with a double quote is never closed")
                 .at(line, column)
-                .hint("add the closing \" (a quote inside a value is written twice: \"\")")
-                .into(),
+                .hint("add the closing \" (a quote inside a value is written twice: \"\")"),
         );
     }
     let mut reader = csv::ReaderBuilder::new()
@@ -125,8 +120,13 @@ pub(super) fn read_csv(
     let mut lines = RecordLines::new(text);
     let header = match records.next() {
         Some(Ok(h)) => h,
-        Some(Err(e)) => return Err(csv_error(shown, &e, &mut lines).into()),
-        None => return Ok(Vec::new()),
+        Some(Err(e)) => return TableRead::failed(csv_error(shown, &e, &mut lines)),
+        None => {
+            return TableRead {
+                complete: true,
+                ..TableRead::default()
+            }
+        }
     };
     let header_line = lines.of(header.position());
     let names: Vec<String> = header
@@ -135,45 +135,44 @@ pub(super) fn read_csv(
         .collect();
     let field_loc = |line: usize, i: usize| Loc {
         file: shown.to_path_buf(),
+        sheet: None,
         line,
         column: i + 1,
         field: names.get(i).map(|n| Field::Column(n.clone())),
     };
     if let Some(d) = chinese_commas(shown, text, header_line, header.len(), columns.known.len()) {
-        return Err(d.into());
+        return TableRead::failed(d);
     }
-    for (i, name) in names.iter().enumerate() {
+    for (i, _) in names.iter().enumerate() {
         if let Some(problem) = bom_problem("column name", &header[i]) {
             diagnostics.push(
                 Diagnostic::new(shown, problem)
                     .at(header_line, i + 1)
                     .hint(BOM_HINT),
             );
-        } else if !columns.known.contains(&name.as_str()) {
-            diagnostics.push(
-                Diagnostic::new(shown, format!("unknown column \"{name}\""))
-                    .at(header_line, i + 1)
-                    .hint(format!(
-                        "the columns of this table are: {}",
-                        columns.known.join(", ")
-                    )),
-            );
-        } else if names[..i].contains(name) {
-            diagnostics.push(
-                Diagnostic::new(shown, format!("the column \"{name}\" appears twice"))
-                    .at(header_line, i + 1),
-            );
         }
     }
     if !diagnostics.is_empty() {
-        return Err(diagnostics);
+        return TableRead::failed(diagnostics);
     }
+    let header_at = |i: usize| Loc {
+        file: shown.to_path_buf(),
+        line: header_line,
+        column: i + 1,
+        ..Loc::default()
+    };
+    let keys = match columns.of_headers(&names, &header_at) {
+        Ok(keys) => keys,
+        Err(d) => return TableRead::failed(d),
+    };
+    let mut complete = true;
     let mut rows = Vec::new();
     for record in records {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
                 diagnostics.push(csv_error(shown, &e, &mut lines));
+                complete = false;
                 continue;
             }
         };
@@ -216,10 +215,12 @@ pub(super) fn read_csv(
         if !boms.is_empty() {
             // The row's values are not what they seem; report the marks, not what they cause.
             diagnostics.extend(boms);
+            complete = false;
             continue;
         }
         if let Some(d) = chinese_commas(shown, text, line, record.len(), names.len()) {
             diagnostics.push(d);
+            complete = false;
             continue;
         }
         if record.len() != names.len() {
@@ -232,15 +233,16 @@ pub(super) fn read_csv(
                 .at(line, record.len().min(names.len()) + 1)
                 .hint("check for a missing or extra comma; a value containing a comma must be in double quotes"),
             );
+            complete = false;
             continue;
         }
-        let cells = names
+        let cells = keys
             .iter()
             .zip(record.iter())
             .enumerate()
-            .map(|(i, (name, value))| {
+            .map(|(i, (key, value))| {
                 (
-                    name.clone(),
+                    key.to_string(),
                     Cell {
                         text: value.trim().to_string(),
                         loc: field_loc(line, i),
@@ -253,12 +255,17 @@ pub(super) fn read_csv(
                 file: shown.to_path_buf(),
                 line,
                 column: 1,
-                field: None,
+                ..Loc::default()
             },
             cells,
         });
     }
-    diagnostics.into_result(rows)
+    TableRead {
+        rows,
+        broken: Vec::new(),
+        complete,
+        problems: diagnostics,
+    }
 }
 
 /// A line with too few values whose values are separated by the Chinese comma ， (typed with

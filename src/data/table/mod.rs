@@ -7,6 +7,7 @@ mod number;
 #[cfg(test)]
 mod tests;
 mod toml;
+pub mod workbook;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -16,7 +17,7 @@ use serde::Serialize;
 use crate::content::PartialDate;
 use crate::error::{Diagnostic, Diagnostics};
 pub use encoding::decode_csv;
-pub use number::{parse_number, NUMBER_LIMIT};
+pub use number::{halfwidth_digits, parse_number, NUMBER_LIMIT};
 
 /// The column (CSV) or key (TOML) a value is in, as the editor wrote it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -40,6 +41,9 @@ impl fmt::Display for Field {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Loc {
     pub file: PathBuf,
+    /// The sheet of a workbook; `None` for a CSV or TOML file.
+    pub sheet: Option<String>,
+    /// The line of a text file, the row of a sheet (both as the editor's program numbers them).
     pub line: usize,
     pub column: usize,
     /// The column or key of a cell; `None` for a whole row.
@@ -48,15 +52,33 @@ pub struct Loc {
 
 impl Loc {
     /// An error at this place; about a cell, the message starts with the cell's column or key:
-    /// `in column "value": "93,2" is not a number`.
+    /// `in column "value": "93,2" is not a number`, and in a workbook with its sheet:
+    /// `in sheet "observations", column D "实际值": …`.
     pub fn error(&self, message: impl Into<String>) -> Diagnostic {
         let message = message.into();
-        let message = match &self.field {
-            Some(field) => format!("in {field}: {message}"),
-            None => message,
+        let message = match (&self.sheet, &self.field) {
+            (Some(sheet), Some(Field::Column(name))) => format!(
+                "in sheet \"{sheet}\", column {} \"{name}\": {message}",
+                column_letters(self.column)
+            ),
+            (Some(sheet), _) => format!("in sheet \"{sheet}\": {message}"),
+            (None, Some(field)) => format!("in {field}: {message}"),
+            (None, None) => message,
         };
         Diagnostic::new(&self.file, message).at(self.line, self.column)
     }
+}
+
+/// A spreadsheet's name of a column (1-based): 1 is `A`, 27 is `AA`.
+pub fn column_letters(column: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = column;
+    while n > 0 {
+        let rest = (n - 1) % 26;
+        letters.push(char::from(b'A' + rest as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
 }
 
 /// One cell: its text (trimmed) and where it is.
@@ -103,8 +125,7 @@ impl Row {
     pub fn year(&self, name: &str) -> Result<Option<i32>, Diagnostic> {
         match self.get(name) {
             None => Ok(None),
-            Some(c) => c
-                .text
+            Some(c) => halfwidth_digits(&c.text)
                 .trim_end_matches('年')
                 .parse::<i32>()
                 .ok()
@@ -118,33 +139,132 @@ impl Row {
                             PartialDate::YEARS.start(),
                             PartialDate::YEARS.end()
                         ))
-                        .hint("write a year like 2020")
+                        .hint("write a year like 2020 (a month or a day is not taken here)")
                 }),
         }
     }
 }
 
-/// Which columns a table has, so unknown ones are reported.
+/// Which columns a table has, so unknown ones are reported, and the Chinese headers that name
+/// them (see [`crate::data::columns`]).
 pub struct Columns {
     pub known: &'static [&'static str],
+    /// Chinese header (Simplified) → column.
+    pub chinese: &'static [(&'static str, &'static str)],
+}
+
+impl Columns {
+    /// The column a header names: its own name, or a Chinese header in either script.
+    pub fn column(&self, header: &str) -> Option<&'static str> {
+        if let Some(known) = self.known.iter().find(|k| **k == header) {
+            return Some(known);
+        }
+        let simplified = crate::data::columns::simplified_header(header);
+        self.chinese
+            .iter()
+            .find(|(name, _)| *name == simplified)
+            .map(|(_, column)| *column)
+    }
+
+    /// The columns with their Chinese headers, for a hint: `id (编号, 指标编号), city (城市), …`.
+    pub fn listing(&self) -> String {
+        self.known
+            .iter()
+            .map(|column| {
+                let chinese: Vec<&str> = self
+                    .chinese
+                    .iter()
+                    .filter(|(_, c)| c == column)
+                    .map(|(name, _)| *name)
+                    .collect();
+                if chinese.is_empty() {
+                    column.to_string()
+                } else {
+                    format!("{column} ({})", chinese.join(", "))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The column each header of a header row names (`headers` as written, a BOM already
+    /// taken off), or the problems: an unknown header, two headers for one column. `at` places
+    /// the header of a column (0-based) in the file.
+    pub fn of_headers(
+        &self,
+        headers: &[String],
+        at: &dyn Fn(usize) -> Loc,
+    ) -> Result<Vec<&'static str>, Diagnostics> {
+        let mut diagnostics = Diagnostics::default();
+        let mut columns: Vec<&'static str> = Vec::with_capacity(headers.len());
+        for (i, header) in headers.iter().enumerate() {
+            let Some(column) = self.column(header) else {
+                diagnostics.push(
+                    at(i)
+                        .error(format!("unknown column \"{header}\""))
+                        .hint(format!("the columns of this table are: {}", self.listing())),
+                );
+                columns.push("");
+                continue;
+            };
+            match columns.iter().position(|c| *c == column) {
+                Some(j) if headers[j] == *header => {
+                    diagnostics.push(at(i).error(format!("the column \"{header}\" appears twice")))
+                }
+                Some(j) => diagnostics.push(
+                    at(i)
+                        .error(format!(
+                            "the columns \"{}\" and \"{header}\" are the same column ({column})",
+                            headers[j]
+                        ))
+                        .hint("keep one of them"),
+                ),
+                None => {}
+            }
+            columns.push(column);
+        }
+        diagnostics.into_result(columns)
+    }
+}
+
+/// A table as read from a file or a sheet: the rows, the rows left out with a problem (their
+/// ids are still known, so references to them are not reported again), and whether every line
+/// became a row (a line that did not may have held any id).
+#[derive(Debug, Default)]
+pub struct TableRead {
+    pub rows: Vec<Row>,
+    pub broken: Vec<Row>,
+    pub complete: bool,
+    pub problems: Diagnostics,
+}
+
+impl TableRead {
+    /// Nothing could be read.
+    pub fn failed(problems: impl Into<Diagnostics>) -> Self {
+        TableRead {
+            problems: problems.into(),
+            ..TableRead::default()
+        }
+    }
 }
 
 /// Reads a table file, TOML or CSV by its extension. `key` is the TOML array name (`city`).
-pub fn read(
-    shown: &Path,
-    bytes: &[u8],
-    key: &str,
-    columns: &Columns,
-) -> Result<Vec<Row>, Diagnostics> {
+pub fn read(shown: &Path, bytes: &[u8], key: &str, columns: &Columns) -> TableRead {
     let is_csv = shown
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     if is_csv {
-        let text = decode_csv(shown, bytes)?;
-        csv::read_csv(shown, &text, columns)
+        match decode_csv(shown, bytes) {
+            Ok(text) => csv::read_csv(shown, &text, columns),
+            Err(d) => TableRead::failed(d),
+        }
     } else {
-        let text = crate::content::decode_utf8(shown, bytes)?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        toml::read_toml(shown, text, key, columns)
+        match crate::content::decode_utf8(shown, bytes) {
+            Ok(text) => {
+                let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+                toml::read_toml(shown, text, key, columns)
+            }
+            Err(d) => TableRead::failed(d),
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! Numbers as editors type them: thousands separators only before groups of three digits, a
 //! trailing `%`, nothing out of range.
 
+use std::borrow::Cow;
+
 use super::Cell;
 use crate::error::Diagnostic;
 
@@ -76,7 +78,7 @@ fn parse_figure(text: &str) -> Result<f64, NumberProblem> {
     } else if separated(fraction) || separated(exponent) {
         return Err(NumberProblem::Grouping);
     }
-    // Only digits, a point, an exponent: no "inf", "NaN", "0x1f", "1_000" or full-width digits.
+    // Only digits, a point, an exponent: no "inf", "NaN", "0x1f" or "1_000".
     let digits = groups.concat();
     let all_digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
     let exponent_ok = exponent.is_none_or(|e| {
@@ -98,9 +100,28 @@ fn parse_figure(text: &str) -> Result<f64, NumberProblem> {
     Ok(value + 0.0)
 }
 
-/// A number in a cell (see [`parse_figure`]), or an error at the cell naming its column.
+/// `text` with full-width digits, point and signs (`９３．２`, what a Chinese input method
+/// types in its full-width mode) made ASCII, so a value that is wholly a number reads as one.
+/// Text that is not a number stays text: only figures, years and dates are read through this.
+pub fn halfwidth_digits(text: &str) -> Cow<'_, str> {
+    let fold = |c: char| match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        '．' => '.',
+        '－' => '-',
+        '＋' => '+',
+        _ => c,
+    };
+    if text.chars().all(|c| fold(c) == c) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().map(fold).collect())
+    }
+}
+
+/// A number in a cell (see [`parse_figure`]; full-width digits are read too), or an error at
+/// the cell naming its column.
 pub fn parse_number(cell: &Cell) -> Result<f64, Diagnostic> {
-    parse_figure(&cell.text).map_err(|problem| {
+    parse_figure(&halfwidth_digits(&cell.text)).map_err(|problem| {
         let text = &cell.text;
         match problem {
             NumberProblem::NotANumber => cell

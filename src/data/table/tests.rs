@@ -5,10 +5,13 @@ use super::*;
 
 const COLUMNS: Columns = Columns {
     known: &["id", "name", "value", "target_value", "target_year"],
+    chinese: &[("名称", "name"), ("值", "value")],
 };
 
+/// The rows of a table, or its problems (as a load reports them: all or nothing).
 fn rows(name: &str, bytes: &[u8]) -> Result<Vec<Row>, Diagnostics> {
-    read(Path::new(name), bytes, "item", &COLUMNS)
+    let read = read(Path::new(name), bytes, "item", &COLUMNS);
+    read.problems.into_result(read.rows)
 }
 
 #[test]
@@ -270,6 +273,7 @@ fn cell(text: &str) -> Cell {
         text: text.into(),
         loc: Loc {
             file: "data/t.csv".into(),
+            sheet: None,
             line: 3,
             column: 4,
             field: Some(Field::Column("value".into())),
@@ -361,11 +365,27 @@ fn figures_beyond_the_limit_are_out_of_range() {
         -999999999999999.9
     );
     for text in [
-        "inf", "-inf", "NaN", "infinity", "0x1f", "1_000", "１２", "e5", ".", "-", "%", "1e", "1e+",
+        "inf",
+        "-inf",
+        "NaN",
+        "infinity",
+        "0x1f",
+        "1_000",
+        "１２个",
+        "e5",
+        ".",
+        "-",
+        "%",
+        "1e",
+        "1e+",
     ] {
         let err = parse_number(&cell(text)).unwrap_err();
         assert!(err.message.contains("is not a number"), "{text}: {err}");
     }
+    // A value that is wholly a number in full-width digits is that number.
+    assert_eq!(parse_number(&cell("１２")).unwrap(), 12.0);
+    assert_eq!(parse_number(&cell("９３．２％")).unwrap(), 93.2);
+    assert_eq!(parse_number(&cell("－３")).unwrap(), -3.0);
 }
 
 #[test]

@@ -4,15 +4,10 @@
 use std::path::Path;
 
 use super::csv::{bom_problem, BOM_HINT};
-use super::{Cell, Columns, Field, Loc, Row};
+use super::{Cell, Columns, Field, Loc, Row, TableRead};
 use crate::error::{Diagnostic, Diagnostics};
 
-pub(super) fn read_toml(
-    shown: &Path,
-    text: &str,
-    key: &str,
-    columns: &Columns,
-) -> Result<Vec<Row>, Diagnostics> {
+pub(super) fn read_toml(shown: &Path, text: &str, key: &str, columns: &Columns) -> TableRead {
     let document = toml::de::DeTable::parse(text).map_err(|e| {
         // A byte-order mark outside a string breaks the TOML; say what it is.
         match text.find('\u{feff}') {
@@ -21,16 +16,23 @@ pub(super) fn read_toml(
                 .hint(BOM_HINT),
             None => crate::error::toml_diagnostic(shown, text, 1, &e),
         }
-    })?;
+    });
+    let document = match document {
+        Ok(d) => d,
+        Err(d) => return TableRead::failed(d),
+    };
     let mut diagnostics = Diagnostics::default();
-    let mut rows = Vec::new();
+    let mut read = TableRead {
+        complete: true,
+        ..TableRead::default()
+    };
     let loc_of = |span: std::ops::Range<usize>| {
         let (line, column) = crate::error::line_column(text, span.start);
         Loc {
             file: shown.to_path_buf(),
             line,
             column,
-            field: None,
+            ..Loc::default()
         }
     };
     for (name, value) in document.get_ref().iter() {
@@ -40,28 +42,39 @@ pub(super) fn read_toml(
                     .error(format!("unknown key \"{}\"", name.get_ref()))
                     .hint(format!("write each row as a [[{key}]] table")),
             );
+            read.complete = false;
             continue;
         }
         let toml::de::DeValue::Array(items) = value.get_ref() else {
             diagnostics.push(
                 loc_of(value.span()).error(format!("\"{key}\" must be a list of [[{key}]] tables")),
             );
+            read.complete = false;
             continue;
         };
         for item in items {
             let toml::de::DeValue::Table(table) = item.get_ref() else {
                 diagnostics.push(loc_of(item.span()).error(format!("each {key} must be a table")));
+                read.complete = false;
                 continue;
             };
             let mut cells = Vec::new();
+            let before = diagnostics.len();
             flatten(table, &[], &loc_of, columns, &mut cells, &mut diagnostics);
-            rows.push(Row {
+            let row = Row {
                 loc: loc_of(item.span()),
                 cells,
-            });
+            };
+            // A row with an unknown key is reported once, not again for the value it misses.
+            if diagnostics.len() == before {
+                read.rows.push(row);
+            } else {
+                read.broken.push(row);
+            }
         }
     }
-    diagnostics.into_result(rows)
+    read.problems = diagnostics;
+    read
 }
 
 /// The cells of a TOML table; `path` is the keys of the tables it is nested in.

@@ -3,101 +3,103 @@
 use std::fs;
 use std::path::Path;
 
+pub mod workbook;
+
 use crate::error::Diagnostic;
 
 /// The default theme, built into the binary so `init` works anywhere.
 pub const THEME_FILES: &[(&str, &str)] = &[
     (
         "templates/base.html",
-        include_str!("../themes/default/templates/base.html"),
+        include_str!("../../themes/default/templates/base.html"),
     ),
     (
         "templates/macros.html",
-        include_str!("../themes/default/templates/macros.html"),
+        include_str!("../../themes/default/templates/macros.html"),
     ),
     (
         "templates/index.html",
-        include_str!("../themes/default/templates/index.html"),
+        include_str!("../../themes/default/templates/index.html"),
     ),
     (
         "templates/section.html",
-        include_str!("../themes/default/templates/section.html"),
+        include_str!("../../themes/default/templates/section.html"),
     ),
     (
         "templates/page.html",
-        include_str!("../themes/default/templates/page.html"),
+        include_str!("../../themes/default/templates/page.html"),
     ),
     (
         "templates/cities.html",
-        include_str!("../themes/default/templates/cities.html"),
+        include_str!("../../themes/default/templates/cities.html"),
     ),
     (
         "templates/city.html",
-        include_str!("../themes/default/templates/city.html"),
+        include_str!("../../themes/default/templates/city.html"),
     ),
     (
         "templates/topics.html",
-        include_str!("../themes/default/templates/topics.html"),
+        include_str!("../../themes/default/templates/topics.html"),
     ),
     (
         "templates/topic.html",
-        include_str!("../themes/default/templates/topic.html"),
+        include_str!("../../themes/default/templates/topic.html"),
     ),
     (
         "templates/404.html",
-        include_str!("../themes/default/templates/404.html"),
+        include_str!("../../themes/default/templates/404.html"),
     ),
     (
         "templates/dashboard.html",
-        include_str!("../themes/default/templates/dashboard.html"),
+        include_str!("../../themes/default/templates/dashboard.html"),
     ),
     (
         "templates/indicator.html",
-        include_str!("../themes/default/templates/indicator.html"),
+        include_str!("../../themes/default/templates/indicator.html"),
     ),
     (
         "templates/shortcodes/indicator.html",
-        include_str!("../themes/default/templates/shortcodes/indicator.html"),
+        include_str!("../../themes/default/templates/shortcodes/indicator.html"),
     ),
     (
         "static/style.css",
-        include_str!("../themes/default/static/style.css"),
+        include_str!("../../themes/default/static/style.css"),
     ),
     (
         "static/modes.js",
-        include_str!("../themes/default/static/modes.js"),
+        include_str!("../../themes/default/static/modes.js"),
     ),
     (
         "static/search.js",
-        include_str!("../themes/default/static/search.js"),
+        include_str!("../../themes/default/static/search.js"),
     ),
     (
         "templates/search.html",
-        include_str!("../themes/default/templates/search.html"),
+        include_str!("../../themes/default/templates/search.html"),
     ),
     (
         "templates/list.html",
-        include_str!("../themes/default/templates/list.html"),
+        include_str!("../../themes/default/templates/list.html"),
     ),
     (
         "templates/redirect.html",
-        include_str!("../themes/default/templates/redirect.html"),
+        include_str!("../../themes/default/templates/redirect.html"),
     ),
     (
         "templates/catalogue.html",
-        include_str!("../themes/default/templates/catalogue.html"),
+        include_str!("../../themes/default/templates/catalogue.html"),
     ),
     (
         "templates/sitemap.html",
-        include_str!("../themes/default/templates/sitemap.html"),
+        include_str!("../../themes/default/templates/sitemap.html"),
     ),
     (
         "templates/taxonomy.html",
-        include_str!("../themes/default/templates/taxonomy.html"),
+        include_str!("../../themes/default/templates/taxonomy.html"),
     ),
     (
         "i18n/zh-Hans.toml",
-        include_str!("../themes/default/i18n/zh-Hans.toml"),
+        include_str!("../../themes/default/i18n/zh-Hans.toml"),
     ),
 ];
 
@@ -155,17 +157,74 @@ topics = ["标准化"]
 {{ indicator(city="example", id="local-standards") }}
 "#,
     ),
-    (
-        "data/cities.toml",
-        "[[city]]\nid = \"example\"\nname = \"示例市\"\nprovince = \"示例省\"\nintroduction = \"示例城市。\"\n",
-    ),
-    (
-        "data/indicators.csv",
-        "id,city,plan,domain,name,unit,baseline_value,baseline_year,target_value,target_year,comparator,kind,source_document,source_quote\nlocal-standards,example,example-plan,标准,地方标准,项,10,2023,30,2026,>=,预期性,example-plan,\n",
-    ),
-    ("data/observations.csv", "city,indicator,date,value,source\nexample,local-standards,2024,16,示例数据\n"),
     ("data/dictionary.toml", "# Phrases the conversion must map in a fixed way or leave alone.\n[to_hans]\n[to_hant]\n"),
 ];
+
+/// Where `init` puts its example data: one workbook, a sheet for each table, Chinese headers.
+pub const EXAMPLE_WORKBOOK: &str = "data/数据.xlsx";
+
+/// The example data: the city, its target and one measured value.
+fn example_workbook() -> Vec<workbook::SheetData<'static>> {
+    use workbook::{SheetData, Value::Number as N, Value::Text as T};
+    vec![
+        SheetData {
+            name: "城市",
+            headers: &["编号", "名称", "省份", "简介"],
+            rows: vec![vec![
+                T("example"),
+                T("示例市"),
+                T("示例省"),
+                T("示例城市。"),
+            ]],
+        },
+        SheetData {
+            name: "指标",
+            headers: &[
+                "编号",
+                "城市",
+                "规划",
+                "领域",
+                "指标",
+                "单位",
+                "基线值",
+                "基线年份",
+                "目标值",
+                "目标年份",
+                "比较",
+                "类型",
+                "来源文件",
+                "来源原文",
+            ],
+            rows: vec![vec![
+                T("local-standards"),
+                T("example"),
+                T("example-plan"),
+                T("标准"),
+                T("地方标准"),
+                T("项"),
+                N(10.0),
+                N(2023.0),
+                N(30.0),
+                N(2026.0),
+                T("不低于"),
+                T("预期性"),
+                T("example-plan"),
+                T(""),
+            ]],
+        },
+        SheetData {
+            name: "观测",
+            headers: &["城市", "指标", "日期", "实际值", "来源"],
+            rows: vec![vec![
+                T("example"),
+                T("local-standards"),
+                N(2024.0),
+                N(16.0),
+                T("示例数据"),
+            ]],
+        },
+    ]
+}
 
 /// Writes a new site into `dir`, which must not exist yet or be empty.
 pub fn scaffold(dir: &Path) -> Result<(), Diagnostic> {
@@ -192,6 +251,11 @@ pub fn scaffold(dir: &Path) -> Result<(), Diagnostic> {
         fs::write(&target, text)
             .map_err(|e| Diagnostic::new(&target, format!("cannot write the file: {e}")))?;
     }
+    let target = dir.join(EXAMPLE_WORKBOOK);
+    let bytes = workbook::xlsx(&example_workbook())
+        .map_err(|e| Diagnostic::new(&target, format!("cannot make the workbook: {e}")))?;
+    fs::write(&target, bytes)
+        .map_err(|e| Diagnostic::new(&target, format!("cannot write the file: {e}")))?;
     Ok(())
 }
 

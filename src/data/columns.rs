@@ -1,0 +1,197 @@
+//! The columns of each table, by their own names (`target_value`) and by the Chinese headers an
+//! editor gives them in a spreadsheet (`目标值`, or `目標值` in Traditional). A header is
+//! matched as a whole: `指标` is the name of an indicator in the indicators table and the
+//! indicator an observation is of in the observations table, as an editor would read them.
+
+use super::table::Columns;
+
+pub const CITY_COLUMNS: Columns = Columns {
+    known: &["id", "name", "province", "introduction"],
+    chinese: &[
+        ("编号", "id"),
+        ("代码", "id"),
+        ("名称", "name"),
+        ("城市", "name"),
+        ("城市名称", "name"),
+        ("省份", "province"),
+        ("省", "province"),
+        ("简介", "introduction"),
+        ("介绍", "introduction"),
+    ],
+};
+
+pub const INDICATOR_COLUMNS: Columns = Columns {
+    known: &[
+        "id",
+        "city",
+        "plan",
+        "domain",
+        "name",
+        "unit",
+        "baseline_value",
+        "baseline_year",
+        "target_value",
+        "target_year",
+        "target_comparator",
+        "comparator",
+        "kind",
+        "source_document",
+        "source_quote",
+    ],
+    chinese: &[
+        ("编号", "id"),
+        ("指标编号", "id"),
+        ("城市", "city"),
+        ("规划", "plan"),
+        ("领域", "domain"),
+        ("指标", "name"),
+        ("指标名称", "name"),
+        ("名称", "name"),
+        ("单位", "unit"),
+        ("基线值", "baseline_value"),
+        ("基线年份", "baseline_year"),
+        ("目标值", "target_value"),
+        ("目标年份", "target_year"),
+        ("比较", "comparator"),
+        ("比较方式", "comparator"),
+        ("类型", "kind"),
+        ("指标类型", "kind"),
+        ("属性", "kind"),
+        ("来源", "source_document"),
+        ("来源文件", "source_document"),
+        ("原文", "source_quote"),
+        ("来源原文", "source_quote"),
+    ],
+};
+
+pub const OBSERVATION_COLUMNS: Columns = Columns {
+    known: &["city", "indicator", "date", "year", "value", "source"],
+    chinese: &[
+        ("城市", "city"),
+        ("指标", "indicator"),
+        ("指标编号", "indicator"),
+        ("日期", "date"),
+        ("时间", "date"),
+        ("年份", "year"),
+        ("实际值", "value"),
+        ("数值", "value"),
+        ("值", "value"),
+        ("来源", "source"),
+    ],
+};
+
+pub const ACHIEVEMENT_COLUMNS: Columns = Columns {
+    known: &[
+        "city",
+        "date",
+        "category",
+        "level",
+        "name",
+        "value",
+        "unit",
+        "source_document",
+        "source_quote",
+    ],
+    chinese: &[
+        ("城市", "city"),
+        ("日期", "date"),
+        ("时间", "date"),
+        ("类别", "category"),
+        ("分类", "category"),
+        ("级别", "level"),
+        ("层级", "level"),
+        ("名称", "name"),
+        ("事项", "name"),
+        ("数量", "value"),
+        ("数值", "value"),
+        ("值", "value"),
+        ("单位", "unit"),
+        ("来源", "source_document"),
+        ("来源文件", "source_document"),
+        ("原文", "source_quote"),
+        ("来源原文", "source_quote"),
+    ],
+};
+
+/// Traditional characters of the Chinese headers above, with their Simplified forms: a header
+/// typed in Traditional (`單位`, `來源`) names the same column.
+const TRADITIONAL: &[(char, char)] = &[
+    ('編', '编'),
+    ('碼', '码'),
+    ('稱', '称'),
+    ('簡', '简'),
+    ('紹', '绍'),
+    ('規', '规'),
+    ('劃', '划'),
+    ('領', '领'),
+    ('標', '标'),
+    ('單', '单'),
+    ('線', '线'),
+    ('較', '较'),
+    ('類', '类'),
+    ('屬', '属'),
+    ('來', '来'),
+    ('實', '实'),
+    ('數', '数'),
+    ('時', '时'),
+    ('間', '间'),
+    ('別', '别'),
+    ('級', '级'),
+    ('層', '层'),
+    ('項', '项'),
+    ('觀', '观'),
+    ('測', '测'),
+    ('監', '监'),
+    ('際', '际'),
+];
+
+/// A header with its Traditional characters made Simplified.
+pub fn simplified_header(header: &str) -> String {
+    header
+        .chars()
+        .map(|c| {
+            TRADITIONAL
+                .iter()
+                .find(|(t, _)| *t == c)
+                .map_or(c, |(_, s)| *s)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_chinese_header_names_a_column_of_its_table() {
+        for columns in [
+            &CITY_COLUMNS,
+            &INDICATOR_COLUMNS,
+            &OBSERVATION_COLUMNS,
+            &ACHIEVEMENT_COLUMNS,
+        ] {
+            for (header, column) in columns.chinese {
+                assert!(columns.known.contains(column), "{header} → {column}");
+                assert_eq!(columns.column(header), Some(*column));
+            }
+            // Every column but the alternative spellings has a Chinese header.
+            for column in columns.known {
+                let spare = ["target_comparator", "year"].contains(column);
+                assert!(
+                    spare || columns.chinese.iter().any(|(_, c)| c == column),
+                    "{column} has no Chinese header"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn traditional_headers_are_read() {
+        assert_eq!(INDICATOR_COLUMNS.column("目標值"), Some("target_value"));
+        assert_eq!(INDICATOR_COLUMNS.column("基線年份"), Some("baseline_year"));
+        assert_eq!(OBSERVATION_COLUMNS.column("實際值"), Some("value"));
+        assert_eq!(OBSERVATION_COLUMNS.column("來源"), Some("source"));
+        assert_eq!(OBSERVATION_COLUMNS.column("value"), Some("value"));
+        assert_eq!(OBSERVATION_COLUMNS.column("目标值"), None);
+    }
+}

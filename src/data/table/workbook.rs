@@ -1,0 +1,191 @@
+//! Reading the sheets of an Excel or WPS workbook (`.xlsx`, `.xls`, `.ods`) into rows of named
+//! cells, with the row numbers and column letters the editor sees in the spreadsheet program.
+//! A cell is read as the text it stands for: a number as its shortest decimal form (`93.2`), an
+//! Excel date as a day (`2018-12-31`), text as typed; the table's own readers then check it
+//! exactly as they check a CSV cell.
+
+use std::io::Cursor;
+use std::path::Path;
+
+use calamine::{Data, Range, Reader};
+
+use super::{Cell, Columns, Field, Loc, Row, TableRead};
+use crate::error::{Diagnostic, Diagnostics};
+
+/// The extensions of the workbooks read from `data/`.
+pub const EXTENSIONS: [&str; 3] = ["xlsx", "xls", "ods"];
+
+/// A sheet of a workbook: its name and its cells (empty sheets are left out).
+pub struct Sheet {
+    pub name: String,
+    range: Range<Data>,
+}
+
+/// The sheets of a workbook that hold anything, in the workbook's order.
+pub fn sheets(shown: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, Diagnostic> {
+    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+        Diagnostic::new(shown, format!("this workbook cannot be read: {e}")).hint(
+            "open it in Excel or WPS and save it again as a workbook (.xlsx), or save the sheet as \"CSV UTF-8\"",
+        )
+    })?;
+    let mut sheets = Vec::new();
+    for name in workbook.sheet_names() {
+        let range = workbook.worksheet_range(&name).map_err(|e| {
+            Diagnostic::new(
+                shown,
+                format!("the sheet \"{name}\" of this workbook cannot be read: {e}"),
+            )
+        })?;
+        let has_values = range.used_cells().any(|(_, _, c)| !is_blank(c));
+        if has_values {
+            sheets.push(Sheet { name, range });
+        }
+    }
+    Ok(sheets)
+}
+
+fn is_blank(cell: &Data) -> bool {
+    match cell {
+        Data::Empty => true,
+        Data::String(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// Reads a sheet as a table: its first row with values is the header row.
+pub fn read_sheet(shown: &Path, sheet: &Sheet, columns: &Columns) -> TableRead {
+    let (first_row, first_column) = sheet.range.start().unwrap_or((0, 0));
+    let loc = |row: usize, column: usize, field: Option<Field>| Loc {
+        file: shown.to_path_buf(),
+        sheet: Some(sheet.name.clone()),
+        line: first_row as usize + row + 1,
+        column: first_column as usize + column + 1,
+        field,
+    };
+    let mut rows = sheet.range.rows().enumerate();
+    let header = rows.find(|(_, cells)| cells.iter().any(|c| !is_blank(c)));
+    let Some((header_row, header)) = header else {
+        return TableRead {
+            complete: true,
+            ..TableRead::default()
+        };
+    };
+    let mut diagnostics = Diagnostics::default();
+    // Columns with a header; blank header cells (a column the editor left empty) are skipped.
+    let mut headed: Vec<(usize, String)> = Vec::new();
+    for (i, cell) in header.iter().enumerate() {
+        match text_of(cell) {
+            Ok(text) if text.trim().is_empty() => {}
+            Ok(text) => headed.push((i, text.trim().to_string())),
+            Err(problem) => diagnostics.push(loc(header_row, i, None).error(problem)),
+        }
+    }
+    let names: Vec<String> = headed.iter().map(|(_, n)| n.clone()).collect();
+    let header_at = |k: usize| loc(header_row, headed[k].0, None);
+    let keys = match columns.of_headers(&names, &header_at) {
+        Ok(keys) if diagnostics.is_empty() => keys,
+        Ok(_) => return TableRead::failed(diagnostics),
+        Err(d) => {
+            diagnostics.extend(d);
+            return TableRead::failed(diagnostics);
+        }
+    };
+    let mut read = TableRead {
+        complete: true,
+        ..TableRead::default()
+    };
+    for (r, cells) in rows {
+        if cells.iter().all(is_blank) {
+            continue;
+        }
+        let before = diagnostics.len();
+        for (i, cell) in cells.iter().enumerate() {
+            if !is_blank(cell) && !headed.iter().any(|(j, _)| *j == i) {
+                diagnostics.push(
+                    loc(r, i, None)
+                        .error("this value is in a column without a header")
+                        .hint("give the column a header in the first row, or move the value into its column"),
+                );
+            }
+        }
+        let mut row_cells = Vec::with_capacity(headed.len());
+        for ((i, name), key) in headed.iter().zip(&keys) {
+            let cell_loc = loc(r, *i, Some(Field::Column(name.clone())));
+            match text_of(cells.get(*i).unwrap_or(&Data::Empty)) {
+                Ok(text) => row_cells.push((
+                    key.to_string(),
+                    Cell {
+                        text: text.trim().to_string(),
+                        loc: cell_loc,
+                    },
+                )),
+                Err(problem) => diagnostics.push(cell_loc.error(problem).hint(
+                    "correct the formula or type the value; stdportal reads what a cell shows",
+                )),
+            }
+        }
+        let row = Row {
+            loc: loc(r, 0, None),
+            cells: row_cells,
+        };
+        if diagnostics.len() == before {
+            read.rows.push(row);
+        } else {
+            read.broken.push(row);
+        }
+    }
+    read.problems = diagnostics;
+    read
+}
+
+/// The text a cell stands for, or why it stands for none.
+fn text_of(cell: &Data) -> Result<String, String> {
+    Ok(match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => number_text(*f),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) if dt.is_duration() => {
+            return Err(format!(
+                "the cell holds a length of time ({}), not a date or a number",
+                number_text(dt.as_f64())
+            ))
+        }
+        Data::DateTime(dt) => {
+            let (year, month, day, ..) = dt.to_ymd_hms_milli();
+            format!("{year:04}-{month:02}-{day:02}")
+        }
+        // OpenDocument dates: `2018-12-31` or `2018-12-31T00:00:00`.
+        Data::DateTimeIso(iso) => iso.split('T').next().unwrap_or(iso).to_string(),
+        Data::DurationIso(iso) => {
+            return Err(format!(
+                "the cell holds a length of time ({iso}), not a date or a number"
+            ))
+        }
+        Data::Error(e) => return Err(format!("the cell shows the error {e}")),
+    })
+}
+
+/// A number as its shortest decimal form: `93.2`, `2018` (not `2018.0`), `-3`.
+fn number_text(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_their_shortest_form() {
+        assert_eq!(number_text(2018.0), "2018");
+        assert_eq!(number_text(93.2), "93.2");
+        assert_eq!(number_text(-3.0), "-3");
+        assert_eq!(number_text(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(number_text(1e20), "100000000000000000000");
+    }
+}
