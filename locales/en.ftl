@@ -211,3 +211,108 @@ value-kind-list = a list in brackets [ ]
 value-kind-table = a table
 value-kind-date = a date
 value-kind-with-value = { $kind } ({ $value })
+
+## serve
+
+serve-not-a-folder = this is not a folder
+serve-not-a-folder-hint = pass the folder that holds config.toml: stdportal serve --root DIR
+serve-cannot-start = cannot start the server
+serve-built = Built { $pages } pages ({ $files } files) in memory in { $ms } ms.
+serve-first-build-failed = The build failed: every page shows the error until it is fixed; the site is rebuilt as soon as a file changes.
+serve-no-ctrl-c = cannot listen for Ctrl-C
+serve-serving = Serving { $url } (Ctrl-C to stop)
+serve-bind-warning = warning: --bind { $bind } exposes the site to every network this computer is on.
+serve-no-watch = warning: cannot watch the site's files ({ $error }); changes will not be rebuilt.
+serve-stopped-error = the server stopped
+serve-stopped = Stopped.
+serve-search-ready = Search index ready ({ $pages } pages, { $ms } ms).
+serve-search-failed = warning: the search index could not be built: { $error }
+serve-css-unchanged = Reloaded stylesheets in { $ms } ms after { $what } changed: none changed
+serve-css-reloaded = Reloaded stylesheets in { $ms } ms after { $what } changed: { $files }
+serve-pages-changed = { $pages ->
+        [0] no pages changed
+        [one] 1 page changed
+       *[other] { $pages } pages changed
+    }
+serve-other-files = { $files ->
+        [one] {" "}(and 1 other file)
+       *[other] {" "}(and { $files } other files)
+    }
+serve-error-fixed = ; the error is fixed
+serve-rendered-again = { $routes ->
+        [one] {" "}(only that page rendered again)
+       *[other] {" "}({ $routes } pages rendered again)
+    }
+serve-rebuilt = Rebuilt in { $ms } ms after { $what } changed: { $summary }
+serve-rebuild-failed = Rebuild failed after { $ms } ms ({ $what } changed); still serving the last good build.
+serve-changed-nothing = nothing
+serve-changed-more = { $first } and { $more } more
+serve-cannot-listen = cannot listen on { $address }:{ $port }
+serve-cannot-listen-hint = choose another address with --bind ADDR or port with --port N
+serve-ports-taken = ports { $first } to { $last } on { $address } are all taken
+serve-ports-taken-hint = choose another port with --port N (0 lets the system choose)
+
+## check
+
+check-outside-base-path = outside the site's path { $base_path }: { $path }
+check-danger = in the rendered page: { $what }
+check-danger-from = in the rendered page: { $what } (from { $source })
+check-danger-from-line = in the rendered page: { $what } (from { $source }, line { $line })
+check-link-outside = the link "{ $link }" points { $reason }
+check-link-outside-hint = start internal links with the site's path, or write them relative to the page
+check-link-missing = the link "{ $link }" leads to a page that does not exist
+check-link-missing-hint = correct the address, or create the page it points to
+check-anchor-missing = the link "{ $link }" points to the anchor #{ $anchor }, which { $file } does not have
+check-anchor-missing-hint = headings get anchors from their text: check the heading's spelling
+check-image-no-alt = the image "{ $src }" has no alt text
+check-image-no-alt-hint = describe the image for readers who cannot see it: ![描述](图片.png)
+check-related-not-linked = the page does not link to its related document { $other }
+check-related-not-linked-hint = the page template must show page.related
+
+## Data tables
+
+data-field-column = column "{ $name }"
+data-field-key = key "{ $name }"
+data-in-sheet-column = in sheet "{ $sheet }", column { $letters } "{ $name }": { $message }
+data-in-sheet = in sheet "{ $sheet }": { $message }
+data-in-field = in { $field }: { $message }
+
+## Data cross-checks
+
+data-city-hint-none = add the city to data/cities (this site has no city yet)
+data-city-hint = did you mean "{ $near }"? The cities of this site are: { $cities }; or add the city to data/cities
+data-unknown-indicator-near = did you mean "{ $near }"? Use the id of an indicator of { $city } in data/indicators
+data-unknown-indicator-hint = use the id of an indicator of { $city } in data/indicators
+data-unknown-indicator = unknown indicator "{ $id }" of the city "{ $city }"
+
+## References between pages and data
+
+page-unknown-city = unknown city "{ $city }"
+page-related-missing-near = did you mean "{ $near }"? Use the slug of another page (its file name without .md, or its slug = …)
+page-related-missing-hint = use the slug of another page (its file name without .md, or its slug = …)
+page-related-missing = related page "{ $slug }" does not exist
+data-source-not-a-page = the source document "{ $document }" is not a page of the site
+data-source-not-a-page-hint = use the slug of the page that states the figure
+data-plan-not-a-page = the plan "{ $plan }" is not a page of the site
+data-plan-not-a-page-hint = use the slug of the plan's page
+page-template-missing = the template "{ $template }" does not exist
+page-template-missing-hint = use a template of the theme (page.html, section.html, …) or add it to templates/
+
+## Front matter
+
+front-matter-missing = the file does not start with front matter
+front-matter-missing-hint = start the file with a line "+++", then title = "…", then another "+++" line
+front-matter-unclosed = the front matter is not closed
+front-matter-unclosed-hint = add a line "+++" after the last front matter line
+
+## The browser overlay of serve
+
+overlay-title = Build failed
+overlay-note = The server still serves the last good build. This message goes away by itself once the problem is fixed.
+overlay-first-note = The site has not built yet. This page reloads by itself once the problem is fixed.
+overlay-close = Close
+
+## The site dictionary
+
+dictionary-unreadable = cannot read the dictionary: { $error }
+dictionary-empty-phrase = a dictionary entry has an empty phrase

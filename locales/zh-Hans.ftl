@@ -196,3 +196,104 @@ value-kind-list = 方括号 [ ] 里的列表
 value-kind-table = 表
 value-kind-date = 日期
 value-kind-with-value = { $kind }（{ $value }）
+
+## serve
+
+serve-not-a-folder = 这不是一个文件夹
+serve-not-a-folder-hint = 请指定存放 config.toml 的文件夹：stdportal serve --root 文件夹
+serve-cannot-start = 无法启动预览服务器
+serve-built = 已在内存中生成 { $pages } 个页面（{ $files } 个文件），用时 { $ms } 毫秒。
+serve-first-build-failed = 生成失败：改好以前每个页面都会显示这个错误；文件一有改动就会重新生成。
+serve-no-ctrl-c = 无法接收 Ctrl-C
+serve-serving = 预览地址 { $url }（按 Ctrl-C 停止）
+serve-bind-warning = 注意：--bind { $bind } 会让这台电脑所在的所有网络都能访问预览。
+serve-no-watch = 注意：无法监视网站文件（{ $error }），改动后不会自动重新生成。
+serve-stopped-error = 预览服务器停止了
+serve-stopped = 已停止。
+serve-search-ready = 搜索索引已生成（{ $pages } 个页面，{ $ms } 毫秒）。
+serve-search-failed = 注意：无法生成搜索索引：{ $error }
+serve-css-unchanged = { $what } 有改动，{ $ms } 毫秒内重新加载了样式表：没有样式表变化
+serve-css-reloaded = { $what } 有改动，{ $ms } 毫秒内重新加载了样式表：{ $files }
+serve-pages-changed = { $pages ->
+        [0] 没有页面变化
+       *[other] { $pages } 个页面有变化
+    }
+serve-other-files = （另有 { $files } 个其他文件）
+serve-error-fixed = ；错误已改好
+serve-rendered-again = { $routes ->
+        [one] （只重新生成了这一页）
+       *[other] （重新生成了 { $routes } 个页面）
+    }
+serve-rebuilt = { $what } 有改动，已在 { $ms } 毫秒内重新生成：{ $summary }
+serve-rebuild-failed = { $what } 有改动，重新生成失败（用时 { $ms } 毫秒）；仍在提供上一次成功生成的网站。
+serve-changed-nothing = 无
+serve-changed-more = { $first } 等 { $more } 个文件
+serve-cannot-listen = 无法在 { $address }:{ $port } 上监听
+serve-cannot-listen-hint = 请用 --bind 换一个地址，或用 --port 换一个端口
+serve-ports-taken = { $address } 上的端口 { $first } 到 { $last } 都被占用了
+serve-ports-taken-hint = 请用 --port 换一个端口（0 表示由系统选择）
+
+## check
+
+check-outside-base-path = 网站路径 { $base_path } 以外：{ $path }
+check-danger = 生成的页面里：{ $what }
+check-danger-from = 生成的页面里：{ $what }（来自 { $source }）
+check-danger-from-line = 生成的页面里：{ $what }（来自 { $source } 第 { $line } 行）
+check-link-outside = 链接“{ $link }”指向{ $reason }
+check-link-outside-hint = 站内链接请以网站路径开头，或者写成相对于本页的地址
+check-link-missing = 链接“{ $link }”指向的页面不存在
+check-link-missing-hint = 请改正地址，或者建立它指向的页面
+check-anchor-missing = 链接“{ $link }”指向锚点 #{ $anchor }，但 { $file } 里没有这个锚点
+check-anchor-missing-hint = 锚点由标题文字生成：请检查标题的写法
+check-image-no-alt = 图片“{ $src }”没有替代文字
+check-image-no-alt-hint = 请为看不到图片的读者描述它：![描述](图片.png)
+check-related-not-linked = 页面没有链接到它的相关文件 { $other }
+check-related-not-linked-hint = 页面模板必须显示 page.related
+
+## Data tables
+
+data-field-column = “{ $name }”列
+data-field-key = “{ $name }”项
+data-in-sheet-column = 工作表“{ $sheet }”的 { $letters } 列“{ $name }”：{ $message }
+data-in-sheet = 工作表“{ $sheet }”：{ $message }
+data-in-field = { $field }：{ $message }
+
+## Data cross-checks
+
+data-city-hint-none = 请把这个城市加到 data/cities 里（网站里还没有城市）
+data-city-hint = 是不是“{ $near }”？本网站的城市有：{ $cities }；或者把这个城市加到 data/cities 里
+data-unknown-indicator-near = 是不是“{ $near }”？请用 data/indicators 里 { $city } 的指标 id
+data-unknown-indicator-hint = 请用 data/indicators 里 { $city } 的指标 id
+data-unknown-indicator = 城市“{ $city }”没有指标“{ $id }”
+
+## References between pages and data
+
+page-unknown-city = 没有“{ $city }”这个城市
+page-related-missing-near = 是不是“{ $near }”？请写另一个页面的 slug（它的文件名去掉 .md，或者它写的 slug = …）
+page-related-missing-hint = 请写另一个页面的 slug（它的文件名去掉 .md，或者它写的 slug = …）
+page-related-missing = 相关页面“{ $slug }”不存在
+data-source-not-a-page = 来源文件“{ $document }”不是本网站的页面
+data-source-not-a-page-hint = 请写给出这个数字的页面的 slug
+data-plan-not-a-page = 规划“{ $plan }”不是本网站的页面
+data-plan-not-a-page-hint = 请写规划页面的 slug
+page-template-missing = 模板“{ $template }”不存在
+page-template-missing-hint = 请用主题里的模板（page.html、section.html 等），或者把它加到 templates/ 里
+
+## Front matter
+
+front-matter-missing = 文件开头没有前置信息
+front-matter-missing-hint = 文件第一行写 +++，接着写 title = "…"，再写一行 +++
+front-matter-unclosed = 前置信息没有结束
+front-matter-unclosed-hint = 请在前置信息最后一行后面加一行 +++
+
+## The browser overlay of serve
+
+overlay-title = 构建失败
+overlay-note = 服务器仍提供上一次成功构建的页面。改好后这个提示会自动消失。
+overlay-first-note = 网站还没有成功构建过。改好后这个页面会自动重新加载。
+overlay-close = 关闭
+
+## The site dictionary
+
+dictionary-unreadable = 无法读取词表：{ $error }
+dictionary-empty-phrase = 词表里有一条的词语是空的

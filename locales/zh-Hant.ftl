@@ -196,3 +196,104 @@ value-kind-list = 方括號 [ ] 裡的列表
 value-kind-table = 表
 value-kind-date = 日期
 value-kind-with-value = { $kind }（{ $value }）
+
+## serve
+
+serve-not-a-folder = 這不是一個資料夾
+serve-not-a-folder-hint = 請指定存放 config.toml 的資料夾：stdportal serve --root 資料夾
+serve-cannot-start = 無法啟動預覽伺服器
+serve-built = 已在記憶體中產生 { $pages } 個頁面（{ $files } 個檔案），耗時 { $ms } 毫秒。
+serve-first-build-failed = 產生失敗：改好以前每個頁面都會顯示這個錯誤；檔案一有改動就會重新產生。
+serve-no-ctrl-c = 無法接收 Ctrl-C
+serve-serving = 預覽地址 { $url }（按 Ctrl-C 停止）
+serve-bind-warning = 注意：--bind { $bind } 會讓這臺電腦所在的所有網路都能造訪預覽。
+serve-no-watch = 注意：無法監視網站檔案（{ $error }），改動後不會自動重新產生。
+serve-stopped-error = 預覽伺服器停止了
+serve-stopped = 已停止。
+serve-search-ready = 搜尋索引已產生（{ $pages } 個頁面，{ $ms } 毫秒）。
+serve-search-failed = 注意：無法產生搜尋索引：{ $error }
+serve-css-unchanged = { $what } 有改動，{ $ms } 毫秒內重新載入了樣式表：沒有樣式表變化
+serve-css-reloaded = { $what } 有改動，{ $ms } 毫秒內重新載入了樣式表：{ $files }
+serve-pages-changed = { $pages ->
+        [0] 沒有頁面變化
+       *[other] { $pages } 個頁面有變化
+    }
+serve-other-files = （另有 { $files } 個其他檔案）
+serve-error-fixed = ；錯誤已改好
+serve-rendered-again = { $routes ->
+        [one] （只重新產生了這一頁）
+       *[other] （重新產生了 { $routes } 個頁面）
+    }
+serve-rebuilt = { $what } 有改動，已在 { $ms } 毫秒內重新產生：{ $summary }
+serve-rebuild-failed = { $what } 有改動，重新產生失敗（耗時 { $ms } 毫秒）；仍在提供上一次成功產生的網站。
+serve-changed-nothing = 無
+serve-changed-more = { $first } 等 { $more } 個檔案
+serve-cannot-listen = 無法在 { $address }:{ $port } 上監聽
+serve-cannot-listen-hint = 請用 --bind 換一個地址，或用 --port 換一個埠
+serve-ports-taken = { $address } 上的埠 { $first } 到 { $last } 都被佔用了
+serve-ports-taken-hint = 請用 --port 換一個埠（0 表示由系統選擇）
+
+## check
+
+check-outside-base-path = 網站路徑 { $base_path } 以外：{ $path }
+check-danger = 產生的頁面裡：{ $what }
+check-danger-from = 產生的頁面裡：{ $what }（來自 { $source }）
+check-danger-from-line = 產生的頁面裡：{ $what }（來自 { $source } 第 { $line } 行）
+check-link-outside = 連結“{ $link }”指向{ $reason }
+check-link-outside-hint = 站內連結請以網站路徑開頭，或者寫成相對於本頁的地址
+check-link-missing = 連結“{ $link }”指向的頁面不存在
+check-link-missing-hint = 請改正地址，或者建立它指向的頁面
+check-anchor-missing = 連結“{ $link }”指向錨點 #{ $anchor }，但 { $file } 裡沒有這個錨點
+check-anchor-missing-hint = 錨點由標題文字產生：請檢查標題的寫法
+check-image-no-alt = 圖片“{ $src }”沒有替代文字
+check-image-no-alt-hint = 請為看不到圖片的讀者描述它：![描述](圖片.png)
+check-related-not-linked = 頁面沒有連結到它的相關檔案 { $other }
+check-related-not-linked-hint = 頁面範本必須顯示 page.related
+
+## Data tables
+
+data-field-column = “{ $name }”欄
+data-field-key = “{ $name }”項
+data-in-sheet-column = 工作表“{ $sheet }”的 { $letters } 欄“{ $name }”：{ $message }
+data-in-sheet = 工作表“{ $sheet }”：{ $message }
+data-in-field = { $field }：{ $message }
+
+## Data cross-checks
+
+data-city-hint-none = 請把這個城市加到 data/cities 裡（網站裡還沒有城市）
+data-city-hint = 是不是“{ $near }”？本網站的城市有：{ $cities }；或者把這個城市加到 data/cities 裡
+data-unknown-indicator-near = 是不是“{ $near }”？請用 data/indicators 裡 { $city } 的指標 id
+data-unknown-indicator-hint = 請用 data/indicators 裡 { $city } 的指標 id
+data-unknown-indicator = 城市“{ $city }”沒有指標“{ $id }”
+
+## References between pages and data
+
+page-unknown-city = 沒有“{ $city }”這個城市
+page-related-missing-near = 是不是“{ $near }”？請寫另一個頁面的 slug（它的檔名去掉 .md，或者它寫的 slug = …）
+page-related-missing-hint = 請寫另一個頁面的 slug（它的檔名去掉 .md，或者它寫的 slug = …）
+page-related-missing = 相關頁面“{ $slug }”不存在
+data-source-not-a-page = 來源檔案“{ $document }”不是本網站的頁面
+data-source-not-a-page-hint = 請寫給出這個數字的頁面的 slug
+data-plan-not-a-page = 規劃“{ $plan }”不是本網站的頁面
+data-plan-not-a-page-hint = 請寫規劃頁面的 slug
+page-template-missing = 範本“{ $template }”不存在
+page-template-missing-hint = 請用主題裡的範本（page.html、section.html 等），或者把它加到 templates/ 裡
+
+## Front matter
+
+front-matter-missing = 檔案開頭沒有前置資訊
+front-matter-missing-hint = 檔案第一行寫 +++，接著寫 title = "…"，再寫一行 +++
+front-matter-unclosed = 前置資訊沒有結束
+front-matter-unclosed-hint = 請在前置資訊最後一行後面加一行 +++
+
+## The browser overlay of serve
+
+overlay-title = 建置失敗
+overlay-note = 伺服器仍提供上一次成功建置的頁面。改好後這個提示會自動消失。
+overlay-first-note = 網站還沒有成功建置過。改好後這個頁面會自動重新載入。
+overlay-close = 關閉
+
+## The site dictionary
+
+dictionary-unreadable = 無法讀取詞表：{ $error }
+dictionary-empty-phrase = 詞表裡有一條的詞語是空的

@@ -6,8 +6,8 @@ use serde::Deserialize;
 
 use crate::error::{toml_diagnostic, Diagnostic};
 use crate::i18n::io_error;
-use crate::t;
 use crate::script::{Script, TraditionalProfile};
+use crate::t;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -154,7 +154,8 @@ impl Config {
 /// `--base-url` given on the command line, checked like `base_url` in `config.toml`.
 pub fn base_url_option(text: &str) -> Result<String, Diagnostic> {
     normalize_base_url(text).map_err(|m| {
-        Diagnostic::new("--base-url", m).hint(t!("base-url-option-hint", example = BASE_URL_EXAMPLE))
+        Diagnostic::new("--base-url", m)
+            .hint(t!("base-url-option-hint", example = BASE_URL_EXAMPLE))
     })
 }
 

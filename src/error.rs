@@ -78,7 +78,12 @@ impl fmt::Display for Diagnostic {
                 column = column,
                 message = message
             ),
-            (Some(line), None) => t!("diagnostic-at-line", file = file, line = line, message = message),
+            (Some(line), None) => t!(
+                "diagnostic-at-line",
+                file = file,
+                line = line,
+                message = message
+            ),
             _ => t!("diagnostic-in-file", file = file, message = message),
         };
         f.write_str(&text)?;
@@ -191,7 +196,8 @@ pub fn toml_diagnostic(
     let stopped = err.span().map_or(text.len(), |s| s.end.max(s.start + 1));
     if let Some((offset, mistake, key)) = crate::mistakes::in_toml(text) {
         if offset < stopped || err.span().is_none() {
-            return Diagnostic::new(file, mistake.message(&key)).at_offset(text, offset, first_line);
+            return Diagnostic::new(file, mistake.message(&key))
+                .at_offset(text, offset, first_line);
         }
     }
     let (message, hint) = crate::mistakes::toml_message(err.message());

@@ -60,11 +60,8 @@ pub fn files_under(root: &Path, dir: &Path, max_depth: usize) -> (Vec<PathBuf>, 
                     .hint(t!("link-outside-site-hint")),
                 ),
                 Err(_) => problems.push(
-                    Diagnostic::new(
-                        rel_to(root, path),
-                        t!("link-dangling"),
-                    )
-                    .hint(t!("link-dangling-hint")),
+                    Diagnostic::new(rel_to(root, path), t!("link-dangling"))
+                        .hint(t!("link-dangling-hint")),
                 ),
             }
         } else if entry.file_type().is_file() {
@@ -77,9 +74,12 @@ pub fn files_under(root: &Path, dir: &Path, max_depth: usize) -> (Vec<PathBuf>, 
 /// A folder the site reads must be inside the site once links are followed: names the first
 /// link on the way that leads out.
 fn inside_site(root: &Path, canonical_root: &Path, dir: &Path) -> Result<(), Diagnostic> {
-    let target = dir
-        .canonicalize()
-        .map_err(|e| Diagnostic::new(rel_to(root, dir), t!("folder-unreadable", error = io_error(&e))))?;
+    let target = dir.canonicalize().map_err(|e| {
+        Diagnostic::new(
+            rel_to(root, dir),
+            t!("folder-unreadable", error = io_error(&e)),
+        )
+    })?;
     if target.starts_with(canonical_root) {
         return Ok(());
     }

@@ -9,9 +9,9 @@ use clap::{Parser, Subcommand};
 
 use stdportal::error::Diagnostics;
 use stdportal::i18n::{self, Lang};
-use stdportal::t;
 use stdportal::output::{PublishOptions, Publisher};
 use stdportal::site::{BuildOptions, Site};
+use stdportal::t;
 
 #[derive(Parser)]
 #[command(
@@ -30,7 +30,13 @@ struct Cli {
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
     match text.parse() {
-        Ok(lang) if Lang::ALL.iter().any(|l| l.tag().eq_ignore_ascii_case(text.trim())) => Ok(lang),
+        Ok(lang)
+            if Lang::ALL
+                .iter()
+                .any(|l| l.tag().eq_ignore_ascii_case(text.trim())) =>
+        {
+            Ok(lang)
+        }
         _ => Err("zh-Hans, zh-Hant or en".to_string()),
     }
 }
@@ -285,7 +291,10 @@ fn print_punctuation(fixes: &[stdportal::check::PunctuationFix], on: bool) {
                 .take_while(|f| &f.file == file)
                 .count();
         let n = end - start;
-        println!("  {}", t!("check-punctuation-file", file = file.display(), marks = n));
+        println!(
+            "  {}",
+            t!("check-punctuation-file", file = file.display(), marks = n)
+        );
         for fix in &fixes[start..end] {
             println!(
                 "    {}:{}: {} → {}",

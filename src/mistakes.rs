@@ -92,7 +92,11 @@ pub fn in_toml(text: &str) -> Option<(usize, Mistake, String)> {
                 let opened = &text[string_start..i];
                 if let Some(at) = opened.rfind(['”', '“']) {
                     let offset = string_start + at;
-                    return Some((offset, Mistake::ClosedWithChineseQuote, key_of(text, offset)));
+                    return Some((
+                        offset,
+                        Mistake::ClosedWithChineseQuote,
+                        key_of(text, offset),
+                    ));
                 }
                 in_string = None;
             }
@@ -132,7 +136,11 @@ pub fn in_toml(text: &str) -> Option<(usize, Mistake, String)> {
         let opened = &text[string_start..];
         if let Some(at) = opened.rfind(['”', '“']) {
             let offset = string_start + at;
-            return Some((offset, Mistake::ClosedWithChineseQuote, key_of(text, offset)));
+            return Some((
+                offset,
+                Mistake::ClosedWithChineseQuote,
+                key_of(text, offset),
+            ));
         }
     }
     None
@@ -182,7 +190,10 @@ pub fn toml_message(message: &str) -> (String, Option<String>) {
     let message = message.trim();
     let quoted = backquoted(message);
     if message.starts_with("duplicate key") {
-        return (t!("toml-duplicate-key"), Some(t!("toml-duplicate-key-hint")));
+        return (
+            t!("toml-duplicate-key"),
+            Some(t!("toml-duplicate-key-hint")),
+        );
     }
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let field = quoted.first().cloned().unwrap_or_default();
@@ -210,7 +221,11 @@ pub fn toml_message(message: &str) -> (String, Option<String>) {
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         return (
-            t!("toml-wrong-type", found = kind_of_value(found), expected = kind_of_value(expected)),
+            t!(
+                "toml-wrong-type",
+                found = kind_of_value(found),
+                expected = kind_of_value(expected)
+            ),
             None,
         );
     }
@@ -218,7 +233,9 @@ pub fn toml_message(message: &str) -> (String, Option<String>) {
         Some((t!("toml-unquoted-string"), t!("toml-unquoted-string-hint")))
     } else if message.starts_with("key with no value") {
         Some((t!("toml-no-equals"), t!("toml-no-equals-hint")))
-    } else if message.starts_with("invalid basic string") || message.starts_with("invalid literal string") {
+    } else if message.starts_with("invalid basic string")
+        || message.starts_with("invalid literal string")
+    {
         Some((t!("toml-unclosed-string"), t!("toml-unclosed-string-hint")))
     } else if message.starts_with("missing comma between array elements") {
         Some((t!("toml-missing-comma"), t!("toml-missing-comma-hint")))
@@ -254,11 +271,14 @@ fn backquoted(text: &str) -> Vec<String> {
 /// serde's name of a kind of value (`integer `3``, `a string`, `i64`) as the editor's word.
 fn kind_of_value(serde: &str) -> String {
     let serde = serde.trim();
-    let word = serde.split([' ', '`']).find(|w| !w.is_empty() && *w != "a" && *w != "an");
-    let value = backquoted(serde)
-        .into_iter()
-        .next()
-        .or_else(|| serde.split_once('"').map(|(_, v)| v.trim_end_matches('"').to_string()));
+    let word = serde
+        .split([' ', '`'])
+        .find(|w| !w.is_empty() && *w != "a" && *w != "an");
+    let value = backquoted(serde).into_iter().next().or_else(|| {
+        serde
+            .split_once('"')
+            .map(|(_, v)| v.trim_end_matches('"').to_string())
+    });
     let kind = match word.unwrap_or_default() {
         "string" | "str" | "char" => t!("value-kind-text"),
         "integer" | "i64" | "i32" | "u64" | "u32" | "u16" | "u8" | "usize" | "i8" | "i16" => {
@@ -287,15 +307,42 @@ mod tests {
 
     #[test]
     fn marks_outside_strings_are_found_with_their_key() {
-        assert_eq!(found("title = “标题”"), Some((8, Mistake::DoubleQuotes, "title".into())));
-        assert_eq!(found("title = ‘标题’"), Some((8, Mistake::SingleQuotes, "title".into())));
-        assert_eq!(found("title ＝ \"a\""), Some((6, Mistake::Equals, "title".into())));
-        assert_eq!(found("title：\"a\""), Some((5, Mistake::Colon, "title".into())));
-        assert_eq!(found("tags = [\"a\"，\"b\"]"), Some((11, Mistake::Comma, "tags".into())));
-        assert_eq!(found("tags = ［\"a\"]"), Some((7, Mistake::Brackets, "tags".into())));
-        assert_eq!(found("＃ 注释\ntitle = \"a\""), Some((0, Mistake::Hash, String::new())));
-        assert_eq!(found("title　= \"a\""), Some((5, Mistake::Space, "title".into())));
-        assert_eq!(found("a = 1\n\u{feff}b = 2"), Some((6, Mistake::Bom, String::new())));
+        assert_eq!(
+            found("title = “标题”"),
+            Some((8, Mistake::DoubleQuotes, "title".into()))
+        );
+        assert_eq!(
+            found("title = ‘标题’"),
+            Some((8, Mistake::SingleQuotes, "title".into()))
+        );
+        assert_eq!(
+            found("title ＝ \"a\""),
+            Some((6, Mistake::Equals, "title".into()))
+        );
+        assert_eq!(
+            found("title：\"a\""),
+            Some((5, Mistake::Colon, "title".into()))
+        );
+        assert_eq!(
+            found("tags = [\"a\"，\"b\"]"),
+            Some((11, Mistake::Comma, "tags".into()))
+        );
+        assert_eq!(
+            found("tags = ［\"a\"]"),
+            Some((7, Mistake::Brackets, "tags".into()))
+        );
+        assert_eq!(
+            found("＃ 注释\ntitle = \"a\""),
+            Some((0, Mistake::Hash, String::new()))
+        );
+        assert_eq!(
+            found("title　= \"a\""),
+            Some((5, Mistake::Space, "title".into()))
+        );
+        assert_eq!(
+            found("a = 1\n\u{feff}b = 2"),
+            Some((6, Mistake::Bom, String::new()))
+        );
         assert_eq!(
             found("title = \"标题”\nx = 1"),
             Some((11, Mistake::ClosedWithChineseQuote, "title".into()))

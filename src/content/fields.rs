@@ -5,9 +5,9 @@
 use std::path::Path;
 
 use super::frontmatter::{PageFrontMatter, SectionFrontMatter, Split};
-use crate::t;
 use crate::error::Diagnostic;
 use crate::output::path::{check_segment, segment_from_name};
+use crate::t;
 
 /// The file line of a front matter key (the first line of the front matter if it is not there).
 pub(super) fn key_line(split: &Split<'_>, key: &str) -> usize {
@@ -80,12 +80,11 @@ pub(super) fn check_slug(
         .at_line(1)
         .hint(t!("file-name-not-url-hint")));
     }
-    Err(Diagnostic::new(
-        shown,
-        t!("slug-not-url", slug = slug, problem = problem),
+    Err(
+        Diagnostic::new(shown, t!("slug-not-url", slug = slug, problem = problem))
+            .at_line(key_line(split, "slug"))
+            .hint(t!("slug-not-url-hint")),
     )
-    .at_line(key_line(split, "slug"))
-    .hint(t!("slug-not-url-hint")))
 }
 
 /// A folder of `content/` becomes part of the URLs of its pages: its name must be usable.
@@ -94,7 +93,11 @@ pub(super) fn check_folders(shown: &Path, dir: &str) -> Result<(), Diagnostic> {
         if let Err(problem) = check_segment(folder) {
             return Err(Diagnostic::new(
                 shown,
-                t!("folder-not-url", folder = folder, problem = problem.to_string()),
+                t!(
+                    "folder-not-url",
+                    folder = folder,
+                    problem = problem.to_string()
+                ),
             )
             .hint(t!("folder-not-url-hint")));
         }
@@ -246,12 +249,9 @@ fn refuse(
     fields: &[(&str, bool, fn() -> String)],
 ) -> Result<(), Diagnostic> {
     match fields.iter().find(|(_, set, _)| *set) {
-        Some((name, _, instead)) => Err(Diagnostic::new(
-            shown,
-            t!("zola-field", field = *name),
-        )
-        .at_line(key_line(split, name))
-        .hint(instead())),
+        Some((name, _, instead)) => Err(Diagnostic::new(shown, t!("zola-field", field = *name))
+            .at_line(key_line(split, name))
+            .hint(instead())),
         None => Ok(()),
     }
 }
@@ -265,16 +265,10 @@ pub(super) fn refuse_zola_page_fields(
         shown,
         split,
         &[
-            (
-                "render",
-                meta.zola_render.is_some(),
-                || t!("zola-page-render"),
-            ),
-            (
-                "path",
-                meta.zola_path.is_some(),
-                || t!("zola-page-path"),
-            ),
+            ("render", meta.zola_render.is_some(), || {
+                t!("zola-page-render")
+            }),
+            ("path", meta.zola_path.is_some(), || t!("zola-page-path")),
         ],
     )
 }
@@ -288,36 +282,26 @@ pub(super) fn refuse_zola_section_fields(
         shown,
         split,
         &[
-            (
-                "render",
-                meta.zola_render.is_some(),
-                || t!("zola-section-render"),
-            ),
-            (
-                "redirect_to",
-                meta.zola_redirect_to.is_some(),
-                || t!("zola-section-redirect"),
-            ),
-            (
-                "transparent",
-                meta.zola_transparent.is_some(),
-                || t!("zola-section-transparent"),
-            ),
-            (
-                "paginate_path",
-                meta.zola_paginate_path.is_some(),
-                || t!("zola-section-paginate-path"),
-            ),
+            ("render", meta.zola_render.is_some(), || {
+                t!("zola-section-render")
+            }),
+            ("redirect_to", meta.zola_redirect_to.is_some(), || {
+                t!("zola-section-redirect")
+            }),
+            ("transparent", meta.zola_transparent.is_some(), || {
+                t!("zola-section-transparent")
+            }),
+            ("paginate_path", meta.zola_paginate_path.is_some(), || {
+                t!("zola-section-paginate-path")
+            }),
             (
                 "insert_anchor_links",
                 meta.zola_insert_anchor_links.is_some(),
                 || t!("zola-section-anchor-links"),
             ),
-            (
-                "generate_feeds",
-                meta.zola_generate_feeds.is_some(),
-                || t!("zola-section-feeds"),
-            ),
+            ("generate_feeds", meta.zola_generate_feeds.is_some(), || {
+                t!("zola-section-feeds")
+            }),
         ],
     )
 }

@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::error::{Diagnostic, Diagnostics};
 use crate::i18n::io_error;
 use crate::t;
-use crate::error::{Diagnostic, Diagnostics};
 pub use frontmatter::{
     DocumentKind, PageFrontMatter, PartialDate, SectionFrontMatter, SortBy, Validity,
 };
@@ -401,7 +401,11 @@ fn check_unique_paths(content: &Content, diagnostics: &mut Diagnostics) {
             diagnostics.push(
                 Diagnostic::new(
                     &page.file,
-                    t!("page-same-url", path = &page.path, other = first.file.display()),
+                    t!(
+                        "page-same-url",
+                        path = &page.path,
+                        other = first.file.display()
+                    ),
                 )
                 .hint(t!("page-same-url-hint")),
             );
@@ -414,7 +418,11 @@ fn check_unique_paths(content: &Content, diagnostics: &mut Diagnostics) {
                 diagnostics.push(
                     Diagnostic::new(
                         &page.file,
-                        t!("page-same-slug", slug = &page.slug, other = first.file.display()),
+                        t!(
+                            "page-same-slug",
+                            slug = &page.slug,
+                            other = first.file.display()
+                        ),
                     )
                     .hint(t!("page-same-slug-hint")),
                 );

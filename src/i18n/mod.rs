@@ -111,7 +111,8 @@ pub fn text_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
     static BUNDLES: OnceLock<Vec<FluentBundle<FluentResource>>> = OnceLock::new();
-    let bundles = BUNDLES.get_or_init(|| CATALOGUES.iter().map(|(l, s)| make_bundle(*l, s)).collect());
+    let bundles =
+        BUNDLES.get_or_init(|| CATALOGUES.iter().map(|(l, s)| make_bundle(*l, s)).collect());
     let index = CATALOGUES.iter().position(|(l, _)| *l == lang).unwrap_or(0);
     &bundles[index]
 }

@@ -19,9 +19,16 @@ fn messages(lang: Lang, source: &str) -> BTreeMap<String, BTreeSet<String>> {
                 if let Some(value) = &m.value {
                     pattern_vars(value, &mut vars);
                 }
-                assert!(m.attributes.is_empty(), "{lang}: {}: no attributes, please", m.id.name);
+                assert!(
+                    m.attributes.is_empty(),
+                    "{lang}: {}: no attributes, please",
+                    m.id.name
+                );
                 let id = m.id.name.to_string();
-                assert!(messages.insert(id.clone(), vars).is_none(), "{lang}: {id} twice");
+                assert!(
+                    messages.insert(id.clone(), vars).is_none(),
+                    "{lang}: {id} twice"
+                );
             }
             ast::Entry::Junk { content } => panic!("{lang}: not a message: {content}"),
             _ => {}
@@ -77,10 +84,19 @@ fn every_message_is_in_every_catalogue() {
     let all = all();
     let (_, english) = &all[2];
     for (lang, catalogue) in &all {
-        let missing: Vec<_> = english.keys().filter(|id| !catalogue.contains_key(*id)).collect();
-        let extra: Vec<_> = catalogue.keys().filter(|id| !english.contains_key(*id)).collect();
+        let missing: Vec<_> = english
+            .keys()
+            .filter(|id| !catalogue.contains_key(*id))
+            .collect();
+        let extra: Vec<_> = catalogue
+            .keys()
+            .filter(|id| !english.contains_key(*id))
+            .collect();
         assert!(missing.is_empty(), "{lang} lacks {missing:?}");
-        assert!(extra.is_empty(), "{lang} has messages English lacks: {extra:?}");
+        assert!(
+            extra.is_empty(),
+            "{lang} has messages English lacks: {extra:?}"
+        );
     }
 }
 
@@ -120,16 +136,33 @@ fn the_code_asks_for_exactly_the_catalogue_messages() {
                     used.insert(rest[..end].to_string());
                 }
             }
+            // `text_in(lang, "id", …)`: a message in a language of its own.
+            for (at, _) in text.match_indices("text_in(") {
+                let rest = &text[at..];
+                let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+                if let Some((_, after)) = line.split_once('"') {
+                    used.insert(after[..after.find('"').unwrap_or(0)].to_string());
+                }
+            }
         }
     }
     let english = messages(Lang::En, CATALOGUES[2].1);
-    let unknown: Vec<_> = used.iter().filter(|id| !english.contains_key(*id)).collect();
-    assert!(unknown.is_empty(), "asked for but in no catalogue: {unknown:?}");
+    let unknown: Vec<_> = used
+        .iter()
+        .filter(|id| !english.contains_key(*id))
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "asked for but in no catalogue: {unknown:?}"
+    );
     let unused: Vec<_> = english
         .keys()
         .filter(|id| !used.contains(*id) && !id.starts_with("diagnostic-"))
         .collect();
-    assert!(unused.is_empty(), "in the catalogues but never asked for: {unused:?}");
+    assert!(
+        unused.is_empty(),
+        "in the catalogues but never asked for: {unused:?}"
+    );
 }
 
 #[test]
@@ -143,11 +176,19 @@ fn values_fill_placeholders_and_plurals_in_each_language() {
         "The build stopped with 2 problems; the previous site in the output folder was left as it was."
     );
     assert_eq!(
-        text_in(Lang::ZhHans, "build-failed", &[("count", Arg::from(2usize))]),
+        text_in(
+            Lang::ZhHans,
+            "build-failed",
+            &[("count", Arg::from(2usize))]
+        ),
         "构建因 2 个问题而停止；输出文件夹中原来的网站保持不变。"
     );
     assert_eq!(
-        text_in(Lang::ZhHant, "build-failed", &[("count", Arg::from(2usize))]),
+        text_in(
+            Lang::ZhHant,
+            "build-failed",
+            &[("count", Arg::from(2usize))]
+        ),
         "建置因 2 個問題而停止；輸出資料夾中原來的網站保持不變。"
     );
 }

@@ -57,7 +57,10 @@ fn guide_site() -> TestSite {
             files += 1;
         }
     }
-    assert!(files >= 8, "the guide's examples make a site ({files} files)");
+    assert!(
+        files >= 8,
+        "the guide's examples make a site ({files} files)"
+    );
     site
 }
 
@@ -68,10 +71,18 @@ fn the_guide_examples_build_a_site() {
     let page = site.read("policies/shifan-plan/index.html");
     assert!(page.contains("示范市标准化发展规划"));
     let news = site.read("news/shifan-progress/index.html");
-    assert!(news.contains("cities/shifan/indicators/pass-rate/"), "the figure links its page");
+    assert!(
+        news.contains("cities/shifan/indicators/pass-rate/"),
+        "the figure links its page"
+    );
     let indicator = site.read("cities/shifan/indicators/pass-rate/index.html");
-    assert!(indicator.contains("<svg"), "the indicator's page has its chart");
-    assert!(site.read("zh-hant/policies/shifan-plan/index.html").contains("規劃"));
+    assert!(
+        indicator.contains("<svg"),
+        "the indicator's page has its chart"
+    );
+    assert!(site
+        .read("zh-hant/policies/shifan-plan/index.html")
+        .contains("規劃"));
 }
 
 #[test]
@@ -95,5 +106,8 @@ fn the_guide_error_messages_are_what_the_build_prints() {
         site.file(path, good);
         checked += 1;
     }
-    assert!(checked >= 5, "the guide shows its error messages ({checked})");
+    assert!(
+        checked >= 5,
+        "the guide shows its error messages ({checked})"
+    );
 }
