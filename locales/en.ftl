@@ -202,7 +202,6 @@ toml-bad-key = this key has characters a key cannot have
 toml-bad-key-hint = keys are letters, digits, _ and -; put other text in quotes, e.g. "名称" = "…"
 toml-bad-escape = a backslash \ in this text starts an escape that does not exist
 toml-bad-escape-hint = write a backslash as \\, or put the text in single quotes '…'
-toml-other = the TOML cannot be read: { $error }
 value-kind-text = text in quotes
 value-kind-integer = a whole number
 value-kind-number = a number

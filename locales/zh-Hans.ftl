@@ -187,7 +187,6 @@ toml-bad-key = 这个键里有不能用于键名的字符
 toml-bad-key-hint = 键名只能用字母、数字、_ 和 -；其他文字请加引号，例如 "名称" = "…"
 toml-bad-escape = 文字里的反斜杠 \ 开始了一个不存在的转义
 toml-bad-escape-hint = 反斜杠请写成 \\，或者把文字放在单引号 '…' 里
-toml-other = TOML 无法读取：{ $error }
 value-kind-text = 加引号的文字
 value-kind-integer = 整数
 value-kind-number = 数字

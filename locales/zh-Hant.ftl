@@ -187,7 +187,6 @@ toml-bad-key = 這個鍵裡有不能用於鍵名的字元
 toml-bad-key-hint = 鍵名只能用字母、數字、_ 和 -；其他文字請加引號，例如 "名稱" = "…"
 toml-bad-escape = 文字裡的反斜線 \ 開始了一個不存在的轉義
 toml-bad-escape-hint = 反斜線請寫成 \\，或者把文字放在單引號 '…' 裡
-toml-other = TOML 無法讀取：{ $error }
 value-kind-text = 加引號的文字
 value-kind-integer = 整數
 value-kind-number = 數字

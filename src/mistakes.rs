@@ -254,8 +254,9 @@ pub fn toml_message(message: &str) -> (String, Option<String>) {
     };
     match translated {
         Some((message, hint)) => (message, Some(hint)),
-        // Rarer errors keep the parser's words, said to be the parser's.
-        None => (t!("toml-other", error = message), None),
+        // Rarer errors keep their words: most are this program's own sentences (a kind that
+        // is not one, a date that is not a date), given to serde by the front matter's types.
+        None => (message.to_string(), None),
     }
 }
 
@@ -381,7 +382,7 @@ mod tests {
         assert_eq!(h.unwrap(), "the fields are: title, date");
         let (m, _) = toml_message("invalid type: integer `3`, expected a string");
         assert_eq!(m, "this should be text in quotes, not a whole number (3)");
-        let (m, _) = toml_message("something new");
-        assert_eq!(m, "the TOML cannot be read: something new");
+        let (m, _) = toml_message("\"政策\" is not a kind");
+        assert_eq!(m, "\"政策\" is not a kind");
     }
 }

@@ -241,13 +241,12 @@ pub(super) fn check_aliases(
     Ok(())
 }
 
+/// A Zola field: its name, whether the page sets it, and what to do instead.
+type ZolaField<'a> = (&'a str, bool, fn() -> String);
+
 /// Zola fields with no meaning here: each an error that names it and says what to do (the
 /// hint made only when the field is there: this runs for every page).
-fn refuse(
-    shown: &Path,
-    split: &Split<'_>,
-    fields: &[(&str, bool, fn() -> String)],
-) -> Result<(), Diagnostic> {
+fn refuse(shown: &Path, split: &Split<'_>, fields: &[ZolaField<'_>]) -> Result<(), Diagnostic> {
     match fields.iter().find(|(_, set, _)| *set) {
         Some((name, _, instead)) => Err(Diagnostic::new(shown, t!("zola-field", field = *name))
             .at_line(key_line(split, name))
