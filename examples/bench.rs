@@ -10,12 +10,23 @@
 //! largest list page, and the time to rebuild after editing one page and one data file.
 //! Results go to `bench-results/RESULTS.md` (and are printed).
 //!
+//! Then, for search: the index's size on disk, the bytes ten fixed queries download (in headless
+//! Chromium when `bash scripts/browser-test-setup.sh` installed it), and the same for Pagefind
+//! 1.6 run standalone over the same pages when its npm package is installed
+//! (`npm install --prefix target/pagefind pagefind@1.6.0`, or `--pagefind DIR`).
+//!
 //! Options: --sizes 1000,10000  --runs 5  --out bench-results/RESULTS.md  --work target/bench
+//! --pagefind DIR  --pagefind-max 10000 (larger corpora skip Pagefind: minutes and gigabytes)
 //! --serve-only (only serve's rebuilds)  --no-search (skip the builds with the search index)
+//! --search-table (only paginated builds without and with search, no edit rebuilds: what the
+//! search table needs)
 
 #[path = "gen_corpus.rs"]
 #[allow(dead_code)]
 mod gen_corpus;
+
+#[path = "bench/search.rs"]
+mod bench_search;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -23,8 +34,21 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
+/// The medians of one kind of build that the search table compares.
+#[derive(Clone, Copy)]
+struct Medians {
+    wall: f64,
+    cpu: f64,
+    rss: f64,
+    index: f64,
+    search_cpu: f64,
+    pages: usize,
+}
+
 struct Run {
     wall_ms: f64,
+    /// User + system time of the build process.
+    cpu_ms: f64,
     pages: usize,
     stages: BTreeMap<String, f64>,
 }
@@ -42,21 +66,24 @@ fn median(mut values: Vec<f64>) -> f64 {
     }
 }
 
+/// Milliseconds, or a dash when not measured.
+fn ms(value: f64) -> String {
+    if value.is_nan() {
+        "—".into()
+    } else {
+        format!("{value:.0}")
+    }
+}
+
 fn build(binary: &Path, root: &Path, search: bool) -> Run {
     let mut command = Command::new(binary);
     command.args(["build", "--timings", "--root"]).arg(root);
     if !search {
         command.arg("--no-search");
     }
-    let started = Instant::now();
-    let output = command.output().expect("stdportal runs");
-    let wall_ms = started.elapsed().as_secs_f64() * 1000.0;
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "build failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let (usage, stdout) = bench_search::run_measured_output(&mut command);
+    let stdout = String::from_utf8_lossy(&stdout);
+    assert!(usage.ok, "build failed:\n{stdout}");
     let pages = stdout
         .split("Built ")
         .nth(1)
@@ -74,7 +101,8 @@ fn build(binary: &Path, root: &Path, search: bool) -> Run {
         }
     }
     Run {
-        wall_ms,
+        wall_ms: usage.wall_ms,
+        cpu_ms: usage.cpu_ms,
         pages,
         stages,
     }
@@ -88,7 +116,7 @@ fn serve_rebuilds(corpus: &Path, size: usize, runs: usize) -> String {
         root: corpus.to_path_buf(),
         base_url: Some("http://127.0.0.1:1111/".into()),
         drafts: false,
-        search: false,
+        search: true,
     });
     let started = Instant::now();
     rebuilder.rebuild(&[]).expect("the corpus builds");
@@ -179,7 +207,10 @@ fn main() {
     let mut out = PathBuf::from("bench-results/RESULTS.md");
     let mut work = PathBuf::from("target/bench");
     let mut serve_only = false;
+    let mut pagefind_dir: Option<PathBuf> = None;
+    let mut pagefind_max = 10_000usize;
     let mut with_search = true;
+    let mut search_table = false;
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         if flag == "--serve-only" {
@@ -188,6 +219,10 @@ fn main() {
         }
         if flag == "--no-search" {
             with_search = false;
+            continue;
+        }
+        if flag == "--search-table" {
+            search_table = true;
             continue;
         }
         let value = args.next().unwrap_or_default();
@@ -201,6 +236,8 @@ fn main() {
             "--runs" => runs = value.parse().unwrap_or(5).max(1),
             "--out" => out = PathBuf::from(value),
             "--work" => work = PathBuf::from(value),
+            "--pagefind" => pagefind_dir = Some(PathBuf::from(value)),
+            "--pagefind-max" => pagefind_max = value.parse().unwrap_or(10_000),
             other => {
                 eprintln!("unknown option {other}");
                 std::process::exit(2);
@@ -227,18 +264,20 @@ fn main() {
     let _ = writeln!(report, "# stdportal build benchmark\n");
     let _ = writeln!(
         report,
-        "Machine: {cores} cores ({}). Commit {commit}. Median of {runs} runs of `stdportal build` (release) on a corpus from `gen_corpus` (~3 KB of Chinese Markdown per page, 20 cities, 200 indicators, 5 years of observations). Pages are HTML pages written, both scripts counted. Stage times come from `build --timings`: *load* reads and checks everything, *render + write* is the parallel stage in which each page is rendered (Tera), converted to Traditional and written to a staging folder if its bytes changed (wall), *template* and *convert* are CPU time summed over threads inside it, *index* is the Pagefind search index, *commit* moves the changed files into place and removes stale ones. The CLI rebuilds are full builds that write only what changed; serve's incremental rebuilds are in the second table. Regenerate with `cargo run --release --example bench`.\n",
+        "Machine: {cores} cores ({}). Commit {commit}. Median of {runs} runs of `stdportal build` (release) on a corpus from `gen_corpus` (~3 KB of Chinese Markdown per page, 20 cities, 200 indicators, 5 years of observations). Pages are HTML pages written, both scripts counted. Stage times come from `build --timings`: *load* reads and checks everything, *render + write* is the parallel stage in which each page is rendered (Tera), converted to Traditional and written to a staging folder if its bytes changed (wall), *template* and *convert* are CPU time summed over threads inside it, *index* assembles the search index (shards, fragment groups, filters) and *search cpu* is the CPU time of each page's part of it (text, keys, fragments) summed over threads inside *render*, *commit* moves the changed files into place and removes stale ones. The CLI rebuilds are full builds that write only what changed; serve's incremental rebuilds are in the second table. Regenerate with `cargo run --release --example bench`.\n",
         std::env::consts::OS
     );
     let _ = writeln!(report, "The corpus puts every page into a city, an issuing office, a kind, two topics, a year and a validity, so every list is as full as on a department's site. *lists* says whether lists are paginated (20 a page, the default) or each on one page (`paginate_by = 0`: no pager pages); *output* is the size of `public/`, *largest list* the largest HTML page that is not a document.\n");
-    let _ = writeln!(report, "| pages | search | lists | HTML pages | wall (ms) | pages/s | peak RSS (MB) | load | views | render + write | template cpu | convert cpu | index | commit | output (MB) | largest list (KB) | CLI rebuild after 1 page edit (ms) | CLI rebuild after data edit (ms) |");
+    let _ = writeln!(report, "| pages | search | lists | HTML pages | wall (ms) | pages/s | peak RSS (MB) | load | views | render + write | template cpu | convert cpu | search cpu | index | commit | output (MB) | largest list (KB) | CLI rebuild after 1 page edit (ms) | CLI rebuild after data edit (ms) |");
     let _ = writeln!(
         report,
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     );
     let mut serve_lines = Vec::new();
     // Each data edit adds an observation of a year of its own, across all builds of a corpus.
     let mut data_year = 2040;
+    let mut search_figures = Vec::new();
+    let pagefind = bench_search::pagefind_binary(pagefind_dir.as_deref());
     for &size in &sizes {
         let corpus = work.join(format!("corpus-{size}"));
         gen_corpus::generate(&gen_corpus::Options {
@@ -256,9 +295,15 @@ fn main() {
         if with_search {
             builds.push((true, 20));
         }
+        if search_table {
+            // Only what the search table compares: paginated lists without and with search.
+            builds.retain(|b| b.1 == 20);
+        }
         if serve_only {
             builds.clear();
         }
+        // Medians of the paginated builds without and with search, for the search table.
+        let mut medians: Vec<(bool, usize, Medians)> = Vec::new();
         for (search, paginate_by) in builds {
             set_paginate_by(&corpus, paginate_by);
             let _ = std::fs::remove_dir_all(corpus.join("public"));
@@ -270,7 +315,9 @@ fn main() {
             let data = corpus.join("data/observations.csv");
             let mut page_edits = Vec::new();
             let mut data_edits = Vec::new();
-            for i in 0..runs {
+            // The search table needs no edit rebuilds; skipping them keeps a 50,000-page run short.
+            let edit_runs = if search_table { 0 } else { runs };
+            for i in 0..edit_runs {
                 append(&page, &format!("\n\n修改{i}。\n"));
                 page_edits.push(build(&binary, &corpus, search).wall_ms);
                 append(
@@ -291,7 +338,7 @@ fn main() {
                 )
             };
             let line = format!(
-                "| {size} | {} | {} | {pages} | {wall:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.1} | {:.1} | {:.0} | {:.0} |",
+                "| {size} | {} | {} | {pages} | {wall:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.1} | {:.1} | {} | {} |",
                 if search { "yes" } else { "no" },
                 if paginate_by == 0 { "one page each" } else { "paginated" },
                 pages as f64 / (wall / 1000.0),
@@ -301,24 +348,105 @@ fn main() {
                 stage("render"),
                 stage("template_cpu"),
                 stage("convert_cpu"),
+                stage("search_cpu"),
                 stage("index"),
                 stage("commit"),
                 output_bytes as f64 / 1e6,
                 largest_bytes as f64 / 1e3,
-                median(page_edits),
-                median(data_edits),
+                ms(median(page_edits)),
+                ms(median(data_edits)),
             );
             println!("{line}");
             let _ = writeln!(report, "{line}");
+            medians.push((
+                search,
+                paginate_by,
+                Medians {
+                    wall,
+                    cpu: median(measured.iter().map(|r| r.cpu_ms).collect()),
+                    rss: stage("peak_rss_mb"),
+                    index: stage("index"),
+                    search_cpu: stage("search_cpu"),
+                    pages,
+                },
+            ));
+        }
+        let paginated = |search: bool| {
+            medians
+                .iter()
+                .find(|m| m.0 == search && m.1 == 20)
+                .map(|m| m.2)
+        };
+        if let (Some(no), Some(yes)) = (paginated(false), paginated(true)) {
+            let public = corpus.join("public");
+            let pagefind_run = pagefind
+                .as_ref()
+                .filter(|_| size <= pagefind_max)
+                .map(|bin| {
+                    let out = work.join(format!("pagefind-{size}"));
+                    let _ = std::fs::remove_dir_all(&out);
+                    let usage = bench_search::run_measured(
+                        Command::new(bin)
+                            .arg("--site")
+                            .arg(&public)
+                            .arg("--output-path")
+                            .arg(&out)
+                            .args(["--root-selector", "main[data-search-body]"])
+                            .args(["--exclude-selectors", "[data-search-ignore]"]),
+                    );
+                    let disk = bench_search::disk_size(&out);
+                    (usage, disk, out)
+                });
+            let bytes = bench_search::query_bytes(
+                repo,
+                &public,
+                pagefind_run
+                    .as_ref()
+                    .filter(|r| r.0.ok)
+                    .map(|r| r.2.as_path()),
+            );
+            search_figures.push(bench_search::Figures {
+                size,
+                pages: yes.pages,
+                wall_no: no.wall,
+                wall_yes: yes.wall,
+                cpu_no: no.cpu,
+                cpu_yes: yes.cpu,
+                rss_no: no.rss,
+                rss_yes: yes.rss,
+                index_ms: yes.index,
+                search_cpu_ms: yes.search_cpu,
+                disk: bench_search::disk_size(&public.join(stdportal::search::INDEX_DIR)),
+                bytes,
+                pagefind: pagefind_run.map(|(u, d, out)| {
+                    let _ = std::fs::remove_dir_all(out);
+                    (u, d)
+                }),
+            });
         }
         set_paginate_by(&corpus, 20);
         let line = serve_rebuilds(&corpus, size, runs);
         println!("{line}");
         serve_lines.push(line);
     }
+    if !search_figures.is_empty() {
+        let client =
+            std::fs::read(repo.join("themes/default/static/search.js")).unwrap_or_default();
+        let client_gz = stdportal::search::format::gzip(&client).len() as u64;
+        let note = match &pagefind {
+            Some(bin) => format!(
+                "Pagefind: `{}` (the extended binary of the npm package `pagefind`), run standalone over the same built site with `--root-selector main[data-search-body] --exclude-selectors [data-search-ignore]` so that it indexes the same pages (both scripts), on corpora up to {pagefind_max} pages.",
+                bin.display()
+            ),
+            None => "Pagefind was not run: its npm package is not installed (`npm install --prefix target/pagefind pagefind@1.6.0`, or `--pagefind DIR`).".to_string(),
+        };
+        let text = bench_search::report(&search_figures, client_gz, &note);
+        println!("{text}");
+        report.push_str(&text);
+    }
     let _ = writeln!(
         report,
-        "\n## serve: rebuild after an edit\n\nThe in-process rebuild `stdportal serve` does after a save (`serve::Rebuilder`, search index kept from start-up), median of {runs} edits each: a line added to a page's body (that page is rendered again), a page's title changed (the page, the lists, feeds and indicator pages showing it), a row added to the observations (a full in-memory build). The browser is told after the watcher's 30 ms quiet time on top of this; `cargo run --release --example reload_latency -- --root DIR [--edit title]` measures save → reload event end to end.\n"
+        "\n## serve: rebuild after an edit\n\nThe in-process rebuild `stdportal serve` does after a save (`serve::Rebuilder`, with the search index: an edited page's postings are replaced in the shards that hold its keys), median of {runs} edits each: a line added to a page's body (that page is rendered again), a page's title changed (the page, the lists, feeds and indicator pages showing it), a row added to the observations (a full in-memory build). The browser is told after the watcher's 30 ms quiet time on top of this; `cargo run --release --example reload_latency -- --root DIR [--edit title]` measures save → reload event end to end.\n"
     );
     let _ = writeln!(
         report,

@@ -29,8 +29,8 @@ pub struct Config {
     pub traditional_profile: TraditionalProfile,
     #[serde(default = "default_theme")]
     pub theme: String,
-    /// Build a full-text search index (Pagefind) of both scripts. It is the slowest part of a
-    /// build of thousands of pages; `false` leaves the search page without results.
+    /// Build the full-text search index (`search/data/`, one index for both scripts; see
+    /// docs/SEARCH.md). `false` leaves the search page without results.
     #[serde(default = "yes")]
     pub search: bool,
     /// How many documents each page of a list shows (sections, topics, a city's documents,

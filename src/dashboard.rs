@@ -28,14 +28,10 @@ impl Status {
         Status::NoData,
     ];
 
-    /// A symbol that tells the status apart without colour.
+    /// A symbol that tells the status apart without colour: the chart shape as a character,
+    /// from the one status table ([`crate::chart::STATUS_STYLES`]).
     pub fn symbol(self) -> &'static str {
-        match self {
-            Status::Achieved => "✔",
-            Status::OnTrack => "▲",
-            Status::Behind => "▼",
-            Status::NoData => "○",
-        }
+        crate::chart::status_style(self).symbol
     }
 
     pub fn class(self) -> &'static str {

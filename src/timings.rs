@@ -12,6 +12,7 @@ pub struct Timings {
     stages: Mutex<Vec<(&'static str, Duration)>>,
     template_cpu_ns: AtomicU64,
     convert_cpu_ns: AtomicU64,
+    search_cpu_ns: AtomicU64,
 }
 
 impl Timings {
@@ -39,6 +40,12 @@ impl Timings {
         Self::add(&self.convert_cpu_ns, f)
     }
 
+    /// Runs `f` (on any thread) and adds its time to the search CPU total (a page's text, keys
+    /// and fragments for the index, made while pages render).
+    pub fn search<T>(&self, f: impl FnOnce() -> T) -> T {
+        Self::add(&self.search_cpu_ns, f)
+    }
+
     fn add<T>(counter: &AtomicU64, f: impl FnOnce() -> T) -> T {
         let started = Instant::now();
         let value = f();
@@ -61,6 +68,10 @@ impl Timings {
         out.push((
             "convert_cpu".into(),
             self.convert_cpu_ns.load(Ordering::Relaxed) as f64 / 1e6,
+        ));
+        out.push((
+            "search_cpu".into(),
+            self.search_cpu_ns.load(Ordering::Relaxed) as f64 / 1e6,
         ));
         out
     }

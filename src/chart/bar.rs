@@ -3,13 +3,14 @@
 
 use std::fmt::Write as _;
 
-use super::marks::{mark, series_colour, series_shape, BLUE, GREY, GRID, WHITE};
+use super::marks::{mark, Shape, GREY, GRID, SERIES, WHITE};
+use super::palette::{series_colour, series_shape, status_style};
 use super::scale::Scale;
 use super::svg::{
     document, end_element, labelled, last_tick_label, line, num, text_width, tick_labels,
     value_label, Anchor, Text, FONT, LEGEND_ROW, PAD, SMALL, WIDTH,
 };
-use super::{BarChart, StackedBarChart};
+use super::{BarChart, Palette, StackedBarChart};
 use crate::escape::xml;
 use crate::labels::Labels;
 
@@ -18,7 +19,7 @@ const BAR_H: f64 = 22.0;
 /// Row labels longer than this are truncated.
 const MAX_LABEL: f64 = 160.0;
 /// The plot keeps at least this much width, at the expense of the labels.
-const MIN_PLOT: f64 = 160.0;
+const MIN_PLOT: f64 = 140.0;
 
 /// Horizontal geometry shared by both bar charts.
 struct Layout {
@@ -35,6 +36,26 @@ impl Layout {
     /// `value_width` is the widest value printed at a bar's end; room is kept for it on the right,
     /// and on the left too if `reserve_left` (values printed at the end of negative bars).
     fn new<'a>(
+        labels: impl Iterator<Item = &'a str> + Clone,
+        value_width: f64,
+        scale: Scale,
+        unit: &str,
+        reserve_left: bool,
+    ) -> Layout {
+        // A narrow plot cannot label every tick: rather than leave the axis end unlabelled
+        // ("0 200 400" under a grid up to 500), take a coarser step whose ticks all fit.
+        let mut layout = Layout::with_scale(labels.clone(), value_width, scale, unit, reserve_left);
+        for intervals in [4.0, 3.0, 2.0] {
+            if layout.tick_labels.iter().all(Option::is_some) {
+                break;
+            }
+            let coarser = layout.scale.coarser(intervals);
+            layout = Layout::with_scale(labels.clone(), value_width, coarser, unit, reserve_left);
+        }
+        layout
+    }
+
+    fn with_scale<'a>(
         labels: impl Iterator<Item = &'a str>,
         value_width: f64,
         scale: Scale,
@@ -105,12 +126,12 @@ impl Layout {
             let x = self.pos(t);
             line(out, "tick", (x, bottom), (x, bottom + 5.0), &stroke);
             let Some(label) = label else { continue };
-            Text::new("tick-label", x, bottom + 16.0)
+            Text::new("tick-label", x, bottom + 17.0)
                 .anchor(Anchor::Middle)
                 .size(SMALL)
                 .write(out, label);
         }
-        bottom + 30.0
+        bottom + 32.0
     }
 }
 
@@ -165,7 +186,8 @@ pub fn bars(c: &BarChart, labels: &Labels) -> String {
         .map(|v| text_width(v, FONT))
         .fold(0.0, f64::max)
         + 8.0;
-    let scale = Scale::zero_based(c.bars.iter().map(|b| b.value));
+    let raw: Vec<f64> = c.bars.iter().map(|b| b.value).collect();
+    let scale = Scale::zero_based(raw.iter().copied()).whole_if_count(&raw, c.unit);
     let l = Layout::new(
         c.bars.iter().map(|b| b.label),
         value_width,
@@ -176,7 +198,7 @@ pub fn bars(c: &BarChart, labels: &Labels) -> String {
     let bottom = top + c.bars.len() as f64 * ROW;
 
     l.grid(&mut body, top, bottom);
-    let fill = format!(r#"fill="{BLUE}""#);
+    let fill = format!(r#"fill="{SERIES}""#);
     let mut texts = String::new();
     for (i, (bar, value)) in c.bars.iter().zip(&values).enumerate() {
         let cy = top + (i as f64 + 0.5) * ROW;
@@ -209,8 +231,23 @@ pub fn bars(c: &BarChart, labels: &Labels) -> String {
     document("bar", c.id, c.title, c.desc, h, &body)
 }
 
+/// Colour, shape and class of series `i`: a status's own look, or the categorical palette's.
+fn series_look(palette: &Palette, i: usize) -> (&'static str, Shape, String) {
+    match palette {
+        Palette::Statuses(statuses) if i < statuses.len() => {
+            let style = status_style(statuses[i]);
+            (
+                style.colour,
+                style.shape,
+                format!("status-{}", statuses[i].class()),
+            )
+        }
+        _ => (series_colour(i), series_shape(i), format!("series-{i}")),
+    }
+}
+
 /// Writes the legend (wrapping onto more lines as needed) from `top`; returns its bottom edge.
-fn legend(out: &mut String, series: &[&str], top: f64) -> f64 {
+fn legend(out: &mut String, series: &[&str], palette: &Palette, top: f64) -> f64 {
     if series.is_empty() {
         return top;
     }
@@ -224,13 +261,14 @@ fn legend(out: &mut String, series: &[&str], top: f64) -> f64 {
             x = PAD;
             cy += LEGEND_ROW;
         }
+        let (colour, shape, class) = series_look(palette, i);
         mark(
             out,
-            series_shape(i),
+            shape,
             (x + 7.0, cy),
             7.0,
-            &format!("legend-swatch series-{i}"),
-            series_colour(i),
+            &format!("legend-swatch {class}"),
+            colour,
             "",
         );
         Text::new("legend-label", x + 20.0, cy)
@@ -248,7 +286,7 @@ fn legend(out: &mut String, series: &[&str], top: f64) -> f64 {
 /// zero.
 pub fn stacked_bars(c: &StackedBarChart, labels: &Labels) -> String {
     let mut body = String::new();
-    let top = legend(&mut body, &c.series, 6.0) + 8.0;
+    let top = legend(&mut body, &c.series, &c.palette, 6.0) + 8.0;
     let n = c.series.len();
     if c.stacks.is_empty() || n == 0 {
         let h = no_data(&mut body, top, labels);
@@ -278,7 +316,8 @@ pub fn stacked_bars(c: &StackedBarChart, labels: &Labels) -> String {
         .map(|v| text_width(v, FONT))
         .fold(0.0, f64::max)
         + 8.0;
-    let scale = Scale::zero_based(sums.iter().flat_map(|s| [s.0, s.1]));
+    let ends: Vec<f64> = sums.iter().flat_map(|s| [s.0, s.1]).collect();
+    let scale = Scale::zero_based(ends.iter().copied()).whole_if_count(&ends, c.unit);
     // Totals are printed at the end of the positive part, so no room is needed on the left.
     let l = Layout::new(
         c.stacks.iter().map(|s| s.label),
@@ -307,7 +346,7 @@ pub fn stacked_bars(c: &StackedBarChart, labels: &Labels) -> String {
                 (down, down - v)
             };
             let (x0, x1) = (l.pos(a), l.pos(b));
-            let colour = series_colour(i);
+            let (colour, _, class) = series_look(&c.palette, i);
             let attrs = format!(r#"fill="{colour}" stroke="{WHITE}" stroke-width="1""#);
             let title = format!(
                 "{} {}",
@@ -316,7 +355,7 @@ pub fn stacked_bars(c: &StackedBarChart, labels: &Labels) -> String {
             );
             rect(
                 &mut body,
-                &format!("segment series-{i}"),
+                &format!("segment {class}"),
                 (x0, x1),
                 cy,
                 &attrs,
@@ -365,8 +404,8 @@ mod tests {
         );
         assert!(svg.contains(">国家标准</text>"));
         assert!(
-            svg.contains(">500项</text>"),
-            "axis ends at a nice maximum with the unit: {svg}"
+            svg.contains(">600项</text>") && svg.contains(">400</text>"),
+            "every tick is labelled, the last with the unit: {svg}"
         );
         assert!(svg.contains("<title>国家标准：432项</title>"));
     }
@@ -383,6 +422,7 @@ mod tests {
                 desc: "d",
                 unit: "项",
                 series,
+                palette: Palette::Categories,
                 stacks,
             })
         };
@@ -449,6 +489,7 @@ mod tests {
             desc: "d",
             unit: "项",
             series: vec!["国家", "行业", "地方", "团体"],
+            palette: Palette::Categories,
             stacks: vec![
                 Stack {
                     label: "济宁市",
@@ -470,8 +511,8 @@ mod tests {
         );
         assert!(svg.contains(r##"stroke="#ffffff" stroke-width="1""##));
         assert!(svg.contains("<title>济宁市 团体：195项</title>"));
-        // Shapes differ: square (path), circle, triangle (path) …
-        assert!(svg.contains("<circle class=\"legend-swatch series-1\""));
+        // Shapes differ: square, diamond (paths), circle …
+        assert!(svg.contains("<circle class=\"legend-swatch series-2\""));
     }
 
     #[test]
@@ -482,6 +523,7 @@ mod tests {
             desc: "d",
             unit: "",
             series: vec!["甲", "乙"],
+            palette: Palette::Categories,
             stacks: vec![
                 Stack {
                     label: "负",
@@ -522,6 +564,7 @@ mod tests {
             desc: "d",
             unit: "项",
             series: many.clone(),
+            palette: Palette::Categories,
             stacks: vec![Stack {
                 label: "济宁市",
                 values: vec![1.0; 7],

@@ -7,7 +7,8 @@
 
 use std::fmt::Write as _;
 
-use super::marks::{mark, status_colour, status_shape, Shape, GREY, TEXT, TRACK};
+use super::marks::{mark, Shape, GREY, TEXT, TRACK};
+use super::palette::status_style;
 use super::scale::Scale;
 use super::svg::{
     document, end_element, labelled, last_tick_label, line, num, text_width, tick_labels, Anchor,
@@ -17,7 +18,7 @@ use super::{Bullet, Status};
 use crate::labels::Labels;
 
 const PAD: f64 = 16.0;
-const ROW: f64 = 28.0;
+const ROW: f64 = 30.0;
 const ICON_X: f64 = PAD + 9.0;
 const TEXT_X: f64 = PAD + 26.0;
 
@@ -48,7 +49,8 @@ fn rect(
 pub fn bullet(b: &Bullet, labels: &Labels) -> String {
     let status = b.status;
     let sclass = status.class();
-    let colour = status_colour(status);
+    let style = status_style(status);
+    let colour = style.colour;
     let baseline = finite(b.baseline);
     let target = finite(Some(b.target));
     let latest = finite(b.latest);
@@ -59,7 +61,7 @@ pub fn bullet(b: &Bullet, labels: &Labels) -> String {
     let cy = y + ROW / 2.0;
     mark(
         &mut body,
-        status_shape(status),
+        style.shape,
         (ICON_X, cy),
         9.0,
         &format!("legend-swatch mark-latest status-{sclass}"),
@@ -127,7 +129,7 @@ pub fn bullet(b: &Bullet, labels: &Labels) -> String {
     .into_iter()
     .flatten()
     .collect();
-    let scale = Scale::for_unit(&values, b.unit);
+    let scale = Scale::for_unit(&values, b.unit).whole_if_count(&values, b.unit);
     let ticks = scale.ticks();
     let half = |s: &str| (text_width(s, SMALL) / 2.0).max(10.0);
     let x0 = PAD + half(&num(scale.lo));
@@ -184,7 +186,7 @@ pub fn bullet(b: &Bullet, labels: &Labels) -> String {
         );
         mark(
             &mut body,
-            status_shape(status),
+            style.shape,
             (pos(v), ty - 17.0),
             9.0,
             &format!("mark mark-latest status-{sclass}"),
@@ -201,13 +203,13 @@ pub fn bullet(b: &Bullet, labels: &Labels) -> String {
         let x = pos(t);
         line(&mut body, "tick", (x, ay), (x, ay + 5.0), &stroke);
         let Some(label) = label else { continue };
-        Text::new("tick-label", x, ay + 16.0)
+        Text::new("tick-label", x, ay + 17.0)
             .anchor(Anchor::Middle)
             .size(SMALL)
             .write(&mut body, label);
     }
 
-    document("bullet", b.id, b.title, b.desc, ay + 28.0, &body)
+    document("bullet", b.id, b.title, b.desc, ay + 32.0, &body)
 }
 
 #[cfg(test)]

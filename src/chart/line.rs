@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::marks::{mark, Shape, BLUE, GREY, GRID, ORANGE};
+use super::marks::{mark, Shape, GREY, GRID, SERIES, TEXT};
 use super::scale::{year_ticks, Scale};
 use super::svg::{
     document, labelled, line as seg, num, text_width, Anchor, Text, FONT, LEGEND_ROW, PAD, SMALL,
@@ -18,8 +18,26 @@ const TOP: f64 = 30.0;
 const PLOT_H: f64 = 180.0;
 /// Points keep this distance from the plot's left and right edges.
 const INNER: f64 = 24.0;
-/// Minimum distance between year ticks.
-const YEAR_SPACING: f64 = 56.0;
+/// Minimum distance between year ticks ("2016年" at the tick size, and a gap).
+const YEAR_SPACING: f64 = 76.0;
+/// Half the height of a value label, with a little air: a label whose centre is closer than
+/// this to a line would be struck through by it.
+const LABEL_HALF: f64 = FONT * 0.6;
+
+/// The vertical centre of the value label of a point at `y`: above it, or below when `below`
+/// (the line runs higher on both sides); on the other side when that one leaves the plot (whose
+/// bottom is `bottom`) or would be struck through by the target line at `target_y`.
+fn label_centre(y: f64, below: bool, bottom: f64, target_y: Option<f64>) -> f64 {
+    let (up, down) = (y - 16.0 - FONT * 0.1, y + 18.0 + FONT * 0.1);
+    let fits = |cy: f64| cy - LABEL_HALF >= 0.0 && cy + LABEL_HALF <= bottom + 4.0;
+    let clear = |cy: f64| target_y.is_none_or(|t| (cy - t).abs() >= LABEL_HALF);
+    let order = if below { [down, up] } else { [up, down] };
+    order
+        .into_iter()
+        .find(|&cy| fits(cy) && clear(cy))
+        .or_else(|| order.into_iter().find(|&cy| clear(cy)))
+        .unwrap_or(order[0])
+}
 
 /// Renders a line chart (see the module docs), with the theme's words.
 pub fn line(c: &LineChart, labels: &Labels) -> String {
@@ -34,12 +52,12 @@ pub fn line(c: &LineChart, labels: &Labels) -> String {
     let marks = baseline.iter().chain(target.iter());
 
     // Scales.
-    let scale = Scale::fitted(
-        points
-            .iter()
-            .map(|p| p.value)
-            .chain(marks.clone().map(|m| m.1)),
-    );
+    let values: Vec<f64> = points
+        .iter()
+        .map(|p| p.value)
+        .chain(marks.clone().map(|m| m.1))
+        .collect();
+    let scale = Scale::fitted(values.iter().copied()).whole_if_count(&values, c.unit);
     let ticks = scale.ticks();
     let tick_labels: Vec<String> = ticks
         .iter()
@@ -115,17 +133,18 @@ pub fn line(c: &LineChart, labels: &Labels) -> String {
         for t in year_ticks(xlo, xhi, max_ticks) {
             let x = px(t);
             seg(&mut body, "tick", (x, bottom), (x, bottom + 5.0), &axis);
-            Text::new("tick-label", x, bottom + 16.0)
+            // Chinese dates, as in the text: 2016年, not 2016. Ticks are whole years.
+            Text::new("tick-label", x, bottom + 17.0)
                 .anchor(Anchor::Middle)
                 .size(SMALL)
-                .write(&mut body, &num(t));
+                .write(&mut body, &labels.date_year(t as i64));
         }
     }
 
     // Target reference line under the data.
     if let Some((_, v, _)) = target {
         let y = py(v);
-        let attrs = format!(r#"stroke="{ORANGE}" stroke-width="2" stroke-dasharray="6 4""#);
+        let attrs = format!(r#"stroke="{TEXT}" stroke-width="2" stroke-dasharray="6 4""#);
         seg(
             &mut body,
             "ref-line ref-target",
@@ -143,7 +162,7 @@ pub fn line(c: &LineChart, labels: &Labels) -> String {
             .collect();
         let _ = writeln!(
             body,
-            r#"<path class="series-line" d="M{}" fill="none" stroke="{BLUE}" stroke-width="2.5" stroke-linejoin="round"/>"#,
+            r#"<path class="series-line" d="M{}" fill="none" stroke="{SERIES}" stroke-width="2.5" stroke-linejoin="round"/>"#,
             d.join("L")
         );
     }
@@ -154,13 +173,13 @@ pub fn line(c: &LineChart, labels: &Labels) -> String {
             (px(p.x), py(p.value)),
             5.0,
             "point",
-            BLUE,
+            SERIES,
             &labelled(labels, p.label, p.value, c.unit),
         );
     }
     let references = [
         (baseline, Shape::Diamond, 7.0, "mark mark-baseline", GREY),
-        (target, Shape::Bullseye, 9.0, "mark mark-target", ORANGE),
+        (target, Shape::Bullseye, 9.0, "mark mark-target", TEXT),
     ];
     for (reference, shape, size, class, colour) in references {
         if let Some((x, v, label)) = reference {
@@ -169,6 +188,7 @@ pub fn line(c: &LineChart, labels: &Labels) -> String {
         }
     }
 
+    let target_y = target.map(|(_, v, _)| py(v));
     // Value labels: all of them if they fit side by side, else the first and the last (or just
     // the last). Each goes above its point, or below where the line runs higher on both sides.
     let texts: Vec<String> = points.iter().map(|p| num(p.value) + c.unit).collect();
@@ -192,13 +212,8 @@ pub fn line(c: &LineChart, labels: &Labels) -> String {
             .filter_map(|j| xy.get(j).map(|p| p.1))
             .collect();
         // Screen y grows downwards: neighbours with smaller y are higher.
-        let mut below = !neighbours.is_empty() && neighbours.iter().all(|&ny| ny < y);
-        if below && y + 26.0 > bottom {
-            below = false;
-        } else if !below && y - 24.0 < 0.0 {
-            below = true;
-        }
-        let cy = if below { y + 18.0 } else { y - 16.0 };
+        let below = !neighbours.is_empty() && neighbours.iter().all(|&ny| ny < y);
+        let cy = label_centre(y, below, bottom, target_y);
         Text::new("value point-value", x, cy)
             .anchor(Anchor::Middle)
             .write(&mut body, &texts[i]);
@@ -213,11 +228,11 @@ pub fn line(c: &LineChart, labels: &Labels) -> String {
     }
 
     // Legend for the baseline and target.
-    let mut h = bottom + 30.0;
+    let mut h = bottom + 32.0;
     if baseline.is_some() || target.is_some() {
         body.push_str("<g class=\"legend\">\n");
         let mut x = PAD;
-        let mut cy = bottom + 32.0 + LEGEND_ROW / 2.0;
+        let mut cy = bottom + 34.0 + LEGEND_ROW / 2.0;
         let max_text = WIDTH - 2.0 * PAD - 34.0;
         let items = [(baseline, Shape::Diamond), (target, Shape::Bullseye)];
         for (m, shape) in items {
@@ -229,7 +244,7 @@ pub fn line(c: &LineChart, labels: &Labels) -> String {
                 cy += LEGEND_ROW;
             }
             if shape == Shape::Bullseye {
-                let attrs = format!(r#"stroke="{ORANGE}" stroke-width="2" stroke-dasharray="6 4""#);
+                let attrs = format!(r#"stroke="{TEXT}" stroke-width="2" stroke-dasharray="6 4""#);
                 seg(
                     &mut body,
                     "legend-swatch ref-line ref-target",
@@ -243,7 +258,7 @@ pub fn line(c: &LineChart, labels: &Labels) -> String {
                     (x + 13.0, cy),
                     8.0,
                     "legend-swatch mark-target",
-                    ORANGE,
+                    TEXT,
                     "",
                 );
             } else {
@@ -310,7 +325,7 @@ mod tests {
         assert!(svg.contains("class=\"series-line\""));
         assert_eq!(svg.matches("<circle class=\"point\"").count(), 3);
         assert!(svg.contains(">95.1%</text>"));
-        for year in ["2016", "2017", "2018"] {
+        for year in ["2016年", "2017年", "2018年"] {
             assert!(svg.contains(&format!(">{year}</text>")), "{svg}");
         }
         assert!(
@@ -328,7 +343,7 @@ mod tests {
         check(&svg);
         assert!(!svg.contains("series-line"));
         assert!(
-            svg.contains(">2018</text>") && svg.contains(">95.1%</text>"),
+            svg.contains(">2018年</text>") && svg.contains(">95.1%</text>"),
             "{svg}"
         );
         // Only a target, no data yet.
@@ -372,6 +387,48 @@ mod tests {
     }
 
     #[test]
+    fn value_labels_keep_clear_of_the_target_line() {
+        // A point just under the target line: its label goes below, not through the line.
+        let cy = label_centre(100.0, false, 210.0, Some(84.0));
+        assert!((cy - 84.0).abs() >= LABEL_HALF && cy > 100.0, "{cy}");
+        // Without a target, above as usual; at the top, below.
+        assert!(label_centre(100.0, false, 210.0, None) < 100.0);
+        assert!(label_centre(5.0, false, 210.0, None) > 5.0);
+        // The line chart of a value right under its target never puts them together.
+        let svg = line(&LineChart {
+            target: Some((2020.0, 97.0, "目标 2020年")),
+            ..chart(vec![p(2016.0, 94.1), p(2018.0, 96.5)])
+        });
+        check(&svg);
+        let target_y = attr_after(&svg, "ref-line ref-target", "y1=\"");
+        for label_y in values_after(&svg, "point-value") {
+            assert!(
+                (label_y - FONT * 0.35 - target_y).abs() >= LABEL_HALF,
+                "label at {label_y}, target line at {target_y}: {svg}"
+            );
+        }
+        assert!(
+            svg.contains(">2016年</text>") && svg.contains(">2020年</text>"),
+            "{svg}"
+        );
+    }
+
+    /// The number in the first `attr` after `marker`.
+    fn attr_after(svg: &str, marker: &str, attr: &str) -> f64 {
+        let rest = &svg[svg.find(marker).unwrap()..];
+        let rest = &rest[rest.find(attr).unwrap() + attr.len()..];
+        rest[..rest.find('"').unwrap()].parse().unwrap()
+    }
+
+    /// The `y` of every text of class `class`.
+    fn values_after(svg: &str, class: &str) -> Vec<f64> {
+        svg.split(&format!("class=\"value {class}\""))
+            .skip(1)
+            .map(|rest| attr_after(rest, "", " y=\""))
+            .collect()
+    }
+
+    #[test]
     fn baseline_and_target_markers() {
         let svg = line(&LineChart {
             baseline: Some((2015.0, 93.2, "基线 2015")),
@@ -383,6 +440,9 @@ mod tests {
         assert!(svg.contains("<g class=\"mark mark-target\">"));
         assert!(svg.contains("stroke-dasharray=\"6 4\""));
         assert!(svg.contains(">基线 2015：93.2%</text>") && svg.contains(">目标 2020：97%</text>"));
-        assert!(svg.contains(">2015</text>") && svg.contains(">2020</text>"));
+        assert!(
+            svg.contains(">2016年</text>") && svg.contains(">2020年</text>"),
+            "{svg}"
+        );
     }
 }

@@ -20,6 +20,7 @@ mod bar;
 mod bullet;
 mod line;
 mod marks;
+mod palette;
 mod scale;
 mod svg;
 
@@ -27,6 +28,8 @@ pub use crate::dashboard::Status;
 pub use bar::{bars, stacked_bars};
 pub use bullet::bullet;
 pub use line::line;
+pub use marks::Shape;
+pub use palette::{status_css, status_style, StatusStyle, STATUS_STYLES};
 
 /// One indicator against its target, as a bullet chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,8 +86,20 @@ pub struct StackedBarChart<'a> {
     pub unit: &'a str,
     /// Series names, e.g. `["国家", "行业", "地方", "团体"]`.
     pub series: Vec<&'a str>,
+    /// How the series are coloured and marked.
+    pub palette: Palette,
     /// One row each, e.g. per city.
     pub stacks: Vec<Stack<'a>>,
+}
+
+/// The colours and shapes of a chart's series.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Palette {
+    /// Categories (levels, cities …): the categorical palette, never a status's look.
+    Categories,
+    /// Series `i` is the count of indicators in status `i`: each drawn in its status's colour
+    /// and shape, exactly as in the tables and the other charts.
+    Statuses(Vec<Status>),
 }
 
 /// One measurement of a time series.
@@ -244,6 +259,7 @@ mod tests {
             desc: "济宁市：国家432项、行业488项、地方369项、团体195项；泰安市：国家121项、行业203项、地方96项、团体58项。",
             unit: "项",
             series: vec!["国家", "行业", "地方", "团体"],
+            palette: Palette::Categories,
             stacks: vec![
                 Stack { label: "济宁市", values: vec![432.0, 488.0, 369.0, 195.0] },
                 Stack { label: "泰安市", values: vec![121.0, 203.0, 96.0, 58.0] },
@@ -311,6 +327,7 @@ mod tests {
                 desc: evil,
                 unit: evil,
                 series: vec![evil],
+                palette: Palette::Categories,
                 stacks: vec![Stack {
                     label: evil,
                     values: vec![1.0],

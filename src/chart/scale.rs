@@ -142,6 +142,43 @@ impl Scale {
         }
     }
 
+    /// The same values with at most about `intervals` tick intervals: a coarser step (never a
+    /// finer one, so whole ticks stay whole), the bounds rounded out to it.
+    pub(crate) fn coarser(self, intervals: f64) -> Scale {
+        let step = nice_step(self.hi - self.lo, intervals).max(self.step);
+        let lo = tidy((self.lo / step + EPS).floor() * step);
+        let mut hi = tidy((self.hi / step - EPS).ceil() * step);
+        if hi <= lo {
+            hi = tidy(lo + step);
+        }
+        let s = Scale { lo, hi, step };
+        if s.lo.is_finite() && s.hi.is_finite() && s.lo < s.hi {
+            s
+        } else {
+            self
+        }
+    }
+
+    /// The same domain with ticks on whole numbers only, for counts: never "0.5个" or "0.2起".
+    /// A step below one becomes one and the bounds move out to whole numbers.
+    pub(crate) fn whole(self) -> Scale {
+        if self.step >= 1.0 {
+            return self;
+        }
+        let lo = self.lo.floor();
+        let hi = self.hi.ceil().max(lo + 1.0);
+        Scale { lo, hi, step: 1.0 }
+    }
+
+    /// [`Scale::whole`] when `values` are counts (see [`is_count`]), else unchanged.
+    pub(crate) fn whole_if_count(self, values: &[f64], unit: &str) -> Scale {
+        if is_count(values, unit) {
+            self.whole()
+        } else {
+            self
+        }
+    }
+
     /// Tick values from `lo` to `hi` inclusive.
     pub(crate) fn ticks(&self) -> Vec<f64> {
         let n = ((self.hi - self.lo) / self.step).round();
@@ -161,6 +198,17 @@ impl Scale {
         let t = ((v - self.lo) / (self.hi - self.lo)).clamp(0.0, 1.0);
         a + t * (b - a)
     }
+}
+
+/// Whether `values` in `unit` count things (项, 个, 家, 起 …): every finite value is whole and
+/// the unit is not a share (%, ‰). Counts get whole-number ticks.
+pub(crate) fn is_count(values: &[f64], unit: &str) -> bool {
+    let share = matches!(unit.trim(), "%" | "％" | "‰" | "‱");
+    !share
+        && values
+            .iter()
+            .filter(|v| v.is_finite())
+            .all(|v| v.fract() == 0.0)
 }
 
 /// Whole-year tick positions in `lo..=hi`, at most `max_ticks` of them, every 1, 2, 5, 10, 20, …
@@ -352,6 +400,63 @@ mod tests {
         }
         .ticks();
         assert_eq!(t.len(), 6);
+    }
+
+    #[test]
+    fn coarser_scales_cover_the_same_values() {
+        let s = Scale::zero_based([432.0, 488.0]);
+        assert_eq!(
+            s.coarser(3.0),
+            Scale {
+                lo: 0.0,
+                hi: 600.0,
+                step: 200.0
+            }
+        );
+        // Never finer, and whole steps stay whole.
+        let small = Scale {
+            lo: 0.0,
+            hi: 3.0,
+            step: 1.0,
+        };
+        assert_eq!(small.coarser(4.0), small);
+        assert_eq!(small.coarser(2.0).step, 2.0);
+        assert_eq!(small.coarser(2.0).hi, 4.0);
+        let neg = Scale::zero_based([-12.5, 30.0]).coarser(2.0);
+        assert!(neg.lo <= -12.5 && neg.hi >= 30.0, "{neg:?}");
+    }
+
+    #[test]
+    fn counts_get_whole_ticks() {
+        assert!(is_count(&[3.0, 0.0, 1.0], "起"));
+        assert!(is_count(&[], "个"));
+        assert!(!is_count(&[93.0, 97.0], "%"));
+        assert!(!is_count(&[1.5, 2.0], "项"));
+        assert!(is_count(&[1.0, f64::NAN], "项"));
+        // All zero: 0–1 in steps of 1, not 0, 0.2, … 1.
+        let s = Scale::zero_based([0.0, 0.0]).whole_if_count(&[0.0, 0.0], "起");
+        assert_eq!(
+            s,
+            Scale {
+                lo: 0.0,
+                hi: 1.0,
+                step: 1.0
+            }
+        );
+        assert_eq!(s.ticks(), vec![0.0, 1.0]);
+        // One or two: whole steps.
+        let s = Scale::zero_based([1.0, 2.0]).whole_if_count(&[1.0, 2.0], "个");
+        assert_eq!(s.ticks(), vec![0.0, 1.0, 2.0]);
+        assert!(s.ticks().iter().all(|t| t.fract() == 0.0));
+        // Fitted near a small count.
+        let s = Scale::fitted([3.0]).whole_if_count(&[3.0], "家");
+        assert!(s.ticks().iter().all(|t| t.fract() == 0.0), "{s:?}");
+        assert!(s.lo <= 3.0 && s.hi >= 3.0, "{s:?}");
+        // Shares and large counts are left alone.
+        let pct = Scale::fitted([0.2, 0.6]);
+        assert_eq!(pct.whole_if_count(&[0.2, 0.6], "%"), pct);
+        let big = Scale::zero_based([432.0, 488.0]);
+        assert_eq!(big.whole_if_count(&[432.0, 488.0], "项"), big);
     }
 
     #[test]

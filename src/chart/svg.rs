@@ -6,16 +6,20 @@ use std::fmt::Write as _;
 use crate::escape::{xml, xml_into};
 use crate::labels::Labels;
 
-/// Width of every chart's viewBox. Readable when scaled down to 320 px (factor 2/3).
-pub(crate) const WIDTH: f64 = 480.0;
-/// Font size for labels and values (set once on the chart body).
-pub(crate) const FONT: f64 = 16.0;
-/// Font size for axis tick labels and values printed inside bar segments.
-pub(crate) const SMALL: f64 = 14.0;
+/// Width of every chart's viewBox: close to a phone's width in CSS px, so that a chart shown
+/// 358 px wide (a 390 px phone) keeps nine tenths of its text size.
+pub(crate) const WIDTH: f64 = 400.0;
+/// Font size for labels and values (set once on the chart body). The theme sizes chart text in
+/// CSS from the page's font size (0.9 of it: 15.3 normal, 19.8 in 大字 mode), so charts are
+/// laid out for the largest, and the normal size always fits in the room left.
+pub(crate) const FONT: f64 = 20.0;
+/// Font size for axis tick labels and values printed inside bar segments (the theme: 0.8 of
+/// the page's size, 17.6 in 大字 mode).
+pub(crate) const SMALL: f64 = 18.0;
 /// Space around the plot of the bar and line charts.
 pub(crate) const PAD: f64 = 12.0;
 /// Height of a row of the legend.
-pub(crate) const LEGEND_ROW: f64 = 26.0;
+pub(crate) const LEGEND_ROW: f64 = 30.0;
 /// Distance from a text's vertical centre to its baseline, as a share of the font size.
 const BASELINE_SHIFT: f64 = 0.35;
 
@@ -296,10 +300,11 @@ pub(crate) fn document(
         xml(title),
         xml(desc)
     );
-    out.push_str(
-        r##"<g class="chart-body" font-family="sans-serif" font-size="16" fill="#1a1a1a">"##,
+    let _ = writeln!(
+        out,
+        r##"<g class="chart-body" font-family="sans-serif" font-size="{}" fill="#1a1a1a">"##,
+        num(FONT)
     );
-    out.push('\n');
     out.push_str(body);
     out.push_str("</g>\n</svg>\n");
     out
@@ -416,7 +421,7 @@ mod tests {
             .write(&mut out, "短");
         assert_eq!(
             out,
-            "<text class=\"label\" x=\"10\" y=\"24.9\" font-size=\"14\">短</text>\n"
+            "<text class=\"label\" x=\"10\" y=\"26.3\" font-size=\"18\">短</text>\n"
         );
     }
 
@@ -424,12 +429,12 @@ mod tests {
     fn document_has_accessible_root() {
         let svg = document("bar", "c1", "T<", "D&", 99.2, "");
         assert!(svg.starts_with(
-            r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-bar" viewBox="0 0 480 100" role="img" aria-labelledby="c1-title c1-desc" focusable="false">"#
+            r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-bar" viewBox="0 0 400 100" role="img" aria-labelledby="c1-title c1-desc" focusable="false">"#
         ));
         assert!(
             svg.contains(r#"<title id="c1-title">T&lt;</title><desc id="c1-desc">D&amp;</desc>"#)
         );
         assert!(svg.ends_with("</svg>\n"));
-        assert!(document("bar", "c", "", "", f64::NAN, "").contains("viewBox=\"0 0 480 1\""));
+        assert!(document("bar", "c", "", "", f64::NAN, "").contains("viewBox=\"0 0 400 1\""));
     }
 }

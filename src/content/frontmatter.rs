@@ -68,9 +68,11 @@ pub struct PageFrontMatter {
     /// here, so links to a moved page keep working.
     #[serde(default)]
     pub aliases: Vec<String>,
-    /// `false` keeps the page out of the search index.
-    #[serde(default = "yes")]
-    pub in_search_index: bool,
+    /// `false` keeps the page out of the search index, `true` keeps it in even when its
+    /// section says `false` (Zola's name). Unset: as its section says (see
+    /// [`crate::site::Site::in_search_index`]).
+    #[serde(default)]
+    pub in_search_index: Option<bool>,
     #[serde(default)]
     pub authors: Vec<String>,
     /// Zola's `render`: refused by name (see [`super::zola`]).
@@ -112,9 +114,11 @@ pub struct SectionFrontMatter {
     /// Earlier addresses of the section, each redirected here.
     #[serde(default)]
     pub aliases: Vec<String>,
-    /// Accepted for Zola content: list pages are never in the search index.
-    #[serde(default = "yes")]
-    pub in_search_index: bool,
+    /// `false` keeps the section's pages (and those of its subsections) out of the search
+    /// index unless a page or a nearer section says otherwise, as in Zola. List pages
+    /// themselves are never in the index.
+    #[serde(default)]
+    pub in_search_index: Option<bool>,
     /// Zola section fields stdportal does not take, refused by name (see [`super::zola`]):
     /// read here so that the error says what to do instead of calling them misspelt.
     #[serde(default, rename = "render")]
@@ -131,10 +135,6 @@ pub struct SectionFrontMatter {
     pub zola_generate_feeds: Option<toml::Value>,
     #[serde(default)]
     pub extra: toml::Table,
-}
-
-fn yes() -> bool {
-    true
 }
 
 /// The order of a section's pages; the names are Zola's.

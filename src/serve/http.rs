@@ -391,7 +391,7 @@ mod tests {
         );
         assert_eq!(content_type("x.json"), "application/json; charset=utf-8");
         assert_eq!(
-            content_type("pagefind/wasm.zh.pagefind"),
+            content_type("search/data/i/3.0a1b2c3d.bin"),
             "application/octet-stream"
         );
         assert_eq!(content_type("a.wasm"), "application/wasm");

@@ -33,7 +33,6 @@ mod watch;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::Instant;
 
@@ -164,19 +163,9 @@ impl Shared {
                 // A stylesheet-only update leaves a failed build failed: the pages are still
                 // the last good ones.
                 let error = match changes.kind {
-                    ChangeKind::Css | ChangeKind::Index => current.error.clone(),
+                    ChangeKind::Css => current.error.clone(),
                     ChangeKind::Full => None,
                 };
-                if changes.kind == ChangeKind::Index {
-                    // Nothing shown changes: pages keep their build id and are not told.
-                    self.set(Snapshot {
-                        files: changes.files.clone(),
-                        built: current.built,
-                        error,
-                        build_id: current.build_id.clone(),
-                    });
-                    return;
-                }
                 self.set(Snapshot {
                     files: changes.files.clone(),
                     built: true,
@@ -186,7 +175,7 @@ impl Shared {
                 let paths = changes.paths.clone();
                 let _ = self.events.send(match changes.kind {
                     ChangeKind::Css => LiveEvent::Css { paths, build_id },
-                    ChangeKind::Full | ChangeKind::Index => LiveEvent::Reload { paths, build_id },
+                    ChangeKind::Full => LiveEvent::Reload { paths, build_id },
                 });
             }
             Err(diagnostics) => {
@@ -240,7 +229,6 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         .enable_all()
         .build()
         .map_err(|e| failed(t!("serve-cannot-start"), e))?;
-    // Outside the runtime's context: the build starts a runtime of its own (search index).
     let started = Instant::now();
     let rebuilder = Arc::new(Mutex::new(rebuilder));
     let first = lock(&rebuilder).rebuild(&[]);
@@ -265,8 +253,6 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         }
     }
     shared.publish(&first);
-    let indexing = Arc::new(AtomicBool::new(false));
-    index_in_background(&rebuilder, &shared, &indexing);
 
     let signals = {
         let _context = runtime.enter();
@@ -293,7 +279,6 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
             let outcome = lock(&rebuilder).rebuild(&changed);
             report(&outcome, &what, started.elapsed().as_millis(), &shared);
             shared.publish(&outcome);
-            index_in_background(&rebuilder, &shared, &indexing);
         })
     };
     if let Err(e) = watching {
@@ -311,42 +296,6 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     runtime.shutdown_background();
     say!("{}", t!("serve-stopped"));
     Ok(())
-}
-
-/// Builds the search index on a thread of its own, once, after the first good build: serving
-/// and rebuilding do not wait for it (half a minute for 10,000 pages).
-fn index_in_background(
-    rebuilder: &Arc<Mutex<Rebuilder>>,
-    shared: &Arc<Shared>,
-    started: &AtomicBool,
-) {
-    if started.load(Ordering::Relaxed) {
-        return;
-    }
-    let Some((pages, base_path)) = lock(rebuilder).search_inputs() else {
-        return;
-    };
-    started.store(true, Ordering::Relaxed);
-    let (rebuilder, shared) = (rebuilder.clone(), shared.clone());
-    std::thread::spawn(move || {
-        let begun = Instant::now();
-        let count = pages.len();
-        match crate::search::index(pages, &base_path) {
-            Ok(index) => {
-                let changes = lock(&rebuilder).add_search_index(index);
-                shared.publish(&Ok(changes));
-                say!(
-                    "{}",
-                    t!(
-                        "serve-search-ready",
-                        pages = count,
-                        ms = begun.elapsed().as_millis().to_string()
-                    )
-                );
-            }
-            Err(problem) => warn!("{}", t!("serve-search-failed", error = problem.to_string())),
-        }
-    });
 }
 
 fn report(outcome: &Result<Changes, Diagnostics>, what: &str, ms: u128, shared: &Shared) {
@@ -528,6 +477,7 @@ mod tests {
             kind: ChangeKind::Full,
             paths: vec!["index.html".into()],
             partial: None,
+            index: None,
             files: files.clone(),
         }));
         let good = shared.snapshot();

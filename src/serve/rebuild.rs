@@ -34,8 +34,6 @@ pub enum ChangeKind {
     Full,
     /// Only stylesheets changed: pages can swap them in place and keep their scroll position.
     Css,
-    /// The search index is ready: served from now on, no page needs to change.
-    Index,
 }
 
 /// What one rebuild produced.
@@ -46,6 +44,9 @@ pub struct Changes {
     pub paths: Vec<String>,
     /// When only part of the site was rendered again (an edit to pages): how many routes.
     pub partial: Option<usize>,
+    /// After an incremental rebuild with search on: what the search index did (its files are
+    /// among `paths`).
+    pub index: Option<crate::search::IndexUpdate>,
     /// The complete output after the rebuild.
     pub files: Arc<FileMap>,
 }
@@ -67,8 +68,6 @@ pub struct Rebuilder {
     /// The site as it was last read, and what the last good build rendered from it, kept so
     /// that an edit renders only what shows it. `None` until a full build succeeds.
     last: Option<(Site, Incremental)>,
-    /// Whether the site's configuration asks for a search index.
-    search_wanted: bool,
 }
 
 impl Rebuilder {
@@ -78,43 +77,6 @@ impl Rebuilder {
             files: Arc::new(FileMap::new()),
             theme: None,
             last: None,
-            search_wanted: false,
-        }
-    }
-
-    /// What the search index needs of the current output: its searchable pages and the site's
-    /// path. `None` when search is off or nothing was built yet. The index takes seconds, so
-    /// serve builds it on another thread and hands it to [`Rebuilder::add_search_index`].
-    pub fn search_inputs(&self) -> Option<(Vec<crate::search::SearchPage>, String)> {
-        let (site, _) = self.last.as_ref()?;
-        if !self.search_wanted {
-            return None;
-        }
-        let other = site.script_prefix(site.config().default_script.other());
-        let pages = self
-            .files
-            .iter()
-            .filter(|(path, _)| path.ends_with(".html"))
-            .filter_map(|(path, bytes)| {
-                let group = usize::from(path.starts_with(&other));
-                crate::search::SearchPage::of(group, path, std::str::from_utf8(bytes).ok()?)
-            })
-            .collect();
-        Some((pages, site.config().base_path().to_string()))
-    }
-
-    /// Puts a search index (from [`Rebuilder::search_inputs`]) in place of the current one.
-    pub fn add_search_index(&mut self, index: Vec<OutputFile>) -> Changes {
-        let bundle = format!("{}/", crate::search::BUNDLE_DIR);
-        let mut without_index = (*self.files).clone();
-        without_index.retain(|path, _| !path.starts_with(&bundle));
-        let (files, paths) = overlay(&without_index, index);
-        self.files = Arc::new(files);
-        Changes {
-            kind: ChangeKind::Index,
-            paths,
-            partial: None,
-            files: self.files.clone(),
         }
     }
 
@@ -148,30 +110,20 @@ impl Rebuilder {
         if let Some(changes) = self.rebuild_pages(changed) {
             return changes;
         }
-        // The search index is the slowest stage by far (seconds for a thousand pages, half a
-        // minute for ten thousand): serve builds it apart, after the first build (see
-        // `search_inputs`), and rebuilds keep it, so the site is served and edits are shown
-        // without waiting for it. Restarting serve refreshes it.
         let options = BuildOptions {
             root: self.options.root.clone(),
             base_url: self.options.base_url.clone(),
             drafts: self.options.drafts,
             search: self.options.search,
         };
-        let mut site = Site::load(&options)?;
+        let site = Site::load(&options)?;
         self.last = None;
-        self.search_wanted = site.search();
-        site.without_search();
         let rendered = Mutex::new(FileMap::new());
         let incremental = site.render_for_edits(&|f| {
             lock(&rendered).insert(f.path, Bytes::from(f.bytes));
             Ok(())
         })?;
-        let mut files = into_inner(rendered);
-        let index = format!("{}/", crate::search::BUNDLE_DIR);
-        for (path, bytes) in self.files.iter().filter(|(p, _)| p.starts_with(&index)) {
-            files.insert(path.clone(), bytes.clone());
-        }
+        let files = into_inner(rendered);
         let paths = diff(&self.files, &files);
         self.files = Arc::new(files);
         self.theme = Some(site.config().theme.clone());
@@ -180,6 +132,7 @@ impl Rebuilder {
             kind: ChangeKind::Full,
             paths,
             partial: None,
+            index: None,
             files: self.files.clone(),
         })
     }
@@ -216,6 +169,7 @@ impl Rebuilder {
             kind: ChangeKind::Full,
             paths,
             partial: Some(update.rendered),
+            index: update.index,
             files: self.files.clone(),
         }))
     }
@@ -235,6 +189,7 @@ impl Rebuilder {
             kind,
             paths,
             partial: None,
+            index: None,
             files: self.files.clone(),
         })
     }

@@ -19,7 +19,7 @@ impl Site {
             Claimant::built_in(format!("the pages in {}", other.native_name())),
         );
         claims.reserve(
-            &format!("{}/", crate::search::BUNDLE_DIR),
+            &format!("{}/", crate::search::INDEX_DIR),
             Claimant::built_in("the search index"),
         );
         // The other script's pages mirror these under their own folder: a clash there is the

@@ -73,6 +73,8 @@ impl Site {
             context.insert("has", &reader.has());
             context.insert("cities", reader.city_summaries());
             context.insert("labels", self.labels.for_templates());
+            // The status colours and their chart rules, from the one status table.
+            context.insert("status_css", crate::chart::status_css());
             Route {
                 path: path.to_string(),
                 template: template.to_string(),
@@ -232,12 +234,35 @@ impl Site {
         };
         // Search finds documents, cities and indicators; lists only repeat their titles.
         let searchable = match key {
-            RouteKey::Page(i) => self.content.pages[*i].meta.in_search_index,
+            RouteKey::Page(i) => self.in_search_index(&self.content.pages[*i]),
             RouteKey::City(_) | RouteKey::Indicator(_) => true,
             _ => false,
         };
         route.context.insert("searchable", &searchable);
         Ok(route)
+    }
+
+    /// Whether a page is searchable: its own `in_search_index`, else the nearest section's
+    /// that sets it (Zola leaves a section's pages out with it), else yes.
+    pub fn in_search_index(&self, page: &crate::content::Page) -> bool {
+        if let Some(yes) = page.meta.in_search_index {
+            return yes;
+        }
+        let mut dir = page.section.as_str();
+        loop {
+            if let Some(yes) = self
+                .content
+                .sections
+                .get(dir)
+                .and_then(|s| s.meta.in_search_index)
+            {
+                return yes;
+            }
+            if dir.is_empty() {
+                return true;
+            }
+            dir = dir.rsplit_once('/').map_or("", |(parent, _)| parent);
+        }
     }
 
     /// The template of a page: its own, else the nearest section's `page_template`.

@@ -14,6 +14,7 @@ use super::render::{Emit, Producer};
 use super::Site;
 use crate::error::Diagnostics;
 use crate::output::OutputFile;
+use crate::search::{IndexUpdate, SearchIndex};
 use crate::sync::{into_inner, lock};
 use crate::views::{Dep, Views};
 
@@ -43,6 +44,8 @@ pub struct Incremental {
     /// The route paths of the build, in route order (the sitemap shows them in that order, and
     /// lists such as offices reorder when their counts change).
     routes: Vec<String>,
+    /// The search index (when search is on): edited documents are replaced in it.
+    search: Option<SearchIndex>,
 }
 
 /// What an edit changed.
@@ -54,13 +57,16 @@ pub struct Update {
     /// How many producers were rendered again, of how many.
     pub rendered: usize,
     pub producers: usize,
+    /// What the search index did, when search is on.
+    pub index: Option<IndexUpdate>,
 }
 
 impl Site {
     /// Renders the whole site like [`Site::render_into`], remembering for the next edit what
     /// each producer read and made.
     pub fn render_for_edits(&self, emit: &Emit) -> Result<Incremental, Diagnostics> {
-        let (views, produced) = self.render_recorded(emit, true)?;
+        let (views, mut produced) = self.render_recorded(emit, true)?;
+        let search = produced.index.take();
         let producers = self.producers();
         let mut records: Vec<Option<Record>> = (0..producers.len()).map(|_| None).collect();
         for (i, reads, files) in produced.records {
@@ -76,6 +82,7 @@ impl Site {
             records,
             views,
             routes: self.route_paths(),
+            search,
         })
     }
 }
@@ -140,7 +147,8 @@ impl Incremental {
             },
             true,
         )?;
-        let files = into_inner(files);
+        let mut files = into_inner(files);
+        let searched = produced.searchable;
         let mut fresh: HashMap<usize, (Vec<Dep>, Vec<String>)> = produced
             .records
             .into_iter()
@@ -186,7 +194,15 @@ impl Incremental {
             records.push(record);
         }
         // Producers that are gone.
-        removed.extend(old.into_iter().flatten().flat_map(|r| r.files));
+        let gone: Vec<Record> = old.into_iter().flatten().collect();
+        let index = self.search.as_mut().map(|index| {
+            let gone_routes = gone.iter().map(|r| r.identity.clone()).collect();
+            let mut update = index.update(site.search_site_info(), searched, gone_routes);
+            files.append(&mut update.files);
+            removed.extend(update.removed.iter().cloned());
+            update
+        });
+        removed.extend(gone.into_iter().flat_map(|r| r.files));
         if !aligned {
             self.index = index_of(&records);
         }
@@ -198,6 +214,7 @@ impl Incremental {
             removed,
             rendered: dirty.len(),
             producers: producers.len(),
+            index,
         })
     }
 }

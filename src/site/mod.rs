@@ -19,6 +19,7 @@ pub mod incremental;
 mod load;
 mod render;
 mod routes;
+mod search;
 
 use std::path::{Path, PathBuf};
 
@@ -111,11 +112,6 @@ impl Site {
     /// Whether the search index is built.
     pub fn search(&self) -> bool {
         self.config.search
-    }
-
-    /// Builds without the search index from now on (serve builds it apart).
-    pub fn without_search(&mut self) {
-        self.config.search = false;
     }
 
     /// What the list pages show: made once per build (and again by serve after an edit),

@@ -14,7 +14,7 @@ use crate::error::{Diagnostic, Diagnostics};
 use crate::output::OutputFile;
 use crate::script::html::convert_html;
 use crate::script::Script;
-use crate::search::SearchPage;
+use crate::search::{SearchDoc, SearchIndex};
 use crate::sync::{into_inner, lock};
 use crate::views::{Dep, Reader, Views};
 use crate::{feeds, shortcodes};
@@ -39,8 +39,11 @@ pub enum Producer {
 /// What rendering some producers made, besides the files.
 #[derive(Default)]
 pub struct Produced {
-    /// What the search index needs of the searchable pages (when search is on).
-    pub searchable: Vec<SearchPage>,
+    /// When search is on, per route rendered: its path and its search document (`None` when
+    /// it is not searchable).
+    pub searchable: Vec<(String, Option<SearchDoc>)>,
+    /// The search index of the whole site, after a whole render with search on.
+    pub index: Option<SearchIndex>,
     /// Per producer (by its place in the list rendered): what it read and the files it made
     /// (when recording).
     pub records: Vec<(usize, Vec<Dep>, Vec<String>)>,
@@ -178,13 +181,14 @@ impl Site {
         );
     }
 
-    /// The files of one producer, read from `reader`, handed to `emit` with whether the search
-    /// index takes them.
+    /// The files of one producer, read from `reader`, handed to `emit`; a route's search
+    /// document (when search is on) goes to `searched`.
     fn produce(
         &self,
         reader: &Reader<'_>,
         producer: &Producer,
-        emit: &dyn Fn(OutputFile, bool) -> Result<(), Diagnostic>,
+        emit: &dyn Fn(OutputFile) -> Result<(), Diagnostic>,
+        searched: &dyn Fn(String, Option<SearchDoc>),
     ) -> Result<(), Diagnostic> {
         let files = match producer {
             Producer::Route(key) => {
@@ -193,16 +197,22 @@ impl Site {
                     .context
                     .get("searchable")
                     .is_some_and(|v| v.as_bool() == Some(true));
-                for script in Script::ALL {
-                    let html = self.render_route(&mut route, script)?;
-                    let path = self.output_path(&route.path, script);
-                    emit(
-                        OutputFile {
-                            path,
-                            bytes: html.into_bytes(),
-                        },
-                        searchable,
-                    )?;
+                let [hans, hant] = Script::ALL.map(|script| self.render_route(&mut route, script));
+                let (hans, hant) = (hans?, hant?);
+                if self.config.search {
+                    let doc = searchable
+                        .then(|| {
+                            self.timings
+                                .search(|| self.search_doc(key, &route, [&hans, &hant]))
+                        })
+                        .flatten();
+                    searched(route.path.clone(), doc);
+                }
+                for (script, html) in Script::ALL.into_iter().zip([hans, hant]) {
+                    emit(OutputFile {
+                        path: self.output_path(&route.path, script),
+                        bytes: html.into_bytes(),
+                    })?;
                 }
                 return Ok(());
             }
@@ -211,7 +221,7 @@ impl Site {
             Producer::IndicatorCsv(i) => feeds::indicator_csv(self, reader, *i),
             Producer::AchievementsCsv(i) => feeds::achievements_csv(self, reader, *i),
         };
-        files.into_iter().try_for_each(|file| emit(file, false))
+        files.into_iter().try_for_each(emit)
     }
 
     /// Renders `producers`, handing each file to `emit` as soon as it is ready, in parallel.
@@ -225,9 +235,6 @@ impl Site {
     ) -> Result<Produced, Diagnostics> {
         let produced = Mutex::new(Produced::default());
         let problems = Mutex::new(Diagnostics::default());
-        let group_of = |path: &str| {
-            usize::from(path.starts_with(&self.script_prefix(self.config.default_script.other())))
-        };
         producers
             .par_iter()
             .enumerate()
@@ -238,18 +245,20 @@ impl Site {
                     views.reader()
                 };
                 let made = Mutex::new(Vec::new());
-                let result = self.produce(&reader, producer, &|file, searchable| {
-                    if searchable && self.config.search {
-                        let text = std::str::from_utf8(&file.bytes).unwrap_or_default();
-                        if let Some(page) = SearchPage::of(group_of(&file.path), &file.path, text) {
-                            lock(&produced).searchable.push(page);
+                let searched = |path: String, doc: Option<SearchDoc>| {
+                    lock(&produced).searchable.push((path, doc));
+                };
+                let result = self.produce(
+                    &reader,
+                    producer,
+                    &|file| {
+                        if record {
+                            lock(&made).push(file.path.clone());
                         }
-                    }
-                    if record {
-                        lock(&made).push(file.path.clone());
-                    }
-                    emit(file)
-                });
+                        emit(file)
+                    },
+                    &searched,
+                );
                 match result {
                     Ok(()) if record => {
                         let made = into_inner(made);
@@ -272,7 +281,7 @@ impl Site {
             return Err(problems);
         }
         let mut produced = into_inner(produced);
-        produced.searchable.sort_by(|a, b| a.path.cmp(&b.path));
+        produced.searchable.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(produced)
     }
 
@@ -297,11 +306,22 @@ impl Site {
         let mut produced = self.render_producers(&views, &producers, emit, record)?;
         self.timings.record("render", started.elapsed());
         if self.config.search {
-            let searchable = std::mem::take(&mut produced.searchable);
-            let index = self.timings.stage("index", || {
-                crate::search::index(searchable, self.config.base_path())
-            })?;
-            index.into_iter().try_for_each(emit)?;
+            let docs = std::mem::take(&mut produced.searchable)
+                .into_iter()
+                .filter_map(|(_, doc)| doc)
+                .collect();
+            let mut index = SearchIndex::with_docs(self.search_site_info(), docs);
+            let files = self.timings.stage("index", || {
+                if record {
+                    index.files_for_edits()
+                } else {
+                    index.files()
+                }
+            });
+            files.into_iter().try_for_each(emit)?;
+            if record {
+                produced.index = Some(index);
+            }
         }
         self.timings
             .stage("extras", || -> Result<(), Diagnostics> {

@@ -157,6 +157,7 @@ fn status_chart(rows: &[OverviewRow], labels: &Labels) -> String {
             desc: &labels.dashboard_chart_desc(desc),
             unit: labels.dashboard_status_chart_unit(),
             series,
+            palette: chart::Palette::Statuses(Status::ALL.to_vec()),
             stacks: rows
                 .iter()
                 .map(|r| chart::Stack {
@@ -197,6 +198,7 @@ fn standards_chart(
             desc: &labels.dashboard_chart_desc(desc),
             unit: labels.dashboard_standards_chart_unit(),
             series: levels.iter().map(String::as_str).collect(),
+            palette: chart::Palette::Categories,
             stacks: per_city
                 .iter()
                 .map(|(city, rows)| chart::Stack {

@@ -2,6 +2,52 @@
 
 /// A number as a reader expects it: 93.2, 97, 13375. Every digit of a large number is printed
 /// (a float's `Display` never saturates, where `as i64` would print 9223372036854775807).
+/// Units and date parts that belong to the number before them (14861项, 2015年, 1910万元).
+const UNITS: &str = "年月日项个家名起件次万亿元%％‰";
+
+/// `text` as HTML with every number and the units after it (at most two: 万元) in a
+/// `<span class="nowrap">`, so that a table cell of running text may wrap between words but
+/// never inside "54家" or "93.2%".
+pub fn keep_numbers_whole(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut plain = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            plain.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len()
+            && (chars[i].is_ascii_digit()
+                || (matches!(chars[i], '.' | ',')
+                    && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
+        {
+            i += 1;
+        }
+        let spaced =
+            chars.get(i) == Some(&' ') && chars.get(i + 1).is_some_and(|c| UNITS.contains(*c));
+        if spaced {
+            i += 1;
+        }
+        let mut units = 0;
+        while units < 2 && chars.get(i).is_some_and(|c| UNITS.contains(*c)) {
+            i += 1;
+            units += 1;
+        }
+        out.push_str(&crate::escape::html(&plain));
+        plain.clear();
+        let number: String = chars[start..i].iter().collect();
+        out.push_str("<span class=\"nowrap\">");
+        out.push_str(&crate::escape::html(&number));
+        out.push_str("</span>");
+    }
+    out.push_str(&crate::escape::html(&plain));
+    out
+}
+
 pub fn fmt_number(value: f64) -> String {
     let s = if value.fract().abs() < 1e-9 {
         format!("{}", value.round())
@@ -46,5 +92,28 @@ mod tests {
         assert_eq!(percent(-2.5), Some(-250));
         assert_eq!(percent(1e30), None);
         assert_eq!(percent(f64::NAN), None);
+    }
+}
+
+#[cfg(test)]
+mod keep_numbers_whole_tests {
+    use super::keep_numbers_whole;
+
+    #[test]
+    fn numbers_with_units_are_kept_whole_and_text_escaped() {
+        assert_eq!(
+            keep_numbers_whole("累计为35家企业拨付1910万元<b>"),
+            "累计为<span class=\"nowrap\">35家</span>企业拨付<span class=\"nowrap\">1910万元</span>&lt;b&gt;"
+        );
+        assert_eq!(
+            keep_numbers_whole("合格率达到96.8 %,提高8.9%"),
+            "合格率达到<span class=\"nowrap\">96.8 %</span>,提高<span class=\"nowrap\">8.9%</span>"
+        );
+        assert_eq!(keep_numbers_whole("无数字"), "无数字");
+        assert_eq!(
+            keep_numbers_whole("第3.项"),
+            "第<span class=\"nowrap\">3</span>.项"
+        );
+        assert_eq!(keep_numbers_whole(""), "");
     }
 }

@@ -69,6 +69,8 @@ pub struct SourceView {
     pub title: String,
     pub path: Option<String>,
     pub quote: String,
+    /// The quote as HTML with its numbers kept on one line (for table cells).
+    pub quote_html: String,
 }
 
 impl SourceView {
@@ -78,6 +80,7 @@ impl SourceView {
             title: page.map_or_else(|| source.document.clone(), |p| p.meta.title.clone()),
             path: page.map(|p| p.path.clone()),
             quote: source.quote.clone(),
+            quote_html: super::format::keep_numbers_whole(&source.quote),
         }
     }
 }
@@ -156,9 +159,11 @@ impl IndicatorView {
         summary.push_str(&labels.indicator_summary_status(labels.status_label(assessment.status)));
 
         let id = format!("chart-{}-{}", indicator.city, indicator.id);
-        let baseline_label = baseline.map(|b| labels.indicator_chart_baseline(b.year));
-        let target_label = labels.indicator_chart_target(target.year);
-        let latest_label = latest.map(|l| labels.indicator_chart_latest(l.date));
+        // Chart labels write dates as the text does (2025年6月), never 2025-06.
+        let baseline_label =
+            baseline.map(|b| labels.indicator_chart_baseline(labels.date_year(b.year)));
+        let target_label = labels.indicator_chart_target(labels.date_year(target.year));
+        let latest_label = latest.map(|l| labels.indicator_chart_latest(labels.date(&l.date)));
         let bullet_svg = chart::bullet(
             &chart::Bullet {
                 id: &id,
@@ -173,7 +178,7 @@ impl IndicatorView {
             },
             labels,
         );
-        let point_labels: Vec<String> = observations.iter().map(|o| o.date.to_string()).collect();
+        let point_labels: Vec<String> = observations.iter().map(|o| labels.date(&o.date)).collect();
         let line_svg = (!observations.is_empty()).then(|| {
             let line_id = format!("{id}-series");
             chart::line(

@@ -275,6 +275,14 @@ cases! {
         site.page("search.md", "+++\ntitle = \"x\"\n+++\n");
     } => ["content/search.md", "the built-in search page", "/search/"];
 
+    a_static_file_in_the_search_index_folder_is_an_error(): |site| {
+        site.file("static/search/data/entry.json", "{}");
+    } => ["static/search/data/entry.json", "the search index"];
+
+    a_page_in_the_search_index_folder_is_an_error(): |site| {
+        site.page("search/data/notes.md", "+++\ntitle = \"x\"\n+++\n");
+    } => ["content/search/data/notes.md", "the search index"];
+
     a_page_on_the_dashboard_address_is_an_error(): |site| {
         site.page("dashboard.md", "+++\ntitle = \"x\"\n+++\n");
     } => ["content/dashboard.md", "the built-in dashboard", "/dashboard/"];

@@ -217,25 +217,53 @@ fn init_scaffolds_a_site_that_builds() {
 }
 
 #[test]
-fn a_search_index_is_built_for_each_script() {
+fn one_search_index_serves_both_scripts() {
     let site = TestSite::basic().with_search();
     site.built();
-    let entry = site.read("pagefind/pagefind-entry.json");
-    let entry: serde_json::Value = serde_json::from_str(&entry).unwrap();
-    let hans = entry["languages"]["zh-hans"]["page_count"]
-        .as_u64()
-        .unwrap();
-    let hant = entry["languages"]["zh-hant"]["page_count"]
-        .as_u64()
-        .unwrap();
-    assert_eq!(hans, hant, "both scripts index the same pages");
-    // Two documents, one city and two indicators; lists are not indexed.
-    assert_eq!(hans, 5, "{hans} pages indexed");
-    assert!(site.public().join("pagefind/pagefind.js").exists());
+    let dir = site.public().join(stdportal::search::INDEX_DIR);
+    let read = |name: &str| std::fs::read(dir.join(name)).ok();
+    let searcher = stdportal::search::query::Searcher::open(&read).unwrap();
+    let filters = stdportal::search::query::Filters::default();
+    let hans = searcher.all("标准化", false, &filters).unwrap();
+    let hant = searcher.all("標準化", true, &filters).unwrap();
+    let paths = |o: &stdportal::search::query::Outcome| {
+        o.hits.iter().map(|h| h.path.clone()).collect::<Vec<_>>()
+    };
+    assert!(!hans.hits.is_empty());
+    assert_eq!(paths(&hans), paths(&hant));
+    // Titles in each script's own characters.
+    assert!(
+        hant.hits.iter().any(|h| h.title.contains("標準化")),
+        "{:?}",
+        hant.hits
+    );
+    assert!(
+        hans.hits.iter().all(|h| !h.title.contains("標準")),
+        "{:?}",
+        hans.hits
+    );
+    // Every file but the entry is named by its contents.
+    for entry in walkdir::WalkDir::new(&dir) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            assert!(
+                name == "entry.json" || name.split('.').nth(1).is_some_and(|h| h.len() == 8),
+                "{name}"
+            );
+        }
+    }
     let search = site.read("zh-hant/search/index.html");
     assert!(search.contains("<span id=\"search-msg-found\">找到 {n} 條結果。</span>"));
     assert!(
-        !search.contains("data-pagefind-body"),
+        !search.contains("data-search-body"),
         "the search page itself is not indexed"
     );
+    // Every page has the search box in its header, sending the query to the search page.
+    let page = site.read("zh-hant/policies/plan/index.html");
+    assert!(
+        page.contains("<form class=\"site-search\" role=\"search\""),
+        "{page}"
+    );
+    assert!(page.contains("action=\"/zh-hant/search/\""), "{page}");
 }

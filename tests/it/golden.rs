@@ -28,7 +28,7 @@ const PAGES: [(&str, &str); 11] = [
 #[test]
 fn rendered_pages_match_the_golden_files() {
     // Built without the search index: the pages are the same with it (the index is files of
-    // its own under pagefind/).
+    // its own under search/data/).
     let site = TestSite::basic();
     site.built();
     let mut settings = insta::Settings::clone_current();

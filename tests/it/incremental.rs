@@ -16,7 +16,7 @@ fn options(root: &Path) -> BuildOptions {
         root: root.to_path_buf(),
         base_url: Some("http://127.0.0.1:1111/".into()),
         drafts: false,
-        search: false,
+        search: true,
     }
 }
 
@@ -103,12 +103,31 @@ fn body_edit_renders_only_that_page() {
         Some(1),
         "only the edited route is rendered"
     );
+    let (index, pages): (Vec<&String>, Vec<&String>) = changes
+        .paths
+        .iter()
+        .partition(|p| p.starts_with("search/data/"));
     assert_eq!(
-        changes.paths,
+        pages,
         [
             "policies/rizhao-quality-13th-plan/index.html",
             "zh-hant/policies/rizhao-quality-13th-plan/index.html"
         ]
+    );
+    // The search index: the page's postings replaced in the shards that hold its keys, its
+    // group of fragments and the small files rewritten, nothing assembled again.
+    let update = changes.index.expect("search is on");
+    assert!(!update.reassembled);
+    assert!(update.shards >= 1);
+    let groups: std::collections::BTreeSet<&str> = index
+        .iter()
+        .filter(|p| p.starts_with("search/data/s/") || p.starts_with("search/data/t/"))
+        .filter_map(|p| p.rsplit('.').nth(1))
+        .collect();
+    assert_eq!(
+        groups.len(),
+        2,
+        "one group, its old and new names: {groups:?}"
     );
 }
 

@@ -902,24 +902,26 @@ fn browser_sees_live_reload() {
 }
 
 #[test]
-fn the_search_index_is_built_after_the_site_is_served_and_kept_across_edits() {
+fn the_search_index_is_served_with_the_site_and_updated_after_each_edit() {
     let site = TestSite::basic().with_search();
     let root = site.root();
     let server = Server::start(root);
-    let log = server.stdout_with("Search index ready");
-    assert!(log.contains("Search index ready"), "{log}");
-    let entry = server.get("/pagefind/pagefind-entry.json");
+    let entry = server.get("/search/data/entry.json");
     assert_eq!(entry.status, 200);
-    let languages = entry.text();
-    assert!(
-        languages.contains("zh-hans") && languages.contains("zh-hant"),
-        "{languages}"
-    );
-    // Rebuilds keep the index.
+    let meta_name = |text: &str| {
+        let entry: serde_json::Value = serde_json::from_str(text).unwrap();
+        entry["meta"].as_str().unwrap().to_string()
+    };
+    let before = meta_name(&entry.text());
+    assert_eq!(server.get(&format!("/search/data/{before}")).status, 200);
+    // An edit replaces the page's postings: the index changes with it.
     let mut events = server.events();
     edit(&plan(root), |t| t + "\n再改一次。\n");
     events.wait_for("reload");
-    assert_eq!(server.get("/pagefind/pagefind-entry.json").status, 200);
+    let after = meta_name(&server.get("/search/data/entry.json").text());
+    assert_ne!(before, after);
+    assert_eq!(server.get(&format!("/search/data/{after}")).status, 200);
+    assert_eq!(server.get(&format!("/search/data/{before}")).status, 404);
 }
 
 /// A GET of `/` naming `host` (`None`: no Host header) in HTTP/`version`.

@@ -1,0 +1,209 @@
+//! The files an index is written as: shards, fragment groups, and the small files (meta,
+//! facets, fold table, entry).
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use super::super::format::{self, content_hash, gzip, FacetColumns};
+use super::super::{normalize, SearchDoc, INDEX_DIR};
+use super::{SearchIndex, Shard, State, GROUP};
+use crate::output::OutputFile;
+
+impl SearchIndex {
+    /// The meta, facets, fold table and entry files; `chars` are the characters of the keys.
+    pub(super) fn small_files(&self, state: &State, chars: &CharSet) -> Vec<OutputFile> {
+        let docs: Vec<&SearchDoc> = state.order.iter().map(|p| &self.docs[p]).collect();
+        let cities: HashMap<&str, u32> = self
+            .site
+            .cities
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (id.as_str(), i as u32 + 1))
+            .collect();
+        let topics: HashMap<&str, u32> = self
+            .site
+            .topics
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t[0].as_str(), i as u32))
+            .collect();
+        let mut columns = FacetColumns::default();
+        let mut years = BTreeSet::new();
+        let mut kinds = BTreeSet::new();
+        let mut validity = BTreeSet::new();
+        for doc in &docs {
+            let f = &doc.facets;
+            columns.kinds.push(f.kind as u8);
+            kinds.insert(f.kind);
+            columns.validity.push(f.validity.map_or(0, |v| v + 1));
+            if let Some(v) = f.validity {
+                validity.insert(v);
+            }
+            columns.cities.push(
+                f.city
+                    .as_deref()
+                    .and_then(|c| cities.get(c).copied())
+                    .unwrap_or(0),
+            );
+            let year = f.date.map_or(0, |d| d.year as u32);
+            if year != 0 {
+                years.insert(year);
+            }
+            columns.years.push(year);
+            columns.topics.push(
+                f.topics
+                    .iter()
+                    .filter_map(|t| topics.get(t.as_str()).copied())
+                    .collect(),
+            );
+        }
+        let facets = gzip(&format::encode_facets(&columns));
+        let facets_hash = content_hash(&facets);
+        // The fold table: only characters the index has.
+        let table = gzip(&format::encode_chars(&normalize::client_table(&|c| {
+            chars.contains(c)
+        })));
+        let table_hash = content_hash(&table);
+        let classes = [0u8, 1].map(|c| docs.iter().filter(|d| d.facets.kind.class() == c).count());
+        let shards: String = state.shard_files.iter().map(|p| hash_of_name(p)).collect();
+        let meta = Meta {
+            version: 1,
+            docs: docs.len(),
+            classes,
+            shards,
+            groups: state.group_hashes.concat(),
+            group: GROUP,
+            chunk: super::super::OVERLAP,
+            facets: &facets_hash,
+            kinds: kinds.iter().map(|k| k.code()).collect(),
+            validity: validity.into_iter().collect(),
+            years: years.into_iter().rev().collect(),
+            cities: self
+                .site
+                .cities
+                .iter()
+                .map(|(id, names)| [id.as_str(), names[0].as_str(), names[1].as_str()])
+                .collect(),
+            topics: self
+                .site
+                .topics
+                .iter()
+                .map(|t| [t[0].as_str(), t[1].as_str()])
+                .collect(),
+        };
+        let meta = gzip(&serde_json::to_vec(&meta).expect("the meta file serializes"));
+        let meta_hash = content_hash(&meta);
+        let entry = format!(
+            "{{\"version\":1,\"meta\":\"meta.{meta_hash}.bin\",\"chars\":\"chars.{table_hash}.bin\"}}\n"
+        );
+        vec![
+            OutputFile {
+                path: format!("{INDEX_DIR}/chars.{table_hash}.bin"),
+                bytes: table,
+            },
+            OutputFile {
+                path: format!("{INDEX_DIR}/entry.json"),
+                bytes: entry.into_bytes(),
+            },
+            OutputFile {
+                path: format!("{INDEX_DIR}/facets.{facets_hash}.bin"),
+                bytes: facets,
+            },
+            OutputFile {
+                path: format!("{INDEX_DIR}/meta.{meta_hash}.bin"),
+                bytes: meta,
+            },
+        ]
+    }
+}
+
+/// A set of characters, as a bitmap.
+pub(super) struct CharSet(Vec<u64>);
+
+impl Default for CharSet {
+    fn default() -> Self {
+        CharSet(vec![0; 0x11_0000 / 64])
+    }
+}
+
+impl CharSet {
+    pub(super) fn extend(&mut self, chars: impl Iterator<Item = char>) {
+        for c in chars {
+            self.0[c as usize / 64] |= 1 << (c as usize % 64);
+        }
+    }
+
+    fn contains(&self, c: char) -> bool {
+        self.0[c as usize / 64] & (1 << (c as usize % 64)) != 0
+    }
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    version: u32,
+    docs: usize,
+    /// Documents of class 0 and of class 1 (their ids come first).
+    classes: [usize; 2],
+    /// 8 hex digits per shard.
+    shards: String,
+    /// 8 hex digits per fragment group.
+    groups: String,
+    group: usize,
+    /// The longest phrase a chunk is sure to hold whole.
+    chunk: usize,
+    facets: &'a str,
+    kinds: Vec<&'static str>,
+    validity: Vec<u8>,
+    years: Vec<u32>,
+    cities: Vec<[&'a str; 3]>,
+    topics: Vec<[&'a str; 2]>,
+}
+
+/// The hash part of `…/<n>.<hash>.bin`.
+fn hash_of_name(path: &str) -> &str {
+    path.rsplit('.').nth(1).unwrap_or("")
+}
+
+pub(super) fn encode_shard_file(s: usize, shard: &Shard) -> (String, Vec<u8>) {
+    let texts: Vec<String> = shard.iter().map(|(k, _)| k.text()).collect();
+    let raw = format::encode_shard(
+        texts
+            .iter()
+            .zip(shard)
+            .map(|(t, (_, postings))| (t.as_str(), postings.as_slice())),
+    );
+    let bytes = gzip(&raw);
+    (
+        format!("{INDEX_DIR}/i/{s}.{}.bin", content_hash(&bytes)),
+        bytes,
+    )
+}
+
+/// The fragment files of group `g` and the group's hash.
+pub(super) fn group_files(docs: &[&SearchDoc], g: usize) -> (String, Vec<OutputFile>) {
+    let members = &docs[g * GROUP..((g + 1) * GROUP).min(docs.len())];
+    let mut all = Vec::new();
+    for doc in members {
+        for script in &doc.fragments {
+            for chunk in script {
+                all.extend_from_slice(&(chunk.len() as u32).to_le_bytes());
+                all.extend_from_slice(chunk);
+            }
+        }
+    }
+    let hash = content_hash(&all);
+    let mut files = Vec::new();
+    for (i, doc) in members.iter().enumerate() {
+        let id = g * GROUP + i;
+        for (script, dir) in doc.fragments.iter().zip(["s", "t"]) {
+            for (k, chunk) in script.iter().enumerate() {
+                files.push(OutputFile {
+                    path: format!("{INDEX_DIR}/{dir}/{id}-{k}.{hash}.bin"),
+                    bytes: chunk.clone(),
+                });
+            }
+        }
+    }
+    (hash, files)
+}

@@ -1,0 +1,80 @@
+//! What the search index takes of the site: each searchable route's document (its text in both
+//! scripts and its facets), and the names the filters show.
+
+use super::context::Route;
+use super::{RouteKey, Site};
+use crate::content::frontmatter::{DocumentKind, Validity};
+use crate::script::Script;
+use crate::search::{Facets, Kind, SearchDoc, SiteInfo};
+
+impl Site {
+    /// The document of a rendered route (`html` in Simplified and Traditional), or `None` when
+    /// it has no searchable part. Only routes whose context says `searchable` come here (see
+    /// `Site::route`: documents not opted out with `in_search_index`, cities, indicators).
+    pub(super) fn search_doc(
+        &self,
+        key: &RouteKey,
+        route: &Route,
+        html: [&str; 2],
+    ) -> Option<SearchDoc> {
+        let facets = match key {
+            RouteKey::Page(i) => {
+                let page = &self.content.pages[*i];
+                let meta = &page.meta;
+                Facets {
+                    kind: match meta.kind {
+                        Some(DocumentKind::Policy) => Kind::Policy,
+                        Some(DocumentKind::Interpretation) => Kind::Interpretation,
+                        Some(DocumentKind::News) => Kind::News,
+                        None => Kind::Page,
+                    },
+                    city: meta.city.clone(),
+                    date: crate::content::sort_date(page),
+                    topics: meta.topics.clone(),
+                    validity: meta.validity.map(|v| match v {
+                        Validity::Valid => 0,
+                        Validity::Amended => 1,
+                        Validity::Repealed => 2,
+                        Validity::Expired => 3,
+                    }),
+                }
+            }
+            RouteKey::Indicator(i) => Facets {
+                kind: Kind::Indicator,
+                city: Some(self.data.indicators[*i].city.clone()),
+                date: None,
+                topics: Vec::new(),
+                validity: None,
+            },
+            RouteKey::City(i) => Facets {
+                kind: Kind::City,
+                city: Some(self.data.cities[*i].id.clone()),
+                date: None,
+                topics: Vec::new(),
+                validity: None,
+            },
+            _ => return None,
+        };
+        let hant_title = self.converter.convert(Script::Hant, &route.title);
+        SearchDoc::new(&route.path, [&route.title, &hant_title], facets, html)
+    }
+
+    /// The cities and topics the search filters offer, named in both scripts.
+    pub(crate) fn search_site_info(&self) -> SiteInfo {
+        let both = |text: &str| [text.to_string(), self.converter.convert(Script::Hant, text)];
+        SiteInfo {
+            cities: self
+                .data
+                .cities
+                .iter()
+                .map(|c| (c.id.clone(), both(&c.name)))
+                .collect(),
+            topics: {
+                // Sorted by name: the filter offers them in a stable order.
+                let mut names: Vec<&str> = self.lists.topics().map(|(name, _)| name).collect();
+                names.sort_unstable();
+                names.into_iter().map(both).collect()
+            },
+        }
+    }
+}

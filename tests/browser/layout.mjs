@@ -1,0 +1,214 @@
+// The layout test in headless Chromium, run by tests/it/layout.rs: node layout.mjs SITE_DIR
+//
+// Over one page of every template, in both scripts, at 320, 390 and 1280 px, in normal and
+// 大字 (large-text) mode:
+// 1. the page never scrolls sideways (only a table's own wrapper may);
+// 2. no number, with its unit or as a date (14861项, 93.2%, 2015年), wraps inside itself in a
+//    table cell: the client rects of its text lie on one line;
+// 3. every chart label is at least 12 px at 1280 px, and larger in 大字 mode than in normal mode
+//    (the same label, same page, same width);
+// 4. each status (已完成, 按期推进, 滞后, 暂无数据) has one colour, one chart shape and one
+//    symbol on every page, and no two statuses share any of them.
+// Prints the counts; exits 1 listing every failure.
+import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { serve, CHROMIUM_ARGS } from "./site-server.mjs";
+
+const [site] = process.argv.slice(2);
+if (!site) {
+  console.error("usage: node layout.mjs SITE_DIR");
+  process.exit(2);
+}
+const WIDTHS = [320, 390, 1280];
+const MODES = ["normal", "large-text"];
+const SCRIPTS = [["zh-Hans", ""], ["zh-Hant", "/zh-hant"]];
+
+const exists = (p) => stat(join(site, p)).then(() => true, () => false);
+const first = async (dir) => {
+  const found = (await readdir(join(site, dir), { withFileTypes: true }).catch(() => []))
+    .filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  return found[0];
+};
+// One page per template. The city and indicator are the first city with targets.
+let city;
+for (const c of (await readdir(join(site, "cities"), { withFileTypes: true }))
+  .filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+  if (await exists(`cities/${c}/indicators`)) { city = c; break; }
+}
+const policy = await first("policies");
+const topic = await first("topics");
+const kind = await first("kinds");
+const templates = [
+  ["index", "/"],
+  ["section", "/policies/"],
+  ["page", `/policies/${policy}/`],
+  ["list", `/cities/${city}/documents/`],
+  ["cities", "/cities/"],
+  ["city", `/cities/${city}/`],
+  ["dashboard", "/dashboard/"],
+  ["indicator", `/cities/${city}/indicators/${await first(`cities/${city}/indicators`)}/`],
+  ["topics", "/topics/"],
+  ["topic", `/topics/${topic}/`],
+  ["taxonomy", `/kinds/${kind}/`],
+  ["catalogue", "/catalogue/"],
+  ["sitemap", "/sitemap/"],
+  ["search", "/search/"],
+  ["404", "/404.html"],
+];
+const failures = [];
+for (const [name, path] of templates) {
+  const file = path.endsWith(".html") ? path : `${path}index.html`;
+  if (path.includes("undefined") || !(await exists(file))) failures.push(`${name}: no page at ${path}`);
+}
+
+// Runs in the page: everything measured at once.
+function measure() {
+  const out = { overflow: 0, wrapped: [], labels: [], statuses: [], numbers: 0 };
+  out.overflow = document.documentElement.scrollWidth - window.innerWidth;
+  const NUMBER = /[-+−]?\d[\d,.]*\s?(?:[%％‰])?(?:[年月日项个家名起件次万亿元])?/g;
+  for (const cell of document.querySelectorAll("table td, table th")) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.data.matchAll(NUMBER)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].trimEnd().length);
+        const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top);
+        const lines = tops.filter((t, i) => tops.findIndex((u) => Math.abs(u - t) < 3) === i);
+        out.numbers++;
+        if (lines.length > 1) out.wrapped.push(m[0]);
+      }
+    }
+  }
+  for (const t of document.querySelectorAll("svg.chart text")) {
+    if (!t.textContent.trim() || t.closest("title")) continue;
+    const scale = t.getScreenCTM()?.a ?? 1;
+    out.labels.push({ text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * scale });
+  }
+  const STATUS = /\bstatus-(achieved|on-track|behind|no-data)\b/;
+  // A path's shape: its number of corners and whether it starts at the top (▲) or the
+  // bottom (▼) of its box.
+  const pathShape = (el) => {
+    const n = (el.getAttribute("d").match(/-?[\d.]+/g) || []).map(Number);
+    const ys = n.filter((_, i) => i % 2 === 1);
+    const mid = (Math.min(...ys) + Math.max(...ys)) / 2;
+    return `path/${ys.length}/${ys[0] < mid ? "top" : "bottom"}`;
+  };
+  const shapeOf = (el) => el.tagName === "path"
+    ? pathShape(el)
+    : el.tagName === "g" ? `g/${[...el.children].filter((c) => c.tagName !== "title").map((c) => c.tagName).join("+")}`
+    : el.tagName;
+  for (const el of document.querySelectorAll("svg.chart [class*='status-']")) {
+    const status = (el.getAttribute("class").match(STATUS) || [])[1];
+    if (!status || el.tagName === "text") continue;
+    const paint = el.tagName === "g" ? el.querySelector("circle") : el;
+    const style = getComputedStyle(paint);
+    // A ring shows its colour as a stroke; everything else as a fill.
+    const hollow = style.fill === "rgb(255, 255, 255)";
+    const colour = hollow ? style.stroke : style.fill;
+    const isBar = el.tagName === "rect";
+    out.statuses.push({ status, colour, shape: isBar ? null : shapeOf(el), where: "chart" });
+  }
+  for (const el of document.querySelectorAll(".status")) {
+    const status = (el.className.match(STATUS) || [])[1];
+    if (!status) continue;
+    const symbol = el.querySelector("[aria-hidden]")?.textContent.trim() || null;
+    out.statuses.push({ status, colour: getComputedStyle(el).color, symbol, where: "text" });
+  }
+  return out;
+}
+
+const server = await serve(site);
+const profile = await mkdtemp(join(tmpdir(), "stdportal-chromium-"));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  args: CHROMIUM_ARGS,
+});
+const seen = { colour: new Map(), shape: new Map(), symbol: new Map() };
+const counts = { pages: 0, loads: 0, checks: 0, numbers: 0, labels: 0, marks: 0 };
+try {
+  const page = await context.newPage();
+  page.on("pageerror", (e) => failures.push(`${page.url()}: script error ${e.message}`));
+  for (const [name, path] of templates) {
+    for (const [script, prefix] of SCRIPTS) {
+      counts.pages++;
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(server.url + prefix + path, { waitUntil: "load" });
+        const sizes = {};
+        for (const mode of MODES) {
+          await page.evaluate((on) => document.documentElement.classList.toggle("large-text", on),
+            mode === "large-text");
+          const m = await page.evaluate(measure);
+          const where = `${name} ${script} ${width}px ${mode}`;
+          counts.loads++;
+          counts.checks++;
+          if (m.overflow > 0) failures.push(`${where}: the page scrolls sideways by ${m.overflow} px`);
+          counts.numbers += m.numbers;
+          counts.checks += m.numbers;
+          for (const w of m.wrapped) failures.push(`${where}: "${w}" wraps inside itself in a table`);
+          counts.labels += m.labels.length;
+          sizes[mode] = m.labels;
+          if (width === 1280) {
+            counts.checks += m.labels.length;
+            for (const l of m.labels) {
+              if (l.px < 12) failures.push(`${where}: chart label "${l.text}" is ${l.px.toFixed(1)} px`);
+            }
+          }
+          for (const s of m.statuses) {
+            counts.marks++;
+            counts.checks++;
+            for (const key of ["colour", "shape", "symbol"]) {
+              if (!s[key]) continue;
+              const k = `${s.status}`;
+              if (!seen[key].has(k)) seen[key].set(k, new Map());
+              const values = seen[key].get(k);
+              if (!values.has(s[key])) values.set(s[key], `${where} (${s.where})`);
+            }
+          }
+        }
+        const [normal, large] = [sizes.normal, sizes["large-text"]];
+        counts.checks += normal.length;
+        if (normal.length !== large.length) {
+          failures.push(`${name} ${script} ${width}px: ${normal.length} chart labels normal, ${large.length} in 大字 mode`);
+        } else {
+          normal.forEach((l, i) => {
+            if (!(large[i].px > l.px)) {
+              failures.push(`${name} ${script} ${width}px: chart label "${l.text}" is ${l.px.toFixed(1)} px normal and ${large[i].px.toFixed(1)} px in 大字 mode`);
+            }
+          });
+        }
+      }
+    }
+  }
+} finally {
+  await context.close();
+  await server.close();
+  await rm(profile, { recursive: true, force: true });
+}
+
+// One look per status, and no look shared between statuses.
+for (const [key, byStatus] of Object.entries(seen)) {
+  const owner = new Map();
+  for (const [status, values] of byStatus) {
+    if (values.size > 1) {
+      failures.push(`${status} has ${values.size} ${key}s: ${[...values].map(([v, w]) => `${v} on ${w}`).join("; ")}`);
+    }
+    for (const v of values.keys()) {
+      if (owner.has(v) && owner.get(v) !== status) failures.push(`${status} and ${owner.get(v)} share the ${key} ${v}`);
+      owner.set(v, status);
+    }
+  }
+}
+const statuses = [...seen.colour.keys()].sort().join(", ");
+console.log(`layout: ${templates.length} templates × ${SCRIPTS.length} scripts = ${counts.pages} pages, ` +
+  `× ${WIDTHS.length} widths (${WIDTHS.join(", ")} px) × ${MODES.length} modes = ${counts.loads} page views; ` +
+  `${counts.numbers} table numbers, ${counts.labels} chart labels, ${counts.marks} status marks (${statuses}); ` +
+  `${counts.checks} checks, ${failures.length} failures`);
+if (failures.length) {
+  for (const f of failures.slice(0, 200)) console.log(`FAIL ${f}`);
+  process.exit(1);
+}

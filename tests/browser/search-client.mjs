@@ -1,0 +1,31 @@
+// Runs the search page's own client (themes/default/static/search.js) in Node.js over a built
+// site's index, for tests/it/search.rs: node search-client.mjs PUBLIC_DIR < queries.json
+//
+// Input: [{"q": "...", "hant": false, "filters": {"city": "...", ...}}, ...]
+// Output: [{"candidates": n, "exact": bool, "hits": ["route/path/", ...]}, ...], every
+// candidate verified, in the order the search page shows them.
+import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+
+const require = createRequire(import.meta.url);
+const { Engine } = require("../../themes/default/static/search.js");
+const [dir] = process.argv.slice(2);
+const queries = JSON.parse(readFileSync(0, "utf8"));
+const fetcher = async (url) => {
+  try {
+    return new Response(await readFile(join(dir, url)));
+  } catch {
+    return new Response(null, { status: 404 });
+  }
+};
+const out = [];
+for (const { q, hant, filters } of queries) {
+  const engine = Engine("search/data/", hant, fetcher);
+  const meta = await engine.load();
+  const st = await engine.search(meta, q, filters || {});
+  const hits = st.items ? await engine.more(st, Infinity, Infinity) : [];
+  out.push({ candidates: (st.items || []).length, exact: !!st.exact, short: !!st.short, hits: hits.map((f) => f[0].u) });
+}
+process.stdout.write(JSON.stringify(out));

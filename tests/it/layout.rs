@@ -1,0 +1,79 @@
+//! The layout test in headless Chromium (tests/browser/layout.mjs): the example portal, one page
+//! of every template in both scripts, at 320, 390 and 1280 px, normal and 大字 mode: no page
+//! scrolls sideways, no number wraps inside itself in a table, chart labels are at least 12 px
+//! on a desktop and grow in 大字 mode, and each status has one colour and one shape everywhere.
+//!
+//! It needs Chromium, Node.js, the Noto CJK fonts and `tests/browser/node_modules`
+//! (`bash scripts/browser-test-setup.sh`). Without them it fails when
+//! `STDPORTAL_REQUIRE_BROWSER` is set (`.ci/run` sets it), and otherwise says it is skipped.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::support::{assert_success, repo, skip_or_fail, stdportal_binary};
+
+#[test]
+fn every_template_lays_out_at_phone_and_desktop_widths_in_both_modes() {
+    let chromium = std::env::var_os("CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    let browser_dir = repo().join("tests/browser");
+    let fonts = Command::new("fc-list")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("Noto Sans CJK"));
+    let missing: Vec<String> = [
+        (!chromium.exists()).then(|| format!("Chromium at {}", chromium.display())),
+        Command::new("node")
+            .arg("--version")
+            .output()
+            .map_or(true, |o| !o.status.success())
+            .then(|| "node".to_string()),
+        (!browser_dir
+            .join("node_modules/playwright-core/package.json")
+            .exists())
+        .then(|| "tests/browser/node_modules/playwright-core".to_string()),
+        (!fonts).then(|| "the Noto CJK fonts".to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !missing.is_empty() {
+        skip_or_fail(
+            "layout::every_template_lays_out_at_phone_and_desktop_widths_in_both_modes",
+            "STDPORTAL_REQUIRE_BROWSER",
+            &format!(
+                "missing {}; run `bash scripts/browser-test-setup.sh`",
+                missing.join(", ")
+            ),
+        );
+        return;
+    }
+
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("public");
+    let built = Command::new(stdportal_binary())
+        .args(["build", "--no-search", "--root"])
+        .arg(repo())
+        .arg("--output")
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert_success(&built);
+    let run = Command::new("node")
+        .arg(browser_dir.join("layout.mjs"))
+        .arg(&site)
+        .env("CHROMIUM", &chromium)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    // The counts, past the harness's capture, so CI logs show what was checked.
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{}", stdout.lines().next().unwrap_or(""));
+    assert!(
+        run.status.success(),
+        "the layout test failed ({}):\n{stdout}\n{}",
+        run.status,
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(stdout.contains(" 0 failures"), "{stdout}");
+}

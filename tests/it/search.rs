@@ -1,0 +1,640 @@
+//! Search on the example portal: relevance (queries written from the seed documents, with the
+//! results they must give), the same documents in both scripts and for queries in either
+//! script, filters, and what pages and templates leave out. The queries run through
+//! `stdportal::search::query`, the Rust copy of the client; `the_client_gives_the_same_results`
+//! runs them through the client itself (`search.js`, in Node.js).
+
+use std::process::{Command, Stdio};
+
+use stdportal::search::query::{Filters, Searcher};
+
+use crate::support::*;
+
+const JM: &str = "policies/jining-standardization-measures/";
+const JP: &str = "news/jining-standardization-measures-press/";
+const WZ: &str = "policies/wenzhou-standardization-strategy-opinions/";
+const TI: &str = "interpretations/taian-standardization-reform-interpretation/";
+const TO: &str = "policies/taian-standardization-reform-opinions/";
+const RQ: &str = "policies/rizhao-quality-13th-plan/";
+const RS: &str = "policies/rizhao-standardization-13th-plan/";
+const PASS_RATE: &str = "cities/rizhao/indicators/industrial-product-spot-check-pass-rate/";
+
+/// A query and what it must give.
+struct Case {
+    query: &'static str,
+    /// The first results, in this order.
+    first: &'static [&'static str],
+    /// The first results, in any order.
+    top: &'static [&'static str],
+    /// Results anywhere in the list.
+    has: &'static [&'static str],
+    /// How many results (every candidate verified).
+    count: Option<usize>,
+    /// Queries (in the other script, mixed) that must give the very same list.
+    same_as: &'static [&'static str],
+}
+
+const NONE: Case = Case {
+    query: "",
+    first: &[],
+    top: &[],
+    has: &[],
+    count: None,
+    same_as: &[],
+};
+
+/// Written from the seed documents in the example portal (Tai'an's interpretation, Wenzhou's
+/// opinions, Jining's measures and press report, Rizhao's two plans).
+const CASES: &[Case] = &[
+    // Words, and the same word typed in Traditional and in mixed script on either site.
+    Case {
+        query: "标准化",
+        top: &[JM, JP, WZ, TI, RS, TO],
+        same_as: &["標準化", "标準化"],
+        ..NONE
+    },
+    Case {
+        query: "质量",
+        first: &[RQ],
+        same_as: &["質量"],
+        ..NONE
+    },
+    Case {
+        query: "团体标准",
+        has: &[TI, WZ, RS, RQ, JP],
+        same_as: &["團體標準"],
+        ..NONE
+    },
+    Case {
+        query: "计量",
+        has: &[RQ],
+        same_as: &["計量"],
+        ..NONE
+    },
+    // Phrases from the documents.
+    Case {
+        query: "济宁市标准化管理办法",
+        first: &[JM, JP],
+        count: Some(3),
+        same_as: &["濟寧市標準化管理辦法"],
+        ..NONE
+    },
+    Case {
+        query: "标准决定质量",
+        first: &[TI],
+        count: Some(1),
+        same_as: &["標準決定質量"],
+        ..NONE
+    },
+    Case {
+        query: "城市治理精细化",
+        first: &[JP],
+        count: Some(1),
+        ..NONE
+    },
+    Case {
+        query: "先进标准培育机制",
+        first: &[JP],
+        count: Some(1),
+        ..NONE
+    },
+    Case {
+        query: "首席质量官",
+        first: &[RQ],
+        count: Some(1),
+        ..NONE
+    },
+    Case {
+        query: "质量强市",
+        first: &[RQ],
+        count: Some(1),
+        ..NONE
+    },
+    Case {
+        query: "國家標準化綜合改革試點",
+        top: &[TI, WZ],
+        count: Some(2),
+        same_as: &["国家标准化综合改革试点"],
+        ..NONE
+    },
+    Case {
+        query: "新旧动能转换",
+        first: &[TI],
+        has: &[JP, RQ],
+        count: Some(3),
+        ..NONE
+    },
+    Case {
+        query: "五章三十八条",
+        top: &[JM, JP],
+        count: Some(2),
+        ..NONE
+    },
+    Case {
+        query: "溫州市人民政府關於全面實施標準化戰略的意見",
+        first: &[WZ],
+        same_as: &["温州市人民政府关于全面实施标准化战略的意见"],
+        ..NONE
+    },
+    Case {
+        query: "质量发展纲要",
+        first: &[RQ],
+        count: Some(1),
+        same_as: &["質量發展綱要"],
+        ..NONE
+    },
+    Case {
+        query: "电子政务",
+        top: &[WZ, RS],
+        count: Some(2),
+        ..NONE
+    },
+    Case {
+        query: "李志豪",
+        first: &[JP],
+        count: Some(1),
+        ..NONE
+    },
+    Case {
+        query: "公务用车",
+        first: &[JP],
+        ..NONE
+    },
+    Case {
+        query: "乡村振兴",
+        has: &[TI, "cities/taian/indicators/rural-group-standards/"],
+        ..NONE
+    },
+    // Document numbers (文号), in either script.
+    Case {
+        query: "国发〔2015〕13号",
+        first: &[TI],
+        count: Some(1),
+        same_as: &["國發〔2015〕13號", "国发[2015]13号"],
+        ..NONE
+    },
+    Case {
+        query: "鲁政字〔2018〕125号",
+        first: &[TI],
+        count: Some(1),
+        ..NONE
+    },
+    Case {
+        query: "浙政發〔2014〕35號",
+        first: &[WZ],
+        count: Some(1),
+        same_as: &["浙政发〔2014〕35号"],
+        ..NONE
+    },
+    Case {
+        query: "日政发〔2010〕1号",
+        first: &[RS],
+        count: Some(1),
+        ..NONE
+    },
+    // Standard numbers, Latin words, numbers.
+    Case {
+        query: "GB17167",
+        first: &[RQ],
+        count: Some(1),
+        same_as: &["gb17167", "ＧＢ１７１６７"],
+        ..NONE
+    },
+    Case {
+        query: "ISO26000",
+        first: &[RQ],
+        count: Some(1),
+        same_as: &["ISO 26000"],
+        ..NONE
+    },
+    Case {
+        query: "VOCs",
+        first: &[RS],
+        count: Some(1),
+        ..NONE
+    },
+    Case {
+        query: "93.2%",
+        has: &[RQ, PASS_RATE],
+        ..NONE
+    },
+    Case {
+        query: "45000",
+        has: &[RS],
+        ..NONE
+    },
+    Case {
+        query: "中国制造2025",
+        top: &[WZ, RQ],
+        count: Some(2),
+        ..NONE
+    },
+    // Several words: pages holding all of them.
+    Case {
+        query: "日照 质量",
+        first: &[RQ, RS],
+        ..NONE
+    },
+    Case {
+        query: "标准化 温州",
+        first: &[WZ],
+        same_as: &["標準化 溫州"],
+        ..NONE
+    },
+    Case {
+        query: "济宁 公务用车",
+        first: &[JP],
+        ..NONE
+    },
+    // Nothing: a phrase in no page, even though its characters are in many.
+    Case {
+        query: "量子计算机",
+        count: Some(0),
+        ..NONE
+    },
+    Case {
+        query: "无此词语甲乙丙丁",
+        count: Some(0),
+        same_as: &["無此詞語甲乙丙丁"],
+        ..NONE
+    },
+    Case {
+        query: "标准化 量子",
+        count: Some(0),
+        ..NONE
+    },
+];
+
+/// The example portal built with its search index.
+fn portal() -> TestSite {
+    let site = TestSite::example_portal().with_search();
+    site.built();
+    site
+}
+
+fn index_dir(site: &TestSite) -> std::path::PathBuf {
+    site.public().join(stdportal::search::INDEX_DIR)
+}
+
+fn results(site: &TestSite, query: &str, hant: bool, filters: &Filters) -> Vec<String> {
+    let dir = index_dir(site);
+    let read = |name: &str| std::fs::read(dir.join(name)).ok();
+    let searcher = Searcher::open(&read).unwrap();
+    let outcome = searcher.all(query, hant, filters).unwrap();
+    outcome.hits.into_iter().map(|h| h.path).collect()
+}
+
+#[test]
+fn queries_from_the_seed_documents_find_what_they_must_in_both_scripts() {
+    assert!(CASES.len() >= 30, "{} queries", CASES.len());
+    let site = portal();
+    let results = |q: &str, hant: bool, f: &Filters| results(&site, q, hant, f);
+    let mut failures = Vec::new();
+    for case in CASES {
+        let hans = results(case.query, false, &Filters::default());
+        let mut check = |ok: bool, what: String| {
+            if !ok {
+                failures.push(format!("{}: {what}\n  got {hans:?}", case.query));
+            }
+        };
+        check(
+            hans.len() >= case.first.len() && hans[..case.first.len()] == *case.first,
+            format!("first {:?}", case.first),
+        );
+        let mut top: Vec<&str> = hans
+            .iter()
+            .take(case.top.len())
+            .map(String::as_str)
+            .collect();
+        top.sort_unstable();
+        let mut want: Vec<&str> = case.top.to_vec();
+        want.sort_unstable();
+        check(top == want, format!("top {:?}", case.top));
+        for has in case.has {
+            check(hans.iter().any(|h| h == has), format!("has {has}"));
+        }
+        if let Some(count) = case.count {
+            check(hans.len() == count, format!("{count} results"));
+        }
+        let hant = results(case.query, true, &Filters::default());
+        check(hant == hans, format!("the Traditional site gives {hant:?}"));
+        for other in case.same_as {
+            for script in [false, true] {
+                let got = results(other, script, &Filters::default());
+                check(
+                    got == hans,
+                    format!("{other} (Traditional site: {script}) gives {got:?}"),
+                );
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_single_character_is_too_short_to_look_up() {
+    let site = portal();
+    let dir = index_dir(&site);
+    let read = |name: &str| std::fs::read(dir.join(name)).ok();
+    let searcher = Searcher::open(&read).unwrap();
+    let outcome = searcher
+        .first_page("年", false, &Filters::default())
+        .unwrap();
+    assert!(outcome.short && outcome.hits.is_empty());
+    // With a word that has keys, it is checked as part of the phrase.
+    assert_eq!(
+        results(&site, "2020年 日照", false, &Filters::default())
+            .first()
+            .map(String::as_str),
+        Some(RQ)
+    );
+}
+
+#[test]
+fn filters_keep_the_matching_documents() {
+    let site = portal();
+    let all = results(&site, "标准化", false, &Filters::default());
+    let by = |f: Filters| results(&site, "标准化", false, &f);
+    let taian = by(Filters {
+        city: "taian".into(),
+        ..Default::default()
+    });
+    assert!(taian.contains(&TI.to_string()) && taian.contains(&TO.to_string()));
+    assert!(taian.iter().all(|p| p.contains("taian")), "{taian:?}");
+    let policies = by(Filters {
+        kind: "policy".into(),
+        ..Default::default()
+    });
+    assert_eq!(policies.len(), 5, "{policies:?}");
+    assert!(policies.iter().all(|p| p.starts_with("policies/")));
+    let mut year = by(Filters {
+        year: "2021".into(),
+        ..Default::default()
+    });
+    year.sort();
+    assert_eq!(year, [JP, JM]);
+    let topic = by(Filters {
+        topic: "标准化战略".into(),
+        ..Default::default()
+    });
+    assert_eq!(topic, [WZ]);
+    let indicators = by(Filters {
+        kind: "indicator".into(),
+        city: "rizhao".into(),
+        ..Default::default()
+    });
+    assert!(
+        !indicators.is_empty()
+            && indicators
+                .iter()
+                .all(|p| p.starts_with("cities/rizhao/indicators/"))
+    );
+    // Filters only narrow: the order is that of the whole list.
+    let order: Vec<&String> = all.iter().filter(|p| taian.contains(p)).collect();
+    assert_eq!(order, taian.iter().collect::<Vec<_>>());
+}
+
+#[test]
+fn a_query_downloads_only_the_shards_of_its_keys() {
+    let site = portal();
+    let dir = index_dir(&site);
+    let read = |name: &str| std::fs::read(dir.join(name)).ok();
+    let searcher = Searcher::open(&read).unwrap();
+    let outcome = searcher
+        .first_page("国发〔2015〕13号", true, &Filters::default())
+        .unwrap();
+    let shards = outcome
+        .fetched
+        .iter()
+        .filter(|f| f.starts_with("i/"))
+        .count();
+    assert!((1..=3).contains(&shards), "{:?}", outcome.fetched);
+    // One fragment, in Traditional.
+    let fragments: Vec<&String> = outcome
+        .fetched
+        .iter()
+        .filter(|f| f.starts_with("s/") || f.starts_with("t/"))
+        .collect();
+    assert_eq!(fragments.len(), 1, "{fragments:?}");
+    assert!(fragments[0].starts_with("t/"));
+}
+
+/// Runs queries through the client in Node.js: per query, the paths it shows.
+fn client(site: &TestSite, queries: &[(&str, bool, Filters)]) -> Option<Vec<Vec<String>>> {
+    let script = repo().join("tests/browser/search-client.mjs");
+    let input = serde_json::to_string(
+        &queries
+            .iter()
+            .map(|(q, hant, f)| {
+                serde_json::json!({"q": q, "hant": hant, "filters": {
+                    "city": f.city, "kind": f.kind, "year": f.year, "topic": f.topic,
+                    "validity": f.validity}})
+            })
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    let mut child = Command::new("node")
+        .arg(script)
+        .arg(site.public())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .ok()?;
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "the client failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let out: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    Some(
+        out.iter()
+            .map(|r| {
+                r["hits"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|h| h.as_str().unwrap().to_string())
+                    .collect()
+            })
+            .collect(),
+    )
+}
+
+#[test]
+fn the_client_gives_the_same_results() {
+    let node = Command::new("node").arg("--version").output();
+    if !node.is_ok_and(|o| o.status.success()) {
+        skip_or_fail(
+            "search::the_client_gives_the_same_results",
+            "STDPORTAL_REQUIRE_BROWSER",
+            "Node.js is not installed",
+        );
+        return;
+    }
+    let mut queries: Vec<(&str, bool, Filters)> = Vec::new();
+    for case in CASES {
+        for q in std::iter::once(&case.query).chain(case.same_as) {
+            for hant in [false, true] {
+                queries.push((q, hant, Filters::default()));
+            }
+        }
+    }
+    queries.push((
+        "标准化",
+        true,
+        Filters {
+            city: "taian".into(),
+            kind: "policy".into(),
+            ..Default::default()
+        },
+    ));
+    queries.push((
+        "标准化",
+        false,
+        Filters {
+            year: "2021".into(),
+            ..Default::default()
+        },
+    ));
+    queries.push(("年", false, Filters::default()));
+    let site = portal();
+    let from_client = client(&site, &queries).expect("node runs");
+    for ((q, hant, f), got) in queries.iter().zip(from_client) {
+        assert_eq!(
+            got,
+            results(&site, q, *hant, f),
+            "{q} (Traditional: {hant}, {f:?})"
+        );
+    }
+}
+
+#[test]
+fn pages_can_opt_out_and_templates_can_leave_parts_out() {
+    let site = TestSite::basic().with_search();
+    site.page(
+        "policies/hidden.md",
+        "+++\ntitle = \"不公开检索的文件\"\nin_search_index = false\n+++\n独有词语甲乙丙。\n",
+    );
+    site.edit("themes/default/templates/page.html", |t| {
+        t.replace(
+            "<div class=\"prose\">",
+            "<p data-search-ignore>模板忽略区域丁戊己</p><div class=\"prose\">",
+        )
+    });
+    site.built();
+    let dir = site.public().join(stdportal::search::INDEX_DIR);
+    let read = |name: &str| std::fs::read(dir.join(name)).ok();
+    let searcher = Searcher::open(&read).unwrap();
+    let find = |q: &str| searcher.all(q, false, &Filters::default()).unwrap().hits;
+    assert!(find("独有词语甲乙丙").is_empty());
+    assert!(find("模板忽略区域丁戊己").is_empty());
+    // The page itself is published.
+    assert!(site
+        .read("policies/hidden/index.html")
+        .contains("独有词语甲乙丙"));
+    // Other pages are found.
+    assert!(!find("标准化").is_empty());
+}
+
+/// Zola's rule: a section's `in_search_index = false` leaves its pages out unless a page (or a
+/// nearer section) says `true`; list pages, their pager pages and alias pages are never indexed.
+#[test]
+fn sections_opt_their_pages_out_and_lists_are_never_documents() {
+    let site = TestSite::basic().with_search();
+    site.page(
+        "notices/_index.md",
+        "+++\ntitle = \"通知公告\"\nin_search_index = false\npaginate_by = 1\n+++\n",
+    );
+    site.page(
+        "notices/first.md",
+        "+++\ntitle = \"通知甲独有标题\"\ndate = 2024-01-02\n+++\n通知甲的正文。\n",
+    );
+    site.page(
+        "notices/second.md",
+        "+++\ntitle = \"通知乙独有标题\"\ndate = 2024-01-01\nin_search_index = true\naliases = [\"/old-notice/\"]\n+++\n通知乙的正文。\n",
+    );
+    site.page(
+        "notices/inner/_index.md",
+        "+++\ntitle = \"下级栏目\"\nin_search_index = true\n+++\n",
+    );
+    site.page(
+        "notices/inner/third.md",
+        "+++\ntitle = \"通知丙独有标题\"\n+++\n通知丙的正文。\n",
+    );
+    site.built();
+    // The section is paginated: its second page lists the second notice.
+    assert!(site
+        .read("notices/page/2/index.html")
+        .contains("通知乙独有标题"));
+    let dir = site.public().join(stdportal::search::INDEX_DIR);
+    let read = |name: &str| std::fs::read(dir.join(name)).ok();
+    let searcher = Searcher::open(&read).unwrap();
+    let find = |q: &str| -> Vec<String> {
+        let outcome = searcher.all(q, false, &Filters::default()).unwrap();
+        outcome.hits.into_iter().map(|h| h.path).collect()
+    };
+    assert_eq!(find("通知甲独有标题"), Vec::<String>::new());
+    assert_eq!(find("通知乙独有标题"), ["notices/second/"]);
+    assert_eq!(find("通知丙独有标题"), ["notices/inner/third/"]);
+}
+
+#[test]
+fn browser_searches_from_the_header() {
+    let chromium = std::env::var_os("CHROMIUM")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from("/usr/bin/chromium"));
+    let browser_dir = repo().join("tests/browser");
+    let missing: Vec<String> = [
+        (!chromium.exists()).then(|| format!("Chromium at {}", chromium.display())),
+        Command::new("node")
+            .arg("--version")
+            .output()
+            .map_or(true, |o| !o.status.success())
+            .then(|| "node".to_string()),
+        (!browser_dir
+            .join("node_modules/playwright-core/package.json")
+            .exists())
+        .then(|| "tests/browser/node_modules/playwright-core".to_string()),
+        (!browser_dir
+            .join("node_modules/axe-core/package.json")
+            .exists())
+        .then(|| "tests/browser/node_modules/axe-core".to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !missing.is_empty() {
+        skip_or_fail(
+            "search::browser_searches_from_the_header",
+            "STDPORTAL_REQUIRE_BROWSER",
+            &format!(
+                "missing {}; run `bash scripts/browser-test-setup.sh`",
+                missing.join(", ")
+            ),
+        );
+        return;
+    }
+    let site = portal();
+    let output = Command::new("node")
+        .arg(browser_dir.join("search.mjs"))
+        .arg(site.public())
+        .env("CHROMIUM", &chromium)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    println!("{stdout}");
+    assert!(
+        output.status.success(),
+        "the browser test failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
