@@ -13,6 +13,7 @@ use crate::error::Diagnostic;
 use crate::escape::percent_decode;
 use crate::output::OutputFile;
 use crate::site::Site;
+use crate::t;
 
 #[derive(Debug, Default)]
 pub struct Report {
@@ -107,7 +108,14 @@ fn resolve(
         rest.to_string()
     } else if path.starts_with('/') {
         return Some((
-            format!("\u{0}outside the site's path {base_path}: {path}"),
+            format!(
+                "\u{0}{}",
+                t!(
+                    "check-outside-base-path",
+                    base_path = base_path,
+                    path = path
+                )
+            ),
             None,
         ));
     } else {
@@ -186,14 +194,18 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Report {
                     continue;
                 }
                 // The rendered page and line, and where it was written when that is known.
-                let mut message = format!("in the rendered page: {what}");
-                if let Some((text, first_line)) = raw {
-                    message.push_str(&format!(" (from {}", source.display()));
-                    if let Some(written) = danger_line(text, &danger.danger) {
-                        message.push_str(&format!(", line {}", written + first_line - 1));
-                    }
-                    message.push(')');
-                }
+                let message = match raw {
+                    Some((text, first_line)) => match danger_line(text, &danger.danger) {
+                        Some(written) => t!(
+                            "check-danger-from-line",
+                            what = what,
+                            source = source.display(),
+                            line = written + first_line - 1
+                        ),
+                        None => t!("check-danger-from", what = what, source = source.display()),
+                    },
+                    None => t!("check-danger", what = what),
+                };
                 report.problems.push(
                     Diagnostic::new(*page, message)
                         .at_line(line)
@@ -201,7 +213,7 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Report {
                 );
             }
         }
-        let mut problem = |message: String, needle: &str, hint: &str| {
+        let mut problem = |message: String, needle: &str, hint: String| {
             // The same mistake shows in both scripts: report it once, where it was written.
             if seen.insert((source.clone(), message.clone())) {
                 let mut d = Diagnostic::new(&source, message).hint(hint);
@@ -234,9 +246,9 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Report {
             };
             if let Some(reason) = file.strip_prefix('\u{0}') {
                 problem(
-                    format!("the link \"{written}\" points {reason}"),
+                    t!("check-link-outside", link = written, reason = reason),
                     written,
-                    "start internal links with the site's path, or write them relative to the page",
+                    t!("check-link-outside-hint"),
                 );
                 continue;
             }
@@ -249,9 +261,9 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Report {
             };
             if !existing.contains(file.as_str()) {
                 problem(
-                    format!("the link \"{written}\" leads to a page that does not exist"),
+                    t!("check-link-missing", link = written),
                     written,
-                    "correct the address, or create the page it points to",
+                    t!("check-link-missing-hint"),
                 );
                 continue;
             }
@@ -261,18 +273,23 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Report {
                     .is_some_and(|s| s.ids.contains(&anchor));
                 if !has_anchor {
                     problem(
-                        format!("the link \"{written}\" points to the anchor #{anchor}, which {file} does not have"),
+                        t!(
+                            "check-anchor-missing",
+                            link = written,
+                            anchor = &anchor,
+                            file = &file
+                        ),
                         written,
-                        "headings get anchors from their text: check the heading's spelling",
+                        t!("check-anchor-missing-hint"),
                     );
                 }
             }
         }
         for src in &found.images_without_alt {
             problem(
-                format!("the image \"{src}\" has no alt text"),
+                t!("check-image-no-alt", src = src),
                 src,
-                "describe the image for readers who cannot see it: ![描述](图片.png)",
+                t!("check-image-no-alt-hint"),
             );
         }
     }
@@ -360,12 +377,9 @@ fn check_related_links(site: &Site, scans: &BTreeMap<&str, Scan>, report: &mut R
                 report.problems.push(
                     Diagnostic::new(
                         &page.file,
-                        format!(
-                            "the page does not link to its related document {}",
-                            other.file.display()
-                        ),
+                        t!("check-related-not-linked", other = other.file.display()),
                     )
-                    .hint("the page template must show page.related"),
+                    .hint(t!("check-related-not-linked-hint")),
                 );
             }
         }

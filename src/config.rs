@@ -6,7 +6,9 @@ use serde::Deserialize;
 
 use crate::content::PartialDate;
 use crate::error::{toml_diagnostic, Diagnostic};
+use crate::i18n::io_error;
 use crate::script::{Script, TraditionalProfile};
+use crate::t;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -119,8 +121,8 @@ impl Config {
     /// Reads and checks `config.toml`.
     pub fn load(path: &Path) -> Result<Config, Diagnostic> {
         let text = std::fs::read_to_string(path).map_err(|e| {
-            Diagnostic::new(path, format!("cannot read the site configuration: {e}"))
-                .hint("run stdportal in the folder that holds config.toml, or pass --root DIR")
+            Diagnostic::new(path, t!("config-unreadable", error = io_error(&e)))
+                .hint(t!("config-unreadable-hint"))
         })?;
         Self::parse(path, &text)
     }
@@ -135,7 +137,7 @@ impl Config {
                 .map_or(1, |i| i + 1);
             Diagnostic::new(path, msg)
                 .at_line(line)
-                .hint(format!("write it like base_url = \"{BASE_URL_EXAMPLE}\""))
+                .hint(t!("base-url-hint", example = BASE_URL_EXAMPLE))
         })?;
         if let Err(problem) = crate::output::path::check_segment(&config.theme) {
             let line = text
@@ -144,13 +146,10 @@ impl Config {
                 .map_or(1, |i| i + 1);
             return Err(Diagnostic::new(
                 path,
-                format!(
-                    "theme = \"{}\" is not the name of a folder in themes/: {problem}",
-                    config.theme
-                ),
+                t!("config-theme-bad", theme = &config.theme, problem = problem),
             )
             .at_line(line)
-            .hint("write the name of a folder in themes/, e.g. theme = \"default\""));
+            .hint(t!("config-theme-bad-hint")));
         }
         if let Err(problem) = check_favicon(&config.favicon) {
             let line = text
@@ -206,9 +205,8 @@ fn check_favicon(favicon: &str) -> Result<(), &'static str> {
 /// `--base-url` given on the command line, checked like `base_url` in `config.toml`.
 pub fn base_url_option(text: &str) -> Result<String, Diagnostic> {
     normalize_base_url(text).map_err(|m| {
-        Diagnostic::new("--base-url", m).hint(format!(
-            "pass the site's public address, like --base-url {BASE_URL_EXAMPLE}"
-        ))
+        Diagnostic::new("--base-url", m)
+            .hint(t!("base-url-option-hint", example = BASE_URL_EXAMPLE))
     })
 }
 
@@ -224,16 +222,14 @@ pub const BASE_URL_EXAMPLE: &str = "https://example.gov.cn/bzh/";
 pub fn normalize_base_url(text: &str) -> Result<String, String> {
     let written = text.trim();
     if written.is_empty() {
-        return Err(format!(
-            "base_url is empty: it must be the site's public address, like {BASE_URL_EXAMPLE}"
-        ));
+        return Err(t!("base-url-empty", example = BASE_URL_EXAMPLE));
     }
     // The parser silently drops tabs and line breaks inside a URL and reads `https:a.cn` or
     // `https:///a.cn` as `https://a.cn/`: such text is a mistake, not an address.
     if written.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(format!(
-            "base_url \"{}\" contains spaces or control characters",
-            written.escape_debug()
+        return Err(t!(
+            "base-url-spaces",
+            url = written.escape_debug().to_string()
         ));
     }
     let lower = written.to_ascii_lowercase();
@@ -241,34 +237,25 @@ pub fn normalize_base_url(text: &str) -> Result<String, String> {
         .iter()
         .find_map(|scheme| lower.strip_prefix(scheme))
     else {
-        return Err(format!(
-            "base_url \"{written}\" must start with http:// or https://"
-        ));
+        return Err(t!("base-url-scheme", url = written));
     };
     if rest.is_empty() || rest.starts_with(['/', '\\']) {
-        return Err(format!("base_url \"{written}\" has no host name"));
+        return Err(t!("base-url-no-host", url = written));
     }
     let mut url = url::Url::parse(written)
-        .map_err(|e| format!("base_url \"{written}\" is not a valid address: {e}"))?;
+        .map_err(|e| t!("base-url-invalid", url = written, error = e.to_string()))?;
     if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
-        return Err(format!("base_url \"{written}\" has no host name"));
+        return Err(t!("base-url-no-host", url = written));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(format!(
-            "base_url \"{written}\" must not contain a user name or password"
-        ));
+        return Err(t!("base-url-user", url = written));
     }
     if url.query().is_some() || url.fragment().is_some() {
-        return Err(format!(
-            "base_url \"{written}\" must not contain '?' or '#': it is where the site's pages \
-             start, and page paths are added to it"
-        ));
+        return Err(t!("base-url-query", url = written));
     }
     if url.path().contains("//") {
         // Links are written as the path plus the page's path: `//…` would lead to another host.
-        return Err(format!(
-            "base_url \"{written}\" has an empty folder name (\"//\") in its path"
-        ));
+        return Err(t!("base-url-empty-folder", url = written));
     }
     let mut path = url.path().replace('\'', "%27");
     if !path.ends_with('/') {

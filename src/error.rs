@@ -4,6 +4,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::t;
+
 /// One problem found in the site's files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -63,17 +65,30 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 impl fmt::Display for Diagnostic {
+    /// `file:line:column: error: message` and an indented hint, in the editor's language (the
+    /// Chinese forms also say the place in words).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
-        }
-        write!(f, ": error: {}", self.message)?;
+        let file = self.file.display();
+        let message = self.message.as_str();
+        let text = match (self.line, self.column) {
+            (Some(line), Some(column)) => t!(
+                "diagnostic-at-line-column",
+                file = file,
+                line = line,
+                column = column,
+                message = message
+            ),
+            (Some(line), None) => t!(
+                "diagnostic-at-line",
+                file = file,
+                line = line,
+                message = message
+            ),
+            _ => t!("diagnostic-in-file", file = file, message = message),
+        };
+        f.write_str(&text)?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  help: {hint}")?;
+            write!(f, "\n  {}", t!("diagnostic-hint", hint = hint))?;
         }
         Ok(())
     }
@@ -166,7 +181,9 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
-/// Converts a TOML parse error into a diagnostic at the right line and column of the file.
+/// Converts a TOML parse error into a diagnostic at the right line and column of the file, in
+/// an editor's words: an input-method mark outside a string is named as what it is, where it
+/// is; other parser errors are said as sentences ([`crate::mistakes`]).
 /// `text` is the TOML that was parsed and `first_line` the file line it starts on.
 pub fn toml_diagnostic(
     file: &Path,
@@ -174,8 +191,18 @@ pub fn toml_diagnostic(
     first_line: usize,
     err: &toml::de::Error,
 ) -> Diagnostic {
-    let message = err.message().trim().to_string();
-    let d = Diagnostic::new(file, message);
+    // A Chinese mark is the cause when it comes before the place the parser stopped (a schema
+    // error, such as an unknown field, has no such mark before it and stands as it is).
+    let stopped = err.span().map_or(text.len(), |s| s.end.max(s.start + 1));
+    if let Some((offset, mistake, key)) = crate::mistakes::in_toml(text) {
+        if offset < stopped || err.span().is_none() {
+            return Diagnostic::new(file, mistake.message(&key))
+                .at_offset(text, offset, first_line);
+        }
+    }
+    let (message, hint) = crate::mistakes::toml_message(err.message());
+    let mut d = Diagnostic::new(file, message);
+    d.hint = hint;
     match err.span() {
         Some(span) => d.at_offset(text, span.start, first_line),
         None => d,

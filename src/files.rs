@@ -9,6 +9,8 @@ use walkdir::WalkDir;
 
 use crate::content::rel_to;
 use crate::error::Diagnostic;
+use crate::i18n::io_error;
+use crate::t;
 
 /// Every file under `dir` (sorted by name), or under it through links inside `root`.
 /// Hidden files and folders (names starting with `.`) are skipped.
@@ -37,7 +39,7 @@ pub fn files_under(root: &Path, dir: &Path, max_depth: usize) -> (Vec<PathBuf>, 
                     .map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
                 problems.push(Diagnostic::new(
                     rel_to(root, &path),
-                    format!("cannot read: {e}"),
+                    t!("file-unreadable", error = e.to_string()),
                 ));
                 continue;
             }
@@ -53,16 +55,13 @@ pub fn files_under(root: &Path, dir: &Path, max_depth: usize) -> (Vec<PathBuf>, 
                 Ok(target) => problems.push(
                     Diagnostic::new(
                         rel_to(root, path),
-                        format!("this link points outside the site, to {}", target.display()),
+                        t!("link-outside-site", target = target.display()),
                     )
-                    .hint("copy the file into the site instead of linking to it"),
+                    .hint(t!("link-outside-site-hint")),
                 ),
                 Err(_) => problems.push(
-                    Diagnostic::new(
-                        rel_to(root, path),
-                        "this link points to a file that does not exist",
-                    )
-                    .hint("remove the link or restore the file it points to"),
+                    Diagnostic::new(rel_to(root, path), t!("link-dangling"))
+                        .hint(t!("link-dangling-hint")),
                 ),
             }
         } else if entry.file_type().is_file() {
@@ -75,9 +74,12 @@ pub fn files_under(root: &Path, dir: &Path, max_depth: usize) -> (Vec<PathBuf>, 
 /// A folder the site reads must be inside the site once links are followed: names the first
 /// link on the way that leads out.
 fn inside_site(root: &Path, canonical_root: &Path, dir: &Path) -> Result<(), Diagnostic> {
-    let target = dir
-        .canonicalize()
-        .map_err(|e| Diagnostic::new(rel_to(root, dir), format!("cannot read this folder: {e}")))?;
+    let target = dir.canonicalize().map_err(|e| {
+        Diagnostic::new(
+            rel_to(root, dir),
+            t!("folder-unreadable", error = io_error(&e)),
+        )
+    })?;
     if target.starts_with(canonical_root) {
         return Ok(());
     }
@@ -92,12 +94,12 @@ fn inside_site(root: &Path, canonical_root: &Path, dir: &Path) -> Result<(), Dia
     let shown = rel_to(root, &link);
     Err(Diagnostic::new(
         &shown,
-        format!(
-            "this is a link to {}, outside the site: stdportal reads and publishes only files inside the site",
-            link.canonicalize().unwrap_or(target).display()
+        t!(
+            "folder-link-outside-site",
+            target = link.canonicalize().unwrap_or(target).display()
         ),
     )
-    .hint("copy the folder into the site instead of linking to it"))
+    .hint(t!("folder-link-outside-site-hint")))
 }
 
 #[cfg(test)]

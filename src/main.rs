@@ -8,8 +8,10 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 
 use stdportal::error::Diagnostics;
+use stdportal::i18n::{self, Lang};
 use stdportal::output::{PublishOptions, Publisher};
 use stdportal::site::{BuildOptions, Site};
+use stdportal::t;
 
 #[derive(Parser)]
 #[command(
@@ -18,8 +20,25 @@ use stdportal::site::{BuildOptions, Site};
     about = "Build a bilingual (Simplified/Traditional Chinese) standardization portal"
 )]
 struct Cli {
+    /// The language of messages: zh-Hans, zh-Hant or en [default: from STDPORTAL_LANG, then
+    /// the locale (LC_ALL, LC_MESSAGES, LANG)].
+    #[arg(long, global = true, value_parser = parse_lang)]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Command,
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    match text.parse() {
+        Ok(lang)
+            if Lang::ALL
+                .iter()
+                .any(|l| l.tag().eq_ignore_ascii_case(text.trim())) =>
+        {
+            Ok(lang)
+        }
+        _ => Err("zh-Hans, zh-Hant or en".to_string()),
+    }
 }
 
 #[derive(Subcommand)]
@@ -90,6 +109,10 @@ enum Command {
 fn main() -> ExitCode {
     ignore_file_size_signal();
     let cli = Cli::parse();
+    let lang = cli
+        .lang
+        .unwrap_or_else(|| Lang::from_env(|name| std::env::var(name).ok()));
+    i18n::set_language(lang);
     match cli.command {
         Command::Build {
             root,
@@ -122,8 +145,8 @@ fn main() -> ExitCode {
         }),
         Command::Init { dir } => match stdportal::init::scaffold(&dir) {
             Ok(()) => {
-                println!("Created a new site in {}.", dir.display());
-                println!("Build it with:  stdportal build --root {}", dir.display());
+                println!("{}", t!("init-created", dir = dir.display()));
+                println!("{}", t!("init-next", dir = dir.display()));
                 ExitCode::SUCCESS
             }
             Err(problem) => {
@@ -185,12 +208,15 @@ fn build(
     match result {
         Ok((site, pages, files)) => {
             println!(
-                "Built {} pages ({} files) in both scripts into {} in {} ms (Traditional profile: {}).",
-                pages,
-                files,
-                output.display(),
-                started.elapsed().as_millis(),
-                site.converter().profile().name()
+                "{}",
+                t!(
+                    "build-done",
+                    pages = pages,
+                    files = files,
+                    output = output.display(),
+                    ms = started.elapsed().as_millis().to_string(),
+                    profile = site.converter().profile().name()
+                )
             );
             if timings {
                 println!("{}", site.timings());
@@ -213,12 +239,12 @@ fn check(options: BuildOptions) -> ExitCode {
         Ok(report) => report,
         Err(diagnostics) => {
             eprintln!("{diagnostics}");
-            eprintln!("\nThe site does not build: fix the problems above first.");
+            eprintln!("\n{}", t!("check-does-not-build"));
             return ExitCode::FAILURE;
         }
     };
     if !report.external.is_empty() {
-        println!("External links (listed, not fetched):");
+        println!("{}", t!("check-external-links"));
         for (page, url) in &report.external {
             println!("  {page}: {url}");
         }
@@ -228,15 +254,15 @@ fn check(options: BuildOptions) -> ExitCode {
         eprintln!("{problem}");
     }
     println!(
-        "Checked {} pages and {} links: {} problem{}, {} external link{}, {} half-width punctuation mark{} in Chinese text.",
-        report.pages_checked,
-        report.links_checked,
-        report.problems.len(),
-        if report.problems.len() == 1 { "" } else { "s" },
-        report.external.len(),
-        if report.external.len() == 1 { "" } else { "s" },
-        report.punctuation.len(),
-        if report.punctuation.len() == 1 { "" } else { "s" },
+        "{}",
+        t!(
+            "check-summary",
+            pages = report.pages_checked,
+            links = report.links_checked,
+            problems = report.problems.len(),
+            external = report.external.len(),
+            marks = report.punctuation.len()
+        )
     );
     if report.problems.is_empty() {
         ExitCode::SUCCESS
@@ -252,15 +278,9 @@ fn print_punctuation(fixes: &[stdportal::check::PunctuationFix], on: bool) {
         return;
     }
     if on {
-        println!(
-            "Half-width punctuation in Chinese text, published full-width ([typography] punctuation = true); \
-             write these marks full-width in the source to make it read as the page does:"
-        );
+        println!("{}", t!("check-punctuation-fixed"));
     } else {
-        println!(
-            "Half-width punctuation in Chinese text, published as written; [typography] punctuation = true \
-             in config.toml would make these marks full-width:"
-        );
+        println!("{}", t!("check-punctuation-kept"));
     }
     let mut start = 0;
     while start < fixes.len() {
@@ -272,9 +292,8 @@ fn print_punctuation(fixes: &[stdportal::check::PunctuationFix], on: bool) {
                 .count();
         let n = end - start;
         println!(
-            "  {}: {n} mark{}",
-            file.display(),
-            if n == 1 { "" } else { "s" }
+            "  {}",
+            t!("check-punctuation-file", file = file.display(), marks = n)
         );
         for fix in &fixes[start..end] {
             println!(
@@ -291,11 +310,7 @@ fn print_punctuation(fixes: &[stdportal::check::PunctuationFix], on: bool) {
 
 fn report(diagnostics: &Diagnostics) {
     eprintln!("{diagnostics}");
-    eprintln!(
-        "\nThe build stopped with {} problem{}; the previous site in the output folder was left as it was.",
-        diagnostics.len(),
-        if diagnostics.len() == 1 { "" } else { "s" }
-    );
+    eprintln!("\n{}", t!("build-failed", count = diagnostics.len()));
 }
 
 /// With a file-size limit (`ulimit -f`), the system kills a process that writes past it with

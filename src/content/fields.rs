@@ -7,6 +7,7 @@ use std::path::Path;
 use super::frontmatter::{PageFrontMatter, SectionFrontMatter, Split};
 use crate::error::Diagnostic;
 use crate::output::path::{check_segment, segment_from_name};
+use crate::t;
 
 /// The file line of a front matter key (the first line of the front matter if it is not there).
 pub(super) fn key_line(split: &Split<'_>, key: &str) -> usize {
@@ -66,7 +67,7 @@ pub(super) fn check_slug(
         .or_else(|| {
             slug.chars()
                 .find(|c| matches!(c, '/' | ' '))
-                .map(|c| format!("it contains \"{c}\""))
+                .map(|c| t!("slug-contains", character = c))
         });
     let Some(problem) = problem else {
         return Ok(());
@@ -74,17 +75,16 @@ pub(super) fn check_slug(
     if from_file_name {
         return Err(Diagnostic::new(
             shown,
-            format!("the file name \"{slug}\" cannot be part of a URL: {problem}"),
+            t!("file-name-not-url", name = slug, problem = problem),
         )
         .at_line(1)
-        .hint("rename the file, or give the page slug = \"…\" in its front matter (letters, digits and dashes, e.g. rizhao-quality-plan)"));
+        .hint(t!("file-name-not-url-hint")));
     }
-    Err(Diagnostic::new(
-        shown,
-        format!("the slug \"{slug}\" cannot be part of a URL: {problem}"),
+    Err(
+        Diagnostic::new(shown, t!("slug-not-url", slug = slug, problem = problem))
+            .at_line(key_line(split, "slug"))
+            .hint(t!("slug-not-url-hint")),
     )
-    .at_line(key_line(split, "slug"))
-    .hint("use letters, digits and dashes, e.g. slug = \"rizhao-quality-plan\""))
 }
 
 /// A folder of `content/` becomes part of the URLs of its pages: its name must be usable.
@@ -93,9 +93,13 @@ pub(super) fn check_folders(shown: &Path, dir: &str) -> Result<(), Diagnostic> {
         if let Err(problem) = check_segment(folder) {
             return Err(Diagnostic::new(
                 shown,
-                format!("the folder name \"{folder}\" cannot be part of a URL: {problem}"),
+                t!(
+                    "folder-not-url",
+                    folder = folder,
+                    problem = problem.to_string()
+                ),
             )
-            .hint("rename the folder (letters, digits and dashes)"));
+            .hint(t!("folder-not-url-hint")));
         }
     }
     Ok(())
@@ -119,13 +123,14 @@ pub(super) fn taxonomies(
         if let Err(problem) = segment_from_name(topic) {
             return Err(Diagnostic::new(
                 shown,
-                format!(
-                    "the topic \"{}\" cannot be made into a URL: {problem}",
-                    topic.escape_debug()
+                t!(
+                    "topic-not-url",
+                    topic = topic.escape_debug().to_string(),
+                    problem = problem.to_string()
                 ),
             )
             .at_line(key_line(split, "topics"))
-            .hint("name topics with words, e.g. topics = [\"标准化\", \"质量提升\"]"));
+            .hint(t!("topic-not-url-hint")));
         }
     }
     for (name, terms) in &mut meta.taxonomies {
@@ -136,26 +141,29 @@ pub(super) fn taxonomies(
         if let Err(problem) = segment_from_name(name) {
             return Err(Diagnostic::new(
                 shown,
-                format!(
-                    "the taxonomy \"{}\" cannot be made into a URL: {problem}",
-                    name.escape_debug()
+                t!(
+                    "taxonomy-not-url",
+                    taxonomy = name.escape_debug().to_string(),
+                    problem = problem.to_string()
                 ),
             )
             .at_line(line)
-            .hint("name a taxonomy with a word, e.g. tags = [\"…\"] under [taxonomies]"));
+            .hint(t!("taxonomy-not-url-hint")));
         }
         for term in terms.iter_mut() {
             *term = term.trim().to_string();
             if let Err(problem) = segment_from_name(term) {
                 return Err(Diagnostic::new(
                     shown,
-                    format!(
-                        "the term \"{}\" of the taxonomy \"{name}\" cannot be made into a URL: {problem}",
-                        term.escape_debug()
+                    t!(
+                        "term-not-url",
+                        term = term.escape_debug().to_string(),
+                        taxonomy = name,
+                        problem = problem.to_string()
                     ),
                 )
                 .at_line(line)
-                .hint("name terms with words, e.g. tags = [\"标准化\"]"));
+                .hint(t!("term-not-url-hint")));
             }
         }
     }
@@ -175,13 +183,14 @@ pub(super) fn check_issuer(
     segment_from_name(issuer).map(|_| ()).map_err(|problem| {
         Diagnostic::new(
             shown,
-            format!(
-                "the issuer \"{}\" cannot be made into a URL: {problem}",
-                issuer.escape_debug()
+            t!(
+                "issuer-not-url",
+                issuer = issuer.escape_debug().to_string(),
+                problem = problem.to_string()
             ),
         )
         .at_line(key_line(split, "issuer"))
-        .hint("write the office's name, e.g. issuer = \"日照市市场监督管理局\"")
+        .hint(t!("issuer-not-url-hint"))
     })
 }
 
@@ -190,10 +199,10 @@ pub(super) fn check_issuer(
 /// slash; percent-encoded characters are read as what they encode.
 pub fn alias_path(alias: &str) -> Result<String, String> {
     let decoded = crate::escape::percent_decode_strict(alias.trim())
-        .ok_or("it has a % that does not start an encoded character")?;
+        .ok_or_else(|| t!("alias-bad-percent"))?;
     let path = decoded.trim_start_matches('/');
     if path.is_empty() {
-        return Err("it is the home page of the site".into());
+        return Err(t!("alias-home"));
     }
     let route = if path.ends_with('/') || path.ends_with(".html") || path.ends_with(".htm") {
         path.to_string()
@@ -219,31 +228,29 @@ pub(super) fn check_aliases(
         if let Err(problem) = alias_path(alias) {
             return Err(Diagnostic::new(
                 shown,
-                format!(
-                    "the alias \"{}\" cannot be an address of this site: {problem}",
-                    alias.escape_debug()
+                t!(
+                    "alias-not-url",
+                    alias = alias.escape_debug().to_string(),
+                    problem = problem
                 ),
             )
             .at_line(key_line(split, "aliases"))
-            .hint("write the old address from the site root, e.g. aliases = [\"/old/plan/\"]"));
+            .hint(t!("alias-not-url-hint")));
         }
     }
     Ok(())
 }
 
-/// Zola fields with no meaning here: each an error that names it and says what to do.
-fn refuse(
-    shown: &Path,
-    split: &Split<'_>,
-    fields: &[(&str, bool, &str)],
-) -> Result<(), Diagnostic> {
+/// A Zola field: its name, whether the page sets it, and what to do instead.
+type ZolaField<'a> = (&'a str, bool, fn() -> String);
+
+/// Zola fields with no meaning here: each an error that names it and says what to do (the
+/// hint made only when the field is there: this runs for every page).
+fn refuse(shown: &Path, split: &Split<'_>, fields: &[ZolaField<'_>]) -> Result<(), Diagnostic> {
     match fields.iter().find(|(_, set, _)| *set) {
-        Some((name, _, instead)) => Err(Diagnostic::new(
-            shown,
-            format!("stdportal does not support Zola's \"{name}\" field"),
-        )
-        .at_line(key_line(split, name))
-        .hint(*instead)),
+        Some((name, _, instead)) => Err(Diagnostic::new(shown, t!("zola-field", field = *name))
+            .at_line(key_line(split, name))
+            .hint(instead())),
         None => Ok(()),
     }
 }
@@ -257,17 +264,10 @@ pub(super) fn refuse_zola_page_fields(
         shown,
         split,
         &[
-            (
-                "render",
-                meta.zola_render.is_some(),
-                "remove it: every page is published (draft = true keeps a page out)",
-            ),
-            (
-                "path",
-                meta.zola_path.is_some(),
-                "remove it: a page is published at its folder and slug; set slug = \"…\", and \
-                 aliases = [\"/old/path/\"] to keep an old address working",
-            ),
+            ("render", meta.zola_render.is_some(), || {
+                t!("zola-page-render")
+            }),
+            ("path", meta.zola_path.is_some(), || t!("zola-page-path")),
         ],
     )
 }
@@ -281,38 +281,26 @@ pub(super) fn refuse_zola_section_fields(
         shown,
         split,
         &[
-            (
-                "render",
-                meta.zola_render.is_some(),
-                "remove it: every section gets its list page",
-            ),
-            (
-                "redirect_to",
-                meta.zola_redirect_to.is_some(),
-                "remove it, and put the section's old address in the aliases of the page or \
-                 section it should lead to",
-            ),
-            (
-                "transparent",
-                meta.zola_transparent.is_some(),
-                "remove it: a section lists its own pages; readers find all pages in the \
-                 catalogue (信息公开目录) by year, office and kind",
-            ),
-            (
-                "paginate_path",
-                meta.zola_paginate_path.is_some(),
-                "remove it: pages of a list are always at …/page/2/, …/page/3/",
-            ),
+            ("render", meta.zola_render.is_some(), || {
+                t!("zola-section-render")
+            }),
+            ("redirect_to", meta.zola_redirect_to.is_some(), || {
+                t!("zola-section-redirect")
+            }),
+            ("transparent", meta.zola_transparent.is_some(), || {
+                t!("zola-section-transparent")
+            }),
+            ("paginate_path", meta.zola_paginate_path.is_some(), || {
+                t!("zola-section-paginate-path")
+            }),
             (
                 "insert_anchor_links",
                 meta.zola_insert_anchor_links.is_some(),
-                "remove it: headings always get an id that links can point to",
+                || t!("zola-section-anchor-links"),
             ),
-            (
-                "generate_feeds",
-                meta.zola_generate_feeds.is_some(),
-                "remove it: the site has one Atom feed of all documents (atom.xml)",
-            ),
+            ("generate_feeds", meta.zola_generate_feeds.is_some(), || {
+                t!("zola-section-feeds")
+            }),
         ],
     )
 }

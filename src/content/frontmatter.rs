@@ -8,6 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::choices::{pick, Choice};
 use crate::error::{toml_diagnostic, Diagnostic};
+use crate::t;
 
 /// The front matter of a page.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -426,9 +427,9 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "+++" {
-        return Err(Diagnostic::new(path, "the file does not start with front matter")
+        return Err(Diagnostic::new(path, t!("front-matter-missing"))
             .at(1, 1)
-            .hint("start the file with a line \"+++\", then title = \"…\", then another \"+++\" line"));
+            .hint(t!("front-matter-missing-hint")));
     }
     let rest = &text[first_line_end..];
     let mut offset = 0;
@@ -445,9 +446,9 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::new(path, "the front matter is not closed")
+    Err(Diagnostic::new(path, t!("front-matter-unclosed"))
         .at(1, 1)
-        .hint("add a line \"+++\" after the last front matter line"))
+        .hint(t!("front-matter-unclosed-hint")))
 }
 
 /// Parses front matter TOML into `T`, placing errors on the right file line.

@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::error::{Diagnostic, Diagnostics};
+use crate::i18n::io_error;
+use crate::t;
 pub use frontmatter::{
     DocumentKind, PageFrontMatter, PartialDate, SectionFrontMatter, SortBy, Validity,
 };
@@ -119,8 +121,8 @@ pub fn load_partial(
 ) -> (Content, Diagnostics) {
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
-        let problem = Diagnostic::new(rel_to(root, &content_dir), "there is no content folder")
-            .hint("create content/ and put Markdown pages in it (stdportal init makes an example)");
+        let problem = Diagnostic::new(rel_to(root, &content_dir), t!("content-missing"))
+            .hint(t!("content-missing-hint"));
         return (Content::default(), problem.into());
     }
     let (paths, problems) = crate::files::files_under(root, &content_dir, usize::MAX);
@@ -254,7 +256,7 @@ fn parse_file(
 ) -> Result<Parsed, Diagnostic> {
     let shown = rel_to(root, &file.path);
     let bytes = std::fs::read(&file.path)
-        .map_err(|e| Diagnostic::new(&shown, format!("cannot read the file: {e}")))?;
+        .map_err(|e| Diagnostic::new(&shown, t!("file-unreadable", error = io_error(&e))))?;
     let text = decode_utf8(&shown, &bytes)?;
     let split = frontmatter::split(&shown, text)?;
     let dir = crate::output::path::nfc(&file.rel.parent().map(path_to_url).unwrap_or_default());
@@ -296,9 +298,9 @@ fn parse_file(
     fields::check_aliases(&shown, &split, &meta.aliases)?;
     fields::check_issuer(&shown, &split, meta.issuer.as_deref())?;
     if meta.title.trim().is_empty() {
-        return Err(Diagnostic::new(&shown, "the page has an empty title")
+        return Err(Diagnostic::new(&shown, t!("page-empty-title"))
             .at_line(split.front_matter_line)
-            .hint("give it a title = \"…\" in the front matter"));
+            .hint(t!("page-empty-title-hint")));
     }
     // Shortcodes are rendered with the page (they show live data); here they are found,
     // checked for their form and replaced by markers the page's HTML keeps.
@@ -336,9 +338,9 @@ fn parse_file(
 /// The file's text, or an error that says where the first byte that is not UTF-8 is.
 pub fn decode_utf8<'a>(shown: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Diagnostic::new(shown, "the file is saved as UTF-16")
+        return Err(Diagnostic::new(shown, t!("file-utf16"))
             .at(1, 1)
-            .hint("save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)"));
+            .hint(t!("file-utf16-hint")));
     }
     std::str::from_utf8(bytes).map_err(|e| {
         let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
@@ -347,18 +349,16 @@ pub fn decode_utf8<'a>(shown: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnos
         let d = Diagnostic::new(
             shown,
             if binary {
-                "this is not a text file".to_string()
+                t!("file-binary")
             } else {
-                "the file is not valid UTF-8".to_string()
+                t!("file-not-utf8")
             },
         )
         .at(line, column);
         if binary {
-            d.hint(
-                "move files that are not Markdown pages out of content/ (images belong in static/)",
-            )
+            d.hint(t!("file-binary-hint"))
         } else {
-            d.hint("save the file as UTF-8 (it may have been saved as GBK/GB18030)")
+            d.hint(t!("file-not-utf8-hint"))
         }
     })
 }
@@ -401,13 +401,13 @@ fn check_unique_paths(content: &Content, diagnostics: &mut Diagnostics) {
             diagnostics.push(
                 Diagnostic::new(
                     &page.file,
-                    format!(
-                        "this page has the same URL /{} as {}",
-                        page.path,
-                        first.file.display()
+                    t!(
+                        "page-same-url",
+                        path = &page.path,
+                        other = first.file.display()
                     ),
                 )
-                .hint("give one of them a different slug in its front matter"),
+                .hint(t!("page-same-url-hint")),
             );
         }
     }
@@ -416,12 +416,15 @@ fn check_unique_paths(content: &Content, diagnostics: &mut Diagnostics) {
         if let Some(first) = slugs.insert(&page.slug, page) {
             if first.path != page.path {
                 diagnostics.push(
-                    Diagnostic::new(&page.file, format!(
-                        "the slug \"{}\" is also used by {}, so `related` links to it would be ambiguous",
-                        page.slug,
-                        first.file.display()
-                    ))
-                    .hint("give one of them a different slug"),
+                    Diagnostic::new(
+                        &page.file,
+                        t!(
+                            "page-same-slug",
+                            slug = &page.slug,
+                            other = first.file.display()
+                        ),
+                    )
+                    .hint(t!("page-same-slug-hint")),
                 );
             }
         }

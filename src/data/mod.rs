@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::content::PartialDate;
 use crate::error::{Diagnostic, Diagnostics};
+use crate::t;
 pub use gaps::Gaps;
 use sources::{Holds, Table, TABLES};
 use table::{Cell, Loc, Row, TableRead};
@@ -505,10 +506,11 @@ pub fn unknown_city(data: &Data, loc: &Loc, id: &str) -> Diagnostic {
 pub fn city_hint(data: &Data, id: &str) -> String {
     let ids = || data.cities.iter().map(|c| c.id.as_str());
     match crate::nearest::nearest(id, ids()) {
-        None => "add the city to data/cities (this site has no city yet)".to_string(),
-        Some(near) => format!(
-            "did you mean \"{near}\"? The cities of this site are: {}; or add the city to data/cities",
-            ids().collect::<Vec<_>>().join(", ")
+        None => t!("data-city-hint-none"),
+        Some(near) => t!(
+            "data-city-hint",
+            near = near,
+            cities = ids().collect::<Vec<_>>().join(", ")
         ),
     }
 }
@@ -520,12 +522,10 @@ fn unknown_indicator(data: &Data, loc: &Loc, city: &str, id: &str) -> Diagnostic
         .filter(|i| i.city == city)
         .map(|i| i.id.as_str());
     let hint = match crate::nearest::closest(id, ids) {
-        Some(near) => format!(
-            "did you mean \"{near}\"? Use the id of an indicator of {city} in data/indicators"
-        ),
-        None => format!("use the id of an indicator of {city} in data/indicators"),
+        Some(near) => t!("data-unknown-indicator-near", near = near, city = city),
+        None => t!("data-unknown-indicator-hint", city = city),
     };
-    loc.error(format!("unknown indicator \"{id}\" of the city \"{city}\""))
+    loc.error(t!("data-unknown-indicator", id = id, city = city))
         .hint(hint)
 }
 

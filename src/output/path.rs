@@ -8,6 +8,7 @@
 //! no character a URL gives a meaning of its own (`?`, `#`, `%`), no hidden segment, no name
 //! Windows reserves, and no segment longer than file systems allow.
 
+use crate::t;
 use std::fmt;
 
 use unicode_normalization::UnicodeNormalization;
@@ -36,40 +37,21 @@ pub enum PathProblem {
 
 impl fmt::Display for PathProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PathProblem::Empty => write!(f, "it is empty"),
-            PathProblem::EmptySegment => write!(
-                f,
-                "it has an empty part (two slashes in a row, or a slash at the start)"
-            ),
-            PathProblem::DotSegment => write!(
-                f,
-                "it has a part \".\" or \"..\", which would point outside its folder"
-            ),
-            PathProblem::Hidden(s) => write!(
-                f,
-                "the part \"{s}\" starts with a dot, which hides it on most servers"
-            ),
-            PathProblem::Backslash => write!(f, "it contains a backslash"),
-            PathProblem::UrlCharacter(c) => write!(
-                f,
-                "it contains \"{c}\", which has a meaning of its own in a web address"
-            ),
+        let text = match self {
+            PathProblem::Empty => t!("path-empty"),
+            PathProblem::EmptySegment => t!("path-empty-segment"),
+            PathProblem::DotSegment => t!("path-dot-segment"),
+            PathProblem::Hidden(s) => t!("path-hidden", part = s),
+            PathProblem::Backslash => t!("path-backslash"),
+            PathProblem::UrlCharacter(c) => t!("path-url-character", character = *c),
             PathProblem::Invisible(c) => {
-                write!(f, "it contains the invisible character U+{:04X}", *c as u32)
+                t!("path-invisible", code = format!("U+{:04X}", *c as u32))
             }
-            PathProblem::TooLong(n) => write!(
-                f,
-                "a part of it is {n} bytes long (at most {MAX_SEGMENT_BYTES})"
-            ),
-            PathProblem::WindowsName(s) => {
-                write!(f, "\"{s}\" is a name Windows reserves for devices")
-            }
-            PathProblem::NoLettersOrDigits => write!(
-                f,
-                "it has no letter, character or digit to make a web address from"
-            ),
-        }
+            PathProblem::TooLong(n) => t!("path-too-long", bytes = *n, max = MAX_SEGMENT_BYTES),
+            PathProblem::WindowsName(s) => t!("path-windows-name", name = s),
+            PathProblem::NoLettersOrDigits => t!("path-no-letters"),
+        };
+        f.write_str(&text)
     }
 }
 

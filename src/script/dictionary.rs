@@ -11,6 +11,8 @@ use serde::Deserialize;
 use super::engine::ExtraPhrases;
 use super::Script;
 use crate::error::{toml_diagnostic, Diagnostic};
+use crate::i18n::io_error;
+use crate::t;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -29,16 +31,14 @@ impl SiteDictionary {
         if !path.exists() {
             return Ok(SiteDictionary::default());
         }
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Diagnostic::new(path, format!("cannot read the dictionary: {e}")))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Diagnostic::new(path, t!("dictionary-unreadable", error = io_error(&e)))
+        })?;
         let dictionary: SiteDictionary =
             toml::from_str(&text).map_err(|e| toml_diagnostic(path, &text, 1, &e))?;
         for (from, _) in dictionary.to_hans.iter().chain(&dictionary.to_hant) {
             if from.is_empty() {
-                return Err(Diagnostic::new(
-                    path,
-                    "a dictionary entry has an empty phrase",
-                ));
+                return Err(Diagnostic::new(path, t!("dictionary-empty-phrase")));
             }
         }
         Ok(dictionary)

@@ -10,9 +10,8 @@
   var build = data.stdportalBuild || null;
   var ID = "__stdportal-overlay";
   var hant = /^zh-(hant|tw|hk|mo)\b/i.test(document.documentElement.lang || "");
-  var TEXT = hant
-    ? { title: "構建失敗", note: "伺服器仍提供上一次成功構建的頁面。修復後此提示會自動消失。", close: "關閉" }
-    : { title: "构建失败", note: "服务器仍提供上一次成功构建的页面。修复后此提示会自动消失。", close: "关闭" };
+  // The overlay's words, from the message catalogues (filled in by serve/livereload.rs).
+  var TEXT = hant ? __STDPORTAL_TEXT_HANT__ : __STDPORTAL_TEXT_HANS__;
   var before = null;
 
   function affects(paths) {

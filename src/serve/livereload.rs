@@ -2,10 +2,46 @@
 //!
 //! The script is inserted into HTML as it is served, so `build` output never contains it.
 
+use std::sync::OnceLock;
+
+use crate::i18n::{text_in, Lang};
+
 /// Where pages listen for rebuilds (Server-Sent Events).
 pub const EVENTS_PATH: &str = "/__stdportal/events";
 
 const SCRIPT: &str = include_str!("livereload.js");
+
+/// The overlay's words for a page in one script: in that script when the editor's language is
+/// Chinese, in English when it is English.
+fn overlay_lang(hant: bool) -> Lang {
+    match crate::i18n::language() {
+        Lang::En => Lang::En,
+        _ if hant => Lang::ZhHant,
+        _ => Lang::ZhHans,
+    }
+}
+
+/// The script with the overlay's words of both scripts in it (made once: the language is set
+/// before serve starts).
+fn script() -> &'static str {
+    static SCRIPT_TEXT: OnceLock<String> = OnceLock::new();
+    SCRIPT_TEXT.get_or_init(|| {
+        let words = |hant: bool| {
+            let lang = overlay_lang(hant);
+            serde_json::json!({
+                "title": text_in(lang, "overlay-title", &[]),
+                "note": text_in(lang, "overlay-note", &[]),
+                "close": text_in(lang, "overlay-close", &[]),
+            })
+            .to_string()
+        };
+        SCRIPT
+            .replace("__STDPORTAL_TEXT_HANT__", &words(true))
+            .replace("__STDPORTAL_TEXT_HANS__", &words(false))
+            // `</script` inside would end the element early.
+            .replace("</script", "<\\/script")
+    })
+}
 
 /// The `<script>` element for a page made from the output files `deps` (`*`: any change) in the
 /// build `build_id`.
@@ -14,8 +50,7 @@ pub fn script_tag(deps: &[&str], build_id: &str) -> String {
         "<script data-stdportal-paths=\"{}\" data-stdportal-build=\"{}\">\n{}</script>\n",
         crate::escape::html(&deps.join(" ")),
         crate::escape::html(build_id),
-        // `</script` inside would end the element early; the script has none, but keep it so.
-        SCRIPT.replace("</script", "<\\/script")
+        script()
     )
 }
 
@@ -41,20 +76,11 @@ fn rfind_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 /// The page served for every URL while no build has succeeded yet: the same overlay the script
 /// shows, already in the HTML so it is readable without JavaScript.
 pub fn error_page(message: &str, hant: bool, build_id: &str) -> String {
-    let (lang, title, note) = if hant {
-        (
-            "zh-Hant",
-            "構建失敗",
-            "網站還沒有成功構建過。修復後此頁面會自動重新載入。",
-        )
-    } else {
-        (
-            "zh-Hans",
-            "构建失败",
-            "网站还没有成功构建过。修复后此页面会自动重新加载。",
-        )
-    };
-    let close = if hant { "關閉" } else { "关闭" };
+    let words = overlay_lang(hant);
+    let lang = if hant { "zh-Hant" } else { "zh-Hans" };
+    let title = crate::escape::html(&text_in(words, "overlay-title", &[]));
+    let note = crate::escape::html(&text_in(words, "overlay-first-note", &[]));
+    let close = crate::escape::html(&text_in(words, "overlay-close", &[]));
     format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title} - stdportal</title>\n\
@@ -109,9 +135,9 @@ mod tests {
         let page = error_page("content/a.md:3:1: error: <bad>", false, "n-0");
         assert!(page.contains("<html lang=\"zh-Hans\">"));
         assert!(page.contains("role=\"alertdialog\""));
-        assert!(page.contains("构建失败"));
+        assert!(page.contains("Build failed"), "the library speaks English");
         assert!(page.contains("content/a.md:3:1: error: &lt;bad&gt;"));
         let page = error_page("x", true, "n-0");
-        assert!(page.contains("<html lang=\"zh-Hant\">") && page.contains("構建失敗"));
+        assert!(page.contains("<html lang=\"zh-Hant\">") && page.contains("Build failed"));
     }
 }

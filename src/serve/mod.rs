@@ -45,6 +45,7 @@ pub use watch::relevant;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::site::BuildOptions;
 use crate::sync::lock;
+use crate::t;
 
 /// The port tried first when none is given.
 pub const DEFAULT_PORT: u16 = 1111;
@@ -201,8 +202,8 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         .ok()
         .filter(|r| r.is_dir())
         .ok_or_else(|| {
-            Diagnostic::new(&options.root, "this is not a folder")
-                .hint("pass the folder that holds config.toml: stdportal serve --root DIR")
+            Diagnostic::new(&options.root, t!("serve-not-a-folder"))
+                .hint(t!("serve-not-a-folder-hint"))
         })?;
     let site_root = options.root.clone();
     // Before anything opens files: the connection cap depends on the limit.
@@ -210,7 +211,7 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     let listener = bind(options.bind, options.port)?;
     let port = listener
         .local_addr()
-        .map_err(|e| failed("cannot start the server", e))?
+        .map_err(|e| failed(t!("serve-cannot-start"), e))?
         .port();
     let url = format!(
         "http://{}/",
@@ -227,40 +228,41 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| failed("cannot start the server", e))?;
+        .map_err(|e| failed(t!("serve-cannot-start"), e))?;
     let started = Instant::now();
     let rebuilder = Arc::new(Mutex::new(rebuilder));
     let first = lock(&rebuilder).rebuild(&[]);
     let elapsed = started.elapsed().as_millis();
     match &first {
         Ok(changes) => say!(
-            "Built {} pages ({} files) in memory in {elapsed} ms.",
-            changes
-                .files
-                .keys()
-                .filter(|p| p.ends_with(".html"))
-                .count(),
-            changes.files.len()
+            "{}",
+            t!(
+                "serve-built",
+                pages = changes
+                    .files
+                    .keys()
+                    .filter(|p| p.ends_with(".html"))
+                    .count(),
+                files = changes.files.len(),
+                ms = elapsed.to_string()
+            )
         ),
         Err(diagnostics) => {
             warn!("{diagnostics}");
-            warn!(
-                "\nThe build failed: every page shows the error until it is fixed; \
-                 the site is rebuilt as soon as a file changes."
-            );
+            warn!("\n{}", t!("serve-first-build-failed"));
         }
     }
     shared.publish(&first);
 
     let signals = {
         let _context = runtime.enter();
-        http::Signals::install().map_err(|e| failed("cannot listen for Ctrl-C", e))?
+        http::Signals::install().map_err(|e| failed(t!("serve-no-ctrl-c"), e))?
     };
-    say!("Serving {url} (Ctrl-C to stop)");
+    say!("{}", t!("serve-serving", url = &url));
     if options.bind.is_unspecified() {
         warn!(
-            "warning: --bind {} exposes the site to every network this computer is on.",
-            options.bind
+            "{}",
+            t!("serve-bind-warning", bind = options.bind.to_string())
         );
     }
 
@@ -280,7 +282,7 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         })
     };
     if let Err(e) = watching {
-        warn!("warning: cannot watch the site's files ({e}); changes will not be rebuilt.");
+        warn!("{}", t!("serve-no-watch", error = e.to_string()));
     }
     if options.open {
         open_browser(&url);
@@ -289,53 +291,56 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     let hosts = Arc::new(hosts::HostPolicy::new(options.bind, port, url));
     runtime
         .block_on(http::serve(listener, shared, hosts, limits, signals))
-        .map_err(|e| failed("the server stopped", e))?;
+        .map_err(|e| failed(t!("serve-stopped-error"), e))?;
     // The watcher thread may be in the middle of a build: it need not finish.
     runtime.shutdown_background();
-    say!("Stopped.");
+    say!("{}", t!("serve-stopped"));
     Ok(())
 }
 
 fn report(outcome: &Result<Changes, Diagnostics>, what: &str, ms: u128, shared: &Shared) {
     match outcome {
         Ok(changes) if changes.kind == ChangeKind::Css => say!(
-            "Reloaded stylesheets in {ms} ms after {what} changed: {}",
+            "{}",
             if changes.paths.is_empty() {
-                "none changed".to_string()
+                t!("serve-css-unchanged", ms = ms.to_string(), what = what)
             } else {
-                changes.paths.join(", ")
+                t!(
+                    "serve-css-reloaded",
+                    ms = ms.to_string(),
+                    what = what,
+                    files = changes.paths.join(", ")
+                )
             }
         ),
         Ok(changes) => {
             let pages = changes.pages();
             let others = changes.paths.len() - pages;
-            let mut summary = match pages {
-                0 => "no pages changed".to_string(),
-                1 => "1 page changed".to_string(),
-                n => format!("{n} pages changed"),
-            };
+            let mut summary = t!("serve-pages-changed", pages = pages);
             if others > 0 {
-                summary.push_str(&format!(
-                    " (and {others} other file{})",
-                    if others == 1 { "" } else { "s" }
-                ));
+                summary.push_str(&t!("serve-other-files", files = others));
             }
-            let fixed = if shared.snapshot().error.is_some() {
-                "; the error is fixed"
-            } else {
-                ""
-            };
-            let how = match changes.partial {
-                Some(1) => " (only that page rendered again)".to_string(),
-                Some(routes) => format!(" ({routes} pages rendered again)"),
-                None => String::new(),
-            };
-            say!("Rebuilt in {ms} ms after {what} changed: {summary}{fixed}{how}");
+            if shared.snapshot().error.is_some() {
+                summary.push_str(&t!("serve-error-fixed"));
+            }
+            if let Some(routes) = changes.partial {
+                summary.push_str(&t!("serve-rendered-again", routes = routes));
+            }
+            say!(
+                "{}",
+                t!(
+                    "serve-rebuilt",
+                    ms = ms.to_string(),
+                    what = what,
+                    summary = summary
+                )
+            );
         }
         Err(diagnostics) => {
             warn!("{diagnostics}");
             warn!(
-                "Rebuild failed after {ms} ms ({what} changed); still serving the last good build."
+                "{}",
+                t!("serve-rebuild-failed", ms = ms.to_string(), what = what)
             );
         }
     }
@@ -356,9 +361,9 @@ fn describe(root: &Path, changed: &[PathBuf]) -> String {
         .find(|p| p.exists())
         .or_else(|| changed.first());
     match (first, changed.len()) {
-        (None, _) => "nothing".into(),
+        (None, _) => t!("serve-changed-nothing"),
         (Some(one), 1) => shown(one),
-        (Some(first), n) => format!("{} and {} more", shown(first), n - 1),
+        (Some(first), n) => t!("serve-changed-more", first = shown(first), more = n - 1),
     }
 }
 
@@ -374,22 +379,32 @@ fn bind(address: IpAddr, port: u16) -> Result<TcpListener, Diagnostic> {
             Ok(listener) => return Ok(listener),
             Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {}
             Err(e) => {
-                return Err(
-                    failed(&format!("cannot listen on {address}:{candidate}"), e)
-                        .hint("choose another address with --bind ADDR or port with --port N"),
+                return Err(failed(
+                    t!(
+                        "serve-cannot-listen",
+                        address = address.to_string(),
+                        port = candidate.to_string()
+                    ),
+                    e,
                 )
+                .hint(t!("serve-cannot-listen-hint")))
             }
         }
     }
     Err(Diagnostic::new(
         "stdportal serve",
-        format!("ports {port} to {last} on {address} are all taken"),
+        t!(
+            "serve-ports-taken",
+            first = port.to_string(),
+            last = last.to_string(),
+            address = address.to_string()
+        ),
     )
-    .hint("choose another port with --port N (0 lets the system choose)"))
+    .hint(t!("serve-ports-taken-hint")))
 }
 
 /// A problem of the server itself (not of the site's files).
-fn failed(what: &str, e: impl std::fmt::Display) -> Diagnostic {
+fn failed(what: String, e: impl std::fmt::Display) -> Diagnostic {
     Diagnostic::new("stdportal serve", format!("{what}: {e}"))
 }
 

@@ -16,6 +16,7 @@ use crate::lists::Lists;
 use crate::render::{self, Templates};
 use crate::script::{Converter, SiteDictionary};
 use crate::simplify;
+use crate::t;
 
 /// What reading the sources again needs to know of the options of the first build.
 pub(super) struct ReadSettings {
@@ -274,7 +275,7 @@ fn check_page_references(
     if let Some(city) = &page.meta.city {
         if data.city(city).is_none() && !data.gaps.may_have_city(city) {
             diagnostics.push(
-                Diagnostic::new(&page.file, format!("unknown city \"{city}\""))
+                Diagnostic::new(&page.file, t!("page-unknown-city", city = city))
                     .at_line(page.lines.city)
                     .hint(data::city_hint(data, city)),
             );
@@ -284,16 +285,13 @@ fn check_page_references(
         if content.page_by_slug(slug).is_none() && !unread.may_have(slug) {
             let slugs = content.pages.iter().map(|p| p.slug.as_str());
             let hint = match crate::nearest::closest(slug, slugs) {
-                Some(near) => format!("did you mean \"{near}\"? Use the slug of another page (its file name without .md, or its slug = …)"),
-                None => "use the slug of another page (its file name without .md, or its slug = …)".to_string(),
+                Some(near) => t!("page-related-missing-near", near = near),
+                None => t!("page-related-missing-hint"),
             };
             diagnostics.push(
-                Diagnostic::new(
-                    &page.file,
-                    format!("related page \"{slug}\" does not exist"),
-                )
-                .at_line(page.lines.related.get(i).copied().unwrap_or(1))
-                .hint(hint),
+                Diagnostic::new(&page.file, t!("page-related-missing", slug = slug))
+                    .at_line(page.lines.related.get(i).copied().unwrap_or(1))
+                    .hint(hint),
             );
         }
     }
@@ -314,11 +312,8 @@ fn check_references(
             diagnostics.push(
                 source
                     .loc
-                    .error(format!(
-                        "the source document \"{}\" is not a page of the site",
-                        source.document
-                    ))
-                    .hint("use the slug of the page that states the figure"),
+                    .error(t!("data-source-not-a-page", document = &source.document))
+                    .hint(t!("data-source-not-a-page-hint")),
             );
         }
     }
@@ -326,8 +321,8 @@ fn check_references(
         if let (Some(plan), Some(loc)) = (&ind.plan, &ind.plan_loc) {
             if content.page_by_slug(plan).is_none() && !unread.may_have(plan) {
                 diagnostics.push(
-                    loc.error(format!("the plan \"{plan}\" is not a page of the site"))
-                        .hint("use the slug of the plan's page"),
+                    loc.error(t!("data-plan-not-a-page", plan = plan))
+                        .hint(t!("data-plan-not-a-page-hint")),
                 );
             }
         }
@@ -351,8 +346,8 @@ fn check_templates(content: &Content, templates: &Templates, diagnostics: &mut D
         if let Some(template) = template {
             if !templates.files.contains_key(template) {
                 diagnostics.push(
-                    Diagnostic::new(file, format!("the template \"{template}\" does not exist"))
-                        .hint("use a template of the theme (page.html, section.html, …) or add it to templates/"),
+                    Diagnostic::new(file, t!("page-template-missing", template = template))
+                        .hint(t!("page-template-missing-hint")),
                 );
             }
         }

@@ -69,14 +69,14 @@ try {
   const overlay = page.locator('[role="alertdialog"]');
   await overlay.waitFor({ state: "visible", timeout: STEP_TIMEOUT });
   console.log(`broken front matter → overlay: ${Date.now() - started} ms`);
-  check((await overlay.locator("h2").innerText()) === "构建失败", "zh-Hans heading");
+  check((await overlay.locator("h2").innerText()) === "Build failed", "overlay heading (the tests' serve speaks English)");
   check(/plan\.md:\d+:\d+: error:/.test(await overlay.locator("pre").innerText()),
     "the overlay shows file:line:column");
   check(await page.evaluate((m) => document.body.innerText.includes(m), marker),
     "the last good page is still shown under the overlay");
   const hantOverlay = hant.locator('[role="alertdialog"]');
   await hantOverlay.waitFor({ state: "visible", timeout: STEP_TIMEOUT });
-  check((await hantOverlay.locator("h2").innerText()) === "構建失敗", "zh-Hant heading");
+  check((await hantOverlay.locator("h2").innerText()) === "Build failed", "overlay heading on a Traditional page");
   check(await page.evaluate(() => document.activeElement?.textContent === "关闭"),
     "focus moves to the close button");
   await page.keyboard.press("Escape");

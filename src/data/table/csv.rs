@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::{Cell, Columns, Field, Loc, Row, TableRead};
 use crate::error::{Diagnostic, Diagnostics};
+use crate::t;
 
 /// Where a double quote opens a value that is never closed (the CSV reader would silently take
 /// the rest of the file as that value).
@@ -139,6 +140,9 @@ pub(super) fn read_csv(shown: &Path, text: &str, columns: &Columns) -> TableRead
         column: i + 1,
         field: names.get(i).map(|n| Field::Column(n.clone())),
     };
+    if let Some(d) = chinese_commas(shown, text, header_line, header.len(), columns.known.len()) {
+        return TableRead::failed(d);
+    }
     for (i, _) in names.iter().enumerate() {
         if let Some(problem) = bom_problem("column name", &header[i]) {
             diagnostics.push(
@@ -214,6 +218,11 @@ pub(super) fn read_csv(shown: &Path, text: &str, columns: &Columns) -> TableRead
             complete = false;
             continue;
         }
+        if let Some(d) = chinese_commas(shown, text, line, record.len(), names.len()) {
+            diagnostics.push(d);
+            complete = false;
+            continue;
+        }
         if record.len() != names.len() {
             diagnostics.push(
                 Diagnostic::new(shown, format!(
@@ -257,6 +266,22 @@ pub(super) fn read_csv(shown: &Path, text: &str, columns: &Columns) -> TableRead
         complete,
         problems: diagnostics,
     }
+}
+
+/// A line with too few values whose values are separated by the Chinese comma ， (typed with
+/// the input method on): said as that, at the first ，.
+fn chinese_commas(
+    shown: &Path,
+    text: &str,
+    line: usize,
+    values: usize,
+    expected: usize,
+) -> Option<Diagnostic> {
+    if values >= expected {
+        return None;
+    }
+    let column = crate::mistakes::csv_comma(text.lines().nth(line.checked_sub(1)?)?)?;
+    Some(Diagnostic::new(shown, t!("mistake-csv-comma")).at(line, column))
 }
 
 fn csv_error(shown: &Path, e: &csv::Error, lines: &mut RecordLines<'_>) -> Diagnostic {

@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::content::PartialDate;
 use crate::error::{Diagnostic, Diagnostics};
+use crate::t;
 pub use encoding::decode_csv;
 pub use number::{halfwidth_digits, parse_number, NUMBER_LIMIT};
 
@@ -31,8 +32,8 @@ pub enum Field {
 impl fmt::Display for Field {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Field::Column(name) => write!(f, "column \"{name}\""),
-            Field::Key(name) => write!(f, "key \"{name}\""),
+            Field::Column(name) => f.write_str(&t!("data-field-column", name = name)),
+            Field::Key(name) => f.write_str(&t!("data-field-key", name = name)),
         }
     }
 }
@@ -57,12 +58,19 @@ impl Loc {
     pub fn error(&self, message: impl Into<String>) -> Diagnostic {
         let message = message.into();
         let message = match (&self.sheet, &self.field) {
-            (Some(sheet), Some(Field::Column(name))) => format!(
-                "in sheet \"{sheet}\", column {} \"{name}\": {message}",
-                column_letters(self.column)
+            (Some(sheet), Some(Field::Column(name))) => t!(
+                "data-in-sheet-column",
+                sheet = sheet,
+                letters = column_letters(self.column),
+                name = name,
+                message = message
             ),
-            (Some(sheet), _) => format!("in sheet \"{sheet}\": {message}"),
-            (None, Some(field)) => format!("in {field}: {message}"),
+            (Some(sheet), _) => t!("data-in-sheet", sheet = sheet, message = message),
+            (None, Some(field)) => t!(
+                "data-in-field",
+                field = field.to_string(),
+                message = message
+            ),
             (None, None) => message,
         };
         Diagnostic::new(&self.file, message).at(self.line, self.column)

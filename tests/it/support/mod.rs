@@ -13,8 +13,14 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The `stdportal` binary that cargo built for these tests.
+/// The `stdportal` binary that cargo built for these tests. Its messages are in English
+/// (`STDPORTAL_LANG=en`, which every command started from here inherits), whatever this
+/// machine's locale: the tests match English text; those of the Chinese messages pass
+/// `--lang` ([`TestSite::rejected_in`]).
 pub fn stdportal_binary() -> &'static str {
+    static ENGLISH: std::sync::Once = std::sync::Once::new();
+    // Set once, before the first command starts, to the same value in every thread.
+    ENGLISH.call_once(|| std::env::set_var("STDPORTAL_LANG", "en"));
     env!("CARGO_BIN_EXE_stdportal")
 }
 
@@ -219,6 +225,11 @@ impl TestSite {
     /// Returns the message.
     pub fn rejected(&self, expected: &[&str]) -> String {
         self.rejected_with(&[], expected)
+    }
+
+    /// Like [`TestSite::rejected`], with messages in `lang` (`zh-Hans`, `zh-Hant`, `en`).
+    pub fn rejected_in(&self, lang: &str, expected: &[&str]) -> String {
+        self.rejected_with(&["--lang", lang], expected)
     }
 
     /// Like [`TestSite::rejected`], for `build EXTRA`.

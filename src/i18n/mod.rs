@@ -1,0 +1,159 @@
+//! Every sentence the command says to an editor, in Simplified Chinese, Traditional Chinese or
+//! English, from the Fluent catalogues in `locales/` (built into the binary).
+//!
+//! Code names a message by its id and passes its values (`t!("config-unreadable", error = e)`);
+//! the words, their order and plural forms live in the catalogues only. The language is chosen
+//! once, by the command line ([`set_language`]); the library alone speaks English, so a program
+//! or a test using it sees the same messages whatever the machine's locale.
+
+mod lang;
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+pub use lang::{Lang, OVERRIDE_VAR};
+
+/// The catalogues, by language: the source text of each `locales/*.ftl`.
+pub const CATALOGUES: [(Lang, &str); 3] = [
+    (Lang::ZhHans, include_str!("../../locales/zh-Hans.ftl")),
+    (Lang::ZhHant, include_str!("../../locales/zh-Hant.ftl")),
+    (Lang::En, include_str!("../../locales/en.ftl")),
+];
+
+static CURRENT: AtomicU8 = AtomicU8::new(Lang::En as u8);
+
+/// Makes every later message speak `lang` (the command line calls this once, first).
+pub fn set_language(lang: Lang) {
+    CURRENT.store(lang as u8, Ordering::Relaxed);
+}
+
+/// The language messages are in now.
+pub fn language() -> Lang {
+    match CURRENT.load(Ordering::Relaxed) {
+        x if x == Lang::ZhHans as u8 => Lang::ZhHans,
+        x if x == Lang::ZhHant as u8 => Lang::ZhHant,
+        _ => Lang::En,
+    }
+}
+
+/// A value for a message's placeholder: text, or a number (which plural forms can select on).
+pub struct Arg(FluentValue<'static>);
+
+macro_rules! text_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(v: $t) -> Arg {
+                Arg(FluentValue::from(v.to_string()))
+            }
+        }
+    )*};
+}
+macro_rules! number_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(v: $t) -> Arg {
+                Arg(FluentValue::from(v))
+            }
+        }
+    )*};
+}
+text_args!(
+    &str,
+    String,
+    &String,
+    Cow<'_, str>,
+    char,
+    std::path::Display<'_>,
+    crate::output::path::PathProblem
+);
+number_args!(usize, u64, u32, u16, u8, i64, i32);
+
+impl From<&Path> for Arg {
+    fn from(p: &Path) -> Arg {
+        Arg::from(p.display())
+    }
+}
+
+impl From<&PathBuf> for Arg {
+    fn from(p: &PathBuf) -> Arg {
+        Arg::from(p.display())
+    }
+}
+
+/// The message `id` in the current language, with `args` in its placeholders.
+pub fn text(id: &str, args: &[(&str, Arg)]) -> String {
+    text_in(language(), id, args)
+}
+
+/// The message `id` in `lang`. A message missing there is taken from English, and one missing
+/// in English too is shown as its id (the catalogue tests keep both from happening).
+pub fn text_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.0.clone());
+    }
+    for lang in [lang, Lang::En] {
+        let bundle = bundle(lang);
+        if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            return bundle
+                .format_pattern(pattern, Some(&fluent_args), &mut errors)
+                .into_owned();
+        }
+    }
+    id.to_string()
+}
+
+fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    static BUNDLES: OnceLock<Vec<FluentBundle<FluentResource>>> = OnceLock::new();
+    let bundles =
+        BUNDLES.get_or_init(|| CATALOGUES.iter().map(|(l, s)| make_bundle(*l, s)).collect());
+    let index = CATALOGUES.iter().position(|(l, _)| *l == lang).unwrap_or(0);
+    &bundles[index]
+}
+
+fn make_bundle(lang: Lang, source: &str) -> FluentBundle<FluentResource> {
+    // A catalogue with a syntax error keeps the messages that parsed; the tests fail on it.
+    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+    let id = lang.tag().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // No Unicode isolation marks around values: a terminal shows them as stray characters,
+    // and file names and numbers here never change a line's direction.
+    bundle.set_use_isolating(false);
+    // Ids are unique (a test says so): nothing can be refused here.
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+/// What went wrong with a file, in the editor's language for the common cases (the system's
+/// own words, in English, for the rest).
+pub fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => crate::t!("io-not-found"),
+        ErrorKind::PermissionDenied => crate::t!("io-permission-denied"),
+        ErrorKind::AlreadyExists => crate::t!("io-already-exists"),
+        ErrorKind::InvalidData => crate::t!("io-invalid-data"),
+        _ => e.to_string(),
+    }
+}
+
+/// A message in the current language: `t!(ID)` or `t!(ID, name = value, …)`, ID a string
+/// literal (so the catalogue test finds every id the code asks for).
+#[macro_export]
+macro_rules! t {
+    ($id:literal $(,)?) => {
+        $crate::i18n::text($id, &[])
+    };
+    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::text($id, &[$((stringify!($name), $crate::i18n::Arg::from($value))),+])
+    };
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,194 @@
+//! The catalogues agree: every message is in all three, with the same placeholders, and every
+//! message the code asks for exists.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fluent_syntax::ast;
+
+use super::*;
+
+/// Message id → the placeholders its text uses (in the value and any plural variant).
+fn messages(lang: Lang, source: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let resource = fluent_syntax::parser::parse(source)
+        .unwrap_or_else(|(_, errors)| panic!("{lang}: catalogue does not parse: {errors:?}"));
+    let mut messages = BTreeMap::new();
+    for entry in resource.body {
+        match entry {
+            ast::Entry::Message(m) => {
+                let mut vars = BTreeSet::new();
+                if let Some(value) = &m.value {
+                    pattern_vars(value, &mut vars);
+                }
+                assert!(
+                    m.attributes.is_empty(),
+                    "{lang}: {}: no attributes, please",
+                    m.id.name
+                );
+                let id = m.id.name.to_string();
+                assert!(
+                    messages.insert(id.clone(), vars).is_none(),
+                    "{lang}: {id} twice"
+                );
+            }
+            ast::Entry::Junk { content } => panic!("{lang}: not a message: {content}"),
+            _ => {}
+        }
+    }
+    messages
+}
+
+fn pattern_vars(pattern: &ast::Pattern<&str>, vars: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_vars(expression, vars);
+        }
+    }
+}
+
+fn expression_vars(expression: &ast::Expression<&str>, vars: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Inline(inline) => inline_vars(inline, vars),
+        ast::Expression::Select { selector, variants } => {
+            inline_vars(selector, vars);
+            for variant in variants {
+                pattern_vars(&variant.value, vars);
+            }
+        }
+    }
+}
+
+fn inline_vars(inline: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            vars.insert(id.name.to_string());
+        }
+        ast::InlineExpression::Placeable { expression } => expression_vars(expression, vars),
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for arg in &arguments.positional {
+                inline_vars(arg, vars);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn all() -> Vec<(Lang, BTreeMap<String, BTreeSet<String>>)> {
+    CATALOGUES
+        .iter()
+        .map(|(lang, source)| (*lang, messages(*lang, source)))
+        .collect()
+}
+
+#[test]
+fn every_message_is_in_every_catalogue() {
+    let all = all();
+    let (_, english) = &all[2];
+    for (lang, catalogue) in &all {
+        let missing: Vec<_> = english
+            .keys()
+            .filter(|id| !catalogue.contains_key(*id))
+            .collect();
+        let extra: Vec<_> = catalogue
+            .keys()
+            .filter(|id| !english.contains_key(*id))
+            .collect();
+        assert!(missing.is_empty(), "{lang} lacks {missing:?}");
+        assert!(
+            extra.is_empty(),
+            "{lang} has messages English lacks: {extra:?}"
+        );
+    }
+}
+
+#[test]
+fn placeholders_match_across_catalogues() {
+    let all = all();
+    let (_, english) = &all[2];
+    for (lang, catalogue) in &all {
+        for (id, vars) in catalogue {
+            if let Some(en) = english.get(id) {
+                assert_eq!(vars, en, "{lang}: {id} has other placeholders than English");
+            }
+        }
+    }
+}
+
+/// `t!(` and an id in the source, as written: every id asked for exists, every id is asked for.
+#[test]
+fn the_code_asks_for_exactly_the_catalogue_messages() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut used = BTreeSet::new();
+    for entry in walkdir::WalkDir::new(&root) {
+        let entry = entry.unwrap();
+        // This file names ids in its own tests.
+        let own = entry.path() == root.join("i18n/tests.rs");
+        if !own && entry.path().extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for (at, _) in text.match_indices("t!(") {
+                let before = text[..at].chars().next_back().unwrap_or(' ');
+                if before.is_alphanumeric() || before == '_' {
+                    continue; // format!(, print!(, …
+                }
+                // rustfmt may put the id on the next line.
+                let rest = text[at + 3..].trim_start();
+                if let Some(rest) = rest.strip_prefix('"') {
+                    let end = rest.find('"').unwrap_or(0);
+                    used.insert(rest[..end].to_string());
+                }
+            }
+            // `text_in(lang, "id", …)`: a message in a language of its own.
+            for (at, _) in text.match_indices("text_in(") {
+                let rest = &text[at..];
+                let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+                if let Some((_, after)) = line.split_once('"') {
+                    used.insert(after[..after.find('"').unwrap_or(0)].to_string());
+                }
+            }
+        }
+    }
+    let english = messages(Lang::En, CATALOGUES[2].1);
+    let unknown: Vec<_> = used
+        .iter()
+        .filter(|id| !english.contains_key(*id))
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "asked for but in no catalogue: {unknown:?}"
+    );
+    let unused: Vec<_> = english
+        .keys()
+        .filter(|id| !used.contains(*id) && !id.starts_with("diagnostic-"))
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "in the catalogues but never asked for: {unused:?}"
+    );
+}
+
+#[test]
+fn values_fill_placeholders_and_plurals_in_each_language() {
+    assert_eq!(
+        text_in(Lang::En, "build-failed", &[("count", Arg::from(1usize))]),
+        "The build stopped with 1 problem; the previous site in the output folder was left as it was."
+    );
+    assert_eq!(
+        text_in(Lang::En, "build-failed", &[("count", Arg::from(2usize))]),
+        "The build stopped with 2 problems; the previous site in the output folder was left as it was."
+    );
+    assert_eq!(
+        text_in(
+            Lang::ZhHans,
+            "build-failed",
+            &[("count", Arg::from(2usize))]
+        ),
+        "构建因 2 个问题而停止；输出文件夹中原来的网站保持不变。"
+    );
+    assert_eq!(
+        text_in(
+            Lang::ZhHant,
+            "build-failed",
+            &[("count", Arg::from(2usize))]
+        ),
+        "建置因 2 個問題而停止；輸出資料夾中原來的網站保持不變。"
+    );
+}

@@ -1,0 +1,388 @@
+//! What an editor did, said in their words: the marks a Chinese input method types where TOML
+//! or CSV needs ASCII (“ ” ‘ ’ ＝ ： ， ［ ］ ＃, the full-width space, a stray byte-order mark),
+//! and the TOML parser's other errors as sentences instead of grammar terms.
+//!
+//! The parser's own message names what it expected (`string values must be quoted, expected
+//! literal string`); the mark that caused it is usually a few characters earlier, so a failed
+//! parse is looked at again here: the first such mark outside strings and comments is the
+//! mistake, and its place is where the editor has to look.
+
+use crate::t;
+
+/// A mark typed with the Chinese input method where TOML or CSV syntax needs an ASCII one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mistake {
+    /// “ or ” around a value.
+    DoubleQuotes,
+    /// ‘ or ’ around a value.
+    SingleQuotes,
+    /// A value opened with " and closed with ” (or “): the string never ends.
+    ClosedWithChineseQuote,
+    /// ＝ between a key and its value.
+    Equals,
+    /// ： between a key and its value (as in a form, or YAML).
+    Colon,
+    /// ， between the items of a list (or the columns of a CSV line).
+    Comma,
+    /// ［ or ］ around a list or a table name.
+    Brackets,
+    /// ＃ starting a comment.
+    Hash,
+    /// The full-width space U+3000.
+    Space,
+    /// A byte-order mark (U+FEFF) inside the text, where it is invisible.
+    Bom,
+}
+
+impl Mistake {
+    /// The mistake a character is, outside a string.
+    pub fn of(c: char) -> Option<Mistake> {
+        Some(match c {
+            '“' | '”' => Mistake::DoubleQuotes,
+            '‘' | '’' => Mistake::SingleQuotes,
+            '＝' => Mistake::Equals,
+            '：' => Mistake::Colon,
+            '，' => Mistake::Comma,
+            '［' | '］' => Mistake::Brackets,
+            '＃' => Mistake::Hash,
+            '\u{3000}' => Mistake::Space,
+            '\u{feff}' => Mistake::Bom,
+            _ => return None,
+        })
+    }
+
+    /// What the editor did and what to type instead; `key` is the key of the line, or "" when
+    /// the line has none.
+    pub fn message(self, key: &str) -> String {
+        // "none": the catalogues say it without a key (Fluent selects on the text).
+        let key = if key.is_empty() { "none" } else { key };
+        match self {
+            Mistake::DoubleQuotes => t!("mistake-double-quotes", key = key),
+            Mistake::SingleQuotes => t!("mistake-single-quotes", key = key),
+            Mistake::ClosedWithChineseQuote => t!("mistake-closed-with-chinese-quote", key = key),
+            Mistake::Equals => t!("mistake-equals", key = key),
+            Mistake::Colon => t!("mistake-colon", key = key),
+            Mistake::Comma => t!("mistake-comma", key = key),
+            Mistake::Brackets => t!("mistake-brackets", key = key),
+            Mistake::Hash => t!("mistake-hash"),
+            Mistake::Space => t!("mistake-space", key = key),
+            Mistake::Bom => t!("mistake-bom", key = key),
+        }
+    }
+}
+
+/// The first input-method mistake in TOML `text`, outside strings and comments: its byte
+/// offset and the key of its line ("" when there is none).
+pub fn in_toml(text: &str) -> Option<(usize, Mistake, String)> {
+    let mut in_string: Option<&'static str> = None; // the closing delimiter
+    let mut string_start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if let Some(close) = in_string {
+            let rest = &text[i..];
+            if close.len() == 1 && c == '\\' && close == "\"" {
+                chars.next(); // an escaped character never closes the string
+            } else if rest.starts_with(close) {
+                for _ in 1..close.len() {
+                    chars.next();
+                }
+                in_string = None;
+            } else if c == '\n' && close.len() == 1 {
+                // A one-line string that reaches the end of its line: closed with “ or ”?
+                let opened = &text[string_start..i];
+                if let Some(at) = opened.rfind(['”', '“']) {
+                    let offset = string_start + at;
+                    return Some((
+                        offset,
+                        Mistake::ClosedWithChineseQuote,
+                        key_of(text, offset),
+                    ));
+                }
+                in_string = None;
+            }
+            continue;
+        }
+        match c {
+            '#' => {
+                // A comment runs to the end of the line; anything may be typed in it.
+                while chars.peek().is_some_and(|(_, c)| *c != '\n') {
+                    chars.next();
+                }
+            }
+            '"' | '\'' => {
+                let triple = if c == '"' { "\"\"\"" } else { "'''" };
+                let close = if text[i..].starts_with(triple) {
+                    chars.next();
+                    chars.next();
+                    triple
+                } else if c == '"' {
+                    "\""
+                } else {
+                    "'"
+                };
+                in_string = Some(close);
+                string_start = i + close.len();
+            }
+            _ => {
+                // A byte-order mark at the very start is harmless (the parser skips it).
+                if let Some(mistake) = Mistake::of(c).filter(|_| !(i == 0 && c == '\u{feff}')) {
+                    return Some((i, mistake, key_of(text, i)));
+                }
+            }
+        }
+    }
+    // A one-line string still open at the end of the text.
+    if in_string.is_some_and(|close| close.len() == 1) {
+        let opened = &text[string_start..];
+        if let Some(at) = opened.rfind(['”', '“']) {
+            let offset = string_start + at;
+            return Some((
+                offset,
+                Mistake::ClosedWithChineseQuote,
+                key_of(text, offset),
+            ));
+        }
+    }
+    None
+}
+
+/// The column (1-based, in characters) of the first Chinese comma ， of a CSV line that has
+/// fewer values than it should: its values were separated with ， instead of `,`.
+pub fn csv_comma(line: &str) -> Option<usize> {
+    let mut quoted = false;
+    for (column, c) in line.chars().enumerate() {
+        match c {
+            '"' => quoted = !quoted,
+            '，' if !quoted => return Some(column + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The key written before `=` (or its full-width look-alikes) on the line of `offset`, or
+/// before `offset` itself when the mistake is the separator.
+fn key_of(text: &str, offset: usize) -> String {
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[start..offset];
+    let end = match line.find(['=', '＝', '：', '\u{3000}']) {
+        Some(end) => end,
+        // No separator yet: the mistake is the separator, unless the line is a value (a list
+        // item on a line of its own is quoted).
+        None if !line.contains(['"', '\'']) => line.len(),
+        None => return String::new(),
+    };
+    let key = line[..end].trim().trim_matches(['"', '\'']);
+    let simple = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    if simple {
+        key.to_string()
+    } else {
+        String::new()
+    }
+}
+
+/// The TOML parser's message said as a sentence an editor understands, and a hint where one
+/// helps. `message` is `toml::de::Error::message()`.
+pub fn toml_message(message: &str) -> (String, Option<String>) {
+    let message = message.trim();
+    let quoted = backquoted(message);
+    if message.starts_with("duplicate key") {
+        return (
+            t!("toml-duplicate-key"),
+            Some(t!("toml-duplicate-key-hint")),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let field = quoted.first().cloned().unwrap_or_default();
+        let known = backquoted(rest).into_iter().skip(1).collect::<Vec<_>>();
+        return (
+            t!("toml-unknown-field", field = field),
+            (!known.is_empty()).then(|| t!("toml-unknown-field-hint", fields = known.join(", "))),
+        );
+    }
+    if message.starts_with("missing field ") {
+        let field = quoted.first().cloned().unwrap_or_default();
+        return (
+            t!("toml-missing-field", field = field.as_str()),
+            Some(t!("toml-missing-field-hint", field = field)),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let value = quoted.first().cloned().unwrap_or_default();
+        let known = backquoted(rest).into_iter().skip(1).collect::<Vec<_>>();
+        return (
+            t!("toml-unknown-value", value = value),
+            (!known.is_empty()).then(|| t!("toml-unknown-value-hint", values = known.join(", "))),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return (
+            t!(
+                "toml-wrong-type",
+                found = kind_of_value(found),
+                expected = kind_of_value(expected)
+            ),
+            None,
+        );
+    }
+    let translated = if message.starts_with("string values must be quoted") {
+        Some((t!("toml-unquoted-string"), t!("toml-unquoted-string-hint")))
+    } else if message.starts_with("key with no value") {
+        Some((t!("toml-no-equals"), t!("toml-no-equals-hint")))
+    } else if message.starts_with("invalid basic string")
+        || message.starts_with("invalid literal string")
+    {
+        Some((t!("toml-unclosed-string"), t!("toml-unclosed-string-hint")))
+    } else if message.starts_with("missing comma between array elements") {
+        Some((t!("toml-missing-comma"), t!("toml-missing-comma-hint")))
+    } else if message.starts_with("unclosed array") {
+        Some((t!("toml-unclosed-array"), t!("toml-unclosed-array-hint")))
+    } else if message.starts_with("unclosed table") {
+        Some((t!("toml-unclosed-table"), t!("toml-unclosed-table-hint")))
+    } else if message.starts_with("unexpected key or value") {
+        Some((t!("toml-extra-text"), t!("toml-extra-text-hint")))
+    } else if message.starts_with("invalid unquoted key") {
+        Some((t!("toml-bad-key"), t!("toml-bad-key-hint")))
+    } else if message.starts_with("missing escaped value") {
+        Some((t!("toml-bad-escape"), t!("toml-bad-escape-hint")))
+    } else {
+        None
+    };
+    match translated {
+        Some((message, hint)) => (message, Some(hint)),
+        // Rarer errors keep their words: most are this program's own sentences (a kind that
+        // is not one, a date that is not a date), given to serde by the front matter's types.
+        None => (message.to_string(), None),
+    }
+}
+
+/// The `quoted` parts of a serde message, in order.
+fn backquoted(text: &str) -> Vec<String> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// serde's name of a kind of value (`integer `3``, `a string`, `i64`) as the editor's word.
+fn kind_of_value(serde: &str) -> String {
+    let serde = serde.trim();
+    let word = serde
+        .split([' ', '`'])
+        .find(|w| !w.is_empty() && *w != "a" && *w != "an");
+    let value = backquoted(serde).into_iter().next().or_else(|| {
+        serde
+            .split_once('"')
+            .map(|(_, v)| v.trim_end_matches('"').to_string())
+    });
+    let kind = match word.unwrap_or_default() {
+        "string" | "str" | "char" => t!("value-kind-text"),
+        "integer" | "i64" | "i32" | "u64" | "u32" | "u16" | "u8" | "usize" | "i8" | "i16" => {
+            t!("value-kind-integer")
+        }
+        "floating" | "f64" | "f32" => t!("value-kind-number"),
+        "boolean" | "bool" => t!("value-kind-boolean"),
+        "sequence" | "array" => t!("value-kind-list"),
+        "map" | "table" | "struct" => t!("value-kind-table"),
+        "local" | "offset" | "datetime" | "date" => t!("value-kind-date"),
+        _ => serde.to_string(),
+    };
+    match value {
+        Some(value) => t!("value-kind-with-value", kind = kind, value = value),
+        None => kind,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Option<(usize, Mistake, String)> {
+        in_toml(text).map(|(offset, m, key)| (text[..offset].chars().count(), m, key))
+    }
+
+    #[test]
+    fn marks_outside_strings_are_found_with_their_key() {
+        assert_eq!(
+            found("title = “标题”"),
+            Some((8, Mistake::DoubleQuotes, "title".into()))
+        );
+        assert_eq!(
+            found("title = ‘标题’"),
+            Some((8, Mistake::SingleQuotes, "title".into()))
+        );
+        assert_eq!(
+            found("title ＝ \"a\""),
+            Some((6, Mistake::Equals, "title".into()))
+        );
+        assert_eq!(
+            found("title：\"a\""),
+            Some((5, Mistake::Colon, "title".into()))
+        );
+        assert_eq!(
+            found("tags = [\"a\"，\"b\"]"),
+            Some((11, Mistake::Comma, "tags".into()))
+        );
+        assert_eq!(
+            found("tags = ［\"a\"]"),
+            Some((7, Mistake::Brackets, "tags".into()))
+        );
+        assert_eq!(
+            found("＃ 注释\ntitle = \"a\""),
+            Some((0, Mistake::Hash, String::new()))
+        );
+        assert_eq!(
+            found("title　= \"a\""),
+            Some((5, Mistake::Space, "title".into()))
+        );
+        assert_eq!(
+            found("a = 1\n\u{feff}b = 2"),
+            Some((6, Mistake::Bom, String::new()))
+        );
+        assert_eq!(
+            found("title = \"标题”\nx = 1"),
+            Some((11, Mistake::ClosedWithChineseQuote, "title".into()))
+        );
+        assert_eq!(
+            found("title = \"标题”"),
+            Some((11, Mistake::ClosedWithChineseQuote, "title".into()))
+        );
+    }
+
+    #[test]
+    fn marks_inside_strings_and_comments_are_text() {
+        for text in [
+            "title = \"他说“好”，＝：［］＃　\"",
+            "title = '‘单’'",
+            "body = \"\"\"\n“多行”\n\"\"\"",
+            "a = 1 # 注释：“引号”，＝",
+            "title = \"a\\\"“\"",
+            "\u{feff}title = \"a\"",
+        ] {
+            assert_eq!(in_toml(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn chinese_commas_between_csv_values_are_found_outside_quotes() {
+        assert_eq!(csv_comma("city，indicator，date"), Some(5));
+        assert_eq!(csv_comma("a,\"一，二\",c"), None);
+        assert_eq!(csv_comma("a,b"), None);
+    }
+
+    #[test]
+    fn parser_messages_become_sentences() {
+        let (m, h) = toml_message("unknown field `titel`, expected one of `title`, `date`");
+        assert_eq!(m, "there is no field \"titel\" here");
+        assert_eq!(h.unwrap(), "the fields are: title, date");
+        let (m, _) = toml_message("invalid type: integer `3`, expected a string");
+        assert_eq!(m, "this should be text in quotes, not a whole number (3)");
+        let (m, _) = toml_message("\"政策\" is not a kind");
+        assert_eq!(m, "\"政策\" is not a kind");
+    }
+}

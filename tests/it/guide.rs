@@ -1,0 +1,113 @@
+//! docs/GUIDE.md cannot go stale: its examples marked `文件=PATH` together are a site that
+//! builds, and each example marked `出错=PATH`, put in that site, gives exactly the messages
+//! of the `提示` block after it (in Simplified Chinese, as the guide shows them).
+
+use crate::support::*;
+
+/// A fenced block of the guide: its info string and its text.
+struct Block {
+    info: String,
+    text: String,
+}
+
+fn blocks(markdown: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut lines = markdown.lines();
+    while let Some(line) = lines.next() {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if let Some(info) = trimmed.strip_prefix("```") {
+            let mut text = String::new();
+            for inner in lines.by_ref() {
+                if inner.trim_start().starts_with("```") {
+                    break;
+                }
+                text.push_str(inner.get(indent..).unwrap_or(inner.trim_start()));
+                text.push('\n');
+            }
+            blocks.push(Block {
+                info: info.trim().to_string(),
+                text,
+            });
+        }
+    }
+    blocks
+}
+
+/// The value of `key=` in an info string (`markdown 文件=content/a.md`).
+fn marker<'a>(info: &'a str, key: &str) -> Option<&'a str> {
+    info.split_whitespace()
+        .find_map(|word| word.strip_prefix(key)?.strip_prefix('='))
+}
+
+fn guide() -> Vec<Block> {
+    blocks(&std::fs::read_to_string(repo().join("docs/GUIDE.md")).unwrap())
+}
+
+/// The guide's site: the basic fixture's theme with only the guide's files.
+fn guide_site() -> TestSite {
+    let site = TestSite::basic();
+    for part in ["content", "data"] {
+        std::fs::remove_dir_all(site.path(part)).unwrap();
+    }
+    let mut files = 0;
+    for block in guide() {
+        if let Some(path) = marker(&block.info, "文件") {
+            site.file(path, &block.text);
+            files += 1;
+        }
+    }
+    assert!(
+        files >= 8,
+        "the guide's examples make a site ({files} files)"
+    );
+    site
+}
+
+#[test]
+fn the_guide_examples_build_a_site() {
+    let site = guide_site();
+    site.built();
+    let page = site.read("policies/shifan-plan/index.html");
+    assert!(page.contains("示范市标准化发展规划"));
+    let news = site.read("news/shifan-progress/index.html");
+    assert!(
+        news.contains("cities/shifan/indicators/pass-rate/"),
+        "the figure links its page"
+    );
+    let indicator = site.read("cities/shifan/indicators/pass-rate/index.html");
+    assert!(
+        indicator.contains("<svg"),
+        "the indicator's page has its chart"
+    );
+    assert!(site
+        .read("zh-hant/policies/shifan-plan/index.html")
+        .contains("規劃"));
+}
+
+#[test]
+fn the_guide_error_messages_are_what_the_build_prints() {
+    let site = guide_site();
+    site.built();
+    let blocks = guide();
+    let mut checked = 0;
+    for (i, block) in blocks.iter().enumerate() {
+        let Some(path) = marker(&block.info, "出错") else {
+            continue;
+        };
+        let expected = blocks
+            .get(i + 1)
+            .filter(|b| b.info == "text 提示")
+            .unwrap_or_else(|| panic!("the example for {path} is followed by its 提示 block"));
+        let good = std::fs::read(site.path(path)).unwrap();
+        site.file(path, &block.text);
+        let lines: Vec<&str> = expected.text.lines().collect();
+        site.rejected_in("zh-Hans", &lines);
+        site.file(path, good);
+        checked += 1;
+    }
+    assert!(
+        checked >= 5,
+        "the guide shows its error messages ({checked})"
+    );
+}

@@ -1,0 +1,204 @@
+//! What a Chinese input method types where TOML or CSV needs ASCII, said as that, at its place,
+//! in each language: one case per mistake class, each with its exact message in zh-Hans,
+//! zh-Hant and en, exit code 1 and the site folder (and the previous `public/`) unchanged.
+
+use crate::support::*;
+
+/// Breaks the built basic fixture with `break_it`, then checks the build is refused with
+/// exactly `zh_hans`, `zh_hant` and `en` as the first message line in each language.
+fn refused_in_each_language(break_it: impl Fn(&TestSite), messages: [&str; 3]) {
+    let site = TestSite::basic();
+    site.built();
+    break_it(&site);
+    for (lang, expected) in ["zh-Hans", "zh-Hant", "en"].iter().zip(messages) {
+        let message = site.rejected_in(lang, &[expected]);
+        // config.toml is shown by the path it was read at (here a temporary folder's).
+        let first = message.lines().next().unwrap_or_default();
+        assert!(
+            first == expected || first.ends_with(&format!("/{expected}")),
+            "{lang}: the first line is the mistake, said exactly:\n{first}\n{expected}"
+        );
+    }
+}
+
+fn page_with_front_matter(site: &TestSite, front_matter: &str) {
+    site.page(
+        "policies/ime.md",
+        &format!("+++\n{front_matter}\n+++\n正文。\n"),
+    );
+}
+
+macro_rules! mistakes {
+    ($($name:ident: $break_it:expr => [$hans:expr, $hant:expr, $en:expr $(,)?];)*) => {
+        $(
+            #[test]
+            fn $name() {
+                refused_in_each_language($break_it, [$hans, $hant, $en]);
+            }
+        )*
+    };
+}
+
+mistakes! {
+    chinese_double_quotes_in_front_matter: |s| page_with_front_matter(s, "title = “标题”") => [
+        "content/policies/ime.md:2:9: 错误：第 2 行第 9 列：title 用了中文引号“”，请改成英文引号 \"\"",
+        "content/policies/ime.md:2:9: 錯誤：第 2 行第 9 欄：title 用了中文引號“”，請改成英文引號 \"\"",
+        "content/policies/ime.md:2:9: error: title is written with Chinese quotes “”: use plain quotes \"\"",
+    ];
+    chinese_single_quotes_in_config: |s| {
+        s.config("title = \"测试标准化门户\"", "title = ‘测试标准化门户’");
+    } => [
+        "config.toml:1:9: 错误：第 1 行第 9 列：title 用了中文引号‘’，请改成英文引号 \"\"",
+        "config.toml:1:9: 錯誤：第 1 行第 9 欄：title 用了中文引號‘’，請改成英文引號 \"\"",
+        "config.toml:1:9: error: title is written with Chinese quotes ‘’: use plain quotes \"\"",
+    ];
+    a_value_closed_with_a_chinese_quote: |s| page_with_front_matter(s, "title = \"标题”") => [
+        "content/policies/ime.md:2:12: 错误：第 2 行第 12 列：title 以英文引号 \" 开头，却以中文引号 ” 结尾，请把结尾改成英文引号 \"",
+        "content/policies/ime.md:2:12: 錯誤：第 2 行第 12 欄：title 以英文引號 \" 開頭，卻以中文引號 ” 結尾，請把結尾改成英文引號 \"",
+        "content/policies/ime.md:2:12: error: title starts with a plain quote \" but ends with a Chinese quote ”: end it with a plain quote \"",
+    ];
+    full_width_equals_in_config: |s| {
+        s.config("title = \"测试标准化门户\"", "title ＝ \"测试标准化门户\"");
+    } => [
+        "config.toml:1:7: 错误：第 1 行第 7 列：title 后面用了全角等号＝，请改成英文等号 =",
+        "config.toml:1:7: 錯誤：第 1 行第 7 欄：title 後面用了全形等號＝，請改成英文等號 =",
+        "config.toml:1:7: error: title is followed by a full-width equals sign ＝: use a plain =",
+    ];
+    chinese_colon_in_front_matter: |s| page_with_front_matter(s, "title：\"标题\"") => [
+        "content/policies/ime.md:2:6: 错误：第 2 行第 6 列：title 后面用了中文冒号：，请写成 title = …，用英文等号 =",
+        "content/policies/ime.md:2:6: 錯誤：第 2 行第 6 欄：title 後面用了中文冒號：，請寫成 title = …，用英文等號 =",
+        "content/policies/ime.md:2:6: error: title is followed by a Chinese colon ：: write title = … with a plain =",
+    ];
+    chinese_comma_in_a_list: |s| page_with_front_matter(s, "title = \"标题\"\ntopics = [\"标准化\"，\"质量\"]") => [
+        "content/policies/ime.md:3:16: 错误：第 3 行第 16 列：topics 的各项用中文逗号，分隔，请改成英文逗号 ,",
+        "content/policies/ime.md:3:16: 錯誤：第 3 行第 16 欄：topics 的各項用中文逗號，分隔，請改成英文逗號 ,",
+        "content/policies/ime.md:3:16: error: the items of topics are separated by a Chinese comma ，: use a plain comma ,",
+    ];
+    full_width_brackets_around_a_table: |s| {
+        s.config("[footer]", "［footer］");
+    } => [
+        "config.toml:8:1: 错误：第 8 行第 1 列：这里用了全角方括号［］，请改成英文方括号 [ ]",
+        "config.toml:8:1: 錯誤：第 8 行第 1 欄：這裡用了全形方括號［］，請改成英文方括號 [ ]",
+        "config.toml:8:1: error: full-width brackets ［］ are used here: use plain brackets [ ]",
+    ];
+    full_width_hash_before_a_comment: |s| {
+        s.config("# Most tests", "＃ Most tests");
+    } => [
+        "config.toml:5:1: 错误：第 5 行第 1 列：这条注释以全角＃开头，请改成英文 #",
+        "config.toml:5:1: 錯誤：第 5 行第 1 欄：這條註解以全形＃開頭，請改成英文 #",
+        "config.toml:5:1: error: a full-width ＃ starts this comment: use a plain #",
+    ];
+    full_width_space_after_a_key: |s| page_with_front_matter(s, "title　= \"标题\"") => [
+        "content/policies/ime.md:2:6: 错误：第 2 行第 6 列：title 后面有一个全角空格，请改成英文空格或删掉",
+        "content/policies/ime.md:2:6: 錯誤：第 2 行第 6 欄：title 後面有一個全形空格，請改成英文空格或刪掉",
+        "content/policies/ime.md:2:6: error: there is a full-width space after title: use a plain space or remove it",
+    ];
+    byte_order_mark_inside_config: |s| {
+        s.config("description = ", "\u{feff}description = ");
+    } => [
+        "config.toml:2:1: 错误：第 2 行第 1 列：这里有一个看不见的字节顺序标记（U+FEFF），多半是粘贴进来的，请删掉它（把光标移到这里按 Delete）",
+        "config.toml:2:1: 錯誤：第 2 行第 1 欄：這裡有一個看不見的位元組順序標記（U+FEFF），多半是貼上進來的，請刪掉它（把游標移到這裡按 Delete）",
+        "config.toml:2:1: error: there is an invisible byte-order mark (U+FEFF) here, probably pasted in: delete it (move the cursor here and press Delete)",
+    ];
+    chinese_commas_between_csv_values: |s| {
+        s.edit("data/observations.csv", |t| format!("{t}testcity，pass-rate，2019，97，测试数据\n"));
+    } => [
+        "data/observations.csv:4:9: 错误：第 4 行第 9 列：这一行用中文逗号，分隔各列，请改成英文逗号 ,",
+        "data/observations.csv:4:9: 錯誤：第 4 行第 9 欄：這一行用中文逗號，分隔各欄，請改成英文逗號 ,",
+        "data/observations.csv:4:9: error: the values of this line are separated by Chinese commas ，: use plain commas ,",
+    ];
+    chinese_commas_in_a_csv_header: |s| {
+        s.edit("data/observations.csv", |t| t.replacen("city,indicator,date,value,source", "city，indicator，date，value，source", 1));
+    } => [
+        "data/observations.csv:1:5: 错误：第 1 行第 5 列：这一行用中文逗号，分隔各列，请改成英文逗号 ,",
+        "data/observations.csv:1:5: 錯誤：第 1 行第 5 欄：這一行用中文逗號，分隔各欄，請改成英文逗號 ,",
+        "data/observations.csv:1:5: error: the values of this line are separated by Chinese commas ，: use plain commas ,",
+    ];
+    text_without_quotes_is_said_plainly: |s| page_with_front_matter(s, "title = 标题") => [
+        "content/policies/ime.md:2:9: 错误：第 2 行第 9 列：这段文字没有加引号",
+        "content/policies/ime.md:2:9: 錯誤：第 2 行第 9 欄：這段文字沒有加引號",
+        "content/policies/ime.md:2:9: error: this text is not in quotes",
+    ];
+    a_key_written_twice_is_said_plainly: |s| page_with_front_matter(s, "title = \"标题\"\ntitle = \"又一个\"") => [
+        "content/policies/ime.md:3:1: 错误：第 3 行第 1 列：这个键写了两次",
+        "content/policies/ime.md:3:1: 錯誤：第 3 行第 1 欄：這個鍵寫了兩次",
+        "content/policies/ime.md:3:1: error: this key is written twice",
+    ];
+}
+
+/// A byte-order mark at the start of a file is what Notepad and WPS write: the meaning is
+/// clear, so it is accepted in config.toml, front matter, data TOML and CSV alike.
+#[test]
+fn a_byte_order_mark_at_the_start_of_a_file_is_accepted() {
+    let site = TestSite::basic();
+    for file in [
+        "config.toml",
+        "content/policies/plan.md",
+        "data/cities.toml",
+        "data/observations.csv",
+    ] {
+        site.edit(file, |t| format!("\u{feff}{t}"));
+    }
+    site.built();
+}
+
+/// The hint of a translated parser error is in the editor's language too.
+#[test]
+fn hints_are_in_the_chosen_language() {
+    let site = TestSite::basic();
+    site.built();
+    page_with_front_matter(&site, "title = 标题");
+    site.rejected_in(
+        "zh-Hans",
+        &["  提示：文字要放在英文双引号里，例如 title = \"关于……的通知\""],
+    );
+    site.rejected_in(
+        "en",
+        &["  help: put text in plain double quotes, e.g. title = \"关于……的通知\""],
+    );
+}
+
+/// The locale chooses the language when neither --lang nor STDPORTAL_LANG does.
+#[test]
+fn the_locale_chooses_the_language() {
+    let site = TestSite::basic();
+    page_with_front_matter(&site, "title = “标题”");
+    let run = |vars: &[(&str, &str)]| {
+        let mut command = site.command(&["build"]);
+        command.env_remove("STDPORTAL_LANG");
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            command.env_remove(name);
+        }
+        command.envs(vars.iter().copied());
+        stderr(&command.output().unwrap())
+    };
+    assert!(run(&[("LANG", "zh_CN.UTF-8")]).contains("错误：第 2 行第 9 列"));
+    assert!(run(&[("LANG", "zh_TW.UTF-8")]).contains("錯誤：第 2 行第 9 欄"));
+    assert!(run(&[("LANG", "zh_HK.UTF-8")]).contains("錯誤："));
+    assert!(run(&[]).contains("错误："), "no locale: Simplified");
+    assert!(run(&[("LANG", "C")]).contains("错误："));
+    assert!(run(&[("LANG", "en_US.UTF-8")]).contains("error: title"));
+    assert!(run(&[("LANG", "en_US.UTF-8"), ("LC_ALL", "zh_CN.UTF-8")]).contains("错误："));
+    assert!(run(&[("LANG", "zh_CN.UTF-8"), ("STDPORTAL_LANG", "zh-Hant")]).contains("錯誤："));
+    assert!(run(&[("LANG", "zh_CN.UTF-8"), ("STDPORTAL_LANG", "en")]).contains("error:"));
+}
+
+/// The summary line after the problems is in the chosen language.
+#[test]
+fn the_summary_is_in_the_chosen_language() {
+    let site = TestSite::basic();
+    site.built();
+    page_with_front_matter(&site, "title = “标题”");
+    site.rejected_in(
+        "zh-Hans",
+        &["构建因 1 个问题而停止；输出文件夹中原来的网站保持不变。"],
+    );
+    site.rejected_in(
+        "zh-Hant",
+        &["建置因 1 個問題而停止；輸出資料夾中原來的網站保持不變。"],
+    );
+    site.rejected_in(
+        "en",
+        &["The build stopped with 1 problem; the previous site in the output folder was left as it was."],
+    );
+}
