@@ -7,47 +7,23 @@
 //! (`bash scripts/browser-test-setup.sh`). Without them it fails when
 //! `STDPORTAL_REQUIRE_BROWSER` is set (`.ci/run` sets it), and otherwise says it is skipped.
 
-use std::path::PathBuf;
 use std::process::Command;
 
-use crate::support::{assert_success, repo, skip_or_fail, stdportal_binary};
+use crate::support::{assert_success, browser, repo, stdportal_binary, Browser};
 
 #[test]
 fn every_template_lays_out_at_phone_and_desktop_widths_in_both_modes() {
-    let chromium = std::env::var_os("CHROMIUM")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
-    let browser_dir = repo().join("tests/browser");
-    let fonts = Command::new("fc-list")
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("Noto Sans CJK"));
-    let missing: Vec<String> = [
-        (!chromium.exists()).then(|| format!("Chromium at {}", chromium.display())),
-        Command::new("node")
-            .arg("--version")
-            .output()
-            .map_or(true, |o| !o.status.success())
-            .then(|| "node".to_string()),
-        (!browser_dir
-            .join("node_modules/playwright-core/package.json")
-            .exists())
-        .then(|| "tests/browser/node_modules/playwright-core".to_string()),
-        (!fonts).then(|| "the Noto CJK fonts".to_string()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if !missing.is_empty() {
-        skip_or_fail(
-            "layout::every_template_lays_out_at_phone_and_desktop_widths_in_both_modes",
-            "STDPORTAL_REQUIRE_BROWSER",
-            &format!(
-                "missing {}; run `bash scripts/browser-test-setup.sh`",
-                missing.join(", ")
-            ),
-        );
+    let Some(Browser {
+        chromium,
+        scripts: browser_dir,
+    }) = browser(
+        "layout::every_template_lays_out_at_phone_and_desktop_widths_in_both_modes",
+        &[],
+        true,
+    )
+    else {
         return;
-    }
+    };
 
     let out = tempfile::tempdir().unwrap();
     let site = out.path().join("public");

@@ -589,40 +589,17 @@ fn sections_opt_their_pages_out_and_lists_are_never_documents() {
 
 #[test]
 fn browser_searches_from_the_header() {
-    let chromium = std::env::var_os("CHROMIUM")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| std::path::PathBuf::from("/usr/bin/chromium"));
-    let browser_dir = repo().join("tests/browser");
-    let missing: Vec<String> = [
-        (!chromium.exists()).then(|| format!("Chromium at {}", chromium.display())),
-        Command::new("node")
-            .arg("--version")
-            .output()
-            .map_or(true, |o| !o.status.success())
-            .then(|| "node".to_string()),
-        (!browser_dir
-            .join("node_modules/playwright-core/package.json")
-            .exists())
-        .then(|| "tests/browser/node_modules/playwright-core".to_string()),
-        (!browser_dir
-            .join("node_modules/axe-core/package.json")
-            .exists())
-        .then(|| "tests/browser/node_modules/axe-core".to_string()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if !missing.is_empty() {
-        skip_or_fail(
-            "search::browser_searches_from_the_header",
-            "STDPORTAL_REQUIRE_BROWSER",
-            &format!(
-                "missing {}; run `bash scripts/browser-test-setup.sh`",
-                missing.join(", ")
-            ),
-        );
+    let Some(Browser {
+        chromium,
+        scripts: browser_dir,
+    }) = browser(
+        "search::browser_searches_from_the_header",
+        &["axe-core"],
+        false,
+    )
+    else {
         return;
-    }
+    };
     let site = portal();
     let output = Command::new("node")
         .arg(browser_dir.join("search.mjs"))

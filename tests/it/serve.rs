@@ -826,36 +826,13 @@ fn a_taken_port_is_skipped_for_the_next_free_one() {
 /// them), and otherwise says it is skipped and why.
 #[test]
 fn browser_sees_live_reload() {
-    let chromium = std::env::var_os("CHROMIUM")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
-    let browser_dir = repo().join("tests/browser");
-    let missing: Vec<String> = [
-        (!chromium.exists()).then(|| format!("Chromium at {}", chromium.display())),
-        Command::new("node")
-            .arg("--version")
-            .output()
-            .map_or(true, |o| !o.status.success())
-            .then(|| "node".to_string()),
-        (!browser_dir
-            .join("node_modules/playwright-core/package.json")
-            .exists())
-        .then(|| "tests/browser/node_modules/playwright-core".to_string()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if !missing.is_empty() {
-        skip_or_fail(
-            "serve::browser_sees_live_reload",
-            "STDPORTAL_REQUIRE_BROWSER",
-            &format!(
-                "missing {}; run `bash scripts/browser-test-setup.sh`",
-                missing.join(", ")
-            ),
-        );
+    let Some(Browser {
+        chromium,
+        scripts: browser_dir,
+    }) = browser("serve::browser_sees_live_reload", &[], false)
+    else {
         return;
-    }
+    };
 
     let site = TestSite::basic();
     let root = site.root();

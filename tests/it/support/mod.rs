@@ -375,3 +375,58 @@ pub fn skip_or_fail(test: &str, required_by: &str, missing: &str) {
         "SKIPPED {test}: {missing} (set {required_by}=1 to make this a failure)"
     );
 }
+
+/// What a browser test runs with: Chromium and the folder of its Node scripts.
+pub struct Browser {
+    pub chromium: PathBuf,
+    pub scripts: PathBuf,
+}
+
+/// Chromium, Node.js and playwright-core, plus the Node `modules` and (with `fonts`) the Noto
+/// CJK fonts a test needs; `None`, after [`skip_or_fail`], when something is missing.
+pub fn browser(test: &str, modules: &[&str], fonts: bool) -> Option<Browser> {
+    let chromium = std::env::var_os("CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    let scripts = repo().join("tests/browser");
+    let node = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let have_fonts = !fonts
+        || Command::new("fc-list")
+            .output()
+            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("Noto Sans CJK"));
+    let mut missing = Vec::new();
+    if !chromium.exists() {
+        missing.push(format!("Chromium at {}", chromium.display()));
+    }
+    if !node {
+        missing.push("node".to_string());
+    }
+    for module in std::iter::once(&"playwright-core").chain(modules) {
+        if !scripts
+            .join("node_modules")
+            .join(module)
+            .join("package.json")
+            .exists()
+        {
+            missing.push(format!("tests/browser/node_modules/{module}"));
+        }
+    }
+    if !have_fonts {
+        missing.push("the Noto CJK fonts".to_string());
+    }
+    if missing.is_empty() {
+        return Some(Browser { chromium, scripts });
+    }
+    skip_or_fail(
+        test,
+        "STDPORTAL_REQUIRE_BROWSER",
+        &format!(
+            "missing {}; run `bash scripts/browser-test-setup.sh`",
+            missing.join(", ")
+        ),
+    );
+    None
+}
