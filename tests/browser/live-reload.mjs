@@ -77,7 +77,7 @@ try {
   const hantOverlay = hant.locator('[role="alertdialog"]');
   await hantOverlay.waitFor({ state: "visible", timeout: STEP_TIMEOUT });
   check((await hantOverlay.locator("h2").innerText()) === "Build failed", "overlay heading on a Traditional page");
-  check(await page.evaluate(() => document.activeElement?.textContent === "关闭"),
+  check(await page.evaluate(() => document.activeElement?.textContent === "Close"),
     "focus moves to the close button");
   await page.keyboard.press("Escape");
   await overlay.waitFor({ state: "detached", timeout: STEP_TIMEOUT });
