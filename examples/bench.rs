@@ -77,7 +77,10 @@ fn ms(value: f64) -> String {
 
 fn build(binary: &Path, root: &Path, search: bool) -> Run {
     let mut command = Command::new(binary);
-    command.args(["build", "--timings", "--root"]).arg(root);
+    // The summary line is read below: in English whatever this machine's locale.
+    command
+        .args(["--lang", "en", "build", "--timings", "--root"])
+        .arg(root);
     if !search {
         command.arg("--no-search");
     }
