@@ -19,7 +19,7 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 3] = [Lang::ZhHans, Lang::ZhHant, Lang::En];
 
-    /// The BCP 47 tag, which is also the catalogue's file name (`locales/zh-Hans.ftl`).
+    /// The BCP 47 tag, which is also the catalogue's folder name (`locales/zh-Hans/`).
     pub fn tag(self) -> &'static str {
         match self {
             Lang::ZhHans => "zh-Hans",

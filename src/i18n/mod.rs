@@ -18,12 +18,35 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 pub use lang::{Lang, OVERRIDE_VAR};
 
-/// The catalogues, by language: the source text of each `locales/*.ftl`.
-pub const CATALOGUES: [(Lang, &str); 3] = [
-    (Lang::ZhHans, include_str!("../../locales/zh-Hans.ftl")),
-    (Lang::ZhHant, include_str!("../../locales/zh-Hant.ftl")),
-    (Lang::En, include_str!("../../locales/en.ftl")),
-];
+/// Declares the catalogue files (one per subject, the same names in every language) and builds
+/// them into the binary.
+macro_rules! catalogues {
+    ($($file:literal),+ $(,)?) => {
+        /// The subjects of the catalogue files: `locales/<language>/<subject>.ftl`.
+        pub const FILES: &[&str] = &[$($file),+];
+
+        /// The catalogues, by language: the source text of each file, in the order of [`FILES`].
+        pub const CATALOGUES: [(Lang, &[&str]); 3] = [
+            (Lang::ZhHans, &[$(include_str!(concat!("../../locales/zh-Hans/", $file, ".ftl"))),+]),
+            (Lang::ZhHant, &[$(include_str!(concat!("../../locales/zh-Hant/", $file, ".ftl"))),+]),
+            (Lang::En, &[$(include_str!(concat!("../../locales/en/", $file, ".ftl"))),+]),
+        ];
+    };
+}
+
+catalogues!(
+    "core",
+    "cli",
+    "config",
+    "files",
+    "content",
+    "mistakes",
+    "data",
+    "output",
+    "serve",
+    "check",
+    "dictionary",
+);
 
 static CURRENT: AtomicU8 = AtomicU8::new(Lang::En as u8);
 
@@ -117,16 +140,18 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
     &bundles[index]
 }
 
-fn make_bundle(lang: Lang, source: &str) -> FluentBundle<FluentResource> {
-    // A catalogue with a syntax error keeps the messages that parsed; the tests fail on it.
-    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+fn make_bundle(lang: Lang, sources: &[&str]) -> FluentBundle<FluentResource> {
     let id = lang.tag().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // No Unicode isolation marks around values: a terminal shows them as stray characters,
     // and file names and numbers here never change a line's direction.
     bundle.set_use_isolating(false);
-    // Ids are unique (a test says so): nothing can be refused here.
-    let _ = bundle.add_resource(resource);
+    for source in sources {
+        // A catalogue with a syntax error keeps the messages that parsed, and ids are unique
+        // across the files: the tests fail on either, so nothing is lost here.
+        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 

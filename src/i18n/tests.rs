@@ -7,11 +7,21 @@ use fluent_syntax::ast;
 
 use super::*;
 
-/// Message id → the placeholders its text uses (in the value and any plural variant).
-fn messages(lang: Lang, source: &str) -> BTreeMap<String, BTreeSet<String>> {
+type Messages = BTreeMap<String, BTreeSet<String>>;
+
+/// Message id → the placeholders its text uses (in the value and any plural variant), over
+/// all the files of a language.
+fn messages(lang: Lang, sources: &[&str]) -> Messages {
+    let mut messages = BTreeMap::new();
+    for (file, source) in FILES.iter().zip(sources) {
+        add_messages(&format!("{lang}/{file}.ftl"), source, &mut messages);
+    }
+    messages
+}
+
+fn add_messages(lang: &str, source: &str, messages: &mut Messages) {
     let resource = fluent_syntax::parser::parse(source)
         .unwrap_or_else(|(_, errors)| panic!("{lang}: catalogue does not parse: {errors:?}"));
-    let mut messages = BTreeMap::new();
     for entry in resource.body {
         match entry {
             ast::Entry::Message(m) => {
@@ -34,7 +44,6 @@ fn messages(lang: Lang, source: &str) -> BTreeMap<String, BTreeSet<String>> {
             _ => {}
         }
     }
-    messages
 }
 
 fn pattern_vars(pattern: &ast::Pattern<&str>, vars: &mut BTreeSet<String>) {
@@ -72,11 +81,40 @@ fn inline_vars(inline: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>
     }
 }
 
-fn all() -> Vec<(Lang, BTreeMap<String, BTreeSet<String>>)> {
+fn all() -> Vec<(Lang, Messages)> {
     CATALOGUES
         .iter()
         .map(|(lang, source)| (*lang, messages(*lang, source)))
         .collect()
+}
+
+/// Each language's folder holds exactly the files `catalogues!` builds in, and a message is in
+/// the file of the same subject in every language (so a translator finds it where English has it).
+#[test]
+fn every_language_has_the_same_files_with_the_same_messages() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    for (lang, sources) in &CATALOGUES {
+        let mut on_disk: Vec<String> = std::fs::read_dir(root.join(lang.tag()))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        on_disk.sort();
+        let mut declared: Vec<String> = FILES.iter().map(|f| format!("{f}.ftl")).collect();
+        declared.sort();
+        assert_eq!(on_disk, declared, "locales/{lang}/ and catalogues!() differ");
+        for (i, file) in FILES.iter().enumerate() {
+            let ids = |source: &str| {
+                let mut m = Messages::new();
+                add_messages(file, source, &mut m);
+                m.into_keys().collect::<Vec<_>>()
+            };
+            assert_eq!(
+                ids(sources[i]),
+                ids(CATALOGUES[2].1[i]),
+                "locales/{lang}/{file}.ftl and locales/en/{file}.ftl hold other messages"
+            );
+        }
+    }
 }
 
 #[test]

@@ -1,0 +1,31 @@
+# stdportal's messages in English: the command line.
+# Every message here is also in the file of the same name in zh-Hans/ and zh-Hant/, with the same
+# placeholders (the tests in src/i18n/tests.rs say so).
+
+## The command line
+
+init-created = Created a new site in { $dir }.
+init-next = Build it with:  stdportal build --root { $dir }
+build-done = Built { $pages } pages ({ $files } files) in both scripts into { $output } in { $ms } ms (Traditional profile: { $profile }).
+build-failed = The build stopped with { $count ->
+        [one] { $count } problem
+       *[other] { $count } problems
+    }; the previous site in the output folder was left as it was.
+check-does-not-build = The site does not build: fix the problems above first.
+check-external-links = External links (listed, not fetched):
+check-summary = Checked { $pages } pages and { $links } links: { $problems ->
+        [one] { $problems } problem
+       *[other] { $problems } problems
+    }, { $external ->
+        [one] { $external } external link
+       *[other] { $external } external links
+    }, { $marks ->
+        [one] { $marks } half-width punctuation mark
+       *[other] { $marks } half-width punctuation marks
+    } in Chinese text.
+check-punctuation-fixed = Half-width punctuation in Chinese text, published full-width ([typography] punctuation = true); write these marks full-width in the source to make it read as the page does:
+check-punctuation-kept = Half-width punctuation in Chinese text, published as written; [typography] punctuation = true in config.toml would make these marks full-width:
+check-punctuation-file = { $file }: { $marks ->
+        [one] { $marks } mark
+       *[other] { $marks } marks
+    }

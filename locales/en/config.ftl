@@ -1,0 +1,20 @@
+# stdportal's messages in English: config.toml.
+# Every message here is also in the file of the same name in zh-Hans/ and zh-Hant/, with the same
+# placeholders (the tests in src/i18n/tests.rs say so).
+
+## config.toml
+
+config-unreadable = cannot read the site configuration: { $error }
+config-unreadable-hint = run stdportal in the folder that holds config.toml, or pass --root DIR
+config-theme-bad = theme = "{ $theme }" is not the name of a folder in themes/: { $problem }
+config-theme-bad-hint = write the name of a folder in themes/, e.g. theme = "default"
+base-url-hint = write it like base_url = "{ $example }"
+base-url-option-hint = pass the site's public address, like --base-url { $example }
+base-url-empty = base_url is empty: it must be the site's public address, like { $example }
+base-url-spaces = base_url "{ $url }" contains spaces or control characters
+base-url-scheme = base_url "{ $url }" must start with http:// or https://
+base-url-no-host = base_url "{ $url }" has no host name
+base-url-invalid = base_url "{ $url }" is not a valid address: { $error }
+base-url-user = base_url "{ $url }" must not contain a user name or password
+base-url-query = base_url "{ $url }" must not contain '?' or '#': it is where the site's pages start, and page paths are added to it
+base-url-empty-folder = base_url "{ $url }" has an empty folder name ("//") in its path

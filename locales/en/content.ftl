@@ -1,0 +1,58 @@
+# stdportal's messages in English: pages and front matter.
+# Every message here is also in the file of the same name in zh-Hans/ and zh-Hant/, with the same
+# placeholders (the tests in src/i18n/tests.rs say so).
+
+## Pages
+
+content-missing = there is no content folder
+content-missing-hint = create content/ and put Markdown pages in it (stdportal init makes an example)
+page-empty-title = the page has an empty title
+page-empty-title-hint = give it a title = "…" in the front matter
+file-utf16 = the file is saved as UTF-16
+file-utf16-hint = save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)
+file-binary = this is not a text file
+file-binary-hint = move files that are not Markdown pages out of content/ (images belong in static/)
+file-not-utf8 = the file is not valid UTF-8
+file-not-utf8-hint = save the file as UTF-8 (it may have been saved as GBK/GB18030)
+page-same-url = this page has the same URL /{ $path } as { $other }
+page-same-url-hint = give one of them a different slug in its front matter
+page-same-slug = the slug "{ $slug }" is also used by { $other }, so `related` links to it would be ambiguous
+page-same-slug-hint = give one of them a different slug
+
+## Front matter fields that become addresses
+
+slug-contains = it contains "{ $character }"
+file-name-not-url = the file name "{ $name }" cannot be part of a URL: { $problem }
+file-name-not-url-hint = rename the file, or give the page slug = "…" in its front matter (letters, digits and dashes, e.g. rizhao-quality-plan)
+slug-not-url = the slug "{ $slug }" cannot be part of a URL: { $problem }
+slug-not-url-hint = use letters, digits and dashes, e.g. slug = "rizhao-quality-plan"
+folder-not-url = the folder name "{ $folder }" cannot be part of a URL: { $problem }
+folder-not-url-hint = rename the folder (letters, digits and dashes)
+topic-not-url = the topic "{ $topic }" cannot be made into a URL: { $problem }
+topic-not-url-hint = name topics with words, e.g. topics = ["标准化", "质量提升"]
+taxonomy-not-url = the taxonomy "{ $taxonomy }" cannot be made into a URL: { $problem }
+taxonomy-not-url-hint = name a taxonomy with a word, e.g. tags = ["…"] under [taxonomies]
+term-not-url = the term "{ $term }" of the taxonomy "{ $taxonomy }" cannot be made into a URL: { $problem }
+term-not-url-hint = name terms with words, e.g. tags = ["标准化"]
+issuer-not-url = the issuer "{ $issuer }" cannot be made into a URL: { $problem }
+issuer-not-url-hint = write the office's name, e.g. issuer = "日照市市场监督管理局"
+alias-bad-percent = it has a % that does not start an encoded character
+alias-home = it is the home page of the site
+alias-not-url = the alias "{ $alias }" cannot be an address of this site: { $problem }
+alias-not-url-hint = write the old address from the site root, e.g. aliases = ["/old/plan/"]
+zola-field = stdportal does not support Zola's "{ $field }" field
+zola-page-render = remove it: every page is published (draft = true keeps a page out)
+zola-page-path = remove it: a page is published at its folder and slug; set slug = "…", and aliases = ["/old/path/"] to keep an old address working
+zola-section-render = remove it: every section gets its list page
+zola-section-redirect = remove it, and put the section's old address in the aliases of the page or section it should lead to
+zola-section-transparent = remove it: a section lists its own pages; readers find all pages in the catalogue (信息公开目录) by year, office and kind
+zola-section-paginate-path = remove it: pages of a list are always at …/page/2/, …/page/3/
+zola-section-anchor-links = remove it: headings always get an id that links can point to
+zola-section-feeds = remove it: the site has one Atom feed of all documents (atom.xml)
+
+## Front matter
+
+front-matter-missing = the file does not start with front matter
+front-matter-missing-hint = start the file with a line "+++", then title = "…", then another "+++" line
+front-matter-unclosed = the front matter is not closed
+front-matter-unclosed-hint = add a line "+++" after the last front matter line

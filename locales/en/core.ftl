@@ -1,0 +1,17 @@
+# stdportal's messages in English: how a problem is shown, and common failures.
+# Every message here is also in the file of the same name in zh-Hans/ and zh-Hant/, with the same
+# placeholders (the tests in src/i18n/tests.rs say so).
+
+## How a problem is shown
+
+diagnostic-at-line-column = { $file }:{ $line }:{ $column }: error: { $message }
+diagnostic-at-line = { $file }:{ $line }: error: { $message }
+diagnostic-in-file = { $file }: error: { $message }
+diagnostic-hint = help: { $hint }
+
+## The system's words for common failures
+
+io-not-found = no such file or folder
+io-permission-denied = permission denied
+io-already-exists = it already exists
+io-invalid-data = the file is not valid UTF-8 text

@@ -1,0 +1,57 @@
+# stdportal 的简体中文提示：页面和前置元数据。
+# 每条提示在 en/ 和 zh-Hant/ 里同名的文件中也有，占位符相同（src/i18n/tests.rs 里的测试会检查）。
+
+## 页面
+
+content-missing = 没有 content 文件夹
+content-missing-hint = 请建立 content/ 文件夹，把 Markdown 页面放进去（stdportal init 会生成一个示例）
+page-empty-title = 页面的标题是空的
+page-empty-title-hint = 请在前置信息里写上 title = "…"
+file-utf16 = 文件保存成了 UTF-16 编码
+file-utf16-hint = 请另存为 UTF-8 编码（记事本：另存为 → 编码：UTF-8）
+file-binary = 这不是文本文件
+file-binary-hint = 请把不是 Markdown 页面的文件移出 content/（图片放在 static/ 里）
+file-not-utf8 = 文件不是有效的 UTF-8 编码
+file-not-utf8-hint = 请把文件另存为 UTF-8 编码（它可能保存成了 GBK/GB18030）
+page-same-url = 这个页面的网址 /{ $path } 和 { $other } 相同
+page-same-url-hint = 请在其中一个页面的前置信息里换一个 slug
+page-same-slug = { $other } 也用了 slug "{ $slug }"，related 指向它时会分不清是哪一个
+page-same-slug-hint = 请给其中一个换一个 slug
+
+## 成为网址的前置元数据字段
+
+slug-contains = 其中有“{ $character }”
+file-name-not-url = 文件名“{ $name }”不能用作网址的一部分：{ $problem }
+file-name-not-url-hint = 请给文件改名，或者在前置信息里写 slug = "…"（用字母、数字和短横线，例如 rizhao-quality-plan）
+slug-not-url = slug“{ $slug }”不能用作网址的一部分：{ $problem }
+slug-not-url-hint = 请用字母、数字和短横线，例如 slug = "rizhao-quality-plan"
+folder-not-url = 文件夹名“{ $folder }”不能用作网址的一部分：{ $problem }
+folder-not-url-hint = 请给文件夹改名（用字母、数字和短横线）
+topic-not-url = 主题“{ $topic }”无法变成网址：{ $problem }
+topic-not-url-hint = 请用词语命名主题，例如 topics = ["标准化", "质量提升"]
+taxonomy-not-url = 分类“{ $taxonomy }”无法变成网址：{ $problem }
+taxonomy-not-url-hint = 请用一个词命名分类，例如在 [taxonomies] 下写 tags = ["…"]
+term-not-url = 分类“{ $taxonomy }”中的“{ $term }”无法变成网址：{ $problem }
+term-not-url-hint = 请用词语命名，例如 tags = ["标准化"]
+issuer-not-url = 发布机构“{ $issuer }”无法变成网址：{ $problem }
+issuer-not-url-hint = 请写机构名称，例如 issuer = "日照市市场监督管理局"
+alias-bad-percent = 其中的 % 后面不是编码字符
+alias-home = 它是网站的首页
+alias-not-url = 旧地址“{ $alias }”不能用作本网站的地址：{ $problem }
+alias-not-url-hint = 请从网站根目录写起旧地址，例如 aliases = ["/old/plan/"]
+zola-field = stdportal 不支持 Zola 的“{ $field }”字段
+zola-page-render = 请删除它：每个页面都会发布（写 draft = true 可以不发布）
+zola-page-path = 请删除它：页面按所在文件夹和 slug 发布；可以设置 slug = "…"，并用 aliases = ["/old/path/"] 保留旧地址
+zola-section-render = 请删除它：每个栏目都有自己的列表页
+zola-section-redirect = 请删除它，并把这个栏目的旧地址写进目标页面或栏目的 aliases 里
+zola-section-transparent = 请删除它：栏目只列出自己的页面；读者可以在信息公开目录里按年份、机构和类别找到所有页面
+zola-section-paginate-path = 请删除它：列表的分页总是在 …/page/2/、…/page/3/
+zola-section-anchor-links = 请删除它：标题总会有一个可供链接指向的 id
+zola-section-feeds = 请删除它：网站有一个包含全部文件的 Atom 订阅（atom.xml）
+
+## 前置元数据
+
+front-matter-missing = 文件开头没有前置信息
+front-matter-missing-hint = 文件第一行写 +++，接着写 title = "…"，再写一行 +++
+front-matter-unclosed = 前置信息没有结束
+front-matter-unclosed-hint = 请在前置信息最后一行后面加一行 +++

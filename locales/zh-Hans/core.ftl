@@ -1,0 +1,16 @@
+# stdportal 的简体中文提示：问题的显示方式和常见错误。
+# 每条提示在 en/ 和 zh-Hant/ 里同名的文件中也有，占位符相同（src/i18n/tests.rs 里的测试会检查）。
+
+## 问题的显示方式
+
+diagnostic-at-line-column = { $file }:{ $line }:{ $column }: 错误：第 { $line } 行第 { $column } 列：{ $message }
+diagnostic-at-line = { $file }:{ $line }: 错误：第 { $line } 行：{ $message }
+diagnostic-in-file = { $file }: 错误：{ $message }
+diagnostic-hint = 提示：{ $hint }
+
+## 常见的系统错误
+
+io-not-found = 找不到这个文件或文件夹
+io-permission-denied = 没有权限
+io-already-exists = 已经存在
+io-invalid-data = 文件不是有效的 UTF-8 文本

@@ -1,0 +1,81 @@
+# stdportal 的简体中文提示：输入法错误和 TOML 错误。
+# 每条提示在 en/ 和 zh-Hant/ 里同名的文件中也有，占位符相同（src/i18n/tests.rs 里的测试会检查）。
+
+## 输入法造成的 TOML 和 CSV 错误
+
+mistake-double-quotes = { $key ->
+        [none] 这里用了中文引号“”，请改成英文引号 ""
+       *[other] { $key } 用了中文引号“”，请改成英文引号 ""
+    }
+mistake-single-quotes = { $key ->
+        [none] 这里用了中文引号‘’，请改成英文引号 ""
+       *[other] { $key } 用了中文引号‘’，请改成英文引号 ""
+    }
+mistake-closed-with-chinese-quote = { $key ->
+        [none] 这段文字以英文引号 " 开头，却以中文引号 ” 结尾，请把结尾改成英文引号 "
+       *[other] { $key } 以英文引号 " 开头，却以中文引号 ” 结尾，请把结尾改成英文引号 "
+    }
+mistake-equals = { $key ->
+        [none] 这里用了全角等号＝，请改成英文等号 =
+       *[other] { $key } 后面用了全角等号＝，请改成英文等号 =
+    }
+mistake-colon = { $key ->
+        [none] 这里用了中文冒号：，请写成 键 = 值，用英文等号 =
+       *[other] { $key } 后面用了中文冒号：，请写成 { $key } = …，用英文等号 =
+    }
+mistake-comma = { $key ->
+        [none] 这里用中文逗号，分隔各项，请改成英文逗号 ,
+       *[other] { $key } 的各项用中文逗号，分隔，请改成英文逗号 ,
+    }
+mistake-brackets = { $key ->
+        [none] 这里用了全角方括号［］，请改成英文方括号 [ ]
+       *[other] { $key } 用了全角方括号［］，请改成英文方括号 [ ]
+    }
+mistake-csv-comma = 这一行用中文逗号，分隔各列，请改成英文逗号 ,
+mistake-hash = 这条注释以全角＃开头，请改成英文 #
+mistake-space = { $key ->
+        [none] 这里有一个全角空格，请改成英文空格或删掉
+       *[other] { $key } 后面有一个全角空格，请改成英文空格或删掉
+    }
+mistake-bom = { $key ->
+        [none] 这里有一个看不见的字节顺序标记（U+FEFF），多半是粘贴进来的，请删掉它（把光标移到这里按 Delete）
+       *[other] { $key } 里有一个看不见的字节顺序标记（U+FEFF），多半是粘贴进来的，请删掉它
+    }
+
+## TOML 解析错误的通俗说法
+
+toml-duplicate-key = 这个键写了两次
+toml-duplicate-key-hint = 请只保留其中一行
+toml-unknown-field = 这里没有“{ $field }”这个字段
+toml-unknown-field-hint = 可以用的字段有：{ $fields }
+toml-missing-field = 缺少“{ $field }”字段
+toml-missing-field-hint = 请加上一行 { $field } = …
+toml-unknown-value = “{ $value }”不是这个字段可以取的值
+toml-unknown-value-hint = 请写其中之一：{ $values }
+toml-wrong-type = 这里应当是{ $expected }，而不是{ $found }
+toml-unquoted-string = 这段文字没有加引号
+toml-unquoted-string-hint = 文字要放在英文双引号里，例如 title = "关于……的通知"
+toml-no-equals = 这个键后面没有等号 =
+toml-no-equals-hint = 每行写成 键 = 值，例如 title = "…"
+toml-unclosed-string = 这段文字的引号在本行没有闭合
+toml-unclosed-string-hint = 请在同一行用英文引号 " 结束（多行文字请用 """ … """）
+toml-missing-comma = 列表的两项之间缺少逗号
+toml-missing-comma-hint = 各项之间用英文逗号分隔，例如 ["a", "b"]
+toml-unclosed-array = 这个列表没有闭合
+toml-unclosed-array-hint = 请用 ] 结束列表，例如 ["a", "b"]
+toml-unclosed-table = 这个表名没有闭合
+toml-unclosed-table-hint = 表名要在一行里写在方括号中，例如 [footer]
+toml-extra-text = 这一行在值的后面还有多余的内容
+toml-extra-text-hint = 每行只写一个 键 = 值；注释写在 # 后面
+toml-bad-key = 这个键里有不能用于键名的字符
+toml-bad-key-hint = 键名只能用字母、数字、_ 和 -；其他文字请加引号，例如 "名称" = "…"
+toml-bad-escape = 文字里的反斜杠 \ 开始了一个不存在的转义
+toml-bad-escape-hint = 反斜杠请写成 \\，或者把文字放在单引号 '…' 里
+value-kind-text = 加引号的文字
+value-kind-integer = 整数
+value-kind-number = 数字
+value-kind-boolean = true 或 false
+value-kind-list = 方括号 [ ] 里的列表
+value-kind-table = 表
+value-kind-date = 日期
+value-kind-with-value = { $kind }（{ $value }）

@@ -1,0 +1,15 @@
+# stdportal 的繁體中文提示：命令列。
+# 每條提示在 en/ 和 zh-Hans/ 裡同名的檔案中也有，佔位符相同（src/i18n/tests.rs 裡的測試會檢查）。
+
+## 命令列
+
+init-created = 已在 { $dir } 建立新網站。
+init-next = 建置它：  stdportal build --root { $dir }
+build-done = 已把 { $pages } 個頁面（{ $files } 個檔案）以簡繁兩種文字建置到 { $output }，耗時 { $ms } 毫秒（繁體轉換方案：{ $profile }）。
+build-failed = 建置因 { $count } 個問題而停止；輸出資料夾中原來的網站保持不變。
+check-does-not-build = 網站無法建置：請先改正上面的問題。
+check-external-links = 外部連結（只列出，不造訪）：
+check-summary = 檢查了 { $pages } 個頁面和 { $links } 個連結：{ $problems } 個問題，{ $external } 個外部連結，中文裡有 { $marks } 個半形標點。
+check-punctuation-fixed = 中文裡的半形標點，發布時已改為全形（[typography] punctuation = true）；在原始檔裡也寫成全形，原始檔就和頁面一致了：
+check-punctuation-kept = 中文裡的半形標點，按原樣發布；在 config.toml 裡設定 [typography] punctuation = true 可以把它們改成全形：
+check-punctuation-file = { $file }：{ $marks } 個標點

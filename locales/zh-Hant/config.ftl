@@ -1,0 +1,19 @@
+# stdportal 的繁體中文提示：config.toml。
+# 每條提示在 en/ 和 zh-Hans/ 裡同名的檔案中也有，佔位符相同（src/i18n/tests.rs 裡的測試會檢查）。
+
+## config.toml
+
+config-unreadable = 無法讀取網站設定：{ $error }
+config-unreadable-hint = 請在存放 config.toml 的資料夾裡執行 stdportal，或者用 --root 指定網站資料夾
+config-theme-bad = theme = "{ $theme }" 不是 themes/ 裡的資料夾名：{ $problem }
+config-theme-bad-hint = 請寫 themes/ 裡一個資料夾的名字，例如 theme = "default"
+base-url-hint = 請這樣寫：base_url = "{ $example }"
+base-url-option-hint = 請給出網站的公開網址，例如 --base-url { $example }
+base-url-empty = base_url 是空的：它應當是網站的公開網址，例如 { $example }
+base-url-spaces = base_url "{ $url }" 裡有空格或控制字元
+base-url-scheme = base_url "{ $url }" 必須以 http:// 或 https:// 開頭
+base-url-no-host = base_url "{ $url }" 缺少網域名稱
+base-url-invalid = base_url "{ $url }" 不是有效的網址：{ $error }
+base-url-user = base_url "{ $url }" 不能包含使用者名稱或密碼
+base-url-query = base_url "{ $url }" 不能包含“?”或“#”：它是網站頁面的起始地址，頁面路徑會接在它後面
+base-url-empty-folder = base_url "{ $url }" 的路徑裡有空的資料夾名（“//”）

@@ -1,0 +1,57 @@
+# stdportal 的繁體中文提示：頁面和前置元資料。
+# 每條提示在 en/ 和 zh-Hans/ 裡同名的檔案中也有，佔位符相同（src/i18n/tests.rs 裡的測試會檢查）。
+
+## 頁面
+
+content-missing = 沒有 content 資料夾
+content-missing-hint = 請建立 content/ 資料夾，把 Markdown 頁面放進去（stdportal init 會產生一個範例）
+page-empty-title = 頁面的標題是空的
+page-empty-title-hint = 請在前置資訊裡寫上 title = "…"
+file-utf16 = 檔案儲存成了 UTF-16 編碼
+file-utf16-hint = 請另存為 UTF-8 編碼（記事本：另存為 → 編碼：UTF-8）
+file-binary = 這不是文字檔案
+file-binary-hint = 請把不是 Markdown 頁面的檔案移出 content/（圖片放在 static/ 裡）
+file-not-utf8 = 檔案不是有效的 UTF-8 編碼
+file-not-utf8-hint = 請把檔案另存為 UTF-8 編碼（它可能儲存成了 GBK/GB18030）
+page-same-url = 這個頁面的網址 /{ $path } 和 { $other } 相同
+page-same-url-hint = 請在其中一個頁面的前置資訊裡換一個 slug
+page-same-slug = { $other } 也用了 slug "{ $slug }"，related 指向它時會分不清是哪一個
+page-same-slug-hint = 請給其中一個換一個 slug
+
+## 成為網址的前置元資料欄位
+
+slug-contains = 其中有“{ $character }”
+file-name-not-url = 檔名“{ $name }”不能用作網址的一部分：{ $problem }
+file-name-not-url-hint = 請給檔案改名，或者在前置資訊裡寫 slug = "…"（用字母、數字和短橫線，例如 rizhao-quality-plan）
+slug-not-url = slug“{ $slug }”不能用作網址的一部分：{ $problem }
+slug-not-url-hint = 請用字母、數字和短橫線，例如 slug = "rizhao-quality-plan"
+folder-not-url = 資料夾名“{ $folder }”不能用作網址的一部分：{ $problem }
+folder-not-url-hint = 請給資料夾改名（用字母、數字和短橫線）
+topic-not-url = 主題“{ $topic }”無法變成網址：{ $problem }
+topic-not-url-hint = 請用詞語命名主題，例如 topics = ["標準化", "質量提升"]
+taxonomy-not-url = 分類“{ $taxonomy }”無法變成網址：{ $problem }
+taxonomy-not-url-hint = 請用一個詞命名分類，例如在 [taxonomies] 下寫 tags = ["…"]
+term-not-url = 分類“{ $taxonomy }”中的“{ $term }”無法變成網址：{ $problem }
+term-not-url-hint = 請用詞語命名，例如 tags = ["標準化"]
+issuer-not-url = 發布機構“{ $issuer }”無法變成網址：{ $problem }
+issuer-not-url-hint = 請寫機構名稱，例如 issuer = "日照市市場監督管理局"
+alias-bad-percent = 其中的 % 後面不是編碼字元
+alias-home = 它是網站的首頁
+alias-not-url = 舊地址“{ $alias }”不能用作本網站的地址：{ $problem }
+alias-not-url-hint = 請從網站根目錄寫起舊地址，例如 aliases = ["/old/plan/"]
+zola-field = stdportal 不支援 Zola 的“{ $field }”欄位
+zola-page-render = 請刪除它：每個頁面都會發布（寫 draft = true 可以不發布）
+zola-page-path = 請刪除它：頁面按所在資料夾和 slug 發布；可以設定 slug = "…"，並用 aliases = ["/old/path/"] 保留舊地址
+zola-section-render = 請刪除它：每個欄目都有自己的列表頁
+zola-section-redirect = 請刪除它，並把這個欄目的舊地址寫進目標頁面或欄目的 aliases 裡
+zola-section-transparent = 請刪除它：欄目只列出自己的頁面；讀者可以在資訊公開目錄裡按年份、機構和類別找到所有頁面
+zola-section-paginate-path = 請刪除它：列表的分頁總是在 …/page/2/、…/page/3/
+zola-section-anchor-links = 請刪除它：標題總會有一個可供連結指向的 id
+zola-section-feeds = 請刪除它：網站有一個包含全部檔案的 Atom 訂閱（atom.xml）
+
+## 前置元資料
+
+front-matter-missing = 檔案開頭沒有前置資訊
+front-matter-missing-hint = 檔案第一行寫 +++，接著寫 title = "…"，再寫一行 +++
+front-matter-unclosed = 前置資訊沒有結束
+front-matter-unclosed-hint = 請在前置資訊最後一行後面加一行 +++

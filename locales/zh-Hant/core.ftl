@@ -1,0 +1,16 @@
+# stdportal 的繁體中文提示：問題的顯示方式和常見錯誤。
+# 每條提示在 en/ 和 zh-Hans/ 裡同名的檔案中也有，佔位符相同（src/i18n/tests.rs 裡的測試會檢查）。
+
+## 問題的顯示方式
+
+diagnostic-at-line-column = { $file }:{ $line }:{ $column }: 錯誤：第 { $line } 行第 { $column } 欄：{ $message }
+diagnostic-at-line = { $file }:{ $line }: 錯誤：第 { $line } 行：{ $message }
+diagnostic-in-file = { $file }: 錯誤：{ $message }
+diagnostic-hint = 提示：{ $hint }
+
+## 常見的系統錯誤
+
+io-not-found = 找不到這個檔案或資料夾
+io-permission-denied = 沒有權限
+io-already-exists = 已經存在
+io-invalid-data = 檔案不是有效的 UTF-8 文字
