@@ -1,0 +1,2 @@
+# stdportal 的简体中文提示：读取 CSV、TOML 表格和工作簿。
+# 每条提示在 en/ 和 zh-Hant/ 里同名的文件中也有，占位符相同（src/i18n/tests.rs 里的测试会检查）。
