@@ -101,7 +101,10 @@ fn every_language_has_the_same_files_with_the_same_messages() {
         on_disk.sort();
         let mut declared: Vec<String> = FILES.iter().map(|f| format!("{f}.ftl")).collect();
         declared.sort();
-        assert_eq!(on_disk, declared, "locales/{lang}/ and catalogues!() differ");
+        assert_eq!(
+            on_disk, declared,
+            "locales/{lang}/ and catalogues!() differ"
+        );
         for (i, file) in FILES.iter().enumerate() {
             let ids = |source: &str| {
                 let mut m = Messages::new();
@@ -229,4 +232,39 @@ fn values_fill_placeholders_and_plurals_in_each_language() {
         ),
         "建置因 2 個問題而停止；輸出資料夾中原來的網站保持不變。"
     );
+}
+
+/// The Simplified catalogue is in Simplified characters and the Traditional one in Traditional
+/// characters (a message pasted into the wrong folder, or translated only half, fails here).
+#[test]
+fn each_chinese_catalogue_is_in_its_own_script() {
+    use crate::script::dictionary::SiteDictionary;
+    use crate::script::{Converter, Script, TraditionalProfile};
+    let converter = Converter::new(TraditionalProfile::S2tw, &SiteDictionary::default());
+    for (lang, sources) in &CATALOGUES {
+        for (file, source) in FILES.iter().zip(*sources) {
+            for (n, line) in source.lines().enumerate() {
+                let wrong: String = match lang {
+                    Lang::ZhHans => line
+                        .chars()
+                        .filter(|c| converter.needs_simplifying(&c.to_string()))
+                        .collect(),
+                    // OpenCC turns 游 (as in 游标) into 遊 on its own: both are Traditional.
+                    Lang::ZhHant => line
+                        .chars()
+                        .filter(|c| *c != '游')
+                        .filter(|c| {
+                            converter.convert(Script::Hant, &c.to_string()) != c.to_string()
+                        })
+                        .collect(),
+                    Lang::En => String::new(),
+                };
+                assert!(
+                    wrong.is_empty(),
+                    "locales/{lang}/{file}.ftl:{}: {wrong} belong to the other script",
+                    n + 1
+                );
+            }
+        }
+    }
 }
