@@ -1,7 +1,12 @@
 //! docs/GUIDE.md cannot go stale: its examples marked `文件=PATH` together are a site that
 //! builds, and each example marked `出错=PATH`, put in that site, gives exactly the messages
-//! of the `提示` block after it (in Simplified Chinese, as the guide shows them).
+//! of the `提示` block after it (in Simplified Chinese, as the guide shows them). A block marked
+//! `工作簿=PATH 工作表=NAME` is a sheet of the workbook PATH (cells separated by `|`, numbers
+//! stored as numbers), written as a real `.xlsx`.
 
+use std::collections::BTreeMap;
+
+use crate::support::workbooks::{xlsx, SheetData, Value};
 use crate::support::*;
 
 /// A fenced block of the guide: its info string and its text.
@@ -51,17 +56,62 @@ fn guide_site() -> TestSite {
         std::fs::remove_dir_all(site.path(part)).unwrap();
     }
     let mut files = 0;
-    for block in guide() {
+    let blocks = guide();
+    for block in &blocks {
         if let Some(path) = marker(&block.info, "文件") {
             site.file(path, &block.text);
             files += 1;
         }
+    }
+    for (path, bytes) in workbooks(&blocks) {
+        site.file(&path, bytes);
+        files += 1;
     }
     assert!(
         files >= 8,
         "the guide's examples make a site ({files} files)"
     );
     site
+}
+
+/// The guide's workbooks: each `工作簿=PATH 工作表=NAME` block a sheet of PATH.
+fn workbooks(blocks: &[Block]) -> BTreeMap<String, Vec<u8>> {
+    let mut sheets: BTreeMap<&str, Vec<(&str, Vec<Vec<&str>>)>> = BTreeMap::new();
+    for block in blocks {
+        if let Some(path) = marker(&block.info, "工作簿") {
+            let name = marker(&block.info, "工作表").expect("a 工作簿 block names its 工作表");
+            let rows = block
+                .text
+                .lines()
+                .map(|line| line.split('|').map(str::trim).collect())
+                .collect();
+            sheets.entry(path).or_default().push((name, rows));
+        }
+    }
+    sheets
+        .into_iter()
+        .map(|(path, sheets)| {
+            let data: Vec<SheetData> = sheets
+                .iter()
+                .map(|(name, rows)| SheetData {
+                    name,
+                    headers: &rows[0],
+                    rows: rows[1..]
+                        .iter()
+                        .map(|row| {
+                            row.iter()
+                                .map(|cell| match cell.parse() {
+                                    Ok(n) => Value::Number(n),
+                                    Err(_) => Value::Text(cell),
+                                })
+                                .collect()
+                        })
+                        .collect(),
+                })
+                .collect();
+            (path.to_string(), xlsx(&data))
+        })
+        .collect()
 }
 
 #[test]
@@ -83,6 +133,11 @@ fn the_guide_examples_build_a_site() {
     assert!(site
         .read("zh-hant/policies/shifan-plan/index.html")
         .contains("規劃"));
+    let city = site.read("cities/shifan/index.html");
+    assert!(
+        city.contains("主导或参与制定地方标准"),
+        "the workbook's achievements are on the city's page"
+    );
 }
 
 #[test]
