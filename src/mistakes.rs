@@ -249,15 +249,56 @@ pub fn toml_message(message: &str) -> (String, Option<String>) {
         Some((t!("toml-bad-key"), t!("toml-bad-key-hint")))
     } else if message.starts_with("missing escaped value") {
         Some((t!("toml-bad-escape"), t!("toml-bad-escape-hint")))
+    } else if [
+        "invalid date",
+        "invalid time",
+        "invalid datetime",
+        "invalid offset",
+    ]
+    .iter()
+    .any(|start| message.starts_with(start))
+    {
+        // "invalid date, expected month between 01 and 12": the part after "expected" says
+        // which, in the parser's words; the hint gives the forms that work.
+        Some((t!("toml-bad-date"), t!("toml-bad-date-hint")))
+    } else if [
+        "invalid integer",
+        "invalid float",
+        "invalid mantissa",
+        "invalid exponent",
+        "invalid fraction",
+        "unexpected leading zero",
+        "unexpected sign",
+    ]
+    .iter()
+    .any(|start| message.starts_with(start))
+    {
+        Some((t!("toml-bad-number"), t!("toml-bad-number-hint")))
+    } else if message.starts_with("missing value") {
+        Some((t!("toml-missing-value"), t!("toml-no-equals-hint")))
+    } else if message.starts_with("extra comma") {
+        Some((t!("toml-extra-comma"), t!("toml-extra-comma-hint")))
+    } else if message.starts_with("extra `=`") || message.starts_with("extra assignment") {
+        Some((t!("toml-extra-equals"), t!("toml-no-equals-hint")))
     } else {
         None
     };
     match translated {
         Some((message, hint)) => (message, Some(hint)),
-        // Rarer errors keep their words: most are this program's own sentences (a kind that
-        // is not one, a date that is not a date), given to serde by the front matter's types.
-        None => (message.to_string(), None),
+        // This program's own sentences, given to serde by the front matter's and the data's
+        // types (a kind that is not one, a date that is not a date), are already in the
+        // editor's language; the parser's rarer errors are English and are shown inside a
+        // sentence that says what kind of problem it is.
+        None if message.chars().any(is_cjk) => (message.to_string(), None),
+        None => (
+            t!("toml-other", detail = message),
+            Some(t!("toml-no-equals-hint")),
+        ),
     }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{9FFF}' | '\u{F900}'..='\u{FFEF}')
 }
 
 /// The `quoted` parts of a serde message, in order.
@@ -373,6 +414,25 @@ mod tests {
         assert_eq!(csv_comma("city，indicator，date"), Some(5));
         assert_eq!(csv_comma("a,\"一，二\",c"), None);
         assert_eq!(csv_comma("a,b"), None);
+    }
+
+    #[test]
+    fn dates_numbers_and_the_parser_s_other_errors_are_said_as_what_they_are() {
+        let (m, h) = toml_message("invalid date, expected month between 01 and 12");
+        assert_eq!(m, "this date is not a date TOML can read");
+        assert!(h.unwrap().contains("2024-03-20"));
+        let (m, _) = toml_message("unexpected leading zero");
+        assert_eq!(m, "this number is not written as TOML reads numbers");
+        let (m, _) = toml_message("extra comma in array");
+        assert_eq!(m, "there is a comma too many here");
+        // An error of the parser's that has no sentence of its own keeps its words inside one.
+        let (m, h) = toml_message("invalid comment character");
+        assert_eq!(m, "invalid comment character");
+        assert!(h.is_some());
+        // This program's own sentences, already in the editor's language, are kept as they are.
+        let (m, h) = toml_message("“2024年13月”不是日期");
+        assert_eq!(m, "“2024年13月”不是日期");
+        assert!(h.is_none());
     }
 
     #[test]

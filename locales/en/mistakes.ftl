@@ -72,6 +72,15 @@ toml-bad-key = this key has characters a key cannot have
 toml-bad-key-hint = keys are letters, digits, _ and -; put other text in quotes, e.g. "名称" = "…"
 toml-bad-escape = a backslash \ in this text starts an escape that does not exist
 toml-bad-escape-hint = write a backslash as \\, or put the text in single quotes '…'
+toml-bad-date = this date is not a date TOML can read
+toml-bad-date-hint = write a date as 2024-03-20 (two digits for the month and the day), or in quotes as "2024年3月20日"
+toml-bad-number = this number is not written as TOML reads numbers
+toml-bad-number-hint = write digits with a plain . for decimals, e.g. 97.5; no leading 0, no thousands separator (or put the value in quotes: "13,375")
+toml-missing-value = there is no value after the =
+toml-extra-comma = there is a comma too many here
+toml-extra-comma-hint = delete the comma (in a { "{" } … { "}" } table there is none after the last item)
+toml-extra-equals = there is one = too many on this line
+toml-other = { $detail }
 value-kind-text = text in quotes
 value-kind-integer = a whole number
 value-kind-number = a number

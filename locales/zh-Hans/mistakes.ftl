@@ -71,6 +71,15 @@ toml-bad-key = 这个键里有不能用于键名的字符
 toml-bad-key-hint = 键名只能用字母、数字、_ 和 -；其他文字请加引号，例如 "名称" = "…"
 toml-bad-escape = 文字里的反斜杠 \ 开始了一个不存在的转义
 toml-bad-escape-hint = 反斜杠请写成 \\，或者把文字放在单引号 '…' 里
+toml-bad-date = 这个日期的写法不对
+toml-bad-date-hint = 日期写成 2024-03-20（月和日各两位），或者加引号写成 "2024年3月20日"
+toml-bad-number = 这个数字的写法不对
+toml-bad-number-hint = 数字只写阿拉伯数字，小数点用英文句点，例如 97.5；前面不要加 0，不要千位分隔符（或者加引号写成 "13,375"）
+toml-missing-value = 等号 = 后面没有值
+toml-extra-comma = 这里多了一个逗号
+toml-extra-comma-hint = 删掉这个逗号（{ "{" } … { "}" } 表里最后一项后面不加逗号）
+toml-extra-equals = 这一行多了一个等号 =
+toml-other = 这里不符合 TOML 的写法（{ $detail }）
 value-kind-text = 加引号的文字
 value-kind-integer = 整数
 value-kind-number = 数字

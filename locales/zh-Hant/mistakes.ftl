@@ -71,6 +71,15 @@ toml-bad-key = 這個鍵裡有不能用於鍵名的字元
 toml-bad-key-hint = 鍵名只能用字母、數字、_ 和 -；其他文字請加引號，例如 "名稱" = "…"
 toml-bad-escape = 文字裡的反斜線 \ 開始了一個不存在的轉義
 toml-bad-escape-hint = 反斜線請寫成 \\，或者把文字放在單引號 '…' 裡
+toml-bad-date = 這個日期的寫法不對
+toml-bad-date-hint = 日期寫成 2024-03-20（月和日各兩位），或者加引號寫成 "2024年3月20日"
+toml-bad-number = 這個數字的寫法不對
+toml-bad-number-hint = 數字只寫阿拉伯數字，小數點用英文句點，例如 97.5；前面不要加 0，不要千位分隔符（或者加引號寫成 "13,375"）
+toml-missing-value = 等號 = 後面沒有值
+toml-extra-comma = 這裡多了一個逗號
+toml-extra-comma-hint = 刪掉這個逗號（{ "{" } … { "}" } 表裡最後一項後面不加逗號）
+toml-extra-equals = 這一行多了一個等號 =
+toml-other = 這裡不符合 TOML 的寫法（{ $detail }）
 value-kind-text = 加引號的文字
 value-kind-integer = 整數
 value-kind-number = 數字

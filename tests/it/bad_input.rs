@@ -8,6 +8,9 @@
 //! of its own (`cargo test --test it bad_input::utf16_file`). Cases that need something the
 //! table cannot say (a full disk, a file-size limit, an unwritable output) are functions after
 //! it.
+//!
+//! Each case is then built again with `--lang zh-Hans`: its messages must be in Chinese, with
+//! no English sentence left ([`assert_no_english`]).
 
 use std::path::Path;
 
@@ -24,6 +27,48 @@ fn run_case(break_it: impl FnOnce(&TestSite), args: &[&str], expected: &[&str]) 
     } else {
         site.rejected_with(args, expected);
     }
+    let mut in_chinese = vec!["--lang", "zh-Hans"];
+    in_chinese.extend_from_slice(args);
+    assert_no_english(&site.rejected_with(&in_chinese, &[]));
+}
+
+/// Fails on a line of `message` that still says something in English: three English words in
+/// a row outside quotes, paths, options and code (`save it as UTF-8`, not `CSV UTF-8` or
+/// `stdportal build --force`).
+fn assert_no_english(message: &str) {
+    for line in message.lines() {
+        let mut words = 0;
+        for word in without_quoted(line).split(|c: char| !c.is_ascii() || c.is_whitespace()) {
+            let is_word = word.len() >= 2
+                && word.chars().all(|c| c.is_ascii_alphabetic())
+                && !word.chars().all(|c| c.is_ascii_uppercase());
+            words = if is_word { words + 1 } else { 0 };
+            assert!(
+                words < 3,
+                "English left in a Chinese message (--lang zh-Hans):\n{line}\n\nall of it:\n{message}"
+            );
+        }
+    }
+}
+
+/// `line` without what stands in quotes (“”, "", ‘’, ``), where values and code are shown as
+/// the editor wrote them.
+fn without_quoted(line: &str) -> String {
+    let mut out = String::new();
+    let mut closing: Option<char> = None;
+    for c in line.chars() {
+        match closing {
+            Some(end) if c == end => closing = None,
+            Some(_) => {}
+            None => match c {
+                '“' => closing = Some('”'),
+                '‘' => closing = Some('’'),
+                '"' | '`' => closing = Some(c),
+                _ => out.push(c),
+            },
+        }
+    }
+    out
 }
 
 macro_rules! cases {
