@@ -74,9 +74,12 @@ fn guide_site() -> TestSite {
     site
 }
 
+/// A sheet of the guide: its name and its rows of cells, the header first.
+type Sheet<'a> = (&'a str, Vec<Vec<&'a str>>);
+
 /// The guide's workbooks: each `工作簿=PATH 工作表=NAME` block a sheet of PATH.
 fn workbooks(blocks: &[Block]) -> BTreeMap<String, Vec<u8>> {
-    let mut sheets: BTreeMap<&str, Vec<(&str, Vec<Vec<&str>>)>> = BTreeMap::new();
+    let mut sheets: BTreeMap<&str, Vec<Sheet>> = BTreeMap::new();
     for block in blocks {
         if let Some(path) = marker(&block.info, "工作簿") {
             let name = marker(&block.info, "工作表").expect("a 工作簿 block names its 工作表");
