@@ -178,18 +178,28 @@ fn build_table() -> HashMap<char, char> {
 
 /// A character as the index compares it.
 pub fn fold(c: char) -> char {
-    match c as u32 {
-        0x41..=0x5A => ((c as u8) + 32) as char,
-        0xFF21..=0xFF3A => char::from_u32(c as u32 - 0xFEE0 + 32).unwrap_or(c),
-        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        0x3000 => ' ',
-        n if n < 0x2E80 => c,
+    fold_with(c, |c| match c as u32 {
         n if n < 0x10000 => match bmp_table()[n as usize] {
             0 => c,
             0xFFFF => table().get(&c).copied().unwrap_or(c),
             to => char::from_u32(u32::from(to)).unwrap_or(c),
         },
         _ => table().get(&c).copied().unwrap_or(c),
+    })
+}
+
+/// The folding the index and a query share: ASCII and full-width letters to lower case,
+/// full-width punctuation and digits to ASCII, the ideographic space to a space, other
+/// characters below the CJK blocks as they are; `traditional` folds the rest (Traditional
+/// characters to Simplified, from whichever table the caller has).
+pub fn fold_with(c: char, traditional: impl FnOnce(char) -> char) -> char {
+    match c as u32 {
+        0x41..=0x5A => ((c as u8) + 32) as char,
+        0xFF21..=0xFF3A => char::from_u32(c as u32 - 0xFEE0 + 32).unwrap_or(c),
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        0x3000 => ' ',
+        n if n < 0x2E80 => c,
+        _ => traditional(c),
     }
 }
 

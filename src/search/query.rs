@@ -6,7 +6,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::format::{gunzip, key_hash, CHUNKED, IMPACT, IN_TITLE};
-use super::normalize::{canonical, contains_phrase};
+use super::normalize::{canonical, contains_phrase, fold_with};
 use super::tokens::query_keys;
 
 /// Results shown per page, candidates verified at a time, and at most per page (as the client).
@@ -116,14 +116,7 @@ impl<'a> Searcher<'a> {
     }
 
     fn fold(&self, c: char) -> char {
-        match c as u32 {
-            0x41..=0x5A => ((c as u8) + 32) as char,
-            0xFF21..=0xFF3A => char::from_u32(c as u32 - 0xFEE0 + 32).unwrap_or(c),
-            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            0x3000 => ' ',
-            n if n < 0x2E80 => c,
-            _ => self.table.get(&c).copied().unwrap_or(c),
-        }
+        fold_with(c, |c| self.table.get(&c).copied().unwrap_or(c))
     }
 
     fn canon(&self, text: &str) -> String {
