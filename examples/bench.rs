@@ -286,12 +286,7 @@ fn main() {
         gen_corpus::generate(&gen_corpus::Options {
             pages: size,
             out: corpus.clone(),
-            cities: 20,
-            sections: 8,
-            years: 5,
-            seed: 1,
-            paginate_by: None,
-            zola: false,
+            ..gen_corpus::Options::default()
         })
         .expect("corpus written");
         let mut builds: Vec<(bool, usize)> = vec![(false, 20), (false, 0)];

@@ -27,6 +27,22 @@ pub struct Options {
     pub zola: bool,
 }
 
+impl Default for Options {
+    /// The benchmark's corpus: 1,000 pages over 20 cities, 8 sections and 5 years.
+    fn default() -> Options {
+        Options {
+            pages: 1000,
+            out: PathBuf::new(),
+            cities: 20,
+            sections: 8,
+            years: 5,
+            seed: 1,
+            paginate_by: None,
+            zola: false,
+        }
+    }
+}
+
 /// xorshift64*: small, fast and reproducible; statistical quality does not matter here.
 struct Rng(u64);
 
@@ -298,16 +314,7 @@ fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
 }
 
 pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
-    let mut options = Options {
-        pages: 1000,
-        out: PathBuf::new(),
-        cities: 20,
-        sections: 8,
-        years: 5,
-        seed: 1,
-        paginate_by: None,
-        zola: false,
-    };
+    let mut options = Options::default();
     let mut args = args.peekable();
     while let Some(flag) = args.next() {
         if flag == "--zola" {
