@@ -6,3 +6,5 @@
 
 dictionary-unreadable = cannot read the dictionary: { $error }
 dictionary-empty-phrase = a dictionary entry has an empty phrase
+
+script-html-unconvertible = the page's HTML could not be converted to the other script: { $error }
