@@ -1,11 +1,12 @@
 //! The `stdportal` command: build, check, init and serve. Only argument handling lives here.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use stdportal::error::Diagnostics;
 use stdportal::i18n::{self, Lang};
@@ -13,15 +14,11 @@ use stdportal::output::{PublishOptions, Publisher};
 use stdportal::site::{BuildOptions, Site};
 use stdportal::t;
 
+// The derive is the one description of the arguments; their help text is in the catalogues
+// (locales/<language>/help.ftl), set by `localized_command` in the language of the messages.
 #[derive(Parser)]
-#[command(
-    name = "stdportal",
-    version,
-    about = "Build a bilingual (Simplified/Traditional Chinese) standardization portal"
-)]
+#[command(name = "stdportal", version)]
 struct Cli {
-    /// The language of messages: zh-Hans, zh-Hant or en [default: from STDPORTAL_LANG, then
-    /// the locale (LC_ALL, LC_MESSAGES, LANG)].
     #[arg(long, global = true, value_parser = parse_lang)]
     lang: Option<Lang>,
     #[command(subcommand)]
@@ -43,76 +40,202 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the site into public/ (both scripts).
     Build {
-        /// The site's folder (where config.toml is).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Where to write the site [default: ROOT/public].
         #[arg(long)]
         output: Option<PathBuf>,
-        /// Use this public address instead of base_url from config.toml.
         #[arg(long)]
         base_url: Option<String>,
-        /// Include pages marked draft = true.
         #[arg(long)]
         drafts: bool,
-        /// Print the time spent in each stage and the peak memory.
         #[arg(long)]
         timings: bool,
-        /// Skip the search index (faster; the search page finds nothing).
         #[arg(long)]
         no_search: bool,
-        /// Build into an output folder that holds files stdportal did not write: they are
-        /// kept, and those at the new site's own paths are replaced.
         #[arg(long)]
         force: bool,
-        /// Move changed files into the output folder one by one instead of swapping the whole
-        /// folder (automatic when the output is a mount point, e.g. a Docker volume).
         #[arg(long)]
         in_place: bool,
     },
-    /// Build in memory and check every internal link and #anchor, related documents and alt text.
     Check {
-        /// The site's folder (where config.toml is).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Include pages marked draft = true.
         #[arg(long)]
         drafts: bool,
     },
-    /// Create a new, working site in DIR: config, one city, one page and the default theme.
     Init {
-        /// The folder to create (it must not exist or be empty).
         dir: PathBuf,
     },
-    /// Build the site in memory, serve it with live reload and rebuild it on every change.
     Serve {
-        /// The site's folder (where config.toml is).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The port to listen on; if it is taken, the next free one (0: any free port).
         #[arg(long, default_value_t = stdportal::serve::DEFAULT_PORT)]
         port: u16,
-        /// The address to listen on; 0.0.0.0 exposes the site to the network.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
-        /// Open the site in the default browser.
         #[arg(long)]
         open: bool,
-        /// Include pages marked draft = true.
         #[arg(long)]
         drafts: bool,
     },
 }
 
+/// The language the command line asks for: the value of the first `--lang X` or `--lang=X`
+/// before a `--` (wherever it is, as clap takes a global flag), if it is one clap will accept.
+/// Known before clap parses, so that its help and errors can be in that language.
+fn lang_in_args(args: &[OsString]) -> Option<Lang> {
+    let mut args = args.iter().skip(1).map(|a| a.to_str());
+    while let Some(arg) = args.next() {
+        match arg {
+            Some("--") => break,
+            Some("--lang") => return args.next().flatten().and_then(|v| parse_lang(v).ok()),
+            Some(arg) => {
+                if let Some(value) = arg.strip_prefix("--lang=") {
+                    return parse_lang(value).ok();
+                }
+            }
+            None => {}
+        }
+    }
+    None
+}
+
+/// The command line of [`Cli`] with every description, heading and help text in the current
+/// language (clap's usage line and error messages stay as clap writes them).
+fn localized_command() -> clap::Command {
+    let mut command = Cli::command()
+        .about(t!("help-about"))
+        // As clap would name it from the program's path, before `build` names the subcommands.
+        .bin_name("stdportal");
+    // Adds clap's own `--help`, `--version` and `help` to every command, so they can be given
+    // words too.
+    command.build();
+    localize(command)
+}
+
+fn localize(mut command: clap::Command) -> clap::Command {
+    let name = command.get_name().to_string();
+    let template = help_template(&command);
+    command = command.help_template(template);
+    command = command.mut_args(|arg| {
+        let default = arg
+            .get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join(",");
+        match argument_help(&name, arg.get_id().as_str(), default) {
+            // The default is in the text, in the language's words.
+            Some(help) => arg.help(help).hide_default_value(true),
+            None => arg,
+        }
+    });
+    if name != "help" {
+        command = command.mut_subcommands(|sub| {
+            let sub = match command_about(sub.get_name()) {
+                Some(about) => sub.about(about),
+                None => sub,
+            };
+            localize(sub)
+        });
+    }
+    command
+}
+
+/// What a subcommand does, in the current language.
+fn command_about(name: &str) -> Option<String> {
+    Some(match name {
+        "build" => t!("help-build"),
+        "check" => t!("help-check"),
+        "init" => t!("help-init"),
+        "serve" => t!("help-serve"),
+        "help" => t!("help-help-command"),
+        _ => return None,
+    })
+}
+
+/// The help text of the argument `id` of the command `command` in the current language, with
+/// its `default` value in it if it has one.
+fn argument_help(command: &str, id: &str, default: String) -> Option<String> {
+    Some(match (command, id) {
+        (_, "lang") => t!("help-lang"),
+        (_, "help") => t!("help-help"),
+        (_, "version") => t!("help-version"),
+        (_, "root") => t!("help-root", default = default),
+        (_, "drafts") => t!("help-drafts"),
+        ("build", "output") => t!("help-output"),
+        ("build", "base_url") => t!("help-base-url"),
+        ("build", "timings") => t!("help-timings"),
+        ("build", "no_search") => t!("help-no-search"),
+        ("build", "force") => t!("help-force"),
+        ("build", "in_place") => t!("help-in-place"),
+        ("init", "dir") => t!("help-dir"),
+        ("serve", "port") => t!("help-port", default = default),
+        ("serve", "bind") => t!("help-bind", default = default),
+        ("serve", "open") => t!("help-open"),
+        _ => return None,
+    })
+}
+
+/// clap's help layout with the headings in the current language.
+fn help_template(command: &clap::Command) -> String {
+    let styles = command.get_styles();
+    let (usage, header) = (styles.get_usage(), styles.get_header());
+    let heading = |text: String| format!("{header}{text}{header:#}");
+    let mut template = format!(
+        "{{before-help}}{{about-with-newline}}\n{usage}{}{usage:#}{}{{usage}}",
+        t!("help-heading-usage"),
+        // `Usage: stdportal`, `用法：stdportal`.
+        if t!("help-heading-usage").ends_with(':') {
+            " "
+        } else {
+            ""
+        }
+    );
+    let mut sections = Vec::new();
+    if command.has_subcommands() {
+        sections.push(format!(
+            "{}\n{{subcommands}}",
+            heading(t!("help-heading-commands"))
+        ));
+    }
+    if command.get_positionals().next().is_some() {
+        sections.push(format!(
+            "{}\n{{positionals}}",
+            heading(t!("help-heading-arguments"))
+        ));
+    }
+    if command.get_arguments().any(|a| !a.is_positional()) {
+        sections.push(format!(
+            "{}\n{{options}}",
+            heading(t!("help-heading-options"))
+        ));
+    }
+    if !sections.is_empty() {
+        template.push_str("\n\n");
+        template.push_str(&sections.join("\n\n"));
+    }
+    template.push_str("{after-help}");
+    template
+}
+
 fn main() -> ExitCode {
     ignore_file_size_signal();
-    let cli = Cli::parse();
-    let lang = cli
-        .lang
-        .unwrap_or_else(|| Lang::from_env(|name| std::env::var(name).ok()));
+    let args: Vec<OsString> = std::env::args_os().collect();
+    // Chosen before clap parses, so that the help is in the language too.
+    let lang =
+        lang_in_args(&args).unwrap_or_else(|| Lang::from_env(|name| std::env::var(name).ok()));
     i18n::set_language(lang);
+    let mut command = localized_command();
+    let cli = command
+        .try_get_matches_from_mut(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+        .map_err(|e| e.format(&mut command))
+        .unwrap_or_else(|e| e.exit());
+    if let Some(lang) = cli.lang {
+        i18n::set_language(lang);
+    }
     match cli.command {
         Command::Build {
             root,
@@ -321,5 +444,61 @@ fn ignore_file_size_signal() {
     // SAFETY: setting a signal's disposition to "ignore" before any other thread exists.
     unsafe {
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        std::iter::once("stdportal")
+            .chain(list.iter().copied())
+            .map(OsString::from)
+            .collect()
+    }
+
+    #[test]
+    fn the_language_is_found_before_clap_parses() {
+        let found = |list: &[&str]| lang_in_args(&args(list));
+        assert_eq!(found(&["--lang", "zh-Hant", "--help"]), Some(Lang::ZhHant));
+        assert_eq!(found(&["build", "--help", "--lang=en"]), Some(Lang::En));
+        assert_eq!(found(&["build", "--lang", "ZH-hans"]), Some(Lang::ZhHans));
+        // What clap will refuse leaves the choice to the environment.
+        assert_eq!(found(&["build", "--lang", "fr"]), None);
+        assert_eq!(found(&["build", "--lang"]), None);
+        assert_eq!(found(&["init", "--", "--lang=en"]), None);
+        assert_eq!(found(&["build"]), None);
+    }
+
+    /// A subcommand or argument added to the derive without words in help.ftl fails here.
+    #[test]
+    fn every_command_and_argument_has_words_in_every_language() {
+        fn check(command: &clap::Command, lang: Lang) {
+            if command.get_name() == "help" {
+                return;
+            }
+            assert!(
+                command.get_about().is_some(),
+                "{lang}: `{}` says nothing about itself",
+                command.get_name()
+            );
+            for arg in command.get_arguments() {
+                assert!(
+                    arg.get_help().is_some(),
+                    "{lang}: {} of `{}` has no help",
+                    arg.get_id(),
+                    command.get_name()
+                );
+            }
+            for sub in command.get_subcommands() {
+                check(sub, lang);
+            }
+        }
+        for lang in Lang::ALL {
+            i18n::set_language(lang);
+            check(&localized_command(), lang);
+        }
+        i18n::set_language(Lang::En);
     }
 }

@@ -1,3 +1,37 @@
 # stdportal's messages in English: the help of the command line (stdportal --help).
 # Every message here is also in the file of the same name in zh-Hans/ and zh-Hant/, with the same
 # placeholders (the tests in src/i18n/tests.rs say so).
+
+## What the command and its subcommands do
+
+help-about = Build a bilingual (Simplified/Traditional Chinese) standardization portal
+help-build = Build the site into public/ (both scripts)
+help-check = Build in memory and check every internal link and #anchor, related documents and alt text
+help-init = Create a new, working site in DIR: config, one city, one page and the default theme
+help-serve = Build the site in memory, serve it with live reload and rebuild it on every change
+help-help-command = Print this message or the help of the given subcommand(s)
+
+## The arguments ($default: the value used when the argument is not given)
+
+help-lang = The language of messages: zh-Hans, zh-Hant or en [default: from STDPORTAL_LANG, then the locale (LC_ALL, LC_MESSAGES, LANG)]
+help-help = Print help
+help-version = Print version
+help-root = The site's folder (where config.toml is) [default: { $default }]
+help-drafts = Include pages marked draft = true
+help-output = Where to write the site [default: ROOT/public]
+help-base-url = Use this public address instead of base_url from config.toml
+help-timings = Print the time spent in each stage and the peak memory
+help-no-search = Skip the search index (faster; the search page finds nothing)
+help-force = Build into an output folder that holds files stdportal did not write: they are kept, and those at the new site's own paths are replaced
+help-in-place = Move changed files into the output folder one by one instead of swapping the whole folder (automatic when the output is a mount point, e.g. a Docker volume)
+help-dir = The folder to create (it must not exist or be empty)
+help-port = The port to listen on; if it is taken, the next free one (0: any free port) [default: { $default }]
+help-bind = The address to listen on; 0.0.0.0 exposes the site to the network [default: { $default }]
+help-open = Open the site in the default browser
+
+## The headings of the help
+
+help-heading-usage = Usage:
+help-heading-commands = Commands:
+help-heading-arguments = Arguments:
+help-heading-options = Options:

@@ -6,6 +6,8 @@ use std::path::Path;
 pub mod workbook;
 
 use crate::error::Diagnostic;
+use crate::i18n::io_error;
+use crate::t;
 
 /// The default theme, built into the binary so `init` works anywhere.
 pub const THEME_FILES: &[(&str, &str)] = &[
@@ -237,10 +239,8 @@ pub fn scaffold(dir: &Path) -> Result<(), Diagnostic> {
             .map(|mut d| d.next().is_some())
             .unwrap_or(true)
     {
-        return Err(
-            Diagnostic::new(dir, "this folder already exists and is not empty")
-                .hint("choose a new folder name: stdportal init my-portal"),
-        );
+        return Err(Diagnostic::new(dir, t!("init-folder-not-empty"))
+            .hint(t!("init-folder-not-empty-hint")));
     }
     let theme_files = THEME_FILES
         .iter()
@@ -249,17 +249,25 @@ pub fn scaffold(dir: &Path) -> Result<(), Diagnostic> {
     for (path, text) in site_files.chain(theme_files) {
         let target = dir.join(&path);
         if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent)
-                .map_err(|e| Diagnostic::new(parent, format!("cannot create the folder: {e}")))?;
+            fs::create_dir_all(parent).map_err(|e| {
+                Diagnostic::new(
+                    parent,
+                    t!("init-cannot-create-folder", error = io_error(&e)),
+                )
+            })?;
         }
         fs::write(&target, text)
-            .map_err(|e| Diagnostic::new(&target, format!("cannot write the file: {e}")))?;
+            .map_err(|e| Diagnostic::new(&target, t!("init-cannot-write", error = io_error(&e))))?;
     }
     let target = dir.join(EXAMPLE_WORKBOOK);
-    let bytes = workbook::xlsx(&example_workbook())
-        .map_err(|e| Diagnostic::new(&target, format!("cannot make the workbook: {e}")))?;
+    let bytes = workbook::xlsx(&example_workbook()).map_err(|e| {
+        Diagnostic::new(
+            &target,
+            t!("init-cannot-make-workbook", error = e.to_string()),
+        )
+    })?;
     fs::write(&target, bytes)
-        .map_err(|e| Diagnostic::new(&target, format!("cannot write the file: {e}")))?;
+        .map_err(|e| Diagnostic::new(&target, t!("init-cannot-write", error = io_error(&e))))?;
     Ok(())
 }
 

@@ -38,6 +38,8 @@ use tokio::sync::{oneshot, watch};
 use tower::ServiceExt as _;
 
 use super::hosts::HostPolicy;
+use crate::i18n::io_error;
+use crate::t;
 
 /// How long a connection may take to send a complete request head, on a new connection and
 /// between the requests of a keep-alive one. A browser sends its headers at once; it opens a
@@ -149,16 +151,20 @@ pub(crate) async fn accept_loop(
         .header_read_timeout(limits.header_timeout);
     let mut tasks = tokio::task::JoinSet::new();
     let full_logged = AtomicBool::new(false);
-    let log_full = |why: &str| {
+    let log_full = |why: String| {
         if !full_logged.swap(true, Ordering::Relaxed) {
-            let files = match limits.open_files {
-                Some(n) => format!(" (the open-file limit is {n})"),
-                None => String::new(),
-            };
+            let max = limits.max_connections.to_string();
             warn!(
-                "warning: {why}: at most {} connections are kept open{files}, and the ones idle \
-                 longest are closed to make room for new ones (logged once).",
-                limits.max_connections
+                "{}",
+                match limits.open_files {
+                    Some(n) => t!(
+                        "serve-connections-kept-limit",
+                        why = why,
+                        max = max,
+                        files = n.to_string()
+                    ),
+                    None => t!("serve-connections-kept", why = why, max = max),
+                }
             );
         }
     };
@@ -173,14 +179,14 @@ pub(crate) async fn accept_loop(
             Err(e) if is_connection_error(&e) => continue,
             Err(e) => {
                 // Out of descriptors (EMFILE/ENFILE) or memory: free one, pause a moment.
-                log_full(&format!("cannot accept a connection ({e})"));
+                log_full(t!("serve-cannot-accept", error = io_error(&e)));
                 registry.evict_idlest();
                 tokio::time::sleep(FULL_PAUSE).await;
                 continue;
             }
         };
         if registry.len() >= limits.max_connections {
-            log_full("the connection limit is reached");
+            log_full(t!("serve-connection-limit-reached"));
             if !registry.evict_idlest() {
                 refuse_busy(&tcp);
                 continue;
@@ -242,7 +248,7 @@ fn is_connection_error(e: &std::io::Error) -> bool {
 
 /// Every connection is busy with a response: say so rather than keep the client waiting.
 fn refuse_busy(tcp: &TcpStream) {
-    let body = "503 Service Unavailable: the preview has too many connections open.\n";
+    let body = format!("{}\n", t!("serve-too-many-connections"));
     let response = format!(
         "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n\
          Content-Length: {}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n{body}",

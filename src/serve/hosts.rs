@@ -27,6 +27,8 @@ use std::sync::Mutex;
 use axum::body::Body;
 use axum::http::{header, HeaderValue, Request, Response, StatusCode, Version};
 
+use crate::t;
+
 /// How many refused host names are logged (each once) before the log stops naming them.
 const LOGGED_HOSTS: usize = 8;
 
@@ -61,13 +63,13 @@ impl HostPolicy {
         let mut hosts = request.headers().get_all(header::HOST).iter();
         let host = hosts.next();
         if hosts.next().is_some() {
-            return Some(bad_request("the request has more than one Host header."));
+            return Some(bad_request(t!("serve-two-host-headers")));
         }
         let mut named = Vec::new();
         match host {
             Some(value) => named.push(value.to_str().unwrap_or("\u{fffd}")),
             None if request.version() <= Version::HTTP_10 => {}
-            None => return Some(bad_request("an HTTP/1.1 request must have a Host header.")),
+            None => return Some(bad_request(t!("serve-no-host-header"))),
         }
         if let Some(authority) = request.uri().authority() {
             named.push(authority.as_str());
@@ -86,14 +88,17 @@ impl HostPolicy {
             return;
         }
         if logged.len() == LOGGED_HOSTS {
-            warn!("Refused more requests for other hosts (no longer logged).");
+            warn!("{}", t!("serve-refused-more-hosts"));
             logged.insert(String::new());
             return;
         }
         warn!(
-            "Refused a request for host {host:?}: the preview answers only at {} \
-             (a guard against DNS rebinding).",
-            self.where_()
+            "{}",
+            t!(
+                "serve-refused-host",
+                host = escaped(&host),
+                addresses = self.where_()
+            )
         );
         logged.insert(host);
     }
@@ -107,35 +112,38 @@ impl HostPolicy {
                 .iter()
                 .map(|name| format!("http://{name}:{port}/")),
         );
-        let last = urls.pop().unwrap_or_default();
+        let separator = t!("serve-address-separator");
         if is_exposed(self.bind) {
-            urls.push(last);
-            format!(
-                "{} or any IP address of this computer (port {port})",
-                urls.join(", ")
+            t!(
+                "serve-addresses-exposed",
+                urls = urls.join(&separator),
+                port = port.to_string()
             )
         } else {
-            format!("{} or {last}", urls.join(", "))
+            let last = urls.pop().unwrap_or_default();
+            t!("serve-addresses", urls = urls.join(&separator), last = last)
         }
     }
 
     fn refusal(&self, host: &str) -> Response<Body> {
-        let host = shorten(host);
-        let body = format!(
-            "403 Forbidden: this stdportal preview does not answer for the host {host:?}.\n\
-             Open it at {}.\n\
-             Other names are refused to protect the preview against DNS rebinding.\n\n\
-             此预览不响应主机名 {host:?}，请访问 {url}（为防止 DNS 重绑定攻击）。\n\
-             此預覽不回應主機名 {host:?}，請訪問 {url}（為防止 DNS 重新綁定攻擊）。\n",
-            self.where_(),
-            url = self.url,
+        let body = t!(
+            "serve-refused-host-page",
+            host = escaped(&shorten(host)),
+            addresses = self.where_()
         );
-        plain(StatusCode::FORBIDDEN, body)
+        plain(StatusCode::FORBIDDEN, format!("{body}\n"))
     }
 }
 
-fn bad_request(why: &str) -> Response<Body> {
-    plain(StatusCode::BAD_REQUEST, format!("400 Bad Request: {why}\n"))
+/// A client's host name as it can be shown: quotes, backslashes and control characters
+/// escaped (as `{:?}` does), without the quotes around it, which the message has.
+fn escaped(host: &str) -> String {
+    host.escape_debug().to_string()
+}
+
+/// `why`: the whole sentence, status first (`400 Bad Request: …`).
+fn bad_request(why: String) -> Response<Body> {
+    plain(StatusCode::BAD_REQUEST, format!("{why}\n"))
 }
 
 fn plain(status: StatusCode, body: String) -> Response<Body> {

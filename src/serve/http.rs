@@ -219,7 +219,7 @@ fn not_found(snapshot: &Snapshot, rel: Option<&str>) -> Response {
         return respond(
             StatusCode::NOT_FOUND,
             "text/html; charset=utf-8",
-            Body::from(livereload::plain_not_found()),
+            Body::from(livereload::plain_not_found(rel.is_some_and(is_hant))),
         );
     };
     // The page reloads when what was asked for appears, as a file or as a folder.

@@ -99,12 +99,18 @@ background:#f6f6f6;padding:.75rem;margin:0 0 .75rem;font:.9rem/1.5 ui-monospace,
     )
 }
 
-/// A plain 404 page for a site that has no `404.html` of its own.
-pub fn plain_not_found() -> &'static str {
-    "<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n\
-<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>页面未找到</title>\n</head>\n\
+/// A plain 404 page for a site that has no `404.html` of its own, in the script of the URL.
+pub fn plain_not_found(hant: bool) -> String {
+    let words = overlay_lang(hant);
+    let title = crate::escape::html(&text_in(words, "serve-not-found-title", &[]));
+    let home = crate::escape::html(&text_in(words, "serve-not-found-home", &[]));
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n</head>\n\
 <body style=\"font:1rem/1.6 system-ui,sans-serif;max-width:40rem;margin:10vh auto;padding:0 1rem;color:#1a1a1a\">\n\
-<h1>页面未找到</h1>\n<p><a href=\"/\">返回首页</a></p>\n</body>\n</html>\n"
+<h1>{title}</h1>\n<p><a href=\"/\">{home}</a></p>\n</body>\n</html>\n",
+        lang = words.tag(),
+    )
 }
 
 #[cfg(test)]
@@ -139,5 +145,16 @@ mod tests {
         assert!(page.contains("content/a.md:3:1: error: &lt;bad&gt;"));
         let page = error_page("x", true, "n-0");
         assert!(page.contains("<html lang=\"zh-Hant\">") && page.contains("Build failed"));
+    }
+
+    #[test]
+    fn the_plain_404_page_is_in_the_words_and_language_of_the_messages() {
+        let page = plain_not_found(false);
+        assert!(
+            page.contains("<html lang=\"en\">"),
+            "the library speaks English"
+        );
+        assert!(page.contains("<title>Page not found</title>"));
+        assert!(page.contains("<a href=\"/\">Back to the home page</a>"));
     }
 }

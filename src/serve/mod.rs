@@ -43,6 +43,7 @@ pub use rebuild::{diff, ChangeKind, Changes, FileMap, Rebuilder};
 pub use watch::relevant;
 
 use crate::error::{Diagnostic, Diagnostics};
+use crate::i18n::{io_error, Arg};
 use crate::site::BuildOptions;
 use crate::sync::lock;
 use crate::t;
@@ -211,7 +212,7 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     let listener = bind(options.bind, options.port)?;
     let port = listener
         .local_addr()
-        .map_err(|e| failed(t!("serve-cannot-start"), e))?
+        .map_err(|e| failed(t!("serve-cannot-start", error = io_error(&e))))?
         .port();
     let url = format!(
         "http://{}/",
@@ -228,7 +229,7 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| failed(t!("serve-cannot-start"), e))?;
+        .map_err(|e| failed(t!("serve-cannot-start", error = io_error(&e))))?;
     let started = Instant::now();
     let rebuilder = Arc::new(Mutex::new(rebuilder));
     let first = lock(&rebuilder).rebuild(&[]);
@@ -256,7 +257,7 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
 
     let signals = {
         let _context = runtime.enter();
-        http::Signals::install().map_err(|e| failed(t!("serve-no-ctrl-c"), e))?
+        http::Signals::install().map_err(|e| failed(t!("serve-no-ctrl-c", error = io_error(&e))))?
     };
     say!("{}", t!("serve-serving", url = &url));
     if options.bind.is_unspecified() {
@@ -291,7 +292,7 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     let hosts = Arc::new(hosts::HostPolicy::new(options.bind, port, url));
     runtime
         .block_on(http::serve(listener, shared, hosts, limits, signals))
-        .map_err(|e| failed(t!("serve-stopped-error"), e))?;
+        .map_err(|e| failed(t!("serve-stopped-error", error = io_error(&e))))?;
     // The watcher thread may be in the middle of a build: it need not finish.
     runtime.shutdown_background();
     say!("{}", t!("serve-stopped"));
@@ -315,24 +316,26 @@ fn report(outcome: &Result<Changes, Diagnostics>, what: &str, ms: u128, shared: 
         ),
         Ok(changes) => {
             let pages = changes.pages();
-            let others = changes.paths.len() - pages;
-            let mut summary = t!("serve-pages-changed", pages = pages);
-            if others > 0 {
-                summary.push_str(&t!("serve-other-files", files = others));
-            }
-            if shared.snapshot().error.is_some() {
-                summary.push_str(&t!("serve-error-fixed"));
-            }
-            if let Some(routes) = changes.partial {
-                summary.push_str(&t!("serve-rendered-again", routes = routes));
-            }
+            // Whole sentence, one message: the catalogue chooses which clauses it says.
+            let routes = match changes.partial {
+                Some(routes) => Arg::from(routes),
+                None => Arg::from("none"),
+            };
+            let fixed = if shared.snapshot().error.is_some() {
+                "yes"
+            } else {
+                "no"
+            };
             say!(
                 "{}",
                 t!(
                     "serve-rebuilt",
                     ms = ms.to_string(),
                     what = what,
-                    summary = summary
+                    pages = pages,
+                    others = changes.paths.len() - pages,
+                    fixed = fixed,
+                    routes = routes
                 )
             );
         }
@@ -379,14 +382,12 @@ fn bind(address: IpAddr, port: u16) -> Result<TcpListener, Diagnostic> {
             Ok(listener) => return Ok(listener),
             Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {}
             Err(e) => {
-                return Err(failed(
-                    t!(
-                        "serve-cannot-listen",
-                        address = address.to_string(),
-                        port = candidate.to_string()
-                    ),
-                    e,
-                )
+                return Err(failed(t!(
+                    "serve-cannot-listen",
+                    address = address.to_string(),
+                    port = candidate.to_string(),
+                    error = io_error(&e)
+                ))
                 .hint(t!("serve-cannot-listen-hint")))
             }
         }
@@ -404,8 +405,8 @@ fn bind(address: IpAddr, port: u16) -> Result<TcpListener, Diagnostic> {
 }
 
 /// A problem of the server itself (not of the site's files).
-fn failed(what: String, e: impl std::fmt::Display) -> Diagnostic {
-    Diagnostic::new("stdportal serve", format!("{what}: {e}"))
+fn failed(message: String) -> Diagnostic {
+    Diagnostic::new("stdportal serve", message)
 }
 
 /// The host to put in the URL: where the site can be reached from this computer.

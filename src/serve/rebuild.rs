@@ -24,6 +24,7 @@ use crate::output::OutputFile;
 use crate::site::incremental::Incremental;
 use crate::site::{BuildOptions, Reread, Site};
 use crate::sync::{into_inner, lock};
+use crate::t;
 
 /// A build's output: path relative to the output root (with `/`) → contents.
 pub type FileMap = BTreeMap<String, Bytes>;
@@ -90,13 +91,12 @@ impl Rebuilder {
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown cause".into());
-            Err(Diagnostic::new(
-                "stdportal",
-                format!("internal error: the build panicked: {what}"),
+                .unwrap_or_else(|| t!("serve-panic-unknown-cause"));
+            Err(
+                Diagnostic::new("stdportal", t!("serve-build-panicked", cause = what))
+                    .hint(t!("serve-build-panicked-hint"))
+                    .into(),
             )
-            .hint("this is a bug in stdportal; the server keeps serving the last good build")
-            .into())
         })
     }
 

@@ -11,6 +11,9 @@ use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecursiveMode, Watcher};
 
+use crate::i18n::io_error;
+use crate::t;
+
 /// The folders of a site whose changes affect the build (besides `config.toml`).
 pub const WATCHED_DIRS: [&str; 6] = ["content", "data", "themes", "templates", "i18n", "static"];
 
@@ -107,7 +110,9 @@ pub fn spawn(
                 on_batch(std::mem::take(&mut batch).into_iter().collect());
             }
         })
-        .map_err(|e| notify::Error::generic(&format!("cannot start the watcher thread: {e}")))?;
+        .map_err(|e| {
+            notify::Error::generic(&t!("serve-no-watcher-thread", error = io_error(&e)))
+        })?;
     Ok(())
 }
 
@@ -121,7 +126,7 @@ fn take(
     let event = match event {
         Ok(event) => event,
         Err(e) => {
-            warn!("warning: watching the site's files: {e}");
+            warn!("{}", t!("serve-watch-error", error = e.to_string()));
             return;
         }
     };
@@ -140,7 +145,14 @@ fn take(
             && matches!(event.kind, EventKind::Create(_) | EventKind::Modify(_))
         {
             if let Err(e) = watcher.watch(&path, RecursiveMode::Recursive) {
-                warn!("warning: cannot watch {}: {e}", path.display());
+                warn!(
+                    "{}",
+                    t!(
+                        "serve-cannot-watch",
+                        path = path.display(),
+                        error = e.to_string()
+                    )
+                );
             }
         }
         batch.insert(path);
