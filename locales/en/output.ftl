@@ -108,6 +108,8 @@ output-unreadable = cannot read the output folder: { $error }
 output-unreadable-hint = check that you may read and write it, or choose another with --output DIR
 output-foreign = this folder already holds files that stdportal did not write ({ $files }), so it was left alone
 output-foreign-hint = build into a new or empty folder; if it only holds an earlier build of this site, delete it first; or add --force to build into it anyway (its other files are kept)
+# Between the names of a few files in a message (thesis.docx, photos/)
+output-name-separator = { ", " }
 output-foreign-in-the-way = the new site needs this place, but { $kind ->
     [folder] a folder
    *[file] a file

@@ -107,6 +107,8 @@ output-unreadable = 无法读取输出文件夹：{ $error }
 output-unreadable-hint = 请确认你有权读写它，或者用 --output DIR 另选一个输出文件夹
 output-foreign = 这个文件夹里已经有不是 stdportal 写入的文件（{ $files }），所以没有动它
 output-foreign-hint = 请构建到一个新的或空的文件夹；如果里面只有这个网站以前构建的结果，请先删除它；或者加上 --force 照样构建到这里（其中的其他文件会保留）
+# 提示里列出几个文件名时，名字之间的分隔符（thesis.docx、photos/）
+output-name-separator = 、
 output-foreign-in-the-way = 新网站要用这个位置，但这里有一个不是 stdportal 写入的{ $kind ->
     [folder] 文件夹
    *[file] 文件

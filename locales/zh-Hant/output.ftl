@@ -107,6 +107,8 @@ output-unreadable = 無法讀取輸出資料夾：{ $error }
 output-unreadable-hint = 請確認你有權讀寫它，或者用 --output DIR 另選一個輸出資料夾
 output-foreign = 這個資料夾裡已經有不是 stdportal 寫入的檔案（{ $files }），所以沒有動它
 output-foreign-hint = 請建置到一個新的或空的資料夾；如果裡面只有這個網站以前建置的結果，請先刪除它；或者加上 --force 照樣建置到這裡（其中的其他檔案會保留）
+# 提示裡列出幾個檔名時，名字之間的分隔符（thesis.docx、photos/）
+output-name-separator = 、
 output-foreign-in-the-way = 新網站要用這個位置，但這裡有一個不是 stdportal 寫入的{ $kind ->
     [folder] 資料夾
    *[file] 檔案

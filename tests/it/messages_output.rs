@@ -257,15 +257,24 @@ fn output_into_the_site_itself_is_refused_in_chinese() {
 fn a_folder_with_someone_elses_files_is_refused_in_chinese() {
     let site = TestSite::basic();
     site.file("D/thesis.docx", "my thesis");
+    site.file("D/photos/1.jpg", "a photo");
     let out = site.path("D");
     let shown = out.display().to_string();
     let before = site.tree();
+    // The names come in the order the folder lists them.
+    let names = |message: &str| {
+        if message.contains("photos/、thesis.docx") {
+            "photos/、thesis.docx"
+        } else {
+            "thesis.docx、photos/"
+        }
+    };
     let output = build_in(&site, "zh-Hans", &["--output", &shown]);
     let message = assert_refused(&output, &[]);
     assert_says(
         &message,
         &[
-            &format!("{shown}: 错误：这个文件夹里已经有不是 stdportal 写入的文件（thesis.docx），所以没有动它"),
+            &format!("{shown}: 错误：这个文件夹里已经有不是 stdportal 写入的文件（{}），所以没有动它", names(&message)),
             "  提示：请构建到一个新的或空的文件夹；如果里面只有这个网站以前构建的结果，请先删除它；或者加上 --force 照样构建到这里（其中的其他文件会保留）",
         ],
     );
@@ -274,9 +283,15 @@ fn a_folder_with_someone_elses_files_is_refused_in_chinese() {
     assert_says(
         &message,
         &[
-            &format!("{shown}: 錯誤：這個資料夾裡已經有不是 stdportal 寫入的檔案（thesis.docx），所以沒有動它"),
+            &format!("{shown}: 錯誤：這個資料夾裡已經有不是 stdportal 寫入的檔案（{}），所以沒有動它", names(&message)),
             "  提示：請建置到一個新的或空的資料夾；如果裡面只有這個網站以前建置的結果，請先刪除它；或者加上 --force 照樣建置到這裡（其中的其他檔案會保留）",
         ],
+    );
+    let output = build_in(&site, "en", &["--output", &shown]);
+    let message = assert_refused(&output, &[]);
+    assert!(
+        message.contains("(thesis.docx, photos/)") || message.contains("(photos/, thesis.docx)"),
+        "{message}"
     );
     assert_same_tree(&before, &site.tree(), "a refused build");
 }
