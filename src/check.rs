@@ -412,7 +412,7 @@ fn source_of<'a>(
             (p.file.clone(), Some((p.raw.as_str(), p.body_line)))
         }
         None => (
-            PathBuf::from(format!("(generated page) {unprefixed}")),
+            PathBuf::from(t!("output-generated-page", page = unprefixed)),
             None,
         ),
     }

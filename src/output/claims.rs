@@ -12,6 +12,7 @@ use std::path::PathBuf;
 
 use super::path::{self, clash_key};
 use crate::error::{Diagnostic, Diagnostics};
+use crate::t;
 
 /// What wants a path, for messages: a file an editor can change (with a line where known), or
 /// a part of the site stdportal makes itself.
@@ -20,10 +21,13 @@ pub struct Claimant {
     /// The source file, relative to the site root; `None` for built-in pages.
     pub file: Option<PathBuf>,
     pub line: Option<usize>,
-    /// What claims the path, as a message names it: `the page`, `the built-in search page`.
+    /// What claims the path, as a whole noun phrase in the editor's language (messages put it
+    /// in their sentences): `the built-in search page`, `内置的搜索页面`.
     pub what: String,
-    /// What the editor can do about a clash.
-    pub hint: &'static str,
+    /// What the editor can do about a clash, in the editor's language.
+    pub hint: String,
+    /// A page of `content/`: "this page" in a message about it, "the page FILE" in another's.
+    page: bool,
 }
 
 impl Claimant {
@@ -31,8 +35,9 @@ impl Claimant {
         Claimant {
             file: Some(file.into()),
             line: None,
-            what: "this page".into(),
-            hint: "give the page another slug (slug = \"…\" in its front matter) or move it to another folder",
+            what: t!("output-claimant-this-page"),
+            hint: t!("output-hint-page"),
+            page: true,
         }
     }
 
@@ -41,7 +46,8 @@ impl Claimant {
             file: None,
             line: None,
             what: what.into(),
-            hint: "",
+            hint: String::new(),
+            page: false,
         }
     }
 
@@ -49,20 +55,26 @@ impl Claimant {
         file: impl Into<PathBuf>,
         line: Option<usize>,
         what: impl Into<String>,
-        hint: &'static str,
+        hint: impl Into<String>,
     ) -> Claimant {
         Claimant {
             file: Some(file.into()),
             line,
             what: what.into(),
-            hint,
+            hint: hint.into(),
+            page: false,
         }
     }
 
+    /// The claimant as another one's message names it, with its file.
     fn named(&self) -> String {
         match &self.file {
-            Some(file) if self.what == "this page" => format!("the page {}", self.located(file)),
-            Some(file) => format!("{} ({})", self.what, self.located(file)),
+            Some(file) if self.page => t!("output-claimant-page", file = self.located(file)),
+            Some(file) => t!(
+                "output-claimant-in-file",
+                what = &self.what,
+                file = self.located(file)
+            ),
             None => self.what.clone(),
         }
     }
@@ -93,14 +105,15 @@ impl Claims {
     pub fn claim(&mut self, path: &str, claimant: Claimant) {
         let key = clash_key(path);
         if let Some((prefix, owner)) = self.reserved.iter().find(|(p, _)| key.starts_with(p)) {
-            let shown = prefix.trim_end_matches('/');
+            let folder = prefix.trim_end_matches('/');
             self.problems.push(clash(
                 &claimant,
                 owner,
-                &format!(
-                    "/{path} is inside /{shown}/, which is kept for {}",
-                    owner.what
-                ),
+                Why::Reserved {
+                    path,
+                    folder,
+                    owner: &owner.what,
+                },
             ));
             return;
         }
@@ -110,25 +123,16 @@ impl Claims {
     /// Claims a path inside a reserved tree, by its owner.
     pub fn claim_reserved(&mut self, path: &str, claimant: Claimant) {
         if let Err(problem) = path::check(path) {
-            let d = match &claimant.file {
-                Some(file) => Diagnostic::new(
-                    file,
-                    format!(
-                        "{} cannot be published at /{path}: {problem}",
-                        claimant.what
-                    ),
-                ),
-                None => Diagnostic::new(
-                    "",
-                    format!(
-                        "{} cannot be published at /{path}: {problem}",
-                        claimant.what
-                    ),
-                ),
-            };
+            let message = t!(
+                "output-cannot-publish",
+                what = &claimant.what,
+                path = path,
+                problem = problem
+            );
+            let file = claimant.file.clone().unwrap_or_default();
             self.problems.push(
-                with_line(d, &claimant)
-                    .hint("use letters, digits and dashes in names that become addresses"),
+                with_line(Diagnostic::new(file, message), &claimant)
+                    .hint(t!("output-cannot-publish-hint")),
             );
             return;
         }
@@ -146,16 +150,12 @@ impl Claims {
                 if first_claimant == claimant && first_path == path {
                     continue;
                 }
-                let message = if first_path == path {
-                    format!("both claim the address /{}", url_of(path))
+                let why = if first_path == path {
+                    Why::SameAddress(url_of(path))
                 } else {
-                    format!(
-                        "/{} and /{} differ only in upper and lower case or in how characters are encoded, which many servers store as one file",
-                        url_of(path),
-                        url_of(first_path)
-                    )
+                    Why::Case(url_of(path), url_of(first_path))
                 };
-                problems.push(clash(claimant, first_claimant, &message));
+                problems.push(clash(claimant, first_claimant, why));
             } else {
                 files.insert(key, i);
             }
@@ -177,9 +177,10 @@ impl Claims {
                 problems.push(clash(
                     inner_claimant,
                     file_claimant,
-                    &format!(
-                        "/{inner_path} needs a folder /{file_path}/, but /{file_path} is a file"
-                    ),
+                    Why::Folder {
+                        path: inner_path,
+                        file: file_path,
+                    },
                 ));
             }
         }
@@ -192,24 +193,71 @@ fn url_of(path: &str) -> &str {
     path.strip_suffix("index.html").unwrap_or(path)
 }
 
+/// Why two claimants clash.
+enum Why<'a> {
+    /// Both claim one address.
+    SameAddress(&'a str),
+    /// Two addresses that differ only in case or normalisation.
+    Case(&'a str, &'a str),
+    /// A path inside a tree kept for its owner.
+    Reserved {
+        path: &'a str,
+        folder: &'a str,
+        owner: &'a str,
+    },
+    /// A path that needs a folder where another path is a file.
+    Folder { path: &'a str, file: &'a str },
+}
+
 /// A clash reported on the claimant an editor can change (the later one when both can).
-fn clash(later: &Claimant, earlier: &Claimant, message: &str) -> Diagnostic {
+fn clash(later: &Claimant, earlier: &Claimant, why: Why) -> Diagnostic {
     let (at, other) = if later.file.is_some() {
         (later, earlier)
     } else {
         (earlier, later)
     };
-    let file = at.file.clone().unwrap_or_default();
-    let d = Diagnostic::new(
-        file,
-        format!("{} and {}: {message}", at.what, other.named()),
-    );
-    let hint = if at.hint.is_empty() {
-        other.hint
-    } else {
-        at.hint
+    let (first, second) = (&at.what, other.named());
+    let message = match why {
+        Why::SameAddress(address) => t!(
+            "output-clash-same-address",
+            first = first,
+            second = second,
+            address = address
+        ),
+        Why::Case(address, other) => t!(
+            "output-clash-case",
+            first = first,
+            second = second,
+            address = address,
+            other = other
+        ),
+        Why::Reserved {
+            path,
+            folder,
+            owner,
+        } => t!(
+            "output-clash-reserved",
+            first = first,
+            second = second,
+            path = path,
+            folder = folder,
+            owner = owner
+        ),
+        Why::Folder { path, file } => t!(
+            "output-clash-folder",
+            first = first,
+            second = second,
+            path = path,
+            file = file
+        ),
     };
-    let d = with_line(d, at);
+    let file = at.file.clone().unwrap_or_default();
+    let d = with_line(Diagnostic::new(file, message), at);
+    let hint = if at.hint.is_empty() {
+        &other.hint
+    } else {
+        &at.hint
+    };
     if hint.is_empty() {
         d
     } else {

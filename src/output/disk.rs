@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use super::guard;
 use super::publish::SIMULATE_NO_EXCHANGE;
 use crate::error::Diagnostic;
+use crate::t;
 
 /// Empties the trash on a thread of its own. Not waited for: what is left when the build ends
 /// is removed by the next one.
@@ -152,15 +153,14 @@ pub fn remove_tree(dir: &Path) {
 pub fn write_error(path: &Path, e: &io::Error) -> Diagnostic {
     let hint = match e.kind() {
         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
-            "check that you may write to this folder, or choose another with --output DIR"
+            t!("output-write-permission-hint")
         }
         io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
-            "the disk is full: free some space and build again"
+            t!("output-write-disk-full-hint")
         }
-        io::ErrorKind::FileTooLarge => {
-            "a file is larger than this system lets stdportal write (see `ulimit -f`): raise the limit and build again"
-        }
-        _ => "the previous site was left as it was; fix the problem and build again",
+        io::ErrorKind::FileTooLarge => t!("output-write-too-large-hint"),
+        _ => t!("output-write-other-hint"),
     };
-    Diagnostic::new(path, format!("cannot write the site: {e}")).hint(hint)
+    let error = crate::i18n::io_error(e);
+    Diagnostic::new(path, t!("output-write-failed", error = error)).hint(hint)
 }

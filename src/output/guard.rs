@@ -9,6 +9,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use crate::error::Diagnostic;
+use crate::t;
 
 /// Folders of a site that hold its sources.
 pub const SOURCE_FOLDERS: [&str; 7] = [
@@ -25,34 +26,22 @@ pub const SOURCE_FOLDERS: [&str; 7] = [
 pub fn refuse_dangerous(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let root = resolve(root);
     let out = resolve(output);
-    let refuse = |why: String| {
-        Err(Diagnostic::new(output, why).hint(
-            "build into a folder of its own: leave out --output (the site goes to public/) or name a new folder",
-        ))
-    };
+    let refuse = |why: String| Err(Diagnostic::new(output, why).hint(t!("output-dangerous-hint")));
     if out == root {
-        return refuse(
-            "this is the site's own folder: a build there would mix the generated pages with config.toml, content/ and data/"
-                .into(),
-        );
+        return refuse(t!("output-is-the-site"));
     }
     if root.starts_with(&out) {
-        return refuse(format!(
-            "this folder holds the site itself ({}), so the generated pages would be mixed with its sources",
-            root.display()
-        ));
+        return refuse(t!("output-holds-the-site", site = root.display()));
     }
     for folder in SOURCE_FOLDERS {
         if out.starts_with(root.join(folder)) {
-            return refuse(format!(
-                "this is inside {folder}/, where the site's sources are: the generated pages would become sources of the next build"
-            ));
+            return refuse(t!("output-in-sources", folder = folder));
         }
     }
     if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty()) {
         let home = resolve(Path::new(&home));
         if home.starts_with(&out) {
-            return refuse("this is your home folder (or holds it)".into());
+            return refuse(t!("output-is-home"));
         }
     }
     Ok(())

@@ -9,6 +9,8 @@ use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{self, Read, Seek, Write};
 use std::path::Path;
 
+use crate::t;
+
 pub struct Lock {
     _file: File,
 }
@@ -28,15 +30,16 @@ impl Lock {
                 let mut holder = String::new();
                 let _ = file.read_to_string(&mut holder);
                 let holder = holder.trim();
-                let by = if holder.is_empty() {
-                    String::new()
+                let waiting = if holder.is_empty() {
+                    t!("output-waiting-unknown", output = output.display())
                 } else {
-                    format!(" (process {holder})")
+                    t!(
+                        "output-waiting",
+                        output = output.display(),
+                        process = holder
+                    )
                 };
-                eprintln!(
-                    "Another stdportal build is writing {}{by}; waiting for it to finish…",
-                    output.display()
-                );
+                eprintln!("{waiting}");
                 file.lock()?;
             }
             Err(TryLockError::Error(e)) => return Err(e),

@@ -101,7 +101,7 @@ impl OldSite {
         !self.exists || self.owned || self.foreign.is_empty()
     }
 
-    /// A few of the foreign entries, for a message: `thesis.docx, photos/`.
+    /// A few of the foreign entries, for a message: `thesis.docx, photos/` (`、` in Chinese).
     pub fn foreign_sample(&self) -> String {
         let mut names: Vec<String> = self
             .foreign
@@ -122,7 +122,7 @@ impl OldSite {
         {
             names.push("…".into());
         }
-        names.join(", ")
+        names.join(&crate::t!("output-name-separator"))
     }
 }
 

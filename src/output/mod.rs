@@ -15,6 +15,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::error::Diagnostic;
+use crate::t;
 pub use disk::is_mount_point;
 pub use publish::{PublishOptions, Publisher, SIMULATE_DISK_FULL, SIMULATE_NO_EXCHANGE};
 
@@ -56,7 +57,10 @@ pub fn static_files(root: &Path, theme: &str) -> Result<Vec<OutputFile>, Diagnos
             let bytes = fs::read(&source).map_err(|e| {
                 Diagnostic::new(
                     crate::content::rel_to(root, &source),
-                    format!("cannot read the static file: {e}"),
+                    t!(
+                        "output-static-unreadable",
+                        error = crate::i18n::io_error(&e)
+                    ),
                 )
             })?;
             Ok(OutputFile { path, bytes })

@@ -35,6 +35,7 @@ use super::path;
 use super::OutputFile;
 use crate::error::Diagnostic;
 use crate::sync::lock;
+use crate::t;
 
 /// The journal of an in-place publish: what to remove and what to move into place.
 pub const JOURNAL: &str = ".stdportal-journal";
@@ -112,10 +113,8 @@ impl Publisher {
             output
         };
         if output.exists() && !output.is_dir() {
-            return Err(
-                Diagnostic::new(output, "the output exists and is not a folder")
-                    .hint("remove it, or choose another output with --output DIR"),
-            );
+            return Err(Diagnostic::new(output, t!("output-not-a-folder"))
+                .hint(t!("output-not-a-folder-hint")));
         }
         // A first look, before anything is created: never leave even a lock file in a folder
         // that is refused. (A folder with a manifest is looked at in full under the lock.)
@@ -191,11 +190,8 @@ impl Publisher {
     /// Takes one file of the new site.
     pub fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
         path::check(&file.path).map_err(|problem| {
-            Diagnostic::new(
-                &file.path,
-                format!("stdportal refused to write this file: {problem}"),
-            )
-            .hint("this is a bug in the theme or in stdportal: please report it")
+            Diagnostic::new(&file.path, t!("output-refused-file", problem = problem))
+                .hint(t!("output-refused-file-hint"))
         })?;
         self.refuse_replacing_foreign(&file.path)?;
         let old = self.output.join(&file.path);
@@ -234,7 +230,7 @@ impl Publisher {
     /// A new file must not replace a file or folder that someone else put in the output.
     fn refuse_replacing_foreign(&self, path: &str) -> Result<(), Diagnostic> {
         if self.foreign_folders.contains(path) {
-            return Err(foreign_error(&self.output, path, "a folder", false));
+            return Err(foreign_error(&self.output, path, "folder", false));
         }
         if self.force || self.foreign_files.is_empty() {
             return Ok(());
@@ -246,7 +242,7 @@ impl Publisher {
                 None => path,
             };
             if self.foreign_files.contains(prefix) {
-                return Err(foreign_error(&self.output, prefix, "a file", true));
+                return Err(foreign_error(&self.output, prefix, "file", true));
             }
             if prefix.len() == path.len() {
                 return Ok(());
@@ -374,8 +370,11 @@ impl Drop for Publisher {
 
 fn scan(output: &Path) -> Result<OldSite, Diagnostic> {
     OldSite::scan(output).map_err(|e| {
-        Diagnostic::new(output, format!("cannot read the output folder: {e}"))
-            .hint("check that you may read and write it, or choose another with --output DIR")
+        Diagnostic::new(
+            output,
+            t!("output-unreadable", error = crate::i18n::io_error(&e)),
+        )
+        .hint(t!("output-unreadable-hint"))
     })
 }
 
@@ -383,25 +382,22 @@ fn refuse_foreign(old: &OldSite, output: &Path, force: bool) -> Result<(), Diagn
     if force || old.is_empty_or_owned() {
         return Ok(());
     }
-    Err(Diagnostic::new(
-        output,
-        format!(
-            "this folder already holds files that stdportal did not write ({}), so it was left alone",
-            old.foreign_sample()
-        ),
+    Err(
+        Diagnostic::new(output, t!("output-foreign", files = old.foreign_sample()))
+            .hint(t!("output-foreign-hint")),
     )
-    .hint("build into a new or empty folder; if it only holds an earlier build of this site, delete it first; or add --force to build into it anyway (its other files are kept)"))
 }
 
-fn foreign_error(output: &Path, rel: &str, what: &str, force_helps: bool) -> Diagnostic {
+/// A foreign `kind` (`file` or `folder`) at `rel`, where the new site needs to write.
+fn foreign_error(output: &Path, rel: &str, kind: &str, force_helps: bool) -> Diagnostic {
     let d = Diagnostic::new(
         output.join(rel),
-        format!("the new site needs this place, but {what} is there that stdportal did not write"),
+        t!("output-foreign-in-the-way", kind = kind),
     );
     if force_helps {
-        d.hint("move it out of the output folder (files to publish belong in static/), or build with --force to replace it")
+        d.hint(t!("output-foreign-in-the-way-force-hint"))
     } else {
-        d.hint("move it out of the output folder (files to publish belong in static/)")
+        d.hint(t!("output-foreign-in-the-way-hint"))
     }
 }
 

@@ -5,9 +5,28 @@
 
 use crate::error::Diagnostics;
 use crate::output::claims::{Claimant, Claims};
+use crate::t;
 
 use super::{RouteKey, Site};
 use crate::lists::ListKey;
+
+/// Which page of a list claims a path: the list's first page (named by what it lists) or a
+/// later page of it.
+#[derive(Clone, Copy)]
+enum Which {
+    First,
+    Later,
+}
+
+impl Which {
+    /// The value of `$which` in the catalogues' list claimants.
+    fn arg(self) -> &'static str {
+        match self {
+            Which::First => "first",
+            Which::Later => "later",
+        }
+    }
+}
 
 impl Site {
     /// Checks that every output path can be written and has one source only.
@@ -16,11 +35,14 @@ impl Site {
         let other = self.config.default_script.other();
         claims.reserve(
             &format!("{}/", other.dir()),
-            Claimant::built_in(format!("the pages in {}", other.native_name())),
+            Claimant::built_in(t!(
+                "output-claimant-script-pages",
+                script = other.native_name()
+            )),
         );
         claims.reserve(
             &format!("{}/", crate::search::INDEX_DIR),
-            Claimant::built_in("the search index"),
+            Claimant::built_in(t!("output-claimant-search-index")),
         );
         // The other script's pages mirror these under their own folder: a clash there is the
         // same clash, reported once.
@@ -38,13 +60,16 @@ impl Site {
             let claimant = Claimant::source(
                 &city.loc.file,
                 Some(city.loc.line),
-                format!("the achievements download of the city \"{}\"", city.id),
-                "change the city's id",
+                t!("output-claimant-city-download", city = &city.id),
+                t!("output-hint-city-id"),
             );
             claims.claim(&path, claimant);
         }
-        claims.claim("atom.xml", Claimant::built_in("the Atom feed"));
-        claims.claim("sitemap.xml", Claimant::built_in("the sitemap"));
+        claims.claim("atom.xml", Claimant::built_in(t!("output-claimant-atom")));
+        claims.claim(
+            "sitemap.xml",
+            Claimant::built_in(t!("output-claimant-sitemap")),
+        );
         claims.claim("robots.txt", Claimant::built_in("robots.txt"));
         let statics = crate::output::static_sources(&self.root, &self.config.theme)?;
         for (path, source) in statics {
@@ -53,8 +78,8 @@ impl Site {
                 Claimant::source(
                     crate::content::rel_to(&self.root, &source),
                     None,
-                    "the static file",
-                    "rename or remove the static file; stdportal writes the other one itself",
+                    t!("output-claimant-static"),
+                    t!("output-hint-static"),
                 ),
             );
         }
@@ -64,23 +89,23 @@ impl Site {
     /// What claims a route, for messages about clashes.
     fn claimant(&self, key: &RouteKey) -> Claimant {
         match key {
-            RouteKey::List(list, 1) => self.list_claimant(list, ""),
-            RouteKey::List(list, _) => self.list_claimant(list, "a page of the list of "),
+            RouteKey::List(list, 1) => self.list_claimant(list, Which::First),
+            RouteKey::List(list, _) => self.list_claimant(list, Which::Later),
             RouteKey::Page(i) => Claimant::page(&self.content.pages[*i].file),
             RouteKey::Alias(i) => Claimant::source(
                 &self.aliases[*i].file,
                 None,
-                format!("the alias \"/{}\"", self.aliases[*i].path),
-                "change or remove the alias",
+                t!("output-claimant-alias", alias = &self.aliases[*i].path),
+                t!("output-hint-alias"),
             ),
-            RouteKey::Cities => Claimant::built_in("the built-in list of cities"),
+            RouteKey::Cities => Claimant::built_in(t!("output-claimant-cities")),
             RouteKey::City(i) => {
                 let city = &self.data.cities[*i];
                 Claimant::source(
                     &city.loc.file,
                     Some(city.loc.line),
-                    format!("the city \"{}\"", city.id),
-                    "change the city's id",
+                    t!("output-claimant-city", city = &city.id),
+                    t!("output-hint-city-id"),
                 )
             }
             RouteKey::Indicator(i) => {
@@ -88,52 +113,61 @@ impl Site {
                 Claimant::source(
                     &indicator.loc.file,
                     Some(indicator.loc.line),
-                    format!(
-                        "the indicator \"{}\" of \"{}\"",
-                        indicator.id, indicator.city
+                    t!(
+                        "output-claimant-indicator",
+                        indicator = &indicator.id,
+                        city = &indicator.city
                     ),
-                    "change the indicator's id",
+                    t!("output-hint-indicator-id"),
                 )
             }
-            RouteKey::Dashboard => Claimant::built_in("the built-in dashboard"),
-            RouteKey::Topics => Claimant::built_in("the built-in list of topics"),
+            RouteKey::Dashboard => Claimant::built_in(t!("output-claimant-dashboard")),
+            RouteKey::Topics => Claimant::built_in(t!("output-claimant-topics")),
             RouteKey::Taxonomy(name) => {
-                let key = self
+                // Claimed by the first page that names one of its terms, where there is one.
+                let file = self
                     .lists
                     .iter()
-                    .map(|(k, _)| k)
-                    .find(|k| matches!(k, ListKey::Taxonomy(t, _) if t == name));
-                match key {
-                    Some(key) => self.list_claimant(key, "the list of terms of "),
-                    None => Claimant::built_in(format!("the taxonomy \"{name}\"")),
+                    .find(|(k, _)| matches!(k, ListKey::Taxonomy(t, _) if t == name))
+                    .and_then(|(_, pages)| pages.first())
+                    .map(|&p| self.content.pages[p].file.clone());
+                match file {
+                    Some(file) => Claimant::source(
+                        file,
+                        None,
+                        t!("output-claimant-taxonomy-terms", taxonomy = name),
+                        t!("output-hint-term"),
+                    ),
+                    None => Claimant::built_in(t!("output-claimant-taxonomy", taxonomy = name)),
                 }
             }
-            RouteKey::Catalogue => Claimant::built_in("the built-in catalogue (信息公开目录)"),
-            RouteKey::SiteMap => Claimant::built_in("the built-in site map (网站地图)"),
-            RouteKey::Search => Claimant::built_in("the built-in search page"),
-            RouteKey::NotFound => {
-                Claimant::built_in("the built-in page for missing pages (404.html)")
-            }
+            RouteKey::Catalogue => Claimant::built_in(t!("output-claimant-catalogue")),
+            RouteKey::SiteMap => Claimant::built_in(t!("output-claimant-site-map")),
+            RouteKey::Search => Claimant::built_in(t!("output-claimant-search")),
+            RouteKey::NotFound => Claimant::built_in(t!("output-claimant-not-found")),
         }
     }
 
     /// What claims a list's pages: the section, or the first page that names the topic, the
-    /// office … (`what`, before the list's name, says which page of the list it is).
-    fn list_claimant(&self, list: &ListKey, what: &str) -> Claimant {
+    /// office … (`which` says whether it is the list's first page or a later one).
+    fn list_claimant(&self, list: &ListKey, which: Which) -> Claimant {
+        let which = which.arg();
         if let ListKey::Section(dir) = list {
             return match &self.content.sections[dir].file {
-                _ if dir.is_empty() => Claimant::built_in(format!("{what}the home page")),
+                _ if dir.is_empty() => {
+                    Claimant::built_in(t!("output-claimant-home", which = which))
+                }
                 Some(file) => Claimant::source(
                     file,
                     None,
-                    format!("{what}the section"),
-                    "rename the section's folder",
+                    t!("output-claimant-section", which = which),
+                    t!("output-hint-section"),
                 ),
                 None => Claimant::source(
                     format!("content/{dir}/"),
                     None,
-                    format!("{what}the folder"),
-                    "rename the folder",
+                    t!("output-claimant-folder", which = which),
+                    t!("output-hint-folder"),
                 ),
             };
         }
@@ -143,31 +177,36 @@ impl Site {
             .and_then(|pages| pages.first())
             .map(|&p| self.content.pages[p].file.clone())
             .unwrap_or_default();
-        let (name, hint) = match list {
+        let (what, hint) = match list {
             ListKey::Topic(name) => (
-                format!("the topic \"{name}\""),
-                "write the topic the same way on every page, or give it another name",
+                t!("output-claimant-topic", which = which, topic = name),
+                t!("output-hint-topic"),
             ),
             ListKey::Taxonomy(taxonomy, term) => (
-                format!("the term \"{term}\" of the taxonomy \"{taxonomy}\""),
-                "write the term the same way on every page, or rename the taxonomy",
+                t!(
+                    "output-claimant-term",
+                    which = which,
+                    term = term,
+                    taxonomy = taxonomy
+                ),
+                t!("output-hint-term"),
             ),
             ListKey::Office(name) => (
-                format!("the issuer \"{name}\""),
-                "write the issuer the same way on every page",
+                t!("output-claimant-issuer", which = which, issuer = name),
+                t!("output-hint-issuer"),
             ),
             ListKey::CityDocuments(id) => (
-                format!("the documents of the city \"{id}\""),
-                "change the city's id",
+                t!("output-claimant-city-documents", which = which, city = id),
+                t!("output-hint-city-id"),
             ),
             _ => (
-                "the catalogue".to_string(),
-                "rename the page or folder that uses this address",
+                t!("output-claimant-catalogue-list", which = which),
+                t!("output-hint-list"),
             ),
         };
         if file.as_os_str().is_empty() {
-            return Claimant::built_in(format!("{what}{name}"));
+            return Claimant::built_in(what);
         }
-        Claimant::source(file, None, format!("{what}{name}"), hint)
+        Claimant::source(file, None, what, hint)
     }
 }

@@ -18,6 +18,7 @@ mod incremental;
 mod layout;
 mod lists;
 mod messages_serve;
+mod messages_output;
 mod mistakes;
 mod opencc_equivalence;
 mod parallel;
