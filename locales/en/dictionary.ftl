@@ -6,3 +6,7 @@
 
 dictionary-unreadable = cannot read the dictionary: { $error }
 dictionary-empty-phrase = a dictionary entry has an empty phrase
+
+## Converting pages between the scripts
+
+html-not-converted = the page's HTML could not be converted: { $error }

@@ -5,3 +5,7 @@
 
 dictionary-unreadable = 无法读取词表：{ $error }
 dictionary-empty-phrase = 词表里有一条的词语是空的
+
+## 转换页面的字形
+
+html-not-converted = 无法转换页面的 HTML：{ $error }

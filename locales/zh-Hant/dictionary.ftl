@@ -5,3 +5,7 @@
 
 dictionary-unreadable = 無法讀取詞表：{ $error }
 dictionary-empty-phrase = 詞表裡有一條的詞語是空的
+
+## 轉換頁面的字形
+
+html-not-converted = 無法轉換頁面的 HTML：{ $error }

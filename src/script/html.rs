@@ -90,7 +90,7 @@ pub fn convert_html(converter: &Converter, script: Script, html: &str) -> Result
             ..RewriteStrSettings::new()
         },
     )
-    .map_err(|e| format!("the page's HTML could not be converted: {e}"))
+    .map_err(|e| crate::t!("html-not-converted", error = e.to_string()))
 }
 
 fn is_verbatim(el: &Element, script: Script) -> bool {

@@ -17,6 +17,7 @@ mod guide;
 mod incremental;
 mod layout;
 mod lists;
+mod messages_theme;
 mod mistakes;
 mod opencc_equivalence;
 mod parallel;
