@@ -151,17 +151,14 @@ impl Config {
             .at_line(line)
             .hint(t!("config-theme-bad-hint")));
         }
-        if let Err(problem) = check_favicon(&config.favicon) {
+        if let Err(message) = check_favicon(&config.favicon) {
             let line = text
                 .lines()
                 .position(|l| l.trim_start().starts_with("favicon"))
                 .map_or(1, |i| i + 1);
-            return Err(Diagnostic::new(
-                path,
-                format!("favicon = \"{}\" {problem}", config.favicon),
-            )
-            .at_line(line)
-            .hint("write the path of a file in static/, e.g. favicon = \"favicon.svg\""));
+            return Err(Diagnostic::new(path, message)
+                .at_line(line)
+                .hint(t!("favicon-hint")));
         }
         Ok(config)
     }
@@ -179,25 +176,25 @@ impl Config {
 
 /// The icon is linked as `{base_path}{favicon}` on every page: it must be a path inside the
 /// site, not an address elsewhere (the portal loads nothing from other hosts) and not a way
-/// out of the base path.
-fn check_favicon(favicon: &str) -> Result<(), &'static str> {
+/// out of the base path. The error is the message saying what is wrong.
+fn check_favicon(favicon: &str) -> Result<(), String> {
     if favicon.is_empty() {
-        return Err("is empty");
+        return Err(t!("favicon-empty", favicon = favicon));
     }
     if favicon.contains(':') || favicon.starts_with('/') || favicon.contains('\\') {
-        return Err("is not a path inside the site: write it relative to the site's root");
+        return Err(t!("favicon-not-inside", favicon = favicon));
     }
     if favicon
         .split('/')
         .any(|s| s.is_empty() || s == "." || s == "..")
     {
-        return Err("has an empty, \".\" or \"..\" folder name");
+        return Err(t!("favicon-bad-folder", favicon = favicon));
     }
     if favicon
         .chars()
         .any(|c| c.is_whitespace() || c.is_control() || "\"'<>?#%".contains(c))
     {
-        return Err("contains spaces or characters a path cannot hold");
+        return Err(t!("favicon-bad-characters", favicon = favicon));
     }
     Ok(())
 }

@@ -365,8 +365,10 @@ pub fn check_templates(templates: &Templates) -> Vec<Diagnostic> {
                 let d = read::unknown_key(&file, &label);
                 errors.push(
                     Diagnostic {
-                        message: format!(
-                            "the template {name} uses labels.{label}, which is not a label"
+                        message: crate::t!(
+                            "label-template-unknown",
+                            template = name,
+                            label = &label
                         ),
                         ..d
                     }

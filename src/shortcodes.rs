@@ -10,6 +10,7 @@ use crate::data::Data;
 use crate::error::Diagnostic;
 use crate::labels::Labels;
 use crate::render::Templates;
+use crate::t;
 
 /// Marks where a shortcode's HTML goes; private-use characters never appear in real text.
 const OPEN: char = '\u{E000}';
@@ -49,10 +50,7 @@ pub fn find_calls(markdown: &str) -> Result<Vec<Call>, (usize, String)> {
             while let Some(found) = line[search..].find("{{") {
                 let start = search + found;
                 let Some(len) = line[start..].find("}}") else {
-                    return Err((
-                        offset + start,
-                        "a shortcode opened with {{ is not closed with }}".into(),
-                    ));
+                    return Err((offset + start, t!("shortcode-unclosed")));
                 };
                 let inner = line[start + 2..start + len].trim();
                 let call = parse_call(inner).map_err(|m| (offset + start, m))?;
@@ -70,9 +68,7 @@ pub fn find_calls(markdown: &str) -> Result<Vec<Call>, (usize, String)> {
 }
 
 fn parse_call(inner: &str) -> Result<Call, String> {
-    let bad = || {
-        format!("\"{{{{ {inner} }}}}\" is not a shortcode: write {{{{ indicator(city=\"rizhao\", id=\"…\") }}}}")
-    };
+    let bad = || t!("shortcode-bad", call = format!("{{{{ {inner} }}}}"));
     let open = inner.find('(').ok_or_else(bad)?;
     let name = inner[..open].trim().to_string();
     let args_text = inner[open + 1..].strip_suffix(')').ok_or_else(bad)?;
@@ -154,10 +150,7 @@ pub fn check(page: &Page, data: &Data, templates: &Templates) -> Vec<Diagnostic>
         if !templates.files.contains_key(&template) {
             problems.push(at(
                 call,
-                format!(
-                    "there is no shortcode named \"{}\" (no template {template})",
-                    call.name
-                ),
+                t!("shortcode-unknown", name = &call.name, template = &template),
             ));
         } else if call.name == "indicator" {
             match (call.args.get("city"), call.args.get("id")) {
@@ -165,18 +158,10 @@ pub fn check(page: &Page, data: &Data, templates: &Templates) -> Vec<Diagnostic>
                     if data.indicator(city, id).is_none()
                         && !data.gaps.may_have_indicator(city, id) =>
                 {
-                    problems.push(at(
-                    call,
-                        format!(
-                            "there is no indicator \"{id}\" for the city \"{city}\" in data/indicators"
-                        ),
-                    ))
+                    problems.push(at(call, t!("shortcode-no-indicator", id = id, city = city)))
                 }
                 (Some(_), Some(_)) => {}
-                _ => problems.push(at(
-                    call,
-                    "the indicator shortcode needs city=\"…\" and id=\"…\"".into(),
-                )),
+                _ => problems.push(at(call, t!("shortcode-indicator-args"))),
             }
         }
     }

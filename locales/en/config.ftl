@@ -18,3 +18,8 @@ base-url-invalid = base_url "{ $url }" is not a valid address: { $error }
 base-url-user = base_url "{ $url }" must not contain a user name or password
 base-url-query = base_url "{ $url }" must not contain '?' or '#': it is where the site's pages start, and page paths are added to it
 base-url-empty-folder = base_url "{ $url }" has an empty folder name ("//") in its path
+favicon-empty = favicon = "{ $favicon }" is empty
+favicon-not-inside = favicon = "{ $favicon }" is not a path inside the site: write it relative to the site's root
+favicon-bad-folder = favicon = "{ $favicon }" has an empty, "." or ".." folder name
+favicon-bad-characters = favicon = "{ $favicon }" contains spaces or characters a path cannot hold
+favicon-hint = write the path of a file in static/, e.g. favicon = "favicon.svg"

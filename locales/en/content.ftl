@@ -56,3 +56,39 @@ front-matter-missing = the file does not start with front matter
 front-matter-missing-hint = start the file with a line "+++", then title = "…", then another "+++" line
 front-matter-unclosed = the front matter is not closed
 front-matter-unclosed-hint = add a line "+++" after the last front matter line
+
+## Dates
+
+date-invalid = "{ $text }" is not a date: write 2021, 2021-10 or 2021-10-14 (or 2021年10月14日)
+date-year-out-of-range = "{ $text }" is not a date: the year { $year } is not between { $first } and { $last }
+
+## What a page must not publish (scripts, and addresses that run code or leave the web)
+
+# An element of the page's HTML: <{ $element } { $attribute }="{ $url }">.
+danger-url-script = <{ $element } { $attribute }="{ $url }"> would run a script when it is followed
+danger-url-data = <{ $element } { $attribute }="{ $url }"> holds a whole document in the address (data:), which a browser may open as a page of its own
+danger-url-file = <{ $element } { $attribute }="{ $url }"> points to a file on someone's own computer (file:), which no reader can open
+danger-event-handler = <{ $element } { $attribute }=…> is an event handler, which runs a script in the reader's browser
+danger-srcdoc = <iframe srcdoc=…> holds a page of its own, which can run scripts
+danger-script = a <script> element would run in the reader's browser
+danger-script-hint = remove it: pages do not run scripts written in their content (scripts belong in the theme's templates and static/)
+danger-url-script-hint = link to a page instead (https://… or a path on this site), or remove the link
+danger-url-data-hint = put the file in static/ and link to it by its path; data: is allowed only for PNG, JPEG, GIF, WebP, AVIF, BMP and ICO images shown with ![…](…) or <img src>
+danger-url-file-hint = put the file in static/ and link to it by its path on the site
+# A Markdown link or image: $kind is "link" or "image".
+link-unsafe-script = the { $kind ->
+        [image] image
+       *[link] link
+    } "{ $url }" would run a script when it is followed
+link-unsafe-data = the { $kind ->
+        [image] image
+       *[link] link
+    } "{ $url }" holds a whole document in the address (data:), which a browser may open as a page of its own
+link-unsafe-file = the { $kind ->
+        [image] image
+       *[link] link
+    } "{ $url }" points to a file on someone's own computer (file:), which no reader can open
+# $what is one of the danger-… sentences above.
+raw-html-danger = the raw HTML { $what }
+# $message is the first problem of the file; $places are the others' line:column.
+unsafe-content-more = { $message } (and { $count } more in this file, at { $places })

@@ -7,4 +7,6 @@
 dictionary-unreadable = cannot read the dictionary: { $error }
 dictionary-empty-phrase = a dictionary entry has an empty phrase
 
-script-html-unconvertible = the page's HTML could not be converted to the other script: { $error }
+## Converting pages between the scripts
+
+html-not-converted = the page's HTML could not be converted: { $error }

@@ -17,3 +17,8 @@ base-url-invalid = base_url "{ $url }" 不是有效的网址：{ $error }
 base-url-user = base_url "{ $url }" 不能包含用户名或密码
 base-url-query = base_url "{ $url }" 不能包含“?”或“#”：它是网站页面的起始地址，页面路径会接在它后面
 base-url-empty-folder = base_url "{ $url }" 的路径里有空的文件夹名（“//”）
+favicon-empty = favicon = "{ $favicon }" 是空的
+favicon-not-inside = favicon = "{ $favicon }" 不是网站里的路径：请写相对于网站根目录的路径
+favicon-bad-folder = favicon = "{ $favicon }" 里有空的、“.”或“..”文件夹名
+favicon-bad-characters = favicon = "{ $favicon }" 里有空格或路径不能包含的字符
+favicon-hint = 请写 static/ 里一个文件的路径，例如 favicon = "favicon.svg"

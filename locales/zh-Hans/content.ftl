@@ -55,3 +55,39 @@ front-matter-missing = 文件开头没有前置信息
 front-matter-missing-hint = 文件第一行写 +++，接着写 title = "…"，再写一行 +++
 front-matter-unclosed = 前置信息没有结束
 front-matter-unclosed-hint = 请在前置信息最后一行后面加一行 +++
+
+## 日期
+
+date-invalid = “{ $text }”不是日期：请写成 2021、2021-10 或 2021-10-14（也可以写 2021年10月14日）
+date-year-out-of-range = “{ $text }”不是日期：年份 { $year } 不在 { $first } 到 { $last } 之间
+
+## 页面不能发布的内容（脚本，以及会运行代码或离开网络的地址）
+
+# 页面 HTML 里的一个元素：<{ $element } { $attribute }="{ $url }">。
+danger-url-script = <{ $element } { $attribute }="{ $url }"> 被打开时会运行脚本
+danger-url-data = <{ $element } { $attribute }="{ $url }"> 把整个文档放在了地址里（data:），浏览器可能把它当作单独的页面打开
+danger-url-file = <{ $element } { $attribute }="{ $url }"> 指向某人自己电脑上的文件（file:），读者打不开
+danger-event-handler = <{ $element } { $attribute }=…> 是事件处理属性，会在读者的浏览器里运行脚本
+danger-srcdoc = <iframe srcdoc=…> 里装着一个完整的页面，可以运行脚本
+danger-script = <script> 元素会在读者的浏览器里运行
+danger-script-hint = 请删除它：页面不运行写在正文里的脚本（脚本应当放在主题的模板和 static/ 里）
+danger-url-script-hint = 请改为链接到一个页面（https://… 或本网站的路径），或者删除这个链接
+danger-url-data-hint = 请把文件放在 static/ 里，用它的路径链接；只有用 ![…](…) 或 <img src> 显示的 PNG、JPEG、GIF、WebP、AVIF、BMP 和 ICO 图片可以用 data:
+danger-url-file-hint = 请把文件放在 static/ 里，用它在网站上的路径链接
+# Markdown 里的链接或图片：$kind 是“link”或“image”。
+link-unsafe-script = { $kind ->
+        [image] 图片
+       *[link] 链接
+    }“{ $url }”被打开时会运行脚本
+link-unsafe-data = { $kind ->
+        [image] 图片
+       *[link] 链接
+    }“{ $url }”把整个文档放在了地址里（data:），浏览器可能把它当作单独的页面打开
+link-unsafe-file = { $kind ->
+        [image] 图片
+       *[link] 链接
+    }“{ $url }”指向某人自己电脑上的文件（file:），读者打不开
+# $what 是上面 danger-… 中的一句。
+raw-html-danger = Markdown 里的 HTML：{ $what }
+# $message 是这个文件的第一个问题；$places 是其他问题的 行:列。
+unsafe-content-more = { $message }（这个文件里还有 { $count } 处，在 { $places }）

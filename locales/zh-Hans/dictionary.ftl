@@ -6,4 +6,6 @@
 dictionary-unreadable = 无法读取词表：{ $error }
 dictionary-empty-phrase = 词表里有一条的词语是空的
 
-script-html-unconvertible = 无法把页面的 HTML 转换成另一种文字：{ $error }
+## 转换页面的字形
+
+html-not-converted = 无法转换页面的 HTML：{ $error }

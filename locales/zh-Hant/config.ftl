@@ -17,3 +17,8 @@ base-url-invalid = base_url "{ $url }" 不是有效的網址：{ $error }
 base-url-user = base_url "{ $url }" 不能包含使用者名稱或密碼
 base-url-query = base_url "{ $url }" 不能包含“?”或“#”：它是網站頁面的起始地址，頁面路徑會接在它後面
 base-url-empty-folder = base_url "{ $url }" 的路徑裡有空的資料夾名（“//”）
+favicon-empty = favicon = "{ $favicon }" 是空的
+favicon-not-inside = favicon = "{ $favicon }" 不是網站裡的路徑：請寫相對於網站根目錄的路徑
+favicon-bad-folder = favicon = "{ $favicon }" 裡有空的、“.”或“..”資料夾名
+favicon-bad-characters = favicon = "{ $favicon }" 裡有空格或路徑不能包含的字元
+favicon-hint = 請寫 static/ 裡一個檔案的路徑，例如 favicon = "favicon.svg"

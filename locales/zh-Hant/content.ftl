@@ -55,3 +55,39 @@ front-matter-missing = 檔案開頭沒有前置資訊
 front-matter-missing-hint = 檔案第一行寫 +++，接著寫 title = "…"，再寫一行 +++
 front-matter-unclosed = 前置資訊沒有結束
 front-matter-unclosed-hint = 請在前置資訊最後一行後面加一行 +++
+
+## 日期
+
+date-invalid = “{ $text }”不是日期：請寫成 2021、2021-10 或 2021-10-14（也可以寫 2021年10月14日）
+date-year-out-of-range = “{ $text }”不是日期：年份 { $year } 不在 { $first } 到 { $last } 之間
+
+## 頁面不能發布的內容（指令碼，以及會執行程式碼或離開網路的地址）
+
+# 頁面 HTML 裡的一個元素：<{ $element } { $attribute }="{ $url }">。
+danger-url-script = <{ $element } { $attribute }="{ $url }"> 被開啟時會執行指令碼
+danger-url-data = <{ $element } { $attribute }="{ $url }"> 把整個文件放在了地址裡（data:），瀏覽器可能把它當作單獨的頁面開啟
+danger-url-file = <{ $element } { $attribute }="{ $url }"> 指向某人自己電腦上的檔案（file:），讀者打不開
+danger-event-handler = <{ $element } { $attribute }=…> 是事件處理屬性，會在讀者的瀏覽器裡執行指令碼
+danger-srcdoc = <iframe srcdoc=…> 裡裝著一個完整的頁面，可以執行指令碼
+danger-script = <script> 元素會在讀者的瀏覽器裡執行
+danger-script-hint = 請刪除它：頁面不執行寫在正文裡的指令碼（指令碼應當放在主題的範本和 static/ 裡）
+danger-url-script-hint = 請改為連結到一個頁面（https://… 或本網站的路徑），或者刪除這個連結
+danger-url-data-hint = 請把檔案放在 static/ 裡，用它的路徑連結；只有用 ![…](…) 或 <img src> 顯示的 PNG、JPEG、GIF、WebP、AVIF、BMP 和 ICO 圖片可以用 data:
+danger-url-file-hint = 請把檔案放在 static/ 裡，用它在網站上的路徑連結
+# Markdown 裡的連結或圖片：$kind 是“link”或“image”。
+link-unsafe-script = { $kind ->
+        [image] 圖片
+       *[link] 連結
+    }“{ $url }”被開啟時會執行指令碼
+link-unsafe-data = { $kind ->
+        [image] 圖片
+       *[link] 連結
+    }“{ $url }”把整個文件放在了地址裡（data:），瀏覽器可能把它當作單獨的頁面開啟
+link-unsafe-file = { $kind ->
+        [image] 圖片
+       *[link] 連結
+    }“{ $url }”指向某人自己電腦上的檔案（file:），讀者打不開
+# $what 是上面 danger-… 中的一句。
+raw-html-danger = Markdown 裡的 HTML：{ $what }
+# $message 是這個檔案的第一個問題；$places 是其他問題的 行:欄。
+unsafe-content-more = { $message }（這個檔案裡還有 { $count } 處，在 { $places }）

@@ -6,4 +6,6 @@
 dictionary-unreadable = 無法讀取詞表：{ $error }
 dictionary-empty-phrase = 詞表裡有一條的詞語是空的
 
-script-html-unconvertible = 無法把頁面的 HTML 轉換成另一種文字：{ $error }
+## 轉換頁面的字形
+
+html-not-converted = 無法轉換頁面的 HTML：{ $error }

@@ -289,11 +289,7 @@ impl PartialDate {
     /// `2021年`, `2021年10月`, `2021年10月14日`; digits may be full-width (`２０２１`). The
     /// precision is what is written.
     pub fn parse(text: &str) -> Result<PartialDate, String> {
-        let bad = || {
-            format!(
-                "\"{text}\" is not a date: write 2021, 2021-10 or 2021-10-14 (or 2021年10月14日)"
-            )
-        };
+        let bad = || t!("date-invalid", text = text);
         let halfwidth = crate::data::table::halfwidth_digits(text.trim());
         let dashed = chinese_date(&halfwidth).ok_or_else(bad)?;
         // A TOML date-time: keep the date part.
@@ -305,10 +301,12 @@ impl PartialDate {
             .and_then(|y| y.parse().ok())
             .ok_or_else(bad)?;
         if !Self::YEARS.contains(&year) {
-            return Err(format!(
-                "\"{text}\" is not a date: the year {year} is not between {} and {}",
-                Self::YEARS.start(),
-                Self::YEARS.end()
+            return Err(t!(
+                "date-year-out-of-range",
+                text = text,
+                year = year.to_string(),
+                first = Self::YEARS.start().to_string(),
+                last = Self::YEARS.end().to_string()
             ));
         }
         let month = match parts.next() {

@@ -51,7 +51,7 @@ pub struct Problem {
     /// Byte offset in the Markdown of the link (its `[`, `![` or `<`) or of the raw HTML.
     pub offset: usize,
     pub message: String,
-    pub hint: &'static str,
+    pub hint: String,
 }
 
 #[derive(Debug, Clone, Copy)]

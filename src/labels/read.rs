@@ -1,6 +1,7 @@
 //! Reading and checking the labels files: the theme's, and the site's overrides.
 
 use super::*;
+use crate::t;
 
 /// A labels file as read: each key's value with where it is.
 pub(super) struct LabelsFile {
@@ -32,11 +33,15 @@ pub fn load(root: &Path, theme: &str, converter: &Converter) -> Result<Labels, V
             errors.push(
                 Diagnostic::new(
                     crate::content::rel_to(root, &file),
-                    format!("the theme \"{theme}\" has no labels file {DIR}/{FILE}"),
+                    t!(
+                        "labels-file-missing",
+                        theme = theme,
+                        file = format!("{DIR}/{FILE}")
+                    ),
                 )
-                .hint(format!(
-                    "copy themes/default/{DIR}/{FILE} into the theme (stdportal init writes it) \
-                     and change the texts you want"
+                .hint(t!(
+                    "labels-file-missing-hint",
+                    file = format!("{DIR}/{FILE}")
                 )),
             );
             None
@@ -96,19 +101,25 @@ fn missing(theme: &LabelsFile, site: Option<&LabelsFile>, key: &str) -> Option<D
     if theme.seen.contains(key) || site.is_some_and(|s| s.seen.contains(key)) {
         return None;
     }
-    let site_has_labels = site.is_some();
     let line = theme.text.lines().count().max(1);
-    let example = default_theme_entry(key)
-        .map(|entry| format!(", e.g. {entry} as in the default theme"))
-        .unwrap_or_default();
-    let also = if site_has_labels {
-        format!(" (or to the site's {DIR}/{FILE})")
+    let example = default_theme_entry(key).unwrap_or("none");
+    let hint = if site.is_some() {
+        t!(
+            "label-missing-site-hint",
+            file = theme.file.display(),
+            site_file = format!("{DIR}/{FILE}"),
+            example = example
+        )
     } else {
-        String::new()
+        t!(
+            "label-missing-hint",
+            file = theme.file.display(),
+            example = example
+        )
     };
-    let d = Diagnostic::new(&theme.file, format!("the label {key} is missing"))
+    let d = Diagnostic::new(&theme.file, t!("label-missing", key = key))
         .at_line(line)
-        .hint(format!("add it to {}{also}{example}", theme.file.display()));
+        .hint(hint);
     Some(d)
 }
 
@@ -138,18 +149,18 @@ fn labels_file(root: &Path, dir: &Path, errors: &mut Vec<Diagnostic>) -> Option<
             found = Some(file);
         } else if name.to_ascii_lowercase().ends_with(".toml") {
             let hint = if name.eq_ignore_ascii_case("zh-Hant.toml") {
-                format!(
-                    "Traditional pages show the labels of {FILE} converted like the rest of the \
-                     page; to change how a phrase is converted, add it to [to_hant] in \
-                     data/dictionary.toml, and remove this file"
-                )
+                t!("labels-file-extra-hant-hint", file = FILE)
             } else {
-                format!("write the labels in {DIR}/{FILE} and remove this file")
+                t!("labels-file-extra-hint", file = format!("{DIR}/{FILE}"))
             };
             errors.push(
                 Diagnostic::new(
                     crate::content::rel_to(root, &file),
-                    format!("stdportal reads only {DIR}/{FILE} here, not {name}"),
+                    t!(
+                        "labels-file-extra",
+                        file = format!("{DIR}/{FILE}"),
+                        name = &name
+                    ),
                 )
                 .hint(hint),
             );
@@ -172,15 +183,14 @@ fn read(
         Ok(Ok(text)) => text,
         Ok(Err(_)) => {
             errors.push(
-                Diagnostic::new(&shown, "the labels file is not valid UTF-8")
-                    .hint("save it as UTF-8"),
+                Diagnostic::new(&shown, t!("labels-not-utf8")).hint(t!("labels-not-utf8-hint")),
             );
             return None;
         }
         Err(e) => {
             errors.push(Diagnostic::new(
                 &shown,
-                format!("cannot read the file: {e}"),
+                t!("labels-unreadable", error = crate::i18n::io_error(&e)),
             ));
             return None;
         }
@@ -213,10 +223,8 @@ pub(super) fn parse(
     };
     let source = text.strip_prefix('\u{feff}').unwrap_or(text);
     let bom = text.len() - source.len();
-    let document = toml::de::DeTable::parse(source).map_err(|e| {
-        toml_diagnostic(file, source, 1, &e)
-            .hint("check the TOML syntax: key = \"text\", one per line")
-    })?;
+    let document = toml::de::DeTable::parse(source)
+        .map_err(|e| toml_diagnostic(file, source, 1, &e).hint(t!("labels-syntax-hint")))?;
     let mut errors = Vec::new();
     let at = |d: Diagnostic, offset: usize| d.at_offset(text, offset + bom, 1);
     for (key, value) in document.get_ref() {
@@ -237,11 +245,8 @@ pub(super) fn parse(
                                 levels.push(s);
                             }
                             _ => errors.push(at(
-                                Diagnostic::new(
-                                    file,
-                                    format!("every level in {STANDARD_LEVELS} must be a string"),
-                                )
-                                .hint("write the levels in quotes: [\"国际\", \"国家\", …]"),
+                                Diagnostic::new(file, t!("labels-level-not-text"))
+                                    .hint(t!("labels-level-not-text-hint")),
                                 item.span().start,
                             )),
                         }
@@ -249,8 +254,8 @@ pub(super) fn parse(
                     labels.standard_levels = Some(levels);
                 }
                 _ => errors.push(at(
-                    Diagnostic::new(file, format!("{STANDARD_LEVELS} must be a list of levels"))
-                        .hint("write standard_levels = [\"国际\", \"国家\", …]"),
+                    Diagnostic::new(file, t!("labels-levels-not-list"))
+                        .hint(t!("labels-levels-not-list-hint")),
                     value_span.start,
                 )),
             }
@@ -262,8 +267,8 @@ pub(super) fn parse(
         };
         let toml::de::DeValue::String(value) = value.get_ref() else {
             errors.push(at(
-                Diagnostic::new(file, format!("the label {name} must be a string"))
-                    .hint(format!("write {name} = \"…\"")),
+                Diagnostic::new(file, t!("label-not-text", name = name))
+                    .hint(t!("label-not-text-hint", name = name)),
                 value_span.start,
             ));
             continue;
@@ -298,12 +303,14 @@ pub(super) fn parse(
 pub(super) fn unknown_key(file: &Path, name: &str) -> Diagnostic {
     let names = Key::ALL.iter().map(|k| k.name()).chain([STANDARD_LEVELS]);
     let hint = match crate::nearest::closest(name, names) {
-        Some(close) => {
-            format!("did you mean {close}? The keys are those of themes/default/{DIR}/{FILE}")
-        }
-        None => format!("use the keys of themes/default/{DIR}/{FILE}"),
+        Some(close) => t!(
+            "label-unknown-close-hint",
+            close = close,
+            file = format!("{DIR}/{FILE}")
+        ),
+        None => t!("label-unknown-hint", file = format!("{DIR}/{FILE}")),
     };
-    Diagnostic::new(file, format!("there is no label named {name}")).hint(hint)
+    Diagnostic::new(file, t!("label-unknown", name = name)).hint(hint)
 }
 
 /// What is wrong with a label's text.
@@ -317,12 +324,23 @@ pub(super) struct Problem {
 
 /// `placeholders` as a reader sees them: `{year} and {value}`.
 fn braced(placeholders: &[&str]) -> String {
-    let all: Vec<String> = placeholders.iter().map(|p| format!("{{{p}}}")).collect();
-    match all.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    let mut all: Vec<String> = placeholders.iter().map(|p| format!("{{{p}}}")).collect();
+    // A key has at most three placeholders; more would be listed with the first ones together.
+    while all.len() > 3 {
+        let second = all.remove(1);
+        all[0] = format!("{}, {second}", all[0]);
     }
+    let count = all.len();
+    let mut all = all.into_iter();
+    let mut next = || all.next().unwrap_or_default();
+    let (first, second, third) = (next(), next(), next());
+    t!(
+        "label-placeholder-list",
+        count = count,
+        first = first,
+        second = second,
+        third = third
+    )
 }
 
 /// Splits a label's text into literal text and the key's placeholders, checking that it uses
@@ -332,11 +350,12 @@ pub(super) fn parse_text(key: Key, value: &str) -> Result<Text, Problem> {
     let allowed = key.placeholders();
     let allowed_hint = || {
         if allowed.is_empty() {
-            format!("{name} has no placeholders; write {{{{ and }}}} for a brace")
+            t!("label-no-placeholders-hint", name = name)
         } else {
-            format!(
-                "{name} shows {}; write {{{{ and }}}} for a brace",
-                braced(allowed)
+            t!(
+                "label-placeholders-hint",
+                name = name,
+                placeholders = braced(allowed)
             )
         }
     };
@@ -358,7 +377,7 @@ pub(super) fn parse_text(key: Key, value: &str) -> Result<Text, Problem> {
                 let rest = &value[i + 1..];
                 let Some(end) = rest.find('}') else {
                     return Err(Problem {
-                        message: format!("the label {name} has a {{ that is not closed"),
+                        message: t!("label-unclosed-brace", name = name),
                         hint: allowed_hint(),
                         near: Some(format!("{{{}", rest.chars().take(8).collect::<String>())),
                     });
@@ -367,11 +386,17 @@ pub(super) fn parse_text(key: Key, value: &str) -> Result<Text, Problem> {
                 let Some(index) = allowed.iter().position(|p| *p == placeholder) else {
                     return Err(Problem {
                         message: if allowed.is_empty() {
-                            format!("the label {name} has no placeholder {{{placeholder}}}")
+                            t!(
+                                "label-unknown-placeholder",
+                                name = name,
+                                placeholder = format!("{{{placeholder}}}")
+                            )
                         } else {
-                            format!(
-                                "the label {name} has no placeholder {{{placeholder}}}: it shows {}",
-                                braced(allowed)
+                            t!(
+                                "label-unknown-placeholder-shows",
+                                name = name,
+                                placeholder = format!("{{{placeholder}}}"),
+                                placeholders = braced(allowed)
                             )
                         },
                         hint: allowed_hint(),
@@ -389,7 +414,7 @@ pub(super) fn parse_text(key: Key, value: &str) -> Result<Text, Problem> {
             }
             '}' => {
                 return Err(Problem {
-                    message: format!("the label {name} has a }} that closes nothing"),
+                    message: t!("label-stray-brace", name = name),
                     hint: allowed_hint(),
                     near: Some(value[i..].chars().take(8).collect()),
                 })
@@ -405,11 +430,16 @@ pub(super) fn parse_text(key: Key, value: &str) -> Result<Text, Problem> {
         .collect();
     if !unused.is_empty() {
         return Err(Problem {
-            message: format!("the label {name} does not show {}", braced(&unused)),
-            hint: format!(
-                "{name} must show {}, e.g. {}",
-                braced(allowed),
-                default_theme_entry(name).unwrap_or("as in the default theme")
+            message: t!(
+                "label-unused-placeholders",
+                name = name,
+                placeholders = braced(&unused)
+            ),
+            hint: t!(
+                "label-unused-placeholders-hint",
+                name = name,
+                placeholders = braced(allowed),
+                example = default_theme_entry(name).unwrap_or("none")
             ),
             near: None,
         });

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::error::Diagnostic;
+use crate::t;
 
 /// A `{{ … }}` or `{% … %}` tag of a template.
 struct TemplateTag<'a> {
@@ -171,15 +172,9 @@ pub(super) fn include_cycles(sources: &BTreeMap<String, (PathBuf, String)>) -> V
         .into_iter()
         .map(|(cycle, offset)| {
             let (file, text) = &sources[&cycle[0]];
-            Diagnostic::new(
-                file,
-                format!(
-                    "templates include or extend each other in a loop: {}",
-                    cycle.join(" → ")
-                ),
-            )
-            .at_offset(text, offset, 1)
-            .hint("remove one of the includes (or extends); a template must not include itself")
+            Diagnostic::new(file, t!("template-include-loop", cycle = cycle.join(" → ")))
+                .at_offset(text, offset, 1)
+                .hint(t!("template-include-loop-hint"))
         })
         .collect()
 }
@@ -309,27 +304,26 @@ pub(super) fn macro_cycles(sources: &BTreeMap<String, (PathBuf, String)>) -> Vec
                     }
                 })
                 .collect();
+            let cycle_names = names.join(" → ");
             let message = if cycle.len() == 2 {
-                format!(
-                    "the macro {} in {template} calls itself: {}",
-                    cycle[0].1,
-                    names.join(" → ")
+                t!(
+                    "macro-calls-itself",
+                    name = &cycle[0].1,
+                    template = template,
+                    cycle = cycle_names
                 )
             } else if one_file {
-                format!(
-                    "macros in {template} call each other in a loop: {}",
-                    names.join(" → ")
+                t!(
+                    "macros-loop-in-file",
+                    template = template,
+                    cycle = cycle_names
                 )
             } else {
-                format!("macros call each other in a loop: {}", names.join(" → "))
+                t!("macros-loop", cycle = cycle_names)
             };
             Diagnostic::new(file, message)
                 .at_offset(text, offset, 1)
-                .hint(
-                    "a macro must not call itself, directly or through other macros: Tera \
-                     has no depth limit and the build would crash; write the levels out \
-                     instead",
-                )
+                .hint(t!("macro-loop-hint"))
         })
         .collect()
 }

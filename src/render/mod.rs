@@ -13,6 +13,7 @@ pub(crate) use loops::label_references;
 use loops::{include_cycles, macro_cycles};
 
 use crate::error::{Diagnostic, Diagnostics};
+use crate::t;
 
 /// Templates a theme must provide.
 pub const REQUIRED_TEMPLATES: [&str; 12] = [
@@ -42,12 +43,11 @@ pub struct Templates {
 pub fn load(root: &Path, theme: &str) -> Result<Templates, Diagnostics> {
     let theme_dir = root.join("themes").join(theme);
     if !theme_dir.is_dir() {
-        return Err(Diagnostic::new(
-            "config.toml",
-            format!("the theme \"{theme}\" is not in themes/{theme}/"),
-        )
-        .hint("set theme = \"default\" or copy a theme into the themes folder")
-        .into());
+        return Err(
+            Diagnostic::new("config.toml", t!("theme-missing", theme = theme))
+                .hint(t!("theme-missing-hint"))
+                .into(),
+        );
     }
     let mut sources: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
     let mut errors = Diagnostics::default();
@@ -68,10 +68,9 @@ pub fn load(root: &Path, theme: &str) -> Result<Templates, Diagnostics> {
                 continue;
             }
             match std::fs::read(path)
-                .map_err(|e| e.to_string())
-                .and_then(|b| {
-                    String::from_utf8(b).map_err(|_| "the template is not valid UTF-8".to_string())
-                }) {
+                .map_err(|e| t!("file-unreadable", error = crate::i18n::io_error(&e)))
+                .and_then(|b| String::from_utf8(b).map_err(|_| t!("template-not-utf8")))
+            {
                 Ok(text) => {
                     sources.insert(name, (shown, text));
                 }
@@ -88,9 +87,9 @@ pub fn load(root: &Path, theme: &str) -> Result<Templates, Diagnostics> {
                         .join(required)
                         .strip_prefix(root)
                         .unwrap_or(Path::new(required)),
-                    format!("the template {required} is missing"),
+                    t!("template-missing", template = required),
                 )
-                .hint("restore it from the default theme, or put your own in templates/"),
+                .hint(t!("template-missing-hint")),
             );
         }
     }
@@ -127,23 +126,26 @@ pub fn template_error(files: &BTreeMap<String, PathBuf>, err: &tera::Error) -> D
         source = cause.source();
     }
     // Tera names the template in its message: 'Failed to parse "page.html"' or "... 'page.html'".
-    let file = files
-        .iter()
-        .find(|(name, _)| {
-            message.contains(&format!("'{name}'")) || message.contains(&format!("\"{name}\""))
-        })
+    let found = files.iter().find(|(name, _)| {
+        message.contains(&format!("'{name}'")) || message.contains(&format!("\"{name}\""))
+    });
+    let file = found
         .map(|(_, f)| f.clone())
         .unwrap_or_else(|| PathBuf::from("templates"));
     let line = parse_tera_line(&message);
+    // Tera's own words stay as they are (in English), inside a sentence of the editor's
+    // language that names the template.
+    let detail = message
+        .replace('\n', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let template = found.map_or("none", |(name, _)| name.as_str());
     let mut d = Diagnostic::new(
         file,
-        message
-            .replace('\n', " ")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
+        t!("template-error", template = template, detail = detail),
     )
-    .hint("fix the template; `stdportal build` reports the first template problem it meets");
+    .hint(t!("template-error-hint"));
     if let Some((line, column)) = line {
         d = d.at(line, column);
     }

@@ -90,7 +90,7 @@ pub fn convert_html(converter: &Converter, script: Script, html: &str) -> Result
             ..RewriteStrSettings::new()
         },
     )
-    .map_err(|e| crate::t!("script-html-unconvertible", error = e.to_string()))
+    .map_err(|e| crate::t!("html-not-converted", error = e.to_string()))
 }
 
 fn is_verbatim(el: &Element, script: Script) -> bool {

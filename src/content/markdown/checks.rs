@@ -9,6 +9,7 @@ use std::path::Path;
 use pulldown_cmark::{Event, Tag};
 
 use super::{safety, shorten, Problem, Rendered};
+use crate::t;
 
 /// The problems of a page or section, as one diagnostic on the first (the others are listed by
 /// position in its message): `body` is the Markdown that was rendered, starting at line
@@ -22,7 +23,6 @@ pub fn unsafe_content(
     let Some(first) = rendered.problems.first() else {
         return Ok(());
     };
-    let mut message = first.message.clone();
     let others: Vec<String> = rendered.problems[1..]
         .iter()
         .map(|p| {
@@ -30,35 +30,38 @@ pub fn unsafe_content(
             format!("{}:{column}", line + body_line - 1)
         })
         .collect();
-    if !others.is_empty() {
-        message.push_str(&format!(
-            " (and {} more in this file, at {})",
-            others.len(),
-            others.join(", ")
-        ));
-    }
+    let message = if others.is_empty() {
+        first.message.clone()
+    } else {
+        t!(
+            "unsafe-content-more",
+            message = &first.message,
+            count = others.len(),
+            places = others.join(", ")
+        )
+    };
     Err(crate::error::Diagnostic::new(file, message)
         .at_offset(body, first.offset, body_line)
-        .hint(first.hint))
+        .hint(first.hint.clone()))
 }
 
 /// Link and image addresses with a scheme that is never published (see [`safety`]).
 pub(super) fn unsafe_links(events: &[Event<'_>], ranges: &[Range<usize>]) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (event, range) in events.iter().zip(ranges) {
-        let (url, usage, what) = match event {
-            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, safety::UrlUse::Link, "link"),
-            Event::Start(Tag::Image { dest_url, .. }) => (dest_url, safety::UrlUse::Image, "image"),
+        let (url, usage) = match event {
+            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, safety::UrlUse::Link),
+            Event::Start(Tag::Image { dest_url, .. }) => (dest_url, safety::UrlUse::Image),
             _ => continue,
         };
         if let Some(scheme) = safety::dangerous_scheme(url, usage) {
             let shown: String = url.chars().filter(|c| !c.is_control()).collect();
             problems.push(Problem {
                 offset: range.start,
-                message: format!(
-                    "the {what} \"{}\" {}",
-                    shorten(&shown, 60),
-                    safety::scheme_problem(scheme)
+                message: safety::link_problem(
+                    usage == safety::UrlUse::Image,
+                    &shorten(&shown, 60),
+                    scheme,
                 ),
                 hint: safety::scheme_hint(scheme),
             });
@@ -149,7 +152,7 @@ pub(super) fn raw_html_problems(
         };
         problems.push(Problem {
             offset,
-            message: format!("the raw HTML {}", found.danger.describe()),
+            message: t!("raw-html-danger", what = found.danger.describe()),
             hint: found.danger.hint(),
         });
     }

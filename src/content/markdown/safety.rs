@@ -17,6 +17,8 @@
 use lol_html::html_content::Element;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 
+use crate::t;
+
 /// Schemes that are never published.
 const DANGEROUS_SCHEMES: [&str; 4] = ["javascript", "vbscript", "data", "file"];
 
@@ -193,7 +195,7 @@ pub enum Danger {
 }
 
 impl Danger {
-    /// What is wrong, for messages.
+    /// What is wrong, for messages: a sentence about the element.
     pub fn describe(&self) -> String {
         match self {
             Danger::Url {
@@ -201,57 +203,64 @@ impl Danger {
                 attribute,
                 url,
                 scheme,
-            } => format!(
-                "<{element} {attribute}=\"{}\"> {}",
-                shorten(url),
-                scheme_problem(scheme)
-            ),
-            Danger::EventHandler { element, attribute } => format!(
-                "<{element} {attribute}=…> is an event handler, which runs a script in the \
-                 reader's browser"
-            ),
-            Danger::Srcdoc => {
-                "<iframe srcdoc=…> holds a page of its own, which can run scripts".to_string()
+            } => {
+                let url = shorten(url);
+                match *scheme {
+                    "javascript" | "vbscript" => t!(
+                        "danger-url-script",
+                        element = element,
+                        attribute = attribute,
+                        url = url
+                    ),
+                    "data" => t!(
+                        "danger-url-data",
+                        element = element,
+                        attribute = attribute,
+                        url = url
+                    ),
+                    _ => t!(
+                        "danger-url-file",
+                        element = element,
+                        attribute = attribute,
+                        url = url
+                    ),
+                }
             }
-            Danger::Script => "a <script> element would run in the reader's browser".to_string(),
+            Danger::EventHandler { element, attribute } => t!(
+                "danger-event-handler",
+                element = element,
+                attribute = attribute
+            ),
+            Danger::Srcdoc => t!("danger-srcdoc"),
+            Danger::Script => t!("danger-script"),
         }
     }
 
     /// What to do about it.
-    pub fn hint(&self) -> &'static str {
+    pub fn hint(&self) -> String {
         match self {
             Danger::Url { scheme, .. } => scheme_hint(scheme),
-            _ => {
-                "remove it: pages do not run scripts written in their content (scripts belong in \
-                 the theme's templates and static/)"
-            }
+            _ => t!("danger-script-hint"),
         }
     }
 }
 
-/// Why an address with `scheme` is refused.
-pub fn scheme_problem(scheme: &str) -> &'static str {
+/// A Markdown link (`image` false) or image with an address of `scheme`: what is wrong.
+pub fn link_problem(image: bool, url: &str, scheme: &str) -> String {
+    let kind = if image { "image" } else { "link" };
     match scheme {
-        "javascript" | "vbscript" => "would run a script when it is followed",
-        "data" => {
-            "holds a whole document in the address (data:), which a browser may open as a page \
-             of its own"
-        }
-        _ => "points to a file on someone's own computer (file:), which no reader can open",
+        "javascript" | "vbscript" => t!("link-unsafe-script", kind = kind, url = url),
+        "data" => t!("link-unsafe-data", kind = kind, url = url),
+        _ => t!("link-unsafe-file", kind = kind, url = url),
     }
 }
 
 /// What to write instead of an address with `scheme`.
-pub fn scheme_hint(scheme: &str) -> &'static str {
+pub fn scheme_hint(scheme: &str) -> String {
     match scheme {
-        "javascript" | "vbscript" => {
-            "link to a page instead (https://… or a path on this site), or remove the link"
-        }
-        "data" => {
-            "put the file in static/ and link to it by its path; data: is allowed only for PNG, \
-             JPEG, GIF, WebP, AVIF, BMP and ICO images shown with ![…](…) or <img src>"
-        }
-        _ => "put the file in static/ and link to it by its path on the site",
+        "javascript" | "vbscript" => t!("danger-url-script-hint"),
+        "data" => t!("danger-url-data-hint"),
+        _ => t!("danger-url-file-hint"),
     }
 }
 
