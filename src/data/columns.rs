@@ -7,6 +7,7 @@ use super::table::Columns;
 
 pub const CITY_COLUMNS: Columns = Columns {
     known: &["id", "name", "province", "introduction"],
+    spare: &[],
     chinese: &[
         ("编号", "id"),
         ("代码", "id"),
@@ -38,6 +39,7 @@ pub const INDICATOR_COLUMNS: Columns = Columns {
         "source_document",
         "source_quote",
     ],
+    spare: &["target_comparator"],
     chinese: &[
         ("编号", "id"),
         ("指标编号", "id"),
@@ -57,15 +59,16 @@ pub const INDICATOR_COLUMNS: Columns = Columns {
         ("类型", "kind"),
         ("指标类型", "kind"),
         ("属性", "kind"),
-        ("来源", "source_document"),
         ("来源文件", "source_document"),
-        ("原文", "source_quote"),
+        ("来源", "source_document"),
         ("来源原文", "source_quote"),
+        ("原文", "source_quote"),
     ],
 };
 
 pub const OBSERVATION_COLUMNS: Columns = Columns {
     known: &["city", "indicator", "date", "year", "value", "source"],
+    spare: &["year"],
     chinese: &[
         ("城市", "city"),
         ("指标", "indicator"),
@@ -92,6 +95,7 @@ pub const ACHIEVEMENT_COLUMNS: Columns = Columns {
         "source_document",
         "source_quote",
     ],
+    spare: &[],
     chinese: &[
         ("城市", "city"),
         ("日期", "date"),
@@ -106,12 +110,20 @@ pub const ACHIEVEMENT_COLUMNS: Columns = Columns {
         ("数值", "value"),
         ("值", "value"),
         ("单位", "unit"),
-        ("来源", "source_document"),
         ("来源文件", "source_document"),
-        ("原文", "source_quote"),
+        ("来源", "source_document"),
         ("来源原文", "source_quote"),
+        ("原文", "source_quote"),
     ],
 };
+
+/// The header row of a new sheet of each table (`stdportal init`'s example workbook, the tests'
+/// workbooks): the first Chinese header of each column, the spare spellings left out. The
+/// length is checked when this is compiled.
+pub const CITY_SHEET_HEADERS: [&str; 4] = CITY_COLUMNS.sheet_headers();
+pub const INDICATOR_SHEET_HEADERS: [&str; 14] = INDICATOR_COLUMNS.sheet_headers();
+pub const OBSERVATION_SHEET_HEADERS: [&str; 5] = OBSERVATION_COLUMNS.sheet_headers();
+pub const ACHIEVEMENT_SHEET_HEADERS: [&str; 9] = ACHIEVEMENT_COLUMNS.sheet_headers();
 
 /// Traditional characters of the Chinese headers above, with their Simplified forms: a header
 /// typed in Traditional (`單位`, `來源`) names the same column.
@@ -176,12 +188,33 @@ mod tests {
             }
             // Every column but the alternative spellings has a Chinese header.
             for column in columns.known {
-                let spare = ["target_comparator", "year"].contains(column);
+                let spare = columns.spare.contains(column);
                 assert!(
                     spare || columns.chinese.iter().any(|(_, c)| c == column),
                     "{column} has no Chinese header"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_new_sheet_has_a_chinese_header_for_each_column() {
+        assert_eq!(CITY_SHEET_HEADERS, ["编号", "名称", "省份", "简介"]);
+        assert_eq!(
+            OBSERVATION_SHEET_HEADERS,
+            ["城市", "指标", "日期", "实际值", "来源"]
+        );
+        assert_eq!(INDICATOR_SHEET_HEADERS[12..], ["来源文件", "来源原文"]);
+        for (columns, headers) in [
+            (&INDICATOR_COLUMNS, &INDICATOR_SHEET_HEADERS[..]),
+            (&ACHIEVEMENT_COLUMNS, &ACHIEVEMENT_SHEET_HEADERS[..]),
+        ] {
+            let named: Vec<&str> = headers.iter().filter_map(|h| columns.column(h)).collect();
+            let wanted: Vec<&str> = (columns.known.iter())
+                .filter(|c| !columns.spare.contains(c))
+                .copied()
+                .collect();
+            assert_eq!(named, wanted);
         }
     }
 

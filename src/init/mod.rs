@@ -171,11 +171,14 @@ pub const EXAMPLE_WORKBOOK: &str = "data/数据.xlsx";
 
 /// The example data: the city, its target and one measured value.
 fn example_workbook() -> Vec<workbook::SheetData<'static>> {
+    use crate::data::columns::{
+        CITY_SHEET_HEADERS, INDICATOR_SHEET_HEADERS, OBSERVATION_SHEET_HEADERS,
+    };
     use workbook::{SheetData, Value::Number as N, Value::Text as T};
     vec![
         SheetData {
             name: "城市",
-            headers: &["编号", "名称", "省份", "简介"],
+            headers: &CITY_SHEET_HEADERS,
             rows: vec![vec![
                 T("example"),
                 T("示例市"),
@@ -185,22 +188,7 @@ fn example_workbook() -> Vec<workbook::SheetData<'static>> {
         },
         SheetData {
             name: "指标",
-            headers: &[
-                "编号",
-                "城市",
-                "规划",
-                "领域",
-                "指标",
-                "单位",
-                "基线值",
-                "基线年份",
-                "目标值",
-                "目标年份",
-                "比较",
-                "类型",
-                "来源文件",
-                "来源原文",
-            ],
+            headers: &INDICATOR_SHEET_HEADERS,
             rows: vec![vec![
                 T("local-standards"),
                 T("example"),
@@ -220,7 +208,7 @@ fn example_workbook() -> Vec<workbook::SheetData<'static>> {
         },
         SheetData {
             name: "观测",
-            headers: &["城市", "指标", "日期", "实际值", "来源"],
+            headers: &OBSERVATION_SHEET_HEADERS,
             rows: vec![vec![
                 T("example"),
                 T("local-standards"),

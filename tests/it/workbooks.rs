@@ -4,31 +4,19 @@
 
 use crate::support::workbooks::{ods, xlsx, SheetData, Value};
 use crate::support::*;
+use stdportal::data::columns::{
+    ACHIEVEMENT_SHEET_HEADERS, INDICATOR_SHEET_HEADERS, OBSERVATION_SHEET_HEADERS,
+};
 
 use Value::{Date, Number as N, Text as T};
 
 /// The basic fixture's indicators, observations and achievements as sheets with Chinese
-/// headers: numbers stored as numbers, one as text (`1,024`), years as numbers and as text.
+/// headers (those `stdportal init` gives a new sheet): numbers stored as numbers, one as text (`1,024`), years as numbers and as text.
 fn basic_sheets() -> Vec<SheetData<'static>> {
     vec![
         SheetData {
             name: "指标",
-            headers: &[
-                "编号",
-                "城市",
-                "规划",
-                "领域",
-                "指标",
-                "单位",
-                "基线值",
-                "基线年份",
-                "目标值",
-                "目标年份",
-                "比较",
-                "类型",
-                "来源文件",
-                "来源原文",
-            ],
+            headers: &INDICATOR_SHEET_HEADERS,
             rows: vec![
                 vec![
                     T("pass-rate"),
@@ -66,7 +54,7 @@ fn basic_sheets() -> Vec<SheetData<'static>> {
         },
         SheetData {
             name: "观测",
-            headers: &["城市", "指标", "日期", "实际值", "来源"],
+            headers: &OBSERVATION_SHEET_HEADERS,
             rows: vec![
                 vec![
                     T("testcity"),
@@ -86,17 +74,7 @@ fn basic_sheets() -> Vec<SheetData<'static>> {
         },
         SheetData {
             name: "成果",
-            headers: &[
-                "城市",
-                "日期",
-                "类别",
-                "级别",
-                "名称",
-                "数量",
-                "单位",
-                "来源文件",
-                "来源原文",
-            ],
+            headers: &ACHIEVEMENT_SHEET_HEADERS,
             rows: vec![
                 vec![
                     T("testcity"),

@@ -157,6 +157,9 @@ impl Row {
 /// them (see [`crate::data::columns`]).
 pub struct Columns {
     pub known: &'static [&'static str],
+    /// Columns that are another spelling of one before them (`year` for `date`): a new sheet
+    /// leaves them out.
+    pub spare: &'static [&'static str],
     /// Chinese header (Simplified) → column.
     pub chinese: &'static [(&'static str, &'static str)],
 }
@@ -172,6 +175,55 @@ impl Columns {
             .iter()
             .find(|(name, _)| *name == simplified)
             .map(|(_, column)| *column)
+    }
+
+    /// The header row of a new sheet: for each column but the spare ones, the first Chinese
+    /// header that names it (`N` must be their number: a constant using this does not compile
+    /// otherwise).
+    pub const fn sheet_headers<const N: usize>(&self) -> [&'static str; N] {
+        const fn same(a: &str, b: &str) -> bool {
+            let (a, b) = (a.as_bytes(), b.as_bytes());
+            if a.len() != b.len() {
+                return false;
+            }
+            let mut i = 0;
+            while i < a.len() {
+                if a[i] != b[i] {
+                    return false;
+                }
+                i += 1;
+            }
+            true
+        }
+        const fn among(name: &str, names: &[&str]) -> bool {
+            let mut i = 0;
+            while i < names.len() {
+                if same(name, names[i]) {
+                    return true;
+                }
+                i += 1;
+            }
+            false
+        }
+        let mut headers = [""; N];
+        let mut n = 0;
+        let mut k = 0;
+        while k < self.known.len() {
+            let column = self.known[k];
+            let mut i = 0;
+            while !among(column, self.spare) && i < self.chinese.len() {
+                if same(self.chinese[i].1, column) {
+                    assert!(n < N, "more columns with a Chinese header than N");
+                    headers[n] = self.chinese[i].0;
+                    n += 1;
+                    break;
+                }
+                i += 1;
+            }
+            k += 1;
+        }
+        assert!(n == N, "fewer columns with a Chinese header than N");
+        headers
     }
 
     /// The columns with their Chinese headers, for a hint: `id (编号, 指标编号), city (城市), …`.

@@ -5,6 +5,7 @@ use super::*;
 
 const COLUMNS: Columns = Columns {
     known: &["id", "name", "value", "target_value", "target_year"],
+    spare: &[],
     chinese: &[("名称", "name"), ("值", "value")],
 };
 
