@@ -3,6 +3,8 @@
 //! guessed: a value that is none of the names is an error naming every choice, and one that
 //! could be several of them (`政策`) names those.
 
+use crate::t;
+
 /// One value of a set and the names it is written with; the first name is the one messages use.
 pub struct Choice<T> {
     pub value: T,
@@ -10,7 +12,9 @@ pub struct Choice<T> {
 }
 
 /// The value `text` names (spaces around it and the case of Latin letters do not matter), or
-/// a sentence saying what `what` (`kind`, `validity`) can be.
+/// a sentence saying what `what` can be. `what` is `kind`, `validity` or `comparator`: the
+/// catalogues name each in their own words (a select on it in `choice-unknown` and the others
+/// in `data.ftl`); another word is shown as it is.
 pub fn pick<T: Copy>(what: &str, text: &str, choices: &[Choice<T>]) -> Result<T, String> {
     let wanted = text.trim();
     let exact = choices
@@ -31,37 +35,52 @@ pub fn pick<T: Copy>(what: &str, text: &str, choices: &[Choice<T>]) -> Result<T,
         })
         .collect();
     Err(match partial.as_slice() {
-        [] => format!(
-            "\"{wanted}\" is not a {what}: write one of {}",
-            listed(choices.iter())
+        [] => t!(
+            "choice-unknown",
+            wanted = wanted,
+            what = what,
+            choices = listed(choices.iter())
         ),
-        [one] => format!(
-            "\"{wanted}\" is not a {what}: did you mean {}? The choices are {}",
-            shown(one),
-            listed(choices.iter())
+        [one] => t!(
+            "choice-near",
+            wanted = wanted,
+            what = what,
+            near = shown(one),
+            choices = listed(choices.iter())
         ),
-        several => format!(
-            "\"{wanted}\" is not a {what}: it could be {}; write the one you mean",
-            listed(several.iter().copied())
+        several => t!(
+            "choice-ambiguous",
+            wanted = wanted,
+            what = what,
+            choices = listed(several.iter().copied())
         ),
     })
 }
 
-/// `interpretation (政策解读)`: the names of one choice as a message shows them.
+/// `"interpretation" (政策解读)`: the names of one choice as a message shows them.
 fn shown<T>(choice: &Choice<T>) -> String {
     match choice.names.split_first() {
-        Some((first, [])) => format!("\"{first}\""),
-        Some((first, rest)) => format!("\"{first}\" ({})", rest.join(", ")),
+        Some((first, [])) => t!("choice-name", name = *first),
+        Some((first, rest)) => t!(
+            "choice-name-also",
+            name = *first,
+            also = rest.join(&t!("choice-separator"))
+        ),
         None => String::new(),
     }
 }
 
+/// `"a", "b" or "c"`: the choices as a message lists them.
 fn listed<'a, T: 'a>(choices: impl Iterator<Item = &'a Choice<T>>) -> String {
     let all: Vec<String> = choices.map(shown).collect();
     match all.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        Some((last, rest)) => t!(
+            "choice-or",
+            rest = rest.join(&t!("choice-separator")),
+            last = last
+        ),
     }
 }
 

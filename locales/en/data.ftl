@@ -30,3 +30,50 @@ data-plan-not-a-page = the plan "{ $plan }" is not a page of the site
 data-plan-not-a-page-hint = use the slug of the plan's page
 page-template-missing = the template "{ $template }" does not exist
 page-template-missing-hint = use a template of the theme (page.html, section.html, …) or add it to templates/
+
+## Rows of the data tables
+
+data-city-id-not-url = the city id "{ $id }" cannot be used in a URL
+data-indicator-id-not-url = the indicator id "{ $id }" cannot be used in a URL
+data-id-not-url-hint = use ASCII letters, digits and dashes, e.g. rizhao or pass-rate-2020
+data-quote-without-document = a source quote needs the document it comes from
+data-quote-without-document-hint = add source_document (the slug of the page that states it)
+data-comparator-hint = write >= (at least), <= (at most) or = (exactly)
+data-baseline-incomplete = a baseline needs both a value and a year
+data-baseline-incomplete-hint = fill in both baseline value and year, or leave both empty
+data-target-no-year = the target has no year
+data-target-no-year-hint = add the year the target is due, e.g. target_year = 2020
+data-target-before-baseline = the target year { $target } is before the baseline year { $baseline }
+data-target-before-baseline-hint = check the two years; the target must come after the baseline
+data-date-missing = the date is missing
+data-date-missing-hint = write the year or date, e.g. 2021 or 2021-10
+data-date-hint = write the year or date, e.g. 2021, 2021-10 or 2021年10月
+data-city-twice = the city id "{ $id }" is used twice
+data-indicator-twice = the indicator id "{ $id }" is used twice for the city "{ $city }"
+# $first and $second are the two rows, as file:line.
+data-observation-twice = the indicator "{ $indicator }" of the city "{ $city }" has two observations for { $date }: { $first } and { $second }
+data-observation-twice-hint = keep one: delete the other row or correct its date (which one counts would depend on the order of the rows)
+
+## The files of data/
+
+data-unknown-file = stdportal does not know this data file
+data-unknown-file-hint = data tables are named cities, indicators, observations or achievements (e.g. data/indicators.csv or data/indicators/rizhao.toml); a workbook with another name holds them on sheets named after them
+data-file-unreadable = cannot read the file: { $error }
+data-sheet-not-a-table = the sheet "{ $sheet }" is not named after a table
+data-sheet-not-a-table-hint = name each sheet after the table it holds: cities (城市), indicators (指标), observations (观测) or achievements (成果); or name the workbook after its one table, e.g. data/observations.xlsx
+data-table-twice = { $files } hold the same data twice
+# Two files (or, in turn, a list of them and one more) in data-table-twice.
+data-files-and = { $first } and { $second }
+data-table-twice-hint = keep one of them and delete the other (a CSV saved from a workbook holds the same rows as the workbook)
+
+## Values from a closed set: a page's kind and validity, a target's comparator
+# $what is kind, validity or comparator; $choices a list of choice-name or choice-name-also,
+# joined with choice-separator and choice-or.
+
+choice-unknown = "{ $wanted }" is not a { $what }: write one of { $choices }
+choice-near = "{ $wanted }" is not a { $what }: did you mean { $near }? The choices are { $choices }
+choice-ambiguous = "{ $wanted }" is not a { $what }: it could be { $choices }; write the one you mean
+choice-name = "{ $name }"
+choice-name-also = "{ $name }" ({ $also })
+choice-separator = {", "}
+choice-or = { $rest } or { $last }

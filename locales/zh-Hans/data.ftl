@@ -29,3 +29,65 @@ data-plan-not-a-page = 规划“{ $plan }”不是本网站的页面
 data-plan-not-a-page-hint = 请写规划页面的 slug
 page-template-missing = 模板“{ $template }”不存在
 page-template-missing-hint = 请用主题里的模板（page.html、section.html 等），或者把它加到 templates/ 里
+
+## 数据表的行
+
+data-city-id-not-url = 城市 id“{ $id }”不能用在网址里
+data-indicator-id-not-url = 指标 id“{ $id }”不能用在网址里
+data-id-not-url-hint = 请用英文字母、数字和短横线，例如 rizhao 或 pass-rate-2020
+data-quote-without-document = 来源原文需要注明它出自哪个文件
+data-quote-without-document-hint = 请加上 source_document（给出这段原文的页面的 slug）
+data-comparator-hint = 请写 >=（不低于）、<=（不高于）或 =（达到）
+data-baseline-incomplete = 基线需要同时有值和年份
+data-baseline-incomplete-hint = 请把基线值和基线年份都填上，或者都空着
+data-target-no-year = 目标没有年份
+data-target-no-year-hint = 请加上目标的完成年份，例如 target_year = 2020
+data-target-before-baseline = 目标年份 { $target } 早于基线年份 { $baseline }
+data-target-before-baseline-hint = 请检查这两个年份；目标年份必须在基线年份之后
+data-date-missing = 缺少日期
+data-date-missing-hint = 请写年份或日期，例如 2021 或 2021-10
+data-date-hint = 请写年份或日期，例如 2021、2021-10 或 2021年10月
+data-city-twice = 城市 id“{ $id }”用了两次
+data-indicator-twice = 城市“{ $city }”的指标 id“{ $id }”用了两次
+# $first 和 $second 是这两行，写成 文件:行号。
+data-observation-twice = 城市“{ $city }”的指标“{ $indicator }”在 { $date } 有两条观测值：{ $first } 和 { $second }
+data-observation-twice-hint = 请只保留一条：删掉另一行或改正它的日期（否则哪一条算数要看行的先后）
+
+## data/ 里的文件
+
+data-unknown-file = stdportal 不认识这个数据文件
+data-unknown-file-hint = 数据表的名字是 cities、indicators、observations 或 achievements（例如 data/indicators.csv 或 data/indicators/rizhao.toml）；别的名字的工作簿把数据表放在以表名命名的工作表里
+data-file-unreadable = 无法读取这个文件：{ $error }
+data-sheet-not-a-table = 工作表“{ $sheet }”的名字不是数据表的名字
+data-sheet-not-a-table-hint = 请用工作表所存的数据表给它命名：城市（cities）、指标（indicators）、观测（observations）或成果（achievements）；或者用工作簿唯一的数据表给工作簿命名，例如 data/observations.xlsx
+data-table-twice = { $files } 保存了同一份数据
+# data-table-twice 里的两个文件（或者依次是一串文件和另一个文件）。
+data-files-and = { $first } 和 { $second }
+data-table-twice-hint = 请保留其中一个，删掉另一个（从工作簿另存的 CSV 和工作簿里的行是一样的）
+
+## 取值有限的项：页面的 kind（文件类别）和 validity（效力状态），目标的比较方式
+# $what 是 kind、validity 或 comparator；$choices 是用 choice-separator 和 choice-or 连起来的
+# choice-name 或 choice-name-also。
+
+choice-unknown = “{ $wanted }”不是可用的{ $what ->
+        [kind] 文件类别
+        [validity] 效力状态
+        [comparator] 比较方式
+       *[other] { $what }
+    }，请写其中之一：{ $choices }
+choice-near = “{ $wanted }”不是可用的{ $what ->
+        [kind] 文件类别
+        [validity] 效力状态
+        [comparator] 比较方式
+       *[other] { $what }
+    }。是不是{ $near }？可以写：{ $choices }
+choice-ambiguous = “{ $wanted }”不是可用的{ $what ->
+        [kind] 文件类别
+        [validity] 效力状态
+        [comparator] 比较方式
+       *[other] { $what }
+    }：它可能是{ $choices }，请写出你指的那一个
+choice-name = “{ $name }”
+choice-name-also = “{ $name }”（{ $also }）
+choice-separator = 、
+choice-or = { $rest }或{ $last }

@@ -29,3 +29,65 @@ data-plan-not-a-page = 規劃“{ $plan }”不是本網站的頁面
 data-plan-not-a-page-hint = 請寫規劃頁面的 slug
 page-template-missing = 範本“{ $template }”不存在
 page-template-missing-hint = 請用主題裡的範本（page.html、section.html 等），或者把它加到 templates/ 裡
+
+## 資料表的列
+
+data-city-id-not-url = 城市 id“{ $id }”不能用在網址裡
+data-indicator-id-not-url = 指標 id“{ $id }”不能用在網址裡
+data-id-not-url-hint = 請用英文字母、數字和短橫線，例如 rizhao 或 pass-rate-2020
+data-quote-without-document = 來源原文需要註明它出自哪個檔案
+data-quote-without-document-hint = 請加上 source_document（給出這段原文的頁面的 slug）
+data-comparator-hint = 請寫 >=（不低於）、<=（不高於）或 =（達到）
+data-baseline-incomplete = 基線需要同時有值和年份
+data-baseline-incomplete-hint = 請把基線值和基線年份都填上，或者都空著
+data-target-no-year = 目標沒有年份
+data-target-no-year-hint = 請加上目標的完成年份，例如 target_year = 2020
+data-target-before-baseline = 目標年份 { $target } 早於基線年份 { $baseline }
+data-target-before-baseline-hint = 請檢查這兩個年份；目標年份必須在基線年份之後
+data-date-missing = 缺少日期
+data-date-missing-hint = 請寫年份或日期，例如 2021 或 2021-10
+data-date-hint = 請寫年份或日期，例如 2021、2021-10 或 2021年10月
+data-city-twice = 城市 id“{ $id }”用了兩次
+data-indicator-twice = 城市“{ $city }”的指標 id“{ $id }”用了兩次
+# $first 和 $second 是這兩列，寫成 檔案:行號。
+data-observation-twice = 城市“{ $city }”的指標“{ $indicator }”在 { $date } 有兩條觀測值：{ $first } 和 { $second }
+data-observation-twice-hint = 請只保留一條：刪掉另一列或改正它的日期（否則哪一條算數要看列的先後）
+
+## data/ 裡的檔案
+
+data-unknown-file = stdportal 不認識這個資料檔案
+data-unknown-file-hint = 資料表的名字是 cities、indicators、observations 或 achievements（例如 data/indicators.csv 或 data/indicators/rizhao.toml）；別的名字的活頁簿把資料表放在以表名命名的工作表裡
+data-file-unreadable = 無法讀取這個檔案：{ $error }
+data-sheet-not-a-table = 工作表“{ $sheet }”的名字不是資料表的名字
+data-sheet-not-a-table-hint = 請用工作表所存的資料表給它命名：城市（cities）、指標（indicators）、觀測（observations）或成果（achievements）；或者用活頁簿唯一的資料表給活頁簿命名，例如 data/observations.xlsx
+data-table-twice = { $files } 儲存了同一份資料
+# data-table-twice 裡的兩個檔案（或者依次是一串檔案和另一個檔案）。
+data-files-and = { $first } 和 { $second }
+data-table-twice-hint = 請保留其中一個，刪掉另一個（從活頁簿另存的 CSV 和活頁簿裡的列是一樣的）
+
+## 取值有限的項：頁面的 kind（文件類別）和 validity（效力狀態），目標的比較方式
+# $what 是 kind、validity 或 comparator；$choices 是用 choice-separator 和 choice-or 連起來的
+# choice-name 或 choice-name-also。
+
+choice-unknown = “{ $wanted }”不是可用的{ $what ->
+        [kind] 文件類別
+        [validity] 效力狀態
+        [comparator] 比較方式
+       *[other] { $what }
+    }，請寫其中之一：{ $choices }
+choice-near = “{ $wanted }”不是可用的{ $what ->
+        [kind] 文件類別
+        [validity] 效力狀態
+        [comparator] 比較方式
+       *[other] { $what }
+    }。是不是{ $near }？可以寫：{ $choices }
+choice-ambiguous = “{ $wanted }”不是可用的{ $what ->
+        [kind] 文件類別
+        [validity] 效力狀態
+        [comparator] 比較方式
+       *[other] { $what }
+    }：它可能是{ $choices }，請寫出你指的那一個
+choice-name = “{ $name }”
+choice-name-also = “{ $name }”（{ $also }）
+choice-separator = 、
+choice-or = { $rest }或{ $last }

@@ -259,7 +259,14 @@ fn required_text(row: &Row, name: &str) -> Result<String, Diagnostic> {
     Ok(row.required(name)?.text.clone())
 }
 
-fn ascii_id(cell: &Cell, what: &str) -> Result<String, Diagnostic> {
+/// Which id [`ascii_id`] checks.
+#[derive(Clone, Copy)]
+enum IdOf {
+    City,
+    Indicator,
+}
+
+fn ascii_id(cell: &Cell, what: IdOf) -> Result<String, Diagnostic> {
     let ok = !cell.text.is_empty()
         && cell
             .text
@@ -268,19 +275,17 @@ fn ascii_id(cell: &Cell, what: &str) -> Result<String, Diagnostic> {
     if ok {
         Ok(cell.text.clone())
     } else {
-        Err(cell
-            .loc
-            .error(format!(
-                "the {what} \"{}\" cannot be used in a URL",
-                cell.text
-            ))
-            .hint("use ASCII letters, digits and dashes, e.g. rizhao or pass-rate-2020"))
+        let message = match what {
+            IdOf::City => t!("data-city-id-not-url", id = &cell.text),
+            IdOf::Indicator => t!("data-indicator-id-not-url", id = &cell.text),
+        };
+        Err(cell.loc.error(message).hint(t!("data-id-not-url-hint")))
     }
 }
 
 fn city(row: &Row) -> Result<City, Diagnostic> {
     Ok(City {
-        id: ascii_id(row.required("id")?, "city id")?,
+        id: ascii_id(row.required("id")?, IdOf::City)?,
         name: required_text(row, "name")?,
         province: row.text("province").unwrap_or_default(),
         introduction: row.text("introduction").unwrap_or_default(),
@@ -297,8 +302,8 @@ fn source(row: &Row) -> Result<Option<SourceRef>, Diagnostic> {
         })),
         (None, Some(q)) => Err(q
             .loc
-            .error("a source quote needs the document it comes from")
-            .hint("add source_document (the slug of the page that states it)")),
+            .error(t!("data-quote-without-document"))
+            .hint(t!("data-quote-without-document-hint"))),
         (None, None) => Ok(None),
     }
 }
@@ -346,23 +351,20 @@ fn comparator(row: &Row) -> Result<Comparator, Diagnostic> {
     else {
         return Ok(Comparator::AtLeast);
     };
-    crate::choices::pick("comparator", &cell.text, &COMPARATOR_NAMES).map_err(|message| {
-        cell.loc
-            .error(message)
-            .hint("write >= (at least), <= (at most) or = (exactly)")
-    })
+    crate::choices::pick("comparator", &cell.text, &COMPARATOR_NAMES)
+        .map_err(|message| cell.loc.error(message).hint(t!("data-comparator-hint")))
 }
 
 fn indicator(row: &Row) -> Result<Indicator, Diagnostic> {
-    let id = ascii_id(row.required("id")?, "indicator id")?;
+    let id = ascii_id(row.required("id")?, IdOf::Indicator)?;
     let baseline = match (row.number("baseline_value")?, row.year("baseline_year")?) {
         (Some(value), Some(year)) => Some(Baseline { value, year }),
         (None, None) => None,
         _ => {
             return Err(row
                 .loc
-                .error("a baseline needs both a value and a year")
-                .hint("fill in both baseline value and year, or leave both empty"))
+                .error(t!("data-baseline-incomplete"))
+                .hint(t!("data-baseline-incomplete-hint")))
         }
     };
     let target_value_cell = row.required("target_value")?;
@@ -370,8 +372,8 @@ fn indicator(row: &Row) -> Result<Indicator, Diagnostic> {
         value: table::parse_number(target_value_cell)?,
         year: row.year("target_year")?.ok_or_else(|| {
             row.loc
-                .error("the target has no year")
-                .hint("add the year the target is due, e.g. target_year = 2020")
+                .error(t!("data-target-no-year"))
+                .hint(t!("data-target-no-year-hint"))
         })?,
         comparator: comparator(row)?,
     };
@@ -379,11 +381,12 @@ fn indicator(row: &Row) -> Result<Indicator, Diagnostic> {
         if target.year < b.year {
             let loc = row.get("target_year").map_or(&row.loc, |c| &c.loc);
             return Err(loc
-                .error(format!(
-                    "the target year {} is before the baseline year {}",
-                    target.year, b.year
+                .error(t!(
+                    "data-target-before-baseline",
+                    target = target.year,
+                    baseline = b.year
                 ))
-                .hint("check the two years; the target must come after the baseline"));
+                .hint(t!("data-target-before-baseline-hint")));
         }
     }
     Ok(Indicator {
@@ -412,14 +415,10 @@ fn cell_loc(row: &Row, name: &str) -> Loc {
 fn date_of(row: &Row) -> Result<PartialDate, Diagnostic> {
     let cell = row.get("date").or_else(|| row.get("year")).ok_or_else(|| {
         row.loc
-            .error("the date is missing")
-            .hint("write the year or date, e.g. 2021 or 2021-10")
+            .error(t!("data-date-missing"))
+            .hint(t!("data-date-missing-hint"))
     })?;
-    PartialDate::parse(&cell.text).map_err(|msg| {
-        cell.loc
-            .error(msg)
-            .hint("write the year or date, e.g. 2021, 2021-10 or 2021年10月")
-    })
+    PartialDate::parse(&cell.text).map_err(|msg| cell.loc.error(msg).hint(t!("data-date-hint")))
 }
 
 fn observation(row: &Row) -> Result<Observation, Diagnostic> {
@@ -454,10 +453,7 @@ fn check_references(data: &Data, diagnostics: &mut Diagnostics) {
     let mut city_ids = HashSet::new();
     for city in &data.cities {
         if !city_ids.insert(city.id.as_str()) {
-            diagnostics.push(
-                city.loc
-                    .error(format!("the city id \"{}\" is used twice", city.id)),
-            );
+            diagnostics.push(city.loc.error(t!("data-city-twice", id = &city.id)));
         }
     }
     // A city or indicator whose row was reported and left out is not reported again as unknown.
@@ -468,9 +464,10 @@ fn check_references(data: &Data, diagnostics: &mut Diagnostics) {
             diagnostics.push(unknown_city(data, &ind.city_loc, &ind.city));
         }
         if !indicator_ids.insert((ind.city.as_str(), ind.id.as_str())) {
-            diagnostics.push(ind.loc.error(format!(
-                "the indicator id \"{}\" is used twice for the city \"{}\"",
-                ind.id, ind.city
+            diagnostics.push(ind.loc.error(t!(
+                "data-indicator-twice",
+                id = &ind.id,
+                city = &ind.city
             )));
         }
     }
@@ -498,7 +495,7 @@ fn check_references(data: &Data, diagnostics: &mut Diagnostics) {
 
 /// A city id that names no city: the hint names the nearest city of this site.
 pub fn unknown_city(data: &Data, loc: &Loc, id: &str) -> Diagnostic {
-    loc.error(format!("unknown city \"{id}\""))
+    loc.error(t!("page-unknown-city", city = id))
         .hint(city_hint(data, id))
 }
 
@@ -541,18 +538,15 @@ fn check_duplicate_observations(data: &Data, diagnostics: &mut Diagnostics) {
             }
             Some(earlier) => diagnostics.push(
                 obs.loc
-                    .error(format!(
-                        "the indicator \"{}\" of the city \"{}\" has two observations for {}: \
-                         {}:{} and {}:{}",
-                        obs.indicator,
-                        obs.city,
-                        obs.date,
-                        earlier.file.display(),
-                        earlier.line,
-                        obs.loc.file.display(),
-                        obs.loc.line
+                    .error(t!(
+                        "data-observation-twice",
+                        indicator = &obs.indicator,
+                        city = &obs.city,
+                        date = obs.date.to_string(),
+                        first = format!("{}:{}", earlier.file.display(), earlier.line),
+                        second = format!("{}:{}", obs.loc.file.display(), obs.loc.line)
                     ))
-                    .hint("keep one: delete the other row or correct its date (which one counts would depend on the order of the rows)"),
+                    .hint(t!("data-observation-twice-hint")),
             ),
         }
     }

@@ -15,6 +15,7 @@ use super::columns::{
 use super::table::workbook::{self, Sheet};
 use super::table::Columns;
 use crate::error::{Diagnostic, Diagnostics};
+use crate::t;
 
 /// A table: its name (the file, folder or sheet it is kept in), the name of a TOML row
 /// (`[[city]]`), its Chinese names for a sheet or a file, and its columns.
@@ -120,8 +121,8 @@ pub fn read_sources(
         if table.is_none() && (!top || !is_workbook) {
             if !(top && name == "dictionary.toml") {
                 diagnostics.push(
-                    Diagnostic::new(&shown, "stdportal does not know this data file")
-                        .hint("data tables are named cities, indicators, observations or achievements (e.g. data/indicators.csv or data/indicators/rizhao.toml); a workbook with another name holds them on sheets named after them"),
+                    Diagnostic::new(&shown, t!("data-unknown-file"))
+                        .hint(t!("data-unknown-file-hint")),
                 );
             }
             continue;
@@ -131,7 +132,7 @@ pub fn read_sources(
             Err(e) => {
                 diagnostics.push(Diagnostic::new(
                     &shown,
-                    format!("cannot read the file: {e}"),
+                    t!("data-file-unreadable", error = crate::i18n::io_error(&e)),
                 ));
                 unread.extend(table.map(|t| t.name));
                 continue;
@@ -178,8 +179,8 @@ fn sheets_by_name(
         match table_named(&sheet.name) {
             Some(table) => named.push((table, sheet)),
             None => diagnostics.push(
-                Diagnostic::new(shown, format!("the sheet \"{}\" is not named after a table", sheet.name))
-                    .hint("name each sheet after the table it holds: cities (城市), indicators (指标), observations (观测) or achievements (成果); or name the workbook after its one table, e.g. data/observations.xlsx"),
+                Diagnostic::new(shown, t!("data-sheet-not-a-table", sheet = &sheet.name))
+                    .hint(t!("data-sheet-not-a-table-hint")),
             ),
         }
     }
@@ -202,16 +203,17 @@ fn refuse_tables_in_two_places(
     }
     let mut refused = Vec::new();
     for same in by_name.values().filter(|same| same.len() > 1) {
-        let shown: Vec<String> = same
+        let files = same
             .iter()
             .map(|&i| sources[i].shown.display().to_string())
-            .collect();
+            .reduce(|first, second| t!("data-files-and", first = first, second = second))
+            .unwrap_or_default();
         diagnostics.push(
             Diagnostic::new(
                 &sources[same[0]].shown,
-                format!("{} hold the same data twice", shown.join(" and ")),
+                t!("data-table-twice", files = files),
             )
-            .hint("keep one of them and delete the other (a CSV saved from a workbook holds the same rows as the workbook)"),
+            .hint(t!("data-table-twice-hint")),
         );
         for &i in same {
             match &sources[i].holds {

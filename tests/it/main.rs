@@ -19,6 +19,7 @@ mod layout;
 mod lists;
 mod messages_serve;
 mod messages_output;
+mod messages_tables;
 mod messages_theme;
 mod mistakes;
 mod opencc_equivalence;

@@ -39,24 +39,30 @@ pub(super) fn unclosed_quote(text: &str) -> Option<(usize, usize)> {
     in_quotes.then_some(opened)
 }
 
-/// What an invisible byte-order mark (U+FEFF) in `text` is: at its start or inside it. `what`
-/// is `value` or `column name`.
-pub(super) fn bom_problem(what: &str, text: &str) -> Option<String> {
+/// Where a byte-order mark is: in a column name (a CSV header) or in a value.
+#[derive(Clone, Copy)]
+pub(super) enum BomIn {
+    Header,
+    Value,
+}
+
+/// What an invisible byte-order mark (U+FEFF) in `text` is: at its start or inside it.
+pub(super) fn bom_problem(what: BomIn, text: &str) -> Option<String> {
     let at = text.find('\u{feff}')?;
     let shown = text.replace('\u{feff}', "");
-    Some(if at == 0 {
-        format!("the {what} \"{shown}\" starts with an invisible byte-order mark (U+FEFF)")
-    } else {
-        format!(
-            "the {what} \"{shown}\" has an invisible byte-order mark (U+FEFF) after \"{}\"",
-            text[..at].replace('\u{feff}', "")
-        )
+    let before = text[..at].replace('\u{feff}', "");
+    Some(match (what, at) {
+        (BomIn::Header, 0) => t!("table-bom-header-start", text = shown),
+        (BomIn::Header, _) => t!("table-bom-header-inside", text = shown, before = before),
+        (BomIn::Value, 0) => t!("table-bom-value-start", text = shown),
+        (BomIn::Value, _) => t!("table-bom-value-inside", text = shown, before = before),
     })
 }
 
-pub(super) const BOM_HINT: &str =
-    "a byte-order mark starts a file saved as \"CSV UTF-8\"; inside a file it \
-     usually comes from pasting two files together. Delete the value and type it again";
+/// What to do about a byte-order mark inside a file.
+pub(super) fn bom_hint() -> String {
+    t!("table-bom-hint")
+}
 
 /// Line numbers of CSV records, counted from their byte offsets: the CSV reader's own count is
 /// one short after a CRLF line end (as Excel writes them), as it places a record before the LF.
@@ -107,9 +113,9 @@ pub(super) fn read_csv(shown: &Path, text: &str, columns: &Columns) -> TableRead
     let mut diagnostics = Diagnostics::default();
     if let Some((line, column)) = unclosed_quote(text) {
         return TableRead::failed(
-            Diagnostic::new(shown, "a value opened with a double quote is never closed")
+            Diagnostic::new(shown, t!("table-unclosed-quote"))
                 .at(line, column)
-                .hint("add the closing \" (a quote inside a value is written twice: \"\")"),
+                .hint(t!("table-unclosed-quote-hint")),
         );
     }
     let mut reader = csv::ReaderBuilder::new()
@@ -144,11 +150,11 @@ pub(super) fn read_csv(shown: &Path, text: &str, columns: &Columns) -> TableRead
         return TableRead::failed(d);
     }
     for (i, _) in names.iter().enumerate() {
-        if let Some(problem) = bom_problem("column name", &header[i]) {
+        if let Some(problem) = bom_problem(BomIn::Header, &header[i]) {
             diagnostics.push(
                 Diagnostic::new(shown, problem)
                     .at(header_line, i + 1)
-                    .hint(BOM_HINT),
+                    .hint(bom_hint()),
             );
         }
     }
@@ -187,20 +193,15 @@ pub(super) fn read_csv(shown: &Path, text: &str, columns: &Columns) -> TableRead
                 .zip(&names)
                 .all(|(f, n)| f.replace('\u{feff}', "").trim() == n);
         if repeats_header {
-            let bom = if record.iter().any(|f| f.contains('\u{feff}')) {
-                ", after an invisible byte-order mark (U+FEFF),"
+            let message = if record.iter().any(|f| f.contains('\u{feff}')) {
+                t!("table-header-repeated-after-bom")
             } else {
-                ""
+                t!("table-header-repeated")
             };
             diagnostics.push(
-                Diagnostic::new(
-                    shown,
-                    format!(
-                        "this line repeats the header{bom} as if two files were pasted together"
-                    ),
-                )
-                .at(line, 1)
-                .hint("delete this line, and check that the rows after it belong in this file"),
+                Diagnostic::new(shown, message)
+                    .at(line, 1)
+                    .hint(t!("table-header-repeated-hint")),
             );
             continue;
         }
@@ -208,8 +209,8 @@ pub(super) fn read_csv(shown: &Path, text: &str, columns: &Columns) -> TableRead
             .iter()
             .enumerate()
             .filter_map(|(i, value)| {
-                bom_problem("value", value)
-                    .map(|problem| field_loc(line, i).error(problem).hint(BOM_HINT))
+                bom_problem(BomIn::Value, value)
+                    .map(|problem| field_loc(line, i).error(problem).hint(bom_hint()))
             })
             .collect();
         if !boms.is_empty() {
@@ -225,13 +226,16 @@ pub(super) fn read_csv(shown: &Path, text: &str, columns: &Columns) -> TableRead
         }
         if record.len() != names.len() {
             diagnostics.push(
-                Diagnostic::new(shown, format!(
-                    "this row has {} values but the header has {} columns",
-                    record.len(),
-                    names.len()
-                ))
+                Diagnostic::new(
+                    shown,
+                    t!(
+                        "table-row-length",
+                        values = record.len(),
+                        columns = names.len()
+                    ),
+                )
                 .at(line, record.len().min(names.len()) + 1)
-                .hint("check for a missing or extra comma; a value containing a comma must be in double quotes"),
+                .hint(t!("table-row-length-hint")),
             );
             complete = false;
             continue;
@@ -286,7 +290,7 @@ fn chinese_commas(
 
 fn csv_error(shown: &Path, e: &csv::Error, lines: &mut RecordLines<'_>) -> Diagnostic {
     let line = lines.of(e.position());
-    Diagnostic::new(shown, format!("this CSV row cannot be read: {e}"))
+    Diagnostic::new(shown, t!("table-csv-unreadable", error = e.to_string()))
         .at_line(line)
-        .hint("check that every double quote that opens a value also closes it")
+        .hint(t!("table-csv-unreadable-hint"))
 }

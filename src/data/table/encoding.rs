@@ -6,6 +6,7 @@ use std::fmt;
 use std::path::Path;
 
 use crate::error::{Diagnostic, Diagnostics};
+use crate::t;
 
 /// The two encodings a CSV file may be in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,7 +150,11 @@ fn line_list(lines: &[usize]) -> String {
     let shown: Vec<String> = lines.iter().take(5).map(|l| l.to_string()).collect();
     match lines.len().saturating_sub(5) {
         0 => shown.join(", "),
-        more => format!("{} and {more} more", shown.join(", ")),
+        more => t!(
+            "table-line-list-more",
+            lines = shown.join(", "),
+            more = more
+        ),
     }
 }
 
@@ -160,9 +165,9 @@ fn line_list(lines: &[usize]) -> String {
 /// read whole in one encoding and turned into 浼佷笟椤圭洰 where 企业项目 was meant.
 pub fn decode_csv(shown: &Path, bytes: &[u8]) -> Result<String, Diagnostics> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Diagnostic::new(shown, "the file is saved as UTF-16")
+        return Err(Diagnostic::new(shown, t!("table-utf16"))
             .at(1, 1)
-            .hint("save it from Excel as \"CSV UTF-8\" or plain \"CSV\"")
+            .hint(t!("table-utf16-hint"))
             .into());
     }
     let bom = bytes.starts_with(b"\xEF\xBB\xBF");
@@ -191,47 +196,51 @@ pub fn decode_csv(shown: &Path, bytes: &[u8]) -> Result<String, Diagnostics> {
     };
     if let Some(&first) = minority.first() {
         let line = lines[first - 1];
-        let rest = if bom && encoding == Encoding::Utf8 && utf8.is_empty() {
-            "the file starts with a UTF-8 byte-order mark".to_string()
+        let text = excerpt(line, other);
+        let message = if bom && encoding == Encoding::Utf8 && utf8.is_empty() {
+            t!(
+                "table-mixed-encodings-bom",
+                other = other.to_string(),
+                text = text
+            )
         } else {
-            format!("the rest of the file is {encoding}")
+            t!(
+                "table-mixed-encodings",
+                other = other.to_string(),
+                text = text,
+                encoding = encoding.to_string()
+            )
         };
-        let mut d = Diagnostic::new(
-            shown,
-            format!(
-                "the file mixes two encodings: this line is {other} (it reads \"{}\"), {rest}",
-                excerpt(line, other)
-            ),
-        );
+        let mut d = Diagnostic::new(shown, message);
         d = match other {
             Encoding::Gb18030 => d.at(first, first_non_utf8_column(line)),
             Encoding::Utf8 => d.at_line(first),
         };
-        diagnostics.push(d.hint(format!(
-            "rows from files saved in different encodings were probably pasted together; \
-             retype {} by hand, then save the whole file as \"CSV UTF-8\"",
-            if minority.len() > 1 {
-                format!("the {other} lines ({})", line_list(minority))
-            } else {
-                "this line".to_string()
-            }
-        )));
+        diagnostics.push(d.hint(if minority.len() > 1 {
+            t!(
+                "table-mixed-encodings-lines-hint",
+                other = other.to_string(),
+                lines = line_list(minority)
+            )
+        } else {
+            t!("table-mixed-encodings-hint")
+        }));
     }
     if let Some(&first) = neither.first() {
-        let also = if neither.len() > 1 {
-            format!(" (lines {} cannot be read)", line_list(&neither))
+        let hint = if neither.len() > 1 {
+            t!(
+                "table-neither-encoding-lines-hint",
+                lines = line_list(&neither)
+            )
         } else {
-            String::new()
+            t!("table-neither-encoding-hint")
         };
-        let d = Diagnostic::new(shown, "this line is neither UTF-8 nor GB18030 text");
+        let d = Diagnostic::new(shown, t!("table-neither-encoding"));
         let d = match encoding {
             Encoding::Utf8 => d.at(first, first_non_utf8_column(lines[first - 1])),
             Encoding::Gb18030 => d.at_line(first),
         };
-        diagnostics.push(d.hint(format!(
-            "the file may be damaged or saved in another encoding (such as Big5); open it in \
-             Excel/WPS and save the whole file as \"CSV UTF-8\"{also}"
-        )));
+        diagnostics.push(d.hint(hint));
     }
     // Nothing but ambiguous lines: better refused than read in what may be the wrong one.
     let no_evidence = !bom && utf8.is_empty() && gb18030.is_empty();
@@ -240,15 +249,14 @@ pub fn decode_csv(shown: &Path, bytes: &[u8]) -> Result<String, Diagnostics> {
         diagnostics.push(
             Diagnostic::new(
                 shown,
-                format!(
-                    "cannot tell whether the file is UTF-8 or GB18030: this line reads \"{}\" \
-                     in UTF-8 and \"{}\" in GB18030",
-                    excerpt(line, Encoding::Utf8),
-                    excerpt(line, Encoding::Gb18030)
+                t!(
+                    "table-encoding-unclear",
+                    utf8 = excerpt(line, Encoding::Utf8),
+                    gb18030 = excerpt(line, Encoding::Gb18030)
                 ),
             )
             .at_line(first)
-            .hint("save the file from Excel/WPS as \"CSV UTF-8\" (its byte-order mark says which)"),
+            .hint(t!("table-encoding-unclear-hint")),
         );
     }
     if !diagnostics.is_empty() {
@@ -266,8 +274,11 @@ pub fn decode_csv(shown: &Path, bytes: &[u8]) -> Result<String, Diagnostics> {
     };
     // Every line was read in `encoding` above, so this does not fail.
     text.ok_or_else(|| {
-        Diagnostic::new(shown, format!("the file is not {encoding} text"))
-            .hint("save it from Excel/WPS as \"CSV UTF-8\"")
-            .into()
+        Diagnostic::new(
+            shown,
+            t!("table-not-in-encoding", encoding = encoding.to_string()),
+        )
+        .hint(t!("table-not-in-encoding-hint"))
+        .into()
     })
 }

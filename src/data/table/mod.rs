@@ -116,8 +116,8 @@ impl Row {
     pub fn required(&self, name: &str) -> Result<&Cell, Diagnostic> {
         self.get(name).ok_or_else(|| {
             self.loc
-                .error(format!("the value \"{name}\" is missing"))
-                .hint(format!("fill in {name} for this row"))
+                .error(t!("table-value-missing", name = name))
+                .hint(t!("table-value-missing-hint", name = name))
         })
     }
 
@@ -141,13 +141,13 @@ impl Row {
                 .map(Some)
                 .ok_or_else(|| {
                     c.loc
-                        .error(format!(
-                            "\"{}\" is not a year between {} and {}",
-                            c.text,
-                            PartialDate::YEARS.start(),
-                            PartialDate::YEARS.end()
+                        .error(t!(
+                            "table-not-a-year",
+                            text = &c.text,
+                            first = *PartialDate::YEARS.start(),
+                            last = *PartialDate::YEARS.end()
                         ))
-                        .hint("write a year like 2020 (a month or a day is not taken here)")
+                        .hint(t!("table-not-a-year-hint"))
                 }),
         }
     }
@@ -240,7 +240,11 @@ impl Columns {
                 if chinese.is_empty() {
                     column.to_string()
                 } else {
-                    format!("{column} ({})", chinese.join(", "))
+                    t!(
+                        "table-column-with-headers",
+                        column = *column,
+                        headers = chinese.join(", ")
+                    )
                 }
             })
             .collect::<Vec<_>>()
@@ -261,23 +265,25 @@ impl Columns {
             let Some(column) = self.column(header) else {
                 diagnostics.push(
                     at(i)
-                        .error(format!("unknown column \"{header}\""))
-                        .hint(format!("the columns of this table are: {}", self.listing())),
+                        .error(t!("table-unknown-column", header = header))
+                        .hint(t!("table-unknown-column-hint", columns = self.listing())),
                 );
                 columns.push("");
                 continue;
             };
             match columns.iter().position(|c| *c == column) {
                 Some(j) if headers[j] == *header => {
-                    diagnostics.push(at(i).error(format!("the column \"{header}\" appears twice")))
+                    diagnostics.push(at(i).error(t!("table-column-twice", header = header)))
                 }
                 Some(j) => diagnostics.push(
                     at(i)
-                        .error(format!(
-                            "the columns \"{}\" and \"{header}\" are the same column ({column})",
-                            headers[j]
+                        .error(t!(
+                            "table-same-column",
+                            first = &headers[j],
+                            second = header,
+                            column = column
                         ))
-                        .hint("keep one of them"),
+                        .hint(t!("table-same-column-hint")),
                 ),
                 None => {}
             }
@@ -304,6 +310,17 @@ impl TableRead {
         TableRead {
             problems: problems.into(),
             ..TableRead::default()
+        }
+    }
+
+    /// Adds a row that was read while `problems` grew from `problems_before`: to the rows if
+    /// reading it added no problem, else to the broken rows (reported once, not again for the
+    /// value it then misses, and its id still known).
+    fn add_row(&mut self, row: Row, problems_before: usize) {
+        if self.problems.len() == problems_before {
+            self.rows.push(row);
+        } else {
+            self.broken.push(row);
         }
     }
 }

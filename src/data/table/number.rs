@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use super::Cell;
 use crate::error::Diagnostic;
+use crate::t;
 
 /// Figures must be smaller than this in absolute value. Up to 10^15 every whole number is held
 /// exactly (a double has 15–16 significant digits) and prints as itself; the bound is still ten
@@ -126,20 +127,20 @@ pub fn parse_number(cell: &Cell) -> Result<f64, Diagnostic> {
         match problem {
             NumberProblem::NotANumber => cell
                 .loc
-                .error(format!("\"{text}\" is not a number"))
-                .hint("write digits only, e.g. 432 or 97.5 (a thousands separator or a trailing % is fine)"),
+                .error(t!("table-not-a-number", text = text))
+                .hint(t!("table-not-a-number-hint")),
             NumberProblem::DecimalComma(meant) => cell
                 .loc
-                .error(format!("\"{text}\" is not a number: a comma separates thousands only before exactly three digits"))
-                .hint(format!("decimal comma? write {meant}; thousands are written 13,375 or 13375")),
+                .error(t!("table-decimal-comma", text = text))
+                .hint(t!("table-decimal-comma-hint", meant = meant)),
             NumberProblem::Grouping => cell
                 .loc
-                .error(format!("\"{text}\" is not a number: its separators do not split it into thousands"))
-                .hint("a thousands separator comes before each group of exactly three digits, as in 1,234,567; or write the digits alone (1234567) and use a point for decimals (93.2)"),
+                .error(t!("table-bad-grouping", text = text))
+                .hint(t!("table-bad-grouping-hint")),
             NumberProblem::OutOfRange => cell
                 .loc
-                .error(format!("\"{text}\" is out of range: a figure must be smaller than 1,000,000,000,000,000 (10^15)"))
-                .hint("check for a typo or a value pasted into the wrong column; for a very large amount use a larger unit (亿元 rather than 元)"),
+                .error(t!("table-out-of-range", text = text))
+                .hint(t!("table-out-of-range-hint")),
         }
     })
 }

@@ -3,17 +3,18 @@
 
 use std::path::Path;
 
-use super::csv::{bom_problem, BOM_HINT};
+use super::csv::{bom_hint, bom_problem, BomIn};
 use super::{Cell, Columns, Field, Loc, Row, TableRead};
 use crate::error::{Diagnostic, Diagnostics};
+use crate::t;
 
 pub(super) fn read_toml(shown: &Path, text: &str, key: &str, columns: &Columns) -> TableRead {
     let document = toml::de::DeTable::parse(text).map_err(|e| {
         // A byte-order mark outside a string breaks the TOML; say what it is.
         match text.find('\u{feff}') {
-            Some(at) => Diagnostic::new(shown, "an invisible byte-order mark (U+FEFF) is here")
+            Some(at) => Diagnostic::new(shown, t!("table-toml-bom"))
                 .at_offset(text, at, 1)
-                .hint(BOM_HINT),
+                .hint(bom_hint()),
             None => crate::error::toml_diagnostic(shown, text, 1, &e),
         }
     });
@@ -21,7 +22,6 @@ pub(super) fn read_toml(shown: &Path, text: &str, key: &str, columns: &Columns) 
         Ok(d) => d,
         Err(d) => return TableRead::failed(d),
     };
-    let mut diagnostics = Diagnostics::default();
     let mut read = TableRead {
         complete: true,
         ..TableRead::default()
@@ -37,43 +37,38 @@ pub(super) fn read_toml(shown: &Path, text: &str, key: &str, columns: &Columns) 
     };
     for (name, value) in document.get_ref().iter() {
         if name.get_ref().as_ref() != key {
-            diagnostics.push(
+            read.problems.push(
                 loc_of(name.span())
-                    .error(format!("unknown key \"{}\"", name.get_ref()))
-                    .hint(format!("write each row as a [[{key}]] table")),
+                    .error(t!("table-unknown-key", name = name.get_ref().as_ref()))
+                    .hint(t!("table-unknown-row-key-hint", key = key)),
             );
             read.complete = false;
             continue;
         }
         let toml::de::DeValue::Array(items) = value.get_ref() else {
-            diagnostics.push(
-                loc_of(value.span()).error(format!("\"{key}\" must be a list of [[{key}]] tables")),
-            );
+            read.problems
+                .push(loc_of(value.span()).error(t!("table-rows-not-a-list", key = key)));
             read.complete = false;
             continue;
         };
         for item in items {
             let toml::de::DeValue::Table(table) = item.get_ref() else {
-                diagnostics.push(loc_of(item.span()).error(format!("each {key} must be a table")));
+                read.problems
+                    .push(loc_of(item.span()).error(t!("table-row-not-a-table", key = key)));
                 read.complete = false;
                 continue;
             };
             let mut cells = Vec::new();
-            let before = diagnostics.len();
-            flatten(table, &[], &loc_of, columns, &mut cells, &mut diagnostics);
+            let before = read.problems.len();
+            flatten(table, &[], &loc_of, columns, &mut cells, &mut read.problems);
             let row = Row {
                 loc: loc_of(item.span()),
                 cells,
             };
             // A row with an unknown key is reported once, not again for the value it misses.
-            if diagnostics.len() == before {
-                read.rows.push(row);
-            } else {
-                read.broken.push(row);
-            }
+            read.add_row(row, before);
         }
     }
-    read.problems = diagnostics;
     read
 }
 
@@ -106,7 +101,7 @@ fn flatten(
             toml::de::DeValue::Boolean(b) => b.to_string(),
             toml::de::DeValue::Datetime(d) => d.to_string(),
             toml::de::DeValue::Array(_) => {
-                diagnostics.push(loc.error("a value cannot be a list"));
+                diagnostics.push(loc.error(t!("table-value-is-a-list")));
                 continue;
             }
         };
@@ -114,16 +109,16 @@ fn flatten(
             let key_loc = loc_of(key.span());
             diagnostics.push(
                 key_loc
-                    .error(format!("unknown key \"{}\"", key.get_ref()))
-                    .hint(format!(
-                        "the keys of this table are: {}",
-                        columns.known.join(", ")
+                    .error(t!("table-unknown-key", name = key.get_ref().as_ref()))
+                    .hint(t!(
+                        "table-unknown-key-hint",
+                        keys = columns.known.join(", ")
                     )),
             );
             continue;
         }
-        if let Some(problem) = bom_problem("value", &text) {
-            diagnostics.push(loc.error(problem).hint(BOM_HINT));
+        if let Some(problem) = bom_problem(BomIn::Value, &text) {
+            diagnostics.push(loc.error(problem).hint(bom_hint()));
             continue;
         }
         cells.push((

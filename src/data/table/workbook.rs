@@ -11,6 +11,7 @@ use calamine::{Data, Range, Reader};
 
 use super::{Cell, Columns, Field, Loc, Row, TableRead};
 use crate::error::{Diagnostic, Diagnostics};
+use crate::t;
 
 /// The extensions of the workbooks read from `data/`.
 pub const EXTENSIONS: [&str; 3] = ["xlsx", "xls", "ods"];
@@ -24,16 +25,22 @@ pub struct Sheet {
 /// The sheets of a workbook that hold anything, in the workbook's order.
 pub fn sheets(shown: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, Diagnostic> {
     let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
-        Diagnostic::new(shown, format!("this workbook cannot be read: {e}")).hint(
-            "open it in Excel or WPS and save it again as a workbook (.xlsx), or save the sheet as \"CSV UTF-8\"",
+        Diagnostic::new(
+            shown,
+            t!("table-workbook-unreadable", error = e.to_string()),
         )
+        .hint(t!("table-workbook-unreadable-hint"))
     })?;
     let mut sheets = Vec::new();
     for name in workbook.sheet_names() {
         let range = workbook.worksheet_range(&name).map_err(|e| {
             Diagnostic::new(
                 shown,
-                format!("the sheet \"{name}\" of this workbook cannot be read: {e}"),
+                t!(
+                    "table-sheet-unreadable",
+                    sheet = &name,
+                    error = e.to_string()
+                ),
             )
         })?;
         let has_values = range.used_cells().any(|(_, _, c)| !is_blank(c));
@@ -98,13 +105,13 @@ pub fn read_sheet(shown: &Path, sheet: &Sheet, columns: &Columns) -> TableRead {
         if cells.iter().all(is_blank) {
             continue;
         }
-        let before = diagnostics.len();
+        let before = read.problems.len();
         for (i, cell) in cells.iter().enumerate() {
             if !is_blank(cell) && !headed.iter().any(|(j, _)| *j == i) {
-                diagnostics.push(
+                read.problems.push(
                     loc(r, i, None)
-                        .error("this value is in a column without a header")
-                        .hint("give the column a header in the first row, or move the value into its column"),
+                        .error(t!("table-value-without-header"))
+                        .hint(t!("table-value-without-header-hint")),
                 );
             }
         }
@@ -119,22 +126,17 @@ pub fn read_sheet(shown: &Path, sheet: &Sheet, columns: &Columns) -> TableRead {
                         loc: cell_loc,
                     },
                 )),
-                Err(problem) => diagnostics.push(cell_loc.error(problem).hint(
-                    "correct the formula or type the value; stdportal reads what a cell shows",
-                )),
+                Err(problem) => read
+                    .problems
+                    .push(cell_loc.error(problem).hint(t!("table-cell-error-hint"))),
             }
         }
         let row = Row {
             loc: loc(r, 0, None),
             cells: row_cells,
         };
-        if diagnostics.len() == before {
-            read.rows.push(row);
-        } else {
-            read.broken.push(row);
-        }
+        read.add_row(row, before);
     }
-    read.problems = diagnostics;
     read
 }
 
@@ -147,9 +149,9 @@ fn text_of(cell: &Data) -> Result<String, String> {
         Data::Float(f) => number_text(*f),
         Data::Bool(b) => b.to_string(),
         Data::DateTime(dt) if dt.is_duration() => {
-            return Err(format!(
-                "the cell holds a length of time ({}), not a date or a number",
-                number_text(dt.as_f64())
+            return Err(t!(
+                "table-cell-duration",
+                duration = number_text(dt.as_f64())
             ))
         }
         Data::DateTime(dt) => {
@@ -158,12 +160,8 @@ fn text_of(cell: &Data) -> Result<String, String> {
         }
         // OpenDocument dates: `2018-12-31` or `2018-12-31T00:00:00`.
         Data::DateTimeIso(iso) => iso.split('T').next().unwrap_or(iso).to_string(),
-        Data::DurationIso(iso) => {
-            return Err(format!(
-                "the cell holds a length of time ({iso}), not a date or a number"
-            ))
-        }
-        Data::Error(e) => return Err(format!("the cell shows the error {e}")),
+        Data::DurationIso(iso) => return Err(t!("table-cell-duration", duration = iso)),
+        Data::Error(e) => return Err(t!("table-cell-error", error = e.to_string())),
     })
 }
 
