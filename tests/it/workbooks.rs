@@ -1,4 +1,4 @@
-//! Workbooks (`.xlsx`, `.ods`) in `data/`: the same site as the same rows in CSV and TOML,
+//! Workbooks (`.xlsx`, `.xls`, `.ods`) in `data/`: the same site as the same rows in CSV and TOML,
 //! byte for byte; Excel dates; numbers stored as numbers or as text; messages naming the
 //! sheet, the row and the column's header; a table saved twice.
 
@@ -134,6 +134,21 @@ fn xlsx_and_ods_workbooks_give_the_same_site_as_csv_and_toml() {
             assert!(got[path] == *bytes, "{name}: {} differs", path.display());
         }
     }
+}
+
+/// An Excel 97-2003 workbook (`.xls`, BIFF8), which no Rust crate writes: the same cells as
+/// [`basic_sheets`], made once by `tests/fixtures/workbooks/make_basic_xls.py`.
+#[test]
+fn an_xls_workbook_gives_the_same_site_as_csv_and_toml() {
+    let csv = TestSite::basic();
+    csv.built();
+    let bytes = std::fs::read(repo().join("tests/fixtures/workbooks/basic.xls")).unwrap();
+    let site = basic_with_workbook("data/数据.xls", bytes);
+    site.built();
+    assert!(
+        snapshot(&site.public()) == snapshot(&csv.public()),
+        "the .xls workbook gives another site than the CSV and TOML files"
+    );
 }
 
 #[test]
