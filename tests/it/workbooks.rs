@@ -1,6 +1,7 @@
-//! Workbooks (`.xlsx`, `.xls`, `.ods`) in `data/`: the same site as the same rows in CSV and TOML,
-//! byte for byte; Excel dates; numbers stored as numbers or as text; messages naming the
-//! sheet, the row and the column's header; a table saved twice.
+//! Workbooks (`.xlsx`, `.xls`, `.ods`) in `data/`: the same site as the same rows in CSV and
+//! TOML, byte for byte; Excel dates; numbers stored as numbers or as text, or as fractions shown
+//! as percentages; messages naming the sheet, the row and the column's header; a table saved
+//! twice.
 
 use crate::support::workbooks::{ods, xlsx, SheetData, Value};
 use crate::support::*;
@@ -230,4 +231,35 @@ fn a_sheet_named_after_no_table_is_refused() {
         "data/数据.xlsx: error: the sheet \"Sheet3\" is not named after a table",
         "cities (城市), indicators (指标), observations (观测) or achievements (成果)",
     ]);
+}
+
+/// Excel stores 97% typed in a cell as 0.97 with the format `0%`: read as the 97 it shows.
+#[test]
+fn a_percentage_in_an_xlsx_cell_is_read_as_shown() {
+    let csv = TestSite::basic();
+    csv.built();
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let percent = rust_xlsxwriter::Format::new().set_num_format("0.0%");
+    let sheet = workbook.add_worksheet();
+    for (c, header) in OBSERVATION_SHEET_HEADERS.iter().enumerate() {
+        sheet.write_string(0, c as u16, *header).unwrap();
+    }
+    for (r, (year, value)) in [(2017.0, 0.955), (2018.0, 0.961)].into_iter().enumerate() {
+        let r = r as u32 + 1;
+        sheet.write_string(r, 0, "testcity").unwrap();
+        sheet.write_string(r, 1, "pass-rate").unwrap();
+        sheet.write_number(r, 2, year).unwrap();
+        sheet
+            .write_number_with_format(r, 3, value, &percent)
+            .unwrap();
+        sheet.write_string(r, 4, "测试数据").unwrap();
+    }
+    let site = TestSite::basic();
+    site.remove("data/observations.csv")
+        .file("data/observations.xlsx", workbook.save_to_buffer().unwrap());
+    site.built();
+    assert!(
+        snapshot(&site.public()) == snapshot(&csv.public()),
+        "95.5% and 96.1% in the workbook give another site than 95.5 and 96.1 in the CSV"
+    );
 }

@@ -1,13 +1,15 @@
 //! Reading the sheets of an Excel or WPS workbook (`.xlsx`, `.xls`, `.ods`) into rows of named
 //! cells, with the row numbers and column letters the editor sees in the spreadsheet program.
 //! A cell is read as the text it stands for: a number as its shortest decimal form (`93.2`), an
-//! Excel date as a day (`2018-12-31`), text as typed; the table's own readers then check it
-//! exactly as they check a CSV cell.
+//! Excel date as a day (`2018-12-31`), a number shown as a percentage as that (`97%`, where
+//! Excel stores 0.97 with the format `0%`; `.xlsx` only: the reader gives the formats of no
+//! other kind of workbook), text as typed; the table's own readers then check it exactly as
+//! they check a CSV cell.
 
 use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Range, Reader};
+use calamine::{Data, Range, Reader, StyleRange};
 
 use super::{Cell, Columns, Field, Loc, Row, TableRead};
 use crate::error::{Diagnostic, Diagnostics};
@@ -16,10 +18,11 @@ use crate::t;
 /// The extensions of the workbooks read from `data/`.
 pub const EXTENSIONS: [&str; 3] = ["xlsx", "xls", "ods"];
 
-/// A sheet of a workbook: its name and its cells (empty sheets are left out).
+/// A sheet of a workbook: its name, its cells (empty sheets are left out) and their formats.
 pub struct Sheet {
     pub name: String,
     range: Range<Data>,
+    styles: StyleRange,
 }
 
 /// The sheets of a workbook that hold anything, in the workbook's order.
@@ -45,7 +48,15 @@ pub fn sheets(shown: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, Diagnostic> {
         })?;
         let has_values = range.used_cells().any(|(_, _, c)| !is_blank(c));
         if has_values {
-            sheets.push(Sheet { name, range });
+            // Formats only say how a number is shown: a sheet without them is still read.
+            let styles = workbook
+                .worksheet_style(&name)
+                .unwrap_or_else(|_| StyleRange::empty());
+            sheets.push(Sheet {
+                name,
+                range,
+                styles,
+            });
         }
     }
     Ok(sheets)
@@ -118,7 +129,16 @@ pub fn read_sheet(shown: &Path, sheet: &Sheet, columns: &Columns) -> TableRead {
         let mut row_cells = Vec::with_capacity(headed.len());
         for ((i, name), key) in headed.iter().zip(&keys) {
             let cell_loc = loc(r, *i, Some(Field::Column(name.clone())));
-            match text_of(cells.get(*i).unwrap_or(&Data::Empty)) {
+            let cell = cells.get(*i).unwrap_or(&Data::Empty);
+            let at = (first_row + r as u32, first_column + *i as u32);
+            let text = match cell {
+                Data::Float(f) if shown_as_percentage(&sheet.styles, at) => Ok(percent_text(*f)),
+                Data::Int(n) if shown_as_percentage(&sheet.styles, at) => {
+                    Ok(percent_text(*n as f64))
+                }
+                _ => text_of(cell),
+            };
+            match text {
                 Ok(text) => row_cells.push((
                     key.to_string(),
                     Cell {
@@ -165,6 +185,52 @@ fn text_of(cell: &Data) -> Result<String, String> {
     })
 }
 
+/// Whether the cell at `at` (row and column in the sheet) has a percentage format (`0%`,
+/// `0.0%`): a `%` in the format's first section, not in quotes or escaped.
+fn shown_as_percentage(styles: &StyleRange, at: (u32, u32)) -> bool {
+    let Some(format) = styles.get(at).and_then(|s| s.number_format.as_ref()) else {
+        return false;
+    };
+    let mut chars = format.format_code.chars();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => quoted = !quoted,
+            _ if quoted => {}
+            '\\' | '_' | '*' => {
+                chars.next();
+            }
+            ';' => return false,
+            '%' => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A fraction as the percentage a cell shows: 0.97 is `97%`, 0.955 is `95.5%`, moving the
+/// point in its shortest decimal form (multiplying by 100 would give 95.49999999999999).
+fn percent_text(f: f64) -> String {
+    let text = number_text(f);
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(d) => ("-", d),
+        None => ("", text.as_str()),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let fraction = format!("{fraction:0<2}");
+    let (moved, rest) = fraction.split_at(2);
+    let whole = format!("{whole}{moved}");
+    let whole = match whole.trim_start_matches('0') {
+        "" => "0",
+        w => w,
+    };
+    if rest.is_empty() {
+        format!("{sign}{whole}%")
+    } else {
+        format!("{sign}{whole}.{rest}%")
+    }
+}
+
 /// A number as its shortest decimal form: `93.2`, `2018` (not `2018.0`), `-3`.
 fn number_text(f: f64) -> String {
     if f.fract() == 0.0 && f.abs() < 1e15 {
@@ -185,5 +251,16 @@ mod tests {
         assert_eq!(number_text(-3.0), "-3");
         assert_eq!(number_text(0.1 + 0.2), "0.30000000000000004");
         assert_eq!(number_text(1e20), "100000000000000000000");
+    }
+
+    #[test]
+    fn percentages_read_as_shown() {
+        assert_eq!(percent_text(0.97), "97%");
+        assert_eq!(percent_text(0.955), "95.5%");
+        assert_eq!(percent_text(1.0), "100%");
+        assert_eq!(percent_text(0.005), "0.5%");
+        assert_eq!(percent_text(-0.031), "-3.1%");
+        assert_eq!(percent_text(12.0), "1200%");
+        assert_eq!(percent_text(0.0), "0%");
     }
 }
