@@ -4,10 +4,10 @@
 ## 命令行
 
 init-created = 已在 { $dir } 创建新网站。
-init-next = 构建它：  stdportal build --root { $dir }
-build-done = 已把 { $pages } 个页面（{ $files } 个文件）以简繁两种文字构建到 { $output }，用时 { $ms } 毫秒（繁体转换方案：{ $profile }）。
-build-failed = 构建因 { $count } 个问题而停止；输出文件夹中原来的网站保持不变。
-check-does-not-build = 网站无法构建：请先改正上面的问题。
+init-next = 生成它：  stdportal build --root { $dir }
+build-done = 已把 { $pages } 个页面（{ $files } 个文件）以简繁两种文字生成到 { $output }，用时 { $ms } 毫秒（繁体转换方案：{ $profile }）。
+build-failed = 生成因 { $count } 个问题而停止；输出文件夹中原来的网站保持不变。
+check-does-not-build = 网站无法生成：请先改正上面的问题。
 check-external-links = 外部链接（只列出，不访问）：
 check-summary = 检查了 { $pages } 个页面和 { $links } 个链接：{ $problems } 个问题，{ $external } 个外部链接，中文里有 { $marks } 个半角标点。
 check-punctuation-fixed = 中文里的半角标点，发布时已改为全角（[typography] punctuation = true）；在源文件里也写成全角，源文件就和页面一致了：

@@ -3,11 +3,11 @@
 
 ## 命令和各个子命令的作用
 
-help-about = 构建简繁双语的标准化门户网站
-help-build = 把网站构建到 public/ 文件夹（简繁两种文字）
-help-check = 在内存中构建网站，检查每个站内链接和 #锚点、相关文件和图片的替代文字
+help-about = 生成简繁双语的标准化门户网站
+help-build = 把网站生成到 public/ 文件夹（简繁两种文字）
+help-check = 在内存中生成网站，检查每个站内链接和 #锚点、相关文件和图片的替代文字
 help-init = 在 DIR 中创建一个可以直接使用的新网站：配置、一个城市、一个页面和默认主题
-help-serve = 在内存中构建网站并提供预览，页面实时刷新，每次改动后重新构建
+help-serve = 在内存中生成网站并提供预览，页面实时刷新，每次改动后重新生成
 help-help-command = 显示这个帮助，或者指定子命令的帮助
 
 ## 参数（$default：不写这个参数时用的值）
@@ -21,7 +21,7 @@ help-output = 输出文件夹（默认：ROOT/public）
 help-base-url = 用这个公开网址代替 config.toml 里的 base_url
 help-timings = 显示每个阶段用的时间和内存峰值
 help-no-search = 不生成搜索索引（更快；搜索页面什么也找不到）
-help-force = 构建到存有其他文件（不是 stdportal 写入的）的输出文件夹：这些文件会保留，与新网站路径相同的文件会被替换
+help-force = 生成到存有其他文件（不是 stdportal 写入的）的输出文件夹：这些文件会保留，与新网站路径相同的文件会被替换
 help-in-place = 把有变化的文件逐个移入输出文件夹，而不是整个替换文件夹（输出文件夹是挂载点时自动这样做，例如 Docker 卷）
 help-dir = 要创建的文件夹（必须不存在或者是空的）
 help-port = 监听的端口；被占用时用下一个空闲端口（0：任意空闲端口）（默认：{ $default }）

@@ -96,17 +96,17 @@ output-cannot-publish-hint = 会成为网址的名字请只用字母、数字和
 
 ## 输出文件夹
 
-output-dangerous-hint = 请构建到一个单独的文件夹：不写 --output（网站会构建到 public/），或者指定一个新文件夹
-output-is-the-site = 这是网站自己的文件夹：构建到这里会把生成的页面和 config.toml、content/、data/ 混在一起
+output-dangerous-hint = 请生成到一个单独的文件夹：不写 --output（网站会生成到 public/），或者指定一个新文件夹
+output-is-the-site = 这是网站自己的文件夹：生成到这里会把生成的页面和 config.toml、content/、data/ 混在一起
 output-holds-the-site = 这个文件夹包含网站本身（{ $site }），生成的页面会和网站的源文件混在一起
-output-in-sources = 这是在存放网站源文件的 { $folder }/ 里面：生成的页面会变成下一次构建的源文件
+output-in-sources = 这是在存放网站源文件的 { $folder }/ 里面：生成的页面会变成下一次生成的源文件
 output-is-home = 这是你的主文件夹（或者包含它）
 output-not-a-folder = 输出位置上已经有一个文件，不是文件夹
 output-not-a-folder-hint = 请删除它，或者用 --output DIR 另选一个输出文件夹
 output-unreadable = 无法读取输出文件夹：{ $error }
 output-unreadable-hint = 请确认你有权读写它，或者用 --output DIR 另选一个输出文件夹
 output-foreign = 这个文件夹里已经有不是 stdportal 写入的文件（{ $files }），所以没有动它
-output-foreign-hint = 请构建到一个新的或空的文件夹；如果里面只有这个网站以前构建的结果，请先删除它；或者加上 --force 照样构建到这里（其中的其他文件会保留）
+output-foreign-hint = 请生成到一个新的或空的文件夹；如果里面只有这个网站以前生成的结果，请先删除它；或者加上 --force 照样生成到这里（其中的其他文件会保留）
 # 提示里列出几个文件名时，名字之间的分隔符（thesis.docx、photos/）
 output-name-separator = 、
 output-foreign-in-the-way = 新网站要用这个位置，但这里有一个不是 stdportal 写入的{ $kind ->
@@ -114,9 +114,9 @@ output-foreign-in-the-way = 新网站要用这个位置，但这里有一个不�
    *[file] 文件
 }
 output-foreign-in-the-way-hint = 请把它移出输出文件夹（要发布的文件应放在 static/ 里）
-output-foreign-in-the-way-force-hint = 请把它移出输出文件夹（要发布的文件应放在 static/ 里），或者用 --force 构建来替换它
-output-waiting = 另一个 stdportal 构建正在写入 { $output }（进程 { $process }），等它完成……
-output-waiting-unknown = 另一个 stdportal 构建正在写入 { $output }，等它完成……
+output-foreign-in-the-way-force-hint = 请把它移出输出文件夹（要发布的文件应放在 static/ 里），或者用 --force 生成来替换它
+output-waiting = 另一次 stdportal 生成正在写入 { $output }（进程 { $process }），等它完成……
+output-waiting-unknown = 另一次 stdportal 生成正在写入 { $output }，等它完成……
 
 ## 写入网站
 
@@ -124,9 +124,9 @@ output-refused-file = stdportal 拒绝写入这个文件：{ $problem }
 output-refused-file-hint = 这是主题或 stdportal 的缺陷，请报告它
 output-write-failed = 无法写入网站：{ $error }
 output-write-permission-hint = 请确认你有权写入这个文件夹，或者用 --output DIR 另选一个输出文件夹
-output-write-disk-full-hint = 磁盘已满：请腾出一些空间后重新构建
-output-write-too-large-hint = 有个文件超过了系统允许 stdportal 写入的大小（见 `ulimit -f`）：请提高这个限制后重新构建
-output-write-other-hint = 原来的网站保持不变；请解决问题后重新构建
+output-write-disk-full-hint = 磁盘已满：请腾出一些空间后重新生成
+output-write-too-large-hint = 有个文件超过了系统允许 stdportal 写入的大小（见 `ulimit -f`）：请提高这个限制后重新生成
+output-write-other-hint = 原来的网站保持不变；请解决问题后重新生成
 output-static-unreadable = 无法读取静态文件：{ $error }
 # stdportal check：由 stdportal 或主题生成的页面（不来自 content/ 里的文件）中的问题
 output-generated-page = （生成的页面）{ $page }

@@ -59,9 +59,9 @@ serve-cannot-watch = 注意：无法监视 { $path }：{ $error }
 
 ## serve 的浏览器提示层
 
-overlay-title = 构建失败
-overlay-note = 服务器仍提供上一次成功构建的页面。改好后这个提示会自动消失。
-overlay-first-note = 网站还没有成功构建过。改好后这个页面会自动重新加载。
+overlay-title = 生成失败
+overlay-note = 服务器仍提供上一次成功生成的页面。改好后这个提示会自动消失。
+overlay-first-note = 网站还没有成功生成过。改好后这个页面会自动重新加载。
 overlay-close = 关闭
 
 ## serve 自己回复浏览器的内容（纯文本，以及找不到地址时的页面）

@@ -69,7 +69,7 @@ template-include-loop-hint = 请去掉其中一个 include（或 extends）；�
 macro-calls-itself = { $template } 里的宏 { $name } 调用了它自己：{ $cycle }
 macros-loop-in-file = { $template } 里的宏互相调用，形成了循环：{ $cycle }
 macros-loop = 宏互相调用，形成了循环：{ $cycle }
-macro-loop-hint = 宏不能直接或通过其他宏调用它自己：Tera 没有深度限制，构建会崩溃；请把各层分别写出来
+macro-loop-hint = 宏不能直接或通过其他宏调用它自己：Tera 没有深度限制，生成会崩溃；请把各层分别写出来
 
 ## 页面里的短代码
 

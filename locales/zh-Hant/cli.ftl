@@ -4,10 +4,10 @@
 ## 命令列
 
 init-created = 已在 { $dir } 建立新網站。
-init-next = 建置它：  stdportal build --root { $dir }
-build-done = 已把 { $pages } 個頁面（{ $files } 個檔案）以簡繁兩種文字建置到 { $output }，耗時 { $ms } 毫秒（繁體轉換方案：{ $profile }）。
-build-failed = 建置因 { $count } 個問題而停止；輸出資料夾中原來的網站保持不變。
-check-does-not-build = 網站無法建置：請先改正上面的問題。
+init-next = 產生它：  stdportal build --root { $dir }
+build-done = 已把 { $pages } 個頁面（{ $files } 個檔案）以簡繁兩種文字產生到 { $output }，耗時 { $ms } 毫秒（繁體轉換方案：{ $profile }）。
+build-failed = 產生因 { $count } 個問題而停止；輸出資料夾中原來的網站保持不變。
+check-does-not-build = 網站無法產生：請先改正上面的問題。
 check-external-links = 外部連結（只列出，不造訪）：
 check-summary = 檢查了 { $pages } 個頁面和 { $links } 個連結：{ $problems } 個問題，{ $external } 個外部連結，中文裡有 { $marks } 個半形標點。
 check-punctuation-fixed = 中文裡的半形標點，發布時已改為全形（[typography] punctuation = true）；在原始檔裡也寫成全形，原始檔就和頁面一致了：

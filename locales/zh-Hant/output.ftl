@@ -96,17 +96,17 @@ output-cannot-publish-hint = 會成為網址的名字請只用字母、數字和
 
 ## 輸出資料夾
 
-output-dangerous-hint = 請建置到一個單獨的資料夾：不寫 --output（網站會建置到 public/），或者指定一個新資料夾
-output-is-the-site = 這是網站自己的資料夾：建置到這裡會把產生的頁面和 config.toml、content/、data/ 混在一起
+output-dangerous-hint = 請產生到一個單獨的資料夾：不寫 --output（網站會產生到 public/），或者指定一個新資料夾
+output-is-the-site = 這是網站自己的資料夾：產生到這裡會把產生的頁面和 config.toml、content/、data/ 混在一起
 output-holds-the-site = 這個資料夾包含網站本身（{ $site }），產生的頁面會和網站的來源檔案混在一起
-output-in-sources = 這是在存放網站來源檔案的 { $folder }/ 裡面：產生的頁面會變成下一次建置的來源檔案
+output-in-sources = 這是在存放網站來源檔案的 { $folder }/ 裡面：產生的頁面會變成下一次產生的來源檔案
 output-is-home = 這是你的個人資料夾（或者包含它）
 output-not-a-folder = 輸出位置上已經有一個檔案，不是資料夾
 output-not-a-folder-hint = 請刪除它，或者用 --output DIR 另選一個輸出資料夾
 output-unreadable = 無法讀取輸出資料夾：{ $error }
 output-unreadable-hint = 請確認你有權讀寫它，或者用 --output DIR 另選一個輸出資料夾
 output-foreign = 這個資料夾裡已經有不是 stdportal 寫入的檔案（{ $files }），所以沒有動它
-output-foreign-hint = 請建置到一個新的或空的資料夾；如果裡面只有這個網站以前建置的結果，請先刪除它；或者加上 --force 照樣建置到這裡（其中的其他檔案會保留）
+output-foreign-hint = 請產生到一個新的或空的資料夾；如果裡面只有這個網站以前產生的結果，請先刪除它；或者加上 --force 照樣產生到這裡（其中的其他檔案會保留）
 # 提示裡列出幾個檔名時，名字之間的分隔符（thesis.docx、photos/）
 output-name-separator = 、
 output-foreign-in-the-way = 新網站要用這個位置，但這裡有一個不是 stdportal 寫入的{ $kind ->
@@ -114,9 +114,9 @@ output-foreign-in-the-way = 新網站要用這個位置，但這裡有一個不�
    *[file] 檔案
 }
 output-foreign-in-the-way-hint = 請把它移出輸出資料夾（要發布的檔案應放在 static/ 裡）
-output-foreign-in-the-way-force-hint = 請把它移出輸出資料夾（要發布的檔案應放在 static/ 裡），或者用 --force 建置來替換它
-output-waiting = 另一個 stdportal 建置正在寫入 { $output }（程序 { $process }），等它完成……
-output-waiting-unknown = 另一個 stdportal 建置正在寫入 { $output }，等它完成……
+output-foreign-in-the-way-force-hint = 請把它移出輸出資料夾（要發布的檔案應放在 static/ 裡），或者用 --force 產生來替換它
+output-waiting = 另一次 stdportal 產生正在寫入 { $output }（程序 { $process }），等它完成……
+output-waiting-unknown = 另一次 stdportal 產生正在寫入 { $output }，等它完成……
 
 ## 寫入網站
 
@@ -124,9 +124,9 @@ output-refused-file = stdportal 拒絕寫入這個檔案：{ $problem }
 output-refused-file-hint = 這是主題或 stdportal 的缺陷，請報告它
 output-write-failed = 無法寫入網站：{ $error }
 output-write-permission-hint = 請確認你有權寫入這個資料夾，或者用 --output DIR 另選一個輸出資料夾
-output-write-disk-full-hint = 磁碟已滿：請騰出一些空間後重新建置
-output-write-too-large-hint = 有個檔案超過了系統允許 stdportal 寫入的大小（見 `ulimit -f`）：請提高這個限制後重新建置
-output-write-other-hint = 原來的網站保持不變；請解決問題後重新建置
+output-write-disk-full-hint = 磁碟已滿：請騰出一些空間後重新產生
+output-write-too-large-hint = 有個檔案超過了系統允許 stdportal 寫入的大小（見 `ulimit -f`）：請提高這個限制後重新產生
+output-write-other-hint = 原來的網站保持不變；請解決問題後重新產生
 output-static-unreadable = 無法讀取靜態檔案：{ $error }
 # stdportal check：由 stdportal 或主題產生的頁面（不來自 content/ 裡的檔案）中的問題
 output-generated-page = （產生的頁面）{ $page }

@@ -59,9 +59,9 @@ serve-cannot-watch = 注意：無法監視 { $path }：{ $error }
 
 ## serve 的瀏覽器提示層
 
-overlay-title = 建置失敗
-overlay-note = 伺服器仍提供上一次成功建置的頁面。改好後這個提示會自動消失。
-overlay-first-note = 網站還沒有成功建置過。改好後這個頁面會自動重新載入。
+overlay-title = 產生失敗
+overlay-note = 伺服器仍提供上一次成功產生的頁面。改好後這個提示會自動消失。
+overlay-first-note = 網站還沒有成功產生過。改好後這個頁面會自動重新載入。
 overlay-close = 關閉
 
 ## serve 自己回覆瀏覽器的內容（純文字，以及找不到地址時的頁面）

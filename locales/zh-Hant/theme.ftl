@@ -69,7 +69,7 @@ template-include-loop-hint = 請去掉其中一個 include（或 extends）；�
 macro-calls-itself = { $template } 裡的巨集 { $name } 呼叫了它自己：{ $cycle }
 macros-loop-in-file = { $template } 裡的巨集互相呼叫，形成了迴圈：{ $cycle }
 macros-loop = 巨集互相呼叫，形成了迴圈：{ $cycle }
-macro-loop-hint = 巨集不能直接或透過其他巨集呼叫它自己：Tera 沒有深度限制，建置會崩潰；請把各層分別寫出來
+macro-loop-hint = 巨集不能直接或透過其他巨集呼叫它自己：Tera 沒有深度限制，產生會崩潰；請把各層分別寫出來
 
 ## 頁面裡的短代碼
 

@@ -222,7 +222,7 @@ fn values_fill_placeholders_and_plurals_in_each_language() {
             "build-failed",
             &[("count", Arg::from(2usize))]
         ),
-        "构建因 2 个问题而停止；输出文件夹中原来的网站保持不变。"
+        "生成因 2 个问题而停止；输出文件夹中原来的网站保持不变。"
     );
     assert_eq!(
         text_in(
@@ -230,7 +230,7 @@ fn values_fill_placeholders_and_plurals_in_each_language() {
             "build-failed",
             &[("count", Arg::from(2usize))]
         ),
-        "建置因 2 個問題而停止；輸出資料夾中原來的網站保持不變。"
+        "產生因 2 個問題而停止；輸出資料夾中原來的網站保持不變。"
     );
 }
 

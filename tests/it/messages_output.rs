@@ -222,15 +222,15 @@ fn output_into_content_is_refused_in_chinese() {
         (
             "zh-Hans",
             [
-                format!("{shown}: 错误：这是在存放网站源文件的 content/ 里面：生成的页面会变成下一次构建的源文件"),
-                "  提示：请构建到一个单独的文件夹：不写 --output（网站会构建到 public/），或者指定一个新文件夹".to_string(),
+                format!("{shown}: 错误：这是在存放网站源文件的 content/ 里面：生成的页面会变成下一次生成的源文件"),
+                "  提示：请生成到一个单独的文件夹：不写 --output（网站会生成到 public/），或者指定一个新文件夹".to_string(),
             ],
         ),
         (
             "zh-Hant",
             [
-                format!("{shown}: 錯誤：這是在存放網站來源檔案的 content/ 裡面：產生的頁面會變成下一次建置的來源檔案"),
-                "  提示：請建置到一個單獨的資料夾：不寫 --output（網站會建置到 public/），或者指定一個新資料夾".to_string(),
+                format!("{shown}: 錯誤：這是在存放網站來源檔案的 content/ 裡面：產生的頁面會變成下一次產生的來源檔案"),
+                "  提示：請產生到一個單獨的資料夾：不寫 --output（網站會產生到 public/），或者指定一個新資料夾".to_string(),
             ],
         ),
     ] {
@@ -249,7 +249,7 @@ fn output_into_the_site_itself_is_refused_in_chinese() {
     let message = assert_refused(&output, &[]);
     assert_says(
         &message,
-        &[&format!("{root}: 错误：这是网站自己的文件夹：构建到这里会把生成的页面和 config.toml、content/、data/ 混在一起")],
+        &[&format!("{root}: 错误：这是网站自己的文件夹：生成到这里会把生成的页面和 config.toml、content/、data/ 混在一起")],
     );
 }
 
@@ -275,7 +275,7 @@ fn a_folder_with_someone_elses_files_is_refused_in_chinese() {
         &message,
         &[
             &format!("{shown}: 错误：这个文件夹里已经有不是 stdportal 写入的文件（{}），所以没有动它", names(&message)),
-            "  提示：请构建到一个新的或空的文件夹；如果里面只有这个网站以前构建的结果，请先删除它；或者加上 --force 照样构建到这里（其中的其他文件会保留）",
+            "  提示：请生成到一个新的或空的文件夹；如果里面只有这个网站以前生成的结果，请先删除它；或者加上 --force 照样生成到这里（其中的其他文件会保留）",
         ],
     );
     let output = build_in(&site, "zh-Hant", &["--output", &shown]);
@@ -284,7 +284,7 @@ fn a_folder_with_someone_elses_files_is_refused_in_chinese() {
         &message,
         &[
             &format!("{shown}: 錯誤：這個資料夾裡已經有不是 stdportal 寫入的檔案（{}），所以沒有動它", names(&message)),
-            "  提示：請建置到一個新的或空的資料夾；如果裡面只有這個網站以前建置的結果，請先刪除它；或者加上 --force 照樣建置到這裡（其中的其他檔案會保留）",
+            "  提示：請產生到一個新的或空的資料夾；如果裡面只有這個網站以前產生的結果，請先刪除它；或者加上 --force 照樣產生到這裡（其中的其他檔案會保留）",
         ],
     );
     let output = build_in(&site, "en", &["--output", &shown]);
@@ -332,7 +332,7 @@ fn a_file_added_by_hand_where_the_site_writes_in_chinese() {
         &message,
         &[
             &format!("{shown}: 错误：新网站要用这个位置，但这里有一个不是 stdportal 写入的文件"),
-            "  提示：请把它移出输出文件夹（要发布的文件应放在 static/ 里），或者用 --force 构建来替换它",
+            "  提示：请把它移出输出文件夹（要发布的文件应放在 static/ 里），或者用 --force 生成来替换它",
         ],
     );
 }
@@ -352,7 +352,7 @@ fn a_full_disk_in_chinese() {
         &output,
         &[
             "错误：无法写入网站：",
-            "  提示：磁盘已满：请腾出一些空间后重新构建",
+            "  提示：磁盘已满：请腾出一些空间后重新生成",
         ],
     );
     assert!(!message.contains("error:"), "{message}");

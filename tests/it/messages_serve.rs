@@ -33,11 +33,11 @@ fn the_help_speaks_the_language_asked_for() {
     assert_has(
         &help(&["--lang", "zh-Hans", "--help"]),
         &[
-            "构建简繁双语的标准化门户网站\n",
+            "生成简繁双语的标准化门户网站\n",
             "用法：stdportal [OPTIONS] <COMMAND>",
             "命令：\n",
-            "  build  把网站构建到 public/ 文件夹（简繁两种文字）\n",
-            "  serve  在内存中构建网站并提供预览，页面实时刷新，每次改动后重新构建\n",
+            "  build  把网站生成到 public/ 文件夹（简繁两种文字）\n",
+            "  serve  在内存中生成网站并提供预览，页面实时刷新，每次改动后重新生成\n",
             "选项：\n",
             "提示信息的语言：zh-Hans、zh-Hant 或 en（默认：先看 STDPORTAL_LANG",
             "显示帮助",
@@ -47,9 +47,9 @@ fn the_help_speaks_the_language_asked_for() {
     assert_has(
         &help(&["--lang=zh-Hant", "--help"]),
         &[
-            "建置簡繁雙語的標準化入口網站\n",
+            "產生簡繁雙語的標準化入口網站\n",
             "用法：stdportal",
-            "  build  把網站建置到 public/ 資料夾（簡繁兩種文字）\n",
+            "  build  把網站產生到 public/ 資料夾（簡繁兩種文字）\n",
             "選項：\n",
             "顯示說明",
         ],
@@ -73,7 +73,7 @@ fn a_subcommands_help_speaks_the_language_given_after_it() {
     assert_has(
         &hans,
         &[
-            "把网站构建到 public/ 文件夹（简繁两种文字）\n",
+            "把网站生成到 public/ 文件夹（简繁两种文字）\n",
             "用法：stdportal build [OPTIONS]",
             "--root <ROOT>",
             "网站文件夹，即存放 config.toml 的文件夹（默认：.）",
@@ -86,7 +86,7 @@ fn a_subcommands_help_speaks_the_language_given_after_it() {
     assert_has(
         &help(&["build", "--help", "--lang=zh-Hant"]),
         &[
-            "把網站建置到 public/ 資料夾（簡繁兩種文字）\n",
+            "把網站產生到 public/ 資料夾（簡繁兩種文字）\n",
             "網站資料夾，即存放 config.toml 的資料夾（預設：.）",
             "不產生搜尋索引（較快；搜尋頁面什麼也找不到）",
         ],
@@ -330,10 +330,10 @@ fn serve_logs_and_shows_a_broken_page_in_chinese() {
     assert_has(
         &server.get("/"),
         &[
-            "\"title\":\"构建失败\"",
-            "\"note\":\"服务器仍提供上一次成功构建的页面。改好后这个提示会自动消失。\"",
+            "\"title\":\"生成失败\"",
+            "\"note\":\"服务器仍提供上一次成功生成的页面。改好后这个提示会自动消失。\"",
             "\"close\":\"关闭\"",
-            "\"title\":\"建置失敗\"",
+            "\"title\":\"產生失敗\"",
         ],
     );
 
@@ -372,8 +372,8 @@ fn serve_shows_a_site_that_never_built_in_chinese() {
         &page,
         &[
             "HTTP/1.1 500",
-            "<title>建置失敗 - stdportal</title>",
-            "網站還沒有成功建置過。改好後這個頁面會自動重新載入。",
+            "<title>產生失敗 - stdportal</title>",
+            "網站還沒有成功產生過。改好後這個頁面會自動重新載入。",
             // The diagnostic in the page, in the editor's language and script.
             "content/policies/ime.md:2:9: 錯誤：第 2 行第 9 欄：title 用了中文引號“”，請改成英文引號 &quot;&quot;",
         ],

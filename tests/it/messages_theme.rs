@@ -174,7 +174,7 @@ cases! {
         );
     } => [
         "templates/tree.html:2:15: 錯誤：第 2 行第 15 欄：tree.html 裡的巨集 tree 呼叫了它自己：tree → tree",
-        "  提示：巨集不能直接或透過其他巨集呼叫它自己：Tera 沒有深度限制，建置會崩潰；請把各層分別寫出來",
+        "  提示：巨集不能直接或透過其他巨集呼叫它自己：Tera 沒有深度限制，產生會崩潰；請把各層分別寫出來",
     ];
     /// Tera's own words stay in English, inside a sentence that names the template.
     a_template_tera_cannot_read("zh-Hans"): |s| not_found_page(s, "<p>{{ page.title </p>") => [

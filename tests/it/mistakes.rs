@@ -191,11 +191,11 @@ fn the_summary_is_in_the_chosen_language() {
     page_with_front_matter(&site, "title = “标题”");
     site.rejected_in(
         "zh-Hans",
-        &["构建因 1 个问题而停止；输出文件夹中原来的网站保持不变。"],
+        &["生成因 1 个问题而停止；输出文件夹中原来的网站保持不变。"],
     );
     site.rejected_in(
         "zh-Hant",
-        &["建置因 1 個問題而停止；輸出資料夾中原來的網站保持不變。"],
+        &["產生因 1 個問題而停止；輸出資料夾中原來的網站保持不變。"],
     );
     site.rejected_in(
         "en",
