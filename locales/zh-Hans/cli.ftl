@@ -4,7 +4,7 @@
 ## 命令行
 
 init-created = 已在 { $dir } 创建新网站。
-init-next = 生成它：  stdportal build --root { $dir }
+init-next = 生成网站：  stdportal build --root { $dir }
 build-done = 已把 { $pages } 个页面（{ $files } 个文件）以简繁两种文字生成到 { $output }，用时 { $ms } 毫秒（繁体转换方案：{ $profile }）。
 build-failed = 生成因 { $count } 个问题而停止；输出文件夹中原来的网站保持不变。
 check-does-not-build = 网站无法生成：请先改正上面的问题。

@@ -4,7 +4,7 @@
 ## 命令列
 
 init-created = 已在 { $dir } 建立新網站。
-init-next = 產生它：  stdportal build --root { $dir }
+init-next = 產生網站：  stdportal build --root { $dir }
 build-done = 已把 { $pages } 個頁面（{ $files } 個檔案）以簡繁兩種文字產生到 { $output }，耗時 { $ms } 毫秒（繁體轉換方案：{ $profile }）。
 build-failed = 產生因 { $count } 個問題而停止；輸出資料夾中原來的網站保持不變。
 check-does-not-build = 網站無法產生：請先改正上面的問題。

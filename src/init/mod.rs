@@ -124,7 +124,7 @@ const SITE_FILES: &[(&str, &str)] = &[
 description = "标准化政策文件与目标进展。"
 base_url = "https://example.gov.cn/"
 default_script = "zh-Hans"
-traditional_profile = "s2t"
+traditional_profile = "s2tw"   # 繁体字形：s2tw（台湾字形，默认）、s2hk（香港字形）、s2t（OpenCC 字形）
 theme = "default"
 
 [footer]
@@ -163,7 +163,13 @@ topics = ["标准化"]
 {{ indicator(city="example", id="local-standards") }}
 "#,
     ),
-    ("data/dictionary.toml", "# Phrases the conversion must map in a fixed way or leave alone.\n[to_hans]\n[to_hant]\n"),
+    (
+        "data/dictionary.toml",
+        "# 简繁转换的专用词表：自动转换写错的人名、地名、专用词，在这里写上正确的写法。\n\
+         # [to_hant] 下写 \"简体\" = \"繁体\"，[to_hans] 下写 \"繁体\" = \"简体\"；左右相同表示这个词不要转换。\n\
+         # 例如：\"范先生\" = \"范先生\"\n\
+         [to_hans]\n[to_hant]\n",
+    ),
 ];
 
 /// Where `init` puts its example data: one workbook, a sheet for each table, Chinese headers.
