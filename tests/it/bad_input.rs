@@ -378,16 +378,7 @@ cases! {
 
     a_file_added_by_hand_where_the_site_writes_is_an_error(): |site| {
         // An editor's own sitemap, which the manifest does not list.
-        let manifest = site.public().join(".stdportal-manifest");
-        let text = std::fs::read_to_string(&manifest).unwrap();
-        assert!(text.lines().any(|l| l == "sitemap.xml"), "{text}");
-        let text: String = text
-            .lines()
-            .filter(|l| *l != "sitemap.xml")
-            .map(|l| format!("{l}\n"))
-            .collect();
-        std::fs::write(&manifest, text).unwrap();
-        std::fs::write(site.public().join("sitemap.xml"), "mine").unwrap();
+        site.replace_output_file_by_hand("sitemap.xml", "mine");
     } => ["public/sitemap.xml", "stdportal did not write", "--force"];
 
     // ---- Configuration and base_url -----------------------------------------------------------

@@ -317,15 +317,7 @@ fn a_file_added_by_hand_where_the_site_writes_in_chinese() {
     let site = TestSite::basic();
     site.built();
     // An editor's own sitemap, which the manifest does not list.
-    let manifest = site.public().join(".stdportal-manifest");
-    let text = std::fs::read_to_string(&manifest).unwrap();
-    let text: String = text
-        .lines()
-        .filter(|l| *l != "sitemap.xml")
-        .map(|l| format!("{l}\n"))
-        .collect();
-    std::fs::write(&manifest, text).unwrap();
-    std::fs::write(site.public().join("sitemap.xml"), "mine").unwrap();
+    site.replace_output_file_by_hand("sitemap.xml", "mine");
     let shown = site.public().join("sitemap.xml").display().to_string();
     let message = site.rejected_in("zh-Hans", &[]);
     assert_says(

@@ -146,6 +146,24 @@ impl TestSite {
         self
     }
 
+    /// Makes `rel` in `public/` a file an editor put there by hand: its bytes replaced and
+    /// its line taken out of the manifest of the last build (which must have written it).
+    pub fn replace_output_file_by_hand(&self, rel: &str, bytes: &str) {
+        let manifest = self.public().join(".stdportal-manifest");
+        let text = std::fs::read_to_string(&manifest).unwrap();
+        assert!(
+            text.lines().any(|l| l == rel),
+            "{rel} is not in the manifest:\n{text}"
+        );
+        let text: String = text
+            .lines()
+            .filter(|l| *l != rel)
+            .map(|l| format!("{l}\n"))
+            .collect();
+        std::fs::write(&manifest, text).unwrap();
+        std::fs::write(self.public().join(rel), bytes).unwrap();
+    }
+
     /// Reads a file of the site (not of the output: see [`TestSite::read`]).
     pub fn source(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
