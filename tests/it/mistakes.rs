@@ -124,6 +124,18 @@ mistakes! {
         "content/policies/ime.md:3:1: 錯誤：第 3 行第 1 欄：這個鍵寫了兩次",
         "content/policies/ime.md:3:1: error: this key is written twice",
     ];
+    a_date_toml_cannot_read_is_said_plainly: |s| page_with_front_matter(s, "title = \"标题\"\ndate = 2024-13-01") => [
+        "content/policies/ime.md:3:8: 错误：第 3 行第 8 列：这个日期的写法不对",
+        "content/policies/ime.md:3:8: 錯誤：第 3 行第 8 欄：這個日期的寫法不對",
+        "content/policies/ime.md:3:8: error: this date is not a date TOML can read",
+    ];
+    a_number_with_a_leading_zero_is_said_plainly: |s| {
+        s.config("title = \"测试标准化门户\"", "title = \"测试标准化门户\"\npaginate_by = 010");
+    } => [
+        "config.toml:2:15: 错误：第 2 行第 15 列：这个数字的写法不对",
+        "config.toml:2:15: 錯誤：第 2 行第 15 欄：這個數字的寫法不對",
+        "config.toml:2:15: error: this number is not written as TOML reads numbers",
+    ];
 }
 
 /// A byte-order mark at the start of a file is what Notepad and WPS write: the meaning is
