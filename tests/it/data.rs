@@ -139,10 +139,8 @@ fn indicator_shortcode_puts_a_live_figure_in_the_text() {
 }
 
 /// The example: a bad number in indicators.csv, one in observations.csv and a related
-/// page that does not exist are three problems, reported once each with their lines; the
-/// observations of the indicator whose row failed are not reported as of an unknown indicator.
-#[test]
-fn a_build_reports_every_problem_once_and_no_false_one() {
+/// page that does not exist.
+fn site_with_three_problems() -> TestSite {
     let site = TestSite::basic();
     site.remove("data/indicators.toml").file(
         "data/indicators.csv",
@@ -160,6 +158,14 @@ fn a_build_reports_every_problem_once_and_no_false_one() {
             "related = [\"plan\", \"no-such-page\"]",
         )
     });
+    site
+}
+
+/// The three problems are reported once each with their lines; the observations of the
+/// indicator whose row failed are not reported as of an unknown indicator.
+#[test]
+fn a_build_reports_every_problem_once_and_no_false_one() {
+    let site = site_with_three_problems();
     let message = site.rejected(&[
         "data/indicators.csv:2:9: error: in column \"target_value\": \"97,5\" is not a number",
         "data/observations.csv:3:4: error: in column \"value\": \"abc\" is not a number",
@@ -167,6 +173,32 @@ fn a_build_reports_every_problem_once_and_no_false_one() {
     ]);
     assert_eq!(message.matches(": error: ").count(), 3, "{message}");
     assert!(!message.contains("unknown indicator"), "{message}");
+}
+
+/// The "done when": `LANG=zh_CN.UTF-8 stdportal build` names each problem once, in
+/// Chinese, and leaves the site as it was.
+#[test]
+fn under_a_chinese_locale_the_three_problems_are_said_in_chinese_once_each() {
+    let site = site_with_three_problems();
+    let before = site.tree();
+    let mut command = site.command(&["build"]);
+    command
+        .env_remove("STDPORTAL_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    let output = command.env("LANG", "zh_CN.UTF-8").output().unwrap();
+    let message = assert_refused(
+        &output,
+        &[
+            "data/indicators.csv:2:9: 错误：第 2 行第 9 列：“target_value”列：“97,5”不是数字：逗号只能作千位分隔符，后面正好是三位数字",
+            "data/observations.csv:3:4: 错误：第 3 行第 4 列：“value”列：“abc”不是数字",
+            "content/interpretations/plan-interpretation.md:7: 错误：第 7 行：",
+            "no-such-page",
+            "生成因 3 个问题而停止；输出文件夹中原来的网站保持不变。",
+        ],
+    );
+    assert_eq!(message.matches(": 错误：").count(), 3, "{message}");
+    assert_same_tree(&before, &site.tree(), "a failed build");
 }
 
 #[test]
