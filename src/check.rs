@@ -214,8 +214,10 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Report {
             }
         }
         let mut problem = |message: String, needle: &str, hint: String| {
-            // The same mistake shows in both scripts: report it once, where it was written.
-            if seen.insert((source.clone(), message.clone())) {
+            // The same mistake shows in both scripts: report it once, where it was written. The
+            // key is the kind of problem (its hint) and what was written, not the message, which
+            // names each script's page.
+            if seen.insert((source.clone(), format!("{}\u{0}{needle}", hint))) {
                 let mut d = Diagnostic::new(&source, message).hint(hint);
                 if let Some((text, first_line)) = raw {
                     if let Some(line) = line_of(text, needle) {

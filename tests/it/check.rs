@@ -36,7 +36,7 @@ fn broken_links_anchors_and_missing_alt_are_reported_with_file_and_line() {
     let site = TestSite::basic();
     site.file(
         "content/policies/links.md",
-        "+++\ntitle = \"链接\"\n+++\n\n见[规划](/policies/plan/#一-发展目标)。\n\n见[不存在](/policies/nothing/)。\n\n见[锚点](/policies/plan/#没有这一节)。\n\n![](chart.png)\n\n[外部](https://www.gov.cn/)\n",
+        "+++\ntitle = \"链接\"\n+++\n\n见[规划](/policies/plan/#一-发展目标)。\n\n见[不存在](/policies/nothing/)。\n\n见[锚点](/policies/plan/#没有这一节)。\n\n![](chart.png)\n\n[外部](https://www.gov.cn/)\n\n[本页](#没有)\n",
     );
     let output = site.run(&["check"]);
     assert_eq!(output.status.code(), Some(1));
@@ -53,13 +53,18 @@ fn broken_links_anchors_and_missing_alt_are_reported_with_file_and_line() {
         !err.contains("一-发展目标"),
         "a link to an existing heading is fine: {err}"
     );
+    assert_eq!(
+        err.matches(": error: ").count(),
+        5,
+        "each mistake once, not once per script (#没有 is missing on both pages): {err}"
+    );
     let out = stdout(&output);
     assert!(
         out.contains("https://www.gov.cn/"),
         "external links are listed: {out}"
     );
     assert!(
-        out.contains("4 problems"),
-        "the missing image file is a fourth: {out}"
+        out.contains("5 problems"),
+        "the missing image file is a fifth: {out}"
     );
 }
