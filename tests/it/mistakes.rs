@@ -129,6 +129,16 @@ mistakes! {
         "content/policies/ime.md:3:8: 錯誤：第 3 行第 8 欄：這個日期的寫法不對",
         "content/policies/ime.md:3:8: error: this date is not a date TOML can read",
     ];
+    an_ambiguous_chinese_kind_names_the_choices: |s| page_with_front_matter(s, "title = \"标题\"\nkind = \"政策\"") => [
+        "content/policies/ime.md:3:8: 错误：第 3 行第 8 列：“政策”不是可用的文件类别：它可能是“interpretation”（政策解读、政策解讀）或“policy”（政策原文、政策文件），请写出你指的那一个",
+        "content/policies/ime.md:3:8: 錯誤：第 3 行第 8 欄：“政策”不是可用的文件類別：它可能是“interpretation”（政策解读、政策解讀）或“policy”（政策原文、政策文件），請寫出你指的那一個",
+        "content/policies/ime.md:3:8: error: \"政策\" is not a kind: it could be \"interpretation\" (政策解读, 政策解讀) or \"policy\" (政策原文, 政策文件); write the one you mean",
+    ];
+    a_chinese_date_that_is_not_one_names_the_forms: |s| page_with_front_matter(s, "title = \"标题\"\ndate = \"2024年13月\"") => [
+        "content/policies/ime.md:3:8: 错误：第 3 行第 8 列：“2024年13月”不是日期：请写成 2021、2021-10 或 2021-10-14（也可以写 2021年10月14日）",
+        "content/policies/ime.md:3:8: 錯誤：第 3 行第 8 欄：“2024年13月”不是日期：請寫成 2021、2021-10 或 2021-10-14（也可以寫 2021年10月14日）",
+        "content/policies/ime.md:3:8: error: \"2024年13月\" is not a date: write 2021, 2021-10 or 2021-10-14 (or 2021年10月14日)",
+    ];
     a_number_with_a_leading_zero_is_said_plainly: |s| {
         s.config("title = \"测试标准化门户\"", "title = \"测试标准化门户\"\npaginate_by = 010");
     } => [
