@@ -2,7 +2,8 @@
 //! builds, and each example marked `出错=PATH`, put in that site, gives exactly the messages
 //! of the `提示` block after it (in Simplified Chinese, as the guide shows them). A block marked
 //! `工作簿=PATH 工作表=NAME` is a sheet of the workbook PATH (cells separated by `|`, numbers
-//! stored as numbers), written as a real `.xlsx`.
+//! stored as numbers), written as a real `.xlsx`; one marked `出错工作簿=PATH 工作表=NAME` is that
+//! workbook with this sheet alone, checked like an `出错` example.
 
 use std::collections::BTreeMap;
 
@@ -77,43 +78,51 @@ fn guide_site() -> TestSite {
 /// A sheet of the guide: its name and its rows of cells, the header first.
 type Sheet<'a> = (&'a str, Vec<Vec<&'a str>>);
 
+/// A block's sheet: its `工作表=NAME` and its lines, cells separated by `|`.
+fn sheet(block: &Block) -> Sheet<'_> {
+    let name = marker(&block.info, "工作表").expect("a workbook block names its 工作表");
+    let rows = block
+        .text
+        .lines()
+        .map(|line| line.split('|').map(str::trim).collect())
+        .collect();
+    (name, rows)
+}
+
+/// An `.xlsx` with these sheets, cells that read as numbers stored as numbers.
+fn workbook(sheets: &[Sheet]) -> Vec<u8> {
+    let data: Vec<SheetData> = sheets
+        .iter()
+        .map(|(name, rows)| SheetData {
+            name,
+            headers: &rows[0],
+            rows: rows[1..]
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|cell| match cell.parse() {
+                            Ok(n) => Value::Number(n),
+                            Err(_) => Value::Text(cell),
+                        })
+                        .collect()
+                })
+                .collect(),
+        })
+        .collect();
+    xlsx(&data)
+}
+
 /// The guide's workbooks: each `工作簿=PATH 工作表=NAME` block a sheet of PATH.
 fn workbooks(blocks: &[Block]) -> BTreeMap<String, Vec<u8>> {
     let mut sheets: BTreeMap<&str, Vec<Sheet>> = BTreeMap::new();
     for block in blocks {
         if let Some(path) = marker(&block.info, "工作簿") {
-            let name = marker(&block.info, "工作表").expect("a 工作簿 block names its 工作表");
-            let rows = block
-                .text
-                .lines()
-                .map(|line| line.split('|').map(str::trim).collect())
-                .collect();
-            sheets.entry(path).or_default().push((name, rows));
+            sheets.entry(path).or_default().push(sheet(block));
         }
     }
     sheets
         .into_iter()
-        .map(|(path, sheets)| {
-            let data: Vec<SheetData> = sheets
-                .iter()
-                .map(|(name, rows)| SheetData {
-                    name,
-                    headers: &rows[0],
-                    rows: rows[1..]
-                        .iter()
-                        .map(|row| {
-                            row.iter()
-                                .map(|cell| match cell.parse() {
-                                    Ok(n) => Value::Number(n),
-                                    Err(_) => Value::Text(cell),
-                                })
-                                .collect()
-                        })
-                        .collect(),
-                })
-                .collect();
-            (path.to_string(), xlsx(&data))
-        })
+        .map(|(path, sheets)| (path.to_string(), workbook(&sheets)))
         .collect()
 }
 
@@ -150,7 +159,13 @@ fn the_guide_error_messages_are_what_the_build_prints() {
     let blocks = guide();
     let mut checked = 0;
     for (i, block) in blocks.iter().enumerate() {
-        let Some(path) = marker(&block.info, "出错") else {
+        // `出错=PATH`: the block is the file; `出错工作簿=PATH 工作表=NAME`: the workbook PATH
+        // with this one sheet.
+        let (path, bad) = if let Some(path) = marker(&block.info, "出错") {
+            (path, block.text.clone().into_bytes())
+        } else if let Some(path) = marker(&block.info, "出错工作簿") {
+            (path, workbook(&[sheet(block)]))
+        } else {
             continue;
         };
         let expected = blocks
@@ -158,7 +173,7 @@ fn the_guide_error_messages_are_what_the_build_prints() {
             .filter(|b| b.info == "text 提示")
             .unwrap_or_else(|| panic!("the example for {path} is followed by its 提示 block"));
         let good = std::fs::read(site.path(path)).unwrap();
-        site.file(path, &block.text);
+        site.file(path, bad);
         let lines: Vec<&str> = expected.text.lines().collect();
         site.rejected_in("zh-Hans", &lines);
         site.file(path, good);
