@@ -349,50 +349,36 @@ mod tests {
 
     #[test]
     fn marks_outside_strings_are_found_with_their_key() {
-        assert_eq!(
-            found("title = “标题”"),
-            Some((8, Mistake::DoubleQuotes, "title".into()))
-        );
-        assert_eq!(
-            found("title = ‘标题’"),
-            Some((8, Mistake::SingleQuotes, "title".into()))
-        );
-        assert_eq!(
-            found("title ＝ \"a\""),
-            Some((6, Mistake::Equals, "title".into()))
-        );
-        assert_eq!(
-            found("title：\"a\""),
-            Some((5, Mistake::Colon, "title".into()))
-        );
-        assert_eq!(
-            found("tags = [\"a\"，\"b\"]"),
-            Some((11, Mistake::Comma, "tags".into()))
-        );
-        assert_eq!(
-            found("tags = ［\"a\"]"),
-            Some((7, Mistake::Brackets, "tags".into()))
-        );
-        assert_eq!(
-            found("＃ 注释\ntitle = \"a\""),
-            Some((0, Mistake::Hash, String::new()))
-        );
-        assert_eq!(
-            found("title　= \"a\""),
-            Some((5, Mistake::Space, "title".into()))
-        );
-        assert_eq!(
-            found("a = 1\n\u{feff}b = 2"),
-            Some((6, Mistake::Bom, String::new()))
-        );
-        assert_eq!(
-            found("title = \"标题”\nx = 1"),
-            Some((11, Mistake::ClosedWithChineseQuote, "title".into()))
-        );
-        assert_eq!(
-            found("title = \"标题”"),
-            Some((11, Mistake::ClosedWithChineseQuote, "title".into()))
-        );
+        // (text, character offset of the mark, mistake, key it belongs to)
+        for (text, offset, mistake, key) in [
+            ("title = “标题”", 8, Mistake::DoubleQuotes, "title"),
+            ("title = ‘标题’", 8, Mistake::SingleQuotes, "title"),
+            ("title ＝ \"a\"", 6, Mistake::Equals, "title"),
+            ("title：\"a\"", 5, Mistake::Colon, "title"),
+            ("tags = [\"a\"，\"b\"]", 11, Mistake::Comma, "tags"),
+            ("tags = ［\"a\"]", 7, Mistake::Brackets, "tags"),
+            ("＃ 注释\ntitle = \"a\"", 0, Mistake::Hash, ""),
+            ("title　= \"a\"", 5, Mistake::Space, "title"),
+            ("a = 1\n\u{feff}b = 2", 6, Mistake::Bom, ""),
+            (
+                "title = \"标题”\nx = 1",
+                11,
+                Mistake::ClosedWithChineseQuote,
+                "title",
+            ),
+            (
+                "title = \"标题”",
+                11,
+                Mistake::ClosedWithChineseQuote,
+                "title",
+            ),
+        ] {
+            assert_eq!(
+                found(text),
+                Some((offset, mistake, key.to_string())),
+                "{text}"
+            );
+        }
     }
 
     #[test]

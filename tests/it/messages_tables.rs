@@ -2,7 +2,7 @@
 //! table and the rows they hold, each run through the real command with `--lang zh-Hans` or
 //! `--lang zh-Hant`, checked line by line (the message and its hint), exit code 1.
 
-use crate::support::workbooks::{xlsx, SheetData, Value};
+use crate::support::workbooks::{observation, xlsx, SheetData, Value};
 use crate::support::*;
 use stdportal::data::columns::OBSERVATION_SHEET_HEADERS;
 
@@ -89,20 +89,8 @@ fn workbook_with_a_bad_cell() -> TestSite {
             name: "观测",
             headers: &OBSERVATION_SHEET_HEADERS,
             rows: vec![
-                vec![
-                    T("testcity"),
-                    T("pass-rate"),
-                    N(2017.0),
-                    N(95.5),
-                    T("测试数据"),
-                ],
-                vec![
-                    T("testcity"),
-                    T("pass-rate"),
-                    N(2018.0),
-                    T("九十六"),
-                    T("测试数据"),
-                ],
+                observation(N(2017.0), N(95.5)),
+                observation(N(2018.0), T("九十六")),
             ],
         }]),
     );

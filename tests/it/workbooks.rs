@@ -3,7 +3,7 @@
 //! as percentages; messages naming the sheet, the row and the column's header; a table saved
 //! twice.
 
-use crate::support::workbooks::{ods, xlsx, SheetData, Value};
+use crate::support::workbooks::{observation, ods, xlsx, SheetData, Value};
 use crate::support::*;
 use stdportal::data::columns::{
     ACHIEVEMENT_SHEET_HEADERS, INDICATOR_SHEET_HEADERS, OBSERVATION_SHEET_HEADERS,
@@ -57,20 +57,8 @@ fn basic_sheets() -> Vec<SheetData<'static>> {
             name: "观测",
             headers: &OBSERVATION_SHEET_HEADERS,
             rows: vec![
-                vec![
-                    T("testcity"),
-                    T("pass-rate"),
-                    N(2017.0),
-                    N(95.5),
-                    T("测试数据"),
-                ],
-                vec![
-                    T("testcity"),
-                    T("pass-rate"),
-                    T("2018"),
-                    T("９６．１"),
-                    T("测试数据"),
-                ],
+                observation(N(2017.0), N(95.5)),
+                observation(T("2018"), T("９６．１")),
             ],
         },
         SheetData {
@@ -174,20 +162,8 @@ fn an_excel_date_is_a_day_and_a_workbook_named_after_a_table_holds_it() {
                 name: "Sheet1",
                 headers: &["city", "indicator", "date", "value", "source"],
                 rows: vec![
-                    vec![
-                        T("testcity"),
-                        T("pass-rate"),
-                        N(2017.0),
-                        N(95.5),
-                        T("测试数据"),
-                    ],
-                    vec![
-                        T("testcity"),
-                        T("pass-rate"),
-                        Date(2018, 6, 30),
-                        N(96.1),
-                        T("测试数据"),
-                    ],
+                    observation(N(2017.0), N(95.5)),
+                    observation(Date(2018, 6, 30), N(96.1)),
                 ],
             }]),
         );

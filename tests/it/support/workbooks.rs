@@ -6,6 +6,18 @@ use std::io::Write;
 
 pub use stdportal::init::workbook::{SheetData, Value};
 
+/// A row of the basic fixture's observations (city testcity, indicator pass-rate, source
+/// 测试数据) with this date and value cell.
+pub fn observation<'a>(date: Value<'a>, value: Value<'a>) -> Vec<Value<'a>> {
+    vec![
+        Value::Text("testcity"),
+        Value::Text("pass-rate"),
+        date,
+        value,
+        Value::Text("测试数据"),
+    ]
+}
+
 /// The bytes of an `.xlsx` workbook.
 pub fn xlsx(sheets: &[SheetData<'_>]) -> Vec<u8> {
     stdportal::init::workbook::xlsx(sheets).unwrap()
