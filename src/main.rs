@@ -183,15 +183,15 @@ fn help_template(command: &clap::Command) -> String {
     let styles = command.get_styles();
     let (usage, header) = (styles.get_usage(), styles.get_header());
     let heading = |text: String| format!("{header}{text}{header:#}");
+    let usage_heading = t!("help-heading-usage");
+    // `Usage: stdportal`, `用法：stdportal` (a full-width colon has its own space).
+    let space = if usage_heading.ends_with(':') {
+        " "
+    } else {
+        ""
+    };
     let mut template = format!(
-        "{{before-help}}{{about-with-newline}}\n{usage}{}{usage:#}{}{{usage}}",
-        t!("help-heading-usage"),
-        // `Usage: stdportal`, `用法：stdportal`.
-        if t!("help-heading-usage").ends_with(':') {
-            " "
-        } else {
-            ""
-        }
+        "{{before-help}}{{about-with-newline}}\n{usage}{usage_heading}{usage:#}{space}{{usage}}"
     );
     let mut sections = Vec::new();
     if command.has_subcommands() {
