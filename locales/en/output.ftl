@@ -24,6 +24,7 @@ output-claimant-script-pages = the pages in { $script }
 output-claimant-search-index = the search index
 output-claimant-city-download = the achievements download of the city "{ $city }"
 output-claimant-atom = the Atom feed
+output-claimant-robots = robots.txt
 output-claimant-sitemap = the sitemap
 output-claimant-static = the static file
 output-claimant-alias = the alias "/{ $alias }"

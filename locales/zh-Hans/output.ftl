@@ -23,6 +23,7 @@ output-claimant-script-pages = { $script }页面
 output-claimant-search-index = 搜索索引
 output-claimant-city-download = 城市“{ $city }”的成果下载文件
 output-claimant-atom = Atom 订阅
+output-claimant-robots = robots.txt 文件
 output-claimant-sitemap = 站点地图（sitemap.xml）
 output-claimant-static = 静态文件
 output-claimant-alias = 旧地址“/{ $alias }”

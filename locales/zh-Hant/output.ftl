@@ -23,6 +23,7 @@ output-claimant-script-pages = { $script }頁面
 output-claimant-search-index = 搜尋索引
 output-claimant-city-download = 城市“{ $city }”的成果下載檔案
 output-claimant-atom = Atom 訂閱
+output-claimant-robots = robots.txt 檔案
 output-claimant-sitemap = 網站地圖（sitemap.xml）
 output-claimant-static = 靜態檔案
 output-claimant-alias = 舊地址“/{ $alias }”

@@ -172,6 +172,41 @@ pub fn io_error(e: &std::io::Error) -> String {
     }
 }
 
+/// A message kept to be said only if it is shown: its id and the text of its values. Code that
+/// names many things and reports few of them (every path a build writes has a claimant, and a
+/// clash names two) keeps these and formats the ones a problem shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deferred {
+    id: &'static str,
+    args: Vec<(&'static str, String)>,
+}
+
+impl Deferred {
+    /// Use [`deferred!`](crate::deferred), which the catalogue test can see.
+    pub fn new(id: &'static str, args: Vec<(&'static str, String)>) -> Deferred {
+        Deferred { id, args }
+    }
+
+    /// The message in the current language.
+    pub fn text(&self) -> String {
+        let args: Vec<(&str, Arg)> = self
+            .args
+            .iter()
+            .map(|(name, value)| (*name, Arg::from(value)))
+            .collect();
+        text(self.id, &args)
+    }
+}
+
+/// A [`Deferred`] message: `deferred!(ID)` or `deferred!(ID, name = value, …)`, ID a string
+/// literal, values anything with `to_string`.
+#[macro_export]
+macro_rules! deferred {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::Deferred::new($id, vec![$((stringify!($name), ($value).to_string())),*])
+    };
+}
+
 /// A message in the current language: `t!(ID)` or `t!(ID, name = value, …)`, ID a string
 /// literal (so the catalogue test finds every id the code asks for).
 #[macro_export]

@@ -177,6 +177,13 @@ fn the_code_asks_for_exactly_the_catalogue_messages() {
                     used.insert(rest[..end].to_string());
                 }
             }
+            // `deferred!("id", …)`: a message said later.
+            for (at, _) in text.match_indices("deferred!(") {
+                let rest = text[at + 10..].trim_start();
+                if let Some(rest) = rest.strip_prefix('"') {
+                    used.insert(rest[..rest.find('"').unwrap_or(0)].to_string());
+                }
+            }
             // `text_in(lang, "id", …)`: a message in a language of its own.
             for (at, _) in text.match_indices("text_in(") {
                 let rest = &text[at..];

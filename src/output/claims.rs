@@ -12,7 +12,8 @@ use std::path::PathBuf;
 
 use super::path::{self, clash_key};
 use crate::error::{Diagnostic, Diagnostics};
-use crate::t;
+use crate::i18n::Deferred;
+use crate::{deferred, t};
 
 /// What wants a path, for messages: a file an editor can change (with a line where known), or
 /// a part of the site stdportal makes itself.
@@ -21,11 +22,11 @@ pub struct Claimant {
     /// The source file, relative to the site root; `None` for built-in pages.
     pub file: Option<PathBuf>,
     pub line: Option<usize>,
-    /// What claims the path, as a whole noun phrase in the editor's language (messages put it
-    /// in their sentences): `the built-in search page`, `内置的搜索页面`.
-    pub what: String,
-    /// What the editor can do about a clash, in the editor's language.
-    pub hint: String,
+    /// What claims the path, as a whole noun phrase (messages put it in their sentences):
+    /// `the built-in search page`, `内置的搜索页面`. Said only when a message shows it.
+    pub what: Deferred,
+    /// What the editor can do about a clash.
+    pub hint: Option<Deferred>,
     /// A page of `content/`: "this page" in a message about it, "the page FILE" in another's.
     page: bool,
 }
@@ -35,18 +36,18 @@ impl Claimant {
         Claimant {
             file: Some(file.into()),
             line: None,
-            what: t!("output-claimant-this-page"),
-            hint: t!("output-hint-page"),
+            what: deferred!("output-claimant-this-page"),
+            hint: Some(deferred!("output-hint-page")),
             page: true,
         }
     }
 
-    pub fn built_in(what: impl Into<String>) -> Claimant {
+    pub fn built_in(what: Deferred) -> Claimant {
         Claimant {
             file: None,
             line: None,
-            what: what.into(),
-            hint: String::new(),
+            what,
+            hint: None,
             page: false,
         }
     }
@@ -54,14 +55,14 @@ impl Claimant {
     pub fn source(
         file: impl Into<PathBuf>,
         line: Option<usize>,
-        what: impl Into<String>,
-        hint: impl Into<String>,
+        what: Deferred,
+        hint: Deferred,
     ) -> Claimant {
         Claimant {
             file: Some(file.into()),
             line,
-            what: what.into(),
-            hint: hint.into(),
+            what,
+            hint: Some(hint),
             page: false,
         }
     }
@@ -72,10 +73,10 @@ impl Claimant {
             Some(file) if self.page => t!("output-claimant-page", file = self.located(file)),
             Some(file) => t!(
                 "output-claimant-in-file",
-                what = &self.what,
+                what = self.what.text(),
                 file = self.located(file)
             ),
-            None => self.what.clone(),
+            None => self.what.text(),
         }
     }
 
@@ -112,7 +113,7 @@ impl Claims {
                 Why::Reserved {
                     path,
                     folder,
-                    owner: &owner.what,
+                    owner: &owner.what.text(),
                 },
             ));
             return;
@@ -125,7 +126,7 @@ impl Claims {
         if let Err(problem) = path::check(path) {
             let message = t!(
                 "output-cannot-publish",
-                what = &claimant.what,
+                what = claimant.what.text(),
                 path = path,
                 problem = problem
             );
@@ -216,7 +217,7 @@ fn clash(later: &Claimant, earlier: &Claimant, why: Why) -> Diagnostic {
     } else {
         (earlier, later)
     };
-    let (first, second) = (&at.what, other.named());
+    let (first, second) = (at.what.text(), other.named());
     let message = match why {
         Why::SameAddress(address) => t!(
             "output-clash-same-address",
@@ -253,15 +254,9 @@ fn clash(later: &Claimant, earlier: &Claimant, why: Why) -> Diagnostic {
     };
     let file = at.file.clone().unwrap_or_default();
     let d = with_line(Diagnostic::new(file, message), at);
-    let hint = if at.hint.is_empty() {
-        &other.hint
-    } else {
-        &at.hint
-    };
-    if hint.is_empty() {
-        d
-    } else {
-        d.hint(hint)
+    match at.hint.as_ref().or(other.hint.as_ref()) {
+        Some(hint) => d.hint(hint.text()),
+        None => d,
     }
 }
 
@@ -285,7 +280,7 @@ mod tests {
         let mut claims = Claims::default();
         claims.claim(
             "search/index.html",
-            Claimant::built_in("the built-in search page"),
+            Claimant::built_in(deferred!("output-claimant-search")),
         );
         claims.claim("search/index.html", page("content/search.md"));
         let err = claims.check().unwrap_err();
@@ -319,11 +314,16 @@ mod tests {
         let mut claims = Claims::default();
         claims.claim(
             "cities",
-            Claimant::source("static/cities", None, "the static file", "rename it"),
+            Claimant::source(
+                "static/cities",
+                None,
+                deferred!("output-claimant-static"),
+                deferred!("output-hint-static"),
+            ),
         );
         claims.claim(
             "cities/index.html",
-            Claimant::built_in("the built-in city list"),
+            Claimant::built_in(deferred!("output-claimant-cities")),
         );
         let err = claims.check().unwrap_err();
         assert_eq!(err.len(), 1);
@@ -340,16 +340,20 @@ mod tests {
         let mut claims = Claims::default();
         claims.reserve(
             "zh-hant/",
-            Claimant::built_in("the Traditional Chinese pages"),
+            Claimant::built_in(deferred!(
+                "output-claimant-script-pages",
+                script = "繁體中文"
+            )),
         );
-        claims.claim_reserved("zh-hant/index.html", Claimant::built_in("the home page"));
+        claims.claim_reserved(
+            "zh-hant/index.html",
+            Claimant::built_in(deferred!("output-claimant-home", which = "first")),
+        );
         claims.claim("zh-hant/a/index.html", page("content/zh-hant/a.md"));
         claims.claim("ZH-Hant/b/index.html", page("content/ZH-Hant/b.md"));
         let err = claims.check().unwrap_err();
         assert_eq!(err.len(), 2);
-        assert!(err.0[0]
-            .message
-            .contains("kept for the Traditional Chinese pages"));
+        assert!(err.0[0].message.contains("kept for the pages in 繁體中文"));
     }
 
     #[test]
@@ -360,8 +364,8 @@ mod tests {
             Claimant::source(
                 "content/a.md",
                 Some(3),
-                "the topic \"../../x\"",
-                "rename it",
+                deferred!("output-claimant-topic", which = "first", topic = "../../x"),
+                deferred!("output-hint-topic"),
             ),
         );
         let err = claims.check().unwrap_err();
@@ -372,9 +376,15 @@ mod tests {
     #[test]
     fn distinct_paths_pass() {
         let mut claims = Claims::default();
-        claims.claim("index.html", Claimant::built_in("the home page"));
+        claims.claim(
+            "index.html",
+            Claimant::built_in(deferred!("output-claimant-home", which = "first")),
+        );
         claims.claim("a/index.html", page("content/a.md"));
-        claims.claim("a/data.csv", Claimant::built_in("x"));
+        claims.claim(
+            "a/data.csv",
+            Claimant::built_in(deferred!("output-claimant-atom")),
+        );
         assert!(claims.check().is_ok());
     }
 }

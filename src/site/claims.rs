@@ -3,9 +3,9 @@
 //! files, and the trees kept for the other script's pages (which mirror the default script's)
 //! and the search index.
 
+use crate::deferred;
 use crate::error::Diagnostics;
 use crate::output::claims::{Claimant, Claims};
-use crate::t;
 
 use super::{RouteKey, Site};
 use crate::lists::ListKey;
@@ -35,14 +35,14 @@ impl Site {
         let other = self.config.default_script.other();
         claims.reserve(
             &format!("{}/", other.dir()),
-            Claimant::built_in(t!(
+            Claimant::built_in(deferred!(
                 "output-claimant-script-pages",
                 script = other.native_name()
             )),
         );
         claims.reserve(
             &format!("{}/", crate::search::INDEX_DIR),
-            Claimant::built_in(t!("output-claimant-search-index")),
+            Claimant::built_in(deferred!("output-claimant-search-index")),
         );
         // The other script's pages mirror these under their own folder: a clash there is the
         // same clash, reported once.
@@ -60,17 +60,23 @@ impl Site {
             let claimant = Claimant::source(
                 &city.loc.file,
                 Some(city.loc.line),
-                t!("output-claimant-city-download", city = &city.id),
-                t!("output-hint-city-id"),
+                deferred!("output-claimant-city-download", city = &city.id),
+                deferred!("output-hint-city-id"),
             );
             claims.claim(&path, claimant);
         }
-        claims.claim("atom.xml", Claimant::built_in(t!("output-claimant-atom")));
+        claims.claim(
+            "atom.xml",
+            Claimant::built_in(deferred!("output-claimant-atom")),
+        );
         claims.claim(
             "sitemap.xml",
-            Claimant::built_in(t!("output-claimant-sitemap")),
+            Claimant::built_in(deferred!("output-claimant-sitemap")),
         );
-        claims.claim("robots.txt", Claimant::built_in("robots.txt"));
+        claims.claim(
+            "robots.txt",
+            Claimant::built_in(deferred!("output-claimant-robots")),
+        );
         let statics = crate::output::static_sources(&self.root, &self.config.theme)?;
         for (path, source) in statics {
             claims.claim(
@@ -78,8 +84,8 @@ impl Site {
                 Claimant::source(
                     crate::content::rel_to(&self.root, &source),
                     None,
-                    t!("output-claimant-static"),
-                    t!("output-hint-static"),
+                    deferred!("output-claimant-static"),
+                    deferred!("output-hint-static"),
                 ),
             );
         }
@@ -95,17 +101,17 @@ impl Site {
             RouteKey::Alias(i) => Claimant::source(
                 &self.aliases[*i].file,
                 None,
-                t!("output-claimant-alias", alias = &self.aliases[*i].path),
-                t!("output-hint-alias"),
+                deferred!("output-claimant-alias", alias = &self.aliases[*i].path),
+                deferred!("output-hint-alias"),
             ),
-            RouteKey::Cities => Claimant::built_in(t!("output-claimant-cities")),
+            RouteKey::Cities => Claimant::built_in(deferred!("output-claimant-cities")),
             RouteKey::City(i) => {
                 let city = &self.data.cities[*i];
                 Claimant::source(
                     &city.loc.file,
                     Some(city.loc.line),
-                    t!("output-claimant-city", city = &city.id),
-                    t!("output-hint-city-id"),
+                    deferred!("output-claimant-city", city = &city.id),
+                    deferred!("output-hint-city-id"),
                 )
             }
             RouteKey::Indicator(i) => {
@@ -113,16 +119,16 @@ impl Site {
                 Claimant::source(
                     &indicator.loc.file,
                     Some(indicator.loc.line),
-                    t!(
+                    deferred!(
                         "output-claimant-indicator",
                         indicator = &indicator.id,
                         city = &indicator.city
                     ),
-                    t!("output-hint-indicator-id"),
+                    deferred!("output-hint-indicator-id"),
                 )
             }
-            RouteKey::Dashboard => Claimant::built_in(t!("output-claimant-dashboard")),
-            RouteKey::Topics => Claimant::built_in(t!("output-claimant-topics")),
+            RouteKey::Dashboard => Claimant::built_in(deferred!("output-claimant-dashboard")),
+            RouteKey::Topics => Claimant::built_in(deferred!("output-claimant-topics")),
             RouteKey::Taxonomy(name) => {
                 // Claimed by the first page that names one of its terms, where there is one.
                 let file = self
@@ -135,16 +141,18 @@ impl Site {
                     Some(file) => Claimant::source(
                         file,
                         None,
-                        t!("output-claimant-taxonomy-terms", taxonomy = name),
-                        t!("output-hint-term"),
+                        deferred!("output-claimant-taxonomy-terms", taxonomy = name),
+                        deferred!("output-hint-term"),
                     ),
-                    None => Claimant::built_in(t!("output-claimant-taxonomy", taxonomy = name)),
+                    None => {
+                        Claimant::built_in(deferred!("output-claimant-taxonomy", taxonomy = name))
+                    }
                 }
             }
-            RouteKey::Catalogue => Claimant::built_in(t!("output-claimant-catalogue")),
-            RouteKey::SiteMap => Claimant::built_in(t!("output-claimant-site-map")),
-            RouteKey::Search => Claimant::built_in(t!("output-claimant-search")),
-            RouteKey::NotFound => Claimant::built_in(t!("output-claimant-not-found")),
+            RouteKey::Catalogue => Claimant::built_in(deferred!("output-claimant-catalogue")),
+            RouteKey::SiteMap => Claimant::built_in(deferred!("output-claimant-site-map")),
+            RouteKey::Search => Claimant::built_in(deferred!("output-claimant-search")),
+            RouteKey::NotFound => Claimant::built_in(deferred!("output-claimant-not-found")),
         }
     }
 
@@ -155,19 +163,19 @@ impl Site {
         if let ListKey::Section(dir) = list {
             return match &self.content.sections[dir].file {
                 _ if dir.is_empty() => {
-                    Claimant::built_in(t!("output-claimant-home", which = which))
+                    Claimant::built_in(deferred!("output-claimant-home", which = which))
                 }
                 Some(file) => Claimant::source(
                     file,
                     None,
-                    t!("output-claimant-section", which = which),
-                    t!("output-hint-section"),
+                    deferred!("output-claimant-section", which = which),
+                    deferred!("output-hint-section"),
                 ),
                 None => Claimant::source(
                     format!("content/{dir}/"),
                     None,
-                    t!("output-claimant-folder", which = which),
-                    t!("output-hint-folder"),
+                    deferred!("output-claimant-folder", which = which),
+                    deferred!("output-hint-folder"),
                 ),
             };
         }
@@ -179,29 +187,29 @@ impl Site {
             .unwrap_or_default();
         let (what, hint) = match list {
             ListKey::Topic(name) => (
-                t!("output-claimant-topic", which = which, topic = name),
-                t!("output-hint-topic"),
+                deferred!("output-claimant-topic", which = which, topic = name),
+                deferred!("output-hint-topic"),
             ),
             ListKey::Taxonomy(taxonomy, term) => (
-                t!(
+                deferred!(
                     "output-claimant-term",
                     which = which,
                     term = term,
                     taxonomy = taxonomy
                 ),
-                t!("output-hint-term"),
+                deferred!("output-hint-term"),
             ),
             ListKey::Office(name) => (
-                t!("output-claimant-issuer", which = which, issuer = name),
-                t!("output-hint-issuer"),
+                deferred!("output-claimant-issuer", which = which, issuer = name),
+                deferred!("output-hint-issuer"),
             ),
             ListKey::CityDocuments(id) => (
-                t!("output-claimant-city-documents", which = which, city = id),
-                t!("output-hint-city-id"),
+                deferred!("output-claimant-city-documents", which = which, city = id),
+                deferred!("output-hint-city-id"),
             ),
             _ => (
-                t!("output-claimant-catalogue-list", which = which),
-                t!("output-hint-list"),
+                deferred!("output-claimant-catalogue-list", which = which),
+                deferred!("output-hint-list"),
             ),
         };
         if file.as_os_str().is_empty() {
