@@ -3,7 +3,8 @@
 //
 // Input: [{"q": "...", "hant": false, "filters": {"city": "...", ...}}, ...]
 // Output: [{"candidates": n, "exact": bool, "hits": ["route/path/", ...]}, ...], every
-// candidate verified, in the order the search page shows them.
+// candidate verified, in the order the search page shows them; {"error": "..."} for a query
+// whose search failed (a damaged index must fail, not hang).
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -23,9 +24,13 @@ const fetcher = async (url) => {
 const out = [];
 for (const { q, hant, filters } of queries) {
   const engine = Engine("search/data/", hant, fetcher);
-  const meta = await engine.load();
-  const st = await engine.search(meta, q, filters || {});
-  const hits = st.items ? await engine.more(st, Infinity, Infinity) : [];
-  out.push({ candidates: (st.items || []).length, exact: !!st.exact, short: !!st.short, hits: hits.map((f) => f[0].u) });
+  try {
+    const meta = await engine.load();
+    const st = await engine.search(meta, q, filters || {});
+    const hits = st.items ? await engine.more(st, Infinity, Infinity) : [];
+    out.push({ candidates: (st.items || []).length, exact: !!st.exact, short: !!st.short, hits: hits.map((f) => f[0].u) });
+  } catch (e) {
+    out.push({ error: String(e && e.message || e) });
+  }
 }
 process.stdout.write(JSON.stringify(out));

@@ -421,6 +421,27 @@ fn a_query_downloads_only_the_shards_of_its_keys() {
 
 /// Runs queries through the client in Node.js: per query, the paths it shows.
 fn client(site: &TestSite, queries: &[(&str, bool, Filters)]) -> Option<Vec<Vec<String>>> {
+    let out = client_answers(&site.public(), queries).ok()?;
+    Some(
+        out.iter()
+            .map(|r| {
+                r["hits"]
+                    .as_array()
+                    .unwrap_or_else(|| panic!("the client failed: {r}"))
+                    .iter()
+                    .map(|h| h.as_str().unwrap().to_string())
+                    .collect()
+            })
+            .collect(),
+    )
+}
+
+/// The client's answer to each query over the site in `public` (`{"hits": …}` or
+/// `{"error": …}`), or why there is none: Node.js missing, or no answer within a minute.
+fn client_answers(
+    public: &std::path::Path,
+    queries: &[(&str, bool, Filters)],
+) -> Result<Vec<serde_json::Value>, String> {
     let script = repo().join("tests/browser/search-client.mjs");
     let input = serde_json::to_string(
         &queries
@@ -435,12 +456,12 @@ fn client(site: &TestSite, queries: &[(&str, bool, Filters)]) -> Option<Vec<Vec<
     .unwrap();
     let mut child = Command::new("node")
         .arg(script)
-        .arg(site.public())
+        .arg(public)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .ok()?;
+        .map_err(|e| format!("node: {e}"))?;
     use std::io::Write;
     child
         .stdin
@@ -448,25 +469,22 @@ fn client(site: &TestSite, queries: &[(&str, bool, Filters)]) -> Option<Vec<Vec<
         .unwrap()
         .write_all(input.as_bytes())
         .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err("the client gave no answer within 60 s".to_string());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     let output = child.wait_with_output().unwrap();
     assert!(
         output.status.success(),
         "the client failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let out: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
-    Some(
-        out.iter()
-            .map(|r| {
-                r["hits"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|h| h.as_str().unwrap().to_string())
-                    .collect()
-            })
-            .collect(),
-    )
+    Ok(serde_json::from_slice(&output.stdout).unwrap())
 }
 
 #[test]
@@ -614,4 +632,157 @@ fn browser_searches_from_the_header() {
         "the browser test failed:\n{stdout}\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+/// A damaged index (a host or proxy that rewrites or cuts the files, a disk error) makes a
+/// search fail, which the page shows as 搜索出错; counts read from damaged bytes must never run
+/// the client's loops for ever (the page used to stay on 正在搜索…… with its tab frozen).
+#[test]
+fn a_damaged_index_makes_a_search_fail_instead_of_hanging() {
+    let node = Command::new("node").arg("--version").output();
+    if !node.is_ok_and(|o| o.status.success()) {
+        skip_or_fail(
+            "search::a_damaged_index_makes_a_search_fail_instead_of_hanging",
+            "STDPORTAL_REQUIRE_BROWSER",
+            "Node.js is not installed",
+        );
+        return;
+    }
+    let site = portal();
+    let index = index_dir(&site);
+    let names = |folder: &str, prefix: &str| -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(index.join(folder))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+            .collect()
+    };
+    // Bytes no index file starts with (not gzip's 1f 8b), the same in every run.
+    let noise = |len: usize| -> Vec<u8> {
+        let mut x: u32 = 0x9e37_79b9;
+        (0..len)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                (x >> 8) as u8 | 0x80
+            })
+            .collect()
+    };
+    let plain = |path: &std::path::Path| -> Vec<u8> {
+        use std::io::Read;
+        let bytes = std::fs::read(path).unwrap();
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_end(&mut out)
+            .unwrap();
+        out
+    };
+    let by_year = Filters {
+        year: "2021".into(),
+        ..Default::default()
+    };
+    type Damage<'a> = Box<dyn Fn(&std::path::Path) + 'a>;
+    let cases: Vec<(&str, Damage, Filters)> = vec![
+        (
+            "every shard random bytes",
+            Box::new(|dir| {
+                for f in names("i", "") {
+                    let to = dir.join("i").join(f.file_name().unwrap());
+                    std::fs::write(to, noise(4096)).unwrap();
+                }
+            }),
+            Filters::default(),
+        ),
+        (
+            "every shard cut in half (gzip)",
+            Box::new(|dir| {
+                for f in names("i", "") {
+                    let bytes = std::fs::read(&f).unwrap();
+                    let to = dir.join("i").join(f.file_name().unwrap());
+                    std::fs::write(to, &bytes[..bytes.len() / 2]).unwrap();
+                }
+            }),
+            Filters::default(),
+        ),
+        (
+            "every shard unpacked and cut after its first key",
+            Box::new(|dir| {
+                for f in names("i", "") {
+                    let bytes = plain(&f);
+                    let to = dir.join("i").join(f.file_name().unwrap());
+                    std::fs::write(to, &bytes[..bytes.len().min(12)]).unwrap();
+                }
+            }),
+            Filters::default(),
+        ),
+        (
+            "every shard claiming 2^56 keys",
+            Box::new(|dir| {
+                for f in names("i", "") {
+                    let mut bytes = vec![0xff; 8];
+                    bytes.push(0x01);
+                    bytes.extend(plain(&f));
+                    let to = dir.join("i").join(f.file_name().unwrap());
+                    std::fs::write(to, bytes).unwrap();
+                }
+            }),
+            Filters::default(),
+        ),
+        (
+            "a number that never ends",
+            Box::new(|dir| {
+                for f in names("i", "") {
+                    let to = dir.join("i").join(f.file_name().unwrap());
+                    std::fs::write(to, [0x80u8; 64]).unwrap();
+                }
+            }),
+            Filters::default(),
+        ),
+        (
+            "the facets random bytes",
+            Box::new(|dir| {
+                for f in names("", "facets.") {
+                    std::fs::write(dir.join(f.file_name().unwrap()), noise(64)).unwrap();
+                }
+            }),
+            by_year.clone(),
+        ),
+        (
+            "the character table random bytes",
+            Box::new(|dir| {
+                for f in names("", "chars.") {
+                    std::fs::write(dir.join(f.file_name().unwrap()), noise(64)).unwrap();
+                }
+            }),
+            Filters::default(),
+        ),
+        (
+            "every fragment random bytes",
+            Box::new(|dir| {
+                for f in names("s", "") {
+                    let to = dir.join("s").join(f.file_name().unwrap());
+                    std::fs::write(to, noise(256)).unwrap();
+                }
+            }),
+            Filters::default(),
+        ),
+    ];
+    for (what, damage, filters) in &cases {
+        let copy = tempfile::tempdir().unwrap();
+        let data = copy.path().join(stdportal::search::INDEX_DIR);
+        copy_dir(&index, &data);
+        damage(&data);
+        let answers = client_answers(copy.path(), &[("标准化", false, filters.clone())])
+            .unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert!(
+            answers[0]["error"].is_string(),
+            "{what}: the search should fail, got {}",
+            answers[0]
+        );
+    }
+    // The same client over the undamaged index finds the pages (the cases above fail because
+    // of the damage, not because of the query).
+    let answers = client_answers(&site.public(), &[("标准化", false, by_year)]).unwrap();
+    assert!(!answers[0]["hits"].as_array().unwrap().is_empty());
 }

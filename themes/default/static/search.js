@@ -86,11 +86,33 @@
     return (h ^ (h >>> 16)) >>> 0;
   }
 
+  // Reads the index's numbers (LEB128) and bytes. A file that is cut short or damaged (a host
+  // that rewrites it, a disk error) throws instead of being read past its end: counts taken from
+  // it would otherwise run loops for ever, and the page would stay on "searching".
   function Reader(bytes, at) { this.b = bytes; this.i = at || 0; }
+  function damaged() { throw new Error("damaged search index"); }
   Reader.prototype.v = function () {
     var x = 0, s = 1, c;
-    do { c = this.b[this.i++]; x += (c & 127) * s; s *= 128; } while (c & 128);
+    do {
+      if (this.i >= this.b.length || s > 0x10000000000000) damaged();
+      c = this.b[this.i++]; x += (c & 127) * s; s *= 128;
+    } while (c & 128);
     return x;
+  };
+  Reader.prototype.byte = function () {
+    if (this.i >= this.b.length) damaged();
+    return this.b[this.i++];
+  };
+  // A count of items that take at least `each` bytes each: never more than the bytes left.
+  Reader.prototype.count = function (each) {
+    var n = this.v();
+    if (n * each > this.b.length - this.i) damaged();
+    return n;
+  };
+  // Skips `n` bytes, which must be there.
+  Reader.prototype.skip = function (n) {
+    if (n > this.b.length - this.i) damaged();
+    this.i += n;
   };
 
   // The index under `base`, read with `fetcher` (window.fetch), fragments in Traditional when
@@ -124,7 +146,7 @@
         meta = json("entry.json", true).then(function (entry) {
           return Promise.all([json(entry.meta), get(entry.chars)]);
         }).then(function (got) {
-          var m = got[0], r = new Reader(got[1]), n = r.v(), from = 0;
+          var m = got[0], r = new Reader(got[1]), n = r.count(2), from = 0;
           m.table = new Map();
           for (var i = 0; i < n; i++) {
             from += r.v();
@@ -142,13 +164,14 @@
     // ---- index ----
     function shard(m, s) {
       return get("i/" + s + "." + m.shards.substr(s * 8, 8) + ".bin").then(function (bytes) {
-        var r = new Reader(bytes), n = r.v(), map = new Map();
+        var r = new Reader(bytes), n = r.count(3), map = new Map();
         for (var k = 0; k < n; k++) {
-          var len = r.v(), key = decoder.decode(bytes.subarray(r.i, r.i + len));
-          r.i += len;
-          var count = r.v(), size = r.v();
+          var len = r.v(), at = r.i;
+          r.skip(len);
+          var key = decoder.decode(bytes.subarray(at, r.i)), count = r.v(), size = r.v();
+          if (count * 2 > size) damaged();
           map.set(key, { n: count, at: r.i, b: bytes });
-          r.i += size;
+          r.skip(size);
         }
         return map;
       });
@@ -164,7 +187,7 @@
         var r = new Reader(p.b, p.at), doc = 0, seen = new Map();
         for (var i = 0; i < p.n; i++) {
           var d = r.v(); doc = i ? doc + d : d;
-          var v = p.b[r.i++], c = v & 128 ? r.v() : -1;
+          var v = r.byte(), c = v & 128 ? r.v() : -1;
           if (!docs) seen.set(doc, { i: v & 31, t: v & 32, c: c });
           else {
             var e = docs.get(doc);
@@ -179,11 +202,11 @@
     var facets = null;
     function loadFacets(m) {
       if (!facets) facets = get("facets." + m.facets + ".bin").then(function (bytes) {
-        var r = new Reader(bytes), n = r.v(), f = { kind: [], validity: [], city: [], year: [], topic: [] }, i;
-        f.kind = bytes.subarray(r.i, r.i + n); f.validity = bytes.subarray(r.i + n, r.i + 2 * n); r.i += 2 * n;
+        var r = new Reader(bytes), n = r.count(5), f = { kind: [], validity: [], city: [], year: [], topic: [] }, i;
+        f.kind = bytes.subarray(r.i, r.i + n); f.validity = bytes.subarray(r.i + n, r.i + 2 * n); r.skip(2 * n);
         for (i = 0; i < n; i++) f.city.push(r.v());
         for (i = 0; i < n; i++) f.year.push(r.v());
-        for (i = 0; i < n; i++) { var t = [], c = r.v(); while (c--) t.push(r.v()); f.topic.push(t); }
+        for (i = 0; i < n; i++) { var t = [], c = r.count(1); while (c--) t.push(r.v()); f.topic.push(t); }
         return f;
       });
       return facets;
@@ -471,7 +494,9 @@
   FILTERS.forEach(function (k) { var el = $(k); if (el) el.addEventListener("change", run); });
   more.addEventListener("click", function () {
     if (!current || !current.items) return;
-    page(current).then(function (li) { var a = li && li.querySelector("a"); if (a) a.focus(); });
+    var st = current;
+    page(st).then(function (li) { var a = li && li.querySelector("a"); if (a) a.focus(); })
+      .catch(function () { if (current === st) { more.hidden = true; say(msg("error", "")); } });
   });
   var params = new URLSearchParams(location.search);
   FILTERS.forEach(function (k) { var el = $(k); if (el && params.get(k)) el.setAttribute("data-value", params.get(k)); });
