@@ -434,7 +434,6 @@ fn danger_line(raw: &str, danger: &safety::Danger) -> Option<usize> {
             line_of(&lower, &format!("{attribute}="))
         }
         safety::Danger::Srcdoc => line_of(&raw.to_ascii_lowercase(), "srcdoc"),
-        safety::Danger::Script => line_of(&raw.to_ascii_lowercase(), "<script"),
     }
 }
 
