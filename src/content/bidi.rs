@@ -83,17 +83,19 @@ fn strings_in<'a>(table: &'a toml::Table, out: &mut Vec<(&'a str, &'a str)>) {
     table.iter().for_each(|(k, v)| walk(k, v, out));
 }
 
-fn check_fields(shown: &Path, split: &Split<'_>, fields: &[(&str, &str)]) -> Result<(), Diagnostic> {
+fn check_fields(
+    shown: &Path,
+    split: &Split<'_>,
+    fields: &[(&str, &str)],
+) -> Result<(), Diagnostic> {
     for (key, value) in fields {
         let Some(control) = value.chars().find(|c| is_direction_control(*c)) else {
             continue;
         };
         let code = format!("U+{:04X}", control as u32);
-        let diagnostic = Diagnostic::new(
-            shown,
-            t!("text-bidi-control", field = *key, code = &code),
-        )
-        .hint(t!("text-bidi-control-hint"));
+        let diagnostic =
+            Diagnostic::new(shown, t!("text-bidi-control", field = *key, code = &code))
+                .hint(t!("text-bidi-control-hint"));
         let line = key_line(split, key);
         return Err(match column_of(split, line, control) {
             Some((line, column)) => diagnostic.at(line, column),
@@ -123,10 +125,7 @@ fn column_of(split: &Split<'_>, line: usize, control: char) -> Option<(usize, us
             let at = text
                 .find(control)
                 .or_else(|| escapes.iter().find_map(|e| text.find(e.as_str())))?;
-            Some((
-                i + split.front_matter_line,
-                text[..at].chars().count() + 1,
-            ))
+            Some((i + split.front_matter_line, text[..at].chars().count() + 1))
         })
 }
 
@@ -136,7 +135,9 @@ mod tests {
 
     #[test]
     fn direction_controls_are_known_and_nothing_else() {
-        for c in ['\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}'] {
+        for c in [
+            '\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}',
+        ] {
             assert!(is_direction_control(c), "{c:?}");
         }
         for c in ['a', '标', '\u{200B}', '\u{2065}', '\u{202F}', '\u{0600}'] {

@@ -502,7 +502,10 @@ mod tests {
         let messages: Vec<&str> = found.iter().map(|(_, m)| m.as_str()).collect();
         assert!(found.iter().all(|(offset, _)| *offset == 0), "{found:?}");
         assert!(messages[0].contains("onmouseover"), "{messages:?}");
-        assert!(messages[1].contains("<div x=…> is not an attribute"), "{messages:?}");
+        assert!(
+            messages[1].contains("<div x=…> is not an attribute"),
+            "{messages:?}"
+        );
         assert_eq!(found.len(), 2, "{found:?}");
         // A tag left open at the end takes in the template after it: read as far as it goes,
         // and the quotes that close it for reading are no attributes of the editor's.

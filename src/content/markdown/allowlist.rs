@@ -179,6 +179,24 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     })
 }
 
+/// Whether the sanitizer may leave `attribute` (or, with `None`, the element itself) on
+/// `element` in a published page: what an editor may write and the renderer's own markup.
+pub fn may_publish(element: &str, attribute: Option<&str>) -> bool {
+    ELEMENTS
+        .iter()
+        .chain(RENDERER_MARKUP)
+        .filter(|(name, _)| *name == element)
+        .any(|(_, allowed)| {
+            attribute.is_none_or(|a| {
+                GLOBAL_ATTRIBUTES.contains(&a)
+                    || allowed.contains(&a)
+                    || RENDERER_VALUES
+                        .iter()
+                        .any(|(e, name, _)| *e == element && *name == a)
+            })
+        })
+}
+
 /// Whether an editor may write `element`.
 pub fn allows_element(element: &str) -> bool {
     ELEMENTS.iter().any(|(name, _)| *name == element)
@@ -275,12 +293,18 @@ mod tests {
     #[test]
     fn what_the_list_leaves_out_is_not_published() {
         for (hostile, published) in [
-            ("<base href=\"http://127.0.0.1:18083/\"><p>x</p>", "<p>x</p>"),
+            (
+                "<base href=\"http://127.0.0.1:18083/\"><p>x</p>",
+                "<p>x</p>",
+            ),
             (
                 "<meta http-equiv=\"refresh\" content=\"0;url=https://evil\">x",
                 "x",
             ),
-            ("<link rel=\"stylesheet\" href=\"https://evil/a.css\">x", "x"),
+            (
+                "<link rel=\"stylesheet\" href=\"https://evil/a.css\">x",
+                "x",
+            ),
             ("<style>@import url(https://evil/a.css);</style>x", "x"),
             (
                 "<p style=\"background:url(https://evil/a.png)\">x</p>",
@@ -294,12 +318,21 @@ mod tests {
             // An input that is no task box loses its type and is disabled (and the report
             // refuses every input an editor writes).
             ("<input type=\"text\" value=\"x\">", "<input disabled=\"\">"),
-            ("<input type=\"checkbox\">", "<input type=\"checkbox\" disabled=\"\">"),
+            (
+                "<input type=\"checkbox\">",
+                "<input type=\"checkbox\" disabled=\"\">",
+            ),
             ("<a href=\"data:image/png;base64,AA\">x</a>", "<a>x</a>"),
-            ("<img src=\"data:image/svg+xml,x\" alt=\"a\">", "<img alt=\"a\">"),
+            (
+                "<img src=\"data:image/svg+xml,x\" alt=\"a\">",
+                "<img alt=\"a\">",
+            ),
             ("<a href=\"ftp://a.cn/x\">x</a>", "<a>x</a>"),
             ("<a href=\"%6Aavascript:alert(1)\">x</a>", "<a>x</a>"),
-            ("<a href=\"/a/\" target=\"_blank\" rel=\"opener\">x</a>", "<a href=\"/a/\">x</a>"),
+            (
+                "<a href=\"/a/\" target=\"_blank\" rel=\"opener\">x</a>",
+                "<a href=\"/a/\">x</a>",
+            ),
             ("<!-- 内部说明 -->x", "x"),
             // An element of another namespace goes with what it holds.
             ("<svg><a href=\"/a/\">x</a></svg>", ""),
@@ -310,7 +343,14 @@ mod tests {
 
     #[test]
     fn addresses_are_judged_once_for_both_uses() {
-        for ok in ["/a/", "#一-总体要求", "https://a.cn/", "mailto:a@b.cn", "tel:+86", ""] {
+        for ok in [
+            "/a/",
+            "#一-总体要求",
+            "https://a.cn/",
+            "mailto:a@b.cn",
+            "tel:+86",
+            "",
+        ] {
             assert_eq!(refused_address("a", ok), None, "{ok}");
         }
         assert_eq!(refused_address("img", "data:image/png;base64,AA"), None);
@@ -338,7 +378,12 @@ mod tests {
         assert!(!allows_element("input") && !allows_element("base"));
         assert!(allows_attribute("td", "rowspan") && allows_attribute("span", "lang"));
         assert!(!allows_attribute("td", "style") && !allows_attribute("a", "target"));
-        assert_eq!(attribute_names("a"), "href, hreflang, id, class, lang, dir, title");
+        assert_eq!(
+            attribute_names("a"),
+            "href, hreflang, id, class, lang, dir, title"
+        );
         assert!(element_names().starts_with("a, abbr, b, bdi, blockquote, br, caption"));
+        assert!(may_publish("input", Some("type")) && may_publish("th", Some("style")));
+        assert!(!may_publish("input", Some("value")) && !may_publish("p", Some("style")));
     }
 }

@@ -153,16 +153,22 @@ pub(super) fn raw_html_problems(
     let mut problems = Vec::new();
     let mut ids: HashSet<String> = HashSet::new();
     // A tag still open at the end takes in the template's text after it in the page; closed
-    // here whatever state it is in (a quoted value of either kind, a name), it is read with the
-    // attributes it has so far.
-    let closed = format!("{html}\"'>");
+    // here whatever state it is in (a quoted value of either kind, a name, the tag's name), it
+    // is read with the attributes it has so far.
+    let closed = format!("{html} \"'>");
     let whole = safety::for_each_element(&closed, |el| {
         let start = el.source_location().bytes().start;
         let written = kinds.get(event_at(start)) == Some(&EventKind::RawHtml);
         if let Some(id) = el.get_attribute("id") {
             let id = safety::decode_entities(&id).into_owned();
             if !ids.insert(id.clone()) && written {
-                problems.push(Refused::IdTwice(id).at(place(start)));
+                let at = el
+                    .attributes()
+                    .iter()
+                    .find(|a| a.name() == "id")
+                    .and_then(|a| a.name_source_location())
+                    .map_or(start, |l| l.bytes().start);
+                problems.push(Refused::IdTwice(id).at(place(at)));
             }
         }
         if written {
@@ -190,14 +196,14 @@ fn element_problems(
     // lol_html gives no place for the name of an attribute the tag ends with when the closing
     // quotes ended it.
     let closed_by_us = el.source_location().bytes().end > end;
-    let offset_of = |attribute: &lol_html::html_content::Attribute| {
-        match attribute.name_source_location() {
+    let offset_of =
+        |attribute: &lol_html::html_content::Attribute| match attribute.name_source_location() {
             Some(location) => Some(location.bytes().start).filter(|&at| at < end),
             None => (!closed_by_us).then_some(start),
-        }
+        };
+    let attribute_at = |attribute: &lol_html::html_content::Attribute| {
+        place(offset_of(attribute).unwrap_or(start))
     };
-    let attribute_at =
-        |attribute: &lol_html::html_content::Attribute| place(offset_of(attribute).unwrap_or(start));
     let attributes = || el.attributes().iter().filter(|a| offset_of(a).is_some());
     if element == "script" {
         problems.push(Refused::Script.at(place(start)));
@@ -228,14 +234,14 @@ fn element_problems(
         } else if allowlist::is_address(&name) {
             let url = safety::decode_entities(&attribute.value()).into_owned();
             match allowlist::refused_address(&element, &url) {
-                Some(allowlist::Refusal::Dangerous(scheme)) => Some(Refused::Danger(
-                    safety::Danger::Url {
+                Some(allowlist::Refusal::Dangerous(scheme)) => {
+                    Some(Refused::Danger(safety::Danger::Url {
                         element: element.clone(),
                         attribute: name,
                         url: url.trim().to_string(),
                         scheme,
-                    },
-                )),
+                    }))
+                }
                 Some(_) => Some(Refused::Address {
                     element: element.clone(),
                     attribute: name,
@@ -257,7 +263,10 @@ enum Refused {
     Script,
     Danger(safety::Danger),
     Element(String),
-    Attribute { element: String, attribute: String },
+    Attribute {
+        element: String,
+        attribute: String,
+    },
     Address {
         element: String,
         attribute: String,
@@ -284,7 +293,11 @@ impl Refused {
                 )
             }
             Refused::Attribute { element, attribute } => {
-                let why = if attribute == "style" { "style" } else { "other" };
+                let why = if attribute == "style" {
+                    "style"
+                } else {
+                    "other"
+                };
                 (
                     t!(
                         "raw-html-attribute",

@@ -312,12 +312,12 @@ pub fn attribute_danger(el: &Element, attribute: &Attribute) -> Option<Danger> {
     if TEXT_ATTRIBUTES.contains(&name.as_str()) || (name == "content" && !is_refresh()) {
         return None;
     }
-    let usage = if matches!(tag.as_str(), "img" | "source") && matches!(name.as_str(), "src" | "srcset")
-    {
-        UrlUse::Image
-    } else {
-        UrlUse::Link
-    };
+    let usage =
+        if matches!(tag.as_str(), "img" | "source") && matches!(name.as_str(), "src" | "srcset") {
+            UrlUse::Image
+        } else {
+            UrlUse::Link
+        };
     let value = attribute.value();
     let value = decode_entities(&value);
     let url = addresses_in(&name, &value).find(|url| dangerous_scheme(url, usage).is_some())?;
