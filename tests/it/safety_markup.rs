@@ -754,3 +754,111 @@ fn element_outside(el: &lol_html::html_content::Element) -> Vec<String> {
     }
     found
 }
+
+// ---- 5. Ids -----------------------------------------------------------------------------------
+
+/// The ids of a page's headings are unique however the clash arises: a heading written
+/// `一、总体要求-2` by hand before or after two `一、总体要求` (issue 20), an id written in raw
+/// HTML, a footnote's. `check` finds no id twice on them, and finds an editor's id that the
+/// theme has too (`main`, which a script or the skip link would look up).
+#[test]
+fn every_id_of_a_page_is_unique() {
+    let site = TestSite::basic();
+    allow_raw_html(&site);
+    page(
+        &site,
+        "before",
+        "## 一、总体要求-2\n\n## 一、总体要求\n\n## 一、总体要求\n\n见[第三节](#一-总体要求-3)。\n",
+    );
+    page(
+        &site,
+        "after",
+        "## 一、总体要求\n\n## 一、总体要求\n\n## 一、总体要求-2\n\n见[第三节](#一-总体要求-2-2)。\n",
+    );
+    page(
+        &site,
+        "taken",
+        "<p id=\"二-要求\">锚点</p>\n\n## 二、要求\n\n## 注\n\n说明[^注]\n\n[^注]: 脚注。\n",
+    );
+    site.built();
+    let ids = |name: &str| -> Vec<String> {
+        let html = site.read(&format!("policies/{name}/index.html"));
+        let content = &html[html.find("class=\"prose\"").unwrap()..];
+        content
+            .match_indices(" id=\"")
+            .map(|(at, found)| {
+                let rest = &content[at + found.len()..];
+                rest[..rest.find('"').unwrap()].to_string()
+            })
+            .collect()
+    };
+    assert_eq!(
+        ids("before"),
+        ["一-总体要求-2", "一-总体要求", "一-总体要求-3"]
+    );
+    assert_eq!(
+        ids("after"),
+        ["一-总体要求", "一-总体要求-2", "一-总体要求-2-2"]
+    );
+    assert_eq!(ids("taken"), ["二-要求", "二-要求-2", "注-2", "注"]);
+    let output = site.run(&["check"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    // An id of the theme's, written in the page: the build publishes it (the Markdown does not
+    // know the theme), `check` reports it on the page it is on, once for both scripts.
+    page(&site, "main", "<div id=\"main\">正文</div>\n");
+    site.built();
+    let output = site.run(&["check"]);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    assert!(
+        message.contains("content/policies/main.md:4: error: policies/main/index.html has two elements with id=\"main\": a link to #main and a script that looks it up find the first only"),
+        "{message}"
+    );
+    assert_eq!(message.matches("id=\"main\"").count(), 1, "{message}");
+}
+
+// ---- 6. Direction controls in front matter text ----------------------------------------------
+
+/// An invisible direction control (U+202E…) in a title, a description, an issuer, a topic, an
+/// `extra` value or a section's title is refused where it is written, also when written as a
+/// TOML escape: it would turn the text after it around in `<title>`, the `<h1>`, lists and
+/// feeds, where no markup can contain it.
+#[test]
+fn direction_controls_in_front_matter_text_are_refused_where_they_are_written() {
+    let site = TestSite::basic();
+    site.built();
+    let page_with = |front: &str| {
+        site.page(
+            "policies/bidi.md",
+            &format!("+++\ntitle = \"通知\"\n{front}\n+++\n正文\n"),
+        );
+    };
+    site.page(
+        "policies/bidi.md",
+        "+++\ntitle = \"关于印发\u{202E}fdp.exe\u{202C}的通知\"\n+++\n正文\n",
+    );
+    site.rejected(&[
+        "content/policies/bidi.md:2:14: error: title = \"…\" holds an invisible direction control (U+202E), which turns the text after it around wherever it is shown",
+        "help: delete it: it cannot be seen, so delete the character at this column (or type the text again)",
+    ]);
+    site.rejected_in(
+        "zh-Hans",
+        &["content/policies/bidi.md:2:14: 错误：第 2 行第 14 列：title = \"…\" 里有一个看不见的文字方向控制符（U+202E），它会让后面的文字在显示的地方（浏览器标签、页面标题、列表和订阅）颠倒过来\n  提示：请删除它：它看不见，可以删除这一列的那个字符（或者重新输入这段文字）；页面会自己决定文字的方向"],
+    );
+    for (front, expected) in [
+        ("description = \"说明\u{2067}文字\"", "bidi.md:3:18: error: description = \"…\" holds an invisible direction control (U+2067)"),
+        ("issuer = \"\u{200F}测试市人民政府\"", "bidi.md:3:11: error: issuer = \"…\" holds an invisible direction control (U+200F)"),
+        ("doc_number = \"测政发〔2017〕1号\\u202e\"", "bidi.md:3:26: error: doc_number = \"…\" holds an invisible direction control (U+202E)"),
+        ("topics = [\n  \"质量\",\n  \"标准\u{2066}化\",\n]", "bidi.md:5:6: error: topics = \"…\" holds an invisible direction control (U+2066)"),
+        ("[extra]\nsubtitle = \"副标题\u{061C}\"", "bidi.md:4:16: error: subtitle = \"…\" holds an invisible direction control (U+061C)"),
+    ] {
+        page_with(front);
+        site.rejected(&[expected]);
+    }
+    site.page("policies/bidi.md", "+++\ntitle = \"通知\"\n+++\n正文\n");
+    site.edit("content/policies/_index.md", |text| {
+        text.replacen("title = \"", "title = \"\u{202B}", 1)
+    });
+    site.rejected(&["content/policies/_index.md:2:10: error: title = \"…\" holds an invisible direction control (U+202B)"]);
+}
