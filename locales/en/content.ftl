@@ -120,6 +120,8 @@ raw-html-id-twice = id="{ $id }" is already used in this page, so a link to #{ $
 raw-html-id-twice-hint = give each element an id of its own
 raw-html-unreadable = cannot be read the way a browser reads it (an element opened where it cannot be, such as <select><xmp>)
 raw-html-unreadable-hint = write simpler HTML: close each element inside the element it was opened in
+raw-html-too-deep = has more than { $most } elements open at once (nested, or never closed): no browser shows a page that deep as written
+raw-html-too-deep-hint = close each element you open (</div>, </span>…), and nest fewer of them
 # $message is the first problem of the file; $places are the others' line:column.
 unsafe-content-more = { $message } (and { $count } more in this file, at { $places })
 

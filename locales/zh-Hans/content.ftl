@@ -119,6 +119,8 @@ raw-html-id-twice = id="{ $id }" 在这个页面里已经用过了，指向 #{ $
 raw-html-id-twice-hint = 请给每个元素一个不同的 id
 raw-html-unreadable = 无法像浏览器那样读懂（一个元素写在了它不能出现的地方，例如 <select><xmp>）
 raw-html-unreadable-hint = 请把 HTML 写得简单一些：每个元素都在打开它的那个元素里面关闭
+raw-html-too-deep = 同时打开的元素超过 { $most } 个（层层嵌套，或者打开后没有关闭）：浏览器不会按原样显示嵌套这么深的页面
+raw-html-too-deep-hint = 请关闭每一个打开的元素（</div>、</span>…），并减少嵌套的层数
 # $message 是这个文件的第一个问题；$places 是其他问题的 行:列。
 unsafe-content-more = { $message }（这个文件里还有 { $count } 处，在 { $places }）
 

@@ -119,6 +119,8 @@ raw-html-id-twice = id="{ $id }" 在這個頁面裡已經用過了，指向 #{ $
 raw-html-id-twice-hint = 請給每個元素一個不同的 id
 raw-html-unreadable = 無法像瀏覽器那樣讀懂（一個元素寫在了它不能出現的地方，例如 <select><xmp>）
 raw-html-unreadable-hint = 請把 HTML 寫得簡單一些：每個元素都在開啟它的那個元素裡面關閉
+raw-html-too-deep = 同時開啟的元素超過 { $most } 個（層層巢狀，或者開啟後沒有關閉）：瀏覽器不會按原樣顯示巢狀這麼深的頁面
+raw-html-too-deep-hint = 請關閉每一個開啟的元素（</div>、</span>…），並減少巢狀的層數
 # $message 是這個檔案的第一個問題；$places 是其他問題的 行:欄。
 unsafe-content-more = { $message }（這個檔案裡還有 { $count } 處，在 { $places }）
 

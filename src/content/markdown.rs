@@ -97,10 +97,16 @@ pub fn render(markdown: &str, options: &MarkdownOptions) -> Rendered {
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     if has_raw_html {
         let starts = push_html_tracked(&mut html, events);
-        problems.extend(raw_html_problems(&html, &starts, &ranges, &kinds));
+        let report = raw_html_problems(&html, &starts, &ranges, &kinds);
+        problems.extend(report.problems);
         problems.sort_by_key(|p| p.offset);
-        // What is published is the sanitizer's output, whatever the report found.
-        html = allowlist::publish(&html);
+        // What is published is the sanitizer's output, whatever the report found; a page too
+        // deep for it is refused, and shown as text until it is mended.
+        html = if report.publishable {
+            allowlist::publish(&html)
+        } else {
+            crate::escape::html(&html)
+        };
     } else {
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
     }

@@ -7,6 +7,7 @@ use std::cell::Cell;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
+use std::rc::Rc;
 
 use pulldown_cmark::{Event, Tag};
 
@@ -131,7 +132,7 @@ pub(super) fn raw_html_problems(
     starts: &[usize],
     ranges: &[Range<usize>],
     kinds: &[EventKind],
-) -> Vec<Problem> {
+) -> Report {
     let event_at = |offset: usize| {
         starts
             .partition_point(|&start| start <= offset)
@@ -156,9 +157,24 @@ pub(super) fn raw_html_problems(
     // here whatever state it is in (a quoted value of either kind, a name, the tag's name), it
     // is read with the attributes it has so far.
     let closed = format!("{html} \"'>");
+    let open = Rc::new(Cell::new(0usize));
+    let mut too_deep = None;
     let whole = safety::for_each_element(&closed, |el| {
         let start = el.source_location().bytes().start;
         let written = kinds.get(event_at(start)) == Some(&EventKind::RawHtml);
+        if counts_for_depth(&el.tag_name()) {
+            if let Some(handlers) = el.end_tag_handlers() {
+                open.set(open.get() + 1);
+                let closing = Rc::clone(&open);
+                handlers.push(Box::new(move |_| {
+                    closing.set(closing.get().saturating_sub(1));
+                    Ok(())
+                }));
+                if open.get() > MAX_OPEN && too_deep.is_none() {
+                    too_deep = Some(place(start));
+                }
+            }
+        }
         if let Some(id) = el.get_attribute("id") {
             let id = safety::decode_entities(&id).into_owned();
             if !ids.insert(id.clone()) && written {
@@ -180,7 +196,50 @@ pub(super) fn raw_html_problems(
             problems.push(Refused::Unreadable.at(ranges[first].start));
         }
     }
-    problems
+    if let Some(at) = too_deep {
+        problems.push(Refused::TooDeep.at(at));
+    }
+    Report {
+        problems,
+        publishable: too_deep.is_none(),
+    }
+}
+
+/// What [`raw_html_problems`] found.
+pub(super) struct Report {
+    pub problems: Vec<Problem>,
+    /// Whether the sanitizer can be given the page: not when elements are open so deep that
+    /// building its tree takes time that grows with the square of the depth (100,000 nested
+    /// `<div>`, 500 KB, take a minute).
+    pub publishable: bool,
+}
+
+/// The most elements open at once in a page with raw HTML. Chromium stops nesting at 512, so
+/// no page deeper than that shows as written anyway.
+const MAX_OPEN: usize = 512;
+
+/// Whether an element adds to the depth: not those whose end tag may be left out because the
+/// next of their kind closes them (`<p>`, `<li>`, `<td>`…), which cannot nest in themselves,
+/// so a page that leaves their end tags out is not taken for a deep one.
+fn counts_for_depth(element: &str) -> bool {
+    !matches!(
+        element,
+        "p" | "li"
+            | "dt"
+            | "dd"
+            | "tr"
+            | "td"
+            | "th"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "colgroup"
+            | "caption"
+            | "option"
+            | "optgroup"
+            | "rt"
+            | "rp"
+    )
 }
 
 /// What one element of the editor's raw HTML has that is not published. Attributes from
@@ -274,6 +333,7 @@ enum Refused {
     },
     IdTwice(String),
     Unreadable,
+    TooDeep,
 }
 
 impl Refused {
@@ -330,6 +390,10 @@ impl Refused {
                 t!("raw-html-id-twice-hint"),
             ),
             Refused::Unreadable => (t!("raw-html-unreadable"), t!("raw-html-unreadable-hint")),
+            Refused::TooDeep => (
+                t!("raw-html-too-deep", most = MAX_OPEN),
+                t!("raw-html-too-deep-hint"),
+            ),
         };
         Problem {
             offset,
