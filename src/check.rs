@@ -2,8 +2,9 @@
 //! internal links and `#anchors`, links between related documents in both directions, and images
 //! without alt text. External links are listed, not fetched (no network is assumed). Every page,
 //! whatever made it (Markdown, raw HTML, templates, data), is also searched for addresses that
-//! would run a script or leave the web (`javascript:`, `vbscript:`, `data:`, `file:`) and for
-//! event-handler attributes (`onclick=`), each reported with the page and its line.
+//! would run a script or leave the web (`javascript:`, `vbscript:`, `data:`, `file:`), for
+//! event-handler attributes (`onclick=`), each reported with the page and its line, and for ids
+//! that two elements of one page have (the theme's and the content's together).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
@@ -43,6 +44,9 @@ pub struct PunctuationFix {
 #[derive(Default)]
 struct Scan {
     ids: BTreeSet<String>,
+    /// Ids a second element has too, in page order: an anchor and `getElementById` find the
+    /// first only (and an editor's id can shadow the theme's).
+    ids_twice: Vec<String>,
     links: Vec<String>,
     images_without_alt: Vec<String>,
     /// Dangerous addresses and event handlers, at byte offsets of the page.
@@ -54,7 +58,10 @@ fn scan(html: &str) -> Scan {
     safety::for_each_element(html, |el| {
         safety::element_dangers(el, &mut scan.dangers);
         if let Some(id) = el.get_attribute("id") {
-            scan.ids.insert(safety::decode_entities(&id).into_owned());
+            let id = safety::decode_entities(&id).into_owned();
+            if !scan.ids.insert(id.clone()) && !scan.ids_twice.contains(&id) {
+                scan.ids_twice.push(id);
+            }
         }
         if let Some(name) = el.get_attribute("name") {
             if el.tag_name() == "a" {
@@ -287,6 +294,13 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Report {
                 }
             }
         }
+        for id in &found.ids_twice {
+            problem(
+                t!("check-id-twice", page = *page, id = id),
+                id,
+                t!("check-id-twice-hint"),
+            );
+        }
         for src in &found.images_without_alt {
             problem(
                 t!("check-image-no-alt", src = src),
@@ -434,7 +448,6 @@ fn danger_line(raw: &str, danger: &safety::Danger) -> Option<usize> {
             line_of(&lower, &format!("{attribute}="))
         }
         safety::Danger::Srcdoc => line_of(&raw.to_ascii_lowercase(), "srcdoc"),
-        safety::Danger::Script => line_of(&raw.to_ascii_lowercase(), "<script"),
     }
 }
 
@@ -478,6 +491,9 @@ mod tests {
         assert!(s.ids.contains("a&b"));
         assert_eq!(s.links, vec!["/x/?q=1&r=2", "p.png", "q.png"]);
         assert_eq!(s.images_without_alt, vec!["p.png"]);
+        assert!(s.ids_twice.is_empty());
+        let twice = scan("<main id=\"main\"><h2 id=\"main\">a</h2><p id=\"&#109;ain\"></p><a id=\"x\"></a></main>");
+        assert_eq!(twice.ids_twice, vec!["main"]);
     }
 
     #[test]

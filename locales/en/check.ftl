@@ -14,6 +14,8 @@ check-link-missing = the link "{ $link }" leads to a page that does not exist
 check-link-missing-hint = correct the address, or create the page it points to
 check-anchor-missing = the link "{ $link }" points to the anchor #{ $anchor }, which { $file } does not have
 check-anchor-missing-hint = headings get anchors from their text: check the heading's spelling
+check-id-twice = { $page } has two elements with id="{ $id }": a link to #{ $id } and a script that looks it up find the first only
+check-id-twice-hint = give one of them another id: rename the id written in the page's HTML, or change a heading's text (the theme's ids, such as main, are taken on every page)
 check-image-no-alt = the image "{ $src }" has no alt text
 check-image-no-alt-hint = describe the image for readers who cannot see it: ![描述](图片.png)
 check-related-not-linked = the page does not link to its related document { $other }

@@ -88,7 +88,45 @@ link-unsafe-file = the { $kind ->
         [image] image
        *[link] link
     } "{ $url }" points to a file on someone's own computer (file:), which no reader can open
-# $what is one of the danger-… sentences above.
+# $what is one of the danger-… or raw-html-… sentences.
 raw-html-danger = the raw HTML { $what }
+# An element outside the allow-list (src/content/markdown/allowlist.rs); $why is its kind.
+raw-html-element = { $why ->
+        [base] <{ $element }> would send every link and script of the page to another address
+        [meta] <{ $element }> could send the reader to another site or change how the page is read
+        [link] <{ $element }> would load a stylesheet or another file from elsewhere into the page
+        [style] <{ $element }> would restyle the whole page, and can load files from elsewhere
+        [embed] <{ $element }> would embed another page or program in this one
+        [form] <{ $element }> is part of a form, which the text of a page does not publish
+        [foreign] <{ $element }> (SVG or MathML written into the page) can hold scripts and links that are not checked
+        [media] <{ $element }> plays or picks files that are not checked
+       *[other] <{ $element }> is not an element pages publish
+    }
+raw-html-element-hint = { $why ->
+        [style] remove it: pages take their look from the theme's stylesheet (themes/…/static/style.css)
+        [link] remove it: a page loads only the theme's stylesheet and scripts
+        [foreign] put the drawing in static/ as a file and show it with <img src="/….svg" alt="…">
+        [media] put the file in static/ and link to it with <a href="/…">
+       *[other] remove it, or write the same with the elements pages publish: { $allowed }
+    }
+raw-html-attribute = { $why ->
+        [style] <{ $element } { $attribute }=…> is not published: pages take their look from the theme's stylesheet, and CSS can load files from elsewhere
+       *[other] <{ $element } { $attribute }=…> is not an attribute pages publish
+    }
+raw-html-attribute-hint = remove it; on <{ $element }> pages publish { $allowed }
+raw-html-address = <{ $element } { $attribute }="{ $url }"> is not an address pages link to
+raw-html-address-hint = write a web address (https://…), mailto: or tel:, a path on this site or an #anchor
+raw-html-id-twice = id="{ $id }" is already used in this page, so a link to #{ $id } leads to the first only
+raw-html-id-twice-hint = give each element an id of its own
+raw-html-unreadable = cannot be read the way a browser reads it (an element opened where it cannot be, such as <select><xmp>)
+raw-html-unreadable-hint = write simpler HTML: close each element inside the element it was opened in
+raw-html-too-deep = has more than { $most } elements open at once (nested, or never closed): no browser shows a page that deep as written
+raw-html-too-deep-hint = close each element you open (</div>, </span>…), and nest fewer of them
 # $message is the first problem of the file; $places are the others' line:column.
 unsafe-content-more = { $message } (and { $count } more in this file, at { $places })
+
+## Front matter text shown on pages
+
+# $field is the front matter key (title, description…); $code the character (U+202E).
+text-bidi-control = { $field } = "…" holds an invisible direction control ({ $code }), which turns the text after it around wherever it is shown: the browser tab, the page heading, lists and feeds
+text-bidi-control-hint = delete it: it cannot be seen, so delete the character at this column (or type the text again); pages set the direction of their text themselves

@@ -87,7 +87,45 @@ link-unsafe-file = { $kind ->
         [image] 图片
        *[link] 链接
     }“{ $url }”指向某人自己电脑上的文件（file:），读者打不开
-# $what 是上面 danger-… 中的一句。
+# $what 是上面 danger-… 或下面 raw-html-… 中的一句。
 raw-html-danger = Markdown 里的 HTML：{ $what }
+# 不在允许清单里的元素（src/content/markdown/allowlist.rs）；$why 是它的种类。
+raw-html-element = { $why ->
+        [base] <{ $element }> 会让页面上的所有链接和脚本都指向另一个地址
+        [meta] <{ $element }> 可能把读者带到别的网站，或者改变页面的读取方式
+        [link] <{ $element }> 会从别处给页面加载样式表或其他文件
+        [style] <{ $element }> 会改变整个页面的样式，还能从别处加载文件
+        [embed] <{ $element }> 会在页面里嵌入另一个页面或程序
+        [form] <{ $element }> 是表单的一部分，页面正文不发布表单
+        [foreign] <{ $element }>（直接写在页面里的 SVG 或 MathML）可能带有不受检查的脚本和链接
+        [media] <{ $element }> 会播放或选用不受检查的文件
+       *[other] <{ $element }> 不是页面发布的元素
+    }
+raw-html-element-hint = { $why ->
+        [style] 请删除它：页面的样式来自主题的样式表（themes/…/static/style.css）
+        [link] 请删除它：页面只加载主题的样式表和脚本
+        [foreign] 请把图形作为文件放在 static/ 里，用 <img src="/….svg" alt="…"> 显示
+        [media] 请把文件放在 static/ 里，用 <a href="/…"> 链接
+       *[other] 请删除它，或者改用页面发布的元素来写：{ $allowed }
+    }
+raw-html-attribute = { $why ->
+        [style] <{ $element } { $attribute }=…> 不会发布：页面的样式来自主题的样式表，而且 CSS 可以从别处加载文件
+       *[other] <{ $element } { $attribute }=…> 不是页面发布的属性
+    }
+raw-html-attribute-hint = 请删除它；<{ $element }> 上可以写的属性有：{ $allowed }
+raw-html-address = <{ $element } { $attribute }="{ $url }"> 不是页面可以链接的地址
+raw-html-address-hint = 请写网址（https://…）、mailto: 或 tel:、本网站的路径或 #锚点
+raw-html-id-twice = id="{ $id }" 在这个页面里已经用过了，指向 #{ $id } 的链接只会到达第一个
+raw-html-id-twice-hint = 请给每个元素一个不同的 id
+raw-html-unreadable = 无法像浏览器那样读懂（一个元素写在了它不能出现的地方，例如 <select><xmp>）
+raw-html-unreadable-hint = 请把 HTML 写得简单一些：每个元素都在打开它的那个元素里面关闭
+raw-html-too-deep = 同时打开的元素超过 { $most } 个（层层嵌套，或者打开后没有关闭）：浏览器不会按原样显示嵌套这么深的页面
+raw-html-too-deep-hint = 请关闭每一个打开的元素（</div>、</span>…），并减少嵌套的层数
 # $message 是这个文件的第一个问题；$places 是其他问题的 行:列。
 unsafe-content-more = { $message }（这个文件里还有 { $count } 处，在 { $places }）
+
+## 页面上显示的前置信息文字
+
+# $field 是前置信息的名称（title、description…）；$code 是那个字符（U+202E）。
+text-bidi-control = { $field } = "…" 里有一个看不见的文字方向控制符（{ $code }），它会让后面的文字在显示的地方（浏览器标签、页面标题、列表和订阅）颠倒过来
+text-bidi-control-hint = 请删除它：它看不见，可以删除这一列的那个字符（或者重新输入这段文字）；页面会自己决定文字的方向

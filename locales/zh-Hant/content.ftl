@@ -87,7 +87,45 @@ link-unsafe-file = { $kind ->
         [image] 圖片
        *[link] 連結
     }“{ $url }”指向某人自己電腦上的檔案（file:），讀者打不開
-# $what 是上面 danger-… 中的一句。
+# $what 是上面 danger-… 或下面 raw-html-… 中的一句。
 raw-html-danger = Markdown 裡的 HTML：{ $what }
+# 不在允許清單裡的元素（src/content/markdown/allowlist.rs）；$why 是它的種類。
+raw-html-element = { $why ->
+        [base] <{ $element }> 會讓頁面上的所有連結和指令碼都指向另一個地址
+        [meta] <{ $element }> 可能把讀者帶到別的網站，或者改變頁面的讀取方式
+        [link] <{ $element }> 會從別處給頁面載入樣式表或其他檔案
+        [style] <{ $element }> 會改變整個頁面的樣式，還能從別處載入檔案
+        [embed] <{ $element }> 會在頁面裡嵌入另一個頁面或程式
+        [form] <{ $element }> 是表單的一部分，頁面正文不發布表單
+        [foreign] <{ $element }>（直接寫在頁面裡的 SVG 或 MathML）可能帶有不受檢查的指令碼和連結
+        [media] <{ $element }> 會播放或選用不受檢查的檔案
+       *[other] <{ $element }> 不是頁面發布的元素
+    }
+raw-html-element-hint = { $why ->
+        [style] 請刪除它：頁面的樣式來自主題的樣式表（themes/…/static/style.css）
+        [link] 請刪除它：頁面只載入主題的樣式表和指令碼
+        [foreign] 請把圖形作為檔案放在 static/ 裡，用 <img src="/….svg" alt="…"> 顯示
+        [media] 請把檔案放在 static/ 裡，用 <a href="/…"> 連結
+       *[other] 請刪除它，或者改用頁面發布的元素來寫：{ $allowed }
+    }
+raw-html-attribute = { $why ->
+        [style] <{ $element } { $attribute }=…> 不會發布：頁面的樣式來自主題的樣式表，而且 CSS 可以從別處載入檔案
+       *[other] <{ $element } { $attribute }=…> 不是頁面發布的屬性
+    }
+raw-html-attribute-hint = 請刪除它；<{ $element }> 上可以寫的屬性有：{ $allowed }
+raw-html-address = <{ $element } { $attribute }="{ $url }"> 不是頁面可以連結的地址
+raw-html-address-hint = 請寫網址（https://…）、mailto: 或 tel:、本網站的路徑或 #錨點
+raw-html-id-twice = id="{ $id }" 在這個頁面裡已經用過了，指向 #{ $id } 的連結只會到達第一個
+raw-html-id-twice-hint = 請給每個元素一個不同的 id
+raw-html-unreadable = 無法像瀏覽器那樣讀懂（一個元素寫在了它不能出現的地方，例如 <select><xmp>）
+raw-html-unreadable-hint = 請把 HTML 寫得簡單一些：每個元素都在開啟它的那個元素裡面關閉
+raw-html-too-deep = 同時開啟的元素超過 { $most } 個（層層巢狀，或者開啟後沒有關閉）：瀏覽器不會按原樣顯示巢狀這麼深的頁面
+raw-html-too-deep-hint = 請關閉每一個開啟的元素（</div>、</span>…），並減少巢狀的層數
 # $message 是這個檔案的第一個問題；$places 是其他問題的 行:欄。
 unsafe-content-more = { $message }（這個檔案裡還有 { $count } 處，在 { $places }）
+
+## 頁面上顯示的前置資訊文字
+
+# $field 是前置資訊的名稱（title、description…）；$code 是那個字元（U+202E）。
+text-bidi-control = { $field } = "…" 裡有一個看不見的文字方向控制字元（{ $code }），它會讓後面的文字在顯示的地方（瀏覽器分頁、頁面標題、列表和訂閱）顛倒過來
+text-bidi-control-hint = 請刪除它：它看不見，可以刪除這一欄的那個字元（或者重新輸入這段文字）；頁面會自己決定文字的方向

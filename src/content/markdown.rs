@@ -1,10 +1,12 @@
 //! Markdown to HTML with what Chinese documents need: no stray spaces where an editor wrapped a
 //! line between two Chinese characters, stable anchors for Chinese headings, reading time by
 //! characters, and code highlighted with CSS classes. Links that would run a script or leave
-//! the web (`javascript:`, `data:`…) and, where raw HTML is allowed, scripts and event handlers
-//! are reported as problems (see [`safety`]).
+//! the web (`javascript:`, `data:`…) are reported as problems (see [`safety`]); where raw HTML
+//! is allowed, the page is published through the allow-list and what it leaves out is reported
+//! (see [`allowlist`]).
 
 mod addressee;
+pub mod allowlist;
 mod checks;
 mod highlight;
 pub mod punctuation;
@@ -15,7 +17,7 @@ pub use checks::unsafe_content;
 pub use highlight::HIGHLIGHT_CLASS_PREFIX;
 pub use stats::{reading_minutes, shorten};
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::ops::Range;
 
 use checks::{push_html_tracked, raw_html_problems, unsafe_links, EventKind};
@@ -81,7 +83,8 @@ pub fn render(markdown: &str, options: &MarkdownOptions) -> Rendered {
     if options.punctuation {
         punctuation::apply(&mut events, &ranges, markdown, false);
     }
-    let toc = assign_heading_ids(&mut events);
+    let taken = ids_written(&events, options.allow_raw_html);
+    let toc = assign_heading_ids(&mut events, taken);
     // Raw HTML is dealt with before code blocks become HTML themselves.
     let mut events = neutralise_raw_html(events, options.allow_raw_html);
     let kinds: Vec<EventKind> = events.iter().map(EventKind::of).collect();
@@ -94,8 +97,16 @@ pub fn render(markdown: &str, options: &MarkdownOptions) -> Rendered {
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     if has_raw_html {
         let starts = push_html_tracked(&mut html, events);
-        problems.extend(raw_html_problems(&html, &starts, &ranges, &kinds));
+        let report = raw_html_problems(&html, &starts, &ranges, &kinds);
+        problems.extend(report.problems);
         problems.sort_by_key(|p| p.offset);
+        // What is published is the sanitizer's output, whatever the report found; a page too
+        // deep for it is refused, and shown as text until it is mended.
+        html = if report.publishable {
+            allowlist::publish(&html)
+        } else {
+            crate::escape::html(&html)
+        };
     } else {
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
     }
@@ -195,9 +206,35 @@ pub fn heading_id(title: &str) -> String {
     id
 }
 
-fn assign_heading_ids(events: &mut [Event<'_>]) -> Vec<Heading> {
+/// The ids the page has before its headings get theirs: footnotes' (their labels) and, where
+/// raw HTML is allowed, those the editor wrote in it. Automatic heading ids give way to them.
+fn ids_written(events: &[Event<'_>], allow_raw_html: bool) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    let mut raw = String::new();
+    for event in events {
+        match event {
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                ids.insert(label.to_string());
+            }
+            Event::Html(html) | Event::InlineHtml(html) if allow_raw_html => raw.push_str(html),
+            _ => {}
+        }
+    }
+    if !raw.is_empty() {
+        safety::for_each_element(&raw, |el| {
+            if let Some(id) = el.get_attribute("id") {
+                ids.insert(safety::decode_entities(&id).into_owned());
+            }
+        });
+    }
+    ids
+}
+
+/// Gives every heading an id no other element of the page has: its own (from its text), or
+/// that with the first free suffix (`-2`, `-3`…) when it is taken, however it was taken (by an
+/// earlier heading, a heading written `一、总体要求-2` by hand, a footnote or raw HTML).
+fn assign_heading_ids(events: &mut [Event<'_>], mut taken: HashSet<String>) -> Vec<Heading> {
     let mut toc = Vec::new();
-    let mut used: HashMap<String, usize> = HashMap::new();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { level, id, .. }) = &events[i] {
@@ -212,9 +249,15 @@ fn assign_heading_ids(events: &mut [Event<'_>]) -> Vec<Heading> {
                 j += 1;
             }
             let base = explicit.unwrap_or_else(|| heading_id(&title));
-            let n = used.entry(base.clone()).or_insert(0);
-            *n += 1;
-            let unique = if *n == 1 { base } else { format!("{base}-{n}") };
+            let unique = if taken.contains(&base) {
+                (2..)
+                    .map(|n| format!("{base}-{n}"))
+                    .find(|id| !taken.contains(id))
+                    .unwrap_or_default()
+            } else {
+                base
+            };
+            taken.insert(unique.clone());
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
                 *id = Some(CowStr::from(unique.clone()));
             }
@@ -424,12 +467,16 @@ mod tests {
                   <script>alert(2)</script>\n\n<svg><a><animate attributeName=\"href\" values=\"javascript:alert(3)\"/></a></svg>\n";
         let found = problems(md, true);
         let at: Vec<&str> = found.iter().map(|(o, _)| &md[*o..*o + 7]).collect();
-        assert_eq!(at, ["onclick", "href=\"&", "srcdoc=", "<script", "values="]);
+        assert_eq!(
+            at,
+            ["onclick", "href=\"&", "srcdoc=", "<script", "<svg><a", "values="]
+        );
         let expected = [
             "the raw HTML <b onclick=…> is an event handler",
             "the raw HTML <a href=\"javascript:alert(1)\"> would run a script",
             "the raw HTML <iframe srcdoc=…> holds a page",
             "the raw HTML a <script> element",
+            "the raw HTML <svg> (SVG or MathML written into the page) can hold scripts",
             "the raw HTML <animate values=\"javascript:alert(3)\"> would run",
         ];
         for ((_, message), expected) in found.iter().zip(expected) {
@@ -437,16 +484,20 @@ mod tests {
         }
         // Shown as text when raw HTML is not allowed: nothing to report.
         assert!(problems(md, false).is_empty());
-        // The page itself is rendered as usual.
-        assert!(render(
+        // What the page publishes is the allow-list's: the bold text and the raster image stay,
+        // the rest goes.
+        let published = render(
             md,
             &MarkdownOptions {
                 allow_raw_html: true,
                 punctuation: false,
-            }
+            },
         )
-        .html
-        .contains("<b onclick"));
+        .html;
+        assert_eq!(
+            published,
+            "<p>段落<b>粗</b></p>\n<div>\n<a>x</a>\n<img src=\"data:image/png;base64,AA\" alt=\"图\">\n</div>\n\n<p></p>\n"
+        );
     }
 
     #[test]
@@ -454,17 +505,26 @@ mod tests {
         // The title's quote closes in the next paragraph, which turns its text into attributes.
         let md = "<div title=\"\n\n\" onmouseover=\"alert(1)\" x=\">文字</div>\n";
         let found = problems(md, true);
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].0, 0);
-        assert!(found[0].1.contains("onmouseover"), "{}", found[0].1);
-        // A tag left open at the end takes in the template after it: read as far as it goes.
-        for md in [
-            "<div onclick=\"alert(1)\" title=\"",
-            "<div onclick='alert(1)' x='",
-            "<div onclick=x",
-            "<div\nonclick=x y",
+        let messages: Vec<&str> = found.iter().map(|(_, m)| m.as_str()).collect();
+        assert!(found.iter().all(|(offset, _)| *offset == 0), "{found:?}");
+        assert!(messages[0].contains("onmouseover"), "{messages:?}");
+        assert!(
+            messages[1].contains("<div x=…> is not an attribute"),
+            "{messages:?}"
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        // A tag left open at the end takes in the template after it: read as far as it goes,
+        // and the quotes that close it for reading are no attributes of the editor's.
+        for (md, attributes) in [
+            ("<div onclick=\"alert(1)\" title=\"", 1),
+            ("<div onclick='alert(1)' x='", 2),
+            ("<div onclick=x", 1),
+            // The last name is read with the quotes and has no place: not reported.
+            ("<div\nonclick=x y", 1),
         ] {
-            assert_eq!(problems(md, true).len(), 1, "{md}");
+            let found = problems(md, true);
+            assert_eq!(found.len(), attributes, "{md}: {found:?}");
+            assert!(found[0].1.contains("onclick"), "{md}: {found:?}");
         }
         // An incomplete tag is no HTML to Markdown: it is shown as text.
         assert!(problems("<a href=\"javascript:alert(1)\" title=\"", true).is_empty());

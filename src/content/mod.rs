@@ -1,5 +1,6 @@
 //! Pages and sections read from `content/`.
 
+mod bidi;
 pub mod fields;
 pub mod frontmatter;
 pub mod markdown;
@@ -265,6 +266,7 @@ fn parse_file(
     if is_section {
         let meta: SectionFrontMatter = frontmatter::parse(&shown, &split)?;
         fields::refuse_zola_section_fields(&shown, &split, &meta)?;
+        bidi::check_section(&shown, &split, &meta)?;
         fields::check_aliases(&shown, &split, &meta.aliases)?;
         let rendered = markdown::render(split.body, options);
         markdown::unsafe_content(&shown, split.body, split.body_line, &rendered)?;
@@ -297,6 +299,7 @@ fn parse_file(
     fields::taxonomies(&shown, &split, &mut meta)?;
     fields::check_aliases(&shown, &split, &meta.aliases)?;
     fields::check_issuer(&shown, &split, meta.issuer.as_deref())?;
+    bidi::check_page(&shown, &split, &meta)?;
     if meta.title.trim().is_empty() {
         return Err(Diagnostic::new(&shown, t!("page-empty-title"))
             .at_line(split.front_matter_line)

@@ -321,7 +321,8 @@ fn every_written_path_stays_inside_the_output_folder() {
     // an unlucky run.)
     for (topic, slug, city, indicator) in [
         ("../../../../etc/pwned", "ordinary", "city-a", "ind-a"),
-        ("..／..／标准\u{202e}", "plan-b", "city-b", "ind-b"),
+        // (Not a direction control: a topic is shown on pages, where those are refused.)
+        ("..／..／标准\u{200b}", "plan-b", "city-b", "ind-b"),
         ("zh-hant/../CON", "plan-c", "city-c", "ind-c"),
     ] {
         let published = build_with_names(topic, slug, city, indicator)

@@ -1,14 +1,17 @@
 //! What a page must not publish, found with its place in the Markdown: link and image
-//! addresses that run a script or leave the web, and (where raw HTML is allowed) scripts and
-//! event handlers. What counts as dangerous is decided in [`super::safety`].
+//! addresses that run a script or leave the web, and (where raw HTML is allowed) whatever the
+//! allow-list does not publish. What counts as dangerous is decided in [`super::safety`], what
+//! raw HTML may publish in [`super::allowlist`].
 
 use std::cell::Cell;
+use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
+use std::rc::Rc;
 
 use pulldown_cmark::{Event, Tag};
 
-use super::{safety, shorten, Problem, Rendered};
+use super::{allowlist, safety, shorten, Problem, Rendered};
 use crate::t;
 
 /// The problems of a page or section, as one diagnostic on the first (the others are listed by
@@ -118,43 +121,301 @@ pub(super) fn push_html_tracked(html: &mut String, events: Vec<Event<'_>>) -> Ve
     starts
 }
 
-/// Scripts, event handlers and dangerous addresses in the rendered page, found as a browser
-/// would read the whole of it (a tag left open in one piece of raw HTML takes in what follows),
-/// each placed at the raw HTML it comes from.
+/// What the raw HTML of a rendered page has that the allow-list ([`allowlist`]) does not
+/// publish, each placed where it is written: elements and attributes outside the list, addresses
+/// it refuses, scripts and event handlers (said as such, [`safety`]), and ids used twice. The
+/// page is read whole, as a browser reads it: a tag left open in one piece of raw HTML takes in
+/// what follows. Markup the renderer wrote is not the editor's and is not reported; what is
+/// published is ammonia's output either way, so a miss here is a silent drop, never a hole.
 pub(super) fn raw_html_problems(
     html: &str,
     starts: &[usize],
     ranges: &[Range<usize>],
     kinds: &[EventKind],
-) -> Vec<Problem> {
+) -> Report {
+    let event_at = |offset: usize| {
+        starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1)
+    };
+    // Raw HTML is written out as it is: the same offset within it. Markup made of pieces (an
+    // attribute whose quote took in the text after it) is placed at the raw HTML before it.
+    let place = |offset: usize| match kinds.get(event_at(offset)) {
+        Some(EventKind::RawHtml) => {
+            let event = event_at(offset);
+            let range = &ranges[event];
+            (range.start + (offset - starts[event])).min(range.end)
+        }
+        _ => (0..event_at(offset))
+            .rev()
+            .find(|&i| kinds[i] == EventKind::RawHtml)
+            .map_or(0, |i| ranges[i].start),
+    };
     let mut problems = Vec::new();
+    let mut ids: HashSet<String> = HashSet::new();
     // A tag still open at the end takes in the template's text after it in the page; closed
-    // here whatever state it is in (a quoted value of either kind, a name), it is read with the
-    // attributes it has so far.
-    let closed = format!("{html}\"'>");
-    for found in safety::scan(&closed, true) {
-        let event = starts
-            .partition_point(|&start| start <= found.offset)
-            .saturating_sub(1);
-        let offset = match kinds.get(event) {
-            // Markdown links: checked, with their own message, by `unsafe_links`.
-            Some(EventKind::Link) if matches!(found.danger, safety::Danger::Url { .. }) => continue,
-            // Raw HTML is written out as it is: the same offset within it.
-            Some(EventKind::RawHtml) => {
-                let range = &ranges[event];
-                (range.start + (found.offset - starts[event])).min(range.end)
+    // here whatever state it is in (a quoted value of either kind, a name, the tag's name), it
+    // is read with the attributes it has so far.
+    let closed = format!("{html} \"'>");
+    let open = Rc::new(Cell::new(0usize));
+    let mut too_deep = None;
+    let whole = safety::for_each_element(&closed, |el| {
+        let start = el.source_location().bytes().start;
+        let written = kinds.get(event_at(start)) == Some(&EventKind::RawHtml);
+        if counts_for_depth(&el.tag_name()) {
+            if let Some(handlers) = el.end_tag_handlers() {
+                open.set(open.get() + 1);
+                let closing = Rc::clone(&open);
+                handlers.push(Box::new(move |_| {
+                    closing.set(closing.get().saturating_sub(1));
+                    Ok(())
+                }));
+                if open.get() > MAX_OPEN && too_deep.is_none() {
+                    too_deep = Some(place(start));
+                }
             }
-            // Markup made of pieces: place it at the raw HTML before it.
-            _ => (0..event)
-                .rev()
-                .find(|&i| kinds[i] == EventKind::RawHtml)
-                .map_or(0, |i| ranges[i].start),
-        };
-        problems.push(Problem {
-            offset,
-            message: t!("raw-html-danger", what = found.danger.describe()),
-            hint: found.danger.hint(),
-        });
+        }
+        if let Some(id) = el.get_attribute("id") {
+            let id = safety::decode_entities(&id).into_owned();
+            if !ids.insert(id.clone()) && written {
+                let at = el
+                    .attributes()
+                    .iter()
+                    .find(|a| a.name() == "id")
+                    .and_then(|a| a.name_source_location())
+                    .map_or(start, |l| l.bytes().start);
+                problems.push(Refused::IdTwice(id).at(place(at)));
+            }
+        }
+        if written {
+            element_problems(el, html.len(), &place, &mut problems);
+        }
+    });
+    if !whole {
+        if let Some(first) = kinds.iter().position(|k| *k == EventKind::RawHtml) {
+            problems.push(Refused::Unreadable.at(ranges[first].start));
+        }
     }
-    problems
+    if let Some(at) = too_deep {
+        problems.push(Refused::TooDeep.at(at));
+    }
+    Report {
+        problems,
+        publishable: too_deep.is_none(),
+    }
+}
+
+/// What [`raw_html_problems`] found.
+pub(super) struct Report {
+    pub problems: Vec<Problem>,
+    /// Whether the sanitizer can be given the page: not when elements are open so deep that
+    /// building its tree takes time that grows with the square of the depth (100,000 nested
+    /// `<div>`, 500 KB, take a minute).
+    pub publishable: bool,
+}
+
+/// The most elements open at once in a page with raw HTML. Chromium stops nesting at 512, so
+/// no page deeper than that shows as written anyway.
+const MAX_OPEN: usize = 512;
+
+/// Whether an element adds to the depth: not those whose end tag may be left out because the
+/// next of their kind closes them (`<p>`, `<li>`, `<td>`…), which cannot nest in themselves,
+/// so a page that leaves their end tags out is not taken for a deep one.
+fn counts_for_depth(element: &str) -> bool {
+    !matches!(
+        element,
+        "p" | "li"
+            | "dt"
+            | "dd"
+            | "tr"
+            | "td"
+            | "th"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "colgroup"
+            | "caption"
+            | "option"
+            | "optgroup"
+            | "rt"
+            | "rp"
+    )
+}
+
+/// What one element of the editor's raw HTML has that is not published. Attributes from
+/// `end` on are made of the quotes that close the page for reading, not written by anyone.
+fn element_problems(
+    el: &lol_html::html_content::Element,
+    end: usize,
+    place: &dyn Fn(usize) -> usize,
+    problems: &mut Vec<Problem>,
+) {
+    let element = el.tag_name();
+    let start = el.source_location().bytes().start;
+    // lol_html gives no place for the name of an attribute the tag ends with when the closing
+    // quotes ended it.
+    let closed_by_us = el.source_location().bytes().end > end;
+    let offset_of =
+        |attribute: &lol_html::html_content::Attribute| match attribute.name_source_location() {
+            Some(location) => Some(location.bytes().start).filter(|&at| at < end),
+            None => (!closed_by_us).then_some(start),
+        };
+    let attribute_at = |attribute: &lol_html::html_content::Attribute| {
+        place(offset_of(attribute).unwrap_or(start))
+    };
+    let attributes = || el.attributes().iter().filter(|a| offset_of(a).is_some());
+    if element == "script" {
+        problems.push(Refused::Script.at(place(start)));
+        return;
+    }
+    if !allowlist::allows_element(&element) {
+        // A danger says better why than "not on the list": `<iframe srcdoc>`, `<object data=…>`.
+        let before = problems.len();
+        for attribute in attributes() {
+            if let Some(danger) = safety::attribute_danger(el, attribute) {
+                problems.push(Refused::Danger(danger).at(attribute_at(attribute)));
+            }
+        }
+        if problems.len() == before {
+            problems.push(Refused::Element(element).at(place(start)));
+        }
+        return;
+    }
+    for attribute in attributes() {
+        let name = attribute.name();
+        let refused = if let Some(danger) = safety::attribute_danger(el, attribute) {
+            Some(Refused::Danger(danger))
+        } else if !allowlist::allows_attribute(&element, &name) {
+            Some(Refused::Attribute {
+                element: element.clone(),
+                attribute: name,
+            })
+        } else if allowlist::is_address(&name) {
+            let url = safety::decode_entities(&attribute.value()).into_owned();
+            match allowlist::refused_address(&element, &url) {
+                Some(allowlist::Refusal::Dangerous(scheme)) => {
+                    Some(Refused::Danger(safety::Danger::Url {
+                        element: element.clone(),
+                        attribute: name,
+                        url: url.trim().to_string(),
+                        scheme,
+                    }))
+                }
+                Some(_) => Some(Refused::Address {
+                    element: element.clone(),
+                    attribute: name,
+                    url,
+                }),
+                None => None,
+            }
+        } else {
+            None
+        };
+        if let Some(refused) = refused {
+            problems.push(refused.at(attribute_at(attribute)));
+        }
+    }
+}
+
+/// Raw HTML that is not published, and why.
+enum Refused {
+    Script,
+    Danger(safety::Danger),
+    Element(String),
+    Attribute {
+        element: String,
+        attribute: String,
+    },
+    Address {
+        element: String,
+        attribute: String,
+        url: String,
+    },
+    IdTwice(String),
+    Unreadable,
+    TooDeep,
+}
+
+impl Refused {
+    fn at(self, offset: usize) -> Problem {
+        let (what, hint) = match self {
+            Refused::Script => (t!("danger-script"), t!("danger-script-hint")),
+            Refused::Danger(danger) => (danger.describe(), danger.hint()),
+            Refused::Element(element) => {
+                let why = element_kind(&element);
+                (
+                    t!("raw-html-element", element = &element, why = why),
+                    t!(
+                        "raw-html-element-hint",
+                        why = why,
+                        allowed = allowlist::element_names()
+                    ),
+                )
+            }
+            Refused::Attribute { element, attribute } => {
+                let why = if attribute == "style" {
+                    "style"
+                } else {
+                    "other"
+                };
+                (
+                    t!(
+                        "raw-html-attribute",
+                        element = &element,
+                        attribute = &attribute,
+                        why = why
+                    ),
+                    t!(
+                        "raw-html-attribute-hint",
+                        element = &element,
+                        allowed = allowlist::attribute_names(&element)
+                    ),
+                )
+            }
+            Refused::Address {
+                element,
+                attribute,
+                url,
+            } => (
+                t!(
+                    "raw-html-address",
+                    element = element,
+                    attribute = attribute,
+                    url = shorten(&url, 60)
+                ),
+                t!("raw-html-address-hint"),
+            ),
+            Refused::IdTwice(id) => (
+                t!("raw-html-id-twice", id = &id),
+                t!("raw-html-id-twice-hint"),
+            ),
+            Refused::Unreadable => (t!("raw-html-unreadable"), t!("raw-html-unreadable-hint")),
+            Refused::TooDeep => (
+                t!("raw-html-too-deep", most = MAX_OPEN),
+                t!("raw-html-too-deep-hint"),
+            ),
+        };
+        Problem {
+            offset,
+            message: t!("raw-html-danger", what = what),
+            hint,
+        }
+    }
+}
+
+/// What kind of element an editor wrote that is not published, for the message to say why.
+fn element_kind(element: &str) -> &'static str {
+    match element {
+        "base" => "base",
+        "meta" => "meta",
+        "link" => "link",
+        "style" => "style",
+        "iframe" | "frame" | "frameset" | "object" | "embed" | "applet" | "portal"
+        | "fencedframe" => "embed",
+        "form" | "input" | "button" | "select" | "option" | "optgroup" | "textarea"
+        | "datalist" | "output" | "fieldset" | "legend" | "label" | "keygen" => "form",
+        "svg" | "math" => "foreign",
+        "audio" | "video" | "source" | "track" | "picture" | "canvas" | "map" | "area" => "media",
+        _ => "other",
+    }
 }

@@ -1,6 +1,9 @@
-//! What a page must not publish: addresses a browser would run as code or that lead off the web
-//! (`javascript:`, `vbscript:`, `data:`, `file:`), event-handler attributes (`onclick=`), and
-//! (in Markdown's raw HTML) `<script>` and `<iframe srcdoc>`.
+//! What no page may publish, whatever made it: addresses a browser would run as code or that
+//! lead off the web (`javascript:`, `vbscript:`, `data:`, `file:`), event-handler attributes
+//! (`onclick=`) and `<iframe srcdoc>`. Markdown's link and image destinations are checked with
+//! [`dangerous_scheme`]; `stdportal check` scans every rendered page with [`element_dangers`];
+//! the raw HTML report ([`super::checks`]) uses both to say why an address or attribute is
+//! refused. What raw HTML may publish at all is the allow-list's ([`super::allowlist`]).
 //!
 //! The scheme is read the way a browser reads it, and more suspiciously: leading spaces and
 //! control characters are skipped, tabs and line breaks anywhere are dropped (`java\tscript:`),
@@ -14,7 +17,7 @@
 //! anything. SVG is refused even there: it is a document that can hold scripts, safe in `<img>`
 //! but not once the same address is opened or embedded another way.
 
-use lol_html::html_content::Element;
+use lol_html::html_content::{Attribute, Element};
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 
 use crate::t;
@@ -190,8 +193,6 @@ pub enum Danger {
     EventHandler { element: String, attribute: String },
     /// `<iframe srcdoc>`: a whole page of HTML in an attribute.
     Srcdoc,
-    /// A `<script>` element.
-    Script,
 }
 
 impl Danger {
@@ -232,7 +233,6 @@ impl Danger {
                 attribute = attribute
             ),
             Danger::Srcdoc => t!("danger-srcdoc"),
-            Danger::Script => t!("danger-script"),
         }
     }
 
@@ -279,50 +279,54 @@ pub struct Found {
 
 /// The dangerous addresses, event handlers and `srcdoc` attributes of one element.
 pub fn element_dangers(el: &Element, found: &mut Vec<Found>) {
-    let tag = el.tag_name();
     let element_offset = el.source_location().bytes().start;
-    let is_refresh = tag == "meta"
-        && el
-            .get_attribute("http-equiv")
-            .is_some_and(|v| v.trim().eq_ignore_ascii_case("refresh"));
     for attribute in el.attributes() {
-        let name = attribute.name();
-        let offset = attribute
-            .name_source_location()
-            .map_or(element_offset, |l| l.bytes().start);
-        let danger = if name.starts_with("on") {
-            Some(Danger::EventHandler {
-                element: tag.clone(),
-                attribute: name.clone(),
-            })
-        } else if name == "srcdoc" {
-            Some(Danger::Srcdoc)
-        } else if TEXT_ATTRIBUTES.contains(&name.as_str()) || (name == "content" && !is_refresh) {
-            None
-        } else {
-            let usage = if matches!(tag.as_str(), "img" | "source")
-                && matches!(name.as_str(), "src" | "srcset")
-            {
-                UrlUse::Image
-            } else {
-                UrlUse::Link
-            };
-            let value = attribute.value();
-            let value = decode_entities(&value);
-            let danger = addresses_in(&name, &value).find_map(|url| {
-                dangerous_scheme(url, usage).map(|scheme| Danger::Url {
-                    element: tag.clone(),
-                    attribute: name.clone(),
-                    url: url.trim().to_string(),
-                    scheme,
-                })
-            });
-            danger
-        };
-        if let Some(danger) = danger {
+        if let Some(danger) = attribute_danger(el, attribute) {
+            let offset = attribute
+                .name_source_location()
+                .map_or(element_offset, |l| l.bytes().start);
             found.push(Found { offset, danger });
         }
     }
+}
+
+/// What is dangerous about one attribute of `el`, if anything.
+pub fn attribute_danger(el: &Element, attribute: &Attribute) -> Option<Danger> {
+    let tag = el.tag_name();
+    let name = attribute.name();
+    if name.starts_with("on") {
+        return Some(Danger::EventHandler {
+            element: tag,
+            attribute: name,
+        });
+    }
+    if name == "srcdoc" {
+        return Some(Danger::Srcdoc);
+    }
+    let is_refresh = || {
+        tag == "meta"
+            && el
+                .get_attribute("http-equiv")
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("refresh"))
+    };
+    if TEXT_ATTRIBUTES.contains(&name.as_str()) || (name == "content" && !is_refresh()) {
+        return None;
+    }
+    let usage =
+        if matches!(tag.as_str(), "img" | "source") && matches!(name.as_str(), "src" | "srcset") {
+            UrlUse::Image
+        } else {
+            UrlUse::Link
+        };
+    let value = attribute.value();
+    let value = decode_entities(&value);
+    let url = addresses_in(&name, &value).find(|url| dangerous_scheme(url, usage).is_some())?;
+    Some(Danger::Url {
+        scheme: dangerous_scheme(url, usage)?,
+        url: url.trim().to_string(),
+        element: tag,
+        attribute: name,
+    })
 }
 
 /// The addresses an attribute value holds: itself, and for the attributes that hold lists
@@ -353,37 +357,26 @@ fn addresses_in<'a>(name: &str, value: &'a str) -> Box<dyn Iterator<Item = &'a s
     }
 }
 
-/// Everything [`element_dangers`] finds in `html`, plus `<script>` elements when `scripts`.
-pub fn scan(html: &str, scripts: bool) -> Vec<Found> {
-    let mut found = Vec::new();
-    for_each_element(html, |el| {
-        if scripts && el.tag_name() == "script" {
-            found.push(Found {
-                offset: el.source_location().bytes().start,
-                danger: Danger::Script,
-            });
-        }
-        element_dangers(el, &mut found);
-    });
-    found
-}
-
-/// Calls `visit` with every element of `html`, in order. A fragment that lol_html cannot read
-/// is visited as far as it could be read: the browser will read it somehow, and `stdportal
-/// check` scans the whole page again.
-pub fn for_each_element(html: &str, visit: impl FnMut(&mut lol_html::html_content::Element)) {
+/// Calls `visit` with every element of `html`, in order, and says whether it read the whole of
+/// it. A fragment that lol_html cannot read (markup whose meaning depends on the tree, such as
+/// `<select><xmp>`) is visited as far as it could be read.
+pub fn for_each_element(
+    html: &str,
+    visit: impl FnMut(&mut lol_html::html_content::Element),
+) -> bool {
     let visit = std::cell::RefCell::new(visit);
     let handler = element!("*", |el| {
         (visit.borrow_mut())(el);
         Ok(())
     });
-    let _ = rewrite_str(
+    let read = rewrite_str(
         html,
         RewriteStrSettings {
             element_content_handlers: vec![handler],
             ..RewriteStrSettings::new()
         },
     );
+    read.is_ok()
 }
 
 #[cfg(test)]
@@ -523,8 +516,14 @@ mod tests {
         }
     }
 
+    fn scan(html: &str) -> Vec<Found> {
+        let mut found = Vec::new();
+        assert!(for_each_element(html, |el| element_dangers(el, &mut found)));
+        found
+    }
+
     #[test]
-    fn scanning_finds_handlers_addresses_and_scripts() {
+    fn scanning_finds_handlers_and_addresses() {
         let html = "<p onclick=\"x\">a</p>\n<a HREF=\"&#106;avascript:alert(1)\" title=\"data: 统计\">b</a>\
                     <img src=\"data:image/png;base64,AA\" alt=\"javascript: 教程\">\
                     <img srcset=\"a.png 1x, javascript:alert(1) 2x\">\
@@ -534,7 +533,7 @@ mod tests {
                     <meta name=\"description\" content=\"data: 统计\">\
                     <form action=\"vbscript:x\"><button formaction=\"file:///c\">x</button></form>\
                     <object data=\"data:text/html,x\"></object><a href=\"/ok/\">ok</a>";
-        let found = scan(html, true);
+        let found = scan(html);
         let describe: Vec<String> = found
             .iter()
             .map(|f| match &f.danger {
@@ -555,7 +554,6 @@ mod tests {
                 "a href javascript",
                 "img srcset javascript",
                 "Srcdoc",
-                "Script",
                 "animate values javascript",
                 "meta content javascript",
                 "form action vbscript",
@@ -565,6 +563,5 @@ mod tests {
         );
         assert_eq!(found[0].offset, 3);
         assert_eq!(&html[found[1].offset..found[1].offset + 4], "HREF");
-        assert!(scan(html, false).iter().all(|f| f.danger != Danger::Script));
     }
 }
