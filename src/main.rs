@@ -256,7 +256,11 @@ fn main() -> ExitCode {
                     search: !no_search,
                 },
                 &output,
-                PublishOptions { force, in_place },
+                PublishOptions {
+                    force,
+                    in_place,
+                    no_sync: false,
+                },
                 timings,
             )
         }
