@@ -14,6 +14,23 @@ use stdportal::output::{PublishOptions, Publisher};
 use stdportal::site::{BuildOptions, Site};
 use stdportal::t;
 
+/// Like `println!`, but a closed stdout (`stdportal build | head -1`) is not an error: what
+/// the command did is done (the site is published), only its report has no reader.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// Like `eprintln!`, without the panic on a closed stderr.
+macro_rules! tell {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 // The derive is the one description of the arguments; their help text is in the catalogues
 // (locales/<language>/help.ftl), set by `localized_command` in the language of the messages.
 #[derive(Parser)]
@@ -272,12 +289,12 @@ fn main() -> ExitCode {
         }),
         Command::Init { dir } => match stdportal::init::scaffold(&dir) {
             Ok(()) => {
-                println!("{}", t!("init-created", dir = dir.display()));
-                println!("{}", t!("init-next", dir = dir.display()));
+                say!("{}", t!("init-created", dir = dir.display()));
+                say!("{}", t!("init-next", dir = dir.display()));
                 ExitCode::SUCCESS
             }
             Err(problem) => {
-                eprintln!("{problem}");
+                tell!("{problem}");
                 ExitCode::FAILURE
             }
         },
@@ -296,7 +313,7 @@ fn main() -> ExitCode {
         }) {
             Ok(()) => ExitCode::SUCCESS,
             Err(problem) => {
-                eprintln!("{problem}");
+                tell!("{problem}");
                 ExitCode::FAILURE
             }
         },
@@ -334,7 +351,7 @@ fn build(
         });
     match result {
         Ok((site, pages, files)) => {
-            println!(
+            say!(
                 "{}",
                 t!(
                     "build-done",
@@ -346,7 +363,7 @@ fn build(
                 )
             );
             if timings {
-                println!("{}", site.timings());
+                say!("{}", site.timings());
             }
             ExitCode::SUCCESS
         }
@@ -365,22 +382,22 @@ fn check(options: BuildOptions) -> ExitCode {
     let report = match result {
         Ok(report) => report,
         Err(diagnostics) => {
-            eprintln!("{diagnostics}");
-            eprintln!("\n{}", t!("check-does-not-build"));
+            tell!("{diagnostics}");
+            tell!("\n{}", t!("check-does-not-build"));
             return ExitCode::FAILURE;
         }
     };
     if !report.external.is_empty() {
-        println!("{}", t!("check-external-links"));
+        say!("{}", t!("check-external-links"));
         for (page, url) in &report.external {
-            println!("  {page}: {url}");
+            say!("  {page}: {url}");
         }
     }
     print_punctuation(&report.punctuation, report.punctuation_on);
     for problem in &report.problems {
-        eprintln!("{problem}");
+        tell!("{problem}");
     }
-    println!(
+    say!(
         "{}",
         t!(
             "check-summary",
@@ -405,9 +422,9 @@ fn print_punctuation(fixes: &[stdportal::check::PunctuationFix], on: bool) {
         return;
     }
     if on {
-        println!("{}", t!("check-punctuation-fixed"));
+        say!("{}", t!("check-punctuation-fixed"));
     } else {
-        println!("{}", t!("check-punctuation-kept"));
+        say!("{}", t!("check-punctuation-kept"));
     }
     let mut start = 0;
     while start < fixes.len() {
@@ -418,12 +435,12 @@ fn print_punctuation(fixes: &[stdportal::check::PunctuationFix], on: bool) {
                 .take_while(|f| &f.file == file)
                 .count();
         let n = end - start;
-        println!(
+        say!(
             "  {}",
             t!("check-punctuation-file", file = file.display(), marks = n)
         );
         for fix in &fixes[start..end] {
-            println!(
+            say!(
                 "    {}:{}: {} → {}",
                 file.display(),
                 fix.line,
@@ -436,8 +453,8 @@ fn print_punctuation(fixes: &[stdportal::check::PunctuationFix], on: bool) {
 }
 
 fn report(diagnostics: &Diagnostics) {
-    eprintln!("{diagnostics}");
-    eprintln!("\n{}", t!("build-failed", count = diagnostics.len()));
+    tell!("{diagnostics}");
+    tell!("\n{}", t!("build-failed", count = diagnostics.len()));
 }
 
 /// With a file-size limit (`ulimit -f`), the system kills a process that writes past it with

@@ -305,8 +305,7 @@ fn open_beneath(dir: BorrowedFd<'_>, rel: &str, flags: OFlags, mode: Mode) -> io
     check(rel)?;
     let flags = flags | OFlags::CLOEXEC | OFlags::NOFOLLOW;
     if OPENAT2.load(Ordering::Relaxed) != NO {
-        if OPENAT2.load(Ordering::Relaxed) == 0 && std::env::var_os(SIMULATE_NO_OPENAT2).is_some()
-        {
+        if OPENAT2.load(Ordering::Relaxed) == 0 && std::env::var_os(SIMULATE_NO_OPENAT2).is_some() {
             OPENAT2.store(NO, Ordering::Relaxed);
         } else {
             let resolve =
@@ -406,7 +405,11 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("outside")).unwrap();
         std::fs::write(dir.path().join("outside/keep"), "keep").unwrap();
         symlink(dir.path().join("outside"), dir.path().join("out/link")).unwrap();
-        symlink(dir.path().join("outside/keep"), dir.path().join("out/a/leaf")).unwrap();
+        symlink(
+            dir.path().join("outside/keep"),
+            dir.path().join("out/a/leaf"),
+        )
+        .unwrap();
         let out = Folder::open(&dir.path().join("out")).unwrap();
         (dir, out)
     }
@@ -469,7 +472,10 @@ mod tests {
     fn files_and_folders_are_made_and_moved_beneath() {
         let (dir, out) = setup();
         use std::io::Write;
-        out.create_file("b/c/d.html").unwrap().write_all(b"d").unwrap();
+        out.create_file("b/c/d.html")
+            .unwrap()
+            .write_all(b"d")
+            .unwrap();
         assert!(out.create_file("b/c/d.html").is_err(), "never overwritten");
         out.rename("b/c/d.html", &out, "b/e.html").unwrap();
         out.hard_link("b/e.html", &out, "f.html").unwrap();

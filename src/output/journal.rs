@@ -7,7 +7,7 @@
 //! absolute path or anything stdportal does not write is skipped with a message, and only
 //! regular files are removed or moved.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Read};
 
 use rustix::fs::FileType;
@@ -36,26 +36,29 @@ enum Skip {
     NotFile(String),
 }
 
-/// The lines not carried out, for the messages.
+/// The lines not carried out: the first few (by line) to be shown, and how many more.
 struct Skipped {
     journal: String,
-    shown: usize,
+    first: BTreeMap<usize, Skip>,
     more: usize,
 }
 
 impl Skipped {
     fn note(&mut self, line: usize, why: Skip) {
-        if self.shown == SHOWN {
+        self.first.insert(line, why);
+        if self.first.len() > SHOWN {
+            self.first.pop_last();
             self.more += 1;
-            return;
         }
-        self.shown += 1;
+    }
+
+    fn say(&self, line: usize, why: &Skip) {
         let why = match why {
             Skip::Line => t!("output-journal-why-line"),
             Skip::Text => t!("output-journal-why-text"),
-            Skip::Path(path) => t!("output-journal-why-path", path = path),
-            Skip::Link(path) => t!("output-journal-why-link", path = path),
-            Skip::NotFile(path) => t!("output-journal-why-not-file", path = path),
+            Skip::Path(path) => t!("output-journal-why-path", path = path.as_str()),
+            Skip::Link(path) => t!("output-journal-why-link", path = path.as_str()),
+            Skip::NotFile(path) => t!("output-journal-why-not-file", path = path.as_str()),
         };
         super::warn(&t!(
             "output-journal-skipped",
@@ -68,6 +71,9 @@ impl Skipped {
 
 impl Drop for Skipped {
     fn drop(&mut self) {
+        for (line, why) in &self.first {
+            self.say(*line, why);
+        }
         if self.more > 0 {
             super::warn(&t!(
                 "output-journal-skipped-more",
@@ -97,7 +103,7 @@ pub(super) fn replay(output: &Folder, durable: bool) -> io::Result<()> {
     };
     let mut skipped = Skipped {
         journal: output.join(JOURNAL).display().to_string(),
-        shown: 0,
+        first: BTreeMap::new(),
         more: 0,
     };
     let steps = parse(&text, &mut skipped);
@@ -168,6 +174,11 @@ pub(super) fn replay(output: &Folder, durable: bool) -> io::Result<()> {
                 Err(e) => return Err(e),
             }
         }
+        // A link where the file goes is someone else's: not replaced.
+        if output.kind(rel).is_ok_and(|kind| kind == FileType::Symlink) {
+            skipped.note(*line, Skip::Link(rel.clone()));
+            continue;
+        }
         match output.rename(&format!("{STAGING}/{rel}"), output, rel) {
             Ok(()) => {}
             Err(e) if is_link_in_the_way(&e) => {
@@ -204,8 +215,7 @@ fn parse(text: &[u8], skipped: &mut Skipped) -> Vec<(usize, Step)> {
             skipped.note(number, Skip::Text);
             continue;
         };
-        let (step, rel): (fn(String) -> Step, &str) = if let Some(rel) = line.strip_prefix("-\t")
-        {
+        let (step, rel): (fn(String) -> Step, &str) = if let Some(rel) = line.strip_prefix("-\t") {
             (Step::Remove, rel)
         } else if let Some(rel) = line.strip_prefix("+\t") {
             (Step::Move, rel)
