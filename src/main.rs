@@ -74,6 +74,8 @@ enum Command {
         force: bool,
         #[arg(long)]
         in_place: bool,
+        #[arg(long)]
+        no_sync: bool,
     },
     Check {
         #[arg(long, default_value = ".")]
@@ -187,6 +189,7 @@ fn argument_help(command: &str, id: &str, default: String) -> Option<String> {
         ("build", "no_search") => t!("help-no-search"),
         ("build", "force") => t!("help-force"),
         ("build", "in_place") => t!("help-in-place"),
+        ("build", "no_sync") => t!("help-no-sync"),
         ("init", "dir") => t!("help-dir"),
         ("serve", "port") => t!("help-port", default = default),
         ("serve", "bind") => t!("help-bind", default = default),
@@ -263,6 +266,7 @@ fn main() -> ExitCode {
             no_search,
             force,
             in_place,
+            no_sync,
         } => {
             let output = output.unwrap_or_else(|| root.join("public"));
             build(
@@ -276,7 +280,7 @@ fn main() -> ExitCode {
                 PublishOptions {
                     force,
                     in_place,
-                    no_sync: false,
+                    no_sync,
                 },
                 timings,
             )

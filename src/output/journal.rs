@@ -117,7 +117,8 @@ pub(super) fn replay(output: &Folder, durable: bool) -> io::Result<()> {
                 skipped.note(*line, Skip::NotFile(rel.clone()));
                 continue;
             }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            // Removed before the previous build was killed (its folder may still be there).
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             Err(e) if is_link_in_the_way(&e) => {
                 skipped.note(*line, Skip::Link(rel.clone()));
                 continue;
