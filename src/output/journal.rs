@@ -56,7 +56,7 @@ impl Skipped {
         let why = match why {
             Skip::Line => t!("output-journal-why-line"),
             Skip::Text => t!("output-journal-why-text"),
-            Skip::Path(path) => t!("output-journal-why-path", path = path.as_str()),
+            Skip::Path(path) => t!("output-journal-why-path", path = shown(path)),
             Skip::Link(path) => t!("output-journal-why-link", path = path.as_str()),
             Skip::NotFile(path) => t!("output-journal-why-not-file", path = path.as_str()),
         };
@@ -204,6 +204,16 @@ pub(super) fn replay(output: &Folder, durable: bool) -> io::Result<()> {
     output.remove_tree(STAGING)
 }
 
+/// A path as a message shows it: control characters (a NUL, an escape sequence) escaped, not
+/// sent to the terminal, and a path of thousands of bytes cut short.
+fn shown(path: &str) -> String {
+    let escaped: String = path.escape_debug().collect();
+    match escaped.char_indices().nth(200) {
+        Some((end, _)) => format!("{}…", &escaped[..end]),
+        None => escaped,
+    }
+}
+
 /// The steps of a journal with their line numbers; lines that are not a step are noted.
 fn parse(text: &[u8], skipped: &mut Skipped) -> Vec<(usize, Step)> {
     let mut steps = Vec::new();
@@ -224,7 +234,8 @@ fn parse(text: &[u8], skipped: &mut Skipped) -> Vec<(usize, Step)> {
             skipped.note(number, Skip::Line);
             continue;
         };
-        if rel != MANIFEST && path::check(rel).is_err() {
+        // Longer than the system takes (PATH_MAX): it names nothing stdportal wrote.
+        if rel != MANIFEST && (path::check(rel).is_err() || rel.len() >= 4096) {
             skipped.note(number, Skip::Path(rel.to_string()));
             continue;
         }
