@@ -226,16 +226,19 @@ fn parse(text: &[u8], skipped: &mut Skipped) -> Vec<(usize, Step)> {
             skipped.note(number, Skip::Text);
             continue;
         };
-        let (step, rel): (fn(String) -> Step, &str) = if let Some(rel) = line.strip_prefix("-\t") {
-            (Step::Remove, rel)
-        } else if let Some(rel) = line.strip_prefix("+\t") {
-            (Step::Move, rel)
-        } else {
-            skipped.note(number, Skip::Line);
-            continue;
-        };
+        let (step, rel, own): (fn(String) -> Step, &str, bool) =
+            if let Some(rel) = line.strip_prefix("-\t") {
+                (Step::Remove, rel, false)
+            } else if let Some(rel) = line.strip_prefix("+\t") {
+                // The new manifest is moved in last; it is never removed (that would make the
+                // output someone else's, refused by every later build).
+                (Step::Move, rel, rel == MANIFEST)
+            } else {
+                skipped.note(number, Skip::Line);
+                continue;
+            };
         // Longer than the system takes (PATH_MAX): it names nothing stdportal wrote.
-        if rel != MANIFEST && (path::check(rel).is_err() || rel.len() >= 4096) {
+        if !own && (path::check(rel).is_err() || rel.len() >= 4096) {
             skipped.note(number, Skip::Path(rel.to_string()));
             continue;
         }

@@ -666,7 +666,7 @@ fn each_crash_state(ops: &[Op], initial: &Disk, mut check: impl FnMut(usize, &Di
                     doubt
                         .iter()
                         .copied()
-                        .filter(|_| random.next() % 2 == 0)
+                        .filter(|_| random.next().is_multiple_of(2))
                         .collect(),
                 );
             }
