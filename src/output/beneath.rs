@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use rayon::prelude::*;
-use rustix::fs::{self as sys, AtFlags, FileType, Mode, OFlags, RenameFlags, ResolveFlags};
+use rustix::fs::{self as sys, AtFlags, FileType, Mode, OFlags};
 use rustix::io::Errno;
 
 /// Set this variable to resolve paths by walking them one folder at a time, as on kernels
@@ -187,10 +187,19 @@ impl Folder {
     pub fn exchange(&self, a: &str, b: &str) -> io::Result<bool> {
         let (a_at, a_name) = self.parent(a)?;
         let (b_at, b_name) = self.parent(b)?;
-        match sys::renameat_with(&a_at, a_name, &b_at, b_name, RenameFlags::EXCHANGE) {
-            Ok(()) => Ok(true),
-            Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => Ok(false),
-            Err(e) => Err(e.into()),
+        #[cfg(target_os = "linux")]
+        {
+            use rustix::fs::RenameFlags;
+            match sys::renameat_with(&a_at, a_name, &b_at, b_name, RenameFlags::EXCHANGE) {
+                Ok(()) => Ok(true),
+                Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => Ok(false),
+                Err(e) => Err(e.into()),
+            }
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            let _ = (a_at, a_name, b_at, b_name);
+            Ok(false)
         }
     }
 
@@ -235,9 +244,18 @@ impl Folder {
         Ok(sys::fsync(&self.fd)?)
     }
 
-    /// Writes everything of the file system this folder is on to the disk.
+    /// Writes everything of the file system this folder is on to the disk (elsewhere than
+    /// on Linux, of every file system).
     pub fn sync_file_system(&self) -> io::Result<()> {
-        Ok(sys::syncfs(&self.fd)?)
+        #[cfg(target_os = "linux")]
+        {
+            Ok(sys::syncfs(&self.fd)?)
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            sys::sync();
+            Ok(sys::fsync(&self.fd)?)
+        }
     }
 
     /// The folder that holds `rel` (opened beneath this one) and the last name of `rel`.
@@ -295,15 +313,33 @@ fn c_name(name: &str) -> io::Result<CString> {
     CString::new(name).map_err(|_| invalid())
 }
 
-/// Whether `openat2` can be used: unknown, yes, no.
+/// Whether `openat2` can be used: unknown, yes, no (Linux only).
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 static OPENAT2: AtomicU8 = AtomicU8::new(0);
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 const YES: u8 = 1;
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 const NO: u8 = 2;
 
 /// Opens `rel` beneath `dir`, refusing a link at any step (also the last).
 fn open_beneath(dir: BorrowedFd<'_>, rel: &str, flags: OFlags, mode: Mode) -> io::Result<OwnedFd> {
     check(rel)?;
     let flags = flags | OFlags::CLOEXEC | OFlags::NOFOLLOW;
+    if let Some(result) = with_openat2(dir, rel, flags, mode) {
+        return result;
+    }
+    walk(dir, rel, flags, mode)
+}
+
+/// `openat2` beneath `dir` without links; `None` where the system has no such call.
+#[cfg(target_os = "linux")]
+fn with_openat2(
+    dir: BorrowedFd<'_>,
+    rel: &str,
+    flags: OFlags,
+    mode: Mode,
+) -> Option<io::Result<OwnedFd>> {
+    use rustix::fs::ResolveFlags;
     if OPENAT2.load(Ordering::Relaxed) != NO {
         if OPENAT2.load(Ordering::Relaxed) == 0 && std::env::var_os(SIMULATE_NO_OPENAT2).is_some() {
             OPENAT2.store(NO, Ordering::Relaxed);
@@ -322,12 +358,22 @@ fn open_beneath(dir: BorrowedFd<'_>, rel: &str, flags: OFlags, mode: Mode) -> io
                     }
                     result => {
                         OPENAT2.store(YES, Ordering::Relaxed);
-                        return Ok(result?);
+                        return Some(result.map_err(Into::into));
                     }
                 }
             }
         }
     }
+    None
+}
+
+#[cfg(not(target_os = "linux"))]
+fn with_openat2(_: BorrowedFd<'_>, _: &str, _: OFlags, _: Mode) -> Option<io::Result<OwnedFd>> {
+    None
+}
+
+/// Opens `rel` beneath `dir` one folder at a time, each with `O_NOFOLLOW | O_DIRECTORY`.
+fn walk(dir: BorrowedFd<'_>, rel: &str, flags: OFlags, mode: Mode) -> io::Result<OwnedFd> {
     let (folders, name) = match rel.rsplit_once('/') {
         Some((folders, name)) => (Some(folders), name),
         None => (None, rel),
