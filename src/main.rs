@@ -14,6 +14,23 @@ use stdportal::output::{PublishOptions, Publisher};
 use stdportal::site::{BuildOptions, Site};
 use stdportal::t;
 
+/// Like `println!`, but a closed stdout (`stdportal build | head -1`) is not an error: what
+/// the command did is done (the site is published), only its report has no reader.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// Like `eprintln!`, without the panic on a closed stderr.
+macro_rules! tell {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 // The derive is the one description of the arguments; their help text is in the catalogues
 // (locales/<language>/help.ftl), set by `localized_command` in the language of the messages.
 #[derive(Parser)]
@@ -57,6 +74,8 @@ enum Command {
         force: bool,
         #[arg(long)]
         in_place: bool,
+        #[arg(long)]
+        no_sync: bool,
     },
     Check {
         #[arg(long, default_value = ".")]
@@ -170,6 +189,7 @@ fn argument_help(command: &str, id: &str, default: String) -> Option<String> {
         ("build", "no_search") => t!("help-no-search"),
         ("build", "force") => t!("help-force"),
         ("build", "in_place") => t!("help-in-place"),
+        ("build", "no_sync") => t!("help-no-sync"),
         ("init", "dir") => t!("help-dir"),
         ("serve", "port") => t!("help-port", default = default),
         ("serve", "bind") => t!("help-bind", default = default),
@@ -246,6 +266,7 @@ fn main() -> ExitCode {
             no_search,
             force,
             in_place,
+            no_sync,
         } => {
             let output = output.unwrap_or_else(|| root.join("public"));
             build(
@@ -256,7 +277,11 @@ fn main() -> ExitCode {
                     search: !no_search,
                 },
                 &output,
-                PublishOptions { force, in_place },
+                PublishOptions {
+                    force,
+                    in_place,
+                    no_sync,
+                },
                 timings,
             )
         }
@@ -268,12 +293,12 @@ fn main() -> ExitCode {
         }),
         Command::Init { dir } => match stdportal::init::scaffold(&dir) {
             Ok(()) => {
-                println!("{}", t!("init-created", dir = dir.display()));
-                println!("{}", t!("init-next", dir = dir.display()));
+                say!("{}", t!("init-created", dir = dir.display()));
+                say!("{}", t!("init-next", dir = dir.display()));
                 ExitCode::SUCCESS
             }
             Err(problem) => {
-                eprintln!("{problem}");
+                tell!("{problem}");
                 ExitCode::FAILURE
             }
         },
@@ -292,7 +317,7 @@ fn main() -> ExitCode {
         }) {
             Ok(()) => ExitCode::SUCCESS,
             Err(problem) => {
-                eprintln!("{problem}");
+                tell!("{problem}");
                 ExitCode::FAILURE
             }
         },
@@ -330,7 +355,7 @@ fn build(
         });
     match result {
         Ok((site, pages, files)) => {
-            println!(
+            say!(
                 "{}",
                 t!(
                     "build-done",
@@ -342,7 +367,7 @@ fn build(
                 )
             );
             if timings {
-                println!("{}", site.timings());
+                say!("{}", site.timings());
             }
             ExitCode::SUCCESS
         }
@@ -361,22 +386,22 @@ fn check(options: BuildOptions) -> ExitCode {
     let report = match result {
         Ok(report) => report,
         Err(diagnostics) => {
-            eprintln!("{diagnostics}");
-            eprintln!("\n{}", t!("check-does-not-build"));
+            tell!("{diagnostics}");
+            tell!("\n{}", t!("check-does-not-build"));
             return ExitCode::FAILURE;
         }
     };
     if !report.external.is_empty() {
-        println!("{}", t!("check-external-links"));
+        say!("{}", t!("check-external-links"));
         for (page, url) in &report.external {
-            println!("  {page}: {url}");
+            say!("  {page}: {url}");
         }
     }
     print_punctuation(&report.punctuation, report.punctuation_on);
     for problem in &report.problems {
-        eprintln!("{problem}");
+        tell!("{problem}");
     }
-    println!(
+    say!(
         "{}",
         t!(
             "check-summary",
@@ -401,9 +426,9 @@ fn print_punctuation(fixes: &[stdportal::check::PunctuationFix], on: bool) {
         return;
     }
     if on {
-        println!("{}", t!("check-punctuation-fixed"));
+        say!("{}", t!("check-punctuation-fixed"));
     } else {
-        println!("{}", t!("check-punctuation-kept"));
+        say!("{}", t!("check-punctuation-kept"));
     }
     let mut start = 0;
     while start < fixes.len() {
@@ -414,12 +439,12 @@ fn print_punctuation(fixes: &[stdportal::check::PunctuationFix], on: bool) {
                 .take_while(|f| &f.file == file)
                 .count();
         let n = end - start;
-        println!(
+        say!(
             "  {}",
             t!("check-punctuation-file", file = file.display(), marks = n)
         );
         for fix in &fixes[start..end] {
-            println!(
+            say!(
                 "    {}:{}: {} → {}",
                 file.display(),
                 fix.line,
@@ -432,8 +457,8 @@ fn print_punctuation(fixes: &[stdportal::check::PunctuationFix], on: bool) {
 }
 
 fn report(diagnostics: &Diagnostics) {
-    eprintln!("{diagnostics}");
-    eprintln!("\n{}", t!("build-failed", count = diagnostics.len()));
+    tell!("{diagnostics}");
+    tell!("\n{}", t!("build-failed", count = diagnostics.len()));
 }
 
 /// With a file-size limit (`ulimit -f`), the system kills a process that writes past it with

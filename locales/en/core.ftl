@@ -15,3 +15,4 @@ io-not-found = no such file or folder
 io-permission-denied = permission denied
 io-already-exists = it already exists
 io-invalid-data = the file is not valid UTF-8 text
+io-link-in-the-way = a link (or a file where a folder should be) is in the way, and stdportal never follows links inside the output

@@ -24,6 +24,7 @@ help-timings = Print the time spent in each stage and the peak memory
 help-no-search = Skip the search index (faster; the search page finds nothing)
 help-force = Build into an output folder that holds files stdportal did not write: they are kept, and those at the new site's own paths are replaced
 help-in-place = Move changed files into the output folder one by one instead of swapping the whole folder (automatic when the output is a mount point, e.g. a Docker volume)
+help-no-sync = Do not wait for the new site to reach the disk before putting it in place: faster on a slow disk, but after a power cut the output may hold empty or torn files (for throwaway previews)
 help-dir = The folder to create (it must not exist or be empty)
 help-port = The port to listen on; if it is taken, the next free one (0: any free port) [default: { $default }]
 help-bind = The address to listen on; 0.0.0.0 exposes the site to the network [default: { $default }]

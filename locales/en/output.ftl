@@ -132,3 +132,16 @@ output-write-other-hint = the previous site was left as it was; fix the problem 
 output-static-unreadable = cannot read the static file: { $error }
 # `stdportal check`: a problem in a page made by stdportal or the theme, not from a file of content/
 output-generated-page = (generated page) { $page }
+
+## Journal and bookkeeping entries that are not stdportal's
+
+output-journal-skipped = { $journal }, line { $line }: not carried out, { $why }
+output-journal-skipped-more = { $journal }: { $count } more lines not carried out
+output-journal-why-link = “{ $path }” is a link or leads through one, and stdportal never follows links inside the output
+output-journal-why-path = “{ $path }” is not a path stdportal writes
+output-journal-why-not-file = “{ $path }” is not a file
+output-journal-why-line = the line is neither a removal (“-”) nor a move (“+”)
+output-journal-why-text = the line is not UTF-8 text
+output-own-entry-replaced = { $path } was not what stdportal keeps there (it is a link, a pipe or another kind of entry), so it was removed; nothing it pointed to was touched
+output-manifest-not-a-file = the list of published files ({ $path }) is a link, a folder or a pipe, not a file
+output-manifest-not-a-file-hint = remove it; if the folder only holds an earlier build of this site, delete the folder too and build again

@@ -14,3 +14,4 @@ io-not-found = 找不到这个文件或文件夹
 io-permission-denied = 没有权限
 io-already-exists = 已经存在
 io-invalid-data = 文件不是有效的 UTF-8 文本
+io-link-in-the-way = 路径上有一个链接（或者该是文件夹的地方是个文件），stdportal 从不顺着输出文件夹里的链接操作

@@ -131,3 +131,16 @@ output-write-other-hint = 原来的网站保持不变；请解决问题后重新
 output-static-unreadable = 无法读取静态文件：{ $error }
 # stdportal check：由 stdportal 或主题生成的页面（不来自 content/ 里的文件）中的问题
 output-generated-page = （生成的页面）{ $page }
+
+## 不是 stdportal 自己的发布记录和记账文件
+
+output-journal-skipped = { $journal } 第 { $line } 行没有执行：{ $why }
+output-journal-skipped-more = { $journal }：另有 { $count } 行没有执行
+output-journal-why-link = “{ $path }”是一个链接或经过链接，stdportal 从不顺着输出文件夹里的链接操作
+output-journal-why-path = “{ $path }”不是 stdportal 会写入的路径
+output-journal-why-not-file = “{ $path }”不是文件
+output-journal-why-line = 这一行既不是删除（“-”）也不是移入（“+”）
+output-journal-why-text = 这一行不是 UTF-8 文本
+output-own-entry-replaced = { $path } 不是 stdportal 放在那里的东西（是链接、管道或别的类型），已把它删除；它指向的内容没有动
+output-manifest-not-a-file = 已发布文件的清单（{ $path }）是链接、文件夹或管道，不是文件
+output-manifest-not-a-file-hint = 请删除它；如果这个文件夹里只有这个网站以前生成的结果，也请删除这个文件夹，然后重新生成

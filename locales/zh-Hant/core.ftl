@@ -14,3 +14,4 @@ io-not-found = 找不到這個檔案或資料夾
 io-permission-denied = 沒有權限
 io-already-exists = 已經存在
 io-invalid-data = 檔案不是有效的 UTF-8 文字
+io-link-in-the-way = 路徑上有一個連結（或者該是資料夾的地方是個檔案），stdportal 從不順著輸出資料夾裡的連結操作

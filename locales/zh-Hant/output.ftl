@@ -131,3 +131,16 @@ output-write-other-hint = 原來的網站保持不變；請解決問題後重新
 output-static-unreadable = 無法讀取靜態檔案：{ $error }
 # stdportal check：由 stdportal 或主題產生的頁面（不來自 content/ 裡的檔案）中的問題
 output-generated-page = （產生的頁面）{ $page }
+
+## 不是 stdportal 自己的發布紀錄和記帳檔案
+
+output-journal-skipped = { $journal } 第 { $line } 行沒有執行：{ $why }
+output-journal-skipped-more = { $journal }：另有 { $count } 行沒有執行
+output-journal-why-link = 「{ $path }」是一個連結或經過連結，stdportal 從不順著輸出資料夾裡的連結操作
+output-journal-why-path = 「{ $path }」不是 stdportal 會寫入的路徑
+output-journal-why-not-file = 「{ $path }」不是檔案
+output-journal-why-line = 這一行既不是刪除（「-」）也不是移入（「+」）
+output-journal-why-text = 這一行不是 UTF-8 文字
+output-own-entry-replaced = { $path } 不是 stdportal 放在那裡的東西（是連結、管道或別的類型），已把它刪除；它指向的內容沒有動
+output-manifest-not-a-file = 已發布檔案的清單（{ $path }）是連結、資料夾或管道，不是檔案
+output-manifest-not-a-file-hint = 請刪除它；如果這個資料夾裡只有這個網站以前產生的結果，也請刪除這個資料夾，然後重新產生

@@ -168,6 +168,8 @@ pub fn io_error(e: &std::io::Error) -> String {
         ErrorKind::PermissionDenied => crate::t!("io-permission-denied"),
         ErrorKind::AlreadyExists => crate::t!("io-already-exists"),
         ErrorKind::InvalidData => crate::t!("io-invalid-data"),
+        // What the output's paths meet when a link stands in them (see output/beneath.rs).
+        _ if crate::output::is_link_in_the_way(e) => crate::t!("io-link-in-the-way"),
         _ => e.to_string(),
     }
 }

@@ -1,31 +1,54 @@
-//! Disk steps of publishing: swapping two folders in one step, telling a mount point,
-//! removing trees (never through a link) and moving what a build replaced to the trash.
+//! Disk steps of publishing: the trash beside the output (what a build replaced, moved there
+//! in one rename and emptied in the background), telling a mount point, and the message of a
+//! failed write. The trash is opened as a folder of its own, never through a link (see
+//! [`super::beneath`]).
 
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use rayon::prelude::*;
-
+use super::beneath::{is_link_in_the_way, Folder};
 use super::guard;
-use super::publish::SIMULATE_NO_EXCHANGE;
 use crate::error::Diagnostic;
 use crate::t;
 
-/// Empties the trash on a thread of its own. Not waited for: what is left when the build ends
-/// is removed by the next one.
-pub(super) fn empty_in_background(trash: &Path) {
-    let items: Vec<PathBuf> = match fs::read_dir(trash) {
-        Ok(entries) => entries.flatten().map(|e| e.path()).collect(),
-        Err(_) => return,
-    };
-    std::thread::spawn(move || items.iter().for_each(|item| remove_tree(item)));
+/// The trash folder `name` of `parent`, made if missing; a link or file of that name is not
+/// stdportal's and is removed first (never what it points to).
+fn trash_folder(parent: &Folder, name: &str) -> io::Result<Folder> {
+    match parent.create_folders(name) {
+        Err(e) if is_link_in_the_way(&e) || e.kind() == io::ErrorKind::AlreadyExists => {
+            super::replace_own_entry(parent, name);
+            parent.create_folders(name)
+        }
+        other => other,
+    }
 }
 
-/// Moves a folder into the trash (a rename, so it takes no time), or removes it where it cannot
-/// be moved.
-pub(super) fn throw_away(dir: &Path, trash: &Path) {
-    if fs::symlink_metadata(dir).is_err() {
+/// Empties the trash `name` of `parent` on a thread of its own. Not waited for: what is left
+/// when the build ends is removed by the next one.
+pub(super) fn empty_in_background(parent: &Folder, name: &str) {
+    let trash = match parent.open_folder(name) {
+        Ok(trash) => trash,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return,
+        Err(_) => {
+            super::replace_own_entry(parent, name);
+            return;
+        }
+    };
+    let Ok(items) = trash.names() else {
+        return;
+    };
+    std::thread::spawn(move || {
+        for item in &items {
+            let _ = trash.remove_entry(item);
+        }
+    });
+}
+
+/// Moves the entry `name` of `parent` into the trash `trash` (a rename, so it takes no time),
+/// or removes it where it cannot be moved.
+pub(super) fn throw_away(parent: &Folder, name: &str, trash: &str) {
+    if parent.stat(name).is_err() {
         return;
     }
     static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -33,47 +56,10 @@ pub(super) fn throw_away(dir: &Path, trash: &Path) {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
-    let target = trash.join(format!("{}-{n}-{nanos}", std::process::id()));
-    if fs::create_dir_all(trash).is_err() || fs::rename(dir, &target).is_err() {
-        remove_tree(dir);
-    }
-}
-
-pub(super) fn make_parent(target: &Path) -> Result<(), Diagnostic> {
-    match target.parent() {
-        Some(parent) => fs::create_dir_all(parent).map_err(|e| write_error(parent, &e)),
-        None => Ok(()),
-    }
-}
-
-pub(super) fn same_bytes(old: &Path, bytes: &[u8]) -> bool {
-    match fs::symlink_metadata(old) {
-        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
-            fs::read(old).is_ok_and(|old_bytes| old_bytes == bytes)
-        }
-        _ => false,
-    }
-}
-
-/// Swaps two folders in one step. `Ok(false)` where the system cannot.
-pub(super) fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
-    if std::env::var_os(SIMULATE_NO_EXCHANGE).is_some() {
-        return Ok(false);
-    }
-    #[cfg(target_os = "linux")]
-    {
-        use rustix::fs::{renameat_with, RenameFlags, CWD};
-        use rustix::io::Errno;
-        match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
-            Ok(()) => Ok(true),
-            Err(e) if e == Errno::INVAL || e == Errno::NOSYS || e == Errno::OPNOTSUPP => Ok(false),
-            Err(e) => Err(e.into()),
-        }
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        let _ = (a, b);
-        Ok(false)
+    let target = format!("{}-{n}-{nanos}", std::process::id());
+    let moved = trash_folder(parent, trash).and_then(|bin| parent.rename(name, &bin, &target));
+    if moved.is_err() {
+        let _ = parent.remove_tree(name);
     }
 }
 
@@ -117,37 +103,6 @@ pub(super) fn unescape_mount_point(point: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
-}
-
-pub(super) fn parent_of(output: &Path) -> PathBuf {
-    output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
-}
-
-/// Removes a tree, its top-level entries in parallel (a site has thousands of files).
-pub fn remove_tree(dir: &Path) {
-    match fs::symlink_metadata(dir) {
-        Ok(meta) if meta.is_dir() => {}
-        // Never the folder a link points to.
-        Ok(_) => {
-            let _ = fs::remove_file(dir);
-            return;
-        }
-        Err(_) => return,
-    }
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    let entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-    entries.par_iter().for_each(|path| {
-        let _ = match fs::symlink_metadata(path) {
-            Ok(meta) if meta.is_dir() => fs::remove_dir_all(path),
-            _ => fs::remove_file(path),
-        };
-    });
-    let _ = fs::remove_dir_all(dir);
 }
 
 pub fn write_error(path: &Path, e: &io::Error) -> Diagnostic {

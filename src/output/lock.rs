@@ -7,7 +7,11 @@
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{self, Read, Seek, Write};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
+
+use rustix::fs::OFlags;
+use rustix::io::Errno;
 
 use crate::t;
 
@@ -18,12 +22,28 @@ pub struct Lock {
 impl Lock {
     /// Takes the lock at `path`, waiting (and saying so once) while another build holds it.
     pub fn acquire(path: &Path, output: &Path) -> io::Result<Lock> {
-        let mut file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .read(true)
-            .write(true)
-            .open(path)?;
+        // Never through a link: a link in its place would have the build truncate and write
+        // whatever file it points to. A link there is not stdportal's: it is removed.
+        let open = || {
+            OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .read(true)
+                .write(true)
+                .custom_flags((OFlags::NOFOLLOW | OFlags::NONBLOCK).bits() as i32)
+                .open(path)
+        };
+        let mut file = match open() {
+            Err(e) if e.raw_os_error() == Some(Errno::LOOP.raw_os_error()) => {
+                std::fs::remove_file(path)?;
+                super::warn(&t!("output-own-entry-replaced", path = path.display()));
+                open()?
+            }
+            other => other?,
+        };
+        if !file.metadata()?.is_file() {
+            return Err(io::Error::from(io::ErrorKind::InvalidInput));
+        }
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
@@ -39,7 +59,7 @@ impl Lock {
                         process = holder
                     )
                 };
-                eprintln!("{waiting}");
+                super::warn(&waiting);
                 file.lock()?;
             }
             Err(TryLockError::Error(e)) => return Err(e),

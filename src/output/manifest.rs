@@ -59,7 +59,13 @@ impl OldSite {
         if !output.is_dir() {
             return Ok(OldSite::default());
         }
-        let listed = match fs::read_to_string(output.join(MANIFEST)) {
+        // Read as a stranger's file: a link, pipe or folder in its place is an error (a pipe
+        // would hang the build, a link could list anything).
+        let manifest = super::beneath::Folder::open(output).and_then(|f| f.open_file(MANIFEST));
+        let listed = match manifest.and_then(|mut file| {
+            let mut text = String::new();
+            io::Read::read_to_string(&mut file, &mut text).map(|_| text)
+        }) {
             Ok(text) => Some(parse(&text)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(e) => return Err(e),

@@ -2,6 +2,7 @@
 //! ([`claims`], [`path`]), the output folder is refused when it is not the site's own
 //! ([`guard`], [`manifest`]), and a new site replaces the old one in one step ([`publish`]).
 
+mod beneath;
 pub mod claims;
 mod disk;
 pub mod guard;
@@ -16,8 +17,26 @@ use std::path::{Path, PathBuf};
 
 use crate::error::Diagnostic;
 use crate::t;
+pub use beneath::{is_link_in_the_way, SIMULATE_NO_OPENAT2};
 pub use disk::is_mount_point;
 pub use publish::{PublishOptions, Publisher, SIMULATE_DISK_FULL, SIMULATE_NO_EXCHANGE};
+
+/// Says something on stderr; a closed stderr is not a reason to stop a publish.
+fn warn(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
+}
+
+/// Removes an entry with one of stdportal's own names (a journal, the staging or trash
+/// folder) that is not what stdportal keeps there: a link (never what it points to), a pipe,
+/// a file where a folder belongs. Says so.
+fn replace_own_entry(folder: &beneath::Folder, name: &str) {
+    let _ = folder.remove_tree(name);
+    warn(&t!(
+        "output-own-entry-replaced",
+        path = folder.join(name).display()
+    ));
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {

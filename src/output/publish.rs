@@ -19,14 +19,15 @@
 
 use std::collections::HashSet;
 use std::fs;
-use std::io;
+use std::io::{self, Read, Write};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use super::disk::{
-    empty_in_background, exchange, is_mount_point, make_parent, parent_of, remove_tree, same_bytes,
-    throw_away, write_error,
-};
+use rustix::fs::FileType;
+
+use super::beneath::{self, Folder};
+use super::disk::{empty_in_background, is_mount_point, throw_away, write_error};
 use super::guard;
 use super::journal::replay;
 use super::lock::Lock;
@@ -58,18 +59,16 @@ pub struct PublishOptions {
     pub force: bool,
     /// Move changed files into the output one by one instead of swapping the whole folder.
     pub in_place: bool,
+    /// Do not wait for the new site to reach the disk before putting it in place: faster, but
+    /// a power cut can leave a site with empty files.
+    pub no_sync: bool,
 }
 
 enum Mode {
     /// A new generation beside the output, exchanged with it in one rename.
-    Swap {
-        next: PathBuf,
-        aside: PathBuf,
-        /// What earlier builds replaced, removed in the background while this one works.
-        trash: PathBuf,
-    },
+    Swap { next: Folder },
     /// Changed files staged inside the output and moved into place from a journal.
-    InPlace { staging: PathBuf },
+    InPlace { staging: Folder },
 }
 
 /// A new site being published: take files with [`Publisher::put`] (from many threads), then
@@ -77,6 +76,13 @@ enum Mode {
 /// stays as it was.
 pub struct Publisher {
     output: PathBuf,
+    /// The folder that holds the output, and the output's name in it: the swap, the trash and
+    /// what killed builds left are entries of this folder.
+    parent: Folder,
+    name: String,
+    /// The output as the last build left it, if it exists: everything read, linked, removed
+    /// or moved in it is resolved beneath it.
+    root: Option<Folder>,
     mode: Mode,
     old: OldSite,
     /// Foreign files and links: no new path may be one of them or lie under one.
@@ -84,6 +90,7 @@ pub struct Publisher {
     /// Foreign folders: no new file may take their place.
     foreign_folders: HashSet<String>,
     force: bool,
+    durable: bool,
     disk_full: bool,
     /// Every path of the new site.
     written: Mutex<Vec<String>>,
@@ -91,6 +98,11 @@ pub struct Publisher {
     staged: Mutex<Vec<String>>,
     committed: bool,
     _lock: Lock,
+}
+
+/// The name of stdportal's entry `what` beside the output `name`: `.stdportal-public-next`.
+fn beside(name: &str, what: &str) -> String {
+    format!(".stdportal-{name}-{what}")
 }
 
 impl Publisher {
@@ -121,44 +133,53 @@ impl Publisher {
         if !options.force && !output.join(MANIFEST).is_file() {
             refuse_foreign(&scan(output)?, output, options.force)?;
         }
-        let parent = parent_of(output);
-        fs::create_dir_all(&parent).map_err(|e| write_error(&parent, &e))?;
-        let name = output
+        let absolute = guard::resolve(output);
+        let parent_path = absolute
+            .parent()
+            .map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
+        let name = absolute
             .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        fs::create_dir_all(&parent_path).map_err(|e| write_error(&parent_path, &e))?;
         let in_place = options.in_place || is_mount_point(output);
-        let beside = |what: &str| parent.join(format!(".stdportal-{name}-{what}"));
-        let lock = match Lock::acquire(&beside("lock"), output) {
+        let lock_path = parent_path.join(beside(&name, "lock"));
+        let lock = match Lock::acquire(&lock_path, output) {
             Ok(lock) => lock,
             // A mount point's parent may be read-only (`/srv/www` in a container).
             Err(_) if in_place && output.is_dir() => {
                 Lock::acquire(&output.join(LOCK), output).map_err(|e| write_error(output, &e))?
             }
-            Err(e) => return Err(write_error(&beside("lock"), &e)),
+            Err(e) => return Err(write_error(&lock_path, &e)),
         };
-        let mode = if in_place {
-            Mode::InPlace {
-                staging: output.join(STAGING),
-            }
-        } else {
-            Mode::Swap {
-                next: beside("next"),
-                aside: beside("old"),
-                trash: beside("trash"),
-            }
-        };
-        recover(output, &parent, &name)?;
+        let parent = Folder::open(&parent_path).map_err(|e| write_error(&parent_path, &e))?;
+        let durable = !options.no_sync;
+        recover(&parent, &name, output, durable)?;
         let old = scan(output)?;
         refuse_foreign(&old, output, options.force)?;
-        if let Mode::Swap { trash, .. } = &mode {
-            empty_in_background(trash);
+        if in_place {
+            fs::create_dir_all(output).map_err(|e| write_error(output, &e))?;
         }
-        let staging = match &mode {
-            Mode::Swap { next, .. } => next,
-            Mode::InPlace { staging } => staging,
+        let root = match Folder::open(output) {
+            Ok(folder) => Some(folder),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => return Err(write_error(output, &e)),
         };
-        fs::create_dir_all(staging).map_err(|e| write_error(staging, &e))?;
+        let mode = match &root {
+            Some(root) if in_place => Mode::InPlace {
+                staging: root
+                    .create_folders(STAGING)
+                    .map_err(|e| write_error(&root.join(STAGING), &e))?,
+            },
+            _ => {
+                empty_in_background(&parent, &beside(&name, "trash"));
+                let next = beside(&name, "next");
+                Mode::Swap {
+                    next: parent
+                        .create_folders(&next)
+                        .map_err(|e| write_error(&parent.join(&next), &e))?,
+                }
+            }
+        };
         let mut foreign_files = HashSet::new();
         let mut foreign_folders = HashSet::new();
         for entry in &old.foreign {
@@ -169,11 +190,15 @@ impl Publisher {
         }
         Ok(Publisher {
             output: output.to_path_buf(),
+            parent,
+            name,
+            root,
             mode,
             old,
             foreign_files,
             foreign_folders,
             force: options.force,
+            durable,
             disk_full: std::env::var_os(SIMULATE_DISK_FULL).is_some(),
             written: Mutex::default(),
             staged: Mutex::default(),
@@ -194,37 +219,37 @@ impl Publisher {
                 .hint(t!("output-refused-file-hint"))
         })?;
         self.refuse_replacing_foreign(&file.path)?;
-        let old = self.output.join(&file.path);
-        let unchanged = self.old.files.contains(&file.path) && same_bytes(&old, &file.bytes);
-        match &self.mode {
-            Mode::Swap { next, .. } => {
-                let target = next.join(&file.path);
-                make_parent(&target)?;
-                if !(unchanged && fs::hard_link(&old, &target).is_ok()) {
-                    self.write(&target, &file.bytes)?;
-                }
+        let unchanged = match &self.root {
+            Some(root) if self.old.files.contains(&file.path) => {
+                same_file(root, &file.path, &file.bytes)
             }
-            Mode::InPlace { staging } => {
-                if !unchanged {
-                    let target = staging.join(&file.path);
-                    make_parent(&target)?;
-                    self.write(&target, &file.bytes)?;
-                    lock(&self.staged).push(file.path.clone());
-                }
+            _ => None,
+        };
+        match (&self.mode, &self.root, unchanged) {
+            (Mode::Swap { next }, Some(root), Some(old)) if link(root, next, &file.path, old) => {}
+            (Mode::Swap { next }, ..) => self.write(next, &file.path, &file.bytes)?,
+            (Mode::InPlace { .. }, _, Some(_)) => {}
+            (Mode::InPlace { staging }, ..) => {
+                self.write(staging, &file.path, &file.bytes)?;
+                lock(&self.staged).push(file.path.clone());
             }
         }
         lock(&self.written).push(file.path);
         Ok(())
     }
 
-    fn write(&self, target: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    /// Writes a new file `rel` beneath `folder`.
+    fn write(&self, folder: &Folder, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         if self.disk_full {
             return Err(write_error(
-                target,
+                &folder.join(rel),
                 &io::Error::from(io::ErrorKind::StorageFull),
             ));
         }
-        fs::write(target, bytes).map_err(|e| write_error(target, &e))
+        folder
+            .create_file(rel)
+            .and_then(|mut file| file.write_all(bytes))
+            .map_err(|e| write_error(&folder.join(rel), &e))
     }
 
     /// A new file must not replace a file or folder that someone else put in the output.
@@ -263,53 +288,80 @@ impl Publisher {
     /// Puts the new site in place of the old one, in one step (see the module's comment).
     pub fn commit(mut self) -> Result<(), Diagnostic> {
         let mut written = std::mem::take(&mut *lock(&self.written));
-        let result = match &self.mode {
-            Mode::Swap { next, aside, trash } => self.swap(next, aside, trash, &mut written),
-            Mode::InPlace { staging } => self.move_in_place(staging, &mut written),
+        let result = match (&self.mode, &self.root) {
+            (Mode::Swap { next }, _) => self.swap(next, &mut written),
+            (Mode::InPlace { staging }, Some(root)) => {
+                self.move_in_place(root, staging, &mut written)
+            }
+            (Mode::InPlace { .. }, None) => Err(write_error(
+                &self.output,
+                &io::Error::from(io::ErrorKind::NotFound),
+            )),
         };
         self.committed = result.is_ok();
         result
     }
 
-    fn swap(
-        &self,
-        next: &Path,
-        aside: &Path,
-        trash: &Path,
-        written: &mut [String],
-    ) -> Result<(), Diagnostic> {
+    fn swap(&self, next: &Folder, written: &mut [String]) -> Result<(), Diagnostic> {
         let taken = paths_and_folders(written);
         for entry in &self.old.foreign {
             let rel = entry.path();
             if taken.contains(rel) && !matches!(entry, Foreign::Folder(_)) {
                 continue; // replaced with --force
             }
-            carry_over(&self.output, next, entry).map_err(|e| write_error(&next.join(rel), &e))?;
+            if let Some(root) = &self.root {
+                carry_over(root, next, entry).map_err(|e| write_error(&next.join(rel), &e))?;
+            }
         }
         if let Ok(meta) = fs::metadata(&self.output) {
-            let _ = fs::set_permissions(next, meta.permissions());
+            let _ = next.set_mode(meta.mode());
         }
-        let manifest = next.join(MANIFEST);
-        fs::write(&manifest, manifest::render(written)).map_err(|e| write_error(&manifest, &e))?;
-        if !self.output.exists() {
-            return fs::rename(next, &self.output).map_err(|e| write_error(&self.output, &e));
+        self.write(next, MANIFEST, manifest::render(written).as_bytes())?;
+        let (parent, name) = (&self.parent, self.name.as_str());
+        let (next_name, aside) = (beside(name, "next"), beside(name, "old"));
+        let synced = |folder: &Folder, result: io::Result<()>| -> Result<(), Diagnostic> {
+            result
+                .and_then(|()| if self.durable { folder.sync() } else { Ok(()) })
+                .map_err(|e| write_error(&self.output, &e))
+        };
+        // Every file and folder of the new generation on the disk before it is put in place:
+        // after a power cut, the output is the old site or the whole new one.
+        if self.durable {
+            next.sync_file_system()
+                .map_err(|e| write_error(next.path(), &e))?;
         }
-        let replaced = if exchange(next, &self.output).map_err(|e| write_error(&self.output, &e))? {
-            next
+        if parent.stat(name).is_err() {
+            return synced(parent, parent.rename(&next_name, parent, name));
+        }
+        let exchanged = std::env::var_os(SIMULATE_NO_EXCHANGE).is_none()
+            && parent
+                .exchange(&next_name, name)
+                .map_err(|e| write_error(&self.output, &e))?;
+        let replaced = if exchanged {
+            synced(parent, Ok(()))?;
+            next_name
         } else {
-            fs::rename(&self.output, aside).map_err(|e| write_error(&self.output, &e))?;
-            if let Err(e) = fs::rename(next, &self.output) {
-                let _ = fs::rename(aside, &self.output);
+            parent
+                .rename(name, parent, &aside)
+                .map_err(|e| write_error(&self.output, &e))?;
+            if let Err(e) = parent.rename(&next_name, parent, name) {
+                let _ = parent.rename(&aside, parent, name);
                 return Err(write_error(&self.output, &e));
             }
+            synced(parent, Ok(()))?;
             aside
         };
         // Removing thousands of files takes a while: the next build does it in the background.
-        throw_away(replaced, trash);
+        throw_away(parent, &replaced, &beside(name, "trash"));
         Ok(())
     }
 
-    fn move_in_place(&self, staging: &Path, written: &mut [String]) -> Result<(), Diagnostic> {
+    fn move_in_place(
+        &self,
+        root: &Folder,
+        staging: &Folder,
+        written: &mut [String],
+    ) -> Result<(), Diagnostic> {
         let new: HashSet<&str> = written.iter().map(String::as_str).collect();
         let mut removals: Vec<String> = self
             .old
@@ -332,8 +384,7 @@ impl Publisher {
         removals.sort_unstable();
         let mut moves = std::mem::take(&mut *lock(&self.staged));
         moves.sort_unstable();
-        let manifest = staging.join(MANIFEST);
-        fs::write(&manifest, manifest::render(written)).map_err(|e| write_error(&manifest, &e))?;
+        self.write(staging, MANIFEST, manifest::render(written).as_bytes())?;
         moves.push(MANIFEST.to_string());
         let mut journal = String::new();
         for path in &removals {
@@ -346,13 +397,22 @@ impl Publisher {
             journal.push_str(path);
             journal.push('\n');
         }
-        // Written whole, then renamed: from this rename on, the publish is decided and a killed
-        // build is completed by the next one.
-        let pending = self.output.join(format!("{JOURNAL}.new"));
-        fs::write(&pending, journal).map_err(|e| write_error(&pending, &e))?;
-        fs::rename(&pending, self.output.join(JOURNAL))
-            .map_err(|e| write_error(&self.output.join(JOURNAL), &e))?;
-        replay(&self.output).map_err(|e| write_error(&self.output, &e))
+        // Written whole (with every staged file) on the disk, then renamed: from this rename
+        // on, the publish is decided and a killed build is completed by the next one.
+        let pending = format!("{JOURNAL}.new");
+        let _ = root.remove_tree(&pending);
+        self.write(root, &pending, journal.as_bytes())?;
+        let decided = (|| {
+            if self.durable {
+                root.sync_file_system()?;
+            }
+            root.rename(&pending, root, JOURNAL)?;
+            if self.durable {
+                root.sync()?;
+            }
+            replay(root, self.durable)
+        })();
+        decided.map_err(|e| write_error(&self.output, &e))
     }
 }
 
@@ -361,15 +421,66 @@ impl Drop for Publisher {
         if self.committed {
             return;
         }
-        match &self.mode {
-            Mode::Swap { next, .. } => remove_tree(next),
-            Mode::InPlace { staging } => remove_tree(staging),
+        let _ = match (&self.mode, &self.root) {
+            (Mode::Swap { .. }, _) => self.parent.remove_tree(&beside(&self.name, "next")),
+            (Mode::InPlace { .. }, Some(root)) => root.remove_tree(STAGING),
+            (Mode::InPlace { .. }, None) => Ok(()),
+        };
+    }
+}
+
+/// Whether the old output's file `rel` holds `bytes`: then the identity (device, inode) of
+/// the file that was read, to link it into the new generation.
+fn same_file(root: &Folder, rel: &str, bytes: &[u8]) -> Option<(u64, u64)> {
+    let mut file = root.open_file(rel).ok()?;
+    let meta = file.metadata().ok()?;
+    if meta.len() != bytes.len() as u64 {
+        return None;
+    }
+    let mut old = Vec::with_capacity(bytes.len());
+    file.read_to_end(&mut old).ok()?;
+    (old == bytes).then(|| (meta.dev(), meta.ino()))
+}
+
+/// Links the old output's unchanged file `rel` into the new generation. Whether the link is
+/// the very file that was read (a link or another file swapped in since is taken out again).
+fn link(root: &Folder, next: &Folder, rel: &str, read: (u64, u64)) -> bool {
+    let linked = match root.hard_link(rel, next, rel) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => match rel.rsplit_once('/') {
+            Some((folder, _)) if next.create_folders(folder).is_ok() => {
+                root.hard_link(rel, next, rel)
+            }
+            _ => Err(e),
+        },
+        other => other,
+    };
+    if linked.is_err() {
+        return false;
+    }
+    match next.stat(rel) {
+        Ok(stat)
+            if FileType::from_raw_mode(stat.st_mode) == FileType::RegularFile
+                && (stat.st_dev, stat.st_ino) == read =>
+        {
+            true
+        }
+        _ => {
+            let _ = next.remove_file(rel);
+            false
         }
     }
 }
 
 fn scan(output: &Path) -> Result<OldSite, Diagnostic> {
     OldSite::scan(output).map_err(|e| {
+        if e.kind() == io::ErrorKind::InvalidInput || beneath::is_link_in_the_way(&e) {
+            let manifest = output.join(MANIFEST);
+            return Diagnostic::new(
+                &manifest,
+                t!("output-manifest-not-a-file", path = manifest.display()),
+            )
+            .hint(t!("output-manifest-not-a-file-hint"));
+        }
         Diagnostic::new(
             output,
             t!("output-unreadable", error = crate::i18n::io_error(&e)),
@@ -415,43 +526,50 @@ fn paths_and_folders(paths: &[String]) -> HashSet<&str> {
     set
 }
 
-/// Puts a foreign entry of the old output into the new generation as it was.
-fn carry_over(output: &Path, next: &Path, entry: &Foreign) -> io::Result<()> {
+/// Puts a foreign entry of the old output into the new generation as it was (a link as a
+/// link, never what it points to).
+fn carry_over(root: &Folder, next: &Folder, entry: &Foreign) -> io::Result<()> {
     let rel = entry.path();
-    let (from, to) = (output.join(rel), next.join(rel));
-    if let Some(parent) = to.parent() {
-        fs::create_dir_all(parent)?;
+    if let Some((folder, _)) = rel.rsplit_once('/') {
+        next.create_folders(folder)?;
     }
     match entry {
-        Foreign::Folder(_) => fs::create_dir_all(&to),
-        Foreign::File(_) => fs::hard_link(&from, &to).or_else(|_| fs::copy(&from, &to).map(drop)),
-        Foreign::Link(_) => std::os::unix::fs::symlink(fs::read_link(&from)?, &to),
+        Foreign::Folder(_) => next.create_folders(rel).map(drop),
+        Foreign::File(_) => root.hard_link(rel, next, rel).or_else(|_| {
+            let mut bytes = Vec::new();
+            root.open_file(rel)?.read_to_end(&mut bytes)?;
+            next.create_file(rel)?.write_all(&bytes)
+        }),
+        Foreign::Link(_) => next.symlink(&root.read_link(rel)?, rel),
     }
 }
 
 /// Finishes what killed builds left: an in-place publish whose journal was written is
 /// completed, an output moved aside is put back, and everything else earlier builds left beside
 /// the output goes to the trash, which is emptied in the background while the build works.
-fn recover(output: &Path, parent: &Path, name: &str) -> Result<(), Diagnostic> {
-    if output.join(JOURNAL).is_file() {
-        replay(output).map_err(|e| write_error(output, &e))?;
+fn recover(parent: &Folder, name: &str, output: &Path, durable: bool) -> Result<(), Diagnostic> {
+    if let Ok(root) = Folder::open(output) {
+        replay(&root, durable).map_err(|e| write_error(output, &e))?;
+        let _ = root.remove_tree(STAGING);
+        let _ = root.remove_tree(&format!("{JOURNAL}.new"));
     }
-    remove_tree(&output.join(STAGING));
-    let _ = fs::remove_file(output.join(format!("{JOURNAL}.new")));
-    let beside = |what: &str| parent.join(format!(".stdportal-{name}-{what}"));
-    let trash = beside("trash");
-    if !output.exists() && beside("old").is_dir() {
-        fs::rename(beside("old"), output).map_err(|e| write_error(output, &e))?;
+    let trash = beside(name, "trash");
+    let old = beside(name, "old");
+    // Only a real folder is put back: never a link someone left under that name.
+    if parent.stat(name).is_err() && parent.kind(&old).ok() == Some(FileType::Directory) {
+        parent
+            .rename(&old, parent, name)
+            .and_then(|()| if durable { parent.sync() } else { Ok(()) })
+            .map_err(|e| write_error(output, &e))?;
     }
-    throw_away(&beside("old"), &trash);
-    throw_away(&beside("next"), &trash);
+    throw_away(parent, &old, &trash);
+    throw_away(parent, &beside(name, "next"), &trash);
     // Staging folders of earlier versions: `.public.stdportal-staging-<pid>`.
     let legacy = format!(".{name}.stdportal-staging-");
-    if let Ok(entries) = fs::read_dir(parent) {
-        for entry in entries.flatten() {
-            if entry.file_name().to_string_lossy().starts_with(&legacy) {
-                throw_away(&entry.path(), &trash);
-            }
+    for entry in parent.names().unwrap_or_default() {
+        let entry = beneath::name_text(&entry);
+        if entry.starts_with(&legacy) {
+            throw_away(parent, &entry, &trash);
         }
     }
     Ok(())
@@ -491,8 +609,8 @@ mod tests {
         for in_place in [false, true] {
             let dir = site();
             let options = PublishOptions {
-                force: false,
                 in_place,
+                ..PublishOptions::default()
             };
             publish(
                 dir.path(),
@@ -557,8 +675,8 @@ mod tests {
     fn replaying_a_journal_twice_gives_the_same_site() {
         let dir = site();
         let options = PublishOptions {
-            force: false,
             in_place: true,
+            ..PublishOptions::default()
         };
         publish(dir.path(), &[("a.html", "1"), ("stale.html", "s")], options).unwrap();
         let out = dir.path().join("site/public");
@@ -566,9 +684,9 @@ mod tests {
         fs::write(out.join(STAGING).join("a.html"), "2").unwrap();
         let journal = "-\tstale.html\n+\ta.html\n";
         fs::write(out.join(JOURNAL), journal).unwrap();
-        replay(&out).unwrap();
+        replay(&Folder::open(&out).unwrap(), false).unwrap();
         fs::write(out.join(JOURNAL), journal).unwrap();
-        replay(&out).unwrap();
+        replay(&Folder::open(&out).unwrap(), false).unwrap();
         assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "2");
         assert!(!out.join("stale.html").exists());
         assert!(!out.join(JOURNAL).exists());
@@ -581,7 +699,7 @@ mod tests {
         fs::create_dir_all(&out).unwrap();
         fs::write(dir.path().join("precious"), "keep").unwrap();
         fs::write(out.join(JOURNAL), "-\t../../precious\n-\t/etc/hostname\n").unwrap();
-        replay(&out).unwrap();
+        replay(&Folder::open(&out).unwrap(), false).unwrap();
         assert!(dir.path().join("precious").exists());
     }
 }

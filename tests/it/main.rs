@@ -24,6 +24,7 @@ mod messages_theme;
 mod mistakes;
 mod opencc_equivalence;
 mod parallel;
+mod power_cut;
 mod properties;
 mod safety_data;
 mod safety_markup;

@@ -431,3 +431,378 @@ fn public_as_a_link_publishes_into_its_target_and_keeps_the_link() {
     assert!(root.join("public").is_symlink());
     assert!(target.join("index.html").is_file());
 }
+
+// 8. A stray journal, manifest or bookkeeping entry that leads out of the output through a
+//    link (issue 20): every path is resolved beneath the output without following a link.
+
+/// Links and a stray journal in a built site's `public/`: a folder link `evil/` and a file
+/// link `leaf.html` to a folder outside the site, a journal that removes and creates through
+/// them (and names `..`, an absolute path, a line of neither kind, bytes that are not UTF-8,
+/// the manifest),
+/// with a staged file for each creation.
+fn plant_a_stray_journal(site: &TestSite) {
+    let public = site.public();
+    let outside = site.outside();
+    write(outside, "keep.txt", "precious");
+    write(outside, "sub/deep.txt", "deep");
+    std::os::unix::fs::symlink(outside, public.join("evil")).unwrap();
+    std::os::unix::fs::symlink(outside.join("keep.txt"), public.join("leaf.html")).unwrap();
+    write(&public, ".stdportal-staging/evil/new.txt", "planted");
+    write(&public, ".stdportal-staging/evil/sub/deep.txt", "planted");
+    write(&public, ".stdportal-staging/leaf.html", "planted");
+    let journal = [
+        "-\tevil/keep.txt",
+        "-\tevil/sub/deep.txt",
+        "-\tevil/sub",
+        "-\tleaf.html",
+        "-\t../keep.txt",
+        &format!("-\t{}", outside.join("keep.txt").display()),
+        "rm -rf /",
+        "+\tevil/new.txt",
+        "+\tevil/sub/deep.txt",
+        "+\tleaf.html",
+    ]
+    .join("\n");
+    let mut bytes = journal.into_bytes();
+    bytes.extend_from_slice(b"\n-\t\xff\xfe.html\n");
+    // Removing the manifest would make the output someone else's (refused by every build).
+    bytes.extend_from_slice(b"-\t.stdportal-manifest\n");
+    crate::support::write(&public.join(".stdportal-journal"), bytes);
+}
+
+fn stray_journal_changes_nothing_outside(extra: &[&str], env: Option<&str>) {
+    let site = TestSite::basic();
+    let mut args = vec!["build", "--lang", "en"];
+    args.extend_from_slice(extra);
+    assert_success(&site.run(&args));
+    plant_a_stray_journal(&site);
+    let outside = tree(site.outside());
+    let mut command = site.command(&args);
+    if let Some(variable) = env {
+        command.env(variable, "1");
+    }
+    let output = command.output().unwrap();
+    assert_success(&output);
+    let message = stderr(&output);
+    for part in [
+        "line 1: not carried out, “evil/keep.txt” is a link or leads through one",
+        "line 5: not carried out, “../keep.txt” is not a path stdportal writes",
+        "line 2: not carried out, “evil/sub/deep.txt” is a link or leads through one",
+        "line 4: not carried out, “leaf.html” is not a file",
+        "line 5: not carried out, “../keep.txt” is not a path stdportal writes",
+        "7 more lines not carried out",
+    ] {
+        assert!(message.contains(part), "{part:?} in:\n{message}");
+    }
+    assert_same_tree(&outside, &tree(site.outside()), "a stray journal");
+    // The links are the output's foreign entries: kept, as any file added by hand.
+    assert!(site.public().join("evil").is_symlink());
+    assert!(site.public().join("leaf.html").is_symlink());
+    assert!(!site.public().join(".stdportal-journal").exists());
+    assert!(!site.public().join(".stdportal-staging").exists());
+    assert!(site.public().join("policies/plan/index.html").is_file());
+}
+
+#[test]
+fn a_stray_journal_through_a_linked_folder_changes_nothing_outside_when_swapping() {
+    stray_journal_changes_nothing_outside(&[], None);
+}
+
+#[test]
+fn a_stray_journal_through_a_linked_folder_changes_nothing_outside_in_place() {
+    stray_journal_changes_nothing_outside(&["--in-place"], None);
+}
+
+/// As on kernels before Linux 5.6: paths walked one folder at a time with `O_NOFOLLOW`.
+#[test]
+fn a_stray_journal_changes_nothing_outside_without_openat2() {
+    for extra in [&[][..], &["--in-place"]] {
+        stray_journal_changes_nothing_outside(extra, Some(stdportal::output::SIMULATE_NO_OPENAT2));
+    }
+}
+
+#[test]
+fn a_skipped_journal_line_is_said_in_chinese() {
+    let site = TestSite::basic();
+    site.built();
+    plant_a_stray_journal(&site);
+    let output = site.build(&["--lang", "zh-Hans"]);
+    assert_success(&output);
+    let message = stderr(&output);
+    assert!(
+        message.contains(
+            "第 1 行没有执行：“evil/keep.txt”是一个链接或经过链接，stdportal 从不顺着输出文件夹里的链接操作"
+        ),
+        "{message}"
+    );
+}
+
+/// A journal that is a link (to a file outside), a pipe (reading it would hang) or a folder is
+/// not stdportal's: removed with a message, never read or followed.
+#[test]
+fn a_journal_that_is_a_link_a_pipe_or_a_folder_is_removed_not_followed() {
+    let site = TestSite::basic();
+    assert_success(&site.build(&["--in-place"]));
+    let public = site.public();
+    write(site.outside(), "journal", "-\tindex.html\n");
+    let journal = public.join(".stdportal-journal");
+    let outside = tree(site.outside());
+    for kind in ["link", "pipe", "folder"] {
+        match kind {
+            "link" => std::os::unix::fs::symlink(site.outside().join("journal"), &journal).unwrap(),
+            "pipe" => assert!(Command::new("mkfifo")
+                .arg(&journal)
+                .status()
+                .unwrap()
+                .success()),
+            _ => write(&journal, "x/y", "-\tindex.html\n"),
+        }
+        let output = site.build(&["--in-place"]);
+        assert_success(&output);
+        assert!(
+            stderr(&output).contains("was not what stdportal keeps there"),
+            "{kind}: {}",
+            stderr(&output)
+        );
+        assert!(std::fs::symlink_metadata(&journal).is_err(), "{kind}");
+        assert!(public.join("index.html").is_file(), "{kind}");
+    }
+    assert_same_tree(
+        &outside,
+        &tree(site.outside()),
+        "a journal that is not a file",
+    );
+}
+
+/// A staging folder that is a link: moving "staged" files from it would take files from
+/// outside (a rename removes them there).
+#[test]
+fn a_staging_folder_that_is_a_link_is_never_followed() {
+    let site = TestSite::basic();
+    assert_success(&site.build(&["--in-place"]));
+    let public = site.public();
+    write(site.outside(), "policies/plan/index.html", "someone's file");
+    write(site.outside(), "secret.txt", "secret");
+    std::os::unix::fs::symlink(site.outside(), public.join(".stdportal-staging")).unwrap();
+    write(
+        &public,
+        ".stdportal-journal",
+        "+\tpolicies/plan/index.html\n+\tsecret.txt\n",
+    );
+    let outside = tree(site.outside());
+    let output = site.build(&["--in-place"]);
+    assert_success(&output);
+    assert!(stderr(&output).contains("was not what stdportal keeps there"));
+    assert_same_tree(&outside, &tree(site.outside()), "a linked staging folder");
+    assert!(!public.join("secret.txt").exists());
+    assert!(!site
+        .read("policies/plan/index.html")
+        .contains("someone's file"));
+}
+
+/// The manifest lists files stdportal may remove: one that names files through a linked
+/// folder removes nothing outside (in either mode), and a manifest that is itself a link or
+/// a pipe is refused with a message, nothing touched.
+#[test]
+fn a_manifest_naming_files_through_a_linked_folder_removes_nothing_outside() {
+    for extra in [&[][..], &["--in-place"]] {
+        let site = TestSite::basic();
+        assert_success(&site.build(extra));
+        let public = site.public();
+        write(site.outside(), "keep.txt", "precious");
+        std::os::unix::fs::symlink(site.outside(), public.join("evil")).unwrap();
+        let manifest = public.join(".stdportal-manifest");
+        let listed = std::fs::read_to_string(&manifest).unwrap();
+        std::fs::write(&manifest, format!("{listed}evil/keep.txt\nevil\n")).unwrap();
+        let outside = tree(site.outside());
+        assert_success(&site.build(extra));
+        assert_success(&site.build(extra));
+        assert_same_tree(&outside, &tree(site.outside()), "a manifest through a link");
+        assert!(public.join("evil").is_symlink());
+    }
+}
+
+#[test]
+fn a_manifest_that_is_a_link_or_a_pipe_is_refused() {
+    let site = TestSite::basic();
+    site.built();
+    let manifest = site.public().join(".stdportal-manifest");
+    let listed = std::fs::read(&manifest).unwrap();
+    crate::support::write(&site.outside().join("manifest"), &listed);
+    std::fs::remove_file(&manifest).unwrap();
+    std::os::unix::fs::symlink(site.outside().join("manifest"), &manifest).unwrap();
+    site.rejected(&[
+        "the list of published files",
+        "is a link, a folder or a pipe, not a file",
+        "help: remove it",
+    ]);
+    std::fs::remove_file(&manifest).unwrap();
+    assert!(Command::new("mkfifo")
+        .arg(&manifest)
+        .status()
+        .unwrap()
+        .success());
+    site.rejected(&["is a link, a folder or a pipe, not a file"]);
+    site.rejected_in(
+        "zh-Hans",
+        &["已发布文件的清单", "是链接、文件夹或管道，不是文件"],
+    );
+}
+
+/// stdportal's own entries beside the output (`.stdportal-public-trash`, `-lock`, `-next`,
+/// `-old`) that are links: a linked trash folder used to be emptied, target and all, and a
+/// linked lock file had its target truncated.
+#[test]
+fn own_entries_beside_the_output_that_are_links_are_never_followed() {
+    let site = TestSite::basic();
+    site.built();
+    let root = site.root();
+    let outside = site.outside();
+    write(outside, "documents/report.docx", "a report");
+    write(outside, "notes.txt", "my notes");
+    write(outside, "old/index.html", "not a site");
+    let before = tree(outside);
+    let link = |target: &str, name: &str| {
+        let _ = std::fs::remove_file(root.join(name));
+        let _ = std::fs::remove_dir_all(root.join(name));
+        std::os::unix::fs::symlink(outside.join(target), root.join(name)).unwrap();
+    };
+    link("documents", ".stdportal-public-trash");
+    link("notes.txt", ".stdportal-public-lock");
+    link("documents", ".stdportal-public-next");
+    assert_success(&site.build(&[]));
+    // Again, with the trash filled by the last build and linked anew.
+    link("documents", ".stdportal-public-trash");
+    let output = site.build(&[]);
+    assert_success(&output);
+    assert!(stderr(&output).contains("was not what stdportal keeps there"));
+    // An output moved aside by a killed build is put back only if it is a real folder.
+    std::fs::rename(site.public(), root.join("public-gone")).unwrap();
+    link("old", ".stdportal-public-old");
+    assert_success(&site.build(&[]));
+    assert!(!site.public().is_symlink());
+    assert!(site.public().join("policies/plan/index.html").is_file());
+    // Give the trash a moment to be emptied in the background.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_same_tree(&before, &tree(outside), "stdportal's own entries as links");
+}
+
+// 9. A closed stdout (`stdportal build | true`): the command's work is done, only its report
+//    has no reader. No panic; a build that published exits 0, as cargo and git do.
+
+/// Runs `stdportal ARGS` with stdout a pipe whose reading end is closed before it writes.
+fn with_closed_stdout(site: &TestSite, args: &[&str]) -> Output {
+    let mut child = site
+        .command(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_stdout_does_not_fail_a_build_check_or_help() {
+    let site = TestSite::basic();
+    let output = with_closed_stdout(&site, &["build"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(!stderr(&output).contains("panicked"));
+    assert!(site.public().join("policies/plan/index.html").is_file());
+    // check keeps its own verdict.
+    let check = site.run(&["check"]).status.code();
+    let output = with_closed_stdout(&site, &["check"]);
+    assert_eq!(output.status.code(), check, "{}", stderr(&output));
+    assert!(!stderr(&output).contains("panicked"));
+    for args in [&["--help"][..], &["build", "--help"], &["--version"]] {
+        let mut child = Command::new(stdportal_binary())
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(!stderr(&output).contains("panicked"));
+    }
+    // A failed build still fails, with a closed stderr too.
+    site.page("policies/bad.md", "no front matter");
+    let mut child = site
+        .command(&["build"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    drop(child.stderr.take());
+    assert_eq!(child.wait().unwrap().code(), Some(1));
+}
+
+#[test]
+fn serve_keeps_serving_when_its_log_has_no_reader() {
+    use std::io::{BufRead, Read, Write};
+    let site = TestSite::basic();
+    let mut child = site
+        .command(&["serve", "--port", "0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let url = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find_map(|l| {
+            l.split_whitespace()
+                .find(|w| w.starts_with("http://"))
+                .map(str::to_string)
+        })
+        .expect("a Serving line");
+    drop(lines);
+    let addr = url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    let get = || {
+        let mut stream = std::net::TcpStream::connect(&addr).unwrap();
+        write!(
+            stream,
+            "GET /policies/plan/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut response = String::new();
+        let _ = stream.read_to_string(&mut response);
+        response
+    };
+    // Each rebuild logs a line into the closed pipe. (Edited again until one is seen: the
+    // watcher may start a moment after the first line.)
+    for round in 0..2 {
+        let title = format!("改过的规划{round}");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        let mut edited = std::time::Instant::now() - std::time::Duration::from_secs(10);
+        while !get().contains(&title) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{title} was never served"
+            );
+            assert!(child.try_wait().unwrap().is_none(), "serve stopped");
+            if edited.elapsed() > std::time::Duration::from_secs(2) {
+                site.page(
+                    "policies/plan.md",
+                    &format!("+++\ntitle = \"{title}\"\n+++\n正文\n"),
+                );
+                edited = std::time::Instant::now();
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    }
+    assert!(child.try_wait().unwrap().is_none(), "serve stopped");
+    let _ = child.kill();
+    let _ = child.wait();
+}
