@@ -129,6 +129,5 @@ output-write-permission-hint = check that you may write to this folder, or choos
 output-write-disk-full-hint = the disk is full: free some space and build again
 output-write-too-large-hint = a file is larger than this system lets stdportal write (see `ulimit -f`): raise the limit and build again
 output-write-other-hint = the previous site was left as it was; fix the problem and build again
-output-static-unreadable = cannot read the static file: { $error }
 # `stdportal check`: a problem in a page made by stdportal or the theme, not from a file of content/
 output-generated-page = (generated page) { $page }
