@@ -81,7 +81,10 @@ pub fn load(root: &Path, theme: &str) -> Result<Templates, Diagnostics> {
                 Ok(text) => {
                     sources.insert(name, (shown, text));
                 }
-                Err(problem) => errors.push(problem),
+                Err(problem) => {
+                    unread.push(problem.file.clone());
+                    errors.push(problem);
+                }
             }
         }
     }
