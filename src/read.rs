@@ -128,9 +128,12 @@ pub(crate) fn resolve(
     check_name(root, path)?;
     let target = path.canonicalize().map_err(|e| {
         if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) {
-            Diagnostic::new(&shown, t!("read-link-loop"))
-                .hint(t!("read-link-loop-hint"))
-                .refused()
+            if goes_round(path) {
+                Diagnostic::new(&shown, t!("read-link-loop")).hint(t!("read-link-loop-hint"))
+            } else {
+                Diagnostic::new(&shown, t!("read-link-chain")).hint(t!("read-link-chain-hint"))
+            }
+            .refused()
         } else if path.is_symlink() && e.kind() == io::ErrorKind::NotFound {
             Diagnostic::new(&shown, t!("link-dangling")).hint(t!("link-dangling-hint"))
         } else {
@@ -141,6 +144,28 @@ pub(crate) fn resolve(
         return Ok(target);
     }
     Err(outside(root, canonical_root, path, &target))
+}
+
+/// Whether the links from `path` come back to one already followed (the system gives up on
+/// a loop and on a chain of more than 40 links alike).
+fn goes_round(path: &Path) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    let mut at = path.to_path_buf();
+    // Past the system's limit of 40, a chain that has not come round is long, not a loop.
+    for _ in 0..64 {
+        let Ok(next) = fs::read_link(&at) else {
+            return false;
+        };
+        let next = match at.parent() {
+            Some(parent) => parent.join(next),
+            None => next,
+        };
+        if !seen.insert(at) {
+            return true;
+        }
+        at = next;
+    }
+    false
 }
 
 /// The problem of a path that leads out of the site: on the path itself when it is the link,
@@ -421,6 +446,22 @@ mod tests {
         std::os::unix::fs::symlink(content.join("a.md"), content.join("b.md")).unwrap();
         let problem = source(site.path(), &content.join("a.md"), Kind::Page).unwrap_err();
         assert!(problem.message.contains("loop"), "{problem}");
+    }
+
+    #[test]
+    fn a_long_chain_of_links_is_not_called_a_loop() {
+        let site = site();
+        let content = site.path().join("content");
+        std::fs::write(content.join("end.md"), "x").unwrap();
+        let mut previous = "end.md".to_string();
+        for i in 0..45 {
+            let name = format!("l{i}.md");
+            std::os::unix::fs::symlink(&previous, content.join(&name)).unwrap();
+            previous = name;
+        }
+        let problem = source(site.path(), &content.join("l44.md"), Kind::Page).unwrap_err();
+        assert!(problem.message.contains("more than 40"), "{problem}");
+        assert!(source(site.path(), &content.join("l10.md"), Kind::Page).is_ok());
     }
 
     #[test]

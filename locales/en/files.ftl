@@ -47,6 +47,8 @@ read-too-large-hint = { $kind ->
     }
 read-link-loop = this link leads round in a loop (through other links back to itself) and reaches no file
 read-link-loop-hint = remove the link, or point it to a file
+read-link-chain = this link leads to another link, and that to another, more than 40 in a row: the system follows no more
+read-link-chain-hint = point the link straight to the file
 read-name-not-text = the name “{ $name }” is not readable text (it was saved in another encoding; � marks what cannot be read), so it cannot become part of a web address
 read-name-not-text-hint = rename it, for example in the file manager, with Chinese or Latin letters, digits and -
 read-replaced = this file was replaced while it was being read (a link or another kind of file was put in its place)

@@ -46,6 +46,8 @@ read-too-large-hint = { $kind ->
     }
 read-link-loop = 这个链接绕成了一个圈（经过其他链接又指回自己），找不到任何文件
 read-link-loop-hint = 请删除这个链接，或者让它指向一个文件
+read-link-chain = 这个链接指向另一个链接，那个又指向另一个，连续超过 40 个：系统不再继续跟随
+read-link-chain-hint = 请让链接直接指向文件
 read-name-not-text = 名称“{ $name }”不是能读的文字（它是用别的编码保存的，� 表示无法识别的部分），不能成为网址的一部分
 read-name-not-text-hint = 请重新命名，例如在文件管理器里，用中文或拉丁字母、数字和 -
 read-replaced = 读取这个文件时，它被替换了（换成了链接或其他类型的文件）

@@ -46,6 +46,8 @@ read-too-large-hint = { $kind ->
     }
 read-link-loop = 這個連結繞成了一個圈（經過其他連結又指回自己），找不到任何檔案
 read-link-loop-hint = 請刪除這個連結，或者讓它指向一個檔案
+read-link-chain = 這個連結指向另一個連結，那個又指向另一個，連續超過 40 個：系統不再繼續跟隨
+read-link-chain-hint = 請讓連結直接指向檔案
 read-name-not-text = 名稱“{ $name }”不是能讀的文字（它是用別的編碼儲存的，� 表示無法辨識的部分），不能成為網址的一部分
 read-name-not-text-hint = 請重新命名，例如在檔案總管裡，用中文或拉丁字母、數字和 -
 read-replaced = 讀取這個檔案時，它被替換了（換成了連結或其他類型的檔案）
