@@ -129,5 +129,6 @@ output-write-permission-hint = check that you may write to this folder, or choos
 output-write-disk-full-hint = the disk is full: free some space and build again
 output-write-too-large-hint = a file is larger than this system lets stdportal write (see `ulimit -f`): raise the limit and build again
 output-write-other-hint = the previous site was left as it was; fix the problem and build again
+output-lock-not-a-file = the lock file is a link, a pipe or a folder, not the file stdportal makes here: remove it
 # `stdportal check`: a problem in a page made by stdportal or the theme, not from a file of content/
 output-generated-page = (generated page) { $page }

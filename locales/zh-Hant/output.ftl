@@ -128,5 +128,6 @@ output-write-permission-hint = 請確認你有權寫入這個資料夾，或者�
 output-write-disk-full-hint = 磁碟已滿：請騰出一些空間後重新產生
 output-write-too-large-hint = 有個檔案超過了系統允許 stdportal 寫入的大小（見 `ulimit -f`）：請提高這個限制後重新產生
 output-write-other-hint = 原來的網站保持不變；請解決問題後重新產生
+output-lock-not-a-file = 鎖定檔是連結、管道或資料夾，不是 stdportal 在這裡建立的檔案：請刪除它
 # stdportal check：由 stdportal 或主題產生的頁面（不來自 content/ 裡的檔案）中的問題
 output-generated-page = （產生的頁面）{ $page }

@@ -49,7 +49,7 @@ pub(super) fn make_parent(target: &Path) -> Result<(), Diagnostic> {
 pub(super) fn same_bytes(old: &Path, bytes: &[u8]) -> bool {
     match fs::symlink_metadata(old) {
         Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
-            fs::read(old).is_ok_and(|old_bytes| old_bytes == bytes)
+            crate::read::own_file(old, bytes.len() as u64).is_ok_and(|old_bytes| old_bytes == bytes)
         }
         _ => false,
     }

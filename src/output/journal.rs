@@ -14,7 +14,10 @@ use super::publish::{JOURNAL, STAGING};
 /// Carries out the journal of an in-place publish. Every step can be done twice, so a build
 /// killed while replaying is completed by the next one.
 pub(super) fn replay(output: &Path) -> io::Result<()> {
-    let journal = fs::read_to_string(output.join(JOURNAL))?;
+    let journal = crate::read::own_file(&output.join(JOURNAL), super::manifest::OWN_FILE_LIMIT)
+        .and_then(|bytes| {
+            String::from_utf8(bytes).map_err(|_| io::ErrorKind::InvalidData.into())
+        })?;
     let staging = output.join(STAGING);
     let entry = |line: &str, mark: &str| -> Option<String> {
         let path = line.strip_prefix(mark)?;

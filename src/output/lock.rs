@@ -18,17 +18,30 @@ pub struct Lock {
 impl Lock {
     /// Takes the lock at `path`, waiting (and saying so once) while another build holds it.
     pub fn acquire(path: &Path, output: &Path) -> io::Result<Lock> {
-        let mut file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .read(true)
-            .write(true)
-            .open(path)?;
+        let mut options = OpenOptions::new();
+        options.create(true).truncate(false).read(true).write(true);
+        // A link committed in its place (to `~/.bashrc`) would have the build empty and
+        // overwrite the file it leads to; a pipe would keep it waiting.
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::custom_flags(
+            &mut options,
+            libc::O_NOFOLLOW | libc::O_NONBLOCK,
+        );
+        let mut file = options.open(path).map_err(|e| {
+            if e.raw_os_error() == Some(libc::ELOOP) {
+                not_a_lock()
+            } else {
+                e
+            }
+        })?;
+        if !file.metadata()?.is_file() {
+            return Err(not_a_lock());
+        }
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
                 let mut holder = String::new();
-                let _ = file.read_to_string(&mut holder);
+                let _ = (&mut file).take(64).read_to_string(&mut holder);
                 let holder = holder.trim();
                 let waiting = if holder.is_empty() {
                     t!("output-waiting-unknown", output = output.display())
@@ -50,6 +63,11 @@ impl Lock {
         write!(file, "{}", std::process::id())?;
         Ok(Lock { _file: file })
     }
+}
+
+/// The lock is a link, a pipe or a folder: not the file stdportal makes.
+fn not_a_lock() -> io::Error {
+    io::Error::other(t!("output-lock-not-a-file"))
 }
 
 #[cfg(test)]

@@ -14,6 +14,9 @@ use rayon::prelude::*;
 
 /// The list of published files, at the top of the output folder.
 pub const MANIFEST: &str = ".stdportal-manifest";
+/// The most read of the manifest or a journal: a line per published file, half a million
+/// files of 128 bytes.
+pub(super) const OWN_FILE_LIMIT: u64 = 64 << 20;
 const HEADER: &str = "# stdportal: the files the last build of this site wrote. stdportal replaces and removes only these; keep this file.";
 
 /// stdportal's own bookkeeping inside an output folder, never part of the site.
@@ -59,11 +62,14 @@ impl OldSite {
         if !output.is_dir() {
             return Ok(OldSite::default());
         }
-        let listed = match fs::read_to_string(output.join(MANIFEST)) {
-            Ok(text) => Some(parse(&text)),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-            Err(e) => return Err(e),
-        };
+        let listed =
+            match crate::read::own_file(&output.join(MANIFEST), OWN_FILE_LIMIT).and_then(|bytes| {
+                String::from_utf8(bytes).map_err(|_| io::ErrorKind::InvalidData.into())
+            }) {
+                Ok(text) => Some(parse(&text)),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+                Err(e) => return Err(e),
+            };
         let owned = listed.is_some();
         let listed = listed.unwrap_or_default();
         // Folders that held stdportal's files: they come and go with the site.

@@ -450,3 +450,48 @@ fn a_hard_link_is_a_file_of_the_site() {
         .read("policies/shared/index.html")
         .contains("共用的正文"));
 }
+
+// ---- stdportal's own files beside and in the output --------------------------------------------
+
+/// A link committed where the build keeps its lock (`.stdportal-public-lock`, beside
+/// `public/`) had the build empty the file it led to and write its process id there: any file
+/// the editor may write, `~/.bashrc` as well. The lock is opened without following a link.
+#[test]
+fn a_link_in_place_of_the_lock_file_is_refused_and_what_it_leads_to_is_untouched() {
+    let outside = tempfile::tempdir().unwrap();
+    let precious = outside.path().join("precious.txt");
+    std::fs::write(&precious, "precious").unwrap();
+    let site = TestSite::basic();
+    site.built();
+    let public = tree(&site.public());
+    let lock = site.path(".stdportal-public-lock");
+    link(&precious, &lock);
+    let run = run_bounded(site.command(&["build"]));
+    assert_refused(
+        &run.output,
+        &["cannot write the site: the lock file is a link, a pipe or a folder, not the file stdportal makes here: remove it"],
+    );
+    assert_eq!(std::fs::read_to_string(&precious).unwrap(), "precious");
+    fifo(&lock);
+    let run = run_bounded(site.command(&["build", "--lang", "zh-Hans"]));
+    assert_refused(&run.output, &["锁文件是链接、管道或文件夹"]);
+    assert_same_tree(&public, &tree(&site.public()), "a refused build");
+}
+
+#[test]
+fn the_outputs_manifest_as_a_pipe_or_linked_to_dev_zero_is_refused() {
+    let site = TestSite::basic();
+    site.built();
+    let manifest = site.public().join(".stdportal-manifest");
+    for make in [fifo as fn(&Path), |p: &Path| link("/dev/zero", p)] {
+        make(&manifest);
+        let public = tree(&site.public());
+        let run = run_bounded(site.command(&["build"]));
+        assert_refused(
+            &run.output,
+            &[".stdportal-manifest is not the file stdportal wrote there (it is a link, a pipe, a device or larger than 64 MB): remove it"],
+        );
+        assert!(run.peak_memory < LITTLE_MEMORY);
+        assert_same_tree(&public, &tree(&site.public()), "a refused build");
+    }
+}
