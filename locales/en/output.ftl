@@ -130,5 +130,7 @@ output-write-disk-full-hint = the disk is full: free some space and build again
 output-write-too-large-hint = a file is larger than this system lets stdportal write (see `ulimit -f`): raise the limit and build again
 output-write-other-hint = the previous site was left as it was; fix the problem and build again
 output-lock-not-a-file = the lock file is a link, a pipe or a folder, not the file stdportal makes here: remove it
+output-own-folder-taken = this is a link or a file where stdportal keeps a folder of its own: a build would move the old site into what it leads to, and empty it
+output-own-folder-taken-hint = remove it (only the link, not what it leads to), then build again
 # `stdportal check`: a problem in a page made by stdportal or the theme, not from a file of content/
 output-generated-page = (generated page) { $page }

@@ -129,5 +129,7 @@ output-write-disk-full-hint = 磁盘已满：请腾出一些空间后重新生�
 output-write-too-large-hint = 有个文件超过了系统允许 stdportal 写入的大小（见 `ulimit -f`）：请提高这个限制后重新生成
 output-write-other-hint = 原来的网站保持不变；请解决问题后重新生成
 output-lock-not-a-file = 锁文件是链接、管道或文件夹，不是 stdportal 在这里创建的文件：请删除它
+output-own-folder-taken = stdportal 在这里存放自己的文件夹，这里却是链接或文件：生成网站时会把旧网站移进它指向的地方，再把那里清空
+output-own-folder-taken-hint = 请删除它（只删除链接，不要删除它指向的地方），然后重新生成
 # stdportal check：由 stdportal 或主题生成的页面（不来自 content/ 里的文件）中的问题
 output-generated-page = （生成的页面）{ $page }

@@ -129,5 +129,7 @@ output-write-disk-full-hint = 磁碟已滿：請騰出一些空間後重新產�
 output-write-too-large-hint = 有個檔案超過了系統允許 stdportal 寫入的大小（見 `ulimit -f`）：請提高這個限制後重新產生
 output-write-other-hint = 原來的網站保持不變；請解決問題後重新產生
 output-lock-not-a-file = 鎖定檔是連結、管道或資料夾，不是 stdportal 在這裡建立的檔案：請刪除它
+output-own-folder-taken = stdportal 在這裡存放自己的資料夾，這裡卻是連結或檔案：產生網站時會把舊網站移進它指向的地方，再把那裡清空
+output-own-folder-taken-hint = 請刪除它（只刪除連結，不要刪除它指向的地方），然後重新產生
 # stdportal check：由 stdportal 或主題產生的頁面（不來自 content/ 裡的檔案）中的問題
 output-generated-page = （產生的頁面）{ $page }

@@ -148,6 +148,16 @@ impl Publisher {
                 trash: beside("trash"),
             }
         };
+        // Folders stdportal keeps beside the output (and in it, in place): a link committed in
+        // place of one would have the build move the old site into, and empty, the folder it
+        // leads to (`~`).
+        let own_folders = match &mode {
+            Mode::Swap { next, aside, trash } => vec![next.clone(), aside.clone(), trash.clone()],
+            Mode::InPlace { staging } => vec![staging.clone()],
+        };
+        for folder in &own_folders {
+            refuse_not_our_folder(folder)?;
+        }
         recover(output, &parent, &name)?;
         let old = scan(output)?;
         refuse_foreign(&old, output, options.force)?;
@@ -365,6 +375,15 @@ impl Drop for Publisher {
             Mode::Swap { next, .. } => remove_tree(next),
             Mode::InPlace { staging } => remove_tree(staging),
         }
+    }
+}
+
+/// One of stdportal's own folders, when it is there, must be a folder and not a link.
+fn refuse_not_our_folder(folder: &Path) -> Result<(), Diagnostic> {
+    match fs::symlink_metadata(folder) {
+        Ok(meta) if !meta.is_dir() => Err(Diagnostic::new(folder, t!("output-own-folder-taken"))
+            .hint(t!("output-own-folder-taken-hint"))),
+        _ => Ok(()),
     }
 }
 

@@ -495,3 +495,39 @@ fn the_outputs_manifest_as_a_pipe_or_linked_to_dev_zero_is_refused() {
         assert_same_tree(&public, &tree(&site.public()), "a refused build");
     }
 }
+
+/// A link committed in place of a folder stdportal keeps beside the output had the build
+/// move the old site into the folder it led to and empty that folder: a link to `~` as
+/// `.stdportal-public-trash` removed everything in the home folder.
+#[test]
+fn a_link_in_place_of_stdportals_own_folders_is_refused_and_what_it_leads_to_is_untouched() {
+    let victim = tempfile::tempdir().unwrap();
+    write(&victim.path().join("docs/thesis.txt"), "important");
+    let site = TestSite::basic();
+    site.built();
+    let public = tree(&site.public());
+    for folder in ["trash", "next", "old"] {
+        let name = format!(".stdportal-public-{folder}");
+        link(victim.path(), &site.path(&name));
+        let run = run_bounded(site.command(&["build"]));
+        assert_refused(
+            &run.output,
+            &[
+                &format!("{name}: error: this is a link or a file where stdportal keeps a folder of its own"),
+                "help: remove it (only the link, not what it leads to), then build again",
+            ],
+        );
+        std::fs::remove_file(site.path(&name)).unwrap();
+        let left: Vec<_> = walkdir::WalkDir::new(victim.path())
+            .into_iter()
+            .map(|e| e.unwrap().path().to_path_buf())
+            .collect();
+        assert_eq!(left.len(), 3, "{folder}: {left:?}");
+        assert_eq!(
+            std::fs::read_to_string(victim.path().join("docs/thesis.txt")).unwrap(),
+            "important"
+        );
+    }
+    assert_same_tree(&public, &tree(&site.public()), "a refused build");
+    site.built();
+}
