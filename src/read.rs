@@ -188,10 +188,23 @@ pub(crate) fn resolve(
             Diagnostic::new(&shown, t!("file-unreadable", error = io_error(&e)))
         }
     })?;
-    if target.starts_with(canonical_root) {
-        return Ok(target);
+    if !target.starts_with(canonical_root) {
+        return Err(outside(root, canonical_root, path, &target));
     }
-    Err(outside(root, canonical_root, path, &target))
+    // The walk skips hidden files and folders (`.git/`, `.env`); a link must not reach them
+    // either (`static/x.txt` → `../.git/config` would publish the repository's credentials).
+    let within = target.strip_prefix(canonical_root).unwrap_or(&target);
+    let hidden = within
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    if hidden {
+        return Err(
+            Diagnostic::new(&shown, t!("read-link-hidden", target = within.display()))
+                .hint(t!("read-link-hidden-hint"))
+                .refused(),
+        );
+    }
+    Ok(target)
 }
 
 /// Whether the links from `path` come back to one already followed (the system gives up on
@@ -443,6 +456,18 @@ mod tests {
             assert!(problem.message.contains("outside the site"), "{problem}");
             assert!(problem.refused);
         }
+    }
+
+    #[test]
+    fn links_to_hidden_files_of_the_site_are_refused() {
+        let site = site();
+        std::fs::create_dir_all(site.path().join(".git")).unwrap();
+        std::fs::write(site.path().join(".git/config"), "token").unwrap();
+        let link = site.path().join("content/config.md");
+        std::os::unix::fs::symlink("../.git/config", &link).unwrap();
+        let problem = source(site.path(), &link, Kind::Page).unwrap_err();
+        assert!(problem.message.contains(".git/config"), "{problem}");
+        assert!(problem.message.contains("hidden"), "{problem}");
     }
 
     #[test]

@@ -531,3 +531,21 @@ fn a_link_in_place_of_stdportals_own_folders_is_refused_and_what_it_leads_to_is_
     assert_same_tree(&public, &tree(&site.public()), "a refused build");
     site.built();
 }
+
+/// The walk skips hidden files and folders; a link to one (`static/x.txt` → `../.git/config`,
+/// which may hold a token in a remote's address) is refused too.
+#[test]
+fn a_link_to_a_hidden_file_of_the_site_is_refused() {
+    let message = refused(
+        |site| {
+            write(
+                &site.path(".git/config"),
+                "[remote \"origin\"]\n\turl = https://editor:TOKEN-5R@git.example/portal\n",
+            );
+            link("../.git/config", &site.path("static/git-config.txt"));
+        },
+        &["static/git-config.txt: error: this link leads to .git/config, a hidden file of the site"],
+        &["static/git-config.txt: 错误：这个链接指向网站里的隐藏文件 .git/config"],
+    );
+    assert!(!message.contains("TOKEN-5R"));
+}
