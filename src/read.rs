@@ -351,7 +351,7 @@ fn replaced(shown: &Path) -> Diagnostic {
 }
 
 /// A size as a file manager shows it (MB of 1,048,576 bytes, as Windows does).
-fn size_text(bytes: u64) -> String {
+pub(crate) fn size_text(bytes: u64) -> String {
     const KB: u64 = 1024;
     const GB: u64 = 1024 * MB;
     if bytes >= GB {

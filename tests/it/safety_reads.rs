@@ -549,3 +549,36 @@ fn a_link_to_a_hidden_file_of_the_site_is_refused() {
     );
     assert!(!message.contains("TOKEN-5R"));
 }
+
+/// A workbook is a zip archive: 7 MB of it unpacked to 1.9 GB, which calamine read for a
+/// minute, past a gigabyte of memory. One whose files say they unpack to more than 256 MB is
+/// refused before anything is unpacked (and the zip reader unpacks no file past its stated
+/// size, so the sizes cannot lie). Here a small workbook's directory says its sheet is 300 MB.
+#[test]
+fn a_workbook_that_unpacks_to_too_much_is_refused_before_it_is_unpacked() {
+    use crate::support::workbooks::{xlsx, SheetData, Value};
+    let mut bytes = xlsx(&[SheetData {
+        name: "观测",
+        headers: &["城市", "指标", "日期", "实际值", "来源"],
+        rows: vec![crate::support::workbooks::observation(
+            Value::Text("2024-12-31"),
+            Value::Number(1.0),
+        )],
+    }]);
+    // The sheet's entry in the zip's central directory: its unpacked size is at byte 24.
+    let name = b"xl/worksheets/sheet1.xml";
+    let entry = (0..bytes.len() - 46 - name.len())
+        .find(|&i| bytes[i..].starts_with(b"PK\x01\x02") && bytes[i + 46..].starts_with(name))
+        .expect("the sheet's directory entry");
+    bytes[entry + 24..entry + 28].copy_from_slice(&(300u32 << 20).to_le_bytes());
+    refused(
+        |site| {
+            site.file("data/汇总.xlsx", &bytes);
+        },
+        &[
+            "data/汇总.xlsx: error: this workbook unpacks to 300.0 MB, more than the 256 MB stdportal unpacks of a workbook",
+            "help: split it into several workbooks",
+        ],
+        &["data/汇总.xlsx: 错误：这个工作簿解压后有 300.0 MB，超过了 stdportal 解压工作簿的上限 256 MB"],
+    );
+}
