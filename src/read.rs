@@ -356,7 +356,7 @@ pub(crate) fn size_text(bytes: u64) -> String {
     const GB: u64 = 1024 * MB;
     if bytes >= GB {
         format!("{:.1} GB", bytes as f64 / GB as f64)
-    } else if bytes >= MB && bytes % MB == 0 {
+    } else if bytes >= MB && bytes.is_multiple_of(MB) {
         format!("{} MB", bytes / MB)
     } else if bytes >= MB {
         format!("{:.1} MB", bytes as f64 / MB as f64)

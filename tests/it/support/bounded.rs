@@ -45,6 +45,8 @@ pub struct Bounded {
 /// Runs `command` with [`MEMORY_LIMIT`] and [`DEADLINE`]. Killed, and the test failed, when it
 /// is still running at the deadline.
 #[cfg(unix)]
+// The child is reaped by `wait4`, which clippy does not see.
+#[allow(clippy::zombie_processes)]
 pub fn run_bounded(mut command: Command) -> Bounded {
     limit_memory(&mut command, MEMORY_LIMIT);
     let started = Instant::now();
