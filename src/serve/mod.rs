@@ -291,14 +291,8 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         let _context = runtime.enter();
         http::Signals::install().map_err(|e| failed(t!("serve-no-ctrl-c", error = io_error(&e))))?
     };
-    say!("{}", t!("serve-serving", url = &url));
-    if options.bind.is_unspecified() {
-        warn!(
-            "{}",
-            t!("serve-bind-warning", bind = options.bind.to_string())
-        );
-    }
-
+    // Watching before saying "Serving": an edit made as soon as the address is shown (a test
+    // does it at once) must not be missed.
     let watching = {
         let shared = shared.clone();
         let root = watch_root.clone();
@@ -317,6 +311,14 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     if let Err(e) = watching {
         warn!("{}", t!("serve-no-watch", error = e.to_string()));
     }
+    say!("{}", t!("serve-serving", url = &url));
+    if options.bind.is_unspecified() {
+        warn!(
+            "{}",
+            t!("serve-bind-warning", bind = options.bind.to_string())
+        );
+    }
+
     if options.open {
         open_browser(&url);
     }
