@@ -344,7 +344,11 @@ fn punctuation(site: &Site) -> Vec<PunctuationFix> {
     // Sections keep no Markdown once rendered: read again from their files.
     for section in site.content().sections.values() {
         let Some(file) = &section.file else { continue };
-        let Ok(text) = std::fs::read_to_string(site.root().join(file)) else {
+        let path = site.root().join(file);
+        let Ok(bytes) = crate::read::source(site.root(), &path, crate::read::Kind::Page) else {
+            continue;
+        };
+        let Ok(text) = String::from_utf8(bytes) else {
             continue;
         };
         if let Ok(split) = crate::content::frontmatter::split(file, &text) {

@@ -118,12 +118,23 @@ fn default_theme() -> String {
 }
 
 impl Config {
-    /// Reads and checks `config.toml`.
+    /// Reads and checks `config.toml` (at the root of the site: `path` names it as messages
+    /// should show it).
     pub fn load(path: &Path) -> Result<Config, Diagnostic> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Diagnostic::new(path, t!("config-unreadable", error = io_error(&e)))
+        let unreadable = |e: &std::io::Error| {
+            Diagnostic::new(path, t!("config-unreadable", error = io_error(e)))
                 .hint(t!("config-unreadable-hint"))
-        })?;
+        };
+        if let Err(e) = std::fs::symlink_metadata(path) {
+            return Err(unreadable(&e));
+        }
+        let root = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        let bytes = crate::read::source(root, path, crate::read::Kind::Settings)?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| unreadable(&std::io::ErrorKind::InvalidData.into()))?;
         Self::parse(path, &text)
     }
 

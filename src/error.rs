@@ -14,6 +14,10 @@ pub struct Diagnostic {
     pub column: Option<usize>,
     pub message: String,
     pub hint: Option<String>,
+    /// The file was refused unread: it leads out of the site, is not an ordinary file, is too
+    /// large or has a name that is not text ([`crate::read`]). `serve` then stops showing its
+    /// last good build, which may show what the file held before.
+    pub refused: bool,
 }
 
 impl Diagnostic {
@@ -24,6 +28,7 @@ impl Diagnostic {
             column: None,
             message: message.into(),
             hint: None,
+            refused: false,
         }
     }
 
@@ -40,6 +45,12 @@ impl Diagnostic {
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Marks a file refused unread (see [`Diagnostic::refused`]).
+    pub fn refused(mut self) -> Self {
+        self.refused = true;
         self
     }
 

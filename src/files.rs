@@ -13,93 +13,110 @@ use crate::i18n::io_error;
 use crate::t;
 
 /// Every file under `dir` (sorted by name), or under it through links inside `root`.
-/// Hidden files and folders (names starting with `.`) are skipped.
+/// Hidden files and folders (names starting with `.`) are skipped. What is not a folder is
+/// listed whatever it is (a named pipe, a device): reading it ([`crate::read::source`]) refuses
+/// it with a message, rather than the walk leaving it out in silence. A name that is not text
+/// is refused here, once for a folder rather than for every file in it, and so is a folder
+/// that cannot be read.
 pub fn files_under(root: &Path, dir: &Path, max_depth: usize) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
-    if !dir.exists() {
-        return (files, problems);
+    match std::fs::symlink_metadata(dir) {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (files, problems),
+        Err(e) => {
+            problems.push(folder_unreadable(root, dir, &e));
+            return (files, problems);
+        }
     }
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     if let Err(problem) = inside_site(root, &canonical_root, dir) {
         problems.push(problem);
         return (files, problems);
     }
-    let walker = WalkDir::new(dir)
+    let mut walker = WalkDir::new(dir)
         .max_depth(max_depth)
         .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
+        .into_iter();
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
                 let path = e
                     .path()
                     .map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
-                problems.push(Diagnostic::new(
-                    rel_to(root, &path),
-                    t!("file-unreadable", error = e.to_string()),
-                ));
+                let error = match e.io_error() {
+                    Some(io) => io_error(io),
+                    None => e.to_string(),
+                };
+                problems.push(
+                    Diagnostic::new(rel_to(root, &path), t!("folder-unreadable", error = error))
+                        .hint(t!("folder-unreadable-hint")),
+                );
                 continue;
             }
         };
+        if entry.depth() > 0 {
+            let Some(name) = entry.file_name().to_str() else {
+                problems.push(crate::read::bad_name(root, entry.path()));
+                if entry.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
+                continue;
+            };
+            if name.starts_with('.') {
+                if entry.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
+                continue;
+            }
+        }
         let path = entry.path();
         if entry.path_is_symlink() {
-            match path.canonicalize() {
-                Ok(target) if target.starts_with(&canonical_root) => {
-                    if target.is_file() {
+            match crate::read::resolve(root, &canonical_root, path) {
+                // A link to a folder inside the site is not followed (its files are found
+                // where they are); a link to anything else is read, and refused there if it
+                // is no ordinary file.
+                Ok(target) => {
+                    if !target.is_dir() {
                         files.push(path.to_path_buf());
                     }
                 }
-                Ok(target) => problems.push(
-                    Diagnostic::new(
-                        rel_to(root, path),
-                        t!("link-outside-site", target = target.display()),
-                    )
-                    .hint(t!("link-outside-site-hint")),
-                ),
-                Err(_) => problems.push(
-                    Diagnostic::new(rel_to(root, path), t!("link-dangling"))
-                        .hint(t!("link-dangling-hint")),
-                ),
+                Err(problem) => problems.push(problem),
             }
-        } else if entry.file_type().is_file() {
+        } else if !entry.file_type().is_dir() {
             files.push(path.to_path_buf());
         }
     }
     (files, problems)
 }
 
+/// `dir` cannot be reached: the problem names the folder on the way that cannot be opened.
+pub(crate) fn folder_unreadable(root: &Path, dir: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::new(
+        rel_to(root, &closed_folder(root, dir)),
+        t!("folder-unreadable", error = io_error(e)),
+    )
+    .hint(t!("folder-unreadable-hint"))
+}
+
+/// The folder on the way from `root` to `dir` that cannot be looked into: the last one whose
+/// next part cannot be seen.
+fn closed_folder(root: &Path, dir: &Path) -> PathBuf {
+    let mut folder = root.to_path_buf();
+    for part in dir.strip_prefix(root).unwrap_or(dir).components() {
+        if std::fs::symlink_metadata(folder.join(part)).is_err() {
+            break;
+        }
+        folder.push(part);
+    }
+    folder
+}
+
 /// A folder the site reads must be inside the site once links are followed: names the first
 /// link on the way that leads out.
 fn inside_site(root: &Path, canonical_root: &Path, dir: &Path) -> Result<(), Diagnostic> {
-    let target = dir.canonicalize().map_err(|e| {
-        Diagnostic::new(
-            rel_to(root, dir),
-            t!("folder-unreadable", error = io_error(&e)),
-        )
-    })?;
-    if target.starts_with(canonical_root) {
-        return Ok(());
-    }
-    let rel = dir.strip_prefix(root).unwrap_or(dir);
-    let mut link = root.to_path_buf();
-    for part in rel.components() {
-        link.push(part);
-        if link.is_symlink() {
-            break;
-        }
-    }
-    let shown = rel_to(root, &link);
-    Err(Diagnostic::new(
-        &shown,
-        t!(
-            "folder-link-outside-site",
-            target = link.canonicalize().unwrap_or(target).display()
-        ),
-    )
-    .hint(t!("folder-link-outside-site-hint")))
+    crate::read::resolve(root, canonical_root, dir).map(drop)
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ pub mod lists;
 pub mod mistakes;
 pub mod nearest;
 pub mod output;
+pub mod read;
 pub mod render;
 pub mod script;
 pub mod search;

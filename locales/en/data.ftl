@@ -58,7 +58,6 @@ data-observation-twice-hint = keep one: delete the other row or correct its date
 
 data-unknown-file = stdportal does not know this data file
 data-unknown-file-hint = data tables are named cities, indicators, observations or achievements (e.g. data/indicators.csv or data/indicators/rizhao.toml); a workbook with another name holds them on sheets named after them
-data-file-unreadable = cannot read the file: { $error }
 data-sheet-not-a-table = the sheet "{ $sheet }" is not named after a table
 data-sheet-not-a-table-hint = name each sheet after the table it holds: cities (城市), indicators (指标), observations (观测) or achievements (成果); or name the workbook after its one table, e.g. data/observations.xlsx
 data-table-twice = { $files } hold the same data twice

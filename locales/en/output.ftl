@@ -129,7 +129,6 @@ output-write-permission-hint = check that you may write to this folder, or choos
 output-write-disk-full-hint = the disk is full: free some space and build again
 output-write-too-large-hint = a file is larger than this system lets stdportal write (see `ulimit -f`): raise the limit and build again
 output-write-other-hint = the previous site was left as it was; fix the problem and build again
-output-static-unreadable = cannot read the static file: { $error }
 # `stdportal check`: a problem in a page made by stdportal or the theme, not from a file of content/
 output-generated-page = (generated page) { $page }
 
@@ -145,3 +144,4 @@ output-journal-why-text = the line is not UTF-8 text
 output-own-entry-replaced = { $path } was not what stdportal keeps there (it is a link, a pipe or another kind of entry), so it was removed; nothing it pointed to was touched
 output-manifest-not-a-file = the list of published files ({ $path }) is a link, a folder or a pipe, not a file
 output-manifest-not-a-file-hint = remove it; if the folder only holds an earlier build of this site, delete the folder too and build again
+output-own-file-too-large = { $file } is larger than { $limit } MB: stdportal never writes one that large

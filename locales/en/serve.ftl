@@ -36,6 +36,7 @@ serve-rebuilt = Rebuilt in { $ms } ms after { $what } changed: { $pages ->
        *[other] {" "}({ $routes } pages rendered again)
     }
 serve-rebuild-failed = Rebuild failed after { $ms } ms ({ $what } changed); still serving the last good build.
+serve-rebuild-refused = Rebuild failed after { $ms } ms ({ $what } changed): a file was refused, so no page is served until it is fixed.
 serve-changed-nothing = nothing
 serve-changed-more = { $first } and { $more } more
 serve-cannot-listen = cannot listen on { $address }:{ $port }: { $error }
@@ -47,6 +48,7 @@ serve-connection-limit-reached = the connection limit is reached
 serve-cannot-accept = cannot accept a connection ({ $error })
 serve-connections-kept = warning: { $why }: at most { $max } connections are kept open, and the ones idle longest are closed to make room for new ones (logged once).
 serve-connections-kept-limit = warning: { $why }: at most { $max } connections are kept open (the open-file limit is { $files }), and the ones idle longest are closed to make room for new ones (logged once).
+serve-streams-capped = warning: { $max } pages are listening for live reload, the most kept: the one listening longest stops to make room for a new one, and listens again by itself (logged once).
 serve-refused-more-hosts = Refused more requests for other hosts (no longer logged).
 # $addresses is serve-addresses or serve-addresses-exposed.
 serve-refused-host = Refused a request for host "{ $host }": the preview answers only at { $addresses } (a guard against DNS rebinding).
@@ -65,6 +67,7 @@ serve-cannot-watch = warning: cannot watch { $path }: { $error }
 overlay-title = Build failed
 overlay-note = The server still serves the last good build. This message goes away by itself once the problem is fixed.
 overlay-first-note = The site has not built yet. This page reloads by itself once the problem is fixed.
+overlay-withheld-note = A file was refused, so no page of the last good build is shown: it might show what the file held before. This page reloads by itself once the problem is fixed.
 overlay-close = Close
 
 ## What serve answers a browser itself (plain text, and the page for a missing address)

@@ -11,7 +11,6 @@ labels-file-extra-hant-hint = Traditional pages show the labels of { $file } con
 labels-file-extra-hint = write the labels in { $file } and remove this file
 labels-not-utf8 = the labels file is not valid UTF-8
 labels-not-utf8-hint = save it as UTF-8
-labels-unreadable = cannot read the file: { $error }
 labels-syntax-hint = check the TOML syntax: key = "text", one per line
 labels-level-not-text = every level in standard_levels must be a string
 labels-level-not-text-hint = write the levels in quotes: ["国际", "国家", …]

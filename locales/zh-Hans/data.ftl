@@ -57,7 +57,6 @@ data-observation-twice-hint = 请只保留一条：删掉另一行或改正它�
 
 data-unknown-file = stdportal 不认识这个数据文件
 data-unknown-file-hint = 数据表的名字是 cities、indicators、observations 或 achievements（例如 data/indicators.csv 或 data/indicators/rizhao.toml）；别的名字的工作簿把数据表放在以表名命名的工作表里
-data-file-unreadable = 无法读取这个文件：{ $error }
 data-sheet-not-a-table = 工作表“{ $sheet }”的名字不是数据表的名字
 data-sheet-not-a-table-hint = 请用工作表所存的数据表给它命名：城市（cities）、指标（indicators）、观测（observations）或成果（achievements）；或者用工作簿唯一的数据表给工作簿命名，例如 data/observations.xlsx
 data-table-twice = { $files } 保存了同一份数据

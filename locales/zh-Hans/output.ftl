@@ -128,7 +128,6 @@ output-write-permission-hint = 请确认你有权写入这个文件夹，或者�
 output-write-disk-full-hint = 磁盘已满：请腾出一些空间后重新生成
 output-write-too-large-hint = 有个文件超过了系统允许 stdportal 写入的大小（见 `ulimit -f`）：请提高这个限制后重新生成
 output-write-other-hint = 原来的网站保持不变；请解决问题后重新生成
-output-static-unreadable = 无法读取静态文件：{ $error }
 # stdportal check：由 stdportal 或主题生成的页面（不来自 content/ 里的文件）中的问题
 output-generated-page = （生成的页面）{ $page }
 
@@ -144,3 +143,4 @@ output-journal-why-text = 这一行不是 UTF-8 文本
 output-own-entry-replaced = { $path } 不是 stdportal 放在那里的东西（是链接、管道或别的类型），已把它删除；它指向的内容没有动
 output-manifest-not-a-file = 已发布文件的清单（{ $path }）是链接、文件夹或管道，不是文件
 output-manifest-not-a-file-hint = 请删除它；如果这个文件夹里只有这个网站以前生成的结果，也请删除这个文件夹，然后重新生成
+output-own-file-too-large = { $file } 超过 { $limit } MB：stdportal 从不写这么大的这种文件

@@ -33,6 +33,7 @@ serve-rebuilt = { $what } 有改动，已在 { $ms } 毫秒内重新生成：{ $
        *[other] （重新生成了 { $routes } 个页面）
     }
 serve-rebuild-failed = { $what } 有改动，重新生成失败（用时 { $ms } 毫秒）；仍在提供上一次成功生成的网站。
+serve-rebuild-refused = { $what } 有改动，重新生成失败（用时 { $ms } 毫秒）：有文件被拒绝读取，改好以前不提供任何页面。
 serve-changed-nothing = 无
 serve-changed-more = { $first } 等 { $more } 个文件
 serve-cannot-listen = 无法在 { $address }:{ $port } 上监听：{ $error }
@@ -44,6 +45,7 @@ serve-connection-limit-reached = 已达到连接数上限
 serve-cannot-accept = 无法接受连接（{ $error }）
 serve-connections-kept = 注意：{ $why }：最多保持 { $max } 个连接，空闲最久的连接会被关闭，为新连接腾出位置（此提示只显示一次）。
 serve-connections-kept-limit = 注意：{ $why }：最多保持 { $max } 个连接（打开文件数上限为 { $files }），空闲最久的连接会被关闭，为新连接腾出位置（此提示只显示一次）。
+serve-streams-capped = 注意：已有 { $max } 个页面在等待实时刷新，这是上限：等待最久的页面会停止等待，为新页面腾出位置，之后它会自动重新连接（此提示只显示一次）。
 serve-refused-more-hosts = 又拒绝了一些访问其他主机名的请求（不再逐个记录）。
 # $addresses 是 serve-addresses 或 serve-addresses-exposed。
 serve-refused-host = 拒绝了访问主机名“{ $host }”的请求：预览只在 { $addresses } 响应（为防止 DNS 重绑定攻击）。
@@ -62,6 +64,7 @@ serve-cannot-watch = 注意：无法监视 { $path }：{ $error }
 overlay-title = 生成失败
 overlay-note = 服务器仍提供上一次成功生成的页面。改好后这个提示会自动消失。
 overlay-first-note = 网站还没有成功生成过。改好后这个页面会自动重新加载。
+overlay-withheld-note = 有文件被拒绝读取，所以不再显示上一次成功生成的页面（其中可能有这个文件以前的内容）。改好后这个页面会自动重新加载。
 overlay-close = 关闭
 
 ## serve 自己回复浏览器的内容（纯文本，以及找不到地址时的页面）

@@ -10,7 +10,6 @@ labels-file-extra-hant-hint = 繁体页面显示的是 { $file } 里的界面文
 labels-file-extra-hint = 请把界面文字写在 { $file } 里，并删除这个文件
 labels-not-utf8 = 界面文字文件不是有效的 UTF-8 编码
 labels-not-utf8-hint = 请把它另存为 UTF-8 编码
-labels-unreadable = 无法读取这个文件：{ $error }
 labels-syntax-hint = 请检查 TOML 写法：每行一条，写成 键 = "文字"
 labels-level-not-text = standard_levels 里的每个级别都必须是加引号的文字
 labels-level-not-text-hint = 请给各个级别加上英文引号：["国际", "国家", …]

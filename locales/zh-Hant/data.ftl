@@ -57,7 +57,6 @@ data-observation-twice-hint = 請只保留一條：刪掉另一列或改正它�
 
 data-unknown-file = stdportal 不認識這個資料檔案
 data-unknown-file-hint = 資料表的名字是 cities、indicators、observations 或 achievements（例如 data/indicators.csv 或 data/indicators/rizhao.toml）；別的名字的活頁簿把資料表放在以表名命名的工作表裡
-data-file-unreadable = 無法讀取這個檔案：{ $error }
 data-sheet-not-a-table = 工作表“{ $sheet }”的名字不是資料表的名字
 data-sheet-not-a-table-hint = 請用工作表所存的資料表給它命名：城市（cities）、指標（indicators）、觀測（observations）或成果（achievements）；或者用活頁簿唯一的資料表給活頁簿命名，例如 data/observations.xlsx
 data-table-twice = { $files } 儲存了同一份資料

@@ -128,7 +128,6 @@ output-write-permission-hint = 請確認你有權寫入這個資料夾，或者�
 output-write-disk-full-hint = 磁碟已滿：請騰出一些空間後重新產生
 output-write-too-large-hint = 有個檔案超過了系統允許 stdportal 寫入的大小（見 `ulimit -f`）：請提高這個限制後重新產生
 output-write-other-hint = 原來的網站保持不變；請解決問題後重新產生
-output-static-unreadable = 無法讀取靜態檔案：{ $error }
 # stdportal check：由 stdportal 或主題產生的頁面（不來自 content/ 裡的檔案）中的問題
 output-generated-page = （產生的頁面）{ $page }
 
@@ -144,3 +143,4 @@ output-journal-why-text = 這一行不是 UTF-8 文字
 output-own-entry-replaced = { $path } 不是 stdportal 放在那裡的東西（是連結、管道或別的類型），已把它刪除；它指向的內容沒有動
 output-manifest-not-a-file = 已發布檔案的清單（{ $path }）是連結、資料夾或管道，不是檔案
 output-manifest-not-a-file-hint = 請刪除它；如果這個資料夾裡只有這個網站以前產生的結果，也請刪除這個資料夾，然後重新產生
+output-own-file-too-large = { $file } 超過 { $limit } MB：stdportal 從不寫這麼大的這種檔案

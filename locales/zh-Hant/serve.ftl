@@ -33,6 +33,7 @@ serve-rebuilt = { $what } 有改動，已在 { $ms } 毫秒內重新產生：{ $
        *[other] （重新產生了 { $routes } 個頁面）
     }
 serve-rebuild-failed = { $what } 有改動，重新產生失敗（耗時 { $ms } 毫秒）；仍在提供上一次成功產生的網站。
+serve-rebuild-refused = { $what } 有改動，重新產生失敗（耗時 { $ms } 毫秒）：有檔案被拒絕讀取，改好以前不提供任何頁面。
 serve-changed-nothing = 無
 serve-changed-more = { $first } 等 { $more } 個檔案
 serve-cannot-listen = 無法在 { $address }:{ $port } 上監聽：{ $error }
@@ -44,6 +45,7 @@ serve-connection-limit-reached = 已達到連線數上限
 serve-cannot-accept = 無法接受連線（{ $error }）
 serve-connections-kept = 注意：{ $why }：最多保持 { $max } 個連線，閒置最久的連線會被關閉，為新連線騰出位置（此提示只顯示一次）。
 serve-connections-kept-limit = 注意：{ $why }：最多保持 { $max } 個連線（開啟檔案數上限為 { $files }），閒置最久的連線會被關閉，為新連線騰出位置（此提示只顯示一次）。
+serve-streams-capped = 注意：已有 { $max } 個頁面在等待即時重新整理，這是上限：等待最久的頁面會停止等待，為新頁面騰出位置，之後它會自動重新連線（此提示只顯示一次）。
 serve-refused-more-hosts = 又拒絕了一些存取其他主機名稱的請求（不再逐一記錄）。
 # $addresses 是 serve-addresses 或 serve-addresses-exposed。
 serve-refused-host = 拒絕了存取主機名稱“{ $host }”的請求：預覽只在 { $addresses } 回應（為防止 DNS 重新綁定攻擊）。
@@ -62,6 +64,7 @@ serve-cannot-watch = 注意：無法監視 { $path }：{ $error }
 overlay-title = 產生失敗
 overlay-note = 伺服器仍提供上一次成功產生的頁面。改好後這個提示會自動消失。
 overlay-first-note = 網站還沒有成功產生過。改好後這個頁面會自動重新載入。
+overlay-withheld-note = 有檔案被拒絕讀取，所以不再顯示上一次成功產生的頁面（其中可能有這個檔案以前的內容）。改好後這個頁面會自動重新載入。
 overlay-close = 關閉
 
 ## serve 自己回覆瀏覽器的內容（純文字，以及找不到地址時的頁面）

@@ -10,7 +10,6 @@ labels-file-extra-hant-hint = 繁體頁面顯示的是 { $file } 裡的介面文
 labels-file-extra-hint = 請把介面文字寫在 { $file } 裡，並刪除這個檔案
 labels-not-utf8 = 介面文字檔案不是有效的 UTF-8 編碼
 labels-not-utf8-hint = 請把它另存為 UTF-8 編碼
-labels-unreadable = 無法讀取這個檔案：{ $error }
 labels-syntax-hint = 請檢查 TOML 寫法：每行一條，寫成 鍵 = "文字"
 labels-level-not-text = standard_levels 裡的每個級別都必須是加引號的文字
 labels-level-not-text-hint = 請給各個級別加上英文引號：["國際", "國家", …]

@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::error::{Diagnostic, Diagnostics};
-use crate::i18n::io_error;
 use crate::t;
 pub use frontmatter::{
     DocumentKind, PageFrontMatter, PartialDate, SectionFrontMatter, SortBy, Validity,
@@ -198,7 +197,9 @@ impl Content {
         let markdown = options.markdown();
         let parsed: Vec<Result<Parsed, Diagnostic>> = files
             .par_iter()
-            .filter(|f| f.path.is_file())
+            // Gone: what came from it is removed. Anything else is read, and refused there
+            // when it is no ordinary file inside the site.
+            .filter(|f| std::fs::symlink_metadata(&f.path).is_ok_and(|m| !m.is_dir()))
             .map(|f| {
                 let mut parsed = parse_file(root, f, &markdown)?;
                 prepare(&mut parsed)?;
@@ -256,8 +257,7 @@ fn parse_file(
     options: &MarkdownOptions,
 ) -> Result<Parsed, Diagnostic> {
     let shown = rel_to(root, &file.path);
-    let bytes = std::fs::read(&file.path)
-        .map_err(|e| Diagnostic::new(&shown, t!("file-unreadable", error = io_error(&e))))?;
+    let bytes = crate::read::source(root, &file.path, crate::read::Kind::Page)?;
     let text = decode_utf8(&shown, &bytes)?;
     let split = frontmatter::split(&shown, text)?;
     let dir = crate::output::path::nfc(&file.rel.parent().map(path_to_url).unwrap_or_default());

@@ -92,6 +92,25 @@ pub fn read_sources(
         return sources;
     }
     let (paths, problems) = crate::files::files_under(root, data_dir, 2);
+    // A folder or file that could not be read leaves its table incomplete (any table, for
+    // `data/` itself or a workbook of another name), so what names its rows is not reported
+    // as naming nothing.
+    for problem in &problems {
+        let rel = problem
+            .file
+            .strip_prefix(crate::content::rel_to(root, data_dir))
+            .unwrap_or(&problem.file);
+        let named = rel
+            .components()
+            .next()
+            .map(|c| Path::new(c.as_os_str()))
+            .and_then(|first| first.file_stem())
+            .and_then(|stem| table_named(&stem.to_string_lossy()));
+        match named {
+            Some(table) => unread.push(table.name),
+            None => unread.extend(TABLES.iter().map(|t| t.name)),
+        }
+    }
     diagnostics.extend(problems);
     for path in &paths {
         let shown = crate::content::rel_to(root, path);
@@ -127,14 +146,20 @@ pub fn read_sources(
             }
             continue;
         }
-        let bytes = match std::fs::read(path) {
+        let kind = if is_workbook {
+            crate::read::Kind::Workbook
+        } else {
+            crate::read::Kind::Table
+        };
+        let bytes = match crate::read::source(root, path, kind) {
             Ok(b) => b,
-            Err(e) => {
-                diagnostics.push(Diagnostic::new(
-                    &shown,
-                    t!("data-file-unreadable", error = crate::i18n::io_error(&e)),
-                ));
-                unread.extend(table.map(|t| t.name));
+            Err(problem) => {
+                diagnostics.push(problem);
+                match table {
+                    Some(table) => unread.push(table.name),
+                    // A workbook of any name may hold any table.
+                    None => unread.extend(TABLES.iter().map(|t| t.name)),
+                }
                 continue;
             }
         };

@@ -25,9 +25,11 @@ pub fn load(root: &Path, theme: &str, converter: &Converter) -> Result<Labels, V
         return Err(Vec::new());
     }
     let mut errors = Vec::new();
-    let theme_file = labels_file(root, &theme_dir.join(DIR), &mut errors);
+    let (theme_file, complete) = labels_file(root, &theme_dir.join(DIR), &mut errors);
     let theme_labels = match &theme_file {
         Some(file) => read(root, file, converter, &mut errors),
+        // The folder could not be read: said already, the file is not missing for that.
+        None if !complete => None,
         None => {
             let file = theme_dir.join(DIR).join(FILE);
             errors.push(
@@ -48,6 +50,7 @@ pub fn load(root: &Path, theme: &str, converter: &Converter) -> Result<Labels, V
         }
     };
     let site_labels = labels_file(root, &root.join(DIR), &mut errors)
+        .0
         .and_then(|file| read(root, &file, converter, &mut errors));
     let Some(theme_labels) = theme_labels else {
         return Err(errors);
@@ -134,10 +137,11 @@ fn default_theme_entry(key: &str) -> Option<&'static str> {
 }
 
 /// The labels file in a labels folder (`themes/<theme>/i18n/` or the site's `i18n/`), found
-/// like every source (a link out of the site is an error). Other TOML files there are errors:
-/// a `zh-Hant.toml` would silently do nothing.
-fn labels_file(root: &Path, dir: &Path, errors: &mut Vec<Diagnostic>) -> Option<PathBuf> {
+/// like every source (a link out of the site is an error), and whether the folder could be
+/// read whole. Other TOML files there are errors: a `zh-Hant.toml` would silently do nothing.
+fn labels_file(root: &Path, dir: &Path, errors: &mut Vec<Diagnostic>) -> (Option<PathBuf>, bool) {
     let (files, problems) = crate::files::files_under(root, dir, 1);
+    let complete = problems.is_empty();
     errors.extend(problems);
     let mut found = None;
     for file in files {
@@ -166,7 +170,7 @@ fn labels_file(root: &Path, dir: &Path, errors: &mut Vec<Diagnostic>) -> Option<
             );
         }
     }
-    found
+    (found, complete)
 }
 
 /// Reads and checks one labels file; problems go to `errors`. What could be read is kept, so
@@ -179,19 +183,18 @@ fn read(
     errors: &mut Vec<Diagnostic>,
 ) -> Option<LabelsFile> {
     let shown = crate::content::rel_to(root, path);
-    let text = match std::fs::read(path).map(String::from_utf8) {
-        Ok(Ok(text)) => text,
-        Ok(Err(_)) => {
-            errors.push(
-                Diagnostic::new(&shown, t!("labels-not-utf8")).hint(t!("labels-not-utf8-hint")),
-            );
-            return None;
-        }
-        Err(e) => {
-            errors.push(Diagnostic::new(
-                &shown,
-                t!("labels-unreadable", error = crate::i18n::io_error(&e)),
-            ));
+    let text = match crate::read::source(root, path, crate::read::Kind::Settings) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(_) => {
+                errors.push(
+                    Diagnostic::new(&shown, t!("labels-not-utf8")).hint(t!("labels-not-utf8-hint")),
+                );
+                return None;
+            }
+        },
+        Err(problem) => {
+            errors.push(problem);
             return None;
         }
     };

@@ -22,6 +22,8 @@ use rayon::prelude::*;
 use rustix::fs::{self as sys, AtFlags, FileType, Mode, OFlags};
 use rustix::io::Errno;
 
+use crate::t;
+
 /// Set this variable to resolve paths by walking them one folder at a time, as on kernels
 /// without `openat2`: the tests use it to prove the fallback holds as well.
 pub const SIMULATE_NO_OPENAT2: &str = "STDPORTAL_SIMULATE_NO_OPENAT2";
@@ -134,6 +136,22 @@ impl Folder {
             return Err(not_a_file());
         }
         Ok(fd.into())
+    }
+
+    /// The bytes of the regular file at `rel`, at most `limit` of them: a larger file is
+    /// refused (stdportal's own files are a line per published file; one that size was not
+    /// written by it, and reading it whole could take all memory).
+    pub fn read_file(&self, rel: &str, limit: u64) -> io::Result<Vec<u8>> {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        self.open_file(rel)?.take(limit + 1).read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > limit {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                t!("output-own-file-too-large", file = rel, limit = limit >> 20),
+            ));
+        }
+        Ok(bytes)
     }
 
     /// What is at `rel` (a link is a link, not what it points to).

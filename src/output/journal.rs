@@ -8,7 +8,7 @@
 //! regular files are removed or moved.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{self, Read};
+use std::io;
 
 use rustix::fs::FileType;
 
@@ -88,12 +88,8 @@ impl Drop for Skipped {
 /// twice, so a build killed while replaying is completed by the next one. With `durable`, the
 /// moves reach the disk before the journal is removed.
 pub(super) fn replay(output: &Folder, durable: bool) -> io::Result<()> {
-    let text = match output.open_file(JOURNAL) {
-        Ok(mut file) => {
-            let mut text = Vec::new();
-            file.read_to_end(&mut text)?;
-            text
-        }
+    let text = match output.read_file(JOURNAL, super::manifest::OWN_FILE_LIMIT) {
+        Ok(text) => text,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
         // A link, a pipe, a folder: not a journal stdportal wrote.
         Err(_) => {

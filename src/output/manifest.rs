@@ -14,6 +14,9 @@ use rayon::prelude::*;
 
 /// The list of published files, at the top of the output folder.
 pub const MANIFEST: &str = ".stdportal-manifest";
+/// The most read of the manifest or a journal: a line per published file, half a million
+/// files of 128 bytes.
+pub(super) const OWN_FILE_LIMIT: u64 = 64 << 20;
 const HEADER: &str = "# stdportal: the files the last build of this site wrote. stdportal replaces and removes only these; keep this file.";
 
 /// stdportal's own bookkeeping inside an output folder, never part of the site.
@@ -61,11 +64,12 @@ impl OldSite {
         }
         // Read as a stranger's file: a link, pipe or folder in its place is an error (a pipe
         // would hang the build, a link could list anything).
-        let manifest = super::beneath::Folder::open(output).and_then(|f| f.open_file(MANIFEST));
-        let listed = match manifest.and_then(|mut file| {
-            let mut text = String::new();
-            io::Read::read_to_string(&mut file, &mut text).map(|_| text)
-        }) {
+        let manifest = super::beneath::Folder::open(output)
+            .and_then(|f| f.read_file(MANIFEST, OWN_FILE_LIMIT))
+            .and_then(|bytes| {
+                String::from_utf8(bytes).map_err(|_| io::ErrorKind::InvalidData.into())
+            });
+        let listed = match manifest {
             Ok(text) => Some(parse(&text)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(e) => return Err(e),

@@ -12,7 +12,6 @@ pub mod manifest;
 pub mod path;
 pub mod publish;
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::error::Diagnostic;
@@ -73,15 +72,7 @@ pub fn static_files(root: &Path, theme: &str) -> Result<Vec<OutputFile>, Diagnos
     static_sources(root, theme)?
         .into_iter()
         .map(|(path, source)| {
-            let bytes = fs::read(&source).map_err(|e| {
-                Diagnostic::new(
-                    crate::content::rel_to(root, &source),
-                    t!(
-                        "output-static-unreadable",
-                        error = crate::i18n::io_error(&e)
-                    ),
-                )
-            })?;
+            let bytes = crate::read::source(root, &source, crate::read::Kind::Static)?;
             Ok(OutputFile { path, bytes })
         })
         .collect()

@@ -42,6 +42,11 @@ pub struct Templates {
 /// Loads `themes/<theme>/templates` and the site's `templates/` (which wins on a name clash).
 pub fn load(root: &Path, theme: &str) -> Result<Templates, Diagnostics> {
     let theme_dir = root.join("themes").join(theme);
+    if let Err(e) = std::fs::metadata(&theme_dir) {
+        if e.kind() != std::io::ErrorKind::NotFound {
+            return Err(crate::files::folder_unreadable(root, &theme_dir, &e).into());
+        }
+    }
     if !theme_dir.is_dir() {
         return Err(
             Diagnostic::new("config.toml", t!("theme-missing", theme = theme))
@@ -51,8 +56,11 @@ pub fn load(root: &Path, theme: &str) -> Result<Templates, Diagnostics> {
     }
     let mut sources: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
     let mut errors = Diagnostics::default();
+    // Folders (and files) that could not be read: templates there are not reported missing.
+    let mut unread: Vec<PathBuf> = Vec::new();
     for dir in [theme_dir.join("templates"), root.join("templates")] {
         let (paths, problems) = crate::files::files_under(root, &dir, usize::MAX);
+        unread.extend(problems.iter().map(|p| p.file.clone()));
         errors.extend(problems);
         for path in &paths {
             let path = path.as_path();
@@ -67,19 +75,28 @@ pub fn load(root: &Path, theme: &str) -> Result<Templates, Diagnostics> {
             if name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") {
                 continue;
             }
-            match std::fs::read(path)
-                .map_err(|e| t!("file-unreadable", error = crate::i18n::io_error(&e)))
-                .and_then(|b| String::from_utf8(b).map_err(|_| t!("template-not-utf8")))
-            {
+            match crate::read::source(root, path, crate::read::Kind::Settings).and_then(|b| {
+                String::from_utf8(b).map_err(|_| Diagnostic::new(&shown, t!("template-not-utf8")))
+            }) {
                 Ok(text) => {
                     sources.insert(name, (shown, text));
                 }
-                Err(e) => errors.push(Diagnostic::new(&shown, e)),
+                Err(problem) => {
+                    unread.push(problem.file.clone());
+                    errors.push(problem);
+                }
             }
         }
     }
     for required in REQUIRED_TEMPLATES {
-        if !sources.contains_key(required) {
+        let might_be_in = |dir: &Path| {
+            let file = crate::content::rel_to(root, &dir.join(required));
+            unread.iter().any(|u| file.starts_with(u))
+        };
+        if !sources.contains_key(required)
+            && !might_be_in(&theme_dir.join("templates"))
+            && !might_be_in(&root.join("templates"))
+        {
             errors.push(
                 Diagnostic::new(
                     theme_dir

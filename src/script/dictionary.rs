@@ -26,12 +26,15 @@ pub struct SiteDictionary {
 }
 
 impl SiteDictionary {
-    /// Reads the dictionary, or an empty one when the file does not exist.
-    pub fn load(path: &Path) -> Result<SiteDictionary, Diagnostic> {
-        if !path.exists() {
+    /// Reads the dictionary `path` of the site at `root`, or an empty one when there is none
+    /// (a link to nothing is an error, not an empty dictionary).
+    pub fn load(root: &Path, path: &Path) -> Result<SiteDictionary, Diagnostic> {
+        if std::fs::symlink_metadata(path).is_err() {
             return Ok(SiteDictionary::default());
         }
-        let text = std::fs::read_to_string(path).map_err(|e| {
+        let bytes = crate::read::source(root, path, crate::read::Kind::Settings)?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            let e = std::io::Error::from(std::io::ErrorKind::InvalidData);
             Diagnostic::new(path, t!("dictionary-unreadable", error = io_error(&e)))
         })?;
         let dictionary: SiteDictionary =
@@ -271,7 +274,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("dictionary.toml");
         std::fs::write(&path, "[to_hans]\n\"a\" = \"b\"\n[to_hnt]\n").unwrap();
-        let err = SiteDictionary::load(&path).unwrap_err();
+        let err = SiteDictionary::load(dir.path(), &path).unwrap_err();
         assert_eq!(err.line, Some(3));
     }
 }

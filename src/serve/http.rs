@@ -23,6 +23,7 @@ use tokio::sync::{broadcast, watch};
 use super::conn::{self, Limits};
 use super::hosts::HostPolicy;
 use super::livereload::{self, EVENTS_PATH};
+use super::streams::{stream_cap, Streams};
 use super::{LiveEvent, Shared, Snapshot};
 
 #[derive(Clone)]
@@ -30,6 +31,8 @@ struct App {
     shared: Arc<Shared>,
     /// Becomes `true` on Ctrl-C: event streams end so the graceful shutdown can finish.
     stopping: watch::Receiver<bool>,
+    /// The open event streams, capped so they never take every connection.
+    streams: Arc<Streams>,
 }
 
 /// Ctrl-C and SIGTERM, listened for from the moment this is made: a signal that arrives before
@@ -82,12 +85,14 @@ pub(crate) async fn serve(
     listener.set_nonblocking(true)?;
     let listener = tokio::net::TcpListener::from_std(listener)?;
     let (stop, stopping) = watch::channel(false);
+    let streams = Arc::new(Streams::new(stream_cap(limits.max_connections)));
     let app = Router::new()
         .route(EVENTS_PATH, get(events))
         .fallback(file)
         .with_state(App {
             shared,
             stopping: stopping.clone(),
+            streams,
         });
     let mut server = tokio::spawn(conn::accept_loop(listener, app, hosts, limits, stopping));
     tokio::select! {
@@ -103,7 +108,9 @@ pub(crate) async fn serve(
 /// The live-reload stream: a `hello` with the current build id (so a page can tell it missed
 /// a rebuild or the server restarted), the current error if there is one, then every event.
 async fn events(State(app): State<App>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
-    // Subscribe before reading the snapshot, so nothing published in between is lost.
+    // Room for this stream first (the oldest may end for it), then subscribe before reading
+    // the snapshot, so nothing published in between is lost.
+    let (ended, slot) = app.streams.open();
     let receiver = app.shared.events.subscribe();
     let snapshot = app.shared.snapshot();
     let mut first = vec![Event::default()
@@ -115,12 +122,14 @@ async fn events(State(app): State<App>) -> Sse<impl Stream<Item = Result<Event, 
         first.push(Event::default().event("error").data(error.as_ref()));
     }
     let rest = stream::unfold(
-        (receiver, app.stopping),
-        |(mut receiver, mut stopping)| async move {
+        (receiver, app.stopping, ended, slot),
+        |(mut receiver, mut stopping, mut ended, slot)| async move {
             if *stopping.borrow() {
                 return None;
             }
             let event = tokio::select! {
+                // Ended to make room for a newer stream.
+                _ = &mut ended => return None,
                 received = receiver.recv() => match received {
                     Ok(event) => to_sse(&event),
                     // Too slow to keep up: it cannot know what changed, so it reloads.
@@ -131,7 +140,7 @@ async fn events(State(app): State<App>) -> Sse<impl Stream<Item = Result<Event, 
                 },
                 _ = stopping.changed() => return None,
             };
-            Some((Ok(event), (receiver, stopping)))
+            Some((Ok(event), (receiver, stopping, ended, slot)))
         },
     );
     Sse::new(stream::iter(first.into_iter().map(Ok)).chain(rest))
@@ -171,7 +180,12 @@ async fn file(State(app): State<App>, method: Method, uri: Uri) -> Response {
     };
     if !snapshot.built {
         let message = snapshot.error.as_deref().unwrap_or("");
-        let page = livereload::error_page(message, is_hant(&rel), &snapshot.build_id);
+        let page = livereload::error_page(
+            message,
+            is_hant(&rel),
+            snapshot.withheld,
+            &snapshot.build_id,
+        );
         return respond(
             StatusCode::INTERNAL_SERVER_ERROR,
             "text/html; charset=utf-8",

@@ -73,13 +73,19 @@ fn rfind_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
         .find(|&i| haystack[i..i + needle.len()].eq_ignore_ascii_case(needle))
 }
 
-/// The page served for every URL while no build has succeeded yet: the same overlay the script
-/// shows, already in the HTML so it is readable without JavaScript.
-pub fn error_page(message: &str, hant: bool, build_id: &str) -> String {
+/// The page served for every URL while no build has succeeded yet, or since a rebuild refused
+/// a file (`withheld`): the same overlay the script shows, already in the HTML so it is
+/// readable without JavaScript.
+pub fn error_page(message: &str, hant: bool, withheld: bool, build_id: &str) -> String {
     let words = overlay_lang(hant);
     let lang = if hant { "zh-Hant" } else { "zh-Hans" };
     let title = crate::escape::html(&text_in(words, "overlay-title", &[]));
-    let note = crate::escape::html(&text_in(words, "overlay-first-note", &[]));
+    let note = if withheld {
+        text_in(words, "overlay-withheld-note", &[])
+    } else {
+        text_in(words, "overlay-first-note", &[])
+    };
+    let note = crate::escape::html(&note);
     let close = crate::escape::html(&text_in(words, "overlay-close", &[]));
     format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -138,12 +144,12 @@ mod tests {
 
     #[test]
     fn the_error_page_shows_the_message_escaped_in_the_pages_script() {
-        let page = error_page("content/a.md:3:1: error: <bad>", false, "n-0");
+        let page = error_page("content/a.md:3:1: error: <bad>", false, false, "n-0");
         assert!(page.contains("<html lang=\"zh-Hans\">"));
         assert!(page.contains("role=\"alertdialog\""));
         assert!(page.contains("Build failed"), "the library speaks English");
         assert!(page.contains("content/a.md:3:1: error: &lt;bad&gt;"));
-        let page = error_page("x", true, "n-0");
+        let page = error_page("x", true, false, "n-0");
         assert!(page.contains("<html lang=\"zh-Hant\">") && page.contains("Build failed"));
     }
 

@@ -3,8 +3,10 @@
 //!
 //! The output of serve mode never touches the disk: each build is a map path → bytes that
 //! replaces the previous one whole when it succeeds. So `public/` from a normal build is left
-//! alone, a failed rebuild keeps the last good site up, and a request can only ever name a file
-//! of the build: nothing outside it can be reached, whatever the path says.
+//! alone, a failed rebuild keeps the last good site up (unless it refused a file unread: a link
+//! out of the site, a pipe, a file too large; then no page is served until it is fixed), and a
+//! request can only ever name a file of the build: nothing outside it can be reached, whatever
+//! the path says.
 
 /// Like `println!`, but a closed stdout (`serve | head -1`) must not panic the watcher thread.
 macro_rules! say {
@@ -29,6 +31,7 @@ mod hosts;
 mod http;
 mod livereload;
 mod rebuild;
+mod streams;
 mod watch;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
@@ -81,8 +84,11 @@ impl Default for ServeOptions {
 pub(crate) struct Snapshot {
     /// The last good build (empty until one succeeded).
     pub files: Arc<FileMap>,
-    /// Whether any build has succeeded: until then every URL shows the error page.
+    /// Whether a build has succeeded and its pages may be served: until then (and after a
+    /// rebuild that refused a file, until one succeeds) every URL shows the error page.
     pub built: bool,
+    /// The pages were taken away because a rebuild refused a file (`built` is false then).
+    pub withheld: bool,
     /// The diagnostics of the latest build if it failed.
     pub error: Option<Arc<str>>,
     /// Changes with every new output, and is unique to this server process, so a page can
@@ -124,6 +130,7 @@ impl Shared {
             snapshot: RwLock::new(Arc::new(Snapshot {
                 files: Arc::new(FileMap::new()),
                 built: false,
+                withheld: false,
                 error: None,
                 build_id: format!("{instance}-0"),
             })),
@@ -162,14 +169,18 @@ impl Shared {
             Ok(changes) => {
                 let build_id = self.next_build_id();
                 // A stylesheet-only update leaves a failed build failed: the pages are still
-                // the last good ones.
-                let error = match changes.kind {
-                    ChangeKind::Css => current.error.clone(),
-                    ChangeKind::Full => None,
+                // the last good ones, or none when the failure took them away.
+                let (files, built, error) = match changes.kind {
+                    ChangeKind::Css if !current.built => {
+                        (current.files.clone(), false, current.error.clone())
+                    }
+                    ChangeKind::Css => (changes.files.clone(), true, current.error.clone()),
+                    ChangeKind::Full => (changes.files.clone(), true, None),
                 };
                 self.set(Snapshot {
-                    files: changes.files.clone(),
-                    built: true,
+                    files,
+                    built,
+                    withheld: !built && current.withheld,
                     error,
                     build_id: build_id.clone(),
                 });
@@ -181,9 +192,30 @@ impl Shared {
             }
             Err(diagnostics) => {
                 let message: Arc<str> = diagnostics.to_string().into();
+                // A file refused unread (a link out of the site, a pipe, a file too large) is
+                // refused as `build` refuses it: the last good build may show what it held
+                // before, or what a link led to, so it is not served on. Every address shows
+                // the problem until it is fixed, and open pages reload to show it.
+                if diagnostics.iter().any(|d| d.refused) {
+                    let build_id = self.next_build_id();
+                    self.set(Snapshot {
+                        files: Arc::new(FileMap::new()),
+                        built: false,
+                        withheld: true,
+                        error: Some(message.clone()),
+                        build_id: build_id.clone(),
+                    });
+                    let _ = self.events.send(LiveEvent::Error(message));
+                    let _ = self.events.send(LiveEvent::Reload {
+                        paths: vec!["*".into()],
+                        build_id,
+                    });
+                    return;
+                }
                 self.set(Snapshot {
                     files: current.files.clone(),
                     built: current.built,
+                    withheld: current.withheld,
                     error: Some(message.clone()),
                     build_id: current.build_id.clone(),
                 });
@@ -259,14 +291,8 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         let _context = runtime.enter();
         http::Signals::install().map_err(|e| failed(t!("serve-no-ctrl-c", error = io_error(&e))))?
     };
-    say!("{}", t!("serve-serving", url = &url));
-    if options.bind.is_unspecified() {
-        warn!(
-            "{}",
-            t!("serve-bind-warning", bind = options.bind.to_string())
-        );
-    }
-
+    // Watching before saying "Serving": an edit made as soon as the address is shown (a test
+    // does it at once) must not be missed.
     let watching = {
         let shared = shared.clone();
         let root = watch_root.clone();
@@ -285,6 +311,14 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     if let Err(e) = watching {
         warn!("{}", t!("serve-no-watch", error = e.to_string()));
     }
+    say!("{}", t!("serve-serving", url = &url));
+    if options.bind.is_unspecified() {
+        warn!(
+            "{}",
+            t!("serve-bind-warning", bind = options.bind.to_string())
+        );
+    }
+
     if options.open {
         open_browser(&url);
     }
@@ -341,10 +375,12 @@ fn report(outcome: &Result<Changes, Diagnostics>, what: &str, ms: u128, shared: 
         }
         Err(diagnostics) => {
             warn!("{diagnostics}");
-            warn!(
-                "{}",
-                t!("serve-rebuild-failed", ms = ms.to_string(), what = what)
-            );
+            let ms = ms.to_string();
+            if diagnostics.iter().any(|d| d.refused) {
+                warn!("{}", t!("serve-rebuild-refused", ms = ms, what = what));
+            } else {
+                warn!("{}", t!("serve-rebuild-failed", ms = ms, what = what));
+            }
         }
     }
 }
@@ -492,5 +528,46 @@ mod tests {
         assert_eq!(bad.error.as_deref(), Some("content/a.md:3:1: error: bad"));
         assert!(matches!(events.try_recv(), Ok(LiveEvent::Reload { .. })));
         assert!(matches!(events.try_recv(), Ok(LiveEvent::Error(_))));
+    }
+
+    #[test]
+    fn a_build_that_refused_a_file_withholds_the_last_good_files_until_one_succeeds() {
+        let shared = Shared::new();
+        let files: Arc<FileMap> = Arc::new(
+            [("index.html".to_string(), "x".into())]
+                .into_iter()
+                .collect(),
+        );
+        let good = |kind| {
+            Ok(Changes {
+                kind,
+                paths: vec!["index.html".into()],
+                partial: None,
+                index: None,
+                files: files.clone(),
+            })
+        };
+        shared.publish(&good(ChangeKind::Full));
+        let mut events = shared.events.subscribe();
+        let refused = crate::error::Diagnostic::new("content/a.md", "outside").refused();
+        shared.publish(&Err(refused.into()));
+        let withheld = shared.snapshot();
+        assert!(withheld.files.is_empty() && !withheld.built && withheld.withheld);
+        assert!(matches!(events.try_recv(), Ok(LiveEvent::Error(_))));
+        assert!(
+            matches!(events.try_recv(), Ok(LiveEvent::Reload { paths, .. }) if paths == ["*"]),
+            "open pages reload to show the problem"
+        );
+        // Neither another failure nor a stylesheet brings the pages back; a build does.
+        shared.publish(&Err(
+            crate::error::Diagnostic::new("content/b.md", "bad").into()
+        ));
+        shared.publish(&good(ChangeKind::Css));
+        let still = shared.snapshot();
+        assert!(still.files.is_empty() && !still.built && still.withheld);
+        shared.publish(&good(ChangeKind::Full));
+        let back = shared.snapshot();
+        assert!(back.built && !back.withheld && back.error.is_none());
+        assert_eq!(back.files, files);
     }
 }

@@ -69,6 +69,9 @@ pub struct Rebuilder {
     /// The site as it was last read, and what the last good build rendered from it, kept so
     /// that an edit renders only what shows it. `None` until a full build succeeds.
     last: Option<(Site, Incremental)>,
+    /// The last rebuild refused a file: `serve` withholds the pages until a rebuild succeeds,
+    /// so the stylesheet shortcut (which says nothing of the other files) is not taken.
+    refused: bool,
 }
 
 impl Rebuilder {
@@ -78,6 +81,7 @@ impl Rebuilder {
             files: Arc::new(FileMap::new()),
             theme: None,
             last: None,
+            refused: false,
         }
     }
 
@@ -86,7 +90,8 @@ impl Rebuilder {
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Changes, Diagnostics> {
         // A bug in a renderer must not take the server down with it: the user keeps the last
         // good site and sees the message, like any other build error.
-        catch_unwind(AssertUnwindSafe(|| self.rebuild_inner(changed))).unwrap_or_else(|panic| {
+        let outcome = catch_unwind(AssertUnwindSafe(|| self.rebuild_inner(changed)));
+        let outcome = outcome.unwrap_or_else(|panic| {
             let what = panic
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
@@ -97,11 +102,17 @@ impl Rebuilder {
                     .hint(t!("serve-build-panicked-hint"))
                     .into(),
             )
-        })
+        });
+        if let Err(problems) = &outcome {
+            self.refused = problems.iter().any(|d| d.refused);
+        } else {
+            self.refused = false;
+        }
+        outcome
     }
 
     fn rebuild_inner(&mut self, changed: &[PathBuf]) -> Result<Changes, Diagnostics> {
-        if let Some(theme) = &self.theme {
+        if let Some(theme) = self.theme.as_ref().filter(|_| !self.refused) {
             if !changed.is_empty() && changed.iter().all(|p| is_static_css(&self.options.root, p)) {
                 let theme = theme.clone();
                 return self.reload_static(&theme);

@@ -44,7 +44,7 @@ impl Site {
         }
         config.search &= options.search;
         let mut diagnostics = Diagnostics::default();
-        let dictionary = SiteDictionary::load(&root.join("data/dictionary.toml"))
+        let dictionary = SiteDictionary::load(root, &root.join("data/dictionary.toml"))
             .map_err(|d| diagnostics.push(d))
             .unwrap_or_default();
         let converter = Converter::new(config.traditional_profile, &dictionary);
@@ -81,6 +81,11 @@ impl Site {
                 ));
                 diagnostics.extend(templates.err().unwrap_or_default());
                 diagnostics.extend(labels.err().unwrap_or_default());
+                // The templates and the labels both find an unreadable theme folder.
+                let mut said = std::collections::HashSet::new();
+                diagnostics
+                    .0
+                    .retain(|d| said.insert((d.file.clone(), d.line, d.message.clone())));
                 return Err(diagnostics);
             }
         };
@@ -227,7 +232,7 @@ fn cross_checks(
 /// reported again as naming no page.
 #[derive(Default)]
 struct UnreadPages {
-    /// The content folder itself could not be read: any slug may be missing for that.
+    /// The content folder or a folder in it could not be read: any slug may be missing for that.
     everything: bool,
     /// File names without `.md`, and the text of each file (its `slug = "…"` may be any).
     stems: BTreeSet<String>,
@@ -238,13 +243,18 @@ impl UnreadPages {
     fn of(root: &Path, problems: &Diagnostics) -> Self {
         let mut unread = UnreadPages::default();
         for file in problems.iter().map(|d| &d.file) {
-            if file == Path::new("content") {
+            let is_page = file.extension().is_some_and(|e| e == "md");
+            if file == Path::new("content") || (file.starts_with("content") && !is_page) {
+                // The content folder, or a folder in it that could not be read (or whose name
+                // is not text, or a link out of the site): any page may be in it.
                 unread.everything = true;
-            } else if file.starts_with("content") && file.extension().is_some_and(|e| e == "md") {
+            } else if file.starts_with("content") {
                 if let Some(stem) = file.file_stem() {
                     unread.stems.insert(stem.to_string_lossy().into_owned());
                 }
-                if let Ok(bytes) = std::fs::read(root.join(file)) {
+                // Read like any page: a link out of the site, a pipe or `/dev/zero` is not.
+                let path = root.join(file);
+                if let Ok(bytes) = crate::read::source(root, &path, crate::read::Kind::Page) {
                     unread
                         .texts
                         .push(String::from_utf8_lossy(&bytes).into_owned());

@@ -29,6 +29,7 @@ mod properties;
 mod safety_data;
 mod safety_markup;
 mod safety_output;
+mod safety_reads;
 mod search;
 mod serve;
 mod typography;

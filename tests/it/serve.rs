@@ -1153,3 +1153,287 @@ fn idle_connections_do_not_lock_other_clients_out() {
     edit(&plan(root), |t| t + "\n再改一次。\n");
     events.wait_for("reload");
 }
+
+// ---- Hostile files added while serving (the same cases for `build` are in safety_reads.rs) ----
+
+/// `GET target` once it answers `status` with every one of `parts` in its body (polled: a
+/// rebuild may come as one batch of changes or several). Fails with the last answer and the
+/// server's log after [`EVENT_TIMEOUT`], so a server stuck on a pipe fails the test.
+fn served_once(server: &Server, target: &str, status: u16, parts: &[&str]) -> Response {
+    let deadline = Instant::now() + EVENT_TIMEOUT;
+    loop {
+        let response = server.get(target);
+        let text = response.text();
+        if response.status == status && parts.iter().all(|p| text.contains(p)) {
+            return response;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{target} did not answer {status} with {parts:?}; it answered {}:\n{text}\nstderr:\n{}",
+            response.status,
+            server.stderr()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// The most memory the server has held at once (its peak resident set), in bytes.
+#[cfg(target_os = "linux")]
+fn peak_memory(server: &Server) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{}/status", server.child.id())).unwrap();
+    let kb: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("VmHWM in /proc/PID/status");
+    kb * 1024
+}
+
+/// A server with the tests' memory limit, so reading `/dev/zero` would fail rather than fill
+/// the machine.
+fn start_bounded(root: &Path) -> Server {
+    Server::start_configured(root, &[], |command| {
+        crate::support::bounded::limit_memory(command, crate::support::bounded::MEMORY_LIMIT)
+    })
+}
+
+/// The case: a link to a file outside the site, added while `serve` runs, was read,
+/// rendered and served, and stayed served as the "last good build" once a full build refused
+/// it. Now it is refused exactly as `build` refuses it, and nothing of it is ever served.
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_site_added_while_serving_is_refused_and_never_served() {
+    use crate::safety_reads::link;
+    let site = TestSite::basic();
+    let root = site.root();
+    let secret = site.outside().join("secret.md");
+    write(&secret, "+++\ntitle = \"机密\"\n+++\nTOP-SECRET-7Q\n");
+    let server = start_bounded(root);
+    let mut events = server.events();
+    link(&secret, &root.join("content/policies/secret.md"));
+
+    let error = events.wait_for("error");
+    assert!(
+        error.data.contains(&format!(
+            "content/policies/secret.md: error: this link points outside the site, to {}",
+            secret.canonicalize().unwrap().display()
+        )),
+        "{}",
+        error.data
+    );
+    // Open pages reload, to the page that says what is wrong.
+    assert_eq!(events.wait_for("reload").data, "[\"*\"]");
+    for target in ["/policies/secret/", "/policies/plan/", "/", "/zh-hant/"] {
+        let response = server.get(target);
+        assert_eq!(response.status, 500, "{target}");
+        let text = response.text();
+        assert!(!text.contains("TOP-SECRET-7Q"), "{target}: {text}");
+        assert!(text.contains("content/policies/secret.md"), "{target}");
+        assert!(text.contains("A file was refused"), "{target}: {text}");
+    }
+    let log = server.stderr_with("no page is served until it is fixed");
+    assert!(
+        log.contains("a file was refused, so no page is served until it is fixed"),
+        "{log}"
+    );
+
+    // A full rebuild (the configuration changed) refuses it the same way.
+    edit(&root.join("config.toml"), |t| t + "\n# 改过\n");
+    std::thread::sleep(Duration::from_millis(500));
+    let response = served_once(&server, "/policies/secret/", 500, &["secret.md"]);
+    assert!(!response.text().contains("TOP-SECRET-7Q"));
+
+    std::fs::remove_file(root.join("content/policies/secret.md")).unwrap();
+    served_once(&server, "/policies/plan/", 200, &["测试市标准化发展规划"]);
+    assert_eq!(server.get("/policies/secret/").status, 404);
+}
+
+/// A page served before and then replaced by a link out of the site is not served any more
+/// as it was: the last good build is withheld until the link goes.
+#[cfg(unix)]
+#[test]
+fn a_page_replaced_by_a_link_out_while_serving_is_no_longer_served() {
+    use crate::safety_reads::link;
+    let site = TestSite::basic();
+    let root = site.root();
+    site.page(
+        "policies/notice.md",
+        "+++\ntitle = \"通知\"\n+++\n旧的通知-OLD-4K\n",
+    );
+    let secret = site.outside().join("secret.md");
+    write(&secret, "+++\ntitle = \"机密\"\n+++\nTOP-SECRET-7Q\n");
+    let server = start_bounded(root);
+    assert!(server.get("/policies/notice/").text().contains("OLD-4K"));
+
+    link(&secret, &root.join("content/policies/notice.md"));
+    let response = served_once(&server, "/policies/notice/", 500, &["notice.md"]);
+    let text = response.text();
+    assert!(
+        !text.contains("OLD-4K") && !text.contains("TOP-SECRET-7Q"),
+        "{text}"
+    );
+
+    write(
+        &root.join("content/policies/notice.md.new"),
+        "+++\ntitle = \"通知\"\n+++\n新的通知-NEW-9P\n",
+    );
+    std::fs::rename(
+        root.join("content/policies/notice.md.new"),
+        root.join("content/policies/notice.md"),
+    )
+    .unwrap();
+    served_once(&server, "/policies/notice/", 200, &["NEW-9P"]);
+}
+
+/// Every kind of source made a pipe, a link to `/dev/zero`, a huge file or a folder link out
+/// of the site while `serve` runs: refused as `build` refuses it, without waiting or reading
+/// without end (the server keeps answering, within its memory limit), and served again once
+/// put back.
+#[cfg(unix)]
+#[test]
+fn hostile_files_added_while_serving_are_refused_as_build_refuses_them() {
+    use crate::safety_reads::{fifo, link, sparse};
+    let site = TestSite::basic();
+    let root = site.root().to_path_buf();
+    let outside = site.outside().to_path_buf();
+    write(
+        &outside.join("a.md"),
+        "+++\ntitle = \"外\"\n+++\nOUTSIDE-3J\n",
+    );
+    let server = start_bounded(&root);
+    type Step = Box<dyn Fn(&Path)>;
+    /// Replaces `rel` by what `make` makes; the fix puts the original back.
+    fn replace(rel: &'static str, make: impl Fn(&Path) + 'static) -> (Step, Step) {
+        let saved = Arc::new(Mutex::new(None::<Vec<u8>>));
+        let keep = saved.clone();
+        let hostile: Step = Box::new(move |root: &Path| {
+            let path = root.join(rel);
+            *keep.lock().unwrap() = std::fs::read(&path).ok();
+            make(&path);
+        });
+        let fix: Step = Box::new(move |root: &Path| {
+            let path = root.join(rel);
+            let _ = std::fs::remove_file(&path);
+            if let Some(bytes) = saved.lock().unwrap().take() {
+                write(&path, bytes);
+            }
+        });
+        (hostile, fix)
+    }
+    let cases: Vec<(&str, (Step, Step))> = vec![
+        (
+            "content/policies/zero.md: error: this link points outside the site, to /dev/zero",
+            replace("content/policies/zero.md", |p| link("/dev/zero", p)),
+        ),
+        (
+            "content/policies/pipe.md: error: this is not an ordinary file but a named pipe",
+            replace("content/policies/pipe.md", fifo),
+        ),
+        (
+            "content/policies/huge.md: error: this file is 10.0 GB",
+            replace("content/policies/huge.md", |p| sparse(p, 10 << 30)),
+        ),
+        (
+            "config.toml: error: this is not an ordinary file but a named pipe",
+            replace("config.toml", fifo),
+        ),
+        (
+            "data/dictionary.toml: error: this link points outside the site, to /dev/zero",
+            replace("data/dictionary.toml", |p| link("/dev/zero", p)),
+        ),
+        (
+            "data/observations.csv: error: this is not an ordinary file but a named pipe",
+            replace("data/observations.csv", fifo),
+        ),
+        (
+            "themes/default/templates/page.html: error: this is not an ordinary file but a named pipe",
+            replace("themes/default/templates/page.html", fifo),
+        ),
+        (
+            "themes/default/i18n/zh-Hans.toml: error: this link points outside the site, to /dev/zero",
+            replace("themes/default/i18n/zh-Hans.toml", |p| link("/dev/zero", p)),
+        ),
+        // A stylesheet changed takes serve's shortcut (only the static files read again).
+        (
+            "themes/default/static/style.css: error: this link points outside the site, to /dev/zero",
+            replace("themes/default/static/style.css", |p| link("/dev/zero", p)),
+        ),
+        (
+            "static/extra.css: error: this is not an ordinary file but a named pipe",
+            replace("static/extra.css", fifo),
+        ),
+        (
+            "content/elsewhere: error: this is a link to",
+            replace("content/elsewhere", move |p| link(&outside, p)),
+        ),
+    ];
+    for (expected, (hostile, fix)) in &cases {
+        hostile(&root);
+        let response = served_once(&server, "/policies/plan/", 500, &[expected]);
+        assert!(!response.text().contains("OUTSIDE-3J"), "{expected}");
+        fix(&root);
+        served_once(&server, "/policies/plan/", 200, &["测试市标准化发展规划"]);
+    }
+    #[cfg(target_os = "linux")]
+    {
+        let peak = peak_memory(&server);
+        assert!(peak < 256 << 20, "the server held {} MB", peak >> 20);
+    }
+    assert!(!server.stderr().contains("panicked"), "{}", server.stderr());
+}
+
+/// The case: 1,100 open live-reload streams from one process took every connection
+/// serve keeps (a stream is a response in progress, never idle), and every new request got
+/// 503. Streams are now capped at half the connections, the oldest ended for a new one.
+#[cfg(unix)]
+#[test]
+fn many_live_reload_streams_do_not_lock_other_clients_out() {
+    use std::os::unix::process::CommandExt;
+    const STREAMS: usize = 300;
+    const OPEN_FILES: u64 = 64;
+    /// The streams serve keeps with 64 descriptors: half its 32 connections.
+    const KEPT: usize = 16;
+    let site = TestSite::basic();
+    let root = site.root();
+    let server = Server::start_configured(root, &[], |command| {
+        command.env(
+            "STDPORTAL_SERVE_HEADER_TIMEOUT_MS",
+            TEST_HEADER_TIMEOUT.as_millis().to_string(),
+        );
+        // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
+        unsafe {
+            command.pre_exec(|| {
+                let limit = libc::rlimit {
+                    rlim_cur: OPEN_FILES as libc::rlim_t,
+                    rlim_max: OPEN_FILES as libc::rlim_t,
+                };
+                if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+    });
+    let mut streams: Vec<Events> = (0..STREAMS).map(|_| server.events()).collect();
+
+    let asked = Instant::now();
+    let response = server.get("/policies/plan/");
+    let waited = asked.elapsed();
+    assert_eq!(response.status, 200, "{}", response.text());
+    assert!(
+        waited < Duration::from_secs(2),
+        "with {STREAMS} streams opened, a new client waited {waited:?}"
+    );
+    // The oldest streams were ended to make room; the newest still hear of an edit.
+    assert!(streams[0].ends_within(Duration::from_secs(5)));
+    edit(&plan(root), |t| t + "\n很多页面在等实时刷新时的修改。\n");
+    for newest in streams.iter_mut().rev().take(KEPT) {
+        newest.wait_for("reload");
+    }
+    let log = server.stderr_with("pages are listening for live reload");
+    assert!(
+        log.contains("16 pages are listening for live reload, the most kept"),
+        "{log}"
+    );
+    assert!(!log.contains("panicked"), "{log}");
+}

@@ -25,8 +25,13 @@ pub struct Sheet {
     styles: StyleRange,
 }
 
+/// The most the files of an `.xlsx` or `.ods` workbook (a zip archive) may unpack to: eight
+/// times the largest workbook read, some two million cells of text.
+pub const UNPACKED_LIMIT: u64 = 256 << 20;
+
 /// The sheets of a workbook that hold anything, in the workbook's order.
 pub fn sheets(shown: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, Diagnostic> {
+    refuse_unpacking_too_much(shown, bytes)?;
     let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         Diagnostic::new(
             shown,
@@ -60,6 +65,37 @@ pub fn sheets(shown: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, Diagnostic> {
         }
     }
     Ok(sheets)
+}
+
+/// A zip workbook whose files say they unpack to more than [`UNPACKED_LIMIT`] is refused
+/// before anything is unpacked (the zip reader refuses to unpack a file past what it says).
+fn refuse_unpacking_too_much(shown: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return Ok(());
+    }
+    // Not a readable archive: calamine says so in its own words.
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut unpacked: u64 = 0;
+    for i in 0..archive.len() {
+        if let Ok(file) = archive.by_index_raw(i) {
+            unpacked = unpacked.saturating_add(file.size());
+        }
+    }
+    if unpacked <= UNPACKED_LIMIT {
+        return Ok(());
+    }
+    Err(Diagnostic::new(
+        shown,
+        t!(
+            "table-workbook-unpacks-too-much",
+            size = crate::read::size_text(unpacked),
+            limit = crate::read::size_text(UNPACKED_LIMIT)
+        ),
+    )
+    .hint(t!("read-too-large-hint", kind = "workbook"))
+    .refused())
 }
 
 fn is_blank(cell: &Data) -> bool {

@@ -1,6 +1,7 @@
 //! What the tests share: a temporary site to edit, build and check ([`TestSite`]), the real
 //! `stdportal` binary, snapshots of folders, and the rule for tests that need a tool.
 
+pub mod bounded;
 pub mod internals;
 pub mod workbooks;
 
