@@ -141,11 +141,7 @@ impl Diagnostics {
         self.1.total += counted;
         let count = match self.1.by_file.get_mut(&diagnostic.file) {
             Some(count) => count,
-            None => self
-                .1
-                .by_file
-                .entry(diagnostic.file.clone())
-                .or_default(),
+            None => self.1.by_file.entry(diagnostic.file.clone()).or_default(),
         };
         if diagnostic.not_shown == 0 && count.shown < PROBLEMS_PER_FILE {
             count.shown += 1;
@@ -298,7 +294,9 @@ mod tests {
         assert_eq!(all.iter().count(), PROBLEMS_PER_FILE + 2);
         let text = all.to_string();
         assert!(
-            text.contains("data/observations.csv: 999,950 more problems in this file are not shown"),
+            text.contains(
+                "data/observations.csv: 999,950 more problems in this file are not shown"
+            ),
             "{text}"
         );
         assert!(text.contains("content/a.md: error: bad"), "{text}");
@@ -307,8 +305,14 @@ mod tests {
         merged.push(Diagnostic::new("data/observations.csv", "first"));
         merged.extend(all);
         assert_eq!(merged.len(), 1_000_002);
-        assert_eq!(merged.iter().filter(|d| d.not_shown == 0).count(), PROBLEMS_PER_FILE + 1);
-        assert!(merged.to_string().contains("999,951 more problems"), "{merged}");
+        assert_eq!(
+            merged.iter().filter(|d| d.not_shown == 0).count(),
+            PROBLEMS_PER_FILE + 1
+        );
+        assert!(
+            merged.to_string().contains("999,951 more problems"),
+            "{merged}"
+        );
     }
 
     #[test]

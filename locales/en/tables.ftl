@@ -62,6 +62,8 @@ table-not-in-encoding-hint = save it from Excel/WPS as "CSV UTF-8"
 
 table-not-a-number = "{ $text }" is not a number
 table-not-a-number-hint = write digits only, e.g. 432 or 97.5 (a thousands separator or a trailing % is fine)
+table-other-digits = "{ $text }" is not a number: it is written with the digits of another script
+table-other-digits-hint = write the digits 0–9: { $meant }
 table-decimal-comma = "{ $text }" is not a number: a comma separates thousands only before exactly three digits
 table-decimal-comma-hint = decimal comma? write { $meant }; thousands are written 13,375 or 13375
 table-bad-grouping = "{ $text }" is not a number: its separators do not split it into thousands

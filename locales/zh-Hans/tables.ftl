@@ -55,6 +55,8 @@ table-not-in-encoding-hint = 请在 Excel/WPS 里把它另存为“CSV UTF-8”
 
 table-not-a-number = “{ $text }”不是数字
 table-not-a-number-hint = 请只写数字，例如 432 或 97.5（可以有千位分隔符或末尾的 %）
+table-other-digits = “{ $text }”不是数字：它是用其他文字的数字写的
+table-other-digits-hint = 请用数字 0–9 书写：{ $meant }
 table-decimal-comma = “{ $text }”不是数字：逗号只能作千位分隔符，后面正好是三位数字
 table-decimal-comma-hint = 是小数点吗？请写 { $meant }；千位写成 13,375 或 13375
 table-bad-grouping = “{ $text }”不是数字：它的分隔符没有按千位分开

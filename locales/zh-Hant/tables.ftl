@@ -55,6 +55,8 @@ table-not-in-encoding-hint = 請在 Excel/WPS 裡把它另存為“CSV UTF-8”
 
 table-not-a-number = “{ $text }”不是數字
 table-not-a-number-hint = 請只寫數字，例如 432 或 97.5（可以有千位分隔符或末尾的 %）
+table-other-digits = “{ $text }”不是數字：它是用其他文字的數字寫的
+table-other-digits-hint = 請用數字 0–9 書寫：{ $meant }
 table-decimal-comma = “{ $text }”不是數字：逗號只能作千位分隔符，後面正好是三位數字
 table-decimal-comma-hint = 是小數點嗎？請寫 { $meant }；千位寫成 13,375 或 13375
 table-bad-grouping = “{ $text }”不是數字：它的分隔符沒有按千位分開

@@ -81,8 +81,8 @@ fn looks(bytes: &[u8]) -> Looks {
 /// The zip's central directory against the limits; the declared sizes are what the zip reader
 /// will let each part unpack to (it stops a part that inflates past its declared size).
 fn check_zip(bytes: &[u8]) -> Result<Kind, Problem> {
-    let archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| Problem::Unreadable(e.to_string()))?;
+    let archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Problem::Unreadable(e.to_string()))?;
     if archive.len() > limits::PARTS {
         return Err(Exceeded::Parts {
             count: archive.len(),
@@ -93,6 +93,7 @@ fn check_zip(bytes: &[u8]) -> Result<Kind, Problem> {
         return Err(Problem::DuplicateParts);
     }
     let mut total: u64 = 0;
+    let mut total_packed: u64 = 0;
     let mut ods = false;
     for i in 0..archive.len() {
         let entry = archive
@@ -100,10 +101,15 @@ fn check_zip(bytes: &[u8]) -> Result<Kind, Problem> {
             .map_err(|e| Problem::Unreadable(e.to_string()))?;
         let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
         let size = entry.size();
-        if size > limits::PART_BYTES {
-            return Err(Exceeded::Part { part: name, bytes: size }.into());
-        }
         let packed = entry.compressed_size().max(1);
+        if size > limits::PART_BYTES {
+            return Err(Exceeded::Part {
+                part: name,
+                bytes: size,
+                ratio: size / packed,
+            }
+            .into());
+        }
         if size > limits::RATIO_FROM && size / packed > limits::RATIO {
             return Err(Exceeded::Ratio {
                 part: name,
@@ -115,10 +121,15 @@ fn check_zip(bytes: &[u8]) -> Result<Kind, Problem> {
             return Err(Problem::Password);
         }
         total = total.saturating_add(size);
+        total_packed = total_packed.saturating_add(packed);
         ods |= name == "mimetype";
     }
     if total > limits::UNPACKED_BYTES {
-        return Err(Exceeded::Unpacked { bytes: total }.into());
+        return Err(Exceeded::Unpacked {
+            bytes: total,
+            ratio: total / total_packed.max(1),
+        }
+        .into());
     }
     Ok(if ods { Kind::Ods } else { Kind::Xlsx })
 }
@@ -127,8 +138,8 @@ fn check_zip(bytes: &[u8]) -> Result<Kind, Problem> {
 /// `EncryptedPackage`), or an `.xls` whose `Workbook` stream is read here with a reader that
 /// checks every sector chain (calamine's follows a chain that loops back forever).
 fn check_ole(bytes: &[u8]) -> Result<Kind, Problem> {
-    let file =
-        cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| Problem::Unreadable(e.to_string()))?;
+    let file = cfb::CompoundFile::open(Cursor::new(bytes))
+        .map_err(|e| Problem::Unreadable(e.to_string()))?;
     let names: Vec<String> = file
         .read_root_storage()
         .map(|entry| entry.name().to_string())
@@ -142,8 +153,8 @@ fn check_ole(bytes: &[u8]) -> Result<Kind, Problem> {
 
 /// The `Workbook` stream of an `.xls` (`Book` in Excel 5 files), at most the file's size.
 pub fn xls_stream(bytes: &[u8]) -> Result<Vec<u8>, Problem> {
-    let mut file =
-        cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| Problem::Unreadable(e.to_string()))?;
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes))
+        .map_err(|e| Problem::Unreadable(e.to_string()))?;
     let path = ["/Workbook", "/Book", "/WORKBOOK", "/BOOK"]
         .into_iter()
         .find(|p| file.is_stream(p))
@@ -166,8 +177,8 @@ pub fn scan_zip_parts(
     wanted: impl Fn(&str) -> bool,
     mut scan: impl FnMut(&str, &mut dyn Read) -> Result<(), Problem>,
 ) -> Result<(), Problem> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| Problem::Unreadable(e.to_string()))?;
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Problem::Unreadable(e.to_string()))?;
     for i in 0..archive.len() {
         let name = archive
             .by_index_data(i)

@@ -38,14 +38,39 @@ pub const PROBLEMS_PER_FILE: usize = 50;
 /// The limit a workbook passed, with what was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Exceeded {
-    File { bytes: u64 },
-    Unpacked { bytes: u64 },
-    Part { part: String, bytes: u64 },
-    Parts { count: usize },
-    Ratio { part: String, ratio: u64 },
-    Cells { sheet: String },
-    Range { sheet: String, from: String, to: String, cells: u64 },
-    Expanded { what: Expanded, bytes: u64 },
+    File {
+        bytes: u64,
+    },
+    Unpacked {
+        bytes: u64,
+        ratio: u64,
+    },
+    /// `ratio`: how many times smaller it is stored.
+    Part {
+        part: String,
+        bytes: u64,
+        ratio: u64,
+    },
+    Parts {
+        count: usize,
+    },
+    Ratio {
+        part: String,
+        ratio: u64,
+    },
+    Cells {
+        sheet: String,
+    },
+    Range {
+        sheet: String,
+        from: String,
+        to: String,
+        cells: u64,
+    },
+    Expanded {
+        what: Expanded,
+        bytes: u64,
+    },
 }
 
 /// What grew past [`EXPANDED_BYTES`] once read.
@@ -75,22 +100,22 @@ impl Exceeded {
                 ),
                 t!("table-workbook-split-hint"),
             ),
-            Exceeded::Unpacked { bytes } => (
+            Exceeded::Unpacked { bytes, ratio } => (
                 t!(
                     "table-workbook-unpacked-limit",
                     size = megabytes(*bytes),
                     limit = megabytes(UNPACKED_BYTES)
                 ),
-                t!("table-workbook-damaged-hint"),
+                size_hint(*ratio),
             ),
-            Exceeded::Part { part, bytes } => (
+            Exceeded::Part { part, bytes, ratio } => (
                 t!(
                     "table-workbook-part-limit",
                     part = part.as_str(),
                     size = megabytes(*bytes),
                     limit = megabytes(PART_BYTES)
                 ),
-                t!("table-workbook-damaged-hint"),
+                size_hint(*ratio),
             ),
             Exceeded::Parts { count } => (
                 t!(
@@ -153,6 +178,16 @@ impl Exceeded {
             }
         };
         Diagnostic::new(shown, message).hint(hint)
+    }
+}
+
+/// What to do about a workbook too large once unpacked: packed as spreadsheet programs pack,
+/// it is a large table; packed far more, a bomb or a damaged file.
+fn size_hint(ratio: u64) -> String {
+    if ratio > RATIO {
+        t!("table-workbook-damaged-hint")
+    } else {
+        t!("table-workbook-split-hint")
     }
 }
 

@@ -19,7 +19,8 @@ use super::Problem;
 const MAX_ROWS: u64 = 1_048_576;
 const MAX_COLUMNS: u64 = 16_384;
 /// What calamine keeps per cell it expands: a value and a formula.
-const CELL_COST: u64 = (std::mem::size_of::<calamine::Data>() + std::mem::size_of::<String>()) as u64;
+const CELL_COST: u64 =
+    (std::mem::size_of::<calamine::Data>() + std::mem::size_of::<String>()) as u64;
 
 /// Checks the `.ods` in `bytes`: a password first (its content is then not XML), then its sheets.
 pub fn check(bytes: &[u8]) -> Result<(), Problem> {
@@ -110,7 +111,6 @@ fn content(part: &mut dyn Read) -> Result<(), Problem> {
 
 type Xml<'a> = quick_xml::Reader<std::io::BufReader<&'a mut dyn Read>>;
 
-
 fn table(reader: &mut Xml<'_>, sheet: &str, totals: &mut Totals) -> Result<(), Problem> {
     let mut buf = Vec::new();
     let mut lines: u64 = 0;
@@ -130,9 +130,14 @@ fn table(reader: &mut Xml<'_>, sheet: &str, totals: &mut Totals) -> Result<(), P
                 if let Some((first, last)) = row.columns {
                     first_line.get_or_insert(lines);
                     end_line = lines + repeats;
-                    columns = Some(columns.map_or((first, last), |(a, b)| (a.min(first), b.max(last))));
-                    expanded.cells = expanded.cells.saturating_add(row.cells.saturating_mul(repeats));
-                    expanded.bytes = expanded.bytes.saturating_add(row.text.saturating_mul(repeats));
+                    columns =
+                        Some(columns.map_or((first, last), |(a, b)| (a.min(first), b.max(last))));
+                    expanded.cells = expanded
+                        .cells
+                        .saturating_add(row.cells.saturating_mul(repeats));
+                    expanded.bytes = expanded
+                        .bytes
+                        .saturating_add(row.text.saturating_mul(repeats));
                 }
                 lines += repeats;
                 totals.check(sheet)?;
@@ -150,7 +155,10 @@ fn table(reader: &mut Xml<'_>, sheet: &str, totals: &mut Totals) -> Result<(), P
         return Err(Exceeded::Range {
             sheet: sheet.to_string(),
             from: cell_name(first_line as u32, first_column as u32),
-            to: cell_name((end_line - 1).min(u64::from(u32::MAX)) as u32, last_column as u32),
+            to: cell_name(
+                (end_line - 1).min(u64::from(u32::MAX)) as u32,
+                last_column as u32,
+            ),
             cells: range,
         }
         .into());
@@ -210,7 +218,11 @@ fn row(reader: &mut Xml<'_>, totals: &mut Totals) -> Result<Row, Problem> {
             Event::End(e) if e.name() == QName("table:table-row") => break,
             Event::Eof => break,
             // calamine stops at anything else in a row.
-            _ => return Err(Problem::Unreadable("unexpected content in a table row".into())),
+            _ => {
+                return Err(Problem::Unreadable(
+                    "unexpected content in a table row".into(),
+                ))
+            }
         }
     }
     // calamine keeps every cell of the row element once, value and formula, before the rows
@@ -231,8 +243,11 @@ fn cell(reader: &mut Xml<'_>, e: &BytesStart<'_>) -> Result<Option<u64>, Problem
     for a in e.attributes().flatten() {
         let length = a.value.len() as u64;
         match a.key.as_ref() {
-            "office:value" | "office:string-value" | "office:date-value"
-            | "office:time-value" | "office:boolean-value" => {
+            "office:value"
+            | "office:string-value"
+            | "office:date-value"
+            | "office:time-value"
+            | "office:boolean-value" => {
                 value.get_or_insert(length);
             }
             "office:value-type" => string_type |= a.value.as_ref() == "string",

@@ -69,7 +69,10 @@ struct SheetCost {
 fn widen(rect: &mut Option<((u32, u32), (u32, u32))>, at: (u32, u32)) {
     *rect = Some(match *rect {
         None => (at, at),
-        Some((a, b)) => ((a.0.min(at.0), a.1.min(at.1)), (b.0.max(at.0), b.1.max(at.1))),
+        Some((a, b)) => (
+            (a.0.min(at.0), a.1.min(at.1)),
+            (b.0.max(at.0), b.1.max(at.1)),
+        ),
     });
 }
 
@@ -90,12 +93,13 @@ pub fn check(stream: &[u8]) -> Result<(), Problem> {
                 if position > stream.len() {
                     return Err(damaged("BoundSheet8"));
                 }
-                let name = sheet_name(record.data).unwrap_or_else(|| format!("#{}", sheets.len() + 1));
+                let name =
+                    sheet_name(record.data).unwrap_or_else(|| format!("#{}", sheets.len() + 1));
                 sheets.push((position, name));
             }
             0x00FC => {
-                string_table = string_table
-                    .saturating_add((record.data.len() + record.continued) as u64)
+                string_table =
+                    string_table.saturating_add((record.data.len() + record.continued) as u64)
             }
             0x000A => break,
             _ => {}
