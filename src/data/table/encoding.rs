@@ -110,7 +110,7 @@ fn line_evidence(line: &[u8]) -> LineEvidence {
             // Digits of another script (Arabic-Indic ٣٤) are UTF-8 that GB18030 reads as two
             // common hanzi each; a figure typed with them is data, and the message about it
             // must show them as typed.
-            let other_digits = |c: char| !c.is_ascii() && c.is_numeric() && !chinese(c);
+            let other_digits = |c: char| super::number::other_script_digit(c).is_some();
             let plausible = text
                 .chars()
                 .all(|c| c.is_ascii() || plausible_in_data(c) || other_digits(c));

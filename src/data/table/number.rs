@@ -129,15 +129,17 @@ const DIGIT_ZEROS: [u32; 14] = [
 /// `text` with the digits of another script written as ASCII digits (`٣٤` is `34`), when it
 /// has such digits: a figure typed with them is not read, but the message says what to write.
 fn other_script_digits(text: &str) -> Option<String> {
-    let digit = |c: char| {
-        DIGIT_ZEROS
-            .iter()
-            .find(|&&zero| (zero..zero + 10).contains(&(c as u32)))
-            .and_then(|zero| char::from_digit(c as u32 - zero, 10))
-    };
     text.chars()
-        .any(|c| digit(c).is_some())
-        .then(|| text.chars().map(|c| digit(c).unwrap_or(c)).collect())
+        .any(|c| other_script_digit(c).is_some())
+        .then(|| text.chars().map(|c| other_script_digit(c).unwrap_or(c)).collect())
+}
+
+/// The ASCII digit a digit of another script stands for (`٣` is `3`).
+pub(super) fn other_script_digit(c: char) -> Option<char> {
+    DIGIT_ZEROS
+        .iter()
+        .find(|&&zero| (zero..zero + 10).contains(&(c as u32)))
+        .and_then(|zero| char::from_digit(c as u32 - zero, 10))
 }
 
 /// A number in a cell (see [`parse_figure`]; full-width digits are read too), or an error at
