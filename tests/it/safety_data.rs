@@ -67,6 +67,51 @@ mod hostile {
         );
     }
 
+    /// 20,000 observations of one indicator: a page of a few kilobytes with the latest 100 in
+    /// its table and a chart thinned to its pixels; the CSV download holds them all.
+    #[test]
+    fn an_indicator_with_many_observations_has_a_small_page_and_a_whole_csv() {
+        let site = TestSite::basic();
+        let mut csv = String::from(OBSERVATIONS_HEADER);
+        for i in 0..20_000 {
+            let date = format!(
+                "{}-{:02}-{:02}",
+                1901 + i / 336,
+                i / 28 % 12 + 1,
+                i % 28 + 1
+            );
+            csv.push_str(&format!(
+                "testcity,pass-rate,{date},{},测试数据\n",
+                90 + i % 10
+            ));
+        }
+        site.file("data/observations.csv", csv);
+        site.built();
+        let page = site.read("cities/testcity/indicators/pass-rate/index.html");
+        assert!(page.len() < 100_000, "{} bytes", page.len());
+        assert!(
+            page.contains("<p class=\"table-note\">表中列出最近的 100 个监测数据，共 20000 个；全部数据请下载 CSV。</p>"),
+            "{page}"
+        );
+        assert_eq!(
+            page.matches("<td>").count(),
+            2 * (100 + 2),
+            "100 observations, baseline and target"
+        );
+        assert!(page.matches("<circle").count() < 20, "{page}");
+        let hant = site.read("zh-hant/cities/testcity/indicators/pass-rate/index.html");
+        assert!(
+            hant.contains("表中列出最近的 100 個監測數據，共 20000 個"),
+            "{hant}"
+        );
+        let data = site.read("cities/testcity/indicators/pass-rate/data.csv");
+        assert_eq!(
+            data.lines().count(),
+            1 + 2 + 20_000,
+            "header, baseline, target, observations"
+        );
+    }
+
     #[test]
     fn digits_of_another_script_are_shown_as_typed() {
         let site = TestSite::basic();

@@ -131,7 +131,11 @@ const DIGIT_ZEROS: [u32; 14] = [
 fn other_script_digits(text: &str) -> Option<String> {
     text.chars()
         .any(|c| other_script_digit(c).is_some())
-        .then(|| text.chars().map(|c| other_script_digit(c).unwrap_or(c)).collect())
+        .then(|| {
+            text.chars()
+                .map(|c| other_script_digit(c).unwrap_or(c))
+                .collect()
+        })
 }
 
 /// The ASCII digit a digit of another script stands for (`٣` is `3`).

@@ -244,7 +244,8 @@ fn a_big5_file_is_refused_not_read_as_gb18030() {
 /// them): the file is UTF-8, and the message shows them as typed, with what to write.
 #[test]
 fn digits_of_another_script_are_read_as_typed_and_named() {
-    for (typed, meant) in [("٣٤", "34"), ("۳۴.۵", "34.5"), ("४२", "42"), ("๓๔", "34")] {
+    for (typed, meant) in [("٣٤", "34"), ("۳۴.۵", "34.5"), ("४२", "42"), ("๓๔", "34")]
+    {
         let text = format!("city,value\nrizhao,{typed}\n");
         assert_eq!(decode(text.as_bytes()).unwrap(), text, "{typed}");
         let err = parse_number(&cell(typed)).unwrap_err();
@@ -252,7 +253,10 @@ fn digits_of_another_script_are_read_as_typed_and_named() {
             err.message,
             format!("in column \"value\": \"{typed}\" is not a number: it is written with the digits of another script")
         );
-        assert_eq!(err.hint.as_deref(), Some(format!("write the digits 0–9: {meant}").as_str()));
+        assert_eq!(
+            err.hint.as_deref(),
+            Some(format!("write the digits 0–9: {meant}").as_str())
+        );
     }
 }
 
