@@ -130,6 +130,34 @@ fn xlsx_and_ods_workbooks_give_the_same_site_as_csv_and_toml() {
     }
 }
 
+/// The fuzz target's seeds (`fuzz/fuzz_targets/workbooks.rs`) beside `basic.xls`: the same
+/// cells, written by this file's helpers; they give the same site as the CSV and TOML files.
+/// `STDPORTAL_WRITE_SEEDS=1` writes them again after a change to the helpers.
+#[test]
+fn the_seed_workbooks_give_the_same_site_as_csv_and_toml() {
+    let csv = TestSite::basic();
+    csv.built();
+    let expected = snapshot(&csv.public());
+    for (name, bytes) in [
+        ("basic.xlsx", xlsx(&basic_sheets())),
+        ("basic.ods", ods(&basic_sheets())),
+    ] {
+        let seed = repo().join("tests/fixtures/workbooks").join(name);
+        if std::env::var_os("STDPORTAL_WRITE_SEEDS").is_some() {
+            std::fs::write(&seed, &bytes).unwrap();
+        }
+        let site = basic_with_workbook(
+            &format!("data/数据.{}", &name[6..]),
+            std::fs::read(&seed).unwrap(),
+        );
+        site.built();
+        assert!(
+            snapshot(&site.public()) == expected,
+            "{name} gives another site"
+        );
+    }
+}
+
 /// An Excel 97-2003 workbook (`.xls`, BIFF8), which no Rust crate writes: the same cells as
 /// [`basic_sheets`], made once by `tests/fixtures/workbooks/make_basic_xls.py`.
 #[test]
