@@ -57,16 +57,19 @@ fn records(mut stream: &[u8]) -> impl Iterator<Item = Record<'_>> {
     })
 }
 
+/// The first and last cell (row, column) of a rectangle.
+type Rect = ((u32, u32), (u32, u32));
+
 /// What one sheet's records make.
 #[derive(Clone, Default)]
 struct SheetCost {
     cells: u64,
-    values: Option<((u32, u32), (u32, u32))>,
-    formulas: Option<((u32, u32), (u32, u32))>,
+    values: Option<Rect>,
+    formulas: Option<Rect>,
     formula_bytes: u64,
 }
 
-fn widen(rect: &mut Option<((u32, u32), (u32, u32))>, at: (u32, u32)) {
+fn widen(rect: &mut Option<Rect>, at: (u32, u32)) {
     *rect = Some(match *rect {
         None => (at, at),
         Some((a, b)) => (
@@ -133,7 +136,7 @@ pub fn check(stream: &[u8]) -> Result<(), Problem> {
             }
             .into());
         }
-        let rect = |r: Option<((u32, u32), (u32, u32))>| r.map_or(0, |(a, b)| range_cells(a, b));
+        let rect = |r: Option<Rect>| r.map_or(0, |(a, b)| range_cells(a, b));
         if let Some((from, to)) = cost.values {
             if rect(cost.values) > limits::RANGE_CELLS {
                 return Err(Exceeded::Range {
