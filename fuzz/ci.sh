@@ -38,7 +38,7 @@ targets=$(sed -n 's/^name = "\(.*\)"$/\1/p' Cargo.toml | grep -v '^stdportal-fuz
 # Workbooks are zips of a few kilobytes; other inputs are text.
 max_len() { [ "$1" = workbooks ] && echo 262144 || echo 65536; }
 
-cargo fuzz build $targets
+cargo fuzz build
 failed=()
 for target in $targets; do
   seed "$target"
