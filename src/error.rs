@@ -1,6 +1,7 @@
 //! Errors an editor can act on: every problem names the file, and the line and column where
 //! they are known, says what is wrong and, where it helps, what to do about it.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -18,6 +19,9 @@ pub struct Diagnostic {
     /// large or has a name that is not text ([`crate::read`]). `serve` then stops showing its
     /// last good build, which may show what the file held before.
     pub refused: bool,
+    /// Not 0 for the line that stands for the problems of `file` that are not shown (past
+    /// [`PROBLEMS_PER_FILE`]): how many there are.
+    pub not_shown: usize,
 }
 
 impl Diagnostic {
@@ -29,6 +33,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             refused: false,
+            not_shown: 0,
         }
     }
 
@@ -80,6 +85,20 @@ impl fmt::Display for Diagnostic {
     /// Chinese forms also say the place in words).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let file = self.file.display();
+        if self.not_shown > 0 {
+            let count = crate::data::table::workbook::limits::grouped(self.not_shown as u64);
+            f.write_str(&t!(
+                "diagnostic-not-shown",
+                file = file,
+                count = count,
+                shown = PROBLEMS_PER_FILE
+            ))?;
+            return write!(
+                f,
+                "\n  {}",
+                t!("diagnostic-hint", hint = t!("diagnostic-not-shown-hint"))
+            );
+        }
         let message = self.message.as_str();
         let text = match (self.line, self.column) {
             (Some(line), Some(column)) => t!(
@@ -105,15 +124,53 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Every problem a build found. A build reports all of them, not just the first.
+/// How many problems of one file are shown: a mistake repeated on every row of a large table
+/// would otherwise print a million messages (and keep them in memory until then).
+pub const PROBLEMS_PER_FILE: usize = 50;
+
+/// Every problem a build found. A build reports all of them, not just the first: the first
+/// [`PROBLEMS_PER_FILE`] of each file, and one line with the count of the rest.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Diagnostics(pub Vec<Diagnostic>);
+pub struct Diagnostics(pub Vec<Diagnostic>, Counts);
+
+/// The problems of each file (shown or not), and where the line for those not shown is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Counts {
+    by_file: HashMap<PathBuf, FileCount>,
+    total: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct FileCount {
+    shown: usize,
+    not_shown_at: Option<usize>,
+}
 
 impl Diagnostics {
     pub fn push(&mut self, diagnostic: Diagnostic) {
-        self.0.push(diagnostic);
+        let counted = diagnostic.not_shown.max(1);
+        self.1.total += counted;
+        let count = match self.1.by_file.get_mut(&diagnostic.file) {
+            Some(count) => count,
+            None => self.1.by_file.entry(diagnostic.file.clone()).or_default(),
+        };
+        if diagnostic.not_shown == 0 && count.shown < PROBLEMS_PER_FILE {
+            count.shown += 1;
+            self.0.push(diagnostic);
+            return;
+        }
+        match count.not_shown_at {
+            Some(at) => self.0[at].not_shown += counted,
+            None => {
+                count.not_shown_at = Some(self.0.len());
+                let mut line = Diagnostic::new(&diagnostic.file, String::new());
+                line.not_shown = counted;
+                self.0.push(line);
+            }
+        }
     }
 
+    /// The problems shown (the first of each file), and a line for each file with more.
     pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
         self.0.iter()
     }
@@ -122,8 +179,9 @@ impl Diagnostics {
         self.0.is_empty()
     }
 
+    /// How many problems were found, shown or not.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.1.total
     }
 
     /// `Ok(value)` when nothing went wrong, the diagnostics otherwise.
@@ -138,25 +196,29 @@ impl Diagnostics {
 
 impl From<Diagnostic> for Diagnostics {
     fn from(d: Diagnostic) -> Self {
-        Diagnostics(vec![d])
+        std::iter::once(d).collect()
     }
 }
 
 impl From<Vec<Diagnostic>> for Diagnostics {
     fn from(d: Vec<Diagnostic>) -> Self {
-        Diagnostics(d)
+        d.into_iter().collect()
     }
 }
 
 impl Extend<Diagnostic> for Diagnostics {
     fn extend<I: IntoIterator<Item = Diagnostic>>(&mut self, iter: I) {
-        self.0.extend(iter);
+        for d in iter {
+            self.push(d);
+        }
     }
 }
 
 impl FromIterator<Diagnostic> for Diagnostics {
     fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
-        Diagnostics(iter.into_iter().collect())
+        let mut all = Diagnostics::default();
+        all.extend(iter);
+        all
     }
 }
 
@@ -230,6 +292,38 @@ mod tests {
         let offset = text.find('x').unwrap();
         assert_eq!(line_column(text, offset), (2, 4));
         assert_eq!(line_column(text, 0), (1, 1));
+    }
+
+    #[test]
+    fn past_fifty_problems_of_a_file_one_line_counts_the_rest() {
+        let mut all = Diagnostics::default();
+        for line in 1..=1_000_000 {
+            all.push(Diagnostic::new("data/observations.csv", "bad").at(line, 4));
+        }
+        all.push(Diagnostic::new("content/a.md", "bad"));
+        assert_eq!(all.len(), 1_000_001);
+        assert_eq!(all.iter().count(), PROBLEMS_PER_FILE + 2);
+        let text = all.to_string();
+        assert!(
+            text.contains(
+                "data/observations.csv: 999,950 more problems in this file are not shown"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("content/a.md: error: bad"), "{text}");
+        // Merged into another list, the count carries over.
+        let mut merged = Diagnostics::default();
+        merged.push(Diagnostic::new("data/observations.csv", "first"));
+        merged.extend(all);
+        assert_eq!(merged.len(), 1_000_002);
+        assert_eq!(
+            merged.iter().filter(|d| d.not_shown == 0).count(),
+            PROBLEMS_PER_FILE + 1
+        );
+        assert!(
+            merged.to_string().contains("999,951 more problems"),
+            "{merged}"
+        );
     }
 
     #[test]

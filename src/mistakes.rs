@@ -218,15 +218,25 @@ pub fn toml_message(message: &str) -> (String, Option<String>) {
             (!known.is_empty()).then(|| t!("toml-unknown-value-hint", values = known.join(", "))),
         );
     }
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        if found.starts_with("integer") {
+            return integer_out_of_range(found, expected);
+        }
+    }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        // A whole number where a whole number is wanted: one too large for its kind.
+        if found.starts_with("integer") && integer_range(expected).is_some() {
+            return integer_out_of_range(found, expected);
+        }
         return (
             t!(
                 "toml-wrong-type",
                 found = kind_of_value(found),
                 expected = kind_of_value(expected)
             ),
-            None,
+            integer_range(expected).map(|_| t!("toml-whole-number-hint")),
         );
     }
     let translated = if message.starts_with("string values must be quoted") {
@@ -295,6 +305,43 @@ pub fn toml_message(message: &str) -> (String, Option<String>) {
             Some(t!("toml-no-equals-hint")),
         ),
     }
+}
+
+/// The smallest and largest values of serde's name of an integer kind (`usize`, `u8`, `i32`).
+fn integer_range(serde: &str) -> Option<(i128, i128)> {
+    Some(match serde.trim() {
+        "usize" | "u64" => (0, u64::MAX as i128),
+        "u32" => (0, u32::MAX as i128),
+        "u16" => (0, u16::MAX as i128),
+        "u8" => (0, u8::MAX as i128),
+        "isize" | "i64" => (i64::MIN as i128, i64::MAX as i128),
+        "i32" => (i32::MIN as i128, i32::MAX as i128),
+        "i16" => (i16::MIN as i128, i16::MAX as i128),
+        "i8" => (i8::MIN as i128, i8::MAX as i128),
+        _ => return None,
+    })
+}
+
+/// A whole number outside its kind's range (`paginate_by = -1`, a year of 20 digits): what it
+/// may be, said in words, and what was written.
+fn integer_out_of_range(found: &str, expected: &str) -> (String, Option<String>) {
+    let value = backquoted(found).into_iter().next().unwrap_or_default();
+    let message = match integer_range(expected) {
+        // Counts: no upper bound worth saying.
+        Some((0, max)) if max >= u32::MAX as i128 => t!("toml-not-a-count", value = value),
+        Some((min, max)) => t!(
+            "toml-integer-range",
+            value = value,
+            min = min.to_string(),
+            max = max.to_string()
+        ),
+        None => t!(
+            "toml-wrong-type",
+            found = value.clone(),
+            expected = kind_of_value(expected)
+        ),
+    };
+    (message, Some(t!("toml-whole-number-hint")))
 }
 
 fn is_cjk(c: char) -> bool {
@@ -400,6 +447,25 @@ mod tests {
         assert_eq!(csv_comma("city，indicator，date"), Some(5));
         assert_eq!(csv_comma("a,\"一，二\",c"), None);
         assert_eq!(csv_comma("a,b"), None);
+    }
+
+    #[test]
+    fn whole_numbers_out_of_range_say_what_was_written_and_what_may_be() {
+        let (m, h) = toml_message("invalid value: integer `-1`, expected usize");
+        assert_eq!(m, "this should be a whole number, 0 or more, not -1");
+        assert!(h.unwrap().contains("without quotes"));
+        let (m, _) = toml_message("invalid type: integer `99999999999999999999`, expected usize");
+        assert_eq!(
+            m,
+            "this should be a whole number, 0 or more, not 99999999999999999999"
+        );
+        let (m, _) = toml_message("invalid value: integer `300`, expected u8");
+        assert_eq!(m, "this should be a whole number from 0 to 255, not 300");
+        let (m, h) = toml_message("invalid type: string \"10\", expected usize");
+        assert_eq!(m, "this should be a whole number, not text in quotes (10)");
+        assert!(h.unwrap().contains("without quotes"));
+        let (m, _) = toml_message("invalid type: floating point `1.5`, expected usize");
+        assert_eq!(m, "this should be a whole number, not a number (1.5)");
     }
 
     #[test]

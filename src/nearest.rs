@@ -1,10 +1,20 @@
-//! The name nearest to a misspelt one, for "did you mean" hints: edit distance over characters.
+//! The name nearest to a misspelt one, for "did you mean" hints: edit distance over characters,
+//! case aside (`RIZHAO` is nearest to `rizhao`, not to `taian`, which is as many edits away
+//! letter for letter), then with case as a tie-break.
+
+/// How far `candidate` is from `name`: case aside, then letter for letter.
+fn distance(name: &str, candidate: &str) -> (usize, usize) {
+    (
+        edit_distance(&name.to_lowercase(), &candidate.to_lowercase()),
+        edit_distance(name, candidate),
+    )
+}
 
 /// The name among `names` nearest to `name`, if it is near enough to be a typo.
 pub fn closest<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     names
-        .map(|candidate| (edit_distance(name, candidate), candidate))
-        .filter(|(d, candidate)| *d <= (candidate.chars().count() / 3).max(2))
+        .map(|candidate| (distance(name, candidate), candidate))
+        .filter(|(d, candidate)| d.0 <= (candidate.chars().count() / 3).max(2))
         .min_by_key(|(d, _)| *d)
         .map(|(_, candidate)| candidate)
 }
@@ -13,7 +23,7 @@ pub fn closest<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> Option<&
 /// at least one of this site's own names.
 pub fn nearest<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     names
-        .map(|candidate| (edit_distance(name, candidate), candidate))
+        .map(|candidate| (distance(name, candidate), candidate))
         .min_by_key(|(d, _)| *d)
         .map(|(_, candidate)| candidate)
 }
@@ -47,5 +57,14 @@ mod tests {
         assert_eq!(closest("beijing", ids.iter().copied()), None);
         assert_eq!(nearest("beijing", ids.iter().copied()), Some("jining"));
         assert_eq!(nearest("x", [].iter().copied()), None);
+    }
+
+    #[test]
+    fn a_name_in_other_case_is_nearest_to_itself() {
+        let ids = ["taian", "rizhao", "jining"];
+        assert_eq!(nearest("RIZHAO", ids.iter().copied()), Some("rizhao"));
+        assert_eq!(closest("RIZHAO", ids.iter().copied()), Some("rizhao"));
+        assert_eq!(closest("Rizhao", ids.iter().copied()), Some("rizhao"));
+        assert_eq!(nearest("TAIAN", ids.iter().copied()), Some("taian"));
     }
 }

@@ -5,24 +5,20 @@
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use stdportal::data::table::{read, Columns};
-
-const COLUMNS: Columns = Columns {
-    known: &["id", "city", "name", "value", "date", "target_value", "target_year", "source_quote"],
-};
+use stdportal::data::columns::INDICATOR_COLUMNS;
+use stdportal::data::table::read;
 
 fuzz_target!(|bytes: &[u8]| {
     for name in ["data/indicators.csv", "data/indicators.toml"] {
-        match read(Path::new(name), bytes, "indicator", &COLUMNS) {
-            Ok(rows) => {
-                for row in rows {
-                    for name in ["value", "target_value"] {
-                        let _ = row.number(name);
-                    }
-                    let _ = row.year("target_year");
-                }
+        let table = read(Path::new(name), bytes, "indicator", &INDICATOR_COLUMNS);
+        for row in table.rows.iter().chain(&table.broken) {
+            for name in ["baseline_value", "target_value"] {
+                let _ = row.number(name);
             }
-            Err(diagnostics) => assert!(!diagnostics.is_empty()),
+            let _ = row.year("target_year");
+        }
+        for problem in &table.problems {
+            assert!(problem.line.is_none_or(|l| l >= 1));
         }
     }
 });

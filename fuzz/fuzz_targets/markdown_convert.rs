@@ -19,8 +19,8 @@ fn tags(html: &str) -> Vec<&str> {
 }
 
 fuzz_target!(|text: &str| {
-    for allow_raw_html in [false, true] {
-        let rendered = render(text, &MarkdownOptions { allow_raw_html });
+    for (allow_raw_html, punctuation) in [(false, false), (true, false), (false, true)] {
+        let rendered = render(text, &MarkdownOptions { allow_raw_html, punctuation });
         for script in Script::ALL {
             if let Ok(converted) = convert_html(converter(), script, &rendered.html) {
                 if !allow_raw_html {

@@ -54,6 +54,9 @@ toml-missing-field-hint = add a line { $field } = …
 toml-unknown-value = "{ $value }" is not one of the values this field takes
 toml-unknown-value-hint = write one of: { $values }
 toml-wrong-type = this should be { $expected }, not { $found }
+toml-not-a-count = this should be a whole number, 0 or more, not { $value }
+toml-integer-range = this should be a whole number from { $min } to { $max }, not { $value }
+toml-whole-number-hint = write the digits alone, without quotes or a decimal point, e.g. 10
 toml-unquoted-string = this text is not in quotes
 toml-unquoted-string-hint = put text in plain double quotes, e.g. title = "关于……的通知"
 toml-no-equals = there is no = after this key

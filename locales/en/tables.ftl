@@ -62,6 +62,8 @@ table-not-in-encoding-hint = save it from Excel/WPS as "CSV UTF-8"
 
 table-not-a-number = "{ $text }" is not a number
 table-not-a-number-hint = write digits only, e.g. 432 or 97.5 (a thousands separator or a trailing % is fine)
+table-other-digits = "{ $text }" is not a number: it is written with the digits of another script
+table-other-digits-hint = write the digits 0–9: { $meant }
 table-decimal-comma = "{ $text }" is not a number: a comma separates thousands only before exactly three digits
 table-decimal-comma-hint = decimal comma? write { $meant }; thousands are written 13,375 or 13375
 table-bad-grouping = "{ $text }" is not a number: its separators do not split it into thousands
@@ -81,6 +83,45 @@ table-value-without-header-hint = give the column a header in the first row, or 
 table-cell-duration = the cell holds a length of time ({ $duration }), not a date or a number
 table-cell-error = the cell shows the error { $error }
 table-cell-error-hint = correct the formula or type the value; stdportal reads what a cell shows
+
+## Workbooks: what is not read (SECURITY.md lists the limits)
+
+table-workbook-file-limit = this workbook is { $size } MB: a workbook of more than { $limit } MB is not read
+table-workbook-split-hint = keep only the portal's tables in the workbook (delete other sheets, pictures and empty rows below the table), or split a large table into several files in a folder named after it, such as data/observations/2023.xlsx and data/observations/2024.xlsx
+table-workbook-unpacked-limit = this workbook unpacks to { $size } MB: a workbook that unpacks to more than { $limit } MB is not read
+table-workbook-part-limit = the part "{ $part }" of this workbook unpacks to { $size } MB: a part of more than { $limit } MB is not read
+table-workbook-parts-limit = this workbook is made of { $count } parts: more than { $limit } is not read
+table-workbook-ratio-limit = the part "{ $part }" of this workbook unpacks to { $ratio } times its stored size: a spreadsheet program packs at most about { $limit } times, so this is not read
+table-workbook-damaged-hint = this file was not saved by Excel, WPS or LibreOffice as it is, or it was made to exhaust the computer's memory; open the original in Excel or WPS and save it again, or ask whoever sent it for a new copy
+table-workbook-cells-limit = with the sheet "{ $sheet }", this workbook holds more than { $limit } cells with a value: more are not read
+table-sheet-range-limit = the sheet "{ $sheet }" reaches from { $from } to { $to } ({ $cells } cells): a sheet reaching over more than { $limit } cells is not read
+table-sheet-range-limit-hint = is there a stray value at { $to }, far from the table? delete the rows below the table and the columns right of it (select them, right-click, Delete) and save; or split a large table into several files in a folder named after it
+table-workbook-expanded-limit = { $what ->
+        [formats] the cell formats of this workbook
+        [texts] the texts of this workbook
+        [repeats] the repeated rows, cells and spaces of this workbook
+        [ranges] the sheets of this workbook, filled in from their first to their last cell,
+       *[rereads] reading its parts again and again, this workbook
+    } would take { $size } MB of memory: more than { $limit } MB is not read
+table-workbook-expanded-limit-hint = { $what ->
+        [formats] the workbook has very many different cell formats: select all cells, clear their formats (Home → Clear → Clear Formats) and save
+        [repeats] delete the empty rows and columns after the table (a format applied to whole rows or columns repeats them) and save
+       *[other] open it in Excel or WPS and save it again as .xlsx; keep only the portal's tables in it
+    }
+table-workbook-password = this workbook is protected by a password, and its cells cannot be read without it
+table-workbook-password-hint = save a copy without password (in Excel: File → Info → Protect Workbook → Encrypt with Password, empty the password; in WPS: File → Document Encryption) and put that copy in data/
+table-workbook-not-a-workbook = this file is named .{ $extension } but it is not a workbook: { $looks ->
+        [empty] it is empty
+        [markup] it is a web page or XML (some systems "export to Excel" as a web page)
+        [text] it is text (a CSV or a table saved as text under a workbook's name?)
+       *[other] its content is neither an Excel, WPS nor OpenDocument workbook
+    }
+table-workbook-not-a-workbook-hint = { $looks ->
+        [text] if it is a CSV, rename it to .csv; otherwise open it in Excel or WPS and save it as a workbook (.xlsx)
+       *[other] open it in Excel or WPS and save it as a workbook (.xlsx), or save the sheet as "CSV UTF-8"
+    }
+table-workbook-duplicate-parts = this workbook holds two parts of one name, which readers may read differently
+table-workbook-reader-failed = the workbook reader stopped on this file: it is damaged in a way the reader does not expect
 
 ## TOML tables
 

@@ -53,6 +53,9 @@ toml-missing-field-hint = 请加上一行 { $field } = …
 toml-unknown-value = “{ $value }”不是这个字段可以取的值
 toml-unknown-value-hint = 请写其中之一：{ $values }
 toml-wrong-type = 这里应当是{ $expected }，而不是{ $found }
+toml-not-a-count = 这里应当是 0 或更大的整数，而不是 { $value }
+toml-integer-range = 这里应当是 { $min } 到 { $max } 之间的整数，而不是 { $value }
+toml-whole-number-hint = 只写数字，不加引号也不带小数点，例如 10
 toml-unquoted-string = 这段文字没有加引号
 toml-unquoted-string-hint = 文字要放在英文双引号里，例如 title = "关于……的通知"
 toml-no-equals = 这个键后面没有等号 =

@@ -55,6 +55,8 @@ table-not-in-encoding-hint = 请在 Excel/WPS 里把它另存为“CSV UTF-8”
 
 table-not-a-number = “{ $text }”不是数字
 table-not-a-number-hint = 请只写数字，例如 432 或 97.5（可以有千位分隔符或末尾的 %）
+table-other-digits = “{ $text }”不是数字：它是用其他文字的数字写的
+table-other-digits-hint = 请用数字 0–9 书写：{ $meant }
 table-decimal-comma = “{ $text }”不是数字：逗号只能作千位分隔符，后面正好是三位数字
 table-decimal-comma-hint = 是小数点吗？请写 { $meant }；千位写成 13,375 或 13375
 table-bad-grouping = “{ $text }”不是数字：它的分隔符没有按千位分开
@@ -74,6 +76,45 @@ table-value-without-header-hint = 请在第一行给这一列写上表头，或�
 table-cell-duration = 这个单元格是一段时长（{ $duration }），不是日期也不是数字
 table-cell-error = 这个单元格显示错误 { $error }
 table-cell-error-hint = 请改正公式或直接输入值；stdportal 读取的是单元格显示的内容
+
+## 工作簿：不读取的情况（SECURITY.md 列出了各项上限）
+
+table-workbook-file-limit = 这个工作簿有 { $size } MB：超过 { $limit } MB 的工作簿不读取
+table-workbook-split-hint = 工作簿里只保留门户要用的表格（删除其他工作表、图片和表格下面的空行），或者把很大的表格拆成几个文件，放在以表格命名的文件夹里，例如 data/observations/2023.xlsx 和 data/observations/2024.xlsx
+table-workbook-unpacked-limit = 这个工作簿解压后有 { $size } MB：解压后超过 { $limit } MB 的工作簿不读取
+table-workbook-part-limit = 这个工作簿的组成部分“{ $part }”解压后有 { $size } MB：超过 { $limit } MB 的组成部分不读取
+table-workbook-parts-limit = 这个工作簿由 { $count } 个部分组成：超过 { $limit } 个不读取
+table-workbook-ratio-limit = 这个工作簿的组成部分“{ $part }”解压后是存储大小的 { $ratio } 倍：表格软件最多压缩约 { $limit } 倍，所以不读取
+table-workbook-damaged-hint = 这个文件不是 Excel、WPS 或 LibreOffice 原样保存的，或者是为了耗尽电脑内存而制作的；请在 Excel 或 WPS 里打开原文件重新保存，或者请发送人重新提供一份
+table-workbook-cells-limit = 加上工作表“{ $sheet }”，这个工作簿中有值的单元格超过 { $limit } 个：超出的部分不读取
+table-sheet-range-limit = 工作表“{ $sheet }”从 { $from } 延伸到 { $to }（{ $cells } 个单元格）：范围超过 { $limit } 个单元格的工作表不读取
+table-sheet-range-limit-hint = { $to } 是不是有一个远离表格的多余值？请删除表格下面的行和右边的列（选中后右键“删除”）再保存；或者把很大的表格拆成几个文件，放在以表格命名的文件夹里
+table-workbook-expanded-limit = { $what ->
+        [formats] 这个工作簿的单元格格式
+        [texts] 这个工作簿的文字
+        [repeats] 这个工作簿中重复的行、单元格和空格
+        [ranges] 这个工作簿的工作表（从第一个到最后一个单元格全部填满）
+       *[rereads] 这个工作簿的组成部分被反复读取，
+    }会占用 { $size } MB 内存：超过 { $limit } MB 不读取
+table-workbook-expanded-limit-hint = { $what ->
+        [formats] 这个工作簿有非常多不同的单元格格式：请全选单元格，清除格式（开始 → 清除 → 清除格式）后保存
+        [repeats] 请删除表格后面的空行和空列（给整行或整列设置格式会让它们重复）后保存
+       *[other] 请在 Excel 或 WPS 里打开它，重新保存为 .xlsx；工作簿里只保留门户要用的表格
+    }
+table-workbook-password = 这个工作簿设置了密码保护，没有密码无法读取其中的单元格
+table-workbook-password-hint = 请另存一份没有密码的副本（Excel：文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码；WPS：文件 → 文档加密），把这份副本放到 data/ 里
+table-workbook-not-a-workbook = 这个文件名为 .{ $extension }，但它不是工作簿：{ $looks ->
+        [empty] 它是空的
+        [markup] 它是网页或 XML（有些系统“导出为 Excel”时导出的是网页）
+        [text] 它是文字（是不是用工作簿的名字保存的 CSV 或文本表格？）
+       *[other] 它的内容不是 Excel、WPS 或 OpenDocument 工作簿
+    }
+table-workbook-not-a-workbook-hint = { $looks ->
+        [text] 如果它是 CSV，请把扩展名改为 .csv；否则请在 Excel 或 WPS 里打开，另存为工作簿（.xlsx）
+       *[other] 请在 Excel 或 WPS 里打开它，另存为工作簿（.xlsx），或者把工作表另存为“CSV UTF-8”
+    }
+table-workbook-duplicate-parts = 这个工作簿中有两个同名的组成部分，不同的读取程序可能读到不同的内容
+table-workbook-reader-failed = 工作簿读取程序读这个文件时停止了：文件损坏的方式出乎读取程序的预料
 
 ## TOML 表格
 

@@ -53,6 +53,9 @@ toml-missing-field-hint = 請加上一行 { $field } = …
 toml-unknown-value = “{ $value }”不是這個欄位可以取的值
 toml-unknown-value-hint = 請寫其中之一：{ $values }
 toml-wrong-type = 這裡應當是{ $expected }，而不是{ $found }
+toml-not-a-count = 這裡應當是 0 或更大的整數，而不是 { $value }
+toml-integer-range = 這裡應當是 { $min } 到 { $max } 之間的整數，而不是 { $value }
+toml-whole-number-hint = 只寫數字，不加引號也不帶小數點，例如 10
 toml-unquoted-string = 這段文字沒有加引號
 toml-unquoted-string-hint = 文字要放在英文雙引號裡，例如 title = "關於……的通知"
 toml-no-equals = 這個鍵後面沒有等號 =

@@ -55,6 +55,8 @@ table-not-in-encoding-hint = 請在 Excel/WPS 裡把它另存為“CSV UTF-8”
 
 table-not-a-number = “{ $text }”不是數字
 table-not-a-number-hint = 請只寫數字，例如 432 或 97.5（可以有千位分隔符或末尾的 %）
+table-other-digits = “{ $text }”不是數字：它是用其他文字的數字寫的
+table-other-digits-hint = 請用數字 0–9 書寫：{ $meant }
 table-decimal-comma = “{ $text }”不是數字：逗號只能作千位分隔符，後面正好是三位數字
 table-decimal-comma-hint = 是小數點嗎？請寫 { $meant }；千位寫成 13,375 或 13375
 table-bad-grouping = “{ $text }”不是數字：它的分隔符沒有按千位分開
@@ -74,6 +76,45 @@ table-value-without-header-hint = 請在第一列給這一欄寫上標題，或�
 table-cell-duration = 這個儲存格是一段時長（{ $duration }），不是日期也不是數字
 table-cell-error = 這個儲存格顯示錯誤 { $error }
 table-cell-error-hint = 請改正公式或直接輸入值；stdportal 讀取的是儲存格顯示的內容
+
+## 活頁簿：不讀取的情況（SECURITY.md 列出了各項上限）
+
+table-workbook-file-limit = 這個活頁簿有 { $size } MB：超過 { $limit } MB 的活頁簿不讀取
+table-workbook-split-hint = 活頁簿裡只保留入口網站要用的表格（刪除其他工作表、圖片和表格下面的空白列），或者把很大的表格拆成幾個檔案，放在以表格命名的資料夾裡，例如 data/observations/2023.xlsx 和 data/observations/2024.xlsx
+table-workbook-unpacked-limit = 這個活頁簿解壓縮後有 { $size } MB：解壓縮後超過 { $limit } MB 的活頁簿不讀取
+table-workbook-part-limit = 這個活頁簿的組成部分“{ $part }”解壓縮後有 { $size } MB：超過 { $limit } MB 的組成部分不讀取
+table-workbook-parts-limit = 這個活頁簿由 { $count } 個部分組成：超過 { $limit } 個不讀取
+table-workbook-ratio-limit = 這個活頁簿的組成部分“{ $part }”解壓縮後是儲存大小的 { $ratio } 倍：試算表軟體最多壓縮約 { $limit } 倍，所以不讀取
+table-workbook-damaged-hint = 這個檔案不是 Excel、WPS 或 LibreOffice 原樣儲存的，或者是為了耗盡電腦記憶體而製作的；請在 Excel 或 WPS 裡開啟原檔案重新儲存，或者請寄件人重新提供一份
+table-workbook-cells-limit = 加上工作表“{ $sheet }”，這個活頁簿中有值的儲存格超過 { $limit } 個：超出的部分不讀取
+table-sheet-range-limit = 工作表“{ $sheet }”從 { $from } 延伸到 { $to }（{ $cells } 個儲存格）：範圍超過 { $limit } 個儲存格的工作表不讀取
+table-sheet-range-limit-hint = { $to } 是不是有一個遠離表格的多餘值？請刪除表格下面的列和右邊的欄（選取後按右鍵“刪除”）再儲存；或者把很大的表格拆成幾個檔案，放在以表格命名的資料夾裡
+table-workbook-expanded-limit = { $what ->
+        [formats] 這個活頁簿的儲存格格式
+        [texts] 這個活頁簿的文字
+        [repeats] 這個活頁簿中重複的列、儲存格和空格
+        [ranges] 這個活頁簿的工作表（從第一個到最後一個儲存格全部填滿）
+       *[rereads] 這個活頁簿的組成部分被反覆讀取，
+    }會佔用 { $size } MB 記憶體：超過 { $limit } MB 不讀取
+table-workbook-expanded-limit-hint = { $what ->
+        [formats] 這個活頁簿有非常多不同的儲存格格式：請全選儲存格，清除格式（常用 → 清除 → 清除格式）後儲存
+        [repeats] 請刪除表格後面的空白列和空白欄（給整列或整欄設定格式會讓它們重複）後儲存
+       *[other] 請在 Excel 或 WPS 裡開啟它，重新儲存為 .xlsx；活頁簿裡只保留入口網站要用的表格
+    }
+table-workbook-password = 這個活頁簿設定了密碼保護，沒有密碼無法讀取其中的儲存格
+table-workbook-password-hint = 請另存一份沒有密碼的副本（Excel：檔案 → 資訊 → 保護活頁簿 → 以密碼加密，清空密碼；WPS：檔案 → 文件加密），把這份副本放到 data/ 裡
+table-workbook-not-a-workbook = 這個檔案名為 .{ $extension }，但它不是活頁簿：{ $looks ->
+        [empty] 它是空的
+        [markup] 它是網頁或 XML（有些系統“匯出為 Excel”時匯出的是網頁）
+        [text] 它是文字（是不是用活頁簿的名稱儲存的 CSV 或文字表格？）
+       *[other] 它的內容不是 Excel、WPS 或 OpenDocument 活頁簿
+    }
+table-workbook-not-a-workbook-hint = { $looks ->
+        [text] 如果它是 CSV，請把副檔名改為 .csv；否則請在 Excel 或 WPS 裡開啟，另存為活頁簿（.xlsx）
+       *[other] 請在 Excel 或 WPS 裡開啟它，另存為活頁簿（.xlsx），或者把工作表另存為“CSV UTF-8”
+    }
+table-workbook-duplicate-parts = 這個活頁簿中有兩個同名的組成部分，不同的讀取程式可能讀到不同的內容
+table-workbook-reader-failed = 活頁簿讀取程式讀這個檔案時停止了：檔案損毀的方式出乎讀取程式的預料
 
 ## TOML 表格
 

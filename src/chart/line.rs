@@ -39,6 +39,56 @@ fn label_centre(y: f64, below: bool, bottom: f64, target_y: Option<f64>) -> f64 
         .unwrap_or(order[0])
 }
 
+/// Points a chart draws one by one: a few hundred (the plot is about 300 pixels wide). Above,
+/// 100,000 observations would be 100,000 circles (15 MB of SVG on one page) smeared into a band.
+pub(crate) const MAX_DRAWN_POINTS: usize = 300;
+
+/// The points a line through `xy` (screen positions, in order) needs to cover the same pixels:
+/// in each pixel column, the first, the lowest, the highest and the last point (M4 aggregation).
+/// The line between columns joins the last point of one to the first of the next, as the whole
+/// line does; inside a column, the whole line's path stays between its lowest and highest.
+fn thinned(xy: &[(f64, f64)]) -> Vec<usize> {
+    let mut kept = Vec::new();
+    let mut start = 0;
+    while start < xy.len() {
+        let column = xy[start].0.floor();
+        let end = start
+            + xy[start..]
+                .iter()
+                .take_while(|p| p.0.floor() == column)
+                .count();
+        let range = start..end;
+        let by_y = |a: &usize, b: &usize| xy[*a].1.total_cmp(&xy[*b].1);
+        let low = range.clone().min_by(by_y).unwrap_or(start);
+        let high = range.clone().max_by(by_y).unwrap_or(start);
+        let mut four = [start, low, high, end - 1];
+        four.sort_unstable();
+        for i in four {
+            if kept.last() != Some(&i) {
+                kept.push(i);
+            }
+        }
+        start = end;
+    }
+    kept
+}
+
+/// The first, last, lowest and highest of the points, in order: the values a thinned chart
+/// marks and labels.
+fn extremes(points: &[&Point]) -> Vec<usize> {
+    let by_value = |a: &usize, b: &usize| points[*a].value.total_cmp(&points[*b].value);
+    let all = 0..points.len();
+    let mut marked = vec![
+        0,
+        points.len().saturating_sub(1),
+        all.clone().min_by(by_value).unwrap_or(0),
+        all.max_by(by_value).unwrap_or(0),
+    ];
+    marked.sort_unstable();
+    marked.dedup();
+    marked
+}
+
 /// Renders a line chart (see the module docs), with the theme's words.
 pub fn line(c: &LineChart, labels: &Labels) -> String {
     let points: Vec<&Point> = c
@@ -154,11 +204,19 @@ pub fn line(c: &LineChart, labels: &Labels) -> String {
         );
     }
 
-    // Data.
-    if points.len() >= 2 {
-        let d: Vec<String> = points
+    // Data: the line through every point, or, with more points than pixels, through those that
+    // draw the same pixels; a circle on each point, or on the first, last, lowest and highest.
+    let all_xy: Vec<(f64, f64)> = points.iter().map(|p| (px(p.x), py(p.value))).collect();
+    let (drawn, marked) = if points.len() > MAX_DRAWN_POINTS {
+        (thinned(&all_xy), extremes(&points))
+    } else {
+        ((0..points.len()).collect(), (0..points.len()).collect())
+    };
+    let points: Vec<&Point> = marked.iter().map(|&i| points[i]).collect();
+    if drawn.len() >= 2 {
+        let d: Vec<String> = drawn
             .iter()
-            .map(|p| format!("{} {}", num(px(p.x)), num(py(p.value))))
+            .map(|&i| format!("{} {}", num(all_xy[i].0), num(all_xy[i].1)))
             .collect();
         let _ = writeln!(
             body,

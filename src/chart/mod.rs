@@ -197,6 +197,47 @@ mod tests {
         well_formed(svg);
     }
 
+    /// 100,000 observations: the line covers the pixels the whole series would, the circles
+    /// mark the first, last, lowest and highest, and the SVG stays small.
+    #[test]
+    fn a_long_series_is_drawn_thinned() {
+        let dates: Vec<String> = (0..100_000).map(|i| format!("第{i}天")).collect();
+        let value = |i: usize| 90.0 + ((i * 7919) % 1000) as f64 / 100.0;
+        let points: Vec<Point<'_>> = dates
+            .iter()
+            .enumerate()
+            .map(|(i, label)| Point {
+                x: 1901.0 + i as f64 / 365.0,
+                label,
+                value: if i == 4242 { 150.0 } else { value(i) },
+            })
+            .collect();
+        let svg = line(&LineChart {
+            id: "chart-long",
+            title: "长序列",
+            desc: "十万个监测数据",
+            unit: "%",
+            points,
+            baseline: None,
+            target: Some((2200.0, 97.0, "目标")),
+        });
+        check(&svg);
+        assert!(svg.len() < 100_000, "{} bytes", svg.len());
+        assert_eq!(svg.matches("<circle").count(), 4 + 3, "{svg}");
+        for marked in ["第0天", "第99999天", "第4242天"] {
+            assert!(svg.contains(marked), "{marked} is not marked");
+        }
+        // Every pixel column of the plot holds a point of the path.
+        let path = svg
+            .split(r#"d="M"#)
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        assert!(path.split('L').count() > 300, "{path}");
+    }
+
     fn pass_rate_nodata() -> String {
         bullet(&Bullet {
             id: "chart-pass-rate",

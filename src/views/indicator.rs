@@ -107,7 +107,11 @@ pub struct IndicatorView {
     pub progress_pct: Option<i64>,
     pub expected_pct: Option<i64>,
     pub source: Option<SourceView>,
+    /// The latest [`TABLE_ROWS`] observations, oldest first (the CSV download has them all).
     pub observations: Vec<ObservationView>,
+    /// All the indicator's observations, and how many the table leaves out.
+    pub observations_total: usize,
+    pub observations_left_out: usize,
     pub path: String,
     pub csv_path: String,
     pub bullet_svg: String,
@@ -117,6 +121,11 @@ pub struct IndicatorView {
     /// The same without the status: the figures, for a caption next to a status shown apart.
     pub figures: String,
 }
+
+/// Observations an indicator's page lists in its table: the latest ones. A page of 100,000
+/// rows (23 MB) helps no reader; the CSV download beside the table holds every observation, and
+/// the chart draws them all (thinned to its pixels, see [`crate::chart::line`]).
+pub const TABLE_ROWS: usize = 100;
 
 impl IndicatorView {
     pub fn new(
@@ -238,7 +247,9 @@ impl IndicatorView {
                 .source
                 .as_ref()
                 .map(|s| SourceView::of(content, s)),
-            observations: observations
+            observations_total: observations.len(),
+            observations_left_out: observations.len().saturating_sub(TABLE_ROWS),
+            observations: observations[observations.len().saturating_sub(TABLE_ROWS)..]
                 .iter()
                 .map(|o| ObservationView {
                     date: labels.date(&o.date),

@@ -107,9 +107,16 @@ fn line_evidence(line: &[u8]) -> LineEvidence {
         (None, true) => LineEvidence::Gb18030,
         (Some(_), false) => LineEvidence::Utf8,
         (Some(text), true) => {
-            let plausible = text.chars().all(|c| c.is_ascii() || plausible_in_data(c));
+            // Digits of another script (Arabic-Indic ٣٤) are UTF-8 that GB18030 reads as two
+            // common hanzi each; a figure typed with them is data, and the message about it
+            // must show them as typed.
+            let other_digits = |c: char| super::number::other_script_digit(c).is_some();
+            let plausible = text
+                .chars()
+                .all(|c| c.is_ascii() || plausible_in_data(c) || other_digits(c));
             let reads_as_chinese = plausible && text.chars().any(chinese);
             match (reads_as_chinese, plausible, is_gb2312(line)) {
+                _ if plausible && text.chars().any(other_digits) => LineEvidence::Utf8,
                 (true, _, false) => LineEvidence::Utf8,
                 (_, false, true) => LineEvidence::Gb18030,
                 _ => LineEvidence::Ambiguous,

@@ -119,16 +119,49 @@ pub fn halfwidth_digits(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The first of the ten digits of the scripts whose digits a keyboard or a copied document
+/// brings into a cell (Arabic-Indic ٣٤, Persian ۳۴, Devanagari ३४, Bengali, Thai, …).
+const DIGIT_ZEROS: [u32; 14] = [
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+    0x0E50, 0x1040,
+];
+
+/// `text` with the digits of another script written as ASCII digits (`٣٤` is `34`), when it
+/// has such digits: a figure typed with them is not read, but the message says what to write.
+fn other_script_digits(text: &str) -> Option<String> {
+    text.chars()
+        .any(|c| other_script_digit(c).is_some())
+        .then(|| {
+            text.chars()
+                .map(|c| other_script_digit(c).unwrap_or(c))
+                .collect()
+        })
+}
+
+/// The ASCII digit a digit of another script stands for (`٣` is `3`).
+pub(super) fn other_script_digit(c: char) -> Option<char> {
+    DIGIT_ZEROS
+        .iter()
+        .find(|&&zero| (zero..zero + 10).contains(&(c as u32)))
+        .and_then(|zero| char::from_digit(c as u32 - zero, 10))
+}
+
 /// A number in a cell (see [`parse_figure`]; full-width digits are read too), or an error at
 /// the cell naming its column.
 pub fn parse_number(cell: &Cell) -> Result<f64, Diagnostic> {
     parse_figure(&halfwidth_digits(&cell.text)).map_err(|problem| {
         let text = &cell.text;
         match problem {
-            NumberProblem::NotANumber => cell
-                .loc
-                .error(t!("table-not-a-number", text = text))
-                .hint(t!("table-not-a-number-hint")),
+            NumberProblem::NotANumber => match other_script_digits(text) {
+                Some(meant) => cell
+                    .loc
+                    .error(t!("table-other-digits", text = text))
+                    .hint(t!("table-other-digits-hint", meant = meant)),
+                None => cell
+                    .loc
+                    .error(t!("table-not-a-number", text = text))
+                    .hint(t!("table-not-a-number-hint")),
+            },
             NumberProblem::DecimalComma(meant) => cell
                 .loc
                 .error(t!("table-decimal-comma", text = text))

@@ -240,6 +240,26 @@ fn a_big5_file_is_refused_not_read_as_gb18030() {
     );
 }
 
+/// Digits of another script are UTF-8 that GB18030 reads as common hanzi (`٣٤` as two of
+/// them): the file is UTF-8, and the message shows them as typed, with what to write.
+#[test]
+fn digits_of_another_script_are_read_as_typed_and_named() {
+    for (typed, meant) in [("٣٤", "34"), ("۳۴.۵", "34.5"), ("४२", "42"), ("๓๔", "34")]
+    {
+        let text = format!("city,value\nrizhao,{typed}\n");
+        assert_eq!(decode(text.as_bytes()).unwrap(), text, "{typed}");
+        let err = parse_number(&cell(typed)).unwrap_err();
+        assert_eq!(
+            err.message,
+            format!("in column \"value\": \"{typed}\" is not a number: it is written with the digits of another script")
+        );
+        assert_eq!(
+            err.hint.as_deref(),
+            Some(format!("write the digits 0–9: {meant}").as_str())
+        );
+    }
+}
+
 #[test]
 fn lines_in_neither_encoding_and_undecidable_files_are_refused() {
     let err = decode(b"id,name\na,\xFF\xFF\n").unwrap_err();

@@ -6,96 +6,132 @@
 //! other kind of workbook), text as typed; the table's own readers then check it exactly as
 //! they check a CSV cell.
 
-use std::io::Cursor;
+mod cells;
+mod container;
+pub mod limits;
+mod ods_scan;
+mod xls_scan;
+mod xlsx_scan;
+
 use std::path::Path;
 
-use calamine::{Data, Range, Reader, StyleRange};
+use calamine::Data;
 
 use super::{Cell, Columns, Field, Loc, Row, TableRead};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::t;
+pub use container::Looks;
+use limits::Exceeded;
 
 /// The extensions of the workbooks read from `data/`.
 pub const EXTENSIONS: [&str; 3] = ["xlsx", "xls", "ods"];
 
-/// A sheet of a workbook: its name, its cells (empty sheets are left out) and their formats.
+/// A sheet of a workbook: its name and its cells with a value (empty sheets are left out).
 pub struct Sheet {
     pub name: String,
-    range: Range<Data>,
-    styles: StyleRange,
+    /// Sorted by row, then column.
+    cells: Vec<SheetCell>,
 }
 
-/// The most the files of an `.xlsx` or `.ods` workbook (a zip archive) may unpack to: eight
-/// times the largest workbook read, some two million cells of text.
-pub const UNPACKED_LIMIT: u64 = 256 << 20;
+/// A cell with a value, where the spreadsheet shows it (row and column from 0).
+struct SheetCell {
+    row: u32,
+    column: u32,
+    value: Data,
+    /// Whether its format shows a fraction as a percentage (`0%`).
+    percent: bool,
+}
 
-/// The sheets of a workbook that hold anything, in the workbook's order.
-pub fn sheets(shown: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, Diagnostic> {
-    refuse_unpacking_too_much(shown, bytes)?;
-    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
-        Diagnostic::new(
-            shown,
-            t!("table-workbook-unreadable", error = e.to_string()),
-        )
-        .hint(t!("table-workbook-unreadable-hint"))
-    })?;
-    let mut sheets = Vec::new();
-    for name in workbook.sheet_names() {
-        let range = workbook.worksheet_range(&name).map_err(|e| {
-            Diagnostic::new(
+/// Why a workbook is not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// It passes a limit on what is read.
+    Limit(Exceeded),
+    /// It is encrypted with a password.
+    Password,
+    /// It is not a workbook at all.
+    NotAWorkbook(Looks),
+    /// Its zip holds two parts of one name (readers would disagree on which is read).
+    DuplicateParts,
+    /// The reader's own description (in English) of what it could not read.
+    Unreadable(String),
+    /// A sheet the reader could not read.
+    SheetUnreadable { sheet: String, error: String },
+    /// The reader stopped on a fault of its own (a damaged file it did not expect).
+    ReaderFailed,
+}
+
+impl From<Exceeded> for Problem {
+    fn from(e: Exceeded) -> Self {
+        Problem::Limit(e)
+    }
+}
+
+impl Problem {
+    /// The error for the workbook `shown`.
+    pub fn diagnostic(&self, shown: &Path) -> Diagnostic {
+        let extension = shown
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        match self {
+            Problem::Limit(exceeded) => exceeded.diagnostic(shown),
+            Problem::Password => Diagnostic::new(shown, t!("table-workbook-password"))
+                .hint(t!("table-workbook-password-hint")),
+            Problem::NotAWorkbook(looks) => Diagnostic::new(
+                shown,
+                t!(
+                    "table-workbook-not-a-workbook",
+                    extension = extension.as_str(),
+                    looks = looks.id()
+                ),
+            )
+            .hint(t!("table-workbook-not-a-workbook-hint", looks = looks.id())),
+            Problem::DuplicateParts => Diagnostic::new(shown, t!("table-workbook-duplicate-parts"))
+                .hint(t!("table-workbook-damaged-hint")),
+            Problem::Unreadable(error) => Diagnostic::new(
+                shown,
+                t!("table-workbook-unreadable", error = error.as_str()),
+            )
+            .hint(t!("table-workbook-unreadable-hint")),
+            Problem::SheetUnreadable { sheet, error } => Diagnostic::new(
                 shown,
                 t!(
                     "table-sheet-unreadable",
-                    sheet = &name,
-                    error = e.to_string()
+                    sheet = sheet.as_str(),
+                    error = error.as_str()
                 ),
             )
-        })?;
-        let has_values = range.used_cells().any(|(_, _, c)| !is_blank(c));
-        if has_values {
-            // Formats only say how a number is shown: a sheet without them is still read.
-            let styles = workbook
-                .worksheet_style(&name)
-                .unwrap_or_else(|_| StyleRange::empty());
-            sheets.push(Sheet {
-                name,
-                range,
-                styles,
-            });
+            .hint(t!("table-workbook-unreadable-hint")),
+            Problem::ReaderFailed => Diagnostic::new(shown, t!("table-workbook-reader-failed"))
+                .hint(t!("table-workbook-unreadable-hint")),
         }
     }
-    Ok(sheets)
 }
 
-/// A zip workbook whose files say they unpack to more than [`UNPACKED_LIMIT`] is refused
-/// before anything is unpacked (the zip reader refuses to unpack a file past what it says).
-fn refuse_unpacking_too_much(shown: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    if !bytes.starts_with(b"PK\x03\x04") {
-        return Ok(());
-    }
-    // Not a readable archive: calamine says so in its own words.
-    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Ok(());
-    };
-    let mut unpacked: u64 = 0;
-    for i in 0..archive.len() {
-        if let Ok(file) = archive.by_index_raw(i) {
-            unpacked = unpacked.saturating_add(file.size());
+/// The sheets of a workbook that hold anything, in the workbook's order; what it is is told by
+/// its content (a workbook saved with another kind's extension is read all the same). Its
+/// container is checked against [`limits`] before the reader expands it.
+pub fn sheets(shown: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, Diagnostic> {
+    read(bytes).map_err(|problem| problem.diagnostic(shown))
+}
+
+/// [`sheets`], with why a workbook is not read.
+pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, Problem> {
+    match container::open(bytes)? {
+        container::Kind::Xlsx => {
+            xlsx_scan::check(bytes)?;
+            cells::guarded(|| cells::xlsx(bytes))
+        }
+        container::Kind::Ods => {
+            ods_scan::check(bytes)?;
+            cells::guarded(|| cells::ods(bytes))
+        }
+        container::Kind::Xls => {
+            xls_scan::check(&container::xls_stream(bytes)?)?;
+            cells::guarded(|| cells::xls(bytes))
         }
     }
-    if unpacked <= UNPACKED_LIMIT {
-        return Ok(());
-    }
-    Err(Diagnostic::new(
-        shown,
-        t!(
-            "table-workbook-unpacks-too-much",
-            size = crate::read::size_text(unpacked),
-            limit = crate::read::size_text(UNPACKED_LIMIT)
-        ),
-    )
-    .hint(t!("read-too-large-hint", kind = "workbook"))
-    .refused())
 }
 
 fn is_blank(cell: &Data) -> bool {
@@ -108,30 +144,30 @@ fn is_blank(cell: &Data) -> bool {
 
 /// Reads a sheet as a table: its first row with values is the header row.
 pub fn read_sheet(shown: &Path, sheet: &Sheet, columns: &Columns) -> TableRead {
-    let (first_row, first_column) = sheet.range.start().unwrap_or((0, 0));
-    let loc = |row: usize, column: usize, field: Option<Field>| Loc {
+    // A whole row's place: the sheet's first column with a value, as the row's first cell.
+    let first_column = sheet.cells.iter().map(|c| c.column).min().unwrap_or(0);
+    let loc = |row: u32, column: u32, field: Option<Field>| Loc {
         file: shown.to_path_buf(),
         sheet: Some(sheet.name.clone()),
-        line: first_row as usize + row + 1,
-        column: first_column as usize + column + 1,
+        line: row as usize + 1,
+        column: column as usize + 1,
         field,
     };
-    let mut rows = sheet.range.rows().enumerate();
-    let header = rows.find(|(_, cells)| cells.iter().any(|c| !is_blank(c)));
-    let Some((header_row, header)) = header else {
+    let mut rows = sheet.cells.chunk_by(|a, b| a.row == b.row);
+    let Some(header) = rows.next() else {
         return TableRead {
             complete: true,
             ..TableRead::default()
         };
     };
+    let header_row = header[0].row;
     let mut diagnostics = Diagnostics::default();
-    // Columns with a header; blank header cells (a column the editor left empty) are skipped.
-    let mut headed: Vec<(usize, String)> = Vec::new();
-    for (i, cell) in header.iter().enumerate() {
-        match text_of(cell) {
-            Ok(text) if text.trim().is_empty() => {}
-            Ok(text) => headed.push((i, text.trim().to_string())),
-            Err(problem) => diagnostics.push(loc(header_row, i, None).error(problem)),
+    // Columns with a header (blank header cells, a column the editor left empty, are not kept).
+    let mut headed: Vec<(u32, String)> = Vec::new();
+    for cell in header {
+        match text_of(&cell.value) {
+            Ok(text) => headed.push((cell.column, text.trim().to_string())),
+            Err(problem) => diagnostics.push(loc(header_row, cell.column, None).error(problem)),
         }
     }
     let names: Vec<String> = headed.iter().map(|(_, n)| n.clone()).collect();
@@ -148,31 +184,32 @@ pub fn read_sheet(shown: &Path, sheet: &Sheet, columns: &Columns) -> TableRead {
         complete: true,
         ..TableRead::default()
     };
-    for (r, cells) in rows {
-        if cells.iter().all(is_blank) {
-            continue;
-        }
+    for cells in rows {
+        let r = cells[0].row;
         let before = read.problems.len();
-        for (i, cell) in cells.iter().enumerate() {
-            if !is_blank(cell) && !headed.iter().any(|(j, _)| *j == i) {
+        for cell in cells {
+            if !headed.iter().any(|(j, _)| *j == cell.column) {
                 read.problems.push(
-                    loc(r, i, None)
+                    loc(r, cell.column, None)
                         .error(t!("table-value-without-header"))
                         .hint(t!("table-value-without-header-hint")),
                 );
             }
         }
         let mut row_cells = Vec::with_capacity(headed.len());
-        for ((i, name), key) in headed.iter().zip(&keys) {
-            let cell_loc = loc(r, *i, Some(Field::Column(name.clone())));
-            let cell = cells.get(*i).unwrap_or(&Data::Empty);
-            let at = (first_row + r as u32, first_column + *i as u32);
+        for ((column, name), key) in headed.iter().zip(&keys) {
+            let cell_loc = loc(r, *column, Some(Field::Column(name.clone())));
+            let cell = cells
+                .binary_search_by_key(column, |c| c.column)
+                .ok()
+                .map(|i| &cells[i]);
             let text = match cell {
-                Data::Float(f) if shown_as_percentage(&sheet.styles, at) => Ok(percent_text(*f)),
-                Data::Int(n) if shown_as_percentage(&sheet.styles, at) => {
-                    Ok(percent_text(*n as f64))
-                }
-                _ => text_of(cell),
+                None => Ok(String::new()),
+                Some(c) => match c.value {
+                    Data::Float(f) if c.percent => Ok(percent_text(f)),
+                    Data::Int(n) if c.percent => Ok(percent_text(n as f64)),
+                    ref value => text_of(value),
+                },
             };
             match text {
                 Ok(text) => row_cells.push((
@@ -188,7 +225,7 @@ pub fn read_sheet(shown: &Path, sheet: &Sheet, columns: &Columns) -> TableRead {
             }
         }
         let row = Row {
-            loc: loc(r, 0, None),
+            loc: loc(r, first_column, None),
             cells: row_cells,
         };
         read.add_row(row, before);
@@ -219,29 +256,6 @@ fn text_of(cell: &Data) -> Result<String, String> {
         Data::DurationIso(iso) => return Err(t!("table-cell-duration", duration = iso)),
         Data::Error(e) => return Err(t!("table-cell-error", error = e.to_string())),
     })
-}
-
-/// Whether the cell at `at` (row and column in the sheet) has a percentage format (`0%`,
-/// `0.0%`): a `%` in the format's first section, not in quotes or escaped.
-fn shown_as_percentage(styles: &StyleRange, at: (u32, u32)) -> bool {
-    let Some(format) = styles.get(at).and_then(|s| s.number_format.as_ref()) else {
-        return false;
-    };
-    let mut chars = format.format_code.chars();
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => quoted = !quoted,
-            _ if quoted => {}
-            '\\' | '_' | '*' => {
-                chars.next();
-            }
-            ';' => return false,
-            '%' => return true,
-            _ => {}
-        }
-    }
-    false
 }
 
 /// A fraction as the percentage a cell shows: 0.97 is `97%`, 0.955 is `95.5%`, moving the
