@@ -144,7 +144,9 @@ impl Folder {
     pub fn read_file(&self, rel: &str, limit: u64) -> io::Result<Vec<u8>> {
         use std::io::Read;
         let mut bytes = Vec::new();
-        self.open_file(rel)?.take(limit + 1).read_to_end(&mut bytes)?;
+        self.open_file(rel)?
+            .take(limit + 1)
+            .read_to_end(&mut bytes)?;
         if bytes.len() as u64 > limit {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
