@@ -54,8 +54,9 @@ impl Kind {
             // About a million observation rows; larger tables can be split into the files of
             // a folder named after the table.
             Kind::Table => 64 * MB,
-            // Compressed: a workbook is unpacked into memory several times its size.
-            Kind::Workbook => 32 * MB,
+            // Compressed: a workbook is unpacked into memory several times its size (what it
+            // unpacks to has limits of its own: src/data/table/workbook/limits.rs).
+            Kind::Workbook => 50 * MB,
             // Hand-written: 4 MB is two million Chinese characters.
             Kind::Settings => 4 * MB,
             // Copied as it is and held in memory by `serve`: documents, scans, images, fonts.

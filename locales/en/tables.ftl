@@ -76,7 +76,6 @@ table-out-of-range-hint = check for a typo or a value pasted into the wrong colu
 # $error is the workbook reader's own description, in English.
 table-workbook-unreadable = this workbook cannot be read: { $error }
 table-workbook-unreadable-hint = open it in Excel or WPS and save it again as a workbook (.xlsx), or save the sheet as "CSV UTF-8"
-table-workbook-unpacks-too-much = this workbook unpacks to { $size }, more than the { $limit } stdportal unpacks of a workbook
 table-sheet-unreadable = the sheet "{ $sheet }" of this workbook cannot be read: { $error }
 table-value-without-header = this value is in a column without a header
 table-value-without-header-hint = give the column a header in the first row, or move the value into its column

@@ -69,7 +69,6 @@ table-out-of-range-hint = 请检查是否打错了，或者把值粘贴到了别
 # $error 是工作簿读取程序自己的英文说明。
 table-workbook-unreadable = 无法读取这个工作簿：{ $error }
 table-workbook-unreadable-hint = 请在 Excel 或 WPS 里打开它，重新保存为工作簿（.xlsx），或者把工作表另存为“CSV UTF-8”
-table-workbook-unpacks-too-much = 这个工作簿解压后有 { $size }，超过了 stdportal 解压工作簿的上限 { $limit }
 table-sheet-unreadable = 无法读取这个工作簿的工作表“{ $sheet }”：{ $error }
 table-value-without-header = 这个值所在的列没有表头
 table-value-without-header-hint = 请在第一行给这一列写上表头，或者把这个值移到它所属的列

@@ -69,7 +69,6 @@ table-out-of-range-hint = 請檢查是否打錯了，或者把值貼到了別的
 # $error 是活頁簿讀取程式自己的英文說明。
 table-workbook-unreadable = 無法讀取這個活頁簿：{ $error }
 table-workbook-unreadable-hint = 請在 Excel 或 WPS 裡開啟它，重新儲存為活頁簿（.xlsx），或者把工作表另存為“CSV UTF-8”
-table-workbook-unpacks-too-much = 這個活頁簿解壓縮後有 { $size }，超過了 stdportal 解壓縮活頁簿的上限 { $limit }
 table-sheet-unreadable = 無法讀取這個活頁簿的工作表“{ $sheet }”：{ $error }
 table-value-without-header = 這個值所在的欄沒有標題
 table-value-without-header-hint = 請在第一列給這一欄寫上標題，或者把這個值移到它所屬的欄

@@ -828,7 +828,7 @@ fn hostile_workbooks_are_refused_with_what_they_pass() {
             zip.resize(51 * 1024 * 1024, 0);
             zip
         },
-        "this workbook is 51 MB: a workbook of more than 50 MB is not read",
+        "this file is 51 MB, more than the 50 MB stdportal reads of a workbook",
     );
 
     assert!(cases.len() >= 20, "{} cases", cases.len());

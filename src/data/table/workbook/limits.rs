@@ -11,8 +11,8 @@ use crate::t;
 
 const MB: u64 = 1024 * 1024;
 
-/// A workbook file (as stored in `data/`).
-pub const FILE_BYTES: u64 = 50 * MB;
+/// A workbook file (as stored in `data/`): the limit of the one read function.
+pub const FILE_BYTES: u64 = crate::read::Kind::Workbook.limit();
 /// All the parts of a zip together, unpacked, as its central directory declares them (the zip
 /// reader refuses to unpack a part past its declared size).
 pub const UNPACKED_BYTES: u64 = 256 * MB;
