@@ -117,54 +117,6 @@ pub fn source(root: &Path, path: &Path, kind: Kind) -> Result<Vec<u8>, Diagnosti
     Ok(bytes)
 }
 
-/// The bytes of one of stdportal's own files beside or in the output (its manifest, an
-/// in-place journal, an old output file compared with a new one): never through a link at its
-/// end, never waiting on a pipe, at most `limit` bytes. Anything else in its place was not
-/// written by stdportal and is an error, with `NotFound` kept for a file that is not there.
-pub fn own_file(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let refused = || {
-        io::Error::other(t!(
-            "read-own-file-refused",
-            file = &name,
-            limit = size_text(limit)
-        ))
-    };
-    let file = open_own(path).map_err(|e| {
-        if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) {
-            refused()
-        } else {
-            e
-        }
-    })?;
-    let meta = file.metadata()?;
-    if !meta.is_file() || meta.len() > limit {
-        return Err(refused());
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(limit + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
-        return Err(refused());
-    }
-    Ok(bytes)
-}
-
-#[cfg(unix)]
-fn open_own(path: &Path) -> io::Result<File> {
-    use rustix::fs::{Mode, OFlags};
-    let flags =
-        OFlags::RDONLY | OFlags::NONBLOCK | OFlags::NOFOLLOW | OFlags::CLOEXEC | OFlags::NOCTTY;
-    Ok(File::from(rustix::fs::open(path, flags, Mode::empty())?))
-}
-
-#[cfg(not(unix))]
-fn open_own(path: &Path) -> io::Result<File> {
-    File::open(path)
-}
-
 /// Where `path` leads once links are followed, when that is inside the site (`canonical_root`
 /// is the site's folder with its links followed): the check the walk of a folder and the read
 /// of a file share. Every part of the name after `root` must be text.
@@ -554,33 +506,6 @@ mod tests {
             "{problem}"
         );
         assert!(problem.hint.unwrap().contains("rename"));
-    }
-
-    #[test]
-    fn stdportals_own_files_are_read_only_as_ordinary_files() {
-        let dir = tempfile::tempdir().unwrap();
-        let manifest = dir.path().join(".stdportal-manifest");
-        assert_eq!(
-            own_file(&manifest, 10).unwrap_err().kind(),
-            io::ErrorKind::NotFound
-        );
-        std::fs::write(&manifest, "a.html\n").unwrap();
-        assert_eq!(own_file(&manifest, 10).unwrap(), b"a.html\n");
-        assert!(own_file(&manifest, 3).is_err());
-        std::fs::remove_file(&manifest).unwrap();
-        std::os::unix::fs::symlink("/dev/zero", &manifest).unwrap();
-        let e = own_file(&manifest, 10).unwrap_err();
-        assert!(
-            e.to_string().contains("not the file stdportal wrote"),
-            "{e}"
-        );
-        std::fs::remove_file(&manifest).unwrap();
-        assert!(std::process::Command::new("mkfifo")
-            .arg(&manifest)
-            .status()
-            .unwrap()
-            .success());
-        assert!(own_file(&manifest, 10).is_err());
     }
 
     #[test]

@@ -55,4 +55,3 @@ read-name-not-text = the name “{ $name }” is not readable text (it was saved
 read-name-not-text-hint = rename it, for example in the file manager, with Chinese or Latin letters, digits and -
 read-replaced = this file was replaced while it was being read (a link or another kind of file was put in its place)
 read-replaced-hint = build again once nothing is changing the site's files
-read-own-file-refused = { $file } is not the file stdportal wrote there (it is a link, a pipe, a device or larger than { $limit }): remove it

@@ -54,4 +54,3 @@ read-name-not-text = 名称“{ $name }”不是能读的文字（它是用别�
 read-name-not-text-hint = 请重新命名，例如在文件管理器里，用中文或拉丁字母、数字和 -
 read-replaced = 读取这个文件时，它被替换了（换成了链接或其他类型的文件）
 read-replaced-hint = 请等网站的文件不再变化后重新生成
-read-own-file-refused = { $file } 不是 stdportal 在那里写的文件（它是链接、管道、设备，或者大于 { $limit }）：请删除它

@@ -54,4 +54,3 @@ read-name-not-text = 名稱“{ $name }”不是能讀的文字（它是用別�
 read-name-not-text-hint = 請重新命名，例如在檔案總管裡，用中文或拉丁字母、數字和 -
 read-replaced = 讀取這個檔案時，它被替換了（換成了連結或其他類型的檔案）
 read-replaced-hint = 請等網站的檔案不再變化後重新產生
-read-own-file-refused = { $file } 不是 stdportal 在那裡寫的檔案（它是連結、管道、裝置，或者大於 { $limit }）：請刪除它
