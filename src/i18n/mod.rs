@@ -50,6 +50,7 @@ catalogues!(
     "serve",
     "check",
     "dictionary",
+    "word",
 );
 
 static CURRENT: AtomicU8 = AtomicU8::new(Lang::En as u8);
@@ -185,6 +186,11 @@ impl Deferred {
     /// Use [`deferred!`](crate::deferred), which the catalogue test can see.
     pub fn new(id: &'static str, args: Vec<(&'static str, String)>) -> Deferred {
         Deferred { id, args }
+    }
+
+    /// The message's catalogue id.
+    pub fn id(&self) -> &'static str {
+        self.id
     }
 
     /// The message in the current language.
