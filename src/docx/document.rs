@@ -191,3 +191,118 @@ impl Document {
         out
     }
 }
+
+impl Document {
+    /// Everything read, as text for a person (and for the snapshot tests): the elements with
+    /// the paragraph each came from, the Markdown, the attachments, the pictures and the notes.
+    pub fn outline(&self) -> String {
+        let mut out = String::new();
+        let m = &self.meta;
+        let line = |out: &mut String, name: &str, value: &str| {
+            out.push_str(&format!("{name}: {value}\n"));
+        };
+        let one = |f: &Option<Found<String>>| {
+            f.as_ref()
+                .map(|f| format!("{} (¶{})", f.value, f.paragraph))
+        };
+        let many = |v: &[Found<String>]| {
+            (!v.is_empty()).then(|| {
+                v.iter()
+                    .map(|f| format!("{} (¶{})", f.value, f.paragraph))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+        };
+        let date = |d: &Option<Found<Date>>| {
+            d.as_ref().map(|d| {
+                format!("{} (as written: {}, ¶{})", d.value.iso(), d.value.original, d.paragraph)
+            })
+        };
+        let fields: Vec<(&str, Option<String>)> = vec![
+            ("copy_number", one(&m.copy_number)),
+            ("secrecy", one(&m.secrecy)),
+            ("urgency", one(&m.urgency)),
+            ("issuers", many(&m.issuers)),
+            (
+                "doc_number",
+                m.doc_number.as_ref().map(|n| {
+                    format!(
+                        "{} (as written: {}, ¶{})",
+                        n.value.normalised, n.value.original, n.paragraph
+                    )
+                }),
+            ),
+            ("signers", many(&m.signers)),
+            ("title", one(&m.title)),
+            (
+                "genre",
+                m.genre.as_ref().map(|g| {
+                    let issued = g
+                        .issued
+                        .as_ref()
+                        .map(|i| format!(", issuing a {i}"))
+                        .unwrap_or_default();
+                    format!("{}{issued} → kind {}", g.word, g.kind.slug())
+                }),
+            ),
+            ("addressees", one(&m.addressees)),
+            ("attachment_list", many(&m.attachment_list)),
+            ("signatures", many(&m.signatures)),
+            ("written", date(&m.written)),
+            ("remark", one(&m.remark)),
+            ("copy_to", one(&m.copy_to)),
+            ("printed_by", one(&m.printed_by)),
+            ("printed_on", date(&m.printed_on)),
+            ("properties.title", m.properties.title.clone()),
+            ("properties.creator", m.properties.creator.clone()),
+        ];
+        for (name, value) in fields {
+            if let Some(value) = value {
+                line(&mut out, name, &value);
+            }
+        }
+        out.push_str("\n--- markdown\n");
+        out.push_str(&self.markdown);
+        out.push('\n');
+        for (k, a) in self.attachments.iter().enumerate() {
+            out.push_str(&format!(
+                "\n--- attachment {} (label {}, title {}, ¶{})\n",
+                k + 1,
+                a.number.as_deref().unwrap_or("-"),
+                a.title
+                    .as_ref()
+                    .map(|t| format!("{} (¶{})", t.value, t.paragraph))
+                    .unwrap_or_else(|| "-".into()),
+                a.paragraph
+            ));
+            out.push_str(&a.markdown);
+            out.push('\n');
+        }
+        if !self.images.is_empty() {
+            out.push_str("\n--- images\n");
+            for image in &self.images {
+                out.push_str(&format!(
+                    "{} ({} bytes, alt {}, ¶{})\n",
+                    image.name,
+                    image.bytes.len(),
+                    image.alt.as_deref().map(|a| format!("“{a}”")).unwrap_or_else(|| "none".into()),
+                    image.paragraph
+                ));
+            }
+        }
+        if !self.notes.is_empty() {
+            out.push_str("\n--- notes\n");
+            for note in &self.notes {
+                let severity = match note.severity {
+                    Severity::Warning => "warning",
+                    Severity::Info => "info",
+                };
+                out.push_str(&format!("{severity} [{}]: {}\n", note.id(), note.text()));
+                if let Some(hint) = &note.hint {
+                    out.push_str(&format!("  help: {}\n", hint.text()));
+                }
+            }
+        }
+        out
+    }
+}

@@ -31,4 +31,5 @@ mod safety_output;
 mod search;
 mod serve;
 mod typography;
+mod word;
 mod workbooks;

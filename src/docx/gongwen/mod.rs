@@ -435,28 +435,30 @@ impl<'a> Recogniser<'a> {
     /// 附件说明, 署名, 成文日期, 附注, then each 附件.
     fn closing(&mut self, body_start: usize, end: usize) -> Vec<AttachmentSpan> {
         let mut attachments = Vec::new();
-        let Some(date_at) = self.written_date(body_start, end) else {
-            // No 成文日期: attachments are found by their labels alone.
-            let mut k = body_start;
-            while k < end {
-                if self.roles[k] == Role::Body && self.is_attachment_start(k, end) {
-                    self.attachments_from(k, end, &mut attachments);
-                    break;
-                }
-                k += 1;
+        let date_at = self.written_date(body_start, end);
+        // Where the 主体 ends (the date, else the first attachment) and what follows it.
+        let (main_end, mut after) = match date_at {
+            Some(d) => (d, d + 1),
+            None => {
+                let first = (body_start..end)
+                    .find(|&k| self.roles[k] == Role::Body && self.is_attachment_start(k, end))
+                    .unwrap_or(end);
+                (first, first)
             }
-            return attachments;
         };
-        self.roles[date_at] = Role::Date;
-        let signature_start = self.signatures(body_start, date_at);
+        if let Some(d) = date_at {
+            self.roles[d] = Role::Date;
+        }
+        let signature_start = self.signatures(body_start, main_end, date_at.is_some());
         self.attachment_list(body_start, signature_start);
-        let mut after = date_at + 1;
-        if let Some(k) = self.next_shown(after, end) {
-            if self.para(k).is_some() && is_remark(self.text(k)) {
-                let at = self.para(k).map(|p| p.number).unwrap_or(0);
-                self.meta.remark = Some(found(self.text(k).to_string(), at));
-                self.roles[k] = Role::Remark;
-                after = k + 1;
+        if date_at.is_some() {
+            if let Some(k) = self.next_shown(after, end) {
+                if self.para(k).is_some() && is_remark(self.text(k)) {
+                    let at = self.para(k).map(|p| p.number).unwrap_or(0);
+                    self.meta.remark = Some(found(self.text(k).to_string(), at));
+                    self.roles[k] = Role::Remark;
+                    after = k + 1;
+                }
             }
         }
         if self.next_shown(after, end).is_some() {
@@ -506,7 +508,8 @@ impl<'a> Recogniser<'a> {
     }
 
     /// The 署名 before the date (up to four lines: a joint document is signed by each organ).
-    fn signatures(&mut self, body_start: usize, date_at: usize) -> usize {
+    /// Without a date, only right-aligned names of organs at the end of the 主体.
+    fn signatures(&mut self, body_start: usize, date_at: usize, dated: bool) -> usize {
         let mut start = date_at;
         let mut found_lines: Vec<Found<String>> = Vec::new();
         let mut j = date_at;
@@ -521,10 +524,15 @@ impl<'a> Recogniser<'a> {
             let is_signature = match &self.blocks[j] {
                 Block::Para(p) => {
                     let text = self.text(j);
+                    let organs = text.lines().all(|l| is_organ(l.trim()));
                     signature_line(text)
-                        && (p.right_aligned() || p.centered() || text.lines().all(is_organ))
+                        && if dated {
+                            p.right_aligned() || p.centered() || organs
+                        } else {
+                            p.right_aligned() && organs
+                        }
                 }
-                Block::Table(t) => {
+                Block::Table(t) if dated => {
                     let paras = t.paras();
                     !paras.is_empty()
                         && paras.iter().all(|p| {
@@ -532,6 +540,7 @@ impl<'a> Recogniser<'a> {
                             s.trim().is_empty() || s.lines().all(|l| is_organ(l.trim()))
                         })
                 }
+                Block::Table(_) => false,
             };
             if !is_signature {
                 break;

@@ -57,7 +57,10 @@ pub fn doc_number(text: &str) -> Option<DocNumber> {
     let year_text = &rest[..close];
     let close_char = rest[close..].chars().next()?;
     let after = &rest[close + close_char.len_utf8()..];
-    let number_text = after.strip_suffix('号')?;
+    let (number_text, mark) = match after.strip_suffix('号') {
+        Some(n) => (n, '号'),
+        None => (after.strip_suffix('號')?, '號'),
+    };
     let prefix_ok = !prefix.is_empty()
         && prefix.chars().count() <= 20
         && prefix.chars().any(is_han)
@@ -72,7 +75,7 @@ pub fn doc_number(text: &str) -> Option<DocNumber> {
     }
     Some(DocNumber {
         original: original.to_string(),
-        normalised: format!("{prefix}〔{year}〕{number}号"),
+        normalised: format!("{prefix}〔{year}〕{number}{mark}"),
         prefix: prefix.to_string(),
         year,
         number,
@@ -153,46 +156,25 @@ pub fn chinese_count(s: &str) -> Option<u32> {
 }
 
 /// The 文种 of GB/T 9704 and the 党政机关公文处理工作条例, and the kinds of policy document a
-/// portal publishes, longest first (实施意见 before 意见).
-pub const GENRES: [&str; 37] = [
-    "实施意见",
-    "实施细则",
-    "实施方案",
-    "行动计划",
-    "工作要点",
-    "答记者问",
-    "决议",
-    "决定",
-    "命令",
-    "公报",
-    "公告",
-    "通告",
-    "意见",
-    "通知",
-    "通报",
-    "报告",
-    "请示",
-    "批复",
-    "议案",
-    "纪要",
-    "办法",
-    "规定",
-    "细则",
-    "规划",
-    "方案",
-    "计划",
-    "纲要",
-    "要点",
-    "规则",
-    "条例",
-    "制度",
-    "指南",
-    "措施",
-    "规范",
-    "解读",
-    "函",
-    "令",
+/// portal publishes, in both scripts (the longest a title ends with is taken: 实施意见, not 意见).
+pub const GENRES: &[&str] = &[
+    "实施意见", "實施意見", "实施细则", "實施細則", "实施方案", "實施方案", "行动计划", "行動計劃",
+    "行動計畫", "工作要点", "工作要點", "答记者问", "答記者問", "决议", "決議", "决定", "決定",
+    "命令", "公报", "公報", "公告", "通告", "意见", "意見", "通知", "通报", "通報", "报告", "報告",
+    "请示", "請示", "批复", "批覆", "批復", "议案", "議案", "纪要", "紀要", "办法", "辦法", "规定",
+    "規定", "细则", "細則", "规划", "規劃", "方案", "计划", "計劃", "計畫", "纲要", "綱要", "要点",
+    "要點", "规则", "規則", "条例", "條例", "制度", "指南", "措施", "规范", "規範", "解读", "解讀",
+    "函", "令",
 ];
+
+/// The longest 文种 `text` ends with.
+fn ending_genre(text: &str) -> Option<&'static str> {
+    GENRES
+        .iter()
+        .filter(|g| text.ends_with(*g))
+        .max_by_key(|g| g.len())
+        .copied()
+}
 
 /// What a title says the document is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -231,8 +213,8 @@ pub fn genre(title: &str) -> Option<Genre> {
         core = stripped;
     }
     let core = core.trim_end_matches(['》', '”', '"', '」', '』']);
-    let word = GENRES.iter().find(|g| core.ends_with(*g))?;
-    let issued = ["印发", "转发", "发布", "颁布"]
+    let word = ending_genre(core)?;
+    let issued = ["印发", "转发", "发布", "颁布", "印發", "轉發", "發布", "頒布"]
         .iter()
         .find_map(|verb| {
             let after = &core[core.find(verb)? + verb.len()..];
@@ -247,12 +229,9 @@ pub fn genre(title: &str) -> Option<Genre> {
             while let Some(stripped) = strip_trailing_paren(inner) {
                 inner = stripped;
             }
-            GENRES
-                .iter()
-                .find(|g| inner.ends_with(*g))
-                .map(|g| g.to_string())
+            ending_genre(inner).map(str::to_string)
         });
-    let interpretation = ["解读", "答记者问", "问答"]
+    let interpretation = ["解读", "答记者问", "问答", "解讀", "答記者問", "問答"]
         .iter()
         .any(|w| core.contains(w));
     Some(Genre {
@@ -378,40 +357,13 @@ pub fn is_heading_text(text: &str) -> bool {
         && !body.contains(['。', '；', ';', '！', '？', '：', ':'])
 }
 
-/// The endings of issuing organs' names.
-const ORGAN_ENDINGS: [&str; 32] = [
-    "人民政府",
-    "政府",
-    "办公室",
-    "办公厅",
-    "委员会",
-    "常委会",
-    "人大",
-    "政协",
-    "市委",
-    "县委",
-    "区委",
-    "省委",
-    "党委",
-    "党组",
-    "法院",
-    "检察院",
-    "管理局",
-    "监督局",
-    "局",
-    "厅",
-    "部",
-    "委",
-    "院",
-    "署",
-    "办",
-    "中心",
-    "小组",
-    "总局",
-    "公司",
-    "协会",
-    "联合会",
-    "研究所",
+/// The endings of issuing organs' names, in both scripts.
+const ORGAN_ENDINGS: &[&str] = &[
+    "人民政府", "政府", "办公室", "辦公室", "办公厅", "辦公廳", "委员会", "委員會", "常委会",
+    "常委會", "人大", "政协", "政協", "市委", "县委", "縣委", "区委", "區委", "省委", "党委",
+    "黨委", "党组", "黨組", "法院", "检察院", "檢察院", "管理局", "监督局", "監督局", "局", "厅",
+    "廳", "部", "委", "院", "署", "办", "辦", "中心", "小组", "小組", "总局", "總局", "公司",
+    "协会", "協會", "联合会", "聯合會", "研究所",
 ];
 
 /// Whether `text` reads as the name of an organ (one name, no sentence).
@@ -478,7 +430,7 @@ pub fn labelled<'t>(text: &'t str, label: &str) -> Option<&'t str> {
 /// `XX办公室  2021年10月12日印发` → the organ and the date.
 pub fn printed(text: &str) -> Option<(String, Date)> {
     let t = text.trim();
-    let before = t.strip_suffix("印发")?;
+    let before = t.strip_suffix("印发").or_else(|| t.strip_suffix("印發"))?;
     // The date is the tail that reads as one: try each split at a whitespace or digit start.
     let starts: Vec<usize> = before
         .char_indices()
@@ -501,6 +453,7 @@ pub fn printed(text: &str) -> Option<(String, Date)> {
 pub fn attachment_label(text: &str) -> Option<Option<String>> {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let rest = t.strip_prefix("附件")?;
+    // 附件 followed by a name is the 附件说明, not a label.
     let rest = rest.trim_end_matches(['：', ':']);
     if rest.is_empty() {
         return Some(None);
@@ -548,6 +501,7 @@ mod tests {
         assert_eq!(doc_number("国发(2015)13号").unwrap().original, "国发(2015)13号");
         assert_eq!(doc_number("鲁标改办发〔２０１８〕２号").unwrap().normalised, "鲁标改办发〔2018〕2号");
         assert_eq!(doc_number("国发 〔2015〕 13号").unwrap().normalised, "国发〔2015〕13号");
+        assert_eq!(doc_number("示例發[2017]1號").unwrap().normalised, "示例發〔2017〕1號");
         assert!(doc_number("〔2015〕13号").is_none());
         assert!(doc_number("国发〔2015〕13").is_none());
         assert!(doc_number("根据国发〔2015〕13号文件精神，现通知如下。").is_none());
@@ -580,6 +534,8 @@ mod tests {
         );
         assert_eq!(genre("日照市“十三五”质量发展规划").unwrap().word, "规划");
         assert!(genre("建立先进标准培育机制").is_none());
+        assert_eq!(genre("溫州市人民政府關於全面實施標準化戰略的意見").unwrap().word, "意見");
+        assert_eq!(genre("泰安市人民政府关于全面推进泰安标准化工作改革发展的实施意见").unwrap().word, "实施意见");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! `stdportal` binary, snapshots of folders, and the rule for tests that need a tool.
 
 pub mod internals;
+pub mod word;
 pub mod workbooks;
 
 use std::cell::OnceCell;
