@@ -152,7 +152,13 @@ impl<'a> Reader<'a> {
             .and_then(|pr| pr.w("showingPlcHdr"))
             .is_some_and(|e| super::xml::on(e.val()));
         if placeholder {
-            self.findings.placeholders.push(self.paragraphs.max(1));
+            // Its paragraphs are counted (they are in the document), and the note names the
+            // first.
+            let paragraphs = sdt.descendants(&|e| e.is_w("p")).len();
+            if self.fixed_number.is_none() {
+                self.findings.placeholders.push(self.paragraphs + 1);
+                self.paragraphs += paragraphs;
+            }
             return None;
         }
         sdt.w("sdtContent")
@@ -378,9 +384,7 @@ impl<'a> Reader<'a> {
                 (Ns::W, "tab" | "ptab") => self.push_text(gather, " ", look.clone(), link),
                 (Ns::W, "br") => match child.attr("type") {
                     Some("page") => {
-                        if gather.inlines.iter().all(|i| matches!(i, Inline::Break))
-                            && gather.inlines.is_empty()
-                        {
+                        if gather.inlines.is_empty() {
                             gather.page_break_first = true;
                         } else {
                             self.new_page = true;
@@ -391,7 +395,7 @@ impl<'a> Reader<'a> {
                 },
                 (Ns::W, "cr") => gather.inlines.push(Inline::Break),
                 (Ns::W, "noBreakHyphen") => self.push_text(gather, "-", look.clone(), link),
-                (Ns::W, "softHyphen") => self.findings.debris.add(clean::Debris::SoftHyphen, 1),
+                (Ns::W, "softHyphen") => self.debris(clean::Debris::SoftHyphen, 1, gather.number),
                 (Ns::W, "sym") => {
                     self.findings.symbols += 1;
                     self.findings.symbols_at.get_or_insert(gather.number);
@@ -407,13 +411,8 @@ impl<'a> Reader<'a> {
                 (Ns::W, "commentReference") => self.findings.comments += 1,
                 (Ns::W, "drawing") => self.drawing(child, gather),
                 (Ns::W, "pict") => self.vml(child, gather),
-                (Ns::W, "object") => {
-                    if child.descendants(&|e| e.is(Ns::V, "imagedata")).is_empty() {
-                        self.findings.objects.push(gather.number);
-                    } else {
-                        self.findings.objects.push(gather.number);
-                    }
-                }
+                // An embedded object (its picture is only Word's preview of it).
+                (Ns::W, "object") => self.findings.objects.push(gather.number),
                 (Ns::Mc, "AlternateContent") => {
                     if let Some(choice) = choice(child) {
                         self.run_content(choice, gather, link, props);
@@ -430,10 +429,7 @@ impl<'a> Reader<'a> {
         }
         let (text, counts) = clean::clean(text);
         for (what, n) in counts.0 {
-            self.findings.debris.add(what, n);
-            if !self.findings.debris_at.iter().any(|(d, _)| *d == what) {
-                self.findings.debris_at.push((what, gather.number));
-            }
+            self.debris(what, n, gather.number);
         }
         // A line break inside a run's text (U+000B) is a break.
         let mut first = true;
@@ -449,6 +445,13 @@ impl<'a> Reader<'a> {
                     link: link.map(str::to_string),
                 });
             }
+        }
+    }
+
+    fn debris(&mut self, what: clean::Debris, n: usize, paragraph: usize) {
+        self.findings.debris.add(what, n);
+        if !self.findings.debris_at.iter().any(|(d, _)| *d == what) {
+            self.findings.debris_at.push((what, paragraph));
         }
     }
 

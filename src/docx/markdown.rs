@@ -40,15 +40,17 @@ impl Footnotes {
     }
 }
 
-/// Writes a section: the blocks, then the definitions of its footnotes.
-pub fn section(blocks: &[&Block], context: &Context<'_>) -> String {
+/// Writes a section: the blocks, then the definitions of its footnotes. A block marked
+/// `plain` is never a heading (the 附件说明's `2.…` line, the 署名, the date).
+pub fn section(blocks: &[(&Block, bool)], context: &Context<'_>) -> String {
     let headings: Vec<Option<Heading>> = blocks
         .iter()
-        .map(|b| match b {
-            Block::Para(p) => headings::classify(p),
-            Block::Table(_) => None,
+        .map(|(b, plain)| match b {
+            Block::Para(p) if !plain => headings::classify(p),
+            _ => None,
         })
         .collect();
+    let blocks: Vec<&Block> = blocks.iter().map(|(b, _)| *b).collect();
     let depths: Vec<Depth> = headings
         .iter()
         .flatten()
@@ -128,6 +130,9 @@ fn definitions(footnotes: &Footnotes, context: &Context<'_>) -> String {
             .map(|p| paragraph(p, context, &mut inner))
             .filter(|t| !t.trim().is_empty())
             .collect();
+        if k > 0 {
+            out.push('\n');
+        }
         out.push_str(&format!("[^{}]: ", k + 1));
         out.push_str(&texts.join("\n\n    "));
         out.push('\n');

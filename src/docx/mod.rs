@@ -113,11 +113,11 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Document, Problem> {
         notes: &notes_paras,
         pictures: &picture_refs,
     };
-    let body: Vec<&Block> = blocks
+    let body: Vec<(&Block, bool)> = blocks
         .iter()
         .zip(&recognised.roles)
         .filter(|(_, role)| in_text(**role))
-        .map(|(b, _)| b)
+        .map(|(b, role)| (b, !matches!(role, Role::Body)))
         .collect();
     let markdown = markdown::section(&body, &context);
     let attachments = recognised
@@ -125,11 +125,11 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Document, Problem> {
         .iter()
         .enumerate()
         .map(|(index, span)| {
-            let content: Vec<&Block> = blocks
+            let content: Vec<(&Block, bool)> = blocks
                 .iter()
                 .zip(&recognised.roles)
                 .filter(|(_, role)| **role == Role::Attachment(index))
-                .map(|(b, _)| b)
+                .map(|(b, _)| (b, false))
                 .collect();
             Attachment {
                 number: span.number.clone(),

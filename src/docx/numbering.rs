@@ -504,6 +504,46 @@ mod tests {
         assert_eq!(format_number(7, Format::DecimalZero), "07");
     }
 
+    fn definitions(xml: &str) -> Definitions {
+        let xml = format!(
+            r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{xml}</w:numbering>"#
+        );
+        let tree = crate::docx::xml::parse(
+            xml.as_bytes(),
+            "word/numbering.xml",
+            &std::cell::Cell::new(0),
+            &crate::docx::xml::ALL,
+        )
+        .unwrap();
+        Definitions::read(Some(&tree))
+    }
+
+    #[test]
+    fn instances_share_their_definitions_counters_unless_they_restart() {
+        let defs = definitions(
+            r#"<w:abstractNum w:abstractNumId="0">
+                 <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+                 <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimalEnclosedParen"/><w:lvlText w:val="%2"/></w:lvl>
+               </w:abstractNum>
+               <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+               <w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>
+               <w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>"#,
+        );
+        let mut c = Counter::default();
+        let mut next = |id: &str, level: u8| c.next(&defs, id, level).map(|l| l.text);
+        assert_eq!(next("1", 0).as_deref(), Some("一、"));
+        assert_eq!(next("1", 1).as_deref(), Some("⑴"));
+        assert_eq!(next("2", 1).as_deref(), Some("⑵"));
+        assert_eq!(next("2", 0).as_deref(), Some("二、"));
+        assert_eq!(next("1", 1).as_deref(), Some("⑴"));
+        // A list of its own, from its start override.
+        assert_eq!(next("3", 0).as_deref(), Some("一、"));
+        assert_eq!(next("3", 0).as_deref(), Some("二、"));
+        assert_eq!(next("1", 0).as_deref(), Some("三、"));
+        assert_eq!(next("0", 0), None);
+        assert_eq!(next("9", 0), None);
+    }
+
     #[test]
     fn level_text_patterns_take_every_level_they_name() {
         assert_eq!(fill("%1、", |_| "一".into()), "一、");

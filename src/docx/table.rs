@@ -18,12 +18,23 @@ struct Out {
 }
 
 pub fn html(table: &Table, caption: Option<&str>, context: &Context<'_>, footnotes: &mut Footnotes) -> String {
+    let header_rows = header_rows(table);
+    // Columns every row leaves empty at its start (w:gridBefore) are left out.
+    let common_before = table.rows.iter().map(|r| r.before).min().unwrap_or(0);
     let mut rows: Vec<Vec<Out>> = Vec::with_capacity(table.rows.len());
     // The cell that covers each grid column from above: (row, index in row).
     let mut above: HashMap<u32, (usize, usize)> = HashMap::new();
     for (r, row) in table.rows.iter().enumerate() {
         let mut out_row: Vec<Out> = Vec::new();
-        let mut column = row.before;
+        let mut column = row.before - common_before;
+        if column > 0 {
+            out_row.push(Out {
+                column: 0,
+                colspan: column,
+                rowspan: 1,
+                html: String::new(),
+            });
+        }
         for cell in &row.cells {
             if cell.merge == Merge::Continue {
                 if let Some(&(ar, ai)) = above.get(&column) {
@@ -32,7 +43,7 @@ pub fn html(table: &Table, caption: Option<&str>, context: &Context<'_>, footnot
                     continue;
                 }
             }
-            let html = cell_html(&cell.blocks, context, footnotes);
+            let html = cell_html(&cell.blocks, r < header_rows, context, footnotes);
             out_row.push(Out {
                 column,
                 colspan: cell.span,
@@ -47,7 +58,6 @@ pub fn html(table: &Table, caption: Option<&str>, context: &Context<'_>, footnot
         }
         rows.push(out_row);
     }
-    let header_rows = header_rows(table);
     let mut out = String::from("<table>\n");
     if let Some(caption) = caption {
         out.push_str(&format!("<caption>{}</caption>\n", text(caption)));
@@ -110,7 +120,7 @@ fn header_rows(table: &Table) -> usize {
 }
 
 /// A cell's content as inline HTML: its paragraphs joined by line breaks.
-fn cell_html(blocks: &[Block], context: &Context<'_>, footnotes: &mut Footnotes) -> String {
+fn cell_html(blocks: &[Block], header: bool, context: &Context<'_>, footnotes: &mut Footnotes) -> String {
     let mut parts: Vec<String> = Vec::new();
     for block in blocks {
         match block {
@@ -123,7 +133,7 @@ fn cell_html(blocks: &[Block], context: &Context<'_>, footnotes: &mut Footnotes)
                     match inline {
                         Inline::Text { text: t, look, link } => {
                             let mut piece = text(t);
-                            if look.bold {
+                            if look.bold && !header {
                                 piece = format!("<strong>{piece}</strong>");
                             }
                             if let Some(url) = link {

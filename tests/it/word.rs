@@ -85,3 +85,156 @@ fn a_traditional_document_is_recognised_and_its_number_normalised() {
     // The 版头 is not in the text.
     assert!(!d.markdown.contains("文件") && !d.markdown.contains("示例發"));
 }
+
+#[test]
+fn wps_numbering_with_an_instance_per_paragraph_counts_on_and_a_typed_number_is_not_doubled() {
+    let d = read_xml("wps-numbering");
+    let md = &d.markdown;
+    for expected in [
+        "## 三、主要任务",
+        "### （一）实施标准化战略,发挥标准引领作用",
+        "**2\\.加快标准创新和标准升级**。",
+        "### （二）开展质量提升行动",
+        "#### 1.推动产品质量提升",
+        "**（2）实施食品农产品质量提升行动**。",
+        "#### 2.推动工程质量提升",
+        // Typed by hand and numbered by WPS as well: written once.
+        "\n\n**(1)引导培育精品工程**。",
+        "**（2）完善质量安全体系**。",
+    ] {
+        assert!(md.contains(expected), "{expected} missing in:\n{md}");
+    }
+    assert!(!md.contains("（1）(1)"), "{md}");
+    // No 版头: the title is the first centred line, and the note says no organ was found.
+    assert_eq!(d.meta.title.as_ref().unwrap().value, "日照市“十三五”质量发展规划");
+    assert!(d.notes.iter().any(|n| n.id() == "word-no-issuer"));
+}
+
+#[test]
+fn heading_styles_outline_levels_and_heading_fonts_make_the_same_headings() {
+    let md = read_xml("headings").markdown;
+    for pair in [
+        "## 建立先进标准培育机制\n\n### 加快标准创新步伐",
+        "## 建设济宁市标准化平台\n\n### 服务企业再升级",
+        "## 以点带面示范带动\n\n### 扎实推进标准化综合改革",
+    ] {
+        assert!(md.contains(pair), "{pair} missing in:\n{md}");
+    }
+    // A line with a time is no 成文日期, and a plain paragraph is no heading.
+    assert!(md.starts_with("2021年10月14日15:14 来源:济宁新闻客户端 作者:李志豪\n\n"), "{md}");
+    assert!(md.contains("\n\n《济宁市标准化管理办法》的出台实施"), "{md}");
+}
+
+#[test]
+fn merged_cells_become_colspan_and_rowspan_with_the_caption_and_header_rows() {
+    let md = read_xml("tables").markdown;
+    for expected in [
+        "<caption>表1 “十二五”末和2020年的标准化指标</caption>\n<thead>\n",
+        "<tr><th rowspan=\"2\">类别</th><th rowspan=\"2\">指标</th><th colspan=\"2\">数量</th></tr>\n<tr><th>“十二五”末</th><th>2020年</th></tr>\n</thead>",
+        "<tr><td rowspan=\"4\">标准制修订<br>(主导或参与)</td><td>国际标准</td><td>1项</td><td rowspan=\"3\">120项</td></tr>\n<tr><td>国家标准</td><td>71项</td></tr>",
+        "<tr><td rowspan=\"2\">农业标准化生产基地</td><td>国家级</td><td>26个</td><td>30个</td></tr>\n<tr><td>省级</td><td>147个</td><td>190个</td></tr>",
+        // A first row in bold is the header; the empty grid column before every row is left out.
+        "<caption>表2 “十二五”期间创建的标准化良好行为企业</caption>\n<thead>\n<tr><th>等级</th><th>企业数</th></tr>",
+    ] {
+        assert!(md.contains(expected), "{expected} missing in:\n{md}");
+    }
+    // The captions are not also paragraphs, and no table has a blank line inside (Markdown
+    // would end the HTML block there).
+    assert!(!md.contains("\n\n表1"), "{md}");
+    for table in md.split("<table>").skip(1) {
+        assert!(!table.split("</table>").next().unwrap().contains("\n\n"));
+    }
+}
+
+#[test]
+fn footnotes_and_endnotes_become_markdown_footnotes_in_reading_order() {
+    let d = read_xml("notes");
+    let md = &d.markdown;
+    assert!(md.contains("改革试点工作[^1]。"), "{md}");
+    assert!(md.contains("(鲁政字〔2018〕125号)[^2]精神"), "{md}");
+    assert!(md.contains("实施意见》[^3]。"), "{md}");
+    assert!(md.contains("\n\n[^1]: 3月12日,[国务院](https://www.gov.cn/)正式批复"), "{md}");
+    // A note of two paragraphs keeps both; the endnote follows the footnotes.
+    assert!(md.contains("[^2]: 6月8日,山东省人民政府印发了《关于开展国家标准化综合改革试点工作的实施方案》。\n\n    7月16日,"), "{md}");
+    assert!(md.contains("\n\n[^3]: 依照按属地落实责任"), "{md}");
+    assert_eq!(d.meta.genre.as_ref().unwrap().kind.slug(), "interpretation");
+}
+
+#[test]
+fn only_what_a_reader_of_the_print_sees_is_published() {
+    let d = read_xml("revisions");
+    let md = &d.markdown;
+    // Tracked changes: insertions and moves in, deletions and the moved-from text out; an
+    // old property (hidden) in a property change does not count.
+    assert!(md.contains("新材料等优势产业,探索参与国际标准制定;聚焦高档数控机床"), "{md}");
+    assert!(md.contains("标准访问量已达19409条。标准化综合管理与公共服务平台。"), "{md}");
+    for never in ["删除测试标记", "移动前测试标记", "批注测试标记", "隐藏测试标记", "单击或点击此处", "TOC", "HYPERLINK", "javascript"] {
+        assert!(!md.contains(never), "{never} published:\n{md}");
+    }
+    // The table of contents goes; the heading it listed stays, once.
+    assert_eq!(md.matches("## 建立先进标准培育机制").count(), 1, "{md}");
+    // Fields: the hyperlink field is a link; a link to a bookmark and a javascript: link are text.
+    assert!(md.contains("([jnxww@163.com](mailto:jnxww@163.com))"), "{md}");
+    assert!(md.contains("\n\n建立先进标准培育机制;济宁新闻客户端\n\n"), "{md}");
+    // Debris: the no-break space became a space, the rest is gone.
+    assert!(md.contains("综合管理与 公共服务平台,实现了标准化综合业务全生命周期管理新形态。标准化成果展示平台,突出了标准化成果。"), "{md}");
+    assert!(!md.chars().any(|c| stdportal::docx::clean::Debris::of(c).is_some()));
+    // A text box written twice (Word 2010's shape and its VML fallback) is read once.
+    assert_eq!(md.matches("以点带面示范带动").count(), 1, "{md}");
+    let ids: Vec<&str> = d.notes.iter().map(|n| n.id()).collect();
+    for id in ["word-tracked-changes", "word-comments", "word-hidden", "word-symbols", "word-toc", "word-placeholder", "word-unsafe-link", "word-debris"] {
+        assert!(ids.contains(&id), "{id} not noted: {ids:?}");
+    }
+    let texts: Vec<String> = d.notes.iter().map(|n| n.text()).collect();
+    assert!(texts.contains(&"the document has changes that were never accepted or rejected (2 insertions, 2 deletions): the page shows the text as if every change were accepted".to_string()), "{texts:?}");
+    assert!(texts.contains(&"the document's comment is not published".to_string()), "{texts:?}");
+    assert!(texts.contains(&"paragraph 6 (“平台自5月26日上线运行以来,注…”): 6 characters of hidden text are not published".to_string()), "{texts:?}");
+    assert!(texts.contains(&"paragraph 10: a form field's placeholder text (“click here to enter text”) is left out".to_string()), "{texts:?}");
+}
+
+#[test]
+fn a_joint_document_with_its_header_in_a_table_attachments_and_colophon() {
+    let d = read_xml("joint");
+    let m = &d.meta;
+    let values = |v: &[docx::Found<String>]| v.iter().map(|f| f.value.clone()).collect::<Vec<_>>();
+    assert_eq!(values(&m.issuers), ["泰安市人民政府", "泰安市实施标准化战略工作领导小组办公室"]);
+    assert_eq!(values(&m.signatures), ["泰安市人民政府", "泰安市实施标准化战略工作领导小组办公室"]);
+    assert_eq!(m.copy_number.as_ref().unwrap().value, "000001");
+    assert_eq!(m.urgency.as_ref().unwrap().value, "特急");
+    let number = &m.doc_number.as_ref().unwrap().value;
+    assert_eq!((number.original.as_str(), number.normalised.as_str()), ("示例发(2018)2号", "示例发〔2018〕2号"));
+    assert_eq!(
+        m.title.as_ref().unwrap().value,
+        "泰安市人民政府 泰安市实施标准化战略工作领导小组办公室关于加强标准化工作考核评价的通知"
+    );
+    let written = &m.written.as_ref().unwrap().value;
+    assert_eq!((written.iso().as_str(), written.original.as_str()), ("2018-07-16", "二〇一八年七月十六日"));
+    assert_eq!(m.remark.as_ref().unwrap().value, "(此件公开发布)");
+    assert_eq!(values(&m.attachment_list), ["强化宣传培训", "加大政策支持"]);
+    assert_eq!(m.copy_to.as_ref().unwrap().value, "市委各部门,市人大常委会办公室,市政协办公室");
+    assert_eq!(m.printed_by.as_ref().unwrap().value, "泰安市人民政府办公室");
+    assert_eq!(m.printed_on.as_ref().unwrap().value.iso(), "2018-07-16");
+    // Each attachment is a section of its own, label and title out of its text.
+    let titles: Vec<(Option<&str>, &str)> = d
+        .attachments
+        .iter()
+        .map(|a| (a.number.as_deref(), a.title.as_ref().unwrap().value.as_str()))
+        .collect();
+    assert_eq!(titles, [(Some("1"), "强化宣传培训"), (Some("2"), "加大政策支持")]);
+    assert!(d.attachments[0].markdown.starts_with("加大宣传力度"));
+    let whole = d.markdown_with_attachments();
+    assert!(whole.contains("\n\n## 附件1　强化宣传培训\n\n加大宣传力度"), "{whole}");
+    // The 版头 and 版记 are not in the text; the 附件说明 line 2. is not a heading.
+    for never in ["文件", "示例发", "抄送", "印发", "000001", "特急", "## 2."] {
+        assert!(!d.markdown.contains(never), "{never} in:\n{}", d.markdown);
+    }
+    // Pictures: written once each, by name; the one without alternative text and the one
+    // linked outside the file are noted.
+    let names: Vec<(&str, Option<&str>)> = d.images.iter().map(|i| (i.name.as_str(), i.alt.as_deref())).collect();
+    assert_eq!(names, [("image-1.png", Some("测试图片：一个红色方块")), ("image-2.png", None)]);
+    assert!(d.images[0].bytes.starts_with(b"\x89PNG"));
+    assert!(d.markdown.contains("![测试图片：一个红色方块](image-1.png)\n\n![](image-2.png)"));
+    let ids: Vec<&str> = d.notes.iter().map(|n| n.id()).collect();
+    assert!(ids.contains(&"word-picture-no-alt") && ids.contains(&"word-external-picture"), "{ids:?}");
+    assert!(!d.markdown.contains("example.invalid"));
+}
