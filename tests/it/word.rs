@@ -238,3 +238,72 @@ fn a_joint_document_with_its_header_in_a_table_attachments_and_colophon() {
     assert!(ids.contains(&"word-picture-no-alt") && ids.contains(&"word-external-picture"), "{ids:?}");
     assert!(!d.markdown.contains("example.invalid"));
 }
+
+#[test]
+fn a_notice_saved_by_libreoffice_is_read_whole() {
+    let bytes = std::fs::read(fixtures().join("rizhao-notice.docx")).unwrap();
+    let d = docx::read(&bytes, "rizhao-notice.docx").unwrap();
+    let m = &d.meta;
+    assert_eq!(m.issuers[0].value, "日照市人民政府");
+    assert_eq!(m.doc_number.as_ref().unwrap().value.normalised, "示例发〔2017〕1号");
+    assert_eq!(m.title.as_ref().unwrap().value, "日照市人民政府关于印发日照市“十三五”质量发展规划的通知");
+    let genre = m.genre.as_ref().unwrap();
+    assert_eq!((genre.word.as_str(), genre.issued.as_deref()), ("通知", Some("规划")));
+    assert_eq!(m.addressees.as_ref().unwrap().value, "各区县人民政府，市直有关部门：");
+    assert_eq!(m.written.as_ref().unwrap().value.iso(), "2017-01-20");
+    assert_eq!(m.remark.as_ref().unwrap().value, "（此件公开发布）");
+    assert_eq!(m.signatures[0].value, "日照市人民政府");
+    assert_eq!(m.copy_to.as_ref().unwrap().value, "市委各部门，市人大常委会办公室，市政协办公室");
+    assert_eq!(m.printed_by.as_ref().unwrap().value, "日照市人民政府办公室");
+    let md = &d.markdown;
+    for expected in [
+        "## 三、主要任务\n\n### （一）实施标准化战略，发挥标准引领作用\n\n**1\\.推进标准化工作改革**。",
+        "#### 1.推动产品质量提升\n\n**（1）实施工业品质量提升行动**。",
+        "<tr><td rowspan=\"4\">标准制修订</td><td>国际标准</td><td>1项</td><td rowspan=\"3\">120项</td></tr>",
+        "<caption>表1　“十二五”末和2020年的标准化指标</caption>",
+        "试点工作[^1]。",
+        "\n\n[^1]: 坚持放管结合",
+        "\n\n附件：日照市标准化“十三五”发展规划（节选）\n\n日照市人民政府\n\n2017年1月20日\n\n（此件公开发布）",
+    ] {
+        assert!(md.contains(expected), "{expected} missing in:\n{md}");
+    }
+    // The attachment: on a page of its own with a title and no label line in its text.
+    assert_eq!(d.attachments.len(), 1);
+    let a = &d.attachments[0];
+    assert_eq!(a.title.as_ref().unwrap().value, "日照市标准化“十三五”发展规划（节选）");
+    assert!(a.markdown.contains("## 一、现状基础和发展环境\n\n### （一）现状基础"), "{}", a.markdown);
+    // LibreOffice 7.4 keeps no alternative text from HTML: the picture is written and noted.
+    assert_eq!(d.images.len(), 1);
+    assert!(d.notes.iter().any(|n| n.id() == "word-picture-no-alt"));
+}
+
+/// `make.sh` regenerates the LibreOffice fixture: the file it makes now reads exactly as the
+/// committed one (the bytes differ: LibreOffice stamps the time).
+#[test]
+fn make_sh_regenerates_the_libreoffice_fixture() {
+    if std::process::Command::new("soffice").arg("--version").output().is_err() {
+        crate::support::skip_or_fail(
+            "word::make_sh_regenerates_the_libreoffice_fixture",
+            "STDPORTAL_REQUIRE_SOFFICE",
+            "LibreOffice (soffice) is not installed",
+        );
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("sh")
+        .arg(fixtures().join("make.sh"))
+        .arg(out.path())
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    for file in libreoffice_fixtures() {
+        let fresh = std::fs::read(out.path().join(&file)).unwrap();
+        let committed = std::fs::read(fixtures().join(&file)).unwrap();
+        assert_eq!(
+            docx::read(&fresh, &file).unwrap().outline(),
+            docx::read(&committed, &file).unwrap().outline(),
+            "{file}"
+        );
+    }
+}
