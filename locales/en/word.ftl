@@ -106,6 +106,7 @@ word-debris = { $kind ->
     }
 word-macros = the document holds macros (a .docm): they are neither run nor published
 word-picture-missing = a picture's file “{ $part }” is missing from the Word file
+word-picture-broken = a picture refers to a part that is not in the Word file
 word-picture-format = a picture is in a format browsers do not show ({ $format }) and is not published
 word-picture-hint = in Word or WPS, right-click the picture, save it as a PNG or JPEG file, and insert that file instead
 word-picture-no-alt = the picture { $name } has no alternative text, which readers who cannot see it need

@@ -93,6 +93,7 @@ word-debris = { $kind ->
     }
 word-macros = 这份文件含有宏（.docm）：宏既不运行也不发布
 word-picture-missing = Word 文件中缺少图片文件“{ $part }”
+word-picture-broken = 有一张图片指向 Word 文件中不存在的部分
 word-picture-format = 有一张图片的格式（{ $format }）浏览器不能显示，没有发布
 word-picture-hint = 请在 Word 或 WPS 中右击图片，另存为 PNG 或 JPEG 文件，再插入这个文件
 word-picture-no-alt = 图片 { $name } 没有替换文字，看不见图片的读者需要它

@@ -93,6 +93,7 @@ word-debris = { $kind ->
     }
 word-macros = 這份文件含有巨集（.docm）：巨集既不執行也不發布
 word-picture-missing = Word 檔案中缺少圖片檔案「{ $part }」
+word-picture-broken = 有一張圖片指向 Word 檔案中不存在的部分
 word-picture-format = 有一張圖片的格式（{ $format }）瀏覽器不能顯示，沒有發布
 word-picture-hint = 請在 Word 或 WPS 中按右鍵點選圖片，另存為 PNG 或 JPEG 檔案，再插入這個檔案
 word-picture-no-alt = 圖片 { $name } 沒有替代文字，看不見圖片的讀者需要它

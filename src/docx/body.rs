@@ -31,6 +31,8 @@ pub struct Findings {
     pub objects: Vec<usize>,
     /// Pictures linked to an address outside the file (not fetched), by paragraph.
     pub external_pictures: Vec<(usize, String)>,
+    /// Pictures whose reference leads to no part of the file, by paragraph.
+    pub broken_pictures: Vec<usize>,
     /// Placeholder text of content controls (left out), by paragraph.
     pub placeholders: Vec<usize>,
     /// Links to addresses a page may not have (`javascript:`, `file:`), left as text.
@@ -518,6 +520,8 @@ impl<'a> Reader<'a> {
         let number = gather.number;
         for id in [embed, linked].into_iter().flatten() {
             let Some(rel) = self.rels.get(id).cloned() else {
+                // A reference to no relationship (or to one pointing out of the package).
+                self.findings.broken_pictures.push(number);
                 continue;
             };
             if rel.external {
@@ -570,7 +574,7 @@ impl<'a> Reader<'a> {
                     .and_then(|pr| pr.w_val("gridSpan"))
                     .and_then(|v| v.trim().parse::<u32>().ok())
                     .unwrap_or(1)
-                    .clamp(1, 1000);
+                    .clamp(1, 64);
                 let merge = match tcpr.and_then(|pr| pr.w("vMerge")) {
                     Some(m) if m.val() == Some("restart") => Merge::Restart,
                     Some(_) => Merge::Continue,

@@ -25,18 +25,18 @@ pub struct Context<'a> {
 pub struct Footnotes {
     /// Note reference numbers, in order of first reference.
     order: Vec<usize>,
+    labels: std::collections::HashMap<usize, usize>,
 }
 
 impl Footnotes {
     /// The label of a note reference (`1`, `2` …).
     pub fn label(&mut self, reference: usize) -> usize {
-        match self.order.iter().position(|r| *r == reference) {
-            Some(k) => k + 1,
-            None => {
-                self.order.push(reference);
-                self.order.len()
-            }
+        let next = self.order.len() + 1;
+        let label = *self.labels.entry(reference).or_insert(next);
+        if label == next {
+            self.order.push(reference);
         }
+        label
     }
 }
 

@@ -352,6 +352,14 @@ fn findings_notes(
             Some(deferred!("word-external-picture-hint")),
         );
     }
+    for p in &findings.broken_pictures {
+        push(
+            Severity::Warning,
+            at(*p, texts),
+            deferred!("word-picture-broken"),
+            Some(deferred!("word-picture-hint")),
+        );
+    }
     for p in &findings.placeholders {
         push(Severity::Info, at(*p, texts), deferred!("word-placeholder"), None);
     }

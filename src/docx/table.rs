@@ -3,11 +3,12 @@
 //! `<thead>`, the caption as `<caption>`. Written on consecutive lines with no blank one, so
 //! Markdown takes it as one HTML block; every text escaped.
 
-use std::collections::HashMap;
-
 use super::markdown::{Context, Footnotes};
 use super::model::{Block, Inline, Merge, Table};
 use crate::escape;
+
+/// The grid columns whose merges are followed.
+const COLUMNS: u32 = 1024;
 
 /// A cell as written: where it starts in the grid and how far it reaches.
 struct Out {
@@ -22,8 +23,10 @@ pub fn html(table: &Table, caption: Option<&str>, context: &Context<'_>, footnot
     // Columns every row leaves empty at its start (w:gridBefore) are left out.
     let common_before = table.rows.iter().map(|r| r.before).min().unwrap_or(0);
     let mut rows: Vec<Vec<Out>> = Vec::with_capacity(table.rows.len());
-    // The cell that covers each grid column from above: (row, index in row).
-    let mut above: HashMap<u32, (usize, usize)> = HashMap::new();
+    // The cell that covers each grid column from above: (row, index in row). Word's tables
+    // have at most 63 columns; columns past [`COLUMNS`] are not tracked (their cells are
+    // written, unmerged).
+    let mut above: Vec<Option<(usize, usize)>> = Vec::new();
     for (r, row) in table.rows.iter().enumerate() {
         let mut out_row: Vec<Out> = Vec::new();
         let mut column = row.before - common_before;
@@ -37,9 +40,9 @@ pub fn html(table: &Table, caption: Option<&str>, context: &Context<'_>, footnot
         }
         for cell in &row.cells {
             if cell.merge == Merge::Continue {
-                if let Some(&(ar, ai)) = above.get(&column) {
+                if let Some(Some((ar, ai))) = above.get(column as usize).copied() {
                     rows[ar][ai].rowspan += 1;
-                    column += cell.span;
+                    column = column.saturating_add(cell.span);
                     continue;
                 }
             }
@@ -51,10 +54,14 @@ pub fn html(table: &Table, caption: Option<&str>, context: &Context<'_>, footnot
                 html,
             });
             let index = out_row.len() - 1;
-            for c in column..column + cell.span {
-                above.insert(c, (r, index));
+            let end = (column + cell.span).min(COLUMNS);
+            if above.len() < end as usize {
+                above.resize(end as usize, None);
             }
-            column += cell.span;
+            for c in column.min(COLUMNS)..end {
+                above[c as usize] = Some((r, index));
+            }
+            column = column.saturating_add(cell.span);
         }
         rows.push(out_row);
     }

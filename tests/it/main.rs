@@ -32,4 +32,5 @@ mod search;
 mod serve;
 mod typography;
 mod word;
+mod word_hostile;
 mod workbooks;
