@@ -398,10 +398,13 @@ impl<'a> Reader<'a> {
                 (Ns::W, "cr") => gather.inlines.push(Inline::Break),
                 (Ns::W, "noBreakHyphen") => self.push_text(gather, "-", look.clone(), link),
                 (Ns::W, "softHyphen") => self.debris(clean::Debris::SoftHyphen, 1, gather.number),
-                (Ns::W, "sym") => {
-                    self.findings.symbols += 1;
-                    self.findings.symbols_at.get_or_insert(gather.number);
-                }
+                (Ns::W, "sym") => match symbol(child.attr("font"), child.attr("char")) {
+                    Some(c) => self.push_text(gather, c, look.clone(), link),
+                    None => {
+                        self.findings.symbols += 1;
+                        self.findings.symbols_at.get_or_insert(gather.number);
+                    }
+                },
                 (Ns::W, "footnoteReference" | "endnoteReference") => {
                     if let Some(id) = child.attr("id") {
                         let endnote = child.name() == "endnoteReference";
@@ -638,6 +641,35 @@ fn choice<'t>(alternate: El<'t>) -> Option<El<'t>> {
         .or_else(|| alternate.child(Ns::Mc, "Fallback"))
 }
 
+/// The character a symbol-font character (`w:sym`) shows, for the few a 公文 uses (check marks,
+/// bullets, boxes, arrows); `None` for the others, which are noted.
+fn symbol(font: Option<&str>, code: Option<&str>) -> Option<&'static str> {
+    let code = u32::from_str_radix(code?.trim(), 16).ok()?;
+    // Word writes them in the private-use area (F0xx) or as the bare code (xx).
+    let code = if code >= 0xF000 { code - 0xF000 } else { code };
+    match (font?.to_ascii_lowercase().as_str(), code) {
+        ("wingdings", 0xFC) => Some("✔"),
+        ("wingdings", 0xFB) => Some("✘"),
+        ("wingdings", 0xFE) => Some("☑"),
+        ("wingdings", 0xA8) => Some("□"),
+        ("wingdings", 0x6F) => Some("□"),
+        ("wingdings", 0x6C) => Some("●"),
+        ("wingdings", 0x6E) => Some("■"),
+        ("wingdings", 0x75) => Some("◆"),
+        ("wingdings", 0xD8) => Some("➢"),
+        ("wingdings", 0xE8) => Some("➔"),
+        ("wingdings", 0xA7) => Some("▪"),
+        ("symbol", 0xB7) => Some("•"),
+        ("symbol", 0xD7) => Some("×"),
+        ("symbol", 0xB4) => Some("×"),
+        ("symbol", 0xB1) => Some("±"),
+        ("symbol", 0xA3) => Some("≤"),
+        ("symbol", 0xB3) => Some("≥"),
+        ("symbol", 0xB0) => Some("°"),
+        _ => None,
+    }
+}
+
 fn look_of(props: &RunProps) -> Look {
     Look {
         bold: props.bold == Some(true),
@@ -782,6 +814,14 @@ mod tests {
         };
         tidy(&mut p);
         assert_eq!(p.text(), "甲\n乙");
+    }
+
+    #[test]
+    fn symbols_a_document_uses_are_read_as_characters() {
+        assert_eq!(symbol(Some("Wingdings"), Some("F0FC")), Some("✔"));
+        assert_eq!(symbol(Some("Symbol"), Some("B7")), Some("•"));
+        assert_eq!(symbol(Some("Webdings"), Some("F021")), None);
+        assert_eq!(symbol(None, Some("F0FC")), None);
     }
 
     #[test]

@@ -177,7 +177,7 @@ fn only_what_a_reader_of_the_print_sees_is_published() {
     assert!(md.contains("([jnxww@163.com](mailto:jnxww@163.com))"), "{md}");
     assert!(md.contains("\n\n建立先进标准培育机制;济宁新闻客户端\n\n"), "{md}");
     // Debris: the no-break space became a space, the rest is gone.
-    assert!(md.contains("综合管理与 公共服务平台,实现了标准化综合业务全生命周期管理新形态。标准化成果展示平台,突出了标准化成果。"), "{md}");
+    assert!(md.contains("综合管理与 公共服务平台,实现了标准化综合业务全生命周期管理新形态。标准化成果展示平台,突出了标准化成果。✔\n"), "{md}");
     assert!(!md.chars().any(|c| stdportal::docx::clean::Debris::of(c).is_some()));
     // A text box written twice (Word 2010's shape and its VML fallback) is read once.
     assert_eq!(md.matches("以点带面示范带动").count(), 1, "{md}");
