@@ -54,8 +54,9 @@ fn main() {
         document = Some(d);
     }
     let d = document.expect("at least one run");
-    let peak = peak_rss_mb();
     let pandoc = pandoc(root, &file, runs);
+    let libreoffice = libreoffice(&work, &file, runs);
+    let peak = peak_rss_mb();
 
     let mut out = String::new();
     let _ = writeln!(out, "# Reading a 60-page 公文 from Word\n");
@@ -92,6 +93,28 @@ fn main() {
             ms(median(times)),
             ms(*times.iter().min().unwrap()),
             ms(*times.iter().max().unwrap())
+        );
+    }
+    if let Some(lo) = &libreoffice {
+        let _ = writeln!(
+            out,
+            "| `docx::read` of the same document saved by LibreOffice {} ({} KB, {} KB of XML) | {:.1} | {:.1} | {:.1} |",
+            lo.version,
+            lo.bytes / 1024,
+            lo.xml_bytes / 1024,
+            ms(median(&lo.reads)),
+            ms(*lo.reads.iter().min().unwrap()),
+            ms(*lo.reads.iter().max().unwrap())
+        );
+        let _ = writeln!(
+            out,
+            "| the same as a Word 97–2003 `.doc`: `docx::legacy::convert` through `soffice`, first time | {:.1} | | |",
+            ms(lo.convert_first)
+        );
+        let _ = writeln!(
+            out,
+            "| … from the cache | {:.1} | | |",
+            ms(lo.convert_cached)
         );
     }
     let _ = writeln!(out);
@@ -340,6 +363,76 @@ fn notice(paragraphs: &[String]) -> (Vec<u8>, usize) {
         zip.write_all(&png(n as u32)).unwrap();
     }
     (zip.finish().unwrap().into_inner(), chars)
+}
+
+/// Reading the document as LibreOffice saves it (more markup per run, as Word's own files have),
+/// and the `.doc` path.
+struct LibreOffice {
+    version: String,
+    bytes: usize,
+    xml_bytes: usize,
+    reads: Vec<Duration>,
+    convert_first: Duration,
+    convert_cached: Duration,
+}
+
+fn libreoffice(work: &Path, file: &Path, runs: usize) -> Option<LibreOffice> {
+    let program = docx::legacy::program()?;
+    let version = std::process::Command::new(&program)
+        .arg("--version")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .and_then(|v| v.split_whitespace().nth(1).map(str::to_string))
+        .unwrap_or_default();
+    let profile = work.join("profile");
+    let profile_url = format!("file://{}", profile.display());
+    let convert = |to: &str, dir: &Path| {
+        std::process::Command::new(&program)
+            .arg(format!("-env:UserInstallation={profile_url}"))
+            .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
+            .arg(dir)
+            .arg(file)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .ok()
+            .filter(|s| s.success())
+    };
+    let lo_dir = work.join("libreoffice");
+    std::fs::create_dir_all(&lo_dir).ok()?;
+    convert("docx:MS Word 2007 XML", &lo_dir)?;
+    convert("doc:MS Word 97", &lo_dir)?;
+    let saved = std::fs::read(lo_dir.join("notice-60-pages.docx")).ok()?;
+    let xml_bytes = {
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&saved)).ok()?;
+        let size = archive.by_name("word/document.xml").ok()?.size();
+        size as usize
+    };
+    let mut reads = Vec::new();
+    for _ in 0..runs {
+        let start = Instant::now();
+        docx::read(&saved, "notice-60-pages.docx").ok()?;
+        reads.push(start.elapsed());
+    }
+    let doc = std::fs::read(lo_dir.join("notice-60-pages.doc")).ok()?;
+    let cache = work.join("cache");
+    let _ = std::fs::remove_dir_all(&cache);
+    let kind = docx::legacy::kind(&doc)?;
+    let start = Instant::now();
+    docx::legacy::convert(&doc, kind, &cache).ok()?;
+    let convert_first = start.elapsed();
+    let start = Instant::now();
+    docx::legacy::convert(&doc, kind, &cache).ok()?;
+    let convert_cached = start.elapsed();
+    Some(LibreOffice {
+        version,
+        bytes: saved.len(),
+        xml_bytes,
+        reads,
+        convert_first,
+        convert_cached,
+    })
 }
 
 /// The process's peak resident memory, from /proc (Linux), in MB.
