@@ -307,3 +307,70 @@ fn make_sh_regenerates_the_libreoffice_fixture() {
         );
     }
 }
+
+/// A Word 97–2003 file is converted by LibreOffice once, read like the `.docx` it came from,
+/// and taken from the cache the next time (after its bytes are compared).
+#[test]
+fn a_doc_file_is_converted_through_libreoffice_once_then_read_from_the_cache() {
+    let Some(program) = docx::legacy::program() else {
+        crate::support::skip_or_fail(
+            "word::a_doc_file_is_converted_through_libreoffice_once_then_read_from_the_cache",
+            "STDPORTAL_REQUIRE_SOFFICE",
+            "LibreOffice (soffice) is not installed",
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("profile").display());
+    let status = std::process::Command::new(program)
+        .args([profile.as_str(), "--headless", "--convert-to", "doc:MS Word 97", "--outdir"])
+        .arg(dir.path())
+        .arg(fixtures().join("rizhao-notice.docx"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let doc = std::fs::read(dir.path().join("rizhao-notice.doc")).unwrap();
+    assert_eq!(docx::legacy::kind(&doc), Some(docx::Legacy::WordBinary));
+    assert_eq!(docx::read(&doc, "rizhao-notice.doc"), Err(docx::Problem::Legacy(docx::Legacy::WordBinary)));
+    let cache = dir.path().join("cache");
+    let converted = docx::legacy::convert(&doc, docx::Legacy::WordBinary, &cache).unwrap();
+    let d = docx::read(&converted, "rizhao-notice.doc").unwrap();
+    let m = &d.meta;
+    assert_eq!(m.title.as_ref().unwrap().value, "日照市人民政府关于印发日照市“十三五”质量发展规划的通知");
+    assert_eq!(m.doc_number.as_ref().unwrap().value.normalised, "示例发〔2017〕1号");
+    assert_eq!(m.written.as_ref().unwrap().value.iso(), "2017-01-20");
+    assert!(d.markdown.contains("<td rowspan=\"4\">标准制修订</td>"), "{}", d.markdown);
+    // The cache holds the source and the result; the second time is the cached file.
+    let cached: Vec<String> = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(cached.len(), 2, "{cached:?}");
+    let start = std::time::Instant::now();
+    assert_eq!(docx::legacy::convert(&doc, docx::Legacy::WordBinary, &cache).unwrap(), converted);
+    assert!(start.elapsed() < std::time::Duration::from_millis(500));
+    // A file LibreOffice cannot read is a message, not a crash.
+    let mut broken = doc.clone();
+    broken[600..4000].fill(0xAB);
+    match docx::legacy::convert(&broken, docx::Legacy::WordBinary, &cache) {
+        // Whatever LibreOffice made of it is read or refused; a panic fails the test.
+        Ok(bytes) => drop(docx::read(&bytes, "broken.doc")),
+        Err(problem) => {
+            let message = problem.diagnostic(std::path::Path::new("broken.doc")).to_string();
+            assert!(message.contains("broken.doc: error:"), "{message}");
+        }
+    }
+}
+
+#[test]
+fn without_libreoffice_a_doc_file_says_how_to_save_it_as_docx() {
+    let message = docx::Problem::NoConverter(docx::Legacy::WordBinary)
+        .diagnostic(std::path::Path::new("content/policies/通知.doc"))
+        .to_string();
+    assert_eq!(
+        message,
+        "content/policies/通知.doc: error: this .doc file is a Word 97–2003 document, and LibreOffice, which converts it, is not installed\n  help: open it in Word or WPS and save it as a Word document (.docx) (WPS: 文件 ▸ 另存为 ▸ Word 文件 (*.docx)); or install LibreOffice (soffice), which converts it when the site is built"
+    );
+}
