@@ -374,3 +374,53 @@ fn without_libreoffice_a_doc_file_says_how_to_save_it_as_docx() {
         "content/policies/通知.doc: error: this .doc file is a Word 97–2003 document, and LibreOffice, which converts it, is not installed\n  help: open it in Word or WPS and save it as a Word document (.docx) (WPS: 文件 ▸ 另存为 ▸ Word 文件 (*.docx)); or install LibreOffice (soffice), which converts it when the site is built"
     );
 }
+
+/// What the reader writes is Markdown the site publishes as meant: every fixture as a page
+/// (raw HTML allowed, as imported pages will have it for their tables) builds, its headings,
+/// tables, bold and footnotes come out as HTML, the allow-list keeps every table, and no
+/// Markdown syntax is left showing.
+#[test]
+fn the_markdown_of_every_fixture_builds_into_a_page() {
+    let site = crate::support::TestSite::basic();
+    site.config("theme = \"default\"", "theme = \"default\"\nallow_raw_html = true");
+    let mut documents = Vec::new();
+    for name in xml_fixtures() {
+        documents.push((name.clone(), read_xml(&name)));
+    }
+    for file in libreoffice_fixtures() {
+        let bytes = std::fs::read(fixtures().join(&file)).unwrap();
+        let name = file.trim_end_matches(".docx").to_string();
+        documents.push((name, docx::read(&bytes, &file).unwrap()));
+    }
+    for (name, d) in &documents {
+        let title = toml::Value::String(d.page_title(name)).to_string();
+        site.page(
+            &format!("policies/{name}.md"),
+            &format!("+++\ntitle = {title}\nkind = \"policy\"\n+++\n\n{}\n", d.markdown_with_attachments()),
+        );
+    }
+    site.built();
+    for (name, d) in &documents {
+        let html = site.read(&format!("policies/{name}/index.html"));
+        let main = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
+        assert!(!main.contains("**") && !main.contains("\\*") && !main.contains("[^"), "{name}: Markdown left showing:\n{main}");
+        assert_eq!(main.matches("<table>").count(), d.markdown_with_attachments().matches("<table>").count(), "{name}");
+        if d.meta.addressees.is_some() {
+            assert!(main.contains("<p class=\"addressee\">"), "{name}: the 主送 line is not set flush left");
+        }
+    }
+    let notice = site.read("policies/rizhao-notice/index.html");
+    for expected in [
+        ">三、主要任务</h2>",
+        ">（一）实施标准化战略，发挥标准引领作用</h3>",
+        ">1.推动产品质量提升</h4>",
+        "<strong>1.推进标准化工作改革</strong>。",
+        "<td rowspan=\"4\">标准制修订</td>",
+        "<caption>表1　“十二五”末和2020年的标准化指标</caption>",
+        ">附件　日照市标准化“十三五”发展规划（节选）</h2>",
+        ">一、现状基础和发展环境</h3>",
+    ] {
+        assert!(notice.contains(expected), "{expected} not in the page");
+    }
+    assert!(notice.contains("footnote-definition"), "no footnotes");
+}
