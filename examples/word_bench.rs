@@ -174,7 +174,9 @@ fn seed_paragraphs(root: &Path) -> Vec<String> {
 }
 
 fn xml(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn para(text: &str) -> String {
@@ -187,14 +189,21 @@ fn para(text: &str) -> String {
 fn numbered(level: u8, text: &str) -> String {
     format!(
         r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia="{}"/></w:rPr><w:t>{}</w:t></w:r></w:p>"#,
-        if level == 0 { "黑体" } else { "楷体_GB2312" },
+        if level == 0 {
+            "黑体"
+        } else {
+            "楷体_GB2312"
+        },
         xml(text)
     )
 }
 
 fn table(k: usize) -> String {
     let cell = |text: &str, extra: &str| {
-        format!(r#"<w:tc><w:tcPr>{extra}</w:tcPr><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>"#, xml(text))
+        format!(
+            r#"<w:tc><w:tcPr>{extra}</w:tcPr><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>"#,
+            xml(text)
+        )
     };
     let mut rows = String::new();
     rows.push_str(&format!(
@@ -210,9 +219,18 @@ fn table(k: usize) -> String {
         cell("“十二五”末", ""),
         cell("2020年", "")
     ));
-    let figures = [("国际标准", "1项", "120项"), ("国家标准", "71项", ""), ("行业标准", "31项", ""), ("地方标准", "29项", "35项")];
+    let figures = [
+        ("国际标准", "1项", "120项"),
+        ("国家标准", "71项", ""),
+        ("行业标准", "31项", ""),
+        ("地方标准", "29项", "35项"),
+    ];
     for (i, (name, before, after)) in figures.iter().enumerate() {
-        let first = if i == 0 { r#"<w:vMerge w:val="restart"/>"# } else { "<w:vMerge/>" };
+        let first = if i == 0 {
+            r#"<w:vMerge w:val="restart"/>"#
+        } else {
+            "<w:vMerge/>"
+        };
         let last = match i {
             0 => r#"<w:vMerge w:val="restart"/>"#,
             1 | 2 => "<w:vMerge/>",
@@ -242,17 +260,17 @@ fn picture(k: usize) -> String {
 /// A PNG of noise (as a photograph or a scan compresses: hardly).
 fn png(seed: u32) -> Vec<u8> {
     let (w, h) = (320u32, 160u32);
-    let mut raw = Vec::with_capacity(((w * 3 + 1) * h) as usize);
     let mut x = seed.wrapping_mul(2_654_435_761).max(1);
-    for _ in 0..h {
-        raw.push(0);
-        for _ in 0..w * 3 {
-            x ^= x << 13;
-            x ^= x >> 17;
-            x ^= x << 5;
-            raw.push(x as u8);
-        }
-    }
+    let mut noise = move || {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        x as u8
+    };
+    // Each row: filter type 0, then its pixels.
+    let raw: Vec<u8> = (0..h)
+        .flat_map(|_| std::iter::once(0).chain((0..w * 3).map(|_| noise()).collect::<Vec<_>>()))
+        .collect();
     let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
     encoder.write_all(&raw).unwrap();
     let data = encoder.finish().unwrap();
@@ -323,8 +341,12 @@ fn notice(paragraphs: &[String]) -> (Vec<u8>, usize) {
         }
     }
     body.push_str(&para("附件：日照市标准化“十三五”发展规划（节选）"));
-    body.push_str(r#"<w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:t>日照市人民政府</w:t></w:r></w:p>"#);
-    body.push_str(r#"<w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:t>2017年1月20日</w:t></w:r></w:p>"#);
+    body.push_str(
+        r#"<w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:t>日照市人民政府</w:t></w:r></w:p>"#,
+    );
+    body.push_str(
+        r#"<w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:t>2017年1月20日</w:t></w:r></w:p>"#,
+    );
     let document = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>{body}<w:sectPr/></w:body></w:document>"#
     );
@@ -332,7 +354,9 @@ fn notice(paragraphs: &[String]) -> (Vec<u8>, usize) {
     let footnotes = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>{footnotes}</w:footnotes>"#
     );
-    let mut rels = String::from(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>"#);
+    let mut rels = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>"#,
+    );
     for n in 1..=PICTURES {
         let _ = write!(
             rels,
@@ -345,8 +369,8 @@ fn notice(paragraphs: &[String]) -> (Vec<u8>, usize) {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let deflated = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
-    let stored = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for (name, text) in [
         ("[Content_Types].xml", types),
         ("_rels/.rels", root_rels),
@@ -359,7 +383,8 @@ fn notice(paragraphs: &[String]) -> (Vec<u8>, usize) {
         zip.write_all(text.as_bytes()).unwrap();
     }
     for n in 1..=PICTURES {
-        zip.start_file(format!("word/media/image{n}.png"), stored).unwrap();
+        zip.start_file(format!("word/media/image{n}.png"), stored)
+            .unwrap();
         zip.write_all(&png(n as u32)).unwrap();
     }
     (zip.finish().unwrap().into_inner(), chars)
@@ -440,9 +465,11 @@ fn peak_rss_mb() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1).and_then(|k| k.parse::<u64>().ok()))
+            s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .and_then(|k| k.parse::<u64>().ok())
+            })
         })
         .map(|kb| kb / 1024)
         .unwrap_or(0)

@@ -5,11 +5,11 @@
 //! box or a picture, and every other piece counted for the notes.
 
 use super::clean::{self, Counts};
+use super::limits;
 use super::model::{Block, Cell, Font, Inline, Look, Merge, Para, Picture, Row, Table};
 use super::package::Rels;
 use super::styles::{para_props, run_props, RunProps, Styles};
 use super::xml::{El, Ns};
-use super::limits;
 
 /// What was found while reading that the page will not show as it was.
 #[derive(Debug, Default, Clone)]
@@ -206,9 +206,7 @@ impl<'a> Reader<'a> {
             title_style: self.styles.is_title(style.as_deref()),
             caption_style: matches!(style_name.as_deref(), Some("caption" | "题注")),
             align: props.align,
-            new_page: new_page
-                || gather.page_break_first
-                || props.page_break_before == Some(true),
+            new_page: new_page || gather.page_break_first || props.page_break_before == Some(true),
             border_below: props.border_below == Some(true),
         };
         tidy(&mut para);
@@ -289,7 +287,9 @@ impl<'a> Reader<'a> {
         {
             Some(trimmed.to_string())
         } else {
-            self.findings.unsafe_links.push((number, trimmed.chars().take(80).collect()));
+            self.findings
+                .unsafe_links
+                .push((number, trimmed.chars().take(80).collect()));
             None
         }
     }
@@ -340,7 +340,13 @@ impl<'a> Reader<'a> {
         self.run_content(r, gather, link, &props);
     }
 
-    fn run_content(&mut self, r: El<'_>, gather: &mut Gather, link: Option<&str>, props: &RunProps) {
+    fn run_content(
+        &mut self,
+        r: El<'_>,
+        gather: &mut Gather,
+        link: Option<&str>,
+        props: &RunProps,
+    ) {
         let hidden = props.hidden == Some(true);
         let look = look_of(props);
         for child in r.children() {
@@ -410,7 +416,9 @@ impl<'a> Reader<'a> {
                         let endnote = child.name() == "endnoteReference";
                         self.note_refs
                             .push((endnote, id.to_string(), gather.number));
-                        gather.inlines.push(Inline::NoteRef(self.note_refs.len() - 1));
+                        gather
+                            .inlines
+                            .push(Inline::NoteRef(self.note_refs.len() - 1));
                     }
                 }
                 (Ns::W, "commentReference") => self.findings.comments += 1,
@@ -487,7 +495,12 @@ impl<'a> Reader<'a> {
                     continue;
                 }
                 for blip in graphic.descendants(&|e| e.is(Ns::A, "blip")) {
-                    self.picture(blip.attr_ns(Ns::R, "embed"), blip.attr_ns(Ns::R, "link"), alt.clone(), gather);
+                    self.picture(
+                        blip.attr_ns(Ns::R, "embed"),
+                        blip.attr_ns(Ns::R, "link"),
+                        alt.clone(),
+                        gather,
+                    );
                 }
                 for content in graphic.descendants(&|e| e.is_w("txbxContent")) {
                     self.text_box(content, gather);
@@ -504,7 +517,9 @@ impl<'a> Reader<'a> {
                     .attr("title")
                     .map(|s| s.trim().to_string())
                     .filter(|s| !s.is_empty());
-                let id = shape.attr_ns(Ns::R, "id").or_else(|| shape.attr_ns(Ns::R, "href"));
+                let id = shape
+                    .attr_ns(Ns::R, "id")
+                    .or_else(|| shape.attr_ns(Ns::R, "href"));
                 let link = shape.attr_ns(Ns::R, "pict");
                 self.picture(id, link, alt, gather);
             }
@@ -519,7 +534,13 @@ impl<'a> Reader<'a> {
         gather.floating.extend(blocks);
     }
 
-    fn picture(&mut self, embed: Option<&str>, linked: Option<&str>, alt: Option<String>, gather: &mut Gather) {
+    fn picture(
+        &mut self,
+        embed: Option<&str>,
+        linked: Option<&str>,
+        alt: Option<String>,
+        gather: &mut Gather,
+    ) {
         let number = gather.number;
         for id in [embed, linked].into_iter().flatten() {
             let Some(rel) = self.rels.get(id).cloned() else {
@@ -676,7 +697,11 @@ fn look_of(props: &RunProps) -> Look {
         italic: props.italic == Some(true),
         strike: props.strike == Some(true),
         superscript: props.superscript == Some(true),
-        font: props.font.as_deref().map(Font::from_name).unwrap_or_default(),
+        font: props
+            .font
+            .as_deref()
+            .map(Font::from_name)
+            .unwrap_or_default(),
         size: props.size,
         red: props.color.as_deref().is_some_and(is_red),
     }

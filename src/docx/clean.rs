@@ -44,9 +44,11 @@ impl Debris {
             '\u{ad}' => Debris::SoftHyphen,
             '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => Debris::ZeroWidth,
             '\u{b}' | '\u{2028}' | '\u{2029}' => Debris::LineBreak,
-            '\u{200e}' | '\u{200f}' | '\u{61c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
-                Debris::Direction
-            }
+            '\u{200e}'
+            | '\u{200f}'
+            | '\u{61c}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}' => Debris::Direction,
             '\u{fffc}' => Debris::Object,
             c if (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) => Debris::Control,
             _ => return None,
@@ -144,7 +146,8 @@ mod tests {
 
     #[test]
     fn debris_is_removed_or_made_plain() {
-        let (text, counts) = clean("标准\u{a0}化\u{ad}工作\u{200b}\u{feff}\u{b}第二行\u{7}\u{202e}");
+        let (text, counts) =
+            clean("标准\u{a0}化\u{ad}工作\u{200b}\u{feff}\u{b}第二行\u{7}\u{202e}");
         assert_eq!(text, "标准 化工作\n第二行");
         assert_eq!(
             counts.0,
@@ -162,13 +165,22 @@ mod tests {
 
     #[test]
     fn markdown_removals_name_their_line_and_column() {
-        let (text, removed) = clean_markdown("\u{feff}+++\ntitle = \"甲\"\n+++\n正文\u{a0}一\u{200b}\n");
+        let (text, removed) =
+            clean_markdown("\u{feff}+++\ntitle = \"甲\"\n+++\n正文\u{a0}一\u{200b}\n");
         assert_eq!(text, "\u{feff}+++\ntitle = \"甲\"\n+++\n正文 一\n");
         assert_eq!(
             removed,
             vec![
-                Removal { line: 4, column: 3, what: Debris::NoBreakSpace },
-                Removal { line: 4, column: 5, what: Debris::ZeroWidth },
+                Removal {
+                    line: 4,
+                    column: 3,
+                    what: Debris::NoBreakSpace
+                },
+                Removal {
+                    line: 4,
+                    column: 5,
+                    what: Debris::ZeroWidth
+                },
             ]
         );
     }

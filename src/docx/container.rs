@@ -174,8 +174,8 @@ pub fn part_key(name: &str) -> String {
 
 impl<'a> Package<'a> {
     fn new(bytes: &'a [u8]) -> Result<Package<'a>, Problem> {
-        let archive = zip::ZipArchive::new(Cursor::new(bytes))
-            .map_err(|e| Problem::unreadable(None, e))?;
+        let archive =
+            zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Problem::unreadable(None, e))?;
         let raw_names = check_directory(&archive, &DIRECTORY)?;
         let mut names = HashMap::with_capacity(raw_names.len());
         for (i, name) in raw_names.iter().enumerate() {

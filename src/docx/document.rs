@@ -215,7 +215,12 @@ impl Document {
         };
         let date = |d: &Option<Found<Date>>| {
             d.as_ref().map(|d| {
-                format!("{} (as written: {}, ¶{})", d.value.iso(), d.value.original, d.paragraph)
+                format!(
+                    "{} (as written: {}, ¶{})",
+                    d.value.iso(),
+                    d.value.original,
+                    d.paragraph
+                )
             })
         };
         let fields: Vec<(&str, Option<String>)> = vec![
@@ -285,7 +290,11 @@ impl Document {
                     "{} ({} bytes, alt {}, ¶{})\n",
                     image.name,
                     image.bytes.len(),
-                    image.alt.as_deref().map(|a| format!("“{a}”")).unwrap_or_else(|| "none".into()),
+                    image
+                        .alt
+                        .as_deref()
+                        .map(|a| format!("“{a}”"))
+                        .unwrap_or_else(|| "none".into()),
                     image.paragraph
                 ));
             }

@@ -77,7 +77,8 @@ pub fn convert(bytes: &[u8], kind: Legacy, cache: &Path) -> Result<Vec<u8>, Prob
     };
     let _ = std::fs::remove_dir_all(&work);
     // Into the cache (a failure there only costs a conversion next time).
-    let _ = write_atomically(&source_copy, bytes).and_then(|()| write_atomically(&converted, &docx));
+    let _ =
+        write_atomically(&source_copy, bytes).and_then(|()| write_atomically(&converted, &docx));
     Ok(docx)
 }
 
@@ -96,8 +97,8 @@ fn run(program: &Path, bytes: &[u8], kind: Legacy, work: &Path) -> Result<Vec<u8
     let source = work.join(format!("source.{extension}"));
     std::fs::write(&source, bytes).map_err(|e| failed(kind, e))?;
     let profile = work.join("profile");
-    let profile_url = url::Url::from_directory_path(&profile)
-        .map_err(|()| failed(kind, "profile folder"))?;
+    let profile_url =
+        url::Url::from_directory_path(&profile).map_err(|()| failed(kind, "profile folder"))?;
     let mut child = Command::new(program)
         .arg(format!("-env:UserInstallation={profile_url}"))
         .args(["--headless", "--norestore", "--nolockcheck", "--nodefault"])
@@ -116,7 +117,10 @@ fn run(program: &Path, bytes: &[u8], kind: Legacy, work: &Path) -> Result<Vec<u8
             None if started.elapsed() > TIMEOUT => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(failed(kind, format!("no result after {} s", TIMEOUT.as_secs())));
+                return Err(failed(
+                    kind,
+                    format!("no result after {} s", TIMEOUT.as_secs()),
+                ));
             }
             None => std::thread::sleep(Duration::from_millis(100)),
         }
@@ -133,7 +137,11 @@ fn run(program: &Path, bytes: &[u8], kind: Legacy, work: &Path) -> Result<Vec<u8
         let said = said.trim();
         return Err(failed(
             kind,
-            if said.is_empty() { status.to_string() } else { said.to_string() },
+            if said.is_empty() {
+                status.to_string()
+            } else {
+                said.to_string()
+            },
         ));
     }
     read_bounded(&output).map_err(|e| failed(kind, e))
@@ -165,7 +173,10 @@ fn tempdir(cache: &Path) -> Result<PathBuf, Problem> {
             return Ok(dir);
         }
     }
-    Err(Problem::unreadable(None, "cannot make a folder in the cache"))
+    Err(Problem::unreadable(
+        None,
+        "cannot make a folder in the cache",
+    ))
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

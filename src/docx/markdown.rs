@@ -77,12 +77,11 @@ pub fn section(blocks: &[(&Block, bool)], context: &Context<'_>) -> String {
             continue;
         }
         let piece = match block {
-            Block::Para(p) => match headings[k].filter(|h| h.whole).and_then(|h| level_of(h.depth)) {
-                Some(level) => format!(
-                    "{} {}",
-                    "#".repeat(level),
-                    heading_text(p, &mut footnotes)
-                ),
+            Block::Para(p) => match headings[k]
+                .filter(|h| h.whole)
+                .and_then(|h| level_of(h.depth))
+            {
+                Some(level) => format!("{} {}", "#".repeat(level), heading_text(p, &mut footnotes)),
                 None => paragraph(p, context, &mut footnotes),
             },
             Block::Table(t) => table::html(t, captions[k].as_deref(), context, &mut footnotes),
@@ -115,15 +114,19 @@ fn is_caption(p: &Para) -> bool {
         return false;
     };
     let rest = rest.trim_start();
-    rest.chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c))
+    rest.chars().next().is_some_and(|c| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c)
+    })
 }
 
 fn definitions(footnotes: &Footnotes, context: &Context<'_>) -> String {
     let mut out = String::new();
     for (k, reference) in footnotes.order.iter().enumerate() {
-        let paras = context.notes.get(*reference).map(Vec::as_slice).unwrap_or(&[]);
+        let paras = context
+            .notes
+            .get(*reference)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         let mut inner = Footnotes::default();
         let texts: Vec<String> = paras
             .iter()
@@ -158,7 +161,11 @@ fn heading_text(p: &Para, footnotes: &mut Footnotes) -> String {
 
 /// A piece of a paragraph as written: text with its emphasis and link, or ready Markdown.
 enum Piece {
-    Text { text: String, strong: bool, link: Option<String> },
+    Text {
+        text: String,
+        strong: bool,
+        link: Option<String>,
+    },
     Markdown(String),
     Break,
 }
@@ -195,7 +202,9 @@ pub fn paragraph(p: &Para, context: &Context<'_>, footnotes: &mut Footnotes) -> 
                 link: link.clone(),
             }),
             Inline::Break => pieces.push(Piece::Break),
-            Inline::NoteRef(r) => pieces.push(Piece::Markdown(format!("[^{}]", footnotes.label(*r)))),
+            Inline::NoteRef(r) => {
+                pieces.push(Piece::Markdown(format!("[^{}]", footnotes.label(*r))))
+            }
             Inline::Image(i) => {
                 if let Some(Some((name, alt))) = context.pictures.get(*i) {
                     pieces.push(Piece::Markdown(format!(
@@ -208,7 +217,12 @@ pub fn paragraph(p: &Para, context: &Context<'_>, footnotes: &mut Footnotes) -> 
         }
     }
     // 第一条 at the start of an article is set in bold, as printed.
-    if let Some(Piece::Text { text, strong: false, link: None }) = pieces.get(text_start) {
+    if let Some(Piece::Text {
+        text,
+        strong: false,
+        link: None,
+    }) = pieces.get(text_start)
+    {
         if p.label.is_none() {
             if let Some(len) = headings::article(text) {
                 let (head, rest) = text.split_at(len);
@@ -216,8 +230,16 @@ pub fn paragraph(p: &Para, context: &Context<'_>, footnotes: &mut Footnotes) -> 
                 pieces.splice(
                     text_start..=text_start,
                     [
-                        Piece::Text { text: head, strong: true, link: None },
-                        Piece::Text { text: rest, strong: false, link: None },
+                        Piece::Text {
+                            text: head,
+                            strong: true,
+                            link: None,
+                        },
+                        Piece::Text {
+                            text: rest,
+                            strong: false,
+                            link: None,
+                        },
                     ],
                 );
             }
@@ -300,7 +322,13 @@ fn write_pieces(pieces: Vec<Piece>) -> String {
             } => {
                 let at_start = out.is_empty() || out.ends_with('\n');
                 let before = out.chars().last();
-                out.push_str(&emphasised(text, *strong, before, first_char(k + 1), at_start));
+                out.push_str(&emphasised(
+                    text,
+                    *strong,
+                    before,
+                    first_char(k + 1),
+                    at_start,
+                ));
             }
             Piece::Markdown(m) => out.push_str(m),
             Piece::Break => out.push_str("\\\n"),
@@ -450,7 +478,10 @@ mod tests {
 
     #[test]
     fn text_never_becomes_markdown() {
-        assert_eq!(escape("a*b_c[d](e)<f>&g|h~i#j!k\\", false), "a\\*b\\_c\\[d\\](e)\\<f\\>\\&g\\|h\\~i\\#j\\!k\\\\");
+        assert_eq!(
+            escape("a*b_c[d](e)<f>&g|h~i#j!k\\", false),
+            "a\\*b\\_c\\[d\\](e)\\<f\\>\\&g\\|h\\~i\\#j\\!k\\\\"
+        );
         assert_eq!(escape("1. 甲", true), "1\\. 甲");
         assert_eq!(escape("12) 乙", true), "12\\) 乙");
         assert_eq!(escape("1.5亿元", false), "1.5亿元");
@@ -470,17 +501,26 @@ mod tests {
             emphasised("（一）加强组织领导。", true, Some('文'), None, false),
             "（**一）加强组织领导。**"
         );
-        assert_eq!(emphasised(" 强化统筹 ", true, Some('甲'), Some('乙'), false), " **强化统筹** ");
+        assert_eq!(
+            emphasised(" 强化统筹 ", true, Some('甲'), Some('乙'), false),
+            " **强化统筹** "
+        );
         assert_eq!(emphasised("。", true, None, None, false), "。");
     }
 
     #[test]
     fn link_addresses_cannot_end_early() {
-        assert_eq!(link_address("https://a.gov.cn/x(1).html"), "https://a.gov.cn/x%281%29.html");
+        assert_eq!(
+            link_address("https://a.gov.cn/x(1).html"),
+            "https://a.gov.cn/x%281%29.html"
+        );
     }
 
     #[test]
     fn attachments_headings_go_one_level_down() {
-        assert_eq!(demote_headings("## 一、甲\n\n正文\n\n###### 深\n"), "### 一、甲\n\n正文\n\n###### 深\n");
+        assert_eq!(
+            demote_headings("## 一、甲\n\n正文\n\n###### 深\n"),
+            "### 一、甲\n\n正文\n\n###### 深\n"
+        );
     }
 }

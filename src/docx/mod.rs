@@ -107,8 +107,14 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Document, Problem> {
         }
     }
     let used = pictures::used(&shown, &notes_paras);
-    let (images, picture_refs) =
-        pictures::write(&mut package, &reader.pictures, &used, name, &texts, &mut notes)?;
+    let (images, picture_refs) = pictures::write(
+        &mut package,
+        &reader.pictures,
+        &used,
+        name,
+        &texts,
+        &mut notes,
+    )?;
     let context = markdown::Context {
         notes: &notes_paras,
         pictures: &picture_refs,
@@ -164,7 +170,11 @@ fn in_text(role: Role) -> bool {
 }
 
 /// Parses the part `name`, if there is one.
-fn part(package: &mut Package<'_>, name: Option<&str>, elements: &Cell<usize>) -> Result<Option<Tree>, Problem> {
+fn part(
+    package: &mut Package<'_>,
+    name: Option<&str>,
+    elements: &Cell<usize>,
+) -> Result<Option<Tree>, Problem> {
     let Some(name) = name else {
         return Ok(None);
     };
@@ -177,7 +187,11 @@ fn part(package: &mut Package<'_>, name: Option<&str>, elements: &Cell<usize>) -
 /// Gives each automatically numbered paragraph its label, in document order. A paragraph
 /// whose text already starts with a number of the same kind (typed by hand, with Word's or
 /// WPS's numbering left on) keeps only the typed one.
-fn number(blocks: &mut [Block], definitions: &numbering::Definitions, counter: &mut numbering::Counter) {
+fn number(
+    blocks: &mut [Block],
+    definitions: &numbering::Definitions,
+    counter: &mut numbering::Counter,
+) {
     for block in blocks {
         match block {
             Block::Para(p) => {
@@ -187,8 +201,10 @@ fn number(blocks: &mut [Block], definitions: &numbering::Definitions, counter: &
                 let Some(label) = counter.next(definitions, &id, level) else {
                     continue;
                 };
-                let typed = gongwen::patterns::heading_number(p.text().trim_start()).map(|(d, _)| d);
-                let automatic = gongwen::patterns::heading_number(&format!("{}x", label.text)).map(|(d, _)| d);
+                let typed =
+                    gongwen::patterns::heading_number(p.text().trim_start()).map(|(d, _)| d);
+                let automatic =
+                    gongwen::patterns::heading_number(&format!("{}x", label.text)).map(|(d, _)| d);
                 let repeated = typed.is_some() && typed == automatic;
                 if !label.text.trim().is_empty() && !repeated
                     || label.format == numbering::Format::Bullet
@@ -361,7 +377,12 @@ fn findings_notes(
         );
     }
     for p in &findings.placeholders {
-        push(Severity::Info, at(*p, texts), deferred!("word-placeholder"), None);
+        push(
+            Severity::Info,
+            at(*p, texts),
+            deferred!("word-placeholder"),
+            None,
+        );
     }
     for (p, address) in &findings.unsafe_links {
         push(

@@ -42,7 +42,11 @@ pub struct Para {
 /// A piece of a paragraph.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Inline {
-    Text { text: String, look: Look, link: Option<String> },
+    Text {
+        text: String,
+        look: Look,
+        link: Option<String>,
+    },
     /// A line break inside the paragraph (`w:br`, `w:cr`).
     Break,
     /// A reference to a footnote or endnote, by its place in [`Notes`].

@@ -65,9 +65,7 @@ impl Format {
             "lowerRoman" => Format::LowerRoman,
             "upperLetter" => Format::UpperLetter,
             "lowerLetter" => Format::LowerLetter,
-            "chineseCounting" | "japaneseCounting" | "taiwaneseCounting" => {
-                Format::ChineseCounting
-            }
+            "chineseCounting" | "japaneseCounting" | "taiwaneseCounting" => Format::ChineseCounting,
             "chineseCountingThousand" | "taiwaneseCountingThousand" => {
                 Format::ChineseCountingThousand
             }
@@ -117,7 +115,10 @@ fn read_level(el: El<'_>) -> Level {
             .w_val("start")
             .and_then(|v| v.trim().parse().ok())
             .unwrap_or(1),
-        format: el.w_val("numFmt").map(Format::parse).unwrap_or(Format::Decimal),
+        format: el
+            .w_val("numFmt")
+            .map(Format::parse)
+            .unwrap_or(Format::Decimal),
         text: el.w("lvlText").map(|t| t.val().unwrap_or("").to_string()),
         restart: el.w_val("lvlRestart").and_then(|v| v.trim().parse().ok()),
         legal: el.w("isLgl").is_some_and(|e| super::xml::on(e.val())),
@@ -186,8 +187,7 @@ impl Definitions {
                 let Some(ilvl) = o.attr("ilvl").and_then(|v| v.trim().parse::<u8>().ok()) else {
                     continue;
                 };
-                if let Some(start) = o.w_val("startOverride").and_then(|v| v.trim().parse().ok())
-                {
+                if let Some(start) = o.w_val("startOverride").and_then(|v| v.trim().parse().ok()) {
                     instance.start_overrides.insert(ilvl, start);
                 }
                 if let Some(lvl) = o.w("lvl") {
@@ -254,7 +254,13 @@ impl Counter {
                 .cloned()
                 .unwrap_or_default()
         };
-        let start_of = |l: u8| instance.start_overrides.get(&l).copied().unwrap_or(level_of(l).start);
+        let start_of = |l: u8| {
+            instance
+                .start_overrides
+                .get(&l)
+                .copied()
+                .unwrap_or(level_of(l).start)
+        };
         // An instance that overrides a start counts on its own; others share their definition's.
         let key = if instance.start_overrides.is_empty() && instance.level_overrides.is_empty() {
             format!("a:{abstract_id}")

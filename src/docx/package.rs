@@ -30,9 +30,12 @@ impl Rels {
 
     /// The target of the first relationship of `kind`.
     pub fn target_of(&self, kind: &str) -> Option<&str> {
-        let mut rels: Vec<(&String, &Rel)> = self.0.iter().filter(|(_, r)| r.kind == kind).collect();
+        let mut rels: Vec<(&String, &Rel)> =
+            self.0.iter().filter(|(_, r)| r.kind == kind).collect();
         rels.sort_by(|a, b| a.0.cmp(b.0));
-        rels.first().filter(|(_, r)| !r.external).map(|(_, r)| r.target.as_str())
+        rels.first()
+            .filter(|(_, r)| !r.external)
+            .map(|(_, r)| r.target.as_str())
     }
 }
 
@@ -64,7 +67,12 @@ const MACRO_TYPE: &str = "application/vnd.ms-word.document.macroEnabled.main+xml
 /// Finds the document part, or says what the zip is instead.
 pub fn layout(package: &mut Package<'_>, elements: &Cell<usize>) -> Result<Layout, Problem> {
     let types = match package.xml("[Content_Types].xml")? {
-        Some(bytes) => Some(xml::parse(&bytes, "[Content_Types].xml", elements, &xml::ALL)?),
+        Some(bytes) => Some(xml::parse(
+            &bytes,
+            "[Content_Types].xml",
+            elements,
+            &xml::ALL,
+        )?),
         None => None,
     };
     let root_rels = rels_of(package, "", elements)?;
@@ -77,11 +85,15 @@ pub fn layout(package: &mut Package<'_>, elements: &Cell<usize>) -> Result<Layou
     let Some(document) = document else {
         return Err(what_else(package, types.as_ref()));
     };
-    if !content_type(types.as_ref(), &document).is_some_and(|t| t.contains("wordprocessingml") || t == MACRO_TYPE || t.contains("ms-word")) {
+    if !content_type(types.as_ref(), &document)
+        .is_some_and(|t| t.contains("wordprocessingml") || t == MACRO_TYPE || t.contains("ms-word"))
+    {
         return Err(what_else(package, types.as_ref()));
     }
     let macros = content_type(types.as_ref(), &document).as_deref() == Some(MACRO_TYPE)
-        || package.part_names().any(|n| part_key(n).ends_with("vbaproject.bin"));
+        || package
+            .part_names()
+            .any(|n| part_key(n).ends_with("vbaproject.bin"));
     let properties = match root_rels
         .0
         .values()
@@ -130,7 +142,10 @@ fn content_type(types: Option<&Tree>, part: &str) -> Option<String> {
     let extension = key.rsplit_once('.').map(|(_, e)| e)?;
     root.children()
         .filter(|e| e.is(Ns::Types, "Default"))
-        .find(|d| d.attr("Extension").is_some_and(|x| x.eq_ignore_ascii_case(extension)))
+        .find(|d| {
+            d.attr("Extension")
+                .is_some_and(|x| x.eq_ignore_ascii_case(extension))
+        })
         .and_then(|d| d.attr("ContentType").map(str::to_string))
 }
 
@@ -154,7 +169,11 @@ pub fn rels_of(
     };
     let tree = xml::parse(&bytes, &rels_name, elements, &xml::ALL)?;
     let mut rels = HashMap::new();
-    for rel in tree.root().children().filter(|e| e.is(Ns::Rels, "Relationship")) {
+    for rel in tree
+        .root()
+        .children()
+        .filter(|e| e.is(Ns::Rels, "Relationship"))
+    {
         let (Some(id), Some(kind), Some(target)) =
             (rel.attr("Id"), rel.attr("Type"), rel.attr("Target"))
         else {
@@ -232,11 +251,26 @@ mod tests {
 
     #[test]
     fn targets_resolve_inside_the_package_only() {
-        assert_eq!(resolve("word", "media/image1.png").as_deref(), Some("word/media/image1.png"));
-        assert_eq!(resolve("word", "/word/styles.xml").as_deref(), Some("word/styles.xml"));
-        assert_eq!(resolve("word", "../customXml/item1.xml").as_deref(), Some("customXml/item1.xml"));
+        assert_eq!(
+            resolve("word", "media/image1.png").as_deref(),
+            Some("word/media/image1.png")
+        );
+        assert_eq!(
+            resolve("word", "/word/styles.xml").as_deref(),
+            Some("word/styles.xml")
+        );
+        assert_eq!(
+            resolve("word", "../customXml/item1.xml").as_deref(),
+            Some("customXml/item1.xml")
+        );
         assert_eq!(resolve("word", "../../../etc/passwd"), None);
-        assert_eq!(resolve("", "word/document.xml").as_deref(), Some("word/document.xml"));
-        assert_eq!(resolve("word", "media/%E5%9B%BE.png").as_deref(), Some("word/media/图.png"));
+        assert_eq!(
+            resolve("", "word/document.xml").as_deref(),
+            Some("word/document.xml")
+        );
+        assert_eq!(
+            resolve("word", "media/%E5%9B%BE.png").as_deref(),
+            Some("word/media/图.png")
+        );
     }
 }

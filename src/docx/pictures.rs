@@ -148,7 +148,10 @@ pub fn write(
         if image.alt.is_none() {
             image.alt = picture.alt.clone();
         }
-        refs[i] = Some((image.name.clone(), picture.alt.clone().or(image.alt.clone())));
+        refs[i] = Some((
+            image.name.clone(),
+            picture.alt.clone().or(image.alt.clone()),
+        ));
     }
     for image in &images {
         if image.alt.is_none() {
@@ -173,7 +176,10 @@ mod tests {
     fn formats_are_told_by_their_bytes() {
         assert_eq!(format(b"\x89PNG\r\n\x1a\n...."), Some(("png", true)));
         assert_eq!(format(b"\xff\xd8\xff\xe0"), Some(("jpg", true)));
-        assert_eq!(format(b"<?xml version='1.0'?><svg onload='x'>"), Some(("svg", false)));
+        assert_eq!(
+            format(b"<?xml version='1.0'?><svg onload='x'>"),
+            Some(("svg", false))
+        );
         assert_eq!(format(b"\xd7\xcd\xc6\x9a\0\0"), Some(("wmf", false)));
         assert_eq!(format(b"not a picture"), None);
     }

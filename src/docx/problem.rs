@@ -11,19 +11,36 @@ use crate::t;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     /// The file is larger than [`limits::FILE_BYTES`].
-    TooLarge { bytes: u64 },
+    TooLarge {
+        bytes: u64,
+    },
     /// A part unpacks to more than its limit; `ratio`: how many times smaller it is stored
     /// (0 where unknown).
-    PartTooLarge { part: String, bytes: u64, ratio: u64 },
+    PartTooLarge {
+        part: String,
+        bytes: u64,
+        ratio: u64,
+    },
     /// All the parts together unpack to more than [`limits::UNPACKED_BYTES`].
-    Unpacked { bytes: u64 },
-    TooManyParts { count: usize },
+    Unpacked {
+        bytes: u64,
+    },
+    TooManyParts {
+        count: usize,
+    },
     /// A large part stored far smaller than Word's XML ever packs.
-    Ratio { part: String, ratio: u64 },
+    Ratio {
+        part: String,
+        ratio: u64,
+    },
     /// A part has more elements than [`limits::ELEMENTS`].
-    TooManyElements { part: String },
+    TooManyElements {
+        part: String,
+    },
     /// A part nests elements deeper than [`limits::DEPTH`].
-    TooDeep { part: String },
+    TooDeep {
+        part: String,
+    },
     /// It is no Word file.
     NotWord(Looks),
     /// An older format that must be converted first.
@@ -35,13 +52,21 @@ pub enum Problem {
     /// A zip without a Word document in it.
     NoDocument,
     /// A part declares a document type (the way to an entity bomb; Word never writes one).
-    Dtd { part: String },
+    Dtd {
+        part: String,
+    },
     /// The reader's own description (in English) of what it could not read.
-    Unreadable { part: Option<String>, error: String },
+    Unreadable {
+        part: Option<String>,
+        error: String,
+    },
     /// `soffice` is not installed, so a legacy file cannot be converted.
     NoConverter(Legacy),
     /// `soffice` ran and made no Word file (its output, in English).
-    ConversionFailed { kind: Legacy, error: String },
+    ConversionFailed {
+        kind: Legacy,
+        error: String,
+    },
 }
 
 /// What a file that is no Word file looks like.

@@ -110,9 +110,10 @@ pub fn para_props(ppr: Option<El<'_>>) -> ParaProps {
         | "thaiDistribute" => Align::Justify,
         _ => Align::Left,
     });
-    let border_below = ppr
-        .w("pBdr")
-        .map(|b| b.w("bottom").is_some_and(|e| e.val() != Some("nil") && e.val() != Some("none")));
+    let border_below = ppr.w("pBdr").map(|b| {
+        b.w("bottom")
+            .is_some_and(|e| e.val() != Some("nil") && e.val() != Some("none"))
+    });
     ParaProps {
         outline: ppr
             .w_val("outlineLvl")
@@ -156,9 +157,7 @@ pub fn run_props(rpr: Option<El<'_>>) -> RunProps {
         font,
         size: rpr.w_val("sz").and_then(|v| v.trim().parse().ok()),
         color: rpr.w_val("color").map(str::to_string),
-        superscript: rpr
-            .w_val("vertAlign")
-            .map(|v| v == "superscript"),
+        superscript: rpr.w_val("vertAlign").map(|v| v == "superscript"),
     }
 }
 
@@ -201,7 +200,11 @@ impl Styles {
                 continue;
             };
             let is_para = style.attr("type").is_none_or(|t| t == "paragraph");
-            if is_para && style.attr("default").is_some_and(|d| super::xml::on(Some(d))) {
+            if is_para
+                && style
+                    .attr("default")
+                    .is_some_and(|d| super::xml::on(Some(d)))
+            {
                 styles.default_para = Some(id.to_string());
             }
             styles.by_id.insert(
@@ -246,7 +249,12 @@ impl Styles {
 
     /// A run's properties: defaults, the paragraph's style chain, the run's character style
     /// chain, then its own.
-    pub fn run(&self, para_style: Option<&str>, char_style: Option<&str>, own: &RunProps) -> RunProps {
+    pub fn run(
+        &self,
+        para_style: Option<&str>,
+        char_style: Option<&str>,
+        own: &RunProps,
+    ) -> RunProps {
         let mut props = self.default_run.clone();
         for style in self.chain(para_style).iter().rev() {
             props.over(&style.run);
@@ -275,7 +283,9 @@ impl Styles {
     /// The heading level (1–9) a paragraph style stands for: Word's built-in `heading N`
     /// (whatever the language of the interface), `标题 N`, or its chain's.
     pub fn heading_level(&self, style: Option<&str>) -> Option<u8> {
-        self.chain(style).iter().find_map(|s| heading_name_level(&s.name))
+        self.chain(style)
+            .iter()
+            .find_map(|s| heading_name_level(&s.name))
     }
 
     /// Whether the paragraph style is Word's `Title` (标题 with no number).
@@ -289,7 +299,9 @@ impl Styles {
 
     /// The style's name (for a caption: `caption`, `题注`).
     pub fn name(&self, style: Option<&str>) -> Option<&str> {
-        style.and_then(|id| self.by_id.get(id)).map(|s| s.name.as_str())
+        style
+            .and_then(|id| self.by_id.get(id))
+            .map(|s| s.name.as_str())
     }
 }
 

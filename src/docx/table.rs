@@ -18,7 +18,12 @@ struct Out {
     html: String,
 }
 
-pub fn html(table: &Table, caption: Option<&str>, context: &Context<'_>, footnotes: &mut Footnotes) -> String {
+pub fn html(
+    table: &Table,
+    caption: Option<&str>,
+    context: &Context<'_>,
+    footnotes: &mut Footnotes,
+) -> String {
     let header_rows = header_rows(table);
     // Columns every row leaves empty at its start (w:gridBefore) are left out.
     let common_before = table.rows.iter().map(|r| r.before).min().unwrap_or(0);
@@ -127,7 +132,12 @@ fn header_rows(table: &Table) -> usize {
 }
 
 /// A cell's content as inline HTML: its paragraphs joined by line breaks.
-fn cell_html(blocks: &[Block], header: bool, context: &Context<'_>, footnotes: &mut Footnotes) -> String {
+fn cell_html(
+    blocks: &[Block],
+    header: bool,
+    context: &Context<'_>,
+    footnotes: &mut Footnotes,
+) -> String {
     let mut parts: Vec<String> = Vec::new();
     for block in blocks {
         match block {
@@ -138,7 +148,11 @@ fn cell_html(blocks: &[Block], header: bool, context: &Context<'_>, footnotes: &
                 }
                 for inline in &p.inlines {
                     match inline {
-                        Inline::Text { text: t, look, link } => {
+                        Inline::Text {
+                            text: t,
+                            look,
+                            link,
+                        } => {
                             let mut piece = text(t);
                             if look.bold && !header {
                                 piece = format!("<strong>{piece}</strong>");
@@ -149,7 +163,9 @@ fn cell_html(blocks: &[Block], header: bool, context: &Context<'_>, footnotes: &
                             s.push_str(&piece);
                         }
                         Inline::Break => s.push_str("<br>"),
-                        Inline::NoteRef(r) => s.push_str(&format!("<sup>{}</sup>", footnotes.label(*r))),
+                        Inline::NoteRef(r) => {
+                            s.push_str(&format!("<sup>{}</sup>", footnotes.label(*r)))
+                        }
                         Inline::Image(i) => {
                             if let Some(Some((name, alt))) = context.pictures.get(*i) {
                                 s.push_str(&format!(
@@ -201,17 +217,28 @@ mod tests {
         let table = Table {
             rows: vec![
                 Row {
-                    cells: vec![cell("类别", 1, Merge::Restart), cell("2017年", 2, Merge::None)],
+                    cells: vec![
+                        cell("类别", 1, Merge::Restart),
+                        cell("2017年", 2, Merge::None),
+                    ],
                     header: true,
                     before: 0,
                 },
                 Row {
-                    cells: vec![cell("", 1, Merge::Continue), cell("目标", 1, Merge::None), cell("<完成>", 1, Merge::None)],
+                    cells: vec![
+                        cell("", 1, Merge::Continue),
+                        cell("目标", 1, Merge::None),
+                        cell("<完成>", 1, Merge::None),
+                    ],
                     header: true,
                     before: 0,
                 },
                 Row {
-                    cells: vec![cell("国家标准", 1, Merge::None), cell("5", 1, Merge::None), cell("6", 1, Merge::None)],
+                    cells: vec![
+                        cell("国家标准", 1, Merge::None),
+                        cell("5", 1, Merge::None),
+                        cell("6", 1, Merge::None),
+                    ],
                     header: false,
                     before: 0,
                 },
@@ -221,7 +248,12 @@ mod tests {
             notes: &[],
             pictures: &[],
         };
-        let html = html(&table, Some("表1 标准&目标"), &context, &mut Footnotes::default());
+        let html = html(
+            &table,
+            Some("表1 标准&目标"),
+            &context,
+            &mut Footnotes::default(),
+        );
         assert_eq!(
             html,
             "<table>\n<caption>表1 标准&amp;目标</caption>\n<thead>\n\

@@ -56,8 +56,7 @@ fn namespace(uri: &str) -> Ns {
     let ends = |s: &str| uri.ends_with(s);
     if ends("wordprocessingml/2006/main") || ends("ooxml/wordprocessingml/main") {
         Ns::W
-    } else if ends("officeDocument/2006/relationships") || ends("officeDocument/relationships")
-    {
+    } else if ends("officeDocument/2006/relationships") || ends("officeDocument/relationships") {
         Ns::R
     } else if ends("drawingml/2006/wordprocessingDrawing")
         || ends("drawingml/wordprocessingDrawing")
@@ -72,7 +71,8 @@ fn namespace(uri: &str) -> Ns {
         || ends("office/word/2010/wordprocessingGroup")
     {
         Ns::Wps
-    } else if uri == "urn:schemas-microsoft-com:vml" || uri == "urn:schemas-microsoft-com:office:office"
+    } else if uri == "urn:schemas-microsoft-com:vml"
+        || uri == "urn:schemas-microsoft-com:office:office"
     {
         Ns::V
     } else if ends("markup-compatibility/2006") {
@@ -166,10 +166,7 @@ impl<'t> El<'t> {
 
     pub fn children(&self) -> impl Iterator<Item = El<'t>> + 't {
         let tree = self.tree;
-        self.node()
-            .children
-            .iter()
-            .map(move |&id| El { tree, id })
+        self.node().children.iter().map(move |&id| El { tree, id })
     }
 
     /// The first child `ns:name`.
@@ -517,10 +514,7 @@ mod tests {
             })
         );
         let undeclared = format!(r#"<w:document xmlns:w="{W}"><w:t>&lol;</w:t></w:document>"#);
-        assert!(matches!(
-            tree(&undeclared),
-            Err(Problem::Unreadable { .. })
-        ));
+        assert!(matches!(tree(&undeclared), Err(Problem::Unreadable { .. })));
     }
 
     #[test]

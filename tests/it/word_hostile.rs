@@ -106,9 +106,17 @@ fn child(path: &Path, lang: &str) -> String {
 
 fn refused(name: &str, bytes: &[u8], expected: &[&str]) -> String {
     let said = read_in_child(name, bytes, "en");
-    assert!(said.starts_with("REFUSED\n"), "{name} was read:\n{}", short(&said));
+    assert!(
+        said.starts_with("REFUSED\n"),
+        "{name} was read:\n{}",
+        short(&said)
+    );
     for part in expected {
-        assert!(said.contains(part), "{name}: “{part}” not in:\n{}", short(&said));
+        assert!(
+            said.contains(part),
+            "{name}: “{part}” not in:\n{}",
+            short(&said)
+        );
     }
     said
 }
@@ -120,9 +128,17 @@ fn short(said: &str) -> String {
 
 fn read_with_notes(name: &str, bytes: &[u8], expected: &[&str]) -> String {
     let said = read_in_child(name, bytes, "en");
-    assert!(said.starts_with("READ\n"), "{name} was refused:\n{}", short(&said));
+    assert!(
+        said.starts_with("READ\n"),
+        "{name} was refused:\n{}",
+        short(&said)
+    );
     for part in expected {
-        assert!(said.contains(part), "{name}: “{part}” not in:\n{}", short(&said));
+        assert!(
+            said.contains(part),
+            "{name}: “{part}” not in:\n{}",
+            short(&said)
+        );
     }
     said
 }
@@ -216,7 +232,10 @@ fn a_zip_bomb_that_lies_about_its_size_is_stopped_while_it_unpacks() {
     refused(
         "liar.docx",
         &bytes,
-        &["the part \"word/document.xml\" of this Word file cannot be read", "help: open it in Word or WPS and save it again as a Word document (.docx)"],
+        &[
+            "the part \"word/document.xml\" of this Word file cannot be read",
+            "help: open it in Word or WPS and save it again as a Word document (.docx)",
+        ],
     );
 }
 
@@ -225,14 +244,21 @@ fn a_part_packed_past_any_real_ratio_is_refused() {
     refused(
         "ratio.docx",
         &bomb(20),
-        &["the part \"word/document.xml\" of this Word file is stored", "times smaller than its content", "a part packed more than 200 times is not read", HINT_DAMAGED],
+        &[
+            "the part \"word/document.xml\" of this Word file is stored",
+            "times smaller than its content",
+            "a part packed more than 200 times is not read",
+            HINT_DAMAGED,
+        ],
     );
 }
 
 #[test]
 fn thousands_of_parts_are_refused_before_any_is_read() {
     let empty: &[u8] = b"";
-    let names: Vec<String> = (0..10_001).map(|i| format!("word/media/x{i}.png")).collect();
+    let names: Vec<String> = (0..10_001)
+        .map(|i| format!("word/media/x{i}.png"))
+        .collect();
     let mut parts: Vec<(&str, &[u8])> = vec![("[Content_Types].xml", CONTENT_TYPES.as_bytes())];
     parts.extend(names.iter().map(|n| (n.as_str(), empty)));
     refused(
@@ -291,9 +317,24 @@ fn older_word_processor_files_are_told_apart_by_their_first_bytes() {
         &["this .doc file is a Word 97–2003 document, a format this reader does not read directly", "install LibreOffice (soffice)"],
     );
     // Kingsoft WPS writes the Word 97–2003 format under .wps; Microsoft Works does not.
-    refused("kingsoft.wps", &ole(&[("WordDocument", b"\xec\xa5"), ("1Table", b"")]), &["this .wps file is a Word 97–2003 document", "WPS: 文件 ▸ 另存为 ▸ Word 文件 (*.docx)"]);
-    refused("works.wps", &ole(&[("CONTENTS", b""), ("MatOST", b"")]), &["this .wps file is a Microsoft Works document"]);
-    refused("works-dos.wps", b"\x01\xfe\x00\x00\x00\x00", &["this .wps file is a Microsoft Works document"]);
+    refused(
+        "kingsoft.wps",
+        &ole(&[("WordDocument", b"\xec\xa5"), ("1Table", b"")]),
+        &[
+            "this .wps file is a Word 97–2003 document",
+            "WPS: 文件 ▸ 另存为 ▸ Word 文件 (*.docx)",
+        ],
+    );
+    refused(
+        "works.wps",
+        &ole(&[("CONTENTS", b""), ("MatOST", b"")]),
+        &["this .wps file is a Microsoft Works document"],
+    );
+    refused(
+        "works-dos.wps",
+        b"\x01\xfe\x00\x00\x00\x00",
+        &["this .wps file is a Microsoft Works document"],
+    );
 }
 
 #[test]
@@ -319,7 +360,9 @@ fn a_macro_enabled_document_is_read_without_its_macros() {
 fn pictures_outside_the_file_are_never_fetched_and_references_out_of_the_package_lead_nowhere() {
     let rels = r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="http://127.0.0.1:9/track.png" TargetMode="External"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="file:///etc/passwd" TargetMode="External"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../../../../../etc/passwd"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="/etc/passwd"/></Relationships>"#;
     let picture = |attr: &str| {
-        format!(r#"<w:r><w:drawing xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><wp:inline><wp:docPr id="1" name="p" descr="图"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip {attr}/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"#)
+        format!(
+            r#"<w:r><w:drawing xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><wp:inline><wp:docPr id="1" name="p" descr="图"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip {attr}/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"#
+        )
     };
     let body = format!(
         "<w:p>{}</w:p><w:p>{}</w:p><w:p>{}</w:p><w:p>{}</w:p>",
@@ -343,7 +386,10 @@ fn pictures_outside_the_file_are_never_fetched_and_references_out_of_the_package
             "warning [word-picture-missing]: paragraph 4: a picture's file “etc/passwd” is missing from the Word file",
         ],
     );
-    assert!(!said.contains("root:") && !said.contains("--- images"), "{said}");
+    assert!(
+        !said.contains("root:") && !said.contains("--- images"),
+        "{said}"
+    );
 }
 
 #[test]
@@ -351,12 +397,22 @@ fn an_encrypted_file_asks_for_its_password_to_be_removed() {
     let hint = "help: open it in Word or WPS with the password, remove the password";
     refused(
         "secret.docx",
-        &ole(&[("EncryptionInfo", b"\x04\x00\x04\x00"), ("EncryptedPackage", b"\x00\x10\x00\x00")]),
-        &["this Word file is protected by a password, so its text cannot be read", hint],
+        &ole(&[
+            ("EncryptionInfo", b"\x04\x00\x04\x00"),
+            ("EncryptedPackage", b"\x00\x10\x00\x00"),
+        ]),
+        &[
+            "this Word file is protected by a password, so its text cannot be read",
+            hint,
+        ],
     );
     let mut bytes = minimal(&document("<w:p/>"));
     mark_encrypted(&mut bytes);
-    refused("zipcrypto.docx", &bytes, &["this Word file is protected by a password", hint]);
+    refused(
+        "zipcrypto.docx",
+        &bytes,
+        &["this Word file is protected by a password", hint],
+    );
 }
 
 #[test]
@@ -368,20 +424,33 @@ fn a_200_mb_file_is_refused_by_its_size_without_being_read() {
     file.set_len(200 * 1024 * 1024).unwrap();
     let said = child(&path, "en");
     assert!(said.contains("huge.docx: error: this Word file is 200 MB: a Word file of more than 100 MB is not read"), "{said}");
-    assert!(said.contains("help: make the file smaller: in Word, File ▸ Compress Pictures"), "{said}");
+    assert!(
+        said.contains("help: make the file smaller: in Word, File ▸ Compress Pictures"),
+        "{said}"
+    );
     let said = child(&path, "zh-Hans");
-    assert!(said.contains("huge.docx：错误：这个 Word 文件有 200 MB：超过 100 MB 的 Word 文件不予读取") || said.contains("这个 Word 文件有 200 MB：超过 100 MB 的 Word 文件不予读取"), "{said}");
+    assert!(
+        said.contains("huge.docx：错误：这个 Word 文件有 200 MB：超过 100 MB 的 Word 文件不予读取")
+            || said.contains("这个 Word 文件有 200 MB：超过 100 MB 的 Word 文件不予读取"),
+        "{said}"
+    );
     // And given the bytes, the reader refuses them before anything else.
     let bytes = vec![b'P'; docx::limits::FILE_BYTES as usize + 1];
     assert_eq!(
         docx::read(&bytes, "huge.docx"),
-        Err(docx::Problem::TooLarge { bytes: docx::limits::FILE_BYTES + 1 })
+        Err(docx::Problem::TooLarge {
+            bytes: docx::limits::FILE_BYTES + 1
+        })
     );
 }
 
 #[test]
 fn nesting_element_counts_and_other_damage_end_in_a_message() {
-    let deep = document(&format!("{}{}", "<w:sdt><w:sdtContent>".repeat(200), "</w:sdtContent></w:sdt>".repeat(200)));
+    let deep = document(&format!(
+        "{}{}",
+        "<w:sdt><w:sdtContent>".repeat(200),
+        "</w:sdtContent></w:sdt>".repeat(200)
+    ));
     refused("deep.docx", &minimal(&deep), &["the part \"word/document.xml\" of this Word file nests XML elements more than 256 deep", HINT_DAMAGED]);
     // Stored, not deflated: packed, so many alike elements would be refused by their ratio.
     let many = document(&"<w:p/>".repeat(2_100_000));
@@ -389,13 +458,24 @@ fn nesting_element_counts_and_other_damage_end_in_a_message() {
         let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
         let options = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Stored);
-        for (name, text) in [("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS), ("word/document.xml", many.as_str())] {
+        for (name, text) in [
+            ("[Content_Types].xml", CONTENT_TYPES),
+            ("_rels/.rels", ROOT_RELS),
+            ("word/document.xml", many.as_str()),
+        ] {
             zip.start_file(name, options).unwrap();
             zip.write_all(text.as_bytes()).unwrap();
         }
         zip.finish().unwrap().into_inner()
     };
-    refused("many.docx", &stored, &["the part \"word/document.xml\" of this Word file has more than 2,000,000 XML elements", "help: make the file smaller"]);
+    refused(
+        "many.docx",
+        &stored,
+        &[
+            "the part \"word/document.xml\" of this Word file has more than 2,000,000 XML elements",
+            "help: make the file smaller",
+        ],
+    );
     refused(
         "twice.docx",
         &zip(&[
@@ -408,7 +488,10 @@ fn nesting_element_counts_and_other_damage_end_in_a_message() {
     );
     refused(
         "nodoc.docx",
-        &zip(&[("[Content_Types].xml", CONTENT_TYPES.as_bytes()), ("word/styles.xml", b"<w:styles/>")]),
+        &zip(&[
+            ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+            ("word/styles.xml", b"<w:styles/>"),
+        ]),
         &["this zip file holds no Word document"],
     );
     let utf16: Vec<u8> = "\u{feff}<?xml version=\"1.0\" encoding=\"UTF-16\"?><w:document/>"
@@ -417,7 +500,11 @@ fn nesting_element_counts_and_other_damage_end_in_a_message() {
         .collect();
     refused(
         "utf16.docx",
-        &zip(&[("[Content_Types].xml", CONTENT_TYPES.as_bytes()), ("_rels/.rels", ROOT_RELS.as_bytes()), ("word/document.xml", &utf16)]),
+        &zip(&[
+            ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+            ("_rels/.rels", ROOT_RELS.as_bytes()),
+            ("word/document.xml", &utf16),
+        ]),
         &["the part \"word/document.xml\" of this Word file cannot be read"],
     );
     // A style based on itself, numbering linked to itself, a span of a million columns, a
@@ -459,15 +546,31 @@ fn an_svg_picture_is_never_written_beside_a_page() {
         ]),
         &["warning [word-picture-format]: paragraph 1: a picture is in a format browsers do not show (svg) and is not published"],
     );
-    assert!(!said.contains("--- images") && !said.contains("image-1"), "{said}");
+    assert!(
+        !said.contains("--- images") && !said.contains("image-1"),
+        "{said}"
+    );
 }
 
 /// The messages in Simplified Chinese are the catalogue's, whole.
 #[test]
 fn hostile_files_are_explained_in_chinese_too() {
     let said = read_in_child("bomb.docx", &bomb(300), "zh-Hans");
-    assert!(said.contains("这个 Word 文件中的“word/document.xml”部分解压后有 301 MB：超过 64 MB 的部分不予读取"), "{said}");
-    assert!(said.contains("这个文件不是 Word、WPS 或 LibreOffice 原样保存的，或者是为了耗尽计算机内存而做的"), "{said}");
+    assert!(
+        said.contains(
+            "这个 Word 文件中的“word/document.xml”部分解压后有 301 MB：超过 64 MB 的部分不予读取"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "这个文件不是 Word、WPS 或 LibreOffice 原样保存的，或者是为了耗尽计算机内存而做的"
+        ),
+        "{said}"
+    );
     let said = read_in_child("secret.docx", &ole(&[("EncryptedPackage", b"")]), "zh-Hant");
-    assert!(said.contains("這個 Word 檔案設定了密碼，無法讀取其中的文字"), "{said}");
+    assert!(
+        said.contains("這個 Word 檔案設定了密碼，無法讀取其中的文字"),
+        "{said}"
+    );
 }

@@ -119,10 +119,24 @@ mod tests {
     fn numbers_fonts_and_styles_make_headings() {
         let h = classify(&para("一、总体要求", Font::Hei)).unwrap();
         assert_eq!((h.depth, h.whole), (Depth(0), true));
-        let h = classify(&para("（一）加强组织领导。各级政府要保障标准化工作经费。", Font::FangSong)).unwrap();
+        let h = classify(&para(
+            "（一）加强组织领导。各级政府要保障标准化工作经费。",
+            Font::FangSong,
+        ))
+        .unwrap();
         assert_eq!((h.depth, h.whole), (Depth(1), false));
-        assert_eq!(classify(&para("建立先进标准培育机制", Font::Hei)).unwrap().depth, Depth(0));
-        assert_eq!(classify(&para("加快标准创新步伐", Font::Kai)).unwrap().depth, Depth(1));
+        assert_eq!(
+            classify(&para("建立先进标准培育机制", Font::Hei))
+                .unwrap()
+                .depth,
+            Depth(0)
+        );
+        assert_eq!(
+            classify(&para("加快标准创新步伐", Font::Kai))
+                .unwrap()
+                .depth,
+            Depth(1)
+        );
         assert!(classify(&para("加快标准创新步伐", Font::FangSong)).is_none());
         let mut styled = para("总则", Font::Other);
         styled.heading_style = Some(2);
@@ -131,7 +145,10 @@ mod tests {
 
     #[test]
     fn levels_start_at_two_whatever_the_highest_depth() {
-        assert_eq!(levels(&[Depth(1), Depth(2), Depth(1)]), vec![(Depth(1), 2), (Depth(2), 3)]);
+        assert_eq!(
+            levels(&[Depth(1), Depth(2), Depth(1)]),
+            vec![(Depth(1), 2), (Depth(2), 3)]
+        );
         assert_eq!(
             levels(&[Depth(0), Depth(1), Depth(2), Depth(3)]),
             vec![(Depth(0), 2), (Depth(1), 3), (Depth(2), 4), (Depth(3), 5)]

@@ -10,7 +10,9 @@ pub mod patterns;
 use super::document::{Found, Meta, Note, Severity};
 use super::model::{Block, Font, Inline, Para};
 use crate::deferred;
-use patterns::{attachment_label, attachment_note, date, doc_number, is_addressee, is_organ, is_remark};
+use patterns::{
+    attachment_label, attachment_note, date, doc_number, is_addressee, is_organ, is_remark,
+};
 
 /// What a top-level block of the document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,7 +231,11 @@ impl<'a> Recogniser<'a> {
         let text = p.shown();
         let text = text.trim();
         let at = p.number;
-        if !*number_found && self.meta.issuers.is_empty() && self.meta.copy_number.is_none() && patterns::is_copy_number(text) {
+        if !*number_found
+            && self.meta.issuers.is_empty()
+            && self.meta.copy_number.is_none()
+            && patterns::is_copy_number(text)
+        {
             self.meta.copy_number = Some(found(text.to_string(), at));
             return true;
         }
@@ -258,7 +264,10 @@ impl<'a> Recogniser<'a> {
             Some(k) => (text[..k].trim(), Some(&text[k..])),
             None => (text, None),
         };
-        if let Some(number) = (!number_part.is_empty()).then(|| doc_number(number_part)).flatten() {
+        if let Some(number) = (!number_part.is_empty())
+            .then(|| doc_number(number_part))
+            .flatten()
+        {
             self.meta.doc_number = Some(found(number, at));
             if let Some(names) = signer_part.and_then(patterns::signers) {
                 self.meta
@@ -275,9 +284,14 @@ impl<'a> Recogniser<'a> {
             return true;
         }
         if !*number_found {
-            let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            let lines: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
             let marks: Vec<Option<(String, bool)>> = lines.iter().map(|l| organ_mark(l)).collect();
-            let evidence = p.look().red || large(p) || p.centered() || p.look().font == Font::XiaoBiaoSong;
+            let evidence =
+                p.look().red || large(p) || p.centered() || p.look().font == Font::XiaoBiaoSong;
             if !lines.is_empty() && marks.iter().all(|m| m.is_some()) {
                 let any_file = marks.iter().flatten().any(|(_, file)| *file);
                 if any_file || evidence {
@@ -477,7 +491,9 @@ impl<'a> Recogniser<'a> {
             }
             let Some(p) = self.para(i) else { continue };
             let text = self.text(i);
-            let Some(last) = text.lines().last() else { continue };
+            let Some(last) = text.lines().last() else {
+                continue;
+            };
             if let Some(day) = date(last) {
                 candidates.push((i, day, p.number, p.right_aligned()));
             }
@@ -499,7 +515,11 @@ impl<'a> Recogniser<'a> {
         let (i, day, at, _) = chosen;
         // Lines before the date in its own paragraph are the 署名.
         let text = self.text(i).to_string();
-        let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
         for line in &lines[..lines.len().saturating_sub(1)] {
             self.meta.signatures.push(found(line.to_string(), at));
         }
@@ -579,7 +599,9 @@ impl<'a> Recogniser<'a> {
     fn attachment_list(&mut self, body_start: usize, signature_start: usize) {
         let from = signature_start.saturating_sub(16).max(body_start);
         let Some(first) = (from..signature_start).find(|&k| {
-            self.roles[k] == Role::Body && self.para(k).is_some() && attachment_note(self.text(k)).is_some()
+            self.roles[k] == Role::Body
+                && self.para(k).is_some()
+                && attachment_note(self.text(k)).is_some()
         }) else {
             return;
         };
@@ -623,9 +645,7 @@ impl<'a> Recogniser<'a> {
                 k += 1;
                 continue;
             }
-            let label = self
-                .para(k)
-                .and_then(|_| attachment_label(self.text(k)));
+            let label = self.para(k).and_then(|_| attachment_label(self.text(k)));
             let starts = match label {
                 Some(_) => true,
                 None => current.is_none(),
@@ -681,7 +701,10 @@ impl<'a> Recogniser<'a> {
     fn fallbacks(&mut self) {
         if self.meta.issuers.is_empty() {
             let signatures = self.meta.signatures.clone();
-            self.meta.issuers = signatures.into_iter().filter(|s| is_organ(&s.value)).collect();
+            self.meta.issuers = signatures
+                .into_iter()
+                .filter(|s| is_organ(&s.value))
+                .collect();
         }
         if self.meta.issuers.is_empty() {
             self.notes.push(Note {

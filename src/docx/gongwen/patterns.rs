@@ -64,7 +64,9 @@ pub fn doc_number(text: &str) -> Option<DocNumber> {
     let prefix_ok = !prefix.is_empty()
         && prefix.chars().count() <= 20
         && prefix.chars().any(is_han)
-        && prefix.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric());
+        && prefix
+            .chars()
+            .all(|c| is_han(c) || c.is_ascii_alphanumeric());
     let year: u32 = year_text.parse().ok().filter(|_| year_text.len() == 4)?;
     let number: u32 = number_text
         .parse()
@@ -101,7 +103,11 @@ pub fn date(text: &str) -> Option<Date> {
             day.parse().ok().filter(|_| day.len() <= 2)?,
         )
     } else {
-        (chinese_year(year)?, chinese_count(month)?, chinese_count(day)?)
+        (
+            chinese_year(year)?,
+            chinese_count(month)?,
+            chinese_count(day)?,
+        )
     };
     chrono::NaiveDate::from_ymd_opt(year, month, day)?;
     Some(Date {
@@ -148,9 +154,9 @@ pub fn chinese_count(s: &str) -> Option<u32> {
         [d] => chinese_digit(*d).filter(|n| *n > 0),
         ['十', d] => Some(10 + chinese_digit(*d).filter(|n| *n > 0)?),
         [t, '十'] => Some(chinese_digit(*t).filter(|n| *n > 1)? * 10),
-        [t, '十', d] => {
-            Some(chinese_digit(*t).filter(|n| *n > 1)? * 10 + chinese_digit(*d).filter(|n| *n > 0)?)
-        }
+        [t, '十', d] => Some(
+            chinese_digit(*t).filter(|n| *n > 1)? * 10 + chinese_digit(*d).filter(|n| *n > 0)?,
+        ),
         _ => None,
     }
 }
@@ -158,13 +164,73 @@ pub fn chinese_count(s: &str) -> Option<u32> {
 /// The 文种 of GB/T 9704 and the 党政机关公文处理工作条例, and the kinds of policy document a
 /// portal publishes, in both scripts (the longest a title ends with is taken: 实施意见, not 意见).
 pub const GENRES: &[&str] = &[
-    "实施意见", "實施意見", "实施细则", "實施細則", "实施方案", "實施方案", "行动计划", "行動計劃",
-    "行動計畫", "工作要点", "工作要點", "答记者问", "答記者問", "决议", "決議", "决定", "決定",
-    "命令", "公报", "公報", "公告", "通告", "意见", "意見", "通知", "通报", "通報", "报告", "報告",
-    "请示", "請示", "批复", "批覆", "批復", "议案", "議案", "纪要", "紀要", "办法", "辦法", "规定",
-    "規定", "细则", "細則", "规划", "規劃", "方案", "计划", "計劃", "計畫", "纲要", "綱要", "要点",
-    "要點", "规则", "規則", "条例", "條例", "制度", "指南", "措施", "规范", "規範", "解读", "解讀",
-    "函", "令",
+    "实施意见",
+    "實施意見",
+    "实施细则",
+    "實施細則",
+    "实施方案",
+    "實施方案",
+    "行动计划",
+    "行動計劃",
+    "行動計畫",
+    "工作要点",
+    "工作要點",
+    "答记者问",
+    "答記者問",
+    "决议",
+    "決議",
+    "决定",
+    "決定",
+    "命令",
+    "公报",
+    "公報",
+    "公告",
+    "通告",
+    "意见",
+    "意見",
+    "通知",
+    "通报",
+    "通報",
+    "报告",
+    "報告",
+    "请示",
+    "請示",
+    "批复",
+    "批覆",
+    "批復",
+    "议案",
+    "議案",
+    "纪要",
+    "紀要",
+    "办法",
+    "辦法",
+    "规定",
+    "規定",
+    "细则",
+    "細則",
+    "规划",
+    "規劃",
+    "方案",
+    "计划",
+    "計劃",
+    "計畫",
+    "纲要",
+    "綱要",
+    "要点",
+    "要點",
+    "规则",
+    "規則",
+    "条例",
+    "條例",
+    "制度",
+    "指南",
+    "措施",
+    "规范",
+    "規範",
+    "解读",
+    "解讀",
+    "函",
+    "令",
 ];
 
 /// The longest 文种 `text` ends with.
@@ -214,23 +280,25 @@ pub fn genre(title: &str) -> Option<Genre> {
     }
     let core = core.trim_end_matches(['》', '”', '"', '」', '』']);
     let word = ending_genre(core)?;
-    let issued = ["印发", "转发", "发布", "颁布", "印發", "轉發", "發布", "頒布"]
-        .iter()
-        .find_map(|verb| {
-            let after = &core[core.find(verb)? + verb.len()..];
-            let inner = match after.find('《') {
-                Some(open) => {
-                    let inner = &after[open + '《'.len_utf8()..];
-                    &inner[..inner.find('》')?]
-                }
-                None => after.strip_suffix(word)?.trim_end_matches('的'),
-            };
-            let mut inner = inner.trim();
-            while let Some(stripped) = strip_trailing_paren(inner) {
-                inner = stripped;
+    let issued = [
+        "印发", "转发", "发布", "颁布", "印發", "轉發", "發布", "頒布",
+    ]
+    .iter()
+    .find_map(|verb| {
+        let after = &core[core.find(verb)? + verb.len()..];
+        let inner = match after.find('《') {
+            Some(open) => {
+                let inner = &after[open + '《'.len_utf8()..];
+                &inner[..inner.find('》')?]
             }
-            ending_genre(inner).map(str::to_string)
-        });
+            None => after.strip_suffix(word)?.trim_end_matches('的'),
+        };
+        let mut inner = inner.trim();
+        while let Some(stripped) = strip_trailing_paren(inner) {
+            inner = stripped;
+        }
+        ending_genre(inner).map(str::to_string)
+    });
     let interpretation = ["解读", "答记者问", "问答", "解讀", "答記者問", "問答"]
         .iter()
         .any(|w| core.contains(w));
@@ -333,7 +401,10 @@ pub fn heading_number(text: &str) -> Option<(Depth, usize)> {
         '、' if chinese => Some((Depth(0), len)),
         '．' | '.' if chinese => Some((Depth(0), len)),
         // 1.5亿 is a number, not a heading.
-        '.' | '．' | '、' if arabic && !after.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) => {
+        '.' | '．' | '、'
+            if arabic
+                && !after.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) =>
+        {
             Some((Depth(2), len))
         }
         _ => None,
@@ -359,11 +430,55 @@ pub fn is_heading_text(text: &str) -> bool {
 
 /// The endings of issuing organs' names, in both scripts.
 const ORGAN_ENDINGS: &[&str] = &[
-    "人民政府", "政府", "办公室", "辦公室", "办公厅", "辦公廳", "委员会", "委員會", "常委会",
-    "常委會", "人大", "政协", "政協", "市委", "县委", "縣委", "区委", "區委", "省委", "党委",
-    "黨委", "党组", "黨組", "法院", "检察院", "檢察院", "管理局", "监督局", "監督局", "局", "厅",
-    "廳", "部", "委", "院", "署", "办", "辦", "中心", "小组", "小組", "总局", "總局", "公司",
-    "协会", "協會", "联合会", "聯合會", "研究所",
+    "人民政府",
+    "政府",
+    "办公室",
+    "辦公室",
+    "办公厅",
+    "辦公廳",
+    "委员会",
+    "委員會",
+    "常委会",
+    "常委會",
+    "人大",
+    "政协",
+    "政協",
+    "市委",
+    "县委",
+    "縣委",
+    "区委",
+    "區委",
+    "省委",
+    "党委",
+    "黨委",
+    "党组",
+    "黨組",
+    "法院",
+    "检察院",
+    "檢察院",
+    "管理局",
+    "监督局",
+    "監督局",
+    "局",
+    "厅",
+    "廳",
+    "部",
+    "委",
+    "院",
+    "署",
+    "办",
+    "辦",
+    "中心",
+    "小组",
+    "小組",
+    "总局",
+    "總局",
+    "公司",
+    "协会",
+    "協會",
+    "联合会",
+    "聯合會",
+    "研究所",
 ];
 
 /// Whether `text` reads as the name of an organ (one name, no sentence).
@@ -461,7 +576,7 @@ pub fn attachment_label(text: &str) -> Option<Option<String>> {
     let digits = ascii_digits(rest);
     (digits.chars().all(|c| c.is_ascii_digit()) && digits.len() <= 3
         || rest.chars().all(|c| "一二三四五六七八九十".contains(c)) && rest.chars().count() <= 3)
-        .then(|| Some(digits))
+        .then_some(Some(digits))
 }
 
 /// 附件说明: `附件：1．XXX` → the first item's text.
@@ -496,12 +611,30 @@ mod tests {
     fn document_numbers_in_every_bracket_are_normalised() {
         let n = doc_number("鲁政字〔2018〕125号").unwrap();
         assert_eq!((n.prefix.as_str(), n.year, n.number), ("鲁政字", 2018, 125));
-        assert_eq!(doc_number("浙政发[2014]35号").unwrap().normalised, "浙政发〔2014〕35号");
-        assert_eq!(doc_number("国发（2015）13号").unwrap().normalised, "国发〔2015〕13号");
-        assert_eq!(doc_number("国发(2015)13号").unwrap().original, "国发(2015)13号");
-        assert_eq!(doc_number("鲁标改办发〔２０１８〕２号").unwrap().normalised, "鲁标改办发〔2018〕2号");
-        assert_eq!(doc_number("国发 〔2015〕 13号").unwrap().normalised, "国发〔2015〕13号");
-        assert_eq!(doc_number("示例發[2017]1號").unwrap().normalised, "示例發〔2017〕1號");
+        assert_eq!(
+            doc_number("浙政发[2014]35号").unwrap().normalised,
+            "浙政发〔2014〕35号"
+        );
+        assert_eq!(
+            doc_number("国发（2015）13号").unwrap().normalised,
+            "国发〔2015〕13号"
+        );
+        assert_eq!(
+            doc_number("国发(2015)13号").unwrap().original,
+            "国发(2015)13号"
+        );
+        assert_eq!(
+            doc_number("鲁标改办发〔２０１８〕２号").unwrap().normalised,
+            "鲁标改办发〔2018〕2号"
+        );
+        assert_eq!(
+            doc_number("国发 〔2015〕 13号").unwrap().normalised,
+            "国发〔2015〕13号"
+        );
+        assert_eq!(
+            doc_number("示例發[2017]1號").unwrap().normalised,
+            "示例發〔2017〕1號"
+        );
         assert!(doc_number("〔2015〕13号").is_none());
         assert!(doc_number("国发〔2015〕13").is_none());
         assert!(doc_number("根据国发〔2015〕13号文件精神，现通知如下。").is_none());
@@ -526,28 +659,55 @@ mod tests {
         let g = genre("温州市人民政府关于全面实施标准化战略的意见").unwrap();
         assert_eq!((g.word.as_str(), g.kind), ("意见", PageKind::Policy));
         let g = genre("济宁市人民政府关于印发《济宁市标准化管理办法》的通知").unwrap();
-        assert_eq!((g.word.as_str(), g.issued.as_deref()), ("通知", Some("办法")));
+        assert_eq!(
+            (g.word.as_str(), g.issued.as_deref()),
+            ("通知", Some("办法"))
+        );
         assert_eq!(genre("济宁市标准化管理办法（试行）").unwrap().word, "办法");
         assert_eq!(
-            genre("《泰安市人民政府关于全面推进泰安标准化工作改革发展的实施意见》解读").unwrap().kind,
+            genre("《泰安市人民政府关于全面推进泰安标准化工作改革发展的实施意见》解读")
+                .unwrap()
+                .kind,
             PageKind::Interpretation
         );
         assert_eq!(genre("日照市“十三五”质量发展规划").unwrap().word, "规划");
         assert!(genre("建立先进标准培育机制").is_none());
-        assert_eq!(genre("溫州市人民政府關於全面實施標準化戰略的意見").unwrap().word, "意見");
-        assert_eq!(genre("泰安市人民政府关于全面推进泰安标准化工作改革发展的实施意见").unwrap().word, "实施意见");
+        assert_eq!(
+            genre("溫州市人民政府關於全面實施標準化戰略的意見")
+                .unwrap()
+                .word,
+            "意見"
+        );
+        assert_eq!(
+            genre("泰安市人民政府关于全面推进泰安标准化工作改革发展的实施意见")
+                .unwrap()
+                .word,
+            "实施意见"
+        );
     }
 
     #[test]
     fn heading_numbers_and_their_depth() {
-        assert_eq!(heading_number("一、总体要求"), Some((Depth(0), "一、".len())));
-        assert_eq!(heading_number("（一）指导思想。"), Some((Depth(1), "（一）".len())));
-        assert_eq!(heading_number("(二)基本原则。"), Some((Depth(1), "(二)".len())));
+        assert_eq!(
+            heading_number("一、总体要求"),
+            Some((Depth(0), "一、".len()))
+        );
+        assert_eq!(
+            heading_number("（一）指导思想。"),
+            Some((Depth(1), "（一）".len()))
+        );
+        assert_eq!(
+            heading_number("(二)基本原则。"),
+            Some((Depth(1), "(二)".len()))
+        );
         assert_eq!(heading_number("1.强化统筹"), Some((Depth(2), 2)));
         assert_eq!(heading_number("1．强化统筹"), Some((Depth(2), "1．".len())));
         assert_eq!(heading_number("（1）企业"), Some((Depth(3), "（1）".len())));
         assert_eq!(heading_number("⑴企业"), Some((Depth(3), "⑴".len())));
-        assert_eq!(heading_number("第一章 总则"), Some((Depth(-2), "第一章 ".len())));
+        assert_eq!(
+            heading_number("第一章 总则"),
+            Some((Depth(-2), "第一章 ".len()))
+        );
         assert_eq!(heading_number("第三条 本办法"), None);
         assert_eq!(heading_number("1.5亿元"), None);
         assert_eq!(heading_number("2021年"), None);
@@ -564,17 +724,28 @@ mod tests {
         assert_eq!(secrecy("秘密★1年").as_deref(), Some("秘密★1年"));
         assert_eq!(urgency("特　急").as_deref(), Some("特急"));
         assert_eq!(signers("签发人：张三　李四").unwrap(), vec!["张三", "李四"]);
-        assert_eq!(labelled("抄  送：市委办公室。", "抄送"), Some("市委办公室。"));
+        assert_eq!(
+            labelled("抄  送：市委办公室。", "抄送"),
+            Some("市委办公室。")
+        );
         let (organ, d) = printed("济宁市人民政府办公室　　2021年10月12日印发").unwrap();
-        assert_eq!((organ.as_str(), d.iso().as_str()), ("济宁市人民政府办公室", "2021-10-12"));
+        assert_eq!(
+            (organ.as_str(), d.iso().as_str()),
+            ("济宁市人民政府办公室", "2021-10-12")
+        );
         assert_eq!(attachment_label("附件2"), Some(Some("2".into())));
         assert_eq!(attachment_label("附件"), Some(None));
         assert_eq!(attachment_label("附件：济宁市标准化管理办法"), None);
-        assert_eq!(attachment_note("附件：济宁市标准化管理办法"), Some("济宁市标准化管理办法"));
+        assert_eq!(
+            attachment_note("附件：济宁市标准化管理办法"),
+            Some("济宁市标准化管理办法")
+        );
         assert!(is_remark("（此件公开发布）"));
         assert!(is_organ("济宁市人民政府"));
         assert!(is_organ("中共济宁市委办公室"));
         assert!(!is_organ("各县（市、区）人民政府"));
-        assert!(is_addressee("各县（市、区）人民政府，市政府各部门、各直属机构："));
+        assert!(is_addressee(
+            "各县（市、区）人民政府，市政府各部门、各直属机构："
+        ));
     }
 }
