@@ -142,6 +142,8 @@ impl Note {
 /// A Word file read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
+    /// The file's name, as given to [`super::read`].
+    pub name: String,
     pub meta: Meta,
     /// The text from the 主送机关 to the 附注, as Markdown: headings from level 2, tables as
     /// HTML, footnotes, pictures by the names in [`Document::images`].
@@ -154,14 +156,14 @@ pub struct Document {
 impl Document {
     /// The title a page gets: the recognised one, else the file's own title property, else
     /// the file name without its extension.
-    pub fn page_title(&self, file_name: &str) -> String {
+    pub fn page_title(&self) -> String {
         if let Some(title) = &self.meta.title {
             return title.value.clone();
         }
         if let Some(title) = &self.meta.properties.title {
             return title.clone();
         }
-        Path::new(file_name)
+        Path::new(&self.name)
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default()

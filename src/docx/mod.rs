@@ -73,8 +73,8 @@ const DOCUMENT: Filter = Filter {
     text: |ns, name| matches!((ns, name), (Ns::W, "t" | "instrText") | (Ns::M, "t")),
 };
 
-/// Reads the Word file in `bytes`. `name` is the file's name (for pictures' names and the
-/// title of a document with none).
+/// Reads the Word file in `bytes`. `name` is the file's name (the title of a document with
+/// none).
 pub fn read(bytes: &[u8], name: &str) -> Result<Document, Problem> {
     let elements = Cell::new(0);
     let mut package = container::open(bytes)?;
@@ -107,14 +107,8 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Document, Problem> {
         }
     }
     let used = pictures::used(&shown, &notes_paras);
-    let (images, picture_refs) = pictures::write(
-        &mut package,
-        &reader.pictures,
-        &used,
-        name,
-        &texts,
-        &mut notes,
-    )?;
+    let (images, picture_refs) =
+        pictures::write(&mut package, &reader.pictures, &used, &texts, &mut notes)?;
     let context = markdown::Context {
         notes: &notes_paras,
         pictures: &picture_refs,
@@ -148,6 +142,7 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Document, Problem> {
     let mut meta = recognised.meta;
     meta.properties = layout.properties;
     Ok(Document {
+        name: name.to_string(),
         meta,
         markdown,
         attachments,

@@ -78,7 +78,6 @@ pub fn write(
     package: &mut Package<'_>,
     pictures: &[Picture],
     used: &BTreeSet<usize>,
-    _name: &str,
     texts: &HashMap<usize, String>,
     notes: &mut Vec<Note>,
 ) -> Result<(Vec<Image>, Vec<Option<(String, Option<String>)>>), Problem> {

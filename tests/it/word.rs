@@ -552,7 +552,7 @@ fn the_markdown_of_every_fixture_builds_into_a_page() {
         documents.push((name, docx::read(&bytes, &file).unwrap()));
     }
     for (name, d) in &documents {
-        let title = toml::Value::String(d.page_title(name)).to_string();
+        let title = toml::Value::String(d.page_title()).to_string();
         site.page(
             &format!("policies/{name}.md"),
             &format!(
