@@ -675,3 +675,106 @@ fn damaged_fixtures_are_read_or_refused_never_a_panic() {
     // Both paths are taken: damage that XML survives is read, the rest refused.
     assert!(read > 50 && refused > 50, "read {read}, refused {refused}");
 }
+
+/// Text typed in Word that looks like markup or Markdown is shown as typed on the built page:
+/// nothing in a document becomes an element, an attribute, a link or a heading.
+#[test]
+fn markup_typed_in_a_document_is_text_on_the_page() {
+    let payloads = [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(2)>",
+        "[点此](javascript:alert(3))",
+        "![图](data:text/html,<script>alert(4)</script>)",
+        "# 不是标题",
+        "1. 不是列表",
+        "> 不是引用",
+        "---",
+        "| a | b |",
+        "[^1]: 不是脚注",
+        "**不是粗体** `不是代码` ~~不是删除线~~ &lt;&amp;",
+        "\\*反斜杠\\",
+    ];
+    let xml_text = |t: &str| {
+        t.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let mut body = String::new();
+    for p in &payloads {
+        body.push_str(&format!(
+            "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+            xml_text(p)
+        ));
+    }
+    body.push_str(&format!(
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+        xml_text("</td><script>alert(5)</script>"),
+        xml_text("<a href=\"javascript:alert(6)\">x</a>")
+    ));
+    body.push_str(
+        r#"<w:p><w:hyperlink r:id="rId1"><w:r><w:t>链接</w:t></w:r></w:hyperlink></w:p>"#,
+    );
+    let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.gov.cn/a(1)&quot;&gt;&lt;script&gt;alert(7)&lt;/script&gt;" TargetMode="External"/></Relationships>"#;
+    let bytes = zip(&[
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", ROOT_RELS.as_bytes()),
+        ("word/document.xml", document(&body).as_bytes()),
+        ("word/_rels/document.xml.rels", rels.as_bytes()),
+    ]);
+    let d = docx::read(&bytes, "markup.docx").unwrap();
+    let site = crate::support::TestSite::basic();
+    site.config(
+        "theme = \"default\"",
+        "theme = \"default\"\nallow_raw_html = true",
+    );
+    site.page(
+        "policies/markup.md",
+        &format!(
+            "+++\ntitle = \"标记\"\n+++\n\n{}\n",
+            d.markdown_with_attachments()
+        ),
+    );
+    site.built();
+    let html = site.read("policies/markup/index.html");
+    let main = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
+    for never in [
+        "<script",
+        "<img",
+        "<h1>不是",
+        "<ol",
+        "<blockquote",
+        "<hr",
+        "<del",
+        "<code",
+        "footnote-definition",
+    ] {
+        assert!(!main.contains(never), "{never} on the page:\n{main}");
+    }
+    // No tag of the page carries a handler or a script address (the text may say them).
+    for tag in main
+        .split('<')
+        .skip(1)
+        .map(|t| t.split('>').next().unwrap_or(""))
+    {
+        assert!(
+            !tag.contains("onerror") && !tag.contains("javascript"),
+            "<{tag}> on the page"
+        );
+    }
+    // (A short line numbered 1. is a heading of the 公文's fourth level, its text as typed; the
+    // site's typography pass sets the colon after [^1] full-width.)
+    for shown in [
+        "&lt;script&gt;alert(1)&lt;/script&gt;",
+        "# 不是标题",
+        ">1. 不是列表</h2>",
+        "**不是粗体**",
+        "<p>[^1]：不是脚注</p>",
+        "&lt;/td&gt;&lt;script&gt;alert(5)",
+    ] {
+        assert!(main.contains(shown), "{shown} not shown as typed:\n{main}");
+    }
+    assert!(
+        main.contains("href=\"https://example.gov.cn/a%281%29"),
+        "{main}"
+    );
+}
