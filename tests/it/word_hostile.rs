@@ -22,7 +22,7 @@ const CHILD_FILE: &str = "STDPORTAL_WORD_CHILD_FILE";
 const CHILD_LANG: &str = "STDPORTAL_WORD_CHILD_LANG";
 
 /// The memory (virtual, as `ulimit -v` counts it) a child may use: room for the test binary
-/// itself and for the heaviest file here that is read to the end (2.1 million elements stored
+/// itself and for the heaviest file here, parsed up to the element limit (2.1 million elements stored
 /// flat: about 200 MB resident, measured with `examples/docx_dump`), and far less than the
 /// 300 MB zip bomb would take unpacked and parsed.
 const MEMORY_KB: u64 = 1_200_000;
