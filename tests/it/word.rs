@@ -596,3 +596,64 @@ fn the_markdown_of_every_fixture_builds_into_a_page() {
     }
     assert!(notice.contains("footnote-definition"), "no footnotes");
 }
+
+fn centred(text: &str) -> String {
+    format!(r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#)
+}
+
+fn plain(text: &str) -> String {
+    format!(r#"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"#)
+}
+
+/// A web copy of a 公文 puts the 发文字号 under the title; a 版头 may have a line that is none
+/// of its elements, which is said with its paragraph and kept out of the text.
+#[test]
+fn the_number_under_the_title_and_an_unknown_header_line() {
+    use crate::support::word::{document, minimal};
+    let web = document(
+        &[
+            centred("日照市人民政府关于印发日照市“十三五”质量发展规划的通知"),
+            centred("示例发〔2017〕1号"),
+            plain("各区县人民政府，市直有关部门："),
+            plain("质量反映一个地区的综合实力，质量发展是经济社会发展的重大战略问题。"),
+        ]
+        .concat(),
+    );
+    let d = docx::read(&minimal(&web), "web.docx").unwrap();
+    assert_eq!(
+        d.meta.title.as_ref().unwrap().value,
+        "日照市人民政府关于印发日照市“十三五”质量发展规划的通知"
+    );
+    assert_eq!(d.meta.doc_number.as_ref().unwrap().paragraph, 2);
+    assert!(
+        d.markdown
+            .starts_with("各区县人民政府，市直有关部门：\n\n质量反映"),
+        "{}",
+        d.markdown
+    );
+    let odd = document(
+        &[
+            centred("日照市人民政府文件"),
+            plain("（内部资料 注意保存）"),
+            centred("示例发〔2017〕1号"),
+            centred("日照市人民政府关于印发日照市“十三五”质量发展规划的通知"),
+            plain("各区县人民政府，市直有关部门："),
+            plain("质量反映一个地区的综合实力，质量发展是经济社会发展的重大战略问题。"),
+        ]
+        .concat(),
+    );
+    let d = docx::read(&minimal(&odd), "odd.docx").unwrap();
+    assert_eq!(d.meta.issuers[0].value, "日照市人民政府");
+    assert!(!d.markdown.contains("内部资料"), "{}", d.markdown);
+    let texts: Vec<String> = d.notes.iter().map(|n| n.text()).collect();
+    assert!(
+        texts.contains(&"paragraph 2 (“（内部资料 注意保存）”): this line above the document number is none of the header's elements (copy number, classification, urgency, issuing organ, signer), and is left out of the text".to_string()),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("no date of the document (成文日期) was found")),
+        "{texts:?}"
+    );
+}

@@ -162,6 +162,11 @@ impl<'a> Recogniser<'a> {
         let mut number_found = false;
         let mut marked_organ = false;
         let mut header_end = 0;
+        // The 发文字号, when one stands near the top: what is above it is the 版头.
+        // (Not when a title comes first: web copies of a 公文 put the 发文字号 under the title.)
+        let number_at = (0..n)
+            .find(|&k| self.para(k).is_some() && is_number_line(self.text(k)))
+            .filter(|&at| (0..at).all(|k| patterns::genre(self.text(k)).is_none()));
         while i < n {
             if self.roles[i] == Role::Skip {
                 if let Some(p) = self.para(i) {
@@ -203,7 +208,12 @@ impl<'a> Recogniser<'a> {
                 }
             };
             if !classified {
-                break;
+                // Above a 发文字号 still to come, a line is the 版头's all the same: said, and
+                // kept out of the text.
+                match number_at.filter(|&at| i < at) {
+                    Some(_) => self.unrecognised_header_line(i),
+                    None => break,
+                }
             }
             self.roles[i] = Role::Header;
             i += 1;
@@ -224,6 +234,24 @@ impl<'a> Recogniser<'a> {
             return 0;
         }
         header_end
+    }
+
+    /// A line of the 版头 that is none of its elements.
+    fn unrecognised_header_line(&mut self, i: usize) {
+        let (paragraph, text) = match &self.blocks[i] {
+            Block::Para(p) => (p.number, p.shown()),
+            Block::Table(t) => (
+                t.first_number(),
+                t.paras().first().map(|p| p.shown()).unwrap_or_default(),
+            ),
+        };
+        self.notes.push(Note {
+            severity: Severity::Warning,
+            paragraph: Some(paragraph),
+            quote: Some(quote(text.trim())).filter(|q| !q.is_empty()),
+            message: deferred!("word-header-unrecognised"),
+            hint: Some(deferred!("word-header-unrecognised-hint")),
+        });
     }
 
     /// One paragraph of the 版头: whether it is one of its elements (and which, into meta).
@@ -328,6 +356,7 @@ impl<'a> Recogniser<'a> {
             let Some(p) = self.para(i) else { break };
             let text = self.text(i);
             let stop = !title_like(p)
+                || is_number_line(text)
                 || is_addressee(text)
                 || is_remark(text)
                 || date(text).is_some()
@@ -376,7 +405,21 @@ impl<'a> Recogniser<'a> {
         for &k in &lines {
             self.roles[k] = Role::Title;
         }
-        lines[lines.len() - 1] + 1
+        let after = lines[lines.len() - 1] + 1;
+        // A 发文字号 under the title, as web copies of a 公文 have it.
+        if self.meta.doc_number.is_none() {
+            if let Some(k) = self.next_shown(after, end) {
+                if let (Some(p), true) = (self.para(k), is_number_line(self.text(k))) {
+                    let p = p.clone();
+                    let (mut number_found, mut marked) = (false, false);
+                    if self.header_line(&p, &mut number_found, &mut marked) {
+                        self.roles[k] = Role::Header;
+                        return k + 1;
+                    }
+                }
+            }
+        }
+        after
     }
 
     /// The 主送机关: the first line after the title, short and ending in a colon.
@@ -460,8 +503,20 @@ impl<'a> Recogniser<'a> {
                 (first, first)
             }
         };
-        if let Some(d) = date_at {
-            self.roles[d] = Role::Date;
+        match date_at {
+            Some(d) => self.roles[d] = Role::Date,
+            // A 公文 is dated; a text without a date (an interpretation, a news report) is
+            // not one, and is not told so.
+            None if self.meta.doc_number.is_some() || !self.meta.issuers.is_empty() => {
+                self.notes.push(Note {
+                    severity: Severity::Warning,
+                    paragraph: None,
+                    quote: None,
+                    message: deferred!("word-no-date"),
+                    hint: Some(deferred!("word-no-date-hint")),
+                });
+            }
+            None => {}
         }
         let signature_start = self.signatures(body_start, main_end, date_at.is_some());
         self.attachment_list(body_start, signature_start);
@@ -755,6 +810,12 @@ fn organ_mark(text: &str) -> Option<(String, bool)> {
         return ok.then(|| (organ.to_string(), true));
     }
     is_organ(&compact).then_some((compact, false))
+}
+
+/// A line that is a 发文字号 (with 签发人 after it, for a document sent upward).
+fn is_number_line(text: &str) -> bool {
+    let number_part = text.split("签发人").next().unwrap_or("").trim();
+    !number_part.is_empty() && doc_number(number_part).is_some()
 }
 
 /// A line of the 版记.
