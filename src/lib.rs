@@ -8,6 +8,7 @@ pub mod config;
 pub mod content;
 pub mod dashboard;
 pub mod data;
+pub mod docx;
 pub mod error;
 pub mod escape;
 pub mod feeds;

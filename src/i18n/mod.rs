@@ -50,6 +50,7 @@ catalogues!(
     "serve",
     "check",
     "dictionary",
+    "word",
 );
 
 static CURRENT: AtomicU8 = AtomicU8::new(Lang::En as u8);
@@ -189,12 +190,24 @@ impl Deferred {
         Deferred { id, args }
     }
 
-    /// The message in the current language.
+    /// The message's catalogue id.
+    pub fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// The message in the current language. A value that is an integer written plainly (`12`,
+    /// not `012`) is passed as a number, so that plural forms can select on it.
     pub fn text(&self) -> String {
         let args: Vec<(&str, Arg)> = self
             .args
             .iter()
-            .map(|(name, value)| (*name, Arg::from(value)))
+            .map(|(name, value)| {
+                let arg = match value.parse::<i64>() {
+                    Ok(n) if n.to_string() == *value => Arg::from(n),
+                    _ => Arg::from(value),
+                };
+                (*name, arg)
+            })
             .collect();
         text(self.id, &args)
     }

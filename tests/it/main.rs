@@ -33,4 +33,6 @@ mod safety_reads;
 mod search;
 mod serve;
 mod typography;
+mod word;
+mod word_hostile;
 mod workbooks;
