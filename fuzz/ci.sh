@@ -31,12 +31,16 @@ seed() {
       find ../data -name '*.xlsx' -o -name '*.xls' -o -name '*.ods' | while read -r f; do
         cp "$f" "corpus/$target/$(echo "${f#../}" | tr '/' '_')"
       done ;;
+    word)
+      find ../tests/fixtures/word -name '*.docx' | while read -r f; do
+        cp "$f" "corpus/$target/$(echo "${f#../}" | tr '/' '_')"
+      done ;;
   esac
 }
 
 targets=$(sed -n 's/^name = "\(.*\)"$/\1/p' Cargo.toml | grep -v '^stdportal-fuzz$')
-# Workbooks are zips of a few kilobytes; other inputs are text.
-max_len() { [ "$1" = workbooks ] && echo 262144 || echo 65536; }
+# Workbooks and Word files are zips of a few kilobytes; other inputs are text.
+max_len() { case $1 in workbooks | word) echo 262144 ;; *) echo 65536 ;; esac; }
 
 cargo fuzz build
 failed=()
