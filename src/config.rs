@@ -4,9 +4,10 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::content::PartialDate;
-use crate::error::{toml_diagnostic, Diagnostic};
-use crate::i18n::io_error;
+use crate::date::PartialDate;
+use crate::error::Diagnostic;
+use crate::mistakes::toml_diagnostic;
+use crate::error::io_error;
 use crate::script::{Script, TraditionalProfile};
 use crate::t;
 

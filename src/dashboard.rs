@@ -3,46 +3,10 @@
 
 use serde::Serialize;
 
-use crate::content::PartialDate;
+use crate::date::PartialDate;
 use crate::data::{Comparator, Indicator, Observation};
 
-/// Where an indicator stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    /// 已完成: the latest value meets the target.
-    Achieved,
-    /// 按期推进: not there yet, but at least as far as the time elapsed since the baseline.
-    OnTrack,
-    /// 滞后: less far than the time elapsed, or the target year has passed.
-    Behind,
-    /// 暂无数据: nothing measured since the baseline.
-    NoData,
-}
-
-impl Status {
-    pub const ALL: [Status; 4] = [
-        Status::Achieved,
-        Status::OnTrack,
-        Status::Behind,
-        Status::NoData,
-    ];
-
-    /// A symbol that tells the status apart without colour: the chart shape as a character,
-    /// from the one status table ([`crate::chart::STATUS_STYLES`]).
-    pub fn symbol(self) -> &'static str {
-        crate::chart::status_style(self).symbol
-    }
-
-    pub fn class(self) -> &'static str {
-        match self {
-            Status::Achieved => "achieved",
-            Status::OnTrack => "on-track",
-            Status::Behind => "behind",
-            Status::NoData => "no-data",
-        }
-    }
-}
+pub use crate::status::Status;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Latest {

@@ -86,7 +86,7 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let file = self.file.display();
         if self.not_shown > 0 {
-            let count = crate::data::table::workbook::limits::grouped(self.not_shown as u64);
+            let count = crate::digits::grouped(self.not_shown as u64);
             f.write_str(&t!(
                 "diagnostic-not-shown",
                 file = file,
@@ -254,32 +254,28 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
-/// Converts a TOML parse error into a diagnostic at the right line and column of the file, in
-/// an editor's words: an input-method mark outside a string is named as what it is, where it
-/// is; other parser errors are said as sentences ([`crate::mistakes`]).
-/// `text` is the TOML that was parsed and `first_line` the file line it starts on.
-pub fn toml_diagnostic(
-    file: &Path,
-    text: &str,
-    first_line: usize,
-    err: &toml::de::Error,
-) -> Diagnostic {
-    // A Chinese mark is the cause when it comes before the place the parser stopped (a schema
-    // error, such as an unknown field, has no such mark before it and stands as it is).
-    let stopped = err.span().map_or(text.len(), |s| s.end.max(s.start + 1));
-    if let Some((offset, mistake, key)) = crate::mistakes::in_toml(text) {
-        if offset < stopped || err.span().is_none() {
-            return Diagnostic::new(file, mistake.message(&key))
-                .at_offset(text, offset, first_line);
-        }
+/// What went wrong with a file, in the editor's language for the common cases (the system's
+/// own words, in English, for the rest).
+pub fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => t!("io-not-found"),
+        ErrorKind::PermissionDenied => t!("io-permission-denied"),
+        ErrorKind::AlreadyExists => t!("io-already-exists"),
+        ErrorKind::InvalidData => t!("io-invalid-data"),
+        // What the output's paths meet when a link stands in them (see output/beneath.rs).
+        _ if is_link_in_the_way(e) => t!("io-link-in-the-way"),
+        _ => e.to_string(),
     }
-    let (message, hint) = crate::mistakes::toml_message(err.message());
-    let mut d = Diagnostic::new(file, message);
-    d.hint = hint;
-    match err.span() {
-        Some(span) => d.at_offset(text, span.start, first_line),
-        None => d,
-    }
+}
+
+/// Whether an error means a link (or something else that is not a plain folder) stood in the
+/// path: the path was refused, nothing was followed.
+pub fn is_link_in_the_way(e: &std::io::Error) -> bool {
+    matches!(
+        e.raw_os_error().map(rustix::io::Errno::from_raw_os_error),
+        Some(rustix::io::Errno::LOOP | rustix::io::Errno::NOTDIR)
+    )
 }
 
 #[cfg(test)]

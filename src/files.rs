@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::content::rel_to;
+use crate::read::rel_to;
 use crate::error::Diagnostic;
-use crate::i18n::io_error;
+use crate::error::io_error;
 use crate::t;
 
 /// Every file under `dir` (sorted by name), or under it through links inside `root`.

@@ -18,10 +18,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::{Display, Write as _};
 use std::path::{Path, PathBuf};
 
-use crate::content::frontmatter::{DocumentKind, PartialDate, Validity};
-use crate::dashboard::Status;
+use crate::content::frontmatter::{DocumentKind, Validity};
+use crate::date::PartialDate;
+use crate::status::Status;
 use crate::data::Comparator;
-use crate::error::{toml_diagnostic, Diagnostic};
+use crate::error::Diagnostic;
+use crate::mistakes::toml_diagnostic;
 use crate::render::Templates;
 use crate::script::{Converter, Script};
 

@@ -7,6 +7,9 @@
 //! parse is looked at again here: the first such mark outside strings and comments is the
 //! mistake, and its place is where the editor has to look.
 
+use std::path::Path;
+
+use crate::error::Diagnostic;
 use crate::t;
 
 /// A mark typed with the Chinese input method where TOML or CSV syntax needs an ASCII one.
@@ -383,6 +386,34 @@ fn kind_of_value(serde: &str) -> String {
     match value {
         Some(value) => t!("value-kind-with-value", kind = kind, value = value),
         None => kind,
+    }
+}
+
+/// Converts a TOML parse error into a diagnostic at the right line and column of the file, in
+/// an editor's words: an input-method mark outside a string is named as what it is, where it
+/// is; other parser errors are said as sentences.
+/// `text` is the TOML that was parsed and `first_line` the file line it starts on.
+pub fn toml_diagnostic(
+    file: &Path,
+    text: &str,
+    first_line: usize,
+    err: &toml::de::Error,
+) -> Diagnostic {
+    // A Chinese mark is the cause when it comes before the place the parser stopped (a schema
+    // error, such as an unknown field, has no such mark before it and stands as it is).
+    let stopped = err.span().map_or(text.len(), |s| s.end.max(s.start + 1));
+    if let Some((offset, mistake, key)) = in_toml(text) {
+        if offset < stopped || err.span().is_none() {
+            return Diagnostic::new(file, mistake.message(&key))
+                .at_offset(text, offset, first_line);
+        }
+    }
+    let (message, hint) = toml_message(err.message());
+    let mut d = Diagnostic::new(file, message);
+    d.hint = hint;
+    match err.span() {
+        Some(span) => d.at_offset(text, span.start, first_line),
+        None => d,
     }
 }
 

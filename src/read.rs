@@ -22,9 +22,8 @@ use std::fs::{self, File, Metadata};
 use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
 
-use crate::content::rel_to;
 use crate::error::Diagnostic;
-use crate::i18n::io_error;
+use crate::error::io_error;
 use crate::t;
 
 const MB: u64 = 1024 * 1024;
@@ -365,9 +364,53 @@ fn open_unfollowed(target: &Path, _meta: &Metadata) -> Result<File, Opened> {
     File::open(target).map_err(Opened::Failed)
 }
 
+/// `path` relative to `root`, for messages.
+pub fn rel_to(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// The file's text, or an error that says where the first byte that is not UTF-8 is.
+pub fn decode_utf8<'a>(shown: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Diagnostic::new(shown, t!("file-utf16"))
+            .at(1, 1)
+            .hint(t!("file-utf16-hint")));
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        let (line, column) = crate::error::line_column(valid, valid.len());
+        let binary = bytes.iter().take(8000).any(|&b| b == 0);
+        let d = Diagnostic::new(
+            shown,
+            if binary {
+                t!("file-binary")
+            } else {
+                t!("file-not-utf8")
+            },
+        )
+        .at(line, column);
+        if binary {
+            d.hint(t!("file-binary-hint"))
+        } else {
+            d.hint(t!("file-not-utf8-hint"))
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_and_binary_files_are_named() {
+        let err = decode_utf8(Path::new("a.md"), &[0xFF, 0xFE, 0x41, 0]).unwrap_err();
+        assert!(err.message.contains("UTF-16"));
+        let err = decode_utf8(Path::new("a.md"), b"ok\n\xC4\xE3").unwrap_err();
+        assert_eq!((err.line, err.column), (Some(2), Some(1)));
+        assert!(err.hint.unwrap().contains("GB18030"));
+        let err = decode_utf8(Path::new("a.png"), b"\x89PNG\0\0\xff").unwrap_err();
+        assert!(err.message.contains("not a text file"));
+    }
 
     fn site() -> tempfile::TempDir {
         let site = tempfile::tempdir().unwrap();

@@ -24,7 +24,7 @@ mod palette;
 mod scale;
 mod svg;
 
-pub use crate::dashboard::Status;
+pub use crate::status::Status;
 pub use bar::{bars, stacked_bars};
 pub use bullet::bullet;
 pub use line::line;

@@ -1,13 +1,14 @@
 //! TOML front matter between `+++` lines, with Zola's basic fields and the portal's own.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::Path;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::choices::{pick, Choice};
-use crate::error::{toml_diagnostic, Diagnostic};
+use crate::error::Diagnostic;
+use crate::mistakes::toml_diagnostic;
+use crate::date::PartialDate;
 use crate::t;
 
 /// The front matter of a page.
@@ -271,145 +272,6 @@ impl Validity {
     }
 }
 
-/// A date as precise as the source gives it: `2017`, `2017-06` or `2017-06-30` (a TOML date or
-/// date-time is accepted too). Sorts chronologically; a year sorts before its months.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct PartialDate {
-    pub year: i32,
-    pub month: Option<u32>,
-    pub day: Option<u32>,
-}
-
-impl PartialDate {
-    /// The years a date can have, in pages and in data: nothing a portal records happened before
-    /// 1900 or is planned after 2200, so a year outside (`0000`, `1021`) is a typo.
-    pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
-
-    /// A date as `2021`, `2021-10`, `2021-10-14` (or a TOML date-time), or in Chinese:
-    /// `2021年`, `2021年10月`, `2021年10月14日`; digits may be full-width (`２０２１`). The
-    /// precision is what is written.
-    pub fn parse(text: &str) -> Result<PartialDate, String> {
-        let bad = || t!("date-invalid", text = text);
-        let halfwidth = crate::data::table::halfwidth_digits(text.trim());
-        let dashed = chinese_date(&halfwidth).ok_or_else(bad)?;
-        // A TOML date-time: keep the date part.
-        let date_part = dashed.split(['T', ' ']).next().unwrap_or("");
-        let mut parts = date_part.split('-');
-        let year: i32 = parts
-            .next()
-            .filter(|y| y.len() == 4)
-            .and_then(|y| y.parse().ok())
-            .ok_or_else(bad)?;
-        if !Self::YEARS.contains(&year) {
-            return Err(t!(
-                "date-year-out-of-range",
-                text = text,
-                year = year.to_string(),
-                first = Self::YEARS.start().to_string(),
-                last = Self::YEARS.end().to_string()
-            ));
-        }
-        let month = match parts.next() {
-            Some(m) => Some(
-                m.parse::<u32>()
-                    .ok()
-                    .filter(|m| (1..=12).contains(m))
-                    .ok_or_else(bad)?,
-            ),
-            None => None,
-        };
-        let day = match parts.next() {
-            Some(d) => {
-                let d = d.parse::<u32>().map_err(|_| bad())?;
-                chrono::NaiveDate::from_ymd_opt(year, month.unwrap_or(1), d).ok_or_else(bad)?;
-                Some(d)
-            }
-            None => None,
-        };
-        if parts.next().is_some() {
-            return Err(bad());
-        }
-        Ok(PartialDate { year, month, day })
-    }
-
-    /// RFC 3339 at midnight UTC+8 of the first day the date covers (for feeds and sitemaps).
-    pub fn rfc3339(&self) -> String {
-        format!(
-            "{:04}-{:02}-{:02}T00:00:00+08:00",
-            self.year,
-            self.month.unwrap_or(1),
-            self.day.unwrap_or(1)
-        )
-    }
-
-    /// Fraction of a year, for placing the date on a time axis.
-    pub fn as_year_fraction(&self) -> f64 {
-        let month = self.month.unwrap_or(1) as f64 - 1.0;
-        let day = self.day.unwrap_or(1) as f64 - 1.0;
-        self.year as f64 + (month + day / 31.0) / 12.0
-    }
-}
-
-/// A Chinese date (`2021年`, `2021年10月`, `2021年10月14日`) in the dashed form; other text as
-/// it is. `None` for a Chinese date that is not one of those three (`2021年14日`, `10月`).
-fn chinese_date(text: &str) -> Option<String> {
-    if !text.contains(['年', '月', '日']) {
-        return Some(text.to_string());
-    }
-    let (year, rest) = text.split_once('年')?;
-    let mut dashed = year.trim().to_string();
-    if rest.trim().is_empty() {
-        return Some(dashed);
-    }
-    let (month, rest) = rest.split_once('月')?;
-    dashed.push('-');
-    dashed.push_str(month.trim());
-    if rest.trim().is_empty() {
-        return Some(dashed);
-    }
-    let day = rest.trim().strip_suffix('日')?;
-    dashed.push('-');
-    dashed.push_str(day.trim());
-    Some(dashed)
-}
-
-impl fmt::Display for PartialDate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}", self.year)?;
-        if let Some(m) = self.month {
-            write!(f, "-{m:02}")?;
-        }
-        if let Some(d) = self.day {
-            write!(f, "-{d:02}")?;
-        }
-        Ok(())
-    }
-}
-
-impl Serialize for PartialDate {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_string())
-    }
-}
-
-impl<'de> Deserialize<'de> for PartialDate {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Date(toml::value::Datetime),
-            Text(String),
-            Year(i64),
-        }
-        let text = match Raw::deserialize(d)? {
-            Raw::Date(dt) => dt.to_string(),
-            Raw::Text(s) => s,
-            Raw::Year(y) => y.to_string(),
-        };
-        PartialDate::parse(&text).map_err(serde::de::Error::custom)
-    }
-}
-
 /// A file split into its front matter and body.
 pub struct Split<'a> {
     pub front_matter: &'a str,
@@ -507,45 +369,6 @@ mod tests {
     }
 
     #[test]
-    fn partial_dates_parse_and_sort() {
-        let y = PartialDate::parse("2017").unwrap();
-        let m = PartialDate::parse("2017-06").unwrap();
-        let d = PartialDate::parse("2017-06-30").unwrap();
-        assert!(y < m && m < d);
-        assert!(PartialDate::parse("2017-13").is_err());
-        assert!(PartialDate::parse("2017-02-30").is_err());
-        assert!(PartialDate::parse("17").is_err());
-        assert_eq!(d.rfc3339(), "2017-06-30T00:00:00+08:00");
-    }
-
-    #[test]
-    fn chinese_dates_keep_their_precision() {
-        for (text, read) in [
-            ("2024年3月20日", "2024-03-20"),
-            ("2024年03月", "2024-03"),
-            ("2024年", "2024"),
-            ("２０２４年３月", "2024-03"),
-            ("2024-03-20", "2024-03-20"),
-        ] {
-            assert_eq!(
-                PartialDate::parse(text).unwrap().to_string(),
-                read,
-                "{text}"
-            );
-        }
-        for text in [
-            "2024年3月32日",
-            "3月20日",
-            "2024年3日",
-            "2024年3月20",
-            "2024年13月",
-        ] {
-            let err = PartialDate::parse(text).unwrap_err();
-            assert!(err.contains("is not a date"), "{text}: {err}");
-        }
-    }
-
-    #[test]
     fn kinds_and_validity_in_chinese_in_either_script() {
         for (value, kind) in [
             ("政策解读", DocumentKind::Interpretation),
@@ -570,34 +393,6 @@ mod tests {
             ),
             "{err}"
         );
-    }
-
-    #[test]
-    fn impossible_years_are_not_dates() {
-        for text in [
-            "0000",
-            "0000-01-01",
-            "1899",
-            "1899-12-31",
-            "2201",
-            "9999-12",
-            "-001",
-        ] {
-            let err = PartialDate::parse(text).unwrap_err();
-            assert!(err.contains("not a date"), "{text}: {err}");
-        }
-        assert!(PartialDate::parse("0000")
-            .unwrap_err()
-            .contains("the year 0 is not between 1900 and 2200"));
-        for text in [
-            "1900",
-            "1900-01-01",
-            "2200",
-            "2200-12-31",
-            "2020-01-01T08:00:00+08:00",
-        ] {
-            assert!(PartialDate::parse(text).is_ok(), "{text}");
-        }
     }
 
     #[test]

@@ -11,9 +11,11 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::error::{Diagnostic, Diagnostics};
+use crate::read::{decode_utf8, rel_to};
 use crate::t;
+use crate::date::PartialDate;
 pub use frontmatter::{
-    DocumentKind, PageFrontMatter, PartialDate, SectionFrontMatter, SortBy, Validity,
+    DocumentKind, PageFrontMatter, SectionFrontMatter, SortBy, Validity,
 };
 use markdown::{Heading, MarkdownOptions};
 
@@ -338,34 +340,6 @@ fn parse_file(
     })))
 }
 
-/// The file's text, or an error that says where the first byte that is not UTF-8 is.
-pub fn decode_utf8<'a>(shown: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Diagnostic::new(shown, t!("file-utf16"))
-            .at(1, 1)
-            .hint(t!("file-utf16-hint")));
-    }
-    std::str::from_utf8(bytes).map_err(|e| {
-        let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-        let (line, column) = crate::error::line_column(valid, valid.len());
-        let binary = bytes.iter().take(8000).any(|&b| b == 0);
-        let d = Diagnostic::new(
-            shown,
-            if binary {
-                t!("file-binary")
-            } else {
-                t!("file-not-utf8")
-            },
-        )
-        .at(line, column);
-        if binary {
-            d.hint(t!("file-binary-hint"))
-        } else {
-            d.hint(t!("file-not-utf8-hint"))
-        }
-    })
-}
-
 fn add_implicit_sections(content: &mut Content) {
     let mut dirs: std::collections::BTreeSet<&str> =
         content.pages.iter().map(|p| p.section.as_str()).collect();
@@ -486,11 +460,6 @@ pub fn catalogue_date(page: &Page) -> Option<PartialDate> {
     page.meta.published.or(page.meta.date)
 }
 
-/// `path` relative to `root`, for messages.
-pub fn rel_to(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).unwrap_or(path).to_path_buf()
-}
-
 fn path_to_url(path: &Path) -> String {
     path.components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -502,14 +471,4 @@ fn path_to_url(path: &Path) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn utf16_and_binary_files_are_named() {
-        let err = decode_utf8(Path::new("a.md"), &[0xFF, 0xFE, 0x41, 0]).unwrap_err();
-        assert!(err.message.contains("UTF-16"));
-        let err = decode_utf8(Path::new("a.md"), b"ok\n\xC4\xE3").unwrap_err();
-        assert_eq!((err.line, err.column), (Some(2), Some(1)));
-        assert!(err.hint.unwrap().contains("GB18030"));
-        let err = decode_utf8(Path::new("a.png"), b"\x89PNG\0\0\xff").unwrap_err();
-        assert!(err.message.contains("not a text file"));
-    }
 }

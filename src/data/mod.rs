@@ -11,7 +11,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::content::PartialDate;
+use crate::date::PartialDate;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::t;
 pub use gaps::Gaps;

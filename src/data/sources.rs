@@ -98,7 +98,7 @@ pub fn read_sources(
     for problem in &problems {
         let rel = problem
             .file
-            .strip_prefix(crate::content::rel_to(root, data_dir))
+            .strip_prefix(crate::read::rel_to(root, data_dir))
             .unwrap_or(&problem.file);
         let named = rel
             .components()
@@ -113,7 +113,7 @@ pub fn read_sources(
     }
     diagnostics.extend(problems);
     for path in &paths {
-        let shown = crate::content::rel_to(root, path);
+        let shown = crate::read::rel_to(root, path);
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

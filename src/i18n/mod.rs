@@ -96,8 +96,7 @@ text_args!(
     &String,
     Cow<'_, str>,
     char,
-    std::path::Display<'_>,
-    crate::output::path::PathProblem
+    std::path::Display<'_>
 );
 number_args!(usize, u64, u32, u16, u8, i64, i32);
 
@@ -158,21 +157,6 @@ fn make_bundle(lang: Lang, sources: &[&str]) -> FluentBundle<FluentResource> {
         let _ = bundle.add_resource(resource);
     }
     bundle
-}
-
-/// What went wrong with a file, in the editor's language for the common cases (the system's
-/// own words, in English, for the rest).
-pub fn io_error(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::NotFound => crate::t!("io-not-found"),
-        ErrorKind::PermissionDenied => crate::t!("io-permission-denied"),
-        ErrorKind::AlreadyExists => crate::t!("io-already-exists"),
-        ErrorKind::InvalidData => crate::t!("io-invalid-data"),
-        // What the output's paths meet when a link stands in them (see output/beneath.rs).
-        _ if crate::output::is_link_in_the_way(e) => crate::t!("io-link-in-the-way"),
-        _ => e.to_string(),
-    }
 }
 
 /// A message kept to be said only if it is shown: its id and the text of its values. Code that

@@ -34,7 +34,7 @@ pub fn load(root: &Path, theme: &str, converter: &Converter) -> Result<Labels, V
             let file = theme_dir.join(DIR).join(FILE);
             errors.push(
                 Diagnostic::new(
-                    crate::content::rel_to(root, &file),
+                    crate::read::rel_to(root, &file),
                     t!(
                         "labels-file-missing",
                         theme = theme,
@@ -128,7 +128,7 @@ fn missing(theme: &LabelsFile, site: Option<&LabelsFile>, key: &str) -> Option<D
 
 /// The line of the default theme's labels file that sets `key`.
 fn default_theme_entry(key: &str) -> Option<&'static str> {
-    crate::init::default_theme_file(&format!("{DIR}/{FILE}"))?
+    crate::theme::default_theme_file(&format!("{DIR}/{FILE}"))?
         .lines()
         .find(|line| {
             line.strip_prefix(key)
@@ -159,7 +159,7 @@ fn labels_file(root: &Path, dir: &Path, errors: &mut Vec<Diagnostic>) -> (Option
             };
             errors.push(
                 Diagnostic::new(
-                    crate::content::rel_to(root, &file),
+                    crate::read::rel_to(root, &file),
                     t!(
                         "labels-file-extra",
                         file = format!("{DIR}/{FILE}"),
@@ -182,7 +182,7 @@ fn read(
     converter: &Converter,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<LabelsFile> {
-    let shown = crate::content::rel_to(root, path);
+    let shown = crate::read::rel_to(root, path);
     let text = match crate::read::source(root, path, crate::read::Kind::Settings) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => text,

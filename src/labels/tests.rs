@@ -61,7 +61,7 @@ fn every_key_is_in_the_default_theme() {
     assert!(file.standard_levels.is_some());
     // And the default theme is what `init` writes.
     assert_eq!(
-        crate::init::default_theme_file("i18n/zh-Hans.toml"),
+        crate::theme::default_theme_file("i18n/zh-Hans.toml"),
         Some(text.as_str())
     );
 }

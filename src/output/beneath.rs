@@ -296,15 +296,6 @@ impl Folder {
     }
 }
 
-/// Whether an error means a link (or something else that is not a plain folder) stood in the
-/// path: the path was refused, nothing was followed.
-pub fn is_link_in_the_way(e: &io::Error) -> bool {
-    matches!(
-        e.raw_os_error().map(Errno::from_raw_os_error),
-        Some(Errno::LOOP | Errno::NOTDIR)
-    )
-}
-
 fn dir_flags() -> OFlags {
     OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC
 }

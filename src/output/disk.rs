@@ -7,7 +7,8 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-use super::beneath::{is_link_in_the_way, Folder};
+use super::beneath::Folder;
+use crate::error::is_link_in_the_way;
 use super::guard;
 use crate::error::Diagnostic;
 use crate::t;
@@ -116,6 +117,6 @@ pub fn write_error(path: &Path, e: &io::Error) -> Diagnostic {
         io::ErrorKind::FileTooLarge => t!("output-write-too-large-hint"),
         _ => t!("output-write-other-hint"),
     };
-    let error = crate::i18n::io_error(e);
+    let error = crate::error::io_error(e);
     Diagnostic::new(path, t!("output-write-failed", error = error)).hint(hint)
 }

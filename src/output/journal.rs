@@ -12,7 +12,8 @@ use std::io;
 
 use rustix::fs::FileType;
 
-use super::beneath::{is_link_in_the_way, Folder};
+use super::beneath::Folder;
+use crate::error::is_link_in_the_way;
 use super::manifest::MANIFEST;
 use super::path;
 use super::publish::{JOURNAL, STAGING};

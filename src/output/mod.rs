@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
 
 use crate::error::Diagnostic;
 use crate::t;
-pub use beneath::{is_link_in_the_way, SIMULATE_NO_OPENAT2};
+pub use beneath::SIMULATE_NO_OPENAT2;
+pub use crate::error::is_link_in_the_way;
 pub use disk::is_mount_point;
 pub use publish::{PublishOptions, Publisher, SIMULATE_DISK_FULL, SIMULATE_NO_EXCHANGE};
 

@@ -178,6 +178,13 @@ pub fn nfc(text: &str) -> String {
     text.nfc().collect()
 }
 
+/// A path problem in a message is its sentence.
+impl From<PathProblem> for crate::i18n::Arg {
+    fn from(problem: PathProblem) -> Self {
+        crate::i18n::Arg::from(problem.to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -473,7 +473,7 @@ fn link(root: &Folder, next: &Folder, rel: &str, read: (u64, u64)) -> bool {
 
 fn scan(output: &Path) -> Result<OldSite, Diagnostic> {
     OldSite::scan(output).map_err(|e| {
-        if e.kind() == io::ErrorKind::InvalidInput || beneath::is_link_in_the_way(&e) {
+        if e.kind() == io::ErrorKind::InvalidInput || crate::error::is_link_in_the_way(&e) {
             let manifest = output.join(MANIFEST);
             return Diagnostic::new(
                 &manifest,
@@ -483,7 +483,7 @@ fn scan(output: &Path) -> Result<OldSite, Diagnostic> {
         }
         Diagnostic::new(
             output,
-            t!("output-unreadable", error = crate::i18n::io_error(&e)),
+            t!("output-unreadable", error = crate::error::io_error(&e)),
         )
         .hint(t!("output-unreadable-hint"))
     })

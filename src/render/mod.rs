@@ -64,7 +64,7 @@ pub fn load(root: &Path, theme: &str) -> Result<Templates, Diagnostics> {
         errors.extend(problems);
         for path in &paths {
             let path = path.as_path();
-            let shown = crate::content::rel_to(root, path);
+            let shown = crate::read::rel_to(root, path);
             let name = path
                 .strip_prefix(&dir)
                 .unwrap_or(path)
@@ -90,7 +90,7 @@ pub fn load(root: &Path, theme: &str) -> Result<Templates, Diagnostics> {
     }
     for required in REQUIRED_TEMPLATES {
         let might_be_in = |dir: &Path| {
-            let file = crate::content::rel_to(root, &dir.join(required));
+            let file = crate::read::rel_to(root, &dir.join(required));
             unread.iter().any(|u| file.starts_with(u))
         };
         if !sources.contains_key(required)

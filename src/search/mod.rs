@@ -25,7 +25,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::content::frontmatter::PartialDate;
+use crate::date::PartialDate;
 use extract::{extract, Extracted, Field};
 use format::gzip;
 use tokens::{for_each_token, Token};

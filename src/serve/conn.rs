@@ -38,7 +38,7 @@ use tokio::sync::{oneshot, watch};
 use tower::ServiceExt as _;
 
 use super::hosts::HostPolicy;
-use crate::i18n::io_error;
+use crate::error::io_error;
 use crate::t;
 
 /// How long a connection may take to send a complete request head, on a new connection and

@@ -46,7 +46,8 @@ pub use rebuild::{diff, ChangeKind, Changes, FileMap, Rebuilder};
 pub use watch::relevant;
 
 use crate::error::{Diagnostic, Diagnostics};
-use crate::i18n::{io_error, Arg};
+use crate::error::io_error;
+use crate::i18n::Arg;
 use crate::site::BuildOptions;
 use crate::sync::lock;
 use crate::t;

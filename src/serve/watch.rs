@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use crate::i18n::io_error;
+use crate::error::io_error;
 use crate::t;
 
 /// The folders of a site whose changes affect the build (besides `config.toml`).

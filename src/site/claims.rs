@@ -82,7 +82,7 @@ impl Site {
             claims.claim(
                 &path,
                 Claimant::source(
-                    crate::content::rel_to(&self.root, &source),
+                    crate::read::rel_to(&self.root, &source),
                     None,
                     deferred!("output-claimant-static"),
                     deferred!("output-hint-static"),

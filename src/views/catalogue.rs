@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{CitySummary, SectionInfo};
-use crate::content::frontmatter::PartialDate;
+use crate::date::PartialDate;
 use crate::labels::Labels;
 use crate::lists::{taxonomy_path, ListKey};
 

@@ -10,7 +10,8 @@ use super::format::with_unit;
 use super::indicator::{status_counts, IndicatorView, SourceView, StatusCount};
 use super::{city_path, Link};
 use crate::chart;
-use crate::content::{Content, PartialDate};
+use crate::content::Content;
+use crate::date::PartialDate;
 use crate::data::{Achievement, City, Data};
 use crate::labels::Labels;
 

@@ -8,8 +8,8 @@ use super::format::with_unit;
 use super::indicator::{status_counts, IndicatorView, StatusCount};
 use super::Link;
 use crate::chart;
-use crate::content::PartialDate;
-use crate::dashboard::Status;
+use crate::date::PartialDate;
+use crate::status::Status;
 use crate::data::Data;
 use crate::labels::Labels;
 

@@ -26,7 +26,7 @@ impl StatusView {
             status: s,
             class: s.class(),
             label: labels.status_label(s).to_string(),
-            symbol: s.symbol(),
+            symbol: crate::chart::status_style(s).symbol,
         }
     }
 }
@@ -50,7 +50,7 @@ pub fn status_counts<'a>(
         .map(|&s| StatusCount {
             class: s.class(),
             label: labels.status_label(s).to_string(),
-            symbol: s.symbol(),
+            symbol: crate::chart::status_style(s).symbol,
             count: statuses.clone().filter(|v| v.status == s).count(),
         })
         .collect()

@@ -23,7 +23,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::content::{Content, PartialDate};
+use crate::content::Content;
+use crate::date::PartialDate;
 use crate::data::{Data, Indicator};
 use crate::labels::Labels;
 pub use crate::lists::ListKey;

@@ -14,11 +14,12 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::content::PartialDate;
+use crate::date::PartialDate;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::t;
 pub use encoding::decode_csv;
-pub use number::{halfwidth_digits, parse_number, NUMBER_LIMIT};
+use crate::digits::halfwidth_digits;
+pub use number::{parse_number, NUMBER_LIMIT};
 
 /// The column (CSV) or key (TOML) a value is in, as the editor wrote it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -336,7 +337,7 @@ pub fn read(shown: &Path, bytes: &[u8], key: &str, columns: &Columns) -> TableRe
             Err(d) => TableRead::failed(d),
         }
     } else {
-        match crate::content::decode_utf8(shown, bytes) {
+        match crate::read::decode_utf8(shown, bytes) {
             Ok(text) => {
                 let text = text.strip_prefix('\u{feff}').unwrap_or(text);
                 toml::read_toml(shown, text, key, columns)

@@ -1,9 +1,9 @@
 //! Numbers as editors type them: thousands separators only before groups of three digits, a
 //! trailing `%`, nothing out of range.
 
-use std::borrow::Cow;
 
 use super::Cell;
+use crate::digits::halfwidth_digits;
 use crate::error::Diagnostic;
 use crate::t;
 
@@ -99,24 +99,6 @@ fn parse_figure(text: &str) -> Result<f64, NumberProblem> {
     }
     // -0 reads as 0.
     Ok(value + 0.0)
-}
-
-/// `text` with full-width digits, point and signs (`９３．２`, what a Chinese input method
-/// types in its full-width mode) made ASCII, so a value that is wholly a number reads as one.
-/// Text that is not a number stays text: only figures, years and dates are read through this.
-pub fn halfwidth_digits(text: &str) -> Cow<'_, str> {
-    let fold = |c: char| match c {
-        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-        '．' => '.',
-        '－' => '-',
-        '＋' => '+',
-        _ => c,
-    };
-    if text.chars().all(|c| fold(c) == c) {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.chars().map(fold).collect())
-    }
 }
 
 /// The first of the ten digits of the scripts whose digits a keyboard or a copied document

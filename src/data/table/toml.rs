@@ -15,7 +15,7 @@ pub(super) fn read_toml(shown: &Path, text: &str, key: &str, columns: &Columns) 
             Some(at) => Diagnostic::new(shown, t!("table-toml-bom"))
                 .at_offset(text, at, 1)
                 .hint(bom_hint()),
-            None => crate::error::toml_diagnostic(shown, text, 1, &e),
+            None => crate::mistakes::toml_diagnostic(shown, text, 1, &e),
         }
     });
     let document = match document {

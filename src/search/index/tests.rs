@@ -2,7 +2,7 @@
 
 use super::super::{Facets, Kind, SearchDoc};
 use super::*;
-use crate::content::frontmatter::PartialDate;
+use crate::date::PartialDate;
 
 fn doc(path: &str, kind: Kind, date: &str, text: &str) -> SearchDoc {
     let html = format!("<main data-search-body><h1>{path}</h1><p>{text}</p></main>");

@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use crate::digits::grouped;
 use crate::error::Diagnostic;
 use crate::t;
 
@@ -33,7 +34,7 @@ pub const RANGE_CELLS: u64 = 4_000_000;
 /// (`sharedStrings.xml`) and the repeated rows and cells of an `.ods`, in memory.
 pub const EXPANDED_BYTES: u64 = 256 * MB;
 /// Problems reported for one file; the rest are counted (see [`crate::error::Diagnostics`]).
-pub const PROBLEMS_PER_FILE: usize = 50;
+pub use crate::error::PROBLEMS_PER_FILE;
 
 /// The limit a workbook passed, with what was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -197,18 +198,6 @@ pub fn megabytes(bytes: u64) -> String {
     grouped(bytes.div_ceil(MB))
 }
 
-/// A count with thousands separators: `1,000,000`.
-pub fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
-}
 
 /// A cell's name as the spreadsheet shows it: row and column from 0, `(0, 0)` is `A1`.
 pub fn cell_name(row: u32, column: u32) -> String {

@@ -1,0 +1,110 @@
+//! The default theme as built into the binary: `init` writes it into a new site, and the
+//! labels a theme may leave out are read from it.
+
+/// The default theme, built into the binary so `init` works anywhere.
+pub const THEME_FILES: &[(&str, &str)] = &[
+    (
+        "templates/base.html",
+        include_str!("../themes/default/templates/base.html"),
+    ),
+    (
+        "templates/macros.html",
+        include_str!("../themes/default/templates/macros.html"),
+    ),
+    (
+        "templates/index.html",
+        include_str!("../themes/default/templates/index.html"),
+    ),
+    (
+        "templates/section.html",
+        include_str!("../themes/default/templates/section.html"),
+    ),
+    (
+        "templates/page.html",
+        include_str!("../themes/default/templates/page.html"),
+    ),
+    (
+        "templates/cities.html",
+        include_str!("../themes/default/templates/cities.html"),
+    ),
+    (
+        "templates/city.html",
+        include_str!("../themes/default/templates/city.html"),
+    ),
+    (
+        "templates/topics.html",
+        include_str!("../themes/default/templates/topics.html"),
+    ),
+    (
+        "templates/topic.html",
+        include_str!("../themes/default/templates/topic.html"),
+    ),
+    (
+        "templates/404.html",
+        include_str!("../themes/default/templates/404.html"),
+    ),
+    (
+        "templates/dashboard.html",
+        include_str!("../themes/default/templates/dashboard.html"),
+    ),
+    (
+        "templates/indicator.html",
+        include_str!("../themes/default/templates/indicator.html"),
+    ),
+    (
+        "templates/shortcodes/indicator.html",
+        include_str!("../themes/default/templates/shortcodes/indicator.html"),
+    ),
+    (
+        "static/style.css",
+        include_str!("../themes/default/static/style.css"),
+    ),
+    (
+        "static/modes.js",
+        include_str!("../themes/default/static/modes.js"),
+    ),
+    (
+        "static/search.js",
+        include_str!("../themes/default/static/search.js"),
+    ),
+    (
+        "static/favicon.svg",
+        include_str!("../themes/default/static/favicon.svg"),
+    ),
+    (
+        "templates/search.html",
+        include_str!("../themes/default/templates/search.html"),
+    ),
+    (
+        "templates/list.html",
+        include_str!("../themes/default/templates/list.html"),
+    ),
+    (
+        "templates/redirect.html",
+        include_str!("../themes/default/templates/redirect.html"),
+    ),
+    (
+        "templates/catalogue.html",
+        include_str!("../themes/default/templates/catalogue.html"),
+    ),
+    (
+        "templates/sitemap.html",
+        include_str!("../themes/default/templates/sitemap.html"),
+    ),
+    (
+        "templates/taxonomy.html",
+        include_str!("../themes/default/templates/taxonomy.html"),
+    ),
+    (
+        "i18n/zh-Hans.toml",
+        include_str!("../themes/default/i18n/zh-Hans.toml"),
+    ),
+];
+
+/// A file of the default theme as built in (`templates/base.html`, `i18n/zh-Hans.toml`, …).
+pub fn default_theme_file(path: &str) -> Option<&'static str> {
+    THEME_FILES
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, t)| *t)
+}
