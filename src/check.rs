@@ -321,7 +321,7 @@ fn punctuation(site: &Site) -> Vec<PunctuationFix> {
     let mut found = Vec::new();
     let mut add = |file: &std::path::Path, body: &str, body_line: usize, marked: &str, calls| {
         for fix in crate::content::markdown::punctuation_fixes(marked) {
-            let offset = unmarked_offset(fix.offset, calls);
+            let offset = crate::content::shortcodes::unmarked_offset(fix.offset, calls);
             let (line, _) = crate::error::line_column(body, offset.min(body.len()));
             found.push(PunctuationFix {
                 file: file.to_path_buf(),
@@ -332,7 +332,7 @@ fn punctuation(site: &Site) -> Vec<PunctuationFix> {
         }
     };
     for page in &site.content().pages {
-        let marked = crate::shortcodes::mark(&page.raw, &page.shortcodes);
+        let marked = crate::content::shortcodes::mark(&page.raw, &page.shortcodes);
         add(
             &page.file,
             &page.raw,
@@ -359,23 +359,6 @@ fn punctuation(site: &Site) -> Vec<PunctuationFix> {
     found
 }
 
-/// The offset in a page's Markdown of `offset` in the same Markdown with its shortcode calls
-/// replaced by markers (`shortcodes::mark`).
-fn unmarked_offset(offset: usize, calls: &[crate::shortcodes::Call]) -> usize {
-    let mut shift = 0isize; // unmarked − marked, before the current call
-    for (n, call) in calls.iter().enumerate() {
-        let marked_start = (call.start as isize - shift) as usize;
-        let marker = crate::shortcodes::marker(n).len();
-        if offset < marked_start {
-            break;
-        }
-        if offset < marked_start + marker {
-            return call.start;
-        }
-        shift += (call.end - call.start) as isize - marker as isize;
-    }
-    (offset as isize + shift) as usize
-}
 
 /// Every page's related documents are linked from it, both ways (a custom template could drop
 /// the list).
@@ -512,17 +495,4 @@ mod tests {
         assert_eq!(crate::error::line_column(html, s.dangers[1].offset).0, 3);
     }
 
-    #[test]
-    fn offsets_past_shortcodes_are_mapped_back() {
-        let markdown = "甲{{ a(x=\"1\") }}乙,丙{{ b() }},丁";
-        let calls = crate::shortcodes::find_calls(markdown).unwrap();
-        let marked = crate::shortcodes::mark(markdown, &calls);
-        let fixes = crate::content::markdown::punctuation_fixes(&marked);
-        let offsets: Vec<usize> = fixes
-            .iter()
-            .map(|f| unmarked_offset(f.offset, &calls))
-            .collect();
-        let commas: Vec<usize> = markdown.match_indices(',').map(|(i, _)| i).collect();
-        assert_eq!(offsets, commas);
-    }
 }

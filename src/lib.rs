@@ -13,7 +13,6 @@ pub mod digits;
 pub mod docx;
 pub mod error;
 pub mod escape;
-pub mod feeds;
 pub mod files;
 pub mod i18n;
 pub mod init;

@@ -9,7 +9,6 @@ use crate::content::frontmatter::{DocumentKind, Validity};
 use crate::content::{catalogue_date, sort_date, Content};
 use crate::data::Data;
 use crate::output::path::segment_from_name;
-use crate::views::{city_path, topic_path};
 
 /// A list of pages.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -204,6 +203,17 @@ impl Lists {
     pub fn to_vec(&self) -> Vec<(ListKey, Vec<usize>)> {
         self.lists.clone()
     }
+}
+
+/// The URL path of a city's page.
+pub fn city_path(id: &str) -> String {
+    format!("cities/{id}/")
+}
+
+/// The URL path of a topic's list.
+pub fn topic_path(key: &str) -> String {
+    let segment = segment_from_name(key).unwrap_or_default();
+    format!("topics/{segment}/")
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
 //! Shortcodes: `{{ indicator(city="rizhao", id="…") }}` in a Markdown page puts a live figure
-//! from `data/` into the text, rendered by the theme's `shortcodes/<name>.html`.
-
-use std::collections::BTreeMap;
+//! from `data/` into the text, rendered by the theme's `shortcodes/<name>.html`. The calls are
+//! found when a page is read (`crate::content::shortcodes`); here they are checked and rendered.
 
 use tera::Context;
 
+use crate::content::shortcodes::{marker, Call};
 use crate::content::Page;
 use crate::data::Data;
 use crate::error::Diagnostic;
@@ -12,9 +12,6 @@ use crate::labels::Labels;
 use crate::render::Templates;
 use crate::t;
 
-/// Marks where a shortcode's HTML goes; private-use characters never appear in real text.
-const OPEN: char = '\u{E000}';
-const CLOSE: char = '\u{E001}';
 /// Stands for the script's root URL in shortcode output, which is rendered once for both
 /// scripts; `Site::render_route` puts the real root in.
 pub const ROOT_MARKER: &str = "\u{E002}";
@@ -25,117 +22,6 @@ pub const ROOT_MARKER: &str = "\u{E002}";
 /// `config::normalize_base_url`; this keeps a root that is not from there inert too.)
 pub fn replace_root_marker(html: &str, root: &str) -> String {
     html.replace(ROOT_MARKER, &crate::escape::html(root))
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Call {
-    pub name: String,
-    pub args: BTreeMap<String, String>,
-    /// Byte range in the Markdown.
-    pub start: usize,
-    pub end: usize,
-}
-
-/// Finds shortcode calls outside fenced code blocks.
-pub fn find_calls(markdown: &str) -> Result<Vec<Call>, (usize, String)> {
-    let mut calls = Vec::new();
-    let mut offset = 0;
-    let mut in_fence = false;
-    for line in markdown.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            in_fence = !in_fence;
-        } else if !in_fence {
-            let mut search = 0;
-            while let Some(found) = line[search..].find("{{") {
-                let start = search + found;
-                let Some(len) = line[start..].find("}}") else {
-                    return Err((offset + start, t!("shortcode-unclosed")));
-                };
-                let inner = line[start + 2..start + len].trim();
-                let call = parse_call(inner).map_err(|m| (offset + start, m))?;
-                calls.push(Call {
-                    start: offset + start,
-                    end: offset + start + len + 2,
-                    ..call
-                });
-                search = start + len + 2;
-            }
-        }
-        offset += line.len();
-    }
-    Ok(calls)
-}
-
-fn parse_call(inner: &str) -> Result<Call, String> {
-    let bad = || t!("shortcode-bad", call = format!("{{{{ {inner} }}}}"));
-    let open = inner.find('(').ok_or_else(bad)?;
-    let name = inner[..open].trim().to_string();
-    let args_text = inner[open + 1..].strip_suffix(')').ok_or_else(bad)?;
-    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-        return Err(bad());
-    }
-    let mut args = BTreeMap::new();
-    let mut rest = args_text.trim();
-    while !rest.is_empty() {
-        let eq = rest.find('=').ok_or_else(bad)?;
-        let key = rest[..eq].trim().to_string();
-        let after = rest[eq + 1..].trim_start();
-        let quote = after
-            .chars()
-            .next()
-            .filter(|c| *c == '"' || *c == '\'')
-            .ok_or_else(bad)?;
-        let close = after[1..].find(quote).ok_or_else(bad)?;
-        args.insert(key, after[1..1 + close].to_string());
-        rest = after[close + 2..]
-            .trim_start()
-            .trim_start_matches(',')
-            .trim_start();
-    }
-    Ok(Call {
-        name,
-        args,
-        start: 0,
-        end: 0,
-    })
-}
-
-/// The Markdown with a marker in place of each call, which the page's HTML keeps until the
-/// page is rendered ([`fill`]).
-pub fn mark(markdown: &str, calls: &[Call]) -> String {
-    let mut marked = String::with_capacity(markdown.len());
-    let mut last = 0;
-    for (n, call) in calls.iter().enumerate() {
-        marked.push_str(&markdown[last..call.start]);
-        marked.push_str(&marker(n));
-        last = call.end;
-    }
-    marked.push_str(&markdown[last..]);
-    marked
-}
-
-/// The marker of the `n`th shortcode of a page.
-pub fn marker(n: usize) -> String {
-    format!("{OPEN}{n}{CLOSE}")
-}
-
-/// `text` without shortcode markers (for summaries and word counts).
-pub fn strip_markers(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains(OPEN) {
-        return text.into();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut inside = false;
-    for c in text.chars() {
-        match c {
-            OPEN => inside = true,
-            CLOSE => inside = false,
-            c if !inside => out.push(c),
-            _ => {}
-        }
-    }
-    out.into()
 }
 
 /// Checks a page's calls before anything is rendered: each names a shortcode the theme has,
@@ -221,20 +107,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn finds_calls_outside_code() {
-        let md = "目标{{ indicator(city=\"rizhao\", id='pass-rate') }}。\n```\n{{ not(a=\"b\") }}\n```\n";
-        let calls = find_calls(md).unwrap();
-        assert_eq!(calls.len(), 1);
-        assert_eq!(calls[0].name, "indicator");
-        assert_eq!(calls[0].args["city"], "rizhao");
-        assert_eq!(calls[0].args["id"], "pass-rate");
-        assert_eq!(
-            &md[calls[0].start..calls[0].end],
-            "{{ indicator(city=\"rizhao\", id='pass-rate') }}"
-        );
-    }
-
-    #[test]
     fn root_is_escaped_where_the_marker_was() {
         let html = format!("<a href=\"{ROOT_MARKER}x/\">{ROOT_MARKER}</a>");
         assert_eq!(
@@ -247,9 +119,4 @@ mod tests {
         );
     }
 
-    #[test]
-    fn malformed_calls_are_errors() {
-        assert!(find_calls("{{ indicator(city=rizhao) }}").is_err());
-        assert!(find_calls("{{ indicator(city=\"a\"").is_err());
-    }
 }

@@ -7,7 +7,6 @@
 //! and 爲 on the next). Texts that are already Simplified are found by a fast scan and left alone.
 
 use crate::config::Config;
-use crate::content::markdown::{self, MarkdownOptions};
 use crate::content::{Page, Section};
 use crate::data::{Data, SourceRef};
 use crate::error::Diagnostic;
@@ -87,19 +86,9 @@ fn html(converter: &Converter, html: String, file: &std::path::Path) -> Result<S
     }
 }
 
-/// One page: its HTML (text only, never markup) and every text field shown. The length and
-/// reading time of a page written in Traditional are counted again, on its Simplified text: a
-/// phrase may be shorter there (最佳化 → 优化), and a page says how long it is as published.
-pub fn page(
-    converter: &Converter,
-    options: &MarkdownOptions,
-    page: &mut Page,
-) -> Result<(), Diagnostic> {
-    if converter.needs_simplifying(&page.raw) {
-        let marked = crate::shortcodes::mark(&page.raw, &page.shortcodes);
-        (page.word_count, page.reading_minutes) =
-            markdown::length(&marked, options, &|text| converter.simplified(text));
-    }
+/// One page: its HTML (text only, never markup) and every text field shown. (Its length was
+/// counted on its Simplified text as it was rendered, see `content::Prepare::as_published`.)
+pub fn page(converter: &Converter, page: &mut Page) -> Result<(), Diagnostic> {
     page.html = html(converter, std::mem::take(&mut page.html), &page.file)?;
     let meta = &mut page.meta;
     text(converter, &mut meta.title);

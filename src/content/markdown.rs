@@ -75,7 +75,13 @@ fn parse(markdown: &str) -> (Vec<Event<'_>>, Vec<Range<usize>>) {
         .unzip()
 }
 
-pub fn render(markdown: &str, options: &MarkdownOptions) -> Rendered {
+/// The page's HTML, headings, summary and problems, and its length counted on its text as
+/// `as_published` makes it (see [`TextStats::of`]).
+pub fn render(
+    markdown: &str,
+    options: &MarkdownOptions,
+    as_published: &dyn Fn(&str) -> std::borrow::Cow<'_, str>,
+) -> Rendered {
     let (mut events, ranges) = parse(markdown);
     let mut problems = unsafe_links(&events, &ranges);
 
@@ -93,7 +99,7 @@ pub fn render(markdown: &str, options: &MarkdownOptions) -> Rendered {
     addressee::mark(&mut events);
     let (events, ranges, kinds) = highlight_code_blocks(events, ranges, kinds);
 
-    let stats = TextStats::of(&events, &|text| text.into());
+    let stats = TextStats::of(&events, as_published);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     if has_raw_html {
         let starts = push_html_tracked(&mut html, events);
@@ -125,24 +131,6 @@ pub fn punctuation_fixes(markdown: &str) -> Vec<punctuation::Fix> {
     let (mut events, ranges) = parse(markdown);
     drop_soft_breaks_between_cjk(&mut events);
     punctuation::apply(&mut events, &ranges, markdown, true)
-}
-
-/// The length of `markdown`'s text (Chinese characters plus Latin-script words) and its reading
-/// time, counted on the text as `simplify` makes it: a page written in Traditional is published
-/// in Simplified and counted as it is published (a phrase may be shorter there: 最佳化 → 优化).
-pub fn length(
-    markdown: &str,
-    options: &MarkdownOptions,
-    simplify: &dyn Fn(&str) -> std::borrow::Cow<'_, str>,
-) -> (usize, usize) {
-    let (mut events, _) = parse(markdown);
-    drop_soft_breaks_between_cjk(&mut events);
-    let events = neutralise_raw_html(events, options.allow_raw_html);
-    let stats = TextStats::of(&events, simplify);
-    (
-        stats.cjk_chars + stats.words,
-        reading_minutes(stats.cjk_chars, stats.words),
-    )
 }
 
 /// Chinese, Japanese and Korean characters and their full-width punctuation, where a line break
@@ -299,6 +287,12 @@ fn neutralise_raw_html(events: Vec<Event<'_>>, allow: bool) -> Vec<Event<'_>> {
         .collect()
 }
 
+/// [`render`] counting the text as written (tests).
+#[cfg(test)]
+pub(crate) fn render_as_written(markdown: &str, options: &MarkdownOptions) -> Rendered {
+    render(markdown, options, &|text| text.into())
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -307,7 +301,7 @@ mod tests {
     use super::*;
 
     fn html(md: &str) -> String {
-        render(
+        render_as_written(
             md,
             &MarkdownOptions {
                 allow_raw_html: false,
@@ -329,7 +323,7 @@ mod tests {
 
     #[test]
     fn chinese_headings_get_stable_unique_ids() {
-        let r = render(
+        let r = render_as_written(
             "## 一、总体要求\n\n### (一)指导思想\n\n## 一、总体要求\n",
             &MarkdownOptions {
                 allow_raw_html: false,
@@ -365,7 +359,7 @@ mod tests {
             html("<script>alert(1)</script>\n"),
             "&lt;script&gt;alert(1)&lt;/script&gt;\n"
         );
-        let allowed = render(
+        let allowed = render_as_written(
             "<b>粗</b>",
             &MarkdownOptions {
                 allow_raw_html: true,
@@ -377,7 +371,7 @@ mod tests {
     }
 
     fn problems(md: &str, allow_raw_html: bool) -> Vec<(usize, String)> {
-        render(
+        render_as_written(
             md,
             &MarkdownOptions {
                 allow_raw_html,
@@ -435,7 +429,7 @@ mod tests {
     #[test]
     fn one_diagnostic_names_the_first_problem_and_where_the_others_are() {
         let md = "a\n\n  [x](javascript:1)\n[y](data:,1)\n";
-        let rendered = render(
+        let rendered = render_as_written(
             md,
             &MarkdownOptions {
                 allow_raw_html: false,
@@ -450,7 +444,7 @@ mod tests {
             d.message
         );
         assert!(d.hint.unwrap().contains("link to a page"));
-        let fine = render(
+        let fine = render_as_written(
             "[x](/a/)",
             &MarkdownOptions {
                 allow_raw_html: false,
@@ -486,7 +480,7 @@ mod tests {
         assert!(problems(md, false).is_empty());
         // What the page publishes is the allow-list's: the bold text and the raster image stay,
         // the rest goes.
-        let published = render(
+        let published = render_as_written(
             md,
             &MarkdownOptions {
                 allow_raw_html: true,
@@ -533,36 +527,26 @@ mod tests {
     /// `length` counts what `render` counts, and counts it as `simplify` makes it: consecutive
     /// text events together (a phrase split by a line break is one phrase), code not at all.
     #[test]
-    fn length_counts_the_text_as_simplified() {
+    fn length_counts_the_text_as_published() {
         let options = MarkdownOptions {
             allow_raw_html: false,
             punctuation: true,
         };
-        for md in [
-            "标准化工作\n改革发展 with English words",
-            "# 标题\n\n正文`code`。\n\n```\n代码不计\n```\n\n| 表 | 格 |\n|---|---|\n| 一 | 二 |",
-            "<b>原始HTML</b>当作文字",
-        ] {
-            let rendered = render(md, &options);
-            let (words, minutes) = length(md, &options, &|t| t.into());
-            assert_eq!(
-                (words, minutes),
-                (rendered.word_count, rendered.reading_minutes),
-                "{md}"
-            );
-        }
         fn shorter(t: &str) -> std::borrow::Cow<'_, str> {
             t.replace("最佳化", "优化").into()
         }
+        let words = |md: &str| render(md, &options, &shorter).word_count;
         // The phrase is cut by a line break in the source and still seen whole.
-        assert_eq!(length("强化最佳\n化管理", &options, &shorter).0, 6);
-        assert_eq!(length("强化最佳化管理`最佳化`", &options, &shorter).0, 9);
+        assert_eq!(words("强化最佳\n化管理"), 6);
+        // Inline code is published as written.
+        assert_eq!(words("强化最佳化管理`最佳化`"), 9);
+        assert_eq!(render_as_written("强化最佳化管理", &options).word_count, 7);
     }
 
     #[test]
     fn reading_time_counts_chinese_characters() {
         let text = "标".repeat(800);
-        let r = render(
+        let r = render_as_written(
             &text,
             &MarkdownOptions {
                 allow_raw_html: false,

@@ -4,6 +4,7 @@ mod bidi;
 pub mod fields;
 pub mod frontmatter;
 pub mod markdown;
+pub mod shortcodes;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -40,8 +41,8 @@ pub struct Page {
     /// The file line the body starts on.
     pub body_line: usize,
     /// The shortcodes of the body, in order; `html` holds a marker for each
-    /// ([`crate::shortcodes::marker`]), replaced when the page is rendered.
-    pub shortcodes: Vec<crate::shortcodes::Call>,
+    /// ([`shortcodes::marker`]), replaced when the page is rendered.
+    pub shortcodes: Vec<shortcodes::Call>,
     /// A hash of the file's bytes: whether the source changed since the last build.
     pub fingerprint: u64,
     /// The file lines of front matter values that name other things (a city, related pages),
@@ -108,7 +109,7 @@ struct SourceFile {
 pub fn load(
     root: &Path,
     options: &ReadOptions,
-    prepare: &Prepare<'_>,
+    prepare: &dyn Prepare,
 ) -> Result<Content, Diagnostics> {
     let (content, diagnostics) = load_partial(root, options, prepare);
     diagnostics.into_result(content)
@@ -119,7 +120,7 @@ pub fn load(
 pub fn load_partial(
     root: &Path,
     options: &ReadOptions,
-    prepare: &Prepare<'_>,
+    prepare: &dyn Prepare,
 ) -> (Content, Diagnostics) {
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
@@ -155,7 +156,14 @@ impl ReadOptions {
 }
 
 /// What the site does to every page and section it reads (see [`load`]).
-pub type Prepare<'a> = dyn Fn(&mut Parsed) -> Result<(), Diagnostic> + Sync + 'a;
+pub trait Prepare: Sync {
+    /// A text of a page as it will be published: a page's length is counted on it, in the one
+    /// pass that renders the page (a page written in Traditional is published in Simplified,
+    /// where a phrase may be shorter: 最佳化 → 优化).
+    fn as_published<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str>;
+    /// Done to every page and section once it is read.
+    fn prepare(&self, parsed: &mut Parsed) -> Result<(), Diagnostic>;
+}
 
 /// A Markdown file, read.
 pub enum Parsed {
@@ -172,7 +180,7 @@ impl Content {
         root: &Path,
         paths: &[PathBuf],
         options: &ReadOptions,
-        prepare: &Prepare<'_>,
+        prepare: &dyn Prepare,
     ) -> Diagnostics {
         let content_dir = root.join("content");
         let files: Vec<SourceFile> = paths
@@ -203,8 +211,8 @@ impl Content {
             // when it is no ordinary file inside the site.
             .filter(|f| std::fs::symlink_metadata(&f.path).is_ok_and(|m| !m.is_dir()))
             .map(|f| {
-                let mut parsed = parse_file(root, f, &markdown)?;
-                prepare(&mut parsed)?;
+                let mut parsed = parse_file(root, f, &markdown, prepare)?;
+                prepare.prepare(&mut parsed)?;
                 Ok(parsed)
             })
             .collect();
@@ -257,6 +265,7 @@ fn parse_file(
     root: &Path,
     file: &SourceFile,
     options: &MarkdownOptions,
+    prepare: &dyn Prepare,
 ) -> Result<Parsed, Diagnostic> {
     let shown = rel_to(root, &file.path);
     let bytes = crate::read::source(root, &file.path, crate::read::Kind::Page)?;
@@ -270,7 +279,7 @@ fn parse_file(
         fields::refuse_zola_section_fields(&shown, &split, &meta)?;
         bidi::check_section(&shown, &split, &meta)?;
         fields::check_aliases(&shown, &split, &meta.aliases)?;
-        let rendered = markdown::render(split.body, options);
+        let rendered = markdown::render(split.body, options, &published_by(prepare));
         markdown::unsafe_content(&shown, split.body, split.body_line, &rendered)?;
         let path = if dir.is_empty() {
             String::new()
@@ -309,11 +318,11 @@ fn parse_file(
     }
     // Shortcodes are rendered with the page (they show live data); here they are found,
     // checked for their form and replaced by markers the page's HTML keeps.
-    let shortcodes = crate::shortcodes::find_calls(split.body).map_err(|(offset, message)| {
+    let shortcodes = shortcodes::find_calls(split.body).map_err(|(offset, message)| {
         Diagnostic::new(&shown, message).at_offset(split.body, offset, split.body_line)
     })?;
-    let marked = crate::shortcodes::mark(split.body, &shortcodes);
-    let rendered = markdown::render(&marked, options);
+    let marked = shortcodes::mark(split.body, &shortcodes);
+    let rendered = markdown::render(&marked, options, &published_by(prepare));
     markdown::unsafe_content(&shown, &marked, split.body_line, &rendered)?;
     let path = if dir.is_empty() {
         format!("{slug}/")
@@ -338,6 +347,12 @@ fn parse_file(
         lines: fields::ReferenceLines::of(&split, &meta),
         meta,
     })))
+}
+
+/// [`Prepare::as_published`] as a function of a text (a closure cannot say that its result
+/// borrows from its argument).
+fn published_by(prepare: &dyn Prepare) -> impl Fn(&str) -> std::borrow::Cow<'_, str> + '_ {
+    move |text| prepare.as_published(text)
 }
 
 fn add_implicit_sections(content: &mut Content) {
@@ -465,10 +480,4 @@ fn path_to_url(path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect::<Vec<_>>()
         .join("/")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
 }

@@ -506,7 +506,7 @@ mod tests {
         assert!(out.create_file("a/leaf").is_err(), "a link at the end");
         assert!(out.open_folder("link").is_err());
         assert_eq!(out.kind("link").unwrap(), FileType::Symlink);
-        assert!(is_link_in_the_way(
+        assert!(crate::error::is_link_in_the_way(
             &out.remove_file("link/keep").unwrap_err()
         ));
         out.remove_tree("link").unwrap();

@@ -14,9 +14,8 @@ use rustix::fs::FileType;
 
 use super::beneath::Folder;
 use crate::error::is_link_in_the_way;
-use super::manifest::MANIFEST;
 use super::path;
-use super::publish::{JOURNAL, STAGING};
+use super::names::{JOURNAL, MANIFEST, OWN_FILE_LIMIT, STAGING};
 use crate::t;
 
 /// How many skipped lines are shown one by one; the rest are counted.
@@ -89,7 +88,7 @@ impl Drop for Skipped {
 /// twice, so a build killed while replaying is completed by the next one. With `durable`, the
 /// moves reach the disk before the journal is removed.
 pub(super) fn replay(output: &Folder, durable: bool) -> io::Result<()> {
-    let text = match output.read_file(JOURNAL, super::manifest::OWN_FILE_LIMIT) {
+    let text = match output.read_file(JOURNAL, OWN_FILE_LIMIT) {
         Ok(text) => text,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
         // A link, a pipe, a folder: not a journal stdportal wrote.

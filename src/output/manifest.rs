@@ -5,6 +5,7 @@
 //! colleague's `google123.html`, an `uploads/` folder) belongs to someone else: it is kept, and
 //! a new page that would overwrite it is an error.
 
+use super::names::{MANIFEST, OWN_ENTRIES, OWN_FILE_LIMIT};
 use std::collections::HashSet;
 use std::fs;
 use std::io;
@@ -12,20 +13,8 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-/// The list of published files, at the top of the output folder.
-pub const MANIFEST: &str = ".stdportal-manifest";
-/// The most read of the manifest or a journal: a line per published file, half a million
-/// files of 128 bytes.
-pub(super) const OWN_FILE_LIMIT: u64 = 64 << 20;
 const HEADER: &str = "# stdportal: the files the last build of this site wrote. stdportal replaces and removes only these; keep this file.";
 
-/// stdportal's own bookkeeping inside an output folder, never part of the site.
-pub const OWN_ENTRIES: [&str; 4] = [
-    MANIFEST,
-    super::publish::JOURNAL,
-    super::publish::STAGING,
-    super::publish::LOCK,
-];
 
 /// An output folder as the last build left it.
 #[derive(Debug, Default)]

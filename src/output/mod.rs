@@ -9,6 +9,7 @@ pub mod guard;
 mod journal;
 mod lock;
 pub mod manifest;
+mod names;
 pub mod path;
 pub mod publish;
 

@@ -31,19 +31,14 @@ use super::disk::{empty_in_background, is_mount_point, throw_away, write_error};
 use super::guard;
 use super::journal::replay;
 use super::lock::Lock;
-use super::manifest::{self, Foreign, OldSite, MANIFEST};
+use super::manifest::{self, Foreign, OldSite};
+use super::names::{JOURNAL, LOCK, MANIFEST, STAGING};
 use super::path;
 use super::OutputFile;
 use crate::error::Diagnostic;
 use crate::sync::lock;
 use crate::t;
 
-/// The journal of an in-place publish: what to remove and what to move into place.
-pub const JOURNAL: &str = ".stdportal-journal";
-/// Where an in-place publish stages changed files, inside the output folder.
-pub const STAGING: &str = ".stdportal-staging";
-/// The lock file inside an output folder whose parent cannot be written.
-pub const LOCK: &str = ".stdportal-lock";
 
 /// Set this variable to make every write fail as on a full disk: the tests use it to prove that
 /// a build that cannot write leaves the previous site as it was.

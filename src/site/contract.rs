@@ -46,7 +46,7 @@ impl Site {
             contexts.iter().any(|(t, _)| t == shortcode),
             self.data.indicators.first(),
         ) {
-            let call = shortcodes::Call {
+            let call = crate::content::shortcodes::Call {
                 name: "indicator".into(),
                 args: [("city", &first.city), ("id", &first.id)]
                     .into_iter()

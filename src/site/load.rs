@@ -56,7 +56,7 @@ impl Site {
         };
         let (data, data_problems) = read_data(root, &converter);
         let (content, content_problems) =
-            content::load_partial(root, &read, &|parsed| prepare(&converter, &read, parsed));
+            content::load_partial(root, &read, &Simplify(&converter));
         let templates = render::load(root, &config.theme);
         let labels = labels::load(root, &config.theme, &converter);
         if let Ok(templates) = &templates {
@@ -150,9 +150,7 @@ impl Site {
         if !pages.is_empty() {
             let converter = &self.converter;
             let read = self.options.read;
-            let problems = self.content.read(&self.root, &pages, &read, &|parsed| {
-                prepare(converter, &read, parsed)
-            });
+            let problems = self.content.read(&self.root, &pages, &read, &Simplify(converter));
             self.options.broken = problems.0.iter().map(|d| d.file.clone()).collect();
             diagnostics.extend(problems);
         }
@@ -190,15 +188,19 @@ impl Site {
     }
 }
 
-/// Every page and section is made Simplified as it is read.
-fn prepare(
-    converter: &Converter,
-    read: &ReadOptions,
-    parsed: &mut Parsed,
-) -> Result<(), Diagnostic> {
-    match parsed {
-        Parsed::Page(page) => simplify::page(converter, &read.markdown(), page),
-        Parsed::Section(section) => simplify::section(converter, section),
+/// Every page and section is made Simplified as it is read, and counted as published.
+struct Simplify<'c>(&'c Converter);
+
+impl content::Prepare for Simplify<'_> {
+    fn as_published<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        self.0.simplified(text)
+    }
+
+    fn prepare(&self, parsed: &mut Parsed) -> Result<(), Diagnostic> {
+        match parsed {
+            Parsed::Page(page) => simplify::page(self.0, page),
+            Parsed::Section(section) => simplify::section(self.0, section),
+        }
     }
 }
 

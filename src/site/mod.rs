@@ -11,6 +11,7 @@
 //!   made, in parallel.
 //! - [`incremental`]: after an edit, render again exactly the routes whose reads changed.
 
+mod feeds;
 mod aliases;
 mod claims;
 mod context;

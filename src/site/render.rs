@@ -17,7 +17,8 @@ use crate::script::Script;
 use crate::search::{SearchDoc, SearchIndex};
 use crate::sync::{into_inner, lock};
 use crate::views::{Dep, Reader, Views};
-use crate::{feeds, shortcodes};
+use super::feeds;
+use crate::shortcodes;
 
 /// Where rendered files go: the output writer, or memory. Called from many threads at once.
 pub type Emit<'a> = dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync + 'a;
@@ -110,7 +111,7 @@ impl Site {
             }
             Producer::AchievementsCsv(i) => format!(
                 "{}achievements.csv",
-                crate::views::city_path(&self.data.cities[*i].id)
+                crate::lists::city_path(&self.data.cities[*i].id)
             ),
         }
     }

@@ -5,7 +5,8 @@
 use super::Site;
 use crate::lists::{pager_count, pager_path, taxonomy_path, ListKey};
 use crate::script::Script;
-use crate::views::{city_path, indicator_path};
+use crate::lists::city_path;
+use crate::views::indicator_path;
 
 /// One route of the site. Indexes are into the site's pages, cities and indicators; pagers
 /// are numbered from 1 (Zola's `current_index`).

@@ -28,7 +28,7 @@ use crate::date::PartialDate;
 use crate::data::{Data, Indicator};
 use crate::labels::Labels;
 pub use crate::lists::ListKey;
-use crate::lists::Lists;
+use crate::lists::{city_path, topic_path, Lists};
 pub use city::{CitySummary, CityView};
 pub use dashboard::{Headline, Overview};
 pub use format::{fmt_number, with_unit};
@@ -44,17 +44,8 @@ pub struct Link {
 
 /// Where a topic's page is: its name made into a URL segment (checked when pages are read).
 /// Topic pages are keyed by the topic as written in Simplified, so 標準化 and 标准化 are one.
-pub fn topic_path(key: &str) -> String {
-    let segment = crate::output::path::segment_from_name(key).unwrap_or_default();
-    format!("topics/{segment}/")
-}
-
 pub fn indicator_path(indicator: &Indicator) -> String {
     format!("cities/{}/indicators/{}/", indicator.city, indicator.id)
-}
-
-pub fn city_path(id: &str) -> String {
-    format!("cities/{id}/")
 }
 
 /// A section's own text: what its list page shows besides the list.

@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use super::{topic_path, Link};
+use super::Link;
+use crate::lists::topic_path;
 use crate::content::markdown::Heading;
 use crate::content::{catalogue_date, sort_date, Page};
 use crate::labels::Labels;

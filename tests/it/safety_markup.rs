@@ -368,7 +368,7 @@ fn tag_soup_publishes_nothing_outside_the_allow_list() {
     let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(512));
     runner
         .run(&soup(), |markdown| {
-            let html = render(&markdown, &options).html;
+            let html = render(&markdown, &options, &|t| t.into()).html;
             prop_assert!(
                 outside_the_allow_list(&html).is_empty(),
                 "{:?}\n→ {}\n{:?}",
@@ -928,7 +928,7 @@ fn hostile_raw_html_is_refused_and_never_published() {
     };
     for (payload, expected) in &cases {
         let started = std::time::Instant::now();
-        let rendered = render(&format!("正文\n\n{payload}\n"), &options);
+        let rendered = render(&format!("正文\n\n{payload}\n"), &options, &|t| t.into());
         let shown: String = payload.chars().take(80).collect();
         let first = rendered.problems.first().map(|p| p.message.as_str());
         assert!(
@@ -977,7 +977,7 @@ fn hostile_raw_html_is_refused_and_never_published() {
             "<abbr title=\"a\u{202E}b\">x</abbr>",
         ),
     ] {
-        let rendered = render(&format!("正文\n\n{payload}\n"), &options);
+        let rendered = render(&format!("正文\n\n{payload}\n"), &options, &|t| t.into());
         assert!(
             rendered.problems.is_empty(),
             "{payload}: {:?}",

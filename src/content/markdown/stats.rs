@@ -61,7 +61,7 @@ impl TextStats {
                 Event::End(TagEnd::CodeBlock) => in_code_block = false,
                 Event::Text(_) if in_code_block => {}
                 Event::Text(t) | Event::Code(t) => {
-                    let t = crate::shortcodes::strip_markers(t);
+                    let t = crate::content::shortcodes::strip_markers(t);
                     if matches!(event, Event::Text(_)) {
                         text.push_str(&t);
                     } else {

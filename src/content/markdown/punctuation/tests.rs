@@ -95,7 +95,7 @@ fn nothing_to_do_is_cheap_and_exact() {
 }
 
 fn html(markdown: &str, allow_raw_html: bool) -> String {
-    crate::content::markdown::render(
+    crate::content::markdown::render_as_written(
         markdown,
         &crate::content::markdown::MarkdownOptions {
             allow_raw_html,
@@ -131,7 +131,7 @@ fn code_raw_html_and_shortcodes_are_not_text() {
     assert!(html("<span title=\"标,题\">文,字</span>", true)
         .contains("<span title=\"标,题\">文，字</span>"));
     assert!(html("<b>(标)</b>", false).contains("&lt;b&gt;（标）&lt;/b&gt;"));
-    let marker = crate::shortcodes::marker(0);
+    let marker = crate::content::shortcodes::marker(0);
     assert_eq!(
         html(&format!("见{marker},如下"), false),
         format!("<p>见{marker}，如下</p>\n")

@@ -4,8 +4,9 @@ use crate::content::sort_date;
 use crate::escape::xml;
 use crate::output::OutputFile;
 use crate::script::Script;
-use crate::site::Site;
-use crate::views::{city_path, fmt_number, indicator_path, ListKey, Reader};
+use super::Site;
+use crate::lists::city_path;
+use crate::views::{fmt_number, indicator_path, ListKey, Reader};
 
 /// A CSV cell, quoted when needed and defused so that a spreadsheet never runs it as a formula.
 pub fn csv_cell(text: &str) -> String {
