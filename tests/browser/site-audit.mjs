@@ -102,7 +102,8 @@ if (!skip.has("links")) report.note("links", modules.links.checkLinks(site, repo
 let feeds = [];
 if (!skip.has("sitemap") || !skip.has("feed")) {
   const xml = await modules.xml.checkXml(site, report);
-  report.note("sitemap", xml.summary);
+  if (!xml.sitemaps) report.note("sitemap", "no sitemap (*.xml with <urlset>)");
+  if (!xml.feeds.length) report.note("feed", "no Atom feed");
   feeds = xml.feeds;
 }
 if (sets) report.note("zh-script", modules.script.checkScripts(site, sets, feeds, report));

@@ -75,7 +75,7 @@ export function startHtmlCheck(site, timeoutMs, children) {
         const found = errors.get(file) || [];
         errors.delete(file);
         if (run.problem && !found.length) report.add("html", file, [`not checked: ${run.problem}`]);
-        else report.add("html", file, found, `${found.length} errors`);
+        else report.add("html", file, found);
       }
     }
     // Messages about files the audit did not list (I/O errors, a name vnu could not read).

@@ -6,7 +6,7 @@ export const CHECKS = {
   html: "Nu Html Checker: HTML, CSS and SVG, errors only",
   links: "links and #anchors, offline",
   "zh-script": "Simplified and Traditional characters against lang",
-  sitemap: "sitemap: sitemaps.org schema (xmllint), addresses",
+  sitemap: "the sitemaps.org schema (xmllint), every address leads to a page",
   feed: "Atom feeds: RFC 4287 elements and dates, links",
   xml: "other XML: well-formed",
   a11y: "axe-core WCAG 2.1 A and AA in headless Chromium, in each mode",
@@ -48,7 +48,8 @@ export class Report {
       for (const n of this.notes.filter((n) => n.check === check)) write(`   ${n.text}\n`);
       for (const r of mine) {
         if (!r.problems.length && !verbose) continue;
-        write(`${r.problems.length ? "FAIL" : "pass"} ${r.target}${r.summary ? `  (${r.summary})` : ""}\n`);
+        // A failure's problems say enough; a pass says what was checked.
+        write(r.problems.length ? `FAIL ${r.target}\n` : `pass ${r.target}${r.summary ? `  (${r.summary})` : ""}\n`);
         for (const p of r.problems) write(`     ${p.replace(/\n/g, "\n     ")}\n`);
       }
     }

@@ -21,8 +21,10 @@ export function parseXml(text) {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack = [];
   let root = null, problem = null;
+  // saxes says "LINE:COLUMN: what".
+  const tidy = (e) => e.message.replace(/^(?:[^:\n]*:)?(\d+):(\d+): /, "line $1, column $2: ");
   parser.on("error", (e) => {
-    problem ??= e.message;
+    problem ??= tidy(e);
   });
   parser.on("opentag", (tag) => {
     const attrs = {};
@@ -42,7 +44,7 @@ export function parseXml(text) {
   try {
     parser.write(text).close();
   } catch (e) {
-    problem ??= e.message;
+    problem ??= tidy(e);
   }
   if (!problem && !root) problem = "no root element";
   return problem ? { problem } : { root };
@@ -64,7 +66,9 @@ async function checkSitemap(site, file, root, report) {
   const lint = await xmllint(["--noout", "--nonet", "--schema", SITEMAP_XSD, path]);
   if (lint.status !== 0) {
     const lines = lint.stderr.split("\n").filter((l) => l.trim() && !l.endsWith(" fails to validate"));
-    problems.push(...(lines.length ? lines.map((l) => l.replaceAll(path, file)) : [`xmllint exited with ${lint.status}`]));
+    // "FILE:4: element loc: Schemas validity error : Element '…': …" → "line 4: Element '…': …"
+    const tidy = (l) => l.replace(/^.*?:(\d+): element \S+: Schemas validity error : /, "line $1: ").replaceAll(path, file);
+    problems.push(...(lines.length ? lines.map(tidy) : [`xmllint exited with ${lint.status}`]));
   }
   const urls = kids(root, SITEMAP_NS, "url");
   const origins = new Set();
@@ -149,7 +153,7 @@ function checkAtom(site, file, root, report) {
   report.add("feed", file, problems, `Atom, ${entries.length} entries`);
 }
 
-/** Checks every *.xml, *.atom and *.rss file; returns a summary and the parsed feeds (for the
+/** Checks every *.xml, *.atom and *.rss file; returns how many sitemaps and the parsed feeds (for the
  * script check). */
 export async function checkXml(site, report) {
   const feeds = [];
@@ -173,5 +177,5 @@ export async function checkXml(site, report) {
       report.add("xml", file, [], "well-formed");
     }
   }
-  return { summary: `${sitemaps} sitemaps (sitemaps.org schema), ${feeds.length} Atom feeds`, feeds };
+  return { sitemaps, feeds };
 }
