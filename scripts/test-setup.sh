@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the whole test suite needs beyond the Rust toolchain, so that no test is
-# skipped: the browser tests' Chromium, Node.js, fonts and Node modules
-# (scripts/browser-test-setup.sh), and strace for the power-cut tests (tests/it/power_cut.rs).
+# skipped: the browser tests' Chromium, Node.js, fonts and Node modules, and the site audit's
+# Java, xmllint and zhon (scripts/browser-test-setup.sh; scripts/site-audit.sh and
+# tests/it/site_audit.rs use them), and strace for the power-cut tests (tests/it/power_cut.rs).
 # Safe to run again: it installs only what is missing. `.ci/run` runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -11,11 +11,14 @@ const TYPES = {
   ".wasm": "application/wasm",
 };
 
-/** Serves `root` on a free loopback port; resolves to `{ url, close }`. */
-export async function serve(root) {
+/** Serves `root` on a free loopback port; resolves to `{ url, close }`. With `prefix` (a path
+ * ending in "/"), the site is served beneath it, as a site built for a sub-path is deployed. */
+export async function serve(root, prefix = "/") {
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      const full = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      if (!full.startsWith(prefix)) throw new Error("outside the prefix");
+      const path = "/" + full.slice(prefix.length);
       let file = normalize(join(root, path));
       if (!file.startsWith(normalize(root + sep)) && file !== normalize(root)) throw new Error("outside");
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");

@@ -33,6 +33,7 @@ mod safety_output;
 mod safety_reads;
 mod search;
 mod serve;
+mod site_audit;
 mod typography;
 mod word;
 mod word_hostile;
