@@ -86,7 +86,7 @@ impl Display {
 
     pub(super) fn end(&self, stage: Stage, _took: Duration) {
         if let Some(bar) = self.bar(stage) {
-            bar.set_style(done_style(stage));
+            bar.set_style(done_style(stage, bar.length().is_some()));
             bar.finish();
         }
     }
@@ -122,9 +122,13 @@ fn bar_style(stage: Stage) -> ProgressStyle {
     )
 }
 
-/// `✓ 读取  10,002 个文件  1.2 秒`
-fn done_style(stage: Stage) -> ProgressStyle {
-    style(stage, "{spinner:.green} {label}  {count}  {took}")
+/// `✓ 读取  10,002/10,002 个文件  1.2 秒`, `✓ 发布  0.3 秒`
+fn done_style(stage: Stage, counted: bool) -> ProgressStyle {
+    if counted {
+        style(stage, "{spinner:.green} {label}  {count}  {took}")
+    } else {
+        style(stage, "{spinner:.green} {label}  {took}")
+    }
 }
 
 fn style(stage: Stage, template: &str) -> ProgressStyle {
@@ -137,12 +141,10 @@ fn style(stage: Stage, template: &str) -> ProgressStyle {
             let _ = w.write_str(&label);
         })
         .with_key("count", move |state: &ProgressState, w: &mut dyn std::fmt::Write| {
-            let done = grouped(state.pos());
-            let text = match state.len() {
-                Some(total) => stage.count(&done, &grouped(total)),
-                None => stage.count(&done, "?"),
-            };
-            let _ = w.write_str(&text);
+            // A stage that counts nothing (the search index, the swap) shows no count.
+            if let Some(total) = state.len() {
+                let _ = w.write_str(&stage.count(&grouped(state.pos()), &grouped(total)));
+            }
         })
         .with_key("took", |state: &ProgressState, w: &mut dyn std::fmt::Write| {
             let _ = w.write_str(&crate::t!("progress-took", seconds = seconds(state.elapsed())));

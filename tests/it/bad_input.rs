@@ -374,13 +374,6 @@ cases! {
         site.page("a\u{2066}b/x.md", "+++\ntitle = \"x\"\n+++\n");
     } => ["the folder name", "U+2066"];
 
-    // ---- The output folder --------------------------------------------------------------------
-
-    a_file_added_by_hand_where_the_site_writes_is_an_error(): |site| {
-        // An editor's own sitemap, which the manifest does not list.
-        site.replace_output_file_by_hand("sitemap.xml", "mine");
-    } => ["public/sitemap.xml", "stdportal did not write", "--force"];
-
     // ---- Configuration and base_url -----------------------------------------------------------
 
     unknown_config_key_is_reported_with_line(): |site| {
@@ -850,6 +843,20 @@ fn csv_formula_as_text_never_reaches_a_download_as_a_formula() {
     assert!(csv.contains(",'=cmd|' /C calc'!A0"), "{csv}");
 }
 
+/// The output folder's problems are not the site's: exit code 2.
+#[test]
+fn a_file_added_by_hand_where_the_site_writes_is_an_error() {
+    let site = TestSite::basic();
+    site.built();
+    // An editor's own sitemap, which the manifest does not list.
+    site.replace_output_file_by_hand("sitemap.xml", "mine");
+    site.output_rejected_with(
+        &[],
+        &["public/sitemap.xml", "stdportal did not write", "--force"],
+    );
+    assert_no_english(&site.output_rejected_with(&["--lang", "zh-Hans"], &[]));
+}
+
 #[test]
 fn output_folder_that_cannot_be_written() {
     let site = TestSite::basic();
@@ -857,7 +864,7 @@ fn output_folder_that_cannot_be_written() {
     // A file where a folder is needed cannot be written into, even by root.
     site.file("blocker", "");
     let output = site.path("blocker/public");
-    site.rejected_with(
+    site.output_rejected_with(
         &["--output", output.to_str().unwrap()],
         &["cannot write the site"],
     );
@@ -875,7 +882,7 @@ fn disk_full_while_writing() {
         .env(stdportal::output::SIMULATE_DISK_FULL, "1")
         .output()
         .unwrap();
-    assert_refused(&output, &["the disk is full"]);
+    assert_refused_output(&output, &["the disk is full"]);
     assert_same_tree(&before, &site.tree(), "a build on a full disk");
     // Staging folders are cleaned up.
     assert_no_leftovers(site.root());
@@ -906,7 +913,7 @@ fn a_file_size_limit_gives_a_message_and_keeps_the_site() {
         });
     }
     let output = command.output().unwrap();
-    assert_refused(&output, &["cannot write the site", "ulimit -f"]);
+    assert_refused_output(&output, &["cannot write the site", "ulimit -f"]);
     assert_same_tree(&before, &site.tree(), "a build over the file-size limit");
 }
 

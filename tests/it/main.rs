@@ -11,6 +11,7 @@ mod conventions;
 mod conversion;
 mod crash;
 mod data;
+mod events;
 mod example_portal;
 mod golden;
 mod guide;
