@@ -350,3 +350,40 @@ fn quiet_says_only_problems() {
     let events = events(&site.run(&json(&["build", "--quiet"])));
     assert_eq!(of_kind(&events, "built").len(), 1);
 }
+
+/// `reload_latency`'s own server start (`examples/support/serve_events.rs`) finds the address
+/// and the events whatever language the locale gives the messages: it reads no sentence.
+#[test]
+fn reload_latencys_server_start_works_in_every_locale() {
+    let site = TestSite::basic();
+    for (lang, expected) in [
+        (Some("zh_CN.UTF-8"), "zh-Hans"),
+        (Some("zh_TW.UTF-8"), "zh-Hant"),
+        (Some("en_US.UTF-8"), "en"),
+        // No locale at all: Chinese, the editors' language.
+        (None, "zh-Hans"),
+    ] {
+        let mut server = serve_events::Server::start(
+            std::path::Path::new(stdportal_binary()),
+            site.root(),
+            WAIT,
+            |command| {
+                for name in ["STDPORTAL_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+                    command.env_remove(name);
+                }
+                if let Some(lang) = lang {
+                    command.env("LANG", lang);
+                }
+            },
+        )
+        .unwrap_or_else(|e| panic!("LANG={lang:?}: {e}"));
+        let start = server.wait_for(WAIT, |e| e["event"] == "start").unwrap();
+        assert_eq!(start["lang"], expected, "LANG={lang:?}");
+        assert!(server.addr.port() > 0);
+        // The sentence that goes with the address is in that language.
+        let serving = server.wait_for(WAIT, |e| e["event"] == "serving").unwrap();
+        let said = serving["message"].as_str().unwrap();
+        assert_eq!(said.starts_with("Serving"), expected == "en", "{said}");
+        server.stop();
+    }
+}

@@ -26,6 +26,7 @@ mod mistakes;
 mod opencc_equivalence;
 mod parallel;
 mod power_cut;
+mod progress;
 mod properties;
 mod safety_data;
 mod safety_markup;
