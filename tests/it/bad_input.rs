@@ -30,6 +30,23 @@ fn run_case(break_it: impl FnOnce(&TestSite), args: &[&str], expected: &[&str]) 
     let mut in_chinese = vec!["--lang", "zh-Hans"];
     in_chinese.extend_from_slice(args);
     assert_no_english(&site.rejected_with(&in_chinese, &[]));
+    let mut in_json = vec!["--message-format", "json"];
+    in_json.extend_from_slice(args);
+    assert_every_problem_has_its_id(&site.build(&in_json));
+}
+
+/// Every problem of a build's JSON events names its message by its catalogue id.
+fn assert_every_problem_has_its_id(output: &std::process::Output) {
+    assert_eq!(output.status.code(), Some(1));
+    let mut problems = 0;
+    for line in stdout(output).lines() {
+        let event: serde_json::Value = serde_json::from_str(line).unwrap();
+        if event["event"] == "diagnostic" {
+            problems += 1;
+            assert!(event["id"].is_string(), "a problem without its id: {line}");
+        }
+    }
+    assert!(problems > 0, "{}", stdout(output));
 }
 
 /// Fails on a line of `message` that still says something in English: three English words in
