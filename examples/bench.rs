@@ -6,7 +6,7 @@
 //! release `stdportal build` several times (default 5): without the search index, with lists
 //! paginated (the default 20 a page) and on one page each (`paginate_by = 0`, no pager pages),
 //! then with the search index. It reports medians of wall time, pages per second (both scripts
-//! counted), peak RSS, the time of each stage (`build --timings`), the output's size and its
+//! counted), peak RSS, the time of each stage (the `built` event's `timings`, `build --message-format json`), the output's size and its
 //! largest list page, and the time to rebuild after editing one page and one data file.
 //! Results go to `bench-results/RESULTS.md` (and are printed).
 //!
@@ -77,9 +77,9 @@ fn ms(value: f64) -> String {
 
 fn build(binary: &Path, root: &Path, search: bool) -> Run {
     let mut command = Command::new(binary);
-    // The summary line is read below: in English whatever this machine's locale.
+    // The `built` event is read below (docs/EVENTS.md), not a sentence: any language will do.
     command
-        .args(["--lang", "en", "build", "--timings", "--root"])
+        .args(["build", "--message-format", "json", "--root"])
         .arg(root);
     if !search {
         command.arg("--no-search");
@@ -87,22 +87,21 @@ fn build(binary: &Path, root: &Path, search: bool) -> Run {
     let (usage, stdout) = bench_search::run_measured_output(&mut command);
     let stdout = String::from_utf8_lossy(&stdout);
     assert!(usage.ok, "build failed:\n{stdout}");
-    let pages = stdout
-        .split("Built ")
-        .nth(1)
-        .and_then(|s| s.split_whitespace().next())
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0);
-    let mut stages = BTreeMap::new();
-    if let Some(line) = stdout.lines().find(|l| l.starts_with("timings:")) {
-        for pair in line.split_whitespace().skip(1) {
-            if let Some((name, value)) = pair.split_once('=') {
-                if let Ok(v) = value.parse::<f64>() {
-                    stages.insert(name.trim_end_matches("_ms").to_string(), v);
-                }
-            }
-        }
-    }
+    let built: serde_json::Value = stdout
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .find(|event| event["event"] == "built")
+        .unwrap_or_else(|| panic!("no `built` event:\n{stdout}"));
+    let pages = built["pages"].as_u64().unwrap_or(0) as usize;
+    let stages = built["timings"]
+        .as_object()
+        .map(|timings| {
+            timings
+                .iter()
+                .filter_map(|(name, ms)| Some((name.clone(), ms.as_f64()?)))
+                .collect()
+        })
+        .unwrap_or_default();
     Run {
         wall_ms: usage.wall_ms,
         cpu_ms: usage.cpu_ms,
@@ -267,7 +266,7 @@ fn main() {
     let _ = writeln!(report, "# stdportal build benchmark\n");
     let _ = writeln!(
         report,
-        "Machine: {cores} cores ({}). Commit {commit}. Median of {runs} runs of `stdportal build` (release) on a corpus from `gen_corpus` (~3 KB of Chinese Markdown per page, 20 cities, 200 indicators, 5 years of observations). Pages are HTML pages written, both scripts counted. Stage times come from `build --timings`: *load* reads and checks everything, *render + write* is the parallel stage in which each page is rendered (Tera), converted to Traditional and written to a staging folder if its bytes changed (wall), *template* and *convert* are CPU time summed over threads inside it, *index* assembles the search index (shards, fragment groups, filters) and *search cpu* is the CPU time of each page's part of it (text, keys, fragments) summed over threads inside *render*, *commit* moves the changed files into place and removes stale ones. The CLI rebuilds are full builds that write only what changed; serve's incremental rebuilds are in the second table. Regenerate with `cargo run --release --example bench`.\n",
+        "Machine: {cores} cores ({}). Commit {commit}. Median of {runs} runs of `stdportal build` (release) on a corpus from `gen_corpus` (~3 KB of Chinese Markdown per page, 20 cities, 200 indicators, 5 years of observations). Pages are HTML pages written, both scripts counted. Stage times come from the `built` event of `build --message-format json` (the same as `build --timings`): *load* reads and checks everything, *render + write* is the parallel stage in which each page is rendered (Tera), converted to Traditional and written to a staging folder if its bytes changed (wall), *template* and *convert* are CPU time summed over threads inside it, *index* assembles the search index (shards, fragment groups, filters) and *search cpu* is the CPU time of each page's part of it (text, keys, fragments) summed over threads inside *render*, *commit* moves the changed files into place and removes stale ones. The CLI rebuilds are full builds that write only what changed; serve's incremental rebuilds are in the second table. Regenerate with `cargo run --release --example bench`.\n",
         std::env::consts::OS
     );
     let _ = writeln!(report, "The corpus puts every page into a city, an issuing office, a kind, two topics, a year and a validity, so every list is as full as on a department's site. *lists* says whether lists are paginated (20 a page, the default) or each on one page (`paginate_by = 0`: no pager pages); *output* is the size of `public/`, *largest list* the largest HTML page that is not a document.\n");

@@ -12,14 +12,20 @@
 //!
 //! The site is copied to a temporary folder first, so the edits never touch the real files.
 //! Each edit appends one line and waits for the `reload` event that lists the edited page; the
-//! server's own "Rebuilt in N ms" lines give the part of that time spent building.
+//! server's own `rebuilt` events (`serve --message-format json`, docs/EVENTS.md) give the part
+//! of that time spent building. Nothing reads the server's sentences, so it works whatever the
+//! locale says (zh-Hans, zh-Hant, en).
+
+#[path = "support/serve_events.rs"]
+#[allow(dead_code)]
+mod serve_events;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
+
+use serve_events::Server;
 
 struct Options {
     root: PathBuf,
@@ -131,12 +137,14 @@ fn run(options: &Options) -> Result<(), String> {
         options.edits
     );
 
-    let mut server = Server::start(&options.bin, &copy)?;
+    let mut server = Server::start(&options.bin, &copy, Duration::from_secs(300), |_| {})?;
     if options.after_index {
-        // The index is built in the background and competes for the CPU until it is ready.
-        let deadline = Instant::now() + Duration::from_secs(300);
-        while !server.log().contains("Search index ready") && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(100));
+        // The index is made with the first build, before the server answers; a site with
+        // search off has none.
+        let ready = server.wait_for(Duration::ZERO, |e| e["event"] == "search_index_ready");
+        match ready {
+            Some(event) => println!("search index ready after {} ms", event["ms"]),
+            None => println!("the site has no search index (search = false)"),
         }
     }
     let mut events = Events::connect(server.addr)?;
@@ -173,10 +181,10 @@ fn run(options: &Options) -> Result<(), String> {
     }
     std::thread::sleep(Duration::from_millis(200));
     let builds: Vec<f64> = server
-        .log()
-        .lines()
-        .filter_map(|l| l.strip_prefix("Rebuilt in "))
-        .filter_map(|l| l.split(' ').next()?.parse().ok())
+        .events()
+        .iter()
+        .filter(|e| e["event"] == "rebuilt")
+        .filter_map(|e| e["ms"].as_f64())
         .collect();
     println!(
         "save → reload event over {} edits: median {:.0} ms, min {:.0} ms, max {:.0} ms",
@@ -275,63 +283,6 @@ struct RemoveOnDrop(PathBuf);
 impl Drop for RemoveOnDrop {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-    log: Arc<Mutex<String>>,
-}
-
-impl Server {
-    fn start(bin: &Path, root: &Path) -> Result<Server, String> {
-        let mut child = Command::new(bin)
-            .args(["serve", "--port", "0", "--root"])
-            .arg(root)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .map_err(|e| format!("{}: {e}", bin.display()))?;
-        let log = Arc::new(Mutex::new(String::new()));
-        let (tx, rx) = mpsc::channel();
-        let stdout = child.stdout.take().ok_or("no stdout")?;
-        let into = log.clone();
-        std::thread::spawn(move || {
-            let mut tx = Some(tx);
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(rest) = line.strip_prefix("Serving http://") {
-                    if let (Some(tx), Some(addr)) = (tx.take(), rest.split('/').next()) {
-                        let _ = tx.send(addr.to_string());
-                    }
-                }
-                if let Ok(mut log) = into.lock() {
-                    log.push_str(&line);
-                    log.push('\n');
-                }
-            }
-        });
-        let addr = rx
-            .recv_timeout(Duration::from_secs(300))
-            .map_err(|_| "the server printed no `Serving` line".to_string())?;
-        let addr = addr.parse().map_err(|_| format!("bad address {addr}"))?;
-        Ok(Server { child, addr, log })
-    }
-
-    fn log(&self) -> String {
-        self.log.lock().map(|l| l.clone()).unwrap_or_default()
-    }
-
-    fn stop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.stop();
     }
 }
 

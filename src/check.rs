@@ -13,6 +13,7 @@ use crate::content::markdown::safety::{self, Found};
 use crate::error::Diagnostic;
 use crate::escape::percent_decode;
 use crate::output::OutputFile;
+use crate::report::progress::{self, Stage};
 use crate::site::Site;
 use crate::t;
 
@@ -170,12 +171,14 @@ fn is_not_a_page_link(url: &str) -> bool {
 
 /// Checks the built files of `site`.
 pub fn check(site: &Site, files: &[OutputFile]) -> Report {
+    let _checking = progress::stage(Stage::Check);
     let mut report = Report::default();
     let existing: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let scans: BTreeMap<&str, Scan> = files
-        .iter()
-        .filter(|f| f.path.ends_with(".html"))
+    let html = files.iter().filter(|f| f.path.ends_with(".html"));
+    progress::total(Stage::Check, html.clone().count() as u64);
+    let scans: BTreeMap<&str, Scan> = html
         .filter_map(|f| {
+            progress::advance(Stage::Check, 1);
             std::str::from_utf8(&f.bytes)
                 .ok()
                 .map(|html| (f.path.as_str(), scan(html)))

@@ -22,18 +22,25 @@ pub struct Diagnostic {
     /// Not 0 for the line that stands for the problems of `file` that are not shown (past
     /// [`PROBLEMS_PER_FILE`]): how many there are.
     pub not_shown: usize,
+    /// The catalogue id of `message` when it is one catalogue message as it was said, and of
+    /// `hint` ([`crate::i18n::id_of`]): what the JSON events name a problem by.
+    pub id: Option<&'static str>,
+    pub hint_id: Option<&'static str>,
 }
 
 impl Diagnostic {
     pub fn new(file: impl AsRef<Path>, message: impl Into<String>) -> Self {
+        let message = message.into();
         Diagnostic {
             file: file.as_ref().to_path_buf(),
             line: None,
             column: None,
-            message: message.into(),
+            id: crate::i18n::id_of(&message),
+            message,
             hint: None,
             refused: false,
             not_shown: 0,
+            hint_id: None,
         }
     }
 
@@ -49,8 +56,23 @@ impl Diagnostic {
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        let hint = hint.into();
+        self.hint_id = crate::i18n::id_of(&hint);
+        self.hint = Some(hint);
         self
+    }
+
+    /// The sentence and the hint of the line standing for the problems of a file that are not
+    /// shown (`not_shown` of them).
+    pub fn not_shown_text(&self) -> (String, String) {
+        let count = crate::digits::grouped(self.not_shown as u64);
+        let message = t!(
+            "diagnostic-not-shown",
+            file = self.file.display(),
+            count = count,
+            shown = PROBLEMS_PER_FILE
+        );
+        (message, t!("diagnostic-not-shown-hint"))
     }
 
     /// Marks a file refused unread (see [`Diagnostic::refused`]).
@@ -86,18 +108,9 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let file = self.file.display();
         if self.not_shown > 0 {
-            let count = crate::digits::grouped(self.not_shown as u64);
-            f.write_str(&t!(
-                "diagnostic-not-shown",
-                file = file,
-                count = count,
-                shown = PROBLEMS_PER_FILE
-            ))?;
-            return write!(
-                f,
-                "\n  {}",
-                t!("diagnostic-hint", hint = t!("diagnostic-not-shown-hint"))
-            );
+            let (message, hint) = self.not_shown_text();
+            f.write_str(&message)?;
+            return write!(f, "\n  {}", t!("diagnostic-hint", hint = hint));
         }
         let message = self.message.as_str();
         let text = match (self.line, self.column) {

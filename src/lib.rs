@@ -23,6 +23,7 @@ pub mod nearest;
 pub mod output;
 pub mod read;
 pub mod render;
+pub mod report;
 pub mod script;
 pub mod search;
 pub mod serve;

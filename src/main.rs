@@ -3,14 +3,17 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use stdportal::error::Diagnostics;
+use stdportal::error::{Diagnostic, Diagnostics};
 use stdportal::i18n::{self, Lang};
 use stdportal::output::{PublishOptions, Publisher};
+use stdportal::report::events::{self, DiagnosticEvent, Event, Severity};
+use stdportal::report::progress::{self, Stage};
+use stdportal::report::{Exit, Format};
 use stdportal::site::{BuildOptions, Site};
 use stdportal::t;
 
@@ -38,8 +41,28 @@ macro_rules! tell {
 struct Cli {
     #[arg(long, global = true, value_parser = parse_lang)]
     lang: Option<Lang>,
+    /// As cargo names it; `--format` is the short name.
+    #[arg(long, global = true, alias = "format", value_enum, default_value_t = MessageFormat::Human)]
+    message_format: MessageFormat,
+    #[arg(long, short, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum MessageFormat {
+    Human,
+    Json,
+}
+
+impl From<MessageFormat> for Format {
+    fn from(format: MessageFormat) -> Format {
+        match format {
+            MessageFormat::Human => Format::Human,
+            MessageFormat::Json => Format::Json,
+        }
+    }
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
@@ -120,6 +143,29 @@ fn lang_in_args(args: &[OsString]) -> Option<Lang> {
     None
 }
 
+/// Whether the command line asks for JSON messages (`--message-format json`, `--format=json`
+/// …), known before clap parses, so that a usage error is a JSON event too.
+fn json_in_args(args: &[OsString]) -> bool {
+    let mut args = args.iter().skip(1).map(|a| a.to_str());
+    let mut json = false;
+    while let Some(arg) = args.next() {
+        match arg {
+            Some("--") => break,
+            Some("--message-format" | "--format") => json = args.next().flatten() == Some("json"),
+            Some(arg) => {
+                if let Some(value) = arg
+                    .strip_prefix("--message-format=")
+                    .or_else(|| arg.strip_prefix("--format="))
+                {
+                    json = value == "json";
+                }
+            }
+            None => {}
+        }
+    }
+    json
+}
+
 /// The command line of [`Cli`] with every description, heading and help text in the current
 /// language (clap's usage line and error messages stay as clap writes them).
 fn localized_command() -> clap::Command {
@@ -179,6 +225,8 @@ fn command_about(name: &str) -> Option<String> {
 fn argument_help(command: &str, id: &str, default: String) -> Option<String> {
     Some(match (command, id) {
         (_, "lang") => t!("help-lang"),
+        (_, "message_format") => t!("help-message-format"),
+        (_, "quiet") => t!("help-quiet"),
         (_, "help") => t!("help-help"),
         (_, "version") => t!("help-version"),
         (_, "root") => t!("help-root", default = default),
@@ -242,21 +290,69 @@ fn help_template(command: &clap::Command) -> String {
 
 fn main() -> ExitCode {
     ignore_file_size_signal();
+    let started = Instant::now();
     let args: Vec<OsString> = std::env::args_os().collect();
     // Chosen before clap parses, so that the help is in the language too.
     let lang =
         lang_in_args(&args).unwrap_or_else(|| Lang::from_env(|name| std::env::var(name).ok()));
     i18n::set_language(lang);
+    let json = json_in_args(&args);
     let mut command = localized_command();
-    let cli = command
+    let parsed = command
         .try_get_matches_from_mut(args)
         .and_then(|matches| Cli::from_arg_matches(&matches))
-        .map_err(|e| e.format(&mut command))
-        .unwrap_or_else(|e| e.exit());
+        .map_err(|e| e.format(&mut command));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        // Help and the version are what was asked for, not errors.
+        Err(e) if json && e.use_stderr() => return usage_error_as_json(&e, started),
+        Err(e) => e.exit(),
+    };
     if let Some(lang) = cli.lang {
         i18n::set_language(lang);
     }
-    match cli.command {
+    stdportal::report::set(cli.message_format.into(), cli.quiet);
+    let name = match &cli.command {
+        Command::Build { .. } => "build",
+        Command::Check { .. } => "check",
+        Command::Init { .. } => "init",
+        Command::Serve { .. } => "serve",
+    };
+    if stdportal::report::json() {
+        events::emit(&Event::Start {
+            command: name.into(),
+            stdportal: env!("CARGO_PKG_VERSION").into(),
+            lang: i18n::language().tag().into(),
+        });
+    }
+    let exit = run(cli.command);
+    if stdportal::report::json() {
+        events::emit(&Event::Finished {
+            command: Some(name.into()),
+            exit_code: exit.code(),
+            ms: events::ms(started.elapsed()),
+        });
+    }
+    exit.into()
+}
+
+/// clap's error (its own words, in English) as a diagnostic, and the end, exit status 2.
+fn usage_error_as_json(error: &clap::Error, started: Instant) -> ExitCode {
+    let text = error.render().to_string();
+    events::emit(&Event::Diagnostic(DiagnosticEvent::about_the_command(
+        Severity::Error,
+        text.trim_end(),
+    )));
+    events::emit(&Event::Finished {
+        command: None,
+        exit_code: Exit::UsageOrEnvironment.code(),
+        ms: events::ms(started.elapsed()),
+    });
+    Exit::UsageOrEnvironment.into()
+}
+
+fn run(command: Command) -> Exit {
+    match command {
         Command::Build {
             root,
             output,
@@ -291,17 +387,7 @@ fn main() -> ExitCode {
             drafts,
             search: false,
         }),
-        Command::Init { dir } => match stdportal::init::scaffold(&dir) {
-            Ok(()) => {
-                say!("{}", t!("init-created", dir = dir.display()));
-                say!("{}", t!("init-next", dir = dir.display()));
-                ExitCode::SUCCESS
-            }
-            Err(problem) => {
-                tell!("{problem}");
-                ExitCode::FAILURE
-            }
-        },
+        Command::Init { dir } => init(&dir),
         Command::Serve {
             root,
             port,
@@ -315,13 +401,64 @@ fn main() -> ExitCode {
             open,
             drafts,
         }) {
-            Ok(()) => ExitCode::SUCCESS,
+            Ok(()) => Exit::Ok,
             Err(problem) => {
-                tell!("{problem}");
-                ExitCode::FAILURE
+                tell_problems(&problem.into(), Severity::Error);
+                Exit::UsageOrEnvironment
             }
         },
     }
+}
+
+/// Problems: on stderr as sentences, or as diagnostic events.
+fn tell_problems(problems: &Diagnostics, severity: Severity) {
+    if stdportal::report::json() {
+        events::emit_all(problems, severity);
+    } else {
+        tell!("{problems}");
+    }
+}
+
+/// What a command did, for a person: nothing with `--quiet`, and nothing in JSON mode (where
+/// the event says it).
+fn human_summary() -> bool {
+    !stdportal::report::quiet() && !stdportal::report::json()
+}
+
+fn init(dir: &std::path::Path) -> Exit {
+    match stdportal::init::scaffold(dir) {
+        Ok(()) => {
+            let created = t!("init-created", dir = dir.display());
+            if stdportal::report::json() {
+                events::emit(&Event::Created {
+                    dir: dir.display().to_string(),
+                    message: created,
+                });
+            } else if human_summary() {
+                say!("{created}");
+                say!("{}", t!("init-next", dir = dir.display()));
+            }
+            Exit::Ok
+        }
+        // A folder that is not empty, or one that cannot be written.
+        Err(problem) => {
+            tell_problems(&problem.into(), Severity::Error);
+            Exit::UsageOrEnvironment
+        }
+    }
+}
+
+/// Why a build or a check did not get through: the site's problems (exit 1), or not a site at
+/// all, an output refused, the machine (exit 2).
+fn failure(root: &std::path::Path, problems: Diagnostics, output: bool) -> (Diagnostics, Exit) {
+    // No config.toml where the command looked: the folder given is not a site.
+    let not_a_site = std::fs::symlink_metadata(root.join("config.toml")).is_err();
+    let exit = if output || not_a_site {
+        Exit::UsageOrEnvironment
+    } else {
+        Exit::SiteProblems
+    };
+    (problems, exit)
 }
 
 fn build(
@@ -329,12 +466,19 @@ fn build(
     output: &std::path::Path,
     publish: PublishOptions,
     timings: bool,
-) -> ExitCode {
+) -> Exit {
     let started = Instant::now();
+    let watching = progress::watch();
+    // A file the output could not take (a full disk, no permission): the machine's problem.
+    let output_failed = AtomicBool::new(false);
+    let output_problem = |e: Diagnostic| {
+        output_failed.store(true, Ordering::Relaxed);
+        e
+    };
     // The output is taken (and locked) before the sources are read, so that of two builds one
     // after the other, the later one publishes the sources as they are by then.
     let result = Publisher::open(&options.root, output, publish)
-        .map_err(Diagnostics::from)
+        .map_err(|e| Diagnostics::from(output_problem(e)))
         .and_then(|publisher| {
             let opened = started.elapsed();
             let site = Site::load(&options)?;
@@ -346,77 +490,164 @@ fn build(
                 if file.path.ends_with(".html") {
                     pages.fetch_add(1, Ordering::Relaxed);
                 }
-                publisher.put(file)
+                publisher.put(file).map_err(output_problem)
             })?;
             let files = publisher.len();
-            site.timings().stage("commit", || publisher.commit())?;
+            let publishing = progress::stage(Stage::Publish);
+            site.timings()
+                .stage("commit", || publisher.commit())
+                .map_err(output_problem)?;
+            drop(publishing);
             site.timings().record("render_and_write", written.elapsed());
             Ok((site, pages.into_inner(), files))
+        })
+        .map_err(|problems| {
+            failure(&options.root, problems, output_failed.load(Ordering::Relaxed))
         });
+    let ran = watching.finish();
     match result {
         Ok((site, pages, files)) => {
-            say!(
-                "{}",
-                t!(
-                    "build-done",
-                    pages = pages,
-                    files = files,
-                    output = output.display(),
-                    ms = started.elapsed().as_millis().to_string(),
-                    profile = site.converter().profile().name()
-                )
+            let done = t!(
+                "build-done",
+                pages = pages,
+                files = files,
+                output = output.display(),
+                ms = started.elapsed().as_millis().to_string(),
+                profile = site.converter().profile().name()
             );
+            if stdportal::report::json() {
+                if ran.has(Stage::Index) {
+                    events::emit(&Event::SearchIndexReady {
+                        ms: events::ms(started.elapsed()),
+                    });
+                }
+                events::emit(&Event::Built {
+                    pages,
+                    files,
+                    output: Some(output.display().to_string()),
+                    profile: site.converter().profile().name().to_string(),
+                    ms: events::ms(started.elapsed()),
+                    timings: events::timings(site.timings()),
+                    message: done,
+                });
+                return Exit::Ok;
+            }
+            if human_summary() {
+                say!("{done}");
+            }
             if timings {
                 say!("{}", site.timings());
             }
-            ExitCode::SUCCESS
+            Exit::Ok
         }
-        Err(diagnostics) => {
-            report(&diagnostics);
-            ExitCode::FAILURE
+        Err((diagnostics, exit)) => {
+            let failed = t!("build-failed", count = diagnostics.len());
+            tell_problems(&diagnostics, Severity::Error);
+            if stdportal::report::json() {
+                events::emit(&Event::BuildFailed {
+                    problems: diagnostics.len(),
+                    ms: events::ms(started.elapsed()),
+                    message: failed,
+                });
+            } else {
+                tell!("\n{failed}");
+            }
+            exit
         }
     }
 }
 
-fn check(options: BuildOptions) -> ExitCode {
+fn check(options: BuildOptions) -> Exit {
+    let started = Instant::now();
+    let watching = progress::watch();
     let result = Site::load(&options).and_then(|site| {
         let files = site.render_all()?;
         Ok(stdportal::check::check(&site, &files))
     });
+    drop(watching);
     let report = match result {
         Ok(report) => report,
-        Err(diagnostics) => {
-            tell!("{diagnostics}");
-            tell!("\n{}", t!("check-does-not-build"));
-            return ExitCode::FAILURE;
+        Err(problems) => {
+            let (diagnostics, exit) = failure(&options.root, problems, false);
+            let does_not_build = t!("check-does-not-build");
+            tell_problems(&diagnostics, Severity::Error);
+            if stdportal::report::json() {
+                events::emit(&Event::BuildFailed {
+                    problems: diagnostics.len(),
+                    ms: events::ms(started.elapsed()),
+                    message: does_not_build,
+                });
+            } else {
+                tell!("\n{does_not_build}");
+            }
+            return exit;
         }
     };
-    if !report.external.is_empty() {
-        say!("{}", t!("check-external-links"));
+    let summary = t!(
+        "check-summary",
+        pages = report.pages_checked,
+        links = report.links_checked,
+        problems = report.problems.len(),
+        external = report.external.len(),
+        marks = report.punctuation.len()
+    );
+    if stdportal::report::json() {
         for (page, url) in &report.external {
-            say!("  {page}: {url}");
+            events::emit(&Event::ExternalLink {
+                page: page.clone(),
+                url: url.clone(),
+            });
+        }
+        for fix in &report.punctuation {
+            events::emit(&Event::Diagnostic(punctuation_note(
+                fix,
+                report.punctuation_on,
+            )));
+        }
+        events::emit_all(&report.problems, Severity::Error);
+        events::emit(&Event::Checked {
+            pages: report.pages_checked,
+            links: report.links_checked,
+            problems: report.problems.len(),
+            external: report.external.len(),
+            marks: report.punctuation.len(),
+            ms: events::ms(started.elapsed()),
+            message: summary,
+        });
+    } else {
+        if human_summary() && !report.external.is_empty() {
+            say!("{}", t!("check-external-links"));
+            for (page, url) in &report.external {
+                say!("  {page}: {url}");
+            }
+        }
+        if human_summary() {
+            print_punctuation(&report.punctuation, report.punctuation_on);
+        }
+        for problem in &report.problems {
+            tell!("{problem}");
+        }
+        if human_summary() {
+            say!("{summary}");
         }
     }
-    print_punctuation(&report.punctuation, report.punctuation_on);
-    for problem in &report.problems {
-        tell!("{problem}");
-    }
-    say!(
-        "{}",
-        t!(
-            "check-summary",
-            pages = report.pages_checked,
-            links = report.links_checked,
-            problems = report.problems.len(),
-            external = report.external.len(),
-            marks = report.punctuation.len()
-        )
-    );
     if report.problems.is_empty() {
-        ExitCode::SUCCESS
+        Exit::Ok
     } else {
-        ExitCode::FAILURE
+        Exit::SiteProblems
     }
+}
+
+/// A mark the typography pass changes, as a note at its line.
+fn punctuation_note(fix: &stdportal::check::PunctuationFix, on: bool) -> DiagnosticEvent {
+    let (before, after) = (fix.before.as_str(), fix.after.as_str());
+    let message = if on {
+        t!("check-punctuation-changed", before = before, after = after)
+    } else {
+        t!("check-punctuation-would-change", before = before, after = after)
+    };
+    let note = Diagnostic::new(&fix.file, message).at_line(fix.line);
+    DiagnosticEvent::of(&note, Severity::Note)
 }
 
 /// The typography pass's changes, by file: notes for the editor, not problems (the build
@@ -454,11 +685,6 @@ fn print_punctuation(fixes: &[stdportal::check::PunctuationFix], on: bool) {
         }
         start = end;
     }
-}
-
-fn report(diagnostics: &Diagnostics) {
-    tell!("{diagnostics}");
-    tell!("\n{}", t!("build-failed", count = diagnostics.len()));
 }
 
 /// With a file-size limit (`ulimit -f`), the system kills a process that writes past it with

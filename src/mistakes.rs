@@ -410,7 +410,9 @@ pub fn toml_diagnostic(
     }
     let (message, hint) = toml_message(err.message());
     let mut d = Diagnostic::new(file, message);
-    d.hint = hint;
+    if let Some(hint) = hint {
+        d = d.hint(hint);
+    }
     match err.span() {
         Some(span) => d.at_offset(text, span.start, first_line),
         None => d,

@@ -13,6 +13,8 @@ help-help-command = Print this message or the help of the given subcommand(s)
 
 ## The arguments ($default: the value used when the argument is not given)
 
+help-message-format = How messages are written: human (sentences) or json (one JSON object a line on stdout, for programs: docs/EVENTS.md) [default: human]
+help-quiet = Say only problems: no progress, no summary
 help-lang = The language of messages: zh-Hans, zh-Hant or en [default: from STDPORTAL_LANG, then the locale (LC_ALL, LC_MESSAGES, LANG)]
 help-help = Print help
 help-version = Print version

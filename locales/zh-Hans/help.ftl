@@ -12,6 +12,8 @@ help-help-command = 显示这个帮助，或者指定子命令的帮助
 
 ## 参数（$default：不写这个参数时用的值）
 
+help-message-format = 提示信息的写法：human（句子）或 json（每行一个 JSON 对象，写到标准输出，供程序读取，见 docs/EVENTS.md）（默认：human）
+help-quiet = 只说问题：不显示进度，也不显示总结
 help-lang = 提示信息的语言：zh-Hans、zh-Hant 或 en（默认：先看 STDPORTAL_LANG，再看语言环境变量 LC_ALL、LC_MESSAGES、LANG）
 help-help = 显示帮助
 help-version = 显示版本

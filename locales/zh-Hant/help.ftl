@@ -12,6 +12,8 @@ help-help-command = 顯示這個說明，或者指定子命令的說明
 
 ## 引數（$default：不寫這個引數時用的值）
 
+help-message-format = 提示訊息的寫法：human（句子）或 json（每行一個 JSON 物件，寫到標準輸出，供程式讀取，見 docs/EVENTS.md）（預設：human）
+help-quiet = 只說問題：不顯示進度，也不顯示總結
 help-lang = 提示訊息的語言：zh-Hans、zh-Hant 或 en（預設：先看 STDPORTAL_LANG，再看語言環境變數 LC_ALL、LC_MESSAGES、LANG）
 help-help = 顯示說明
 help-version = 顯示版本

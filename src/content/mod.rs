@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::report::progress::{self, Stage};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::read::{decode_utf8, rel_to};
 use crate::t;
@@ -194,6 +195,7 @@ impl Content {
                 path: path.clone(),
             })
             .collect();
+        progress::total(Stage::Read, files.len() as u64);
         let shown: Vec<PathBuf> = files.iter().map(|f| rel_to(root, &f.path)).collect();
         self.sections
             .retain(|_, s| s.file.as_ref().is_none_or(|f| !shown.contains(f)));
@@ -211,9 +213,12 @@ impl Content {
             // when it is no ordinary file inside the site.
             .filter(|f| std::fs::symlink_metadata(&f.path).is_ok_and(|m| !m.is_dir()))
             .map(|f| {
-                let mut parsed = parse_file(root, f, &markdown, prepare)?;
-                prepare.prepare(&mut parsed)?;
-                Ok(parsed)
+                let parsed = parse_file(root, f, &markdown, prepare).and_then(|mut parsed| {
+                    prepare.prepare(&mut parsed)?;
+                    Ok(parsed)
+                });
+                progress::advance(Stage::Read, 1);
+                parsed
             })
             .collect();
         let mut diagnostics = Diagnostics::default();

@@ -7,6 +7,7 @@
 //! or a test using it sees the same messages whatever the machine's locale.
 
 mod lang;
+mod recent;
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -17,6 +18,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 pub use lang::{Lang, OVERRIDE_VAR};
+pub use recent::id_of;
 
 /// Declares the catalogue files (one per subject, the same names in every language) and builds
 /// them into the binary.
@@ -51,6 +53,7 @@ catalogues!(
     "check",
     "dictionary",
     "word",
+    "progress",
 );
 
 static CURRENT: AtomicU8 = AtomicU8::new(Lang::En as u8);
@@ -112,9 +115,12 @@ impl From<&PathBuf> for Arg {
     }
 }
 
-/// The message `id` in the current language, with `args` in its placeholders.
-pub fn text(id: &str, args: &[(&str, Arg)]) -> String {
-    text_in(language(), id, args)
+/// The message `id` in the current language, with `args` in its placeholders (its id is kept
+/// for a diagnostic made from it: [`id_of`]).
+pub fn text(id: &'static str, args: &[(&str, Arg)]) -> String {
+    let text = text_in(language(), id, args);
+    recent::remember(id, &text);
+    text
 }
 
 /// The message `id` in `lang`. A message missing there is taken from English, and one missing

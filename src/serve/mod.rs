@@ -18,8 +18,16 @@ macro_rules! say {
     }};
 }
 
-/// Like `eprintln!`, without the panic on a closed stderr.
+/// A warning about the server itself: a line on stderr (without the panic on a closed stderr),
+/// or a diagnostic event in JSON mode.
 macro_rules! warn {
+    ($($arg:tt)*) => {{
+        $crate::serve::warning(&format!($($arg)*));
+    }};
+}
+
+/// Like `eprintln!`, without the panic on a closed stderr: the log's lines about the site.
+macro_rules! tell {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
         let _ = writeln!(std::io::stderr().lock(), $($arg)*);
@@ -48,6 +56,8 @@ pub use watch::relevant;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::error::io_error;
 use crate::i18n::Arg;
+use crate::report::events::{self, DiagnosticEvent, Event, Severity};
+use crate::report::progress::{self, Stage};
 use crate::site::BuildOptions;
 use crate::sync::lock;
 use crate::t;
@@ -265,27 +275,10 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         .map_err(|e| failed(t!("serve-cannot-start", error = io_error(&e))))?;
     let started = Instant::now();
     let rebuilder = Arc::new(Mutex::new(rebuilder));
+    let watching = progress::watch();
     let first = lock(&rebuilder).rebuild(&[]);
-    let elapsed = started.elapsed().as_millis();
-    match &first {
-        Ok(changes) => say!(
-            "{}",
-            t!(
-                "serve-built",
-                pages = changes
-                    .files
-                    .keys()
-                    .filter(|p| p.ends_with(".html"))
-                    .count(),
-                files = changes.files.len(),
-                ms = elapsed.to_string()
-            )
-        ),
-        Err(diagnostics) => {
-            warn!("{diagnostics}");
-            warn!("\n{}", t!("serve-first-build-failed"));
-        }
-    }
+    let ran = watching.finish();
+    first_build(&first, &lock(&rebuilder), &ran, started);
     shared.publish(&first);
 
     let signals = {
@@ -300,19 +293,29 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         watch::spawn(watch_root, move |changed| {
             let started = Instant::now();
             let what = describe(&root, &changed);
+            let changed_in_root = changed.clone();
             let changed: Vec<PathBuf> = changed
                 .iter()
                 .map(|p| site_root.join(p.strip_prefix(&root).unwrap_or(p)))
                 .collect();
             let outcome = lock(&rebuilder).rebuild(&changed);
-            report(&outcome, &what, started.elapsed().as_millis(), &shared);
+            let names = changed_names(&root, &changed_in_root);
+            report(&outcome, &what, &names, started.elapsed(), &shared);
             shared.publish(&outcome);
         })
     };
     if let Err(e) = watching {
         warn!("{}", t!("serve-no-watch", error = e.to_string()));
     }
-    say!("{}", t!("serve-serving", url = &url));
+    let serving = t!("serve-serving", url = &url);
+    if crate::report::json() {
+        events::emit(&Event::Serving {
+            url: url.clone(),
+            message: serving,
+        });
+    } else if !crate::report::quiet() {
+        say!("{serving}");
+    }
     if options.bind.is_unspecified() {
         warn!(
             "{}",
@@ -330,60 +333,192 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         .map_err(|e| failed(t!("serve-stopped-error", error = io_error(&e))))?;
     // The watcher thread may be in the middle of a build: it need not finish.
     runtime.shutdown_background();
-    say!("{}", t!("serve-stopped"));
+    if human_log() {
+        say!("{}", t!("serve-stopped"));
+    }
     Ok(())
 }
 
-fn report(outcome: &Result<Changes, Diagnostics>, what: &str, ms: u128, shared: &Shared) {
+/// Whether the log says what went well (not in JSON mode, where events say it, nor with
+/// `--quiet`).
+fn human_log() -> bool {
+    !crate::report::json() && !crate::report::quiet()
+}
+
+/// A warning about the server (see `warn!`).
+pub(crate) fn warning(text: &str) {
+    if crate::report::json() {
+        events::emit(&Event::Diagnostic(DiagnosticEvent::about_the_command(
+            Severity::Warning,
+            text,
+        )));
+    } else {
+        tell!("{text}");
+    }
+}
+
+/// What the first build did: the site in memory, or its problems.
+fn first_build(
+    outcome: &Result<Changes, Diagnostics>,
+    rebuilder: &Rebuilder,
+    ran: &progress::Ran,
+    started: Instant,
+) {
+    let ms = started.elapsed();
     match outcome {
-        Ok(changes) if changes.kind == ChangeKind::Css => say!(
-            "{}",
-            if changes.paths.is_empty() {
-                t!("serve-css-unchanged", ms = ms.to_string(), what = what)
+        Ok(changes) => {
+            let pages = changes
+                .files
+                .keys()
+                .filter(|p| p.ends_with(".html"))
+                .count();
+            let built = t!(
+                "serve-built",
+                pages = pages,
+                files = changes.files.len(),
+                ms = ms.as_millis().to_string()
+            );
+            if !crate::report::json() {
+                if !crate::report::quiet() {
+                    say!("{built}");
+                }
+                return;
+            }
+            if ran.has(Stage::Index) {
+                events::emit(&Event::SearchIndexReady {
+                    ms: events::ms(started.elapsed()),
+                });
+            }
+            let site = rebuilder.site();
+            events::emit(&Event::Built {
+                pages,
+                files: changes.files.len(),
+                output: None,
+                profile: site
+                    .map(|s| s.converter().profile().name().to_string())
+                    .unwrap_or_default(),
+                ms: events::ms(ms),
+                timings: site.map(|s| events::timings(s.timings())).unwrap_or_default(),
+                message: built,
+            });
+        }
+        Err(diagnostics) => {
+            let failed = t!("serve-first-build-failed");
+            if crate::report::json() {
+                events::emit_all(diagnostics, Severity::Error);
+                events::emit(&Event::BuildFailed {
+                    problems: diagnostics.len(),
+                    ms: events::ms(ms),
+                    message: failed,
+                });
             } else {
+                tell!("{diagnostics}");
+                tell!("\n{failed}");
+            }
+        }
+    }
+}
+
+fn report(
+    outcome: &Result<Changes, Diagnostics>,
+    what: &str,
+    changed: &[String],
+    took: std::time::Duration,
+    shared: &Shared,
+) {
+    let ms = took.as_millis();
+    match outcome {
+        Ok(changes) => {
+            let css = changes.kind == ChangeKind::Css;
+            let fixed = shared.snapshot().error.is_some();
+            let said = if css && changes.paths.is_empty() {
+                t!("serve-css-unchanged", ms = ms.to_string(), what = what)
+            } else if css {
                 t!(
                     "serve-css-reloaded",
                     ms = ms.to_string(),
                     what = what,
                     files = changes.paths.join(", ")
                 )
-            }
-        ),
-        Ok(changes) => {
-            let pages = changes.pages();
-            // Whole sentence, one message: the catalogue chooses which clauses it says.
-            let routes = match changes.partial {
-                Some(routes) => Arg::from(routes),
-                None => Arg::from("none"),
-            };
-            let fixed = if shared.snapshot().error.is_some() {
-                "yes"
             } else {
-                "no"
-            };
-            say!(
-                "{}",
+                let pages = changes.pages();
+                // Whole sentence, one message: the catalogue chooses which clauses it says.
+                let routes = match changes.partial {
+                    Some(routes) => Arg::from(routes),
+                    None => Arg::from("none"),
+                };
                 t!(
                     "serve-rebuilt",
                     ms = ms.to_string(),
                     what = what,
                     pages = pages,
                     others = changes.paths.len() - pages,
-                    fixed = fixed,
+                    fixed = if fixed { "yes" } else { "no" },
                     routes = routes
                 )
-            );
+            };
+            if !crate::report::json() {
+                if !crate::report::quiet() {
+                    say!("{said}");
+                }
+                return;
+            }
+            let (pages, files) = changes.paths.iter().cloned().partition(|p| p.ends_with(".html"));
+            let kind = match (css, changes.partial) {
+                (true, _) => "css",
+                (false, Some(_)) => "partial",
+                (false, None) => "full",
+            };
+            events::emit(&Event::Rebuilt {
+                ms: events::ms(took),
+                changed: changed.to_vec(),
+                kind: kind.into(),
+                pages,
+                files,
+                rendered: changes.partial,
+                fixed: fixed && !css,
+                message: said,
+            });
         }
         Err(diagnostics) => {
-            warn!("{diagnostics}");
-            let ms = ms.to_string();
-            if diagnostics.iter().any(|d| d.refused) {
-                warn!("{}", t!("serve-rebuild-refused", ms = ms, what = what));
+            let ms_text = ms.to_string();
+            let refused = diagnostics.iter().any(|d| d.refused);
+            let said = if refused {
+                t!("serve-rebuild-refused", ms = ms_text, what = what)
             } else {
-                warn!("{}", t!("serve-rebuild-failed", ms = ms, what = what));
+                t!("serve-rebuild-failed", ms = ms_text, what = what)
+            };
+            if crate::report::json() {
+                events::emit_all(diagnostics, Severity::Error);
+                events::emit(&Event::RebuildFailed {
+                    ms: events::ms(took),
+                    changed: changed.to_vec(),
+                    problems: diagnostics.len(),
+                    refused,
+                    message: said,
+                });
+            } else {
+                tell!("{diagnostics}");
+                tell!("{said}");
             }
         }
     }
+}
+
+/// The changed files as the site names them (`content/a.md`), sorted.
+fn changed_names(root: &Path, changed: &[PathBuf]) -> Vec<String> {
+    let mut names: Vec<String> = changed
+        .iter()
+        .map(|p| {
+            p.strip_prefix(root)
+                .unwrap_or(p)
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    names
 }
 
 /// `content/a.md`, or `content/a.md and 3 more`.

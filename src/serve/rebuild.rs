@@ -85,6 +85,11 @@ impl Rebuilder {
         }
     }
 
+    /// The site as the last good build read it (its profile, its timings), if one succeeded.
+    pub fn site(&self) -> Option<&Site> {
+        self.last.as_ref().map(|(site, _)| site)
+    }
+
     /// Rebuilds after `changed` (absolute paths of source files; empty means "everything").
     /// On failure the last good output is kept, so the next success is diffed against it.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Changes, Diagnostics> {

@@ -14,6 +14,7 @@ use crate::error::{Diagnostic, Diagnostics};
 use crate::labels;
 use crate::lists::Lists;
 use crate::render::{self, Templates};
+use crate::report::progress::{self, Stage};
 use crate::script::{Converter, SiteDictionary};
 use crate::simplify;
 use crate::t;
@@ -37,6 +38,7 @@ pub enum Reread {
 
 impl Site {
     pub fn load(options: &BuildOptions) -> Result<Site, Diagnostics> {
+        let _reading = progress::stage(Stage::Read);
         let root = &options.root;
         let mut config = Config::load(&root.join("config.toml"))?;
         if let Some(url) = &options.base_url {

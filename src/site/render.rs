@@ -12,6 +12,7 @@ use super::{RouteKey, Site};
 use crate::config::Config;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::output::OutputFile;
+use crate::report::progress::{self, Stage};
 use crate::script::html::convert_html;
 use crate::script::Script;
 use crate::search::{SearchDoc, SearchIndex};
@@ -217,6 +218,7 @@ impl Site {
                         bytes: html.into_bytes(),
                     })?;
                 }
+                progress::advance(Stage::Render, 1);
                 return Ok(());
             }
             Producer::Feeds => feeds::atom_feeds(self, reader),
@@ -306,9 +308,14 @@ impl Site {
         let views = self.timings.stage("views", || self.views());
         let producers = self.producers();
         let started = std::time::Instant::now();
+        let rendering = progress::stage(Stage::Render);
+        let pages = producers.iter().filter(|p| matches!(p, Producer::Route(_)));
+        progress::total(Stage::Render, pages.count() as u64);
         let mut produced = self.render_producers(&views, &producers, emit, record)?;
+        drop(rendering);
         self.timings.record("render", started.elapsed());
         if self.config.search {
+            let _indexing = progress::stage(Stage::Index);
             let docs = std::mem::take(&mut produced.searchable)
                 .into_iter()
                 .filter_map(|(_, doc)| doc)

@@ -30,6 +30,23 @@ fn run_case(break_it: impl FnOnce(&TestSite), args: &[&str], expected: &[&str]) 
     let mut in_chinese = vec!["--lang", "zh-Hans"];
     in_chinese.extend_from_slice(args);
     assert_no_english(&site.rejected_with(&in_chinese, &[]));
+    let mut in_json = vec!["--message-format", "json"];
+    in_json.extend_from_slice(args);
+    assert_every_problem_has_its_id(&site.build(&in_json));
+}
+
+/// Every problem of a build's JSON events names its message by its catalogue id.
+fn assert_every_problem_has_its_id(output: &std::process::Output) {
+    assert_eq!(output.status.code(), Some(1));
+    let mut problems = 0;
+    for line in stdout(output).lines() {
+        let event: serde_json::Value = serde_json::from_str(line).unwrap();
+        if event["event"] == "diagnostic" {
+            problems += 1;
+            assert!(event["id"].is_string(), "a problem without its id: {line}");
+        }
+    }
+    assert!(problems > 0, "{}", stdout(output));
 }
 
 /// Fails on a line of `message` that still says something in English: three English words in
@@ -373,13 +390,6 @@ cases! {
     an_invisible_character_in_a_folder_name_is_an_error(): |site| {
         site.page("a\u{2066}b/x.md", "+++\ntitle = \"x\"\n+++\n");
     } => ["the folder name", "U+2066"];
-
-    // ---- The output folder --------------------------------------------------------------------
-
-    a_file_added_by_hand_where_the_site_writes_is_an_error(): |site| {
-        // An editor's own sitemap, which the manifest does not list.
-        site.replace_output_file_by_hand("sitemap.xml", "mine");
-    } => ["public/sitemap.xml", "stdportal did not write", "--force"];
 
     // ---- Configuration and base_url -----------------------------------------------------------
 
@@ -850,6 +860,20 @@ fn csv_formula_as_text_never_reaches_a_download_as_a_formula() {
     assert!(csv.contains(",'=cmd|' /C calc'!A0"), "{csv}");
 }
 
+/// The output folder's problems are not the site's: exit code 2.
+#[test]
+fn a_file_added_by_hand_where_the_site_writes_is_an_error() {
+    let site = TestSite::basic();
+    site.built();
+    // An editor's own sitemap, which the manifest does not list.
+    site.replace_output_file_by_hand("sitemap.xml", "mine");
+    site.output_rejected_with(
+        &[],
+        &["public/sitemap.xml", "stdportal did not write", "--force"],
+    );
+    assert_no_english(&site.output_rejected_with(&["--lang", "zh-Hans"], &[]));
+}
+
 #[test]
 fn output_folder_that_cannot_be_written() {
     let site = TestSite::basic();
@@ -857,7 +881,7 @@ fn output_folder_that_cannot_be_written() {
     // A file where a folder is needed cannot be written into, even by root.
     site.file("blocker", "");
     let output = site.path("blocker/public");
-    site.rejected_with(
+    site.output_rejected_with(
         &["--output", output.to_str().unwrap()],
         &["cannot write the site"],
     );
@@ -875,7 +899,7 @@ fn disk_full_while_writing() {
         .env(stdportal::output::SIMULATE_DISK_FULL, "1")
         .output()
         .unwrap();
-    assert_refused(&output, &["the disk is full"]);
+    assert_refused_output(&output, &["the disk is full"]);
     assert_same_tree(&before, &site.tree(), "a build on a full disk");
     // Staging folders are cleaned up.
     assert_no_leftovers(site.root());
@@ -906,7 +930,7 @@ fn a_file_size_limit_gives_a_message_and_keeps_the_site() {
         });
     }
     let output = command.output().unwrap();
-    assert_refused(&output, &["cannot write the site", "ulimit -f"]);
+    assert_refused_output(&output, &["cannot write the site", "ulimit -f"]);
     assert_same_tree(&before, &site.tree(), "a build over the file-size limit");
 }
 

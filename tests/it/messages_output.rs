@@ -235,7 +235,7 @@ fn output_into_content_is_refused_in_chinese() {
         ),
     ] {
         let output = build_in(&site, lang, &["--output", &shown]);
-        let message = assert_refused(&output, &[]);
+        let message = assert_refused_output(&output, &[]);
         assert_says(&message, &[&lines[0], &lines[1]]);
     }
     assert_same_tree(&before, &site.tree(), "a refused build");
@@ -246,7 +246,7 @@ fn output_into_the_site_itself_is_refused_in_chinese() {
     let site = TestSite::basic();
     let root = site.root().display().to_string();
     let output = build_in(&site, "zh-Hans", &["--output", &root]);
-    let message = assert_refused(&output, &[]);
+    let message = assert_refused_output(&output, &[]);
     assert_says(
         &message,
         &[&format!("{root}: 错误：这是网站自己的文件夹：生成到这里会把生成的页面和 config.toml、content/、data/ 混在一起")],
@@ -270,7 +270,7 @@ fn a_folder_with_someone_elses_files_is_refused_in_chinese() {
         }
     };
     let output = build_in(&site, "zh-Hans", &["--output", &shown]);
-    let message = assert_refused(&output, &[]);
+    let message = assert_refused_output(&output, &[]);
     assert_says(
         &message,
         &[
@@ -279,7 +279,7 @@ fn a_folder_with_someone_elses_files_is_refused_in_chinese() {
         ],
     );
     let output = build_in(&site, "zh-Hant", &["--output", &shown]);
-    let message = assert_refused(&output, &[]);
+    let message = assert_refused_output(&output, &[]);
     assert_says(
         &message,
         &[
@@ -288,7 +288,7 @@ fn a_folder_with_someone_elses_files_is_refused_in_chinese() {
         ],
     );
     let output = build_in(&site, "en", &["--output", &shown]);
-    let message = assert_refused(&output, &[]);
+    let message = assert_refused_output(&output, &[]);
     assert!(
         message.contains("(thesis.docx, photos/)") || message.contains("(photos/, thesis.docx)"),
         "{message}"
@@ -302,7 +302,7 @@ fn an_output_that_is_a_file_is_refused_in_chinese() {
     site.file("F", "a file");
     let shown = site.path("F").display().to_string();
     let output = build_in(&site, "zh-Hans", &["--output", &shown]);
-    let message = assert_refused(&output, &[]);
+    let message = assert_refused_output(&output, &[]);
     assert_says(
         &message,
         &[
@@ -319,7 +319,7 @@ fn a_file_added_by_hand_where_the_site_writes_in_chinese() {
     // An editor's own sitemap, which the manifest does not list.
     site.replace_output_file_by_hand("sitemap.xml", "mine");
     let shown = site.public().join("sitemap.xml").display().to_string();
-    let message = site.rejected_in("zh-Hans", &[]);
+    let message = site.output_rejected_with(&["--lang", "zh-Hans"], &[]);
     assert_says(
         &message,
         &[
@@ -340,7 +340,7 @@ fn a_full_disk_in_chinese() {
         .env(stdportal::output::SIMULATE_DISK_FULL, "1")
         .output()
         .unwrap();
-    let message = assert_refused(
+    let message = assert_refused_output(
         &output,
         &[
             "错误：无法写入网站：",

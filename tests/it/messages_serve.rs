@@ -145,7 +145,7 @@ fn init_refuses_a_folder_with_files_in_the_editors_language() {
             .args(&args)
             .output()
             .unwrap();
-        assert_eq!(assert_refused(&output, &[]), expected, "{args:?}");
+        assert_eq!(assert_refused_output(&output, &[]), expected, "{args:?}");
     }
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(left.len(), 1, "nothing was written");

@@ -35,14 +35,14 @@ fn output_inside_content_is_refused_and_nothing_is_touched() {
     let root = site.root();
     let before = tree(root);
     let output = quick_build(root, &["--output", root.join("content").to_str().unwrap()]);
-    assert_refused(
+    assert_refused_output(
         &output,
         &["inside content/", "help: build into a folder of its own"],
     );
     assert_same_tree(&before, &tree(root), "a refused build");
     for folder in ["data", "themes", "content/policies"] {
         let output = quick_build(root, &["--output", root.join(folder).to_str().unwrap()]);
-        assert_refused(&output, &["where the site's sources are"]);
+        assert_refused_output(&output, &["where the site's sources are"]);
     }
     assert_same_tree(&before, &tree(root), "a refused build");
 }
@@ -53,12 +53,12 @@ fn output_that_is_the_site_or_holds_it_is_refused() {
     let root = site.root();
     let before = tree(root);
     let output = quick_build(root, &["--output", root.to_str().unwrap()]);
-    assert_refused(&output, &["the site's own folder"]);
+    assert_refused_output(&output, &["the site's own folder"]);
     let parent = root.parent().unwrap().to_str().unwrap().to_string();
     let output = quick_build(root, &["--output", &parent]);
-    assert_refused(&output, &["holds the site itself"]);
+    assert_refused_output(&output, &["holds the site itself"]);
     let output = quick_build(root, &["--output", "/"]);
-    assert_refused(&output, &["holds the site itself"]);
+    assert_refused_output(&output, &["holds the site itself"]);
     assert_same_tree(&before, &tree(root), "a refused build");
 }
 
@@ -76,7 +76,7 @@ fn output_that_is_the_home_folder_is_refused() {
         .env("HOME", home.path())
         .output()
         .unwrap();
-    assert_refused(&output, &["home folder"]);
+    assert_refused_output(&output, &["home folder"]);
     assert_eq!(std::fs::read_dir(home.path()).unwrap().count(), 1);
 }
 
@@ -90,7 +90,7 @@ fn a_folder_with_someone_elses_files_is_refused_then_kept_with_force() {
     std::fs::create_dir_all(out.join("empty")).unwrap();
     let before = tree(root);
     let output = quick_build(root, &["--output", out.to_str().unwrap()]);
-    assert_refused(
+    assert_refused_output(
         &output,
         &["did not write", "thesis.docx", "photos/", "--force"],
     );
@@ -352,7 +352,7 @@ fn a_mount_point_as_output_is_built_in_place() {
     assert!(stdportal::output::is_mount_point(&public));
     write(&public, "lost+found/keep", "the volume's own");
     // A volume that holds files is foreign until stdportal owns it.
-    assert_refused(&quick_build(root, &[]), &["did not write"]);
+    assert_refused_output(&quick_build(root, &[]), &["did not write"]);
     std::fs::remove_dir_all(public.join("lost+found")).unwrap();
     assert_success(&quick_build(root, &[]));
     assert!(public.join("index.html").is_file());
@@ -631,7 +631,7 @@ fn a_manifest_that_is_a_link_or_a_pipe_is_refused() {
     crate::support::write(&site.outside().join("manifest"), &listed);
     std::fs::remove_file(&manifest).unwrap();
     std::os::unix::fs::symlink(site.outside().join("manifest"), &manifest).unwrap();
-    site.rejected(&[
+    site.output_rejected_with(&[], &[
         "the list of published files",
         "is a link, a folder or a pipe, not a file",
         "help: remove it",
@@ -642,9 +642,8 @@ fn a_manifest_that_is_a_link_or_a_pipe_is_refused() {
         .status()
         .unwrap()
         .success());
-    site.rejected(&["is a link, a folder or a pipe, not a file"]);
-    site.rejected_in(
-        "zh-Hans",
+    site.output_rejected_with(&[], &["is a link, a folder or a pipe, not a file"]);
+    site.output_rejected_with(&["--lang", "zh-Hans"],
         &["已发布文件的清单", "是链接、文件夹或管道，不是文件"],
     );
 }

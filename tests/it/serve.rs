@@ -1,5 +1,7 @@
 //! `stdportal serve`: the real binary on a temporary copy of a fixture site, spoken to over
-//! plain TCP (so request paths reach the server exactly as written, `..` and all).
+//! plain TCP (so request paths reach the server exactly as written, `..` and all). It runs with
+//! `--message-format json`: the tests find its address and what it did in its events
+//! (docs/EVENTS.md), not in its sentences (`messages_serve` checks those, in each language).
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -19,7 +21,8 @@ struct Server {
     child: Child,
     addr: SocketAddr,
     url: String,
-    stdout: Arc<Mutex<String>>,
+    /// Its JSON events, in order.
+    stdout: Arc<Mutex<Vec<serde_json::Value>>>,
     stderr: Arc<Mutex<String>>,
 }
 
@@ -51,7 +54,8 @@ impl Server {
         let mut command = Command::new(stdportal_binary());
         configure(&mut command);
         let mut child = command
-            .args(["serve", "--port", &port.to_string(), "--root"])
+            .args(["serve", "--message-format", "json", "--port", &port.to_string()])
+            .arg("--root")
             .arg(root)
             .args(extra)
             .stdin(Stdio::null())
@@ -59,19 +63,19 @@ impl Server {
             .stderr(Stdio::piped())
             .spawn()
             .expect("the stdportal binary runs");
-        let stdout = Arc::new(Mutex::new(String::new()));
+        let stdout = Arc::new(Mutex::new(Vec::new()));
         let stderr = Arc::new(Mutex::new(String::new()));
         // Both pipes are drained for the server's whole life, or its log lines would fill
         // them and block it.
         let (url_tx, url_rx) = mpsc::channel();
-        drain(child.stdout.take().unwrap(), stdout.clone(), Some(url_tx));
-        drain(child.stderr.take().unwrap(), stderr.clone(), None);
+        drain_events(child.stdout.take().unwrap(), stdout.clone(), url_tx);
+        drain(child.stderr.take().unwrap(), stderr.clone());
         let url = match url_rx.recv_timeout(Duration::from_secs(120)) {
             Ok(url) => url,
             Err(_) => {
                 let _ = child.kill();
                 panic!(
-                    "no `Serving` line; stdout:\n{}\nstderr:\n{}",
+                    "no `serving` event; events:\n{:#?}\nstderr:\n{}",
                     stdout.lock().unwrap(),
                     stderr.lock().unwrap()
                 );
@@ -102,14 +106,39 @@ impl Server {
         self.stderr.lock().unwrap().clone()
     }
 
-    /// The server's stdout once it contains `needle` (or after 10 s): the server logs before
-    /// it sends the event, but the thread reading its pipe may be a moment behind.
-    fn stdout_with(&self, needle: &str) -> String {
-        wait_for_text(&self.stdout, needle)
+    /// The first of the server's events that `wanted` accepts, waiting up to 10 s for it: the
+    /// server writes it before it tells the pages, but the thread reading its pipe may be a
+    /// moment behind.
+    fn event(&self, wanted: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(found) = self.stdout.lock().unwrap().iter().find(|e| wanted(e)) {
+                return found.clone();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no such event; the server wrote:\n{:#?}\nstderr:\n{}",
+                self.stdout.lock().unwrap(),
+                self.stderr()
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
     }
 
-    fn stderr_with(&self, needle: &str) -> String {
-        wait_for_text(&self.stderr, needle)
+    /// The warning (a diagnostic about the server) with the catalogue id `id`.
+    fn warning(&self, id: &str) -> serde_json::Value {
+        self.event(|e| e["event"] == "diagnostic" && e["severity"] == "warning" && e["id"] == id)
+    }
+
+    /// How many warnings with the catalogue id `id` and `words` in their message came so far.
+    fn warnings(&self, id: &str, words: &str) -> usize {
+        self.stdout
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|e| e["event"] == "diagnostic" && e["id"] == id)
+            .filter(|e| e["message"].as_str().is_some_and(|m| m.contains(words)))
+            .count()
     }
 
     /// Sends Ctrl-C and returns the exit code.
@@ -141,30 +170,31 @@ impl Drop for Server {
     }
 }
 
-fn wait_for_text(text: &Mutex<String>, needle: &str) -> String {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let now = text.lock().unwrap().clone();
-        if now.contains(needle) || Instant::now() > deadline {
-            return now;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
-
-fn drain(
+/// Reads the server's events (one JSON object a line), and sends the address of its
+/// `serving` event.
+fn drain_events(
     pipe: impl Read + Send + 'static,
-    into: Arc<Mutex<String>>,
-    mut url: Option<mpsc::Sender<String>>,
+    into: Arc<Mutex<Vec<serde_json::Value>>>,
+    url: mpsc::Sender<String>,
 ) {
     std::thread::spawn(move || {
         for line in BufReader::new(pipe).lines() {
             let Ok(line) = line else { return };
-            if let Some(rest) = line.strip_prefix("Serving ") {
-                if let (Some(tx), Some(u)) = (url.take(), rest.split_whitespace().next()) {
-                    let _ = tx.send(u.to_string());
-                }
+            let event: serde_json::Value = serde_json::from_str(&line)
+                .unwrap_or_else(|e| panic!("not a JSON event ({e}): {line}"));
+            if event["event"] == "serving" {
+                let _ = url.send(event["url"].as_str().unwrap_or_default().to_string());
             }
+            into.lock().unwrap().push(event);
+        }
+    });
+}
+
+/// Reads stderr (which JSON mode leaves empty unless something panics).
+fn drain(pipe: impl Read + Send + 'static, into: Arc<Mutex<String>>) {
+    std::thread::spawn(move || {
+        for line in BufReader::new(pipe).lines() {
+            let Ok(line) = line else { return };
             let mut text = into.lock().unwrap();
             text.push_str(&line);
             text.push('\n');
@@ -610,10 +640,11 @@ fn an_edited_page_is_served_and_a_reload_event_is_sent() {
         .get("/zh-hant/policies/plan/")
         .text()
         .contains("新增的一段話：實時預覽。"));
-    let log = server.stdout_with("after content/policies/plan.md changed");
-    assert!(
-        log.contains("Rebuilt in ") && log.contains("after content/policies/plan.md changed"),
-        "{log}"
+    let rebuilt = server.event(|e| e["event"] == "rebuilt");
+    assert_eq!(
+        rebuilt["changed"],
+        serde_json::json!(["content/policies/plan.md"]),
+        "{rebuilt}"
     );
     assert_eq!(
         snapshot(&site.public()),
@@ -644,14 +675,16 @@ fn a_broken_front_matter_keeps_the_last_good_page_until_it_is_fixed() {
         "file and line: {}",
         error.data
     );
-    let stderr = server.stderr_with("still serving the last good build");
+    let failed = server.event(|e| e["event"] == "rebuild_failed");
+    assert_eq!(failed["refused"], false, "still serving the last good build");
+    let problem = server.event(|e| e["event"] == "diagnostic" && e["severity"] == "error");
     assert!(
-        names_file_and_line(&stderr, "content/policies/plan.md"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("still serving the last good build"),
-        "{stderr}"
+        problem["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("content/policies/plan.md")
+            && problem["line"].is_u64(),
+        "{problem}"
     );
     let served = server.get("/policies/plan/");
     assert_eq!(served.status, 200);
@@ -671,9 +704,7 @@ fn a_broken_front_matter_keeps_the_last_good_page_until_it_is_fixed() {
         .get("/policies/plan/")
         .text()
         .contains("修好以后：主导或参与"));
-    assert!(server
-        .stdout_with("the error is fixed")
-        .contains("the error is fixed"));
+    server.event(|e| e["event"] == "rebuilt" && e["fixed"] == true);
 }
 
 #[test]
@@ -719,9 +750,9 @@ fn a_stylesheet_change_sends_a_css_event() {
         .get("/style.css")
         .text()
         .contains(".live-reload-test"));
-    assert!(server
-        .stdout_with("Reloaded stylesheets")
-        .contains("Reloaded stylesheets"));
+    let rebuilt = server.event(|e| e["event"] == "rebuilt");
+    assert_eq!(rebuilt["kind"], "css", "{rebuilt}");
+    assert_eq!(rebuilt["files"], serde_json::json!(["style.css"]), "{rebuilt}");
 }
 
 #[test]
@@ -787,7 +818,8 @@ fn ctrl_c_stops_the_server_cleanly() {
     let mut events = server.events();
     assert_eq!(server.interrupt(), Some(0), "{}", server.stderr());
     assert!(events.ends_within(Duration::from_secs(5)));
-    assert!(server.stdout_with("Stopped.").contains("Stopped."));
+    let finished = server.event(|e| e["event"] == "finished");
+    assert_eq!(finished["exit_code"], 0);
 }
 
 #[test]
@@ -958,14 +990,14 @@ fn requests_for_a_foreign_host_are_refused_against_dns_rebinding() {
     assert_eq!(get_for_host(addr, None, "1.0").status, 200);
     assert_eq!(get_for_host(addr, None, "1.1").status, 400);
     // Logged once per refused host.
-    let log = server.stderr_with("\"evil.example\"");
+    let refused = server.warning("serve-refused-host");
+    let said = refused["message"].as_str().unwrap();
+    assert!(said.contains("\"evil.example\"") && said.contains("DNS rebinding"), "{said}");
     assert_eq!(
-        log.matches("Refused a request for host \"evil.example\"")
-            .count(),
+        server.warnings("serve-refused-host", "\"evil.example\""),
         1,
-        "{log}"
+        "once per host"
     );
-    assert!(log.contains("DNS rebinding"), "{log}");
 }
 
 #[cfg(unix)]
@@ -1089,12 +1121,14 @@ fn idle_connections_do_not_lock_other_clients_out() {
         waited < Duration::from_secs(2) && waited < TEST_HEADER_TIMEOUT / 2,
         "the new client waited {waited:?}"
     );
-    let log = server.stderr_with("connection limit is reached");
+    let kept = server.warning("serve-connections-kept-limit");
+    let said = kept["message"].as_str().unwrap();
+    assert!(said.contains("connection limit is reached"), "{said}");
     assert!(
-        log.contains("at most 32 connections are kept open (the open-file limit is 64)"),
-        "{log}"
+        said.contains("at most 32 connections are kept open (the open-file limit is 64)"),
+        "{said}"
     );
-    assert!(!log.contains("panicked"), "{log}");
+    assert!(!server.stderr().contains("panicked"));
 
     // A build still has the descriptors it needs.
     edit(&plan(root), |t| t + "\n连接很多时的修改。\n");
@@ -1231,11 +1265,8 @@ fn a_link_out_of_the_site_added_while_serving_is_refused_and_never_served() {
         assert!(text.contains("content/policies/secret.md"), "{target}");
         assert!(text.contains("A file was refused"), "{target}: {text}");
     }
-    let log = server.stderr_with("no page is served until it is fixed");
-    assert!(
-        log.contains("a file was refused, so no page is served until it is fixed"),
-        "{log}"
-    );
+    let failed = server.event(|e| e["event"] == "rebuild_failed");
+    assert_eq!(failed["refused"], true, "no page is served until it is fixed: {failed}");
 
     // A full rebuild (the configuration changed) refuses it the same way.
     edit(&root.join("config.toml"), |t| t + "\n# 改过\n");
@@ -1430,10 +1461,11 @@ fn many_live_reload_streams_do_not_lock_other_clients_out() {
     for newest in streams.iter_mut().rev().take(KEPT) {
         newest.wait_for("reload");
     }
-    let log = server.stderr_with("pages are listening for live reload");
+    let capped = server.warning("serve-streams-capped");
+    let said = capped["message"].as_str().unwrap();
     assert!(
-        log.contains("16 pages are listening for live reload, the most kept"),
-        "{log}"
+        said.contains("16 pages are listening for live reload, the most kept"),
+        "{said}"
     );
-    assert!(!log.contains("panicked"), "{log}");
+    assert!(!server.stderr().contains("panicked"));
 }

@@ -254,9 +254,19 @@ impl TestSite {
 
     /// Like [`TestSite::rejected`], for `build EXTRA`.
     pub fn rejected_with(&self, extra: &[&str], expected: &[&str]) -> String {
+        self.refused_with(1, extra, expected)
+    }
+
+    /// Like [`TestSite::rejected_with`], for a build refused by its output folder or the
+    /// machine: exit code 2.
+    pub fn output_rejected_with(&self, extra: &[&str], expected: &[&str]) -> String {
+        self.refused_with(2, extra, expected)
+    }
+
+    fn refused_with(&self, code: i32, extra: &[&str], expected: &[&str]) -> String {
         let before = self.tree();
         let output = self.build(extra);
-        let message = assert_refused(&output, expected);
+        let message = assert_exit(&output, code, expected);
         let after = self.tree();
         assert_same_tree(&before, &after, "a failed build");
         message
@@ -281,13 +291,25 @@ pub fn assert_success(output: &Output) {
     );
 }
 
-/// Exit code 1, every part of the message on stderr, and no panic. Returns the message.
+/// Exit code 1 (the site has problems), every part of the message on stderr, and no panic.
+/// Returns the message.
 pub fn assert_refused(output: &Output, expected: &[&str]) -> String {
+    assert_exit(output, 1, expected)
+}
+
+/// Exit code 2 (usage or environment: an output folder refused, the disk, the machine), every
+/// part of the message on stderr, and no panic. Returns the message.
+pub fn assert_refused_output(output: &Output, expected: &[&str]) -> String {
+    assert_exit(output, 2, expected)
+}
+
+/// Exit code `code`, every part of the message on stderr, and no panic.
+pub fn assert_exit(output: &Output, code: i32, expected: &[&str]) -> String {
     let message = stderr(output);
     assert_eq!(
         output.status.code(),
-        Some(1),
-        "expected exit 1, got {}:\n{message}",
+        Some(code),
+        "expected exit {code}, got {}:\n{message}",
         output.status
     );
     for part in expected {
