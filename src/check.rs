@@ -362,7 +362,6 @@ fn punctuation(site: &Site) -> Vec<PunctuationFix> {
     found
 }
 
-
 /// Every page's related documents are linked from it, both ways (a custom template could drop
 /// the list).
 fn check_related_links(site: &Site, scans: &BTreeMap<&str, Scan>, report: &mut Report) {
@@ -497,5 +496,4 @@ mod tests {
         assert!(found[1].starts_with("<img onerror=…> is an event handler"));
         assert_eq!(crate::error::line_column(html, s.dangers[1].offset).0, 3);
     }
-
 }

@@ -6,7 +6,7 @@
 use crate::t;
 
 /// One value of a set and the names it is written with; the first name is the one messages use.
-pub struct Choice<T> {
+pub(crate) struct Choice<T> {
     pub value: T,
     pub names: &'static [&'static str],
 }
@@ -15,7 +15,7 @@ pub struct Choice<T> {
 /// a sentence saying what `what` can be. `what` is `kind`, `validity` or `comparator`: the
 /// catalogues name each in their own words (a select on it in `choice-unknown` and the others
 /// in `data.ftl`); another word is shown as it is.
-pub fn pick<T: Copy>(what: &str, text: &str, choices: &[Choice<T>]) -> Result<T, String> {
+pub(crate) fn pick<T: Copy>(what: &str, text: &str, choices: &[Choice<T>]) -> Result<T, String> {
     let wanted = text.trim();
     let exact = choices
         .iter()

@@ -5,9 +5,9 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::date::PartialDate;
+use crate::error::io_error;
 use crate::error::Diagnostic;
 use crate::mistakes::toml_diagnostic;
-use crate::error::io_error;
 use crate::script::{Script, TraditionalProfile};
 use crate::t;
 
@@ -212,7 +212,7 @@ fn check_favicon(favicon: &str) -> Result<(), String> {
 }
 
 /// `--base-url` given on the command line, checked like `base_url` in `config.toml`.
-pub fn base_url_option(text: &str) -> Result<String, Diagnostic> {
+pub(crate) fn base_url_option(text: &str) -> Result<String, Diagnostic> {
     normalize_base_url(text).map_err(|m| {
         Diagnostic::new("--base-url", m)
             .hint(t!("base-url-option-hint", example = BASE_URL_EXAMPLE))
@@ -220,7 +220,7 @@ pub fn base_url_option(text: &str) -> Result<String, Diagnostic> {
 }
 
 /// What to write, for messages about a bad `base_url`.
-pub const BASE_URL_EXAMPLE: &str = "https://example.gov.cn/bzh/";
+pub(crate) const BASE_URL_EXAMPLE: &str = "https://example.gov.cn/bzh/";
 
 /// Checks a base URL and gives it in the form pages use: parsed by the WHATWG URL parser (what
 /// browsers use) and serialised again, so quotes, angle brackets, spaces and non-ASCII characters
@@ -228,7 +228,7 @@ pub const BASE_URL_EXAMPLE: &str = "https://example.gov.cn/bzh/";
 /// lower-case (and punycode), and the path ends with `/`. Only `http` and `https` URLs with a
 /// host are accepted, without user name, password, query or fragment: the address is put in
 /// every page, the feeds and the sitemap.
-pub fn normalize_base_url(text: &str) -> Result<String, String> {
+pub(crate) fn normalize_base_url(text: &str) -> Result<String, String> {
     let written = text.trim();
     if written.is_empty() {
         return Err(t!("base-url-empty", example = BASE_URL_EXAMPLE));

@@ -3,19 +3,19 @@
 
 use serde::Serialize;
 
-use crate::date::PartialDate;
 use crate::data::{Comparator, Indicator, Observation};
+use crate::date::PartialDate;
 
-pub use crate::status::Status;
+pub(crate) use crate::status::Status;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Latest {
+pub(crate) struct Latest {
     pub value: f64,
     pub date: PartialDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Assessment {
+pub(crate) struct Assessment {
     pub status: Status,
     pub latest: Option<Latest>,
     /// Share of the way from baseline to target, 0 at the baseline and 1 at the target (may go
@@ -27,7 +27,7 @@ pub struct Assessment {
 }
 
 /// The latest observation, if any.
-pub fn latest(observations: &[&Observation]) -> Option<Latest> {
+pub(crate) fn latest(observations: &[&Observation]) -> Option<Latest> {
     observations.iter().max_by_key(|o| o.date).map(|o| Latest {
         value: o.value,
         date: o.date,
@@ -36,7 +36,7 @@ pub fn latest(observations: &[&Observation]) -> Option<Latest> {
 
 /// Whether `value` meets the target. For `=` the target counts as met once the value has reached
 /// it in the direction the plan moves (up from the baseline unless the baseline is above it).
-pub fn meets_target(indicator: &Indicator, value: f64) -> bool {
+pub(crate) fn meets_target(indicator: &Indicator, value: f64) -> bool {
     let target = indicator.target.value;
     const EPSILON: f64 = 1e-9;
     match effective_comparator(indicator) {
@@ -66,7 +66,7 @@ fn effective_comparator(indicator: &Indicator) -> Comparator {
 }
 
 /// Share of the way from the baseline to the target.
-pub fn progress(indicator: &Indicator, value: f64) -> Option<f64> {
+pub(crate) fn progress(indicator: &Indicator, value: f64) -> Option<f64> {
     let baseline = indicator.baseline.as_ref()?.value;
     let target = indicator.target.value;
     let span = target - baseline;
@@ -82,7 +82,7 @@ pub fn progress(indicator: &Indicator, value: f64) -> Option<f64> {
 }
 
 /// Share of the plan's time that has passed at `date`.
-pub fn expected_progress(indicator: &Indicator, date: PartialDate) -> Option<f64> {
+pub(crate) fn expected_progress(indicator: &Indicator, date: PartialDate) -> Option<f64> {
     let start = indicator.baseline.as_ref()?.year as f64;
     let end = indicator.target.year as f64;
     if end <= start {
@@ -92,7 +92,7 @@ pub fn expected_progress(indicator: &Indicator, date: PartialDate) -> Option<f64
 }
 
 /// The status of an indicator given its observations.
-pub fn assess(indicator: &Indicator, observations: &[&Observation]) -> Assessment {
+pub(crate) fn assess(indicator: &Indicator, observations: &[&Observation]) -> Assessment {
     let Some(latest) = latest(observations) else {
         return Assessment {
             status: Status::NoData,
@@ -119,16 +119,6 @@ pub fn assess(indicator: &Indicator, observations: &[&Observation]) -> Assessmen
         progress,
         expected,
     }
-}
-
-/// How many indicators are in each status, in `Status::ALL` order.
-pub fn status_counts<'a>(assessments: impl IntoIterator<Item = &'a Assessment>) -> [usize; 4] {
-    let mut counts = [0; 4];
-    for a in assessments {
-        let i = Status::ALL.iter().position(|s| *s == a.status).unwrap_or(3);
-        counts[i] += 1;
-    }
-    counts
 }
 
 #[cfg(test)]
@@ -262,16 +252,5 @@ mod tests {
     fn missing_the_deadline_is_behind_even_if_progress_looked_fine() {
         let ind = indicator(Some((10.0, 2015)), 20.0, 2020, Comparator::AtLeast);
         assert_eq!(status(&ind, &[obs("2021", 19.9)]).status, Status::Behind);
-    }
-
-    #[test]
-    fn counts_per_status() {
-        let ind = indicator(Some((10.0, 2015)), 20.0, 2020, Comparator::AtLeast);
-        let a = [
-            status(&ind, &[]),
-            status(&ind, &[obs("2020", 25.0)]),
-            status(&ind, &[]),
-        ];
-        assert_eq!(status_counts(&a), [1, 0, 0, 2]);
     }
 }

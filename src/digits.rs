@@ -6,7 +6,7 @@ use std::borrow::Cow;
 /// `text` with full-width digits, point and signs (`９３．２`, what a Chinese input method
 /// types in its full-width mode) made ASCII, so a value that is wholly a number reads as one.
 /// Text that is not a number stays text: only figures, years and dates are read through this.
-pub fn halfwidth_digits(text: &str) -> Cow<'_, str> {
+pub(crate) fn halfwidth_digits(text: &str) -> Cow<'_, str> {
     let fold = |c: char| match c {
         '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
         '．' => '.',
@@ -22,7 +22,7 @@ pub fn halfwidth_digits(text: &str) -> Cow<'_, str> {
 }
 
 /// A count with thousands separators: `1,000,000`.
-pub fn grouped(n: u64) -> String {
+pub(crate) fn grouped(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, d) in digits.chars().enumerate() {

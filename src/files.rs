@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::read::rel_to;
-use crate::error::Diagnostic;
 use crate::error::io_error;
+use crate::error::Diagnostic;
+use crate::read::rel_to;
 use crate::t;
 
 /// Every file under `dir` (sorted by name), or under it through links inside `root`.
@@ -18,7 +18,11 @@ use crate::t;
 /// it with a message, rather than the walk leaving it out in silence. A name that is not text
 /// is refused here, once for a folder rather than for every file in it, and so is a folder
 /// that cannot be read.
-pub fn files_under(root: &Path, dir: &Path, max_depth: usize) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+pub(crate) fn files_under(
+    root: &Path,
+    dir: &Path,
+    max_depth: usize,
+) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     match std::fs::symlink_metadata(dir) {

@@ -19,20 +19,20 @@ use std::fmt::{Display, Write as _};
 use std::path::{Path, PathBuf};
 
 use crate::content::frontmatter::{DocumentKind, Validity};
-use crate::date::PartialDate;
-use crate::status::Status;
 use crate::data::Comparator;
+use crate::date::PartialDate;
 use crate::error::Diagnostic;
 use crate::mistakes::toml_diagnostic;
 use crate::render::Templates;
 use crate::script::{Converter, Script};
+use crate::status::Status;
 
 mod read;
-pub use read::load;
+pub(crate) use read::load;
 
 /// Where a theme and a site keep their labels, and the only file read there.
-pub const DIR: &str = "i18n";
-pub const FILE: &str = "zh-Hans.toml";
+pub(crate) const DIR: &str = "i18n";
+pub(crate) const FILE: &str = "zh-Hans.toml";
 
 /// The key whose value is a list: the levels of standards, in the order they are shown.
 const STANDARD_LEVELS: &str = "standard_levels";
@@ -47,23 +47,23 @@ macro_rules! labels {
         /// A text label; its name is the key in `i18n/zh-Hans.toml`.
         #[allow(non_camel_case_types)]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum Key {
+        pub(crate) enum Key {
             $( $(#[doc = $doc])+ $key, )+
         }
 
         impl Key {
             /// Every text key, in the order declared.
-            pub const ALL: &'static [Key] = &[$(Key::$key),+];
+            pub(crate) const ALL: &'static [Key] = &[$(Key::$key),+];
 
             /// The key as written in `i18n/zh-Hans.toml` and in templates (`labels.<key>`).
-            pub fn name(self) -> &'static str {
+            pub(crate) fn name(self) -> &'static str {
                 match self {
                     $(Key::$key => stringify!($key),)+
                 }
             }
 
             /// The placeholders the text must show, in the order its method takes them.
-            pub fn placeholders(self) -> &'static [&'static str] {
+            pub(crate) fn placeholders(self) -> &'static [&'static str] {
                 match self {
                     $(Key::$key => &[$($(stringify!($arg)),+)?],)+
                 }
@@ -353,7 +353,7 @@ impl Labels {
 
 /// `labels.<name>` in the templates must name a label: a typo is found when the site is read,
 /// not when (or whether) a page renders it.
-pub fn check_templates(templates: &Templates) -> Vec<Diagnostic> {
+pub(crate) fn check_templates(templates: &Templates) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     for (name, text) in &templates.texts {
         for (label, offset) in crate::render::label_references(text) {

@@ -57,13 +57,13 @@ impl ListKey {
 }
 
 /// Where a taxonomy's list of terms is: `tags/`.
-pub fn taxonomy_path(name: &str) -> String {
+pub(crate) fn taxonomy_path(name: &str) -> String {
     format!("{}/", segment_from_name(name).unwrap_or_default())
 }
 
 /// Where page `number` (from 1) of a list is: the list's own address for the first,
 /// `…/page/2/` after (Zola's scheme).
-pub fn pager_path(list_path: &str, number: usize) -> String {
+pub(crate) fn pager_path(list_path: &str, number: usize) -> String {
     if number <= 1 {
         list_path.to_string()
     } else {
@@ -73,7 +73,7 @@ pub fn pager_path(list_path: &str, number: usize) -> String {
 
 /// How many pages a list of `len` items takes at `per_page` a page (0: all on one). An empty
 /// list still has its first page, which says it is empty.
-pub fn pager_count(len: usize, per_page: usize) -> usize {
+pub(crate) fn pager_count(len: usize, per_page: usize) -> usize {
     if per_page == 0 {
         1
     } else {
@@ -206,12 +206,12 @@ impl Lists {
 }
 
 /// The URL path of a city's page.
-pub fn city_path(id: &str) -> String {
+pub(crate) fn city_path(id: &str) -> String {
     format!("cities/{id}/")
 }
 
 /// The URL path of a topic's list.
-pub fn topic_path(key: &str) -> String {
+pub(crate) fn topic_path(key: &str) -> String {
     let segment = segment_from_name(key).unwrap_or_default();
     format!("topics/{segment}/")
 }

@@ -502,7 +502,11 @@ fn build(
             Ok((site, pages.into_inner(), files))
         })
         .map_err(|problems| {
-            failure(&options.root, problems, output_failed.load(Ordering::Relaxed))
+            failure(
+                &options.root,
+                problems,
+                output_failed.load(Ordering::Relaxed),
+            )
         });
     let ran = watching.finish();
     match result {
@@ -644,7 +648,11 @@ fn punctuation_note(fix: &stdportal::check::PunctuationFix, on: bool) -> Diagnos
     let message = if on {
         t!("check-punctuation-changed", before = before, after = after)
     } else {
-        t!("check-punctuation-would-change", before = before, after = after)
+        t!(
+            "check-punctuation-would-change",
+            before = before,
+            after = after
+        )
     };
     let note = Diagnostic::new(&fix.file, message).at_line(fix.line);
     DiagnosticEvent::of(&note, Severity::Note)

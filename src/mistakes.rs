@@ -14,7 +14,7 @@ use crate::t;
 
 /// A mark typed with the Chinese input method where TOML or CSV syntax needs an ASCII one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mistake {
+pub(crate) enum Mistake {
     /// “ or ” around a value.
     DoubleQuotes,
     /// ‘ or ’ around a value.
@@ -39,7 +39,7 @@ pub enum Mistake {
 
 impl Mistake {
     /// The mistake a character is, outside a string.
-    pub fn of(c: char) -> Option<Mistake> {
+    pub(crate) fn of(c: char) -> Option<Mistake> {
         Some(match c {
             '“' | '”' => Mistake::DoubleQuotes,
             '‘' | '’' => Mistake::SingleQuotes,
@@ -56,7 +56,7 @@ impl Mistake {
 
     /// What the editor did and what to type instead; `key` is the key of the line, or "" when
     /// the line has none.
-    pub fn message(self, key: &str) -> String {
+    pub(crate) fn message(self, key: &str) -> String {
         // "none": the catalogues say it without a key (Fluent selects on the text).
         let key = if key.is_empty() { "none" } else { key };
         match self {
@@ -76,7 +76,7 @@ impl Mistake {
 
 /// The first input-method mistake in TOML `text`, outside strings and comments: its byte
 /// offset and the key of its line ("" when there is none).
-pub fn in_toml(text: &str) -> Option<(usize, Mistake, String)> {
+pub(crate) fn in_toml(text: &str) -> Option<(usize, Mistake, String)> {
     let mut in_string: Option<&'static str> = None; // the closing delimiter
     let mut string_start = 0;
     let mut chars = text.char_indices().peekable();
@@ -151,7 +151,7 @@ pub fn in_toml(text: &str) -> Option<(usize, Mistake, String)> {
 
 /// The column (1-based, in characters) of the first Chinese comma ， of a CSV line that has
 /// fewer values than it should: its values were separated with ， instead of `,`.
-pub fn csv_comma(line: &str) -> Option<usize> {
+pub(crate) fn csv_comma(line: &str) -> Option<usize> {
     let mut quoted = false;
     for (column, c) in line.chars().enumerate() {
         match c {
@@ -189,7 +189,7 @@ fn key_of(text: &str, offset: usize) -> String {
 
 /// The TOML parser's message said as a sentence an editor understands, and a hint where one
 /// helps. `message` is `toml::de::Error::message()`.
-pub fn toml_message(message: &str) -> (String, Option<String>) {
+pub(crate) fn toml_message(message: &str) -> (String, Option<String>) {
     let message = message.trim();
     let quoted = backquoted(message);
     if message.starts_with("duplicate key") {
@@ -393,7 +393,7 @@ fn kind_of_value(serde: &str) -> String {
 /// an editor's words: an input-method mark outside a string is named as what it is, where it
 /// is; other parser errors are said as sentences.
 /// `text` is the TOML that was parsed and `first_line` the file line it starts on.
-pub fn toml_diagnostic(
+pub(crate) fn toml_diagnostic(
     file: &Path,
     text: &str,
     first_line: usize,

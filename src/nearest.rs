@@ -11,7 +11,7 @@ fn distance(name: &str, candidate: &str) -> (usize, usize) {
 }
 
 /// The name among `names` nearest to `name`, if it is near enough to be a typo.
-pub fn closest<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     names
         .map(|candidate| (distance(name, candidate), candidate))
         .filter(|(d, candidate)| d.0 <= (candidate.chars().count() / 3).max(2))
@@ -21,7 +21,7 @@ pub fn closest<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> Option<&
 
 /// The name among `names` nearest to `name`, however far: an example a hint can give that is
 /// at least one of this site's own names.
-pub fn nearest<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn nearest<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     names
         .map(|candidate| (distance(name, candidate), candidate))
         .min_by_key(|(d, _)| *d)
@@ -29,7 +29,7 @@ pub fn nearest<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> Option<&
 }
 
 /// Levenshtein distance, counted in characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

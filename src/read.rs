@@ -22,15 +22,15 @@ use std::fs::{self, File, Metadata};
 use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
 
-use crate::error::Diagnostic;
 use crate::error::io_error;
+use crate::error::Diagnostic;
 use crate::t;
 
 const MB: u64 = 1024 * 1024;
 
 /// What a file is read as: each kind has the largest size it is read at (SECURITY.md says why).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// A Markdown page or section of `content/`.
     Page,
     /// A CSV or TOML table of `data/`.
@@ -45,7 +45,7 @@ pub enum Kind {
 
 impl Kind {
     /// The most bytes read of a file of this kind.
-    pub const fn limit(self) -> u64 {
+    pub(crate) const fn limit(self) -> u64 {
         match self {
             // A 20 MB page builds (tests/it/bad_input.rs); a page is rendered, converted and
             // indexed in both scripts, several copies of it at once.
@@ -77,7 +77,7 @@ impl Kind {
 
 /// The bytes of `path`, a file of the site at `root`, as a file of `kind`: or why not, as one
 /// diagnostic naming the file (or the link that leads out of the site).
-pub fn source(root: &Path, path: &Path, kind: Kind) -> Result<Vec<u8>, Diagnostic> {
+pub(crate) fn source(root: &Path, path: &Path, kind: Kind) -> Result<Vec<u8>, Diagnostic> {
     let shown = rel_to(root, path);
     let canonical_root = root.canonicalize().map_err(|e| {
         Diagnostic::new(root, t!("folder-unreadable", error = io_error(&e)))
@@ -365,12 +365,12 @@ fn open_unfollowed(target: &Path, _meta: &Metadata) -> Result<File, Opened> {
 }
 
 /// `path` relative to `root`, for messages.
-pub fn rel_to(root: &Path, path: &Path) -> PathBuf {
+pub(crate) fn rel_to(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
 /// The file's text, or an error that says where the first byte that is not UTF-8 is.
-pub fn decode_utf8<'a>(shown: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+pub(crate) fn decode_utf8<'a>(shown: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Diagnostic::new(shown, t!("file-utf16"))
             .at(1, 1)

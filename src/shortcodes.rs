@@ -14,19 +14,19 @@ use crate::t;
 
 /// Stands for the script's root URL in shortcode output, which is rendered once for both
 /// scripts; `Site::render_route` puts the real root in.
-pub const ROOT_MARKER: &str = "\u{E002}";
+pub(crate) const ROOT_MARKER: &str = "\u{E002}";
 
 /// `html` (a rendered page) with the script's root URL in place of every [`ROOT_MARKER`],
 /// escaped for HTML: the marker was put in by Tera, which escapes what it writes, and may stand
 /// in an attribute or in text. (`base_url` is checked and percent-encoded when it is read, see
 /// `config::normalize_base_url`; this keeps a root that is not from there inert too.)
-pub fn replace_root_marker(html: &str, root: &str) -> String {
+pub(crate) fn replace_root_marker(html: &str, root: &str) -> String {
     html.replace(ROOT_MARKER, &crate::escape::html(root))
 }
 
 /// Checks a page's calls before anything is rendered: each names a shortcode the theme has,
 /// and an `indicator` call names a target in the data.
-pub fn check(page: &Page, data: &Data, templates: &Templates) -> Vec<Diagnostic> {
+pub(crate) fn check(page: &Page, data: &Data, templates: &Templates) -> Vec<Diagnostic> {
     let at = |call: &Call, message: String| {
         Diagnostic::new(&page.file, message).at_offset(&page.raw, call.start, page.body_line)
     };
@@ -60,7 +60,7 @@ fn template_name(call: &Call) -> String {
 
 /// What a shortcode's template receives: `root`, `labels`, the call's arguments, and for an
 /// `indicator` call the target's view (`indicator` gives it by the target's path).
-pub fn context<'v>(
+pub(crate) fn context<'v>(
     call: &Call,
     labels: &Labels,
     indicator: &dyn Fn(&str) -> Option<&'v crate::views::IndicatorView>,
@@ -84,7 +84,7 @@ pub fn context<'v>(
 /// A page's HTML with its shortcodes rendered in place of their markers. An `indicator` call
 /// shows the target's view, which `indicator` gives (by the target's path); every shortcode
 /// template sees the labels, like the page's.
-pub fn fill<'v>(
+pub(crate) fn fill<'v>(
     page: &Page,
     templates: &Templates,
     labels: &Labels,
@@ -118,5 +118,4 @@ mod tests {
             "<a href=\"/&quot;&gt;&lt;svg/onload=alert(1)&gt;&#39;/x/\">/&quot;&gt;&lt;svg/onload=alert(1)&gt;&#39;/</a>"
         );
     }
-
 }

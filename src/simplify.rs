@@ -31,7 +31,7 @@ fn source(converter: &Converter, value: &mut Option<SourceRef>) {
     }
 }
 
-pub fn config(converter: &Converter, config: &mut Config) {
+pub(crate) fn config(converter: &Converter, config: &mut Config) {
     let footer = &mut config.footer;
     for value in [
         &mut config.title,
@@ -47,7 +47,7 @@ pub fn config(converter: &Converter, config: &mut Config) {
     }
 }
 
-pub fn data(converter: &Converter, data: &mut Data) {
+pub(crate) fn data(converter: &Converter, data: &mut Data) {
     for city in &mut data.cities {
         for value in [&mut city.name, &mut city.province, &mut city.introduction] {
             text(converter, value);
@@ -73,7 +73,7 @@ pub fn data(converter: &Converter, data: &mut Data) {
 }
 
 /// A label of the theme or the site (see [`crate::labels`]).
-pub fn label(converter: &Converter, value: &mut String) {
+pub(crate) fn label(converter: &Converter, value: &mut String) {
     text(converter, value);
 }
 
@@ -88,7 +88,7 @@ fn html(converter: &Converter, html: String, file: &std::path::Path) -> Result<S
 
 /// One page: its HTML (text only, never markup) and every text field shown. (Its length was
 /// counted on its Simplified text as it was rendered, see `content::Prepare::as_published`.)
-pub fn page(converter: &Converter, page: &mut Page) -> Result<(), Diagnostic> {
+pub(crate) fn page(converter: &Converter, page: &mut Page) -> Result<(), Diagnostic> {
     page.html = html(converter, std::mem::take(&mut page.html), &page.file)?;
     let meta = &mut page.meta;
     text(converter, &mut meta.title);
@@ -132,7 +132,7 @@ pub fn page(converter: &Converter, page: &mut Page) -> Result<(), Diagnostic> {
 }
 
 /// A section: its title, description and text.
-pub fn section(converter: &Converter, section: &mut Section) -> Result<(), Diagnostic> {
+pub(crate) fn section(converter: &Converter, section: &mut Section) -> Result<(), Diagnostic> {
     text(converter, &mut section.meta.title);
     optional(converter, &mut section.meta.description);
     let file = section.file.clone().unwrap_or_default();

@@ -4,11 +4,11 @@
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// What a mutex holds, once nothing else uses it.
-pub fn into_inner<T>(m: Mutex<T>) -> T {
+pub(crate) fn into_inner<T>(m: Mutex<T>) -> T {
     m.into_inner().unwrap_or_else(PoisonError::into_inner)
 }

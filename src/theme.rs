@@ -2,7 +2,7 @@
 //! labels a theme may leave out are read from it.
 
 /// The default theme, built into the binary so `init` works anywhere.
-pub const THEME_FILES: &[(&str, &str)] = &[
+pub(crate) const THEME_FILES: &[(&str, &str)] = &[
     (
         "templates/base.html",
         include_str!("../themes/default/templates/base.html"),
@@ -102,7 +102,7 @@ pub const THEME_FILES: &[(&str, &str)] = &[
 ];
 
 /// A file of the default theme as built in (`templates/base.html`, `i18n/zh-Hans.toml`, …).
-pub fn default_theme_file(path: &str) -> Option<&'static str> {
+pub(crate) fn default_theme_file(path: &str) -> Option<&'static str> {
     THEME_FILES
         .iter()
         .find(|(p, _)| *p == path)

@@ -62,7 +62,9 @@ impl Server {
         let Some(serving) = server.wait_for(timeout, |e| e["event"] == "serving") else {
             let seen = server.events();
             server.stop();
-            return Err(format!("the server sent no `serving` event; it sent {seen:?}"));
+            return Err(format!(
+                "the server sent no `serving` event; it sent {seen:?}"
+            ));
         };
         let url = serving["url"].as_str().unwrap_or_default();
         let host = url

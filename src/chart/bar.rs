@@ -169,7 +169,7 @@ fn no_data(out: &mut String, top: f64, labels: &Labels) -> f64 {
 }
 
 /// Renders horizontal bars, one row per [`super::Bar`], with the theme's words.
-pub fn bars(c: &BarChart, labels: &Labels) -> String {
+pub(crate) fn bars(c: &BarChart, labels: &Labels) -> String {
     let mut body = String::new();
     let top = 8.0;
     if c.bars.is_empty() {
@@ -284,7 +284,7 @@ fn legend(out: &mut String, series: &[&str], palette: &Palette, top: f64) -> f64
 /// [`super::Stack`], the total printed at the end. Values beyond the number of series are
 /// ignored, missing and non-finite ones count as absent; negative values stack leftwards from
 /// zero.
-pub fn stacked_bars(c: &StackedBarChart, labels: &Labels) -> String {
+pub(crate) fn stacked_bars(c: &StackedBarChart, labels: &Labels) -> String {
     let mut body = String::new();
     let top = legend(&mut body, &c.series, &c.palette, 6.0) + 8.0;
     let n = c.series.len();

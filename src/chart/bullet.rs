@@ -46,7 +46,7 @@ fn rect(
 }
 
 /// Renders a bullet chart (see the module docs for the layout), with the theme's words.
-pub fn bullet(b: &Bullet, labels: &Labels) -> String {
+pub(crate) fn bullet(b: &Bullet, labels: &Labels) -> String {
     let status = b.status;
     let sclass = status.class();
     let style = status_style(status);

@@ -90,7 +90,7 @@ fn extremes(points: &[&Point]) -> Vec<usize> {
 }
 
 /// Renders a line chart (see the module docs), with the theme's words.
-pub fn line(c: &LineChart, labels: &Labels) -> String {
+pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
     let points: Vec<&Point> = c
         .points
         .iter()

@@ -17,7 +17,7 @@ pub(crate) const TRACK: &str = "#e6e6e6";
 pub(crate) const WHITE: &str = "#ffffff";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shape {
+pub(crate) enum Shape {
     Square,
     Circle,
     TriangleUp,

@@ -24,16 +24,15 @@ mod palette;
 mod scale;
 mod svg;
 
-pub use crate::status::Status;
-pub use bar::{bars, stacked_bars};
-pub use bullet::bullet;
-pub use line::line;
-pub use marks::Shape;
-pub use palette::{status_css, status_style, StatusStyle, STATUS_STYLES};
+pub(crate) use crate::status::Status;
+pub(crate) use bar::{bars, stacked_bars};
+pub(crate) use bullet::bullet;
+pub(crate) use line::line;
+pub(crate) use palette::{status_css, status_style};
 
 /// One indicator against its target, as a bullet chart.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Bullet<'a> {
+pub(crate) struct Bullet<'a> {
     /// Unique id prefix on the page, e.g. `chart-pass-rate`; the chart uses `{id}-title` and
     /// `{id}-desc`.
     pub id: &'a str,
@@ -54,14 +53,14 @@ pub struct Bullet<'a> {
 
 /// One row of a bar chart.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Bar<'a> {
+pub(crate) struct Bar<'a> {
     pub label: &'a str,
     pub value: f64,
 }
 
 /// Horizontal bars, one per row, label on the left and the value printed at the bar's end.
 #[derive(Debug, Clone, PartialEq)]
-pub struct BarChart<'a> {
+pub(crate) struct BarChart<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub desc: &'a str,
@@ -72,14 +71,14 @@ pub struct BarChart<'a> {
 /// One row of a stacked bar chart: a value per series, in the order of
 /// [`StackedBarChart::series`].
 #[derive(Debug, Clone, PartialEq)]
-pub struct Stack<'a> {
+pub(crate) struct Stack<'a> {
     pub label: &'a str,
     pub values: Vec<f64>,
 }
 
 /// Horizontal stacked bars with a legend; the total is printed at the end of each row.
 #[derive(Debug, Clone, PartialEq)]
-pub struct StackedBarChart<'a> {
+pub(crate) struct StackedBarChart<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub desc: &'a str,
@@ -94,7 +93,7 @@ pub struct StackedBarChart<'a> {
 
 /// The colours and shapes of a chart's series.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Palette {
+pub(crate) enum Palette {
     /// Categories (levels, cities …): the categorical palette, never a status's look.
     Categories,
     /// Series `i` is the count of indicators in status `i`: each drawn in its status's colour
@@ -104,7 +103,7 @@ pub enum Palette {
 
 /// One measurement of a time series.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Point<'a> {
+pub(crate) struct Point<'a> {
     /// Year as a fraction, e.g. 2018.0 or 2018.5.
     pub x: f64,
     /// Label for the point, e.g. "2018".
@@ -114,7 +113,7 @@ pub struct Point<'a> {
 
 /// A time series with optional baseline and target markers.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LineChart<'a> {
+pub(crate) struct LineChart<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub desc: &'a str,

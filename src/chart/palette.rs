@@ -17,7 +17,7 @@ use super::Status;
 
 /// How a status looks everywhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StatusStyle {
+pub(crate) struct StatusStyle {
     pub status: Status,
     /// On white: at least 4.5:1 (text size AA), so it can colour text as well as marks.
     pub colour: &'static str,
@@ -30,7 +30,7 @@ pub struct StatusStyle {
 }
 
 /// In [`Status::ALL`] order. Green check, blue up-triangle, red down-triangle, grey ring.
-pub const STATUS_STYLES: [StatusStyle; 4] = [
+pub(crate) const STATUS_STYLES: [StatusStyle; 4] = [
     StatusStyle {
         status: Status::Achieved,
         colour: "#2e7d32",
@@ -61,7 +61,7 @@ pub const STATUS_STYLES: [StatusStyle; 4] = [
     },
 ];
 
-pub fn status_style(s: Status) -> &'static StatusStyle {
+pub(crate) fn status_style(s: Status) -> &'static StatusStyle {
     // ALL and the table are in the same order (checked by a test), so this always finds it.
     STATUS_STYLES
         .iter()
@@ -73,12 +73,12 @@ pub fn status_style(s: Status) -> &'static StatusStyle {
 /// None is green, blue, red or grey (the statuses' hues), each has at least 4.5:1 on white (so
 /// the white values printed inside stacked segments stay readable), and neighbours differ in
 /// lightness or hue enough to be told apart side by side.
-pub const SERIES_COLOURS: [&str; 6] = [
+pub(super) const SERIES_COLOURS: [&str; 6] = [
     "#6a3d9a", "#a14f00", "#9c1f78", "#5f6400", "#00707a", "#7a4a2a",
 ];
 
 /// Series shapes, in order: none is a status shape (check, triangles, ring).
-pub const SERIES_SHAPES: [Shape; 6] = [
+pub(super) const SERIES_SHAPES: [Shape; 6] = [
     Shape::Square,
     Shape::Diamond,
     Shape::Circle,
@@ -87,13 +87,13 @@ pub const SERIES_SHAPES: [Shape; 6] = [
     Shape::Bar,
 ];
 
-pub fn series_colour(i: usize) -> &'static str {
+pub(super) fn series_colour(i: usize) -> &'static str {
     SERIES_COLOURS[i % SERIES_COLOURS.len()]
 }
 
 /// Shifted by one every full round of colours, so that colour and shape together stay unique
 /// for up to 36 series.
-pub fn series_shape(i: usize) -> Shape {
+pub(super) fn series_shape(i: usize) -> Shape {
     SERIES_SHAPES[(i + i / SERIES_COLOURS.len()) % SERIES_SHAPES.len()]
 }
 
@@ -101,7 +101,7 @@ pub fn series_shape(i: usize) -> Shape {
 /// (darker in 高对比 mode), status text colours, and the chart rules that let those properties
 /// override the charts' presentation attributes. Filled shapes take the colour as fill; the
 /// ring (no data) as stroke, keeping its white fill.
-pub fn status_css() -> &'static str {
+pub(crate) fn status_css() -> &'static str {
     static CSS: OnceLock<String> = OnceLock::new();
     CSS.get_or_init(|| {
         let mut css = String::from(":root{");

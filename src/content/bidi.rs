@@ -14,7 +14,7 @@ use crate::t;
 
 /// The embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the marks
 /// (U+200E, U+200F, U+061C) of the Unicode bidirectional algorithm.
-pub fn is_direction_control(c: char) -> bool {
+pub(super) fn is_direction_control(c: char) -> bool {
     matches!(
         c,
         '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'

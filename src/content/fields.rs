@@ -197,7 +197,7 @@ pub(super) fn check_issuer(
 /// An alias as the route it becomes, relative to the site root: `old/plan/` (a folder with an
 /// `index.html`) or `old/plan.html` (a file). Written like Zola's, with or without the leading
 /// slash; percent-encoded characters are read as what they encode.
-pub fn alias_path(alias: &str) -> Result<String, String> {
+pub(crate) fn alias_path(alias: &str) -> Result<String, String> {
     let decoded = crate::escape::percent_decode_strict(alias.trim())
         .ok_or_else(|| t!("alias-bad-percent"))?;
     let path = decoded.trim_start_matches('/');

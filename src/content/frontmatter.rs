@@ -6,9 +6,9 @@ use std::path::Path;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::choices::{pick, Choice};
+use crate::date::PartialDate;
 use crate::error::Diagnostic;
 use crate::mistakes::toml_diagnostic;
-use crate::date::PartialDate;
 use crate::t;
 
 /// The front matter of a page.

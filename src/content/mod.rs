@@ -1,24 +1,22 @@
 //! Pages and sections read from `content/`.
 
 mod bidi;
-pub mod fields;
+pub(crate) mod fields;
 pub mod frontmatter;
 pub mod markdown;
-pub mod shortcodes;
+pub(crate) mod shortcodes;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::report::progress::{self, Stage};
+use crate::date::PartialDate;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::read::{decode_utf8, rel_to};
+use crate::report::progress::{self, Stage};
 use crate::t;
-use crate::date::PartialDate;
-pub use frontmatter::{
-    DocumentKind, PageFrontMatter, SectionFrontMatter, SortBy, Validity,
-};
+pub use frontmatter::{DocumentKind, PageFrontMatter, SectionFrontMatter, SortBy, Validity};
 use markdown::{Heading, MarkdownOptions};
 
 /// A Markdown page, parsed and rendered to HTML (still in the script it was written in).

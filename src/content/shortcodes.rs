@@ -19,7 +19,7 @@ pub struct Call {
 }
 
 /// Finds shortcode calls outside fenced code blocks.
-pub fn find_calls(markdown: &str) -> Result<Vec<Call>, (usize, String)> {
+pub(crate) fn find_calls(markdown: &str) -> Result<Vec<Call>, (usize, String)> {
     let mut calls = Vec::new();
     let mut offset = 0;
     let mut in_fence = false;
@@ -85,7 +85,7 @@ fn parse_call(inner: &str) -> Result<Call, String> {
 
 /// The Markdown with a marker in place of each call, which the page's HTML keeps until the
 /// page is rendered ([`fill`]).
-pub fn mark(markdown: &str, calls: &[Call]) -> String {
+pub(crate) fn mark(markdown: &str, calls: &[Call]) -> String {
     let mut marked = String::with_capacity(markdown.len());
     let mut last = 0;
     for (n, call) in calls.iter().enumerate() {
@@ -98,12 +98,12 @@ pub fn mark(markdown: &str, calls: &[Call]) -> String {
 }
 
 /// The marker of the `n`th shortcode of a page.
-pub fn marker(n: usize) -> String {
+pub(crate) fn marker(n: usize) -> String {
     format!("{OPEN}{n}{CLOSE}")
 }
 
 /// `text` without shortcode markers (for summaries and word counts).
-pub fn strip_markers(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn strip_markers(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains(OPEN) {
         return text.into();
     }
@@ -120,10 +120,9 @@ pub fn strip_markers(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-
 /// The offset in a page's Markdown of `offset` in the same Markdown with its shortcode calls
 /// replaced by markers ([`mark`]).
-pub fn unmarked_offset(offset: usize, calls: &[Call]) -> usize {
+pub(crate) fn unmarked_offset(offset: usize, calls: &[Call]) -> usize {
     let mut shift = 0isize; // unmarked − marked, before the current call
     for (n, call) in calls.iter().enumerate() {
         let marked_start = (call.start as isize - shift) as usize;

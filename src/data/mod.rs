@@ -2,8 +2,8 @@
 //! achievements, read from TOML or CSV tables in `data/` and checked against each other.
 
 pub mod columns;
-pub mod gaps;
-pub mod sources;
+mod gaps;
+mod sources;
 pub mod table;
 
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -19,14 +19,14 @@ use crate::t;
 
 /// A table: its name (the file, folder or sheet it is kept in), the name of a TOML row
 /// (`[[city]]`), its Chinese names for a sheet or a file, and its columns.
-pub struct Table {
+pub(super) struct Table {
     pub name: &'static str,
     pub key: &'static str,
     pub chinese: &'static [&'static str],
     pub columns: &'static Columns,
 }
 
-pub const TABLES: [Table; 4] = [
+pub(super) const TABLES: [Table; 4] = [
     Table {
         name: "cities",
         key: "city",
@@ -54,7 +54,7 @@ pub const TABLES: [Table; 4] = [
 ];
 
 /// The table a file, folder or sheet name names: `observations`, or `观测` (`觀測`).
-pub fn table_named(name: &str) -> Option<&'static Table> {
+pub(super) fn table_named(name: &str) -> Option<&'static Table> {
     let name = name.trim();
     let simplified = simplified_header(name);
     TABLES
@@ -63,7 +63,7 @@ pub fn table_named(name: &str) -> Option<&'static Table> {
 }
 
 /// What a source holds, once read.
-pub enum Holds {
+pub(super) enum Holds {
     /// A CSV or TOML file.
     Text(&'static Table, Vec<u8>),
     /// Sheets of a workbook, each with its table.
@@ -71,7 +71,7 @@ pub enum Holds {
 }
 
 /// A file of `data/` with what it holds.
-pub struct Source {
+pub(super) struct Source {
     pub path: PathBuf,
     /// Relative to the site, for messages.
     pub shown: PathBuf,
@@ -81,7 +81,7 @@ pub struct Source {
 /// Reads the table files and workbooks under `data/`. Problems (a file that cannot be read, a
 /// sheet named after no table, a table in two places) are reported, and the tables they leave
 /// incomplete are listed in `unread`.
-pub fn read_sources(
+pub(super) fn read_sources(
     root: &Path,
     data_dir: &Path,
     diagnostics: &mut Diagnostics,

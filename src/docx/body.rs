@@ -13,7 +13,7 @@ use super::xml::{El, Ns};
 
 /// What was found while reading that the page will not show as it was.
 #[derive(Debug, Default, Clone)]
-pub struct Findings {
+pub(super) struct Findings {
     /// Tracked insertions (kept) and deletions (left out), and property changes.
     pub insertions: usize,
     pub deletions: usize,
@@ -54,7 +54,7 @@ struct Field {
 }
 
 /// Reads paragraphs and tables, counting them and gathering pictures and note references.
-pub struct Reader<'a> {
+pub(super) struct Reader<'a> {
     styles: &'a Styles,
     pub rels: Rels,
     /// The number of the last paragraph read.
@@ -82,7 +82,7 @@ struct Gather {
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(styles: &'a Styles, rels: Rels) -> Reader<'a> {
+    pub(super) fn new(styles: &'a Styles, rels: Rels) -> Reader<'a> {
         Reader {
             styles,
             rels,
@@ -98,7 +98,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The blocks of the document's body.
-    pub fn body(&mut self, document: El<'_>) -> Vec<Block> {
+    pub(super) fn body(&mut self, document: El<'_>) -> Vec<Block> {
         match document.w("body") {
             Some(body) => self.blocks(body),
             None => Vec::new(),
@@ -106,7 +106,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The paragraphs of a note, numbered as the paragraph `number` that refers to it.
-    pub fn note(&mut self, note: El<'_>, number: usize) -> Vec<Para> {
+    pub(super) fn note(&mut self, note: El<'_>, number: usize) -> Vec<Para> {
         self.fixed_number = Some(number);
         let fields = std::mem::take(&mut self.fields);
         let blocks = self.blocks(note);

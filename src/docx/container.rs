@@ -21,7 +21,7 @@ const WORKS_DOS: &[u8] = b"\x01\xFE";
 
 /// An opened `.docx` (or `.docm`, `.dotx`: the same package): its zip, its parts by name, and
 /// what has been unpacked so far.
-pub struct Package<'a> {
+pub(super) struct Package<'a> {
     archive: zip::ZipArchive<Cursor<&'a [u8]>>,
     /// Part names as OPC compares them (case-insensitive, no leading `/`) → zip index.
     names: HashMap<String, usize>,
@@ -30,7 +30,7 @@ pub struct Package<'a> {
 }
 
 /// Opens the Word file in `bytes`, or says what it is instead.
-pub fn open(bytes: &[u8]) -> Result<Package<'_>, Problem> {
+pub(super) fn open(bytes: &[u8]) -> Result<Package<'_>, Problem> {
     if bytes.len() as u64 > limits::FILE_BYTES {
         return Err(Problem::TooLarge {
             bytes: bytes.len() as u64,
@@ -48,7 +48,7 @@ pub fn open(bytes: &[u8]) -> Result<Package<'_>, Problem> {
 }
 
 /// What a file that is no zip looks like, for the message.
-pub fn looks(bytes: &[u8]) -> Looks {
+pub(super) fn looks(bytes: &[u8]) -> Looks {
     let start = &bytes[..bytes.len().min(4096)];
     let text = String::from_utf8_lossy(start);
     let text = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
@@ -96,7 +96,7 @@ fn ole(bytes: &[u8]) -> Problem {
 
 /// The limits a zip's central directory must keep, so that nothing is unpacked from one that
 /// declares too much.
-pub struct DirectoryLimits {
+pub(super) struct DirectoryLimits {
     pub parts: usize,
     /// The largest part, unpacked.
     pub part_bytes: u64,
@@ -119,7 +119,7 @@ const DIRECTORY: DirectoryLimits = DirectoryLimits {
 
 /// The central directory of `archive` against `limits`: the part count, each part's declared
 /// size and packing ratio, encryption. Returns the parts' names (raw, lossily decoded).
-pub fn check_directory<R: Read + std::io::Seek>(
+pub(super) fn check_directory<R: Read + std::io::Seek>(
     archive: &zip::ZipArchive<R>,
     limits: &DirectoryLimits,
 ) -> Result<Vec<String>, Problem> {
@@ -166,7 +166,7 @@ pub fn check_directory<R: Read + std::io::Seek>(
 }
 
 /// An OPC part name as compared: no leading `/`, forward slashes, ASCII case folded.
-pub fn part_key(name: &str) -> String {
+pub(super) fn part_key(name: &str) -> String {
     name.trim_start_matches('/')
         .replace('\\', "/")
         .to_ascii_lowercase()
@@ -192,12 +192,12 @@ impl<'a> Package<'a> {
     }
 
     /// Whether the package has a part of this name.
-    pub fn has(&self, name: &str) -> bool {
+    pub(super) fn has(&self, name: &str) -> bool {
         self.names.contains_key(&part_key(name))
     }
 
     /// The names of the parts (as the zip has them).
-    pub fn part_names(&self) -> impl Iterator<Item = &str> {
+    pub(super) fn part_names(&self) -> impl Iterator<Item = &str> {
         self.archive.file_names_raw().map(|raw| {
             // Names were decoded once in `new`; here only ASCII/UTF-8 names are listed.
             std::str::from_utf8(raw).unwrap_or("")
@@ -205,18 +205,18 @@ impl<'a> Package<'a> {
     }
 
     /// An XML part, unpacked, or `None` when there is none of that name.
-    pub fn xml(&mut self, name: &str) -> Result<Option<Vec<u8>>, Problem> {
+    pub(super) fn xml(&mut self, name: &str) -> Result<Option<Vec<u8>>, Problem> {
         self.read_capped(name, limits::XML_PART_BYTES)
     }
 
     /// A picture, unpacked, or `None` when there is none of that name.
-    pub fn media(&mut self, name: &str) -> Result<Option<Vec<u8>>, Problem> {
+    pub(super) fn media(&mut self, name: &str) -> Result<Option<Vec<u8>>, Problem> {
         self.read_capped(name, limits::MEDIA_PART_BYTES)
     }
 
     /// Unpacks a part, stopping at `cap` bytes (whatever its header declares) and at what is
     /// left of the file's budget.
-    pub fn read_capped(&mut self, name: &str, cap: u64) -> Result<Option<Vec<u8>>, Problem> {
+    pub(super) fn read_capped(&mut self, name: &str, cap: u64) -> Result<Option<Vec<u8>>, Problem> {
         let Some(&index) = self.names.get(&part_key(name)) else {
             return Ok(None);
         };

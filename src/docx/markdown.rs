@@ -12,7 +12,7 @@ use super::model::{Block, Font, Inline, Look, Para};
 use super::table;
 
 /// What the writer needs besides the blocks.
-pub struct Context<'a> {
+pub(super) struct Context<'a> {
     /// The notes referred to, by reference number: their paragraphs.
     pub notes: &'a [Vec<Para>],
     /// The file name and alternative text of each picture, by picture number; `None` for a
@@ -22,7 +22,7 @@ pub struct Context<'a> {
 
 /// Footnotes of one section, numbered in the order they are referred to.
 #[derive(Default)]
-pub struct Footnotes {
+pub(super) struct Footnotes {
     /// Note reference numbers, in order of first reference.
     order: Vec<usize>,
     labels: std::collections::HashMap<usize, usize>,
@@ -30,7 +30,7 @@ pub struct Footnotes {
 
 impl Footnotes {
     /// The label of a note reference (`1`, `2` …).
-    pub fn label(&mut self, reference: usize) -> usize {
+    pub(super) fn label(&mut self, reference: usize) -> usize {
         let next = self.order.len() + 1;
         let label = *self.labels.entry(reference).or_insert(next);
         if label == next {
@@ -42,7 +42,7 @@ impl Footnotes {
 
 /// Writes a section: the blocks, then the definitions of its footnotes. A block marked
 /// `plain` is never a heading (the 附件说明's `2.…` line, the 署名, the date).
-pub fn section(blocks: &[(&Block, bool)], context: &Context<'_>) -> String {
+pub(super) fn section(blocks: &[(&Block, bool)], context: &Context<'_>) -> String {
     let headings: Vec<Option<Heading>> = blocks
         .iter()
         .map(|(b, plain)| match b {
@@ -171,7 +171,7 @@ enum Piece {
 }
 
 /// A paragraph as Markdown.
-pub fn paragraph(p: &Para, context: &Context<'_>, footnotes: &mut Footnotes) -> String {
+pub(super) fn paragraph(p: &Para, context: &Context<'_>, footnotes: &mut Footnotes) -> String {
     let main_font = p.look().font;
     let mut pieces: Vec<Piece> = Vec::new();
     if let Some(label) = &p.label {
@@ -403,7 +403,7 @@ fn link_address(url: &str) -> String {
 /// Text escaped so that Markdown shows it as written: the characters that start inline syntax,
 /// and at the start of a line those that start a block (a list, a quote, a setext underline).
 /// A line break in the text is a hard break.
-pub fn escape(text: &str, at_line_start: bool) -> String {
+pub(super) fn escape(text: &str, at_line_start: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (n, line) in text.split('\n').enumerate() {
         if n > 0 {
@@ -446,12 +446,12 @@ fn escape_line_part(line: &str, at_line_start: bool, out: &mut String) {
 }
 
 /// A line of text (a title) escaped for a heading.
-pub fn escape_line(text: &str) -> String {
+pub(super) fn escape_line(text: &str) -> String {
     escape(&text.replace('\n', " "), false)
 }
 
 /// Every ATX heading one level down (for an attachment written as a section of the page).
-pub fn demote_headings(markdown: &str) -> String {
+pub(super) fn demote_headings(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len() + 16);
     let mut in_html = false;
     for line in markdown.split_inclusive('\n') {

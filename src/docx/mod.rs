@@ -14,22 +14,22 @@
 //! - [`markdown`], [`table`]: the text written for the site;
 //! - [`clean`]: Word's invisible debris, also in Markdown pages.
 
-pub mod body;
+mod body;
 pub mod clean;
-pub mod container;
+mod container;
 mod document;
-pub mod gongwen;
+mod gongwen;
 pub mod legacy;
 pub mod limits;
-pub mod markdown;
-pub mod model;
-pub mod numbering;
-pub mod package;
+mod markdown;
+mod model;
+mod numbering;
+mod package;
 mod pictures;
 mod problem;
-pub mod styles;
-pub mod table;
-pub mod xml;
+mod styles;
+mod table;
+mod xml;
 
 use std::cell::Cell;
 use std::collections::HashMap;

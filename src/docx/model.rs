@@ -7,14 +7,14 @@ use super::styles::Align;
 
 /// A paragraph or a table, in document order.
 #[derive(Debug, Clone)]
-pub enum Block {
+pub(super) enum Block {
     Para(Para),
     Table(Table),
 }
 
 /// A paragraph.
 #[derive(Debug, Clone, Default)]
-pub struct Para {
+pub(super) struct Para {
     /// Its place among all the paragraphs of the document (tables' and text boxes' included),
     /// from 1: what a note names.
     pub number: usize,
@@ -41,7 +41,7 @@ pub struct Para {
 
 /// A piece of a paragraph.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Inline {
+pub(super) enum Inline {
     Text {
         text: String,
         look: Look,
@@ -57,7 +57,7 @@ pub enum Inline {
 
 /// What a run of text looks like, as the recogniser and the writer need it.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Look {
+pub(super) struct Look {
     pub bold: bool,
     pub italic: bool,
     pub strike: bool,
@@ -71,7 +71,7 @@ pub struct Look {
 
 /// The font families GB/T 9704 names, by the names Word, WPS and founder fonts use.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Font {
+pub(super) enum Font {
     /// 黑体: first-level headings.
     Hei,
     /// 楷体: second-level headings.
@@ -86,7 +86,7 @@ pub enum Font {
 }
 
 impl Font {
-    pub fn from_name(name: &str) -> Font {
+    pub(super) fn from_name(name: &str) -> Font {
         let lower = name.to_lowercase();
         if lower.contains("小标宋") || lower.contains("xbs") || lower.contains("xiaobiaosong") {
             Font::XiaoBiaoSong
@@ -106,12 +106,12 @@ impl Font {
 
 /// A table.
 #[derive(Debug, Clone, Default)]
-pub struct Table {
+pub(super) struct Table {
     pub rows: Vec<Row>,
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Row {
+pub(super) struct Row {
     pub cells: Vec<Cell>,
     /// Repeated as a header on each page (`w:tblHeader`).
     pub header: bool,
@@ -120,7 +120,7 @@ pub struct Row {
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Cell {
+pub(super) struct Cell {
     /// Grid columns it spans (`w:gridSpan`).
     pub span: u32,
     pub merge: Merge,
@@ -129,7 +129,7 @@ pub struct Cell {
 
 /// A cell's place in a vertical merge (`w:vMerge`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Merge {
+pub(super) enum Merge {
     #[default]
     None,
     /// The first cell of a merge.
@@ -138,16 +138,9 @@ pub enum Merge {
     Continue,
 }
 
-/// A footnote or endnote: its paragraphs.
-#[derive(Debug, Clone, Default)]
-pub struct Note {
-    pub endnote: bool,
-    pub paras: Vec<Para>,
-}
-
 /// A picture as found in the document.
 #[derive(Debug, Clone)]
-pub struct Picture {
+pub(super) struct Picture {
     /// The part holding it (`word/media/image1.png`).
     pub part: String,
     pub alt: Option<String>,
@@ -156,7 +149,7 @@ pub struct Picture {
 
 impl Para {
     /// The paragraph's text as shown (its label not included), breaks as `\n`.
-    pub fn text(&self) -> String {
+    pub(super) fn text(&self) -> String {
         let mut out = String::new();
         for inline in &self.inlines {
             match inline {
@@ -169,7 +162,7 @@ impl Para {
     }
 
     /// The label and the text, as the reader sees them on the page.
-    pub fn shown(&self) -> String {
+    pub(super) fn shown(&self) -> String {
         match &self.label {
             Some(label) => format!("{}{}", label.text, self.text()),
             None => self.text(),
@@ -177,7 +170,7 @@ impl Para {
     }
 
     /// What most of its text looks like (by characters).
-    pub fn look(&self) -> Look {
+    pub(super) fn look(&self) -> Look {
         let mut best: Option<(&Look, usize)> = None;
         let mut counts: Vec<(&Look, usize)> = Vec::new();
         for inline in &self.inlines {
@@ -198,7 +191,7 @@ impl Para {
     }
 
     /// Whether every visible character is bold.
-    pub fn all_bold(&self) -> bool {
+    pub(super) fn all_bold(&self) -> bool {
         let mut any = false;
         for inline in &self.inlines {
             if let Inline::Text { text, look, .. } = inline {
@@ -214,7 +207,7 @@ impl Para {
     }
 
     /// Whether it has no text, picture or note.
-    pub fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         self.label.as_ref().is_none_or(|l| l.text.trim().is_empty())
             && self.inlines.iter().all(|i| match i {
                 Inline::Text { text, .. } => text.trim().is_empty(),
@@ -223,18 +216,18 @@ impl Para {
             })
     }
 
-    pub fn centered(&self) -> bool {
+    pub(super) fn centered(&self) -> bool {
         self.align == Some(Align::Center)
     }
 
-    pub fn right_aligned(&self) -> bool {
+    pub(super) fn right_aligned(&self) -> bool {
         self.align == Some(Align::Right)
     }
 }
 
 impl Table {
     /// Every paragraph of the table, in order (nested tables' too).
-    pub fn paras(&self) -> Vec<&Para> {
+    pub(super) fn paras(&self) -> Vec<&Para> {
         let mut out = Vec::new();
         for row in &self.rows {
             for cell in &row.cells {
@@ -245,7 +238,7 @@ impl Table {
     }
 
     /// The number of its first paragraph.
-    pub fn first_number(&self) -> usize {
+    pub(super) fn first_number(&self) -> usize {
         self.paras().first().map(|p| p.number).unwrap_or(0)
     }
 }

@@ -15,7 +15,7 @@ use super::xml::{El, Tree};
 
 /// The number formats (`w:numFmt`) this reader writes; any other is written as `Decimal`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub(super) enum Format {
     Decimal,
     DecimalZero,
     DecimalFullWidth,
@@ -144,13 +144,13 @@ struct Instance {
 
 /// The numbering definitions of a document.
 #[derive(Debug, Default)]
-pub struct Definitions {
+pub(super) struct Definitions {
     abstracts: HashMap<String, Abstract>,
     instances: HashMap<String, Instance>,
 }
 
 impl Definitions {
-    pub fn read(tree: Option<&Tree>) -> Definitions {
+    pub(super) fn read(tree: Option<&Tree>) -> Definitions {
         let mut defs = Definitions::default();
         let Some(tree) = tree else {
             return defs;
@@ -217,7 +217,7 @@ impl Definitions {
 
 /// The number Word shows before a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Label {
+pub(super) struct Label {
     /// As shown: `一、`, `（一）`, `1.`, `⑴`; empty for `numFmt none` with no text.
     pub text: String,
     /// The level (0–8).
@@ -235,14 +235,14 @@ struct List {
 
 /// Counts through a document in order.
 #[derive(Debug, Default)]
-pub struct Counter {
+pub(super) struct Counter {
     lists: HashMap<String, List>,
 }
 
 impl Counter {
     /// The label of the next paragraph numbered with instance `num_id` at `level`, counting
     /// it; `None` when the instance is 0 or unknown (no numbering).
-    pub fn next(&mut self, defs: &Definitions, num_id: &str, level: u8) -> Option<Label> {
+    pub(super) fn next(&mut self, defs: &Definitions, num_id: &str, level: u8) -> Option<Label> {
         let instance = defs.instances.get(num_id)?;
         let (abstract_id, def) = defs.abstract_of(instance)?;
         let level = level.min(8);
@@ -336,7 +336,7 @@ fn fill(pattern: &str, number: impl Fn(u8) -> String) -> String {
 const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /// `n` written in `format`, as Word writes it.
-pub fn format_number(n: u32, format: Format) -> String {
+pub(super) fn format_number(n: u32, format: Format) -> String {
     let circled = |first: u32, count: u32| {
         (1..=count)
             .contains(&n)

@@ -11,7 +11,7 @@ use super::xml::{self, Ns, Tree};
 
 /// A relationship of a part.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rel {
+pub(super) struct Rel {
     /// The last segment of its type (`image`, `hyperlink`, `footnotes`).
     pub kind: String,
     /// A part name inside the package, or an address outside it.
@@ -21,15 +21,15 @@ pub struct Rel {
 
 /// The relationships of one part, by id.
 #[derive(Debug, Clone, Default)]
-pub struct Rels(pub HashMap<String, Rel>);
+pub(super) struct Rels(pub HashMap<String, Rel>);
 
 impl Rels {
-    pub fn get(&self, id: &str) -> Option<&Rel> {
+    pub(super) fn get(&self, id: &str) -> Option<&Rel> {
         self.0.get(id)
     }
 
     /// The target of the first relationship of `kind`.
-    pub fn target_of(&self, kind: &str) -> Option<&str> {
+    pub(super) fn target_of(&self, kind: &str) -> Option<&str> {
         let mut rels: Vec<(&String, &Rel)> =
             self.0.iter().filter(|(_, r)| r.kind == kind).collect();
         rels.sort_by(|a, b| a.0.cmp(b.0));
@@ -54,7 +54,7 @@ pub struct Properties {
 }
 
 /// What a `.docx` package holds besides its parts' content.
-pub struct Layout {
+pub(super) struct Layout {
     /// The document part (`word/document.xml`).
     pub document: String,
     /// Whether it holds Word macros (a `.docm`).
@@ -65,7 +65,7 @@ pub struct Layout {
 const MACRO_TYPE: &str = "application/vnd.ms-word.document.macroEnabled.main+xml";
 
 /// Finds the document part, or says what the zip is instead.
-pub fn layout(package: &mut Package<'_>, elements: &Cell<usize>) -> Result<Layout, Problem> {
+pub(super) fn layout(package: &mut Package<'_>, elements: &Cell<usize>) -> Result<Layout, Problem> {
     let types = match package.xml("[Content_Types].xml")? {
         Some(bytes) => Some(xml::parse(
             &bytes,
@@ -150,7 +150,7 @@ fn content_type(types: Option<&Tree>, part: &str) -> Option<String> {
 }
 
 /// The relationships of `part` (`""` for the package's own), targets resolved to part names.
-pub fn rels_of(
+pub(super) fn rels_of(
     package: &mut Package<'_>,
     part: &str,
     elements: &Cell<usize>,

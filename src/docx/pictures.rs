@@ -12,7 +12,7 @@ use super::problem::Problem;
 use crate::deferred;
 
 /// The pictures the written blocks and notes refer to.
-pub fn used(blocks: &[&Block], notes: &[Vec<Para>]) -> BTreeSet<usize> {
+pub(super) fn used(blocks: &[&Block], notes: &[Vec<Para>]) -> BTreeSet<usize> {
     let mut out = BTreeSet::new();
     fn para(p: &Para, out: &mut BTreeSet<usize>) {
         for inline in &p.inlines {
@@ -74,7 +74,7 @@ fn format(bytes: &[u8]) -> Option<(&'static str, bool)> {
 /// Reads the pictures in `used` and names them; returns the images to write and, by picture
 /// number, the name and alternative text the Markdown refers to.
 #[allow(clippy::type_complexity)]
-pub fn write(
+pub(super) fn write(
     package: &mut Package<'_>,
     pictures: &[Picture],
     used: &BTreeSet<usize>,

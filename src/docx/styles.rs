@@ -8,7 +8,7 @@ use super::xml::{switch, El, Tree};
 
 /// How a paragraph is aligned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
+pub(super) enum Align {
     Left,
     Center,
     Right,
@@ -17,14 +17,14 @@ pub enum Align {
 
 /// A paragraph's automatic numbering: the numbering instance and the level (0–8).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct NumRef {
+pub(super) struct NumRef {
     pub num_id: Option<String>,
     pub level: Option<u8>,
 }
 
 /// Paragraph properties; `None` where the source says nothing.
 #[derive(Debug, Clone, Default)]
-pub struct ParaProps {
+pub(super) struct ParaProps {
     /// Outline level 0–8 (9 is body text, kept as `None`).
     pub outline: Option<u8>,
     pub numbering: Option<NumRef>,
@@ -55,7 +55,7 @@ impl ParaProps {
 
 /// Run properties; `None` where the source says nothing.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct RunProps {
+pub(super) struct RunProps {
     pub bold: Option<bool>,
     pub italic: Option<bool>,
     pub strike: Option<bool>,
@@ -85,17 +85,10 @@ impl RunProps {
         }
         self.superscript = other.superscript.or(self.superscript);
     }
-
-    /// `self` with `other` applied over it.
-    pub fn with(&self, other: &RunProps) -> RunProps {
-        let mut out = self.clone();
-        out.over(other);
-        out
-    }
 }
 
 /// Reads `w:pPr`.
-pub fn para_props(ppr: Option<El<'_>>) -> ParaProps {
+pub(super) fn para_props(ppr: Option<El<'_>>) -> ParaProps {
     let Some(ppr) = ppr else {
         return ParaProps::default();
     };
@@ -127,7 +120,7 @@ pub fn para_props(ppr: Option<El<'_>>) -> ParaProps {
 }
 
 /// Reads `w:rPr`.
-pub fn run_props(rpr: Option<El<'_>>) -> RunProps {
+pub(super) fn run_props(rpr: Option<El<'_>>) -> RunProps {
     let Some(rpr) = rpr else {
         return RunProps::default();
     };
@@ -172,7 +165,7 @@ struct Style {
 
 /// The styles of a document.
 #[derive(Debug, Default)]
-pub struct Styles {
+pub(super) struct Styles {
     by_id: HashMap<String, Style>,
     /// The paragraph style of paragraphs that name none.
     default_para: Option<String>,
@@ -184,7 +177,7 @@ pub struct Styles {
 const CHAIN: usize = 16;
 
 impl Styles {
-    pub fn read(tree: Option<&Tree>) -> Styles {
+    pub(super) fn read(tree: Option<&Tree>) -> Styles {
         let mut styles = Styles::default();
         let Some(tree) = tree else {
             return styles;
@@ -238,7 +231,7 @@ impl Styles {
     }
 
     /// A paragraph's properties: defaults, then its style chain, then its own.
-    pub fn para(&self, style: Option<&str>, own: &ParaProps) -> ParaProps {
+    pub(super) fn para(&self, style: Option<&str>, own: &ParaProps) -> ParaProps {
         let mut props = self.default_para_props.clone();
         for style in self.chain(style).iter().rev() {
             props.over(&style.para);
@@ -249,7 +242,7 @@ impl Styles {
 
     /// A run's properties: defaults, the paragraph's style chain, the run's character style
     /// chain, then its own.
-    pub fn run(
+    pub(super) fn run(
         &self,
         para_style: Option<&str>,
         char_style: Option<&str>,
@@ -282,14 +275,14 @@ impl Styles {
 
     /// The heading level (1–9) a paragraph style stands for: Word's built-in `heading N`
     /// (whatever the language of the interface), `标题 N`, or its chain's.
-    pub fn heading_level(&self, style: Option<&str>) -> Option<u8> {
+    pub(super) fn heading_level(&self, style: Option<&str>) -> Option<u8> {
         self.chain(style)
             .iter()
             .find_map(|s| heading_name_level(&s.name))
     }
 
     /// Whether the paragraph style is Word's `Title` (标题 with no number).
-    pub fn is_title(&self, style: Option<&str>) -> bool {
+    pub(super) fn is_title(&self, style: Option<&str>) -> bool {
         style.is_some()
             && self
                 .chain(style)
@@ -298,7 +291,7 @@ impl Styles {
     }
 
     /// The style's name (for a caption: `caption`, `题注`).
-    pub fn name(&self, style: Option<&str>) -> Option<&str> {
+    pub(super) fn name(&self, style: Option<&str>) -> Option<&str> {
         style
             .and_then(|id| self.by_id.get(id))
             .map(|s| s.name.as_str())

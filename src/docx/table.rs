@@ -18,7 +18,7 @@ struct Out {
     html: String,
 }
 
-pub fn html(
+pub(super) fn html(
     table: &Table,
     caption: Option<&str>,
     context: &Context<'_>,

@@ -22,7 +22,7 @@ use super::problem::Problem;
 /// The namespaces the reader knows. Transitional and Strict Office Open XML name the same
 /// elements with different addresses; both map here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ns {
+pub(super) enum Ns {
     /// No namespace (unprefixed attributes, package relationships' attributes).
     None,
     /// WordprocessingML (`w:`).
@@ -94,7 +94,7 @@ fn namespace(uri: &str) -> Ns {
 }
 
 /// Which elements of a part are kept.
-pub struct Filter {
+pub(super) struct Filter {
     /// Elements kept without their content.
     pub shallow: fn(Ns, &str) -> bool,
     /// Elements whose text is kept.
@@ -102,7 +102,7 @@ pub struct Filter {
 }
 
 /// Keeps everything in the known namespaces, and the text of every element.
-pub const ALL: Filter = Filter {
+pub(super) const ALL: Filter = Filter {
     shallow: |_, _| false,
     text: |_, _| true,
 };
@@ -122,21 +122,21 @@ struct Attr {
 }
 
 /// A parsed part.
-pub struct Tree {
+pub(super) struct Tree {
     nodes: Vec<Node>,
     names: Vec<Box<str>>,
 }
 
 /// An element of a [`Tree`].
 #[derive(Clone, Copy)]
-pub struct El<'t> {
+pub(super) struct El<'t> {
     tree: &'t Tree,
     id: u32,
 }
 
 impl Tree {
     /// The document element (an empty one named `""` for a part with none).
-    pub fn root(&self) -> El<'_> {
+    pub(super) fn root(&self) -> El<'_> {
         El { tree: self, id: 0 }
     }
 }
@@ -146,41 +146,41 @@ impl<'t> El<'t> {
         &self.tree.nodes[self.id as usize]
     }
 
-    pub fn ns(&self) -> Ns {
+    pub(super) fn ns(&self) -> Ns {
         self.node().ns
     }
 
-    pub fn name(&self) -> &'t str {
+    pub(super) fn name(&self) -> &'t str {
         &self.tree.names[self.node().name as usize]
     }
 
     /// Whether this is `w:<name>` (for `ns` W) and so on.
-    pub fn is(&self, ns: Ns, name: &str) -> bool {
+    pub(super) fn is(&self, ns: Ns, name: &str) -> bool {
         self.node().ns == ns && self.name() == name
     }
 
     /// Whether this is the WordprocessingML element `name`.
-    pub fn is_w(&self, name: &str) -> bool {
+    pub(super) fn is_w(&self, name: &str) -> bool {
         self.is(Ns::W, name)
     }
 
-    pub fn children(&self) -> impl Iterator<Item = El<'t>> + 't {
+    pub(super) fn children(&self) -> impl Iterator<Item = El<'t>> + 't {
         let tree = self.tree;
         self.node().children.iter().map(move |&id| El { tree, id })
     }
 
     /// The first child `ns:name`.
-    pub fn child(&self, ns: Ns, name: &str) -> Option<El<'t>> {
+    pub(super) fn child(&self, ns: Ns, name: &str) -> Option<El<'t>> {
         self.children().find(|c| c.is(ns, name))
     }
 
     /// The first child `w:name`.
-    pub fn w(&self, name: &str) -> Option<El<'t>> {
+    pub(super) fn w(&self, name: &str) -> Option<El<'t>> {
         self.child(Ns::W, name)
     }
 
     /// The children `w:name`.
-    pub fn ws<'a>(&self, name: &'a str) -> impl Iterator<Item = El<'t>> + 'a
+    pub(super) fn ws<'a>(&self, name: &'a str) -> impl Iterator<Item = El<'t>> + 'a
     where
         't: 'a,
     {
@@ -188,7 +188,7 @@ impl<'t> El<'t> {
     }
 
     /// Every element below this one (depth first, in document order) that `wanted` accepts.
-    pub fn descendants(&self, wanted: &dyn Fn(&El<'t>) -> bool) -> Vec<El<'t>> {
+    pub(super) fn descendants(&self, wanted: &dyn Fn(&El<'t>) -> bool) -> Vec<El<'t>> {
         let mut found = Vec::new();
         let mut stack: Vec<El<'t>> = self.children().collect();
         stack.reverse();
@@ -204,7 +204,7 @@ impl<'t> El<'t> {
     }
 
     /// The attribute `name` of namespace `ns`.
-    pub fn attr_ns(&self, ns: Ns, name: &str) -> Option<&'t str> {
+    pub(super) fn attr_ns(&self, ns: Ns, name: &str) -> Option<&'t str> {
         let tree = self.tree;
         self.node()
             .attrs
@@ -214,7 +214,7 @@ impl<'t> El<'t> {
     }
 
     /// The attribute `name`, whatever its namespace (`w:val`, `val`).
-    pub fn attr(&self, name: &str) -> Option<&'t str> {
+    pub(super) fn attr(&self, name: &str) -> Option<&'t str> {
         let tree = self.tree;
         self.node()
             .attrs
@@ -224,22 +224,22 @@ impl<'t> El<'t> {
     }
 
     /// `w:val` (or an unprefixed `val`).
-    pub fn val(&self) -> Option<&'t str> {
+    pub(super) fn val(&self) -> Option<&'t str> {
         self.attr("val")
     }
 
     /// The `w:val` of the child `w:name`.
-    pub fn w_val(&self, name: &str) -> Option<&'t str> {
+    pub(super) fn w_val(&self, name: &str) -> Option<&'t str> {
         self.w(name).and_then(|c| c.val())
     }
 
     /// The element's own text.
-    pub fn text(&self) -> &'t str {
+    pub(super) fn text(&self) -> &'t str {
         &self.node().text
     }
 
     /// The text of the element and everything below it.
-    pub fn all_text(&self) -> String {
+    pub(super) fn all_text(&self) -> String {
         let mut out = self.text().to_string();
         for el in self.descendants(&|_| true) {
             out.push_str(el.text());
@@ -249,12 +249,12 @@ impl<'t> El<'t> {
 }
 
 /// Whether a `w:val`-style switch is on: present with no value, or `true`/`1`/`on`.
-pub fn on(value: Option<&str>) -> bool {
+pub(super) fn on(value: Option<&str>) -> bool {
     !matches!(value, Some("false" | "0" | "off" | "none"))
 }
 
 /// A switch element (`<w:b/>`, `<w:b w:val="0"/>`): `None` when absent.
-pub fn switch(parent: Option<El<'_>>, name: &str) -> Option<bool> {
+pub(super) fn switch(parent: Option<El<'_>>, name: &str) -> Option<bool> {
     parent?.w(name).map(|el| on(el.val()))
 }
 
@@ -284,7 +284,7 @@ fn attribute_wanted(ns: Ns, local: &str) -> bool {
 }
 
 /// Parses `bytes` (the part `part`) into a tree, counting its elements into `elements`.
-pub fn parse(
+pub(super) fn parse(
     bytes: &[u8],
     part: &str,
     elements: &Cell<usize>,

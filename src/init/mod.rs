@@ -5,8 +5,8 @@ use std::path::Path;
 
 pub mod workbook;
 
-use crate::error::Diagnostic;
 use crate::error::io_error;
+use crate::error::Diagnostic;
 use crate::t;
 use crate::theme::THEME_FILES;
 

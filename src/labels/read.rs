@@ -17,7 +17,11 @@ pub(super) struct LabelsFile {
 
 /// Reads the theme's labels and the site's overrides, made Simplified with `converter`, and
 /// checks them. Every problem is reported.
-pub fn load(root: &Path, theme: &str, converter: &Converter) -> Result<Labels, Vec<Diagnostic>> {
+pub(crate) fn load(
+    root: &Path,
+    theme: &str,
+    converter: &Converter,
+) -> Result<Labels, Vec<Diagnostic>> {
     let theme_dir = root.join("themes").join(theme);
     let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
     if !theme_dir.is_dir() || !canonical(&theme_dir).starts_with(canonical(root)) {

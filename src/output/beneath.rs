@@ -30,7 +30,7 @@ pub const SIMULATE_NO_OPENAT2: &str = "STDPORTAL_SIMULATE_NO_OPENAT2";
 
 /// A folder held open: paths given to its methods are relative to it and stay beneath it.
 #[derive(Debug)]
-pub struct Folder {
+pub(super) struct Folder {
     fd: OwnedFd,
     /// Where it is, for messages.
     path: PathBuf,
@@ -54,7 +54,7 @@ impl AsFd for At<'_> {
 impl Folder {
     /// Opens a folder the user named (the output, the folder that holds it): links in this
     /// path are the user's own and are followed.
-    pub fn open(path: &Path) -> io::Result<Folder> {
+    pub(super) fn open(path: &Path) -> io::Result<Folder> {
         let fd = sys::open(path, dir_flags(), Mode::empty())?;
         Ok(Folder {
             fd,
@@ -62,17 +62,17 @@ impl Folder {
         })
     }
 
-    pub fn path(&self) -> &Path {
+    pub(super) fn path(&self) -> &Path {
         &self.path
     }
 
     /// The path of `rel` inside this folder, for messages.
-    pub fn join(&self, rel: &str) -> PathBuf {
+    pub(super) fn join(&self, rel: &str) -> PathBuf {
         self.path.join(rel)
     }
 
     /// The folder at `rel`, opened beneath this one.
-    pub fn open_folder(&self, rel: &str) -> io::Result<Folder> {
+    pub(super) fn open_folder(&self, rel: &str) -> io::Result<Folder> {
         let fd = open_beneath(self.fd.as_fd(), rel, dir_flags(), Mode::empty())?;
         Ok(Folder {
             fd,
@@ -82,7 +82,7 @@ impl Folder {
 
     /// Creates the folder `rel` (and the folders above it), or opens it where it is already a
     /// folder; a link or file in the way is an error.
-    pub fn create_folders(&self, rel: &str) -> io::Result<Folder> {
+    pub(super) fn create_folders(&self, rel: &str) -> io::Result<Folder> {
         check(rel)?;
         let mut at = At::Borrowed(self.fd.as_fd());
         for name in rel.split('/') {
@@ -108,7 +108,7 @@ impl Folder {
 
     /// Creates a new file at `rel` (the folders above it too); an entry already there is an
     /// error, so nothing but a new, empty file is ever written to.
-    pub fn create_file(&self, rel: &str) -> io::Result<File> {
+    pub(super) fn create_file(&self, rel: &str) -> io::Result<File> {
         let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL;
         let mode = Mode::from_raw_mode(0o666);
         match open_beneath(self.fd.as_fd(), rel, flags, mode) {
@@ -124,7 +124,7 @@ impl Folder {
 
     /// Opens the regular file at `rel` to read it. A pipe or device there is an error (opened
     /// without waiting, so a pipe cannot hang the build), and so is a link.
-    pub fn open_file(&self, rel: &str) -> io::Result<File> {
+    pub(super) fn open_file(&self, rel: &str) -> io::Result<File> {
         let fd = open_beneath(
             self.fd.as_fd(),
             rel,
@@ -141,7 +141,7 @@ impl Folder {
     /// The bytes of the regular file at `rel`, at most `limit` of them: a larger file is
     /// refused (stdportal's own files are a line per published file; one that size was not
     /// written by it, and reading it whole could take all memory).
-    pub fn read_file(&self, rel: &str, limit: u64) -> io::Result<Vec<u8>> {
+    pub(super) fn read_file(&self, rel: &str, limit: u64) -> io::Result<Vec<u8>> {
         use std::io::Read;
         let mut bytes = Vec::new();
         self.open_file(rel)?
@@ -157,24 +157,24 @@ impl Folder {
     }
 
     /// What is at `rel` (a link is a link, not what it points to).
-    pub fn kind(&self, rel: &str) -> io::Result<FileType> {
+    pub(super) fn kind(&self, rel: &str) -> io::Result<FileType> {
         Ok(FileType::from_raw_mode(self.stat(rel)?.st_mode))
     }
 
     /// The entry at `rel` itself (a link is not followed).
-    pub fn stat(&self, rel: &str) -> io::Result<sys::Stat> {
+    pub(super) fn stat(&self, rel: &str) -> io::Result<sys::Stat> {
         let (at, name) = self.parent(rel)?;
         Ok(sys::statat(&at, name, AtFlags::SYMLINK_NOFOLLOW)?)
     }
 
     /// Removes the file (or link: never what it points to) at `rel`.
-    pub fn remove_file(&self, rel: &str) -> io::Result<()> {
+    pub(super) fn remove_file(&self, rel: &str) -> io::Result<()> {
         let (at, name) = self.parent(rel)?;
         Ok(sys::unlinkat(&at, name, AtFlags::empty())?)
     }
 
     /// Removes the empty folder at `rel`.
-    pub fn remove_folder(&self, rel: &str) -> io::Result<()> {
+    pub(super) fn remove_folder(&self, rel: &str) -> io::Result<()> {
         let (at, name) = self.parent(rel)?;
         Ok(sys::unlinkat(&at, name, AtFlags::REMOVEDIR)?)
     }
@@ -182,7 +182,7 @@ impl Folder {
     /// Removes whatever is at `rel` and, for a folder, everything in it (its entries in
     /// parallel: a site has thousands of files). Links are removed, never followed. Nothing
     /// there is not an error.
-    pub fn remove_tree(&self, rel: &str) -> io::Result<()> {
+    pub(super) fn remove_tree(&self, rel: &str) -> io::Result<()> {
         let (at, name) = match self.parent(rel) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
             other => other?,
@@ -192,19 +192,19 @@ impl Folder {
 
     /// Removes the entry `name` of this folder and everything under it (see
     /// [`Folder::remove_tree`]).
-    pub fn remove_entry(&self, name: &CStr) -> io::Result<()> {
+    pub(super) fn remove_entry(&self, name: &CStr) -> io::Result<()> {
         remove_all(self.fd.as_fd(), name, true)
     }
 
     /// Moves `from` (beneath this folder) to `to` beneath `into`, replacing a file there.
-    pub fn rename(&self, from: &str, into: &Folder, to: &str) -> io::Result<()> {
+    pub(super) fn rename(&self, from: &str, into: &Folder, to: &str) -> io::Result<()> {
         let (from_at, from_name) = self.parent(from)?;
         let (to_at, to_name) = into.parent(to)?;
         Ok(sys::renameat(&from_at, from_name, &to_at, to_name)?)
     }
 
     /// Swaps two entries of this folder in one step. `Ok(false)` where the system cannot.
-    pub fn exchange(&self, a: &str, b: &str) -> io::Result<bool> {
+    pub(super) fn exchange(&self, a: &str, b: &str) -> io::Result<bool> {
         let (a_at, a_name) = self.parent(a)?;
         let (b_at, b_name) = self.parent(b)?;
         #[cfg(target_os = "linux")]
@@ -225,7 +225,7 @@ impl Folder {
 
     /// A second name `to` (beneath `into`) for the file at `from`: the entry itself, so a link
     /// at `from` would give a link, which the caller checks for.
-    pub fn hard_link(&self, from: &str, into: &Folder, to: &str) -> io::Result<()> {
+    pub(super) fn hard_link(&self, from: &str, into: &Folder, to: &str) -> io::Result<()> {
         let (from_at, from_name) = self.parent(from)?;
         let (to_at, to_name) = into.parent(to)?;
         Ok(sys::linkat(
@@ -238,35 +238,35 @@ impl Folder {
     }
 
     /// Where the link at `rel` points.
-    pub fn read_link(&self, rel: &str) -> io::Result<CString> {
+    pub(super) fn read_link(&self, rel: &str) -> io::Result<CString> {
         let (at, name) = self.parent(rel)?;
         Ok(sys::readlinkat(&at, name, Vec::new())?)
     }
 
     /// Makes a link at `rel` that points to `target` (which is not looked at).
-    pub fn symlink(&self, target: &CStr, rel: &str) -> io::Result<()> {
+    pub(super) fn symlink(&self, target: &CStr, rel: &str) -> io::Result<()> {
         let (at, name) = self.parent(rel)?;
         Ok(sys::symlinkat(target, &at, name)?)
     }
 
     /// Gives the folder the permission bits of `mode`.
-    pub fn set_mode(&self, mode: u32) -> io::Result<()> {
+    pub(super) fn set_mode(&self, mode: u32) -> io::Result<()> {
         Ok(sys::fchmod(&self.fd, Mode::from_raw_mode(mode & 0o7777))?)
     }
 
     /// The names in this folder.
-    pub fn names(&self) -> io::Result<Vec<CString>> {
+    pub(super) fn names(&self) -> io::Result<Vec<CString>> {
         names(self.fd.as_fd())
     }
 
     /// Writes the folder's own entries (names added, removed, renamed) to the disk.
-    pub fn sync(&self) -> io::Result<()> {
+    pub(super) fn sync(&self) -> io::Result<()> {
         Ok(sys::fsync(&self.fd)?)
     }
 
     /// Writes everything of the file system this folder is on to the disk (elsewhere than
     /// on Linux, of every file system).
-    pub fn sync_file_system(&self) -> io::Result<()> {
+    pub(super) fn sync_file_system(&self) -> io::Result<()> {
         #[cfg(target_os = "linux")]
         {
             Ok(sys::syncfs(&self.fd)?)
@@ -445,7 +445,7 @@ fn remove_all(parent: BorrowedFd<'_>, name: &CStr, parallel: bool) -> io::Result
 
 /// A name read from a folder, as text (names stdportal makes are UTF-8; others are shown
 /// with replacement characters and never acted on by name).
-pub fn name_text(name: &CStr) -> String {
+pub(super) fn name_text(name: &CStr) -> String {
     OsStr::from_bytes(name.to_bytes())
         .to_string_lossy()
         .into_owned()

@@ -18,7 +18,7 @@ use crate::{deferred, t};
 /// What wants a path, for messages: a file an editor can change (with a line where known), or
 /// a part of the site stdportal makes itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Claimant {
+pub(crate) struct Claimant {
     /// The source file, relative to the site root; `None` for built-in pages.
     pub file: Option<PathBuf>,
     pub line: Option<usize>,
@@ -32,7 +32,7 @@ pub struct Claimant {
 }
 
 impl Claimant {
-    pub fn page(file: impl Into<PathBuf>) -> Claimant {
+    pub(crate) fn page(file: impl Into<PathBuf>) -> Claimant {
         Claimant {
             file: Some(file.into()),
             line: None,
@@ -42,7 +42,7 @@ impl Claimant {
         }
     }
 
-    pub fn built_in(what: Deferred) -> Claimant {
+    pub(crate) fn built_in(what: Deferred) -> Claimant {
         Claimant {
             file: None,
             line: None,
@@ -52,7 +52,7 @@ impl Claimant {
         }
     }
 
-    pub fn source(
+    pub(crate) fn source(
         file: impl Into<PathBuf>,
         line: Option<usize>,
         what: Deferred,
@@ -90,7 +90,7 @@ impl Claimant {
 
 /// The paths of one build and their claimants.
 #[derive(Default)]
-pub struct Claims {
+pub(crate) struct Claims {
     claims: Vec<(String, Claimant)>,
     reserved: Vec<(String, Claimant)>,
     problems: Diagnostics,
@@ -98,12 +98,12 @@ pub struct Claims {
 
 impl Claims {
     /// Keeps every path under `prefix` (ending in `/`) for `owner`: see [`Claims::claim_reserved`].
-    pub fn reserve(&mut self, prefix: &str, owner: Claimant) {
+    pub(crate) fn reserve(&mut self, prefix: &str, owner: Claimant) {
         self.reserved.push((clash_key(prefix), owner));
     }
 
     /// Claims a path relative to the output folder.
-    pub fn claim(&mut self, path: &str, claimant: Claimant) {
+    pub(crate) fn claim(&mut self, path: &str, claimant: Claimant) {
         let key = clash_key(path);
         if let Some((prefix, owner)) = self.reserved.iter().find(|(p, _)| key.starts_with(p)) {
             let folder = prefix.trim_end_matches('/');
@@ -122,7 +122,7 @@ impl Claims {
     }
 
     /// Claims a path inside a reserved tree, by its owner.
-    pub fn claim_reserved(&mut self, path: &str, claimant: Claimant) {
+    pub(crate) fn claim_reserved(&mut self, path: &str, claimant: Claimant) {
         if let Err(problem) = path::check(path) {
             let message = t!(
                 "output-cannot-publish",
@@ -141,7 +141,7 @@ impl Claims {
     }
 
     /// All problems: paths that cannot be written, and paths claimed twice.
-    pub fn check(self) -> Result<(), Diagnostics> {
+    pub(crate) fn check(self) -> Result<(), Diagnostics> {
         let mut problems = self.problems;
         let mut files: HashMap<String, usize> = HashMap::with_capacity(self.claims.len());
         for (i, (path, claimant)) in self.claims.iter().enumerate() {

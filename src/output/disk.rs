@@ -8,8 +8,8 @@ use std::io;
 use std::path::Path;
 
 use super::beneath::Folder;
-use crate::error::is_link_in_the_way;
 use super::guard;
+use crate::error::is_link_in_the_way;
 use crate::error::Diagnostic;
 use crate::t;
 
@@ -106,7 +106,7 @@ pub(super) fn unescape_mount_point(point: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-pub fn write_error(path: &Path, e: &io::Error) -> Diagnostic {
+pub(super) fn write_error(path: &Path, e: &io::Error) -> Diagnostic {
     let hint = match e.kind() {
         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
             t!("output-write-permission-hint")

@@ -12,7 +12,7 @@ use crate::error::Diagnostic;
 use crate::t;
 
 /// Folders of a site that hold its sources.
-pub const SOURCE_FOLDERS: [&str; 7] = [
+pub(super) const SOURCE_FOLDERS: [&str; 7] = [
     "content",
     "data",
     "themes",
@@ -23,7 +23,7 @@ pub const SOURCE_FOLDERS: [&str; 7] = [
 ];
 
 /// Refuses an output folder that would mix the site with its sources or with a user's files.
-pub fn refuse_dangerous(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+pub(super) fn refuse_dangerous(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let root = resolve(root);
     let out = resolve(output);
     let refuse = |why: String| Err(Diagnostic::new(output, why).hint(t!("output-dangerous-hint")));
@@ -49,7 +49,7 @@ pub fn refuse_dangerous(root: &Path, output: &Path) -> Result<(), Diagnostic> {
 
 /// The absolute path a folder has once links are followed, also when it does not exist yet:
 /// the longest existing part is resolved by the file system, the rest by its names.
-pub fn resolve(path: &Path) -> PathBuf {
+pub(super) fn resolve(path: &Path) -> PathBuf {
     let absolute = if path.is_absolute() {
         path.to_path_buf()
     } else {

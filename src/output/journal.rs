@@ -13,9 +13,9 @@ use std::io;
 use rustix::fs::FileType;
 
 use super::beneath::Folder;
-use crate::error::is_link_in_the_way;
-use super::path;
 use super::names::{JOURNAL, MANIFEST, OWN_FILE_LIMIT, STAGING};
+use super::path;
+use crate::error::is_link_in_the_way;
 use crate::t;
 
 /// How many skipped lines are shown one by one; the rest are counted.

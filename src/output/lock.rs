@@ -15,13 +15,13 @@ use rustix::io::Errno;
 
 use crate::t;
 
-pub struct Lock {
+pub(super) struct Lock {
     _file: File,
 }
 
 impl Lock {
     /// Takes the lock at `path`, waiting (and saying so once) while another build holds it.
-    pub fn acquire(path: &Path, output: &Path) -> io::Result<Lock> {
+    pub(super) fn acquire(path: &Path, output: &Path) -> io::Result<Lock> {
         // Never through a link: a link in its place would have the build truncate and write
         // whatever file it points to. A link there is not stdportal's: it is removed.
         let open = || {

@@ -15,10 +15,9 @@ use rayon::prelude::*;
 
 const HEADER: &str = "# stdportal: the files the last build of this site wrote. stdportal replaces and removes only these; keep this file.";
 
-
 /// An output folder as the last build left it.
 #[derive(Debug, Default)]
-pub struct OldSite {
+pub(super) struct OldSite {
     /// Whether the folder exists.
     pub exists: bool,
     /// Whether it has a manifest: stdportal made it.
@@ -31,14 +30,14 @@ pub struct OldSite {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Foreign {
+pub(super) enum Foreign {
     File(String),
     Link(String),
     Folder(String),
 }
 
 impl Foreign {
-    pub fn path(&self) -> &str {
+    pub(super) fn path(&self) -> &str {
         match self {
             Foreign::File(p) | Foreign::Link(p) | Foreign::Folder(p) => p,
         }
@@ -47,7 +46,7 @@ impl Foreign {
 
 impl OldSite {
     /// Reads the manifest and looks at every entry of `output` (links are not followed).
-    pub fn scan(output: &Path) -> io::Result<OldSite> {
+    pub(super) fn scan(output: &Path) -> io::Result<OldSite> {
         if !output.is_dir() {
             return Ok(OldSite::default());
         }
@@ -96,12 +95,12 @@ impl OldSite {
     }
 
     /// Whether the folder can be built into without taking over anyone's files.
-    pub fn is_empty_or_owned(&self) -> bool {
+    pub(super) fn is_empty_or_owned(&self) -> bool {
         !self.exists || self.owned || self.foreign.is_empty()
     }
 
     /// A few of the foreign entries, for a message: `thesis.docx, photos/` (`、` in Chinese).
-    pub fn foreign_sample(&self) -> String {
+    pub(super) fn foreign_sample(&self) -> String {
         let mut names: Vec<String> = self
             .foreign
             .iter()
@@ -157,7 +156,7 @@ fn entries(dir: &Path, rel: &str) -> io::Result<Vec<(String, fs::FileType)>> {
 }
 
 /// The manifest's text for the files of a new site.
-pub fn render(paths: &mut [String]) -> String {
+pub(super) fn render(paths: &mut [String]) -> String {
     paths.sort_unstable();
     let mut text = String::with_capacity(paths.iter().map(|p| p.len() + 1).sum::<usize>() + 128);
     text.push_str(HEADER);
@@ -178,7 +177,7 @@ fn parse(text: &str) -> HashSet<String> {
 }
 
 /// `path` relative to `base`, with `/` separators.
-pub fn relative(base: &Path, path: &Path) -> String {
+pub(super) fn relative(base: &Path, path: &Path) -> String {
     path.strip_prefix(base)
         .unwrap_or(path)
         .components()

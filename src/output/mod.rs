@@ -3,22 +3,22 @@
 //! ([`guard`], [`manifest`]), and a new site replaces the old one in one step ([`publish`]).
 
 mod beneath;
-pub mod claims;
+pub(crate) mod claims;
 mod disk;
-pub mod guard;
+mod guard;
 mod journal;
 mod lock;
-pub mod manifest;
+mod manifest;
 mod names;
 pub mod path;
-pub mod publish;
+mod publish;
 
 use std::path::{Path, PathBuf};
 
+pub use crate::error::is_link_in_the_way;
 use crate::error::Diagnostic;
 use crate::t;
 pub use beneath::SIMULATE_NO_OPENAT2;
-pub use crate::error::is_link_in_the_way;
 pub use disk::is_mount_point;
 pub use publish::{PublishOptions, Publisher, SIMULATE_DISK_FULL, SIMULATE_NO_EXCHANGE};
 

@@ -39,7 +39,6 @@ use crate::error::Diagnostic;
 use crate::sync::lock;
 use crate::t;
 
-
 /// Set this variable to make every write fail as on a full disk: the tests use it to prove that
 /// a build that cannot write leaves the previous site as it was.
 pub const SIMULATE_DISK_FULL: &str = "STDPORTAL_SIMULATE_DISK_FULL";

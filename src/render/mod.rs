@@ -16,7 +16,7 @@ use crate::error::{Diagnostic, Diagnostics};
 use crate::t;
 
 /// Templates a theme must provide.
-pub const REQUIRED_TEMPLATES: [&str; 12] = [
+pub(crate) const REQUIRED_TEMPLATES: [&str; 12] = [
     "index.html",
     "section.html",
     "page.html",
@@ -31,7 +31,7 @@ pub const REQUIRED_TEMPLATES: [&str; 12] = [
     "shortcodes/indicator.html",
 ];
 
-pub struct Templates {
+pub(crate) struct Templates {
     pub tera: Tera,
     /// Each template's text, by name.
     pub texts: BTreeMap<String, String>,
@@ -40,7 +40,7 @@ pub struct Templates {
 }
 
 /// Loads `themes/<theme>/templates` and the site's `templates/` (which wins on a name clash).
-pub fn load(root: &Path, theme: &str) -> Result<Templates, Diagnostics> {
+pub(crate) fn load(root: &Path, theme: &str) -> Result<Templates, Diagnostics> {
     let theme_dir = root.join("themes").join(theme);
     if let Err(e) = std::fs::metadata(&theme_dir) {
         if e.kind() != std::io::ErrorKind::NotFound {
@@ -134,7 +134,7 @@ pub fn load(root: &Path, theme: &str) -> Result<Templates, Diagnostics> {
 }
 
 /// A Tera error as a diagnostic on the template file it concerns, with the whole cause chain.
-pub fn template_error(files: &BTreeMap<String, PathBuf>, err: &tera::Error) -> Diagnostic {
+pub(crate) fn template_error(files: &BTreeMap<String, PathBuf>, err: &tera::Error) -> Diagnostic {
     let mut message = err.to_string();
     let mut source = std::error::Error::source(err);
     while let Some(cause) = source {

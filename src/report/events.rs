@@ -47,9 +47,14 @@ pub enum Event {
     },
     Diagnostic(DiagnosticEvent),
     /// The search index is made (a build with search; serve's first build).
-    SearchIndexReady { ms: f64 },
+    SearchIndexReady {
+        ms: f64,
+    },
     /// A link out of the site (`check` lists them, it does not fetch them).
-    ExternalLink { page: String, url: String },
+    ExternalLink {
+        page: String,
+        url: String,
+    },
     /// A build succeeded: into `output`, or in memory (`serve`, `output` null).
     Built {
         pages: usize,
@@ -77,9 +82,15 @@ pub enum Event {
         message: String,
     },
     /// `init` made a site.
-    Created { dir: String, message: String },
+    Created {
+        dir: String,
+        message: String,
+    },
     /// `serve` answers at `url`.
-    Serving { url: String, message: String },
+    Serving {
+        url: String,
+        message: String,
+    },
     /// `serve` rebuilt after files changed.
     Rebuilt {
         ms: f64,
@@ -218,7 +229,9 @@ pub fn emit(event: &Event) {
 /// Every problem of `diagnostics` as a diagnostic event of `severity`.
 pub fn emit_all<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>, severity: Severity) {
     for diagnostic in diagnostics {
-        emit(&Event::Diagnostic(DiagnosticEvent::of(diagnostic, severity)));
+        emit(&Event::Diagnostic(DiagnosticEvent::of(
+            diagnostic, severity,
+        )));
     }
 }
 
@@ -250,7 +263,10 @@ mod tests {
         assert_eq!(value["event"], "diagnostic");
         assert_eq!(value["severity"], "error");
         assert_eq!(value["file"], "content/a.md");
-        assert_eq!((value["line"].as_u64(), value["column"].as_u64()), (Some(3), Some(7)));
+        assert_eq!(
+            (value["line"].as_u64(), value["column"].as_u64()),
+            (Some(3), Some(7))
+        );
         assert_eq!(value["id"], "content-missing");
         assert_eq!(value["hint_id"], "content-missing-hint");
         assert_eq!(value["message"], d.message.as_str());

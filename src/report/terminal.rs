@@ -137,24 +137,39 @@ fn style(stage: Stage, template: &str) -> ProgressStyle {
         .unwrap_or_else(|_| ProgressStyle::default_spinner())
         .tick_chars("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏✓")
         .progress_chars("━╸─")
-        .with_key("label", move |_: &ProgressState, w: &mut dyn std::fmt::Write| {
-            let _ = w.write_str(&label);
-        })
-        .with_key("count", move |state: &ProgressState, w: &mut dyn std::fmt::Write| {
-            // A stage that counts nothing (the search index, the swap) shows no count.
-            if let Some(total) = state.len() {
-                let _ = w.write_str(&stage.count(&grouped(state.pos()), &grouped(total)));
-            }
-        })
-        .with_key("took", |state: &ProgressState, w: &mut dyn std::fmt::Write| {
-            let _ = w.write_str(&crate::t!("progress-took", seconds = seconds(state.elapsed())));
-        })
-        .with_key("left", |state: &ProgressState, w: &mut dyn std::fmt::Write| {
-            if let Some(left) = estimate(state) {
-                let _ = w.write_str("  ");
-                let _ = w.write_str(&crate::t!("progress-left", seconds = seconds(left)));
-            }
-        })
+        .with_key(
+            "label",
+            move |_: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = w.write_str(&label);
+            },
+        )
+        .with_key(
+            "count",
+            move |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                // A stage that counts nothing (the search index, the swap) shows no count.
+                if let Some(total) = state.len() {
+                    let _ = w.write_str(&stage.count(&grouped(state.pos()), &grouped(total)));
+                }
+            },
+        )
+        .with_key(
+            "took",
+            |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = w.write_str(&crate::t!(
+                    "progress-took",
+                    seconds = seconds(state.elapsed())
+                ));
+            },
+        )
+        .with_key(
+            "left",
+            |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                if let Some(left) = estimate(state) {
+                    let _ = w.write_str("  ");
+                    let _ = w.write_str(&crate::t!("progress-left", seconds = seconds(left)));
+                }
+            },
+        )
 }
 
 /// The time left, once the stage has run long enough for the rate to mean something.

@@ -10,9 +10,9 @@ use serde::Deserialize;
 
 use super::engine::ExtraPhrases;
 use super::Script;
+use crate::error::io_error;
 use crate::error::Diagnostic;
 use crate::mistakes::toml_diagnostic;
-use crate::error::io_error;
 use crate::t;
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -9,7 +9,7 @@
 
 /// Which part of a page a piece of text is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
+pub(super) enum Field {
     Title,
     Heading,
     Body,
@@ -17,7 +17,7 @@ pub enum Field {
 
 /// The text of a page's searchable part.
 #[derive(Debug, Default, Clone, PartialEq)]
-pub struct Extracted {
+pub(super) struct Extracted {
     /// The first `<h1>`, if any.
     pub title: String,
     /// Every block's text, separated by `\n` (or `：` after a term).
@@ -27,9 +27,9 @@ pub struct Extracted {
 }
 
 /// The attribute that marks a page's searchable part.
-pub const BODY_ATTRIBUTE: &str = "data-search-body";
+pub(super) const BODY_ATTRIBUTE: &str = "data-search-body";
 /// The attribute that leaves an element out of the index.
-pub const IGNORE_ATTRIBUTE: &str = "data-search-ignore";
+pub(super) const IGNORE_ATTRIBUTE: &str = "data-search-ignore";
 
 const SKIPPED: &[&str] = &[
     "script", "style", "svg", "template", "noscript", "nav", "aside", "button", "select",
@@ -76,7 +76,7 @@ const VOID: &[&str] = &[
 ];
 
 /// Whether a rendered page has a searchable part.
-pub fn is_searchable(html: &str) -> bool {
+pub(super) fn is_searchable(html: &str) -> bool {
     html.contains(BODY_ATTRIBUTE)
 }
 
@@ -144,7 +144,7 @@ impl Builder {
 }
 
 /// The searchable text of a page (empty when it has no `data-search-body` element).
-pub fn extract(html: &str) -> Extracted {
+pub(super) fn extract(html: &str) -> Extracted {
     let Some(marker) = html.find(BODY_ATTRIBUTE) else {
         return Extracted::default();
     };
@@ -301,7 +301,7 @@ fn has_attribute(attributes: &str, name: &str) -> bool {
 }
 
 /// Text with its character references decoded.
-pub fn decode(text: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn decode(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('&') {
         return std::borrow::Cow::Borrowed(text);
     }

@@ -37,7 +37,7 @@ use files::{encode_shard_file, group_files, CharSet};
 use weight::{average_bucket, postings_of, Weigher};
 
 /// Documents per fragment group (one hash in the meta file).
-pub const GROUP: usize = 32;
+pub(super) const GROUP: usize = 32;
 /// About this many postings per shard.
 const POSTINGS_PER_SHARD: usize = 6000;
 /// About this many postings in memory at once while a build assembles the shards.

@@ -14,12 +14,12 @@
 //!
 //! `docs/SEARCH.md` describes the design, the ranking and what the index cannot do.
 
-pub mod extract;
+mod extract;
 pub mod format;
-pub mod index;
-pub mod normalize;
+mod index;
+mod normalize;
 pub mod query;
-pub mod tokens;
+mod tokens;
 
 use std::collections::HashMap;
 

@@ -21,7 +21,7 @@ use crate::script::engine::DICTIONARY_FILES;
 
 /// What a character is to the tokenizer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Class {
+pub(super) enum Class {
     /// Han (and kana, hangul): indexed as overlapping pairs.
     Han,
     Letter,
@@ -31,7 +31,7 @@ pub enum Class {
 }
 
 /// The class of a character that is already folded.
-pub fn class(c: char) -> Class {
+pub(super) fn class(c: char) -> Class {
     match c as u32 {
         0x30..=0x39 => Class::Digit,
         0x61..=0x7A => Class::Letter,
@@ -177,7 +177,7 @@ fn build_table() -> HashMap<char, char> {
 }
 
 /// A character as the index compares it.
-pub fn fold(c: char) -> char {
+pub(super) fn fold(c: char) -> char {
     fold_with(c, |c| match c as u32 {
         n if n < 0x10000 => match bmp_table()[n as usize] {
             0 => c,
@@ -192,7 +192,7 @@ pub fn fold(c: char) -> char {
 /// full-width punctuation and digits to ASCII, the ideographic space to a space, other
 /// characters below the CJK blocks as they are; `traditional` folds the rest (Traditional
 /// characters to Simplified, from whichever table the caller has).
-pub fn fold_with(c: char, traditional: impl FnOnce(char) -> char) -> char {
+pub(super) fn fold_with(c: char, traditional: impl FnOnce(char) -> char) -> char {
     match c as u32 {
         0x41..=0x5A => ((c as u8) + 32) as char,
         0xFF21..=0xFF3A => char::from_u32(c as u32 - 0xFEE0 + 32).unwrap_or(c),
@@ -204,13 +204,13 @@ pub fn fold_with(c: char, traditional: impl FnOnce(char) -> char) -> char {
 }
 
 /// Folds every character (the folded text has as many characters as `text`).
-pub fn fold_str(text: &str) -> String {
+pub(super) fn fold_str(text: &str) -> String {
     text.chars().map(fold).collect()
 }
 
 /// One unit of canonical text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unit<'a> {
+pub(super) struct Unit<'a> {
     pub class: Class,
     /// The folded unit (one character for Han).
     pub text: &'a str,
@@ -221,7 +221,7 @@ pub struct Unit<'a> {
 }
 
 /// The units of already folded text, in order.
-pub fn units(folded: &str) -> Vec<Unit<'_>> {
+pub(super) fn units(folded: &str) -> Vec<Unit<'_>> {
     let mut out: Vec<Unit<'_>> = Vec::new();
     let mut joined = false;
     let mut at = 0usize;
@@ -269,7 +269,7 @@ pub fn units(folded: &str) -> Vec<Unit<'_>> {
 }
 
 /// The canonical form of folded text: units joined as the module documentation says.
-pub fn canonical(folded: &str) -> String {
+pub(super) fn canonical(folded: &str) -> String {
     let mut out = String::with_capacity(folded.len());
     let mut previous: Option<Class> = None;
     for unit in units(folded) {
@@ -286,7 +286,7 @@ pub fn canonical(folded: &str) -> String {
 
 /// Whether `haystack` (canonical) holds `needle` (canonical, non-empty) as a phrase: a needle
 /// that starts or ends with a Latin word or a number must start or end at a unit boundary.
-pub fn contains_phrase(haystack: &str, needle: &str) -> bool {
+pub(super) fn contains_phrase(haystack: &str, needle: &str) -> bool {
     let Some(first) = needle.chars().next() else {
         return false;
     };
@@ -310,7 +310,7 @@ pub fn contains_phrase(haystack: &str, needle: &str) -> bool {
 /// The fold table for the client, as pairs (from, to) sorted by `from`, limited to the
 /// characters whose folded form is in `wanted` (a query character folding to anything else
 /// cannot match a page anyway).
-pub fn client_table(wanted: &dyn Fn(char) -> bool) -> Vec<(char, char)> {
+pub(super) fn client_table(wanted: &dyn Fn(char) -> bool) -> Vec<(char, char)> {
     let mut pairs: Vec<(char, char)> = table()
         .iter()
         .filter(|(_, &to)| wanted(to))

@@ -13,11 +13,11 @@
 use super::normalize::{units, Class, Unit};
 
 /// Words longer than this (in bytes) are not indexed: they are identifiers or data, not text.
-pub const MAX_WORD: usize = 48;
+pub(super) const MAX_WORD: usize = 48;
 
 /// A key, as stored: Han pairs and single characters packed in a `u64`, words as text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Key {
+pub(super) enum Key {
     /// A Han pair or character, see [`pack_pair`] and [`pack_single`].
     Han(u64),
     Word(Box<str>),
@@ -25,24 +25,24 @@ pub enum Key {
 
 const PAIR: u64 = 1 << 42;
 
-pub fn pack_pair(a: char, b: char) -> u64 {
+pub(super) fn pack_pair(a: char, b: char) -> u64 {
     PAIR | (a as u64) << 21 | b as u64
 }
 
-pub fn pack_single(c: char) -> u64 {
+pub(super) fn pack_single(c: char) -> u64 {
     c as u64
 }
 
 impl Key {
     /// The key as text (what the client looks up).
-    pub fn write(&self, out: &mut String) {
+    pub(super) fn write(&self, out: &mut String) {
         match self {
             Key::Han(packed) => write_han(*packed, out),
             Key::Word(word) => out.push_str(word),
         }
     }
 
-    pub fn text(&self) -> String {
+    pub(super) fn text(&self) -> String {
         let mut s = String::new();
         self.write(&mut s);
         s
@@ -50,7 +50,7 @@ impl Key {
 }
 
 /// A Han key's UTF-8, without making a string.
-pub fn han_bytes(packed: u64, buf: &mut [u8; 8]) -> &[u8] {
+pub(super) fn han_bytes(packed: u64, buf: &mut [u8; 8]) -> &[u8] {
     let char_of = |v: u64| char::from_u32((v & 0x1F_FFFF) as u32).unwrap_or('\u{FFFD}');
     let mut len = 0;
     if packed & PAIR != 0 {
@@ -61,13 +61,13 @@ pub fn han_bytes(packed: u64, buf: &mut [u8; 8]) -> &[u8] {
 }
 
 /// The characters of a Han key.
-pub fn han_chars(packed: u64) -> impl Iterator<Item = char> {
+pub(super) fn han_chars(packed: u64) -> impl Iterator<Item = char> {
     let char_of = |v: u64| char::from_u32((v & 0x1F_FFFF) as u32).unwrap_or('\u{FFFD}');
     let first = (packed & PAIR != 0).then(|| char_of(packed >> 21));
     first.into_iter().chain(std::iter::once(char_of(packed)))
 }
 
-pub fn write_han(packed: u64, out: &mut String) {
+pub(super) fn write_han(packed: u64, out: &mut String) {
     let char_of = |v: u64| char::from_u32((v & 0x1F_FFFF) as u32).unwrap_or('\u{FFFD}');
     if packed & PAIR != 0 {
         out.push(char_of(packed >> 21));
@@ -77,13 +77,14 @@ pub fn write_han(packed: u64, out: &mut String) {
 
 /// A key of a page, borrowed from its folded text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Token<'a> {
+pub(super) enum Token<'a> {
     Han(u64),
     Word(&'a str),
 }
 
+#[cfg(test)]
 impl Token<'_> {
-    pub fn to_key(self) -> Key {
+    pub(super) fn to_key(self) -> Key {
         match self {
             Token::Han(p) => Key::Han(p),
             Token::Word(w) => Key::Word(w.into()),
@@ -113,7 +114,7 @@ fn han(unit: &Unit<'_>) -> char {
 }
 
 /// Every key of folded text with the character offset where it starts, in order.
-pub fn for_each_token<'a>(folded: &'a str, mut f: impl FnMut(Token<'a>, usize)) {
+pub(super) fn for_each_token<'a>(folded: &'a str, mut f: impl FnMut(Token<'a>, usize)) {
     let units = units(folded);
     for segment in segments(&units) {
         match segment {
@@ -137,7 +138,7 @@ pub fn for_each_token<'a>(folded: &'a str, mut f: impl FnMut(Token<'a>, usize)) 
 
 /// The keys a page must have to hold one query word (folded), without repeats, in order.
 /// Empty when the word has none (a single character, punctuation).
-pub fn query_keys(folded: &str) -> Vec<Key> {
+pub(super) fn query_keys(folded: &str) -> Vec<Key> {
     let units = units(folded);
     let segments = segments(&units);
     let last = segments.len().saturating_sub(1);

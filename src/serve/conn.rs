@@ -67,7 +67,7 @@ pub(crate) struct Limits {
 
 impl Limits {
     /// Raises the open-file limit and derives the connection cap from it.
-    pub fn for_this_process() -> Limits {
+    pub(super) fn for_this_process() -> Limits {
         let open_files = raise_open_file_limit();
         Limits {
             max_connections: connection_cap(open_files),
@@ -78,7 +78,7 @@ impl Limits {
 }
 
 /// [`HEADER_TIMEOUT`], or the tests' shorter one.
-pub fn header_timeout() -> Duration {
+pub(super) fn header_timeout() -> Duration {
     std::env::var(HEADER_TIMEOUT_VARIABLE)
         .ok()
         .and_then(|ms| ms.trim().parse::<u64>().ok())
@@ -89,7 +89,7 @@ pub fn header_timeout() -> Duration {
 /// How many connections to keep with `open_files` descriptors (`None`: no such limit). A
 /// quarter of the descriptors, at least 32 and at most 256, is left for everything else: the
 /// standard streams, the runtime, the watcher, the files a build reads, the search indexer.
-pub fn connection_cap(open_files: Option<u64>) -> usize {
+pub(super) fn connection_cap(open_files: Option<u64>) -> usize {
     let Some(limit) = open_files else {
         return MAX_CONNECTIONS;
     };
@@ -101,7 +101,7 @@ pub fn connection_cap(open_files: Option<u64>) -> usize {
 /// Raises the soft limit on open files to the hard limit, as servers commonly do (the soft
 /// limit is often 1024, or 256 on macOS), and returns the soft limit in force afterwards.
 #[cfg(unix)]
-pub fn raise_open_file_limit() -> Option<u64> {
+pub(super) fn raise_open_file_limit() -> Option<u64> {
     let mut limit = libc::rlimit {
         rlim_cur: 0,
         rlim_max: 0,

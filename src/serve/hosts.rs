@@ -43,7 +43,7 @@ pub(crate) struct HostPolicy {
 }
 
 impl HostPolicy {
-    pub fn new(bind: IpAddr, port: u16, url: String) -> HostPolicy {
+    pub(super) fn new(bind: IpAddr, port: u16, url: String) -> HostPolicy {
         let machine_names = if is_exposed(bind) {
             machine_names(host_name().as_deref())
         } else {
@@ -59,7 +59,7 @@ impl HostPolicy {
     }
 
     /// `None` when the request may be answered, else the refusal to send instead.
-    pub fn check<B>(&self, request: &Request<B>) -> Option<Response<Body>> {
+    pub(super) fn check<B>(&self, request: &Request<B>) -> Option<Response<Body>> {
         let mut hosts = request.headers().get_all(header::HOST).iter();
         let host = hosts.next();
         if hosts.next().is_some() {
@@ -177,7 +177,7 @@ fn is_exposed(bind: IpAddr) -> bool {
 /// Whether a request for `host` (a `Host` header value or a URL's authority: a name or IP
 /// literal, then an optional `:port`) may be answered by a server bound to `bind` on a
 /// computer named `machine_names` (lowercase). See the module documentation for the rules.
-pub fn allowed_host(host: &str, bind: IpAddr, machine_names: &[String]) -> bool {
+pub(super) fn allowed_host(host: &str, bind: IpAddr, machine_names: &[String]) -> bool {
     let exposed = is_exposed(bind);
     match parse_host(host) {
         Some(Host::Ip(ip)) => {

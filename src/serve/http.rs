@@ -37,7 +37,7 @@ struct App {
 
 /// Ctrl-C and SIGTERM, listened for from the moment this is made: a signal that arrives before
 /// the server is polled must still stop it gracefully, not kill it with the default action.
-pub struct Signals {
+pub(super) struct Signals {
     #[cfg(unix)]
     interrupt: tokio::signal::unix::Signal,
     #[cfg(unix)]
@@ -46,7 +46,7 @@ pub struct Signals {
 
 impl Signals {
     /// Must be called inside the runtime's context (`Runtime::enter`).
-    pub fn install() -> std::io::Result<Signals> {
+    pub(super) fn install() -> std::io::Result<Signals> {
         #[cfg(unix)]
         {
             use tokio::signal::unix::{signal, SignalKind};

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use crate::i18n::{text_in, Lang};
 
 /// Where pages listen for rebuilds (Server-Sent Events).
-pub const EVENTS_PATH: &str = "/__stdportal/events";
+pub(super) const EVENTS_PATH: &str = "/__stdportal/events";
 
 const SCRIPT: &str = include_str!("livereload.js");
 
@@ -45,7 +45,7 @@ fn script() -> &'static str {
 
 /// The `<script>` element for a page made from the output files `deps` (`*`: any change) in the
 /// build `build_id`.
-pub fn script_tag(deps: &[&str], build_id: &str) -> String {
+pub(super) fn script_tag(deps: &[&str], build_id: &str) -> String {
     format!(
         "<script data-stdportal-paths=\"{}\" data-stdportal-build=\"{}\">\n{}</script>\n",
         crate::escape::html(&deps.join(" ")),
@@ -55,7 +55,7 @@ pub fn script_tag(deps: &[&str], build_id: &str) -> String {
 }
 
 /// `html` with `tag` inserted before its last `</body>` (or at the end if it has none).
-pub fn inject(html: &[u8], tag: &str) -> Vec<u8> {
+pub(super) fn inject(html: &[u8], tag: &str) -> Vec<u8> {
     let at = rfind_ignore_case(html, b"</body").unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + tag.len());
     out.extend_from_slice(&html[..at]);
@@ -76,7 +76,7 @@ fn rfind_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 /// The page served for every URL while no build has succeeded yet, or since a rebuild refused
 /// a file (`withheld`): the same overlay the script shows, already in the HTML so it is
 /// readable without JavaScript.
-pub fn error_page(message: &str, hant: bool, withheld: bool, build_id: &str) -> String {
+pub(super) fn error_page(message: &str, hant: bool, withheld: bool, build_id: &str) -> String {
     let words = overlay_lang(hant);
     let lang = if hant { "zh-Hant" } else { "zh-Hans" };
     let title = crate::escape::html(&text_in(words, "overlay-title", &[]));
@@ -106,7 +106,7 @@ background:#f6f6f6;padding:.75rem;margin:0 0 .75rem;font:.9rem/1.5 ui-monospace,
 }
 
 /// A plain 404 page for a site that has no `404.html` of its own, in the script of the URL.
-pub fn plain_not_found(hant: bool) -> String {
+pub(super) fn plain_not_found(hant: bool) -> String {
     let words = overlay_lang(hant);
     let title = crate::escape::html(&text_in(words, "serve-not-found-title", &[]));
     let home = crate::escape::html(&text_in(words, "serve-not-found-home", &[]));

@@ -53,8 +53,8 @@ pub use http::{content_type, resolve};
 pub use rebuild::{diff, ChangeKind, Changes, FileMap, Rebuilder};
 pub use watch::relevant;
 
-use crate::error::{Diagnostic, Diagnostics};
 use crate::error::io_error;
+use crate::error::{Diagnostic, Diagnostics};
 use crate::i18n::Arg;
 use crate::report::events::{self, DiagnosticEvent, Event, Severity};
 use crate::report::progress::{self, Stage};
@@ -151,7 +151,7 @@ impl Shared {
         }
     }
 
-    pub fn snapshot(&self) -> Arc<Snapshot> {
+    pub(crate) fn snapshot(&self) -> Arc<Snapshot> {
         self.snapshot
             .read()
             .unwrap_or_else(PoisonError::into_inner)
@@ -398,7 +398,9 @@ fn first_build(
                     .map(|s| s.converter().profile().name().to_string())
                     .unwrap_or_default(),
                 ms: events::ms(ms),
-                timings: site.map(|s| events::timings(s.timings())).unwrap_or_default(),
+                timings: site
+                    .map(|s| events::timings(s.timings()))
+                    .unwrap_or_default(),
                 message: built,
             });
         }
@@ -463,7 +465,11 @@ fn report(
                 }
                 return;
             }
-            let (pages, files) = changes.paths.iter().cloned().partition(|p| p.ends_with(".html"));
+            let (pages, files) = changes
+                .paths
+                .iter()
+                .cloned()
+                .partition(|p| p.ends_with(".html"));
             let kind = match (css, changes.partial) {
                 (true, _) => "css",
                 (false, Some(_)) => "partial",

@@ -23,7 +23,7 @@ const MAX_STREAMS: usize = 128;
 
 /// How many event streams to keep with `max_connections`: half of them at most, so the other
 /// half is always there for pages, stylesheets and images.
-pub fn stream_cap(max_connections: usize) -> usize {
+pub(super) fn stream_cap(max_connections: usize) -> usize {
     (max_connections / 2).clamp(1, MAX_STREAMS)
 }
 
@@ -42,7 +42,7 @@ struct Open {
 }
 
 impl Streams {
-    pub fn new(cap: usize) -> Streams {
+    pub(super) fn new(cap: usize) -> Streams {
         Streams {
             cap: cap.max(1),
             open: Mutex::default(),
@@ -52,7 +52,7 @@ impl Streams {
 
     /// Makes room for one more stream (ending the oldest when `cap` are open) and registers it:
     /// the stream ends when the receiver completes, and is forgotten when the slot is dropped.
-    pub fn open(self: &Arc<Self>) -> (oneshot::Receiver<()>, Slot) {
+    pub(super) fn open(self: &Arc<Self>) -> (oneshot::Receiver<()>, Slot) {
         let (end, ended) = oneshot::channel();
         let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
         while open.streams.len() >= self.cap {

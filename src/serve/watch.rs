@@ -15,11 +15,12 @@ use crate::error::io_error;
 use crate::t;
 
 /// The folders of a site whose changes affect the build (besides `config.toml`).
-pub const WATCHED_DIRS: [&str; 6] = ["content", "data", "themes", "templates", "i18n", "static"];
+pub(super) const WATCHED_DIRS: [&str; 6] =
+    ["content", "data", "themes", "templates", "i18n", "static"];
 
 /// How long the events must stop before a batch is built. Editors write a file in several
 /// steps (a probe file, a backup, the file itself, its metadata), all within a few ms.
-pub const QUIET: Duration = Duration::from_millis(30);
+pub(super) const QUIET: Duration = Duration::from_millis(30);
 
 /// A batch is built at the latest this long after its first event, so a tool that keeps
 /// writing (a long copy, a generator) still shows progress.
@@ -67,7 +68,7 @@ pub fn relevant(root: &Path, path: &Path) -> bool {
 /// Starts watching `root` and calls `on_batch` on a background thread with each debounced
 /// batch of relevant changed paths (absolute, sorted, never empty). Batches never overlap:
 /// changes made while `on_batch` runs form the next batch.
-pub fn spawn(
+pub(super) fn spawn(
     root: PathBuf,
     mut on_batch: impl FnMut(Vec<PathBuf>) + Send + 'static,
 ) -> notify::Result<()> {

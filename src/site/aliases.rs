@@ -19,7 +19,7 @@ pub struct Alias {
 
 /// The aliases of every page and section, in page order then section order. Each alias was
 /// checked when its file was read.
-pub fn aliases(content: &Content) -> Vec<Alias> {
+pub(super) fn aliases(content: &Content) -> Vec<Alias> {
     let pages = content
         .pages
         .iter()

@@ -16,7 +16,7 @@ use crate::views::{
 
 /// One page of output, before it is put in a script.
 #[derive(Debug, Clone)]
-pub struct Route {
+pub(super) struct Route {
     /// Relative to the script root, ending in `/` (or a file name such as `404.html`).
     pub path: String,
     pub template: String,

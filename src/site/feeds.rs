@@ -1,15 +1,15 @@
 //! Files beside the pages: CSV downloads of chart data, the sitemap, Atom feeds, robots.txt.
 
+use super::Site;
 use crate::content::sort_date;
 use crate::escape::xml;
+use crate::lists::city_path;
 use crate::output::OutputFile;
 use crate::script::Script;
-use super::Site;
-use crate::lists::city_path;
 use crate::views::{fmt_number, indicator_path, ListKey, Reader};
 
 /// A CSV cell, quoted when needed and defused so that a spreadsheet never runs it as a formula.
-pub fn csv_cell(text: &str) -> String {
+pub(super) fn csv_cell(text: &str) -> String {
     let defused =
         if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && text.parse::<f64>().is_err() {
             format!("'{text}")
@@ -35,7 +35,7 @@ fn csv_file(rows: &[Vec<String>]) -> Vec<u8> {
 }
 
 /// The data behind a target's charts, as CSV, in both scripts.
-pub fn indicator_csv(site: &Site, reader: &Reader<'_>, index: usize) -> Vec<OutputFile> {
+pub(super) fn indicator_csv(site: &Site, reader: &Reader<'_>, index: usize) -> Vec<OutputFile> {
     // The view shows every figure the table holds: reading it marks the table as read.
     reader.indicator(index);
     let data = site.data();
@@ -77,7 +77,7 @@ pub fn indicator_csv(site: &Site, reader: &Reader<'_>, index: usize) -> Vec<Outp
 }
 
 /// A city's achievements, as CSV, in both scripts (nothing when it has none).
-pub fn achievements_csv(site: &Site, reader: &Reader<'_>, index: usize) -> Vec<OutputFile> {
+pub(super) fn achievements_csv(site: &Site, reader: &Reader<'_>, index: usize) -> Vec<OutputFile> {
     reader.city(index);
     let data = site.data();
     let labels = site.labels();
@@ -145,7 +145,7 @@ fn in_both_scripts(site: &Site, path: &str, rows: &[Vec<String>]) -> Vec<OutputF
 }
 
 /// `sitemap.xml` with both scripts of every page, and `robots.txt` pointing to it.
-pub fn sitemap_and_robots(site: &Site, reader: &Reader<'_>) -> Vec<OutputFile> {
+pub(super) fn sitemap_and_robots(site: &Site, reader: &Reader<'_>) -> Vec<OutputFile> {
     reader.routes();
     let mut sitemap = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
@@ -188,7 +188,7 @@ pub fn sitemap_and_robots(site: &Site, reader: &Reader<'_>) -> Vec<OutputFile> {
 }
 
 /// The Atom feed of each script: documents by date, with title and summary.
-pub fn atom_feeds(site: &Site, reader: &Reader<'_>) -> Vec<OutputFile> {
+pub(super) fn atom_feeds(site: &Site, reader: &Reader<'_>) -> Vec<OutputFile> {
     let documents = reader.list_pages(&ListKey::Documents);
     // Each entry shows what lists show of the page.
     for &i in documents {

@@ -57,8 +57,7 @@ impl Site {
             punctuation: config.typography.punctuation,
         };
         let (data, data_problems) = read_data(root, &converter);
-        let (content, content_problems) =
-            content::load_partial(root, &read, &Simplify(&converter));
+        let (content, content_problems) = content::load_partial(root, &read, &Simplify(&converter));
         let templates = render::load(root, &config.theme);
         let labels = labels::load(root, &config.theme, &converter);
         if let Ok(templates) = &templates {
@@ -152,7 +151,9 @@ impl Site {
         if !pages.is_empty() {
             let converter = &self.converter;
             let read = self.options.read;
-            let problems = self.content.read(&self.root, &pages, &read, &Simplify(converter));
+            let problems = self
+                .content
+                .read(&self.root, &pages, &read, &Simplify(converter));
             self.options.broken = problems.0.iter().map(|d| d.file.clone()).collect();
             diagnostics.extend(problems);
         }

@@ -11,12 +11,12 @@
 //!   made, in parallel.
 //! - [`incremental`]: after an edit, render again exactly the routes whose reads changed.
 
-mod feeds;
 mod aliases;
 mod claims;
 mod context;
 mod contract;
-pub mod incremental;
+mod feeds;
+pub(crate) mod incremental;
 mod load;
 mod render;
 mod routes;

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::context::Route;
+use super::feeds;
 use super::{RouteKey, Site};
 use crate::config::Config;
 use crate::error::{Diagnostic, Diagnostics};
@@ -16,10 +17,9 @@ use crate::report::progress::{self, Stage};
 use crate::script::html::convert_html;
 use crate::script::Script;
 use crate::search::{SearchDoc, SearchIndex};
+use crate::shortcodes;
 use crate::sync::{into_inner, lock};
 use crate::views::{Dep, Reader, Views};
-use super::feeds;
-use crate::shortcodes;
 
 /// Where rendered files go: the output writer, or memory. Called from many threads at once.
 pub type Emit<'a> = dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync + 'a;
@@ -40,7 +40,7 @@ pub enum Producer {
 
 /// What rendering some producers made, besides the files.
 #[derive(Default)]
-pub struct Produced {
+pub(super) struct Produced {
     /// When search is on, per route rendered: its path and its search document (`None` when
     /// it is not searchable).
     pub searchable: Vec<(String, Option<SearchDoc>)>,

@@ -3,9 +3,9 @@
 //! public address.
 
 use super::Site;
+use crate::lists::city_path;
 use crate::lists::{pager_count, pager_path, taxonomy_path, ListKey};
 use crate::script::Script;
-use crate::lists::city_path;
 use crate::views::indicator_path;
 
 /// One route of the site. Indexes are into the site's pages, cities and indicators; pagers

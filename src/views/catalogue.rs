@@ -13,7 +13,7 @@ use crate::lists::{taxonomy_path, ListKey};
 
 /// One list, as the catalogue and the site map link to it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ListLink {
+pub(crate) struct ListLink {
     pub title: String,
     pub path: String,
     pub count: usize,
@@ -21,7 +21,7 @@ pub struct ListLink {
 
 /// A taxonomy with its terms.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TaxonomyView {
+pub(crate) struct TaxonomyView {
     pub title: String,
     pub path: String,
     pub terms: Vec<ListLink>,
@@ -31,7 +31,7 @@ pub struct TaxonomyView {
 /// no date, issuer, kind, validity or city). Each group's counts and what it leaves out add
 /// up to `total`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct CatalogueView {
+pub(crate) struct CatalogueView {
     /// How many pages the site has.
     pub total: usize,
     pub years: Vec<ListLink>,
@@ -49,7 +49,7 @@ pub struct CatalogueView {
 }
 
 /// The title of a list page that is not a section's: the year, the office, the kind …
-pub fn list_title(key: &ListKey, cities: &[CitySummary], labels: &Labels) -> String {
+pub(crate) fn list_title(key: &ListKey, cities: &[CitySummary], labels: &Labels) -> String {
     match key {
         ListKey::Section(_) | ListKey::Latest | ListKey::Documents => String::new(),
         ListKey::Topic(name) | ListKey::Office(name) | ListKey::Taxonomy(_, name) => name.clone(),
@@ -69,7 +69,7 @@ pub fn list_title(key: &ListKey, cities: &[CitySummary], labels: &Labels) -> Str
 
 impl CatalogueView {
     /// The catalogue of a site with `total` pages and these lists.
-    pub fn new(
+    pub(crate) fn new(
         total: usize,
         lists: &[(&ListKey, usize)],
         cities: &[CitySummary],
@@ -117,7 +117,7 @@ impl CatalogueView {
 }
 
 /// A section as the site map lists it.
-pub fn section_link(info: &SectionInfo, count: usize) -> ListLink {
+pub(crate) fn section_link(info: &SectionInfo, count: usize) -> ListLink {
     ListLink {
         title: info.title.clone(),
         path: info.path.clone(),

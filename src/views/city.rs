@@ -9,12 +9,12 @@ use super::dashboard::AsOf;
 use super::format::with_unit;
 use super::indicator::{status_counts, IndicatorView, SourceView, StatusCount};
 use super::Link;
-use crate::lists::city_path;
 use crate::chart;
 use crate::content::Content;
-use crate::date::PartialDate;
 use crate::data::{Achievement, City, Data};
+use crate::date::PartialDate;
 use crate::labels::Labels;
+use crate::lists::city_path;
 
 /// A city as the navigation, the home page and the city list show it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -71,7 +71,7 @@ pub struct CityView {
 
 /// How many standards of one level a city counts.
 #[derive(Debug, Clone, Serialize)]
-pub struct LevelCount {
+pub(crate) struct LevelCount {
     pub level: String,
     pub value: f64,
     pub unit: String,
@@ -79,11 +79,11 @@ pub struct LevelCount {
 
 /// The category of achievements that count standards, by level: data vocabulary, matched
 /// against what editors write in `data/achievements`.
-pub const STANDARDS_CATEGORY: &str = "标准";
+pub(crate) const STANDARDS_CATEGORY: &str = "标准";
 
 /// Standards by level for one city, from its latest count of each level (category 标准), in
 /// the order of the theme's `standard_levels`, then the other levels by name.
-pub fn standards_by_level(data: &Data, city: &str, labels: &Labels) -> Vec<LevelCount> {
+pub(crate) fn standards_by_level(data: &Data, city: &str, labels: &Labels) -> Vec<LevelCount> {
     let mut latest: BTreeMap<String, &Achievement> = BTreeMap::new();
     for a in data
         .achievements

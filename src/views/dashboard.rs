@@ -8,10 +8,10 @@ use super::format::with_unit;
 use super::indicator::{status_counts, IndicatorView, StatusCount};
 use super::Link;
 use crate::chart;
-use crate::date::PartialDate;
-use crate::status::Status;
 use crate::data::Data;
+use crate::date::PartialDate;
 use crate::labels::Labels;
+use crate::status::Status;
 
 /// "数据截至": when the figures were last brought up to date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -6,14 +6,14 @@ use serde::Serialize;
 use crate::config::Footer;
 
 /// Where ICP numbers (ICP备案号) are looked up: MIIT's register has no per-number address.
-pub const ICP_REGISTER: &str = "https://beian.miit.gov.cn/";
+pub(crate) const ICP_REGISTER: &str = "https://beian.miit.gov.cn/";
 
 /// Where public-security numbers (公安备案号) are looked up, by the digits of the number.
-pub const POLICE_REGISTER: &str = "https://beian.mps.gov.cn/#/query/webSearch?code=";
+pub(crate) const POLICE_REGISTER: &str = "https://beian.mps.gov.cn/#/query/webSearch?code=";
 
 /// `config.footer` as templates see it: the settings, and the registers' addresses.
 #[derive(Debug, Clone, Serialize)]
-pub struct FooterView<'a> {
+pub(crate) struct FooterView<'a> {
     #[serde(flatten)]
     pub footer: &'a Footer,
     /// The ICP register, when `icp` is a number (has digits); none for "未备案".
@@ -39,7 +39,7 @@ impl<'a> From<&'a Footer> for FooterView<'a> {
 
 /// The register's page of a number such as "鲁公网安备 37080202000123号": its digits, in order.
 /// Text without digits (an example site's "未备案") is not a number and gets no link.
-pub fn police_record_url(number: &str) -> Option<String> {
+pub(crate) fn police_record_url(number: &str) -> Option<String> {
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
     (!digits.is_empty()).then(|| format!("{POLICE_REGISTER}{digits}"))
 }

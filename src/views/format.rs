@@ -8,7 +8,7 @@ const UNITS: &str = "年月日项个家名起件次万亿元%％‰";
 /// `text` as HTML with every number and the units after it (at most two: 万元) in a
 /// `<span class="nowrap">`, so that a table cell of running text may wrap between words but
 /// never inside "54家" or "93.2%".
-pub fn keep_numbers_whole(text: &str) -> String {
+pub(crate) fn keep_numbers_whole(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 32);
     let mut plain = String::new();
@@ -48,7 +48,7 @@ pub fn keep_numbers_whole(text: &str) -> String {
     out
 }
 
-pub fn fmt_number(value: f64) -> String {
+pub(crate) fn fmt_number(value: f64) -> String {
     let s = if value.fract().abs() < 1e-9 {
         format!("{}", value.round())
     } else {
@@ -64,13 +64,13 @@ pub fn fmt_number(value: f64) -> String {
 
 /// A share as a whole percentage, or `None` when it is too far out to be one (progress of a
 /// target whose baseline is within a hair of it), rather than a saturated integer.
-pub fn percent(share: f64) -> Option<i64> {
+pub(crate) fn percent(share: f64) -> Option<i64> {
     let pct = (share * 100.0).round();
     (pct.abs() < 1e15).then_some(pct as i64)
 }
 
 /// A value with its unit: 97%, 432项.
-pub fn with_unit(value: f64, unit: &str) -> String {
+pub(crate) fn with_unit(value: f64, unit: &str) -> String {
     format!("{}{}", fmt_number(value), unit)
 }
 

@@ -41,7 +41,7 @@ pub struct StatusCount {
 }
 
 /// How many of `statuses` are in each status, in [`Status::ALL`] order.
-pub fn status_counts<'a>(
+pub(crate) fn status_counts<'a>(
     statuses: impl Iterator<Item = &'a StatusView> + Clone,
     labels: &Labels,
 ) -> Vec<StatusCount> {
@@ -125,7 +125,7 @@ pub struct IndicatorView {
 /// Observations an indicator's page lists in its table: the latest ones. A page of 100,000
 /// rows (23 MB) helps no reader; the CSV download beside the table holds every observation, and
 /// the chart draws them all (thinned to its pixels, see [`crate::chart::line`]).
-pub const TABLE_ROWS: usize = 100;
+pub(crate) const TABLE_ROWS: usize = 100;
 
 impl IndicatorView {
     pub fn new(
@@ -277,7 +277,7 @@ fn is_separator(c: char) -> bool {
 /// observations, its city's name and the titles and paths of its plan and source. Equal
 /// fingerprints give equal views, so a view is made again only when one of them changed (its
 /// charts are the costly part of the views of a site).
-pub fn inputs(content: &Content, data: &Data, indicator: &Indicator) -> u64 {
+pub(crate) fn inputs(content: &Content, data: &Data, indicator: &Indicator) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     let Indicator {

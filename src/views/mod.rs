@@ -6,14 +6,14 @@
 //! ([`Dep`]); after an edit, [`Views::changed`] says which of those reads now give something
 //! else, so `serve` renders again exactly the routes whose reads changed.
 
-pub mod catalogue;
-pub mod city;
-pub mod dashboard;
-pub mod footer;
-pub mod format;
-pub mod indicator;
-pub mod page;
-pub mod pager;
+pub(crate) mod catalogue;
+pub(crate) mod city;
+pub(crate) mod dashboard;
+pub(crate) mod footer;
+pub(crate) mod format;
+pub(crate) mod indicator;
+pub(crate) mod page;
+pub(crate) mod pager;
 mod reads;
 
 use std::collections::HashMap;
@@ -24,17 +24,17 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::content::Content;
-use crate::date::PartialDate;
 use crate::data::{Data, Indicator};
+use crate::date::PartialDate;
 use crate::labels::Labels;
-pub use crate::lists::ListKey;
+pub(crate) use crate::lists::ListKey;
 use crate::lists::{city_path, topic_path, Lists};
-pub use city::{CitySummary, CityView};
-pub use dashboard::{Headline, Overview};
-pub use format::{fmt_number, with_unit};
-pub use indicator::IndicatorView;
-pub use page::{PageSummary, PageView, RelatedView};
-pub use reads::{Dep, Reader};
+pub(crate) use city::{CitySummary, CityView};
+pub(crate) use dashboard::{Headline, Overview};
+pub(crate) use format::fmt_number;
+pub(crate) use indicator::IndicatorView;
+pub(crate) use page::{PageSummary, PageView, RelatedView};
+pub(crate) use reads::{Dep, Reader};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Link {
@@ -44,7 +44,7 @@ pub struct Link {
 
 /// Where a topic's page is: its name made into a URL segment (checked when pages are read).
 /// Topic pages are keyed by the topic as written in Simplified, so 標準化 and 标准化 are one.
-pub fn indicator_path(indicator: &Indicator) -> String {
+pub(crate) fn indicator_path(indicator: &Indicator) -> String {
     format!("cities/{}/indicators/{}/", indicator.city, indicator.id)
 }
 

@@ -4,14 +4,14 @@
 use serde::Serialize;
 
 use super::Link;
-use crate::lists::topic_path;
 use crate::content::markdown::Heading;
 use crate::content::{catalogue_date, sort_date, Page};
 use crate::labels::Labels;
+use crate::lists::topic_path;
 use crate::lists::{taxonomy_path, ListKey};
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PageView {
+pub(crate) struct PageView {
     pub title: String,
     pub description: Option<String>,
     pub summary: String,
@@ -57,7 +57,7 @@ pub struct PageView {
 
 /// A taxonomy's terms on a page.
 #[derive(Debug, Clone, Serialize)]
-pub struct TaxonomyLinks {
+pub(crate) struct TaxonomyLinks {
     pub title: String,
     pub path: String,
     pub terms: Vec<Link>,
@@ -77,7 +77,7 @@ pub struct PageSummary {
 
 /// A page linked from another one.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RelatedView {
+pub(crate) struct RelatedView {
     pub title: String,
     pub path: String,
     pub kind_label: Option<String>,
@@ -109,7 +109,7 @@ impl PageSummary {
 }
 
 /// What the page itself shows, besides its own fields.
-pub struct PageParts {
+pub(crate) struct PageParts {
     pub related: Vec<RelatedView>,
     pub city: Option<Link>,
     /// The targets this page (a plan) sets.
@@ -119,7 +119,7 @@ pub struct PageParts {
 }
 
 impl PageView {
-    pub fn new(page: &Page, parts: PageParts, labels: &Labels) -> PageView {
+    pub(crate) fn new(page: &Page, parts: PageParts, labels: &Labels) -> PageView {
         let meta = &page.meta;
         PageView {
             title: meta.title.clone(),

@@ -12,7 +12,7 @@ use crate::lists::{pager_count, pager_path};
 const NEIGHBOURS: usize = 1;
 
 #[derive(Debug, Serialize)]
-pub struct Paginator<'a> {
+pub(crate) struct Paginator<'a> {
     /// How many documents a page shows (0: all on one page).
     pub paginate_by: usize,
     /// The list's own address; page `n` is `base_url` + `page/n/` (Zola's meaning, relative).
@@ -35,7 +35,7 @@ pub struct Paginator<'a> {
 }
 
 #[derive(Debug, Serialize)]
-pub struct PagerLink {
+pub(crate) struct PagerLink {
     pub number: usize,
     pub path: String,
     pub current: bool,
@@ -43,7 +43,7 @@ pub struct PagerLink {
 
 impl<'a> Paginator<'a> {
     /// Page `current` (from 1) of the list at `list_path` holding `total` documents.
-    pub fn new(
+    pub(crate) fn new(
         list_path: &str,
         pages: Vec<&'a PageSummary>,
         current: usize,

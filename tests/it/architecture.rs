@@ -355,7 +355,10 @@ fn loops(nodes: &BTreeSet<usize>, arrows: &BTreeMap<usize, BTreeSet<usize>>) -> 
 }
 
 fn shown(path: &Path) -> String {
-    path.strip_prefix(repo()).unwrap_or(path).display().to_string()
+    path.strip_prefix(repo())
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }
 
 #[test]

@@ -62,14 +62,20 @@ fn a_build_with_problems_says_each_one_as_an_event_and_ends_with_exit_1() {
     assert_eq!(events[0]["command"], "build");
     assert_eq!(events[0]["lang"], "zh-Hans");
     let last = events.last().unwrap();
-    assert_eq!((&last["event"], &last["exit_code"]), (&"finished".into(), &1.into()));
+    assert_eq!(
+        (&last["event"], &last["exit_code"]),
+        (&"finished".into(), &1.into())
+    );
 
     let problems = of_kind(&events, "diagnostic");
     let failed = of_kind(&events, "build_failed");
     assert_eq!(failed.len(), 1);
     assert_eq!(failed[0]["problems"].as_u64(), Some(problems.len() as u64));
     assert_eq!(problems.len(), 2, "{problems:#?}");
-    assert!(problems.iter().any(|p| p["id"] == "choice-unknown"), "{problems:#?}");
+    assert!(
+        problems.iter().any(|p| p["id"] == "choice-unknown"),
+        "{problems:#?}"
+    );
     for problem in &problems {
         assert_eq!(problem["severity"], "error", "{problem}");
         assert!(problem["file"].is_string(), "{problem}");
@@ -84,7 +90,10 @@ fn a_build_with_problems_says_each_one_as_an_event_and_ends_with_exit_1() {
         .as_str()
         .unwrap()
         .ends_with("content/policies/open.md"));
-    assert_eq!((unclosed["line"].as_u64(), unclosed["column"].as_u64()), (Some(1), Some(1)));
+    assert_eq!(
+        (unclosed["line"].as_u64(), unclosed["column"].as_u64()),
+        (Some(1), Some(1))
+    );
     assert_eq!(unclosed["message"], "前置信息没有结束");
     assert_eq!(unclosed["hint_id"], "front-matter-unclosed-hint");
     assert_eq!(unclosed["hint"], "请在前置信息最后一行后面加一行 +++");
@@ -118,16 +127,24 @@ fn a_serve_session_with_an_edit_is_told_as_events() {
     )
     .unwrap();
     let start = server.wait_for(WAIT, |e| e["event"] == "start").unwrap();
-    assert_eq!((&start["command"], &start["lang"]), (&"serve".into(), &"zh-Hant".into()));
+    assert_eq!(
+        (&start["command"], &start["lang"]),
+        (&"serve".into(), &"zh-Hant".into())
+    );
     let built = server.wait_for(WAIT, |e| e["event"] == "built").unwrap();
     assert!(built["pages"].as_u64().unwrap() > 10, "{built}");
     assert!(built["output"].is_null(), "served from memory: {built}");
 
-    site.edit("content/policies/plan.md", |t| t.replace("发展目标", "发展的目标"));
+    site.edit("content/policies/plan.md", |t| {
+        t.replace("发展目标", "发展的目标")
+    });
     let (at, rebuilt) = server
         .wait_after(0, WAIT, |e| e["event"] == "rebuilt")
         .expect("a rebuilt event");
-    assert_eq!(rebuilt["changed"], serde_json::json!(["content/policies/plan.md"]));
+    assert_eq!(
+        rebuilt["changed"],
+        serde_json::json!(["content/policies/plan.md"])
+    );
     assert_eq!(rebuilt["kind"], "partial");
     let pages: Vec<&str> = rebuilt["pages"]
         .as_array()
@@ -136,11 +153,16 @@ fn a_serve_session_with_an_edit_is_told_as_events() {
         .filter_map(Value::as_str)
         .collect();
     assert!(pages.contains(&"policies/plan/index.html"), "{rebuilt}");
-    assert!(pages.contains(&"zh-hant/policies/plan/index.html"), "{rebuilt}");
+    assert!(
+        pages.contains(&"zh-hant/policies/plan/index.html"),
+        "{rebuilt}"
+    );
     assert!(rebuilt["ms"].as_f64().unwrap() >= 0.0);
     assert_eq!(rebuilt["fixed"], false);
 
-    site.edit("content/policies/plan.md", |t| t.replacen("+++", "+++\ntitle = 3\n", 1));
+    site.edit("content/policies/plan.md", |t| {
+        t.replacen("+++", "+++\ntitle = 3\n", 1)
+    });
     let (at, failed) = server
         .wait_after(at + 1, WAIT, |e| e["event"] == "rebuild_failed")
         .expect("a rebuild_failed event");
@@ -160,7 +182,9 @@ fn a_serve_session_with_an_edit_is_told_as_events() {
     assert!(problem["line"].as_u64().is_some(), "{problem}");
     assert!(problem["id"].is_string(), "{problem}");
 
-    site.edit("content/policies/plan.md", |t| t.replacen("title = 3\n", "", 1));
+    site.edit("content/policies/plan.md", |t| {
+        t.replacen("title = 3\n", "", 1)
+    });
     let (_, fixed) = server
         .wait_after(at + 1, WAIT, |e| e["event"] == "rebuilt")
         .expect("the fix rebuilt");
@@ -195,7 +219,10 @@ fn fields(events: &[Value], whose: &str) -> BTreeMap<String, BTreeSet<String>> {
         let kind = event["event"].as_str().unwrap().to_string();
         let keys: BTreeSet<String> = event.as_object().unwrap().keys().cloned().collect();
         if let Some(before) = kinds.get(&kind) {
-            assert_eq!(before, &keys, "{whose}: two `{kind}` events with other fields");
+            assert_eq!(
+                before, &keys,
+                "{whose}: two `{kind}` events with other fields"
+            );
         }
         kinds.insert(kind, keys);
     }
@@ -239,7 +266,9 @@ fn the_documented_events_are_the_events_written() {
         |_| {},
     )
     .unwrap();
-    served.edit("content/policies/plan.md", |t| t.replace("发展目标", "目标"));
+    served.edit("content/policies/plan.md", |t| {
+        t.replace("发展目标", "目标")
+    });
     let (at, _) = server
         .wait_after(0, WAIT, |e| e["event"] == "rebuilt")
         .unwrap();
@@ -248,9 +277,7 @@ fn the_documented_events_are_the_events_written() {
         .wait_after(at, WAIT, |e| e["event"] == "rebuild_failed")
         .unwrap();
     server.interrupt();
-    server
-        .wait_for(WAIT, |e| e["event"] == "finished")
-        .unwrap();
+    server.wait_for(WAIT, |e| e["event"] == "finished").unwrap();
     written.extend(server.events());
 
     let written = fields(&written, "written");
@@ -282,20 +309,37 @@ fn check_says_its_notes_links_and_problems_as_events() {
     let events = events(&output);
     let external = of_kind(&events, "external_link");
     assert!(
-        external.iter().any(|e| e["url"] == "https://www.sac.gov.cn/"
-            && e["page"].as_str().unwrap().ends_with("content/policies/links.md")),
+        external
+            .iter()
+            .any(|e| e["url"] == "https://www.sac.gov.cn/"
+                && e["page"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with("content/policies/links.md")),
         "{external:#?}"
     );
     let diagnostics = of_kind(&events, "diagnostic");
-    let notes: Vec<_> = diagnostics.iter().filter(|d| d["severity"] == "note").collect();
+    let notes: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d["severity"] == "note")
+        .collect();
     assert!(!notes.is_empty(), "{diagnostics:#?}");
     for note in &notes {
         assert!(note["line"].as_u64().is_some(), "{note}");
-        assert!(note["id"] == "check-punctuation-changed" || note["id"] == "check-punctuation-would-change", "{note}");
+        assert!(
+            note["id"] == "check-punctuation-changed"
+                || note["id"] == "check-punctuation-would-change",
+            "{note}"
+        );
     }
-    let errors: Vec<_> = diagnostics.iter().filter(|d| d["severity"] == "error").collect();
+    let errors: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .collect();
     assert!(
-        errors.iter().any(|e| e["message"].as_str().unwrap().contains("policies/nowhere")),
+        errors
+            .iter()
+            .any(|e| e["message"].as_str().unwrap().contains("policies/nowhere")),
         "{errors:#?}"
     );
     let checked = of_kind(&events, "checked");
@@ -320,7 +364,12 @@ fn every_command_exits_2_when_it_cannot_run_as_asked() {
             .args(&args)
             .output()
             .unwrap();
-        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", stderr(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
         assert!(!stderr(&output).contains("panicked"));
     }
     // init into a folder that is not empty.
@@ -337,14 +386,20 @@ fn quiet_says_only_problems() {
     let site = TestSite::basic();
     let output = site.run(&["build", "--quiet"]);
     assert_success(&output);
-    assert_eq!((stdout(&output), stderr(&output)), (String::new(), String::new()));
+    assert_eq!(
+        (stdout(&output), stderr(&output)),
+        (String::new(), String::new())
+    );
     let output = site.run(&["check", "-q"]);
     assert_success(&output);
     assert_eq!(stdout(&output), "");
 
     let broken = broken_site();
     let output = broken.run(&["build", "--quiet"]);
-    let message = assert_refused(&output, &["content/policies/open.md:1:1", "The build stopped"]);
+    let message = assert_refused(
+        &output,
+        &["content/policies/open.md:1:1", "The build stopped"],
+    );
     assert_eq!(stdout(&output), "", "{message}");
     // In JSON mode every event is written.
     let events = events(&site.run(&json(&["build", "--quiet"])));

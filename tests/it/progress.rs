@@ -45,18 +45,31 @@ fn progress_is_drawn_on_a_terminal_and_cleared_before_the_summary() {
     let site = TestSite::basic();
     let screen = on_a_terminal(&site, &["build", "--no-search"], |_| {});
     for stage in ["Reading", "Rendering pages (both scripts)", "Publishing"] {
-        assert!(screen.contains(stage), "no {stage:?} on the terminal:\n{screen:?}");
+        assert!(
+            screen.contains(stage),
+            "no {stage:?} on the terminal:\n{screen:?}"
+        );
     }
     // A count of pages, and the time.
-    assert!(screen.contains(" pages") && screen.contains(" s"), "{screen:?}");
+    assert!(
+        screen.contains(" pages") && screen.contains(" s"),
+        "{screen:?}"
+    );
     // Cleared: the summary line is what is left, alone on its line.
     let left = last_line(&screen);
     assert!(left.starts_with("Built "), "{left:?}");
     assert!(!left.contains("Reading") && !left.contains('━'), "{left:?}");
 
     // In the editor's language.
-    let screen = on_a_terminal(&site, &["build", "--no-search", "--lang", "zh-Hant"], |_| {});
-    assert!(screen.contains("讀取") && screen.contains("產生頁面並轉換繁體"), "{screen:?}");
+    let screen = on_a_terminal(
+        &site,
+        &["build", "--no-search", "--lang", "zh-Hant"],
+        |_| {},
+    );
+    assert!(
+        screen.contains("讀取") && screen.contains("產生頁面並轉換繁體"),
+        "{screen:?}"
+    );
     assert!(last_line(&screen).starts_with("已把 "), "{screen:?}");
 
     // check draws its own stage.

@@ -631,11 +631,14 @@ fn a_manifest_that_is_a_link_or_a_pipe_is_refused() {
     crate::support::write(&site.outside().join("manifest"), &listed);
     std::fs::remove_file(&manifest).unwrap();
     std::os::unix::fs::symlink(site.outside().join("manifest"), &manifest).unwrap();
-    site.output_rejected_with(&[], &[
-        "the list of published files",
-        "is a link, a folder or a pipe, not a file",
-        "help: remove it",
-    ]);
+    site.output_rejected_with(
+        &[],
+        &[
+            "the list of published files",
+            "is a link, a folder or a pipe, not a file",
+            "help: remove it",
+        ],
+    );
     std::fs::remove_file(&manifest).unwrap();
     assert!(Command::new("mkfifo")
         .arg(&manifest)
@@ -643,7 +646,8 @@ fn a_manifest_that_is_a_link_or_a_pipe_is_refused() {
         .unwrap()
         .success());
     site.output_rejected_with(&[], &["is a link, a folder or a pipe, not a file"]);
-    site.output_rejected_with(&["--lang", "zh-Hans"],
+    site.output_rejected_with(
+        &["--lang", "zh-Hans"],
         &["已发布文件的清单", "是链接、文件夹或管道，不是文件"],
     );
 }

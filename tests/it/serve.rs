@@ -54,7 +54,13 @@ impl Server {
         let mut command = Command::new(stdportal_binary());
         configure(&mut command);
         let mut child = command
-            .args(["serve", "--message-format", "json", "--port", &port.to_string()])
+            .args([
+                "serve",
+                "--message-format",
+                "json",
+                "--port",
+                &port.to_string(),
+            ])
             .arg("--root")
             .arg(root)
             .args(extra)
@@ -676,7 +682,10 @@ fn a_broken_front_matter_keeps_the_last_good_page_until_it_is_fixed() {
         error.data
     );
     let failed = server.event(|e| e["event"] == "rebuild_failed");
-    assert_eq!(failed["refused"], false, "still serving the last good build");
+    assert_eq!(
+        failed["refused"], false,
+        "still serving the last good build"
+    );
     let problem = server.event(|e| e["event"] == "diagnostic" && e["severity"] == "error");
     assert!(
         problem["file"]
@@ -752,7 +761,11 @@ fn a_stylesheet_change_sends_a_css_event() {
         .contains(".live-reload-test"));
     let rebuilt = server.event(|e| e["event"] == "rebuilt");
     assert_eq!(rebuilt["kind"], "css", "{rebuilt}");
-    assert_eq!(rebuilt["files"], serde_json::json!(["style.css"]), "{rebuilt}");
+    assert_eq!(
+        rebuilt["files"],
+        serde_json::json!(["style.css"]),
+        "{rebuilt}"
+    );
 }
 
 #[test]
@@ -992,7 +1005,10 @@ fn requests_for_a_foreign_host_are_refused_against_dns_rebinding() {
     // Logged once per refused host.
     let refused = server.warning("serve-refused-host");
     let said = refused["message"].as_str().unwrap();
-    assert!(said.contains("\"evil.example\"") && said.contains("DNS rebinding"), "{said}");
+    assert!(
+        said.contains("\"evil.example\"") && said.contains("DNS rebinding"),
+        "{said}"
+    );
     assert_eq!(
         server.warnings("serve-refused-host", "\"evil.example\""),
         1,
@@ -1266,7 +1282,10 @@ fn a_link_out_of_the_site_added_while_serving_is_refused_and_never_served() {
         assert!(text.contains("A file was refused"), "{target}: {text}");
     }
     let failed = server.event(|e| e["event"] == "rebuild_failed");
-    assert_eq!(failed["refused"], true, "no page is served until it is fixed: {failed}");
+    assert_eq!(
+        failed["refused"], true,
+        "no page is served until it is fixed: {failed}"
+    );
 
     // A full rebuild (the configuration changed) refuses it the same way.
     edit(&root.join("config.toml"), |t| t + "\n# 改过\n");

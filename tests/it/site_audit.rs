@@ -112,7 +112,8 @@ fn spoil(dir: &Path, rel: &str, from: &str, to: &str) -> (usize, usize) {
 
 #[test]
 fn the_audit_reports_each_defect_once_where_it_is_and_passes_the_rest() {
-    const TEST: &str = "site_audit::the_audit_reports_each_defect_once_where_it_is_and_passes_the_rest";
+    const TEST: &str =
+        "site_audit::the_audit_reports_each_defect_once_where_it_is_and_passes_the_rest";
     let Some(Browser { chromium, .. }) = audit_tools(TEST) else {
         return;
     };
@@ -247,7 +248,11 @@ fn the_audit_reports_each_defect_once_where_it_is_and_passes_the_rest() {
         );
     }
     // Each of the four display states of that page was audited.
-    for mode in ["[large-text]", "[high-contrast]", "[large-text + high-contrast]"] {
+    for mode in [
+        "[large-text]",
+        "[high-contrast]",
+        "[large-text + high-contrast]",
+    ] {
         let target = format!("zh-hant/index.html {mode}");
         assert!(
             stdout.contains(&format!("FAIL {target}\n")),

@@ -11,7 +11,7 @@ const MAX_CHARS: usize = 80;
 
 /// Marks the first block of `events` when it is an addressee line. Run after raw HTML is dealt
 /// with: the mark is the renderer's own markup, not the editor's.
-pub fn mark(events: &mut [Event<'_>]) {
+pub(super) fn mark(events: &mut [Event<'_>]) {
     let Some(Event::Start(Tag::Paragraph)) = events.first() else {
         return;
     };

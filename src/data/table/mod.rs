@@ -15,10 +15,10 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::date::PartialDate;
+use crate::digits::halfwidth_digits;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::t;
 pub use encoding::decode_csv;
-use crate::digits::halfwidth_digits;
 pub use number::{parse_number, NUMBER_LIMIT};
 
 /// The column (CSV) or key (TOML) a value is in, as the editor wrote it.

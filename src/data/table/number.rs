@@ -1,7 +1,6 @@
 //! Numbers as editors type them: thousands separators only before groups of three digits, a
 //! trailing `%`, nothing out of range.
 
-
 use super::Cell;
 use crate::digits::halfwidth_digits;
 use crate::error::Diagnostic;

@@ -9,14 +9,14 @@ use crate::docx::numbering::Format;
 
 /// A paragraph's place among the headings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Heading {
+pub(crate) struct Heading {
     pub depth: Depth,
     /// The whole paragraph is the heading (else it runs on into text).
     pub whole: bool,
 }
 
 /// Whether `p` is a heading or starts with one.
-pub fn classify(p: &Para) -> Option<Heading> {
+pub(crate) fn classify(p: &Para) -> Option<Heading> {
     if p.label.as_ref().is_some_and(|l| l.format == Format::Bullet) {
         return None;
     }
@@ -73,7 +73,7 @@ fn whole_font(p: &Para) -> Option<Font> {
 
 /// The Markdown level of each heading depth used, from 2 (the page's title is 1): the depths
 /// found are ranked, so a text whose highest headings are （一） still starts at level 2.
-pub fn levels(depths: &[Depth]) -> Vec<(Depth, usize)> {
+pub(crate) fn levels(depths: &[Depth]) -> Vec<(Depth, usize)> {
     let mut used: Vec<Depth> = depths.to_vec();
     used.sort();
     used.dedup();
@@ -84,7 +84,7 @@ pub fn levels(depths: &[Depth]) -> Vec<(Depth, usize)> {
 }
 
 /// `第一条` at the start of an article: its length in bytes, to set it in bold.
-pub fn article(text: &str) -> Option<usize> {
+pub(crate) fn article(text: &str) -> Option<usize> {
     let rest = text.strip_prefix('第')?;
     let n: usize = rest
         .char_indices()

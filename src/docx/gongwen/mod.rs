@@ -4,8 +4,8 @@
 //! stands, the patterns of its text (代字〔年份〕序号号, a date in either form, a title ending in
 //! its 文种), and how it is set (centred, right-aligned, 小标宋, red, large) as secondary evidence.
 
-pub mod headings;
-pub mod patterns;
+pub(super) mod headings;
+pub(super) mod patterns;
 
 use super::document::{Found, Meta, Note, Severity};
 use super::model::{Block, Font, Inline, Para};
@@ -16,7 +16,7 @@ use patterns::{
 
 /// What a top-level block of the document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
+pub(super) enum Role {
     /// 版头: read into the metadata, not into the text.
     Header,
     Title,
@@ -39,14 +39,14 @@ pub enum Role {
 
 /// An attachment found: its label's number and its title.
 #[derive(Debug, Clone)]
-pub struct AttachmentSpan {
+pub(super) struct AttachmentSpan {
     pub number: Option<String>,
     pub title: Option<Found<String>>,
     pub paragraph: usize,
 }
 
 /// The recogniser's result.
-pub struct Recognised {
+pub(super) struct Recognised {
     pub meta: Meta,
     pub roles: Vec<Role>,
     pub attachments: Vec<AttachmentSpan>,
@@ -82,7 +82,7 @@ fn has_picture(p: &Para) -> bool {
 }
 
 /// The first characters of a paragraph, to find it by.
-pub fn quote(text: &str) -> String {
+pub(super) fn quote(text: &str) -> String {
     let mut q: String = text.chars().filter(|c| *c != '\n').take(16).collect();
     if text.chars().count() > 16 {
         q.push('…');
@@ -91,7 +91,7 @@ pub fn quote(text: &str) -> String {
 }
 
 /// Recognises the elements of the 公文 in `blocks` (the document's top-level blocks).
-pub fn recognise(blocks: &[Block], notes: &mut Vec<Note>) -> Recognised {
+pub(super) fn recognise(blocks: &[Block], notes: &mut Vec<Note>) -> Recognised {
     let n = blocks.len();
     let texts: Vec<Option<String>> = blocks.iter().map(text_of).collect();
     let mut roles = vec![Role::Body; n];

@@ -44,7 +44,7 @@ const OPEN: [char; 7] = ['〔', '[', '［', '(', '（', '【', '﹝'];
 const CLOSE: [char; 7] = ['〕', ']', '］', ')', '）', '】', '﹞'];
 
 /// `text` read as a 发文字号, the whole of it (spaces inside allowed).
-pub fn doc_number(text: &str) -> Option<DocNumber> {
+pub(crate) fn doc_number(text: &str) -> Option<DocNumber> {
     let original = text.trim();
     let compact: String = original.chars().filter(|c| !c.is_whitespace()).collect();
     let compact = ascii_digits(&compact);
@@ -84,12 +84,12 @@ pub fn doc_number(text: &str) -> Option<DocNumber> {
     })
 }
 
-pub fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
 }
 
 /// `text` read as a whole date, in Arabic numerals or in Chinese ones (二〇二一年十月十二日).
-pub fn date(text: &str) -> Option<Date> {
+pub(crate) fn date(text: &str) -> Option<Date> {
     let original = text.trim();
     let compact: String = original.chars().filter(|c| !c.is_whitespace()).collect();
     let compact = ascii_digits(&compact);
@@ -147,7 +147,7 @@ fn chinese_digit(c: char) -> Option<u32> {
 }
 
 /// 一 … 九十九 (十, 十二, 二十, 三十一).
-pub fn chinese_count(s: &str) -> Option<u32> {
+pub(crate) fn chinese_count(s: &str) -> Option<u32> {
     let chars: Vec<char> = s.chars().collect();
     match chars.as_slice() {
         [d] if *d == '十' => Some(10),
@@ -163,7 +163,7 @@ pub fn chinese_count(s: &str) -> Option<u32> {
 
 /// The 文种 of GB/T 9704 and the 党政机关公文处理工作条例, and the kinds of policy document a
 /// portal publishes, in both scripts (the longest a title ends with is taken: 实施意见, not 意见).
-pub const GENRES: &[&str] = &[
+pub(crate) const GENRES: &[&str] = &[
     "实施意见",
     "實施意見",
     "实施细则",
@@ -273,7 +273,7 @@ impl PageKind {
 }
 
 /// The 文种 a title ends with, a parenthesised addition (（试行）, （征求意见稿）) set aside.
-pub fn genre(title: &str) -> Option<Genre> {
+pub(crate) fn genre(title: &str) -> Option<Genre> {
     let mut core = title.trim();
     while let Some(stripped) = strip_trailing_paren(core) {
         core = stripped;
@@ -329,11 +329,11 @@ fn strip_trailing_paren(s: &str) -> Option<&str> {
 /// How deep a heading's number puts it: 第一章 (-2), 第一节 (-1), 一、 (0), （一） (1), 1. (2),
 /// （1） (3), ① (4). A 第一条 is an article, not a heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Depth(pub i8);
+pub(crate) struct Depth(pub i8);
 
 /// The number a paragraph starts with: its depth and its length in bytes (with the
 /// punctuation after it).
-pub fn heading_number(text: &str) -> Option<(Depth, usize)> {
+pub(crate) fn heading_number(text: &str) -> Option<(Depth, usize)> {
     let t = text;
     let first = t.chars().next()?;
     let numeral = |c: char| "一二三四五六七八九十百零〇两".contains(c);
@@ -420,7 +420,7 @@ fn spaces(s: &str) -> usize {
 
 /// Whether `text` (after a heading's number) is a heading of its own, not a paragraph that
 /// begins with one: short, and no sentence or clause ends inside it.
-pub fn is_heading_text(text: &str) -> bool {
+pub(crate) fn is_heading_text(text: &str) -> bool {
     let text = text.trim();
     let body = text.trim_end_matches(['。', '.', '：', ':']);
     !body.is_empty()
@@ -482,7 +482,7 @@ const ORGAN_ENDINGS: &[&str] = &[
 ];
 
 /// Whether `text` reads as the name of an organ (one name, no sentence).
-pub fn is_organ(text: &str) -> bool {
+pub(crate) fn is_organ(text: &str) -> bool {
     let text = text.trim();
     let n = text.chars().count();
     (2..=40).contains(&n)
@@ -491,13 +491,13 @@ pub fn is_organ(text: &str) -> bool {
 }
 
 /// 份号: up to six digits, alone.
-pub fn is_copy_number(text: &str) -> bool {
+pub(crate) fn is_copy_number(text: &str) -> bool {
     let t = ascii_digits(text.trim());
     (1..=6).contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit())
 }
 
 /// 密级和保密期限: 绝密, 机密 or 秘密, with `★` and the period.
-pub fn secrecy(text: &str) -> Option<String> {
+pub(crate) fn secrecy(text: &str) -> Option<String> {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     ["绝密", "机密", "秘密"]
         .iter()
@@ -508,7 +508,7 @@ pub fn secrecy(text: &str) -> Option<String> {
 }
 
 /// 紧急程度: 特急 or 加急 (特提, 平急 for telegrams).
-pub fn urgency(text: &str) -> Option<String> {
+pub(crate) fn urgency(text: &str) -> Option<String> {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     ["特急", "加急", "特提", "平急"]
         .contains(&t.as_str())
@@ -516,7 +516,7 @@ pub fn urgency(text: &str) -> Option<String> {
 }
 
 /// `签发人：张三 李四` → the names.
-pub fn signers(text: &str) -> Option<Vec<String>> {
+pub(crate) fn signers(text: &str) -> Option<Vec<String>> {
     let t = text.trim();
     let rest = t
         .strip_prefix("签发人")
@@ -532,7 +532,7 @@ pub fn signers(text: &str) -> Option<Vec<String>> {
 }
 
 /// A line `label：rest` (抄送：…), with the label spaced out or not.
-pub fn labelled<'t>(text: &'t str, label: &str) -> Option<&'t str> {
+pub(crate) fn labelled<'t>(text: &'t str, label: &str) -> Option<&'t str> {
     let t = text.trim();
     let mut rest = t;
     for c in label.chars() {
@@ -543,7 +543,7 @@ pub fn labelled<'t>(text: &'t str, label: &str) -> Option<&'t str> {
 }
 
 /// `XX办公室  2021年10月12日印发` → the organ and the date.
-pub fn printed(text: &str) -> Option<(String, Date)> {
+pub(crate) fn printed(text: &str) -> Option<(String, Date)> {
     let t = text.trim();
     let before = t.strip_suffix("印发").or_else(|| t.strip_suffix("印發"))?;
     // The date is the tail that reads as one: try each split at a whitespace or digit start.
@@ -565,7 +565,7 @@ pub fn printed(text: &str) -> Option<(String, Date)> {
 }
 
 /// 附件 or 附件1, alone on its line: the start of an attachment. Returns its number, if any.
-pub fn attachment_label(text: &str) -> Option<Option<String>> {
+pub(crate) fn attachment_label(text: &str) -> Option<Option<String>> {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let rest = t.strip_prefix("附件")?;
     // 附件 followed by a name is the 附件说明, not a label.
@@ -580,12 +580,12 @@ pub fn attachment_label(text: &str) -> Option<Option<String>> {
 }
 
 /// 附件说明: `附件：1．XXX` → the first item's text.
-pub fn attachment_note(text: &str) -> Option<&str> {
+pub(crate) fn attachment_note(text: &str) -> Option<&str> {
     labelled(text, "附件").filter(|rest| !rest.is_empty())
 }
 
 /// 附注: one short line in parentheses (（此件公开发布）).
-pub fn is_remark(text: &str) -> bool {
+pub(crate) fn is_remark(text: &str) -> bool {
     let t = text.trim();
     let n = t.chars().count();
     (3..=80).contains(&n)
@@ -593,7 +593,7 @@ pub fn is_remark(text: &str) -> bool {
 }
 
 /// 主送机关: short, ending in a colon, no sentence inside.
-pub fn is_addressee(text: &str) -> bool {
+pub(crate) fn is_addressee(text: &str) -> bool {
     let t = text.trim();
     (t.ends_with('：') || t.ends_with(':'))
         && t.chars().count() <= 80

@@ -152,7 +152,7 @@ fn is_percentage(format: &str) -> bool {
     false
 }
 
-pub fn xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, Problem> {
+pub(super) fn xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, Problem> {
     let budget = Budget::new(bytes);
     let mut workbook: Xlsx<_> =
         Xlsx::new(budget.reader(bytes)).map_err(|e| budget.or(xlsx_problem(e)))?;
@@ -201,7 +201,7 @@ pub fn xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, Problem> {
     Ok(sheets)
 }
 
-pub fn ods(bytes: &[u8]) -> Result<Vec<Sheet>, Problem> {
+pub(super) fn ods(bytes: &[u8]) -> Result<Vec<Sheet>, Problem> {
     let budget = Budget::new(bytes);
     let mut workbook: Ods<_> = Ods::new(budget.reader(bytes)).map_err(|e| {
         budget.or(match e {
@@ -223,7 +223,7 @@ pub fn ods(bytes: &[u8]) -> Result<Vec<Sheet>, Problem> {
     Ok(sheets)
 }
 
-pub fn xls(bytes: &[u8]) -> Result<Vec<Sheet>, Problem> {
+pub(super) fn xls(bytes: &[u8]) -> Result<Vec<Sheet>, Problem> {
     let budget = Budget::new(bytes);
     let mut workbook: Xls<_> = Xls::new(budget.reader(bytes)).map_err(|e| {
         budget.or(match e {
@@ -282,7 +282,7 @@ thread_local! {
 
 /// Runs a reader; a panic inside it (calamine indexes past the end of some damaged records)
 /// becomes [`Problem::ReaderFailed`], without the panic's message on the terminal.
-pub fn guarded<T>(read: impl FnOnce() -> Result<T, Problem>) -> Result<T, Problem> {
+pub(super) fn guarded<T>(read: impl FnOnce() -> Result<T, Problem>) -> Result<T, Problem> {
     static QUIET_HOOK: std::sync::Once = std::sync::Once::new();
     QUIET_HOOK.call_once(|| {
         let previous = std::panic::take_hook();

@@ -10,7 +10,7 @@ use super::Problem;
 
 /// The kinds of workbook the readers know, by content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(super) enum Kind {
     Xlsx,
     Ods,
     Xls,
@@ -43,7 +43,7 @@ const EMPTY_ZIP: &[u8] = b"PK\x05\x06";
 const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 /// The kind of workbook `bytes` hold, once its container is found within the limits.
-pub fn open(bytes: &[u8]) -> Result<Kind, Problem> {
+pub(super) fn open(bytes: &[u8]) -> Result<Kind, Problem> {
     if bytes.len() as u64 > limits::FILE_BYTES {
         return Err(Exceeded::File {
             bytes: bytes.len() as u64,
@@ -152,7 +152,7 @@ fn check_ole(bytes: &[u8]) -> Result<Kind, Problem> {
 }
 
 /// The `Workbook` stream of an `.xls` (`Book` in Excel 5 files), at most the file's size.
-pub fn xls_stream(bytes: &[u8]) -> Result<Vec<u8>, Problem> {
+pub(super) fn xls_stream(bytes: &[u8]) -> Result<Vec<u8>, Problem> {
     let mut file = cfb::CompoundFile::open(Cursor::new(bytes))
         .map_err(|e| Problem::Unreadable(e.to_string()))?;
     let path = ["/Workbook", "/Book", "/WORKBOOK", "/BOOK"]
@@ -172,7 +172,7 @@ pub fn xls_stream(bytes: &[u8]) -> Result<Vec<u8>, Problem> {
 
 /// Streams each part of a zip whose name `wanted` accepts to `scan`; the zip reader stops a
 /// part that unpacks past its declared size.
-pub fn scan_zip_parts(
+pub(super) fn scan_zip_parts(
     bytes: &[u8],
     wanted: impl Fn(&str) -> bool,
     mut scan: impl FnMut(&str, &mut dyn Read) -> Result<(), Problem>,

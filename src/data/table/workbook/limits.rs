@@ -198,7 +198,6 @@ pub fn megabytes(bytes: u64) -> String {
     grouped(bytes.div_ceil(MB))
 }
 
-
 /// A cell's name as the spreadsheet shows it: row and column from 0, `(0, 0)` is `A1`.
 pub fn cell_name(row: u32, column: u32) -> String {
     format!(

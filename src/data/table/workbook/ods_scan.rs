@@ -23,7 +23,7 @@ const CELL_COST: u64 =
     (std::mem::size_of::<calamine::Data>() + std::mem::size_of::<String>()) as u64;
 
 /// Checks the `.ods` in `bytes`: a password first (its content is then not XML), then its sheets.
-pub fn check(bytes: &[u8]) -> Result<(), Problem> {
+pub(super) fn check(bytes: &[u8]) -> Result<(), Problem> {
     scan_zip_parts(
         bytes,
         |name| name == "META-INF/manifest.xml",

@@ -80,7 +80,7 @@ fn widen(rect: &mut Option<Rect>, at: (u32, u32)) {
 }
 
 /// Checks the `Workbook` stream of an `.xls`.
-pub fn check(stream: &[u8]) -> Result<(), Problem> {
+pub(super) fn check(stream: &[u8]) -> Result<(), Problem> {
     let mut sheets: Vec<(usize, String)> = Vec::new();
     let mut string_table: u64 = 0;
     for record in records(stream) {

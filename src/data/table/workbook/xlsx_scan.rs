@@ -20,7 +20,7 @@ const FORMAT_COST: u64 = std::mem::size_of::<calamine::Style>() as u64 + 4 * 32;
 
 /// Checks the shared strings and the styles of the `.xlsx` in `bytes` (found by name as
 /// calamine finds them: in any folder, any case).
-pub fn check(bytes: &[u8]) -> Result<(), Problem> {
+pub(super) fn check(bytes: &[u8]) -> Result<(), Problem> {
     scan_zip_parts(
         bytes,
         |name| part_named(name, "sharedstrings.xml") || part_named(name, "styles.xml"),
