@@ -21,11 +21,17 @@ pub struct Diagnostic {
     pub refused: bool,
     /// Not 0 for the line that stands for the problems of `file` that are not shown (past
     /// [`PROBLEMS_PER_FILE`]): how many there are.
-    pub not_shown: usize,
-    /// The catalogue id of `message` when it is one catalogue message as it was said, and of
-    /// `hint` ([`crate::i18n::id_of`]): what the JSON events name a problem by.
-    pub id: Option<&'static str>,
-    pub hint_id: Option<&'static str>,
+    pub not_shown: u32,
+    /// The catalogue ids of `message` and `hint` (see [`Diagnostic::id`]); boxed, as few
+    /// diagnostics are made and every `Result` carrying one is as large as it is.
+    ids: Option<Box<MessageIds>>,
+}
+
+/// The catalogue ids of a diagnostic's message and hint.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct MessageIds {
+    message: Option<&'static str>,
+    hint: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -35,12 +41,16 @@ impl Diagnostic {
             file: file.as_ref().to_path_buf(),
             line: None,
             column: None,
-            id: crate::i18n::id_of(&message),
+            ids: crate::i18n::id_of(&message).map(|id| {
+                Box::new(MessageIds {
+                    message: Some(id),
+                    hint: None,
+                })
+            }),
             message,
             hint: None,
             refused: false,
             not_shown: 0,
-            hint_id: None,
         }
     }
 
@@ -57,9 +67,30 @@ impl Diagnostic {
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         let hint = hint.into();
-        self.hint_id = crate::i18n::id_of(&hint);
+        let id = crate::i18n::id_of(&hint);
+        match (&mut self.ids, id) {
+            (Some(ids), _) => ids.hint = id,
+            (None, Some(_)) => {
+                self.ids = Some(Box::new(MessageIds {
+                    message: None,
+                    hint: id,
+                }))
+            }
+            (None, None) => {}
+        }
         self.hint = Some(hint);
         self
+    }
+
+    /// The catalogue id of the message, when it is one catalogue message as it was said
+    /// ([`crate::i18n::id_of`]): what the JSON events name a problem by.
+    pub fn id(&self) -> Option<&'static str> {
+        self.ids.as_ref().and_then(|ids| ids.message)
+    }
+
+    /// The catalogue id of the hint, as [`Diagnostic::id`] is of the message.
+    pub fn hint_id(&self) -> Option<&'static str> {
+        self.ids.as_ref().and_then(|ids| ids.hint)
     }
 
     /// The sentence and the hint of the line standing for the problems of a file that are not
@@ -162,7 +193,7 @@ struct FileCount {
 impl Diagnostics {
     pub fn push(&mut self, diagnostic: Diagnostic) {
         let counted = diagnostic.not_shown.max(1);
-        self.1.total += counted;
+        self.1.total += counted as usize;
         let count = match self.1.by_file.get_mut(&diagnostic.file) {
             Some(count) => count,
             None => self.1.by_file.entry(diagnostic.file.clone()).or_default(),
@@ -173,7 +204,7 @@ impl Diagnostics {
             return;
         }
         match count.not_shown_at {
-            Some(at) => self.0[at].not_shown += counted,
+            Some(at) => self.0[at].not_shown = self.0[at].not_shown.saturating_add(counted),
             None => {
                 count.not_shown_at = Some(self.0.len());
                 let mut line = Diagnostic::new(&diagnostic.file, String::new());

@@ -364,18 +364,16 @@ pub(crate) fn check_templates(templates: &Templates) -> Vec<Diagnostic> {
                     .get(name)
                     .cloned()
                     .unwrap_or_else(|| PathBuf::from(name));
-                let d = read::unknown_key(&file, &label);
-                errors.push(
-                    Diagnostic {
-                        message: crate::t!(
-                            "label-template-unknown",
-                            template = name,
-                            label = &label
-                        ),
-                        ..d
-                    }
-                    .at_offset(text, offset, 1),
+                // The unknown label's hint (the nearest label), with a message of its own.
+                let unknown = read::unknown_key(&file, &label);
+                let mut d = Diagnostic::new(
+                    &file,
+                    crate::t!("label-template-unknown", template = name, label = &label),
                 );
+                if let Some(hint) = unknown.hint {
+                    d = d.hint(hint);
+                }
+                errors.push(d.at_offset(text, offset, 1));
             }
         }
     }

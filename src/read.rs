@@ -370,7 +370,7 @@ pub(crate) fn rel_to(root: &Path, path: &Path) -> PathBuf {
 }
 
 /// The file's text, or an error that says where the first byte that is not UTF-8 is.
-pub(crate) fn decode_utf8<'a>(shown: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+pub fn decode_utf8<'a>(shown: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Diagnostic::new(shown, t!("file-utf16"))
             .at(1, 1)

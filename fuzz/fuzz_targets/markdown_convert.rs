@@ -20,7 +20,8 @@ fn tags(html: &str) -> Vec<&str> {
 
 fuzz_target!(|text: &str| {
     for (allow_raw_html, punctuation) in [(false, false), (true, false), (false, true)] {
-        let rendered = render(text, &MarkdownOptions { allow_raw_html, punctuation });
+        let options = MarkdownOptions { allow_raw_html, punctuation };
+        let rendered = render(text, &options, &|text| text.into());
         for script in Script::ALL {
             if let Ok(converted) = convert_html(converter(), script, &rendered.html) {
                 if !allow_raw_html {

@@ -13,7 +13,9 @@ use rayon::prelude::*;
 
 use crate::date::PartialDate;
 use crate::error::{Diagnostic, Diagnostics};
-use crate::read::{decode_utf8, rel_to};
+/// How a page's bytes become its text (for the fuzz target of front matter).
+pub use crate::read::decode_utf8;
+use crate::read::rel_to;
 use crate::report::progress::{self, Stage};
 use crate::t;
 pub use frontmatter::{DocumentKind, PageFrontMatter, SectionFrontMatter, SortBy, Validity};

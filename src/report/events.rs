@@ -161,10 +161,10 @@ impl DiagnosticEvent {
             file,
             line: diagnostic.line,
             column: diagnostic.column,
-            id: diagnostic.id,
+            id: diagnostic.id(),
             message: diagnostic.message.clone(),
             hint: diagnostic.hint.clone(),
-            hint_id: diagnostic.hint_id,
+            hint_id: diagnostic.hint_id(),
         }
     }
 

@@ -8,6 +8,7 @@
 
 pub mod events;
 pub mod progress;
+mod stage;
 mod terminal;
 
 use std::sync::atomic::{AtomicU8, Ordering};

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
-use super::progress::Stage;
+use super::stage::Stage;
 
 /// How often the bars are drawn at most (a count changing faster is shown at this rate).
 const REDRAWS_PER_SECOND: u8 = 10;

@@ -102,31 +102,26 @@ pub(super) fn connection_cap(open_files: Option<u64>) -> usize {
 /// limit is often 1024, or 256 on macOS), and returns the soft limit in force afterwards.
 #[cfg(unix)]
 pub(super) fn raise_open_file_limit() -> Option<u64> {
-    let mut limit = libc::rlimit {
-        rlim_cur: 0,
-        rlim_max: 0,
-    };
-    // SAFETY: getrlimit writes one `rlimit` into the struct it is given.
-    if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) } != 0 {
-        return None;
-    }
+    use rustix::process::{getrlimit, setrlimit, Resource, Rlimit};
+    // `None` stands for no limit.
+    let limit = getrlimit(Resource::Nofile);
+    let mut current = limit.current?;
     // macOS refuses more than OPEN_MAX (10240) for an unlimited hard limit: try that next.
-    for wanted in [limit.rlim_max, limit.rlim_max.min(10240)] {
-        if wanted <= limit.rlim_cur {
+    let capped = Some(limit.maximum.map_or(10240, |max| max.min(10240)));
+    for wanted in [limit.maximum, capped] {
+        if wanted.is_some_and(|w| w <= current) {
             break;
         }
-        let raised = libc::rlimit {
-            rlim_cur: wanted,
-            rlim_max: limit.rlim_max,
+        let raised = Rlimit {
+            current: wanted,
+            maximum: limit.maximum,
         };
-        // SAFETY: setrlimit only reads the struct it is given.
-        if unsafe { libc::setrlimit(libc::RLIMIT_NOFILE, &raised) } == 0 {
-            limit.rlim_cur = wanted;
+        if setrlimit(Resource::Nofile, raised).is_ok() {
+            current = wanted?;
             break;
         }
     }
-    #[allow(clippy::unnecessary_cast)] // rlim_t is not u64 everywhere.
-    (limit.rlim_cur != libc::RLIM_INFINITY).then_some(limit.rlim_cur as u64)
+    Some(current)
 }
 
 /// Elsewhere sockets are not limited by a descriptor count.

@@ -257,15 +257,8 @@ fn machine_names(host_name: Option<&str>) -> Vec<String> {
 
 #[cfg(unix)]
 fn host_name() -> Option<String> {
-    let mut buffer = [0u8; 256];
-    // SAFETY: the buffer is writable for its whole length; gethostname writes at most that
-    // much, and the name is read only up to the first NUL within the buffer.
-    let result = unsafe { libc::gethostname(buffer.as_mut_ptr().cast(), buffer.len()) };
-    if result != 0 {
-        return None;
-    }
-    let end = buffer.iter().position(|&b| b == 0).unwrap_or(buffer.len());
-    String::from_utf8(buffer[..end].to_vec()).ok()
+    let uname = rustix::system::uname();
+    uname.nodename().to_str().ok().map(str::to_string)
 }
 
 #[cfg(not(unix))]

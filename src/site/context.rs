@@ -24,6 +24,14 @@ pub(super) struct Route {
     pub title: String,
 }
 
+impl Route {
+    /// The route with one more value for its template.
+    fn with<T: Serialize + ?Sized>(mut self, key: &str, value: &T) -> Route {
+        self.context.insert(key, value);
+        self
+    }
+}
+
 /// A section with the pages of one page of its list, as `section.html` and `index.html` see it.
 #[derive(Serialize)]
 struct SectionContext<'a> {
@@ -165,57 +173,40 @@ impl Site {
                     .insert("page", &PageView::new(page, parts, &self.labels));
                 route
             }
-            RouteKey::Cities => {
-                let mut route = base(self.labels.title_cities(), &path, "cities.html");
-                route.context.insert("items", reader.city_summaries());
-                route
-            }
+            RouteKey::Cities => base(self.labels.title_cities(), &path, "cities.html")
+                .with("items", reader.city_summaries()),
             RouteKey::City(i) => {
                 let view = reader.city(*i);
                 let list = ListKey::CityDocuments(view.summary.id.clone());
                 let (documents, documents_total) = reader.list_page(&list, 1, self.per_page(&list));
-                let mut route = base(&view.summary.name, &view.summary.path, "city.html");
+                let route = base(&view.summary.name, &view.summary.path, "city.html");
                 let city = CityContext {
                     view,
                     documents,
                     documents_total,
                     documents_path: list.path().unwrap_or_default(),
                 };
-                route.context.insert("city", &city);
-                route
+                route.with("city", &city)
             }
             RouteKey::Indicator(i) => {
                 let view = reader.indicator(*i);
-                let mut route = base(&view.name, &view.path, "indicator.html");
-                route.context.insert("indicator", view);
-                route
+                base(&view.name, &view.path, "indicator.html").with("indicator", view)
             }
-            RouteKey::Dashboard => {
-                let mut route = base(self.labels.title_dashboard(), &path, "dashboard.html");
-                route.context.insert("overview", reader.overview());
-                route.context.insert("indicators", reader.indicators());
-                route
-            }
-            RouteKey::Topics => {
-                let mut route = base(self.labels.title_topics(), &path, "topics.html");
-                route.context.insert("topics", reader.topics());
-                route
-            }
+            RouteKey::Dashboard => base(self.labels.title_dashboard(), &path, "dashboard.html")
+                .with("overview", reader.overview())
+                .with("indicators", reader.indicators()),
+            RouteKey::Topics => base(self.labels.title_topics(), &path, "topics.html")
+                .with("topics", reader.topics()),
             RouteKey::Taxonomy(name) => {
                 let catalogue = self.catalogue(reader);
                 let taxonomy = catalogue.taxonomies.into_iter().find(|t| &t.title == name);
-                let mut route = base(name, &path, "taxonomy.html");
-                route.context.insert("taxonomy", &taxonomy);
-                route
+                base(name, &path, "taxonomy.html").with("taxonomy", &taxonomy)
             }
-            RouteKey::Catalogue => {
-                let mut route = base(self.labels.title_catalogue(), &path, "catalogue.html");
-                route.context.insert("catalogue", &self.catalogue(reader));
-                route
-            }
+            RouteKey::Catalogue => base(self.labels.title_catalogue(), &path, "catalogue.html")
+                .with("catalogue", &self.catalogue(reader)),
             RouteKey::SiteMap => {
-                let mut route = base(self.labels.title_site_map(), &path, "sitemap.html");
-                route.context.insert("catalogue", &self.catalogue(reader));
+                let route = base(self.labels.title_site_map(), &path, "sitemap.html")
+                    .with("catalogue", &self.catalogue(reader));
                 let sections: Vec<ListLink> = self
                     .content
                     .sections
@@ -226,8 +217,7 @@ impl Site {
                         section_link(reader.section(dir), count)
                     })
                     .collect();
-                route.context.insert("sections", &sections);
-                route
+                route.with("sections", &sections)
             }
             RouteKey::Search => base(self.labels.title_search(), &path, "search.html"),
             RouteKey::NotFound => base(self.labels.title_not_found(), &path, "404.html"),

@@ -177,31 +177,39 @@ fn levels_in_order(per_city: &[(String, Vec<LevelCount>)], labels: &Labels) -> V
     levels
 }
 
+/// A stacked chart's text equivalent: each city with its parts, in the labels' words.
+fn describe_cities<'a>(
+    labels: &Labels,
+    cities: impl Iterator<Item = (&'a str, Vec<String>)>,
+    city: impl Fn(&str, String) -> String,
+) -> String {
+    let described: Vec<String> = cities
+        .map(|(name, parts)| city(name, parts.join(labels.dashboard_chart_item_separator())))
+        .collect();
+    labels.dashboard_chart_desc(described.join(labels.dashboard_chart_city_separator()))
+}
+
 fn status_chart(rows: &[OverviewRow], labels: &Labels) -> String {
     let series: Vec<&str> = Status::ALL
         .iter()
         .map(|&s| labels.status_label(s))
         .collect();
-    let desc = rows
-        .iter()
-        .map(|r| {
-            let parts: Vec<String> = r
+    let desc = describe_cities(
+        labels,
+        rows.iter().map(|r| {
+            let parts = r
                 .status_counts
                 .iter()
-                .map(|s| labels.dashboard_status_chart_count(&s.label, s.count))
-                .collect();
-            labels.dashboard_status_chart_city(
-                &r.city.title,
-                parts.join(labels.dashboard_chart_item_separator()),
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(labels.dashboard_chart_city_separator());
+                .map(|s| labels.dashboard_status_chart_count(&s.label, s.count));
+            (r.city.title.as_str(), parts.collect())
+        }),
+        |city, parts| labels.dashboard_status_chart_city(city, parts),
+    );
     chart::stacked_bars(
         &chart::StackedBarChart {
             id: "chart-overview-status",
             title: labels.dashboard_status_chart_title(),
-            desc: &labels.dashboard_chart_desc(desc),
+            desc: &desc,
             unit: labels.dashboard_status_chart_unit(),
             series,
             palette: chart::Palette::Statuses(Status::ALL.to_vec()),
@@ -223,26 +231,22 @@ fn standards_chart(
     table: &[(String, Vec<String>)],
     labels: &Labels,
 ) -> String {
-    let desc = table
-        .iter()
-        .map(|(city, cells)| {
-            let parts: Vec<String> = levels
+    let desc = describe_cities(
+        labels,
+        table.iter().map(|(city, cells)| {
+            let parts = levels
                 .iter()
                 .zip(cells)
-                .map(|(l, v)| labels.dashboard_standards_chart_level(l, v))
-                .collect();
-            labels.dashboard_standards_chart_city(
-                city,
-                parts.join(labels.dashboard_chart_item_separator()),
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(labels.dashboard_chart_city_separator());
+                .map(|(l, v)| labels.dashboard_standards_chart_level(l, v));
+            (city.as_str(), parts.collect())
+        }),
+        |city, parts| labels.dashboard_standards_chart_city(city, parts),
+    );
     chart::stacked_bars(
         &chart::StackedBarChart {
             id: "chart-overview-standards",
             title: labels.dashboard_standards_chart_title(),
-            desc: &labels.dashboard_chart_desc(desc),
+            desc: &desc,
             unit: labels.dashboard_standards_chart_unit(),
             series: levels.iter().map(String::as_str).collect(),
             palette: chart::Palette::Categories,

@@ -71,7 +71,11 @@ fn read_map() -> Map {
         }
     }
     let mut allowed_up = BTreeSet::new();
-    for row in section("### Arrows up") {
+    // A row that names no module ("(none)") says there are none.
+    for row in section("### Arrows up")
+        .into_iter()
+        .filter(|row| row[0].starts_with('`'))
+    {
         allowed_up.insert((
             row[0].trim_matches('`').to_string(),
             row[1].trim_matches('`').to_string(),
@@ -449,5 +453,90 @@ fn imports_follow_the_layers_of_the_map() {
         problems.is_empty(),
         "the imports of src/ disagree with the map of docs/ARCHITECTURE.md:\n{}",
         problems.join("\n")
+    );
+}
+
+/// The backticked words of a text: `a/b.rs`, `serve/`.
+fn code_words(text: &str) -> Vec<String> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|w| w.trim_start_matches("src/").to_string())
+        .collect()
+}
+
+#[test]
+fn every_file_of_src_is_in_the_module_list() {
+    let doc = std::fs::read_to_string(repo().join("docs/ARCHITECTURE.md")).unwrap();
+    let start = doc.find("## Modules, one line each").unwrap();
+    let end = start + doc[start..].find("\n## Layers").unwrap();
+    // A block is one item of the list (with its continuation lines) or one paragraph; a file is
+    // named by its whole path, or by the rest of it in a block that names its folder.
+    let mut blocks: Vec<String> = Vec::new();
+    for line in doc[start..end].lines() {
+        if line.starts_with("- ") || line.trim().is_empty() || blocks.is_empty() {
+            blocks.push(String::new());
+        }
+        let last = blocks.last_mut().unwrap();
+        last.push_str(line);
+        last.push('\n');
+    }
+    let named = |rel: &str| {
+        blocks.iter().any(|block| {
+            let words = code_words(block);
+            let folders: Vec<&String> = words.iter().filter(|w| w.ends_with('/')).collect();
+            let mut dirs: Vec<String> = vec![String::new()];
+            for a in &folders {
+                dirs.push(a.to_string());
+                for b in &folders {
+                    dirs.push(format!("{a}{b}"));
+                }
+            }
+            words
+                .iter()
+                .filter(|w| w.ends_with(".rs"))
+                .any(|w| dirs.iter().any(|d| format!("{d}{w}") == rel))
+        })
+    };
+    let src = repo().join("src");
+    let mut missing = Vec::new();
+    for entry in walkdir::WalkDir::new(&src).sort_by_file_name() {
+        let entry = entry.unwrap();
+        let rel = entry
+            .path()
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        if rel.ends_with(".rs") && !rel.ends_with("tests.rs") && !named(&rel) {
+            missing.push(rel);
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "docs/ARCHITECTURE.md's module list does not name: {}",
+        missing.join(", ")
+    );
+}
+
+#[test]
+fn every_test_module_is_in_the_readme() {
+    let main = std::fs::read_to_string(repo().join("tests/it/main.rs")).unwrap();
+    let readme = std::fs::read_to_string(repo().join("tests/it/README.md")).unwrap();
+    // The first cell of each row of the table names one module or a few.
+    let first_cells: Vec<&str> = readme
+        .lines()
+        .filter_map(|l| l.strip_prefix('|')?.split('|').next())
+        .collect();
+    let missing: Vec<&str> = main
+        .lines()
+        .filter_map(|l| l.strip_prefix("mod ")?.strip_suffix(';'))
+        .filter(|m| *m != "support")
+        .filter(|m| !first_cells.iter().any(|c| c.contains(&format!("`{m}`"))))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "tests/it/README.md has no row for: {}",
+        missing.join(", ")
     );
 }

@@ -28,14 +28,9 @@ fn reference(profile: Profile) -> &'static OpenCC {
         Profile::ALL
             .iter()
             .map(|profile| {
-                let config = match profile {
-                    Profile::T2s => BuiltinConfig::T2s,
-                    Profile::S2t => BuiltinConfig::S2t,
-                    Profile::S2tw => BuiltinConfig::S2tw,
-                    Profile::S2hk => BuiltinConfig::S2hk,
-                    Profile::S2twp => BuiltinConfig::S2twp,
-                };
-                OpenCC::from_config(config).unwrap()
+                // OpenCC names its configurations as the engine names its profiles.
+                let config = BuiltinConfig::from_filename(&format!("{}.json", profile.name()));
+                OpenCC::from_config(config.unwrap()).unwrap()
             })
             .collect()
     });

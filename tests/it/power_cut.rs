@@ -930,6 +930,7 @@ fn assert_old_or_new(test: &str, args: &[&str]) {
 }
 
 #[test]
+#[ignore = "needs strace (bash scripts/test-setup.sh); CI runs it"]
 fn a_power_cut_at_any_moment_of_a_swap_leaves_the_old_site_or_the_new_one() {
     assert_old_or_new(
         "power_cut::a_power_cut_at_any_moment_of_a_swap_leaves_the_old_site_or_the_new_one",
@@ -938,6 +939,7 @@ fn a_power_cut_at_any_moment_of_a_swap_leaves_the_old_site_or_the_new_one() {
 }
 
 #[test]
+#[ignore = "needs strace (bash scripts/test-setup.sh); CI runs it"]
 fn a_power_cut_at_any_moment_of_an_in_place_publish_is_completed_by_the_next_build() {
     assert_old_or_new(
         "power_cut::a_power_cut_at_any_moment_of_an_in_place_publish_is_completed_by_the_next_build",
@@ -948,6 +950,7 @@ fn a_power_cut_at_any_moment_of_an_in_place_publish_is_completed_by_the_next_bui
 /// The model can fail: without the syncs (`--no-sync`, as every build was before), power cuts
 /// leave a public/ with files whose bytes never reached the disk.
 #[test]
+#[ignore = "needs strace (bash scripts/test-setup.sh); CI runs it"]
 fn without_syncing_a_power_cut_can_leave_torn_files() {
     let test = "power_cut::without_syncing_a_power_cut_can_leave_torn_files";
     let Some(verdicts) = power_cuts(test, &["--no-sync"]) else {

@@ -325,6 +325,7 @@ fn a_kill_between_the_two_renames_is_repaired_by_the_next_build() {
 // 6. public/ as a mount point (a Docker volume).
 
 #[test]
+#[ignore = "needs root to mount a tmpfs; CI runs it as root"]
 fn a_mount_point_as_output_is_built_in_place() {
     let site = TestSite::basic();
     let root = site.root();

@@ -405,6 +405,7 @@ fn a_notice_saved_by_libreoffice_is_read_whole() {
 /// `make.sh` regenerates the LibreOffice fixture: the file it makes now reads exactly as the
 /// committed one (the bytes differ: LibreOffice stamps the time).
 #[test]
+#[ignore = "needs LibreOffice (apt-get install libreoffice-writer-nogui)"]
 fn make_sh_regenerates_the_libreoffice_fixture() {
     if std::process::Command::new("soffice")
         .arg("--version")
@@ -440,6 +441,7 @@ fn make_sh_regenerates_the_libreoffice_fixture() {
 /// A Word 97–2003 file is converted by LibreOffice once, read like the `.docx` it came from,
 /// and taken from the cache the next time (after its bytes are compared).
 #[test]
+#[ignore = "needs LibreOffice (apt-get install libreoffice-writer-nogui)"]
 fn a_doc_file_is_converted_through_libreoffice_once_then_read_from_the_cache() {
     let Some(program) = docx::legacy::program() else {
         crate::support::skip_or_fail(
