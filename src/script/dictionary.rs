@@ -83,7 +83,11 @@ impl SiteDictionary {
                     .map_or(1, |i| i + 1);
                 return Err(Diagnostic::new(
                     path,
-                    t!("dictionary-synonym-empty", word = word.as_str(), synonym = empty.as_str()),
+                    t!(
+                        "dictionary-synonym-empty",
+                        word = word.as_str(),
+                        synonym = empty.as_str()
+                    ),
                 )
                 .at_line(line));
             }

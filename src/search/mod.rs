@@ -276,7 +276,12 @@ impl SearchDoc {
                 Field::Heading => (W_HEADING, 2),
                 Field::Body => continue,
             };
-            for (i, c) in folded.chars().skip(range.start).take(range.len()).enumerate() {
+            for (i, c) in folded
+                .chars()
+                .skip(range.start)
+                .take(range.len())
+                .enumerate()
+            {
                 if normalize::class(c) == normalize::Class::Han {
                     let term = terms.entry(Token::Han(tokens::pack_single(c))).or_default();
                     term.weighted = term.weighted.saturating_add(weight);

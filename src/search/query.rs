@@ -377,7 +377,8 @@ impl<'a> Searcher<'a> {
         maps: &'m HashMap<usize, ShardMap>,
         key: &str,
     ) -> Option<&'m Vec<(u32, u8, i64)>> {
-        maps.get(&((key_hash(key) & self.mask()) as usize))?.get(key)
+        maps.get(&((key_hash(key) & self.mask()) as usize))?
+            .get(key)
     }
 
     /// Documents holding every key of `keys`.
@@ -442,24 +443,18 @@ impl<'a> Searcher<'a> {
     ) -> Result<Outcome, String> {
         let mut words = self.words(query);
         let mut maps: HashMap<usize, ShardMap> = HashMap::new();
+        // A last number or Latin word is a prefix: never required as a key (`GB/T 970` must
+        // find 9704 even where some page has the number 970).
         self.load(
             &mut maps,
-            words.iter().flat_map(|w| &w.alts).flat_map(|a| {
-                a.keys.iter().chain(&a.prefix)
-            }),
+            words.iter().flat_map(|w| &w.alts).flat_map(|a| &a.keys),
         )?;
-        // A complete number typed: its key narrows the candidates; a number being typed has
-        // none in the index and is matched as a prefix.
-        for alt in words.iter_mut().flat_map(|w| w.alts.iter_mut()) {
-            if let Some(p) = &alt.prefix {
-                if self.postings(&maps, p).is_some() {
-                    alt.keys.push(p.clone());
-                }
-            }
-        }
         // A single character alone looks up the pages naming it (titles, headings, 文号); with
         // other words it is only checked in their text.
-        if words.iter().any(|w| w.keyed() && !w.alts.iter().any(|a| a.single)) {
+        if words
+            .iter()
+            .any(|w| w.keyed() && !w.alts.iter().any(|a| a.single))
+        {
             for alt in words.iter_mut().flat_map(|w| w.alts.iter_mut()) {
                 if alt.single {
                     alt.keys.clear();

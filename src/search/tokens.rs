@@ -149,8 +149,8 @@ pub(super) struct QueryWord {
     /// Keys every page holding the word has.
     pub keys: Vec<Key>,
     /// The word ends in a Latin word or number after other units (`GB/T 970`, `鲁政字〔2018〕12`):
-    /// that last unit matches as a prefix, and its own key is used only when the index has it
-    /// (a complete number typed), never required.
+    /// that last unit matches as a prefix, so its key is not required (the other keys find the
+    /// candidates, the text proves them).
     pub prefix: Option<Key>,
     /// The word is one Han character: its key is the character itself, which the index holds
     /// for titles, headings and 文号 (and for characters standing alone in text).
@@ -194,7 +194,11 @@ pub(super) fn query_word(folded: &str) -> QueryWord {
     }
     let mut seen = std::collections::HashSet::new();
     word.keys.retain(|k| seen.insert(k.clone()));
-    if word.prefix.as_ref().is_some_and(|p| !seen.insert(p.clone())) {
+    if word
+        .prefix
+        .as_ref()
+        .is_some_and(|p| !seen.insert(p.clone()))
+    {
         // The same number earlier in the word: it is required anyway.
         word.prefix = None;
     }

@@ -52,7 +52,10 @@ impl Site {
         // The theme's starter list of search synonyms, in the dictionary's own form.
         let theme_synonyms = SiteDictionary::load(
             root,
-            &root.join("themes").join(&config.theme).join("synonyms.toml"),
+            &root
+                .join("themes")
+                .join(&config.theme)
+                .join("synonyms.toml"),
         )
         .map_err(|d| diagnostics.push(d))
         .unwrap_or_default();

@@ -162,7 +162,10 @@ impl SearchIndex {
                 }
             }
         }
-        let buckets = entries.len().div_ceil(SUGGESTIONS_PER_BUCKET).next_power_of_two();
+        let buckets = entries
+            .len()
+            .div_ceil(SUGGESTIONS_PER_BUCKET)
+            .next_power_of_two();
         let mut grouped: Vec<Vec<Entry<'_>>> = vec![Vec::new(); buckets];
         for entry in entries {
             let canon = normalize::canonical(&normalize::fold_str(entry.0));

@@ -397,7 +397,7 @@
         var words = parse(q, m), needed = [];
         words.forEach(function (w) {
           w.alts.forEach(function (a) {
-            a.keys.concat(a.prefix !== null ? [a.prefix] : []).forEach(function (k) {
+            a.keys.forEach(function (k) {
               var s = hash(k) & m.mask; if (needed.indexOf(s) < 0) needed.push(s);
             });
           });
@@ -408,8 +408,6 @@
             var maps = {};
             needed.forEach(function (s, i) { maps[s] = got[i]; });
             var f = filtering ? got[got.length - 1] : null;
-            // A complete number typed narrows the candidates; one being typed is a prefix.
-            words.forEach(function (w) { w.alts.forEach(function (a) { if (a.prefix !== null && posting(maps, m, a.prefix)) a.keys.push(a.prefix); }); });
             // A single character alone looks up the pages naming it; with other words it is
             // only checked in their text.
             if (words.some(function (w) { return keyed(w) && !w.alts.some(function (a) { return a.one; }); })) {
