@@ -274,11 +274,33 @@ impl<'a> Searcher<'a> {
         let synonyms: Vec<Vec<String>> =
             serde_json::from_value(self.meta["synonyms"].clone()).unwrap_or_default();
         let mut words: Vec<Word> = Vec::new();
+        // A number typed after a space joins a word ending in a letter or a number: `GB/T 9704`
+        // and `ISO 9001` are one standard number (and `GB/T 970` its prefix).
+        let mut raws: Vec<String> = Vec::new();
         for raw in query
             .split(|c: char| c.is_whitespace() || c == '\u{3000}')
             .filter(|w| !w.is_empty())
         {
             let folded: String = raw.chars().map(|c| self.fold(c)).collect();
+            let number = folded.chars().any(|c| class(c) == Class::Digit)
+                && folded
+                    .chars()
+                    .all(|c| matches!(class(c), Class::Digit | Class::Other));
+            let joins = raws.last().and_then(|p| {
+                p.chars()
+                    .rev()
+                    .find(|c| class(*c) != Class::Other)
+                    .map(|c| matches!(class(c), Class::Letter | Class::Digit))
+            });
+            match raws.last_mut() {
+                Some(previous) if number && joins == Some(true) => {
+                    previous.push(' ');
+                    previous.push_str(&folded);
+                }
+                _ => raws.push(folded),
+            }
+        }
+        for folded in raws {
             for piece in pieces(&folded) {
                 let canon = canonical(cut(&piece, chunk));
                 if canon.is_empty()

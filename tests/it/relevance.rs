@@ -325,7 +325,7 @@ pub const CASES: &[Case] = &[
         query: "GB1716",
         first: &[RQ],
         count: Some(1),
-        same_as: &["ＧＢ１７１６", "gb1716"],
+        same_as: &["ＧＢ１７１６", "gb1716", "GB 1716"],
         ..NONE
     },
     Case {

@@ -278,9 +278,20 @@
 
     // ---- a search (the same steps as src/search/query.rs) ----
     function parse(q, m) {
-      var words = [], syn = m.synonyms || [];
+      var words = [], syn = m.synonyms || [], raws = [];
+      // A number typed after a space joins a word ending in a letter or a number (GB/T 9704).
       q.split(/[\s\u3000]+/).forEach(function (raw) {
-        pieces(foldText(raw)).forEach(function (piece) {
+        if (!raw) return;
+        var f = foldText(raw), cs = Array.from(f), prev = raws[raws.length - 1];
+        var number = cs.some(function (c) { return cls(c.codePointAt(0)) === 3; }) &&
+          cs.every(function (c) { var k = cls(c.codePointAt(0)); return k === 3 || k === 0; });
+        var tail = prev ? Array.from(prev).reverse().filter(function (c) { return cls(c.codePointAt(0)) !== 0; })[0] : null;
+        var k = tail ? cls(tail.codePointAt(0)) : 0;
+        if (number && (k === 2 || k === 3)) raws[raws.length - 1] = prev + " " + f;
+        else raws.push(f);
+      });
+      raws.forEach(function (raw) {
+        pieces(raw).forEach(function (piece) {
           var c = canon(units(cut(piece, m.chunk))).s;
           if (!c || words.length >= 10 || words.some(function (w) { return w.alts[0].canon === c; })) return;
           var forms = [c], group = syn.filter(function (g) { return g.indexOf(c) >= 0; })[0];
