@@ -17,6 +17,7 @@
 //!
 //! Options: --sizes 1000,10000  --runs 5  --out bench-results/RESULTS.md  --work target/bench
 //! --pagefind DIR  --pagefind-max 10000 (larger corpora skip Pagefind: minutes and gigabytes)
+//! --relevance (only precision@5 and the top-3 rate of the relevance table)
 //! --serve-only (only serve's rebuilds)  --no-search (skip the builds with the search index)
 //! --search-table (only paginated builds without and with search, no edit rebuilds: what the
 //! search table needs)
@@ -27,6 +28,9 @@ mod gen_corpus;
 
 #[path = "bench/search.rs"]
 mod bench_search;
+#[path = "../tests/it/relevance.rs"]
+#[allow(dead_code)]
+mod relevance;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -213,8 +217,13 @@ fn main() {
     let mut pagefind_max = 10_000usize;
     let mut with_search = true;
     let mut search_table = false;
+    let mut relevance_only = false;
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
+        if flag == "--relevance" {
+            relevance_only = true;
+            continue;
+        }
         if flag == "--serve-only" {
             serve_only = true;
             continue;
@@ -254,6 +263,10 @@ fn main() {
         .expect("cargo runs");
     assert!(status.success());
     let binary = repo.join("target/release/stdportal");
+    if relevance_only {
+        print!("{}", bench_search::relevance_line(&binary, repo));
+        return;
+    }
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let commit = Command::new("git")
         .args(["rev-parse", "--short", "HEAD"])
@@ -437,7 +450,8 @@ fn main() {
             ),
             None => "Pagefind was not run: its npm package is not installed (`npm install --prefix target/pagefind pagefind@1.6.0`, or `--pagefind DIR`).".to_string(),
         };
-        let text = bench_search::report(&search_figures, client_gz, &note);
+        let mut text = bench_search::report(&search_figures, client_gz, &note);
+        text.push_str(&bench_search::relevance_line(&binary, repo));
         println!("{text}");
         report.push_str(&text);
     }

@@ -54,7 +54,9 @@ fn main() {
                     .map(|m| m.len())
                     .sum();
                 println!(
-                    "== {query}: {} candidates, {} shown, {} checked{}, {} files, {bytes} bytes",
+                    "== {query}: {} {:?}, {} candidates, {} shown, {} checked{}, {} files, {bytes} bytes",
+                    outcome.step.code(),
+                    outcome.words,
                     outcome.candidates,
                     outcome.hits.len(),
                     outcome.checked,

@@ -64,6 +64,10 @@ pub(crate) const THEME_FILES: &[(&str, &str)] = &[
         include_str!("../themes/default/static/modes.js"),
     ),
     (
+        "synonyms.toml",
+        include_str!("../themes/default/synonyms.toml"),
+    ),
+    (
         "static/search.js",
         include_str!("../themes/default/static/search.js"),
     ),

@@ -291,3 +291,58 @@ pub fn report(all: &[Figures], client_gz: u64, pagefind_note: &str) -> String {
     }
     out
 }
+
+/// Precision@5 and the top-3 rate of the relevance table (`tests/it/relevance.rs`) on the
+/// example portal with the table's fixture pages, built by `binary` in a scratch folder.
+pub fn relevance_line(binary: &Path, repo: &Path) -> String {
+    let Ok(scratch) = tempfile::Builder::new()
+        .prefix("stdportal-relevance-")
+        .tempdir_in(if Path::new("/dev/shm").is_dir() {
+            Path::new("/dev/shm")
+        } else {
+            Path::new("/tmp")
+        })
+    else {
+        return String::new();
+    };
+    let root = scratch.path();
+    for part in ["config.toml", "content", "data", "themes"] {
+        let from = repo.join(part);
+        for entry in walkdir::WalkDir::new(&from).into_iter().flatten() {
+            let to = root
+                .join(part)
+                .join(entry.path().strip_prefix(&from).unwrap_or(Path::new("")));
+            if entry.file_type().is_dir() {
+                let _ = std::fs::create_dir_all(&to);
+            } else if entry.file_type().is_file() {
+                if let Some(parent) = to.parent() {
+                    let _ = std::fs::create_dir_all(parent);
+                }
+                let _ = std::fs::copy(entry.path(), &to);
+            }
+        }
+    }
+    for (path, text) in crate::relevance::FIXTURES {
+        let _ = std::fs::write(root.join("content").join(path), text);
+    }
+    let built = Command::new(binary)
+        .args(["build", "--quiet", "--no-sync", "--root"])
+        .arg(root)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !built {
+        return "\nRelevance: the example portal did not build.\n".to_string();
+    }
+    let dir = root.join("public").join(INDEX_DIR);
+    let read = |name: &str| std::fs::read(dir.join(name)).ok();
+    let results = |q: &str| -> Vec<String> {
+        Searcher::open(&read)
+            .and_then(|s| s.all(q, false, &Filters::default()))
+            .map(|o| o.hits.into_iter().map(|h| h.path).collect())
+            .unwrap_or_default()
+    };
+    let (p5, top3, n) = crate::relevance::precision(&results);
+    format!(
+        "\nRelevance on the example portal (the {n} queries of `tests/it/relevance.rs` that name expected pages, with its fixture page): precision@5 {p5:.3}, top-3 rate {top3:.3}.\n"
+    )
+}

@@ -6,6 +6,7 @@
 
 dictionary-unreadable = cannot read the dictionary: { $error }
 dictionary-empty-phrase = a dictionary entry has an empty phrase
+dictionary-synonym-empty = the search synonyms of “{ $word }” include “{ $synonym }”, which has no letter, digit or character and would match every page: write a word there, or remove it
 
 ## Converting pages between the scripts
 

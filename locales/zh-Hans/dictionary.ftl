@@ -5,6 +5,7 @@
 
 dictionary-unreadable = 无法读取词表：{ $error }
 dictionary-empty-phrase = 词表里有一条的词语是空的
+dictionary-synonym-empty = “{ $word }”的搜索同义词里有“{ $synonym }”，其中没有文字或数字，会匹配所有页面：请写上词语，或把它删掉
 
 ## 转换页面的字形
 

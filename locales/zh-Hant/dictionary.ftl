@@ -5,6 +5,7 @@
 
 dictionary-unreadable = 無法讀取詞表：{ $error }
 dictionary-empty-phrase = 詞表裡有一條的詞語是空的
+dictionary-synonym-empty = “{ $word }”的搜尋同義詞裡有“{ $synonym }”，其中沒有文字或數字，會符合所有頁面：請寫上詞語，或把它刪掉
 
 ## 轉換頁面的字形
 

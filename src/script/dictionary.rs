@@ -24,6 +24,32 @@ pub struct SiteDictionary {
     /// Phrase → replacement in Traditional pages.
     #[serde(default)]
     pub to_hant: BTreeMap<String, String>,
+    /// What site search needs besides the pages (`[search.synonyms]`).
+    #[serde(default)]
+    pub search: SearchDictionary,
+}
+
+/// `[search]` of a dictionary: `[search.synonyms]` maps a word to the words a search for it
+/// also finds, both ways (`"国标" = ["国家标准"]`). The theme's list (its `synonyms.toml`) comes
+/// first; the site's entry for the same word replaces it, and `"词" = []` removes it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchDictionary {
+    #[serde(default)]
+    pub synonyms: BTreeMap<String, Vec<String>>,
+}
+
+/// The groups of words a search treats as one: the theme's entries with the site's over them.
+pub fn synonym_groups(theme: &SiteDictionary, site: &SiteDictionary) -> Vec<Vec<String>> {
+    let mut entries = theme.search.synonyms.clone();
+    for (word, others) in &site.search.synonyms {
+        entries.insert(word.clone(), others.clone());
+    }
+    entries
+        .into_iter()
+        .filter(|(_, others)| !others.is_empty())
+        .map(|(word, others)| std::iter::once(word).chain(others).collect())
+        .collect()
 }
 
 impl SiteDictionary {
@@ -43,6 +69,27 @@ impl SiteDictionary {
         for (from, _) in dictionary.to_hans.iter().chain(&dictionary.to_hant) {
             if from.is_empty() {
                 return Err(Diagnostic::new(path, t!("dictionary-empty-phrase")));
+            }
+        }
+        for (word, others) in &dictionary.search.synonyms {
+            // A synonym without a letter, digit or character would match every page.
+            if let Some(empty) = std::iter::once(word)
+                .chain(others)
+                .find(|w| !w.chars().any(char::is_alphanumeric))
+            {
+                let line = text
+                    .lines()
+                    .position(|l| l.contains(&format!("\"{word}\"")))
+                    .map_or(1, |i| i + 1);
+                return Err(Diagnostic::new(
+                    path,
+                    t!(
+                        "dictionary-synonym-empty",
+                        word = word.as_str(),
+                        synonym = empty.as_str()
+                    ),
+                )
+                .at_line(line));
             }
         }
         Ok(dictionary)

@@ -50,6 +50,8 @@ pub struct SiteInfo {
     pub cities: Vec<(String, [String; 2])>,
     /// Topic in Simplified and Traditional, sorted.
     pub topics: Vec<[String; 2]>,
+    /// Groups of words a query treats as one (see `[search.synonyms]`).
+    pub synonyms: Vec<Vec<String>>,
 }
 
 /// What an edit changed in the index's files.

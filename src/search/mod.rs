@@ -103,6 +103,11 @@ pub struct Facets {
     pub topics: Vec<String>,
     /// Validity code: 0 valid, 1 amended, 2 repealed, 3 expired.
     pub validity: Option<u8>,
+    /// 发文字号, in Simplified and Traditional: indexed as a field of its own (it weighs as the
+    /// title) and offered as a suggestion.
+    pub number: Option<[String; 2]>,
+    /// 发布机构, in both scripts: offered as a suggestion.
+    pub issuer: Option<[String; 2]>,
 }
 
 /// A key's weight in one document: its field-weighted count, where it occurs, which chunks
@@ -134,6 +139,8 @@ pub struct SearchDoc {
     pub chunked: bool,
     /// Per script (Simplified, Traditional), the gzipped fragment of each chunk.
     pub fragments: [Vec<Vec<u8>>; 2],
+    /// The title in Simplified and Traditional (suggestions).
+    pub titles: [String; 2],
 }
 
 /// A quick hasher for a page's keys (the standard one is made to resist hostile keys, which
@@ -228,6 +235,7 @@ impl SearchDoc {
         let texts: [Extracted; 2] = [extract(html[0]), extract(html[1])];
         let hans = &texts[0];
         let folded = normalize::fold_str(&hans.text);
+        let number = facets.number.as_ref().map(|n| normalize::fold_str(&n[0]));
         let (size, count) = chunk_geometry(hans.text.chars().count());
         let chunked = count > 1;
         let chunk_bits = |at: usize| -> u32 {
@@ -259,6 +267,50 @@ impl SearchDoc {
             }
             length += 1;
         });
+        // A single character is too common in running text to be worth its postings (measured:
+        // docs/SEARCH.md), but a reader typing one wants the pages it names: every Han
+        // character of the title and headings is a key of its own.
+        for (range, field) in &hans.fields {
+            let (weight, bit) = match field {
+                Field::Title => (W_TITLE, 1),
+                Field::Heading => (W_HEADING, 2),
+                Field::Body => continue,
+            };
+            for (i, c) in folded
+                .chars()
+                .skip(range.start)
+                .take(range.len())
+                .enumerate()
+            {
+                if normalize::class(c) == normalize::Class::Han {
+                    let term = terms.entry(Token::Han(tokens::pack_single(c))).or_default();
+                    term.weighted = term.weighted.saturating_add(weight);
+                    term.fields |= bit;
+                    if chunked {
+                        term.chunks |= chunk_bits(range.start + i);
+                    }
+                }
+            }
+        }
+        // The 文号 is a field of its own, weighed as the title: a query that is (part of) a
+        // document's number finds that document first, before those that cite it.
+        if let Some(number) = &number {
+            let mut keys = Vec::new();
+            for_each_token(number, |token, _| keys.push(token));
+            for c in number.chars() {
+                if normalize::class(c) == normalize::Class::Han {
+                    keys.push(Token::Han(tokens::pack_single(c)));
+                }
+            }
+            for token in keys {
+                let term = terms.entry(token).or_default();
+                term.weighted = term.weighted.saturating_add(W_TITLE);
+                term.fields |= 1;
+                if chunked {
+                    term.chunks |= 1;
+                }
+            }
+        }
         let mut han = Vec::new();
         let mut words: Vec<(Box<str>, Term)> = Vec::new();
         for (token, term) in terms {
@@ -280,13 +332,16 @@ impl SearchDoc {
             .chars()
             .map(normalize::fold)
             .eq(folded.chars());
+        let titles = [0, 1].map(|s| {
+            if texts[s].title.is_empty() {
+                title[s].to_string()
+            } else {
+                texts[s].title.clone()
+            }
+        });
         let fragments = [0, 1].map(|s| {
             let text = &texts[s];
-            let title = if text.title.is_empty() {
-                title[s]
-            } else {
-                &text.title
-            };
+            let title = titles[s].as_str();
             let script_chunks = if s == 0 {
                 hans_chunks.clone()
             } else {
@@ -324,6 +379,7 @@ impl SearchDoc {
             length,
             chunked,
             fragments,
+            titles,
         })
     }
 
@@ -388,6 +444,8 @@ mod tests {
             date: PartialDate::parse("2021-10-12").ok(),
             topics: vec!["标准化".into()],
             validity: None,
+            number: None,
+            issuer: None,
         }
     }
 

@@ -286,13 +286,20 @@ pub(super) fn canonical(folded: &str) -> String {
 
 /// Whether `haystack` (canonical) holds `needle` (canonical, non-empty) as a phrase: a needle
 /// that starts or ends with a Latin word or a number must start or end at a unit boundary.
+#[cfg(test)]
 pub(super) fn contains_phrase(haystack: &str, needle: &str) -> bool {
+    find_phrase(haystack, needle, false)
+}
+
+/// [`contains_phrase`], where with `prefix` the needle's last unit may be the start of a longer
+/// one (`gb 1716` in `gb 17167`).
+pub(super) fn find_phrase(haystack: &str, needle: &str, prefix: bool) -> bool {
     let Some(first) = needle.chars().next() else {
         return false;
     };
     let last = needle.chars().next_back().unwrap_or(first);
     let bounded_start = class(first) != Class::Han;
-    let bounded_end = class(last) != Class::Han;
+    let bounded_end = class(last) != Class::Han && !prefix;
     let mut from = 0;
     while let Some(i) = haystack[from..].find(needle) {
         let start = from + i;

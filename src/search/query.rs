@@ -6,8 +6,8 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::format::{gunzip, key_hash, CHUNKED, IMPACT, IN_TITLE};
-use super::normalize::{canonical, contains_phrase, fold_with};
-use super::tokens::query_keys;
+use super::normalize::{canonical, class, find_phrase, fold_with, Class};
+use super::tokens::{query_word, Key};
 
 /// Results shown per page, candidates verified at a time, and at most per page (as the client).
 pub const PAGE: usize = 10;
@@ -54,24 +54,162 @@ pub struct Outcome {
     pub checked: usize,
     /// Every index file read (relative to the index folder).
     pub fetched: BTreeSet<String>,
-    /// The query has no word the index can look up (a single character).
+    /// The query has no word the index can look up.
     pub short: bool,
+    /// How the results were found: the query's words as phrases, or, when they are in no page,
+    /// the words a segmentation found, all character pairs, or most of them.
+    pub step: Step,
+    /// The words searched in that step (canonical, each with its synonyms).
+    pub words: Vec<Vec<String>>,
+}
+
+/// How a search found its results (the page says which).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Step {
+    /// Every word of the query as a phrase (or one of its synonyms).
+    #[default]
+    Phrase,
+    /// The phrase is in no page: its words, as the site's own text splits it.
+    Words,
+    /// Every pair of adjacent characters.
+    Pairs,
+    /// Most of the pairs.
+    Most,
+}
+
+impl Step {
+    pub fn code(self) -> &'static str {
+        match self {
+            Step::Phrase => "phrase",
+            Step::Words => "words",
+            Step::Pairs => "pairs",
+            Step::Most => "most",
+        }
+    }
 }
 
 /// A shard's postings by key: (document, value byte, chunks or -1).
 type ShardMap = HashMap<String, Vec<(u32, u8, i64)>>;
+/// Per document: lowest impact, every key in the title, chunks holding every key (-1: the
+/// document is not chunked).
+type Holding = HashMap<u32, (u8, bool, i64)>;
 
-struct Word {
+/// One form of a query word: the word itself or one of its synonyms.
+#[derive(Debug, Clone)]
+struct Alt {
     canon: String,
     keys: Vec<String>,
-    verify: bool,
+    /// A last Latin word or number matched as a prefix (see [`super::tokens::QueryWord`]).
+    prefix: Option<String>,
+    single: bool,
+}
+
+impl Alt {
+    fn of(canon: &str) -> Alt {
+        let q = query_word(canon);
+        Alt {
+            canon: canon.to_string(),
+            keys: q.keys.iter().map(Key::text).collect(),
+            prefix: q.prefix.as_ref().map(Key::text),
+            single: q.single,
+        }
+    }
+
+    fn verify(&self) -> bool {
+        self.prefix.is_some() || !(self.keys.len() == 1 && self.keys[0] == self.canon)
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Word {
+    alts: Vec<Alt>,
+}
+
+impl Word {
+    fn canon(&self) -> &str {
+        &self.alts[0].canon
+    }
+
+    fn keyed(&self) -> bool {
+        self.alts.iter().all(|a| !a.keys.is_empty())
+    }
+
+    fn verify(&self) -> bool {
+        !self.keyed() || self.alts.iter().any(Alt::verify)
+    }
 }
 
 struct Item {
     doc: u32,
+    /// Keyed words the document holds (all of them but in the last fallback step).
+    held: usize,
     score: i64,
     title: bool,
     chunks: i64,
+}
+
+/// The pieces of a query word: it is cut where punctuation stands between two Han characters
+/// (质量，强市 is 质量 and 强市), not where it joins numbers or letters (国发〔2015〕13号,
+/// GB/T 9704, 93.2%).
+fn pieces(folded: &str) -> Vec<String> {
+    let chars: Vec<char> = folded.chars().collect();
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if class(chars[i]) != Class::Other {
+            current.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && class(chars[i]) == Class::Other {
+            i += 1;
+        }
+        let han_before = start > 0 && class(chars[start - 1]) == Class::Han;
+        let han_after = i < chars.len() && class(chars[i]) == Class::Han;
+        if han_before && han_after {
+            out.push(std::mem::take(&mut current));
+        } else {
+            current.extend(&chars[start..i]);
+        }
+    }
+    out.push(current);
+    out
+}
+
+/// The first `limit` UTF-16 units of `folded`, cut where a unit ends: never inside a Latin
+/// word or a number (a pasted text's 2011 must not become 201).
+fn cut(folded: &str, limit: usize) -> &str {
+    let mut units = 0;
+    let mut end = folded.len();
+    let mut previous: Option<char> = None;
+    for (at, c) in folded.char_indices() {
+        units += c.len_utf16();
+        if units > limit {
+            end = at;
+            // Inside a word or number: back to where it starts.
+            if let Some(p) = previous {
+                let k = class(c);
+                if matches!(k, Class::Letter | Class::Digit) && class(p) == k {
+                    end = folded[..at]
+                        .char_indices()
+                        .rev()
+                        .take_while(|(_, c)| class(*c) == k)
+                        .last()
+                        .map_or(at, |(i, _)| i);
+                }
+            }
+            break;
+        }
+        previous = Some(c);
+    }
+    &folded[..end]
+}
+
+/// Whether `canon` is a run of Han characters only.
+fn all_han(canon: &str) -> bool {
+    canon.chars().all(|c| class(c) == Class::Han)
 }
 
 /// An index read through `read` (a file's bytes by its path under the index folder).
@@ -85,6 +223,11 @@ pub struct Searcher<'a> {
 fn err(what: &str) -> String {
     format!("the search index is unreadable: {what}")
 }
+
+/// Queries with at most this many words, and this many cut places tried in a fallback's
+/// segmentation with two cuts.
+const MAX_WORDS: usize = 10;
+const MAX_CUT_PLACES: usize = 24;
 
 impl<'a> Searcher<'a> {
     pub fn open(read: &'a dyn Fn(&str) -> Option<Vec<u8>>) -> Result<Searcher<'a>, String> {
@@ -123,36 +266,57 @@ impl<'a> Searcher<'a> {
         canonical(&text.chars().map(|c| self.fold(c)).collect::<String>())
     }
 
+    /// The words of a query, as the client splits them: at spaces (ASCII and ideographic) and
+    /// at punctuation between Han characters; at most ten; each cut to the longest phrase a
+    /// chunk holds whole, at a unit boundary; each with its synonyms.
     fn words(&self, query: &str) -> Vec<Word> {
         let chunk = self.meta["chunk"].as_u64().unwrap_or(64) as usize;
+        let synonyms: Vec<Vec<String>> =
+            serde_json::from_value(self.meta["synonyms"].clone()).unwrap_or_default();
         let mut words: Vec<Word> = Vec::new();
-        // As the client: at spaces (ASCII and ideographic), at most ten words, each cut to
-        // the longest phrase a chunk holds whole (in UTF-16 units, as JavaScript slices).
+        // A number typed after a space joins a word ending in a letter or a number: `GB/T 9704`
+        // and `ISO 9001` are one standard number (and `GB/T 970` its prefix).
+        let mut raws: Vec<String> = Vec::new();
         for raw in query
             .split(|c: char| c.is_whitespace() || c == '\u{3000}')
             .filter(|w| !w.is_empty())
-            .take(10)
         {
-            let mut units = 0;
-            let raw: String = raw
-                .chars()
-                .take_while(|c| {
-                    units += c.len_utf16();
-                    units <= chunk
-                })
-                .collect();
             let folded: String = raw.chars().map(|c| self.fold(c)).collect();
-            let canon = canonical(&folded);
-            if canon.is_empty() || words.iter().any(|w| w.canon == canon) {
-                continue;
-            }
-            let keys: Vec<String> = query_keys(&folded).iter().map(|k| k.text()).collect();
-            let verify = !(keys.len() == 1 && keys[0] == canon);
-            words.push(Word {
-                canon,
-                keys,
-                verify,
+            let number = folded.chars().any(|c| class(c) == Class::Digit)
+                && folded
+                    .chars()
+                    .all(|c| matches!(class(c), Class::Digit | Class::Other));
+            let joins = raws.last().and_then(|p| {
+                p.chars()
+                    .rev()
+                    .find(|c| class(*c) != Class::Other)
+                    .map(|c| matches!(class(c), Class::Letter | Class::Digit))
             });
+            match raws.last_mut() {
+                Some(previous) if number && joins == Some(true) => {
+                    previous.push(' ');
+                    previous.push_str(&folded);
+                }
+                _ => raws.push(folded),
+            }
+        }
+        for folded in raws {
+            for piece in pieces(&folded) {
+                let canon = canonical(cut(&piece, chunk));
+                if canon.is_empty()
+                    || words.len() >= MAX_WORDS
+                    || words.iter().any(|w| w.canon() == canon)
+                {
+                    continue;
+                }
+                let mut forms = vec![canon.clone()];
+                if let Some(group) = synonyms.iter().find(|g| g.contains(&canon)) {
+                    forms.extend(group.iter().filter(|w| **w != canon).cloned());
+                }
+                words.push(Word {
+                    alts: forms.iter().map(|f| Alt::of(f)).collect(),
+                });
+            }
         }
         words
     }
@@ -209,7 +373,88 @@ impl<'a> Searcher<'a> {
         self.search(query, hant, want, usize::MAX, usize::MAX)
     }
 
-    /// Up to `count` results of `query`, verifying at most `max` candidates, as the client.
+    fn mask(&self) -> u32 {
+        let shards = self.meta["shards"].as_str().unwrap_or("").len() / 8;
+        (shards.max(1) - 1) as u32
+    }
+
+    /// Loads the shards of `keys` into `maps`.
+    fn load<'k>(
+        &self,
+        maps: &mut HashMap<usize, ShardMap>,
+        keys: impl Iterator<Item = &'k String>,
+    ) -> Result<(), String> {
+        let mask = self.mask();
+        for k in keys {
+            let s = (key_hash(k) & mask) as usize;
+            if let std::collections::hash_map::Entry::Vacant(e) = maps.entry(s) {
+                e.insert(self.shard(s)?);
+            }
+        }
+        Ok(())
+    }
+
+    fn postings<'m>(
+        &self,
+        maps: &'m HashMap<usize, ShardMap>,
+        key: &str,
+    ) -> Option<&'m Vec<(u32, u8, i64)>> {
+        maps.get(&((key_hash(key) & self.mask()) as usize))?
+            .get(key)
+    }
+
+    /// Documents holding every key of `keys`.
+    fn holding(&self, maps: &HashMap<usize, ShardMap>, keys: &[String]) -> Holding {
+        let mut lists: Vec<&Vec<(u32, u8, i64)>> = Vec::new();
+        for k in keys {
+            match self.postings(maps, k) {
+                Some(list) => lists.push(list),
+                None => return HashMap::new(),
+            }
+        }
+        lists.sort_by_key(|l| l.len());
+        let mut held: Option<Holding> = None;
+        for list in lists {
+            let mut seen = HashMap::new();
+            for &(doc, value, chunks) in list {
+                let (impact, title) = (value & IMPACT, value & IN_TITLE != 0);
+                match &held {
+                    None => {
+                        seen.insert(doc, (impact, title, chunks));
+                    }
+                    Some(held) => {
+                        if let Some(&(i, t, c)) = held.get(&doc) {
+                            let c = if chunks >= 0 { c & chunks } else { c };
+                            seen.insert(doc, (i.min(impact), t && title, c));
+                        }
+                    }
+                }
+            }
+            held = Some(seen);
+        }
+        let mut held = held.unwrap_or_default();
+        held.retain(|_, e| e.2 != 0);
+        held
+    }
+
+    /// Documents holding a word: any of its forms.
+    fn holding_word(&self, maps: &HashMap<usize, ShardMap>, word: &Word) -> Holding {
+        let mut out: Holding = HashMap::new();
+        for alt in &word.alts {
+            for (d, (i, t, c)) in self.holding(maps, &alt.keys) {
+                let e = out.entry(d).or_insert((i, t, c));
+                *e = (
+                    e.0.max(i),
+                    e.1 || t,
+                    if e.2 < 0 || c < 0 { -1 } else { e.2 | c },
+                );
+            }
+        }
+        out
+    }
+
+    /// Up to `count` results of `query`, verifying at most `max` candidates, as the client;
+    /// when the query's words are in no page, the fallback steps in turn.
     pub fn search(
         &self,
         query: &str,
@@ -218,27 +463,187 @@ impl<'a> Searcher<'a> {
         count: usize,
         max: usize,
     ) -> Result<Outcome, String> {
+        let mut words = self.words(query);
+        let mut maps: HashMap<usize, ShardMap> = HashMap::new();
+        // A last number or Latin word is a prefix: never required as a key (`GB/T 970` must
+        // find 9704 even where some page has the number 970).
+        self.load(
+            &mut maps,
+            words.iter().flat_map(|w| &w.alts).flat_map(|a| &a.keys),
+        )?;
+        // A single character alone looks up the pages naming it (titles, headings, 文号); with
+        // other words it is only checked in their text.
+        if words
+            .iter()
+            .any(|w| w.keyed() && !w.alts.iter().any(|a| a.single))
+        {
+            for alt in words.iter_mut().flat_map(|w| w.alts.iter_mut()) {
+                if alt.single {
+                    alt.keys.clear();
+                }
+            }
+        }
+        let mut outcome = self.run(&words, hant, want, count, max, &maps, None)?;
+        outcome.step = Step::Phrase;
+        let settled = outcome.hits.is_empty() && outcome.checked >= outcome.candidates;
+        if settled && !outcome.short {
+            for (step, words, need) in self.fallbacks(&words, &maps) {
+                let mut next = self.run(&words, hant, want, count, max, &maps, need)?;
+                if !next.hits.is_empty() {
+                    next.step = step;
+                    outcome = next;
+                    break;
+                }
+            }
+        }
+        outcome.fetched = self.fetched.borrow().clone();
+        Ok(outcome)
+    }
+
+    /// The fallback steps of a query whose words are in no page: its words as the site's text
+    /// splits them, all its character pairs, most of them (with how many a page must hold).
+    fn fallbacks(
+        &self,
+        words: &[Word],
+        maps: &HashMap<usize, ShardMap>,
+    ) -> Vec<(Step, Vec<Word>, Option<usize>)> {
+        let mut out = Vec::new();
+        if let Some(split) = self.segmented(words, maps) {
+            out.push((Step::Words, split, None));
+        }
+        // Pairs: every Han word of three or more characters becomes its pairs.
+        let mut pairs: Vec<Word> = Vec::new();
+        let mut split_any = false;
+        for w in words {
+            let canon = w.canon();
+            if all_han(canon) && canon.chars().count() >= 3 {
+                split_any = true;
+                let chars: Vec<char> = canon.chars().collect();
+                for pair in chars.windows(2) {
+                    let p: String = pair.iter().collect();
+                    if !pairs.iter().any(|x| x.canon() == p) {
+                        pairs.push(Word {
+                            alts: vec![Alt::of(&p)],
+                        });
+                    }
+                }
+            } else if w.keyed() {
+                pairs.push(w.clone());
+            }
+        }
+        if split_any {
+            out.push((Step::Pairs, pairs.clone(), None));
+            let n = pairs.len();
+            if n >= 3 {
+                out.push((Step::Most, pairs, Some((2 * n).div_ceil(3))));
+            }
+        }
+        out
+    }
+
+    /// The query's words with the fewest cuts into Han words of two or more characters such
+    /// that some page holds every key of every piece: the site's own text is the dictionary
+    /// (地方标准制定 → 地方标准, 制定 where pages say 地方标准……制定). Among equal cuts, the one
+    /// most pages hold. `None` when no cut helps.
+    fn segmented(&self, words: &[Word], maps: &HashMap<usize, ShardMap>) -> Option<Vec<Word>> {
+        // Places: (word, character offset) where a cut leaves two characters or more each side.
+        let mut places: Vec<(usize, usize)> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let n = w.canon().chars().count();
+            if w.alts.len() == 1 && all_han(w.canon()) && n >= 4 {
+                places.extend((2..=n - 2).map(|at| (i, at)));
+            }
+        }
+        if places.is_empty() {
+            return None;
+        }
+        let mut sets: Vec<Vec<(usize, usize)>> = places.iter().map(|p| vec![*p]).collect();
+        let mut twos = Vec::new();
+        if places.len() <= MAX_CUT_PLACES {
+            for (a, x) in places.iter().enumerate() {
+                for y in &places[a + 1..] {
+                    // Two cuts in one word leave two characters or more between them.
+                    if x.0 != y.0 || y.1 - x.1 >= 2 {
+                        twos.push(vec![*x, *y]);
+                    }
+                }
+            }
+        }
+        for level in [std::mem::take(&mut sets), twos] {
+            let mut best: Option<(usize, Vec<Word>)> = None;
+            for cuts in level {
+                let split = Self::cut_words(words, &cuts);
+                let keyed: Vec<&Word> = split.iter().filter(|w| w.keyed()).collect();
+                if keyed.is_empty() {
+                    continue;
+                }
+                let mut docs: Option<Holding> = None;
+                for w in keyed {
+                    let h = self.holding_word(maps, w);
+                    docs = Some(match docs {
+                        None => h,
+                        Some(d) => d.into_iter().filter(|(k, _)| h.contains_key(k)).collect(),
+                    });
+                }
+                let n = docs.map_or(0, |d| d.len());
+                if n > 0 && best.as_ref().is_none_or(|b| n > b.0) {
+                    best = Some((n, split));
+                }
+            }
+            if let Some((_, split)) = best {
+                return Some(split);
+            }
+        }
+        None
+    }
+
+    fn cut_words(words: &[Word], cuts: &[(usize, usize)]) -> Vec<Word> {
+        let mut out = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let at: Vec<usize> = cuts.iter().filter(|c| c.0 == i).map(|c| c.1).collect();
+            if at.is_empty() {
+                out.push(w.clone());
+                continue;
+            }
+            let chars: Vec<char> = w.canon().chars().collect();
+            let mut from = 0;
+            for to in at.into_iter().chain(std::iter::once(chars.len())) {
+                let piece: String = chars[from..to].iter().collect();
+                out.push(Word {
+                    alts: vec![Alt::of(&piece)],
+                });
+                from = to;
+            }
+        }
+        out
+    }
+
+    /// Ranks the candidates of `words` and verifies them as the client does. With `need`, a
+    /// document holding that many of the (keyed) words is a candidate, those holding more first.
+    #[allow(clippy::too_many_arguments)]
+    fn run(
+        &self,
+        words: &[Word],
+        hant: bool,
+        want: &Filters,
+        count: usize,
+        max: usize,
+        maps: &HashMap<usize, ShardMap>,
+        need: Option<usize>,
+    ) -> Result<Outcome, String> {
         let meta = &self.meta;
         let docs = meta["docs"].as_f64().unwrap_or(0.0);
-        let shards = meta["shards"].as_str().unwrap_or("").len() / 8;
-        let mask = (shards.max(1) - 1) as u32;
-        let words = self.words(query);
-        let keyed: Vec<&Word> = words.iter().filter(|w| !w.keys.is_empty()).collect();
+        let keyed: Vec<&Word> = words.iter().filter(|w| w.keyed()).collect();
+        let canon_words: Vec<Vec<String>> = words
+            .iter()
+            .map(|w| w.alts.iter().map(|a| a.canon.clone()).collect())
+            .collect();
         if keyed.is_empty() {
             return Ok(Outcome {
                 short: !words.is_empty(),
-                fetched: self.fetched.borrow().clone(),
+                words: canon_words,
                 ..Default::default()
             });
-        }
-        let mut maps: HashMap<usize, ShardMap> = HashMap::new();
-        for w in &keyed {
-            for k in &w.keys {
-                let s = (key_hash(k) & mask) as usize;
-                if let std::collections::hash_map::Entry::Vacant(e) = maps.entry(s) {
-                    e.insert(self.shard(s)?);
-                }
-            }
         }
         let filtering = !(want.city.is_empty()
             && want.kind.is_empty()
@@ -251,57 +656,33 @@ impl<'a> Searcher<'a> {
         } else {
             None
         };
-        // Per word: doc → (lowest impact, all in title, chunks).
-        let mut per: Vec<HashMap<u32, (u8, bool, i64)>> = keyed
-            .iter()
-            .map(|w| {
-                let mut lists: Vec<&Vec<(u32, u8, i64)>> = Vec::new();
-                for k in &w.keys {
-                    match maps[&((key_hash(k) & mask) as usize)].get(k) {
-                        Some(list) => lists.push(list),
-                        None => return HashMap::new(),
-                    }
-                }
-                lists.sort_by_key(|l| l.len());
-                let mut held: Option<HashMap<u32, (u8, bool, i64)>> = None;
-                for list in lists {
-                    let mut seen = HashMap::new();
-                    for &(doc, value, chunks) in list {
-                        let (impact, title) = (value & IMPACT, value & IN_TITLE != 0);
-                        match &held {
-                            None => {
-                                seen.insert(doc, (impact, title, chunks));
-                            }
-                            Some(held) => {
-                                if let Some(&(i, t, c)) = held.get(&doc) {
-                                    let c = if chunks >= 0 { c & chunks } else { c };
-                                    seen.insert(doc, (i.min(impact), t && title, c));
-                                }
-                            }
-                        }
-                    }
-                    held = Some(seen);
-                }
-                let mut held = held.unwrap_or_default();
-                held.retain(|_, e| e.2 != 0);
-                held
-            })
-            .collect();
+        let mut per: Vec<Holding> = keyed.iter().map(|w| self.holding_word(maps, w)).collect();
         per.sort_by_key(|m| m.len());
-        let mut items: Vec<Item> = Vec::new();
-        let mut first: Vec<u32> = per[0].keys().copied().collect();
+        let need = need.unwrap_or(per.len());
+        // Every document holding enough of the words (with `need` below all, any of them).
+        let mut first: Vec<u32> = if need < per.len() {
+            let all: BTreeSet<u32> = per.iter().flat_map(|m| m.keys().copied()).collect();
+            all.into_iter().collect()
+        } else {
+            per[0].keys().copied().collect()
+        };
         first.sort_unstable();
-        'docs: for d in first {
+        let classes = &meta["classes"];
+        let documents = classes[0].as_u64().unwrap_or(0) + classes[1].as_u64().unwrap_or(0);
+        let mut items: Vec<Item> = Vec::new();
+        for d in first {
             if let Some(f) = &facets {
                 if !self.passes(f, want, d as usize) {
                     continue;
                 }
             }
-            let (mut score, mut title, mut chunks) = (0f64, true, -1i64);
+            let (mut score, mut title, mut chunks, mut held) = (0f64, true, -1i64, 0);
             for word in &per {
                 let Some(&(impact, t, c)) = word.get(&d) else {
-                    continue 'docs;
+                    title = false;
+                    continue;
                 };
+                held += 1;
                 let n = word.len() as f64;
                 score += (1.0 + (docs - n + 0.5) / (n + 0.5)).ln() * f64::from(impact);
                 title &= t;
@@ -309,34 +690,42 @@ impl<'a> Searcher<'a> {
                     chunks = if chunks < 0 { c } else { chunks | c };
                 }
             }
-            // Data pages (indicators, cities) count half: they quote the documents.
-            let classes = &meta["classes"];
-            let documents = classes[0].as_u64().unwrap_or(0) + classes[1].as_u64().unwrap_or(0);
+            if held < need {
+                continue;
+            }
+            // Data pages (indicators, cities) count half: they quote the documents; and they do
+            // not join the documents whose title holds every word.
             if u64::from(d) >= documents {
                 score /= 2.0;
+                title = false;
             }
             items.push(Item {
                 doc: d,
+                held,
                 score: (score * 100.0).round() as i64,
                 title,
                 chunks,
             });
         }
         items.sort_by(|a, b| {
-            b.title
-                .cmp(&a.title)
+            b.held
+                .cmp(&a.held)
+                .then(b.title.cmp(&a.title))
                 .then(b.score.cmp(&a.score))
                 .then(a.doc.cmp(&b.doc))
         });
-        let exact = !words.iter().any(|w| w.verify);
+        let exact = !words.iter().any(Word::verify);
         let mut outcome = Outcome {
             candidates: items.len(),
             exact,
+            words: canon_words,
             ..Default::default()
         };
         // As the client: batches of candidates verified in order.
         let want_hits = count;
         let (mut next, mut checks) = (0, 0);
+        let whole: Vec<&str> = words.iter().map(Word::canon).collect();
+        let whole = whole.join(" ");
         while outcome.hits.len() < want_hits && next < items.len() && checks < max {
             let size = if exact {
                 want_hits - outcome.hits.len()
@@ -347,7 +736,7 @@ impl<'a> Searcher<'a> {
             checks += batch.len();
             let verified: Vec<Option<Hit>> = batch
                 .iter()
-                .map(|item| self.verify(item, &words, hant))
+                .map(|item| self.verify(item, words, hant, need < per.len()))
                 .collect::<Result<_, _>>()?;
             let from = next;
             next += batch.len();
@@ -361,16 +750,20 @@ impl<'a> Searcher<'a> {
                 got.extend(hit);
             }
             // A page whose title is the query first (among those shown from this batch).
-            let whole: Vec<&str> = words.iter().map(|w| w.canon.as_str()).collect();
-            let whole = whole.join(" ");
             got.sort_by_key(|hit| self.canon(&hit.title) != whole);
             outcome.hits.extend(got);
         }
-        outcome.fetched = self.fetched.borrow().clone();
         Ok(outcome)
     }
 
-    fn verify(&self, item: &Item, words: &[Word], hant: bool) -> Result<Option<Hit>, String> {
+    /// The candidate's first fragment when its text holds every word (`any`: some word).
+    fn verify(
+        &self,
+        item: &Item,
+        words: &[Word],
+        hant: bool,
+        any: bool,
+    ) -> Result<Option<Hit>, String> {
         let mut chunks: Vec<usize> = (0..32)
             .filter(|k| item.chunks > 0 && item.chunks & (1 << k) != 0)
             .collect();
@@ -383,7 +776,7 @@ impl<'a> Searcher<'a> {
             .as_str()
             .and_then(|s| s.get(g * 8..g * 8 + 8))
             .ok_or_else(|| err("groups"))?;
-        let mut found: Vec<bool> = words.iter().map(|w| !w.verify).collect();
+        let mut found: Vec<bool> = words.iter().map(|w| any || !w.verify()).collect();
         let mut first: Option<serde_json::Value> = None;
         for k in chunks {
             let dir = if hant { "t" } else { "s" };
@@ -397,7 +790,11 @@ impl<'a> Searcher<'a> {
                 self.canon(f["t"].as_str().unwrap_or(""))
             );
             for (w, found) in words.iter().zip(found.iter_mut()) {
-                if !*found && contains_phrase(&haystack, &w.canon) {
+                if !*found
+                    && w.alts
+                        .iter()
+                        .any(|a| find_phrase(&haystack, &a.canon, a.prefix.is_some()))
+                {
                     *found = true;
                 }
             }
@@ -412,5 +809,29 @@ impl<'a> Searcher<'a> {
             }
         }
         Ok(None)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn punctuation_between_han_characters_splits_a_word() {
+        assert_eq!(pieces("质量，强市"), ["质量", "强市"]);
+        assert_eq!(pieces("质量-强市"), ["质量", "强市"]);
+        assert_eq!(pieces("标准·化"), ["标准", "化"]);
+        assert_eq!(pieces("国发〔2015〕13号"), ["国发〔2015〕13号"]);
+        assert_eq!(pieces("gb/t 9704"), ["gb/t 9704"]);
+        assert_eq!(pieces("《标准化》"), ["《标准化》"]);
+    }
+
+    #[test]
+    fn long_words_are_cut_where_a_unit_ends() {
+        let text = format!("{}2011年", "标".repeat(60));
+        assert_eq!(cut(&text, 62), "标".repeat(60));
+        assert_eq!(cut(&text, 64), format!("{}2011", "标".repeat(60)));
+        assert_eq!(cut("abc", 64), "abc");
+        assert_eq!(cut("标准化", 2), "标准");
     }
 }

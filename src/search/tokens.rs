@@ -137,31 +137,72 @@ pub(super) fn for_each_token<'a>(folded: &'a str, mut f: impl FnMut(Token<'a>, u
 }
 
 /// The keys a page must have to hold one query word (folded), without repeats, in order.
-/// Empty when the word has none (a single character, punctuation).
+/// Empty when the word has none (punctuation).
+#[cfg(test)]
 pub(super) fn query_keys(folded: &str) -> Vec<Key> {
+    query_word(folded).keys
+}
+
+/// What a query word looks up.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(super) struct QueryWord {
+    /// Keys every page holding the word has.
+    pub keys: Vec<Key>,
+    /// The word ends in a Latin word or number after other units (`GB/T 970`, `鲁政字〔2018〕12`):
+    /// that last unit matches as a prefix, so its key is not required (the other keys find the
+    /// candidates, the text proves them).
+    pub prefix: Option<Key>,
+    /// The word is one Han character: its key is the character itself, which the index holds
+    /// for titles, headings and 文号 (and for characters standing alone in text).
+    pub single: bool,
+}
+
+/// A query word's keys (see [`QueryWord`]).
+pub(super) fn query_word(folded: &str) -> QueryWord {
     let units = units(folded);
     let segments = segments(&units);
     let last = segments.len().saturating_sub(1);
-    let mut keys: Vec<Key> = Vec::new();
+    let mut word = QueryWord::default();
+    if let [[one]] = segments.as_slice() {
+        if one.class == Class::Han {
+            word.single = true;
+            word.keys.push(Key::Han(pack_single(han(one))));
+            return word;
+        }
+    }
     for (i, segment) in segments.iter().enumerate() {
         match segment {
             [one] if one.class != Class::Han => {
                 if one.text.len() <= MAX_WORD {
-                    keys.push(Key::Word(one.text.into()));
+                    let key = Key::Word(one.text.into());
+                    if i == last && i > 0 {
+                        word.prefix = Some(key);
+                    } else {
+                        word.keys.push(key);
+                    }
                 }
             }
-            [one] if i != 0 && i != last => keys.push(Key::Han(pack_single(han(one)))),
+            [one] if i != 0 && i != last => word.keys.push(Key::Han(pack_single(han(one)))),
             [_] => {}
             run => {
                 for pair in run.windows(2) {
-                    keys.push(Key::Han(pack_pair(han(&pair[0]), han(&pair[1]))));
+                    word.keys
+                        .push(Key::Han(pack_pair(han(&pair[0]), han(&pair[1]))));
                 }
             }
         }
     }
     let mut seen = std::collections::HashSet::new();
-    keys.retain(|k| seen.insert(k.clone()));
-    keys
+    word.keys.retain(|k| seen.insert(k.clone()));
+    if word
+        .prefix
+        .as_ref()
+        .is_some_and(|p| !seen.insert(p.clone()))
+    {
+        // The same number earlier in the word: it is required anyway.
+        word.prefix = None;
+    }
+    word
 }
 
 #[cfg(test)]

@@ -49,6 +49,17 @@ impl Site {
         let dictionary = SiteDictionary::load(root, &root.join("data/dictionary.toml"))
             .map_err(|d| diagnostics.push(d))
             .unwrap_or_default();
+        // The theme's starter list of search synonyms, in the dictionary's own form.
+        let theme_synonyms = SiteDictionary::load(
+            root,
+            &root
+                .join("themes")
+                .join(&config.theme)
+                .join("synonyms.toml"),
+        )
+        .map_err(|d| diagnostics.push(d))
+        .unwrap_or_default();
+        let synonyms = crate::script::synonym_groups(&theme_synonyms, &dictionary);
         let converter = Converter::new(config.traditional_profile, &dictionary);
         simplify::config(&converter, &mut config);
         let read = ReadOptions {
@@ -110,6 +121,7 @@ impl Site {
             lists: Lists::default(),
             aliases: Vec::new(),
             templates_need_simplifying,
+            synonyms,
             timings: Default::default(),
         };
         site.finish()?;

@@ -68,6 +68,9 @@ pub struct Site {
     /// Whether the templates hold Traditional text (every other source is made Simplified at
     /// load): then pages are made Simplified after rendering too.
     templates_need_simplifying: bool,
+    /// Groups of words site search treats as one (the theme's `synonyms.toml`, then
+    /// `[search.synonyms]` of `data/dictionary.toml`).
+    synonyms: Vec<Vec<String>>,
     /// Where this build spent its time.
     timings: Timings,
 }

@@ -37,6 +37,8 @@ impl Site {
                         Validity::Repealed => 2,
                         Validity::Expired => 3,
                     }),
+                    number: meta.doc_number.as_deref().map(|n| self.both(n)),
+                    issuer: meta.issuer.as_deref().map(|n| self.both(n)),
                 }
             }
             RouteKey::Indicator(i) => Facets {
@@ -45,6 +47,8 @@ impl Site {
                 date: None,
                 topics: Vec::new(),
                 validity: None,
+                number: None,
+                issuer: None,
             },
             RouteKey::City(i) => Facets {
                 kind: Kind::City,
@@ -52,6 +56,8 @@ impl Site {
                 date: None,
                 topics: Vec::new(),
                 validity: None,
+                number: None,
+                issuer: None,
             },
             _ => return None,
         };
@@ -59,10 +65,21 @@ impl Site {
         SearchDoc::new(&route.path, [&route.title, &hant_title], facets, html)
     }
 
-    /// The cities and topics the search filters offer, named in both scripts.
+    fn search_synonyms(&self) -> Vec<Vec<String>> {
+        self.synonyms.clone()
+    }
+
+    /// A text in Simplified and Traditional.
+    fn both(&self, text: &str) -> [String; 2] {
+        [text.to_string(), self.converter.convert(Script::Hant, text)]
+    }
+
+    /// The cities and topics the search filters offer, named in both scripts, and the
+    /// synonyms queries are widened with (the theme's starter list, then the site's).
     pub(crate) fn search_site_info(&self) -> SiteInfo {
-        let both = |text: &str| [text.to_string(), self.converter.convert(Script::Hant, text)];
+        let both = |text: &str| self.both(text);
         SiteInfo {
+            synonyms: self.search_synonyms(),
             cities: self
                 .data
                 .cities

@@ -2,7 +2,7 @@
 // site's index, for tests/it/search.rs: node search-client.mjs PUBLIC_DIR < queries.json
 //
 // Input: [{"q": "...", "hant": false, "filters": {"city": "...", ...}}, ...]
-// Output: [{"candidates": n, "exact": bool, "hits": ["route/path/", ...]}, ...], every
+// Output: [{"candidates": n, "exact": bool, "step": "phrase", "hits": ["route/path/", ...]}, ...], every
 // candidate verified, in the order the search page shows them; {"error": "..."} for a query
 // whose search failed (a damaged index must fail, not hang).
 import { readFileSync } from "node:fs";
@@ -26,9 +26,9 @@ for (const { q, hant, filters } of queries) {
   const engine = Engine("search/data/", hant, fetcher);
   try {
     const meta = await engine.load();
-    const st = await engine.search(meta, q, filters || {});
-    const hits = st.items ? await engine.more(st, Infinity, Infinity) : [];
-    out.push({ candidates: (st.items || []).length, exact: !!st.exact, short: !!st.short, hits: hits.map((f) => f[0].u) });
+    const st = await engine.search(meta, q, filters || {}, Infinity, Infinity);
+    const hits = st.first || [];
+    out.push({ candidates: (st.items || []).length, exact: !!st.exact, short: !!st.short, step: st.step, hits: hits.map((f) => f[0].u) });
   } catch (e) {
     out.push({ error: String(e && e.message || e) });
   }

@@ -75,8 +75,8 @@ async function results(page) {
 let failed = false;
 try {
   for (const [root, query, found, city] of [
-    ["/", "标准化", /^找到约?\d+条结果。$/, "泰安市"],
-    ["/zh-hant/", "標準化", /^找到約?\d+條結果。$/, "泰安市"],
+    ["/", "标准化", /^“标准化”：找到约?\d+条结果。$/, "泰安市"],
+    ["/zh-hant/", "標準化", /^“標準化”：找到約?\d+條結果。$/, "泰安市"],
   ]) {
     const page = await context.newPage();
     page.on("pageerror", (e) => errors.push(`${root}: ${e.message}`));
@@ -119,17 +119,92 @@ try {
       `${root}: filtered by city: ${JSON.stringify(got.items.map((i) => i.href))}`);
     check(got.items.every((i) => i.info.includes(city)), `${root}: the city is shown`);
 
+    check(/已筛选：泰安市|已篩選：泰安市/.test(got.status), `${root}: the status names the filter: "${got.status}"`);
+
     // Open a result.
     const first = got.items[0];
     await page.click("#search-results > li h2 a");
     await page.waitForURL((u) => u.pathname === first.href, { timeout: TIMEOUT });
     check((await page.textContent("h1")).includes(first.title.slice(0, 4)), `${root}: opened ${first.href}`);
 
-    // Nothing for a phrase in no page.
-    await page.goto(`${origin}${root}search/?q=${encodeURIComponent("量子计算机")}`);
+    // Nothing for a phrase in no page: the page says so and how to search otherwise.
+    await page.goto(`${origin}${root}search/?q=${encodeURIComponent("量子计算机")}&city=taian`);
     got = await results(page);
     check(got.items.length === 0 && /没有找到|沒有找到/.test(got.status), `${root}: "${got.status}"`);
+    check(await page.isVisible("#search-none") && await page.isVisible("#search-clear"),
+      `${root}: zero results offer help and to clear the filters`);
+    await page.click("#search-clear");
+    await page.waitForFunction(() => !new URL(location.href).searchParams.get("city"), null, { timeout: TIMEOUT });
+
+    // A phrase in no page whose words are: the fallback says what it searched.
+    await page.goto(`${origin}${root}search/?q=${encodeURIComponent("地方标准制定")}`);
+    got = await results(page);
+    check(got.items.length > 0 && await page.isVisible("#search-notice"), `${root}: fallback results`);
+    check(/没有找到完整的|沒有找到完整的/.test(await page.textContent("#search-notice")), `${root}: the step is said`);
     console.log(`${root}: ok`);
+    await page.close();
+  }
+
+  // One history entry per query, and Back restores "show more" and the scroll position.
+  {
+    const page = await context.newPage();
+    page.on("pageerror", (e) => errors.push(`history: ${e.message}`));
+    await page.goto(`${origin}/`);
+    await page.goto(`${origin}/search/?q=${encodeURIComponent("品牌")}`);
+    await results(page);
+    await page.fill("#search-input", "标准化");
+    await page.press("#search-input", "Enter");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("q") === "标准化", null, { timeout: TIMEOUT });
+    await results(page);
+    await page.click("#search-more");
+    await page.waitForFunction(() => document.querySelectorAll("#search-results > li").length > 10, null, { timeout: TIMEOUT });
+    const shownBefore = await page.$$eval("#search-results > li", (l) => l.length);
+    await page.$eval("#search-results > li:nth-child(11) h2 a", (a) => a.scrollIntoView({ block: "center" }));
+    await page.waitForTimeout(400);
+    const scrollBefore = await page.evaluate(() => window.scrollY);
+    await page.click("#search-results > li:nth-child(11) h2 a");
+    await page.waitForURL((u) => !u.pathname.startsWith("/search/"), { timeout: TIMEOUT });
+    await page.goBack();
+    await page.waitForFunction((n) => document.querySelectorAll("#search-results > li").length >= n, shownBefore, { timeout: TIMEOUT });
+    await page.waitForTimeout(300);
+    const scrollAfter = await page.evaluate(() => window.scrollY);
+    check(Math.abs(scrollAfter - scrollBefore) < 50, `Back restores the scroll: ${scrollBefore} → ${scrollAfter}`);
+    await page.goBack();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("q") === "品牌", null, { timeout: TIMEOUT });
+    await page.goBack();
+    await page.waitForURL((u) => u.pathname === "/", { timeout: TIMEOUT });
+    console.log("history: ok");
+    await page.close();
+  }
+
+  // Suggestions while typing, with the keyboard (combobox pattern).
+  {
+    const page = await context.newPage();
+    page.on("pageerror", (e) => errors.push(`suggest: ${e.message}`));
+    await page.goto(`${origin}/search/`);
+    await page.focus("#search-input");
+    await page.keyboard.type("日照");
+    await page.waitForSelector("#search-suggest li", { timeout: TIMEOUT });
+    check(await page.getAttribute("#search-input", "aria-expanded") === "true", "suggest: expanded");
+    await page.keyboard.press("ArrowDown");
+    const active = await page.getAttribute("#search-input", "aria-activedescendant");
+    check(active === "search-suggest-0", `suggest: active option ${active}`);
+    check(await page.getAttribute("#search-suggest-0", "aria-selected") === "true", "suggest: selected");
+    await page.keyboard.press("Escape");
+    check(await page.getAttribute("#search-input", "aria-expanded") === "false", "suggest: Escape closes");
+    console.log("suggest: ok");
+    await page.close();
+  }
+
+  // At 360 px, the first result is above the fold after a search.
+  {
+    const page = await context.newPage({ viewport: { width: 360, height: 640 } });
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.goto(`${origin}/search/?q=${encodeURIComponent("标准化")}`);
+    await results(page);
+    const top = await page.$eval("#search-results > li h2", (h) => h.getBoundingClientRect().bottom);
+    check(top <= 640, `360 px: the first result's title ends at ${top} px, below the fold`);
+    console.log(`360 px: first result at ${Math.round(top)} px`);
     await page.close();
   }
   check(errors.length === 0, `errors: ${errors.join("; ")}`);

@@ -29,6 +29,7 @@ mod parallel;
 mod power_cut;
 mod progress;
 mod properties;
+mod relevance;
 mod safety_data;
 mod safety_markup;
 mod safety_output;

@@ -67,8 +67,25 @@ impl SearchIndex {
         let table_hash = content_hash(&table);
         let classes = [0u8, 1].map(|c| docs.iter().filter(|d| d.facets.kind.class() == c).count());
         let shards: String = state.shard_files.iter().map(|p| hash_of_name(p)).collect();
+        let (suggest_files, suggest) = self.suggestion_files(&docs);
         let meta = Meta {
             version: 1,
+            synonyms: self
+                .site
+                .synonyms
+                .iter()
+                .map(|group| {
+                    let mut canon: Vec<String> = group
+                        .iter()
+                        .map(|w| normalize::canonical(&normalize::fold_str(w)))
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    canon.dedup();
+                    canon
+                })
+                .filter(|g| g.len() > 1)
+                .collect(),
+            suggest,
             docs: docs.len(),
             classes,
             shards,
@@ -97,7 +114,7 @@ impl SearchIndex {
         let entry = format!(
             "{{\"version\":1,\"meta\":\"meta.{meta_hash}.bin\",\"chars\":\"chars.{table_hash}.bin\"}}\n"
         );
-        vec![
+        let mut files = vec![
             OutputFile {
                 path: format!("{INDEX_DIR}/chars.{table_hash}.bin"),
                 bytes: table,
@@ -114,9 +131,69 @@ impl SearchIndex {
                 path: format!("{INDEX_DIR}/meta.{meta_hash}.bin"),
                 bytes: meta,
             },
-        ]
+        ];
+        files.extend(suggest_files);
+        files
+    }
+
+    /// The suggestions offered while typing (titles, 文号, topics, cities, issuing offices), in
+    /// buckets by the first character of their folded text, and the buckets' hashes (8 hex
+    /// digits each). Each bucket is a JSON list of `[Simplified, Traditional, kind, path,
+    /// city]`, kind `t` (title), `n` (文号), `p` (topic), `c` (city) or `o` (office).
+    fn suggestion_files(&self, docs: &[&SearchDoc]) -> (Vec<OutputFile>, String) {
+        type Entry<'a> = (&'a str, &'a str, &'static str, &'a str, &'a str);
+        let mut entries: Vec<Entry<'_>> = Vec::new();
+        let mut offices = BTreeSet::new();
+        for (id, names) in &self.site.cities {
+            entries.push((&names[0], &names[1], "c", "", id));
+        }
+        for topic in &self.site.topics {
+            entries.push((&topic[0], &topic[1], "p", "", ""));
+        }
+        for doc in docs {
+            let city = doc.facets.city.as_deref().unwrap_or("");
+            entries.push((&doc.titles[0], &doc.titles[1], "t", &doc.path, city));
+            if let Some(n) = &doc.facets.number {
+                entries.push((&n[0], &n[1], "n", &doc.path, city));
+            }
+            if let Some(o) = &doc.facets.issuer {
+                if offices.insert(&o[0]) {
+                    entries.push((&o[0], &o[1], "o", "", ""));
+                }
+            }
+        }
+        let buckets = entries
+            .len()
+            .div_ceil(SUGGESTIONS_PER_BUCKET)
+            .next_power_of_two();
+        let mut grouped: Vec<Vec<Entry<'_>>> = vec![Vec::new(); buckets];
+        for entry in entries {
+            let canon = normalize::canonical(&normalize::fold_str(entry.0));
+            let Some(first) = canon.chars().next() else {
+                continue;
+            };
+            let mut buf = [0u8; 4];
+            let b = format::key_hash(first.encode_utf8(&mut buf)) as usize & (buckets - 1);
+            grouped[b].push(entry);
+        }
+        let mut files = Vec::new();
+        let mut hashes = String::new();
+        for (b, bucket) in grouped.iter().enumerate() {
+            let rows: Vec<[&str; 5]> = bucket.iter().map(|e| [e.0, e.1, e.2, e.3, e.4]).collect();
+            let bytes = gzip(&serde_json::to_vec(&rows).expect("suggestions serialize"));
+            let hash = content_hash(&bytes);
+            files.push(OutputFile {
+                path: format!("{INDEX_DIR}/u/{b}.{hash}.bin"),
+                bytes,
+            });
+            hashes.push_str(&hash);
+        }
+        (files, hashes)
     }
 }
+
+/// About this many suggestions per bucket file (a few KB gzipped).
+const SUGGESTIONS_PER_BUCKET: usize = 400;
 
 /// A set of characters, as a bitmap.
 pub(super) struct CharSet(Vec<u64>);
@@ -142,6 +219,10 @@ impl CharSet {
 #[derive(Serialize)]
 struct Meta<'a> {
     version: u32,
+    /// Groups of canonical words a query treats as one.
+    synonyms: Vec<Vec<String>>,
+    /// 8 hex digits per suggestion bucket.
+    suggest: String,
     docs: usize,
     /// Documents of class 0 and of class 1 (their ids come first).
     classes: [usize; 2],

@@ -15,6 +15,8 @@ fn doc(path: &str, kind: Kind, date: &str, text: &str) -> SearchDoc {
             date: PartialDate::parse(date).ok(),
             topics: vec![],
             validity: None,
+            number: None,
+            issuer: None,
         },
         [&html, &html],
     )

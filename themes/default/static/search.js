@@ -58,26 +58,69 @@
   }
   function edge(s, i) { var c = s.codePointAt(i); return c >= 0xdc00 && c <= 0xdfff ? s.codePointAt(i - 1) : c; }
   // Where the canonical text `h` holds the phrase `n`, from `from` on (-1: nowhere).
-  function find(h, n, from) {
-    var bs = cls(n.codePointAt(0)) !== 1, be = cls(edge(n, n.length - 1)) !== 1;
+  function find(h, n, from, prefix) {
+    var bs = cls(n.codePointAt(0)) !== 1, be = !prefix && cls(edge(n, n.length - 1)) !== 1;
     for (var i = h.indexOf(n, from); i >= 0; i = h.indexOf(n, i + 1)) {
       if ((!bs || i === 0 || h[i - 1] === " ") && (!be || i + n.length === h.length || h[i + n.length] === " ")) return i;
     }
     return -1;
   }
-  // The keys of a query word (see src/search/tokens.rs).
+  // The keys of a query word (see query_word in src/search/tokens.rs): k, the keys every page
+  // holding it has; p, a last Latin word or number matched as a prefix; one, a single Han
+  // character (its key is itself).
   function keys(us) {
-    var segs = [], out = [];
+    var segs = [], out = [], p = null;
     us.forEach(function (u, i) {
       if (i && u.c === 1 && us[i - 1].c === 1 && u.j) segs[segs.length - 1].push(u);
       else segs.push([u]);
     });
+    if (segs.length === 1 && segs[0].length === 1 && segs[0][0].c === 1) return { k: [segs[0][0].t], p: null, one: true };
+    var last = segs.length - 1;
     segs.forEach(function (seg, i) {
-      if (seg.length === 1 && seg[0].c !== 1) { if (encoder.encode(seg[0].t).length <= 48) out.push(seg[0].t); }
-      else if (seg.length === 1) { if (i && i < segs.length - 1) out.push(seg[0].t); }
+      if (seg.length === 1 && seg[0].c !== 1) {
+        if (encoder.encode(seg[0].t).length <= 48) { if (i === last && i > 0) p = seg[0].t; else out.push(seg[0].t); }
+      } else if (seg.length === 1) { if (i && i < last) out.push(seg[0].t); }
       else for (var k = 1; k < seg.length; k++) out.push(seg[k - 1].t + seg[k].t);
     });
-    return out.filter(function (k, i) { return out.indexOf(k) === i; });
+    out = out.filter(function (k, i) { return out.indexOf(k) === i; });
+    if (p !== null && out.indexOf(p) >= 0) p = null;
+    return { k: out, p: p, one: false };
+  }
+  // A query word's pieces: cut where punctuation stands between two Han characters (质量，强市),
+  // not where it joins numbers or letters (国发〔2015〕13号, GB/T 9704). `f` is folded.
+  function pieces(f) {
+    var out = [], cur = "", cs = Array.from(f);
+    for (var i = 0; i < cs.length;) {
+      if (cls(cs[i].codePointAt(0))) { cur += cs[i++]; continue; }
+      var start = i;
+      while (i < cs.length && !cls(cs[i].codePointAt(0))) i++;
+      if (start > 0 && cls(cs[start - 1].codePointAt(0)) === 1 && i < cs.length && cls(cs[i].codePointAt(0)) === 1) { out.push(cur); cur = ""; }
+      else cur += cs.slice(start, i).join("");
+    }
+    out.push(cur);
+    return out;
+  }
+  // The first `limit` UTF-16 units of folded text, never inside a Latin word or a number.
+  function cut(f, limit) {
+    if (f.length <= limit) return f;
+    var end = limit;
+    if (f.codePointAt(end - 1) >= 0xd800 && f.codePointAt(end - 1) <= 0xdbff) end--;
+    var k = cls(f.codePointAt(end));
+    if ((k === 2 || k === 3) && end > 0 && cls(edge(f, end - 1)) === k) {
+      while (end > 0 && cls(edge(f, end - 1)) === k) end--;
+    }
+    return f.slice(0, end);
+  }
+  function foldText(t) {
+    var out = "";
+    for (var i = 0; i < t.length;) { var c = t.codePointAt(i); out += String.fromCodePoint(fold(c)); i += c > 0xffff ? 2 : 1; }
+    return out;
+  }
+  function allHan(c) { return Array.from(c).every(function (x) { return cls(x.codePointAt(0)) === 1; }); }
+  function alt(c) { var q = keys(units(c)); return { canon: c, keys: q.k, prefix: q.p, one: q.one }; }
+  function keyed(w) { return w.alts.every(function (a) { return a.keys.length > 0; }); }
+  function needsCheck(w) {
+    return !keyed(w) || w.alts.some(function (a) { return a.prefix !== null || !(a.keys.length === 1 && a.keys[0] === a.canon); });
   }
   function hash(key) {
     var b = encoder.encode(key), h = 0x811c9dc5;
@@ -176,10 +219,11 @@
         return map;
       });
     }
-    // Documents holding every key of a word: id → {i: lowest impact, t: all in the title,
+    function posting(maps, m, k) { var map = maps[hash(k) & m.mask]; return map ? map.get(k) : undefined; }
+    // Documents holding every key of `ks`: id → {i: lowest impact, t: all in the title,
     // c: chunks holding all (-1: not chunked)}.
     function holding(ks, maps, m) {
-      var lists = ks.map(function (k) { return maps[hash(k) & m.mask].get(k); });
+      var lists = ks.map(function (k) { return posting(maps, m, k); });
       if (lists.some(function (p) { return !p; })) return new Map();
       lists.sort(function (a, b) { return a.n - b.n; });
       var docs = null;
@@ -198,6 +242,18 @@
       });
       docs.forEach(function (e, d) { if (e.c === 0) docs.delete(d); });
       return docs;
+    }
+    // Documents holding a word: any of its forms (it and its synonyms).
+    function holdingWord(w, maps, m) {
+      var out = new Map();
+      w.alts.forEach(function (a) {
+        holding(a.keys, maps, m).forEach(function (x, d) {
+          var e = out.get(d);
+          if (!e) out.set(d, { i: x.i, t: x.t, c: x.c });
+          else { e.i = Math.max(e.i, x.i); e.t = e.t || x.t; e.c = e.c < 0 || x.c < 0 ? -1 : e.c | x.c; }
+        });
+      });
+      return out;
     }
     var facets = null;
     function loadFacets(m) {
@@ -220,26 +276,142 @@
         (!want.topic || f.topic[d].some(function (t) { return m.topics[t][0] === want.topic; }));
     }
 
-    // ---- a search ----
+    // ---- a search (the same steps as src/search/query.rs) ----
     function parse(q, m) {
-      var words = [];
-      q.split(/[\s\u3000]+/).slice(0, 10).forEach(function (raw) {
-        var us = units(raw.slice(0, m.chunk)), c = canon(us).s;
-        if (!c || words.some(function (w) { return w.canon === c; })) return;
-        var ks = keys(us);
-        words.push({ canon: c, keys: ks, verify: !(ks.length === 1 && ks[0] === c) });
+      var words = [], syn = m.synonyms || [], raws = [];
+      // A number typed after a space joins a word ending in a letter or a number (GB/T 9704).
+      q.split(/[\s\u3000]+/).forEach(function (raw) {
+        if (!raw) return;
+        var f = foldText(raw), cs = Array.from(f), prev = raws[raws.length - 1];
+        var number = cs.some(function (c) { return cls(c.codePointAt(0)) === 3; }) &&
+          cs.every(function (c) { var k = cls(c.codePointAt(0)); return k === 3 || k === 0; });
+        var tail = prev ? Array.from(prev).reverse().filter(function (c) { return cls(c.codePointAt(0)) !== 0; })[0] : null;
+        var k = tail ? cls(tail.codePointAt(0)) : 0;
+        if (number && (k === 2 || k === 3)) raws[raws.length - 1] = prev + " " + f;
+        else raws.push(f);
+      });
+      raws.forEach(function (raw) {
+        pieces(raw).forEach(function (piece) {
+          var c = canon(units(cut(piece, m.chunk))).s;
+          if (!c || words.length >= 10 || words.some(function (w) { return w.alts[0].canon === c; })) return;
+          var forms = [c], group = syn.filter(function (g) { return g.indexOf(c) >= 0; })[0];
+          if (group) group.forEach(function (x) { if (x !== c) forms.push(x); });
+          words.push({ alts: forms.map(alt) });
+        });
       });
       return words;
     }
-    function search(m, q, want) {
+    function clone(w) { return { alts: w.alts.map(function (a) { return { canon: a.canon, keys: a.keys.slice(), prefix: a.prefix, one: a.one }; }) }; }
+    // The query's words with the fewest cuts into Han words of two or more characters that some
+    // page holds all of (the site's own text as the dictionary); among equal cuts, the one most
+    // pages hold. null when no cut helps.
+    function segmented(words, maps, m) {
+      var places = [];
+      words.forEach(function (w, i) {
+        var n = Array.from(w.alts[0].canon).length;
+        if (w.alts.length === 1 && allHan(w.alts[0].canon) && n >= 4) for (var at = 2; at <= n - 2; at++) places.push([i, at]);
+      });
+      if (!places.length) return null;
+      var ones = places.map(function (p) { return [p]; }), twos = [];
+      if (places.length <= 24) places.forEach(function (x, a) {
+        places.slice(a + 1).forEach(function (y) { if (x[0] !== y[0] || y[1] - x[1] >= 2) twos.push([x, y]); });
+      });
+      var levels = [ones, twos];
+      for (var l = 0; l < levels.length; l++) {
+        var best = null, bestN = 0;
+        levels[l].forEach(function (cuts) {
+          var split = cutWords(words, cuts), ks = split.filter(keyed);
+          if (!ks.length) return;
+          var docs = null;
+          ks.forEach(function (w) {
+            var h = holdingWord(w, maps, m);
+            if (!docs) docs = h;
+            else { var next = new Map(); docs.forEach(function (v, d) { if (h.has(d)) next.set(d, v); }); docs = next; }
+          });
+          if (docs.size > 0 && (!best || docs.size > bestN)) { best = split; bestN = docs.size; }
+        });
+        if (best) return best;
+      }
+      return null;
+    }
+    function cutWords(words, cuts) {
+      var out = [];
+      words.forEach(function (w, i) {
+        var at = cuts.filter(function (c) { return c[0] === i; }).map(function (c) { return c[1]; });
+        if (!at.length) { out.push(w); return; }
+        var cs = Array.from(w.alts[0].canon), from = 0;
+        at.concat([cs.length]).forEach(function (to) { out.push({ alts: [alt(cs.slice(from, to).join(""))] }); from = to; });
+      });
+      return out;
+    }
+    // The fallback steps: [step, words, how many words a page must hold (null: all)].
+    function fallbacks(words, maps, m) {
+      var out = [], split = segmented(words, maps, m), pairs = [], any = false;
+      if (split) out.push(["words", split, null]);
+      words.forEach(function (w) {
+        var c = w.alts[0].canon, cs = Array.from(c);
+        if (allHan(c) && cs.length >= 3) {
+          any = true;
+          for (var k = 1; k < cs.length; k++) {
+            var p = cs[k - 1] + cs[k];
+            if (!pairs.some(function (x) { return x.alts[0].canon === p; })) pairs.push({ alts: [alt(p)] });
+          }
+        } else if (keyed(w)) pairs.push(w);
+      });
+      if (any) {
+        out.push(["pairs", pairs, null]);
+        if (pairs.length >= 3) out.push(["most", pairs, Math.ceil(2 * pairs.length / 3)]);
+      }
+      return out;
+    }
+    // Ranks the candidates of `words` (with `need`: documents holding that many, more first).
+    function rank(m, words, maps, f, want, need) {
+      var keyedWords = words.filter(keyed), st = { m: m, words: words, items: [], next: 0, shown: 0, checked: 0, passed: 0, step: "phrase" };
+      if (!keyedWords.length) { st.short = words.length > 0; return st; }
+      var per = keyedWords.map(function (w) { return holdingWord(w, maps, m); });
+      per.sort(function (a, b) { return a.size - b.size; });
+      if (need === null) need = per.length;
+      st.any = need < per.length;
+      var ids = [];
+      if (st.any) { var all = new Set(); per.forEach(function (x) { x.forEach(function (e, d) { all.add(d); }); }); all.forEach(function (d) { ids.push(d); }); }
+      else per[0].forEach(function (e, d) { ids.push(d); });
+      ids.sort(function (a, b) { return a - b; });
+      var documents = m.classes[0] + m.classes[1];
+      ids.forEach(function (d) {
+        if (f && !passes(m, f, want, d)) return;
+        var score = 0, title = 1, chunks = -1, held = 0;
+        for (var k = 0; k < per.length; k++) {
+          var x = per[k].get(d);
+          if (!x) { title = 0; continue; }
+          held++;
+          var n = per[k].size;
+          score += Math.log(1 + (m.docs - n + 0.5) / (n + 0.5)) * x.i;
+          if (!x.t) title = 0;
+          if (x.c >= 0) chunks = chunks < 0 ? x.c : chunks | x.c;
+        }
+        if (held < need) return;
+        // Data pages (indicators, cities) count half: they quote the documents; and they do
+        // not join the documents whose title holds every word.
+        if (d >= documents) { score /= 2; title = 0; }
+        st.items.push({ d: d, h: held, s: Math.round(score * 100), t: title, c: chunks });
+      });
+      st.items.sort(function (a, b) { return b.h - a.h || b.t - a.t || b.s - a.s || a.d - b.d; });
+      st.exact = !words.some(needsCheck);
+      return st;
+    }
+    // Searches, and verifies the first `count` results (checking at most `max` candidates):
+    // resolves to the state, with `first` the results' fragments and `step` how they were found.
+    function search(m, q, want, count, max) {
+      if (count === undefined) { count = PAGE; max = MAX_CHECKS; }
       return Promise.resolve().then(function () {
         table = m.table;
-        var words = parse(q, m);
-        var keyed = words.filter(function (w) { return w.keys.length; });
-        if (!keyed.length) return { m: m, words: words, items: [], short: words.length > 0, next: 0, shown: 0, checked: 0, passed: 0 };
-        var needed = [];
-        keyed.forEach(function (w) {
-          w.keys.forEach(function (k) { var s = hash(k) & m.mask; if (needed.indexOf(s) < 0) needed.push(s); });
+        var words = parse(q, m), needed = [];
+        words.forEach(function (w) {
+          w.alts.forEach(function (a) {
+            a.keys.forEach(function (k) {
+              var s = hash(k) & m.mask; if (needed.indexOf(s) < 0) needed.push(s);
+            });
+          });
         });
         var filtering = FILTERS.some(function (k) { return want[k]; });
         return Promise.all(needed.map(function (s) { return shard(m, s); }).concat(filtering ? [loadFacets(m)] : []))
@@ -247,27 +419,30 @@
             var maps = {};
             needed.forEach(function (s, i) { maps[s] = got[i]; });
             var f = filtering ? got[got.length - 1] : null;
-            var per = keyed.map(function (w) { return holding(w.keys, maps, m); });
-            per.sort(function (a, b) { return a.size - b.size; });
-            var items = [];
-            per[0].forEach(function (e, d) {
-              if (f && !passes(m, f, want, d)) return;
-              var score = 0, title = 1, chunks = -1;
-              for (var k = 0; k < per.length; k++) {
-                var x = per[k].get(d);
-                if (!x) return;
-                var n = per[k].size;
-                score += Math.log(1 + (m.docs - n + 0.5) / (n + 0.5)) * x.i;
-                if (!x.t) title = 0;
-                if (x.c >= 0) chunks = chunks < 0 ? x.c : chunks | x.c;
+            // A single character alone looks up the pages naming it; with other words it is
+            // only checked in their text.
+            if (words.some(function (w) { return keyed(w) && !w.alts.some(function (a) { return a.one; }); })) {
+              words.forEach(function (w) { w.alts.forEach(function (a) { if (a.one) a.keys = []; }); });
+            }
+            var st = rank(m, words, maps, f, want, null);
+            return more(st, count, max).then(function (first) {
+              st.first = first;
+              if (first.length || st.short || st.checked < st.items.length) return st;
+              // Nothing: the fallback steps, in turn, until one finds something.
+              var steps = fallbacks(words, maps, m);
+              function next() {
+                var step = steps.shift();
+                if (!step || st.cancelled) return st;
+                var nst = rank(m, step[1], maps, f, want, step[2]);
+                nst.step = step[0];
+                nst.query = words;
+                return more(nst, count, max).then(function (got) {
+                  nst.first = got;
+                  return got.length ? nst : next();
+                });
               }
-              // Data pages (indicators, cities) count half: they quote the documents.
-            if (d >= m.classes[0] + m.classes[1]) score /= 2;
-            items.push({ d: d, s: Math.round(score * 100), t: title, c: chunks });
+              return next();
             });
-            items.sort(function (a, b) { return b.t - a.t || b.s - a.s || a.d - b.d; });
-            var exact = !words.some(function (w) { return w.verify; });
-            return { m: m, words: words, items: items, exact: exact, next: 0, shown: 0, checked: 0, passed: 0 };
           });
       });
     }
@@ -275,16 +450,18 @@
       var g = m.groups.substr(Math.floor(d / m.group) * 8, 8);
       return json((hant ? "t/" : "s/") + d + "-" + k + "." + g + ".bin");
     }
-    // The fragments of a candidate in which every word is found, or null.
+    // The fragments of a candidate in which every word (st.any: some word) is found, or null.
     function verify(st, item) {
       var chunks = [];
       for (var k = 0; k < 32; k++) if (item.c > 0 && item.c & (1 << k)) chunks.push(k);
       if (!chunks.length) chunks.push(0);
-      var found = st.words.map(function (w) { return !w.verify; }), got = [], i = 0;
+      var found = st.words.map(function (w) { return st.any || !needsCheck(w); }), got = [], i = 0;
       function next() {
         return fragment(st.m, item.d, chunks[i++]).then(function (f) {
           var h = canon(units(f.n || f.x)).s + " " + canon(units(f.t)).s;
-          st.words.forEach(function (w, wi) { if (!found[wi] && find(h, w.canon, 0) >= 0) found[wi] = true; });
+          st.words.forEach(function (w, wi) {
+            if (!found[wi] && w.alts.some(function (a) { return find(h, a.canon, 0, a.prefix !== null) >= 0; })) found[wi] = true;
+          });
           got.push(f);
           if (found.every(Boolean)) return got;
           return i < chunks.length ? next() : null;
@@ -296,7 +473,7 @@
     // candidates checked or none left; resolves to the new results' fragments, in order.
     function more(st, count, max) {
       var want = st.shown + count, checks = 0, out = [];
-      var whole = st.words.map(function (w) { return w.canon; }).join(" ");
+      var whole = st.words.map(function (w) { return w.alts[0].canon; }).join(" ");
       function batch() {
         if (st.cancelled || st.shown >= want || st.next >= st.items.length || checks >= max) return out;
         var from = st.next, take = st.items.slice(from, from + (st.exact ? want - st.shown : BATCH));
@@ -318,16 +495,17 @@
       }
       return Promise.resolve().then(batch);
     }
-    return { load: load, search: search, verify: verify, more: more };
+    return { load: load, search: search, verify: verify, more: more, json: json };
   }
 
   if (typeof document === "undefined" || !document.currentScript) {
-    if (typeof module === "object") module.exports = { Engine: Engine, units: units, canon: canon, keys: keys, hash: hash, find: find };
+    if (typeof module === "object") module.exports = { Engine: Engine, units: units, canon: canon, keys: keys, hash: hash, find: find, pieces: pieces, cut: cut };
     return;
   }
   var script = document.currentScript;
   var $ = function (id) { return document.getElementById("search-" + id); };
   var form = $("form"), input = $("input"), status = $("status"), list = $("results"), more = $("more");
+  var notice = $("notice"), help = $("none"), box = $("suggest");
   if (!form || !input || !status || !list || !more) return;
   var root = script.getAttribute("data-root");
   var hant = document.documentElement.lang === "zh-Hant";
@@ -343,7 +521,8 @@
     var el = document.querySelector("[data-" + kind + "-label=\"" + code + "\"]");
     return el ? el.textContent : "";
   }
-  function say(text) { status.textContent = text; }
+  function say(text) { if (status.textContent !== text) status.textContent = text; }
+  function quoted(text) { return msg("quote", "").replace("{q}", text); }
 
   // ---- showing results ----
   function marked(el, text, ranges) {
@@ -361,9 +540,12 @@
   function matches(text, words) {
     var us = units(text), c = canon(us), out = [];
     words.forEach(function (w) {
-      for (var i = find(c.s, w.canon, 0); i >= 0; i = find(c.s, w.canon, i + 1)) {
-        out.push([us[c.at[i]].s, us[c.at[i + w.canon.length - 1]].e]);
-      }
+      w.alts.forEach(function (a) {
+        for (var i = find(c.s, a.canon, 0, a.prefix !== null); i >= 0; i = find(c.s, a.canon, i + 1, a.prefix !== null)) {
+          var end = c.at[i + a.canon.length - 1];
+          out.push([us[c.at[i]].s, us[end].e]);
+        }
+      });
     });
     return out.sort(function (a, b) { return a[0] - b[0]; });
   }
@@ -372,6 +554,7 @@
     var p = d.split("-").map(Number);
     return p[0] + "年" + (p[1] ? p[1] + "月" : "") + (p[2] ? p[2] + "日" : "");
   }
+  var WORDY = /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ.．%％]/, CLOSING = /^[”’」』）)》〉】〕，。；：、,.;:！？!?\s]+/;
   function item(st, frags) {
     var f = frags[0], m = st.m, li = document.createElement("li"), h = document.createElement("h2"), a = document.createElement("a");
     a.href = root + f.u;
@@ -381,32 +564,45 @@
     var info = document.createElement("p");
     info.className = "result-info";
     info.textContent = [label("kind", f.k), city ? city[hant ? 2 : 1] : "", dateText(f.d)].filter(Boolean).join(" · ");
-    // The excerpt: around the first match after the title, cut at a sentence where it can be.
-    var text = f.x, ranges = [];
-    frags.some(function (g) {
-      var r = matches(g.x, st.words), at = g.x.indexOf(g.t), skip = at >= 0 && at < 100 ? at + g.t.length : 0;
-      // Matches after the title, those in running text (a line of 40 characters or more) first.
-      var after = r.filter(function (x) { return x[0] >= skip; }), prose = after.filter(function (x) {
-        var a = g.x.lastIndexOf("\n", x[0]) + 1, b = g.x.indexOf("\n", x[1]);
-        return (b < 0 ? g.x.length : b) - a >= 40;
-      });
-      after = prose.concat(after.filter(function (x) { return prose.indexOf(x) < 0; }));
-      if (after.length || (!ranges.length && r.length)) { ranges = after.length ? after : r; text = g.x; }
-      return after.length > 0;
-    });
-    var start = 0, end;
-    if (ranges.length) {
-      start = Math.max(0, ranges[0][0] - 36);
-      var before = text.slice(start, ranges[0][0]);
-      var cut = Math.max(before.lastIndexOf("。"), before.lastIndexOf("\n"), before.lastIndexOf("；"));
-      if (cut >= 0) start += cut + 1;
-      end = Math.max(ranges[0][1] + 80, start + 110);
+    var text = f.x, ranges = [], start = 0, end;
+    if (f.k === "indicator") {
+      // A target: its own words, its figures and its plan, not the table read as a line.
+      var lines = f.x.split("\n"), src = lines.indexOf(lines.filter(function (l) { return /^(出处|出處)$/.test(l); })[0]);
+      var plan = lines.filter(function (l) { return /^(规划文件|規劃文件)：/.test(l); })[0];
+      text = [src >= 0 ? lines[src + 1] : "", lines[1] || "", plan || ""].filter(Boolean).join("\n");
+      ranges = matches(text, st.words);
+      end = text.length;
     } else {
-      var title = text.indexOf(f.t);
-      if (title >= 0 && title < 100) start = title + f.t.length;
-      end = start + 110;
+      // The excerpt: around the first match after the title, cut at a sentence where it can be.
+      frags.some(function (g) {
+        var r = matches(g.x, st.words), at = g.x.indexOf(g.t), skip = at >= 0 && at < 100 ? at + g.t.length : 0;
+        // Matches after the title, those in running text (a line of 40 characters or more) first.
+        var after = r.filter(function (x) { return x[0] >= skip; }), prose = after.filter(function (x) {
+          var a = g.x.lastIndexOf("\n", x[0]) + 1, b = g.x.indexOf("\n", x[1]);
+          return (b < 0 ? g.x.length : b) - a >= 40;
+        });
+        after = prose.concat(after.filter(function (x) { return prose.indexOf(x) < 0; }));
+        if (after.length || (!ranges.length && r.length)) { ranges = after.length ? after : r; text = g.x; }
+        return after.length > 0;
+      });
+      if (ranges.length) {
+        start = Math.max(0, ranges[0][0] - 36);
+        var before = text.slice(start, ranges[0][0]);
+        var cut = Math.max(before.lastIndexOf("。"), before.lastIndexOf("\n"), before.lastIndexOf("；"));
+        if (cut >= 0) start += cut + 1;
+        end = Math.max(ranges[0][1] + 80, start + 110);
+      } else {
+        var title = text.indexOf(f.t);
+        if (title >= 0 && title < 100) start = title + f.t.length;
+        end = start + 110;
+      }
+      end = Math.min(text.length, end);
+      // Never inside a number or a Latin word (……0月14日 was 10月14日), never after a quote's end.
+      while (start > 0 && WORDY.test(text[start]) && WORDY.test(text[start - 1])) start--;
+      while (end < text.length && WORDY.test(text[end]) && WORDY.test(text[end - 1])) end++;
+      var stray = CLOSING.exec(text.slice(start));
+      if (stray && start > 0 && (!ranges.length || start + stray[0].length <= ranges[0][0])) start += stray[0].length;
     }
-    end = Math.min(text.length, end);
     while (start < end && /\s/.test(text[start])) start++;
     while (end > start && /\s/.test(text[end - 1])) end--;
     var lead = start > 0 ? "……" : "", p = document.createElement("p");
@@ -425,24 +621,47 @@
     var estimate = st.passed + Math.round(left * (st.checked ? st.passed / st.checked : 1));
     return msg("about", estimate);
   }
-  // Shows the next page of results; resolves to the first new one.
-  function page(st) {
-    return engine.more(st, PAGE, MAX_CHECKS).then(function (got) {
-      if (st !== current) return null;
-      var first = null;
-      got.forEach(function (frags) {
-        var li = item(st, frags);
-        list.appendChild(li);
-        first = first || li;
-      });
-      var left = st.next < st.items.length;
-      more.hidden = !left;
-      say(st.shown ? countText(st) : left ? msg("unsure", st.checked) : msg("none", ""));
-      return first;
+  // The filters that are on, by their names.
+  function filterNames() {
+    return FILTERS.map(function (k) { var el = $(k); return el && el.value ? el.options[el.selectedIndex].text : ""; }).filter(Boolean);
+  }
+  // What the live region says: the query, the count, the filters.
+  function summary(st, q) {
+    var f = filterNames(), text;
+    if (st.shown) text = quoted(q) + countText(st);
+    else if (st.next < st.items.length) text = quoted(q) + msg("unsure", st.checked);
+    else text = quoted(q) + msg("none", "");
+    return text + (f.length ? msg("filtered", "").replace("{f}", f.join("、")) : "") + msg("end", "");
+  }
+  function show(st, got) {
+    var first = null;
+    got.forEach(function (frags) {
+      var li = item(st, frags);
+      list.appendChild(li);
+      first = first || li;
     });
+    more.hidden = !(st.next < st.items.length);
+    return first;
+  }
+  // The first page of a search: results, the step that found them, and help when none.
+  function shown(st, q) {
+    show(st, st.first || []);
+    if (notice) {
+      notice.hidden = st.step === "phrase" || !st.step;
+      if (!notice.hidden) {
+        var parts = st.words.map(function (w) { return w.alts[0].canon; }).join("、");
+        notice.textContent = msg("step-" + st.step, "").replace("{q}", q).replace("{w}", parts);
+      }
+    }
+    say(summary(st, q) + (notice && !notice.hidden ? notice.textContent : ""));
+    if (help) {
+      help.hidden = st.shown > 0 || st.next < st.items.length;
+      var clear = $("clear");
+      if (clear) clear.hidden = !filterNames().length;
+    }
   }
 
-  // ---- the form ----
+  // ---- the form and the history: one entry per query, its place kept ----
   function wanted() {
     var want = {};
     FILTERS.forEach(function (k) { var el = $(k); want[k] = el && el.value ? el.value : ""; });
@@ -464,44 +683,183 @@
       el.closest(".search-filter").hidden = options[k].length < 2;
     });
   }
-  function run() {
+  function address() {
+    var want = wanted(), params = new URLSearchParams(), q = input.value.trim();
+    if (q) params.set("q", q);
+    FILTERS.forEach(function (k) { if (want[k]) params.set(k, want[k]); });
+    return location.pathname + (params.toString() ? "?" + params : "");
+  }
+  // Remembers how many results are shown and where the page is scrolled, for Back.
+  function remember() {
+    if (!current || !current.items) return;
+    history.replaceState({ shown: current.shown, scroll: window.scrollY }, "", location.href);
+  }
+  // Runs the search the form says. `how`: "push" (a new query: a new history entry),
+  // "replace" (the first search on the page), or a saved state to restore (Back, Forward).
+  function run(how) {
     list.textContent = "";
     more.hidden = true;
-    var q = input.value.trim(), st0 = {};
+    if (notice) notice.hidden = true;
+    if (help) help.hidden = true;
+    var q = input.value.trim(), st0 = {}, saved = how && typeof how === "object" ? how : null;
     if (current) current.cancelled = true;
     current = st0;
     if (q) say(msg("searching", ""));
     return engine.load().then(function (m) {
       fill(m);
-      var want = wanted(), params = new URLSearchParams();
-      if (q) params.set("q", q);
-      FILTERS.forEach(function (k) { if (want[k]) params.set(k, want[k]); });
-      var query = params.toString() ? "?" + params : "";
-      history.replaceState(null, "", location.pathname + query);
+      var url = address();
+      if (how === "push" && url !== location.pathname + location.search) history.pushState(null, "", url);
+      else if (!saved) history.replaceState(null, "", url);
       var sw = document.querySelector(".lang-switch");
-      if (sw) sw.href = sw.href.split("?")[0] + query;
+      if (sw) sw.href = sw.href.split("?")[0] + url.slice(location.pathname.length);
       if (!q) { say(""); return null; }
-      return engine.search(m, q, want);
+      var count = saved && saved.shown > PAGE ? saved.shown : PAGE;
+      return engine.search(m, q, wanted(), count, Math.max(MAX_CHECKS, count * 4));
     }).then(function (st) {
       if (!st || current !== st0) return;
       if (st.short) { say(msg("short", "")); return; }
       current = st;
-      return page(st);
+      shown(st, q);
+      if (saved && saved.scroll) window.scrollTo(0, saved.scroll);
+      else {
+        // On a small screen the form and filters fill the first view: bring the count and the
+        // first result into it (the form stays one swipe up).
+        var li = list.firstElementChild;
+        if (li && li.getBoundingClientRect().bottom > window.innerHeight) status.scrollIntoView({ block: "start" });
+      }
     }).catch(function () { if (current === st0) say(msg("error", "")); });
   }
   if (!window.DecompressionStream || !window.fetch) { say(msg("unsupported", "")); return; }
-  form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
-  FILTERS.forEach(function (k) { var el = $(k); if (el) el.addEventListener("change", run); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); closeSuggestions(); run("push"); });
+  // A filter searches when it is chosen, not at every arrow key on a closed list (Chrome fires
+  // `change` for each): a short pause first.
+  var pending = null;
+  FILTERS.forEach(function (k) {
+    var el = $(k);
+    if (el) el.addEventListener("change", function () {
+      clearTimeout(pending);
+      pending = setTimeout(function () { run("push"); }, 600);
+    });
+  });
+  var clear = $("clear");
+  if (clear) clear.addEventListener("click", function () {
+    FILTERS.forEach(function (k) { var el = $(k); if (el) el.value = ""; });
+    run("push");
+    input.focus();
+  });
   more.addEventListener("click", function () {
     if (!current || !current.items) return;
     var st = current;
-    page(st).then(function (li) { var a = li && li.querySelector("a"); if (a) a.focus(); })
-      .catch(function () { if (current === st) { more.hidden = true; say(msg("error", "")); } });
+    // The live region keeps what it said: the new results are announced by the focus moving.
+    engine.more(st, PAGE, MAX_CHECKS).then(function (got) {
+      if (st !== current) return;
+      var li = show(st, got), a = li && li.querySelector("a");
+      if (a) a.focus();
+      remember();
+    }).catch(function () { if (current === st) { more.hidden = true; say(msg("error", "")); } });
   });
+  var scrolled = null;
+  window.addEventListener("scroll", function () { clearTimeout(scrolled); scrolled = setTimeout(remember, 200); });
+  window.addEventListener("pagehide", remember);
+  function fromAddress(state) {
+    var params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    FILTERS.forEach(function (k) {
+      var el = $(k);
+      if (!el) return;
+      el.setAttribute("data-value", params.get(k) || "");
+      if (el.options.length > 1) el.value = params.get(k) || "";
+    });
+    run(state || "replace");
+  }
+  window.addEventListener("popstate", function (e) { fromAddress(e.state || { shown: PAGE, scroll: 0 }); });
+  if ("scrollRestoration" in history) history.scrollRestoration = "manual";
+
+  // ---- suggestions while typing (the ARIA 1.2 combobox pattern) ----
+  var buckets = {}, options = [], active = -1, typed = null;
+  var ORDER = { c: 0, p: 1, o: 2, n: 3, t: 4 };
+  function closeSuggestions() {
+    if (!box) return;
+    box.hidden = true;
+    box.textContent = "";
+    options = [];
+    active = -1;
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+  }
+  function choose(o) {
+    closeSuggestions();
+    if (o[2] === "t" && o[3]) { location.href = root + o[3]; return; }
+    input.value = hant ? o[1] : o[0];
+    run("push");
+  }
+  function suggest() {
+    var text = input.value.trim();
+    if (!box || !text) { closeSuggestions(); return; }
+    engine.load().then(function (m) {
+      table = m.table;
+      var c = canon(units(text)).s;
+      if (!c || !m.suggest) { closeSuggestions(); return; }
+      var first = String.fromCodePoint(c.codePointAt(0)), n = m.suggest.length / 8;
+      var b = hash(first) & (n - 1);
+      if (!buckets[b]) buckets[b] = engine.json("u/" + b + "." + m.suggest.substr(b * 8, 8) + ".bin");
+      return buckets[b].then(function (rows) {
+        if (input.value.trim() !== text) return;
+        var found = rows.filter(function (r) { return canon(units(r[0])).s.indexOf(c) === 0; });
+        found.sort(function (x, y) { return ORDER[x[2]] - ORDER[y[2]] || x[0].length - y[0].length; });
+        show8(found.slice(0, 8), m);
+      });
+    }).catch(closeSuggestions);
+  }
+  function show8(found, m) {
+    box.textContent = "";
+    options = found;
+    active = -1;
+    input.removeAttribute("aria-activedescendant");
+    found.forEach(function (o, i) {
+      var li = document.createElement("li"), city = m.cities.filter(function (c) { return c[0] === o[4]; })[0];
+      li.id = "search-suggest-" + i;
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", "false");
+      li.textContent = hant ? o[1] : o[0];
+      var kind = document.createElement("span");
+      kind.className = "suggest-kind";
+      kind.textContent = " " + [msg("suggest-" + o[2], ""), city && o[2] !== "c" ? city[hant ? 2 : 1] : ""].filter(Boolean).join(" · ");
+      li.appendChild(kind);
+      li.addEventListener("mousedown", function (e) { e.preventDefault(); choose(o); });
+      box.appendChild(li);
+    });
+    box.hidden = !found.length;
+    input.setAttribute("aria-expanded", found.length ? "true" : "false");
+  }
+  function highlight(i) {
+    if (!options.length) return;
+    active = (i + options.length) % options.length;
+    [].forEach.call(box.children, function (li, k) { li.setAttribute("aria-selected", k === active ? "true" : "false"); });
+    input.setAttribute("aria-activedescendant", "search-suggest-" + active);
+    box.children[active].scrollIntoView({ block: "nearest" });
+  }
+  if (box) {
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", box.id);
+    input.addEventListener("input", function () { clearTimeout(typed); typed = setTimeout(suggest, 120); });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown" && box.hidden) { suggest(); return; }
+      if (box.hidden) return;
+      if (e.key === "ArrowDown") { e.preventDefault(); highlight(active + 1); }
+      else if (e.key === "ArrowUp") { e.preventDefault(); highlight(active - 1); }
+      else if (e.key === "Escape") { e.preventDefault(); closeSuggestions(); }
+      else if (e.key === "Enter" && active >= 0) { e.preventDefault(); choose(options[active]); }
+    });
+    input.addEventListener("blur", function () { setTimeout(closeSuggestions, 100); });
+  }
+
   var params = new URLSearchParams(location.search);
   FILTERS.forEach(function (k) { var el = $(k); if (el && params.get(k)) el.setAttribute("data-value", params.get(k)); });
   var filters = $("filters");
   if (filters) filters.hidden = false;
   if (params.get("q")) input.value = params.get("q");
-  run();
+  run(history.state && history.state.shown ? history.state : "replace");
 })();
