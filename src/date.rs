@@ -28,6 +28,9 @@ impl PartialDate {
     pub fn parse(text: &str) -> Result<PartialDate, String> {
         let bad = || t!("date-invalid", text = text);
         let halfwidth = crate::digits::halfwidth_digits(text.trim());
+        if let Some(fix) = dotted_date(&halfwidth) {
+            return Err(t!("date-dotted", text = text.trim(), fix = fix));
+        }
         let dashed = chinese_date(&halfwidth).ok_or_else(bad)?;
         // A TOML date-time: keep the date part.
         let date_part = dashed.split(['T', ' ']).next().unwrap_or("");
@@ -87,6 +90,32 @@ impl PartialDate {
     }
 }
 
+/// A date written with dots or slashes, as on paper or in a spreadsheet (`2024.3.5`,
+/// `2024/3/5`, `2024.03`): the same date as it is written here (`2024-03-05`). `None` for
+/// anything else, a date that does not exist included.
+pub(crate) fn dotted_date(text: &str) -> Option<String> {
+    let separator = text.chars().find(|c| matches!(c, '.' | '/'))?;
+    let parts: Vec<&str> = text.split(separator).collect();
+    let digits = |p: &&str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
+    if !(2..=3).contains(&parts.len()) || !parts.iter().all(digits) || parts[0].len() != 4 {
+        return None;
+    }
+    let year: i32 = parts[0].parse().ok()?;
+    let month: u32 = parts[1].parse().ok().filter(|m| (1..=12).contains(m))?;
+    if parts[1].len() > 2 {
+        return None;
+    }
+    match parts.get(2) {
+        Some(day) if day.len() <= 2 => {
+            let day: u32 = day.parse().ok()?;
+            chrono::NaiveDate::from_ymd_opt(year, month, day)?;
+            Some(format!("{year:04}-{month:02}-{day:02}"))
+        }
+        Some(_) => None,
+        None => Some(format!("{year:04}-{month:02}")),
+    }
+}
+
 /// A Chinese date (`2021年`, `2021年10月`, `2021年10月14日`) in the dashed form; other text as
 /// it is. `None` for a Chinese date that is not one of those three (`2021年14日`, `10月`).
 fn chinese_date(text: &str) -> Option<String> {
@@ -137,11 +166,14 @@ impl<'de> Deserialize<'de> for PartialDate {
             Date(toml::value::Datetime),
             Text(String),
             Year(i64),
+            // `2024.3`, a date written with a dot: read as a number, said as a date.
+            Number(f64),
         }
         let text = match Raw::deserialize(d)? {
             Raw::Date(dt) => dt.to_string(),
             Raw::Text(s) => s,
             Raw::Year(y) => y.to_string(),
+            Raw::Number(n) => n.to_string(),
         };
         PartialDate::parse(&text).map_err(serde::de::Error::custom)
     }
@@ -187,6 +219,23 @@ mod tests {
         ] {
             let err = PartialDate::parse(text).unwrap_err();
             assert!(err.contains("is not a date"), "{text}: {err}");
+        }
+    }
+
+    #[test]
+    fn dates_with_dots_or_slashes_say_how_to_write_them() {
+        for (text, fix) in [
+            ("2024.3.5", "2024-03-05"),
+            ("2024/3/5", "2024-03-05"),
+            ("2024/03/05", "2024-03-05"),
+            ("2024.3", "2024-03"),
+            ("２０２４.3.5", "2024-03-05"),
+        ] {
+            let err = PartialDate::parse(text).unwrap_err();
+            assert!(err.contains(fix), "{text}: {err}");
+        }
+        for text in ["2024.13.5", "2024/2/30", "93.2", "2024.3/5", "2024.3.5.1"] {
+            assert_eq!(dotted_date(text), None, "{text}");
         }
     }
 

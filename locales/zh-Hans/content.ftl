@@ -7,6 +7,14 @@ content-missing = 没有 content 文件夹
 content-missing-hint = 请建立 content/ 文件夹，把 Markdown 页面放进去（stdportal init 会生成一个示例）
 page-empty-title = 页面的标题是空的
 page-empty-title-hint = 请在前置信息里写上 title = "…"
+field-unknown = 前置信息里没有“{ $field }”这一项
+field-unknown-hint = 可以写的项：{ $fields }
+field-unknown-near = 是不是“{ $near }”？可以写的项：{ $fields }
+field-twice = “{ $second }”和“{ $first }”是同一项，写了两次
+field-twice-hint = 请只保留其中一行
+field-missing = 缺少{ $field }这一项
+field-missing-hint = 请加上一行 { $name } = "…"
+field-list-separator = 、
 file-utf16 = 文件保存成了 UTF-16 编码
 file-utf16-hint = 请另存为 UTF-8 编码（记事本：另存为 → 编码：UTF-8）
 file-binary = 这不是文本文件
@@ -59,6 +67,7 @@ front-matter-unclosed-hint = 请在前置信息最后一行后面加一行 +++
 ## 日期
 
 date-invalid = “{ $text }”不是日期：请写成 2021、2021-10 或 2021-10-14（也可以写 2021年10月14日）
+date-dotted = “{ $text }”用了点或斜杠分隔，日期请写成 { $fix }
 date-year-out-of-range = “{ $text }”不是日期：年份 { $year } 不在 { $first } 到 { $last } 之间
 
 ## 页面不能发布的内容（脚本，以及会运行代码或离开网络的地址）

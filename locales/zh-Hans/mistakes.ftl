@@ -41,6 +41,12 @@ mistake-bom = { $key ->
         [none] 这里有一个看不见的字节顺序标记（U+FEFF），多半是粘贴进来的，请删掉它（把光标移到这里按 Delete）
        *[other] { $key } 里有一个看不见的字节顺序标记（U+FEFF），多半是粘贴进来的，请删掉它
     }
+mistake-no-break-space = { $key ->
+        [none] 这里有一个不换行空格（U+00A0），多半是从网页或 Word 粘贴来的，请改成普通空格或删掉
+       *[other] { $key } 后面有一个不换行空格（U+00A0），多半是从网页或 Word 粘贴来的，请改成普通空格或删掉
+    }
+mistake-date-form = { $key } = { $written }：日期要用短横线分隔，请写成 { $key } = { $fix }
+mistake-inner-quotes = { $key } 的文字里有英文引号 "，它会被当成文字的结尾：文字里的引号请用中文引号，写成 { $fix }
 
 ## TOML 解析错误的通俗说法
 

@@ -7,6 +7,14 @@ content-missing = 沒有 content 資料夾
 content-missing-hint = 請建立 content/ 資料夾，把 Markdown 頁面放進去（stdportal init 會產生一個範例）
 page-empty-title = 頁面的標題是空的
 page-empty-title-hint = 請在前置資訊裡寫上 title = "…"
+field-unknown = 前置資訊裡沒有“{ $field }”這個項目
+field-unknown-hint = 可以寫的項目：{ $fields }
+field-unknown-near = 是不是“{ $near }”？可以寫的項目：{ $fields }
+field-twice = “{ $second }”和“{ $first }”是同一個項目，寫了兩次
+field-twice-hint = 請只保留其中一行
+field-missing = 缺少{ $field }這個項目
+field-missing-hint = 請加上一行 { $name } = "…"
+field-list-separator = 、
 file-utf16 = 檔案儲存成了 UTF-16 編碼
 file-utf16-hint = 請另存為 UTF-8 編碼（記事本：另存為 → 編碼：UTF-8）
 file-binary = 這不是文字檔案
@@ -59,6 +67,7 @@ front-matter-unclosed-hint = 請在前置資訊最後一行後面加一行 +++
 ## 日期
 
 date-invalid = “{ $text }”不是日期：請寫成 2021、2021-10 或 2021-10-14（也可以寫 2021年10月14日）
+date-dotted = “{ $text }”用了點或斜線分隔，日期請寫成 { $fix }
 date-year-out-of-range = “{ $text }”不是日期：年份 { $year } 不在 { $first } 到 { $last } 之間
 
 ## 頁面不能發布的內容（指令碼，以及會執行程式碼或離開網路的地址）

@@ -41,6 +41,12 @@ mistake-bom = { $key ->
         [none] 這裡有一個看不見的位元組順序標記（U+FEFF），多半是貼上進來的，請刪掉它（把游標移到這裡按 Delete）
        *[other] { $key } 裡有一個看不見的位元組順序標記（U+FEFF），多半是貼上進來的，請刪掉它
     }
+mistake-no-break-space = { $key ->
+        [none] 這裡有一個不換行空格（U+00A0），多半是從網頁或 Word 貼上的，請改成一般空格或刪掉
+       *[other] { $key } 後面有一個不換行空格（U+00A0），多半是從網頁或 Word 貼上的，請改成一般空格或刪掉
+    }
+mistake-date-form = { $key } = { $written }：日期要用短橫線分隔，請寫成 { $key } = { $fix }
+mistake-inner-quotes = { $key } 的文字裡有英文引號 "，它會被當成文字的結尾：文字裡的引號請用中文引號，寫成 { $fix }
 
 ## TOML 解析錯誤的通俗說法
 

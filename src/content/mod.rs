@@ -3,7 +3,9 @@
 mod bidi;
 pub(crate) mod fields;
 pub mod frontmatter;
+mod keys;
 pub mod markdown;
+pub(crate) mod names;
 pub(crate) mod shortcodes;
 
 use std::collections::BTreeMap;
