@@ -72,6 +72,12 @@ impl PartialDate {
         Ok(PartialDate { year, month, day })
     }
 
+    /// The first day the date covers (a year its 1 January, a month its first day).
+    pub fn first_day(&self) -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+            .unwrap_or(chrono::NaiveDate::MAX)
+    }
+
     /// RFC 3339 at midnight UTC+8 of the first day the date covers (for feeds and sitemaps).
     pub fn rfc3339(&self) -> String {
         format!(
@@ -88,6 +94,16 @@ impl PartialDate {
         let day = self.day.unwrap_or(1) as f64 - 1.0;
         self.year as f64 + (month + day / 31.0) / 12.0
     }
+}
+
+/// Today in China (UTC+8, Asia/Shanghai, which has kept no summer time since 1991): the day
+/// of a build, whatever the clock of the machine is set to.
+pub(crate) fn today_in_china() -> chrono::NaiveDate {
+    let now = chrono::Utc::now();
+    chrono::FixedOffset::east_opt(8 * 3600).map_or_else(
+        || now.date_naive(),
+        |china| now.with_timezone(&china).date_naive(),
+    )
 }
 
 /// A date written with dots or slashes, as on paper or in a spreadsheet (`2024.3.5`,

@@ -23,6 +23,11 @@ page-unknown-city = 没有“{ $city }”这个城市
 page-related-missing-near = 是不是“{ $near }”？请写另一个页面的 slug（它的文件名去掉 .md，或者它写的 slug = …）
 page-related-missing-hint = 请写另一个页面的 slug（它的文件名去掉 .md，或者它写的 slug = …）
 page-related-missing = 相关页面“{ $slug }”不存在
+page-lineage-missing = 这里写的文件“{ $slug }”不存在
+superseded-but-in-force = 这个页面写了替代文件，却没有说明自己已经不再有效
+superseded-but-in-force-hint = 请加上 有效性 = "已废止"（或 "已失效"）；如果文件仍然有效，请删掉替代文件这一项
+lineage-names-itself = 这个页面把自己（“{ $slug }”）写成了替代文件或被修改文件
+lineage-names-itself-hint = 请写另一个文件的页面地址名：它的文件名去掉 .md，或者它写的页面地址名
 data-source-not-a-page = 来源文件“{ $document }”不是本网站的页面
 data-source-not-a-page-hint = 请写给出这个数字的页面的 slug
 data-plan-not-a-page = 规划“{ $plan }”不是本网站的页面

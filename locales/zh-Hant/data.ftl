@@ -23,6 +23,11 @@ page-unknown-city = 沒有“{ $city }”這個城市
 page-related-missing-near = 是不是“{ $near }”？請寫另一個頁面的 slug（它的檔名去掉 .md，或者它寫的 slug = …）
 page-related-missing-hint = 請寫另一個頁面的 slug（它的檔名去掉 .md，或者它寫的 slug = …）
 page-related-missing = 相關頁面“{ $slug }”不存在
+page-lineage-missing = 這裡寫的文件“{ $slug }”不存在
+superseded-but-in-force = 這個頁面寫了替代文件，卻沒有說明自己已經不再有效
+superseded-but-in-force-hint = 請加上 有效性 = "已廢止"（或 "已失效"）；如果文件仍然有效，請刪掉替代文件這個項目
+lineage-names-itself = 這個頁面把自己（“{ $slug }”）寫成了替代文件或被修改文件
+lineage-names-itself-hint = 請寫另一個文件的頁面網址名：它的檔名去掉 .md，或者它寫的頁面網址名
 data-source-not-a-page = 來源檔案“{ $document }”不是本網站的頁面
 data-source-not-a-page-hint = 請寫給出這個數字的頁面的 slug
 data-plan-not-a-page = 規劃“{ $plan }”不是本網站的頁面

@@ -39,6 +39,8 @@ pub(super) fn key_line(split: &Split<'_>, key: &str) -> usize {
 pub struct ReferenceLines {
     pub city: usize,
     pub related: Vec<usize>,
+    pub superseded_by: usize,
+    pub amends: usize,
 }
 
 impl ReferenceLines {
@@ -62,6 +64,8 @@ impl ReferenceLines {
         ReferenceLines {
             city: key_line(split, "city"),
             related,
+            superseded_by: key_line(split, "superseded_by"),
+            amends: key_line(split, "amends"),
         }
     }
 }
