@@ -120,8 +120,8 @@ mistakes! {
         "content/policies/ime.md:2:9: error: this text is not in quotes",
     ];
     a_key_written_twice_is_said_plainly: |s| page_with_front_matter(s, "title = \"标题\"\ntitle = \"又一个\"") => [
-        "content/policies/ime.md:3:1: 错误：第 3 行第 1 列：这个键写了两次",
-        "content/policies/ime.md:3:1: 錯誤：第 3 行第 1 欄：這個鍵寫了兩次",
+        "content/policies/ime.md:3:1: 错误：第 3 行第 1 列：这个名称写了两次",
+        "content/policies/ime.md:3:1: 錯誤：第 3 行第 1 欄：這個名稱寫了兩次",
         "content/policies/ime.md:3:1: error: this key is written twice",
     ];
     a_date_toml_cannot_read_is_said_plainly: |s| page_with_front_matter(s, "title = \"标题\"\ndate = 2024-13-01") => [
