@@ -98,16 +98,28 @@ pub struct PageFrontMatter {
 
 /// A list of slugs, or one slug written without brackets (`superseded_by = "new-plan"`).
 fn one_or_more<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMore {
-        One(String),
-        More(Vec<String>),
+    struct OneOrMore;
+    impl<'de> serde::de::Visitor<'de> for OneOrMore {
+        type Value = Vec<String>;
+        // Said as serde says a type, so that the message names it in the editor's words.
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: serde::de::Error>(self, one: &str) -> Result<Self::Value, E> {
+            Ok(vec![one.to_string()])
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut more = Vec::new();
+            while let Some(one) = seq.next_element::<String>()? {
+                more.push(one);
+            }
+            Ok(more)
+        }
     }
-    Ok(match OneOrMore::deserialize(d)? {
-        OneOrMore::One(one) => vec![one],
-        OneOrMore::More(more) => more,
-    })
+    d.deserialize_any(OneOrMore)
 }
 
 /// The front matter of a section (`_index.md`).
