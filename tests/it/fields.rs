@@ -391,6 +391,27 @@ fn a_page_dated_after_today_is_published_on_its_day_not_before() {
     ] {
         assert!(!site.read(file).contains("next-year"), "{file}");
     }
+    // Nor is it in the search index.
+    let site = site.with_search();
+    site.built();
+    let index = site.public().join("search");
+    for entry in walkdir::WalkDir::new(&index) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let bytes = std::fs::read(entry.path()).unwrap();
+            let mut text = Vec::new();
+            use std::io::Read;
+            let _ = flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut text);
+            for found in [&bytes, &text] {
+                let found = String::from_utf8_lossy(found);
+                assert!(
+                    !found.contains("next-year") && !found.contains("明年的工作安排"),
+                    "{}",
+                    entry.path().display()
+                );
+            }
+        }
+    }
     // --future previews it, linked both ways.
     assert_success(&site.build(&["--future"]));
     assert!(site
