@@ -122,6 +122,7 @@ fn serve_rebuilds(corpus: &Path, size: usize, runs: usize) -> String {
         root: corpus.to_path_buf(),
         base_url: Some("http://127.0.0.1:1111/".into()),
         drafts: false,
+        future: false,
         search: true,
     });
     let started = Instant::now();

@@ -10,6 +10,7 @@ fn main() {
         root: root.into(),
         base_url: None,
         drafts: false,
+        future: false,
         search: false,
     })
     .unwrap_or_else(|d| panic!("{d}"));

@@ -28,6 +28,9 @@ impl PartialDate {
     pub fn parse(text: &str) -> Result<PartialDate, String> {
         let bad = || t!("date-invalid", text = text);
         let halfwidth = crate::digits::halfwidth_digits(text.trim());
+        if let Some(fix) = dotted_date(&halfwidth) {
+            return Err(t!("date-dotted", text = text.trim(), fix = fix));
+        }
         let dashed = chinese_date(&halfwidth).ok_or_else(bad)?;
         // A TOML date-time: keep the date part.
         let date_part = dashed.split(['T', ' ']).next().unwrap_or("");
@@ -69,6 +72,12 @@ impl PartialDate {
         Ok(PartialDate { year, month, day })
     }
 
+    /// The first day the date covers (a year its 1 January, a month its first day).
+    pub fn first_day(&self) -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+            .unwrap_or(chrono::NaiveDate::MAX)
+    }
+
     /// RFC 3339 at midnight UTC+8 of the first day the date covers (for feeds and sitemaps).
     pub fn rfc3339(&self) -> String {
         format!(
@@ -84,6 +93,42 @@ impl PartialDate {
         let month = self.month.unwrap_or(1) as f64 - 1.0;
         let day = self.day.unwrap_or(1) as f64 - 1.0;
         self.year as f64 + (month + day / 31.0) / 12.0
+    }
+}
+
+/// Today in China (UTC+8, Asia/Shanghai, which has kept no summer time since 1991): the day
+/// of a build, whatever the clock of the machine is set to.
+pub(crate) fn today_in_china() -> chrono::NaiveDate {
+    let now = chrono::Utc::now();
+    chrono::FixedOffset::east_opt(8 * 3600).map_or_else(
+        || now.date_naive(),
+        |china| now.with_timezone(&china).date_naive(),
+    )
+}
+
+/// A date written with dots or slashes, as on paper or in a spreadsheet (`2024.3.5`,
+/// `2024/3/5`, `2024.03`): the same date as it is written here (`2024-03-05`). `None` for
+/// anything else, a date that does not exist included.
+pub(crate) fn dotted_date(text: &str) -> Option<String> {
+    let separator = text.chars().find(|c| matches!(c, '.' | '/'))?;
+    let parts: Vec<&str> = text.split(separator).collect();
+    let digits = |p: &&str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
+    if !(2..=3).contains(&parts.len()) || !parts.iter().all(digits) || parts[0].len() != 4 {
+        return None;
+    }
+    let year: i32 = parts[0].parse().ok()?;
+    let month: u32 = parts[1].parse().ok().filter(|m| (1..=12).contains(m))?;
+    if parts[1].len() > 2 {
+        return None;
+    }
+    match parts.get(2) {
+        Some(day) if day.len() <= 2 => {
+            let day: u32 = day.parse().ok()?;
+            chrono::NaiveDate::from_ymd_opt(year, month, day)?;
+            Some(format!("{year:04}-{month:02}-{day:02}"))
+        }
+        Some(_) => None,
+        None => Some(format!("{year:04}-{month:02}")),
     }
 }
 
@@ -137,11 +182,14 @@ impl<'de> Deserialize<'de> for PartialDate {
             Date(toml::value::Datetime),
             Text(String),
             Year(i64),
+            // `2024.3`, a date written with a dot: read as a number, said as a date.
+            Number(f64),
         }
         let text = match Raw::deserialize(d)? {
             Raw::Date(dt) => dt.to_string(),
             Raw::Text(s) => s,
             Raw::Year(y) => y.to_string(),
+            Raw::Number(n) => n.to_string(),
         };
         PartialDate::parse(&text).map_err(serde::de::Error::custom)
     }
@@ -187,6 +235,23 @@ mod tests {
         ] {
             let err = PartialDate::parse(text).unwrap_err();
             assert!(err.contains("is not a date"), "{text}: {err}");
+        }
+    }
+
+    #[test]
+    fn dates_with_dots_or_slashes_say_how_to_write_them() {
+        for (text, fix) in [
+            ("2024.3.5", "2024-03-05"),
+            ("2024/3/5", "2024-03-05"),
+            ("2024/03/05", "2024-03-05"),
+            ("2024.3", "2024-03"),
+            ("２０２４.3.5", "2024-03-05"),
+        ] {
+            let err = PartialDate::parse(text).unwrap_err();
+            assert!(err.contains(fix), "{text}: {err}");
+        }
+        for text in ["2024.13.5", "2024/2/30", "93.2", "2024.3/5", "2024.3.5.1"] {
+            assert_eq!(dotted_date(text), None, "{text}");
         }
     }
 

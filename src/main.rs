@@ -90,6 +90,8 @@ enum Command {
         #[arg(long)]
         drafts: bool,
         #[arg(long)]
+        future: bool,
+        #[arg(long)]
         timings: bool,
         #[arg(long)]
         no_search: bool,
@@ -105,6 +107,8 @@ enum Command {
         root: PathBuf,
         #[arg(long)]
         drafts: bool,
+        #[arg(long)]
+        future: bool,
     },
     Init {
         dir: PathBuf,
@@ -120,6 +124,8 @@ enum Command {
         open: bool,
         #[arg(long)]
         drafts: bool,
+        #[arg(long)]
+        future: bool,
     },
 }
 
@@ -231,6 +237,7 @@ fn argument_help(command: &str, id: &str, default: String) -> Option<String> {
         (_, "version") => t!("help-version"),
         (_, "root") => t!("help-root", default = default),
         (_, "drafts") => t!("help-drafts"),
+        (_, "future") => t!("help-future"),
         ("build", "output") => t!("help-output"),
         ("build", "base_url") => t!("help-base-url"),
         ("build", "timings") => t!("help-timings"),
@@ -358,6 +365,7 @@ fn run(command: Command) -> Exit {
             output,
             base_url,
             drafts,
+            future,
             timings,
             no_search,
             force,
@@ -370,6 +378,7 @@ fn run(command: Command) -> Exit {
                     root,
                     base_url,
                     drafts,
+                    future,
                     search: !no_search,
                 },
                 &output,
@@ -381,10 +390,15 @@ fn run(command: Command) -> Exit {
                 timings,
             )
         }
-        Command::Check { root, drafts } => check(BuildOptions {
+        Command::Check {
+            root,
+            drafts,
+            future,
+        } => check(BuildOptions {
             root,
             base_url: None,
             drafts,
+            future,
             search: false,
         }),
         Command::Init { dir } => init(&dir),
@@ -394,12 +408,14 @@ fn run(command: Command) -> Exit {
             bind,
             open,
             drafts,
+            future,
         } => match stdportal::serve::run(stdportal::serve::ServeOptions {
             root,
             port,
             bind,
             open,
             drafts,
+            future,
         }) {
             Ok(()) => Exit::Ok,
             Err(problem) => {
@@ -407,6 +423,38 @@ fn run(command: Command) -> Exit {
                 Exit::UsageOrEnvironment
             }
         },
+    }
+}
+
+/// The pages left out until their day, each as a note at its file.
+fn scheduled_notes(site: &Site) -> Vec<Diagnostic> {
+    site.content()
+        .scheduled
+        .iter()
+        .map(|s| {
+            let date = site.labels().date(&s.date);
+            Diagnostic::new(&s.file, t!("scheduled-page", date = date))
+        })
+        .collect()
+}
+
+/// The pages left out until their day: a list for the editor, or a note each.
+fn tell_scheduled(notes: &[Diagnostic]) {
+    if notes.is_empty() {
+        return;
+    }
+    if stdportal::report::json() {
+        for note in notes {
+            events::emit(&Event::Diagnostic(DiagnosticEvent::of(
+                note,
+                Severity::Note,
+            )));
+        }
+    } else if human_summary() {
+        say!("{}", t!("scheduled-pages", count = notes.len()));
+        for note in notes {
+            say!("  {}: {}", note.file.display(), note.message);
+        }
     }
 }
 
@@ -436,7 +484,14 @@ fn init(dir: &std::path::Path) -> Exit {
                 });
             } else if human_summary() {
                 say!("{created}");
-                say!("{}", t!("init-next", dir = dir.display()));
+                say!(
+                    "{}",
+                    t!(
+                        "init-next",
+                        dir = dir.display(),
+                        port = stdportal::serve::DEFAULT_PORT
+                    )
+                );
             }
             Exit::Ok
         }
@@ -525,6 +580,7 @@ fn build(
                         ms: events::ms(started.elapsed()),
                     });
                 }
+                tell_scheduled(&scheduled_notes(&site));
                 events::emit(&Event::Built {
                     pages,
                     files,
@@ -536,6 +592,7 @@ fn build(
                 });
                 return Exit::Ok;
             }
+            tell_scheduled(&scheduled_notes(&site));
             if human_summary() {
                 say!("{done}");
             }
@@ -566,11 +623,14 @@ fn check(options: BuildOptions) -> Exit {
     let watching = progress::watch();
     let result = Site::load(&options).and_then(|site| {
         let files = site.render_all()?;
-        Ok(stdportal::check::check(&site, &files))
+        Ok((
+            stdportal::check::check(&site, &files),
+            scheduled_notes(&site),
+        ))
     });
     drop(watching);
-    let report = match result {
-        Ok(report) => report,
+    let (report, scheduled) = match result {
+        Ok(done) => done,
         Err(problems) => {
             let (diagnostics, exit) = failure(&options.root, problems, false);
             let does_not_build = t!("check-does-not-build");
@@ -608,6 +668,7 @@ fn check(options: BuildOptions) -> Exit {
                 report.punctuation_on,
             )));
         }
+        tell_scheduled(&scheduled);
         events::emit_all(&report.problems, Severity::Error);
         events::emit(&Event::Checked {
             pages: report.pages_checked,
@@ -628,6 +689,7 @@ fn check(options: BuildOptions) -> Exit {
         if human_summary() {
             print_punctuation(&report.punctuation, report.punctuation_on);
         }
+        tell_scheduled(&scheduled);
         for problem in &report.problems {
             tell!("{problem}");
         }

@@ -35,6 +35,9 @@ pub(crate) enum Mistake {
     Space,
     /// A byte-order mark (U+FEFF) inside the text, where it is invisible.
     Bom,
+    /// A no-break space (U+00A0, U+202F, U+2007), pasted from a web page or Word: it looks
+    /// like a space and is not one.
+    NoBreakSpace,
 }
 
 impl Mistake {
@@ -50,6 +53,7 @@ impl Mistake {
             '＃' => Mistake::Hash,
             '\u{3000}' => Mistake::Space,
             '\u{feff}' => Mistake::Bom,
+            '\u{a0}' | '\u{202f}' | '\u{2007}' => Mistake::NoBreakSpace,
             _ => return None,
         })
     }
@@ -70,6 +74,7 @@ impl Mistake {
             Mistake::Hash => t!("mistake-hash"),
             Mistake::Space => t!("mistake-space", key = key),
             Mistake::Bom => t!("mistake-bom", key = key),
+            Mistake::NoBreakSpace => t!("mistake-no-break-space", key = key),
         }
     }
 }
@@ -242,60 +247,10 @@ pub(crate) fn toml_message(message: &str) -> (String, Option<String>) {
             integer_range(expected).map(|_| t!("toml-whole-number-hint")),
         );
     }
-    let translated = if message.starts_with("string values must be quoted") {
-        Some((t!("toml-unquoted-string"), t!("toml-unquoted-string-hint")))
-    } else if message.starts_with("key with no value") {
-        Some((t!("toml-no-equals"), t!("toml-no-equals-hint")))
-    } else if message.starts_with("invalid basic string")
-        || message.starts_with("invalid literal string")
-    {
-        Some((t!("toml-unclosed-string"), t!("toml-unclosed-string-hint")))
-    } else if message.starts_with("missing comma between array elements") {
-        Some((t!("toml-missing-comma"), t!("toml-missing-comma-hint")))
-    } else if message.starts_with("unclosed array") {
-        Some((t!("toml-unclosed-array"), t!("toml-unclosed-array-hint")))
-    } else if message.starts_with("unclosed table") {
-        Some((t!("toml-unclosed-table"), t!("toml-unclosed-table-hint")))
-    } else if message.starts_with("unexpected key or value") {
-        Some((t!("toml-extra-text"), t!("toml-extra-text-hint")))
-    } else if message.starts_with("invalid unquoted key") {
-        Some((t!("toml-bad-key"), t!("toml-bad-key-hint")))
-    } else if message.starts_with("missing escaped value") {
-        Some((t!("toml-bad-escape"), t!("toml-bad-escape-hint")))
-    } else if [
-        "invalid date",
-        "invalid time",
-        "invalid datetime",
-        "invalid offset",
-    ]
-    .iter()
-    .any(|start| message.starts_with(start))
-    {
-        // "invalid date, expected month between 01 and 12": the part after "expected" says
-        // which, in the parser's words; the hint gives the forms that work.
-        Some((t!("toml-bad-date"), t!("toml-bad-date-hint")))
-    } else if [
-        "invalid integer",
-        "invalid float",
-        "invalid mantissa",
-        "invalid exponent",
-        "invalid fraction",
-        "unexpected leading zero",
-        "unexpected sign",
-    ]
-    .iter()
-    .any(|start| message.starts_with(start))
-    {
-        Some((t!("toml-bad-number"), t!("toml-bad-number-hint")))
-    } else if message.starts_with("missing value") {
-        Some((t!("toml-missing-value"), t!("toml-no-equals-hint")))
-    } else if message.starts_with("extra comma") {
-        Some((t!("toml-extra-comma"), t!("toml-extra-comma-hint")))
-    } else if message.starts_with("extra `=`") || message.starts_with("extra assignment") {
-        Some((t!("toml-extra-equals"), t!("toml-no-equals-hint")))
-    } else {
-        None
-    };
+    let translated = PARSER_ERRORS
+        .iter()
+        .find(|(starts, _)| starts.iter().any(|start| message.starts_with(start)))
+        .map(|(_, said)| said());
     match translated {
         Some((message, hint)) => (message, Some(hint)),
         // This program's own sentences, given to serde by the front matter's and the data's
@@ -309,6 +264,71 @@ pub(crate) fn toml_message(message: &str) -> (String, Option<String>) {
         ),
     }
 }
+
+/// A sentence and a hint for each of the parser's errors an editor meets: how the parser's
+/// message starts, and what to say instead.
+type Said = fn() -> (String, String);
+const PARSER_ERRORS: &[(&[&str], Said)] = &[
+    (&["string values must be quoted"], || {
+        (t!("toml-unquoted-string"), t!("toml-unquoted-string-hint"))
+    }),
+    (&["key with no value"], || {
+        (t!("toml-no-equals"), t!("toml-no-equals-hint"))
+    }),
+    (&["invalid basic string", "invalid literal string"], || {
+        (t!("toml-unclosed-string"), t!("toml-unclosed-string-hint"))
+    }),
+    (&["missing comma between array elements"], || {
+        (t!("toml-missing-comma"), t!("toml-missing-comma-hint"))
+    }),
+    (&["unclosed array"], || {
+        (t!("toml-unclosed-array"), t!("toml-unclosed-array-hint"))
+    }),
+    (&["unclosed table"], || {
+        (t!("toml-unclosed-table"), t!("toml-unclosed-table-hint"))
+    }),
+    (&["unexpected key or value"], || {
+        (t!("toml-extra-text"), t!("toml-extra-text-hint"))
+    }),
+    (&["invalid unquoted key"], || {
+        (t!("toml-bad-key"), t!("toml-bad-key-hint"))
+    }),
+    (&["missing escaped value"], || {
+        (t!("toml-bad-escape"), t!("toml-bad-escape-hint"))
+    }),
+    // "invalid date, expected month between 01 and 12": the part after "expected" says which,
+    // in the parser's words; the hint gives the forms that work.
+    (
+        &[
+            "invalid date",
+            "invalid time",
+            "invalid datetime",
+            "invalid offset",
+        ],
+        || (t!("toml-bad-date"), t!("toml-bad-date-hint")),
+    ),
+    (
+        &[
+            "invalid integer",
+            "invalid float",
+            "invalid mantissa",
+            "invalid exponent",
+            "invalid fraction",
+            "unexpected leading zero",
+            "unexpected sign",
+        ],
+        || (t!("toml-bad-number"), t!("toml-bad-number-hint")),
+    ),
+    (&["missing value"], || {
+        (t!("toml-missing-value"), t!("toml-no-equals-hint"))
+    }),
+    (&["extra comma"], || {
+        (t!("toml-extra-comma"), t!("toml-extra-comma-hint"))
+    }),
+    (&["extra `=`", "extra assignment"], || {
+        (t!("toml-extra-equals"), t!("toml-no-equals-hint"))
+    }),
+];
 
 /// The smallest and largest values of serde's name of an integer kind (`usize`, `u8`, `i32`).
 fn integer_range(serde: &str) -> Option<(i128, i128)> {
@@ -399,13 +419,36 @@ pub(crate) fn toml_diagnostic(
     first_line: usize,
     err: &toml::de::Error,
 ) -> Diagnostic {
+    toml_diagnostic_mapped(file, text, text, first_line, err, &|offset| offset)
+}
+
+/// [`toml_diagnostic`] for TOML that was changed before it was parsed (front matter whose
+/// Chinese keys were quoted): `parsed` is what the parser read, `shown` the editor's text, and
+/// `original` maps a byte offset of the one to the other.
+pub(crate) fn toml_diagnostic_mapped(
+    file: &Path,
+    shown: &str,
+    parsed: &str,
+    first_line: usize,
+    err: &toml::de::Error,
+    original: &dyn Fn(usize) -> usize,
+) -> Diagnostic {
     // A Chinese mark is the cause when it comes before the place the parser stopped (a schema
     // error, such as an unknown field, has no such mark before it and stands as it is).
-    let stopped = err.span().map_or(text.len(), |s| s.end.max(s.start + 1));
-    if let Some((offset, mistake, key)) = in_toml(text) {
+    let stopped = err.span().map_or(parsed.len(), |s| s.end.max(s.start + 1));
+    if let Some((offset, mistake, key)) = in_toml(parsed) {
         if offset < stopped || err.span().is_none() {
-            return Diagnostic::new(file, mistake.message(&key))
-                .at_offset(text, offset, first_line);
+            return Diagnostic::new(file, mistake.message(&key)).at_offset(
+                shown,
+                original(offset),
+                first_line,
+            );
+        }
+    }
+    if let Some(span) = err.span() {
+        let at = original(span.start);
+        if let Some((offset, message)) = on_the_line(shown, at) {
+            return Diagnostic::new(file, message).at_offset(shown, offset, first_line);
         }
     }
     let (message, hint) = toml_message(err.message());
@@ -414,9 +457,68 @@ pub(crate) fn toml_diagnostic(
         d = d.hint(hint);
     }
     match err.span() {
-        Some(span) => d.at_offset(text, span.start, first_line),
+        Some(span) => d.at_offset(shown, original(span.start), first_line),
         None => d,
     }
+}
+
+/// A mistake the line the parser stopped on shows as a whole, where the parser's own words
+/// would mislead: a date written with dots or slashes (`2024.3.5` is not a number),
+/// English quotes inside a text (`"关于"XX"的通知"` ends the text at the second quote). Its
+/// offset and the message.
+fn on_the_line(text: &str, at: usize) -> Option<(usize, String)> {
+    let at = at.min(text.len());
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = &text[start..end];
+    let (key, value) = line.split_once('=')?;
+    let key = key.trim().trim_matches(['"', '\'']);
+    let value_start = start + key_len(line) + 1;
+    let trimmed = value.trim_start_matches([' ', '\t']);
+    let value_offset = value_start + (value.len() - trimmed.len());
+    let value = trimmed.trim_end();
+    if let Some(fix) = crate::date::dotted_date(value.split(" #").next().unwrap_or(value).trim()) {
+        let written = value.split(" #").next().unwrap_or(value).trim();
+        return Some((
+            value_offset,
+            t!("mistake-date-form", key = key, written = written, fix = fix),
+        ));
+    }
+    inner_quotes(value).map(|fix| {
+        (
+            value_offset,
+            t!(
+                "mistake-inner-quotes",
+                key = key,
+                fix = format!("{key} = {fix}")
+            ),
+        )
+    })
+}
+
+/// The byte length of the key part of a line, up to its `=`.
+fn key_len(line: &str) -> usize {
+    line.find('=').unwrap_or(line.len())
+}
+
+/// A text in English quotes with English quotes inside it (`"关于"XX"的通知"`): the same text
+/// with the inner quotes made Chinese ones (`"关于“XX”的通知"`).
+fn inner_quotes(value: &str) -> Option<String> {
+    let body = value.strip_prefix('"')?;
+    let body = body.strip_suffix('"')?;
+    let count = body.matches('"').count();
+    if count == 0 || count % 2 != 0 || body.contains('\\') {
+        return None;
+    }
+    let mut fixed = String::from("\"");
+    for (i, part) in body.split('"').enumerate() {
+        if i > 0 {
+            fixed.push(if i % 2 == 1 { '“' } else { '”' });
+        }
+        fixed.push_str(part);
+    }
+    fixed.push('"');
+    Some(fixed)
 }
 
 #[cfg(test)]

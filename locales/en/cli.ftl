@@ -5,7 +5,8 @@
 ## The command line
 
 init-created = Created a new site in { $dir }.
-init-next = Build it with:  stdportal build --root { $dir }
+init-next = Preview it:  stdportal serve --root { $dir }
+    then open http://127.0.0.1:{ $port }/ in a browser (each save updates the page; serve says the address if that port is taken)
 build-done = Built { $pages } pages ({ $files } files) in both scripts into { $output } in { $ms } ms (Traditional profile: { $profile }).
 build-failed = The build stopped with { $count ->
         [one] { $count } problem
@@ -13,6 +14,11 @@ build-failed = The build stopped with { $count ->
     }; the previous site in the output folder was left as it was.
 check-does-not-build = The site does not build: fix the problems above first.
 check-external-links = External links (listed, not fetched):
+scheduled-pages = { $count ->
+        [one] One page is scheduled: it is published on its day, not before (preview it with stdportal serve --future):
+       *[other] { $count } pages are scheduled: each is published on its day, not before (preview them with stdportal serve --future):
+    }
+scheduled-page = published on { $date }
 check-summary = Checked { $pages } pages and { $links } links: { $problems ->
         [one] { $problems } problem
        *[other] { $problems } problems

@@ -8,6 +8,14 @@ content-missing = there is no content folder
 content-missing-hint = create content/ and put Markdown pages in it (stdportal init makes an example)
 page-empty-title = the page has an empty title
 page-empty-title-hint = give it a title = "…" in the front matter
+field-unknown = there is no field "{ $field }" in front matter
+field-unknown-hint = the fields are: { $fields }
+field-unknown-near = did you mean { $near }? The fields are: { $fields }
+field-twice = "{ $second }" and "{ $first }" are the same field, written twice
+field-twice-hint = keep one of the two lines
+field-missing = the field { $field } is missing
+field-missing-hint = add a line { $name } = "…"
+field-list-separator = {", "}
 file-utf16 = the file is saved as UTF-16
 file-utf16-hint = save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)
 file-binary = this is not a text file
@@ -60,6 +68,7 @@ front-matter-unclosed-hint = add a line "+++" after the last front matter line
 ## Dates
 
 date-invalid = "{ $text }" is not a date: write 2021, 2021-10 or 2021-10-14 (or 2021年10月14日)
+date-dotted = "{ $text }" is written with dots or slashes: write it { $fix }
 date-year-out-of-range = "{ $text }" is not a date: the year { $year } is not between { $first } and { $last }
 
 ## What a page must not publish (scripts, and addresses that run code or leave the web)

@@ -24,6 +24,11 @@ page-unknown-city = unknown city "{ $city }"
 page-related-missing-near = did you mean "{ $near }"? Use the slug of another page (its file name without .md, or its slug = …)
 page-related-missing-hint = use the slug of another page (its file name without .md, or its slug = …)
 page-related-missing = related page "{ $slug }" does not exist
+page-lineage-missing = the document "{ $slug }" named here does not exist
+superseded-but-in-force = this page names the documents that replace it (superseded_by) but does not say it is no longer in force
+superseded-but-in-force-hint = add validity = "已废止" (or "已失效"); or, if the document is still in force, remove superseded_by
+lineage-names-itself = the page names itself ("{ $slug }") as replacing or amended
+lineage-names-itself-hint = name the other document: its file name without .md, or its slug
 data-source-not-a-page = the source document "{ $document }" is not a page of the site
 data-source-not-a-page-hint = use the slug of the page that states the figure
 data-plan-not-a-page = the plan "{ $plan }" is not a page of the site

@@ -20,6 +20,7 @@ help-help = Print help
 help-version = Print version
 help-root = The site's folder (where config.toml is) [default: { $default }]
 help-drafts = Include pages marked draft = true
+help-future = Include pages dated after today (scheduled pages), to preview them
 help-output = Where to write the site [default: ROOT/public]
 help-base-url = Use this public address instead of base_url from config.toml
 help-timings = Print the time spent in each stage and the peak memory

@@ -42,6 +42,12 @@ mistake-bom = { $key ->
         [none] there is an invisible byte-order mark (U+FEFF) here, probably pasted in: delete it (move the cursor here and press Delete)
        *[other] there is an invisible byte-order mark (U+FEFF) in { $key }, probably pasted in: delete it
     }
+mistake-no-break-space = { $key ->
+        [none] there is a no-break space here (U+00A0, pasted from a web page or Word): type an ordinary space or delete it
+       *[other] there is a no-break space (U+00A0, pasted from a web page or Word) after { $key }: type an ordinary space or delete it
+    }
+mistake-date-form = { $key } = { $written }: a date is written with dashes, { $key } = { $fix }
+mistake-inner-quotes = the English quotes " inside the text of { $key } end the text early: write the quotes inside as Chinese quotes, { $fix }
 
 ## The TOML parser's errors, said plainly
 

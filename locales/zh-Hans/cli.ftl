@@ -4,11 +4,14 @@
 ## 命令行
 
 init-created = 已在 { $dir } 创建新网站。
-init-next = 生成网站：  stdportal build --root { $dir }
+init-next = 预览网站：  stdportal serve --root { $dir }
+    然后在浏览器里打开 http://127.0.0.1:{ $port }/（每次保存文件，页面会自动更新；这个端口被占用时，serve 会显示实际的地址）
 build-done = 已把 { $pages } 个页面（{ $files } 个文件）以简繁两种文字生成到 { $output }，用时 { $ms } 毫秒（繁体转换方案：{ $profile }）。
 build-failed = 生成因 { $count } 个问题而停止；输出文件夹中原来的网站保持不变。
 check-does-not-build = 网站无法生成：请先改正上面的问题。
 check-external-links = 外部链接（只列出，不访问）：
+scheduled-pages = { $count } 个页面定时发布，到日期才会生成（要提前预览，请运行 stdportal serve --future）：
+scheduled-page = { $date }发布
 check-summary = 检查了 { $pages } 个页面和 { $links } 个链接：{ $problems } 个问题，{ $external } 个外部链接，中文里有 { $marks } 个半角标点。
 check-punctuation-fixed = 中文里的半角标点，发布时已改为全角（[typography] punctuation = true）；在源文件里也写成全角，源文件就和页面一致了：
 check-punctuation-kept = 中文里的半角标点，按原样发布；在 config.toml 里设置 [typography] punctuation = true 可以把它们改成全角：

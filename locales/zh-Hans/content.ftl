@@ -7,6 +7,14 @@ content-missing = 没有 content 文件夹
 content-missing-hint = 请建立 content/ 文件夹，把 Markdown 页面放进去（stdportal init 会生成一个示例）
 page-empty-title = 页面的标题是空的
 page-empty-title-hint = 请在前置信息里写上 title = "…"
+field-unknown = 前置信息里没有“{ $field }”这一项
+field-unknown-hint = 可以写的项：{ $fields }
+field-unknown-near = 是不是“{ $near }”？可以写的项：{ $fields }
+field-twice = “{ $second }”和“{ $first }”是同一项，写了两次
+field-twice-hint = 请只保留其中一行
+field-missing = 缺少{ $field }这一项
+field-missing-hint = 请加上一行 { $name } = "…"
+field-list-separator = 、
 file-utf16 = 文件保存成了 UTF-16 编码
 file-utf16-hint = 请另存为 UTF-8 编码（记事本：另存为 → 编码：UTF-8）
 file-binary = 这不是文本文件
@@ -14,17 +22,17 @@ file-binary-hint = 请把不是 Markdown 页面的文件移出 content/（图片
 file-not-utf8 = 文件不是有效的 UTF-8 编码
 file-not-utf8-hint = 请把文件另存为 UTF-8 编码（它可能保存成了 GBK/GB18030）
 page-same-url = 这个页面的网址 /{ $path } 和 { $other } 相同
-page-same-url-hint = 请在其中一个页面的前置信息里换一个 slug
-page-same-slug = { $other } 也用了 slug "{ $slug }"，related 指向它时会分不清是哪一个
-page-same-slug-hint = 请给其中一个换一个 slug
+page-same-url-hint = 请在其中一个页面的前置信息里换一个页面地址名（页面地址名 = "…"）
+page-same-slug = { $other } 也用了页面地址名“{ $slug }”，相关文件指向它时会分不清是哪一个
+page-same-slug-hint = 请给其中一个换一个页面地址名
 
 ## 成为网址的前置元数据字段
 
 slug-contains = 其中有“{ $character }”
 file-name-not-url = 文件名“{ $name }”不能用作网址的一部分：{ $problem }
-file-name-not-url-hint = 请给文件改名，或者在前置信息里写 slug = "…"（用字母、数字和短横线，例如 rizhao-quality-plan）
-slug-not-url = slug“{ $slug }”不能用作网址的一部分：{ $problem }
-slug-not-url-hint = 请用字母、数字和短横线，例如 slug = "rizhao-quality-plan"
+file-name-not-url-hint = 请给文件改名，或者在前置信息里写 页面地址名 = "…"（用字母、数字和短横线，例如 rizhao-quality-plan）
+slug-not-url = 页面地址名“{ $slug }”不能用作网址的一部分：{ $problem }
+slug-not-url-hint = 请用字母、数字和短横线，例如 页面地址名 = "rizhao-quality-plan"
 folder-not-url = 文件夹名“{ $folder }”不能用作网址的一部分：{ $problem }
 folder-not-url-hint = 请给文件夹改名（用字母、数字和短横线）
 topic-not-url = 主题“{ $topic }”无法变成网址：{ $problem }
@@ -39,9 +47,9 @@ alias-bad-percent = 其中的 % 后面不是编码字符
 alias-home = 它是网站的首页
 alias-not-url = 旧地址“{ $alias }”不能用作本网站的地址：{ $problem }
 alias-not-url-hint = 请从网站根目录写起旧地址，例如 aliases = ["/old/plan/"]
-zola-field = stdportal 不支持 Zola 的“{ $field }”字段
+zola-field = stdportal 不支持 Zola 的“{ $field }”这一项
 zola-page-render = 请删除它：每个页面都会发布（写 draft = true 可以不发布）
-zola-page-path = 请删除它：页面按所在文件夹和 slug 发布；可以设置 slug = "…"，并用 aliases = ["/old/path/"] 保留旧地址
+zola-page-path = 请删除它：页面按所在文件夹和页面地址名发布；可以设置 页面地址名 = "…"，并用 旧地址 = ["/old/path/"] 保留旧地址
 zola-section-render = 请删除它：每个栏目都有自己的列表页
 zola-section-redirect = 请删除它，并把这个栏目的旧地址写进目标页面或栏目的 aliases 里
 zola-section-transparent = 请删除它：栏目只列出自己的页面；读者可以在信息公开目录里按年份、机构和类别找到所有页面
@@ -59,6 +67,7 @@ front-matter-unclosed-hint = 请在前置信息最后一行后面加一行 +++
 ## 日期
 
 date-invalid = “{ $text }”不是日期：请写成 2021、2021-10 或 2021-10-14（也可以写 2021年10月14日）
+date-dotted = “{ $text }”用了点或斜杠分隔，日期请写成 { $fix }
 date-year-out-of-range = “{ $text }”不是日期：年份 { $year } 不在 { $first } 到 { $last } 之间
 
 ## 页面不能发布的内容（脚本，以及会运行代码或离开网络的地址）

@@ -20,13 +20,18 @@ data-unknown-indicator = 城市“{ $city }”没有指标“{ $id }”
 ## 页面与数据之间的引用
 
 page-unknown-city = 没有“{ $city }”这个城市
-page-related-missing-near = 是不是“{ $near }”？请写另一个页面的 slug（它的文件名去掉 .md，或者它写的 slug = …）
-page-related-missing-hint = 请写另一个页面的 slug（它的文件名去掉 .md，或者它写的 slug = …）
+page-related-missing-near = 是不是“{ $near }”？请写另一个页面的页面地址名（它的文件名去掉 .md，或者它写的 页面地址名 = …）
+page-related-missing-hint = 请写另一个页面的页面地址名（它的文件名去掉 .md，或者它写的 页面地址名 = …）
 page-related-missing = 相关页面“{ $slug }”不存在
+page-lineage-missing = 这里写的文件“{ $slug }”不存在
+superseded-but-in-force = 这个页面写了替代文件，却没有说明自己已经不再有效
+superseded-but-in-force-hint = 请加上 有效性 = "已废止"（或 "已失效"）；如果文件仍然有效，请删掉替代文件这一项
+lineage-names-itself = 这个页面把自己（“{ $slug }”）写成了替代文件或被修改文件
+lineage-names-itself-hint = 请写另一个文件的页面地址名：它的文件名去掉 .md，或者它写的页面地址名
 data-source-not-a-page = 来源文件“{ $document }”不是本网站的页面
-data-source-not-a-page-hint = 请写给出这个数字的页面的 slug
+data-source-not-a-page-hint = 请写给出这个数字的页面的页面地址名（文件名去掉 .md）
 data-plan-not-a-page = 规划“{ $plan }”不是本网站的页面
-data-plan-not-a-page-hint = 请写规划页面的 slug
+data-plan-not-a-page-hint = 请写规划页面的页面地址名（文件名去掉 .md）
 page-template-missing = 模板“{ $template }”不存在
 page-template-missing-hint = 请用主题里的模板（page.html、section.html 等），或者把它加到 templates/ 里
 
@@ -36,7 +41,7 @@ data-city-id-not-url = 城市 id“{ $id }”不能用在网址里
 data-indicator-id-not-url = 指标 id“{ $id }”不能用在网址里
 data-id-not-url-hint = 请用英文字母、数字和短横线，例如 rizhao 或 pass-rate-2020
 data-quote-without-document = 来源原文需要注明它出自哪个文件
-data-quote-without-document-hint = 请加上 source_document（给出这段原文的页面的 slug）
+data-quote-without-document-hint = 请加上 source_document（给出这段原文的页面的页面地址名）
 data-comparator-hint = 请写 >=（不低于）、<=（不高于）或 =（达到）
 data-baseline-incomplete = 基线需要同时有值和年份
 data-baseline-incomplete-hint = 请把基线值和基线年份都填上，或者都空着

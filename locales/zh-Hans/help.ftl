@@ -19,6 +19,7 @@ help-help = 显示帮助
 help-version = 显示版本
 help-root = 网站文件夹，即存放 config.toml 的文件夹（默认：{ $default }）
 help-drafts = 包括标记为 draft = true 的页面
+help-future = 包括日期在今天以后的页面（定时发布的页面），用来提前预览
 help-output = 输出文件夹（默认：ROOT/public）
 help-base-url = 用这个公开网址代替 config.toml 里的 base_url
 help-timings = 显示每个阶段用的时间和内存峰值

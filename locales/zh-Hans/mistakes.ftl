@@ -20,7 +20,7 @@ mistake-equals = { $key ->
        *[other] { $key } 后面用了全角等号＝，请改成英文等号 =
     }
 mistake-colon = { $key ->
-        [none] 这里用了中文冒号：，请写成 键 = 值，用英文等号 =
+        [none] 这里用了中文冒号：，请写成 名称 = 值，用英文等号 =
        *[other] { $key } 后面用了中文冒号：，请写成 { $key } = …，用英文等号 =
     }
 mistake-comma = { $key ->
@@ -41,16 +41,22 @@ mistake-bom = { $key ->
         [none] 这里有一个看不见的字节顺序标记（U+FEFF），多半是粘贴进来的，请删掉它（把光标移到这里按 Delete）
        *[other] { $key } 里有一个看不见的字节顺序标记（U+FEFF），多半是粘贴进来的，请删掉它
     }
+mistake-no-break-space = { $key ->
+        [none] 这里有一个不换行空格（U+00A0），多半是从网页或 Word 粘贴来的，请改成普通空格或删掉
+       *[other] { $key } 后面有一个不换行空格（U+00A0），多半是从网页或 Word 粘贴来的，请改成普通空格或删掉
+    }
+mistake-date-form = { $key } = { $written }：日期要用短横线分隔，请写成 { $key } = { $fix }
+mistake-inner-quotes = { $key } 的文字里有英文引号 "，它会被当成文字的结尾：文字里的引号请用中文引号，写成 { $fix }
 
 ## TOML 解析错误的通俗说法
 
-toml-duplicate-key = 这个键写了两次
+toml-duplicate-key = 这个名称写了两次
 toml-duplicate-key-hint = 请只保留其中一行
-toml-unknown-field = 这里没有“{ $field }”这个字段
-toml-unknown-field-hint = 可以用的字段有：{ $fields }
-toml-missing-field = 缺少“{ $field }”字段
+toml-unknown-field = 这里没有“{ $field }”这一项
+toml-unknown-field-hint = 可以写的项有：{ $fields }
+toml-missing-field = 缺少“{ $field }”这一项
 toml-missing-field-hint = 请加上一行 { $field } = …
-toml-unknown-value = “{ $value }”不是这个字段可以取的值
+toml-unknown-value = “{ $value }”不是这一项可以取的值
 toml-unknown-value-hint = 请写其中之一：{ $values }
 toml-wrong-type = 这里应当是{ $expected }，而不是{ $found }
 toml-not-a-count = 这里应当是 0 或更大的整数，而不是 { $value }
@@ -58,8 +64,8 @@ toml-integer-range = 这里应当是 { $min } 到 { $max } 之间的整数，而
 toml-whole-number-hint = 只写数字，不加引号也不带小数点，例如 10
 toml-unquoted-string = 这段文字没有加引号
 toml-unquoted-string-hint = 文字要放在英文双引号里，例如 title = "关于……的通知"
-toml-no-equals = 这个键后面没有等号 =
-toml-no-equals-hint = 每行写成 键 = 值，例如 title = "…"
+toml-no-equals = 这个名称后面没有等号 =
+toml-no-equals-hint = 每行写成 名称 = 值，例如 title = "…"
 toml-unclosed-string = 这段文字的引号在本行没有闭合
 toml-unclosed-string-hint = 请在同一行用英文引号 " 结束（多行文字请用 """ … """）
 toml-missing-comma = 列表的两项之间缺少逗号
@@ -69,9 +75,9 @@ toml-unclosed-array-hint = 请用 ] 结束列表，例如 ["a", "b"]
 toml-unclosed-table = 这个表名没有闭合
 toml-unclosed-table-hint = 表名要在一行里写在方括号中，例如 [footer]
 toml-extra-text = 这一行在值的后面还有多余的内容
-toml-extra-text-hint = 每行只写一个 键 = 值；注释写在 # 后面
-toml-bad-key = 这个键里有不能用于键名的字符
-toml-bad-key-hint = 键名只能用字母、数字、_ 和 -；其他文字请加引号，例如 "名称" = "…"
+toml-extra-text-hint = 每行只写一个 名称 = 值；注释写在 # 后面
+toml-bad-key = 这个名称里有不能用的字符
+toml-bad-key-hint = 名称只能用字母、数字、_ 和 -；其他文字请加引号，例如 "名称" = "…"
 toml-bad-escape = 文字里的反斜杠 \ 开始了一个不存在的转义
 toml-bad-escape-hint = 反斜杠请写成 \\，或者把文字放在单引号 '…' 里
 toml-bad-date = 这个日期的写法不对

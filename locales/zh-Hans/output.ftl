@@ -74,7 +74,7 @@ output-claimant-catalogue-list = { $which ->
 
 ## 发生冲突时编辑可以怎么做
 
-output-hint-page = 请在页面的前置信息里换一个 slug（slug = "…"），或者把它移到别的文件夹
+output-hint-page = 请在页面的前置信息里换一个页面地址名（页面地址名 = "…"），或者把它移到别的文件夹
 output-hint-alias = 请修改或删除这个旧地址
 output-hint-city-id = 请修改城市的 id
 output-hint-indicator-id = 请修改指标的 id

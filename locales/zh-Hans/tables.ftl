@@ -118,9 +118,9 @@ table-workbook-reader-failed = 工作簿读取程序读这个文件时停止了�
 ## TOML 表格
 
 table-toml-bom = 这里有一个看不见的字节顺序标记（U+FEFF）
-table-unknown-key = 没有“{ $name }”这个键
+table-unknown-key = 没有“{ $name }”这个名称
 table-unknown-row-key-hint = 每一行请写成一个 [[{ $key }]] 表
 table-rows-not-a-list = “{ $key }”必须是由 [[{ $key }]] 表组成的列表
 table-row-not-a-table = 每个 { $key } 都必须是一个表
 table-value-is-a-list = 值不能是列表
-table-unknown-key-hint = 这个表可以用的键有：{ $keys }
+table-unknown-key-hint = 这个表可以用的名称有：{ $keys }

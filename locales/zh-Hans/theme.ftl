@@ -10,7 +10,7 @@ labels-file-extra-hant-hint = 繁体页面显示的是 { $file } 里的界面文
 labels-file-extra-hint = 请把界面文字写在 { $file } 里，并删除这个文件
 labels-not-utf8 = 界面文字文件不是有效的 UTF-8 编码
 labels-not-utf8-hint = 请把它另存为 UTF-8 编码
-labels-syntax-hint = 请检查 TOML 写法：每行一条，写成 键 = "文字"
+labels-syntax-hint = 请检查 TOML 写法：每行一条，写成 名称 = "文字"
 labels-level-not-text = standard_levels 里的每个级别都必须是加引号的文字
 labels-level-not-text-hint = 请给各个级别加上英文引号：["国际", "国家", …]
 labels-levels-not-list = standard_levels 必须是级别的列表
@@ -28,8 +28,8 @@ label-missing-site-hint = { $example ->
 label-not-text = 界面文字 { $name } 必须是加引号的文字
 label-not-text-hint = 请写成 { $name } = "…"
 label-unknown = 没有名为 { $name } 的界面文字
-label-unknown-close-hint = 是不是要写 { $close }？可以用的键就是 themes/default/{ $file } 里的那些
-label-unknown-hint = 请用 themes/default/{ $file } 里的键
+label-unknown-close-hint = 是不是要写 { $close }？可以用的名称就是 themes/default/{ $file } 里的那些
+label-unknown-hint = 请用 themes/default/{ $file } 里的名称
 label-template-unknown = 模板 { $template } 用了 labels.{ $label }，但没有这条界面文字
 # 一条界面文字的占位符，作为一个名词短语，每个都带花括号，例如 {year}。
 label-placeholder-list = { $count ->

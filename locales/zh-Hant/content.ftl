@@ -7,6 +7,14 @@ content-missing = 沒有 content 資料夾
 content-missing-hint = 請建立 content/ 資料夾，把 Markdown 頁面放進去（stdportal init 會產生一個範例）
 page-empty-title = 頁面的標題是空的
 page-empty-title-hint = 請在前置資訊裡寫上 title = "…"
+field-unknown = 前置資訊裡沒有“{ $field }”這個項目
+field-unknown-hint = 可以寫的項目：{ $fields }
+field-unknown-near = 是不是“{ $near }”？可以寫的項目：{ $fields }
+field-twice = “{ $second }”和“{ $first }”是同一個項目，寫了兩次
+field-twice-hint = 請只保留其中一行
+field-missing = 缺少{ $field }這個項目
+field-missing-hint = 請加上一行 { $name } = "…"
+field-list-separator = 、
 file-utf16 = 檔案儲存成了 UTF-16 編碼
 file-utf16-hint = 請另存為 UTF-8 編碼（記事本：另存為 → 編碼：UTF-8）
 file-binary = 這不是文字檔案
@@ -14,17 +22,17 @@ file-binary-hint = 請把不是 Markdown 頁面的檔案移出 content/（圖片
 file-not-utf8 = 檔案不是有效的 UTF-8 編碼
 file-not-utf8-hint = 請把檔案另存為 UTF-8 編碼（它可能儲存成了 GBK/GB18030）
 page-same-url = 這個頁面的網址 /{ $path } 和 { $other } 相同
-page-same-url-hint = 請在其中一個頁面的前置資訊裡換一個 slug
-page-same-slug = { $other } 也用了 slug "{ $slug }"，related 指向它時會分不清是哪一個
-page-same-slug-hint = 請給其中一個換一個 slug
+page-same-url-hint = 請在其中一個頁面的前置資訊裡換一個頁面網址名（頁面網址名 = "…"）
+page-same-slug = { $other } 也用了頁面網址名“{ $slug }”，相關文件指向它時會分不清是哪一個
+page-same-slug-hint = 請給其中一個換一個頁面網址名
 
 ## 成為網址的前置元資料欄位
 
 slug-contains = 其中有“{ $character }”
 file-name-not-url = 檔名“{ $name }”不能用作網址的一部分：{ $problem }
-file-name-not-url-hint = 請給檔案改名，或者在前置資訊裡寫 slug = "…"（用字母、數字和短橫線，例如 rizhao-quality-plan）
-slug-not-url = slug“{ $slug }”不能用作網址的一部分：{ $problem }
-slug-not-url-hint = 請用字母、數字和短橫線，例如 slug = "rizhao-quality-plan"
+file-name-not-url-hint = 請給檔案改名，或者在前置資訊裡寫 頁面網址名 = "…"（用字母、數字和短橫線，例如 rizhao-quality-plan）
+slug-not-url = 頁面網址名“{ $slug }”不能用作網址的一部分：{ $problem }
+slug-not-url-hint = 請用字母、數字和短橫線，例如 頁面網址名 = "rizhao-quality-plan"
 folder-not-url = 資料夾名“{ $folder }”不能用作網址的一部分：{ $problem }
 folder-not-url-hint = 請給資料夾改名（用字母、數字和短橫線）
 topic-not-url = 主題“{ $topic }”無法變成網址：{ $problem }
@@ -39,9 +47,9 @@ alias-bad-percent = 其中的 % 後面不是編碼字元
 alias-home = 它是網站的首頁
 alias-not-url = 舊地址“{ $alias }”不能用作本網站的地址：{ $problem }
 alias-not-url-hint = 請從網站根目錄寫起舊地址，例如 aliases = ["/old/plan/"]
-zola-field = stdportal 不支援 Zola 的“{ $field }”欄位
+zola-field = stdportal 不支援 Zola 的“{ $field }”這個項目
 zola-page-render = 請刪除它：每個頁面都會發布（寫 draft = true 可以不發布）
-zola-page-path = 請刪除它：頁面按所在資料夾和 slug 發布；可以設定 slug = "…"，並用 aliases = ["/old/path/"] 保留舊地址
+zola-page-path = 請刪除它：頁面按所在資料夾和頁面網址名發布；可以設定 頁面網址名 = "…"，並用 舊網址 = ["/old/path/"] 保留舊網址
 zola-section-render = 請刪除它：每個欄目都有自己的列表頁
 zola-section-redirect = 請刪除它，並把這個欄目的舊地址寫進目標頁面或欄目的 aliases 裡
 zola-section-transparent = 請刪除它：欄目只列出自己的頁面；讀者可以在資訊公開目錄裡按年份、機構和類別找到所有頁面
@@ -59,6 +67,7 @@ front-matter-unclosed-hint = 請在前置資訊最後一行後面加一行 +++
 ## 日期
 
 date-invalid = “{ $text }”不是日期：請寫成 2021、2021-10 或 2021-10-14（也可以寫 2021年10月14日）
+date-dotted = “{ $text }”用了點或斜線分隔，日期請寫成 { $fix }
 date-year-out-of-range = “{ $text }”不是日期：年份 { $year } 不在 { $first } 到 { $last } 之間
 
 ## 頁面不能發布的內容（指令碼，以及會執行程式碼或離開網路的地址）

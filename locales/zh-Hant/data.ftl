@@ -20,13 +20,18 @@ data-unknown-indicator = 城市“{ $city }”沒有指標“{ $id }”
 ## 頁面與資料之間的引用
 
 page-unknown-city = 沒有“{ $city }”這個城市
-page-related-missing-near = 是不是“{ $near }”？請寫另一個頁面的 slug（它的檔名去掉 .md，或者它寫的 slug = …）
-page-related-missing-hint = 請寫另一個頁面的 slug（它的檔名去掉 .md，或者它寫的 slug = …）
+page-related-missing-near = 是不是“{ $near }”？請寫另一個頁面的頁面網址名（它的檔名去掉 .md，或者它寫的 頁面網址名 = …）
+page-related-missing-hint = 請寫另一個頁面的頁面網址名（它的檔名去掉 .md，或者它寫的 頁面網址名 = …）
 page-related-missing = 相關頁面“{ $slug }”不存在
+page-lineage-missing = 這裡寫的文件“{ $slug }”不存在
+superseded-but-in-force = 這個頁面寫了替代文件，卻沒有說明自己已經不再有效
+superseded-but-in-force-hint = 請加上 有效性 = "已廢止"（或 "已失效"）；如果文件仍然有效，請刪掉替代文件這個項目
+lineage-names-itself = 這個頁面把自己（“{ $slug }”）寫成了替代文件或被修改文件
+lineage-names-itself-hint = 請寫另一個文件的頁面網址名：它的檔名去掉 .md，或者它寫的頁面網址名
 data-source-not-a-page = 來源檔案“{ $document }”不是本網站的頁面
-data-source-not-a-page-hint = 請寫給出這個數字的頁面的 slug
+data-source-not-a-page-hint = 請寫給出這個數字的頁面的頁面網址名（檔名去掉 .md）
 data-plan-not-a-page = 規劃“{ $plan }”不是本網站的頁面
-data-plan-not-a-page-hint = 請寫規劃頁面的 slug
+data-plan-not-a-page-hint = 請寫規劃頁面的頁面網址名（檔名去掉 .md）
 page-template-missing = 範本“{ $template }”不存在
 page-template-missing-hint = 請用主題裡的範本（page.html、section.html 等），或者把它加到 templates/ 裡
 
@@ -36,7 +41,7 @@ data-city-id-not-url = 城市 id“{ $id }”不能用在網址裡
 data-indicator-id-not-url = 指標 id“{ $id }”不能用在網址裡
 data-id-not-url-hint = 請用英文字母、數字和短橫線，例如 rizhao 或 pass-rate-2020
 data-quote-without-document = 來源原文需要註明它出自哪個檔案
-data-quote-without-document-hint = 請加上 source_document（給出這段原文的頁面的 slug）
+data-quote-without-document-hint = 請加上 source_document（給出這段原文的頁面的頁面網址名）
 data-comparator-hint = 請寫 >=（不低於）、<=（不高於）或 =（達到）
 data-baseline-incomplete = 基線需要同時有值和年份
 data-baseline-incomplete-hint = 請把基線值和基線年份都填上，或者都空著

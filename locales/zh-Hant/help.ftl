@@ -19,6 +19,7 @@ help-help = 顯示說明
 help-version = 顯示版本
 help-root = 網站資料夾，即存放 config.toml 的資料夾（預設：{ $default }）
 help-drafts = 包括標記為 draft = true 的頁面
+help-future = 包括日期在今天以後的頁面（定時發布的頁面），用來提前預覽
 help-output = 輸出資料夾（預設：ROOT/public）
 help-base-url = 用這個公開網址取代 config.toml 裡的 base_url
 help-timings = 顯示每個階段花費的時間和記憶體峰值

@@ -74,7 +74,7 @@ output-claimant-catalogue-list = { $which ->
 
 ## 發生衝突時編輯可以怎麼做
 
-output-hint-page = 請在頁面的前置資訊裡換一個 slug（slug = "…"），或者把它移到別的資料夾
+output-hint-page = 請在頁面的前置資訊裡換一個頁面網址名（頁面網址名 = "…"），或者把它移到別的資料夾
 output-hint-alias = 請修改或刪除這個舊地址
 output-hint-city-id = 請修改城市的 id
 output-hint-indicator-id = 請修改指標的 id

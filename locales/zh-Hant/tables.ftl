@@ -118,9 +118,9 @@ table-workbook-reader-failed = 活頁簿讀取程式讀這個檔案時停止了�
 ## TOML 表格
 
 table-toml-bom = 這裡有一個看不見的位元組順序標記（U+FEFF）
-table-unknown-key = 沒有“{ $name }”這個鍵
+table-unknown-key = 沒有“{ $name }”這個名稱
 table-unknown-row-key-hint = 每一列請寫成一個 [[{ $key }]] 表
 table-rows-not-a-list = “{ $key }”必須是由 [[{ $key }]] 表組成的列表
 table-row-not-a-table = 每個 { $key } 都必須是一個表
 table-value-is-a-list = 值不能是列表
-table-unknown-key-hint = 這個表可以用的鍵有：{ $keys }
+table-unknown-key-hint = 這個表可以用的名稱有：{ $keys }

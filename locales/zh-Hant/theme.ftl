@@ -10,7 +10,7 @@ labels-file-extra-hant-hint = 繁體頁面顯示的是 { $file } 裡的介面文
 labels-file-extra-hint = 請把介面文字寫在 { $file } 裡，並刪除這個檔案
 labels-not-utf8 = 介面文字檔案不是有效的 UTF-8 編碼
 labels-not-utf8-hint = 請把它另存為 UTF-8 編碼
-labels-syntax-hint = 請檢查 TOML 寫法：每行一條，寫成 鍵 = "文字"
+labels-syntax-hint = 請檢查 TOML 寫法：每行一條，寫成 名稱 = "文字"
 labels-level-not-text = standard_levels 裡的每個級別都必須是加引號的文字
 labels-level-not-text-hint = 請給各個級別加上英文引號：["國際", "國家", …]
 labels-levels-not-list = standard_levels 必須是級別的列表
@@ -28,8 +28,8 @@ label-missing-site-hint = { $example ->
 label-not-text = 介面文字 { $name } 必須是加引號的文字
 label-not-text-hint = 請寫成 { $name } = "…"
 label-unknown = 沒有名為 { $name } 的介面文字
-label-unknown-close-hint = 是不是要寫 { $close }？可以用的鍵就是 themes/default/{ $file } 裡的那些
-label-unknown-hint = 請用 themes/default/{ $file } 裡的鍵
+label-unknown-close-hint = 是不是要寫 { $close }？可以用的名稱就是 themes/default/{ $file } 裡的那些
+label-unknown-hint = 請用 themes/default/{ $file } 裡的名稱
 label-template-unknown = 範本 { $template } 用了 labels.{ $label }，但沒有這條介面文字
 # 一條介面文字的佔位符，作為一個名詞短語，每個都帶大括號，例如 {year}。
 label-placeholder-list = { $count ->

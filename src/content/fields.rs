@@ -9,15 +9,26 @@ use crate::error::Diagnostic;
 use crate::output::path::{check_segment, segment_from_name};
 use crate::t;
 
-/// The file line of a front matter key (the first line of the front matter if it is not there).
+/// The file line of a front matter key, written by any of its names, bare or quoted (the first
+/// line of the front matter if it is not there).
 pub(super) fn key_line(split: &Split<'_>, key: &str) -> usize {
+    let mut names = super::names::names_of(super::names::PAGE, key);
+    names.extend(super::names::names_of(super::names::SECTION, key));
+    if names.is_empty() {
+        names.push(key);
+    }
+    let names = names.as_slice();
     split
         .front_matter
         .lines()
         .position(|l| {
-            l.trim_start()
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
+            let l = l.trim_start();
+            names.iter().any(|name| {
+                let rest = l
+                    .strip_prefix(name)
+                    .or_else(|| l.strip_prefix(&format!("\"{name}\"")[..]));
+                rest.is_some_and(|rest| rest.trim_start().starts_with('='))
+            })
         })
         .map_or(split.front_matter_line, |i| i + split.front_matter_line)
 }
@@ -28,6 +39,8 @@ pub(super) fn key_line(split: &Split<'_>, key: &str) -> usize {
 pub struct ReferenceLines {
     pub city: usize,
     pub related: Vec<usize>,
+    pub superseded_by: usize,
+    pub amends: usize,
 }
 
 impl ReferenceLines {
@@ -51,6 +64,8 @@ impl ReferenceLines {
         ReferenceLines {
             city: key_line(split, "city"),
             related,
+            superseded_by: key_line(split, "superseded_by"),
+            amends: key_line(split, "amends"),
         }
     }
 }

@@ -5,10 +5,11 @@ use std::path::Path;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use super::{keys, names};
 use crate::choices::{pick, Choice};
 use crate::date::PartialDate;
 use crate::error::Diagnostic;
-use crate::mistakes::toml_diagnostic;
+use crate::mistakes::toml_diagnostic_mapped;
 use crate::t;
 
 /// The front matter of a page.
@@ -58,6 +59,12 @@ pub struct PageFrontMatter {
     /// 来源
     #[serde(default)]
     pub source: Option<String>,
+    /// 替代文件: slugs of the documents that replace this one (it is 已废止 or 已失效).
+    #[serde(default, deserialize_with = "one_or_more")]
+    pub superseded_by: Vec<String>,
+    /// 被修改文件: slugs of the documents this one amends (each is shown as 已修改 by it).
+    #[serde(default, deserialize_with = "one_or_more")]
+    pub amends: Vec<String>,
     /// Slugs of linked pages (an interpretation and its original document, …).
     #[serde(default)]
     pub related: Vec<String>,
@@ -87,6 +94,32 @@ pub struct PageFrontMatter {
     pub zola_path: Option<toml::Value>,
     #[serde(default)]
     pub extra: toml::Table,
+}
+
+/// A list of slugs, or one slug written without brackets (`superseded_by = "new-plan"`).
+fn one_or_more<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    struct OneOrMore;
+    impl<'de> serde::de::Visitor<'de> for OneOrMore {
+        type Value = Vec<String>;
+        // Said as serde says a type, so that the message names it in the editor's words.
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: serde::de::Error>(self, one: &str) -> Result<Self::Value, E> {
+            Ok(vec![one.to_string()])
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut more = Vec::new();
+            while let Some(one) = seq.next_element::<String>()? {
+                more.push(one);
+            }
+            Ok(more)
+        }
+    }
+    d.deserialize_any(OneOrMore)
 }
 
 /// The front matter of a section (`_index.md`).
@@ -311,13 +344,128 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         .hint(t!("front-matter-unclosed-hint")))
 }
 
-/// Parses front matter TOML into `T`, placing errors on the right file line.
-pub fn parse<T: serde::de::DeserializeOwned>(
+/// A kind of front matter and the names its fields are written with.
+pub(crate) trait Named {
+    const FIELDS: &'static [super::names::Field];
+}
+
+impl Named for PageFrontMatter {
+    const FIELDS: &'static [super::names::Field] = super::names::PAGE;
+}
+
+impl Named for SectionFrontMatter {
+    const FIELDS: &'static [super::names::Field] = super::names::SECTION;
+}
+
+/// Parses front matter TOML into `T`, placing errors on the right file line. A field may be
+/// written by any of its names (`标题 = "…"`, bare or quoted): each is read as the field it
+/// names.
+pub(crate) fn parse<T: serde::de::DeserializeOwned + Named>(
     path: &Path,
     split: &Split<'_>,
 ) -> Result<T, Diagnostic> {
-    toml::from_str(split.front_matter)
-        .map_err(|e| toml_diagnostic(path, split.front_matter, split.front_matter_line, &e))
+    let quoted = keys::quote(split.front_matter);
+    let problem = |e: &toml::de::Error| {
+        toml_diagnostic_mapped(
+            path,
+            split.front_matter,
+            &quoted.text,
+            split.front_matter_line,
+            e,
+            &|offset| quoted.original(offset),
+        )
+    };
+    let mut table = toml::de::DeTable::parse(&quoted.text).map_err(|e| problem(&e))?;
+    rename(path, split, &quoted, table.get_mut(), T::FIELDS)?;
+    T::deserialize(toml::de::Deserializer::from(table)).map_err(|e| {
+        let offset = e.span().map(|s| s.start);
+        match field_problem(path, e.message(), T::FIELDS) {
+            Some(d) => match offset {
+                Some(offset) => d.at_offset(
+                    split.front_matter,
+                    quoted.original(offset),
+                    split.front_matter_line,
+                ),
+                None => d.at_line(split.front_matter_line),
+            },
+            None => problem(&e),
+        }
+    })
+}
+
+/// Renames each field written by another of its names to the field's own name; a field
+/// written twice under two names is an error at the second.
+fn rename(
+    path: &Path,
+    split: &Split<'_>,
+    quoted: &keys::Quoted,
+    table: &mut toml::de::DeTable<'_>,
+    fields: &[names::Field],
+) -> Result<(), Diagnostic> {
+    let other_names: Vec<_> = table
+        .keys()
+        .filter_map(|key| {
+            let field = names::field_of(fields, key.get_ref())?;
+            (field.english != key.get_ref().as_ref()).then(|| (key.clone(), field))
+        })
+        .collect();
+    for (key, field) in other_names {
+        if let Some((first, _)) = table.get_key_value(field.english) {
+            let (second, first) = if first.span().start < key.span().start {
+                (&key, first.clone())
+            } else {
+                (first, key.clone())
+            };
+            let offset = quoted.original(second.span().start);
+            return Err(Diagnostic::new(
+                path,
+                t!(
+                    "field-twice",
+                    first = first.get_ref().as_ref(),
+                    second = second.get_ref().as_ref()
+                ),
+            )
+            .at_offset(split.front_matter, offset, split.front_matter_line)
+            .hint(t!("field-twice-hint")));
+        }
+        if let Some((_, value)) = table.remove_entry(key.get_ref().as_ref()) {
+            let span = key.span();
+            table.insert(
+                toml::Spanned::new(span, std::borrow::Cow::Borrowed(field.english)),
+                value,
+            );
+        }
+    }
+    Ok(())
+}
+
+/// serde's words for an unknown or missing field, said with the names an editor can write.
+fn field_problem(path: &Path, message: &str, fields: &[names::Field]) -> Option<Diagnostic> {
+    let quoted = message.split('`').nth(1).unwrap_or_default();
+    if message.starts_with("unknown field") {
+        let listed = names::listed(fields);
+        let hint = match names::nearest(fields, quoted) {
+            Some(near) => t!("field-unknown-near", near = near, fields = listed),
+            None => t!("field-unknown-hint", fields = listed),
+        };
+        return Some(Diagnostic::new(path, t!("field-unknown", field = quoted)).hint(hint));
+    }
+    if message.starts_with("missing field") {
+        let name =
+            names::field_of(fields, quoted).map_or(quoted, |f| match crate::i18n::language() {
+                crate::i18n::Lang::ZhHant => f.hant[0],
+                crate::i18n::Lang::ZhHans => f.hans[0],
+                crate::i18n::Lang::En => f.english,
+            });
+        return Some(
+            Diagnostic::new(
+                path,
+                t!("field-missing", field = names::shown_name(fields, quoted)),
+            )
+            .hint(t!("field-missing-hint", name = name)),
+        );
+    }
+    None
 }
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 mod bidi;
 pub(crate) mod fields;
 pub mod frontmatter;
+mod keys;
 pub mod markdown;
+pub(crate) mod names;
 pub(crate) mod shortcodes;
 
 use std::collections::BTreeMap;
@@ -64,9 +66,21 @@ pub struct Section {
     pub pages: Vec<usize>,
 }
 
+/// A page left out of the site until its day comes: its `date` or `published` is after the
+/// day of the build (see [`ReadOptions::publish_until`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scheduled {
+    pub file: PathBuf,
+    pub slug: String,
+    /// The later of its `date` and `published`.
+    pub date: PartialDate,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Content {
     pub pages: Vec<Page>,
+    /// Pages dated after the build's day, left out until then, in file order.
+    pub scheduled: Vec<Scheduled>,
     /// By directory relative to `content/` (`""` is the home section).
     pub sections: BTreeMap<String, Section>,
     /// Slug → page, made by [`Content::index`].
@@ -144,6 +158,17 @@ pub struct ReadOptions {
     pub allow_raw_html: bool,
     /// `[typography] punctuation` in `config.toml`.
     pub punctuation: bool,
+    /// The last day whose pages are published: a page whose `date` or `published` is later is
+    /// scheduled, left out until that day (Hugo's `buildFuture = false`). `None` publishes every
+    /// page whatever its date (`--future`).
+    pub publish_until: Option<chrono::NaiveDate>,
+}
+
+/// The day a page is published on, when that is after `until`: the later of its `date` and
+/// `published` (a year or a month counts from its first day).
+pub fn scheduled_date(meta: &PageFrontMatter, until: chrono::NaiveDate) -> Option<PartialDate> {
+    let latest = meta.date.max(meta.published)?;
+    (latest.first_day() > until).then_some(latest)
 }
 
 impl ReadOptions {
@@ -206,6 +231,7 @@ impl Content {
                 self.pages.remove(i);
             }
         }
+        self.scheduled.retain(|s| !shown.contains(&s.file));
         let markdown = options.markdown();
         let parsed: Vec<Result<Parsed, Diagnostic>> = files
             .par_iter()
@@ -226,7 +252,25 @@ impl Content {
         for result in parsed {
             match result {
                 Ok(Parsed::Page(page)) => {
-                    if !page.meta.draft || options.include_drafts {
+                    let scheduled = options
+                        .publish_until
+                        .and_then(|until| scheduled_date(&page.meta, until));
+                    if page.meta.draft && !options.include_drafts {
+                        // A draft is not published, whatever its date.
+                    } else if let Some(date) = scheduled {
+                        let at = self
+                            .scheduled
+                            .binary_search_by(|s| s.file.cmp(&page.file))
+                            .unwrap_or_else(|i| i);
+                        self.scheduled.insert(
+                            at,
+                            Scheduled {
+                                file: page.file.clone(),
+                                slug: page.slug.clone(),
+                                date,
+                            },
+                        );
+                    } else {
                         pages.push(*page);
                     }
                 }

@@ -184,6 +184,10 @@ struct Fragment<'a> {
     k: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     c: Option<&'a str>,
+    /// Validity code of a document no longer in force as written (1 amended, 2 repealed, 3
+    /// expired), for the badge of its result; nothing for one in force.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    v: Option<u8>,
     /// Text of the chunk.
     x: &'a str,
     /// The Simplified text of the chunk, when the text of this script does not fold to it
@@ -363,6 +367,7 @@ impl SearchDoc {
                         d: date.clone(),
                         k: facets.kind.code(),
                         c: facets.city.as_deref(),
+                        v: facets.validity.filter(|v| *v != 0),
                         x,
                         n,
                     };

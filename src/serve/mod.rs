@@ -77,6 +77,8 @@ pub struct ServeOptions {
     /// Open the site in the default browser once it is served.
     pub open: bool,
     pub drafts: bool,
+    /// Show pages dated after today too (`--future`), to preview scheduled pages.
+    pub future: bool,
 }
 
 impl Default for ServeOptions {
@@ -87,6 +89,7 @@ impl Default for ServeOptions {
             bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
             open: false,
             drafts: false,
+            future: false,
         }
     }
 }
@@ -266,6 +269,7 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         root: site_root.clone(),
         base_url: Some(url.clone()),
         drafts: options.drafts,
+        future: options.future,
         search: true,
     });
     let shared = Arc::new(Shared::new());

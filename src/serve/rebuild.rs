@@ -130,6 +130,7 @@ impl Rebuilder {
             root: self.options.root.clone(),
             base_url: self.options.base_url.clone(),
             drafts: self.options.drafts,
+            future: self.options.future,
             search: self.options.search,
         };
         let site = Site::load(&options)?;

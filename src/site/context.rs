@@ -7,7 +7,7 @@ use tera::Context;
 use super::{RouteKey, Site};
 use crate::error::Diagnostic;
 use crate::views::catalogue::{list_title, section_link, CatalogueView, ListLink};
-use crate::views::page::PageParts;
+use crate::views::page::{LineageViews, PageParts};
 use crate::views::pager::Paginator;
 use crate::views::{
     CityView, Has, Link, ListKey, PageSummary, PageView, Reader, RelatedView, SectionInfo,
@@ -148,11 +148,21 @@ impl Site {
             RouteKey::Page(i) => {
                 let page = &self.content.pages[*i];
                 reader.page(*i);
-                let parts = PageParts {
-                    related: self.related[*i]
+                let views = |pages: &[usize]| -> Vec<RelatedView> {
+                    pages
                         .iter()
                         .map(|&j| RelatedView::from(reader.summary(j)))
-                        .collect(),
+                        .collect()
+                };
+                let lineage = &self.lineage[*i];
+                let parts = PageParts {
+                    related: views(&self.related[*i]),
+                    lineage: LineageViews {
+                        superseded_by: views(&lineage.superseded_by),
+                        supersedes: views(&lineage.supersedes),
+                        amends: views(&lineage.amends),
+                        amended_by: views(&lineage.amended_by),
+                    },
                     city: page
                         .meta
                         .city

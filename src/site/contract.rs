@@ -129,6 +129,7 @@ mod tests {
             root: root.to_path_buf(),
             base_url: None,
             drafts: false,
+            future: false,
             search: false,
         })
         .unwrap()

@@ -64,6 +64,7 @@ impl Site {
         simplify::config(&converter, &mut config);
         let read = ReadOptions {
             include_drafts: options.drafts,
+            publish_until: (!options.future).then(crate::date::today_in_china),
             allow_raw_html: config.allow_raw_html,
             punctuation: config.typography.punctuation,
         };
@@ -118,6 +119,8 @@ impl Site {
             templates,
             labels,
             related: Vec::new(),
+            lineage: Vec::new(),
+            linked: Vec::new(),
             lists: Lists::default(),
             aliases: Vec::new(),
             templates_need_simplifying,
@@ -197,6 +200,8 @@ impl Site {
             &UnreadPages::default(),
         ));
         self.related = related_both_ways(&self.content);
+        self.lineage = super::lineage::lineages(&self.content);
+        self.linked = linked(&self.related, &self.lineage);
         self.lists = Lists::derive(&self.content, &self.data);
         self.aliases = super::aliases::aliases(&self.content);
         diagnostics.into_result(())
@@ -309,7 +314,10 @@ fn check_page_references(
         }
     }
     for (i, slug) in page.meta.related.iter().enumerate() {
-        if content.page_by_slug(slug).is_none() && !unread.may_have(slug) {
+        if content.page_by_slug(slug).is_none()
+            && !unread.may_have(slug)
+            && !is_scheduled(content, slug)
+        {
             let slugs = content.pages.iter().map(|p| p.slug.as_str());
             let hint = match crate::nearest::closest(slug, slugs) {
                 Some(near) => t!("page-related-missing-near", near = near),
@@ -324,6 +332,43 @@ fn check_page_references(
     }
 }
 
+/// The documents a page says replace it or it amends must exist.
+fn check_lineage_references(
+    page: &Page,
+    content: &Content,
+    unread: &UnreadPages,
+    diagnostics: &mut Diagnostics,
+) {
+    let named = page
+        .meta
+        .superseded_by
+        .iter()
+        .map(|s| (s, page.lines.superseded_by))
+        .chain(page.meta.amends.iter().map(|s| (s, page.lines.amends)));
+    for (slug, line) in named {
+        if content.page_by_slug(slug).is_none()
+            && !unread.may_have(slug)
+            && !is_scheduled(content, slug)
+        {
+            let slugs = content.pages.iter().map(|p| p.slug.as_str());
+            let hint = match crate::nearest::closest(slug, slugs) {
+                Some(near) => t!("page-related-missing-near", near = near),
+                None => t!("page-related-missing-hint"),
+            };
+            diagnostics.push(
+                Diagnostic::new(&page.file, t!("page-lineage-missing", slug = slug))
+                    .at_line(line)
+                    .hint(hint),
+            );
+        }
+    }
+}
+
+/// A page left out until its day: what names it is linked with it from that day on.
+fn is_scheduled(content: &Content, slug: &str) -> bool {
+    content.scheduled.iter().any(|s| s.slug == slug)
+}
+
 /// Cities named by pages, documents named by `related`, by data sources and by plans must exist.
 fn check_references(
     content: &Content,
@@ -333,9 +378,14 @@ fn check_references(
 ) {
     for page in &content.pages {
         check_page_references(page, content, data, unread, diagnostics);
+        check_lineage_references(page, content, unread, diagnostics);
     }
+    super::lineage::check(content, diagnostics);
     for source in data.sources() {
-        if content.page_by_slug(&source.document).is_none() && !unread.may_have(&source.document) {
+        if content.page_by_slug(&source.document).is_none()
+            && !unread.may_have(&source.document)
+            && !is_scheduled(content, &source.document)
+        {
             diagnostics.push(
                 source
                     .loc
@@ -346,7 +396,10 @@ fn check_references(
     }
     for ind in &data.indicators {
         if let (Some(plan), Some(loc)) = (&ind.plan, &ind.plan_loc) {
-            if content.page_by_slug(plan).is_none() && !unread.may_have(plan) {
+            if content.page_by_slug(plan).is_none()
+                && !unread.may_have(plan)
+                && !is_scheduled(content, plan)
+            {
                 diagnostics.push(
                     loc.error(t!("data-plan-not-a-page", plan = plan))
                         .hint(t!("data-plan-not-a-page-hint")),
@@ -379,6 +432,24 @@ fn check_templates(content: &Content, templates: &Templates, diagnostics: &mut D
             }
         }
     }
+}
+
+/// Per page, every page whose title or address it shows beside its own: related pages and
+/// documents of its lineage, either way (an edit to one renders the other again).
+fn linked(related: &[Vec<usize>], lineage: &[super::lineage::Lineage]) -> Vec<Vec<usize>> {
+    related
+        .iter()
+        .zip(lineage)
+        .map(|(related, lineage)| {
+            let mut linked = related.clone();
+            for j in lineage.all() {
+                if !linked.contains(&j) {
+                    linked.push(j);
+                }
+            }
+            linked
+        })
+        .collect()
 }
 
 fn related_both_ways(content: &Content) -> Vec<Vec<usize>> {

@@ -17,6 +17,7 @@ mod context;
 mod contract;
 mod feeds;
 pub(crate) mod incremental;
+mod lineage;
 mod load;
 mod render;
 mod routes;
@@ -44,6 +45,8 @@ pub struct BuildOptions {
     pub root: PathBuf,
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Publish pages dated after today too (`--future`): otherwise they are scheduled.
+    pub future: bool,
     /// Build the search index (when the configuration does not turn search off).
     pub search: bool,
 }
@@ -61,6 +64,10 @@ pub struct Site {
     labels: Labels,
     /// Per page, the pages it is linked with (both directions of `related`).
     related: Vec<Vec<usize>>,
+    /// Per page, the documents that replace or amend it and those it replaces or amends.
+    lineage: Vec<lineage::Lineage>,
+    /// Per page, `related` and `lineage` together: the pages whose titles it shows.
+    linked: Vec<Vec<usize>>,
     /// The lists of pages: sections, topics, taxonomies, cities' documents, the catalogue.
     lists: Lists,
     /// Earlier addresses of pages and sections.
@@ -133,7 +140,7 @@ impl Site {
         Sources {
             content: &self.content,
             data: &self.data,
-            related: &self.related,
+            related: &self.linked,
             lists: &self.lists,
             nav: self.nav(),
             has: self.has(),

@@ -110,7 +110,8 @@ pub struct Views {
 pub struct Sources<'a> {
     pub content: &'a Content,
     pub data: &'a Data,
-    /// Per page, the pages linked with it (both directions of `related`).
+    /// Per page, the pages whose titles it shows (both directions of `related`, and the
+    /// documents that replace or amend it or that it replaces or amends).
     pub related: &'a [Vec<usize>],
     pub lists: &'a Lists,
     pub nav: Vec<Link>,

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::Link;
 use crate::content::markdown::Heading;
-use crate::content::{catalogue_date, sort_date, Page};
+use crate::content::{catalogue_date, sort_date, Page, Validity};
 use crate::labels::Labels;
 use crate::lists::topic_path;
 use crate::lists::{taxonomy_path, ListKey};
@@ -30,8 +30,16 @@ pub(crate) struct PageView {
     pub written_text: Option<String>,
     pub topics: Vec<Link>,
     pub validity: Option<String>,
+    /// The validity's name in addresses and classes: `valid`, `amended`, `repealed`, `expired`.
+    pub validity_slug: Option<&'static str>,
     pub source: Option<String>,
     pub related: Vec<RelatedView>,
+    /// The documents that replace this one (替代文件) and those it replaces.
+    pub superseded_by: Vec<RelatedView>,
+    pub supersedes: Vec<RelatedView>,
+    /// The documents this one amends (被修改文件) and those that amend it.
+    pub amends: Vec<RelatedView>,
+    pub amended_by: Vec<RelatedView>,
     pub references: Vec<String>,
     pub city: Option<Link>,
     pub content: String,
@@ -73,6 +81,10 @@ pub struct PageSummary {
     pub kind_label: Option<String>,
     pub city: Option<Link>,
     pub summary: String,
+    /// The validity of a document no longer in force as written (已修改, 已废止, 已失效), for a
+    /// badge; nothing for one in force.
+    pub validity_badge: Option<String>,
+    pub validity_slug: Option<&'static str>,
 }
 
 /// A page linked from another one.
@@ -104,13 +116,31 @@ impl PageSummary {
             kind_label: meta.kind.map(|k| labels.kind_label(k).to_string()),
             city,
             summary: page.summary.clone(),
+            validity_badge: meta
+                .validity
+                .filter(|v| *v != Validity::Valid)
+                .map(|v| labels.validity_label(v).to_string()),
+            validity_slug: meta
+                .validity
+                .filter(|v| *v != Validity::Valid)
+                .map(Validity::slug),
         }
     }
+}
+
+/// The documents that replace or amend a page, and those it replaces or amends.
+#[derive(Default)]
+pub(crate) struct LineageViews {
+    pub superseded_by: Vec<RelatedView>,
+    pub supersedes: Vec<RelatedView>,
+    pub amends: Vec<RelatedView>,
+    pub amended_by: Vec<RelatedView>,
 }
 
 /// What the page itself shows, besides its own fields.
 pub(crate) struct PageParts {
     pub related: Vec<RelatedView>,
+    pub lineage: LineageViews,
     pub city: Option<Link>,
     /// The targets this page (a plan) sets.
     pub indicators: Vec<Link>,
@@ -146,8 +176,13 @@ impl PageView {
                 })
                 .collect(),
             validity: meta.validity.map(|v| labels.validity_label(v).to_string()),
+            validity_slug: meta.validity.map(Validity::slug),
             source: meta.source.clone(),
             related: parts.related,
+            superseded_by: parts.lineage.superseded_by,
+            supersedes: parts.lineage.supersedes,
+            amends: parts.lineage.amends,
+            amended_by: parts.lineage.amended_by,
             references: meta.references.clone(),
             city: parts.city,
             content: parts.content,

@@ -39,7 +39,7 @@ fn a_page_on_a_built_in_address_in_chinese() {
         "zh-Hans",
         &[
             "content/search.md: 错误：这个页面和内置的搜索页面都要占用网址 /search/",
-            "  提示：请在页面的前置信息里换一个 slug（slug = \"…\"），或者把它移到别的文件夹",
+            "  提示：请在页面的前置信息里换一个页面地址名（页面地址名 = \"…\"），或者把它移到别的文件夹",
         ],
     );
     rejected_saying(
@@ -47,7 +47,7 @@ fn a_page_on_a_built_in_address_in_chinese() {
         "zh-Hant",
         &[
             "content/search.md: 錯誤：這個頁面和內建的搜尋頁面都要佔用網址 /search/",
-            "  提示：請在頁面的前置資訊裡換一個 slug（slug = \"…\"），或者把它移到別的資料夾",
+            "  提示：請在頁面的前置資訊裡換一個頁面網址名（頁面網址名 = \"…\"），或者把它移到別的資料夾",
         ],
     );
     rejected_saying(

@@ -273,8 +273,8 @@ fn an_unknown_key_in_a_toml_table() {
         "zh-Hant",
         1,
         &[
-            "data/cities.toml:6:1: 錯誤：第 6 行第 1 欄：沒有“population”這個鍵",
-            "提示：這個表可以用的鍵有：id, name, province, introduction",
+            "data/cities.toml:6:1: 錯誤：第 6 行第 1 欄：沒有“population”這個名稱",
+            "提示：這個表可以用的名稱有：id, name, province, introduction",
         ],
     );
 }

@@ -133,7 +133,7 @@ cases! {
         s.file("i18n/zh-Hans.toml", "nav_hom = \"首页\"\n");
     } => [
         "i18n/zh-Hans.toml:1:1: 錯誤：第 1 行第 1 欄：沒有名為 nav_hom 的介面文字",
-        "  提示：是不是要寫 nav_home？可以用的鍵就是 themes/default/i18n/zh-Hans.toml 裡的那些",
+        "  提示：是不是要寫 nav_home？可以用的名稱就是 themes/default/i18n/zh-Hans.toml 裡的那些",
     ];
     a_label_without_its_placeholders("zh-Hans"): |s| {
         s.file("i18n/zh-Hans.toml", "date_day = \"{year}年\"\n");
@@ -155,7 +155,7 @@ cases! {
     ];
     a_template_naming_no_label("zh-Hans"): |s| not_found_page(s, "<p>{{ labels.nav_hom }}</p>") => [
         "templates/404.html:1:51: 错误：第 1 行第 51 列：模板 404.html 用了 labels.nav_hom，但没有这条界面文字",
-        "  提示：是不是要写 nav_home？可以用的键就是 themes/default/i18n/zh-Hans.toml 里的那些",
+        "  提示：是不是要写 nav_home？可以用的名称就是 themes/default/i18n/zh-Hans.toml 里的那些",
     ];
 
     // ---- Templates --------------------------------------------------------------------------

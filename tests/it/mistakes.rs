@@ -120,8 +120,8 @@ mistakes! {
         "content/policies/ime.md:2:9: error: this text is not in quotes",
     ];
     a_key_written_twice_is_said_plainly: |s| page_with_front_matter(s, "title = \"标题\"\ntitle = \"又一个\"") => [
-        "content/policies/ime.md:3:1: 错误：第 3 行第 1 列：这个键写了两次",
-        "content/policies/ime.md:3:1: 錯誤：第 3 行第 1 欄：這個鍵寫了兩次",
+        "content/policies/ime.md:3:1: 错误：第 3 行第 1 列：这个名称写了两次",
+        "content/policies/ime.md:3:1: 錯誤：第 3 行第 1 欄：這個名稱寫了兩次",
         "content/policies/ime.md:3:1: error: this key is written twice",
     ];
     a_date_toml_cannot_read_is_said_plainly: |s| page_with_front_matter(s, "title = \"标题\"\ndate = 2024-13-01") => [
@@ -203,6 +203,36 @@ fn the_locale_chooses_the_language() {
     assert!(run(&[("LANG", "en_US.UTF-8"), ("LC_ALL", "zh_CN.UTF-8")]).contains("错误："));
     assert!(run(&[("LANG", "zh_CN.UTF-8"), ("STDPORTAL_LANG", "zh-Hant")]).contains("錯誤："));
     assert!(run(&[("LANG", "zh_CN.UTF-8"), ("STDPORTAL_LANG", "en")]).contains("error:"));
+}
+
+// Habits of an office, each said as what it is with the fix (issue 23): a date written with
+// dots or slashes, English quotes inside a text, a no-break space pasted from a web page.
+mistakes! {
+    a_date_written_with_dots: |s| page_with_front_matter(s, "title = \"标题\"\ndate = 2024.3.5") => [
+        "content/policies/ime.md:3:8: 错误：第 3 行第 8 列：date = 2024.3.5：日期要用短横线分隔，请写成 date = 2024-03-05",
+        "content/policies/ime.md:3:8: 錯誤：第 3 行第 8 欄：date = 2024.3.5：日期要用短橫線分隔，請寫成 date = 2024-03-05",
+        "content/policies/ime.md:3:8: error: date = 2024.3.5: a date is written with dashes, date = 2024-03-05",
+    ];
+    a_date_written_with_slashes: |s| page_with_front_matter(s, "title = \"标题\"\npublished = 2024/3/5") => [
+        "content/policies/ime.md:3:13: 错误：第 3 行第 13 列：published = 2024/3/5：日期要用短横线分隔，请写成 published = 2024-03-05",
+        "content/policies/ime.md:3:13: 錯誤：第 3 行第 13 欄：published = 2024/3/5：日期要用短橫線分隔，請寫成 published = 2024-03-05",
+        "content/policies/ime.md:3:13: error: published = 2024/3/5: a date is written with dashes, published = 2024-03-05",
+    ];
+    a_date_with_slashes_in_quotes_under_its_chinese_name: |s| page_with_front_matter(s, "标题 = \"标题\"\n成文日期 = \"2024/3/5\"") => [
+        "content/policies/ime.md:3:8: 错误：第 3 行第 8 列：“2024/3/5”用了点或斜杠分隔，日期请写成 2024-03-05",
+        "content/policies/ime.md:3:8: 錯誤：第 3 行第 8 欄：“2024/3/5”用了點或斜線分隔，日期請寫成 2024-03-05",
+        "content/policies/ime.md:3:8: error: \"2024/3/5\" is written with dots or slashes: write it 2024-03-05",
+    ];
+    english_quotes_inside_a_title: |s| page_with_front_matter(s, "title = \"关于\"十四五\"规划的通知\"") => [
+        "content/policies/ime.md:2:9: 错误：第 2 行第 9 列：title 的文字里有英文引号 \"，它会被当成文字的结尾：文字里的引号请用中文引号，写成 title = \"关于“十四五”规划的通知\"",
+        "content/policies/ime.md:2:9: 錯誤：第 2 行第 9 欄：title 的文字裡有英文引號 \"，它會被當成文字的結尾：文字裡的引號請用中文引號，寫成 title = \"关于“十四五”规划的通知\"",
+        "content/policies/ime.md:2:9: error: the English quotes \" inside the text of title end the text early: write the quotes inside as Chinese quotes, title = \"关于“十四五”规划的通知\"",
+    ];
+    a_no_break_space_in_front_matter: |s| page_with_front_matter(s, "title\u{a0}= \"标题\"") => [
+        "content/policies/ime.md:2:6: 错误：第 2 行第 6 列：title 后面有一个不换行空格（U+00A0），多半是从网页或 Word 粘贴来的，请改成普通空格或删掉",
+        "content/policies/ime.md:2:6: 錯誤：第 2 行第 6 欄：title 後面有一個不換行空格（U+00A0），多半是從網頁或 Word 貼上的，請改成一般空格或刪掉",
+        "content/policies/ime.md:2:6: error: there is a no-break space (U+00A0, pasted from a web page or Word) after title: type an ordinary space or delete it",
+    ];
 }
 
 /// The summary line after the problems is in the chosen language.

@@ -279,6 +279,7 @@ fn build_with_names(
                 root: root.clone(),
                 base_url: None,
                 drafts: false,
+                future: false,
                 search: false,
             })?;
             site.render_into(&|file| publisher.put(file))?;

@@ -1489,3 +1489,21 @@ fn many_live_reload_streams_do_not_lock_other_clients_out() {
     );
     assert!(!server.stderr().contains("panicked"));
 }
+
+/// A page dated after today is left out of the preview as of the site it will be, and shown
+/// with `--future` (issue 23: scheduled publishing).
+#[test]
+fn serve_future_previews_scheduled_pages() {
+    let site = TestSite::basic();
+    site.page(
+        "policies/next-year.md",
+        "+++\ntitle = \"明年的工作安排\"\ndate = 2199-01-01\n+++\n安排。\n",
+    );
+    let server = Server::start(site.root());
+    assert_eq!(server.get("/policies/next-year/").status, 404);
+    drop(server);
+    let server = Server::start_with(site.root(), &["--future"]);
+    let page = server.get("/policies/next-year/");
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("明年的工作安排"));
+}

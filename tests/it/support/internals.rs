@@ -18,6 +18,7 @@ pub fn load(root: &Path, search: bool) -> Site {
         root: root.to_path_buf(),
         base_url: None,
         drafts: false,
+        future: false,
         search,
     })
     .unwrap_or_else(|d| panic!("{} does not load:\n{d}", root.display()))

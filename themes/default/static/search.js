@@ -564,6 +564,14 @@
     var info = document.createElement("p");
     info.className = "result-info";
     info.textContent = [label("kind", f.k), city ? city[hant ? 2 : 1] : "", dateText(f.d)].filter(Boolean).join(" · ");
+    // A document no longer in force as written (已修改, 已废止, 已失效) says so first.
+    if (f.v) {
+      var badge = document.createElement("span");
+      badge.className = "tag validity-badge";
+      badge.textContent = label("validity", f.v);
+      info.insertBefore(document.createTextNode(" "), info.firstChild);
+      info.insertBefore(badge, info.firstChild);
+    }
     var text = f.x, ranges = [], start = 0, end;
     if (f.k === "indicator") {
       // A target: its own words, its figures and its plan, not the table read as a line.
