@@ -19,23 +19,23 @@ const FORMULA_COST: u64 = std::mem::size_of::<String>() as u64;
 const STRING_TABLE_COST: u64 = 10;
 
 /// A BIFF record: its type and data, with the `CONTINUE` records after it.
-struct Record<'a> {
-    kind: u16,
-    data: &'a [u8],
+pub(super) struct Record<'a> {
+    pub kind: u16,
+    pub data: &'a [u8],
     continued: usize,
 }
 
-fn u16_at(data: &[u8], at: usize) -> Option<u16> {
+pub(super) fn u16_at(data: &[u8], at: usize) -> Option<u16> {
     Some(u16::from_le_bytes([*data.get(at)?, *data.get(at + 1)?]))
 }
 
-fn u32_at(data: &[u8], at: usize) -> Option<u32> {
+pub(super) fn u32_at(data: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(data.get(at..at + 4)?.try_into().ok()?))
 }
 
 /// The records from the start of `stream`, as calamine's `RecordIter` splits them; stops at a
 /// record cut short (calamine stops there with an error).
-fn records(mut stream: &[u8]) -> impl Iterator<Item = Record<'_>> {
+pub(super) fn records(mut stream: &[u8]) -> impl Iterator<Item = Record<'_>> {
     std::iter::from_fn(move || {
         let kind = u16_at(stream, 0)?;
         let len = u16_at(stream, 2)? as usize;
@@ -170,7 +170,7 @@ fn damaged(record: &str) -> Problem {
 
 /// A sheet's name from its BoundSheet8 record (BIFF8: a count, a flag for two-byte characters,
 /// the characters).
-fn sheet_name(data: &[u8]) -> Option<String> {
+pub(super) fn sheet_name(data: &[u8]) -> Option<String> {
     let count = *data.get(6)? as usize;
     let wide = data.get(7)? & 1 == 1;
     let chars = data.get(8..)?;
