@@ -9,7 +9,7 @@ use serde::{Serialize, Serializer};
 /// A figure: its value for computing and its text for reading (a plain decimal: an optional
 /// `-`, digits, and a point only when decimals follow).
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Figure {
+pub struct Figure {
     value: f64,
     text: String,
 }
@@ -82,12 +82,12 @@ impl Figure {
     }
 
     /// The value, for computing.
-    pub(crate) fn value(&self) -> f64 {
+    pub fn value(&self) -> f64 {
         self.value
     }
 
     /// The text, for reading.
-    pub(crate) fn text(&self) -> &str {
+    pub fn text(&self) -> &str {
         &self.text
     }
 

@@ -19,7 +19,7 @@ mod digits;
 pub mod docx;
 pub mod error;
 pub mod escape;
-mod figure;
+pub mod figure;
 mod files;
 pub mod i18n;
 pub mod init;

@@ -517,7 +517,7 @@ fn build(
                 events::emit_all(notes, Severity::Note);
             } else if !stdportal::report::quiet() {
                 for note in notes {
-                    tell!("{note}");
+                    tell!("{}", note.as_note());
                 }
             }
             let done = t!(

@@ -51,13 +51,13 @@ impl Comparator {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Baseline {
-    pub(crate) value: Figure,
+    pub value: Figure,
     pub year: i32,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Target {
-    pub(crate) value: Figure,
+    pub value: Figure,
     pub year: i32,
     pub comparator: Comparator,
 }
@@ -100,7 +100,7 @@ pub struct Observation {
     pub city: String,
     pub indicator: String,
     pub date: PartialDate,
-    pub(crate) value: Figure,
+    pub value: Figure,
     /// A value the row says is a forecast (预测): it may lie after the build date, and is
     /// never taken for the latest measurement.
     pub forecast: bool,
@@ -123,7 +123,7 @@ pub struct Achievement {
     pub category: String,
     pub level: Option<String>,
     pub name: String,
-    pub(crate) value: Figure,
+    pub value: Figure,
     pub unit: String,
     pub source: Option<SourceRef>,
     #[serde(skip)]
@@ -361,14 +361,14 @@ fn city_name_core(name: &str) -> String {
 
 /// Cities named by their names (`枣庄市`, `枣庄`) in the other tables, written as their ids.
 fn cities_by_name(data: &mut Data, diagnostics: &mut Diagnostics) {
-    let mut named: Vec<(Loc, String)> = Vec::new();
+    let mut named: Vec<(Loc, String, String)> = Vec::new();
     {
         let data_ref = &*data;
         let mut resolve = |city: &str, loc: &Loc| match data_ref.city_id(city) {
             Ok(Some(id)) if id != city => Some(id.to_string()),
             Ok(_) => None,
             Err(message) => {
-                named.push((loc.clone(), message));
+                named.push((loc.clone(), city.to_string(), message));
                 None
             }
         };
@@ -399,9 +399,22 @@ fn cities_by_name(data: &mut Data, diagnostics: &mut Diagnostics) {
             }
         }
     }
-    for (loc, message) in named {
+    // Rows naming two cities are reported once and left out, as rows with a bad value are.
+    let ambiguous: HashSet<String> = named.iter().map(|(_, name, _)| name.clone()).collect();
+    for (loc, name, message) in named {
         diagnostics.push(loc.error(message).hint(t!("data-city-name-twice-hint")));
+        data.gaps.city_left_out(&name);
     }
+    for ind in data
+        .indicators
+        .iter()
+        .filter(|i| ambiguous.contains(&i.city))
+    {
+        data.gaps.indicator_left_out(&ind.city, &ind.id);
+    }
+    data.indicators.retain(|i| !ambiguous.contains(&i.city));
+    data.observations.retain(|o| !ambiguous.contains(&o.city));
+    data.achievements.retain(|a| !ambiguous.contains(&a.city));
 }
 
 /// Notes the id of a row that was reported and left out.

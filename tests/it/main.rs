@@ -14,6 +14,7 @@ mod crash;
 mod data;
 mod events;
 mod example_portal;
+mod figures;
 mod golden;
 mod guide;
 mod incremental;
