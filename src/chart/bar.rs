@@ -362,7 +362,7 @@ pub(crate) fn stacked_bars(c: &StackedBarChart, labels: &Labels) -> String {
                 &title,
             );
             let text = figure.text();
-            if (x1 - x0).abs() >= text_width(&text, SMALL) + 4.0 {
+            if (x1 - x0).abs() >= text_width(text, SMALL) + 4.0 {
                 let fill = format!(r#"fill="{WHITE}""#);
                 Text::new("segment-value", (x0 + x1) / 2.0, cy)
                     .anchor(Anchor::Middle)

@@ -382,7 +382,6 @@ fn cities_by_name(data: &mut Data, diagnostics: &mut Diagnostics) {
             .map(|a| resolve(&a.city, &a.city_loc))
             .collect();
         let ids = (indicators, observations, achievements);
-        drop(resolve);
         for (i, id) in ids.0.into_iter().enumerate() {
             if let Some(id) = id {
                 data.indicators[i].city = id;

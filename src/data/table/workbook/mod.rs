@@ -263,6 +263,10 @@ pub fn read_sheet(shown: &Path, sheet: &Sheet, columns: &Columns) -> TableRead {
     read
 }
 
+/// A sheet's header: the row it ends on, each column with a header and its name, and the
+/// index of the first row of values.
+type HeaderRows = (u32, Vec<(u32, String)>, usize);
+
 /// Rows above the header that an editor's habit puts there: a title (`2023年监测数据`, often
 /// merged across the table), a line saying the unit or who filled it in; each has at most this
 /// many cells with a value.
@@ -276,10 +280,7 @@ const TITLE_ROWS: usize = 3;
 /// [`TITLE_ROWS`] of the top names only columns of the table. A header is one row, or two
 /// where a merged cell groups the columns under it (`基线` over `值` and `年份` is
 /// `基线值`, `基线年份`), found only when each column then names one of the table's.
-fn header_rows(
-    rows: &[&[SheetCell]],
-    columns: &Columns,
-) -> Option<(u32, Vec<(u32, String)>, usize)> {
+fn header_rows(rows: &[&[SheetCell]], columns: &Columns) -> Option<HeaderRows> {
     let texts = |row: &[SheetCell]| -> Option<Vec<(u32, String)>> {
         row.iter()
             .map(|c| {
