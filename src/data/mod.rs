@@ -337,7 +337,7 @@ pub fn load_partial(root: &Path) -> (Data, Diagnostics) {
                 "cities" => city(row).map(|c| data.cities.push(c)),
                 "indicators" => indicator(row).map(|i| data.indicators.push(i)),
                 "observations" => observation(row, today).map(|o| data.observations.push(o)),
-                _ => achievement(row).map(|a| data.achievements.push(a)),
+                _ => achievement(row, today).map(|a| data.achievements.push(a)),
             };
             if let Err(d) = made {
                 diagnostics.push(d);
@@ -650,11 +650,11 @@ const FORECAST_NAMES: [crate::choices::Choice<bool>; 2] = [
 ];
 
 /// An observation's date, refused when it lies after the build date (`today`, China's date)
-/// unless the row says it is a forecast: a figure from the future would mark a target met and
-/// move 数据截至 years ahead.
+/// unless the row says it is a forecast (`forecast` is `None` for a table without forecasts): a
+/// figure from the future would mark a target met and move 数据截至 years ahead.
 fn observation_date(
     row: &Row,
-    forecast: bool,
+    forecast: Option<bool>,
     today: PartialDate,
 ) -> Result<PartialDate, Diagnostic> {
     let date = date_of(row)?;
@@ -663,16 +663,19 @@ fn observation_date(
         month: Some(date.month.unwrap_or(1)),
         day: Some(date.day.unwrap_or(1)),
     };
-    if !forecast && first_day > today {
+    if forecast != Some(true) && first_day > today {
         let cell = row.get("date").or_else(|| row.get("year"));
         let loc = cell.map_or(&row.loc, |c| &c.loc);
-        return Err(loc
-            .error(t!(
-                "data-date-in-future",
-                date = date.to_string(),
-                today = today.to_string()
-            ))
-            .hint(t!("data-date-in-future-hint")));
+        let (date, today) = (date.to_string(), today.to_string());
+        return Err(match forecast {
+            // An observation may be a forecast.
+            Some(_) => loc
+                .error(t!("data-date-in-future", date = date, today = today))
+                .hint(t!("data-date-in-future-hint")),
+            None => loc
+                .error(t!("data-achievement-in-future", date = date, today = today))
+                .hint(t!("data-achievement-in-future-hint")),
+        });
     }
     Ok(date)
 }
@@ -682,7 +685,7 @@ fn observation(row: &Row, today: PartialDate) -> Result<Observation, Diagnostic>
     Ok(Observation {
         city: required_text(row, "city")?,
         indicator: required_text(row, "indicator")?,
-        date: observation_date(row, forecast, today)?,
+        date: observation_date(row, Some(forecast), today)?,
         value: table::figure(row.required("value")?)?,
         forecast,
         source: row.text("source").unwrap_or_default(),
@@ -692,10 +695,12 @@ fn observation(row: &Row, today: PartialDate) -> Result<Observation, Diagnostic>
     })
 }
 
-fn achievement(row: &Row) -> Result<Achievement, Diagnostic> {
+/// An achievement is a count as of its date: one dated after the build date is refused as an
+/// observation is (it would move 数据截至 ahead too).
+fn achievement(row: &Row, today: PartialDate) -> Result<Achievement, Diagnostic> {
     Ok(Achievement {
         city: required_text(row, "city")?,
-        date: date_of(row)?,
+        date: observation_date(row, None, today)?,
         category: row.text("category").unwrap_or_default(),
         level: row.text("level"),
         name: required_text(row, "name")?,

@@ -36,7 +36,7 @@ impl AsOf {
         let latest = data
             .observations
             .iter()
-            .filter(|o| mine(&o.city))
+            .filter(|o| mine(&o.city) && !o.forecast)
             .map(|o| o.date)
             .chain(
                 data.achievements

@@ -236,6 +236,24 @@ fn an_observation_from_the_future_is_refused_unless_the_row_says_forecast() {
 }
 
 #[test]
+fn an_achievement_from_the_future_is_refused() {
+    let site = TestSite::basic();
+    site.edit("data/achievements.csv", |t| {
+        t.replacen("2018-12", "2199-12", 1)
+    });
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8))
+        .format("%Y-%m-%d")
+        .to_string();
+    let message = refused(&site, 1, &["提示：请改正日期（年份是不是打错了？）"]);
+    assert!(
+        message.contains(&format!(
+            "日期 2199-12 晚于今天（{today}）：成果只能统计到已经过去的日子"
+        )),
+        "{message}"
+    );
+}
+
+#[test]
 fn a_forecast_mark_that_is_no_yes_or_no_names_the_choices() {
     let site = TestSite::basic();
     site.file(

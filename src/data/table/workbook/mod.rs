@@ -6,6 +6,7 @@
 //! other kind of workbook), text as typed; the table's own readers then check it exactly as
 //! they check a CSV cell.
 
+mod biff;
 mod cells;
 mod container;
 mod format;

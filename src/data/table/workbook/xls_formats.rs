@@ -8,8 +8,8 @@
 
 use std::collections::HashMap;
 
+use super::biff::{records, sheet_name, u16_at, u32_at};
 use super::format::{self, Shown};
-use super::xls_scan::{records, sheet_name, u16_at, u32_at};
 
 /// The formats of the cells holding numbers, by sheet name, then by (row, column) from 0.
 pub(super) type Formats = HashMap<String, HashMap<(u32, u32), Shown>>;
