@@ -5,12 +5,13 @@ use serde::Serialize;
 
 use crate::data::{Comparator, Indicator, Observation};
 use crate::date::PartialDate;
+use crate::figure::Figure;
 
 pub(crate) use crate::status::Status;
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct Latest {
-    pub value: f64,
+    pub value: Figure,
     pub date: PartialDate,
 }
 
@@ -29,7 +30,7 @@ pub(crate) struct Assessment {
 /// The latest observation, if any.
 pub(crate) fn latest(observations: &[&Observation]) -> Option<Latest> {
     observations.iter().max_by_key(|o| o.date).map(|o| Latest {
-        value: o.value,
+        value: o.value.clone(),
         date: o.date,
     })
 }
@@ -37,7 +38,7 @@ pub(crate) fn latest(observations: &[&Observation]) -> Option<Latest> {
 /// Whether `value` meets the target. For `=` the target counts as met once the value has reached
 /// it in the direction the plan moves (up from the baseline unless the baseline is above it).
 pub(crate) fn meets_target(indicator: &Indicator, value: f64) -> bool {
-    let target = indicator.target.value;
+    let target = indicator.target.value.value();
     const EPSILON: f64 = 1e-9;
     match effective_comparator(indicator) {
         Comparator::AtLeast => value >= target - EPSILON,
@@ -51,10 +52,10 @@ pub(crate) fn meets_target(indicator: &Indicator, value: f64) -> bool {
 fn effective_comparator(indicator: &Indicator) -> Comparator {
     match indicator.target.comparator {
         Comparator::Exactly => {
-            let target = indicator.target.value;
+            let target = indicator.target.value.value();
             match &indicator.baseline {
-                Some(b) if b.value > target => Comparator::AtMost,
-                Some(b) if b.value < target => Comparator::AtLeast,
+                Some(b) if b.value.value() > target => Comparator::AtMost,
+                Some(b) if b.value.value() < target => Comparator::AtLeast,
                 // Already there: the value is to be kept (zero accidents stays zero).
                 Some(_) => Comparator::Exactly,
                 None if target == 0.0 => Comparator::AtMost,
@@ -67,8 +68,8 @@ fn effective_comparator(indicator: &Indicator) -> Comparator {
 
 /// Share of the way from the baseline to the target.
 pub(crate) fn progress(indicator: &Indicator, value: f64) -> Option<f64> {
-    let baseline = indicator.baseline.as_ref()?.value;
-    let target = indicator.target.value;
+    let baseline = indicator.baseline.as_ref()?.value.value();
+    let target = indicator.target.value.value();
     let span = target - baseline;
     if span.abs() < 1e-12 {
         // Baseline already at the target (e.g. zero accidents, to be kept at zero).
@@ -101,9 +102,9 @@ pub(crate) fn assess(indicator: &Indicator, observations: &[&Observation]) -> As
             expected: None,
         };
     };
-    let progress = progress(indicator, latest.value);
+    let progress = progress(indicator, latest.value.value());
     let expected = expected_progress(indicator, latest.date);
-    let status = if meets_target(indicator, latest.value) {
+    let status = if meets_target(indicator, latest.value.value()) {
         Status::Achieved
     } else if latest.date.year >= indicator.target.year {
         Status::Behind
@@ -140,14 +141,18 @@ mod tests {
             domain: String::new(),
             name: "n".into(),
             unit: "%".into(),
-            baseline: baseline.map(|(value, year)| Baseline { value, year }),
+            baseline: baseline.map(|(value, year)| Baseline {
+                value: Figure::of(value),
+                year,
+            }),
             target: Target {
-                value: target,
+                value: Figure::of(target),
                 year,
                 comparator,
             },
             kind: None,
             source: None,
+            decimals: None,
             loc: Loc::default(),
             plan_loc: None,
             city_loc: Loc::default(),
@@ -159,7 +164,8 @@ mod tests {
             city: "c".into(),
             indicator: "x".into(),
             date: PartialDate::parse(date).unwrap(),
-            value,
+            value: Figure::of(value),
+            forecast: false,
             source: String::new(),
             loc: Loc::default(),
             city_loc: Loc::default(),
@@ -195,7 +201,7 @@ mod tests {
     fn the_latest_observation_counts_whatever_the_file_order() {
         let ind = indicator(Some((93.2, 2015)), 97.0, 2020, Comparator::AtLeast);
         let a = status(&ind, &[obs("2019", 97.5), obs("2017", 94.0)]);
-        assert_eq!(a.latest.unwrap().value, 97.5);
+        assert_eq!(a.latest.unwrap().value.value(), 97.5);
         assert_eq!(a.status, Status::Achieved);
     }
 

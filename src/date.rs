@@ -32,8 +32,14 @@ impl PartialDate {
             return Err(t!("date-dotted", text = text.trim(), fix = fix));
         }
         let dashed = chinese_date(&halfwidth).ok_or_else(bad)?;
-        // A TOML date-time: keep the date part.
-        let date_part = dashed.split(['T', ' ']).next().unwrap_or("");
+        // A TOML date-time: keep the date part, once the time after it is a time of day.
+        let (date_part, time) = match dashed.split_once(['T', 't', ' ']) {
+            Some((date, time)) => (date, Some(time)),
+            None => (dashed.as_str(), None),
+        };
+        if time.is_some_and(|t| !is_time_of_day(t)) {
+            return Err(bad());
+        }
         let mut parts = date_part.split('-');
         let year: i32 = parts
             .next()
@@ -76,6 +82,17 @@ impl PartialDate {
     pub fn first_day(&self) -> chrono::NaiveDate {
         chrono::NaiveDate::from_ymd_opt(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
             .unwrap_or(chrono::NaiveDate::MAX)
+    }
+
+    /// Today in China (UTC+8), the day a build is made on.
+    pub fn today() -> PartialDate {
+        use chrono::Datelike;
+        let now = today_in_china();
+        PartialDate {
+            year: now.year(),
+            month: Some(now.month()),
+            day: Some(now.day()),
+        }
     }
 
     /// RFC 3339 at midnight UTC+8 of the first day the date covers (for feeds and sitemaps).
@@ -130,6 +147,30 @@ pub(crate) fn dotted_date(text: &str) -> Option<String> {
         Some(_) => None,
         None => Some(format!("{year:04}-{month:02}")),
     }
+}
+
+/// Whether `text` is the time part of a date-time as TOML and RFC 3339 write it: `08:30`,
+/// `08:30:00`, `08:30:00.5`, with an optional `Z` or offset (`+08:00`); `25:99:99junk` is not.
+fn is_time_of_day(text: &str) -> bool {
+    let text = text.trim();
+    let local = if let Some(rest) = text.strip_suffix(['Z', 'z']) {
+        rest
+    } else {
+        match text.rfind(['+', '-']) {
+            Some(at) => {
+                let offset = &text[at + 1..];
+                let ok = chrono::NaiveTime::parse_from_str(offset, "%H:%M").is_ok();
+                if !ok {
+                    return false;
+                }
+                &text[..at]
+            }
+            None => text,
+        }
+    };
+    ["%H:%M:%S%.f", "%H:%M:%S", "%H:%M"]
+        .iter()
+        .any(|format| chrono::NaiveTime::parse_from_str(local, format).is_ok())
 }
 
 /// A Chinese date (`2021年`, `2021年10月`, `2021年10月14日`) in the dashed form; other text as
@@ -209,6 +250,26 @@ mod tests {
         assert!(PartialDate::parse("2017-02-30").is_err());
         assert!(PartialDate::parse("17").is_err());
         assert_eq!(d.rfc3339(), "2017-06-30T00:00:00+08:00");
+    }
+
+    #[test]
+    fn a_date_time_needs_a_time_of_day() {
+        for good in [
+            "2021-10-14T08:30:00",
+            "2021-10-14 08:30",
+            "2021-10-14T08:30:00.25+08:00",
+            "2021-10-14T23:59:59Z",
+        ] {
+            assert!(PartialDate::parse(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "2021-10-14T25:99:99junk",
+            "2021-10-14T",
+            "2021-10-14 junk",
+            "2021-10-14T08:30:00+99:00",
+        ] {
+            assert!(PartialDate::parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -133,6 +133,23 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+impl Diagnostic {
+    /// The diagnostic said as a note (something left out on purpose, not a problem): `file:
+    /// note: message` and its hint.
+    pub fn as_note(&self) -> String {
+        let mut text = t!(
+            "diagnostic-note",
+            file = self.file.display(),
+            message = self.message.as_str()
+        );
+        if let Some(hint) = &self.hint {
+            text.push_str("\n  ");
+            text.push_str(&t!("diagnostic-hint", hint = hint));
+        }
+        text
+    }
+}
+
 impl fmt::Display for Diagnostic {
     /// `file:line:column: error: message` and an indented hint, in the editor's language (the
     /// Chinese forms also say the place in words).

@@ -19,6 +19,7 @@ mod digits;
 pub mod docx;
 pub mod error;
 pub mod escape;
+pub mod figure;
 mod files;
 pub mod i18n;
 pub mod init;

@@ -566,6 +566,15 @@ fn build(
     let ran = watching.finish();
     match result {
         Ok((site, pages, files)) => {
+            // What the data left out on purpose (a hidden sheet): said, not a problem.
+            let notes = &site.data().notes;
+            if stdportal::report::json() {
+                events::emit_all(notes, Severity::Note);
+            } else if !stdportal::report::quiet() {
+                for note in notes {
+                    tell!("{}", note.as_note());
+                }
+            }
             let done = t!(
                 "build-done",
                 pages = pages,

@@ -44,7 +44,15 @@ pub(crate) fn check(page: &Page, data: &Data, templates: &Templates) -> Vec<Diag
                     if data.indicator(city, id).is_none()
                         && !data.gaps.may_have_indicator(city, id) =>
                 {
-                    problems.push(at(call, t!("shortcode-no-indicator", id = id, city = city)))
+                    problems.push(at(
+                        call,
+                        t!(
+                            "shortcode-no-indicator",
+                            id = id,
+                            city = city,
+                            places = data.indicator_places(city)
+                        ),
+                    ))
                 }
                 (Some(_), Some(_)) => {}
                 _ => problems.push(at(call, t!("shortcode-indicator-args"))),

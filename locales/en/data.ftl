@@ -13,9 +13,9 @@ data-in-field = in { $field }: { $message }
 ## Data cross-checks
 
 data-city-hint-none = add the city to data/cities (this site has no city yet)
-data-city-hint = did you mean "{ $near }"? The cities of this site are: { $cities }; or add the city to data/cities
-data-unknown-indicator-near = did you mean "{ $near }"? Use the id of an indicator of { $city } in data/indicators
-data-unknown-indicator-hint = use the id of an indicator of { $city } in data/indicators
+data-city-hint = did you mean "{ $near }"? The cities of this site are: { $cities }; or add the city to { $places }
+data-unknown-indicator-near = did you mean "{ $near }"? Use the id of an indicator of { $city } in { $places }
+data-unknown-indicator-hint = use the id of an indicator of { $city } in { $places }
 data-unknown-indicator = unknown indicator "{ $id }" of the city "{ $city }"
 
 ## References between pages and data
@@ -74,10 +74,44 @@ data-table-twice-hint = keep one of them and delete the other (a CSV saved from 
 # $what is kind, validity or comparator; $choices a list of choice-name or choice-name-also,
 # joined with choice-separator and choice-or.
 
-choice-unknown = "{ $wanted }" is not a { $what }: write one of { $choices }
-choice-near = "{ $wanted }" is not a { $what }: did you mean { $near }? The choices are { $choices }
-choice-ambiguous = "{ $wanted }" is not a { $what }: it could be { $choices }; write the one you mean
+choice-unknown = "{ $wanted }" is not a { $what ->
+        [forecast] forecast mark
+       *[other] { $what }
+    }: write one of { $choices }
+choice-near = "{ $wanted }" is not a { $what ->
+        [forecast] forecast mark
+       *[other] { $what }
+    }: did you mean { $near }? The choices are { $choices }
+choice-ambiguous = "{ $wanted }" is not a { $what ->
+        [forecast] forecast mark
+       *[other] { $what }
+    }: it could be { $choices }; write the one you mean
 choice-name = "{ $name }"
 choice-name-also = "{ $name }" ({ $also })
 choice-separator = {", "}
 choice-or = { $rest } or { $last }
+
+## Figures, dates, sheets and copies (issue 23)
+
+data-decimals-invalid = "{ $text }" is not a number of decimals (a whole number from 0 to { $max })
+data-decimals-invalid-hint = write how many decimals the target's figures are shown with, e.g. 1 for 96.8; leave it empty to show each figure as it is written
+data-forecast-hint = write 是 (yes) for a forecast, or leave it empty for a measured value
+data-date-in-future = the date { $date } is after today ({ $today }): a measured value cannot be from the future
+data-date-in-future-hint = correct the date (a typo in the year?); if the value is a forecast, write 是 in a column 预测 (forecast) of this row
+data-achievement-in-future = the date { $date } is after today ({ $today }): an achievement is counted as of a day that has come
+data-achievement-in-future-hint = correct the date (a typo in the year?)
+data-file-copy = { $copy } is a copy of { $original }: only { $original } is read
+data-file-copy-hint = delete the copy or move it out of data/ (if you edited the copy, save it under the original's name first)
+data-sheet-hidden = the sheet "{ $sheet }" is { $how ->
+        [very-hidden] very hidden (shown only through a macro)
+       *[hidden] hidden
+    }: its rows are not published
+data-sheet-hidden-hint = { $how ->
+        [very-hidden] to publish its rows, make the sheet visible again (Visual Basic editor: Visible = xlSheetVisible)
+       *[hidden] to publish its rows, unhide the sheet (right-click a sheet tab, Unhide)
+    }; to keep them unpublished, nothing needs doing
+data-city-name-twice = "{ $name }" is the name of more than one city: { $cities }
+data-city-name-twice-hint = write the city's id instead of its name
+# A place data comes from, for a hint: a file, or a sheet of a workbook.
+data-place-sheet = { $file } (sheet "{ $sheet }")
+data-place-separator = {", "}

@@ -77,5 +77,5 @@ macro-loop-hint = a macro must not call itself, directly or through other macros
 shortcode-unclosed = a shortcode opened with { "{{" } is not closed with { "}}" }
 shortcode-bad = "{ $call }" is not a shortcode: write { "{{" } indicator(city="rizhao", id="…") { "}}" }
 shortcode-unknown = there is no shortcode named "{ $name }" (no template { $template })
-shortcode-no-indicator = there is no indicator "{ $id }" for the city "{ $city }" in data/indicators
+shortcode-no-indicator = there is no indicator "{ $id }" for the city "{ $city }" in { $places }
 shortcode-indicator-args = the indicator shortcode needs city="…" and id="…"

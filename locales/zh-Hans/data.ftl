@@ -12,9 +12,9 @@ data-in-field = { $field }：{ $message }
 ## 数据交叉检查
 
 data-city-hint-none = 请把这个城市加到 data/cities 里（网站里还没有城市）
-data-city-hint = 是不是“{ $near }”？本网站的城市有：{ $cities }；或者把这个城市加到 data/cities 里
-data-unknown-indicator-near = 是不是“{ $near }”？请用 data/indicators 里 { $city } 的指标 id
-data-unknown-indicator-hint = 请用 data/indicators 里 { $city } 的指标 id
+data-city-hint = 是不是“{ $near }”？本网站的城市有：{ $cities }；或者把这个城市加到 { $places } 里
+data-unknown-indicator-near = 是不是“{ $near }”？请用 { $places } 里 { $city } 的指标 id
+data-unknown-indicator-hint = 请用 { $places } 里 { $city } 的指标 id
 data-unknown-indicator = 城市“{ $city }”没有指标“{ $id }”
 
 ## 页面与数据之间的引用
@@ -77,21 +77,49 @@ choice-unknown = “{ $wanted }”不是可用的{ $what ->
         [kind] 文件类别
         [validity] 效力状态
         [comparator] 比较方式
+        [forecast] 预测标记
        *[other] { $what }
     }，请写其中之一：{ $choices }
 choice-near = “{ $wanted }”不是可用的{ $what ->
         [kind] 文件类别
         [validity] 效力状态
         [comparator] 比较方式
+        [forecast] 预测标记
        *[other] { $what }
     }。是不是{ $near }？可以写：{ $choices }
 choice-ambiguous = “{ $wanted }”不是可用的{ $what ->
         [kind] 文件类别
         [validity] 效力状态
         [comparator] 比较方式
+        [forecast] 预测标记
        *[other] { $what }
     }：它可能是{ $choices }，请写出你指的那一个
 choice-name = “{ $name }”
 choice-name-also = “{ $name }”（{ $also }）
 choice-separator = 、
 choice-or = { $rest }或{ $last }
+
+## 数字、日期、工作表和副本（第 23 号问题）
+
+data-decimals-invalid = “{ $text }”不是小数位数（应为 0 到 { $max } 的整数）
+data-decimals-invalid-hint = 请写这个指标的数字显示几位小数，例如 96.8 写 1；不写则每个数字按原样显示
+data-forecast-hint = 预测值请写“是”，实际监测值请留空
+data-date-in-future = 日期 { $date } 晚于今天（{ $today }）：实际监测值不可能来自将来
+data-date-in-future-hint = 请改正日期（年份是不是打错了？）；如果这是预测值，请在这一行的“预测”列写“是”
+data-achievement-in-future = 日期 { $date } 晚于今天（{ $today }）：成果只能统计到已经过去的日子
+data-achievement-in-future-hint = 请改正日期（年份是不是打错了？）
+data-file-copy = { $copy } 是 { $original } 的副本：只读取 { $original }
+data-file-copy-hint = 请删除副本，或者把它移出 data 文件夹（如果改的是副本，请先把它另存为原文件的名字）
+data-sheet-hidden = 工作表“{ $sheet }”{ $how ->
+        [very-hidden] 被深度隐藏了（只能通过宏显示）
+       *[hidden] 被隐藏了
+    }：它的行不会发布
+data-sheet-hidden-hint = { $how ->
+        [very-hidden] 要发布这些行，请让工作表重新显示（在 Visual Basic 编辑器里把 Visible 设为 xlSheetVisible）
+       *[hidden] 要发布这些行，请取消隐藏这个工作表（右键单击工作表标签，选“取消隐藏”）
+    }；不想发布就不用管它
+data-city-name-twice = “{ $name }”是不止一个城市的名称：{ $cities }
+data-city-name-twice-hint = 请写城市的编号，不要写名称
+# 提示里数据所在的位置：一个文件，或者工作簿里的一个工作表。
+data-place-sheet = { $file }（工作表“{ $sheet }”）
+data-place-separator = 、

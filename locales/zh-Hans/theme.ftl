@@ -75,5 +75,5 @@ macro-loop-hint = 宏不能直接或通过其他宏调用它自己：Tera 没有
 shortcode-unclosed = 以 { "{{" } 开头的短代码没有用 { "}}" } 结束
 shortcode-bad = “{ $call }”不是短代码：请这样写 { "{{" } indicator(city="rizhao", id="…") { "}}" }
 shortcode-unknown = 没有名为“{ $name }”的短代码（没有模板 { $template }）
-shortcode-no-indicator = data/indicators 里没有城市“{ $city }”的指标“{ $id }”
+shortcode-no-indicator = { $places } 里没有城市“{ $city }”的指标“{ $id }”
 shortcode-indicator-args = indicator 短代码需要写 city="…" 和 id="…"

@@ -12,9 +12,9 @@ data-in-field = { $field }：{ $message }
 ## 資料交叉檢查
 
 data-city-hint-none = 請把這個城市加到 data/cities 裡（網站裡還沒有城市）
-data-city-hint = 是不是“{ $near }”？本網站的城市有：{ $cities }；或者把這個城市加到 data/cities 裡
-data-unknown-indicator-near = 是不是“{ $near }”？請用 data/indicators 裡 { $city } 的指標 id
-data-unknown-indicator-hint = 請用 data/indicators 裡 { $city } 的指標 id
+data-city-hint = 是不是“{ $near }”？本網站的城市有：{ $cities }；或者把這個城市加到 { $places } 裡
+data-unknown-indicator-near = 是不是“{ $near }”？請用 { $places } 裡 { $city } 的指標 id
+data-unknown-indicator-hint = 請用 { $places } 裡 { $city } 的指標 id
 data-unknown-indicator = 城市“{ $city }”沒有指標“{ $id }”
 
 ## 頁面與資料之間的引用
@@ -77,21 +77,49 @@ choice-unknown = “{ $wanted }”不是可用的{ $what ->
         [kind] 文件類別
         [validity] 效力狀態
         [comparator] 比較方式
+        [forecast] 預測標記
        *[other] { $what }
     }，請寫其中之一：{ $choices }
 choice-near = “{ $wanted }”不是可用的{ $what ->
         [kind] 文件類別
         [validity] 效力狀態
         [comparator] 比較方式
+        [forecast] 預測標記
        *[other] { $what }
     }。是不是{ $near }？可以寫：{ $choices }
 choice-ambiguous = “{ $wanted }”不是可用的{ $what ->
         [kind] 文件類別
         [validity] 效力狀態
         [comparator] 比較方式
+        [forecast] 預測標記
        *[other] { $what }
     }：它可能是{ $choices }，請寫出你指的那一個
 choice-name = “{ $name }”
 choice-name-also = “{ $name }”（{ $also }）
 choice-separator = 、
 choice-or = { $rest }或{ $last }
+
+## 數字、日期、工作表和副本（第 23 號問題）
+
+data-decimals-invalid = “{ $text }”不是小數位數（應為 0 到 { $max } 的整數）
+data-decimals-invalid-hint = 請寫這個指標的數字顯示幾位小數，例如 96.8 寫 1；不寫則每個數字按原樣顯示
+data-forecast-hint = 預測值請寫“是”，實際監測值請留空
+data-date-in-future = 日期 { $date } 晚於今天（{ $today }）：實際監測值不可能來自將來
+data-date-in-future-hint = 請改正日期（年份是不是打錯了？）；如果這是預測值，請在這一列的“預測”欄寫“是”
+data-achievement-in-future = 日期 { $date } 晚於今天（{ $today }）：成果只能統計到已經過去的日子
+data-achievement-in-future-hint = 請改正日期（年份是不是打錯了？）
+data-file-copy = { $copy } 是 { $original } 的副本：只讀取 { $original }
+data-file-copy-hint = 請刪除副本，或者把它移出 data 資料夾（如果改的是副本，請先把它另存為原檔案的名字）
+data-sheet-hidden = 工作表“{ $sheet }”{ $how ->
+        [very-hidden] 被深度隱藏了（只能透過巨集顯示）
+       *[hidden] 被隱藏了
+    }：它的列不會發布
+data-sheet-hidden-hint = { $how ->
+        [very-hidden] 要發布這些列，請讓工作表重新顯示（在 Visual Basic 編輯器裡把 Visible 設為 xlSheetVisible）
+       *[hidden] 要發布這些列，請取消隱藏這個工作表（右鍵按一下工作表索引標籤，選“取消隱藏”）
+    }；不想發布就不用管它
+data-city-name-twice = “{ $name }”是不止一個城市的名稱：{ $cities }
+data-city-name-twice-hint = 請寫城市的編號，不要寫名稱
+# 提示裡資料所在的位置：一個檔案，或者活頁簿裡的一個工作表。
+data-place-sheet = { $file }（工作表“{ $sheet }”）
+data-place-separator = 、

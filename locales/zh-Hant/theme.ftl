@@ -75,5 +75,5 @@ macro-loop-hint = 巨集不能直接或透過其他巨集呼叫它自己：Tera 
 shortcode-unclosed = 以 { "{{" } 開頭的短代碼沒有用 { "}}" } 結束
 shortcode-bad = “{ $call }”不是短代碼：請這樣寫 { "{{" } indicator(city="rizhao", id="…") { "}}" }
 shortcode-unknown = 沒有名為“{ $name }”的短代碼（沒有範本 { $template }）
-shortcode-no-indicator = data/indicators 裡沒有城市“{ $city }”的指標“{ $id }”
+shortcode-no-indicator = { $places } 裡沒有城市“{ $city }”的指標“{ $id }”
 shortcode-indicator-args = indicator 短代碼需要寫 city="…" 和 id="…"

@@ -10,7 +10,7 @@ use super::svg::{
     document, end_element, labelled, last_tick_label, line, num, text_width, tick_labels,
     value_label, Anchor, Text, FONT, LEGEND_ROW, PAD, SMALL, WIDTH,
 };
-use super::{BarChart, Palette, StackedBarChart};
+use super::{BarChart, Figure, Palette, StackedBarChart};
 use crate::escape::xml;
 use crate::labels::Labels;
 
@@ -179,14 +179,14 @@ pub(crate) fn bars(c: &BarChart, labels: &Labels) -> String {
     let values: Vec<String> = c
         .bars
         .iter()
-        .map(|b| value_label(b.value, c.unit))
+        .map(|b| value_label(&b.value, c.unit))
         .collect();
     let value_width = values
         .iter()
         .map(|v| text_width(v, FONT))
         .fold(0.0, f64::max)
         + 8.0;
-    let raw: Vec<f64> = c.bars.iter().map(|b| b.value).collect();
+    let raw: Vec<f64> = c.bars.iter().map(|b| b.value.value()).collect();
     let scale = Scale::zero_based(raw.iter().copied()).whole_if_count(&raw, c.unit);
     let l = Layout::new(
         c.bars.iter().map(|b| b.label),
@@ -204,17 +204,17 @@ pub(crate) fn bars(c: &BarChart, labels: &Labels) -> String {
         let cy = top + (i as f64 + 0.5) * ROW;
         l.row_label(&mut texts, cy, bar.label);
         let zero = l.zero();
-        let (end, anchor, dx) = if bar.value.is_finite() {
-            let end = l.pos(bar.value);
+        let (end, anchor, dx) = if bar.value.value().is_finite() {
+            let end = l.pos(bar.value.value());
             rect(
                 &mut body,
                 "bar",
                 (zero, end),
                 cy,
                 &fill,
-                &labelled(labels, bar.label, bar.value, c.unit),
+                &labelled(labels, bar.label, &bar.value, c.unit),
             );
-            if bar.value < 0.0 {
+            if bar.value.value() < 0.0 {
                 (end, Anchor::End, -6.0)
             } else {
                 (end, Anchor::Start, 6.0)
@@ -292,25 +292,24 @@ pub(crate) fn stacked_bars(c: &StackedBarChart, labels: &Labels) -> String {
         let h = no_data(&mut body, top, labels);
         return document("stacked-bar", c.id, c.title, c.desc, h, &body);
     }
-    let row_values = |values: &[f64]| -> Vec<f64> {
+    fn row_values(values: &[Figure], n: usize) -> Vec<&Figure> {
         values
             .iter()
             .take(n)
-            .copied()
-            .filter(|v| v.is_finite())
+            .filter(|v| v.value().is_finite())
             .collect()
-    };
-    let sums: Vec<(f64, f64, f64)> = c
+    }
+    let sums: Vec<(f64, f64, Figure)> = c
         .stacks
         .iter()
         .map(|s| {
-            let v = row_values(&s.values);
-            let pos: f64 = v.iter().filter(|&&x| x > 0.0).sum();
-            let neg: f64 = v.iter().filter(|&&x| x < 0.0).sum();
-            (pos, neg, v.iter().sum())
+            let v = row_values(&s.values, n);
+            let pos: f64 = v.iter().map(|x| x.value()).filter(|&x| x > 0.0).sum();
+            let neg: f64 = v.iter().map(|x| x.value()).filter(|&x| x < 0.0).sum();
+            (pos, neg, Figure::sum(v))
         })
         .collect();
-    let totals: Vec<String> = sums.iter().map(|s| value_label(s.2, c.unit)).collect();
+    let totals: Vec<String> = sums.iter().map(|s| value_label(&s.2, c.unit)).collect();
     let value_width = totals
         .iter()
         .map(|v| text_width(v, FONT))
@@ -334,7 +333,8 @@ pub(crate) fn stacked_bars(c: &StackedBarChart, labels: &Labels) -> String {
         let cy = top + (r as f64 + 0.5) * ROW;
         l.row_label(&mut texts, cy, stack.label);
         let (mut up, mut down) = (0.0, 0.0);
-        for (i, &v) in stack.values.iter().take(n).enumerate() {
+        for (i, figure) in stack.values.iter().take(n).enumerate() {
+            let v = figure.value();
             if !v.is_finite() || v == 0.0 {
                 continue;
             }
@@ -351,7 +351,7 @@ pub(crate) fn stacked_bars(c: &StackedBarChart, labels: &Labels) -> String {
             let title = format!(
                 "{} {}",
                 stack.label,
-                labelled(labels, c.series[i], v, c.unit)
+                labelled(labels, c.series[i], figure, c.unit)
             );
             rect(
                 &mut body,
@@ -361,14 +361,14 @@ pub(crate) fn stacked_bars(c: &StackedBarChart, labels: &Labels) -> String {
                 &attrs,
                 &title,
             );
-            let text = num(v);
-            if (x1 - x0).abs() >= text_width(&text, SMALL) + 4.0 {
+            let text = figure.text();
+            if (x1 - x0).abs() >= text_width(text, SMALL) + 4.0 {
                 let fill = format!(r#"fill="{WHITE}""#);
                 Text::new("segment-value", (x0 + x1) / 2.0, cy)
                     .anchor(Anchor::Middle)
                     .size(SMALL)
                     .extra(&fill)
-                    .write(&mut texts, &text);
+                    .write(&mut texts, text);
             }
         }
         Text::new("value value-total", l.pos(*pos_sum) + 6.0, cy).write(&mut texts, &totals[r]);
@@ -381,7 +381,7 @@ pub(crate) fn stacked_bars(c: &StackedBarChart, labels: &Labels) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::tests::{bar, bars, check, stacked_bars};
+    use crate::chart::tests::{bar, bars, check, figs, stacked_bars};
     use crate::chart::{Bar, Stack};
 
     fn chart<'a>(bars: Vec<Bar<'a>>) -> BarChart<'a> {
@@ -433,7 +433,7 @@ mod tests {
             vec![],
             vec![Stack {
                 label: "济宁市",
-                values: vec![1.0],
+                values: figs(&[1.0]),
             }],
         );
         check(&svg);
@@ -450,12 +450,12 @@ mod tests {
             vec![
                 Bar {
                     label: "坏",
-                    value: f64::NAN,
+                    value: Figure::of(f64::NAN),
                 },
                 bar("好", 2.0),
                 Bar {
                     label: "无穷",
-                    value: f64::INFINITY,
+                    value: Figure::of(f64::INFINITY),
                 },
             ],
             vec![bar(&long, 1.0)],
@@ -471,12 +471,12 @@ mod tests {
         );
         let svg = bars(&chart(vec![Bar {
             label: "坏",
-            value: f64::NAN,
+            value: Figure::of(f64::NAN),
         }]));
         assert!(svg.contains(">—</text>"), "{svg}");
         let svg = bars(&chart(vec![Bar {
             label: &"很长的标签名称".repeat(10),
-            value: 1.0,
+            value: Figure::of(1.0),
         }]));
         assert!(svg.contains("…<title>"), "{svg}");
     }
@@ -493,11 +493,11 @@ mod tests {
             stacks: vec![
                 Stack {
                     label: "济宁市",
-                    values: vec![432.0, 488.0, 369.0, 195.0],
+                    values: figs(&[432.0, 488.0, 369.0, 195.0]),
                 },
                 Stack {
                     label: "泰安市",
-                    values: vec![121.0, 203.0],
+                    values: figs(&[121.0, 203.0]),
                 },
             ],
         });
@@ -527,19 +527,19 @@ mod tests {
             stacks: vec![
                 Stack {
                     label: "负",
-                    values: vec![-3.0, 5.0, 99.0],
+                    values: figs(&[-3.0, 5.0, 99.0]),
                 },
                 Stack {
                     label: "零",
-                    values: vec![0.0, 0.0],
+                    values: figs(&[0.0, 0.0]),
                 },
                 Stack {
                     label: "缺",
-                    values: vec![],
+                    values: figs(&[]),
                 },
                 Stack {
                     label: "坏",
-                    values: vec![f64::NAN, f64::INFINITY],
+                    values: figs(&[f64::NAN, f64::INFINITY]),
                 },
             ],
         });
@@ -567,7 +567,7 @@ mod tests {
             palette: Palette::Categories,
             stacks: vec![Stack {
                 label: "济宁市",
-                values: vec![1.0; 7],
+                values: figs(&[1.0; 7]),
             }],
         });
         check(&svg);

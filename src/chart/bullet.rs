@@ -14,7 +14,7 @@ use super::svg::{
     document, end_element, labelled, last_tick_label, line, num, text_width, tick_labels, Anchor,
     Text, FONT, SMALL, WIDTH,
 };
-use super::{Bullet, Status};
+use super::{Bullet, Figure, Status};
 use crate::labels::Labels;
 
 const PAD: f64 = 16.0;
@@ -22,8 +22,8 @@ const ROW: f64 = 30.0;
 const ICON_X: f64 = PAD + 9.0;
 const TEXT_X: f64 = PAD + 26.0;
 
-fn finite<T>(v: Option<(f64, T)>) -> Option<(f64, T)> {
-    v.filter(|(x, _)| x.is_finite())
+fn finite<T>(v: Option<(&Figure, T)>) -> Option<(&Figure, T)> {
+    v.filter(|(x, _)| x.value().is_finite())
 }
 
 fn rect(
@@ -122,9 +122,9 @@ pub(crate) fn bullet(b: &Bullet, labels: &Labels) -> String {
 
     // Scale.
     let values: Vec<f64> = [
-        baseline.map(|v| v.0),
-        target.map(|v| v.0),
-        latest.map(|v| v.0),
+        baseline.map(|v| v.0.value()),
+        target.map(|v| v.0.value()),
+        latest.map(|v| v.0.value()),
     ]
     .into_iter()
     .flatten()
@@ -148,7 +148,7 @@ pub(crate) fn bullet(b: &Bullet, labels: &Labels) -> String {
     );
     if let Some((v, _)) = latest {
         let zero = pos(0.0_f64.clamp(scale.lo, scale.hi));
-        let end = pos(v);
+        let end = pos(v.value());
         rect(
             &mut body,
             &format!("measure status-{sclass}"),
@@ -162,7 +162,7 @@ pub(crate) fn bullet(b: &Bullet, labels: &Labels) -> String {
         rect(
             &mut body,
             "mark mark-target",
-            (pos(v) - 1.5, ty - 24.0),
+            (pos(v.value()) - 1.5, ty - 24.0),
             (3.0, 48.0),
             TEXT,
             &target_text,
@@ -172,7 +172,7 @@ pub(crate) fn bullet(b: &Bullet, labels: &Labels) -> String {
         mark(
             &mut body,
             Shape::Diamond,
-            (pos(v), ty + 17.0),
+            (pos(v.value()), ty + 17.0),
             7.0,
             "mark mark-baseline",
             GREY,
@@ -187,7 +187,7 @@ pub(crate) fn bullet(b: &Bullet, labels: &Labels) -> String {
         mark(
             &mut body,
             style.shape,
-            (pos(v), ty - 17.0),
+            (pos(v.value()), ty - 17.0),
             9.0,
             &format!("mark mark-latest status-{sclass}"),
             colour,
@@ -215,7 +215,7 @@ pub(crate) fn bullet(b: &Bullet, labels: &Labels) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::tests::check;
+    use crate::chart::tests::{check, f};
 
     /// Bullet charts with the default theme's words.
     fn bullet(b: &Bullet) -> String {
@@ -228,9 +228,9 @@ mod tests {
             title: "合格率",
             desc: "说明。",
             unit: "%",
-            baseline: Some((93.2, "基线 2015")),
-            target: (97.0, "目标 2020"),
-            latest,
+            baseline: Some((f(93.2), "基线 2015")),
+            target: (f(97.0), "目标 2020"),
+            latest: latest.map(|(v, label)| (f(v), label)),
             status,
         }
     }
@@ -298,49 +298,49 @@ mod tests {
             // Zero accidents as the target.
             Bullet {
                 unit: "起",
-                baseline: Some((3.0, "基线")),
-                target: (0.0, "目标"),
-                latest: Some((1.0, "最新")),
+                baseline: Some((f(3.0), "基线")),
+                target: (f(0.0), "目标"),
+                latest: Some((f(1.0), "最新")),
                 ..example(Status::OnTrack, None)
             },
             // Everything zero.
             Bullet {
                 unit: "起",
-                baseline: Some((0.0, "基线")),
-                target: (0.0, "目标"),
-                latest: Some((0.0, "最新")),
+                baseline: Some((f(0.0), "基线")),
+                target: (f(0.0), "目标"),
+                latest: Some((f(0.0), "最新")),
                 ..example(Status::Achieved, None)
             },
             // Negative values.
             Bullet {
                 unit: "‰",
-                baseline: Some((-2.5, "基线")),
-                target: (1.0, "目标"),
-                latest: Some((-0.4, "最新")),
+                baseline: Some((f(-2.5), "基线")),
+                target: (f(1.0), "目标"),
+                latest: Some((f(-0.4), "最新")),
                 ..example(Status::Behind, None)
             },
             // Huge values, no baseline.
             Bullet {
                 unit: "项",
                 baseline: None,
-                target: (13375.0, "目标"),
-                latest: Some((9000.0, "最新")),
+                target: (f(13375.0), "目标"),
+                latest: Some((f(9000.0), "最新")),
                 ..example(Status::OnTrack, None)
             },
             // Garbage in.
             Bullet {
                 unit: "%",
-                baseline: Some((f64::NAN, "基线")),
-                target: (f64::INFINITY, "目标"),
-                latest: Some((f64::NEG_INFINITY, "最新")),
+                baseline: Some((f(f64::NAN), "基线")),
+                target: (f(f64::INFINITY), "目标"),
+                latest: Some((f(f64::NEG_INFINITY), "最新")),
                 ..example(Status::NoData, None)
             },
             // Empty labels and a very long one.
             Bullet {
                 unit: "",
-                baseline: Some((1.0, "")),
-                target: (2.0, ""),
-                latest: Some((1.5, &long)),
+                baseline: Some((f(1.0), "")),
+                target: (f(2.0), ""),
+                latest: Some((f(1.5), &long)),
                 ..example(Status::OnTrack, None)
             },
         ];

@@ -7,10 +7,10 @@ use std::fmt::Write as _;
 use super::marks::{mark, Shape, GREY, GRID, SERIES, TEXT};
 use super::scale::{year_ticks, Scale};
 use super::svg::{
-    document, labelled, line as seg, num, text_width, Anchor, Text, FONT, LEGEND_ROW, PAD, SMALL,
-    WIDTH,
+    document, labelled, line as seg, num, text_width, value_label, Anchor, Text, FONT, LEGEND_ROW,
+    PAD, SMALL, WIDTH,
 };
-use super::{LineChart, Point};
+use super::{Figure, LineChart, Point};
 use crate::labels::Labels;
 
 /// Room above the plot for the value label of a point at the top.
@@ -76,7 +76,8 @@ fn thinned(xy: &[(f64, f64)]) -> Vec<usize> {
 /// The first, last, lowest and highest of the points, in order: the values a thinned chart
 /// marks and labels.
 fn extremes(points: &[&Point]) -> Vec<usize> {
-    let by_value = |a: &usize, b: &usize| points[*a].value.total_cmp(&points[*b].value);
+    let by_value =
+        |a: &usize, b: &usize| (points[*a].value.value()).total_cmp(&points[*b].value.value());
     let all = 0..points.len();
     let mut marked = vec![
         0,
@@ -94,9 +95,9 @@ pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
     let points: Vec<&Point> = c
         .points
         .iter()
-        .filter(|p| p.x.is_finite() && p.value.is_finite())
+        .filter(|p| p.x.is_finite() && p.value.value().is_finite())
         .collect();
-    let ok = |(x, v, _): &(f64, f64, &str)| x.is_finite() && v.is_finite();
+    let ok = |(x, v, _): &(f64, &Figure, &str)| x.is_finite() && v.value().is_finite();
     let baseline = c.baseline.filter(ok);
     let target = c.target.filter(ok);
     let marks = baseline.iter().chain(target.iter());
@@ -104,8 +105,8 @@ pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
     // Scales.
     let values: Vec<f64> = points
         .iter()
-        .map(|p| p.value)
-        .chain(marks.clone().map(|m| m.1))
+        .map(|p| p.value.value())
+        .chain(marks.clone().map(|m| m.1.value()))
         .collect();
     let scale = Scale::fitted(values.iter().copied()).whole_if_count(&values, c.unit);
     let ticks = scale.ticks();
@@ -193,7 +194,7 @@ pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
 
     // Target reference line under the data.
     if let Some((_, v, _)) = target {
-        let y = py(v);
+        let y = py(v.value());
         let attrs = format!(r#"stroke="{TEXT}" stroke-width="2" stroke-dasharray="6 4""#);
         seg(
             &mut body,
@@ -206,7 +207,10 @@ pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
 
     // Data: the line through every point, or, with more points than pixels, through those that
     // draw the same pixels; a circle on each point, or on the first, last, lowest and highest.
-    let all_xy: Vec<(f64, f64)> = points.iter().map(|p| (px(p.x), py(p.value))).collect();
+    let all_xy: Vec<(f64, f64)> = points
+        .iter()
+        .map(|p| (px(p.x), py(p.value.value())))
+        .collect();
     let (drawn, marked) = if points.len() > MAX_DRAWN_POINTS {
         (thinned(&all_xy), extremes(&points))
     } else {
@@ -228,7 +232,7 @@ pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
         mark(
             &mut body,
             Shape::Circle,
-            (px(p.x), py(p.value)),
+            (px(p.x), py(p.value.value())),
             5.0,
             "point",
             SERIES,
@@ -242,16 +246,30 @@ pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
     for (reference, shape, size, class, colour) in references {
         if let Some((x, v, label)) = reference {
             let text = labelled(labels, label, v, c.unit);
-            mark(&mut body, shape, (px(x), py(v)), size, class, colour, &text);
+            mark(
+                &mut body,
+                shape,
+                (px(x), py(v.value())),
+                size,
+                class,
+                colour,
+                &text,
+            );
         }
     }
 
-    let target_y = target.map(|(_, v, _)| py(v));
+    let target_y = target.map(|(_, v, _)| py(v.value()));
     // Value labels: all of them if they fit side by side, else the first and the last (or just
     // the last). Each goes above its point, or below where the line runs higher on both sides.
-    let texts: Vec<String> = points.iter().map(|p| num(p.value) + c.unit).collect();
+    let texts: Vec<String> = points
+        .iter()
+        .map(|p| value_label(p.value, c.unit))
+        .collect();
     let widths: Vec<f64> = texts.iter().map(|t| text_width(t, FONT)).collect();
-    let xy: Vec<(f64, f64)> = points.iter().map(|p| (px(p.x), py(p.value))).collect();
+    let xy: Vec<(f64, f64)> = points
+        .iter()
+        .map(|p| (px(p.x), py(p.value.value())))
+        .collect();
     let apart =
         |i: usize, j: usize| (xy[j].0 - xy[i].0).abs() >= (widths[i] + widths[j]) / 2.0 + 6.0;
     let n = points.len();
@@ -345,7 +363,7 @@ pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::tests::check;
+    use crate::chart::tests::{check, f};
 
     /// Line charts with the default theme's words.
     fn line(c: &LineChart) -> String {
@@ -368,7 +386,7 @@ mod tests {
         Point {
             x,
             label: "点",
-            value,
+            value: f(value),
         }
     }
 
@@ -406,7 +424,7 @@ mod tests {
         );
         // Only a target, no data yet.
         let svg = line(&LineChart {
-            target: Some((2020.0, 97.0, "目标 2020")),
+            target: Some((2020.0, f(97.0), "目标 2020")),
             ..chart(vec![])
         });
         check(&svg);
@@ -426,7 +444,7 @@ mod tests {
         ];
         for points in cases {
             let svg = line(&LineChart {
-                target: Some((2020.0, 0.0, "零事故")),
+                target: Some((2020.0, f(0.0), "零事故")),
                 ..chart(points)
             });
             check(&svg);
@@ -454,7 +472,7 @@ mod tests {
         assert!(label_centre(5.0, false, 210.0, None) > 5.0);
         // The line chart of a value right under its target never puts them together.
         let svg = line(&LineChart {
-            target: Some((2020.0, 97.0, "目标 2020年")),
+            target: Some((2020.0, f(97.0), "目标 2020年")),
             ..chart(vec![p(2016.0, 94.1), p(2018.0, 96.5)])
         });
         check(&svg);
@@ -489,8 +507,8 @@ mod tests {
     #[test]
     fn baseline_and_target_markers() {
         let svg = line(&LineChart {
-            baseline: Some((2015.0, 93.2, "基线 2015")),
-            target: Some((2020.0, 97.0, "目标 2020")),
+            baseline: Some((2015.0, f(93.2), "基线 2015")),
+            target: Some((2020.0, f(97.0), "目标 2020")),
             ..chart(vec![p(2016.0, 94.1)])
         });
         check(&svg);

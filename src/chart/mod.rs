@@ -24,6 +24,7 @@ mod palette;
 mod scale;
 mod svg;
 
+pub(crate) use crate::figure::Figure;
 pub(crate) use crate::status::Status;
 pub(crate) use bar::{bars, stacked_bars};
 pub(crate) use bullet::bullet;
@@ -43,11 +44,11 @@ pub(crate) struct Bullet<'a> {
     /// Unit printed after values: "%", "项" …
     pub unit: &'a str,
     /// Value and label, e.g. `(93.2, "基线 2015")`.
-    pub baseline: Option<(f64, &'a str)>,
+    pub baseline: Option<(&'a Figure, &'a str)>,
     /// Value and label, e.g. `(97.0, "目标 2020")`.
-    pub target: (f64, &'a str),
+    pub target: (&'a Figure, &'a str),
     /// Value and label, e.g. `(95.1, "最新 2018")`.
-    pub latest: Option<(f64, &'a str)>,
+    pub latest: Option<(&'a Figure, &'a str)>,
     pub status: Status,
 }
 
@@ -55,7 +56,7 @@ pub(crate) struct Bullet<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Bar<'a> {
     pub label: &'a str,
-    pub value: f64,
+    pub value: Figure,
 }
 
 /// Horizontal bars, one per row, label on the left and the value printed at the bar's end.
@@ -73,7 +74,7 @@ pub(crate) struct BarChart<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Stack<'a> {
     pub label: &'a str,
-    pub values: Vec<f64>,
+    pub values: Vec<Figure>,
 }
 
 /// Horizontal stacked bars with a legend; the total is printed at the end of each row.
@@ -108,7 +109,7 @@ pub(crate) struct Point<'a> {
     pub x: f64,
     /// Label for the point, e.g. "2018".
     pub label: &'a str,
-    pub value: f64,
+    pub value: &'a Figure,
 }
 
 /// A time series with optional baseline and target markers.
@@ -121,9 +122,9 @@ pub(crate) struct LineChart<'a> {
     /// Sorted by `x`.
     pub points: Vec<Point<'a>>,
     /// `(x, value, label)`, drawn as a diamond.
-    pub baseline: Option<(f64, f64, &'a str)>,
+    pub baseline: Option<(f64, &'a Figure, &'a str)>,
     /// `(x, value, label)`, drawn as a bullseye with a dashed reference line at its value.
-    pub target: Option<(f64, f64, &'a str)>,
+    pub target: Option<(f64, &'a Figure, &'a str)>,
 }
 
 #[cfg(test)]
@@ -132,7 +133,19 @@ mod tests {
 
     // The charts with the default theme's words: the golden files are what it shows.
     pub(crate) fn bar(label: &str, value: f64) -> Bar<'_> {
-        Bar { label, value }
+        Bar {
+            label,
+            value: Figure::of(value),
+        }
+    }
+
+    /// A figure for a chart's test, as long as the test runs.
+    pub(crate) fn f(value: f64) -> &'static Figure {
+        Box::leak(Box::new(Figure::of(value)))
+    }
+
+    pub(crate) fn figs(values: &[f64]) -> Vec<Figure> {
+        values.iter().map(|&v| Figure::of(v)).collect()
     }
 
     pub(crate) fn labels() -> &'static crate::labels::Labels {
@@ -208,7 +221,7 @@ mod tests {
             .map(|(i, label)| Point {
                 x: 1901.0 + i as f64 / 365.0,
                 label,
-                value: if i == 4242 { 150.0 } else { value(i) },
+                value: f(if i == 4242 { 150.0 } else { value(i) }),
             })
             .collect();
         let svg = line(&LineChart {
@@ -218,7 +231,7 @@ mod tests {
             unit: "%",
             points,
             baseline: None,
-            target: Some((2200.0, 97.0, "目标")),
+            target: Some((2200.0, f(97.0), "目标")),
         });
         check(&svg);
         assert!(svg.len() < 100_000, "{} bytes", svg.len());
@@ -243,8 +256,8 @@ mod tests {
             title: "工业产品质量监督抽查合格率",
             desc: "基线2015年93.2%，目标2020年不低于97%，暂无最新数据。",
             unit: "%",
-            baseline: Some((93.2, "基线 2015")),
-            target: (97.0, "目标 2020"),
+            baseline: Some((f(93.2), "基线 2015")),
+            target: (f(97.0), "目标 2020"),
             latest: None,
             status: Status::NoData,
         })
@@ -264,9 +277,9 @@ mod tests {
             title: "工业产品质量监督抽查合格率",
             desc: "基线2015年93.2%，目标2020年不低于97%，2018年为95.1%，按期推进。",
             unit: "%",
-            baseline: Some((93.2, "基线 2015")),
-            target: (97.0, "目标 2020"),
-            latest: Some((95.1, "最新 2018")),
+            baseline: Some((f(93.2), "基线 2015")),
+            target: (f(97.0), "目标 2020"),
+            latest: Some((f(95.1), "最新 2018")),
             status: Status::OnTrack,
         });
         check(&svg);
@@ -301,8 +314,8 @@ mod tests {
             series: vec!["国家", "行业", "地方", "团体"],
             palette: Palette::Categories,
             stacks: vec![
-                Stack { label: "济宁市", values: vec![432.0, 488.0, 369.0, 195.0] },
-                Stack { label: "泰安市", values: vec![121.0, 203.0, 96.0, 58.0] },
+                Stack { label: "济宁市", values: figs(&[432.0, 488.0, 369.0, 195.0]) },
+                Stack { label: "泰安市", values: figs(&[121.0, 203.0, 96.0, 58.0]) },
             ],
         });
         check(&svg);
@@ -320,21 +333,21 @@ mod tests {
                 Point {
                     x: 2016.0,
                     label: "2016",
-                    value: 94.1,
+                    value: f(94.1),
                 },
                 Point {
                     x: 2017.0,
                     label: "2017",
-                    value: 94.8,
+                    value: f(94.8),
                 },
                 Point {
                     x: 2018.0,
                     label: "2018",
-                    value: 95.1,
+                    value: f(95.1),
                 },
             ],
-            baseline: Some((2015.0, 93.2, "基线 2015")),
-            target: Some((2020.0, 97.0, "目标 2020")),
+            baseline: Some((2015.0, f(93.2), "基线 2015")),
+            target: Some((2020.0, f(97.0), "目标 2020")),
         });
         check(&svg);
         golden("line-pass-rate", &svg);
@@ -349,9 +362,9 @@ mod tests {
                 title: evil,
                 desc: evil,
                 unit: evil,
-                baseline: Some((1.0, evil)),
-                target: (2.0, evil),
-                latest: Some((1.5, evil)),
+                baseline: Some((f(1.0), evil)),
+                target: (f(2.0), evil),
+                latest: Some((f(1.5), evil)),
                 status: Status::Behind,
             }),
             bars(&BarChart {
@@ -370,7 +383,7 @@ mod tests {
                 palette: Palette::Categories,
                 stacks: vec![Stack {
                     label: evil,
-                    values: vec![1.0],
+                    values: figs(&[1.0]),
                 }],
             }),
             line(&LineChart {
@@ -381,10 +394,10 @@ mod tests {
                 points: vec![Point {
                     x: 2018.0,
                     label: evil,
-                    value: 1.0,
+                    value: f(1.0),
                 }],
-                baseline: Some((2015.0, 0.5, evil)),
-                target: Some((2020.0, 2.0, evil)),
+                baseline: Some((2015.0, f(0.5), evil)),
+                target: Some((2020.0, f(2.0), evil)),
             }),
         ];
         for svg in &svgs {

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::escape::{xml, xml_into};
+use crate::figure::Figure;
 use crate::labels::Labels;
 
 /// Width of every chart's viewBox: close to a phone's width in CSS px, so that a chart shown
@@ -23,7 +24,8 @@ pub(crate) const LEGEND_ROW: f64 = 30.0;
 /// Distance from a text's vertical centre to its baseline, as a share of the font size.
 const BASELINE_SHIFT: f64 = 0.35;
 
-/// A number with at most two decimals and no trailing zeros: `93.2`, `97`, `13375`, `-0.5`.
+/// A coordinate or an axis tick (never a figure of the data, see [`value_label`]): at most two
+/// decimals and no trailing zeros: `93.2`, `97`, `13375`, `-0.5`.
 /// Non-finite input (which the charts filter out before) gives `0`, so output never holds
 /// `NaN` or `inf`.
 pub(crate) fn num(v: f64) -> String {
@@ -45,11 +47,11 @@ pub(crate) fn num(v: f64) -> String {
     s
 }
 
-/// A value with its unit, as printed in a chart: `97%`, `432项`. Non-finite values print as a
-/// dash.
-pub(crate) fn value_label(v: f64, unit: &str) -> String {
-    if v.is_finite() {
-        format!("{}{unit}", num(v))
+/// A figure with its unit, as printed in a chart: `97%`, `432项`, with the decimals the page
+/// shows it with (never the two of a coordinate). Non-finite values print as a dash.
+pub(crate) fn value_label(v: &Figure, unit: &str) -> String {
+    if v.value().is_finite() {
+        v.with_unit(unit)
     } else {
         "—".to_string()
     }
@@ -57,7 +59,7 @@ pub(crate) fn value_label(v: f64, unit: &str) -> String {
 
 /// A value after its label (the theme's `chart_value`: `label：value`), or just the value when
 /// the label is empty.
-pub(crate) fn labelled(labels: &Labels, label: &str, v: f64, unit: &str) -> String {
+pub(crate) fn labelled(labels: &Labels, label: &str, v: &Figure, unit: &str) -> String {
     let value = value_label(v, unit);
     if label.trim().is_empty() {
         value
@@ -334,12 +336,16 @@ mod tests {
 
     #[test]
     fn value_labels_carry_the_unit() {
-        assert_eq!(value_label(432.0, "项"), "432项");
-        assert_eq!(value_label(97.0, "%"), "97%");
-        assert_eq!(value_label(f64::NAN, "%"), "—");
+        assert_eq!(value_label(&Figure::of(432.0), "项"), "432项");
+        assert_eq!(value_label(&Figure::of(97.0), "%"), "97%");
+        assert_eq!(value_label(&Figure::of(0.0004), "%"), "0.0004%");
+        assert_eq!(value_label(&Figure::of(f64::NAN), "%"), "—");
         let labels = crate::labels::tests::default_labels();
-        assert_eq!(labelled(labels, "目标 2020", 97.0, "%"), "目标 2020：97%");
-        assert_eq!(labelled(labels, "", 97.0, "%"), "97%");
+        assert_eq!(
+            labelled(labels, "目标 2020", &Figure::of(97.0), "%"),
+            "目标 2020：97%"
+        );
+        assert_eq!(labelled(labels, "", &Figure::of(97.0), "%"), "97%");
     }
 
     #[test]

@@ -38,8 +38,9 @@ pub const INDICATOR_COLUMNS: Columns = Columns {
         "kind",
         "source_document",
         "source_quote",
+        "decimals",
     ],
-    spare: &["target_comparator"],
+    spare: &["target_comparator", "decimals"],
     chinese: &[
         ("编号", "id"),
         ("指标编号", "id"),
@@ -63,12 +64,22 @@ pub const INDICATOR_COLUMNS: Columns = Columns {
         ("来源", "source_document"),
         ("来源原文", "source_quote"),
         ("原文", "source_quote"),
+        ("小数位数", "decimals"),
+        ("小数位", "decimals"),
     ],
 };
 
 pub const OBSERVATION_COLUMNS: Columns = Columns {
-    known: &["city", "indicator", "date", "year", "value", "source"],
-    spare: &["year"],
+    known: &[
+        "city",
+        "indicator",
+        "date",
+        "year",
+        "value",
+        "source",
+        "forecast",
+    ],
+    spare: &["year", "forecast"],
     chinese: &[
         ("城市", "city"),
         ("指标", "indicator"),
@@ -80,6 +91,8 @@ pub const OBSERVATION_COLUMNS: Columns = Columns {
         ("数值", "value"),
         ("值", "value"),
         ("来源", "source"),
+        ("预测", "forecast"),
+        ("是否预测", "forecast"),
     ],
 };
 
@@ -125,6 +138,16 @@ pub const INDICATOR_SHEET_HEADERS: [&str; 14] = INDICATOR_COLUMNS.sheet_headers(
 pub const OBSERVATION_SHEET_HEADERS: [&str; 5] = OBSERVATION_COLUMNS.sheet_headers();
 pub const ACHIEVEMENT_SHEET_HEADERS: [&str; 9] = ACHIEVEMENT_COLUMNS.sheet_headers();
 
+/// Whether a header names the column that numbers the rows (序号, 序号 in Traditional, `No.`):
+/// an editor's habit, read as no column of the table.
+pub fn is_serial(header: &str) -> bool {
+    let simplified = simplified_header(header.trim());
+    matches!(
+        simplified.as_str(),
+        "序号" | "序" | "No." | "NO." | "no." | "#"
+    )
+}
+
 /// Traditional characters of the Chinese headers above, with their Simplified forms: a header
 /// typed in Traditional (`單位`, `來源`) names the same column.
 const TRADITIONAL: &[(char, char)] = &[
@@ -155,6 +178,9 @@ const TRADITIONAL: &[(char, char)] = &[
     ('測', '测'),
     ('監', '监'),
     ('際', '际'),
+    ('預', '预'),
+    ('號', '号'),
+    ('說', '说'),
 ];
 
 /// A header with its Traditional characters made Simplified.

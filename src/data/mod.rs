@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::date::PartialDate;
 use crate::error::{Diagnostic, Diagnostics};
+use crate::figure::Figure;
 use crate::t;
 pub use gaps::Gaps;
 use sources::{Holds, Table, TABLES};
@@ -50,13 +51,13 @@ impl Comparator {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Baseline {
-    pub value: f64,
+    pub value: Figure,
     pub year: i32,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Target {
-    pub value: f64,
+    pub value: Figure,
     pub year: i32,
     pub comparator: Comparator,
 }
@@ -83,6 +84,8 @@ pub struct Indicator {
     pub target: Target,
     pub kind: Option<String>,
     pub source: Option<SourceRef>,
+    /// How many decimals its figures are shown with; `None`: each as it is written.
+    pub decimals: Option<u8>,
     #[serde(skip)]
     pub loc: Loc,
     #[serde(skip)]
@@ -97,7 +100,10 @@ pub struct Observation {
     pub city: String,
     pub indicator: String,
     pub date: PartialDate,
-    pub value: f64,
+    pub value: Figure,
+    /// A value the row says is a forecast (预测): it may lie after the build date, and is
+    /// never taken for the latest measurement.
+    pub forecast: bool,
     pub source: String,
     #[serde(skip)]
     pub loc: Loc,
@@ -117,7 +123,7 @@ pub struct Achievement {
     pub category: String,
     pub level: Option<String>,
     pub name: String,
-    pub value: f64,
+    pub value: Figure,
     pub unit: String,
     pub source: Option<SourceRef>,
     #[serde(skip)]
@@ -135,11 +141,97 @@ pub struct Data {
     pub achievements: Vec<Achievement>,
     /// What was left out because of a problem (empty when the data loaded without one).
     pub gaps: Gaps,
+    /// What was left out on purpose and said to the editor, not a problem: a hidden sheet.
+    pub notes: Vec<Diagnostic>,
+    /// Where each table's rows come from (a file, or a sheet of a workbook), for hints that say
+    /// where to add a row: `data/数据.xlsx (sheet "城市")`, not a `data/cities` that is not
+    /// there.
+    places: BTreeMap<&'static str, Vec<(std::path::PathBuf, Option<String>)>>,
 }
 
 impl Data {
     pub fn city(&self, id: &str) -> Option<&City> {
         self.cities.iter().find(|c| c.id == id)
+    }
+
+    /// The id of the city `text` names: its id, or its name with or without 市, 区 or 县
+    /// (`枣庄市` or `枣庄` for `zaozhuang`), as an editor writes it under a header 城市. An
+    /// error when the name is that of more than one city.
+    pub fn city_id(&self, text: &str) -> Result<Option<&str>, String> {
+        if let Some(city) = self.city(text) {
+            return Ok(Some(&city.id));
+        }
+        let wanted = city_name_core(text);
+        if wanted.is_empty() {
+            return Ok(None);
+        }
+        let named: Vec<&City> = (self.cities.iter())
+            .filter(|c| city_name_core(&c.name) == wanted)
+            .collect();
+        match named.as_slice() {
+            [] => Ok(None),
+            [one] => Ok(Some(&one.id)),
+            many => Err(t!(
+                "data-city-name-twice",
+                name = text,
+                cities = many
+                    .iter()
+                    .map(|c| c.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+    }
+
+    /// Where the rows of `table` come from, as a hint says it; `fallback` when nothing does.
+    pub fn places(&self, table: &str, fallback: &str) -> String {
+        self.places_of(table, |_| true, fallback)
+    }
+
+    /// Where the indicators of `city` come from (or, when it has none, all indicators).
+    pub fn indicator_places(&self, city: &str) -> String {
+        let mine: Vec<(std::path::PathBuf, Option<String>)> = self
+            .indicators
+            .iter()
+            .filter(|i| i.city == city)
+            .map(|i| (i.loc.file.clone(), i.loc.sheet.clone()))
+            .collect();
+        if mine.is_empty() {
+            return self.places("indicators", "data/indicators");
+        }
+        self.places_of(
+            "indicators",
+            |place| mine.contains(place),
+            "data/indicators",
+        )
+    }
+
+    fn places_of(
+        &self,
+        table: &str,
+        keep: impl Fn(&(std::path::PathBuf, Option<String>)) -> bool,
+        fallback: &str,
+    ) -> String {
+        let shown: Vec<String> = self
+            .places
+            .get(table)
+            .into_iter()
+            .flatten()
+            .filter(|p| keep(p))
+            .map(|(file, sheet)| match sheet {
+                Some(sheet) => t!(
+                    "data-place-sheet",
+                    file = file.display().to_string(),
+                    sheet = sheet.as_str()
+                ),
+                None => file.display().to_string(),
+            })
+            .collect();
+        if shown.is_empty() {
+            fallback.to_string()
+        } else {
+            shown.join(&t!("data-place-separator"))
+        }
     }
 
     pub fn indicator(&self, city: &str, id: &str) -> Option<&Indicator> {
@@ -148,12 +240,12 @@ impl Data {
             .find(|i| i.city == city && i.id == id)
     }
 
-    /// The indicator's observations, oldest first.
+    /// The indicator's measured values (not its forecasts), oldest first.
     pub fn observations_of(&self, indicator: &Indicator) -> Vec<&Observation> {
         let mut obs: Vec<&Observation> = self
             .observations
             .iter()
-            .filter(|o| o.city == indicator.city && o.indicator == indicator.id)
+            .filter(|o| o.city == indicator.city && o.indicator == indicator.id && !o.forecast)
             .collect();
         obs.sort_by_key(|o| o.date);
         obs
@@ -180,12 +272,30 @@ pub fn load(root: &Path) -> Result<Data, Diagnostics> {
 /// elsewhere (pages, sources) can still be checked.
 pub fn load_partial(root: &Path) -> (Data, Diagnostics) {
     let data_dir = root.join("data");
+    let today = PartialDate::today();
     let mut diagnostics = Diagnostics::default();
     let mut unread = Vec::new();
-    let sources = sources::read_sources(root, &data_dir, &mut diagnostics, &mut unread);
-    let mut data = Data::default();
+    let mut notes = Vec::new();
+    let sources = sources::read_sources(root, &data_dir, &mut diagnostics, &mut notes, &mut unread);
+    let mut data = Data {
+        notes,
+        ..Data::default()
+    };
     for table in unread {
         data.gaps.unread(table);
+    }
+    for source in &sources {
+        match &source.holds {
+            Holds::Text(table, _) => {
+                (data.places.entry(table.name).or_default()).push((source.shown.clone(), None))
+            }
+            Holds::Sheets(sheets) => {
+                for (table, sheet) in sheets {
+                    (data.places.entry(table.name).or_default())
+                        .push((source.shown.clone(), Some(sheet.name.clone())));
+                }
+            }
+        }
     }
     let mut tables: BTreeMap<&str, TableRead> = BTreeMap::new();
     for source in &sources {
@@ -226,8 +336,8 @@ pub fn load_partial(root: &Path) -> (Data, Diagnostics) {
             let made = match table.name {
                 "cities" => city(row).map(|c| data.cities.push(c)),
                 "indicators" => indicator(row).map(|i| data.indicators.push(i)),
-                "observations" => observation(row).map(|o| data.observations.push(o)),
-                _ => achievement(row).map(|a| data.achievements.push(a)),
+                "observations" => observation(row, today).map(|o| data.observations.push(o)),
+                _ => achievement(row, today).map(|a| data.achievements.push(a)),
             };
             if let Err(d) = made {
                 diagnostics.push(d);
@@ -235,8 +345,75 @@ pub fn load_partial(root: &Path) -> (Data, Diagnostics) {
             }
         }
     }
+    cities_by_name(&mut data, &mut diagnostics);
     check_references(&data, &mut diagnostics);
     (data, diagnostics)
+}
+
+/// A city's name without the 市, 区 or 县 after it (`枣庄市` → `枣庄`), spaces taken off.
+fn city_name_core(name: &str) -> String {
+    let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    match name.strip_suffix(['市', '区', '县', '區', '縣']) {
+        Some(core) if !core.is_empty() => core.to_string(),
+        _ => name,
+    }
+}
+
+/// Cities named by their names (`枣庄市`, `枣庄`) in the other tables, written as their ids.
+fn cities_by_name(data: &mut Data, diagnostics: &mut Diagnostics) {
+    let mut named: Vec<(Loc, String, String)> = Vec::new();
+    {
+        let data_ref = &*data;
+        let mut resolve = |city: &str, loc: &Loc| match data_ref.city_id(city) {
+            Ok(Some(id)) if id != city => Some(id.to_string()),
+            Ok(_) => None,
+            Err(message) => {
+                named.push((loc.clone(), city.to_string(), message));
+                None
+            }
+        };
+        let indicators: Vec<Option<String>> = (data_ref.indicators.iter())
+            .map(|i| resolve(&i.city, &i.city_loc))
+            .collect();
+        let observations: Vec<Option<String>> = (data_ref.observations.iter())
+            .map(|o| resolve(&o.city, &o.city_loc))
+            .collect();
+        let achievements: Vec<Option<String>> = (data_ref.achievements.iter())
+            .map(|a| resolve(&a.city, &a.city_loc))
+            .collect();
+        let ids = (indicators, observations, achievements);
+        for (i, id) in ids.0.into_iter().enumerate() {
+            if let Some(id) = id {
+                data.indicators[i].city = id;
+            }
+        }
+        for (i, id) in ids.1.into_iter().enumerate() {
+            if let Some(id) = id {
+                data.observations[i].city = id;
+            }
+        }
+        for (i, id) in ids.2.into_iter().enumerate() {
+            if let Some(id) = id {
+                data.achievements[i].city = id;
+            }
+        }
+    }
+    // Rows naming two cities are reported once and left out, as rows with a bad value are.
+    let ambiguous: HashSet<String> = named.iter().map(|(_, name, _)| name.clone()).collect();
+    for (loc, name, message) in named {
+        diagnostics.push(loc.error(message).hint(t!("data-city-name-twice-hint")));
+        data.gaps.city_left_out(&name);
+    }
+    for ind in data
+        .indicators
+        .iter()
+        .filter(|i| ambiguous.contains(&i.city))
+    {
+        data.gaps.indicator_left_out(&ind.city, &ind.id);
+    }
+    data.indicators.retain(|i| !ambiguous.contains(&i.city));
+    data.observations.retain(|o| !ambiguous.contains(&o.city));
+    data.achievements.retain(|a| !ambiguous.contains(&a.city));
 }
 
 /// Notes the id of a row that was reported and left out.
@@ -357,7 +534,8 @@ fn comparator(row: &Row) -> Result<Comparator, Diagnostic> {
 
 fn indicator(row: &Row) -> Result<Indicator, Diagnostic> {
     let id = ascii_id(row.required("id")?, IdOf::Indicator)?;
-    let baseline = match (row.number("baseline_value")?, row.year("baseline_year")?) {
+    let baseline_value = row.get("baseline_value").map(table::figure).transpose()?;
+    let baseline = match (baseline_value, row.year("baseline_year")?) {
         (Some(value), Some(year)) => Some(Baseline { value, year }),
         (None, None) => None,
         _ => {
@@ -369,7 +547,7 @@ fn indicator(row: &Row) -> Result<Indicator, Diagnostic> {
     };
     let target_value_cell = row.required("target_value")?;
     let target = Target {
-        value: table::parse_number(target_value_cell)?,
+        value: table::figure(target_value_cell)?,
         year: row.year("target_year")?.ok_or_else(|| {
             row.loc
                 .error(t!("data-target-no-year"))
@@ -401,10 +579,38 @@ fn indicator(row: &Row) -> Result<Indicator, Diagnostic> {
         target,
         kind: row.text("kind"),
         source: source(row)?,
+        decimals: decimals(row)?,
         loc: row.loc.clone(),
         city_loc: cell_loc(row, "city"),
     })
 }
+
+/// The decimals a target's figures are shown with: a whole number from 0 to
+/// [`MAX_DECIMALS`], `2` or `2位`.
+fn decimals(row: &Row) -> Result<Option<u8>, Diagnostic> {
+    let Some(cell) = row.get("decimals") else {
+        return Ok(None);
+    };
+    crate::digits::halfwidth_digits(&cell.text)
+        .trim_end_matches('位')
+        .trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|d| *d <= MAX_DECIMALS)
+        .map(Some)
+        .ok_or_else(|| {
+            cell.loc
+                .error(t!(
+                    "data-decimals-invalid",
+                    text = &cell.text,
+                    max = MAX_DECIMALS
+                ))
+                .hint(t!("data-decimals-invalid-hint"))
+        })
+}
+
+/// More decimals than a double holds digits say nothing.
+const MAX_DECIMALS: u8 = 10;
 
 /// Where a cell is, or its row if the cell is empty.
 fn cell_loc(row: &Row, name: &str) -> Loc {
@@ -418,15 +624,70 @@ fn date_of(row: &Row) -> Result<PartialDate, Diagnostic> {
             .error(t!("data-date-missing"))
             .hint(t!("data-date-missing-hint"))
     })?;
-    PartialDate::parse(&cell.text).map_err(|msg| cell.loc.error(msg).hint(t!("data-date-hint")))
+    PartialDate::parse(&cell.plain_text())
+        .map_err(|msg| cell.loc.error(msg).hint(t!("data-date-hint")))
 }
 
-fn observation(row: &Row) -> Result<Observation, Diagnostic> {
+/// Whether a row says it is a forecast (预测): `是`, `yes`, `true`, `预测`, `1`; empty or
+/// `否` is a measurement.
+fn forecast(row: &Row) -> Result<bool, Diagnostic> {
+    let Some(cell) = row.get("forecast") else {
+        return Ok(false);
+    };
+    crate::choices::pick("forecast", &cell.text, &FORECAST_NAMES)
+        .map_err(|message| cell.loc.error(message).hint(t!("data-forecast-hint")))
+}
+
+const FORECAST_NAMES: [crate::choices::Choice<bool>; 2] = [
+    crate::choices::Choice {
+        value: true,
+        names: &["是", "yes", "true", "预测", "預測", "1", "Y", "√", "✓"],
+    },
+    crate::choices::Choice {
+        value: false,
+        names: &["否", "no", "false", "实际", "實際", "0", "N", "×"],
+    },
+];
+
+/// An observation's date, refused when it lies after the build date (`today`, China's date)
+/// unless the row says it is a forecast (`forecast` is `None` for a table without forecasts): a
+/// figure from the future would mark a target met and move 数据截至 years ahead.
+fn observation_date(
+    row: &Row,
+    forecast: Option<bool>,
+    today: PartialDate,
+) -> Result<PartialDate, Diagnostic> {
+    let date = date_of(row)?;
+    let first_day = PartialDate {
+        year: date.year,
+        month: Some(date.month.unwrap_or(1)),
+        day: Some(date.day.unwrap_or(1)),
+    };
+    if forecast != Some(true) && first_day > today {
+        let cell = row.get("date").or_else(|| row.get("year"));
+        let loc = cell.map_or(&row.loc, |c| &c.loc);
+        let (date, today) = (date.to_string(), today.to_string());
+        return Err(match forecast {
+            // An observation may be a forecast.
+            Some(_) => loc
+                .error(t!("data-date-in-future", date = date, today = today))
+                .hint(t!("data-date-in-future-hint")),
+            None => loc
+                .error(t!("data-achievement-in-future", date = date, today = today))
+                .hint(t!("data-achievement-in-future-hint")),
+        });
+    }
+    Ok(date)
+}
+
+fn observation(row: &Row, today: PartialDate) -> Result<Observation, Diagnostic> {
+    let forecast = forecast(row)?;
     Ok(Observation {
         city: required_text(row, "city")?,
         indicator: required_text(row, "indicator")?,
-        date: date_of(row)?,
-        value: table::parse_number(row.required("value")?)?,
+        date: observation_date(row, Some(forecast), today)?,
+        value: table::figure(row.required("value")?)?,
+        forecast,
         source: row.text("source").unwrap_or_default(),
         loc: row.loc.clone(),
         city_loc: cell_loc(row, "city"),
@@ -434,14 +695,16 @@ fn observation(row: &Row) -> Result<Observation, Diagnostic> {
     })
 }
 
-fn achievement(row: &Row) -> Result<Achievement, Diagnostic> {
+/// An achievement is a count as of its date: one dated after the build date is refused as an
+/// observation is (it would move 数据截至 ahead too).
+fn achievement(row: &Row, today: PartialDate) -> Result<Achievement, Diagnostic> {
     Ok(Achievement {
         city: required_text(row, "city")?,
-        date: date_of(row)?,
+        date: observation_date(row, None, today)?,
         category: row.text("category").unwrap_or_default(),
         level: row.text("level"),
         name: required_text(row, "name")?,
-        value: table::parse_number(row.required("value")?)?,
+        value: table::figure(row.required("value")?)?,
         unit: row.text("unit").unwrap_or_default(),
         source: source(row)?,
         loc: row.loc.clone(),
@@ -507,7 +770,8 @@ pub fn city_hint(data: &Data, id: &str) -> String {
         Some(near) => t!(
             "data-city-hint",
             near = near,
-            cities = ids().collect::<Vec<_>>().join(", ")
+            cities = ids().collect::<Vec<_>>().join(", "),
+            places = data.places("cities", "data/cities")
         ),
     }
 }
@@ -518,9 +782,19 @@ fn unknown_indicator(data: &Data, loc: &Loc, city: &str, id: &str) -> Diagnostic
         .iter()
         .filter(|i| i.city == city)
         .map(|i| i.id.as_str());
+    let places = data.indicator_places(city);
     let hint = match crate::nearest::closest(id, ids) {
-        Some(near) => t!("data-unknown-indicator-near", near = near, city = city),
-        None => t!("data-unknown-indicator-hint", city = city),
+        Some(near) => t!(
+            "data-unknown-indicator-near",
+            near = near,
+            city = city,
+            places = places.as_str()
+        ),
+        None => t!(
+            "data-unknown-indicator-hint",
+            city = city,
+            places = places.as_str()
+        ),
     };
     loc.error(t!("data-unknown-indicator", id = id, city = city))
         .hint(hint)

@@ -17,6 +17,8 @@ use super::table::Columns;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::t;
 
+mod copies;
+
 /// A table: its name (the file, folder or sheet it is kept in), the name of a TOML row
 /// (`[[city]]`), its Chinese names for a sheet or a file, and its columns.
 pub(super) struct Table {
@@ -85,6 +87,7 @@ pub(super) fn read_sources(
     root: &Path,
     data_dir: &Path,
     diagnostics: &mut Diagnostics,
+    notes: &mut Vec<Diagnostic>,
     unread: &mut Vec<&'static str>,
 ) -> Vec<Source> {
     let mut sources = Vec::new();
@@ -112,6 +115,7 @@ pub(super) fn read_sources(
         }
     }
     diagnostics.extend(problems);
+    let copies = copies::copies(&paths);
     for path in &paths {
         let shown = crate::read::rel_to(root, path);
         let name = path
@@ -125,6 +129,22 @@ pub(super) fn read_sources(
         let is_workbook = workbook::EXTENSIONS.contains(&extension.as_str());
         // `~$…` is the lock file Excel and WPS keep beside an open workbook.
         if !(is_workbook || extension == "csv" || extension == "toml") || name.starts_with("~$") {
+            continue;
+        }
+        // A copy beside its original (`数据 - 副本.xlsx`): one message naming both, and only
+        // the original is read.
+        if let Some(original) = copies.get(path) {
+            diagnostics.push(
+                Diagnostic::new(
+                    &shown,
+                    t!(
+                        "data-file-copy",
+                        copy = shown.display().to_string(),
+                        original = crate::read::rel_to(root, original).display().to_string()
+                    ),
+                )
+                .hint(t!("data-file-copy-hint")),
+            );
             continue;
         }
         let rel = path.strip_prefix(data_dir).unwrap_or(path);
@@ -166,7 +186,12 @@ pub(super) fn read_sources(
         let holds = match (table, is_workbook) {
             (Some(table), false) => Holds::Text(table, bytes),
             (Some(table), true) => match workbook::sheets(&shown, &bytes) {
-                Ok(sheets) => Holds::Sheets(sheets.into_iter().map(|s| (table, s)).collect()),
+                Ok(sheets) => Holds::Sheets(
+                    shown_sheets(&shown, sheets, notes)
+                        .into_iter()
+                        .map(|s| (table, s))
+                        .collect(),
+                ),
                 Err(d) => {
                     diagnostics.push(d);
                     unread.push(table.name);
@@ -174,7 +199,11 @@ pub(super) fn read_sources(
                 }
             },
             (None, _) => match workbook::sheets(&shown, &bytes) {
-                Ok(sheets) => Holds::Sheets(sheets_by_name(&shown, sheets, diagnostics)),
+                Ok(sheets) => Holds::Sheets(sheets_by_name(
+                    &shown,
+                    shown_sheets(&shown, sheets, notes),
+                    diagnostics,
+                )),
                 Err(d) => {
                     diagnostics.push(d);
                     unread.extend(TABLES.iter().map(|t| t.name));
@@ -190,6 +219,55 @@ pub(super) fn read_sources(
     }
     refuse_tables_in_two_places(&mut sources, diagnostics, unread);
     sources
+}
+
+/// The sheets of a workbook that hold a table: a hidden sheet is left out with a note (what an
+/// editor hides is not for readers: to publish it, show it again), and a sheet of
+/// instructions (`说明`, `填表说明`) is left out quietly.
+fn shown_sheets(shown: &Path, sheets: Vec<Sheet>, notes: &mut Vec<Diagnostic>) -> Vec<Sheet> {
+    sheets
+        .into_iter()
+        .filter(|sheet| {
+            if let Some(hidden) = sheet.hidden {
+                let how = match hidden {
+                    workbook::Hidden::Hidden => "hidden",
+                    workbook::Hidden::VeryHidden => "very-hidden",
+                };
+                notes.push(
+                    Diagnostic::new(
+                        shown,
+                        t!("data-sheet-hidden", sheet = sheet.name.as_str(), how = how),
+                    )
+                    .hint(t!("data-sheet-hidden-hint", how = how)),
+                );
+                return false;
+            }
+            !is_instructions(&sheet.name)
+        })
+        .collect()
+}
+
+/// Names of a sheet that explains the workbook to whoever fills it in.
+const INSTRUCTIONS: [&str; 10] = [
+    "说明",
+    "填表说明",
+    "填报说明",
+    "填写说明",
+    "使用说明",
+    "数据说明",
+    "备注",
+    "注意事项",
+    "readme",
+    "notes",
+];
+
+/// Whether a sheet is one of instructions, by its name (either script, any case).
+fn is_instructions(name: &str) -> bool {
+    let name = simplified_header(name.trim())
+        .replace('備', "备")
+        .replace('註', "注");
+    let name = name.to_lowercase();
+    INSTRUCTIONS.contains(&name.as_str())
 }
 
 /// The sheets of a workbook named after no table, each with the table its name names; a sheet

@@ -6,7 +6,7 @@ use crate::escape::xml;
 use crate::lists::city_path;
 use crate::output::OutputFile;
 use crate::script::Script;
-use crate::views::{fmt_number, indicator_path, ListKey, Reader};
+use crate::views::{indicator_path, ListKey, Reader};
 
 /// A CSV cell, quoted when needed and defused so that a spreadsheet never runs it as a formula.
 pub(super) fn csv_cell(text: &str) -> String {
@@ -34,7 +34,8 @@ fn csv_file(rows: &[Vec<String>]) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// The data behind a target's charts, as CSV, in both scripts.
+/// The data behind a target's charts, as CSV, in both scripts: each figure as the source
+/// writes it (a target's `decimals` are for reading on its page; a download is for reuse).
 pub(super) fn indicator_csv(site: &Site, reader: &Reader<'_>, index: usize) -> Vec<OutputFile> {
     // The view shows every figure the table holds: reading it marks the table as read.
     reader.indicator(index);
@@ -52,7 +53,7 @@ pub(super) fn indicator_csv(site: &Site, reader: &Reader<'_>, index: usize) -> V
         rows.push(vec![
             labels.baseline().into(),
             b.year.to_string(),
-            fmt_number(b.value),
+            b.value.text().to_string(),
             ind.unit.clone(),
             String::new(),
         ]);
@@ -60,7 +61,7 @@ pub(super) fn indicator_csv(site: &Site, reader: &Reader<'_>, index: usize) -> V
     rows.push(vec![
         labels.target().into(),
         ind.target.year.to_string(),
-        fmt_number(ind.target.value),
+        ind.target.value.text().to_string(),
         ind.unit.clone(),
         labels.comparator_words(ind.target.comparator).into(),
     ]);
@@ -68,7 +69,7 @@ pub(super) fn indicator_csv(site: &Site, reader: &Reader<'_>, index: usize) -> V
         rows.push(vec![
             labels.observation().into(),
             o.date.to_string(),
-            fmt_number(o.value),
+            o.value.text().to_string(),
             ind.unit.clone(),
             o.source.clone(),
         ]);
@@ -109,7 +110,7 @@ pub(super) fn achievements_csv(site: &Site, reader: &Reader<'_>, index: usize) -
             },
             a.level.clone().unwrap_or_default(),
             a.name.clone(),
-            fmt_number(a.value),
+            a.value.text().to_string(),
             a.unit.clone(),
             a.source
                 .as_ref()

@@ -69,7 +69,9 @@ impl Site {
             punctuation: config.typography.punctuation,
         };
         let (data, data_problems) = read_data(root, &converter);
-        let (content, content_problems) = content::load_partial(root, &read, &Simplify(&converter));
+        let (mut content, content_problems) =
+            content::load_partial(root, &read, &Simplify(&converter));
+        cities_by_name(&mut content, &data);
         let templates = render::load(root, &config.theme);
         let labels = labels::load(root, &config.theme, &converter);
         if let Ok(templates) = &templates {
@@ -220,6 +222,26 @@ impl content::Prepare for Simplify<'_> {
         match parsed {
             Parsed::Page(page) => simplify::page(self.0, page),
             Parsed::Section(section) => simplify::section(self.0, section),
+        }
+    }
+}
+
+/// A city a page or an `indicator` shortcode names by its name (`枣庄市`, `枣庄`), written as
+/// its id, as in the data tables; a name of two cities stays as written and is reported as
+/// unknown with the cities' ids in the hint.
+fn cities_by_name(content: &mut Content, data: &Data) {
+    let id = |text: &str| match data.city_id(text) {
+        Ok(Some(id)) if id != text => Some(id.to_string()),
+        _ => None,
+    };
+    for page in &mut content.pages {
+        if let Some(city) = page.meta.city.as_deref().and_then(id) {
+            page.meta.city = Some(city);
+        }
+        for call in page.shortcodes.iter_mut().filter(|c| c.name == "indicator") {
+            if let Some(city) = call.args.get("city").and_then(|c| id(c)) {
+                call.args.insert("city".into(), city);
+            }
         }
     }
 }

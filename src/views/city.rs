@@ -13,6 +13,7 @@ use crate::chart;
 use crate::content::Content;
 use crate::data::{Achievement, City, Data};
 use crate::date::PartialDate;
+use crate::figure::Figure;
 use crate::labels::Labels;
 use crate::lists::city_path;
 
@@ -73,7 +74,7 @@ pub struct CityView {
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct LevelCount {
     pub level: String,
-    pub value: f64,
+    pub value: Figure,
     pub unit: String,
 }
 
@@ -98,7 +99,7 @@ pub(crate) fn standards_by_level(data: &Data, city: &str, labels: &Labels) -> Ve
     }
     let count = |level: &str, a: &Achievement| LevelCount {
         level: level.to_string(),
-        value: a.value,
+        value: a.value.clone(),
         unit: a.unit.clone(),
     };
     let order = labels.standard_levels();
@@ -140,7 +141,7 @@ impl CityView {
                 },
                 level: a.level.clone(),
                 name: a.name.clone(),
-                value: with_unit(a.value, &a.unit),
+                value: with_unit(&a.value, None, &a.unit),
                 source: a.source.as_ref().map(|s| SourceView::of(content, s)),
             })
             .collect();
@@ -207,7 +208,7 @@ fn standards_chart(data: &Data, city: &City, labels: &Labels) -> (Vec<String>, O
     if levels.is_empty() {
         return (Vec::new(), None);
     }
-    let total: f64 = levels.iter().map(|l| l.value).sum();
+    let total = Figure::sum(levels.iter().map(|l| &l.value));
     let unit = levels[0].unit.clone();
     let bar_labels: Vec<String> = levels
         .iter()
@@ -215,7 +216,7 @@ fn standards_chart(data: &Data, city: &City, labels: &Labels) -> (Vec<String>, O
         .collect();
     let desc = levels
         .iter()
-        .map(|l| labels.city_standards_chart_level(&l.level, with_unit(l.value, &l.unit)))
+        .map(|l| labels.city_standards_chart_level(&l.level, with_unit(&l.value, None, &l.unit)))
         .collect::<Vec<_>>()
         .join(labels.city_standards_chart_separator());
     let chart = chart::bars(
@@ -229,11 +230,11 @@ fn standards_chart(data: &Data, city: &City, labels: &Labels) -> (Vec<String>, O
                 .zip(&bar_labels)
                 .map(|(l, label)| chart::Bar {
                     label,
-                    value: l.value,
+                    value: l.value.clone(),
                 })
                 .collect(),
         },
         labels,
     );
-    (vec![chart], Some(with_unit(total, &unit)))
+    (vec![chart], Some(with_unit(&total, None, &unit)))
 }

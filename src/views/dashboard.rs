@@ -10,6 +10,7 @@ use super::Link;
 use crate::chart;
 use crate::data::Data;
 use crate::date::PartialDate;
+use crate::figure::Figure;
 use crate::labels::Labels;
 use crate::status::Status;
 
@@ -35,7 +36,7 @@ impl AsOf {
         let latest = data
             .observations
             .iter()
-            .filter(|o| mine(&o.city))
+            .filter(|o| mine(&o.city) && !o.forecast)
             .map(|o| o.date)
             .chain(
                 data.achievements
@@ -137,7 +138,7 @@ impl Overview {
                     .map(|l| {
                         rows.iter()
                             .find(|x| &x.level == l)
-                            .map_or_else(|| "—".to_string(), |x| with_unit(x.value, &x.unit))
+                            .map_or_else(|| "—".to_string(), |x| with_unit(&x.value, None, &x.unit))
                     })
                     .collect();
                 (city.clone(), cells)
@@ -217,7 +218,9 @@ fn status_chart(rows: &[OverviewRow], labels: &Labels) -> String {
                 .iter()
                 .map(|r| chart::Stack {
                     label: &r.city.title,
-                    values: r.status_counts.iter().map(|s| s.count as f64).collect(),
+                    values: (r.status_counts.iter())
+                        .map(|s| Figure::of(s.count as f64))
+                        .collect(),
                 })
                 .collect(),
         },
@@ -256,7 +259,11 @@ fn standards_chart(
                     label: city,
                     values: levels
                         .iter()
-                        .map(|l| rows.iter().find(|x| &x.level == l).map_or(0.0, |x| x.value))
+                        .map(|l| {
+                            rows.iter()
+                                .find(|x| &x.level == l)
+                                .map_or(Figure::of(0.0), |x| x.value.clone())
+                        })
                         .collect(),
                 })
                 .collect(),

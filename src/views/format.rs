@@ -1,7 +1,7 @@
 //! Numbers and shares as a reader expects them.
 
-/// A number as a reader expects it: 93.2, 97, 13375. Every digit of a large number is printed
-/// (a float's `Display` never saturates, where `as i64` would print 9223372036854775807).
+use crate::figure::Figure;
+
 /// Units and date parts that belong to the number before them (14861项, 2015年, 1910万元).
 const UNITS: &str = "年月日项个家名起件次万亿元%％‰";
 
@@ -48,20 +48,6 @@ pub(crate) fn keep_numbers_whole(text: &str) -> String {
     out
 }
 
-pub(crate) fn fmt_number(value: f64) -> String {
-    let s = if value.fract().abs() < 1e-9 {
-        format!("{}", value.round())
-    } else {
-        let s = format!("{value:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    };
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s
-    }
-}
-
 /// A share as a whole percentage, or `None` when it is too far out to be one (progress of a
 /// target whose baseline is within a hair of it), rather than a saturated integer.
 pub(crate) fn percent(share: f64) -> Option<i64> {
@@ -69,9 +55,10 @@ pub(crate) fn percent(share: f64) -> Option<i64> {
     (pct.abs() < 1e15).then_some(pct as i64)
 }
 
-/// A value with its unit: 97%, 432项.
-pub(crate) fn with_unit(value: f64, unit: &str) -> String {
-    format!("{}{}", fmt_number(value), unit)
+/// A figure with its unit as pages, captions and tables show it: 97%, 432项, 0.0004%, with the
+/// decimals it is written with, or the target's `decimals` (see [`Figure::shown`]).
+pub(crate) fn with_unit(figure: &Figure, decimals: Option<u8>, unit: &str) -> String {
+    figure.shown(decimals).with_unit(unit)
 }
 
 #[cfg(test)]
@@ -80,14 +67,18 @@ mod tests {
 
     #[test]
     fn numbers_print_every_digit_never_a_saturated_integer() {
-        assert_eq!(fmt_number(93.2), "93.2");
-        assert_eq!(fmt_number(13375.0), "13375");
-        assert_eq!(fmt_number(999_999_999_999_999.0), "999999999999999");
+        let of = |v: f64| with_unit(&Figure::of(v), None, "");
+        assert_eq!(of(93.2), "93.2");
+        assert_eq!(of(13375.0), "13375");
+        assert_eq!(of(999_999_999_999_999.0), "999999999999999");
         // A sum of many large figures is beyond i64 and still printed as it is.
-        assert_eq!(fmt_number(1e20), "100000000000000000000");
-        assert_eq!(fmt_number(-0.0), "0");
-        assert_eq!(fmt_number(-0.001), "0");
-        assert_eq!(with_unit(-1024.0, "项"), "-1024项");
+        assert_eq!(of(1e20), "100000000000000000000");
+        assert_eq!(of(-0.0), "0");
+        // Never rounded away: a figure is printed as it is, or with the decimals asked for.
+        assert_eq!(of(-0.001), "-0.001");
+        assert_eq!(of(0.0004), "0.0004");
+        assert_eq!(with_unit(&Figure::of(93.125), Some(2), "%"), "93.12%");
+        assert_eq!(with_unit(&Figure::of(-1024.0), None, "项"), "-1024项");
         assert_eq!(percent(0.756), Some(76));
         assert_eq!(percent(-2.5), Some(-250));
         assert_eq!(percent(1e30), None);

@@ -3,12 +3,13 @@
 
 use serde::Serialize;
 
-use super::format::{percent, with_unit};
+use super::format::percent;
 use super::{indicator_path, Link};
 use crate::chart;
 use crate::content::Content;
 use crate::dashboard::{self, Assessment, Status};
 use crate::data::{Data, Indicator, SourceRef};
+use crate::figure::Figure;
 use crate::labels::Labels;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -142,7 +143,16 @@ impl IndicatorView {
             .map_or_else(|| indicator.city.clone(), |c| c.name.clone());
         let baseline = indicator.baseline.as_ref();
         let target = &indicator.target;
-        let latest = assessment.latest;
+        let latest = assessment.latest.as_ref();
+        // Every figure of the target as its page shows it: as written, or with its decimals.
+        let decimals = indicator.decimals;
+        let baseline_shown = baseline.map(|b| b.value.shown(decimals));
+        let target_shown = target.value.shown(decimals);
+        let latest_shown = latest.map(|l| l.value.shown(decimals));
+        let observations_shown: Vec<Figure> = observations
+            .iter()
+            .map(|o| o.value.shown(decimals))
+            .collect();
         let plan = indicator
             .plan
             .as_ref()
@@ -153,19 +163,19 @@ impl IndicatorView {
             });
         let comparator = labels.comparator_words(target.comparator);
         let mut summary = String::new();
-        if let Some(b) = baseline {
-            summary.push_str(&labels.indicator_summary_baseline(b.year, with_unit(b.value, unit)));
+        if let (Some(b), Some(shown)) = (baseline, &baseline_shown) {
+            summary.push_str(&labels.indicator_summary_baseline(b.year, shown.with_unit(unit)));
         }
         summary.push_str(&labels.indicator_summary_target(
             target.year,
             comparator,
-            with_unit(target.value, unit),
+            target_shown.with_unit(unit),
         ));
-        match latest {
-            Some(l) => summary.push_str(
-                &labels.indicator_summary_latest(labels.date(&l.date), with_unit(l.value, unit)),
+        match (latest, &latest_shown) {
+            (Some(l), Some(shown)) => summary.push_str(
+                &labels.indicator_summary_latest(labels.date(&l.date), shown.with_unit(unit)),
             ),
-            None => summary.push_str(labels.indicator_summary_no_latest()),
+            _ => summary.push_str(labels.indicator_summary_no_latest()),
         }
         // The caption under the chart on the target's page: the chart itself shows the status.
         let figures = labels.indicator_figures(
@@ -185,10 +195,13 @@ impl IndicatorView {
                 title: &indicator.name,
                 desc: &summary,
                 unit,
-                baseline: baseline
-                    .map(|b| (b.value, baseline_label.as_deref().unwrap_or_default())),
-                target: (target.value, &target_label),
-                latest: latest.map(|l| (l.value, latest_label.as_deref().unwrap_or_default())),
+                baseline: baseline_shown
+                    .as_ref()
+                    .map(|b| (b, baseline_label.as_deref().unwrap_or_default())),
+                target: (&target_shown, &target_label),
+                latest: latest_shown
+                    .as_ref()
+                    .map(|l| (l, latest_label.as_deref().unwrap_or_default())),
                 status: assessment.status,
             },
             labels,
@@ -205,20 +218,21 @@ impl IndicatorView {
                     points: observations
                         .iter()
                         .zip(&point_labels)
-                        .map(|(o, label)| chart::Point {
+                        .zip(&observations_shown)
+                        .map(|((o, label), value)| chart::Point {
                             x: o.date.as_year_fraction(),
                             label,
-                            value: o.value,
+                            value,
                         })
                         .collect(),
-                    baseline: baseline.map(|b| {
+                    baseline: baseline.zip(baseline_shown.as_ref()).map(|(b, shown)| {
                         (
                             b.year as f64,
-                            b.value,
+                            shown,
                             baseline_label.as_deref().unwrap_or_default(),
                         )
                     }),
-                    target: Some((target.year as f64, target.value, &target_label)),
+                    target: Some((target.year as f64, &target_shown, &target_label)),
                 },
                 labels,
             )
@@ -233,13 +247,13 @@ impl IndicatorView {
             domain: indicator.domain.clone(),
             kind: indicator.kind.clone(),
             plan,
-            baseline: baseline.map(|b| with_unit(b.value, unit)),
+            baseline: baseline_shown.as_ref().map(|b| b.with_unit(unit)),
             baseline_year: baseline.map(|b| b.year),
-            target: with_unit(target.value, unit),
+            target: target_shown.with_unit(unit),
             target_year: target.year,
             comparator: comparator.to_string(),
             status: StatusView::new(assessment.status, labels),
-            latest: latest.map(|l| with_unit(l.value, unit)),
+            latest: latest_shown.as_ref().map(|l| l.with_unit(unit)),
             latest_date: latest.map(|l| labels.date(&l.date)),
             progress_pct: assessment.progress.and_then(percent),
             expected_pct: assessment.expected.and_then(percent),
@@ -249,11 +263,13 @@ impl IndicatorView {
                 .map(|s| SourceView::of(content, s)),
             observations_total: observations.len(),
             observations_left_out: observations.len().saturating_sub(TABLE_ROWS),
-            observations: observations[observations.len().saturating_sub(TABLE_ROWS)..]
+            observations: observations
                 .iter()
-                .map(|o| ObservationView {
+                .zip(&observations_shown)
+                .skip(observations.len().saturating_sub(TABLE_ROWS))
+                .map(|(o, shown)| ObservationView {
                     date: labels.date(&o.date),
-                    value: with_unit(o.value, unit),
+                    value: shown.with_unit(unit),
                     source: o.source.clone(),
                 })
                 .collect(),
@@ -291,22 +307,29 @@ pub(crate) fn inputs(content: &Content, data: &Data, indicator: &Indicator) -> u
         target,
         kind,
         source,
+        decimals,
         loc: _,
         plan_loc: _,
         city_loc: _,
     } = indicator;
-    (id, city, plan, domain, name, unit, kind).hash(&mut h);
+    (id, city, plan, domain, name, unit, kind, decimals).hash(&mut h);
     baseline
         .as_ref()
-        .map(|b| (b.value.to_bits(), b.year))
+        .map(|b| (b.value.value().to_bits(), b.value.text(), b.year))
         .hash(&mut h);
-    (target.value.to_bits(), target.year, target.comparator).hash(&mut h);
+    (
+        target.value.value().to_bits(),
+        target.value.text(),
+        target.year,
+        target.comparator,
+    )
+        .hash(&mut h);
     source
         .as_ref()
         .map(|s| (&s.document, &s.quote))
         .hash(&mut h);
     for o in data.observations_of(indicator) {
-        (o.date, o.value.to_bits(), &o.source).hash(&mut h);
+        (o.date, o.value.value().to_bits(), o.value.text(), &o.source).hash(&mut h);
     }
     data.city(city).map(|c| &c.name).hash(&mut h);
     let page = |slug: Option<&String>| {

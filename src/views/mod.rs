@@ -31,7 +31,6 @@ pub(crate) use crate::lists::ListKey;
 use crate::lists::{city_path, topic_path, Lists};
 pub(crate) use city::{CitySummary, CityView};
 pub(crate) use dashboard::{Headline, Overview};
-pub(crate) use format::fmt_number;
 pub(crate) use indicator::IndicatorView;
 pub(crate) use page::{PageSummary, PageView, RelatedView};
 pub(crate) use reads::{Dep, Reader};

@@ -74,16 +74,19 @@ fn the_seed_figures_are_all_there() {
         .iter()
         .find(|a| a.city == "jining" && a.level.as_deref() == Some("国家") && a.category == "标准")
         .expect("济宁 国家标准");
-    assert_eq!(jining_national.value, 432.0);
+    assert_eq!(jining_national.value.value(), 432.0);
     let pass_rate = data
         .indicator("rizhao", "industrial-product-spot-check-pass-rate")
         .unwrap();
     assert_eq!(
-        pass_rate.baseline.as_ref().map(|b| (b.value, b.year)),
+        pass_rate
+            .baseline
+            .as_ref()
+            .map(|b| (b.value.value(), b.year)),
         Some((93.2, 2015))
     );
     assert_eq!(
-        (pass_rate.target.value, pass_rate.target.year),
+        (pass_rate.target.value.value(), pass_rate.target.year),
         (97.0, 2020)
     );
 }

@@ -576,7 +576,7 @@ fn apply(root: &Path, edit: &Edit, step: usize, made: &mut Vec<PathBuf>) -> Vec<
         Edit::Observation(value) => rewrite(&root.join("data/observations.csv"), &|t| {
             format!(
                 "{t}rizhao,industrial-product-spot-check-pass-rate,{},{}.{},测试\n",
-                2030 + step,
+                2016 + step,
                 90 + value % 10,
                 value % 10
             )

@@ -15,6 +15,7 @@ mod data;
 mod events;
 mod example_portal;
 mod fields;
+mod figures;
 mod golden;
 mod guide;
 mod incremental;

@@ -239,7 +239,7 @@ fn an_unknown_csv_column_lists_the_columns_with_their_chinese_headers() {
         1,
         &[
             "data/observations.csv:1:4: 错误：第 1 行第 4 列：没有“数额”这一列",
-            "提示：这个表的列有：city（城市）, indicator（指标, 指标编号）, date（日期, 时间）, year（年份）, value（实际值, 数值, 值）, source（来源）",
+            "提示：这个表的列有：city（城市）, indicator（指标, 指标编号）, date（日期, 时间）, year（年份）, value（实际值, 数值, 值）, source（来源）, forecast（预测, 是否预测）",
         ],
     );
 }

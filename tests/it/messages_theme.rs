@@ -83,7 +83,7 @@ cases! {
     an_indicator_shortcode_for_no_indicator("zh-Hans"): |s| {
         page(s, "正文\n{{ indicator(city=\"testcity\", id=\"no-such\") }}\n");
     } => [
-        "content/policies/test.md:5:1: 错误：第 5 行第 1 列：data/indicators 里没有城市“testcity”的指标“no-such”",
+        "content/policies/test.md:5:1: 错误：第 5 行第 1 列：data/indicators.toml 里没有城市“testcity”的指标“no-such”",
     ];
     an_indicator_shortcode_without_its_arguments("zh-Hant"): |s| {
         page(s, "正文\n{{ indicator(city=\"testcity\") }}\n");

@@ -250,6 +250,7 @@ pub(super) fn read_csv(shown: &Path, text: &str, columns: &Columns) -> TableRead
                     Cell {
                         text: value.trim().to_string(),
                         loc: field_loc(line, i),
+                        stored: None,
                     },
                 )
             })

@@ -19,6 +19,7 @@ use crate::digits::halfwidth_digits;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::t;
 pub use encoding::decode_csv;
+pub(crate) use number::figure;
 pub use number::{parse_number, NUMBER_LIMIT};
 
 /// The column (CSV) or key (TOML) a value is in, as the editor wrote it.
@@ -95,6 +96,20 @@ pub fn column_letters(column: usize) -> String {
 pub struct Cell {
     pub text: String,
     pub loc: Loc,
+    /// The number a workbook stores in the cell, when its text (as the cell's format shows
+    /// it) may have fewer decimals: computing uses this, pages show the text.
+    pub stored: Option<f64>,
+}
+
+impl Cell {
+    /// The text to read a year or a date from: a whole number a workbook stores as itself
+    /// (`2020`, whatever decimals its format shows), else the text.
+    pub fn plain_text(&self) -> std::borrow::Cow<'_, str> {
+        match self.stored {
+            Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => format!("{}", v as i64).into(),
+            _ => self.text.as_str().into(),
+        }
+    }
 }
 
 /// One row of a table: named cells. A TOML table with nested tables (`target = { value = 97 }`)
@@ -134,7 +149,7 @@ impl Row {
     pub fn year(&self, name: &str) -> Result<Option<i32>, Diagnostic> {
         match self.get(name) {
             None => Ok(None),
-            Some(c) => halfwidth_digits(&c.text)
+            Some(c) => halfwidth_digits(&c.plain_text())
                 .trim_end_matches('年')
                 .parse::<i32>()
                 .ok()
@@ -158,8 +173,8 @@ impl Row {
 /// them (see [`crate::data::columns`]).
 pub struct Columns {
     pub known: &'static [&'static str],
-    /// Columns that are another spelling of one before them (`year` for `date`): a new sheet
-    /// leaves them out.
+    /// Columns that are another spelling of one before them (`year` for `date`), or that few
+    /// tables need (`decimals`, `forecast`): a new sheet leaves them out.
     pub spare: &'static [&'static str],
     /// Chinese header (Simplified) → column.
     pub chinese: &'static [(&'static str, &'static str)],
@@ -263,6 +278,11 @@ impl Columns {
         let mut diagnostics = Diagnostics::default();
         let mut columns: Vec<&'static str> = Vec::with_capacity(headers.len());
         for (i, header) in headers.iter().enumerate() {
+            // A 序号 column numbers the rows for the eye: it is no column of the table.
+            if crate::data::columns::is_serial(header) {
+                columns.push(SERIAL);
+                continue;
+            }
             let Some(column) = self.column(header) else {
                 diagnostics.push(
                     at(i)
@@ -293,6 +313,9 @@ impl Columns {
         diagnostics.into_result(columns)
     }
 }
+
+/// The name a row's 序号 cell is kept under: none of a table's columns.
+pub const SERIAL: &str = "序号";
 
 /// A table as read from a file or a sheet: the rows, the rows left out with a problem (their
 /// ids are still known, so references to them are not reported again), and whether every line

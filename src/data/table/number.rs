@@ -4,6 +4,7 @@
 use super::Cell;
 use crate::digits::halfwidth_digits;
 use crate::error::Diagnostic;
+use crate::figure::Figure;
 use crate::t;
 
 /// Figures must be smaller than this in absolute value. Up to 10^15 every whole number is held
@@ -35,7 +36,7 @@ fn is_separator(c: char) -> bool {
 /// A number as editors type it: `13,375`, `1,234,567.5`, `97%`, ` 96.8 % `, `-3`, `1.5e6`.
 /// A separator must split the whole part into groups of exactly three digits (so `93,2` is an
 /// error, not 932); the value must be below [`NUMBER_LIMIT`].
-fn parse_figure(text: &str) -> Result<f64, NumberProblem> {
+fn parse_figure(text: &str) -> Result<Figure, NumberProblem> {
     let s = text.trim();
     let s = s
         .strip_suffix(['%', '\u{ff05}'])
@@ -96,8 +97,25 @@ fn parse_figure(text: &str) -> Result<f64, NumberProblem> {
     if !value.is_finite() || value.abs() >= NUMBER_LIMIT {
         return Err(NumberProblem::OutOfRange);
     }
+    let exponent: i32 = match exponent {
+        None => 0,
+        // Within the limit, an exponent that does not fit is one of many zeros written out.
+        Some(e) => e
+            .trim_start_matches('+')
+            .parse()
+            .map_err(|_| NumberProblem::OutOfRange)?,
+    };
+    if exponent.unsigned_abs() > 400 {
+        return Err(NumberProblem::OutOfRange);
+    }
     // -0 reads as 0.
-    Ok(value + 0.0)
+    Ok(Figure::written(
+        value + 0.0,
+        sign,
+        &digits,
+        fraction,
+        exponent,
+    ))
 }
 
 /// The first of the ten digits of the scripts whose digits a keyboard or a copied document
@@ -130,7 +148,14 @@ pub(super) fn other_script_digit(c: char) -> Option<char> {
 /// A number in a cell (see [`parse_figure`]; full-width digits are read too), or an error at
 /// the cell naming its column.
 pub fn parse_number(cell: &Cell) -> Result<f64, Diagnostic> {
-    parse_figure(&halfwidth_digits(&cell.text)).map_err(|problem| {
+    figure(cell).map(|f| f.value())
+}
+
+/// A figure in a cell: its value and the decimals it is written with. A workbook cell's value
+/// is the one the workbook stores (its text is what the cell shows, which may have fewer
+/// decimals).
+pub(crate) fn figure(cell: &Cell) -> Result<Figure, Diagnostic> {
+    let figure = parse_figure(&halfwidth_digits(&cell.text)).map_err(|problem| {
         let text = &cell.text;
         match problem {
             NumberProblem::NotANumber => match other_script_digits(text) {
@@ -156,5 +181,9 @@ pub fn parse_number(cell: &Cell) -> Result<f64, Diagnostic> {
                 .error(t!("table-out-of-range", text = text))
                 .hint(t!("table-out-of-range-hint")),
         }
+    })?;
+    Ok(match cell.stored {
+        Some(value) => Figure::shown_as(value, figure.text()).unwrap_or(figure),
+        None => figure,
     })
 }

@@ -65,6 +65,7 @@ fn numbers_as_editors_type_them() {
     let cell = |t: &str| Cell {
         text: t.into(),
         loc: Loc::default(),
+        stored: None,
     };
     assert_eq!(parse_number(&cell("97%")).unwrap(), 97.0);
     assert_eq!(parse_number(&cell("96.8 %")).unwrap(), 96.8);
@@ -292,6 +293,7 @@ fn lines_in_neither_encoding_and_undecidable_files_are_refused() {
 fn cell(text: &str) -> Cell {
     Cell {
         text: text.into(),
+        stored: None,
         loc: Loc {
             file: "data/t.csv".into(),
             sheet: None,

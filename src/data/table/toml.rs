@@ -126,6 +126,7 @@ fn flatten(
             Cell {
                 text: text.trim().to_string(),
                 loc,
+                stored: None,
             },
         ));
     }

@@ -11,10 +11,11 @@ use std::io::{Cursor, Read, Seek, SeekFrom};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::rc::Rc;
 
-use calamine::{Data, Ods, OdsError, Range, Reader, Xls, XlsError, Xlsx, XlsxError};
+use calamine::{Data, Ods, OdsError, Range, Reader, SheetVisible, Xls, XlsError, Xlsx, XlsxError};
 
+use super::format::{self, Shown};
 use super::limits::{self, cell_name, range_cells, Exceeded, Expanded};
-use super::{is_blank, Problem, Sheet, SheetCell};
+use super::{is_blank, Hidden, Problem, Sheet, SheetCell};
 
 /// How many times over the reader may read the file: once is what a workbook needs.
 const READS: u64 = 3;
@@ -98,7 +99,20 @@ impl Count {
 
 /// A sheet of these cells: sorted, one value per cell (the last, as calamine keeps it), its
 /// rectangle within [`limits::RANGE_CELLS`]; `None` when it has none.
-fn sheet(name: String, mut cells: Vec<SheetCell>) -> Result<Option<Sheet>, Problem> {
+/// How a sheet of the workbook's list is hidden.
+fn hidden(sheets: &[calamine::Sheet], name: &str) -> Option<Hidden> {
+    match sheets.iter().find(|s| s.name == name)?.visible {
+        SheetVisible::Visible => None,
+        SheetVisible::Hidden => Some(Hidden::Hidden),
+        SheetVisible::VeryHidden => Some(Hidden::VeryHidden),
+    }
+}
+
+fn sheet(
+    name: String,
+    hidden: Option<Hidden>,
+    mut cells: Vec<SheetCell>,
+) -> Result<Option<Sheet>, Problem> {
     if cells.is_empty() {
         return Ok(None);
     }
@@ -129,27 +143,11 @@ fn sheet(name: String, mut cells: Vec<SheetCell>) -> Result<Option<Sheet>, Probl
         }
         .into());
     }
-    Ok(Some(Sheet { name, cells: kept }))
-}
-
-/// Whether a number format shows a fraction as a percentage (`0%`, `0.0%`): a `%` in its first
-/// section, not in quotes or escaped.
-fn is_percentage(format: &str) -> bool {
-    let mut chars = format.chars();
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => quoted = !quoted,
-            _ if quoted => {}
-            '\\' | '_' | '*' => {
-                chars.next();
-            }
-            ';' => return false,
-            '%' => return true,
-            _ => {}
-        }
-    }
-    false
+    Ok(Some(Sheet {
+        name,
+        hidden,
+        cells: kept,
+    }))
 }
 
 pub(super) fn xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, Problem> {
@@ -171,13 +169,14 @@ pub(super) fn xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, Problem> {
             Err(XlsxError::NotAWorksheet(_)) => continue,
             Err(e) => return Err(unreadable(e)),
         };
-        let percent: Vec<bool> = reader
+        let shown: Vec<Shown> = reader
             .styles()
             .iter()
             .map(|s| {
                 s.number_format
                     .as_ref()
-                    .is_some_and(|f| is_percentage(&f.format_code))
+                    .map(|f| format::of_code(&f.format_code))
+                    .unwrap_or_default()
             })
             .collect();
         let mut cells = Vec::new();
@@ -192,11 +191,12 @@ pub(super) fn xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, Problem> {
                 row,
                 column,
                 value,
-                percent: percent.get(style).copied().unwrap_or(false),
+                shown: shown.get(style).copied().unwrap_or_default(),
             });
         }
         drop(reader);
-        sheets.extend(sheet(name, cells)?);
+        let hidden = hidden(workbook.sheets_metadata(), &name);
+        sheets.extend(sheet(name, hidden, cells)?);
     }
     Ok(sheets)
 }
@@ -218,12 +218,15 @@ pub(super) fn ods(bytes: &[u8]) -> Result<Vec<Sheet>, Problem> {
                 error: e.to_string(),
             })
         })?;
-        sheets.extend(sheet_of_range(name, &range, &mut count)?);
+        let hidden = hidden(workbook.sheets_metadata(), &name);
+        sheets.extend(sheet_of_range(name, hidden, &range, &mut count, None)?);
     }
     Ok(sheets)
 }
 
-pub(super) fn xls(bytes: &[u8]) -> Result<Vec<Sheet>, Problem> {
+/// `stream` is the `Workbook` stream, for the cells' formats.
+pub(super) fn xls(bytes: &[u8], stream: &[u8]) -> Result<Vec<Sheet>, Problem> {
+    let formats = super::xls_formats::formats(stream);
     let budget = Budget::new(bytes);
     let mut workbook: Xls<_> = Xls::new(budget.reader(bytes)).map_err(|e| {
         budget.or(match e {
@@ -240,7 +243,9 @@ pub(super) fn xls(bytes: &[u8]) -> Result<Vec<Sheet>, Problem> {
                 error: e.to_string(),
             })
         })?;
-        sheets.extend(sheet_of_range(name, &range, &mut count)?);
+        let hidden = hidden(workbook.sheets_metadata(), &name);
+        let formats = formats.get(&name);
+        sheets.extend(sheet_of_range(name, hidden, &range, &mut count, formats)?);
     }
     Ok(sheets)
 }
@@ -252,10 +257,14 @@ fn xlsx_problem(e: XlsxError) -> Problem {
     }
 }
 
+/// The cells of a sheet read whole; `formats` are how its numbers are shown (`.xls`), by
+/// place.
 fn sheet_of_range(
     name: String,
+    hidden: Option<Hidden>,
     range: &Range<Data>,
     count: &mut Count,
+    formats: Option<&std::collections::HashMap<(u32, u32), Shown>>,
 ) -> Result<Option<Sheet>, Problem> {
     let (first_row, first_column) = range.start().unwrap_or((0, 0));
     let mut cells = Vec::new();
@@ -264,14 +273,17 @@ fn sheet_of_range(
             continue;
         }
         count.add(&name)?;
+        let (row, column) = (first_row + r as u32, first_column + c as u32);
         cells.push(SheetCell {
-            row: first_row + r as u32,
-            column: first_column + c as u32,
+            row,
+            column,
             value: value.clone(),
-            percent: false,
+            shown: formats
+                .and_then(|f| f.get(&(row, column)).copied())
+                .unwrap_or_default(),
         });
     }
-    sheet(name, cells)
+    sheet(name, hidden, cells)
 }
 
 thread_local! {
@@ -301,16 +313,6 @@ pub(super) fn guarded<T>(read: impl FnOnce() -> Result<T, Problem>) -> Result<T,
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn percentage_formats_are_told_from_others() {
-        assert!(is_percentage("0%"));
-        assert!(is_percentage("0.0%"));
-        assert!(!is_percentage("0.00"));
-        assert!(!is_percentage("\"%\"0"));
-        assert!(!is_percentage("0;0%"));
-        assert!(!is_percentage("0\\%"));
-    }
 
     #[test]
     fn a_panic_in_a_reader_is_a_problem_of_the_file() {

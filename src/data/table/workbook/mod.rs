@@ -6,10 +6,13 @@
 //! other kind of workbook), text as typed; the table's own readers then check it exactly as
 //! they check a CSV cell.
 
+mod biff;
 mod cells;
 mod container;
+mod format;
 pub mod limits;
 mod ods_scan;
+mod xls_formats;
 mod xls_scan;
 mod xlsx_scan;
 
@@ -29,8 +32,18 @@ pub const EXTENSIONS: [&str; 3] = ["xlsx", "xls", "ods"];
 /// A sheet of a workbook: its name and its cells with a value (empty sheets are left out).
 pub struct Sheet {
     pub name: String,
+    /// Hidden (`Hidden`) or very hidden (`VeryHidden`, shown only through a macro) in the
+    /// workbook; `None` when shown.
+    pub hidden: Option<Hidden>,
     /// Sorted by row, then column.
     cells: Vec<SheetCell>,
+}
+
+/// How a sheet is hidden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hidden {
+    Hidden,
+    VeryHidden,
 }
 
 /// A cell with a value, where the spreadsheet shows it (row and column from 0).
@@ -38,8 +51,8 @@ struct SheetCell {
     row: u32,
     column: u32,
     value: Data,
-    /// Whether its format shows a fraction as a percentage (`0%`).
-    percent: bool,
+    /// How its number format shows a number (`.ods`: General, its reader gives no formats).
+    shown: format::Shown,
 }
 
 /// Why a workbook is not read.
@@ -128,8 +141,9 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, Problem> {
             cells::guarded(|| cells::ods(bytes))
         }
         container::Kind::Xls => {
-            xls_scan::check(&container::xls_stream(bytes)?)?;
-            cells::guarded(|| cells::xls(bytes))
+            let stream = container::xls_stream(bytes)?;
+            xls_scan::check(&stream)?;
+            cells::guarded(|| cells::xls(bytes, &stream))
         }
     }
 }
@@ -153,33 +167,40 @@ pub fn read_sheet(shown: &Path, sheet: &Sheet, columns: &Columns) -> TableRead {
         column: column as usize + 1,
         field,
     };
-    let mut rows = sheet.cells.chunk_by(|a, b| a.row == b.row);
-    let Some(header) = rows.next() else {
+    let all_rows: Vec<&[SheetCell]> = sheet.cells.chunk_by(|a, b| a.row == b.row).collect();
+    let Some(first) = all_rows.first() else {
         return TableRead {
             complete: true,
             ..TableRead::default()
         };
     };
-    let header_row = header[0].row;
-    let mut diagnostics = Diagnostics::default();
-    // Columns with a header (blank header cells, a column the editor left empty, are not kept).
-    let mut headed: Vec<(u32, String)> = Vec::new();
-    for cell in header {
-        match text_of(&cell.value) {
-            Ok(text) => headed.push((cell.column, text.trim().to_string())),
-            Err(problem) => diagnostics.push(loc(header_row, cell.column, None).error(problem)),
+    let (header_row, headed, data_from) = match header_rows(&all_rows, columns) {
+        Some(found) => found,
+        // No header row is found: the first row is read as one, and its problems said.
+        None => {
+            let mut diagnostics = Diagnostics::default();
+            let mut headed: Vec<(u32, String)> = Vec::new();
+            for cell in *first {
+                match text_of(&cell.value) {
+                    Ok(text) => headed.push((cell.column, text.trim().to_string())),
+                    Err(problem) => {
+                        diagnostics.push(loc(first[0].row, cell.column, None).error(problem))
+                    }
+                }
+            }
+            if !diagnostics.is_empty() {
+                return TableRead::failed(diagnostics);
+            }
+            (first[0].row, headed, 1)
         }
-    }
+    };
     let names: Vec<String> = headed.iter().map(|(_, n)| n.clone()).collect();
     let header_at = |k: usize| loc(header_row, headed[k].0, None);
     let keys = match columns.of_headers(&names, &header_at) {
-        Ok(keys) if diagnostics.is_empty() => keys,
-        Ok(_) => return TableRead::failed(diagnostics),
-        Err(d) => {
-            diagnostics.extend(d);
-            return TableRead::failed(diagnostics);
-        }
+        Ok(keys) => keys,
+        Err(d) => return TableRead::failed(d),
     };
+    let rows = all_rows[data_from..].iter().copied();
     let mut read = TableRead {
         complete: true,
         ..TableRead::default()
@@ -203,11 +224,20 @@ pub fn read_sheet(shown: &Path, sheet: &Sheet, columns: &Columns) -> TableRead {
                 .binary_search_by_key(column, |c| c.column)
                 .ok()
                 .map(|i| &cells[i]);
+            let mut stored = None;
             let text = match cell {
                 None => Ok(String::new()),
                 Some(c) => match c.value {
-                    Data::Float(f) if c.percent => Ok(percent_text(f)),
-                    Data::Int(n) if c.percent => Ok(percent_text(n as f64)),
+                    Data::Float(f) => {
+                        let (text, value) = format::text(f, c.shown);
+                        stored = Some(value);
+                        Ok(text)
+                    }
+                    Data::Int(n) => {
+                        let (text, value) = format::text(n as f64, c.shown);
+                        stored = Some(value);
+                        Ok(text)
+                    }
                     ref value => text_of(value),
                 },
             };
@@ -217,6 +247,7 @@ pub fn read_sheet(shown: &Path, sheet: &Sheet, columns: &Columns) -> TableRead {
                     Cell {
                         text: text.trim().to_string(),
                         loc: cell_loc,
+                        stored,
                     },
                 )),
                 Err(problem) => read
@@ -231,6 +262,86 @@ pub fn read_sheet(shown: &Path, sheet: &Sheet, columns: &Columns) -> TableRead {
         read.add_row(row, before);
     }
     read
+}
+
+/// A sheet's header: the row it ends on, each column with a header and its name, and the
+/// index of the first row of values.
+type HeaderRows = (u32, Vec<(u32, String)>, usize);
+
+/// Rows above the header that an editor's habit puts there: a title (`2023年监测数据`, often
+/// merged across the table), a line saying the unit or who filled it in; each has at most this
+/// many cells with a value.
+const TITLE_CELLS: usize = 2;
+
+/// How many such rows may stand above the header.
+const TITLE_ROWS: usize = 3;
+
+/// The header of a sheet: its row (the lower one of a two-row header), each column with a
+/// header and its name, and the index of the first row of values; `None` when no row within
+/// [`TITLE_ROWS`] of the top names only columns of the table. A header is one row, or two
+/// where a merged cell groups the columns under it (`基线` over `值` and `年份` is
+/// `基线值`, `基线年份`), found only when each column then names one of the table's.
+fn header_rows(rows: &[&[SheetCell]], columns: &Columns) -> Option<HeaderRows> {
+    let texts = |row: &[SheetCell]| -> Option<Vec<(u32, String)>> {
+        row.iter()
+            .map(|c| {
+                text_of(&c.value)
+                    .ok()
+                    .map(|t| (c.column, t.trim().to_string()))
+            })
+            .collect()
+    };
+    let names_all = |headed: &[(u32, String)]| {
+        let names: Vec<String> = headed.iter().map(|(_, n)| n.clone()).collect();
+        !names.is_empty() && columns.of_headers(&names, &|_| Loc::default()).is_ok()
+    };
+    for start in 0..=TITLE_ROWS.min(rows.len() - 1) {
+        if rows[..start].iter().any(|r| r.len() > TITLE_CELLS) {
+            break;
+        }
+        let Some(top) = texts(rows[start]) else {
+            continue;
+        };
+        if names_all(&top) {
+            return Some((rows[start][0].row, top, start + 1));
+        }
+        let Some(bottom) = rows.get(start + 1).and_then(|r| texts(r)) else {
+            continue;
+        };
+        let merged = two_row_header(&top, &bottom);
+        if names_all(&merged) {
+            return Some((rows[start + 1][0].row, merged, start + 2));
+        }
+    }
+    None
+}
+
+/// Each column's name in a two-row header: the upper cell (or, under a merged cell, the upper
+/// cell to its left) followed by the lower one.
+fn two_row_header(top: &[(u32, String)], bottom: &[(u32, String)]) -> Vec<(u32, String)> {
+    let mut columns: Vec<u32> = top.iter().chain(bottom).map(|(c, _)| *c).collect();
+    columns.sort_unstable();
+    columns.dedup();
+    columns
+        .into_iter()
+        .map(|column| {
+            let below = bottom.iter().find(|(c, _)| *c == column).map(|(_, t)| t);
+            let above = match top.iter().find(|(c, _)| *c == column) {
+                Some((_, t)) => Some(t),
+                // Under a merged cell: its text is in the upper cell to the left.
+                None if below.is_some() => {
+                    top.iter().rev().find(|(c, _)| *c < column).map(|(_, t)| t)
+                }
+                None => None,
+            };
+            let name = format!(
+                "{}{}",
+                above.map_or("", String::as_str),
+                below.map_or("", String::as_str)
+            );
+            (column, name)
+        })
+        .collect()
 }
 
 /// The text a cell stands for, or why it stands for none.
@@ -258,29 +369,6 @@ fn text_of(cell: &Data) -> Result<String, String> {
     })
 }
 
-/// A fraction as the percentage a cell shows: 0.97 is `97%`, 0.955 is `95.5%`, moving the
-/// point in its shortest decimal form (multiplying by 100 would give 95.49999999999999).
-fn percent_text(f: f64) -> String {
-    let text = number_text(f);
-    let (sign, digits) = match text.strip_prefix('-') {
-        Some(d) => ("-", d),
-        None => ("", text.as_str()),
-    };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    let fraction = format!("{fraction:0<2}");
-    let (moved, rest) = fraction.split_at(2);
-    let whole = format!("{whole}{moved}");
-    let whole = match whole.trim_start_matches('0') {
-        "" => "0",
-        w => w,
-    };
-    if rest.is_empty() {
-        format!("{sign}{whole}%")
-    } else {
-        format!("{sign}{whole}.{rest}%")
-    }
-}
-
 /// A number as its shortest decimal form: `93.2`, `2018` (not `2018.0`), `-3`.
 fn number_text(f: f64) -> String {
     if f.fract() == 0.0 && f.abs() < 1e15 {
@@ -301,16 +389,5 @@ mod tests {
         assert_eq!(number_text(-3.0), "-3");
         assert_eq!(number_text(0.1 + 0.2), "0.30000000000000004");
         assert_eq!(number_text(1e20), "100000000000000000000");
-    }
-
-    #[test]
-    fn percentages_read_as_shown() {
-        assert_eq!(percent_text(0.97), "97%");
-        assert_eq!(percent_text(0.955), "95.5%");
-        assert_eq!(percent_text(1.0), "100%");
-        assert_eq!(percent_text(0.005), "0.5%");
-        assert_eq!(percent_text(-0.031), "-3.1%");
-        assert_eq!(percent_text(12.0), "1200%");
-        assert_eq!(percent_text(0.0), "0%");
     }
 }

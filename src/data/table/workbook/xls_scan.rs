@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use super::biff::{records, sheet_name, u16_at, u32_at};
 use super::limits::{self, cell_name, range_cells, Exceeded, Expanded};
 use super::Problem;
 
@@ -17,45 +18,6 @@ const CELL_COST: u64 = 48;
 const VALUE_COST: u64 = std::mem::size_of::<calamine::Data>() as u64;
 const FORMULA_COST: u64 = std::mem::size_of::<String>() as u64;
 const STRING_TABLE_COST: u64 = 10;
-
-/// A BIFF record: its type and data, with the `CONTINUE` records after it.
-struct Record<'a> {
-    kind: u16,
-    data: &'a [u8],
-    continued: usize,
-}
-
-fn u16_at(data: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes([*data.get(at)?, *data.get(at + 1)?]))
-}
-
-fn u32_at(data: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(data.get(at..at + 4)?.try_into().ok()?))
-}
-
-/// The records from the start of `stream`, as calamine's `RecordIter` splits them; stops at a
-/// record cut short (calamine stops there with an error).
-fn records(mut stream: &[u8]) -> impl Iterator<Item = Record<'_>> {
-    std::iter::from_fn(move || {
-        let kind = u16_at(stream, 0)?;
-        let len = u16_at(stream, 2)? as usize;
-        let data = stream.get(4..4 + len)?;
-        stream = &stream[4 + len..];
-        let mut continued = 0;
-        while let (Some(0x003C), Some(len)) = (u16_at(stream, 0), u16_at(stream, 2)) {
-            let Some(next) = stream.get(4 + len as usize..) else {
-                break;
-            };
-            continued += len as usize;
-            stream = next;
-        }
-        Some(Record {
-            kind,
-            data,
-            continued,
-        })
-    })
-}
 
 /// The first and last cell (row, column) of a rectangle.
 type Rect = ((u32, u32), (u32, u32));
@@ -166,24 +128,6 @@ pub(super) fn check(stream: &[u8]) -> Result<(), Problem> {
 
 fn damaged(record: &str) -> Problem {
     Problem::Unreadable(format!("damaged {record} record"))
-}
-
-/// A sheet's name from its BoundSheet8 record (BIFF8: a count, a flag for two-byte characters,
-/// the characters).
-fn sheet_name(data: &[u8]) -> Option<String> {
-    let count = *data.get(6)? as usize;
-    let wide = data.get(7)? & 1 == 1;
-    let chars = data.get(8..)?;
-    if wide {
-        let units: Vec<u16> = chars
-            .chunks_exact(2)
-            .take(count)
-            .map(|c| u16::from_le_bytes([c[0], c[1]]))
-            .collect();
-        Some(String::from_utf16_lossy(&units))
-    } else {
-        Some(chars.iter().take(count).map(|&b| char::from(b)).collect())
-    }
 }
 
 /// The records of one sheet, from its BOF to its EOF (charts embedded in it skipped, as
