@@ -7,18 +7,26 @@
 //    table cell: the client rects of its text lie on one line;
 // 3. every chart label is at least 12 px at 1280 px, and larger in 大字 mode than in normal mode
 //    (the same label, same page, same width);
-// 4. each status (已完成, 按期推进, 滞后, 暂无数据) has one colour, one chart shape and one
+// 4. below 600 px every table of targets is a column of cards (status before the figures),
+//    and scrolls nothing sideways;
+// 5. each status (已完成, 按期推进, 滞后, 暂无数据) has one colour, one chart shape and one
 //    symbol on every page, and no two statuses share any of them.
+// Then each page is loaded afresh at 320×568 in 大字 mode, as a phone reader who chose it comes
+// back (the mode saved, applied by the page's inline script before first paint):
+// 6. the page's own h1 starts within the first 40 % of the screen;
+// 7. the load shifts nothing (cumulative layout shift 0, from the browser's own layout-shift
+//    entries: the mode buttons appearing, fonts, charts);
+// and a full-page screenshot of it is written to SHOT_DIR (CI keeps the folder as an artifact).
 // Prints the counts; exits 1 listing every failure.
-import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { serve, CHROMIUM_ARGS } from "./site-server.mjs";
 
-const [site] = process.argv.slice(2);
+const [site, shots] = process.argv.slice(2);
 if (!site) {
-  console.error("usage: node layout.mjs SITE_DIR");
+  console.error("usage: node layout.mjs SITE_DIR [SHOT_DIR]");
   process.exit(2);
 }
 const WIDTHS = [320, 390, 1280];
@@ -65,8 +73,24 @@ for (const [name, path] of templates) {
 
 // Runs in the page: everything measured at once.
 function measure() {
-  const out = { overflow: 0, wrapped: [], labels: [], statuses: [], numbers: 0 };
+  const out = { overflow: 0, wrapped: [], labels: [], statuses: [], numbers: 0, cards: 0, notCards: [] };
   out.overflow = document.documentElement.scrollWidth - window.innerWidth;
+  // Below 600 px a table of targets is a column of cards: nothing to scroll sideways, and in
+  // each card the status comes right after the name, before the figures.
+  if (window.innerWidth < 600) {
+    for (const table of document.querySelectorAll("table.target-table")) {
+      const box = table.closest(".table-scroll") || table.parentElement;
+      if (box.scrollWidth > box.clientWidth + 1) out.notCards.push(`scrolls sideways by ${box.scrollWidth - box.clientWidth} px`);
+      for (const row of table.querySelectorAll("tbody tr")) {
+        out.cards++;
+        const top = (sel) => row.querySelector(sel)?.getBoundingClientRect().top;
+        if (getComputedStyle(row).display !== "flex") out.notCards.push("a row is not a card");
+        else if (!(top(".target-status") < top(".target-latest") && top(".target-latest") < top(".target-target"))) {
+          out.notCards.push(`"${row.querySelector("th").textContent}": status, latest and target not in that order`);
+        }
+      }
+    }
+  }
   const NUMBER = /[-+−]?\d[\d,.]*\s?(?:[%％‰])?(?:[年月日项个家名起件次万亿元])?/g;
   for (const cell of document.querySelectorAll("table td, table th")) {
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
@@ -128,7 +152,7 @@ const context = await chromium.launchPersistentContext(profile, {
   args: CHROMIUM_ARGS,
 });
 const seen = { colour: new Map(), shape: new Map(), symbol: new Map() };
-const counts = { pages: 0, loads: 0, checks: 0, numbers: 0, labels: 0, marks: 0 };
+const counts = { pages: 0, loads: 0, checks: 0, numbers: 0, labels: 0, marks: 0, phone: 0, h1: 0, cards: 0 };
 try {
   const page = await context.newPage();
   page.on("pageerror", (e) => failures.push(`${page.url()}: script error ${e.message}`));
@@ -148,6 +172,9 @@ try {
           counts.checks++;
           if (m.overflow > 0) failures.push(`${where}: the page scrolls sideways by ${m.overflow} px`);
           counts.numbers += m.numbers;
+          counts.cards += m.cards;
+          counts.checks += m.cards;
+          for (const c of new Set(m.notCards)) failures.push(`${where}: table of targets: ${c}`);
           counts.checks += m.numbers;
           for (const w of m.wrapped) failures.push(`${where}: "${w}" wraps inside itself in a table`);
           counts.labels += m.labels.length;
@@ -184,6 +211,43 @@ try {
       }
     }
   }
+  // The phone reader in 大字 mode, on a fresh load of every page.
+  const PHONE = { width: 320, height: 568 };
+  if (shots) await mkdir(shots, { recursive: true });
+  const phone = await context.newPage();
+  phone.on("pageerror", (e) => failures.push(`${phone.url()}: script error ${e.message}`));
+  await phone.setViewportSize(PHONE);
+  await phone.addInitScript(() => {
+    localStorage.setItem("stdportal-modes", "large-text");
+    window.__shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  for (const [name, path] of templates) {
+    for (const [script, prefix] of SCRIPTS) {
+      await phone.goto(server.url + prefix + path, { waitUntil: "load" });
+      // Two frames after load: whatever the deferred scripts changed has been laid out.
+      await phone.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+      const m = await phone.evaluate(() => ({
+        large: document.documentElement.classList.contains("large-text"),
+        h1: document.querySelector("h1")?.getBoundingClientRect().top ?? null,
+        h1s: document.querySelectorAll("h1").length,
+        cls: window.__shifts,
+      }));
+      const where = `${name} ${script} 320×568 大字`;
+      counts.phone++;
+      counts.checks += 3;
+      if (!m.large) failures.push(`${where}: the saved 大字 mode is not applied on load`);
+      if (m.h1s !== 1) failures.push(`${where}: ${m.h1s} h1 elements`);
+      else if (m.h1 > 0.4 * PHONE.height) {
+        failures.push(`${where}: the h1 starts at ${m.h1.toFixed(0)} px, below 40 % of the screen (${0.4 * PHONE.height} px)`);
+      }
+      counts.h1 = Math.max(counts.h1, m.h1 ?? 0);
+      if (m.cls > 0) failures.push(`${where}: layout shift ${m.cls.toFixed(4)} while loading`);
+      if (shots) await phone.screenshot({ path: join(shots, `${name}-${script}-320-large-text.png`), fullPage: true });
+    }
+  }
 } finally {
   await context.close();
   await server.close();
@@ -206,7 +270,8 @@ for (const [key, byStatus] of Object.entries(seen)) {
 const statuses = [...seen.colour.keys()].sort().join(", ");
 console.log(`layout: ${templates.length} templates × ${SCRIPTS.length} scripts = ${counts.pages} pages, ` +
   `× ${WIDTHS.length} widths (${WIDTHS.join(", ")} px) × ${MODES.length} modes = ${counts.loads} page views; ` +
-  `${counts.numbers} table numbers, ${counts.labels} chart labels, ${counts.marks} status marks (${statuses}); ` +
+  `${counts.numbers} table numbers, ${counts.cards} target cards below 600 px, ${counts.labels} chart labels, ${counts.marks} status marks (${statuses}); ` +
+  `${counts.phone} fresh loads at 320×568 大字 (lowest h1 at ${counts.h1.toFixed(0)} px)${shots ? `, screenshots in ${shots}` : ""}; ` +
   `${counts.checks} checks, ${failures.length} failures`);
 if (failures.length) {
   for (const f of failures.slice(0, 200)) console.log(`FAIL ${f}`);

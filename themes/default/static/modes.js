@@ -1,5 +1,7 @@
 // 大字 / 高对比 switches. The page is complete without this script: it only adds the buttons'
 // behaviour and remembers the choice (applied before first paint by the inline script in <head>).
+// The buttons are shown by CSS as soon as that inline script marks the page `js`, before first
+// paint, so nothing moves when this deferred script runs (no layout shift).
 (function () {
   var root = document.documentElement;
   var box = document.querySelector(".mode-switch");
@@ -20,5 +22,4 @@
       save();
     });
   });
-  box.hidden = false;
 })();
