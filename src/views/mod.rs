@@ -30,7 +30,7 @@ use crate::labels::Labels;
 pub(crate) use crate::lists::ListKey;
 use crate::lists::{city_path, topic_path, Lists};
 pub(crate) use city::{CitySummary, CityView};
-pub(crate) use dashboard::{Headline, Overview};
+pub(crate) use dashboard::{Headline, Overview, SiteAsOf};
 pub(crate) use format::fmt_number;
 pub(crate) use indicator::IndicatorView;
 pub(crate) use page::{PageSummary, PageView, RelatedView};
@@ -253,8 +253,19 @@ impl Views {
             nav,
             has,
             city_summaries: cities.iter().map(|c| c.summary.clone()).collect(),
-            overview: Overview::new(data, &cities, data_as_of, labels),
-            headline: Headline::new(data, &indicators, &cities, labels),
+            overview: Overview::new(
+                data,
+                &cities,
+                SiteAsOf::new(data_as_of, data, labels),
+                labels,
+            ),
+            headline: Headline::new(
+                data,
+                &indicators,
+                &cities,
+                SiteAsOf::new(data_as_of, data, labels),
+                labels,
+            ),
             summaries,
             page_fingerprints,
             page_states,

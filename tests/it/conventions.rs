@@ -174,6 +174,55 @@ fn a_city_without_figures_says_no_date() {
 }
 
 #[test]
+fn cities_whose_figures_differ_in_date_each_say_their_own() {
+    let site = TestSite::basic();
+    site.edit("data/cities.toml", |t| {
+        t + "\n[[city]]\nid = \"other\"\nname = \"另一市\"\nprovince = \"测试省\"\nintroduction = \"没有数据。\"\n"
+    })
+    .edit("data/indicators.toml", |t| {
+        t + "\n[[indicator]]\nid = \"pass-rate\"\ncity = \"other\"\ndomain = \"质量\"\n\
+             name = \"工业产品质量监督抽查合格率\"\nunit = \"%\"\n\
+             target = { value = 98, year = 2020, comparator = \">=\" }\n"
+    })
+    .built();
+    // One rule on every page: each city's own latest figure; the overview names each city
+    // when they differ, and never a date one city's figures do not reach.
+    let each = "数据截至：测试市<time datetime=\"2018-12\">2018年12月</time>；另一市尚无数据。";
+    assert!(site.read("dashboard/index.html").contains(each));
+    assert!(site.read("index.html").contains(each));
+    assert!(site
+        .read("cities/testcity/index.html")
+        .contains("数据截至<time datetime=\"2018-12\">2018年12月</time>"));
+    let other = site.read("cities/other/index.html");
+    assert!(!other.contains("数据截至"), "{other}");
+    assert!(other.contains("共1项目标指标，尚未发布监测数据。"), "{other}");
+    assert!(!other.contains("status-counts"), "{other}");
+}
+
+#[test]
+fn without_observations_pages_say_so_instead_of_counting_zeros() {
+    let site = TestSite::basic();
+    site.file("data/observations.csv", b"city,indicator,date,value,source\n");
+    site.built();
+    for page in ["index.html", "dashboard/index.html", "cities/testcity/index.html"] {
+        let html = site.read(page);
+        assert!(html.contains("尚未发布监测数据"), "{page}: {html}");
+        assert!(!html.contains("status-counts"), "{page}: {html}");
+        assert!(!html.contains("chart-overview-status"), "{page}");
+    }
+    assert!(site.read("zh-hant/index.html").contains("監測數據。"));
+    // With one observation the counts come back.
+    site.file(
+        "data/observations.csv",
+        &std::fs::read(crate::support::repo().join("tests/fixtures/basic/data/observations.csv")).unwrap(),
+    );
+    site.built();
+    let home = site.read("index.html");
+    assert!(home.contains("其中1项已有监测数据"), "{home}");
+    assert!(home.contains("status-counts"));
+}
+
+#[test]
 fn the_table_of_every_target_names_each_one_s_city() {
     let site = TestSite::basic();
     site.edit("data/cities.toml", |t| {
@@ -188,17 +237,22 @@ fn the_table_of_every_target_names_each_one_s_city() {
     let dashboard = site.read("dashboard/index.html");
     let table = &dashboard[dashboard.find("<caption>全部目标指标</caption>").unwrap()..];
     let table = &table[..table.find("</table>").unwrap()];
+    // The target first: the column that stays in view is the one its header names.
     assert!(
-        table.contains("<th scope=\"col\">城市</th><th scope=\"col\">指标</th>"),
+        table.contains("<th scope=\"col\">指标</th><th scope=\"col\">城市</th>"),
         "{table}"
     );
     // The same target name in two cities: each row says which city it is.
     assert!(
-        table.contains("<td><a href=\"/cities/testcity/\">测试市</a></td>"),
+        table.contains(
+            "<td class=\"target-city\" data-label=\"城市\"><a href=\"/cities/testcity/\">测试市</a></td>"
+        ),
         "{table}"
     );
     assert!(
-        table.contains("<td><a href=\"/cities/other/\">另一市</a></td>"),
+        table.contains(
+            "<td class=\"target-city\" data-label=\"城市\"><a href=\"/cities/other/\">另一市</a></td>"
+        ),
         "{table}"
     );
     assert_eq!(table.matches("工业产品质量监督抽查合格率").count(), 2);
