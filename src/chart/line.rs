@@ -5,12 +5,13 @@
 use std::fmt::Write as _;
 
 use super::marks::{mark, Shape, GREY, GRID, SERIES, TEXT};
+use super::palette::status_style;
 use super::scale::{year_ticks, Scale};
 use super::svg::{
     document, labelled, line as seg, num, text_width, Anchor, Text, FONT, LEGEND_ROW, PAD, SMALL,
     WIDTH,
 };
-use super::{LineChart, Point};
+use super::{LineChart, Point, Status};
 use crate::labels::Labels;
 
 /// Room above the plot for the value label of a point at the top.
@@ -224,16 +225,19 @@ pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
             d.join("L")
         );
     }
-    for p in &points {
-        mark(
-            &mut body,
-            Shape::Circle,
-            (px(p.x), py(p.value)),
-            5.0,
-            "point",
-            SERIES,
-            &labelled(labels, p.label, p.value, c.unit),
-        );
+    for (i, p) in points.iter().enumerate() {
+        let text = labelled(labels, p.label, p.value, c.unit);
+        if i + 1 == points.len() && c.status != Status::NoData {
+            // The latest point in its status's colour and shape, named in its tooltip.
+            let style = status_style(c.status);
+            let class = format!("point point-latest mark-latest status-{}", c.status.class());
+            let text = labels.chart_latest_status(text, labels.status_label(c.status));
+            let at = (px(p.x), py(p.value));
+            mark(&mut body, style.shape, at, 8.0, &class, style.colour, &text);
+        } else {
+            let at = (px(p.x), py(p.value));
+            mark(&mut body, Shape::Circle, at, 5.0, "point", SERIES, &text);
+        }
     }
     let references = [
         (baseline, Shape::Diamond, 7.0, "mark mark-baseline", GREY),
@@ -354,6 +358,7 @@ mod tests {
 
     fn chart<'a>(points: Vec<Point<'a>>) -> LineChart<'a> {
         LineChart {
+            status: Status::OnTrack,
             id: "l",
             title: "趋势",
             desc: "说明。",
@@ -381,7 +386,9 @@ mod tests {
         ]));
         check(&svg);
         assert!(svg.contains("class=\"series-line\""));
-        assert_eq!(svg.matches("<circle class=\"point\"").count(), 3);
+        // The latest point in its status's shape and colour (on track: ▲), the others circles.
+        assert_eq!(svg.matches("<circle class=\"point\"").count(), 2);
+        assert!(svg.contains("<path class=\"point point-latest mark-latest status-on-track\""));
         assert!(svg.contains(">95.1%</text>"));
         for year in ["2016年", "2017年", "2018年"] {
             assert!(svg.contains(&format!(">{year}</text>")), "{svg}");
@@ -406,6 +413,7 @@ mod tests {
         );
         // Only a target, no data yet.
         let svg = line(&LineChart {
+            status: Status::OnTrack,
             target: Some((2020.0, 97.0, "目标 2020")),
             ..chart(vec![])
         });
@@ -426,6 +434,7 @@ mod tests {
         ];
         for points in cases {
             let svg = line(&LineChart {
+                status: Status::OnTrack,
                 target: Some((2020.0, 0.0, "零事故")),
                 ..chart(points)
             });
@@ -454,6 +463,7 @@ mod tests {
         assert!(label_centre(5.0, false, 210.0, None) > 5.0);
         // The line chart of a value right under its target never puts them together.
         let svg = line(&LineChart {
+            status: Status::OnTrack,
             target: Some((2020.0, 97.0, "目标 2020年")),
             ..chart(vec![p(2016.0, 94.1), p(2018.0, 96.5)])
         });
@@ -489,6 +499,7 @@ mod tests {
     #[test]
     fn baseline_and_target_markers() {
         let svg = line(&LineChart {
+            status: Status::OnTrack,
             baseline: Some((2015.0, 93.2, "基线 2015")),
             target: Some((2020.0, 97.0, "目标 2020")),
             ..chart(vec![p(2016.0, 94.1)])

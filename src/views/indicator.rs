@@ -120,6 +120,8 @@ pub struct IndicatorView {
     pub summary: String,
     /// The same without the status: the figures, for a caption next to a status shown apart.
     pub figures: String,
+    /// Another target of the same city has the same name: links name the plan too.
+    pub namesake: bool,
 }
 
 /// Observations an indicator's page lists in its table: the latest ones. A page of 100,000
@@ -194,13 +196,22 @@ impl IndicatorView {
             labels,
         );
         let point_labels: Vec<String> = observations.iter().map(|o| labels.date(&o.date)).collect();
+        // The line chart says its own points, not the summary the bullet chart above already
+        // says (a screen reader would hear it twice on the target's page).
+        let history = observations
+            .iter()
+            .zip(&point_labels)
+            .map(|(o, label)| labels.chart_value(label, with_unit(o.value, unit)))
+            .collect::<Vec<_>>()
+            .join(labels.dashboard_chart_city_separator());
         let line_svg = (!observations.is_empty()).then(|| {
             let line_id = format!("{id}-series");
             chart::line(
                 &chart::LineChart {
+                    status: assessment.status,
                     id: &line_id,
                     title: &labels.indicator_chart_history(&indicator.name),
-                    desc: &summary,
+                    desc: &history,
                     unit,
                     points: observations
                         .iter()
@@ -263,6 +274,7 @@ impl IndicatorView {
             line_svg,
             summary,
             figures,
+            namesake: false,
         }
     }
 }

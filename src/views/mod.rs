@@ -206,7 +206,7 @@ impl Views {
             })
             .collect();
         let lists = site_lists.to_vec();
-        let (indicators, indicator_inputs): (Vec<IndicatorView>, Vec<u64>) = data
+        let (mut indicators, indicator_inputs): (Vec<IndicatorView>, Vec<u64>) = data
             .indicators
             .par_iter()
             .map(|indicator| {
@@ -220,6 +220,7 @@ impl Views {
                 (view, inputs)
             })
             .unzip();
+        mark_namesakes(&mut indicators);
         let list_index: HashMap<ListKey, usize> = lists
             .iter()
             .enumerate()
@@ -307,4 +308,16 @@ fn index_of<T>(items: &[T], key: impl Fn(&T) -> String) -> HashMap<String, usize
         .enumerate()
         .map(|(i, item)| (key(item), i))
         .collect()
+}
+
+/// Targets of one city with the same name (two plans set "市级专业标准化技术委员会"): a link
+/// to each must say which, so that one link text never leads to two pages.
+fn mark_namesakes(indicators: &mut [IndicatorView]) {
+    let mut seen: HashMap<(String, String), usize> = HashMap::new();
+    for v in indicators.iter() {
+        *seen.entry((v.city_id.clone(), v.name.clone())).or_default() += 1;
+    }
+    for v in indicators.iter_mut() {
+        v.namesake = seen[&(v.city_id.clone(), v.name.clone())] > 1;
+    }
 }

@@ -7,6 +7,10 @@
 //    table cell: the client rects of its text lie on one line;
 // 3. every chart label is at least 12 px at 1280 px, and larger in 大字 mode than in normal mode
 //    (the same label, same page, same width);
+// 3b. every chart label shown is at least 0.8 × the body text at 1280 px, in both modes (the
+//     smallest ratio on phones is printed);
+//     no caption repeats its chart's description to a screen reader; links to targets that
+//     share a name have different texts;
 // 4. below 600 px every table of targets is a column of cards (status before the figures),
 //    and scrolls nothing sideways;
 // 5. each status (已完成, 按期推进, 滞后, 暂无数据) has one colour, one chart shape and one
@@ -106,11 +110,34 @@ function measure() {
       }
     }
   }
+  out.body = parseFloat(getComputedStyle(document.body).fontSize);
   for (const t of document.querySelectorAll("svg.chart text")) {
     if (!t.textContent.trim() || t.closest("title")) continue;
+    // A chart in a closed <details> or a layout not shown at this width is not laid out.
+    const shown = t.getClientRects().length > 0;
     const scale = t.getScreenCTM()?.a ?? 1;
-    out.labels.push({ text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * scale });
+    out.labels.push({ text: t.textContent, shown, px: parseFloat(getComputedStyle(t).fontSize) * scale });
   }
+  // Each chart is described once to a screen reader: a visible caption that repeats the
+  // chart's own title or description must be hidden from the accessibility tree.
+  out.twice = [];
+  for (const fig of document.querySelectorAll("figure")) {
+    const svg = fig.querySelector("svg.chart[aria-labelledby]");
+    const cap = fig.querySelector("figcaption");
+    if (!svg || !cap || cap.closest("[aria-hidden=true]")) continue;
+    const said = svg.getAttribute("aria-labelledby").split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? "").join(" ");
+    const text = cap.textContent.trim().replace(/[。.]$/, "");
+    if (text && said.includes(text)) out.twice.push(text.slice(0, 30));
+  }
+  // A link text leads to one page: links to targets that share a name say which is which.
+  const targets = new Map();
+  for (const a of document.querySelectorAll(".target-table a, .target-lines a")) {
+    const key = a.textContent.trim();
+    if (!targets.has(key)) targets.set(key, new Set());
+    targets.get(key).add(new URL(a.href).pathname);
+  }
+  out.ambiguous = [...targets].filter(([, hrefs]) => hrefs.size > 1).map(([t]) => t);
   const STATUS = /\bstatus-(achieved|on-track|behind|no-data)\b/;
   // A path's shape: its number of corners and whether it starts at the top (▲) or the
   // bottom (▼) of its box.
@@ -152,7 +179,7 @@ const context = await chromium.launchPersistentContext(profile, {
   args: CHROMIUM_ARGS,
 });
 const seen = { colour: new Map(), shape: new Map(), symbol: new Map() };
-const counts = { pages: 0, loads: 0, checks: 0, numbers: 0, labels: 0, marks: 0, phone: 0, h1: 0, cards: 0 };
+const counts = { pages: 0, loads: 0, checks: 0, numbers: 0, labels: 0, marks: 0, phone: 0, h1: 0, cards: 0, ratio: 0, minRatio: Infinity, phoneRatio: Infinity };
 try {
   const page = await context.newPage();
   page.on("pageerror", (e) => failures.push(`${page.url()}: script error ${e.message}`));
@@ -179,6 +206,25 @@ try {
           for (const w of m.wrapped) failures.push(`${where}: "${w}" wraps inside itself in a table`);
           counts.labels += m.labels.length;
           sizes[mode] = m.labels;
+          // Chart text at least 0.8 of the body text on a desktop, in both modes. On phones
+          // the smallest ratio is measured and printed (charts are one 400-unit layout scaled
+          // to the width: 0.52 at 320 px; a phone layout is still to come, see ISSUES).
+          for (const l of m.labels) {
+            if (!l.shown) continue;
+            if (width < 1280) {
+              counts.phoneRatio = Math.min(counts.phoneRatio, l.px / m.body);
+              continue;
+            }
+            counts.ratio++;
+            counts.checks++;
+            counts.minRatio = Math.min(counts.minRatio, l.px / m.body);
+            if (l.px < 0.8 * m.body - 0.05) {
+              failures.push(`${where}: chart label "${l.text}" is ${l.px.toFixed(1)} px, under 0.8 × the body's ${m.body} px`);
+            }
+          }
+          counts.checks += 2;
+          for (const t of m.twice) failures.push(`${where}: a caption repeats its chart's description: "${t}…"`);
+          for (const t of m.ambiguous) failures.push(`${where}: the link text "${t}" leads to more than one page`);
           if (width === 1280) {
             counts.checks += m.labels.length;
             for (const l of m.labels) {
@@ -270,7 +316,8 @@ for (const [key, byStatus] of Object.entries(seen)) {
 const statuses = [...seen.colour.keys()].sort().join(", ");
 console.log(`layout: ${templates.length} templates × ${SCRIPTS.length} scripts = ${counts.pages} pages, ` +
   `× ${WIDTHS.length} widths (${WIDTHS.join(", ")} px) × ${MODES.length} modes = ${counts.loads} page views; ` +
-  `${counts.numbers} table numbers, ${counts.cards} target cards below 600 px, ${counts.labels} chart labels, ${counts.marks} status marks (${statuses}); ` +
+  `${counts.numbers} table numbers, ${counts.cards} target cards below 600 px, ${counts.labels} chart labels ` +
+  `(smallest ${counts.minRatio.toFixed(2)} × the body text at 1280 px over ${counts.ratio}, ${counts.phoneRatio.toFixed(2)} on phones), ${counts.marks} status marks (${statuses}); ` +
   `${counts.phone} fresh loads at 320×568 大字 (lowest h1 at ${counts.h1.toFixed(0)} px)${shots ? `, screenshots in ${shots}` : ""}; ` +
   `${counts.checks} checks, ${failures.length} failures`);
 if (failures.length) {
