@@ -195,16 +195,26 @@ fn cities_whose_figures_differ_in_date_each_say_their_own() {
         .contains("数据截至<time datetime=\"2018-12\">2018年12月</time>"));
     let other = site.read("cities/other/index.html");
     assert!(!other.contains("数据截至"), "{other}");
-    assert!(other.contains("共1项目标指标，尚未发布监测数据。"), "{other}");
+    assert!(
+        other.contains("共1项目标指标，尚未发布监测数据。"),
+        "{other}"
+    );
     assert!(!other.contains("status-counts"), "{other}");
 }
 
 #[test]
 fn without_observations_pages_say_so_instead_of_counting_zeros() {
     let site = TestSite::basic();
-    site.file("data/observations.csv", b"city,indicator,date,value,source\n");
+    site.file(
+        "data/observations.csv",
+        b"city,indicator,date,value,source\n",
+    );
     site.built();
-    for page in ["index.html", "dashboard/index.html", "cities/testcity/index.html"] {
+    for page in [
+        "index.html",
+        "dashboard/index.html",
+        "cities/testcity/index.html",
+    ] {
         let html = site.read(page);
         assert!(html.contains("尚未发布监测数据"), "{page}: {html}");
         assert!(!html.contains("status-counts"), "{page}: {html}");
@@ -214,7 +224,8 @@ fn without_observations_pages_say_so_instead_of_counting_zeros() {
     // With one observation the counts come back.
     site.file(
         "data/observations.csv",
-        &std::fs::read(crate::support::repo().join("tests/fixtures/basic/data/observations.csv")).unwrap(),
+        &std::fs::read(crate::support::repo().join("tests/fixtures/basic/data/observations.csv"))
+            .unwrap(),
     );
     site.built();
     let home = site.read("index.html");

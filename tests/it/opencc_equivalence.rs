@@ -34,6 +34,7 @@ fn reference(profile: Profile) -> &'static OpenCC {
                     Profile::S2tw => BuiltinConfig::S2tw,
                     Profile::S2hk => BuiltinConfig::S2hk,
                     Profile::S2twp => BuiltinConfig::S2twp,
+                    Profile::Tw2sp => BuiltinConfig::Tw2sp,
                 };
                 OpenCC::from_config(config).unwrap()
             })
