@@ -82,6 +82,21 @@ pub struct Footer {
     /// 公安备案号
     #[serde(default)]
     pub police_record: String,
+    /// 地址: where the sponsor can be found.
+    #[serde(default)]
+    pub address: String,
+    /// 版权所有 (copyright line).
+    #[serde(default)]
+    pub copyright: String,
+    /// 党政机关网站标识: the mark issued with the site's registration, a file of `static/`.
+    #[serde(default)]
+    pub gov_mark: String,
+    /// Where the mark leads: the registration's page (bszs.conac.cn …).
+    #[serde(default)]
+    pub gov_mark_url: String,
+    /// 我为政府网站找错: the address of the national error-report form for this site.
+    #[serde(default)]
+    pub report_errors_url: String,
 }
 
 /// `[typography]`: how the text of Markdown pages is set.
@@ -171,6 +186,35 @@ impl Config {
             return Err(Diagnostic::new(path, message)
                 .at_line(line)
                 .hint(t!("favicon-hint")));
+        }
+        let line_of = |key: &str| {
+            text.lines()
+                .position(|l| l.trim_start().starts_with(key))
+                .map_or(1, |i| i + 1)
+        };
+        // The footer's links: to a register or the national error-report form, never a script.
+        let footer = &config.footer;
+        for (key, value) in [
+            ("gov_mark_url", &footer.gov_mark_url),
+            ("report_errors_url", &footer.report_errors_url),
+        ] {
+            if !value.is_empty() && !value.starts_with("https://") && !value.starts_with("http://")
+            {
+                return Err(Diagnostic::new(
+                    path,
+                    t!("footer-link-bad", key = key, value = value.as_str()),
+                )
+                .at_line(line_of(key))
+                .hint(t!("footer-link-hint")));
+            }
+        }
+        if !footer.gov_mark.is_empty() && check_favicon(&footer.gov_mark).is_err() {
+            return Err(Diagnostic::new(
+                path,
+                t!("footer-mark-bad", value = footer.gov_mark.as_str()),
+            )
+            .at_line(line_of("gov_mark"))
+            .hint(t!("footer-mark-hint")));
         }
         Ok(config)
     }

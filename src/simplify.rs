@@ -43,6 +43,8 @@ pub(crate) fn config(converter: &Converter, config: &mut Config) {
         &mut footer.site_code,
         &mut footer.icp,
         &mut footer.police_record,
+        &mut footer.address,
+        &mut footer.copyright,
     ] {
         text(converter, value);
     }

@@ -315,3 +315,54 @@ fn an_indicator_page_leads_with_its_chart_and_shows_its_status_once() {
     let visible = body.matches(">按期推进<").count();
     assert_eq!(visible, 1, "{body}");
 }
+
+#[test]
+fn government_meta_tags_and_footer_items_are_published_when_configured() {
+    let site = TestSite::basic();
+    site.file("static/img/conac.png", b"\x89PNG\r\n\x1a\n");
+    site.edit("config.toml", |t| {
+        t.replace("site_code = \"0000000000\"", "site_code = \"3708000001\"")
+            + "address = \"测试市测试路1号\"\n\
+             copyright = \"版权所有：测试市人民政府\"\ngov_mark = \"img/conac.png\"\n\
+             gov_mark_url = \"https://bszs.conac.cn/sitename?method=show&id=1\"\n\
+             report_errors_url = \"https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=3708000001\"\n"
+    })
+    .built();
+    let home = site.read("index.html");
+    for part in [
+        "<meta name=\"SiteName\" content=\"测试标准化门户\">",
+        "<meta name=\"SiteIDCode\" content=\"3708000001\">",
+        "<meta name=\"Url\" content=\"",
+        "<dt>地址</dt><dd>测试市测试路1号</dd>",
+        "<p class=\"copyright\">版权所有：测试市人民政府</p>",
+        "<a class=\"gov-mark\" href=\"https://bszs.conac.cn/sitename?method=show&amp;id=1\"><img src=\"/img/conac.png\" alt=\"党政机关网站标识\"",
+        "<a class=\"report-errors\" href=\"https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=3708000001\">我为政府网站找错</a>",
+    ] {
+        assert!(home.contains(part), "{part}");
+    }
+    assert!(
+        !home.contains("name=\"SiteDomain\" content=\"https:"),
+        "the domain, not the URL"
+    );
+    let page = site.read("policies/plan/index.html");
+    for part in [
+        "<meta name=\"ArticleTitle\" content=\"测试市标准化发展规划\">",
+        "<meta name=\"PubDate\" content=\"2017-06-30 00:00\">",
+        "<meta name=\"ColumnName\" content=\"政策原文\">",
+    ] {
+        assert!(page.contains(part), "{part}\n{page}");
+    }
+    let section = site.read("policies/index.html");
+    assert!(
+        section.contains("<meta name=\"ColumnName\" content=\""),
+        "{section}"
+    );
+    // A footer link that is not a web address is refused, in the editor's words too.
+    site.edit("config.toml", |t| {
+        t.replace(
+            "gov_mark_url = \"https://",
+            "gov_mark_url = \"javascript://",
+        )
+    });
+    site.rejected(&["config.toml", "gov_mark_url", "not a web address"]);
+}
