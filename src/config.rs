@@ -29,6 +29,11 @@ pub struct Config {
     /// for mainland sites).
     #[serde(default)]
     pub traditional_profile: TraditionalProfile,
+    /// How 发布 is written on Traditional pages, one form for the whole site: `"發佈"` (the
+    /// default, OpenCC's usual form) or `"發布"`. OpenCC writes 發佈 in most phrases and 發布
+    /// in some, so without one form a site showed both.
+    #[serde(default)]
+    pub traditional_publish: PublishForm,
     #[serde(default = "default_theme")]
     pub theme: String,
     /// Build the full-text search index (`search/data/`, one index for both scripts; see
@@ -58,6 +63,26 @@ pub struct Config {
     /// Free-form settings for templates (`config.extra`).
     #[serde(default)]
     pub extra: toml::Table,
+}
+
+/// The one Traditional form of 发布 on a site (`traditional_publish`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+pub enum PublishForm {
+    #[default]
+    #[serde(rename = "發佈")]
+    Fabu,
+    #[serde(rename = "發布")]
+    FabuCloth,
+}
+
+impl PublishForm {
+    /// The form written, and the one it replaces.
+    pub fn forms(self) -> (&'static str, &'static str) {
+        match self {
+            PublishForm::Fabu => ("發佈", "發布"),
+            PublishForm::FabuCloth => ("發布", "發佈"),
+        }
+    }
 }
 
 /// What a Chinese government site shows at the foot of every page.

@@ -110,6 +110,8 @@ pub struct Converter {
     not_simplified: Arc<Vec<u64>>,
     /// Phrases that need simplifying although their characters do not (see [`hidden_phrases`]).
     hidden_phrases: Arc<Option<AhoCorasick>>,
+    /// On Traditional pages, one form of 发布: (the form written, the form it replaces).
+    publish: Option<(&'static str, &'static str)>,
 }
 
 struct Engine {
@@ -166,7 +168,15 @@ impl Converter {
             )),
             to_hant: Arc::new(Engine::new(to_hant, dictionary, Script::Hant)),
             profile,
+            publish: None,
         }
+    }
+
+    /// The same converter writing 发布 in Traditional always as `forms.0`, never as `forms.1`
+    /// (OpenCC writes 發佈 in most phrases and 發布 in some).
+    pub fn with_publish_form(mut self, forms: (&'static str, &'static str)) -> Converter {
+        self.publish = Some(forms);
+        self
     }
 
     pub fn profile(&self) -> TraditionalProfile {
@@ -230,7 +240,15 @@ impl Converter {
         match script {
             Script::Hans if !self.needs_simplifying(text) => text.to_string(),
             Script::Hans => self.to_hans.convert(text, form),
-            Script::Hant => self.to_hant.convert(text, form),
+            Script::Hant => {
+                let converted = self.to_hant.convert(text, form);
+                match self.publish {
+                    Some((written, other)) if converted.contains(other) => {
+                        converted.replace(other, written)
+                    }
+                    _ => converted,
+                }
+            }
         }
     }
 }

@@ -49,7 +49,8 @@ impl Site {
         let dictionary = SiteDictionary::load(root, &root.join("data/dictionary.toml"))
             .map_err(|d| diagnostics.push(d))
             .unwrap_or_default();
-        let converter = Converter::new(config.traditional_profile, &dictionary);
+        let converter = Converter::new(config.traditional_profile, &dictionary)
+            .with_publish_form(config.traditional_publish.forms());
         simplify::config(&converter, &mut config);
         let read = ReadOptions {
             include_drafts: options.drafts,

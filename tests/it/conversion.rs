@@ -242,3 +242,30 @@ fn taiwan_vocabulary_is_found_or_set_per_page() {
     );
     site.rejected(&["content/policies/cn.md:3", "tw, cn"]);
 }
+
+/// OpenCC writes 发布 as 發佈 in most phrases and 發布 in some: a site's Traditional pages use
+/// one form, 發佈 unless `traditional_publish` says 發布.
+#[test]
+fn traditional_pages_write_publish_one_way() {
+    let site = TestSite::basic();
+    let text = "本局发布通知。新闻发布会上发布了标准，发布日期为2017年。\n";
+    site.page(
+        "news/fabu.md",
+        &format!("+++\ntitle = \"发布\"\n+++\n{text}"),
+    );
+    site.built();
+    let count = |html: &str, form: &str| html.matches(form).count();
+    let hant = site.read("zh-hant/news/fabu/index.html");
+    assert!(count(&hant, "發佈") >= 4, "{hant}");
+    assert_eq!(count(&hant, "發布"), 0, "{hant}");
+    site.config(
+        "theme = \"default\"",
+        "theme = \"default\"\ntraditional_publish = \"發布\"",
+    )
+    .built();
+    let hant = site.read("zh-hant/news/fabu/index.html");
+    assert!(count(&hant, "發布") >= 4, "{hant}");
+    assert_eq!(count(&hant, "發佈"), 0, "{hant}");
+    // The Simplified page is as written.
+    assert!(site.read("news/fabu/index.html").contains("新闻发布会"));
+}
