@@ -224,7 +224,7 @@ fn without_observations_pages_say_so_instead_of_counting_zeros() {
     // With one observation the counts come back.
     site.file(
         "data/observations.csv",
-        &std::fs::read(crate::support::repo().join("tests/fixtures/basic/data/observations.csv"))
+        std::fs::read(crate::support::repo().join("tests/fixtures/basic/data/observations.csv"))
             .unwrap(),
     );
     site.built();
@@ -304,7 +304,7 @@ fn an_indicator_page_leads_with_its_chart_and_shows_its_status_once() {
         "{main}"
     );
     let lead = &main[main.find("<figure").unwrap()..main.find("</figure>").unwrap()];
-    let caption = &lead[lead.find("<figcaption>").unwrap()..];
+    let caption = &lead[lead.find("<figcaption").unwrap()..];
     assert!(!caption.contains("按期推进"), "{caption}");
     assert!(
         caption.contains("基线：2015年93.2%；目标：2020年不低于97%；最新：2018年96.1%。"),
@@ -349,6 +349,8 @@ fn government_meta_tags_and_footer_items_are_published_when_configured() {
         "<meta name=\"ArticleTitle\" content=\"测试市标准化发展规划\">",
         "<meta name=\"PubDate\" content=\"2017-06-30 00:00\">",
         "<meta name=\"ColumnName\" content=\"政策原文\">",
+        // A 公文 names its 发文机关 (news and interpretations a 发布机构).
+        "<dt>发文机关</dt>",
     ] {
         assert!(page.contains(part), "{part}\n{page}");
     }
@@ -365,4 +367,32 @@ fn government_meta_tags_and_footer_items_are_published_when_configured() {
         )
     });
     site.rejected(&["config.toml", "gov_mark_url", "not a web address"]);
+}
+
+#[test]
+fn the_catalogue_promises_only_the_ways_of_browsing_it_has() {
+    let site = TestSite::basic();
+    site.built();
+    let lead = |html: &str| {
+        let start = html.find("<p class=\"lead\">本站共").unwrap();
+        html[start..start + html[start..].find("</p>").unwrap()].to_string()
+    };
+    let html = site.read("catalogue/index.html");
+    assert!(lead(&html).contains("有效性") && html.contains("id=\"validity\""));
+    // No document says whether it is in force: no list by 有效性, and none promised.
+    site.edit("content/policies/plan.md", |t| {
+        t.replace("validity = \"有效\"\n", "")
+    })
+    .built();
+    let html = site.read("catalogue/index.html");
+    assert!(!html.contains("id=\"validity\""));
+    assert!(!lead(&html).contains("有效性"), "{}", lead(&html));
+    assert!(lead(&html).contains("可按年份"), "{}", lead(&html));
+    site.page(
+        "policies/valid.md",
+        "+++\ntitle = \"有效文件\"\nvalidity = \"valid\"\n+++\n正文。\n",
+    )
+    .built();
+    let html = site.read("catalogue/index.html");
+    assert!(lead(&html).contains("有效性") && html.contains("id=\"validity\""));
 }
