@@ -22,7 +22,7 @@
 //    entries: the mode buttons appearing, fonts, charts);
 // and a full-page screenshot of it is written to SHOT_DIR (CI keeps the folder as an artifact).
 // Prints the counts; exits 1 listing every failure.
-import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -292,6 +292,25 @@ try {
       counts.h1 = Math.max(counts.h1, m.h1 ?? 0);
       if (m.cls > 0) failures.push(`${where}: layout shift ${m.cls.toFixed(4)} while loading`);
       if (shots) await phone.screenshot({ path: join(shots, `${name}-${script}-320-large-text.png`), fullPage: true });
+    }
+  }
+  // The script switch keeps the reader's anchor (headings share their ids across scripts).
+  let doc;
+  for (const p of (await readdir(join(site, "policies"))).sort()) {
+    const html = await readFile(join(site, "policies", p, "index.html"), "utf8").catch(() => "");
+    if (/<div class="prose">[\s\S]*?<h[2-4] id="/.test(html)) { doc = `/policies/${p}/`; break; }
+  }
+  if (!doc) failures.push("no document with a heading to test the script switch on");
+  else await phone.goto(server.url + doc, { waitUntil: "load" });
+  const anchor = doc && await phone.evaluate(() => document.querySelector(".prose [id]")?.id);
+  if (anchor) {
+    await phone.goto(`${server.url}${doc}#${encodeURIComponent(anchor)}`, { waitUntil: "load" });
+    await phone.click(".lang-switch");
+    await phone.waitForLoadState("load");
+    counts.checks++;
+    const landed = decodeURIComponent(new URL(phone.url()).hash.slice(1));
+    if (!phone.url().includes("/zh-hant/") || landed !== anchor) {
+      failures.push(`the script switch from ${doc}#${anchor} went to ${phone.url()}`);
     }
   }
 } finally {

@@ -23,3 +23,13 @@
     });
   });
 })();
+
+// The script switch (简体中文/繁體中文) keeps the reader's anchor: headings have the same ids in
+// both scripts, so a reader on #一-发展基础与环境 lands on the same section in the other script.
+(function () {
+  var sw = document.querySelector(".lang-switch");
+  if (!sw) return;
+  sw.addEventListener("click", function () {
+    if (location.hash) sw.href = sw.href.split("#")[0] + location.hash;
+  });
+})();
