@@ -198,9 +198,12 @@ impl IndicatorView {
         let point_labels: Vec<String> = observations.iter().map(|o| labels.date(&o.date)).collect();
         // The line chart says its own points, not the summary the bullet chart above already
         // says (a screen reader would hear it twice on the target's page).
+        // The latest ten at most: a series of 20,000 must not make a 1 MB description.
+        let from = observations.len().saturating_sub(10);
         let history = observations
             .iter()
             .zip(&point_labels)
+            .skip(from)
             .map(|(o, label)| labels.chart_value(label, with_unit(o.value, unit)))
             .collect::<Vec<_>>()
             .join(labels.dashboard_chart_city_separator());
