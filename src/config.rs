@@ -29,6 +29,11 @@ pub struct Config {
     /// for mainland sites).
     #[serde(default)]
     pub traditional_profile: TraditionalProfile,
+    /// How 发布 is written on Traditional pages, one form for the whole site: `"發佈"` (the
+    /// default, OpenCC's usual form) or `"發布"`. OpenCC writes 發佈 in most phrases and 發布
+    /// in some, so without one form a site showed both.
+    #[serde(default)]
+    pub traditional_publish: PublishForm,
     #[serde(default = "default_theme")]
     pub theme: String,
     /// Build the full-text search index (`search/data/`, one index for both scripts; see
@@ -60,6 +65,26 @@ pub struct Config {
     pub extra: toml::Table,
 }
 
+/// The one Traditional form of 发布 on a site (`traditional_publish`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+pub enum PublishForm {
+    #[default]
+    #[serde(rename = "發佈")]
+    Fabu,
+    #[serde(rename = "發布")]
+    FabuCloth,
+}
+
+impl PublishForm {
+    /// The form written, and the one it replaces.
+    pub fn forms(self) -> (&'static str, &'static str) {
+        match self {
+            PublishForm::Fabu => ("發佈", "發布"),
+            PublishForm::FabuCloth => ("發布", "發佈"),
+        }
+    }
+}
+
 /// What a Chinese government site shows at the foot of every page.
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
@@ -82,6 +107,21 @@ pub struct Footer {
     /// 公安备案号
     #[serde(default)]
     pub police_record: String,
+    /// 地址: where the sponsor can be found.
+    #[serde(default)]
+    pub address: String,
+    /// 版权所有 (copyright line).
+    #[serde(default)]
+    pub copyright: String,
+    /// 党政机关网站标识: the mark issued with the site's registration, a file of `static/`.
+    #[serde(default)]
+    pub gov_mark: String,
+    /// Where the mark leads: the registration's page (bszs.conac.cn …).
+    #[serde(default)]
+    pub gov_mark_url: String,
+    /// 我为政府网站找错: the address of the national error-report form for this site.
+    #[serde(default)]
+    pub report_errors_url: String,
 }
 
 /// `[typography]`: how the text of Markdown pages is set.
@@ -171,6 +211,35 @@ impl Config {
             return Err(Diagnostic::new(path, message)
                 .at_line(line)
                 .hint(t!("favicon-hint")));
+        }
+        let line_of = |key: &str| {
+            text.lines()
+                .position(|l| l.trim_start().starts_with(key))
+                .map_or(1, |i| i + 1)
+        };
+        // The footer's links: to a register or the national error-report form, never a script.
+        let footer = &config.footer;
+        for (key, value) in [
+            ("gov_mark_url", &footer.gov_mark_url),
+            ("report_errors_url", &footer.report_errors_url),
+        ] {
+            if !value.is_empty() && !value.starts_with("https://") && !value.starts_with("http://")
+            {
+                return Err(Diagnostic::new(
+                    path,
+                    t!("footer-link-bad", key = key, value = value.as_str()),
+                )
+                .at_line(line_of(key))
+                .hint(t!("footer-link-hint")));
+            }
+        }
+        if !footer.gov_mark.is_empty() && check_favicon(&footer.gov_mark).is_err() {
+            return Err(Diagnostic::new(
+                path,
+                t!("footer-mark-bad", value = footer.gov_mark.as_str()),
+            )
+            .at_line(line_of("gov_mark"))
+            .hint(t!("footer-mark-hint")));
         }
         Ok(config)
     }

@@ -7,6 +7,7 @@
 //! and 爲 on the next). Texts that are already Simplified are found by a fast scan and left alone.
 
 use crate::config::Config;
+use crate::content::frontmatter::SourceVariant;
 use crate::content::{Page, Section};
 use crate::data::{Data, SourceRef};
 use crate::error::Diagnostic;
@@ -42,6 +43,8 @@ pub(crate) fn config(converter: &Converter, config: &mut Config) {
         &mut footer.site_code,
         &mut footer.icp,
         &mut footer.police_record,
+        &mut footer.address,
+        &mut footer.copyright,
     ] {
         text(converter, value);
     }
@@ -89,6 +92,19 @@ fn html(converter: &Converter, html: String, file: &std::path::Path) -> Result<S
 /// One page: its HTML (text only, never markup) and every text field shown. (Its length was
 /// counted on its Simplified text as it was rendered, see `content::Prepare::as_published`.)
 pub(crate) fn page(converter: &Converter, page: &mut Page) -> Result<(), Diagnostic> {
+    // A source with Taiwan vocabulary is brought to the mainland's with it (tw2sp).
+    let taiwan = match page.meta.source_variant {
+        Some(SourceVariant::Taiwan) => true,
+        Some(SourceVariant::Mainland) => false,
+        None => Converter::reads_as_taiwan(&page.html),
+    };
+    let from_taiwan;
+    let converter = if taiwan {
+        from_taiwan = converter.from_taiwan();
+        &from_taiwan
+    } else {
+        converter
+    };
     page.html = html(converter, std::mem::take(&mut page.html), &page.file)?;
     let meta = &mut page.meta;
     text(converter, &mut meta.title);

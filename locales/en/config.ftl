@@ -23,3 +23,8 @@ favicon-not-inside = favicon = "{ $favicon }" is not a path inside the site: wri
 favicon-bad-folder = favicon = "{ $favicon }" has an empty, "." or ".." folder name
 favicon-bad-characters = favicon = "{ $favicon }" contains spaces or characters a path cannot hold
 favicon-hint = write the path of a file in static/, e.g. favicon = "favicon.svg"
+
+footer-link-bad = { $key } = "{ $value }" is not a web address
+footer-link-hint = write an address starting with https:// (or http://)
+footer-mark-bad = gov_mark = "{ $value }" is not a path inside the site
+footer-mark-hint = put the 党政机关网站标识 image in static/ and write its path, e.g. gov_mark = "img/conac.png"

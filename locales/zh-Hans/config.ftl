@@ -22,3 +22,8 @@ favicon-not-inside = favicon = "{ $favicon }" 不是网站里的路径：请写�
 favicon-bad-folder = favicon = "{ $favicon }" 里有空的、“.”或“..”文件夹名
 favicon-bad-characters = favicon = "{ $favicon }" 里有空格或路径不能包含的字符
 favicon-hint = 请写 static/ 里一个文件的路径，例如 favicon = "favicon.svg"
+
+footer-link-bad = { $key } = "{ $value }" 不是网址
+footer-link-hint = 请写以 https://（或 http://）开头的网址
+footer-mark-bad = gov_mark = "{ $value }" 不是本站里的路径
+footer-mark-hint = 把党政机关网站标识图片放进 static/，写出它的路径，例如 gov_mark = "img/conac.png"

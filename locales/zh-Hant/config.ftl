@@ -22,3 +22,8 @@ favicon-not-inside = favicon = "{ $favicon }" 不是網站裡的路徑：請寫�
 favicon-bad-folder = favicon = "{ $favicon }" 裡有空的、“.”或“..”資料夾名
 favicon-bad-characters = favicon = "{ $favicon }" 裡有空格或路徑不能包含的字元
 favicon-hint = 請寫 static/ 裡一個檔案的路徑，例如 favicon = "favicon.svg"
+
+footer-link-bad = { $key } = "{ $value }" 不是網址
+footer-link-hint = 請寫以 https://（或 http://）開頭的網址
+footer-mark-bad = gov_mark = "{ $value }" 不是本站裡的路徑
+footer-mark-hint = 把黨政機關網站標識圖片放進 static/，寫出它的路徑，例如 gov_mark = "img/conac.png"

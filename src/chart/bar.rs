@@ -246,6 +246,23 @@ fn series_look(palette: &Palette, i: usize) -> (&'static str, Shape, String) {
     }
 }
 
+/// A shape as a character, to print inside a bar segment of its colour.
+fn shape_symbol(shape: Shape) -> char {
+    match shape {
+        Shape::Square => '■',
+        Shape::Circle => '●',
+        Shape::TriangleUp => '▲',
+        Shape::Diamond => '◆',
+        Shape::TriangleDown => '▼',
+        Shape::Plus => '+',
+        Shape::Cross => '×',
+        Shape::Bar => '▬',
+        Shape::Check => '✔',
+        Shape::HollowCircle => '○',
+        Shape::Bullseye => '◎',
+    }
+}
+
 /// Writes the legend (wrapping onto more lines as needed) from `top`; returns its bottom edge.
 fn legend(out: &mut String, series: &[&str], palette: &Palette, top: f64) -> f64 {
     if series.is_empty() {
@@ -361,14 +378,24 @@ pub(crate) fn stacked_bars(c: &StackedBarChart, labels: &Labels) -> String {
                 &attrs,
                 &title,
             );
-            let text = figure.text();
-            if (x1 - x0).abs() >= text_width(text, SMALL) + 4.0 {
+            // The series' symbol before the value, as in the legend: a segment is told by its
+            // shape as well as its colour (▲8, ■13375), or by the symbol alone where narrow.
+            let (_, shape, _) = series_look(&c.palette, i);
+            let symbol = shape_symbol(shape);
+            let full = format!("{symbol}{}", figure.text());
+            let room = (x1 - x0).abs();
+            let text = if room >= text_width(&full, SMALL) + 4.0 {
+                full
+            } else {
+                symbol.to_string()
+            };
+            if room >= text_width(&text, SMALL) + 4.0 {
                 let fill = format!(r#"fill="{WHITE}""#);
                 Text::new("segment-value", (x0 + x1) / 2.0, cy)
                     .anchor(Anchor::Middle)
                     .size(SMALL)
                     .extra(&fill)
-                    .write(&mut texts, text);
+                    .write(&mut texts, &text);
             }
         }
         Text::new("value value-total", l.pos(*pos_sum) + 6.0, cy).write(&mut texts, &totals[r]);

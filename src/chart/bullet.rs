@@ -79,6 +79,14 @@ pub(crate) fn bullet(b: &Bullet, labels: &Labels) -> String {
         None => None,
     };
     if let Some(t) = latest_text {
+        // Beside the status when it fits there; else on a row of its own, never cut short
+        // ("最新 2019年12月31日：97.4%" is wider than what the status leaves).
+        let (x, cy) = if text_width(&t, FONT) <= WIDTH - PAD - x {
+            (x, cy)
+        } else {
+            y += ROW;
+            (TEXT_X, y + ROW / 2.0)
+        };
         Text::new("readout readout-latest", x, cy)
             .max_width(WIDTH - PAD - x)
             .write(&mut body, &t);

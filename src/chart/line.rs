@@ -5,12 +5,13 @@
 use std::fmt::Write as _;
 
 use super::marks::{mark, Shape, GREY, GRID, SERIES, TEXT};
+use super::palette::status_style;
 use super::scale::{year_ticks, Scale};
 use super::svg::{
     document, labelled, line as seg, num, text_width, value_label, Anchor, Text, FONT, LEGEND_ROW,
     PAD, SMALL, WIDTH,
 };
-use super::{Figure, LineChart, Point};
+use super::{Figure, LineChart, Point, Status};
 use crate::labels::Labels;
 
 /// Room above the plot for the value label of a point at the top.
@@ -228,16 +229,19 @@ pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
             d.join("L")
         );
     }
-    for p in &points {
-        mark(
-            &mut body,
-            Shape::Circle,
-            (px(p.x), py(p.value.value())),
-            5.0,
-            "point",
-            SERIES,
-            &labelled(labels, p.label, p.value, c.unit),
-        );
+    for (i, p) in points.iter().enumerate() {
+        let text = labelled(labels, p.label, p.value, c.unit);
+        if i + 1 == points.len() && c.status != Status::NoData {
+            // The latest point in its status's colour and shape, named in its tooltip.
+            let style = status_style(c.status);
+            let class = format!("point point-latest mark-latest status-{}", c.status.class());
+            let text = labels.chart_latest_status(text, labels.status_label(c.status));
+            let at = (px(p.x), py(p.value.value()));
+            mark(&mut body, style.shape, at, 8.0, &class, style.colour, &text);
+        } else {
+            let at = (px(p.x), py(p.value.value()));
+            mark(&mut body, Shape::Circle, at, 5.0, "point", SERIES, &text);
+        }
     }
     let references = [
         (baseline, Shape::Diamond, 7.0, "mark mark-baseline", GREY),
@@ -372,6 +376,7 @@ mod tests {
 
     fn chart<'a>(points: Vec<Point<'a>>) -> LineChart<'a> {
         LineChart {
+            status: Status::OnTrack,
             id: "l",
             title: "趋势",
             desc: "说明。",
@@ -399,7 +404,9 @@ mod tests {
         ]));
         check(&svg);
         assert!(svg.contains("class=\"series-line\""));
-        assert_eq!(svg.matches("<circle class=\"point\"").count(), 3);
+        // The latest point in its status's shape and colour (on track: ▲), the others circles.
+        assert_eq!(svg.matches("<circle class=\"point\"").count(), 2);
+        assert!(svg.contains("<path class=\"point point-latest mark-latest status-on-track\""));
         assert!(svg.contains(">95.1%</text>"));
         for year in ["2016年", "2017年", "2018年"] {
             assert!(svg.contains(&format!(">{year}</text>")), "{svg}");
@@ -424,6 +431,7 @@ mod tests {
         );
         // Only a target, no data yet.
         let svg = line(&LineChart {
+            status: Status::OnTrack,
             target: Some((2020.0, f(97.0), "目标 2020")),
             ..chart(vec![])
         });
@@ -444,6 +452,7 @@ mod tests {
         ];
         for points in cases {
             let svg = line(&LineChart {
+                status: Status::OnTrack,
                 target: Some((2020.0, f(0.0), "零事故")),
                 ..chart(points)
             });
@@ -472,6 +481,7 @@ mod tests {
         assert!(label_centre(5.0, false, 210.0, None) > 5.0);
         // The line chart of a value right under its target never puts them together.
         let svg = line(&LineChart {
+            status: Status::OnTrack,
             target: Some((2020.0, f(97.0), "目标 2020年")),
             ..chart(vec![p(2016.0, 94.1), p(2018.0, 96.5)])
         });
@@ -507,6 +517,7 @@ mod tests {
     #[test]
     fn baseline_and_target_markers() {
         let svg = line(&LineChart {
+            status: Status::OnTrack,
             baseline: Some((2015.0, f(93.2), "基线 2015")),
             target: Some((2020.0, f(97.0), "目标 2020")),
             ..chart(vec![p(2016.0, 94.1)])

@@ -125,6 +125,9 @@ pub(crate) struct LineChart<'a> {
     pub baseline: Option<(f64, &'a Figure, &'a str)>,
     /// `(x, value, label)`, drawn as a bullseye with a dashed reference line at its value.
     pub target: Option<(f64, &'a Figure, &'a str)>,
+    /// The target's status: the latest point is drawn in its colour and shape, as on the
+    /// bullet chart (none for 暂无数据).
+    pub status: Status,
 }
 
 #[cfg(test)]
@@ -225,6 +228,7 @@ mod tests {
             })
             .collect();
         let svg = line(&LineChart {
+            status: Status::OnTrack,
             id: "chart-long",
             title: "长序列",
             desc: "十万个监测数据",
@@ -235,7 +239,8 @@ mod tests {
         });
         check(&svg);
         assert!(svg.len() < 100_000, "{} bytes", svg.len());
-        assert_eq!(svg.matches("<circle").count(), 4 + 3, "{svg}");
+        // Four points marked (the latest as its status's triangle) and the target's bullseye.
+        assert_eq!(svg.matches("<circle").count(), 3 + 3, "{svg}");
         for marked in ["第0天", "第99999天", "第4242天"] {
             assert!(svg.contains(marked), "{marked} is not marked");
         }
@@ -325,6 +330,7 @@ mod tests {
     #[test]
     fn golden_line() {
         let svg = line(&LineChart {
+            status: Status::OnTrack,
             id: "chart-pass-rate-trend",
             title: "工业产品质量监督抽查合格率",
             desc: "2016年94.1%，2017年94.8%，2018年95.1%；基线2015年93.2%，目标2020年97%。",
@@ -387,6 +393,7 @@ mod tests {
                 }],
             }),
             line(&LineChart {
+                status: Status::OnTrack,
                 id: "e",
                 title: evil,
                 desc: evil,

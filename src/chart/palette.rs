@@ -69,12 +69,13 @@ pub(crate) fn status_style(s: Status) -> &'static StatusStyle {
         .unwrap_or(&STATUS_STYLES[3])
 }
 
-/// Categorical series colours, in order: purple, orange-brown, magenta, olive, teal, brown.
-/// None is green, blue, red or grey (the statuses' hues), each has at least 4.5:1 on white (so
-/// the white values printed inside stacked segments stay readable), and neighbours differ in
-/// lightness or hue enough to be told apart side by side.
-pub(super) const SERIES_COLOURS: [&str; 6] = [
-    "#6a3d9a", "#a14f00", "#9c1f78", "#5f6400", "#00707a", "#7a4a2a",
+/// Categorical series colours, in order: purple, orange-brown, magenta, olive, teal, brown,
+/// dark gold. None is green, blue, red or grey (the statuses' hues), each has at least 4.5:1 on
+/// white (so the white values printed inside stacked segments stay readable), and neighbours
+/// differ in lightness or hue enough to be told apart side by side. Seven, so that the seven
+/// levels of standards (国际 … 企业自我声明, 市级) never share a colour.
+pub(super) const SERIES_COLOURS: [&str; 7] = [
+    "#6a3d9a", "#a14f00", "#9c1f78", "#5f6400", "#00707a", "#7a4a2a", "#806000",
 ];
 
 /// Series shapes, in order: none is a status shape (check, triangles, ring).
@@ -91,10 +92,9 @@ pub(super) fn series_colour(i: usize) -> &'static str {
     SERIES_COLOURS[i % SERIES_COLOURS.len()]
 }
 
-/// Shifted by one every full round of colours, so that colour and shape together stay unique
-/// for up to 36 series.
+/// Seven colours and six shapes: colour and shape together stay unique for 42 series.
 pub(super) fn series_shape(i: usize) -> Shape {
-    SERIES_SHAPES[(i + i / SERIES_COLOURS.len()) % SERIES_SHAPES.len()]
+    SERIES_SHAPES[i % SERIES_SHAPES.len()]
 }
 
 /// The stylesheet part generated from [`STATUS_STYLES`]: `--status-{class}` custom properties
@@ -242,10 +242,11 @@ mod tests {
     #[test]
     fn series_cycle() {
         assert_eq!(series_colour(0), SERIES_COLOURS[0]);
-        assert_eq!(series_colour(6), SERIES_COLOURS[0]);
+        assert_eq!(series_colour(7), SERIES_COLOURS[0]);
+        assert_ne!(series_colour(6), SERIES_COLOURS[0]);
         assert_eq!(series_shape(0), Shape::Square);
-        assert_eq!(series_shape(6), Shape::Diamond);
-        let pairs: Vec<(&str, Shape)> = (0..36)
+        assert_eq!(series_shape(6), Shape::Square);
+        let pairs: Vec<(&str, Shape)> = (0..42)
             .map(|i| (series_colour(i), series_shape(i)))
             .collect();
         for (i, a) in pairs.iter().enumerate() {

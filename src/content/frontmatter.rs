@@ -86,6 +86,11 @@ pub struct PageFrontMatter {
     pub in_search_index: Option<bool>,
     #[serde(default)]
     pub authors: Vec<String>,
+    /// The vocabulary of a source written in Traditional: `"tw"` when it reads as Taiwan's
+    /// (網際網路, 數位: converted to Simplified through OpenCC's tw2sp), `"cn"` when it never
+    /// does. Unset: found from the text ([`crate::script::Converter::reads_as_taiwan`]).
+    #[serde(default)]
+    pub source_variant: Option<SourceVariant>,
     /// Zola's `render`: refused by name (see [`super::zola`]).
     #[serde(default, rename = "render")]
     pub zola_render: Option<toml::Value>,
@@ -120,6 +125,17 @@ fn one_or_more<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error>
         }
     }
     d.deserialize_any(OneOrMore)
+}
+
+/// Which vocabulary a Traditional source uses (`source_variant`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum SourceVariant {
+    /// Taiwan's: 網際網路, 數位化, 最佳化.
+    #[serde(rename = "tw")]
+    Taiwan,
+    /// The mainland's (or Hong Kong's): converted with t2s only.
+    #[serde(rename = "cn")]
+    Mainland,
 }
 
 /// The front matter of a section (`_index.md`).

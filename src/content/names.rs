@@ -63,6 +63,7 @@ pub(crate) const PAGE: &[Field] = &[
     field!("weight", ["顺序", "权重"], ["順序", "權重"]),
     field!("template", ["模板"], ["模板", "範本"]),
     field!("in_search_index", ["参与搜索"], ["參與搜尋", "參與搜索"]),
+    field!("source_variant", ["原文用语"], ["原文用語"]),
     field!("taxonomies", ["分类"], ["分類"]),
     field!("extra", ["其他"], ["其他"]),
 ];

@@ -100,6 +100,9 @@ impl TraditionalProfile {
 #[derive(Clone)]
 pub struct Converter {
     to_hans: Arc<Engine>,
+    /// To Simplified from Traditional with Taiwan vocabulary (tw2sp), for sources that came
+    /// through a Taiwan-phrase converter ([`Converter::from_taiwan`]).
+    taiwan_to_hans: Arc<Engine>,
     to_hant: Arc<Engine>,
     profile: TraditionalProfile,
     /// Characters that Simplified conversion changes, one bit per BMP code point: a text with
@@ -107,6 +110,8 @@ pub struct Converter {
     not_simplified: Arc<Vec<u64>>,
     /// Phrases that need simplifying although their characters do not (see [`hidden_phrases`]).
     hidden_phrases: Arc<Option<AhoCorasick>>,
+    /// On Traditional pages, one form of 发布: (the form written, the form it replaces).
+    publish: Option<(&'static str, &'static str)>,
 }
 
 struct Engine {
@@ -156,13 +161,44 @@ impl Converter {
             not_simplified,
             hidden_phrases,
             to_hans: Arc::new(Engine::new(to_hans, dictionary, Script::Hans)),
+            taiwan_to_hans: Arc::new(Engine::new(
+                OpenccEngine::new(Profile::Tw2sp),
+                &with_mainland_words(dictionary, &to_hans),
+                Script::Hans,
+            )),
             to_hant: Arc::new(Engine::new(to_hant, dictionary, Script::Hant)),
             profile,
+            publish: None,
         }
+    }
+
+    /// The same converter writing 发布 in Traditional always as `forms.0`, never as `forms.1`
+    /// (OpenCC writes 發佈 in most phrases and 發布 in some).
+    pub fn with_publish_form(mut self, forms: (&'static str, &'static str)) -> Converter {
+        self.publish = Some(forms);
+        self
     }
 
     pub fn profile(&self) -> TraditionalProfile {
         self.profile
+    }
+
+    /// The same converter for a source written in Traditional with Taiwan vocabulary: to
+    /// Simplified it takes OpenCC's Taiwan phrases back to the mainland's first (tw2sp:
+    /// 網際網路 → 互联网, 數位 → 数字), then the site dictionary and t2s as usual. To
+    /// Traditional it is unchanged.
+    pub fn from_taiwan(&self) -> Converter {
+        Converter {
+            to_hans: Arc::clone(&self.taiwan_to_hans),
+            ..self.clone()
+        }
+    }
+
+    /// Whether `text`, written in Traditional, reads as Taiwan vocabulary: at least three
+    /// different phrases of OpenCC's Taiwan list (網際網路, 數位, 最佳化, 資訊 …), each of two
+    /// characters or more. One alone (資訊 is used in Hong Kong too) is not enough.
+    pub fn reads_as_taiwan(text: &str) -> bool {
+        engine::taiwan_phrases_in(text) >= 3
     }
 
     /// Whether Simplified conversion would change `text`: it has a Traditional character (or
@@ -204,9 +240,89 @@ impl Converter {
         match script {
             Script::Hans if !self.needs_simplifying(text) => text.to_string(),
             Script::Hans => self.to_hans.convert(text, form),
-            Script::Hant => self.to_hant.convert(text, form),
+            Script::Hant => {
+                let converted = self.to_hant.convert(text, form);
+                match self.publish {
+                    Some((written, other)) if converted.contains(other) => {
+                        converted.replace(other, written)
+                    }
+                    _ => converted,
+                }
+            }
         }
     }
+}
+
+/// Words of OpenCC's Taiwan list (`TWPhrasesRev.txt`) that are ordinary mainland words as
+/// well: tw2sp alone turns 指標 into 指针, 核心竞争力 into 内核竞争力, 建立 into 创建, 档案 into
+/// 文件 and 查询 into 查找, which no mainland reader would write. A Taiwan-vocabulary source keeps
+/// them as written (in Simplified); the rest of the list (網際網路, 數位, 最佳化, 軟體 …)
+/// applies. The site dictionary's own entries come first.
+pub const MAINLAND_WORDS: [&str; 52] = [
+    "互動",
+    "傳送",
+    "儲存",
+    "元件",
+    "執行",
+    "宣告",
+    "影像",
+    "影片",
+    "建立",
+    "批次",
+    "整合",
+    "文件",
+    "核心",
+    "模擬",
+    "檢視",
+    "程序",
+    "行程",
+    "複製",
+    "裝置",
+    "設定",
+    "資料",
+    "通道",
+    "連結",
+    "類比",
+    "預設",
+    "智慧",
+    "序列",
+    "向量",
+    "即時",
+    "呼叫",
+    "存取",
+    "指標",
+    "效能",
+    "通訊",
+    "新增",
+    "影印",
+    "檔案",
+    "物件",
+    "線上",
+    "截圖",
+    "相簿",
+    "冷盤",
+    "乳酪",
+    "冰棒",
+    "泡麵",
+    "塑膠",
+    "腳踏車",
+    "稽核",
+    "查詢",
+    "簡報",
+    "聯絡",
+    "宕機",
+];
+
+/// The site dictionary with [`MAINLAND_WORDS`] kept (each written as t2s writes it) where the
+/// site says nothing of them: the dictionary of a Taiwan-vocabulary source.
+fn with_mainland_words(dictionary: &SiteDictionary, t2s: &OpenccEngine) -> SiteDictionary {
+    let mut kept = dictionary.clone();
+    for word in MAINLAND_WORDS {
+        kept.to_hans
+            .entry(word.to_string())
+            .or_insert_with(|| t2s.convert(word).into_owned());
+    }
+    kept
 }
 
 /// The blocks of CJK characters, radicals, punctuation and full-width forms: every BMP character

@@ -60,7 +60,8 @@ impl Site {
         .map_err(|d| diagnostics.push(d))
         .unwrap_or_default();
         let synonyms = crate::script::synonym_groups(&theme_synonyms, &dictionary);
-        let converter = Converter::new(config.traditional_profile, &dictionary);
+        let converter = Converter::new(config.traditional_profile, &dictionary)
+            .with_publish_form(config.traditional_publish.forms());
         simplify::config(&converter, &mut config);
         let read = ReadOptions {
             include_drafts: options.drafts,

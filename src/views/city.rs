@@ -68,6 +68,8 @@ pub struct CityView {
     pub standards_total: Option<String>,
     /// 数据截至, when the city has figures.
     pub data_as_of: Option<AsOf>,
+    /// Its targets with at least one observation (the others are 暂无数据).
+    pub measured: usize,
 }
 
 /// How many standards of one level a city counts.
@@ -158,6 +160,7 @@ impl CityView {
                 achievement_count: achievements.len(),
             },
             status_counts: status_counts(mine.iter().map(|v| &v.status), labels),
+            measured: mine.iter().filter(|v| v.latest.is_some()).count(),
             plans: plan_groups(&mine),
             achievements_csv: (!achievements.is_empty())
                 .then(|| format!("{}achievements.csv", city_path(&city.id))),

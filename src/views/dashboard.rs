@@ -52,6 +52,56 @@ impl AsOf {
     }
 }
 
+/// 数据截至 of one city, on pages that show several cities' figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CityAsOf {
+    pub city: String,
+    /// None: the city has targets or achievements but no figure yet.
+    pub as_of: Option<AsOf>,
+}
+
+/// 数据截至 across cities, one rule for every page: each city's is the site's `data_as_of`, or
+/// else the latest date of its own figures (what its page says). Where every city with targets
+/// or achievements has the same date, that one date is said (`all`); where they differ, each
+/// city's (`cities`), so no page claims a date a city's figures do not reach.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SiteAsOf {
+    pub all: Option<AsOf>,
+    pub cities: Vec<CityAsOf>,
+}
+
+impl SiteAsOf {
+    pub fn new(configured: Option<PartialDate>, data: &Data, labels: &Labels) -> SiteAsOf {
+        let cities: Vec<CityAsOf> = data
+            .cities
+            .iter()
+            .filter(|c| {
+                data.indicators.iter().any(|i| i.city == c.id)
+                    || data.achievements.iter().any(|a| a.city == c.id)
+            })
+            .map(|c| CityAsOf {
+                city: c.name.clone(),
+                as_of: AsOf::new(configured, data, Some(&c.id), labels),
+            })
+            .collect();
+        let first = cities.first().and_then(|c| c.as_of.clone());
+        let one = first.is_some() && cities.iter().all(|c| c.as_of == first);
+        if one {
+            SiteAsOf {
+                all: first,
+                cities: Vec::new(),
+            }
+        } else if cities.iter().all(|c| c.as_of.is_none()) {
+            SiteAsOf {
+                all: None,
+                cities: Vec::new(),
+            }
+        } else {
+            SiteAsOf { all: None, cities }
+        }
+    }
+}
+
 /// The figures the home page leads with.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Headline {
@@ -60,6 +110,10 @@ pub struct Headline {
     pub indicators: usize,
     pub achievements: usize,
     pub status_counts: Vec<StatusCount>,
+    /// Targets with at least one observation (the others are 暂无数据).
+    pub measured: usize,
+    /// 数据截至, as on the dashboard.
+    pub data_as_of: SiteAsOf,
 }
 
 impl Headline {
@@ -67,6 +121,7 @@ impl Headline {
         data: &Data,
         indicators: &[IndicatorView],
         cities: &[CityView],
+        as_of: SiteAsOf,
         labels: &Labels,
     ) -> Headline {
         Headline {
@@ -75,6 +130,8 @@ impl Headline {
             indicators: indicators.len(),
             achievements: data.achievements.len(),
             status_counts: status_counts(indicators.iter().map(|v| &v.status), labels),
+            measured: indicators.iter().filter(|v| v.latest.is_some()).count(),
+            data_as_of: as_of,
         }
     }
 }
@@ -98,15 +155,17 @@ pub struct Overview {
     pub standards_chart: Option<String>,
     pub standards_table: Vec<(String, Vec<String>)>,
     pub standard_levels: Vec<String>,
-    /// 数据截至, when there are figures.
-    pub data_as_of: Option<AsOf>,
+    /// 数据截至: one date, or each city's (`SiteAsOf`).
+    pub data_as_of: SiteAsOf,
+    /// Targets with at least one observation (the others are 暂无数据).
+    pub measured: usize,
 }
 
 impl Overview {
     pub fn new(
         data: &Data,
         cities: &[CityView],
-        data_as_of: Option<PartialDate>,
+        data_as_of: SiteAsOf,
         labels: &Labels,
     ) -> Overview {
         let rows: Vec<OverviewRow> = cities
@@ -153,7 +212,8 @@ impl Overview {
             standards_chart,
             standards_table,
             standard_levels: levels,
-            data_as_of: AsOf::new(data_as_of, data, None, labels),
+            measured: cities.iter().map(|c| c.measured).sum(),
+            data_as_of,
         }
     }
 }

@@ -121,6 +121,8 @@ pub struct IndicatorView {
     pub summary: String,
     /// The same without the status: the figures, for a caption next to a status shown apart.
     pub figures: String,
+    /// Another target of the same city has the same name: links name the plan too.
+    pub namesake: bool,
 }
 
 /// Observations an indicator's page lists in its table: the latest ones. A page of 100,000
@@ -207,13 +209,25 @@ impl IndicatorView {
             labels,
         );
         let point_labels: Vec<String> = observations.iter().map(|o| labels.date(&o.date)).collect();
+        // The line chart says its own points, not the summary the bullet chart above already
+        // says (a screen reader would hear it twice on the target's page).
+        // The latest ten at most: a series of 20,000 must not make a 1 MB description.
+        let from = observations.len().saturating_sub(10);
+        let history = observations
+            .iter()
+            .zip(&point_labels)
+            .skip(from)
+            .map(|(o, label)| labels.chart_value(label, o.value.shown(decimals).with_unit(unit)))
+            .collect::<Vec<_>>()
+            .join(labels.dashboard_chart_city_separator());
         let line_svg = (!observations.is_empty()).then(|| {
             let line_id = format!("{id}-series");
             chart::line(
                 &chart::LineChart {
+                    status: assessment.status,
                     id: &line_id,
                     title: &labels.indicator_chart_history(&indicator.name),
-                    desc: &summary,
+                    desc: &history,
                     unit,
                     points: observations
                         .iter()
@@ -279,6 +293,7 @@ impl IndicatorView {
             line_svg,
             summary,
             figures,
+            namesake: false,
         }
     }
 }

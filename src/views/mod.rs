@@ -30,7 +30,8 @@ use crate::labels::Labels;
 pub(crate) use crate::lists::ListKey;
 use crate::lists::{city_path, topic_path, Lists};
 pub(crate) use city::{CitySummary, CityView};
-pub(crate) use dashboard::{Headline, Overview};
+pub(crate) use dashboard::{Headline, Overview, SiteAsOf};
+
 pub(crate) use indicator::IndicatorView;
 pub(crate) use page::{PageSummary, PageView, RelatedView};
 pub(crate) use reads::{Dep, Reader};
@@ -206,7 +207,7 @@ impl Views {
             })
             .collect();
         let lists = site_lists.to_vec();
-        let (indicators, indicator_inputs): (Vec<IndicatorView>, Vec<u64>) = data
+        let (mut indicators, indicator_inputs): (Vec<IndicatorView>, Vec<u64>) = data
             .indicators
             .par_iter()
             .map(|indicator| {
@@ -220,6 +221,7 @@ impl Views {
                 (view, inputs)
             })
             .unzip();
+        mark_namesakes(&mut indicators);
         let list_index: HashMap<ListKey, usize> = lists
             .iter()
             .enumerate()
@@ -253,8 +255,19 @@ impl Views {
             nav,
             has,
             city_summaries: cities.iter().map(|c| c.summary.clone()).collect(),
-            overview: Overview::new(data, &cities, data_as_of, labels),
-            headline: Headline::new(data, &indicators, &cities, labels),
+            overview: Overview::new(
+                data,
+                &cities,
+                SiteAsOf::new(data_as_of, data, labels),
+                labels,
+            ),
+            headline: Headline::new(
+                data,
+                &indicators,
+                &cities,
+                SiteAsOf::new(data_as_of, data, labels),
+                labels,
+            ),
             summaries,
             page_fingerprints,
             page_states,
@@ -296,4 +309,16 @@ fn index_of<T>(items: &[T], key: impl Fn(&T) -> String) -> HashMap<String, usize
         .enumerate()
         .map(|(i, item)| (key(item), i))
         .collect()
+}
+
+/// Targets of one city with the same name (two plans set "市级专业标准化技术委员会"): a link
+/// to each must say which, so that one link text never leads to two pages.
+fn mark_namesakes(indicators: &mut [IndicatorView]) {
+    let mut seen: HashMap<(String, String), usize> = HashMap::new();
+    for v in indicators.iter() {
+        *seen.entry((v.city_id.clone(), v.name.clone())).or_default() += 1;
+    }
+    for v in indicators.iter_mut() {
+        v.namesake = seen[&(v.city_id.clone(), v.name.clone())] > 1;
+    }
 }

@@ -110,7 +110,8 @@ try {
     })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`));
     check(violations.length === 0, `${root}: axe: ${violations.join("; ")}`);
 
-    // A filter: the city.
+    // A filter: the city (the filters are collapsed under their summary).
+    await page.click(".search-filters-box summary");
     await page.selectOption("#search-city", { label: city });
     await page.waitForFunction(() => new URL(location.href).searchParams.get("city") === "taian",
       null, { timeout: TIMEOUT });

@@ -43,7 +43,11 @@ fn content_and_theme_text_are_converted_but_markup_is_not() {
     }
     // Theme strings, <title> and the meta description.
     assert!(hant.contains("跳到正文"));
-    assert!(hant.contains("發佈機構"), "OpenCC writes 发布 as 發佈");
+    assert!(hant.contains("發佈日期"), "OpenCC writes 发布 as 發佈");
+    assert!(
+        hant.contains("<dt>發文機關</dt>"),
+        "a 公文 names its 发文机关"
+    );
     assert!(hant.contains("<title>測試市標準化發展規劃 - 測試標準化門戶</title>"));
     assert!(
         hant.contains("<meta name=\"description\" content=\"規劃提出到2020年的標準化發展目標。\">")

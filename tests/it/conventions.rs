@@ -174,6 +174,66 @@ fn a_city_without_figures_says_no_date() {
 }
 
 #[test]
+fn cities_whose_figures_differ_in_date_each_say_their_own() {
+    let site = TestSite::basic();
+    site.edit("data/cities.toml", |t| {
+        t + "\n[[city]]\nid = \"other\"\nname = \"另一市\"\nprovince = \"测试省\"\nintroduction = \"没有数据。\"\n"
+    })
+    .edit("data/indicators.toml", |t| {
+        t + "\n[[indicator]]\nid = \"pass-rate\"\ncity = \"other\"\ndomain = \"质量\"\n\
+             name = \"工业产品质量监督抽查合格率\"\nunit = \"%\"\n\
+             target = { value = 98, year = 2020, comparator = \">=\" }\n"
+    })
+    .built();
+    // One rule on every page: each city's own latest figure; the overview names each city
+    // when they differ, and never a date one city's figures do not reach.
+    let each = "数据截至：测试市<time datetime=\"2018-12\">2018年12月</time>；另一市尚无数据。";
+    assert!(site.read("dashboard/index.html").contains(each));
+    assert!(site.read("index.html").contains(each));
+    assert!(site
+        .read("cities/testcity/index.html")
+        .contains("数据截至<time datetime=\"2018-12\">2018年12月</time>"));
+    let other = site.read("cities/other/index.html");
+    assert!(!other.contains("数据截至"), "{other}");
+    assert!(
+        other.contains("共1项目标指标，尚未发布监测数据。"),
+        "{other}"
+    );
+    assert!(!other.contains("status-counts"), "{other}");
+}
+
+#[test]
+fn without_observations_pages_say_so_instead_of_counting_zeros() {
+    let site = TestSite::basic();
+    site.file(
+        "data/observations.csv",
+        b"city,indicator,date,value,source\n",
+    );
+    site.built();
+    for page in [
+        "index.html",
+        "dashboard/index.html",
+        "cities/testcity/index.html",
+    ] {
+        let html = site.read(page);
+        assert!(html.contains("尚未发布监测数据"), "{page}: {html}");
+        assert!(!html.contains("status-counts"), "{page}: {html}");
+        assert!(!html.contains("chart-overview-status"), "{page}");
+    }
+    assert!(site.read("zh-hant/index.html").contains("監測數據。"));
+    // With one observation the counts come back.
+    site.file(
+        "data/observations.csv",
+        std::fs::read(crate::support::repo().join("tests/fixtures/basic/data/observations.csv"))
+            .unwrap(),
+    );
+    site.built();
+    let home = site.read("index.html");
+    assert!(home.contains("其中1项已有监测数据"), "{home}");
+    assert!(home.contains("status-counts"));
+}
+
+#[test]
 fn the_table_of_every_target_names_each_one_s_city() {
     let site = TestSite::basic();
     site.edit("data/cities.toml", |t| {
@@ -188,17 +248,22 @@ fn the_table_of_every_target_names_each_one_s_city() {
     let dashboard = site.read("dashboard/index.html");
     let table = &dashboard[dashboard.find("<caption>全部目标指标</caption>").unwrap()..];
     let table = &table[..table.find("</table>").unwrap()];
+    // The target first: the column that stays in view is the one its header names.
     assert!(
-        table.contains("<th scope=\"col\">城市</th><th scope=\"col\">指标</th>"),
+        table.contains("<th scope=\"col\">指标</th><th scope=\"col\">城市</th>"),
         "{table}"
     );
     // The same target name in two cities: each row says which city it is.
     assert!(
-        table.contains("<td><a href=\"/cities/testcity/\">测试市</a></td>"),
+        table.contains(
+            "<td class=\"target-city\" data-label=\"城市\"><a href=\"/cities/testcity/\">测试市</a></td>"
+        ),
         "{table}"
     );
     assert!(
-        table.contains("<td><a href=\"/cities/other/\">另一市</a></td>"),
+        table.contains(
+            "<td class=\"target-city\" data-label=\"城市\"><a href=\"/cities/other/\">另一市</a></td>"
+        ),
         "{table}"
     );
     assert_eq!(table.matches("工业产品质量监督抽查合格率").count(), 2);
@@ -239,7 +304,7 @@ fn an_indicator_page_leads_with_its_chart_and_shows_its_status_once() {
         "{main}"
     );
     let lead = &main[main.find("<figure").unwrap()..main.find("</figure>").unwrap()];
-    let caption = &lead[lead.find("<figcaption>").unwrap()..];
+    let caption = &lead[lead.find("<figcaption").unwrap()..];
     assert!(!caption.contains("按期推进"), "{caption}");
     assert!(
         caption.contains("基线：2015年93.2%；目标：2020年不低于97%；最新：2018年96.1%。"),
@@ -249,4 +314,85 @@ fn an_indicator_page_leads_with_its_chart_and_shows_its_status_once() {
     let body = &page[page.find("<main").unwrap()..page.find("</main>").unwrap()];
     let visible = body.matches(">按期推进<").count();
     assert_eq!(visible, 1, "{body}");
+}
+
+#[test]
+fn government_meta_tags_and_footer_items_are_published_when_configured() {
+    let site = TestSite::basic();
+    site.file("static/img/conac.png", b"\x89PNG\r\n\x1a\n");
+    site.edit("config.toml", |t| {
+        t.replace("site_code = \"0000000000\"", "site_code = \"3708000001\"")
+            + "address = \"测试市测试路1号\"\n\
+             copyright = \"版权所有：测试市人民政府\"\ngov_mark = \"img/conac.png\"\n\
+             gov_mark_url = \"https://bszs.conac.cn/sitename?method=show&id=1\"\n\
+             report_errors_url = \"https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=3708000001\"\n"
+    })
+    .built();
+    let home = site.read("index.html");
+    for part in [
+        "<meta name=\"SiteName\" content=\"测试标准化门户\">",
+        "<meta name=\"SiteIDCode\" content=\"3708000001\">",
+        "<meta name=\"Url\" content=\"",
+        "<dt>地址</dt><dd>测试市测试路1号</dd>",
+        "<p class=\"copyright\">版权所有：测试市人民政府</p>",
+        "<a class=\"gov-mark\" href=\"https://bszs.conac.cn/sitename?method=show&amp;id=1\"><img src=\"/img/conac.png\" alt=\"党政机关网站标识\"",
+        "<a class=\"report-errors\" href=\"https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=3708000001\">我为政府网站找错</a>",
+    ] {
+        assert!(home.contains(part), "{part}");
+    }
+    assert!(
+        !home.contains("name=\"SiteDomain\" content=\"https:"),
+        "the domain, not the URL"
+    );
+    let page = site.read("policies/plan/index.html");
+    for part in [
+        "<meta name=\"ArticleTitle\" content=\"测试市标准化发展规划\">",
+        "<meta name=\"PubDate\" content=\"2017-06-30 00:00\">",
+        "<meta name=\"ColumnName\" content=\"政策原文\">",
+        // A 公文 names its 发文机关 (news and interpretations a 发布机构).
+        "<dt>发文机关</dt>",
+    ] {
+        assert!(page.contains(part), "{part}\n{page}");
+    }
+    let section = site.read("policies/index.html");
+    assert!(
+        section.contains("<meta name=\"ColumnName\" content=\""),
+        "{section}"
+    );
+    // A footer link that is not a web address is refused, in the editor's words too.
+    site.edit("config.toml", |t| {
+        t.replace(
+            "gov_mark_url = \"https://",
+            "gov_mark_url = \"javascript://",
+        )
+    });
+    site.rejected(&["config.toml", "gov_mark_url", "not a web address"]);
+}
+
+#[test]
+fn the_catalogue_promises_only_the_ways_of_browsing_it_has() {
+    let site = TestSite::basic();
+    site.built();
+    let lead = |html: &str| {
+        let start = html.find("<p class=\"lead\">本站共").unwrap();
+        html[start..start + html[start..].find("</p>").unwrap()].to_string()
+    };
+    let html = site.read("catalogue/index.html");
+    assert!(lead(&html).contains("有效性") && html.contains("id=\"validity\""));
+    // No document says whether it is in force: no list by 有效性, and none promised.
+    site.edit("content/policies/plan.md", |t| {
+        t.replace("validity = \"有效\"\n", "")
+    })
+    .built();
+    let html = site.read("catalogue/index.html");
+    assert!(!html.contains("id=\"validity\""));
+    assert!(!lead(&html).contains("有效性"), "{}", lead(&html));
+    assert!(lead(&html).contains("可按年份"), "{}", lead(&html));
+    site.page(
+        "policies/valid.md",
+        "+++\ntitle = \"有效文件\"\nvalidity = \"valid\"\n+++\n正文。\n",
+    )
+    .built();
+    let html = site.read("catalogue/index.html");
+    assert!(lead(&html).contains("有效性") && html.contains("id=\"validity\""));
 }

@@ -184,3 +184,88 @@ fn a_page_written_in_traditional_is_counted_as_published() {
     // 强化统筹优化管理见附件 (11) + 代碼 (2) + 不计入转换 (5)
     assert!(hans.contains("约18字"), "{hans}");
 }
+
+/// The Wenzhou policy came through a Taiwan-phrase converter (`source_variant = "tw"`): its
+/// Simplified page reads as the mainland writes, through OpenCC's tw2sp, and so does its
+/// Traditional page, made from that Simplified text; the words both places use (核心, 建立,
+/// 指标) stay as they are.
+#[test]
+fn a_source_with_taiwan_vocabulary_reads_as_the_mainland_writes() {
+    let site = TestSite::example_portal();
+    site.built();
+    let page = "policies/wenzhou-standardization-strategy-opinions/index.html";
+    let hans = site.read(page);
+    for mainland in ["“互联网+”", "数字化", "智能化", "核心竞争力", "建立"] {
+        assert!(hans.contains(mainland), "{mainland} missing");
+    }
+    for taiwan in ["网际网路", "数位化", "智慧型化", "内核竞争力", "创建"] {
+        assert!(!hans.contains(taiwan), "{taiwan} on the Simplified page");
+    }
+    let hant = site.read(&format!("zh-hant/{page}"));
+    assert!(hant.contains("“互聯網+”"), "{hant}");
+    assert!(hant.contains("數字化") && !hant.contains("網際網路"));
+}
+
+/// Without `source_variant`, three different Taiwan phrases make a source read as Taiwan's;
+/// `source_variant = "cn"` turns that off; one phrase alone (資訊) is not enough.
+#[test]
+fn taiwan_vocabulary_is_found_or_set_per_page() {
+    let site = TestSite::basic();
+    let text = "本市推進網際網路+標準化，生產過程數位化，軟體產業提升核心競爭力，完善指標體系。\n";
+    site.page(
+        "policies/tw.md",
+        &format!("+++\ntitle = \"溫州\"\n+++\n{text}"),
+    );
+    site.page(
+        "policies/cn.md",
+        &format!("+++\ntitle = \"溫州\"\nsource_variant = \"cn\"\n+++\n{text}"),
+    );
+    site.page(
+        "policies/one.md",
+        "+++\ntitle = \"資訊\"\n+++\n加強資訊公開，完善指標體系。\n",
+    );
+    site.built();
+    let tw = site.read("policies/tw/index.html");
+    assert!(
+        tw.contains("互联网+标准化") && tw.contains("数字化") && tw.contains("软件"),
+        "{tw}"
+    );
+    assert!(tw.contains("核心竞争力") && tw.contains("指标体系"), "{tw}");
+    let cn = site.read("policies/cn/index.html");
+    assert!(cn.contains("网际网路+") && cn.contains("数位化"), "{cn}");
+    let one = site.read("policies/one/index.html");
+    assert!(one.contains("资讯公开"), "{one}");
+    // An unknown value is refused with the file named.
+    site.page(
+        "policies/cn.md",
+        &format!("+++\ntitle = \"溫州\"\nsource_variant = \"hk\"\n+++\n{text}"),
+    );
+    site.rejected(&["content/policies/cn.md:3", "tw, cn"]);
+}
+
+/// OpenCC writes 发布 as 發佈 in most phrases and 發布 in some: a site's Traditional pages use
+/// one form, 發佈 unless `traditional_publish` says 發布.
+#[test]
+fn traditional_pages_write_publish_one_way() {
+    let site = TestSite::basic();
+    let text = "本局发布通知。新闻发布会上发布了标准，发布日期为2017年。\n";
+    site.page(
+        "news/fabu.md",
+        &format!("+++\ntitle = \"发布\"\n+++\n{text}"),
+    );
+    site.built();
+    let count = |html: &str, form: &str| html.matches(form).count();
+    let hant = site.read("zh-hant/news/fabu/index.html");
+    assert!(count(&hant, "發佈") >= 4, "{hant}");
+    assert_eq!(count(&hant, "發布"), 0, "{hant}");
+    site.config(
+        "theme = \"default\"",
+        "theme = \"default\"\ntraditional_publish = \"發布\"",
+    )
+    .built();
+    let hant = site.read("zh-hant/news/fabu/index.html");
+    assert!(count(&hant, "發布") >= 4, "{hant}");
+    assert_eq!(count(&hant, "發佈"), 0, "{hant}");
+    // The Simplified page is as written.
+    assert!(site.read("news/fabu/index.html").contains("新闻发布会"));
+}

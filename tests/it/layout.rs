@@ -2,6 +2,9 @@
 //! of every template in both scripts, at 320, 390 and 1280 px, normal and 大字 mode: no page
 //! scrolls sideways, no number wraps inside itself in a table, chart labels are at least 12 px
 //! on a desktop and grow in 大字 mode, and each status has one colour and one shape everywhere.
+//! Then every page loaded afresh at 320×568 in 大字 mode: its h1 within the first 40 % of the
+//! screen, no layout shift while it loads, and a full-page screenshot of it in
+//! `target/screenshots/` (or `$STDPORTAL_SCREENSHOTS`), the folder CI keeps as an artifact.
 //!
 //! It needs Chromium, Node.js, the Noto CJK fonts and `tests/browser/node_modules`
 //! (`bash scripts/browser-test-setup.sh`). Without them it fails when
@@ -36,9 +39,13 @@ fn every_template_lays_out_at_phone_and_desktop_widths_in_both_modes() {
         .output()
         .unwrap();
     assert_success(&built);
+    let shots = std::env::var_os("STDPORTAL_SCREENSHOTS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| repo().join("target/screenshots"));
     let run = Command::new("node")
         .arg(browser_dir.join("layout.mjs"))
         .arg(&site)
+        .arg(&shots)
         .env("CHROMIUM", &chromium)
         .output()
         .expect("node runs");

@@ -7,7 +7,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::dictionaries::{
     parse_dictionary, DictionaryFile, HK_VARIANTS, ST_CHARACTERS, ST_PHRASES, TS_CHARACTERS,
-    TS_PHRASES, TW_PHRASES, TW_VARIANTS,
+    TS_PHRASES, TW_PHRASES, TW_PHRASES_REV, TW_VARIANTS, TW_VARIANTS_REV, TW_VARIANTS_REV_PHRASES,
 };
 
 /// A node of a conversion chain. Nodes are shared by profiles (all four Traditional profiles
@@ -19,10 +19,12 @@ pub(super) enum Node {
     TwVariants,
     TwPhrases,
     HkVariants,
+    /// Taiwan phrases and variants back to the mainland's (tw2sp's first step).
+    TwPhrasesVariantsRev,
 }
 
 impl Node {
-    const COUNT: usize = 5;
+    const COUNT: usize = 6;
 
     /// The node's dictionaries, in priority order.
     fn files(self) -> &'static [DictionaryFile] {
@@ -32,6 +34,9 @@ impl Node {
             Node::TwVariants => &[TW_VARIANTS],
             Node::TwPhrases => &[TW_PHRASES],
             Node::HkVariants => &[HK_VARIANTS],
+            Node::TwPhrasesVariantsRev => {
+                &[TW_PHRASES_REV, TW_VARIANTS_REV_PHRASES, TW_VARIANTS_REV]
+            }
         }
     }
 

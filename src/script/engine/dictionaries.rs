@@ -22,9 +22,12 @@ pub(super) const TS_CHARACTERS: DictionaryFile = dictionary_file!("TSCharacters"
 pub(super) const TW_VARIANTS: DictionaryFile = dictionary_file!("TWVariants");
 pub(super) const TW_PHRASES: DictionaryFile = dictionary_file!("TWPhrases");
 pub(super) const HK_VARIANTS: DictionaryFile = dictionary_file!("HKVariants");
+pub(super) const TW_PHRASES_REV: DictionaryFile = dictionary_file!("TWPhrasesRev");
+pub(super) const TW_VARIANTS_REV_PHRASES: DictionaryFile = dictionary_file!("TWVariantsRevPhrases");
+pub(super) const TW_VARIANTS_REV: DictionaryFile = dictionary_file!("TWVariantsRev");
 
 /// Every dictionary file the profiles use.
-pub const DICTIONARY_FILES: [DictionaryFile; 7] = [
+pub const DICTIONARY_FILES: [DictionaryFile; 10] = [
     ST_PHRASES,
     ST_CHARACTERS,
     TS_PHRASES,
@@ -32,6 +35,9 @@ pub const DICTIONARY_FILES: [DictionaryFile; 7] = [
     TW_VARIANTS,
     TW_PHRASES,
     HK_VARIANTS,
+    TW_PHRASES_REV,
+    TW_VARIANTS_REV_PHRASES,
+    TW_VARIANTS_REV,
 ];
 
 /// The entries of one dictionary file: key and first value, in file order, as

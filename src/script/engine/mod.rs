@@ -71,15 +71,19 @@ pub enum Profile {
     S2tw,
     S2hk,
     S2twp,
+    /// Traditional with Taiwan vocabulary (網際網路, 數位, 最佳化) to Simplified with the
+    /// mainland's (互联网, 数字, 优化): for sources that came through a Taiwan-phrase converter.
+    Tw2sp,
 }
 
 impl Profile {
-    pub const ALL: [Profile; 5] = [
+    pub const ALL: [Profile; 6] = [
         Profile::T2s,
         Profile::S2t,
         Profile::S2tw,
         Profile::S2hk,
         Profile::S2twp,
+        Profile::Tw2sp,
     ];
 
     /// OpenCC's name for the profile (its configuration file without `.json`).
@@ -90,6 +94,7 @@ impl Profile {
             Profile::S2tw => "s2tw",
             Profile::S2hk => "s2hk",
             Profile::S2twp => "s2twp",
+            Profile::Tw2sp => "tw2sp",
         }
     }
 
@@ -101,6 +106,7 @@ impl Profile {
             Profile::S2tw => &[Node::StPhrasesCharacters, Node::TwVariants],
             Profile::S2hk => &[Node::StPhrasesCharacters, Node::HkVariants],
             Profile::S2twp => &[Node::StPhrasesCharacters, Node::TwPhrases, Node::TwVariants],
+            Profile::Tw2sp => &[Node::TwPhrasesVariantsRev, Node::TsPhrasesCharacters],
         }
     }
 }
@@ -114,6 +120,28 @@ impl From<TraditionalProfile> for Profile {
             TraditionalProfile::S2twp => Profile::S2twp,
         }
     }
+}
+
+/// How many different Taiwan phrases of OpenCC's list (`TWPhrasesRev.txt`, two characters or
+/// more: 網際網路, 數位, 最佳化 …) `text` holds.
+pub fn taiwan_phrases_in(text: &str) -> usize {
+    use std::sync::OnceLock;
+    static PHRASES: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let matcher = PHRASES.get_or_init(|| {
+        let keys: Vec<&str> = parse_dictionary(dictionaries::TW_PHRASES_REV.text)
+            .map(|(key, _)| key)
+            .filter(|key| key.chars().count() >= 2)
+            .collect();
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(keys)
+            .expect("OpenCC's Taiwan phrases always build an automaton")
+    });
+    let found: std::collections::HashSet<usize> = matcher
+        .find_iter(text)
+        .map(|m| m.pattern().as_usize())
+        .collect();
+    found.len()
 }
 
 /// Converts text with one OpenCC profile. Cheap to create and to copy: the automata behind it
@@ -261,6 +289,7 @@ mod tests {
             Profile::S2tw => BuiltinConfig::S2tw,
             Profile::S2hk => BuiltinConfig::S2hk,
             Profile::S2twp => BuiltinConfig::S2twp,
+            Profile::Tw2sp => BuiltinConfig::Tw2sp,
         };
         OpenCC::from_config(config).unwrap()
     }
