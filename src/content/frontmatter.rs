@@ -373,6 +373,16 @@ impl Named for SectionFrontMatter {
     const FIELDS: &'static [super::names::Field] = super::names::SECTION;
 }
 
+/// A page's front matter, its fields read by any of their names.
+pub fn parse_page(path: &Path, split: &Split<'_>) -> Result<PageFrontMatter, Diagnostic> {
+    parse(path, split)
+}
+
+/// A section's front matter, its fields read by any of their names.
+pub fn parse_section(path: &Path, split: &Split<'_>) -> Result<SectionFrontMatter, Diagnostic> {
+    parse(path, split)
+}
+
 /// Parses front matter TOML into `T`, placing errors on the right file line. A field may be
 /// written by any of its names (`标题 = "…"`, bare or quoted): each is read as the field it
 /// names.
