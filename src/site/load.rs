@@ -337,15 +337,7 @@ fn check_page_references(
         }
     }
     for (i, slug) in page.meta.related.iter().enumerate() {
-        if content.page_by_slug(slug).is_none()
-            && !unread.may_have(slug)
-            && !is_scheduled(content, slug)
-        {
-            let slugs = content.pages.iter().map(|p| p.slug.as_str());
-            let hint = match crate::nearest::closest(slug, slugs) {
-                Some(near) => t!("page-related-missing-near", near = near),
-                None => t!("page-related-missing-hint"),
-            };
+        if let Some(hint) = missing_page_hint(content, unread, slug) {
             diagnostics.push(
                 Diagnostic::new(&page.file, t!("page-related-missing", slug = slug))
                     .at_line(page.lines.related.get(i).copied().unwrap_or(1))
@@ -353,6 +345,20 @@ fn check_page_references(
             );
         }
     }
+}
+
+/// When `slug` names no page (read, unread with a problem, or scheduled): the hint naming the
+/// nearest page, shared by `related`, `superseded_by` and `amends`.
+fn missing_page_hint(content: &Content, unread: &UnreadPages, slug: &str) -> Option<String> {
+    if content.page_by_slug(slug).is_some() || unread.may_have(slug) || is_scheduled(content, slug)
+    {
+        return None;
+    }
+    let slugs = content.pages.iter().map(|p| p.slug.as_str());
+    Some(match crate::nearest::closest(slug, slugs) {
+        Some(near) => t!("page-related-missing-near", near = near),
+        None => t!("page-related-missing-hint"),
+    })
 }
 
 /// The documents a page says replace it or it amends must exist.
@@ -369,15 +375,7 @@ fn check_lineage_references(
         .map(|s| (s, page.lines.superseded_by))
         .chain(page.meta.amends.iter().map(|s| (s, page.lines.amends)));
     for (slug, line) in named {
-        if content.page_by_slug(slug).is_none()
-            && !unread.may_have(slug)
-            && !is_scheduled(content, slug)
-        {
-            let slugs = content.pages.iter().map(|p| p.slug.as_str());
-            let hint = match crate::nearest::closest(slug, slugs) {
-                Some(near) => t!("page-related-missing-near", near = near),
-                None => t!("page-related-missing-hint"),
-            };
+        if let Some(hint) = missing_page_hint(content, unread, slug) {
             diagnostics.push(
                 Diagnostic::new(&page.file, t!("page-lineage-missing", slug = slug))
                     .at_line(line)
