@@ -8,6 +8,7 @@
 pub mod dictionary;
 pub mod engine;
 pub mod html;
+mod memo;
 
 use std::fmt;
 use std::sync::Arc;
@@ -107,6 +108,8 @@ pub struct Converter {
     not_simplified: Arc<Vec<u64>>,
     /// Phrases that need simplifying although their characters do not (see [`hidden_phrases`]).
     hidden_phrases: Arc<Option<AhoCorasick>>,
+    /// Short HTML texts already converted, per script (see [`memo`]).
+    memo: Arc<[memo::Memo; 2]>,
 }
 
 struct Engine {
@@ -153,6 +156,7 @@ impl Converter {
         ));
         let hidden_phrases = Arc::new(hidden_phrases(&to_hans, &not_simplified));
         Converter {
+            memo: Arc::new(Default::default()),
             not_simplified,
             hidden_phrases,
             to_hans: Arc::new(Engine::new(to_hans, dictionary, Script::Hans)),
@@ -195,6 +199,21 @@ impl Converter {
     /// replacements go in escaped, so the result is still text, never markup.
     pub fn convert_html_text(&self, script: Script, text: &str) -> String {
         self.convert_form(script, text, Form::Html)
+    }
+
+    /// Appends [`Converter::convert_html_text`] of `text` to `out`. A short text is converted
+    /// once per build and then looked up: page parts such as the header, the navigation, the
+    /// footer and the entries of lists are the same texts on thousands of pages.
+    pub fn push_html_text(&self, script: Script, text: &str, out: &mut String) {
+        if text.is_ascii() || (script == Script::Hans && !self.needs_simplifying(text)) {
+            out.push_str(text);
+            return;
+        }
+        self.memo[script as usize].push(
+            text,
+            |text| self.convert_form(script, text, Form::Html),
+            out,
+        );
     }
 
     fn convert_form(&self, script: Script, text: &str, form: Form) -> String {
