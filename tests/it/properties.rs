@@ -452,3 +452,44 @@ fn every_written_path_stays_inside_the_output_folder() {
         published.into_inner()
     );
 }
+
+/// Hand-picked markup at the edges of what the quick path reads: each case gives lol_html's
+/// bytes, whichever path takes it.
+#[test]
+fn quick_conversion_is_the_rewriters_on_edge_cases() {
+    let cases = [
+        "<title>标准</title ><TITLE>发展</TITLE>",
+        "<script>a=\"</scr\" + \"ipt>标准\"</script><p>标准</p>",
+        "<script>a=\"</script>\"标准</script>",
+        "<a title=\"a>b标准\">标准</a>",
+        "<a TITLE=\"标准\" Alt='发展' data-x=\"标准\">x</a>",
+        "<p title=\"&quot;标准&quot; &amp; 发展\">&lt;标准&gt; & 发展</p>",
+        "标准<p></p>发展",
+        "<code><code>标准</code>标准</code>标准",
+        "<span LANG=\"ZH-HANT\">标准</span><span lang=\"zh-hans\">标准</span>",
+        "<meta content=\"标准\" property=\"og:title\"><meta content=\"标准\" NAME=\"keywords\">",
+        "<meta name=\"description\" content=\"  /标准\"><meta name=\"x\" content=\"./标准\">",
+        "<!-- a -- b 标准 -->标准<!doctype html><!DOCTYPE html>",
+        "<img alt=标准/>标准<img alt=标准 />",
+        "<br/>标准<br />标准<input disabled/>标准",
+        "<p\ntitle=\"标准\"\n\tclass=\"a\"\n>标准</p>",
+        "<标准>发展</标准>",
+        "<p>标准</p",
+        "<p title='标准\"发展'>x</p>",
+        "<svg><style>.a{}</style><title>标准</title></svg>标准",
+        "<pre translate=\"NO\">标准</pre><div translate>标准</div>",
+        "<html lang=\"zh-Hans\"><body lang=\"en\">标准</body></html>",
+        "<p title=\"标准\"/>标准</p>",
+        "<ul><li>标准<li>发展</ul>",
+        "<p>标准\r\n发展</p><p\r\ntitle=\"标准\">x</p>",
+    ];
+    for html in cases {
+        for script in Script::ALL {
+            assert_eq!(
+                convert_html(converter(), script, html).unwrap(),
+                convert_html_rewriter(converter(), script, html).unwrap(),
+                "{html} ({script})"
+            );
+        }
+    }
+}
