@@ -15,6 +15,8 @@
 //! (default `~/.cache/stdportal-bench`), never system-wide. It is killed past `--hugo-limit`
 //! seconds (default 600) or `--max-rss` MB (default 8000, any tool): the table then says it
 //! did not finish, and Hugo is not run on larger corpora (its time grows faster than linearly).
+//! `--hugo-max N` runs Hugo only on corpora of at most N source pages (at 50,000 it needs
+//! many minutes and gigabytes: on a shared machine, `--hugo-max 10000`).
 //!
 //! Options: --sizes 1000,10000,50000  --runs 3  --threads N[,M] (builds with RAYON_NUM_THREADS
 //! and GOMAXPROCS set to each; default: all cores, nothing set)  --work /dev/shm/stdportal-peers
@@ -62,7 +64,10 @@ struct Options {
     work: PathBuf,
     cache: PathBuf,
     hugo_limit: u64,
+    /// Hugo runs on corpora of at most this many source pages.
+    hugo_max: usize,
     max_rss: u64,
+    stdportal: Option<PathBuf>,
     out: Option<PathBuf>,
     keep: bool,
     hugo: bool,
@@ -77,7 +82,9 @@ fn parse_args() -> Result<Options, String> {
         work: PathBuf::from("/dev/shm/stdportal-peers"),
         cache: home.join(".cache/stdportal-bench"),
         hugo_limit: 600,
+        hugo_max: usize::MAX,
         max_rss: 8000,
+        stdportal: None,
         out: None,
         keep: false,
         hugo: true,
@@ -118,6 +125,8 @@ fn parse_args() -> Result<Options, String> {
             "--work" => options.work = PathBuf::from(value),
             "--cache" => options.cache = PathBuf::from(value),
             "--hugo-limit" => options.hugo_limit = number()?,
+            "--hugo-max" => options.hugo_max = number()? as usize,
+            "--stdportal" => options.stdportal = Some(PathBuf::from(value)),
             "--max-rss" => options.max_rss = number()?,
             "--out" => options.out = Some(PathBuf::from(value)),
             other => return Err(format!("unknown option {other}")),
@@ -143,18 +152,23 @@ fn main() {
     let options = match parse_args() {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("error: {e}\nusage: peers [--sizes 1000,10000,50000] [--runs 3] [--threads 1,2] [--work DIR] [--cache DIR] [--hugo-limit S] [--max-rss MB] [--out FILE] [--keep] [--no-hugo]");
+            eprintln!("error: {e}\nusage: peers [--sizes 1000,10000,50000] [--runs 3] [--threads 1,2] [--work DIR] [--cache DIR] [--hugo-limit S] [--hugo-max N] [--max-rss MB] [--out FILE] [--keep] [--no-hugo] [--stdportal BINARY]");
             std::process::exit(2);
         }
     };
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let status = Command::new("cargo")
-        .args(["build", "--release", "--bin", "stdportal"])
-        .current_dir(repo)
-        .status()
-        .expect("cargo runs");
-    assert!(status.success(), "the release build failed");
-    let stdportal = repo.join("target/release/stdportal");
+    let stdportal = match &options.stdportal {
+        Some(binary) => binary.clone(),
+        None => {
+            let status = Command::new("cargo")
+                .args(["build", "--release", "--bin", "stdportal"])
+                .current_dir(repo)
+                .status()
+                .expect("cargo runs");
+            assert!(status.success(), "the release build failed");
+            repo.join("target/release/stdportal")
+        }
+    };
     let hugo = if options.hugo {
         match hugo::install(&options.cache) {
             Ok(binary) => Some(binary),
@@ -189,7 +203,8 @@ fn main() {
             ..gen_corpus::Options::default()
         })
         .expect("corpus written");
-        if hugo.is_some() {
+        let hugo_here = hugo.is_some() && size <= options.hugo_max;
+        if hugo_here {
             let files = hugo::write_site(&corpus, &hugo_site).expect("Hugo site written");
             println!("{size} source pages: {files} Markdown files for Hugo (both languages)");
         }
@@ -203,6 +218,9 @@ fn main() {
             for &tool in &tools {
                 let skipped = (tool == Tool::Hugo)
                     .then(|| {
+                        if !hugo_here {
+                            return Some(format!("not run (`--hugo-max {}`)", options.hugo_max));
+                        }
                         hugo_gave_up
                             .iter()
                             .find(|(t, _)| *t == threads)

@@ -5,6 +5,12 @@
 //! such as `og:url`), ids, classes, `<code>`, `<pre>`, `<kbd>`, `<samp>`, `<script>`, `<style>`,
 //! anything marked `translate="no"`, and anything marked with a `lang` other than the page's
 //! (the language switch names the other script in that script).
+//!
+//! Most pages go through [`scan`], a single pass that gives the same bytes as the lol_html
+//! rewriter below for the HTML the theme and the renderer write; pages it does not read (SVG,
+//! unusual markup) go through lol_html.
+
+mod scan;
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -15,7 +21,7 @@ use lol_html::{doc_text, element, rewrite_str, RewriteStrSettings};
 use super::{Converter, Script};
 
 /// Attributes people read or hear: converted like text.
-const TEXT_ATTRIBUTES: [&str; 5] = [
+pub(super) const TEXT_ATTRIBUTES: [&str; 5] = [
     "alt",
     "title",
     "aria-label",
@@ -35,6 +41,24 @@ const VERBATIM_SELECTOR: &str = "code, pre, kbd, samp, script, style, [translate
 
 /// `html` with all its text in `script`.
 pub fn convert_html(converter: &Converter, script: Script, html: &str) -> Result<String, String> {
+    match scan::convert(converter, script, html) {
+        Some(converted) => Ok(converted),
+        None => convert_html_rewriter(converter, script, html),
+    }
+}
+
+/// The quick path of [`convert_html`] alone: `None` when it leaves the page to lol_html.
+pub fn quick_path(converter: &Converter, script: Script, html: &str) -> Option<String> {
+    scan::convert(converter, script, html)
+}
+
+/// [`convert_html`] through the lol_html rewriter, for any HTML: the reference the quick path
+/// is tested against (`tests/it/properties.rs`).
+pub fn convert_html_rewriter(
+    converter: &Converter,
+    script: Script,
+    html: &str,
+) -> Result<String, String> {
     let verbatim_depth = Rc::new(Cell::new(0usize));
     let pending = RefCell::new(String::new());
 
@@ -46,7 +70,7 @@ pub fn convert_html(converter: &Converter, script: Script, html: &str) -> Result
     });
     let depth_for_elements = Rc::clone(&verbatim_depth);
     let verbatim_handler = element!(VERBATIM_SELECTOR, move |el| {
-        if is_verbatim(el, script) {
+        if element_is_verbatim(el, script) {
             if let Some(handlers) = el.end_tag_handlers() {
                 depth_for_elements.set(depth_for_elements.get() + 1);
                 let depth = Rc::clone(&depth_for_elements);
@@ -93,21 +117,20 @@ pub fn convert_html(converter: &Converter, script: Script, html: &str) -> Result
     .map_err(|e| crate::t!("html-not-converted", error = e.to_string()))
 }
 
-fn is_verbatim(el: &Element, script: Script) -> bool {
-    let tag = el.tag_name();
-    if VERBATIM_ELEMENTS.contains(&tag.as_str()) {
+fn element_is_verbatim(el: &Element, script: Script) -> bool {
+    is_verbatim(&el.tag_name(), |n| el.get_attribute(n), script)
+}
+
+/// Whether the element `tag` (lowercase) with attributes `get` keeps its content as written.
+fn is_verbatim<S: AsRef<str>>(tag: &str, get: impl Fn(&str) -> Option<S>, script: Script) -> bool {
+    if VERBATIM_ELEMENTS.contains(&tag) {
         return true;
     }
-    if el
-        .get_attribute("translate")
-        .is_some_and(|t| t.eq_ignore_ascii_case("no"))
-    {
+    if get("translate").is_some_and(|t| t.as_ref().eq_ignore_ascii_case("no")) {
         return true;
     }
     tag != "html"
-        && el
-            .get_attribute("lang")
-            .is_some_and(|lang| !lang.eq_ignore_ascii_case(script.lang()))
+        && get("lang").is_some_and(|lang| !lang.as_ref().eq_ignore_ascii_case(script.lang()))
 }
 
 /// `<meta>` names and properties whose content is an address, never text.
@@ -137,25 +160,23 @@ fn is_address(value: &str) -> bool {
     .any(|prefix| lower.starts_with(prefix))
 }
 
-/// Whether a `<meta>`'s content is text to convert (a description, a title), not an address.
-fn is_text_meta(el: &Element) -> bool {
-    if el.tag_name() != "meta" {
+/// Whether a `<meta>`'s content is text to convert (a description, a title), not an address
+/// (`tag` lowercase, `get` its attributes).
+fn is_text_meta<S: AsRef<str>>(tag: &str, get: impl Fn(&str) -> Option<S>) -> bool {
+    if tag != "meta" {
         return false;
     }
-    let Some(key) = el
-        .get_attribute("property")
-        .or_else(|| el.get_attribute("name"))
-    else {
+    let Some(key) = get("property").or_else(|| get("name")) else {
         return false;
     };
-    !ADDRESS_METAS.contains(&key.to_ascii_lowercase().as_str())
-        && !el.get_attribute("content").is_some_and(|c| is_address(&c))
+    !ADDRESS_METAS.contains(&key.as_ref().to_ascii_lowercase().as_str())
+        && !get("content").is_some_and(|c| is_address(c.as_ref()))
 }
 
 fn convert_attributes(converter: &Converter, script: Script, el: &mut Element) {
     // Only a meta's content that is text: og:url once became the Traditional spelling of its
     // topic's address, a page that does not exist.
-    let meta_content = is_text_meta(el);
+    let meta_content = is_text_meta(&el.tag_name(), |n| el.get_attribute(n));
     let names = TEXT_ATTRIBUTES
         .iter()
         .copied()

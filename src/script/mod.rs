@@ -8,6 +8,7 @@
 pub mod dictionary;
 pub mod engine;
 pub mod html;
+mod memo;
 
 use std::fmt;
 use std::sync::Arc;
@@ -112,6 +113,8 @@ pub struct Converter {
     hidden_phrases: Arc<Option<AhoCorasick>>,
     /// On Traditional pages, one form of 发布: (the form written, the form it replaces).
     publish: Option<(&'static str, &'static str)>,
+    /// Short HTML texts already converted, per script (see [`memo`]).
+    memo: Arc<[memo::Memo; 2]>,
 }
 
 struct Engine {
@@ -158,6 +161,7 @@ impl Converter {
         ));
         let hidden_phrases = Arc::new(hidden_phrases(&to_hans, &not_simplified));
         Converter {
+            memo: Arc::new(Default::default()),
             not_simplified,
             hidden_phrases,
             to_hans: Arc::new(Engine::new(to_hans, dictionary, Script::Hans)),
@@ -176,6 +180,8 @@ impl Converter {
     /// (OpenCC writes 發佈 in most phrases and 發布 in some).
     pub fn with_publish_form(mut self, forms: (&'static str, &'static str)) -> Converter {
         self.publish = Some(forms);
+        // Conversions remembered before would lack the form.
+        self.memo = Arc::new(Default::default());
         self
     }
 
@@ -190,6 +196,8 @@ impl Converter {
     pub fn from_taiwan(&self) -> Converter {
         Converter {
             to_hans: Arc::clone(&self.taiwan_to_hans),
+            // Its own memo: the same text converts differently through tw2sp.
+            memo: Arc::new(Default::default()),
             ..self.clone()
         }
     }
@@ -231,6 +239,21 @@ impl Converter {
     /// replacements go in escaped, so the result is still text, never markup.
     pub fn convert_html_text(&self, script: Script, text: &str) -> String {
         self.convert_form(script, text, Form::Html)
+    }
+
+    /// Appends [`Converter::convert_html_text`] of `text` to `out`. A short text is converted
+    /// once per build and then looked up: page parts such as the header, the navigation, the
+    /// footer and the entries of lists are the same texts on thousands of pages.
+    pub fn push_html_text(&self, script: Script, text: &str, out: &mut String) {
+        if text.is_ascii() || (script == Script::Hans && !self.needs_simplifying(text)) {
+            out.push_str(text);
+            return;
+        }
+        self.memo[script as usize].push(
+            text,
+            |text| self.convert_form(script, text, Form::Html),
+            out,
+        );
     }
 
     fn convert_form(&self, script: Script, text: &str, form: Form) -> String {
@@ -399,6 +422,23 @@ fn hidden_phrases(to_hans: &OpenccEngine, not_simplified: &[u64]) -> Option<AhoC
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A text seen often is remembered per converter: the Taiwan-vocabulary converter and the
+    /// one with a 发布 form each convert it their own way.
+    #[test]
+    fn remembered_texts_are_per_converter() {
+        let plain = converter();
+        let taiwan = plain.from_taiwan();
+        let published = converter().with_publish_form(("發布", "發佈"));
+        for _ in 0..3 {
+            let mut out = String::new();
+            plain.push_html_text(Script::Hans, "網際網路", &mut out);
+            taiwan.push_html_text(Script::Hans, "網際網路", &mut out);
+            plain.push_html_text(Script::Hant, "信息发布", &mut out);
+            published.push_html_text(Script::Hant, "信息发布", &mut out);
+            assert_eq!(out, "网际网路互联网信息發佈信息發布");
+        }
+    }
 
     #[test]
     fn knows_which_texts_are_already_simplified() {

@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 
 use proptest::prelude::*;
-use stdportal::script::html::convert_html;
+use stdportal::script::html::{convert_html, convert_html_rewriter, quick_path};
 use stdportal::script::{Converter, Script, SiteDictionary, TraditionalProfile};
 use stdportal::site::{BuildOptions, Site};
 
@@ -127,6 +127,109 @@ proptest! {
         let back = escaped.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
         prop_assert_eq!(back, value);
     }
+}
+
+/// A page of the markup the quick conversion path reads, mixed with what it leaves to
+/// lol_html: both paths must give the same bytes.
+fn page_markup() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        text(),
+        text().prop_map(|t| format!("<p>{t}</p>")),
+        (attr(), text()).prop_map(|(a, t)| format!("<a href=\"/{a}/\" title=\"{a}\">{t}</a>")),
+        (attr(), text()).prop_map(|(a, t)| format!("<A HREF='/{a}/' Title='{a}'>{t}</A>")),
+        attr().prop_map(|a| format!("<img alt=\"{a}\" src=\"{a}.png\">")),
+        attr().prop_map(|a| format!("<img alt=\"{a}\" src=x.png />")),
+        attr().prop_map(|a| format!(
+            "<img alt={} data-x=\"{a}\">",
+            a.replace([' ', '\'', '=', '`', '&'], "") + "x"
+        )),
+        attr().prop_map(|a| format!("<input placeholder='{a}\"q' aria-label=\"{a}\"  >")),
+        attr().prop_map(|a| format!("<meta property=\"og:title\" content=\"{a}\">")),
+        attr().prop_map(|a| format!("<meta property=\"og:url\" content=\"https://a.cn/{a}/\">")),
+        attr().prop_map(|a| format!("<meta name=\"description\" content=\"/{a}\">")),
+        attr().prop_map(|a| format!("<meta name=\"keywords\" content=\"{a}\">")),
+        text().prop_map(|t| format!("<title>{t} &lt;b&gt; <b></title>")),
+        text().prop_map(|t| format!(
+            "<pre><code class=\"x\">{t}<span title=\"标准\">{t}</span></code></pre>"
+        )),
+        text().prop_map(|t| format!("<span lang=\"zh-Hant\">{t}<i>{t}</i></span>")),
+        text().prop_map(|t| format!("<span lang=\"zh-Hans\">{t}</span>")),
+        text().prop_map(|t| format!("<b translate=\"no\">{t}</b><b translate=\"yes\">{t}</b>")),
+        text().prop_map(|t| format!(
+            "<script>var a = '{t}</p>';</script><style>.a::after{{content:'{t}'}}</style>"
+        )),
+        text().prop_map(|t| format!("<!-- {t} -->{t}<!---->")),
+        text().prop_map(|t| format!("<br>{t}<br/>{t}<hr />")),
+        text().prop_map(|t| format!("<dl><dt>{t}</dt><dd data-x>{t}</dd></dl>")),
+        // Left to lol_html.
+        text().prop_map(|t| format!("<svg><title>{t}<b>{t}</b></title><text>{t}</text></svg>")),
+        text().prop_map(|t| format!("<textarea>{t}<p>{t}</textarea>")),
+        text().prop_map(|t| format!("<p>{t}<div>{t}</p></div>")),
+        text().prop_map(|t| format!("<li>{t}<li>{t}")),
+        text().prop_map(|t| format!("{t} < {t}")),
+        text().prop_map(|t| format!("<span/>{t}")),
+        text().prop_map(|t| format!("<!-->{t}")),
+        text().prop_map(|t| format!("<![CDATA[{t}]]>")),
+        text().prop_map(|t| format!("<p title = \"{t}\">{t}</p>")),
+        text().prop_map(|t| format!("<p title=\"{t}\" title=\"标准\">{t}</p>")),
+    ];
+    proptest::collection::vec(piece, 1..12).prop_map(|parts| {
+        format!(
+            "<!DOCTYPE html><html lang=\"zh-Hans\"><head>{}</head></html>",
+            parts.concat()
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// The quick conversion path gives what the lol_html rewriter gives, byte for byte.
+    #[test]
+    fn quick_conversion_is_the_rewriters(html in page_markup()) {
+        for script in Script::ALL {
+            prop_assert_eq!(
+                convert_html(converter(), script, &html).unwrap(),
+                convert_html_rewriter(converter(), script, &html).unwrap()
+            );
+        }
+    }
+}
+
+/// Every page of the example portal converts the same way through both paths, in both
+/// directions, and the quick path reads every page but those with foreign content (the SVG
+/// charts) or `<noscript>`, which it leaves to lol_html.
+#[test]
+fn quick_conversion_is_the_rewriters_on_the_example_portal() {
+    let site = internals::load(&crate::support::repo(), false);
+    let c = internals::converter(&site);
+    let files = site.render_all().expect("the example portal builds");
+    let (mut plain, mut quick) = (0, 0);
+    for file in files.iter().filter(|f| f.path.ends_with(".html")) {
+        let html = std::str::from_utf8(&file.bytes).unwrap();
+        let foreign = html.contains("<svg") || html.contains("<noscript");
+        for script in Script::ALL {
+            let reference = convert_html_rewriter(c, script, html).unwrap();
+            match quick_path(c, script, html) {
+                Some(converted) => {
+                    quick += 1;
+                    assert_eq!(converted, reference, "{}", file.path);
+                }
+                None => assert!(foreign, "{} left to lol_html", file.path),
+            }
+            plain += usize::from(!foreign);
+            assert_eq!(
+                convert_html(c, script, html).unwrap(),
+                reference,
+                "{}",
+                file.path
+            );
+        }
+    }
+    assert!(
+        quick >= plain && plain > 100,
+        "{quick} quick, {plain} without SVG"
+    );
 }
 
 /// Data values with markup in them, through the whole build: none reaches a page as a tag.
@@ -349,4 +452,45 @@ fn every_written_path_stays_inside_the_output_folder() {
         "{} of 32 random hostile sites were published, the others refused",
         published.into_inner()
     );
+}
+
+/// Hand-picked markup at the edges of what the quick path reads: each case gives lol_html's
+/// bytes, whichever path takes it.
+#[test]
+fn quick_conversion_is_the_rewriters_on_edge_cases() {
+    let cases = [
+        "<title>标准</title ><TITLE>发展</TITLE>",
+        "<script>a=\"</scr\" + \"ipt>标准\"</script><p>标准</p>",
+        "<script>a=\"</script>\"标准</script>",
+        "<a title=\"a>b标准\">标准</a>",
+        "<a TITLE=\"标准\" Alt='发展' data-x=\"标准\">x</a>",
+        "<p title=\"&quot;标准&quot; &amp; 发展\">&lt;标准&gt; & 发展</p>",
+        "标准<p></p>发展",
+        "<code><code>标准</code>标准</code>标准",
+        "<span LANG=\"ZH-HANT\">标准</span><span lang=\"zh-hans\">标准</span>",
+        "<meta content=\"标准\" property=\"og:title\"><meta content=\"标准\" NAME=\"keywords\">",
+        "<meta name=\"description\" content=\"  /标准\"><meta name=\"x\" content=\"./标准\">",
+        "<!-- a -- b 标准 -->标准<!doctype html><!DOCTYPE html>",
+        "<img alt=标准/>标准<img alt=标准 />",
+        "<br/>标准<br />标准<input disabled/>标准",
+        "<p\ntitle=\"标准\"\n\tclass=\"a\"\n>标准</p>",
+        "<标准>发展</标准>",
+        "<p>标准</p",
+        "<p title='标准\"发展'>x</p>",
+        "<svg><style>.a{}</style><title>标准</title></svg>标准",
+        "<pre translate=\"NO\">标准</pre><div translate>标准</div>",
+        "<html lang=\"zh-Hans\"><body lang=\"en\">标准</body></html>",
+        "<p title=\"标准\"/>标准</p>",
+        "<ul><li>标准<li>发展</ul>",
+        "<p>标准\r\n发展</p><p\r\ntitle=\"标准\">x</p>",
+    ];
+    for html in cases {
+        for script in Script::ALL {
+            assert_eq!(
+                convert_html(converter(), script, html).unwrap(),
+                convert_html_rewriter(converter(), script, html).unwrap(),
+                "{html} ({script})"
+            );
+        }
+    }
 }
