@@ -102,6 +102,36 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+impl Diagnostic {
+    /// The diagnostic as a warning or a note (not an error): `file:line:column: warning: …`
+    /// and its hint, in the editor's language.
+    pub fn remark(&self, warning: bool) -> String {
+        let severity = if warning { "warning" } else { "note" };
+        let file = self.file.display();
+        let message = self.message.as_str();
+        let mut text = match (self.line, self.column) {
+            (Some(line), column) => t!(
+                "diagnostic-remark-at-line-column",
+                file = file,
+                line = line,
+                column = column.unwrap_or(1),
+                severity = severity,
+                message = message
+            ),
+            _ => t!(
+                "diagnostic-remark-in-file",
+                file = file,
+                severity = severity,
+                message = message
+            ),
+        };
+        if let Some(hint) = &self.hint {
+            text.push_str(&format!("\n  {}", t!("diagnostic-hint", hint = hint)));
+        }
+        text
+    }
+}
+
 impl fmt::Display for Diagnostic {
     /// `file:line:column: error: message` and an indented hint, in the editor's language (the
     /// Chinese forms also say the place in words).

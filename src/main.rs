@@ -511,6 +511,7 @@ fn build(
     let ran = watching.finish();
     match result {
         Ok((site, pages, files)) => {
+            tell_warnings(&site);
             let done = t!(
                 "build-done",
                 pages = pages,
@@ -608,6 +609,14 @@ fn check(options: BuildOptions) -> Exit {
                 report.punctuation_on,
             )));
         }
+        for (warning, note) in &report.notes {
+            let severity = if *warning {
+                Severity::Warning
+            } else {
+                Severity::Note
+            };
+            events::emit(&Event::Diagnostic(DiagnosticEvent::of(note, severity)));
+        }
         events::emit_all(&report.problems, Severity::Error);
         events::emit(&Event::Checked {
             pages: report.pages_checked,
@@ -627,6 +636,7 @@ fn check(options: BuildOptions) -> Exit {
         }
         if human_summary() {
             print_punctuation(&report.punctuation, report.punctuation_on);
+            print_notes(&report.notes);
         }
         for problem in &report.problems {
             tell!("{problem}");
@@ -639,6 +649,52 @@ fn check(options: BuildOptions) -> Exit {
         Exit::Ok
     } else {
         Exit::SiteProblems
+    }
+}
+
+/// What reading the sources said (a Word file's notes, Word debris taken out of a page):
+/// warnings first, then notes, each under its heading.
+fn print_notes(notes: &[(bool, Diagnostic)]) {
+    for (warnings, heading) in [
+        (true, t!("check-source-warnings")),
+        (false, t!("check-source-notes")),
+    ] {
+        let mut these = notes.iter().filter(|(w, _)| *w == warnings).peekable();
+        if these.peek().is_none() {
+            continue;
+        }
+        say!("{heading}");
+        for (_, note) in these {
+            say!("  {}", note.remark(warnings).replace('\n', "\n  "));
+        }
+    }
+}
+
+/// The warnings of a build's sources (a Word file's): on stderr, or as warning events.
+fn tell_warnings(site: &Site) {
+    let warnings: Vec<&Diagnostic> = site
+        .content()
+        .pages
+        .iter()
+        .flat_map(|p| &p.notes)
+        .filter(|n| n.warning)
+        .map(|n| &n.diagnostic)
+        .collect();
+    let mut said: Vec<&Diagnostic> = Vec::new();
+    for warning in warnings {
+        // A long attachment's page carries its file's notes too.
+        if said.contains(&warning) {
+            continue;
+        }
+        said.push(warning);
+        if stdportal::report::json() {
+            events::emit(&Event::Diagnostic(DiagnosticEvent::of(
+                warning,
+                Severity::Warning,
+            )));
+        } else if !stdportal::report::quiet() {
+            tell!("{}", warning.remark(true));
+        }
     }
 }
 

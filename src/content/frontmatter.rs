@@ -38,6 +38,20 @@ pub struct PageFrontMatter {
     /// 发布机构
     #[serde(default)]
     pub issuer: Option<String>,
+    /// The other organs of a joint document (联合行文), after `issuer`; the page is listed
+    /// under each of them too.
+    #[serde(default, alias = "联合发文机关", alias = "聯合發文機關")]
+    pub co_issuers: Vec<String>,
+    /// 签发人
+    #[serde(default, alias = "签发人", alias = "簽發人")]
+    pub signers: Vec<String>,
+    /// 主送机关: shown flush left above the text (GB/T 9704 sets it so), unless the text
+    /// starts with it already.
+    #[serde(default, alias = "主送", alias = "主送机关", alias = "主送機關")]
+    pub recipients: Option<String>,
+    /// 抄送机关: shown after the text.
+    #[serde(default, alias = "抄送", alias = "抄送机关", alias = "抄送機關")]
+    pub copy_to: Option<String>,
     /// 成文日期: the day the document was signed, which may come before it was published.
     #[serde(default)]
     pub written: Option<PartialDate>,
@@ -345,6 +359,21 @@ mod tests {
         assert_eq!(fm.kind, Some(DocumentKind::Policy));
         assert_eq!(fm.validity, Some(Validity::Valid));
         assert_eq!(fm.extra["author"].as_str(), Some("李志豪"));
+    }
+
+    #[test]
+    fn recipients_and_copy_to_under_their_chinese_names_too() {
+        let fm = page(
+            "+++\ntitle = \"a\"\n主送 = \"各区县人民政府\"\n抄送 = \"市委各部门\"\n签发人 = [\"张三\"]\n+++\n",
+        )
+        .unwrap();
+        assert_eq!(fm.recipients.as_deref(), Some("各区县人民政府"));
+        assert_eq!(fm.copy_to.as_deref(), Some("市委各部门"));
+        assert_eq!(fm.signers, ["张三"]);
+        let fm = page("+++\ntitle = \"a\"\nrecipients = \"甲\"\ncopy_to = \"乙\"\n+++\n").unwrap();
+        assert_eq!((fm.recipients.as_deref(), fm.copy_to.as_deref()), (Some("甲"), Some("乙")));
+        let err = page("+++\ntitle = \"a\"\nrecipients = \"甲\"\n主送 = \"乙\"\n+++\n").unwrap_err();
+        assert!(err.message.contains("recipients"), "{err}");
     }
 
     #[test]

@@ -55,6 +55,7 @@ impl Site {
             include_drafts: options.drafts,
             allow_raw_html: config.allow_raw_html,
             punctuation: config.typography.punctuation,
+            base_path: config.base_path().to_string(),
         };
         let (data, data_problems) = read_data(root, &converter);
         let (content, content_problems) = content::load_partial(root, &read, &Simplify(&converter));
@@ -127,8 +128,13 @@ impl Site {
             let Ok(rel) = path.strip_prefix(&self.root) else {
                 return Ok(Reread::NeedsFullLoad);
             };
-            let is_markdown = path.extension().is_some_and(|e| e == "md");
-            if rel.starts_with("content") && is_markdown {
+            // Markdown pages, Word files and their sidecars, PDFs (the 下载原件 of a page of
+            // their name, or a mistake to report).
+            let is_page_source = !matches!(
+                crate::content::word::what(path),
+                crate::content::word::What::Other
+            );
+            if rel.starts_with("content") && is_page_source {
                 pages.push(path.clone());
             } else if rel.starts_with("data") && rel != Path::new("data/dictionary.toml") {
                 tables = true;
@@ -150,7 +156,7 @@ impl Site {
         pages.dedup();
         if !pages.is_empty() {
             let converter = &self.converter;
-            let read = self.options.read;
+            let read = self.options.read.clone();
             let problems = self
                 .content
                 .read(&self.root, &pages, &read, &Simplify(converter));
