@@ -21,6 +21,7 @@ pub mod error;
 pub mod escape;
 mod files;
 pub mod i18n;
+pub mod import;
 pub mod init;
 mod labels;
 mod lists;

@@ -109,6 +109,17 @@ enum Command {
     Init {
         dir: PathBuf,
     },
+    Import {
+        source: PathBuf,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long)]
+        to: Option<PathBuf>,
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        force: bool,
+    },
     Serve {
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -215,6 +226,7 @@ fn command_about(name: &str) -> Option<String> {
         "check" => t!("help-check"),
         "init" => t!("help-init"),
         "serve" => t!("help-serve"),
+        "import" => t!("help-import"),
         "help" => t!("help-help-command"),
         _ => return None,
     })
@@ -239,6 +251,10 @@ fn argument_help(command: &str, id: &str, default: String) -> Option<String> {
         ("build", "in_place") => t!("help-in-place"),
         ("build", "no_sync") => t!("help-no-sync"),
         ("init", "dir") => t!("help-dir"),
+        ("import", "source") => t!("help-import-source"),
+        ("import", "to") => t!("help-import-to"),
+        ("import", "dry_run") => t!("help-import-dry-run"),
+        ("import", "force") => t!("help-import-force"),
         ("serve", "port") => t!("help-port", default = default),
         ("serve", "bind") => t!("help-bind", default = default),
         ("serve", "open") => t!("help-open"),
@@ -317,6 +333,7 @@ fn main() -> ExitCode {
         Command::Check { .. } => "check",
         Command::Init { .. } => "init",
         Command::Serve { .. } => "serve",
+        Command::Import { .. } => "import",
     };
     if stdportal::report::json() {
         events::emit(&Event::Start {
@@ -388,6 +405,19 @@ fn run(command: Command) -> Exit {
             search: false,
         }),
         Command::Init { dir } => init(&dir),
+        Command::Import {
+            source,
+            root,
+            to,
+            dry_run,
+            force,
+        } => import(stdportal::import::ImportOptions {
+            root,
+            source,
+            to,
+            dry_run,
+            force,
+        }),
         Command::Serve {
             root,
             port,
@@ -446,6 +476,91 @@ fn init(dir: &std::path::Path) -> Exit {
             Exit::UsageOrEnvironment
         }
     }
+}
+
+fn import(options: stdportal::import::ImportOptions) -> Exit {
+    use stdportal::import::{self, Failure};
+    let watching = progress::watch();
+    let result = import::import(&options);
+    drop(watching);
+    let (imported, problems) = match result {
+        Ok(done) => done,
+        Err(Failure::Usage(problems)) => {
+            tell_problems(&problems, Severity::Error);
+            return Exit::UsageOrEnvironment;
+        }
+    };
+    for one in &imported {
+        let source = one.source.display().to_string();
+        let page = one.page.display().to_string();
+        let message = if options.dry_run {
+            t!("import-dry-run", source = source.as_str())
+        } else {
+            t!(
+                "import-wrote",
+                source = source.as_str(),
+                page = page.as_str(),
+                files = one.files.len()
+            )
+        };
+        if stdportal::report::json() {
+            if options.dry_run {
+                for r in &one.recognised {
+                    events::emit(&Event::Recognised {
+                        source: source.clone(),
+                        element: r.element.to_string(),
+                        value: r.value.clone(),
+                        paragraph: r.paragraph,
+                        message: import::recognised_text(r),
+                    });
+                }
+            }
+            for (warning, note) in &one.notes {
+                let severity = if *warning {
+                    Severity::Warning
+                } else {
+                    Severity::Note
+                };
+                events::emit(&Event::Diagnostic(DiagnosticEvent::of(note, severity)));
+            }
+            events::emit(&Event::Imported {
+                source,
+                page,
+                files: one.files.iter().map(|f| f.display().to_string()).collect(),
+                dry_run: options.dry_run,
+                message,
+            });
+            continue;
+        }
+        if options.dry_run {
+            say!("{message}");
+            for r in &one.recognised {
+                say!("  {}", import::recognised_text(r));
+            }
+            for (warning, note) in &one.notes {
+                say!("  {}", note.remark(*warning).replace('\n', "\n  "));
+            }
+            say!("{}", t!("import-would-write"));
+            for file in &one.files {
+                say!("  {}", file.display());
+            }
+        } else {
+            for (warning, note) in one.notes.iter().filter(|(w, _)| *w) {
+                tell!("{}", note.remark(*warning));
+            }
+            if human_summary() {
+                say!("{message}");
+            }
+        }
+    }
+    if problems.is_empty() {
+        return Exit::Ok;
+    }
+    tell_problems(&problems, Severity::Error);
+    if !stdportal::report::json() {
+        tell!("\n{}", t!("import-failed", count = problems.len()));
+    }
+    Exit::SiteProblems
 }
 
 /// Why a build or a check did not get through: the site's problems (exit 1), or not a site at

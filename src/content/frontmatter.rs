@@ -49,6 +49,11 @@ pub struct PageFrontMatter {
     /// starts with it already.
     #[serde(default, alias = "主送", alias = "主送机关", alias = "主送機關")]
     pub recipients: Option<String>,
+    /// Raw HTML in this page's body is published (through the allow-list) as with the site's
+    /// `allow_raw_html`: `stdportal import` sets it on a page whose Word tables have merged
+    /// cells (written as HTML tables).
+    #[serde(default)]
+    pub allow_raw_html: bool,
     /// 抄送机关: shown after the text.
     #[serde(default, alias = "抄送", alias = "抄送机关", alias = "抄送機關")]
     pub copy_to: Option<String>,

@@ -470,6 +470,9 @@ fn page(
         Diagnostic::new(shown, message).at_offset(body, offset, body_line)
     })?;
     let marked = shortcodes::mark(body, &shortcodes);
+    let mut options = *options;
+    options.allow_raw_html |= meta.allow_raw_html;
+    let options = &options;
     let rendered = markdown::render(&marked, options, &published_by(prepare));
     markdown::unsafe_content(shown, &marked, body_line, &rendered)?;
     let summary = meta.description.clone().unwrap_or(rendered.summary);

@@ -123,7 +123,11 @@ fn published_name(path: &Path) -> String {
 
 /// The Word file at `path` read: its bytes as stored, and the document (a `.doc` or `.wps`
 /// converted by LibreOffice first, through the cache under `root`).
-pub(crate) fn read_document(root: &Path, path: &Path) -> Result<(Vec<u8>, Document), Diagnostic> {
+pub(crate) fn read_document(
+    root: &Path,
+    path: &Path,
+    cache: &Path,
+) -> Result<(Vec<u8>, Document), Diagnostic> {
     let shown = rel_to(root, path);
     let bytes = read::source(root, path, read::Kind::Word)?;
     let name = path
@@ -132,7 +136,7 @@ pub(crate) fn read_document(root: &Path, path: &Path) -> Result<(Vec<u8>, Docume
         .unwrap_or_default();
     let document = match docx::legacy::kind(&bytes) {
         Some(kind) => {
-            let converted = docx::legacy::convert(&bytes, kind, &root.join(LEGACY_CACHE))
+            let converted = docx::legacy::convert(&bytes, kind, cache)
                 .map_err(|p| p.diagnostic(&shown))?;
             docx::read(&converted, &name)
         }
@@ -210,7 +214,7 @@ pub(crate) fn extra(document: &Document) -> toml::Table {
     extra
 }
 
-fn strings<'a>(values: impl Iterator<Item = &'a str>) -> toml::Value {
+pub(crate) fn strings<'a>(values: impl Iterator<Item = &'a str>) -> toml::Value {
     toml::Value::Array(values.map(|v| toml::Value::String(v.into())).collect())
 }
 
@@ -221,7 +225,7 @@ fn without_colon(text: &str) -> String {
 
 /// The names a field of the front matter is written with in a sidecar (serde's aliases of
 /// [`PageFrontMatter`]): a sidecar that writes any of them replaces what the document says.
-fn names(field: &str) -> &'static [&'static str] {
+pub(crate) fn names(field: &str) -> &'static [&'static str] {
     match field {
         "co_issuers" => &["联合发文机关", "聯合發文機關"],
         "signers" => &["签发人", "簽發人"],
@@ -301,6 +305,46 @@ impl Merged {
     }
 }
 
+/// `附件1` (`附件` for a lone attachment without a number), as the document labels it.
+pub(crate) fn attachment_label(attachment: &docx::Attachment) -> String {
+    match &attachment.number {
+        Some(n) => format!("附件{n}"),
+        None => "附件".to_string(),
+    }
+}
+
+/// The slug of a long attachment's page: the document's, and its label (`…-附件1`).
+pub(crate) fn attachment_slug(slug: &str, attachment: &docx::Attachment) -> String {
+    format!("{slug}-{}", attachment_label(attachment))
+}
+
+/// The front matter of a long attachment's page: titled with its name (or the document's
+/// title and its label), described as the document's attachment, linked with the document.
+pub(crate) fn attachment_front_matter(
+    document_title: &str,
+    document_slug: &str,
+    slug: &str,
+    attachment: &docx::Attachment,
+) -> toml::Table {
+    let label = attachment_label(attachment);
+    let title = match &attachment.title {
+        Some(title) => format!("{label}　{}", title.value),
+        None => format!("{document_title}　{label}"),
+    };
+    let mut table = toml::Table::new();
+    table.insert("title".into(), toml::Value::String(title));
+    table.insert("slug".into(), toml::Value::String(slug.to_string()));
+    table.insert(
+        "description".into(),
+        toml::Value::String(format!("《{document_title}》{label}")),
+    );
+    table.insert(
+        "related".into(),
+        strings(std::iter::once(document_slug)),
+    );
+    table
+}
+
 /// The field serde found twice (`duplicate field `recipients``): given by the document under
 /// its name and by the sidecar under another (`主送`).
 fn duplicate_field(message: &str) -> Option<String> {
@@ -317,7 +361,7 @@ pub(super) fn parse(
     prepare: &dyn Prepare,
 ) -> Result<Vec<Parsed>, Diagnostic> {
     let shown = rel_to(root, &file.path);
-    let (bytes, document) = read_document(root, &file.path)?;
+    let (bytes, document) = read_document(root, &file.path, &root.join(LEGACY_CACHE))?;
     let sidecar_path = file.path.with_extension("toml");
     let sidecar_shown = rel_to(root, &sidecar_path);
     let sidecar_text = match std::fs::symlink_metadata(&sidecar_path) {
@@ -360,13 +404,7 @@ pub(super) fn parse(
         .iter()
         .map(|a| a.length() > LONG_ATTACHMENT)
         .collect();
-    let attachment_slug = |index: usize| {
-        let label = match &document.attachments[index].number {
-            Some(n) => format!("附件{n}"),
-            None => "附件".to_string(),
-        };
-        format!("{slug}-{label}")
-    };
+    let attachment_slug = |index: usize| attachment_slug(&slug, &document.attachments[index]);
     let body = document.markdown_with(|index, _| {
         own_pages[index].then(|| format!("../{}/", encode_segment(&attachment_slug(index))))
     });
@@ -441,26 +479,8 @@ fn attachment_page(
     options: &crate::content::markdown::MarkdownOptions,
     prepare: &dyn Prepare,
 ) -> Result<Parsed, Diagnostic> {
-    let label = match &attachment.number {
-        Some(n) => format!("附件{n}"),
-        None => "附件".to_string(),
-    };
     let parent = &document_page.meta;
-    let title = match &attachment.title {
-        Some(title) => format!("{label}　{}", title.value),
-        None => format!("{}　{label}", parent.title),
-    };
-    let mut table = toml::Table::new();
-    table.insert("title".into(), toml::Value::String(title));
-    table.insert("slug".into(), toml::Value::String(slug.to_string()));
-    table.insert(
-        "description".into(),
-        toml::Value::String(format!("《{}》{label}", parent.title)),
-    );
-    table.insert(
-        "related".into(),
-        strings(std::iter::once(document_page.slug.as_str())),
-    );
+    let table = attachment_front_matter(&parent.title, &document_page.slug, slug, attachment);
     let text = toml::to_string(&table).unwrap_or_default();
     let split = Split {
         front_matter: &text,
@@ -490,7 +510,7 @@ fn attachment_page(
 
 /// `markdown` with each picture of the document at its published address (one copy beside
 /// the document's page, for both scripts: an absolute path under the site's base path).
-fn pictures_at(markdown: &str, document: &Document, url: &dyn Fn(&str) -> String) -> String {
+pub(crate) fn pictures_at(markdown: &str, document: &Document, url: &dyn Fn(&str) -> String) -> String {
     let mut out = markdown.to_string();
     for image in &document.images {
         out = out.replace(
