@@ -74,7 +74,9 @@ pub fn import(options: &ImportOptions) -> Result<(Vec<Imported>, Diagnostics), F
         .map_err(|d| Failure::Usage(d.into()))?;
     let content = root.join("content");
     let sources = sources(&options.source).map_err(Failure::Usage)?;
+    // `--to` is a folder of the site, as the site's files are named (`content/policies`).
     let to = match &options.to {
+        Some(to) if to.is_relative() => root.join(to),
         Some(to) => to.clone(),
         None => default_to(root, &options.source),
     };
@@ -83,7 +85,7 @@ pub fn import(options: &ImportOptions) -> Result<(Vec<Imported>, Diagnostics), F
         .map(Path::to_path_buf)
         .map_err(|_| {
             Failure::Usage(
-                Diagnostic::new(&to, t!("import-to-outside", content = content.display()))
+                Diagnostic::new(rel_to(root, &to), t!("import-to-outside", content = content.display()))
                     .hint(t!("import-to-outside-hint"))
                     .into(),
             )
@@ -109,7 +111,7 @@ pub fn import(options: &ImportOptions) -> Result<(Vec<Imported>, Diagnostics), F
             .flat_map(|p| &p.writes)
             .filter(|w| !w.copy && std::fs::symlink_metadata(&w.path).is_ok())
             .map(|w| {
-                Diagnostic::new(&w.path, t!("import-exists"))
+                Diagnostic::new(rel_to(root, &w.path), t!("import-exists"))
                     .hint(t!("import-exists-hint"))
             })
             .collect();
@@ -280,6 +282,7 @@ fn plan(
             )
         })
     });
+    let body = word::without_addressee_line(&document, body);
     let body = word::pictures_at(&body, &document, &url);
     let mut writes = Vec::new();
     let page_file = to.join(format!("{stem}.md"));
@@ -343,8 +346,8 @@ fn plan(
     }
     let imported = Imported {
         source: source.to_path_buf(),
-        page: page_file,
-        files: writes.iter().map(|w| w.path.clone()).collect(),
+        page: rel_to(root, &page_file),
+        files: writes.iter().map(|w| rel_to(root, &w.path)).collect(),
         recognised: recognised(&document),
         notes: document
             .notes
@@ -582,9 +585,4 @@ pub fn recognised_text(r: &Recognised) -> String {
         ),
         None => t!("import-element", element = r.element, value = r.value.as_str()),
     }
-}
-
-/// `path` as the messages show it: relative to `root` when inside it.
-pub fn shown(root: &Path, path: &Path) -> PathBuf {
-    rel_to(root, path)
 }

@@ -345,6 +345,22 @@ pub(crate) fn attachment_front_matter(
     table
 }
 
+/// The document's text without its 主送 line, which the page shows from the front matter's
+/// `recipients` (so that a sidecar's correction of it is what is published).
+pub(crate) fn without_addressee_line(document: &Document, markdown: String) -> String {
+    if document.meta.addressees.is_none() {
+        return markdown;
+    }
+    match markdown.split_once("\n\n") {
+        Some((first, rest))
+            if first.trim_end().ends_with(['：', ':']) && !first.trim().contains('\n') =>
+        {
+            rest.to_string()
+        }
+        _ => markdown,
+    }
+}
+
 /// The field serde found twice (`duplicate field `recipients``): given by the document under
 /// its name and by the sidecar under another (`主送`).
 fn duplicate_field(message: &str) -> Option<String> {
@@ -408,6 +424,7 @@ pub(super) fn parse(
     let body = document.markdown_with(|index, _| {
         own_pages[index].then(|| format!("../{}/", encode_segment(&attachment_slug(index))))
     });
+    let body = without_addressee_line(&document, body);
     let body = pictures_at(&body, &document, &image_url);
     let mut markdown = options.markdown();
     // The reader writes tables as HTML (merged cells need it) and escapes every character
