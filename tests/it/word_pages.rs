@@ -458,3 +458,22 @@ fn a_legacy_word_file_without_libreoffice_says_how_to_save_it() {
     assert!(message.contains(".docx"), "{message}");
     crate::support::assert_same_tree(&before, &site.tree(), "a failed build");
 }
+
+#[test]
+fn a_classified_document_is_a_warning_and_its_marking_is_never_published() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_dir(&fixtures().join("xml/joint"), dir.path());
+    let path = dir.path().join("word/document.xml");
+    let xml = std::fs::read_to_string(&path).unwrap();
+    assert!(xml.contains(">特急<"));
+    std::fs::write(&path, xml.replace(">特急<", ">秘密★1年<")).unwrap();
+    let site = TestSite::basic();
+    site.file("content/policies/joint.docx", crate::support::word::zip_dir(dir.path()));
+    let output = site.build(&["--lang", "zh-Hans"]);
+    assert_success(&output);
+    let said = crate::support::stderr(&output);
+    assert!(said.contains("content/policies/joint.docx: 提醒："), "{said}");
+    assert!(said.contains("秘密"), "{said}");
+    let html = site.read("policies/joint/index.html");
+    assert!(!article(&html).contains("秘密"), "{}", article(&html));
+}
