@@ -85,9 +85,12 @@ pub fn import(options: &ImportOptions) -> Result<(Vec<Imported>, Diagnostics), F
         .map(Path::to_path_buf)
         .map_err(|_| {
             Failure::Usage(
-                Diagnostic::new(rel_to(root, &to), t!("import-to-outside", content = content.display()))
-                    .hint(t!("import-to-outside-hint"))
-                    .into(),
+                Diagnostic::new(
+                    rel_to(root, &to),
+                    t!("import-to-outside", content = content.display()),
+                )
+                .hint(t!("import-to-outside-hint"))
+                .into(),
             )
         })?;
     let reading = progress::stage(Stage::Read);
@@ -220,8 +223,8 @@ fn plan(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let (bytes, document) =
-        word::read_document(folder, source, &root.join(word::LEGACY_CACHE)).map_err(|mut d| {
+    let (bytes, document) = word::read_document(folder, source, &root.join(word::LEGACY_CACHE))
+        .map_err(|mut d| {
             d.file = source.to_path_buf();
             d
         })?;
@@ -313,10 +316,17 @@ fn plan(
         let mut all: Vec<String> = front
             .get("related")
             .and_then(|r| r.as_array())
-            .map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect()
+            })
             .unwrap_or_default();
         all.extend(related);
-        front.insert("related".into(), word::strings(all.iter().map(String::as_str)));
+        front.insert(
+            "related".into(),
+            word::strings(all.iter().map(String::as_str)),
+        );
     }
     // The reader writes tables as HTML (merged cells need it), and notes in them as <sup>.
     if body.contains("<table") || body.contains("<sup>") {
@@ -583,6 +593,10 @@ pub fn recognised_text(r: &Recognised) -> String {
             value = r.value.as_str(),
             paragraph = paragraph
         ),
-        None => t!("import-element", element = r.element, value = r.value.as_str()),
+        None => t!(
+            "import-element",
+            element = r.element,
+            value = r.value.as_str()
+        ),
     }
 }

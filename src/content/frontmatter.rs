@@ -376,8 +376,12 @@ mod tests {
         assert_eq!(fm.copy_to.as_deref(), Some("市委各部门"));
         assert_eq!(fm.signers, ["张三"]);
         let fm = page("+++\ntitle = \"a\"\nrecipients = \"甲\"\ncopy_to = \"乙\"\n+++\n").unwrap();
-        assert_eq!((fm.recipients.as_deref(), fm.copy_to.as_deref()), (Some("甲"), Some("乙")));
-        let err = page("+++\ntitle = \"a\"\nrecipients = \"甲\"\n主送 = \"乙\"\n+++\n").unwrap_err();
+        assert_eq!(
+            (fm.recipients.as_deref(), fm.copy_to.as_deref()),
+            (Some("甲"), Some("乙"))
+        );
+        let err =
+            page("+++\ntitle = \"a\"\nrecipients = \"甲\"\n主送 = \"乙\"\n+++\n").unwrap_err();
         assert!(err.message.contains("recipients"), "{err}");
     }
 

@@ -2,10 +2,10 @@
 
 mod bidi;
 pub(crate) mod fields;
-pub(crate) mod word;
 pub mod frontmatter;
 pub mod markdown;
 pub(crate) mod shortcodes;
+pub(crate) mod word;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -456,7 +456,10 @@ fn page(
     // soft hyphens, U+000B): published without them, each line's said by `check`.
     let cleaned;
     let mut notes = Vec::new();
-    let body = if body.chars().any(|c| crate::docx::clean::Debris::of(c).is_some()) {
+    let body = if body
+        .chars()
+        .any(|c| crate::docx::clean::Debris::of(c).is_some())
+    {
         let (text, removed) = crate::docx::clean::clean_markdown(body);
         notes = debris_notes(shown, &removed, body_line);
         cleaned = text;

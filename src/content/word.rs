@@ -136,8 +136,8 @@ pub(crate) fn read_document(
         .unwrap_or_default();
     let document = match docx::legacy::kind(&bytes) {
         Some(kind) => {
-            let converted = docx::legacy::convert(&bytes, kind, cache)
-                .map_err(|p| p.diagnostic(&shown))?;
+            let converted =
+                docx::legacy::convert(&bytes, kind, cache).map_err(|p| p.diagnostic(&shown))?;
             docx::read(&converted, &name)
         }
         None => docx::read(&bytes, &name),
@@ -220,7 +220,10 @@ pub(crate) fn strings<'a>(values: impl Iterator<Item = &'a str>) -> toml::Value 
 
 /// `各区县人民政府，市直有关部门：` without its colon (the page writes one).
 fn without_colon(text: &str) -> String {
-    text.trim().trim_end_matches(['：', ':']).trim_end().to_string()
+    text.trim()
+        .trim_end_matches(['：', ':'])
+        .trim_end()
+        .to_string()
 }
 
 /// The names a field of the front matter is written with in a sidecar (serde's aliases of
@@ -338,10 +341,7 @@ pub(crate) fn attachment_front_matter(
         "description".into(),
         toml::Value::String(format!("《{document_title}》{label}")),
     );
-    table.insert(
-        "related".into(),
-        strings(std::iter::once(document_slug)),
-    );
+    table.insert("related".into(), strings(std::iter::once(document_slug)));
     table
 }
 
@@ -448,10 +448,15 @@ pub(super) fn parse(
         &markdown,
         prepare,
         // The sidecar is part of the page's source.
-        super::fingerprint(&[&bytes[..], sidecar_text.as_deref().unwrap_or("").as_bytes()].concat()),
+        super::fingerprint(
+            &[&bytes[..], sidecar_text.as_deref().unwrap_or("").as_bytes()].concat(),
+        ),
     )
     .map_err(relocate)?;
-    debug_assert_eq!((page.slug.as_str(), page.section.as_str()), (slug.as_str(), dir.as_str()));
+    debug_assert_eq!(
+        (page.slug.as_str(), page.section.as_str()),
+        (slug.as_str(), dir.as_str())
+    );
     page.from_word = true;
     page.files.push(PageFile {
         name: published_name(&file.path),
@@ -527,7 +532,11 @@ fn attachment_page(
 
 /// `markdown` with each picture of the document at its published address (one copy beside
 /// the document's page, for both scripts: an absolute path under the site's base path).
-pub(crate) fn pictures_at(markdown: &str, document: &Document, url: &dyn Fn(&str) -> String) -> String {
+pub(crate) fn pictures_at(
+    markdown: &str,
+    document: &Document,
+    url: &dyn Fn(&str) -> String,
+) -> String {
     let mut out = markdown.to_string();
     for image in &document.images {
         out = out.replace(

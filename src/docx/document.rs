@@ -189,10 +189,7 @@ impl Document {
                 None => "附件".to_string(),
             };
             let heading = match &attachment.title {
-                Some(title) => format!(
-                    "{label}　{}",
-                    super::markdown::escape_line(&title.value)
-                ),
+                Some(title) => format!("{label}　{}", super::markdown::escape_line(&title.value)),
                 None => label,
             };
             match own_page(index, attachment) {

@@ -233,10 +233,9 @@ impl PageView {
             co_issuers: meta.co_issuers.clone(),
             signers: meta.signers.clone(),
             // A text that starts with its 主送 line (as a Word page's does) shows it there.
-            recipients: meta
-                .recipients
-                .clone()
-                .filter(|r| !r.trim().is_empty() && !page.html.starts_with("<p class=\"addressee\">")),
+            recipients: meta.recipients.clone().filter(|r| {
+                !r.trim().is_empty() && !page.html.starts_with("<p class=\"addressee\">")
+            }),
             copy_to: meta.copy_to.clone().filter(|c| !c.trim().is_empty()),
             originals: page
                 .files

@@ -148,7 +148,10 @@ fn replacing_a_word_file_renders_its_page_and_the_lists_that_show_it() {
     let path = s.root.join(WORD_NOTICE);
     fs::write(&path, word_file(1)).unwrap();
     let changes = s.rebuild_and_compare(std::slice::from_ref(&path));
-    assert!(changes.partial.is_some(), "a Word file is rebuilt incrementally");
+    assert!(
+        changes.partial.is_some(),
+        "a Word file is rebuilt incrementally"
+    );
     for page in [
         "policies/word-notice/index.html",
         "zh-hant/policies/word-notice/index.html",

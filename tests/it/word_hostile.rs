@@ -798,7 +798,11 @@ fn hostile_files_in_content_stop_the_build_and_leave_the_site_as_it_was() {
         ("liar.docx", liar, "cannot be read"),
         ("ratio.docx", bomb(20), "times smaller than its content"),
         ("laughs.docx", minimal(laughs), "declares a document type"),
-        ("page.docx", b"<html><body></body></html>".to_vec(), "it is a web page (HTML)"),
+        (
+            "page.docx",
+            b"<html><body></body></html>".to_vec(),
+            "it is a web page (HTML)",
+        ),
         (
             "secret.docx",
             ole(&[
@@ -824,7 +828,9 @@ fn hostile_files_in_content_stop_the_build_and_leave_the_site_as_it_was() {
     site.rejected(&["content/policies/huge.docx", "200 MB", "100 MB"]);
     site.remove("content/policies/huge.docx");
     // A .docm and a picture linked outside the file are pages, with notes; nothing is fetched.
-    let docm = minimal(&document("<w:p><w:r><w:t>关于开展标准化试点工作的通知</w:t></w:r></w:p>"));
+    let docm = minimal(&document(
+        "<w:p><w:r><w:t>关于开展标准化试点工作的通知</w:t></w:r></w:p>",
+    ));
     site.file("content/policies/macro.docm", &docm);
     site.built();
     assert!(site.public().join("policies/macro/index.html").is_file());

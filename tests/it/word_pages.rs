@@ -110,7 +110,10 @@ fn a_joint_document_names_every_organ_and_publishes_no_copy_number_or_urgency() 
     // Kept as written in [extra], for whoever wants it.
     let site_page = article(&html);
     for never in ["000001", "特急"] {
-        assert!(!site_page.contains(never), "{never} published:\n{site_page}");
+        assert!(
+            !site_page.contains(never),
+            "{never} published:\n{site_page}"
+        );
     }
 }
 
@@ -167,7 +170,9 @@ fn a_pdf_alone_is_refused_and_beside_a_page_it_is_its_original() {
     site.built();
     let html = site.read("policies/plan/index.html");
     assert!(
-        html.contains("下载原件：<a href=\"/policies/plan/plan.pdf\" download>plan.pdf</a>（PDF，1 KB）"),
+        html.contains(
+            "下载原件：<a href=\"/policies/plan/plan.pdf\" download>plan.pdf</a>（PDF，1 KB）"
+        ),
         "{}",
         article(&html)
     );
@@ -183,7 +188,13 @@ fn recipients_and_copy_to_of_a_markdown_page_show_in_both_scripts() {
     );
     site.built();
     let hans = site.read("policies/notice/index.html");
-    assert!(hans.contains("<div class=\"prose\"><p class=\"addressee\">各区县人民政府，市直有关部门：</p>"), "{}", article(&hans));
+    assert!(
+        hans.contains(
+            "<div class=\"prose\"><p class=\"addressee\">各区县人民政府，市直有关部门：</p>"
+        ),
+        "{}",
+        article(&hans)
+    );
     assert!(hans.contains("<p class=\"copy-to\">抄送：市委各部门</p>"));
     let hant = site.read("zh-hant/policies/notice/index.html");
     assert!(hant.contains("<p class=\"addressee\">各區縣人民政府，市直有關部門：</p>"));
@@ -195,7 +206,12 @@ fn recipients_and_copy_to_of_a_markdown_page_show_in_both_scripts() {
     );
     site.built();
     let hans = site.read("policies/notice/index.html");
-    assert_eq!(hans.matches("各区县人民政府：").count(), 1, "{}", article(&hans));
+    assert_eq!(
+        hans.matches("各区县人民政府：").count(),
+        1,
+        "{}",
+        article(&hans)
+    );
 }
 
 #[test]
@@ -222,7 +238,11 @@ fn word_pages_are_in_the_catalogue_site_map_search_index_and_feed() {
     let dir = site.public().join(stdportal::search::INDEX_DIR);
     let read = |name: &str| std::fs::read(dir.join(name)).ok();
     let searcher = stdportal::search::query::Searcher::open(&read).unwrap();
-    for (query, hant) in [("质量发展取得的成就", false), ("質量發展取得的成就", true), ("示例发〔2017〕1号", false)] {
+    for (query, hant) in [
+        ("质量发展取得的成就", false),
+        ("質量發展取得的成就", true),
+        ("示例发〔2017〕1号", false),
+    ] {
         let hits: Vec<String> = searcher
             .all(query, hant, &stdportal::search::query::Filters::default())
             .unwrap()
@@ -244,7 +264,10 @@ fn long_attachment() -> Vec<u8> {
     let path = dir.path().join("word/document.xml");
     let xml = std::fs::read_to_string(&path).unwrap();
     let at = xml.find("加大宣传力度").unwrap();
-    let start = xml[..at].rfind("<w:p>").or_else(|| xml[..at].rfind("<w:p ")).unwrap();
+    let start = xml[..at]
+        .rfind("<w:p>")
+        .or_else(|| xml[..at].rfind("<w:p "))
+        .unwrap();
     let end = at + xml[at..].find("</w:p>").unwrap() + "</w:p>".len();
     let paragraph = &xml[start..end];
     let longer = format!("{}{}{}", &xml[..start], paragraph.repeat(40), &xml[end..]);
@@ -265,14 +288,25 @@ fn a_long_attachment_is_a_page_of_its_own_linked_both_ways() {
         article(&document)
     );
     // The short one stays a section.
-    assert!(document.contains("附件2　加大政策支持</h2>"), "{}", article(&document));
+    assert!(
+        document.contains("附件2　加大政策支持</h2>"),
+        "{}",
+        article(&document)
+    );
     assert!(document.contains("每年对标准化项目组织专家评选"));
     assert!(attachment.contains("<h1>附件1　强化宣传培训</h1>"));
     assert_eq!(attachment.matches("加大宣传力度").count(), 40);
     // Linked both ways, as related documents are.
-    assert!(attachment.contains("href=\"/policies/joint/\""), "{}", article(&attachment));
+    assert!(
+        attachment.contains("href=\"/policies/joint/\""),
+        "{}",
+        article(&attachment)
+    );
     assert!(document.contains("href=\"/policies/joint-附件1/\""));
-    assert!(site.public().join("zh-hant/policies/joint-附件1/index.html").is_file());
+    assert!(site
+        .public()
+        .join("zh-hant/policies/joint-附件1/index.html")
+        .is_file());
 }
 
 #[test]
@@ -283,7 +317,15 @@ fn import_writes_the_page_its_word_file_and_its_pictures() {
     let source = source.to_str().unwrap().to_string();
     // The dry run says what it found, element by element, and writes nothing.
     let before = site.tree();
-    let output = site.run(&["import", &source, "--to", "content/policies", "--dry-run", "--lang", "zh-Hans"]);
+    let output = site.run(&[
+        "import",
+        &source,
+        "--to",
+        "content/policies",
+        "--dry-run",
+        "--lang",
+        "zh-Hans",
+    ]);
     assert_success(&output);
     let said = stdout(&output);
     for line in [
@@ -307,23 +349,47 @@ fn import_writes_the_page_its_word_file_and_its_pictures() {
     assert_success(&output);
     let page = site.source("content/policies/泰政发〔2017〕1号.md");
     assert!(page.starts_with("+++\ntitle = \"日照市人民政府关于印发日照市“十三五”质量发展规划的通知\"\nkind = \"policy\"\nissuer = \"日照市人民政府\"\ndoc_number = \"示例发〔2017〕1号\"\nwritten = \"2017-01-20\"\nrecipients = \"各区县人民政府，市直有关部门\"\ncopy_to = \"市委各部门，市人大常委会办公室，市政协办公室\"\nallow_raw_html = true\n+++\n\n质量反映一个地区的综合实力"), "{page}");
-    assert!(page.contains("![](/policies/泰政发〔2017〕1号/image-1.png)") || page.contains("](</policies/泰政发〔2017〕1号/image-1.png>)"), "{page}");
+    assert!(
+        page.contains("![](/policies/泰政发〔2017〕1号/image-1.png)")
+            || page.contains("](</policies/泰政发〔2017〕1号/image-1.png>)"),
+        "{page}"
+    );
     assert_eq!(
         std::fs::read(site.path("content/policies/泰政发〔2017〕1号.docx")).unwrap(),
         rizhao()
     );
-    assert!(site.path("static/policies/泰政发〔2017〕1号/image-1.png").is_file());
+    assert!(site
+        .path("static/policies/泰政发〔2017〕1号/image-1.png")
+        .is_file());
     // It builds: the Word file beside the page is its 下载原件, not a page of its own.
     site.built();
     let html = site.read("policies/泰政发〔2017〕1号/index.html");
-    assert!(html.contains("下载原件：<a href=\"/policies/泰政发〔2017〕1号/泰政发〔2017〕1号.docx\" download>"), "{}", article(&html));
+    assert!(
+        html.contains(
+            "下载原件：<a href=\"/policies/泰政发〔2017〕1号/泰政发〔2017〕1号.docx\" download>"
+        ),
+        "{}",
+        article(&html)
+    );
     assert!(html.contains("<td rowspan=\"4\">标准制修订</td>"));
     assert!(html.contains("<img src=\"/policies/%E6%B3%B0"));
-    assert!(site.public().join("policies/泰政发〔2017〕1号/image-1.png").is_file());
+    assert!(site
+        .public()
+        .join("policies/泰政发〔2017〕1号/image-1.png")
+        .is_file());
     // An edited page is not overwritten…
-    site.edit("content/policies/泰政发〔2017〕1号.md", |t| t.replace("质量反映", "（已编辑）质量反映"));
+    site.edit("content/policies/泰政发〔2017〕1号.md", |t| {
+        t.replace("质量反映", "（已编辑）质量反映")
+    });
     let before = site.tree();
-    let output = site.run(&["import", &source, "--to", "content/policies", "--lang", "zh-Hans"]);
+    let output = site.run(&[
+        "import",
+        &source,
+        "--to",
+        "content/policies",
+        "--lang",
+        "zh-Hans",
+    ]);
     assert_exit(
         &output,
         2,
@@ -335,7 +401,9 @@ fn import_writes_the_page_its_word_file_and_its_pictures() {
     crate::support::assert_same_tree(&before, &site.tree(), "an import refused");
     // …unless asked.
     assert_success(&site.run(&["import", &source, "--to", "content/policies", "--force"]));
-    assert!(!site.source("content/policies/泰政发〔2017〕1号.md").contains("（已编辑）"));
+    assert!(!site
+        .source("content/policies/泰政发〔2017〕1号.md")
+        .contains("（已编辑）"));
 }
 
 #[test]
@@ -396,7 +464,10 @@ fn import_of_a_folder_with_json_events() {
         .filter(|e| e["element"] == "issuer")
         .map(|e| e["value"].as_str().unwrap())
         .collect();
-    assert_eq!(issuers, ["泰安市人民政府", "泰安市实施标准化战略工作领导小组办公室"]);
+    assert_eq!(
+        issuers,
+        ["泰安市人民政府", "泰安市实施标准化战略工作领导小组办公室"]
+    );
     assert!(recognised
         .iter()
         .any(|e| e["element"] == "copy_number" && e["value"] == "000001" && e["paragraph"] == 1));
@@ -431,7 +502,13 @@ fn a_word_file_beside_a_page_of_its_name_is_its_original_not_a_page() {
     site.file("content/policies/plan.docx", rizhao());
     site.built();
     let html = site.read("policies/plan/index.html");
-    assert!(html.contains("下载原件：<a href=\"/policies/plan/plan.docx\" download>plan.docx</a>（Word，10 KB）"), "{}", article(&html));
+    assert!(
+        html.contains(
+            "下载原件：<a href=\"/policies/plan/plan.docx\" download>plan.docx</a>（Word，10 KB）"
+        ),
+        "{}",
+        article(&html)
+    );
     assert!(!html.contains("日照市人民政府关于印发"));
 }
 
@@ -468,11 +545,17 @@ fn a_classified_document_is_a_warning_and_its_marking_is_never_published() {
     assert!(xml.contains(">特急<"));
     std::fs::write(&path, xml.replace(">特急<", ">秘密★1年<")).unwrap();
     let site = TestSite::basic();
-    site.file("content/policies/joint.docx", crate::support::word::zip_dir(dir.path()));
+    site.file(
+        "content/policies/joint.docx",
+        crate::support::word::zip_dir(dir.path()),
+    );
     let output = site.build(&["--lang", "zh-Hans"]);
     assert_success(&output);
     let said = crate::support::stderr(&output);
-    assert!(said.contains("content/policies/joint.docx: 提醒："), "{said}");
+    assert!(
+        said.contains("content/policies/joint.docx: 提醒："),
+        "{said}"
+    );
     assert!(said.contains("秘密"), "{said}");
     let html = site.read("policies/joint/index.html");
     assert!(!article(&html).contains("秘密"), "{}", article(&html));
