@@ -250,7 +250,7 @@ fn plan(
                 }
                 continue;
             }
-            front.retain(|k, _| k != &key && !word::names(k).contains(&key.as_str()));
+            front.retain(|k, _| *k != key && !word::names(k).contains(&key.as_str()));
             front.insert(key, value);
         }
     }
