@@ -369,7 +369,7 @@ mod tests {
     #[test]
     fn recipients_and_copy_to_under_their_chinese_names_too() {
         let fm = page(
-            "+++\ntitle = \"a\"\n主送 = \"各区县人民政府\"\n抄送 = \"市委各部门\"\n签发人 = [\"张三\"]\n+++\n",
+            "+++\ntitle = \"a\"\n\"主送\" = \"各区县人民政府\"\n\"抄送\" = \"市委各部门\"\n\"签发人\" = [\"张三\"]\n+++\n",
         )
         .unwrap();
         assert_eq!(fm.recipients.as_deref(), Some("各区县人民政府"));
@@ -381,7 +381,7 @@ mod tests {
             (Some("甲"), Some("乙"))
         );
         let err =
-            page("+++\ntitle = \"a\"\nrecipients = \"甲\"\n主送 = \"乙\"\n+++\n").unwrap_err();
+            page("+++\ntitle = \"a\"\nrecipients = \"甲\"\n\"主送\" = \"乙\"\n+++\n").unwrap_err();
         assert!(err.message.contains("recipients"), "{err}");
     }
 
