@@ -40,7 +40,7 @@ while [ $i -lt 1000 ]; do
     i=$((i + 1))
 done
 cp "$work"/source/* "$work/word/content/policies/"
-"$bin" import "$work/source" --root "$work/markdown" --to content/policies --quiet
+"$bin" import "$work/source" --root "$work/markdown" --to content/policies --quiet 2>/dev/null || true
 
 echo "Word files: $(ls "$work"/word/content/policies/*.docx | wc -l); Markdown pages: $(ls "$work"/markdown/content/policies/*.md | wc -l)"
 echo "site      run  wall_s  peak_rss_kb  pages_files"

@@ -545,7 +545,9 @@ fn import(options: stdportal::import::ImportOptions) -> Exit {
                 say!("  {}", file.display());
             }
         } else {
-            for (warning, note) in one.notes.iter().filter(|(w, _)| *w) {
+            // Warnings are not problems: --quiet leaves them out, as build does.
+            let warnings = one.notes.iter().filter(|(w, _)| *w);
+            for (warning, note) in warnings.filter(|_| !stdportal::report::quiet()) {
                 tell!("{}", note.remark(*warning));
             }
             if human_summary() {
