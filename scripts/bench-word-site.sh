@@ -43,12 +43,12 @@ cp "$work"/source/* "$work/word/content/policies/"
 "$bin" import "$work/source" --root "$work/markdown" --to content/policies --quiet 2>/dev/null || true
 
 echo "Word files: $(ls "$work"/word/content/policies/*.docx | wc -l); Markdown pages: $(ls "$work"/markdown/content/policies/*.md | wc -l)"
-echo "site      run  wall_s  peak_rss_kb  pages_files"
+echo "site      run  wall_s  user_s  sys_s  peak_rss_kb  files"
 r=1
 while [ $r -le "$runs" ]; do
     for site in word markdown; do
         rm -rf "$work/$site/public"
-        out=$( { /usr/bin/time -f '%e %M' "$bin" build --root "$work/$site" --quiet >/dev/null; } 2>&1 | tail -1)
+        out=$( { /usr/bin/time -f '%e %U %S %M' "$bin" build --root "$work/$site" --quiet >/dev/null; } 2>&1 | tail -1)
         files=$(find "$work/$site/public" -type f | wc -l)
         echo "$site  $r  $out  $files"
     done

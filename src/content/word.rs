@@ -61,19 +61,22 @@ pub(crate) fn what(path: &Path) -> What {
 }
 
 /// The files beside `path` with its name and another extension that says something about it
-/// (the Markdown page, the Word file, the PDF, the sidecar), that exist.
+/// (the Markdown page, the Word file, the PDF, the sidecar), that exist. Each name is looked
+/// up, not the folder listed: a folder of a thousand documents is not read a thousand times.
 pub(crate) fn siblings(path: &Path) -> Vec<PathBuf> {
-    let (Some(dir), Some(stem)) = (path.parent(), path.file_stem()) else {
-        return Vec::new();
-    };
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut found: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p != path && p.file_stem() == Some(stem) && what(p) != What::Other)
-        .collect();
+    const EXTENSIONS: [&str; 7] = ["md", "docx", "docm", "doc", "wps", "pdf", "toml"];
+    let mut found: Vec<PathBuf> = Vec::new();
+    for extension in EXTENSIONS {
+        for written in [extension.to_string(), extension.to_ascii_uppercase()] {
+            let candidate = path.with_extension(&written);
+            if candidate != path
+                && !found.contains(&candidate)
+                && std::fs::symlink_metadata(&candidate).is_ok()
+            {
+                found.push(candidate);
+            }
+        }
+    }
     found.sort();
     found
 }
