@@ -29,6 +29,10 @@ pub struct Report {
     pub punctuation: Vec<PunctuationFix>,
     /// Whether the build applies the pass (`[typography] punctuation`).
     pub punctuation_on: bool,
+    /// What reading the sources said without stopping the build: a Word file's notes (a
+    /// picture without alternative text, a 密级 line, what was left out), the Word debris
+    /// taken out of a Markdown page. `true`: a warning.
+    pub notes: Vec<(bool, Diagnostic)>,
 }
 
 /// One mark the typography pass changes, where it is written.
@@ -304,7 +308,11 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Report {
                 t!("check-id-twice-hint"),
             );
         }
-        for src in &found.images_without_alt {
+        // A Word file's pictures without alternative text are its notes (with the paragraph).
+        let from_word = sources
+            .get(unprefixed(page))
+            .is_some_and(|&i| site.content().pages[i].from_word);
+        for src in found.images_without_alt.iter().filter(|_| !from_word) {
             problem(
                 t!("check-image-no-alt", src = src),
                 src,
@@ -313,6 +321,15 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Report {
         }
     }
     check_related_links(site, &scans, &mut report);
+    report.notes = site
+        .content()
+        .pages
+        .iter()
+        .flat_map(|p| &p.notes)
+        .map(|n| (n.warning, n.diagnostic.clone()))
+        .collect();
+    // A Word file's long attachments are pages of their own with the file's notes once.
+    report.notes.dedup();
     report.punctuation = punctuation(site);
     report.punctuation_on = site.config().typography.punctuation;
     report
@@ -407,20 +424,27 @@ fn source_of<'a>(
     sources: &HashMap<String, usize>,
     page: &str,
 ) -> (PathBuf, Option<(&'a str, usize)>) {
-    let unprefixed = crate::script::Script::ALL
-        .iter()
-        .find_map(|s| page.strip_prefix(&format!("{}/", s.dir())))
-        .unwrap_or(page);
+    let unprefixed = unprefixed(page);
     match sources.get(unprefixed) {
         Some(&i) => {
             let p = &site.content().pages[i];
-            (p.file.clone(), Some((p.raw.as_str(), p.body_line)))
+            // A Word page's Markdown was written by the reader: its lines are nowhere to go.
+            let raw = (!p.from_word).then_some((p.raw.as_str(), p.body_line));
+            (p.file.clone(), raw)
         }
         None => (
             PathBuf::from(t!("output-generated-page", page = unprefixed)),
             None,
         ),
     }
+}
+
+/// An output path without its script's folder.
+fn unprefixed(page: &str) -> &str {
+    crate::script::Script::ALL
+        .iter()
+        .find_map(|s| page.strip_prefix(&format!("{}/", s.dir())))
+        .unwrap_or(page)
 }
 
 fn source_label(source: &std::path::Path) -> String {

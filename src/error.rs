@@ -134,17 +134,30 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 impl Diagnostic {
-    /// The diagnostic said as a note (something left out on purpose, not a problem): `file:
-    /// note: message` and its hint.
-    pub fn as_note(&self) -> String {
-        let mut text = t!(
-            "diagnostic-note",
-            file = self.file.display(),
-            message = self.message.as_str()
-        );
+    /// The diagnostic as a warning or a note (not an error): `file:line:column: warning: …`
+    /// and its hint, in the editor's language.
+    pub fn remark(&self, warning: bool) -> String {
+        let severity = if warning { "warning" } else { "note" };
+        let file = self.file.display();
+        let message = self.message.as_str();
+        let mut text = match (self.line, self.column) {
+            (Some(line), column) => t!(
+                "diagnostic-remark-at-line-column",
+                file = file,
+                line = line,
+                column = column.unwrap_or(1),
+                severity = severity,
+                message = message
+            ),
+            _ => t!(
+                "diagnostic-remark-in-file",
+                file = file,
+                severity = severity,
+                message = message
+            ),
+        };
         if let Some(hint) = &self.hint {
-            text.push_str("\n  ");
-            text.push_str(&t!("diagnostic-hint", hint = hint));
+            text.push_str(&format!("\n  {}", t!("diagnostic-hint", hint = hint)));
         }
         text
     }

@@ -22,6 +22,7 @@ pub mod escape;
 pub mod figure;
 mod files;
 pub mod i18n;
+pub mod import;
 pub mod init;
 mod labels;
 mod lists;

@@ -113,6 +113,17 @@ enum Command {
     Init {
         dir: PathBuf,
     },
+    Import {
+        source: PathBuf,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long)]
+        to: Option<PathBuf>,
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        force: bool,
+    },
     Serve {
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -221,6 +232,7 @@ fn command_about(name: &str) -> Option<String> {
         "check" => t!("help-check"),
         "init" => t!("help-init"),
         "serve" => t!("help-serve"),
+        "import" => t!("help-import"),
         "help" => t!("help-help-command"),
         _ => return None,
     })
@@ -246,6 +258,10 @@ fn argument_help(command: &str, id: &str, default: String) -> Option<String> {
         ("build", "in_place") => t!("help-in-place"),
         ("build", "no_sync") => t!("help-no-sync"),
         ("init", "dir") => t!("help-dir"),
+        ("import", "source") => t!("help-import-source"),
+        ("import", "to") => t!("help-import-to"),
+        ("import", "dry_run") => t!("help-import-dry-run"),
+        ("import", "force") => t!("help-import-force"),
         ("serve", "port") => t!("help-port", default = default),
         ("serve", "bind") => t!("help-bind", default = default),
         ("serve", "open") => t!("help-open"),
@@ -324,6 +340,7 @@ fn main() -> ExitCode {
         Command::Check { .. } => "check",
         Command::Init { .. } => "init",
         Command::Serve { .. } => "serve",
+        Command::Import { .. } => "import",
     };
     if stdportal::report::json() {
         events::emit(&Event::Start {
@@ -402,6 +419,19 @@ fn run(command: Command) -> Exit {
             search: false,
         }),
         Command::Init { dir } => init(&dir),
+        Command::Import {
+            source,
+            root,
+            to,
+            dry_run,
+            force,
+        } => import(stdportal::import::ImportOptions {
+            root,
+            source,
+            to,
+            dry_run,
+            force,
+        }),
         Command::Serve {
             root,
             port,
@@ -503,6 +533,93 @@ fn init(dir: &std::path::Path) -> Exit {
     }
 }
 
+fn import(options: stdportal::import::ImportOptions) -> Exit {
+    use stdportal::import::{self, Failure};
+    let watching = progress::watch();
+    let result = import::import(&options);
+    drop(watching);
+    let (imported, problems) = match result {
+        Ok(done) => done,
+        Err(Failure::Usage(problems)) => {
+            tell_problems(&problems, Severity::Error);
+            return Exit::UsageOrEnvironment;
+        }
+    };
+    for one in &imported {
+        let source = one.source.display().to_string();
+        let page = one.page.display().to_string();
+        let message = if options.dry_run {
+            t!("import-dry-run", source = source.as_str())
+        } else {
+            t!(
+                "import-wrote",
+                source = source.as_str(),
+                page = page.as_str(),
+                files = one.files.len()
+            )
+        };
+        if stdportal::report::json() {
+            if options.dry_run {
+                for r in &one.recognised {
+                    events::emit(&Event::Recognised {
+                        source: source.clone(),
+                        element: r.element.to_string(),
+                        value: r.value.clone(),
+                        paragraph: r.paragraph,
+                        message: import::recognised_text(r),
+                    });
+                }
+            }
+            for (warning, note) in &one.notes {
+                let severity = if *warning {
+                    Severity::Warning
+                } else {
+                    Severity::Note
+                };
+                events::emit(&Event::Diagnostic(DiagnosticEvent::of(note, severity)));
+            }
+            events::emit(&Event::Imported {
+                source,
+                page,
+                files: one.files.iter().map(|f| f.display().to_string()).collect(),
+                dry_run: options.dry_run,
+                message,
+            });
+            continue;
+        }
+        if options.dry_run {
+            say!("{message}");
+            for r in &one.recognised {
+                say!("  {}", import::recognised_text(r));
+            }
+            for (warning, note) in &one.notes {
+                say!("  {}", note.remark(*warning).replace('\n', "\n  "));
+            }
+            say!("{}", t!("import-would-write"));
+            for file in &one.files {
+                say!("  {}", file.display());
+            }
+        } else {
+            // Warnings are not problems: --quiet leaves them out, as build does.
+            let warnings = one.notes.iter().filter(|(w, _)| *w);
+            for (warning, note) in warnings.filter(|_| !stdportal::report::quiet()) {
+                tell!("{}", note.remark(*warning));
+            }
+            if human_summary() {
+                say!("{message}");
+            }
+        }
+    }
+    if problems.is_empty() {
+        return Exit::Ok;
+    }
+    tell_problems(&problems, Severity::Error);
+    if !stdportal::report::json() {
+        tell!("\n{}", t!("import-failed", count = problems.len()));
+    }
+    Exit::SiteProblems
+}
+
 /// Why a build or a check did not get through: the site's problems (exit 1), or not a site at
 /// all, an output refused, the machine (exit 2).
 fn failure(root: &std::path::Path, problems: Diagnostics, output: bool) -> (Diagnostics, Exit) {
@@ -566,13 +683,14 @@ fn build(
     let ran = watching.finish();
     match result {
         Ok((site, pages, files)) => {
+            tell_warnings(&site);
             // What the data left out on purpose (a hidden sheet): said, not a problem.
             let notes = &site.data().notes;
             if stdportal::report::json() {
                 events::emit_all(notes, Severity::Note);
             } else if !stdportal::report::quiet() {
                 for note in notes {
-                    tell!("{}", note.as_note());
+                    tell!("{}", note.remark(false));
                 }
             }
             let done = t!(
@@ -677,6 +795,14 @@ fn check(options: BuildOptions) -> Exit {
                 report.punctuation_on,
             )));
         }
+        for (warning, note) in &report.notes {
+            let severity = if *warning {
+                Severity::Warning
+            } else {
+                Severity::Note
+            };
+            events::emit(&Event::Diagnostic(DiagnosticEvent::of(note, severity)));
+        }
         tell_scheduled(&scheduled);
         events::emit_all(&report.problems, Severity::Error);
         events::emit(&Event::Checked {
@@ -697,6 +823,7 @@ fn check(options: BuildOptions) -> Exit {
         }
         if human_summary() {
             print_punctuation(&report.punctuation, report.punctuation_on);
+            print_notes(&report.notes);
         }
         tell_scheduled(&scheduled);
         for problem in &report.problems {
@@ -710,6 +837,52 @@ fn check(options: BuildOptions) -> Exit {
         Exit::Ok
     } else {
         Exit::SiteProblems
+    }
+}
+
+/// What reading the sources said (a Word file's notes, Word debris taken out of a page):
+/// warnings first, then notes, each under its heading.
+fn print_notes(notes: &[(bool, Diagnostic)]) {
+    for (warnings, heading) in [
+        (true, t!("check-source-warnings")),
+        (false, t!("check-source-notes")),
+    ] {
+        let mut these = notes.iter().filter(|(w, _)| *w == warnings).peekable();
+        if these.peek().is_none() {
+            continue;
+        }
+        say!("{heading}");
+        for (_, note) in these {
+            say!("  {}", note.remark(warnings).replace('\n', "\n  "));
+        }
+    }
+}
+
+/// The warnings of a build's sources (a Word file's): on stderr, or as warning events.
+fn tell_warnings(site: &Site) {
+    let warnings: Vec<&Diagnostic> = site
+        .content()
+        .pages
+        .iter()
+        .flat_map(|p| &p.notes)
+        .filter(|n| n.warning)
+        .map(|n| &n.diagnostic)
+        .collect();
+    let mut said: Vec<&Diagnostic> = Vec::new();
+    for warning in warnings {
+        // A long attachment's page carries its file's notes too.
+        if said.contains(&warning) {
+            continue;
+        }
+        said.push(warning);
+        if stdportal::report::json() {
+            events::emit(&Event::Diagnostic(DiagnosticEvent::of(
+                warning,
+                Severity::Warning,
+            )));
+        } else if !stdportal::report::quiet() {
+            tell!("{}", warning.remark(true));
+        }
     }
 }
 

@@ -41,6 +41,8 @@ pub(crate) enum Kind {
     Settings,
     /// A file of `static/` copied to the output as it is.
     Static,
+    /// A Word file of `content/` (`.docx`, `.doc`, `.wps`): a page, and its 下载原件.
+    Word,
 }
 
 impl Kind {
@@ -60,6 +62,9 @@ impl Kind {
             Kind::Settings => 4 * MB,
             // Copied as it is and held in memory by `serve`: documents, scans, images, fonts.
             Kind::Static => 256 * MB,
+            // The Word reader's own limit (`docx::limits::FILE_BYTES`, a test keeps them
+            // equal): what it unpacks has limits of its own (src/docx/limits.rs).
+            Kind::Word => 100 * MB,
         }
     }
 
@@ -71,6 +76,7 @@ impl Kind {
             Kind::Workbook => "workbook",
             Kind::Settings => "settings",
             Kind::Static => "static",
+            Kind::Word => "word",
         }
     }
 }

@@ -115,6 +115,8 @@ pub(crate) fn page(converter: &Converter, page: &mut Page) -> Result<(), Diagnos
         &mut meta.doc_number,
         &mut meta.index_no,
         &mut meta.source,
+        &mut meta.recipients,
+        &mut meta.copy_to,
     ] {
         optional(converter, value);
     }
@@ -123,6 +125,8 @@ pub(crate) fn page(converter: &Converter, page: &mut Page) -> Result<(), Diagnos
         .iter_mut()
         .chain(&mut meta.references)
         .chain(&mut meta.authors)
+        .chain(&mut meta.co_issuers)
+        .chain(&mut meta.signers)
         .chain(meta.taxonomies.values_mut().flatten())
     {
         text(converter, value);

@@ -35,3 +35,5 @@ check-punctuation-file = { $file }: { $marks ->
         [one] { $marks } mark
        *[other] { $marks } marks
     }
+check-source-warnings = Warnings about the sources (the site is built; look at each):
+check-source-notes = Notes about the sources (what reading them left out or changed):

@@ -7,9 +7,15 @@
 diagnostic-at-line-column = { $file }:{ $line }:{ $column }: error: { $message }
 diagnostic-at-line = { $file }:{ $line }: error: { $message }
 diagnostic-in-file = { $file }: error: { $message }
-# Something left out on purpose and said (a hidden sheet): not a problem.
-diagnostic-note = { $file }: note: { $message }
 diagnostic-hint = help: { $hint }
+diagnostic-remark-at-line-column = { $file }:{ $line }:{ $column }: { $severity ->
+        [warning] warning
+       *[note] note
+    }: { $message }
+diagnostic-remark-in-file = { $file }: { $severity ->
+        [warning] warning
+       *[note] note
+    }: { $message }
 diagnostic-not-shown = { $file }: { $count } more problems in this file are not shown (only the first { $shown } are)
 diagnostic-not-shown-hint = fix the problems above and build again: often one mistake (a column pasted in the wrong place, a changed header) repeats on every row
 

@@ -36,6 +36,7 @@ read-too-large = this file is { $size }, more than the { $limit } stdportal read
         [table] a data table
         [workbook] a workbook
         [settings] a settings file, template or labels file
+        [word] a Word file
        *[static] a static file
     }
 read-too-large-hint = { $kind ->
@@ -43,6 +44,7 @@ read-too-large-hint = { $kind ->
         [table] split the table into several files in a folder named after it (data/observations/2024.csv, data/observations/2025.csv)
         [workbook] split it into several workbooks in a folder named after the table (data/observations/2024.xlsx, data/observations/2025.xlsx)
         [settings] nobody writes a file this large by hand: check that it is the right file
+        [word] save the pictures in it smaller (in Word: Compress Pictures), or split the document into several files
        *[static] put a file this large on a file server and link to it from a page
     }
 read-link-loop = this link leads round in a loop (through other links back to itself) and reaches no file

@@ -16,3 +16,5 @@ check-summary = 检查了 { $pages } 个页面和 { $links } 个链接：{ $prob
 check-punctuation-fixed = 中文里的半角标点，发布时已改为全角（[typography] punctuation = true）；在源文件里也写成全角，源文件就和页面一致了：
 check-punctuation-kept = 中文里的半角标点，按原样发布；在 config.toml 里设置 [typography] punctuation = true 可以把它们改成全角：
 check-punctuation-file = { $file }：{ $marks } 个标点
+check-source-warnings = 源文件提醒（网站已经生成；请逐条查看）：
+check-source-notes = 源文件说明（读取时略去或改动的内容）：

@@ -6,9 +6,15 @@
 diagnostic-at-line-column = { $file }:{ $line }:{ $column }: 错误：第 { $line } 行第 { $column } 列：{ $message }
 diagnostic-at-line = { $file }:{ $line }: 错误：第 { $line } 行：{ $message }
 diagnostic-in-file = { $file }: 错误：{ $message }
-# Something left out on purpose and said (a hidden sheet): not a problem.
-diagnostic-note = { $file }: 注意：{ $message }
 diagnostic-hint = 提示：{ $hint }
+diagnostic-remark-at-line-column = { $file }:{ $line }:{ $column }: { $severity ->
+        [warning] 提醒
+       *[note] 说明
+    }：第 { $line } 行第 { $column } 列：{ $message }
+diagnostic-remark-in-file = { $file }: { $severity ->
+        [warning] 提醒
+       *[note] 说明
+    }：{ $message }
 diagnostic-not-shown = { $file }：这个文件还有 { $count } 个问题没有显示（只显示前 { $shown } 个）
 diagnostic-not-shown-hint = 请先改正上面的问题再重新生成：往往是同一个错误（一列粘贴错了位置、表头改了）在每一行重复出现
 

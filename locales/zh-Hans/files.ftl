@@ -35,6 +35,7 @@ read-too-large = 这个文件有 { $size }，超过了 stdportal 读取{ $kind -
         [table] 数据表
         [workbook] 工作簿
         [settings] 配置文件、模板或界面文字文件
+        [word] Word 文件
        *[static] 静态文件
     }的上限 { $limit }
 read-too-large-hint = { $kind ->
@@ -42,6 +43,7 @@ read-too-large-hint = { $kind ->
         [table] 请把这张表拆成几个文件，放在以表名命名的文件夹里（data/observations/2024.csv、data/observations/2025.csv）
         [workbook] 请把它拆成几个工作簿，放在以表名命名的文件夹里（data/observations/2024.xlsx、data/observations/2025.xlsx）
         [settings] 没有人会手写这么大的文件：请检查是不是放错了文件
+        [word] 请压缩其中的图片（在 Word 里：压缩图片），或者把文件拆成几个
        *[static] 这么大的文件请放到文件服务器上，再在页面里链接它
     }
 read-link-loop = 这个链接绕成了一个圈（经过其他链接又指回自己），找不到任何文件

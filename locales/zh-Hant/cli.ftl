@@ -16,3 +16,5 @@ check-summary = 檢查了 { $pages } 個頁面和 { $links } 個連結：{ $prob
 check-punctuation-fixed = 中文裡的半形標點，發布時已改為全形（[typography] punctuation = true）；在原始檔裡也寫成全形，原始檔就和頁面一致了：
 check-punctuation-kept = 中文裡的半形標點，按原樣發布；在 config.toml 裡設定 [typography] punctuation = true 可以把它們改成全形：
 check-punctuation-file = { $file }：{ $marks } 個標點
+check-source-warnings = 來源檔案提醒（網站已經產生；請逐條檢視）：
+check-source-notes = 來源檔案說明（讀取時略去或改動的內容）：

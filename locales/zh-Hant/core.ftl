@@ -6,9 +6,15 @@
 diagnostic-at-line-column = { $file }:{ $line }:{ $column }: 錯誤：第 { $line } 行第 { $column } 欄：{ $message }
 diagnostic-at-line = { $file }:{ $line }: 錯誤：第 { $line } 行：{ $message }
 diagnostic-in-file = { $file }: 錯誤：{ $message }
-# Something left out on purpose and said (a hidden sheet): not a problem.
-diagnostic-note = { $file }: 注意：{ $message }
 diagnostic-hint = 提示：{ $hint }
+diagnostic-remark-at-line-column = { $file }:{ $line }:{ $column }: { $severity ->
+        [warning] 提醒
+       *[note] 說明
+    }：第 { $line } 行第 { $column } 欄：{ $message }
+diagnostic-remark-in-file = { $file }: { $severity ->
+        [warning] 提醒
+       *[note] 說明
+    }：{ $message }
 diagnostic-not-shown = { $file }：這個檔案還有 { $count } 個問題沒有顯示（只顯示前 { $shown } 個）
 diagnostic-not-shown-hint = 請先改正上面的問題再重新產生：往往是同一個錯誤（一欄貼錯了位置、標題改了）在每一列重複出現
 

@@ -35,6 +35,7 @@ read-too-large = 這個檔案有 { $size }，超過了 stdportal 讀取{ $kind -
         [table] 資料表
         [workbook] 活頁簿
         [settings] 設定檔、範本或介面文字檔案
+        [word] Word 檔案
        *[static] 靜態檔案
     }的上限 { $limit }
 read-too-large-hint = { $kind ->
@@ -42,6 +43,7 @@ read-too-large-hint = { $kind ->
         [table] 請把這張表拆成幾個檔案，放在以表名命名的資料夾裡（data/observations/2024.csv、data/observations/2025.csv）
         [workbook] 請把它拆成幾個活頁簿，放在以表名命名的資料夾裡（data/observations/2024.xlsx、data/observations/2025.xlsx）
         [settings] 沒有人會手寫這麼大的檔案：請檢查是不是放錯了檔案
+        [word] 請壓縮其中的圖片（在 Word 裡：壓縮圖片），或者把檔案拆成幾個
        *[static] 這麼大的檔案請放到檔案伺服器上，再在頁面裡連結它
     }
 read-link-loop = 這個連結繞成了一個圈（經過其他連結又指回自己），找不到任何檔案

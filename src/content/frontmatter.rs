@@ -39,6 +39,25 @@ pub struct PageFrontMatter {
     /// 发布机构
     #[serde(default)]
     pub issuer: Option<String>,
+    /// The other organs of a joint document (联合行文), after `issuer`; the page is listed
+    /// under each of them too.
+    #[serde(default)]
+    pub co_issuers: Vec<String>,
+    /// 签发人
+    #[serde(default)]
+    pub signers: Vec<String>,
+    /// 主送机关: shown flush left above the text (GB/T 9704 sets it so), unless the text
+    /// starts with it already.
+    #[serde(default)]
+    pub recipients: Option<String>,
+    /// Raw HTML in this page's body is published (through the allow-list) as with the site's
+    /// `allow_raw_html`: `stdportal import` sets it on a page whose Word tables have merged
+    /// cells (written as HTML tables).
+    #[serde(default)]
+    pub allow_raw_html: bool,
+    /// 抄送机关: shown after the text.
+    #[serde(default)]
+    pub copy_to: Option<String>,
     /// 成文日期: the day the document was signed, which may come before it was published.
     #[serde(default)]
     pub written: Option<PartialDate>,
@@ -519,6 +538,25 @@ mod tests {
         assert_eq!(fm.kind, Some(DocumentKind::Policy));
         assert_eq!(fm.validity, Some(Validity::Valid));
         assert_eq!(fm.extra["author"].as_str(), Some("李志豪"));
+    }
+
+    #[test]
+    fn recipients_and_copy_to_under_their_chinese_names_too() {
+        let fm = page(
+            "+++\ntitle = \"a\"\n\"主送\" = \"各区县人民政府\"\n\"抄送\" = \"市委各部门\"\n\"签发人\" = [\"张三\"]\n+++\n",
+        )
+        .unwrap();
+        assert_eq!(fm.recipients.as_deref(), Some("各区县人民政府"));
+        assert_eq!(fm.copy_to.as_deref(), Some("市委各部门"));
+        assert_eq!(fm.signers, ["张三"]);
+        let fm = page("+++\ntitle = \"a\"\nrecipients = \"甲\"\ncopy_to = \"乙\"\n+++\n").unwrap();
+        assert_eq!(
+            (fm.recipients.as_deref(), fm.copy_to.as_deref()),
+            (Some("甲"), Some("乙"))
+        );
+        let err =
+            page("+++\ntitle = \"a\"\nrecipients = \"甲\"\n\"主送\" = \"乙\"\n+++\n").unwrap_err();
+        assert!(err.message.contains("recipients"), "{err}");
     }
 
     #[test]

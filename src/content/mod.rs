@@ -7,6 +7,7 @@ mod keys;
 pub mod markdown;
 pub(crate) mod names;
 pub(crate) mod shortcodes;
+pub(crate) mod word;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -51,6 +52,34 @@ pub struct Page {
     /// The file lines of front matter values that name other things (a city, related pages),
     /// for messages about them.
     pub lines: fields::ReferenceLines,
+    /// Files published once beside the page (in the default script's folder; the other
+    /// script's page links to the same copy): its 下载原件 and the pictures of its Word file.
+    pub files: Vec<PageFile>,
+    /// Made from a Word file (`file` is the `.docx`): the body was written by the reader, so
+    /// its lines are no place to send an editor to.
+    pub from_word: bool,
+    /// What reading the Word file said (what was left out, what could not be recognised),
+    /// for `check` and `build` to tell the editor.
+    pub notes: Vec<Note>,
+}
+
+/// A file published beside its page.
+#[derive(Debug, Clone)]
+pub struct PageFile {
+    /// Its name in the page's folder (a URL segment).
+    pub name: String,
+    pub bytes: std::sync::Arc<[u8]>,
+    /// Offered on the page as 下载原件 (the Word or PDF file), not a picture of the text.
+    pub original: bool,
+}
+
+/// A remark on a page's source that does not stop the build.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// The editor must look (a 密级 line, a picture without alternative text); else said for
+    /// the record (what was left out on purpose).
+    pub warning: bool,
+    pub diagnostic: Diagnostic,
 }
 
 #[derive(Debug, Clone)]
@@ -152,12 +181,15 @@ pub fn load_partial(
 }
 
 /// How pages are read.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct ReadOptions {
     pub include_drafts: bool,
     pub allow_raw_html: bool,
     /// `[typography] punctuation` in `config.toml`.
     pub punctuation: bool,
+    /// The path of the site's root (`/`, `/bzh/`): the pictures of a Word page are published
+    /// once beside it and shown by both scripts' pages at this absolute address.
+    pub base_path: String,
     /// The last day whose pages are published: a page whose `date` or `published` is later is
     /// scheduled, left out until that day (Hugo's `buildFuture = false`). `None` publishes every
     /// page whatever its date (`--future`).
@@ -209,9 +241,23 @@ impl Content {
         prepare: &dyn Prepare,
     ) -> Diagnostics {
         let content_dir = root.join("content");
+        // An edit to a file can change what the files of its name beside it are: a Word file
+        // is the 下载原件 of a Markdown page of its name, else a page (with its sidecar).
+        let mut paths: Vec<PathBuf> = paths.to_vec();
+        if !self.pages.is_empty() {
+            let beside: Vec<PathBuf> = paths.iter().flat_map(|p| word::siblings(p)).collect();
+            paths.extend(beside);
+            paths.sort();
+            paths.dedup();
+        }
         let files: Vec<SourceFile> = paths
             .iter()
-            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .filter(|p| {
+                matches!(
+                    word::what(p),
+                    word::What::Markdown | word::What::Word | word::What::Pdf
+                )
+            })
             .map(|path| SourceFile {
                 rel: path
                     .strip_prefix(&content_dir)
@@ -225,23 +271,25 @@ impl Content {
         self.sections
             .retain(|_, s| s.file.as_ref().is_none_or(|f| !shown.contains(f)));
         // Pages stay in the order of their files (a full read gives them in that order), so
-        // that an edit leaves every other page where it was.
-        for file in &shown {
-            if let Ok(i) = self.pages.binary_search_by(|p| p.file.cmp(file)) {
-                self.pages.remove(i);
-            }
+        // that an edit leaves every other page where it was. A Word file may have made several.
+        if !self.pages.is_empty() {
+            let gone: std::collections::HashSet<&PathBuf> = shown.iter().collect();
+            self.pages.retain(|p| !gone.contains(&p.file));
         }
         self.scheduled.retain(|s| !shown.contains(&s.file));
-        let markdown = options.markdown();
-        let parsed: Vec<Result<Parsed, Diagnostic>> = files
+        let parsed: Vec<Result<Vec<Parsed>, Diagnostic>> = files
             .par_iter()
             // Gone: what came from it is removed. Anything else is read, and refused there
             // when it is no ordinary file inside the site.
             .filter(|f| std::fs::symlink_metadata(&f.path).is_ok_and(|m| !m.is_dir()))
             .map(|f| {
-                let parsed = parse_file(root, f, &markdown, prepare).and_then(|mut parsed| {
-                    prepare.prepare(&mut parsed)?;
-                    Ok(parsed)
+                let parsed = parse_source(root, f, options, prepare).and_then(|all| {
+                    all.into_iter()
+                        .map(|mut parsed| {
+                            prepare.prepare(&mut parsed)?;
+                            Ok(parsed)
+                        })
+                        .collect()
                 });
                 progress::advance(Stage::Read, 1);
                 parsed
@@ -251,31 +299,15 @@ impl Content {
         let mut pages = Vec::with_capacity(parsed.len());
         for result in parsed {
             match result {
-                Ok(Parsed::Page(page)) => {
-                    let scheduled = options
-                        .publish_until
-                        .and_then(|until| scheduled_date(&page.meta, until));
-                    if page.meta.draft && !options.include_drafts {
-                        // A draft is not published, whatever its date.
-                    } else if let Some(date) = scheduled {
-                        let at = self
-                            .scheduled
-                            .binary_search_by(|s| s.file.cmp(&page.file))
-                            .unwrap_or_else(|i| i);
-                        self.scheduled.insert(
-                            at,
-                            Scheduled {
-                                file: page.file.clone(),
-                                slug: page.slug.clone(),
-                                date,
-                            },
-                        );
-                    } else {
-                        pages.push(*page);
+                Ok(all) => {
+                    for parsed in all {
+                        match parsed {
+                            Parsed::Page(page) => self.publish_or_schedule(*page, options, &mut pages),
+                            Parsed::Section(section) => {
+                                self.sections.insert(section.dir.clone(), *section);
+                            }
+                        }
                     }
-                }
-                Ok(Parsed::Section(section)) => {
-                    self.sections.insert(section.dir.clone(), *section);
                 }
                 Err(d) => diagnostics.push(d),
             }
@@ -296,6 +328,31 @@ impl Content {
         diagnostics
     }
 
+    /// A page read: kept for publishing, left out as a draft, or scheduled for its day.
+    fn publish_or_schedule(&mut self, page: Page, options: &ReadOptions, pages: &mut Vec<Page>) {
+        let scheduled = options
+            .publish_until
+            .and_then(|until| scheduled_date(&page.meta, until));
+        if page.meta.draft && !options.include_drafts {
+            // A draft is not published, whatever its date.
+        } else if let Some(date) = scheduled {
+            let at = self
+                .scheduled
+                .binary_search_by(|s| s.file.cmp(&page.file))
+                .unwrap_or_else(|i| i);
+            self.scheduled.insert(
+                at,
+                Scheduled {
+                    file: page.file.clone(),
+                    slug: page.slug.clone(),
+                    date,
+                },
+            );
+        } else {
+            pages.push(page);
+        }
+    }
+
     /// Adds a section for every folder without an `_index.md`, checks that URLs and slugs are
     /// unique, sorts each section's pages and indexes the slugs. The same after a full read and
     /// after reading a few files again.
@@ -307,6 +364,45 @@ impl Content {
         sort_sections(self);
         self.index();
         diagnostics
+    }
+}
+
+/// What a file of `content/` makes: a Markdown page or section, the pages of a Word file, or
+/// nothing (a Word or PDF file beside a page of its name is that page's 下载原件).
+fn parse_source(
+    root: &Path,
+    file: &SourceFile,
+    options: &ReadOptions,
+    prepare: &dyn Prepare,
+) -> Result<Vec<Parsed>, Diagnostic> {
+    match word::what(&file.path) {
+        word::What::Markdown => {
+            let mut parsed = parse_file(root, file, &options.markdown(), prepare)?;
+            if let Parsed::Page(page) = &mut parsed {
+                page.files = word::originals(root, &file.path)?;
+                // A new 下载原件 is an edit of the page (serve publishes it again).
+                for original in &page.files {
+                    page.fingerprint = fingerprint(
+                        &[&page.fingerprint.to_le_bytes()[..], &original.bytes[..]].concat(),
+                    );
+                }
+            }
+            Ok(vec![parsed])
+        }
+        word::What::Word if word::has_markdown_page(&file.path) => Ok(Vec::new()),
+        word::What::Word => word::parse(root, file, options, prepare),
+        word::What::Pdf => {
+            let beside = word::siblings(&file.path);
+            let has_page = beside
+                .iter()
+                .any(|p| matches!(word::what(p), word::What::Markdown | word::What::Word));
+            if has_page {
+                Ok(Vec::new())
+            } else {
+                Err(word::pdf_alone(&rel_to(root, &file.path)))
+            }
+        }
+        word::What::Sidecar | word::What::Other => Ok(Vec::new()),
     }
 }
 
@@ -344,43 +440,96 @@ fn parse_file(
             pages: Vec::new(),
         })));
     }
-    let mut meta: PageFrontMatter = frontmatter::parse(&shown, &split)?;
-    fields::refuse_zola_page_fields(&shown, &split, &meta)?;
+    let meta: PageFrontMatter = frontmatter::parse(&shown, &split)?;
+    let page = page(
+        &shown,
+        &split,
+        meta,
+        split.body,
+        options,
+        prepare,
+        fingerprint(&bytes),
+    )?;
+    Ok(Parsed::Page(Box::new(page)))
+}
+
+/// A page's slug, its section's folder and its address (relative to the script's root):
+/// the slug is the front matter's, else the file's name.
+fn page_path(rel: &Path, meta: &PageFrontMatter) -> (String, String, String) {
+    let dir = crate::output::path::nfc(&rel.parent().map(path_to_url).unwrap_or_default());
     // macOS hands out file names decomposed (NFD); URLs use the composed form.
     let slug = crate::output::path::nfc(&match &meta.slug {
         Some(s) => s.clone(),
-        None => file
-            .rel
+        None => rel
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default(),
     });
-    fields::check_slug(&shown, &split, &slug, meta.slug.is_none())?;
-    fields::taxonomies(&shown, &split, &mut meta)?;
-    fields::check_aliases(&shown, &split, &meta.aliases)?;
-    fields::check_issuer(&shown, &split, meta.issuer.as_deref())?;
-    bidi::check_page(&shown, &split, &meta)?;
-    if meta.title.trim().is_empty() {
-        return Err(Diagnostic::new(&shown, t!("page-empty-title"))
-            .at_line(split.front_matter_line)
-            .hint(t!("page-empty-title-hint")));
-    }
-    // Shortcodes are rendered with the page (they show live data); here they are found,
-    // checked for their form and replaced by markers the page's HTML keeps.
-    let shortcodes = shortcodes::find_calls(split.body).map_err(|(offset, message)| {
-        Diagnostic::new(&shown, message).at_offset(split.body, offset, split.body_line)
-    })?;
-    let marked = shortcodes::mark(split.body, &shortcodes);
-    let rendered = markdown::render(&marked, options, &published_by(prepare));
-    markdown::unsafe_content(&shown, &marked, split.body_line, &rendered)?;
     let path = if dir.is_empty() {
         format!("{slug}/")
     } else {
         format!("{dir}/{slug}/")
     };
+    (slug, dir, path)
+}
+
+/// A page from its front matter (`meta`, read from `split`) and its Markdown `body`: the
+/// fields checked, the body rendered. `shown` is the file it came from.
+fn page(
+    shown: &Path,
+    split: &frontmatter::Split<'_>,
+    mut meta: PageFrontMatter,
+    body: &str,
+    options: &MarkdownOptions,
+    prepare: &dyn Prepare,
+    fingerprint: u64,
+) -> Result<Page, Diagnostic> {
+    let shown = shown.to_path_buf();
+    let shown = &shown;
+    let rel = shown.strip_prefix("content").unwrap_or(shown);
+    fields::refuse_zola_page_fields(shown, split, &meta)?;
+    let (slug, dir, path) = page_path(rel, &meta);
+    fields::check_folders(shown, &dir)?;
+    fields::check_slug(shown, split, &slug, meta.slug.is_none())?;
+    fields::taxonomies(shown, split, &mut meta)?;
+    fields::check_aliases(shown, split, &meta.aliases)?;
+    fields::check_issuer(shown, split, meta.issuer.as_deref())?;
+    bidi::check_page(shown, split, &meta)?;
+    if meta.title.trim().is_empty() {
+        return Err(Diagnostic::new(shown, t!("page-empty-title"))
+            .at_line(split.front_matter_line)
+            .hint(t!("page-empty-title-hint")));
+    }
+    let body_line = split.body_line;
+    // Text pasted from Word brings characters nobody sees (non-breaking and zero-width spaces,
+    // soft hyphens, U+000B): published without them, each line's said by `check`.
+    let cleaned;
+    let mut notes = Vec::new();
+    let body = if body
+        .chars()
+        .any(|c| crate::docx::clean::Debris::of(c).is_some())
+    {
+        let (text, removed) = crate::docx::clean::clean_markdown(body);
+        notes = debris_notes(shown, &removed, body_line);
+        cleaned = text;
+        cleaned.as_str()
+    } else {
+        body
+    };
+    // Shortcodes are rendered with the page (they show live data); here they are found,
+    // checked for their form and replaced by markers the page's HTML keeps.
+    let shortcodes = shortcodes::find_calls(body).map_err(|(offset, message)| {
+        Diagnostic::new(shown, message).at_offset(body, offset, body_line)
+    })?;
+    let marked = shortcodes::mark(body, &shortcodes);
+    let mut options = *options;
+    options.allow_raw_html |= meta.allow_raw_html;
+    let options = &options;
+    let rendered = markdown::render(&marked, options, &published_by(prepare));
+    markdown::unsafe_content(shown, &marked, body_line, &rendered)?;
     let summary = meta.description.clone().unwrap_or(rendered.summary);
-    Ok(Parsed::Page(Box::new(Page {
-        file: shown,
+    Ok(Page {
+        file: shown.clone(),
         slug,
         section: dir,
         path,
@@ -389,13 +538,51 @@ fn parse_file(
         summary,
         word_count: rendered.word_count,
         reading_minutes: rendered.reading_minutes,
-        raw: split.body.to_string(),
-        body_line: split.body_line,
+        raw: body.to_string(),
+        body_line,
         shortcodes,
-        fingerprint: fingerprint(&bytes),
-        lines: fields::ReferenceLines::of(&split, &meta),
+        fingerprint,
+        lines: fields::ReferenceLines::of(split, &meta),
         meta,
-    })))
+        files: Vec::new(),
+        from_word: false,
+        notes,
+    })
+}
+
+/// One note a line for the Word debris taken out of a page's body, each kind with its count,
+/// at the column of the first.
+fn debris_notes(
+    shown: &Path,
+    removed: &[crate::docx::clean::Removal],
+    body_line: usize,
+) -> Vec<Note> {
+    let mut notes: Vec<Note> = Vec::new();
+    let mut at = 0;
+    while at < removed.len() {
+        let line = removed[at].line;
+        let end = at + removed[at..].iter().take_while(|r| r.line == line).count();
+        let mut kinds: Vec<(crate::docx::clean::Debris, usize, usize)> = Vec::new();
+        for r in &removed[at..end] {
+            match kinds.iter_mut().find(|(d, _, _)| *d == r.what) {
+                Some(kind) => kind.1 += 1,
+                None => kinds.push((r.what, 1, r.column)),
+            }
+        }
+        for (what, count, column) in kinds {
+            notes.push(Note {
+                warning: false,
+                diagnostic: Diagnostic::new(
+                    shown,
+                    t!("word-debris", kind = what.id(), count = count),
+                )
+                .at(line + body_line - 1, column)
+                .hint(t!("content-debris-hint")),
+            });
+        }
+        at = end;
+    }
+    notes
 }
 
 /// [`Prepare::as_published`] as a function of a text (a closure cannot say that its result

@@ -5,9 +5,7 @@
 //! its names. A field the table does not have is not taken in Chinese, and a test checks that
 //! every field the front matter reads (but the Zola fields refused by name) has a row.
 //!
-//! Adding a field is one row here (and the field itself in `frontmatter.rs`); 主送 and 抄送
-//! become `Field { english: "recipients", hans: &["主送", "主送机关"], hant: &["主送", "主送機關"] }`
-//! and `Field { english: "copy_to", hans: &["抄送", "抄送机关"], hant: &["抄送", "抄送機關"] }`.
+//! Adding a field is one row here (and the field itself in `frontmatter.rs`).
 
 /// One field and its names. The first Simplified and the first Traditional name are the ones
 /// messages show.
@@ -38,8 +36,12 @@ pub(crate) const PAGE: &[Field] = &[
     field!("date", ["日期"], ["日期"]),
     field!("kind", ["类别", "文件类别"], ["類別", "文件類別"]),
     field!("issuer", ["发文机关", "发布机构"], ["發文機關", "發布機構"]),
+    field!("co_issuers", ["联合发文机关"], ["聯合發文機關"]),
     field!("doc_number", ["发文字号", "文号"], ["發文字號", "文號"]),
     field!("written", ["成文日期"], ["成文日期"]),
+    field!("signers", ["签发人"], ["簽發人"]),
+    field!("recipients", ["主送", "主送机关"], ["主送", "主送機關"]),
+    field!("copy_to", ["抄送", "抄送机关"], ["抄送", "抄送機關"]),
     field!("published", ["发布日期"], ["發布日期"]),
     field!("index_no", ["索引号"], ["索引號"]),
     field!("validity", ["有效性"], ["有效性"]),
@@ -64,6 +66,7 @@ pub(crate) const PAGE: &[Field] = &[
     field!("template", ["模板"], ["模板", "範本"]),
     field!("in_search_index", ["参与搜索"], ["參與搜尋", "參與搜索"]),
     field!("source_variant", ["原文用语"], ["原文用語"]),
+    field!("allow_raw_html", ["保留网页代码"], ["保留網頁代碼"]),
     field!("taxonomies", ["分类"], ["分類"]),
     field!("extra", ["其他"], ["其他"]),
 ];

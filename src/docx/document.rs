@@ -172,8 +172,15 @@ impl Document {
     /// The text with every attachment as a section after it (`## 附件1　名称`, its headings one
     /// level down).
     pub fn markdown_with_attachments(&self) -> String {
+        self.markdown_with(|_, _| None)
+    }
+
+    /// The text with the attachments after it, as [`Document::markdown_with_attachments`];
+    /// an attachment for which `own_page` gives an address is on a page of its own: here only
+    /// its heading, linked to that page.
+    pub fn markdown_with(&self, own_page: impl Fn(usize, &Attachment) -> Option<String>) -> String {
         let mut out = self.markdown.clone();
-        for attachment in &self.attachments {
+        for (index, attachment) in self.attachments.iter().enumerate() {
             if !out.is_empty() && !out.ends_with("\n\n") {
                 out.push_str(if out.ends_with('\n') { "\n" } else { "\n\n" });
             }
@@ -181,14 +188,17 @@ impl Document {
                 Some(n) => format!("附件{n}"),
                 None => "附件".to_string(),
             };
-            match &attachment.title {
-                Some(title) => out.push_str(&format!(
-                    "## {label}　{}\n\n",
-                    super::markdown::escape_line(&title.value)
-                )),
-                None => out.push_str(&format!("## {label}\n\n")),
+            let heading = match &attachment.title {
+                Some(title) => format!("{label}　{}", super::markdown::escape_line(&title.value)),
+                None => label,
+            };
+            match own_page(index, attachment) {
+                Some(address) => out.push_str(&format!("## [{heading}](<{address}>)\n")),
+                None => {
+                    out.push_str(&format!("## {heading}\n\n"));
+                    out.push_str(&super::markdown::demote_headings(&attachment.markdown));
+                }
             }
-            out.push_str(&super::markdown::demote_headings(&attachment.markdown));
         }
         out
     }

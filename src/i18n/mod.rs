@@ -53,6 +53,7 @@ catalogues!(
     "check",
     "dictionary",
     "word",
+    "import",
     "progress",
 );
 

@@ -86,6 +86,22 @@ pub enum Event {
         dir: String,
         message: String,
     },
+    /// `import --dry-run`: one element of the document as the reader recognised it.
+    Recognised {
+        source: String,
+        element: String,
+        value: String,
+        paragraph: Option<usize>,
+        message: String,
+    },
+    /// `import` made a page of a Word file (with `dry_run`, would have).
+    Imported {
+        source: String,
+        page: String,
+        files: Vec<String>,
+        dry_run: bool,
+        message: String,
+    },
     /// `serve` answers at `url`.
     Serving {
         url: String,

@@ -51,6 +51,21 @@ impl Site {
             let path = self.output_path(&self.route_path(&key), script);
             claims.claim(&path, self.claimant(&key));
         }
+        // A page's own files (its 下载原件, its Word file's pictures): one copy, beside the
+        // default script's page.
+        for page in &self.content.pages {
+            for file in &page.files {
+                claims.claim(
+                    &format!("{}{}", page.path, file.name),
+                    Claimant::source(
+                        &page.file,
+                        None,
+                        deferred!("output-claimant-page-file", name = &file.name),
+                        deferred!("output-hint-page-file"),
+                    ),
+                );
+            }
+        }
         for (i, indicator) in self.data.indicators.iter().enumerate() {
             let path = format!("{}data.csv", crate::views::indicator_path(indicator));
             claims.claim(&path, self.claimant(&RouteKey::Indicator(i)));

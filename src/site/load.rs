@@ -68,6 +68,7 @@ impl Site {
             publish_until: (!options.future).then(crate::date::today_in_china),
             allow_raw_html: config.allow_raw_html,
             punctuation: config.typography.punctuation,
+            base_path: config.base_path().to_string(),
         };
         let (data, data_problems) = read_data(root, &converter);
         let (mut content, content_problems) =
@@ -145,8 +146,13 @@ impl Site {
             let Ok(rel) = path.strip_prefix(&self.root) else {
                 return Ok(Reread::NeedsFullLoad);
             };
-            let is_markdown = path.extension().is_some_and(|e| e == "md");
-            if rel.starts_with("content") && is_markdown {
+            // Markdown pages, Word files and their sidecars, PDFs (the 下载原件 of a page of
+            // their name, or a mistake to report).
+            let is_page_source = !matches!(
+                crate::content::word::what(path),
+                crate::content::word::What::Other
+            );
+            if rel.starts_with("content") && is_page_source {
                 pages.push(path.clone());
             } else if rel.starts_with("data") && rel != Path::new("data/dictionary.toml") {
                 tables = true;
@@ -168,7 +174,7 @@ impl Site {
         pages.dedup();
         if !pages.is_empty() {
             let converter = &self.converter;
-            let read = self.options.read;
+            let read = self.options.read.clone();
             let problems = self
                 .content
                 .read(&self.root, &pages, &read, &Simplify(converter));

@@ -218,6 +218,21 @@ impl Site {
                         bytes: html.into_bytes(),
                     })?;
                 }
+                // Its own files, once for both scripts, beside the default script's page.
+                if let RouteKey::Page(i) = key {
+                    let page = &self.content.pages[*i];
+                    for file in &page.files {
+                        emit(OutputFile {
+                            path: format!(
+                                "{}{}{}",
+                                self.script_prefix(self.config.default_script),
+                                page.path,
+                                file.name
+                            ),
+                            bytes: file.bytes.to_vec(),
+                        })?;
+                    }
+                }
                 progress::advance(Stage::Render, 1);
                 return Ok(());
             }

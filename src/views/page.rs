@@ -61,6 +61,53 @@ pub(crate) struct PageView {
     /// Taxonomies other than topics, each with the page's terms.
     pub taxonomies: Vec<TaxonomyLinks>,
     pub extra: toml::Table,
+    /// The other organs of a joint document.
+    pub co_issuers: Vec<String>,
+    /// 签发人
+    pub signers: Vec<String>,
+    /// 主送机关, when the text does not start with it already (then the text shows it).
+    pub recipients: Option<String>,
+    /// 抄送机关
+    pub copy_to: Option<String>,
+    /// 下载原件: the Word or PDF files the page offers (one copy for both scripts, at
+    /// `{{ base_path }}{{ href }}`).
+    pub originals: Vec<OriginalView>,
+}
+
+/// A file offered as 下载原件.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct OriginalView {
+    pub name: String,
+    /// Relative to the site's base path (not a script's root: both scripts link one copy).
+    pub href: String,
+    /// As a file manager shows it: `24 KB`.
+    pub size: String,
+    /// `Word`, `WPS` or `PDF`.
+    pub format: &'static str,
+}
+
+impl OriginalView {
+    fn of(page: &Page, file: &crate::content::PageFile) -> OriginalView {
+        let extension = file
+            .name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        OriginalView {
+            name: file.name.clone(),
+            href: format!(
+                "{}{}",
+                page.path,
+                crate::content::word::encode_segment(&file.name)
+            ),
+            size: crate::read::size_text(file.bytes.len() as u64),
+            format: match extension.as_str() {
+                "pdf" => "PDF",
+                "wps" => "WPS",
+                _ => "Word",
+            },
+        }
+    }
 }
 
 /// A taxonomy's terms on a page.
@@ -218,6 +265,19 @@ impl PageView {
                 })
                 .collect(),
             extra: meta.extra.clone(),
+            co_issuers: meta.co_issuers.clone(),
+            signers: meta.signers.clone(),
+            // A text that starts with its 主送 line (as a Word page's does) shows it there.
+            recipients: meta.recipients.clone().filter(|r| {
+                !r.trim().is_empty() && !page.html.starts_with("<p class=\"addressee\">")
+            }),
+            copy_to: meta.copy_to.clone().filter(|c| !c.trim().is_empty()),
+            originals: page
+                .files
+                .iter()
+                .filter(|f| f.original)
+                .map(|f| OriginalView::of(page, f))
+                .collect(),
         }
     }
 }

@@ -257,6 +257,14 @@ fn the_documented_events_are_the_events_written() {
         .unwrap();
     assert_eq!(usage.status.code(), Some(2));
     written.extend(events(&usage));
+    // import: a dry run (its elements), then the import.
+    let imported = TestSite::basic();
+    let word = crate::support::word::fixtures().join("rizhao-notice.docx");
+    for extra in [&["--dry-run"][..], &[][..]] {
+        let mut args = vec!["import", word.to_str().unwrap(), "--to", "content/policies"];
+        args.extend(extra);
+        written.extend(events(&imported.run(&json(&args))));
+    }
     // serve: a rebuild, a failed one, and Ctrl-C.
     let served = TestSite::basic();
     let mut server = serve_events::Server::start(

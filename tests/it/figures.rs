@@ -148,7 +148,7 @@ fn an_office_workbook_with_an_editors_habits_gives_the_same_site() {
         assert_success(&output);
         let said = stderr(&output) + &stdout(&output);
         for line in [
-            format!("data/{name}: 注意：工作表“实际值”被隐藏了：它的行不会发布"),
+            format!("data/{name}: 说明：工作表“实际值”被隐藏了：它的行不会发布"),
             "提示：要发布这些行，请取消隐藏这个工作表（右键单击工作表标签，选“取消隐藏”）；不想发布就不用管它".to_string(),
         ] {
             assert!(
@@ -200,7 +200,7 @@ fn a_very_hidden_sheet_is_left_out_and_said() {
     let said = stderr(&output);
     assert!(
         said.contains(
-            "data/数据.xlsx: 注意：工作表“监测”被深度隐藏了（只能通过宏显示）：它的行不会发布"
+            "data/数据.xlsx: 说明：工作表“监测”被深度隐藏了（只能通过宏显示）：它的行不会发布"
         ),
         "{said}"
     );

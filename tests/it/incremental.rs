@@ -132,6 +132,54 @@ fn body_edit_renders_only_that_page() {
     );
 }
 
+/// The Word files an edit puts in `content/policies/word-notice.docx`, in turn.
+fn word_file(variant: usize) -> Vec<u8> {
+    match variant % 3 {
+        0 => fs::read(crate::support::word::fixtures().join("rizhao-notice.docx")).unwrap(),
+        1 => crate::support::word::xml_fixture("joint"),
+        _ => crate::support::word::xml_fixture("tables"),
+    }
+}
+
+const WORD_NOTICE: &str = "content/policies/word-notice.docx";
+
+#[test]
+fn replacing_a_word_file_renders_its_page_and_the_lists_that_show_it() {
+    let mut s = Session::start(|root| fs::write(root.join(WORD_NOTICE), word_file(0)).unwrap());
+    let path = s.root.join(WORD_NOTICE);
+    fs::write(&path, word_file(1)).unwrap();
+    let changes = s.rebuild_and_compare(std::slice::from_ref(&path));
+    assert!(
+        changes.partial.is_some(),
+        "a Word file is rebuilt incrementally"
+    );
+    for page in [
+        "policies/word-notice/index.html",
+        "zh-hant/policies/word-notice/index.html",
+        // The issuer changed: the old office's list and the new one's.
+        "offices/日照市人民政府/index.html",
+        "offices/泰安市人民政府/index.html",
+    ] {
+        assert!(
+            changes.paths.iter().any(|p| p == page),
+            "{page} not rendered again: {:?}",
+            changes.paths
+        );
+    }
+    // The sidecar is an edit of the page too.
+    let sidecar = s.root.join("content/policies/word-notice.toml");
+    fs::write(&sidecar, "title = \"更正后的标题\"\n").unwrap();
+    let changes = s.rebuild_and_compare(std::slice::from_ref(&sidecar));
+    assert!(changes.partial.is_some());
+    // A Markdown page of its name makes the Word file its 下载原件; removed, the Word file is
+    // the page again.
+    let markdown = s.root.join("content/policies/word-notice.md");
+    fs::write(&markdown, "+++\ntitle = \"通知\"\n+++\n\n正文。\n").unwrap();
+    s.rebuild_and_compare(std::slice::from_ref(&markdown));
+    fs::remove_file(&markdown).unwrap();
+    s.rebuild_and_compare(std::slice::from_ref(&markdown));
+}
+
 #[test]
 fn body_edit_of_a_traditional_source_page() {
     let mut s = Session::start(|_| {});
@@ -483,6 +531,8 @@ enum Edit {
     Issuer(usize, usize),
     /// An earlier address for a page (a redirect page).
     Alias(usize),
+    /// A Word file put in `content/policies/` (or replaced by another).
+    WordFile(usize),
 }
 
 const PAGES: [&str; 7] = [
@@ -617,6 +667,11 @@ fn apply(root: &Path, edit: &Edit, step: usize, made: &mut Vec<PathBuf>) -> Vec<
                 set_key(lines, "aliases", format!("[\"/old/{step}/\"]"))
             })
         }),
+        Edit::WordFile(variant) => {
+            let path = root.join(WORD_NOTICE);
+            fs::write(&path, word_file(*variant)).unwrap();
+            vec![path]
+        }
         Edit::DeleteNewest => match made.pop() {
             Some(path) => {
                 fs::remove_file(&path).unwrap();
@@ -659,6 +714,7 @@ fn edit_strategy() -> impl proptest::strategy::Strategy<Value = Edit> {
         (0..3usize).prop_map(Edit::MoveNewest),
         (0..7usize, 0..3usize).prop_map(|(i, o)| Edit::Issuer(i, o)),
         (0..7usize).prop_map(Edit::Alias),
+        (0..3usize).prop_map(Edit::WordFile),
     ]
 }
 

@@ -42,4 +42,5 @@ mod site_audit;
 mod typography;
 mod word;
 mod word_hostile;
+mod word_pages;
 mod workbooks;

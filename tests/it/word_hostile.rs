@@ -779,3 +779,59 @@ fn markup_typed_in_a_document_is_text_on_the_page() {
         "{main}"
     );
 }
+
+/// The hostile files in `content/` of a site built before: each stops the build (exit 1)
+/// with a message naming it, and the previous `public/` stays as it was. (The reader runs in
+/// the build's own process here; its memory is bounded by the limits the tests above hold in
+/// a child under `ulimit -v`.)
+#[test]
+fn hostile_files_in_content_stop_the_build_and_leave_the_site_as_it_was() {
+    let site = crate::support::TestSite::basic();
+    site.built();
+    let laughs = r#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol1;</w:t></w:r></w:p></w:body></w:document>"#;
+    let mut liar = bomb(300);
+    declare_size(&mut liar, "word/document.xml", 4000);
+    let mut zipcrypto = minimal(&document("<w:p/>"));
+    mark_encrypted(&mut zipcrypto);
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("bomb.docx", bomb(300), "unpacks to 301 MB"),
+        ("liar.docx", liar, "cannot be read"),
+        ("ratio.docx", bomb(20), "times smaller than its content"),
+        ("laughs.docx", minimal(laughs), "declares a document type"),
+        (
+            "page.docx",
+            b"<html><body></body></html>".to_vec(),
+            "it is a web page (HTML)",
+        ),
+        (
+            "secret.docx",
+            ole(&[
+                ("EncryptionInfo", b"\x04\x00\x04\x00"),
+                ("EncryptedPackage", b"\x00\x10\x00\x00"),
+            ]),
+            "protected by a password",
+        ),
+        ("zipcrypto.docx", zipcrypto, "protected by a password"),
+    ];
+    for (name, bytes, expected) in cases {
+        let rel = format!("content/policies/{name}");
+        site.file(&rel, &bytes);
+        site.rejected(&[&rel, expected]);
+        site.remove(&rel);
+    }
+    // 200 MB: refused by its size before it is read.
+    let huge = site.path("content/policies/huge.docx");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(200 * 1024 * 1024)
+        .unwrap();
+    site.rejected(&["content/policies/huge.docx", "200 MB", "100 MB"]);
+    site.remove("content/policies/huge.docx");
+    // A .docm and a picture linked outside the file are pages, with notes; nothing is fetched.
+    let docm = minimal(&document(
+        "<w:p><w:r><w:t>关于开展标准化试点工作的通知</w:t></w:r></w:p>",
+    ));
+    site.file("content/policies/macro.docm", &docm);
+    site.built();
+    assert!(site.public().join("policies/macro/index.html").is_file());
+}
