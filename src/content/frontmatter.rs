@@ -79,6 +79,10 @@ pub struct PageFrontMatter {
     pub in_search_index: Option<bool>,
     #[serde(default)]
     pub authors: Vec<String>,
+    /// 附件: files published with the page (beside it, `@/…` in `content/`, or `/…` from the
+    /// site's root), listed with their name, type and size.
+    #[serde(default, alias = "附件")]
+    pub attachments: Vec<String>,
     /// Zola's `render`: refused by name (see [`super::zola`]).
     #[serde(default, rename = "render")]
     pub zola_render: Option<toml::Value>,

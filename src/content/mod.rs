@@ -2,6 +2,7 @@
 
 mod bidi;
 pub(crate) mod fields;
+pub mod links;
 pub mod frontmatter;
 pub mod markdown;
 pub(crate) mod shortcodes;
@@ -47,6 +48,17 @@ pub struct Page {
     /// The file lines of front matter values that name other things (a city, related pages),
     /// for messages about them.
     pub lines: fields::ReferenceLines,
+    /// For a page written as a folder (`policies/x/index.md`, a page bundle): the folder,
+    /// relative to `content/` (`policies/x`); its other files are published with the page.
+    pub bundle: Option<String>,
+    /// The links and images of the body, and the ids of its HTML (see [`links::collect`]).
+    pub links: Vec<links::WrittenLink>,
+    pub ids: Vec<String>,
+    /// The addresses its links are published with (raw → raw), set when the site is checked
+    /// (see `site/links.rs`); applied to `html` with [`links::rewrite`] when it is rendered.
+    pub rewrites: Vec<(String, String)>,
+    /// Its `attachments` (附件), resolved when the site is checked.
+    pub attachments: Vec<links::Attachment>,
 }
 
 #[derive(Debug, Clone)]
@@ -60,6 +72,9 @@ pub struct Section {
     pub html: String,
     /// Indexes into `Content::pages`, in the section's order.
     pub pages: Vec<usize>,
+    /// The links of its text, and the addresses they are published with (as a page's).
+    pub links: Vec<links::WrittenLink>,
+    pub rewrites: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -69,6 +84,9 @@ pub struct Content {
     pub sections: BTreeMap<String, Section>,
     /// Slug → page, made by [`Content::index`].
     slugs: std::collections::HashMap<String, usize>,
+    /// Every file of `content/` that is not Markdown: path relative to `content/` (with `/`,
+    /// composed) → the file. Published when it is in a page's folder or a page links to it.
+    pub files: BTreeMap<String, PathBuf>,
 }
 
 impl Content {
@@ -129,7 +147,17 @@ pub fn load_partial(
     }
     let (paths, problems) = crate::files::files_under(root, &content_dir, usize::MAX);
     let mut diagnostics = Diagnostics::from(problems);
-    let mut content = Content::default();
+    let mut content = Content {
+        files: paths
+            .iter()
+            .filter(|p| p.extension().is_none_or(|e| e != "md"))
+            .filter_map(|p| {
+                let rel = p.strip_prefix(&content_dir).ok()?;
+                Some((crate::output::path::nfc(&path_to_url(rel)), p.clone()))
+            })
+            .collect(),
+        ..Content::default()
+    };
     diagnostics.extend(content.read(root, &paths, options, prepare));
     diagnostics.extend(content.finish());
     (content, diagnostics)
@@ -258,6 +286,7 @@ impl Content {
         add_implicit_sections(self);
         let mut diagnostics = Diagnostics::default();
         check_unique_paths(self, &mut diagnostics);
+        check_bundles(self, &mut diagnostics);
         sort_sections(self);
         self.index();
         diagnostics
@@ -274,9 +303,20 @@ fn parse_file(
     let bytes = crate::read::source(root, &file.path, crate::read::Kind::Page)?;
     let text = decode_utf8(&shown, &bytes)?;
     let split = frontmatter::split(&shown, text)?;
-    let dir = crate::output::path::nfc(&file.rel.parent().map(path_to_url).unwrap_or_default());
-    fields::check_folders(&shown, &dir)?;
+    let folder =
+        crate::output::path::nfc(&file.rel.parent().map(path_to_url).unwrap_or_default());
+    fields::check_folders(&shown, &folder)?;
     let is_section = file.rel.file_name().is_some_and(|n| n == "_index.md");
+    // A page written as a folder (`policies/x/index.md`, as Zola's and Hugo's page bundles):
+    // the page is `x` of `policies`, and the folder's other files are its own.
+    let bundle = (file.rel.file_name().is_some_and(|n| n == "index.md") && !folder.is_empty())
+        .then(|| folder.clone());
+    let dir = match &bundle {
+        Some(folder) => folder
+            .rsplit_once('/')
+            .map_or(String::new(), |(parent, _)| parent.to_string()),
+        None => folder,
+    };
     if is_section {
         let meta: SectionFrontMatter = frontmatter::parse(&shown, &split)?;
         fields::refuse_zola_section_fields(&shown, &split, &meta)?;
@@ -289,6 +329,14 @@ fn parse_file(
         } else {
             format!("{dir}/")
         };
+        let (links, _) = links::collect(
+            &rendered.html,
+            &links::Source {
+                body: split.body,
+                body_line: split.body_line,
+                markdown: &rendered.links,
+            },
+        );
         return Ok(Parsed::Section(Box::new(Section {
             file: Some(shown),
             meta,
@@ -296,6 +344,8 @@ fn parse_file(
             path,
             html: rendered.html,
             pages: Vec::new(),
+            links,
+            rewrites: Vec::new(),
         })));
     }
     let mut meta: PageFrontMatter = frontmatter::parse(&shown, &split)?;
@@ -303,11 +353,14 @@ fn parse_file(
     // macOS hands out file names decomposed (NFD); URLs use the composed form.
     let slug = crate::output::path::nfc(&match &meta.slug {
         Some(s) => s.clone(),
-        None => file
-            .rel
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default(),
+        None => match &bundle {
+            Some(folder) => folder.rsplit('/').next().unwrap_or_default().to_string(),
+            None => file
+                .rel
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        },
     });
     fields::check_slug(&shown, &split, &slug, meta.slug.is_none())?;
     fields::taxonomies(&shown, &split, &mut meta)?;
@@ -333,6 +386,20 @@ fn parse_file(
         format!("{dir}/{slug}/")
     };
     let summary = meta.description.clone().unwrap_or(rendered.summary);
+    // Offsets of the marked body, as the body was written.
+    let written: Vec<(usize, String)> = rendered
+        .links
+        .iter()
+        .map(|(offset, dest)| (shortcodes::unmarked_offset(*offset, &shortcodes), dest.clone()))
+        .collect();
+    let (links, ids) = links::collect(
+        &rendered.html,
+        &links::Source {
+            body: split.body,
+            body_line: split.body_line,
+            markdown: &written,
+        },
+    );
     Ok(Parsed::Page(Box::new(Page {
         file: shown,
         slug,
@@ -349,6 +416,11 @@ fn parse_file(
         fingerprint: fingerprint(&bytes),
         lines: fields::ReferenceLines::of(&split, &meta),
         meta,
+        bundle,
+        links,
+        ids,
+        rewrites: Vec::new(),
+        attachments: Vec::new(),
     })))
 }
 
@@ -385,6 +457,8 @@ fn add_implicit_sections(content: &mut Content) {
                 dir,
                 html: String::new(),
                 pages: Vec::new(),
+                links: Vec::new(),
+                rewrites: Vec::new(),
             });
     }
 }
@@ -422,6 +496,44 @@ fn check_unique_paths(content: &Content, diagnostics: &mut Diagnostics) {
                     .hint(t!("page-same-slug-hint")),
                 );
             }
+        }
+    }
+}
+
+/// A page written as a folder (`x/index.md`) is one page: no other page or section in it.
+fn check_bundles(content: &Content, diagnostics: &mut Diagnostics) {
+    let bundles: BTreeMap<String, &Page> = content
+        .pages
+        .iter()
+        .filter_map(|p| Some((format!("{}/", p.bundle.as_ref()?), p)))
+        .collect();
+    if bundles.is_empty() {
+        return;
+    }
+    let files = content
+        .pages
+        .iter()
+        .filter(|p| p.bundle.is_none())
+        .map(|p| &p.file)
+        .chain(content.sections.values().filter_map(|s| s.file.as_ref()));
+    for file in files {
+        let rel = file.strip_prefix("content").unwrap_or(file);
+        let rel = path_to_url(rel);
+        let inside = bundles
+            .iter()
+            .find(|(folder, _)| rel.starts_with(folder.as_str()));
+        if let Some((folder, page)) = inside {
+            diagnostics.push(
+                Diagnostic::new(
+                    file,
+                    t!(
+                        "page-inside-bundle",
+                        folder = folder.trim_end_matches('/'),
+                        page = page.file.display()
+                    ),
+                )
+                .hint(t!("page-inside-bundle-hint")),
+            );
         }
     }
 }

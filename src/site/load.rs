@@ -109,6 +109,7 @@ impl Site {
             related: Vec::new(),
             lists: Lists::default(),
             aliases: Vec::new(),
+            links: Default::default(),
             templates_need_simplifying,
             timings: Default::default(),
         };
@@ -160,7 +161,13 @@ impl Site {
         if !diagnostics.is_empty() {
             return Err(diagnostics);
         }
+        let published = self.links.files.clone();
         self.finish()?;
+        // Files are published by a whole build: a page that links to a file of `content/` no
+        // page linked to before needs one.
+        if self.links.files != published {
+            return Ok(Reread::NeedsFullLoad);
+        }
         Ok(Reread::Done)
     }
 
@@ -187,6 +194,7 @@ impl Site {
         self.related = related_both_ways(&self.content);
         self.lists = Lists::derive(&self.content, &self.data);
         self.aliases = super::aliases::aliases(&self.content);
+        diagnostics.extend(self.resolve_links());
         diagnostics.into_result(())
     }
 }
