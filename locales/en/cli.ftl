@@ -13,6 +13,10 @@ build-failed = The build stopped with { $count ->
     }; the previous site in the output folder was left as it was.
 check-does-not-build = The site does not build: fix the problems above first.
 check-external-links = External links (listed, not fetched):
+check-external-on-pages = { $url } (on { $page } and { $more } more { $more ->
+        [one] page
+       *[other] pages
+    })
 check-summary = Checked { $pages } pages and { $links } links: { $problems ->
         [one] { $problems } problem
        *[other] { $problems } problems

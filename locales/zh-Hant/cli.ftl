@@ -9,6 +9,7 @@ build-done = 已把 { $pages } 個頁面（{ $files } 個檔案）以簡繁兩�
 build-failed = 產生因 { $count } 個問題而停止；輸出資料夾中原來的網站保持不變。
 check-does-not-build = 網站無法產生：請先改正上面的問題。
 check-external-links = 外部連結（只列出，不造訪）：
+check-external-on-pages = { $url }（{ $page } 和另外 { $more } 個頁面）
 check-summary = 檢查了 { $pages } 個頁面和 { $links } 個連結：{ $problems } 個問題，{ $external } 個外部連結，中文裡有 { $marks } 個半形標點。
 check-punctuation-fixed = 中文裡的半形標點，發布時已改為全形（[typography] punctuation = true）；在原始檔裡也寫成全形，原始檔就和頁面一致了：
 check-punctuation-kept = 中文裡的半形標點，按原樣發布；在 config.toml 裡設定 [typography] punctuation = true 可以把它們改成全形：

@@ -34,12 +34,12 @@ pub struct ReferenceLines {
 
 impl ReferenceLines {
     pub(super) fn of(split: &Split<'_>, meta: &PageFrontMatter) -> Self {
-        let chinese = split.front_matter.lines().any(|l| {
-            l.trim_start()
-                .strip_prefix("附件")
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        });
-        let attachments_key = if chinese { "附件" } else { "attachments" };
+        // `附件` is written quoted in TOML (`"附件" = […]`), or bare where the site allows it.
+        let attachments_key = ["\"附件\"", "附件"]
+            .into_iter()
+            .find(|key| key_line(split, key) != split.front_matter_line
+                || split.front_matter.trim_start().starts_with(key))
+            .unwrap_or("attachments");
         ReferenceLines {
             city: key_line(split, "city"),
             related: value_lines(split, "related", &meta.related),

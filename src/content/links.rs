@@ -33,6 +33,8 @@ pub struct Attachment {
     pub name: String,
     /// Where it is published, relative to the site's root (not a script's): `policies/x/附件1.pdf`.
     pub path: String,
+    /// Its address, under the base path: `/bzh/policies/x/附件1.pdf`.
+    pub href: String,
     /// Its type, from its extension, as readers know it: `PDF`, `DOCX`.
     pub kind: String,
     /// Its size in bytes.

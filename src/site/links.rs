@@ -91,6 +91,8 @@ struct Targets<'a> {
     statics: HashMap<String, PathBuf>,
     /// Files of `content/` (relative to it) → their output path.
     content_files: HashMap<String, String>,
+    /// Those in a page's folder (relative to `content/`): published with the page.
+    bundled: BTreeSet<String>,
     /// Output paths of files of `content/` → relative to `content/`.
     content_outputs: HashMap<String, String>,
 }
@@ -118,15 +120,19 @@ impl<'a> Targets<'a> {
             .collect();
         let mut content_files = HashMap::new();
         let mut content_outputs = HashMap::new();
+        let mut bundled = BTreeSet::new();
         for rel in content.files.keys() {
-            let output = bundles
+            let bundle = bundles
                 .iter()
                 .filter(|(folder, _)| rel.starts_with(folder.as_str()))
-                .max_by_key(|(folder, _)| folder.len())
-                .map_or_else(
-                    || rel.clone(),
-                    |(folder, path)| format!("{path}{}", &rel[folder.len()..]),
-                );
+                .max_by_key(|(folder, _)| folder.len());
+            let output = match bundle {
+                Some((folder, path)) => {
+                    bundled.insert(rel.clone());
+                    format!("{path}{}", &rel[folder.len()..])
+                }
+                None => rel.clone(),
+            };
             content_outputs.insert(output.clone(), rel.clone());
             content_files.insert(rel.clone(), output);
         }
@@ -142,6 +148,7 @@ impl<'a> Targets<'a> {
             sources,
             statics,
             content_files,
+            bundled,
             content_outputs,
         }
     }
@@ -210,6 +217,11 @@ impl<'a> Targets<'a> {
             let names = self.sources.keys().map(String::as_str);
             return crate::nearest::nearest(looked_for, names).map(|n| format!("@/{n}"));
         }
+        if let Some(source) = looked_for.strip_prefix("@/") {
+            let names = self.sources.keys().chain(self.content_files.keys());
+            return crate::nearest::nearest(source, names.map(String::as_str))
+                .map(|n| format!("@/{n}"));
+        }
         let is_file = looked_for
             .rsplit('/')
             .next()
@@ -235,7 +247,10 @@ impl<'a> Targets<'a> {
     fn resolve(&self, written: &str, source: &str, route: &str) -> Result<Target, Missing> {
         if let Some(rest) = written.strip_prefix("@/") {
             let rel = normalise("", rest).ok_or(Missing::Outside)?;
-            return self.source(&rel).ok_or_else(|| self.missing(&rel));
+            return self.source(&rel).ok_or_else(|| Missing::Nothing {
+                near: self.nearest(&format!("@/{rel}")),
+                looked_for: rel,
+            });
         }
         if let Some(rest) = written.strip_prefix('/') {
             // With the base path or without it: `/bzh/files/x.pdf` and `/files/x.pdf`.
@@ -249,16 +264,19 @@ impl<'a> Targets<'a> {
         // Beside the source file first (a page's images and files, other pages' `.md`),
         // then as a browser reads it from the page's address.
         let folder = source.rsplit_once('/').map_or("", |(folder, _)| folder);
-        if let Some(rel) = normalise(folder, written) {
-            if let Some(target) = self.source(&rel) {
+        let beside = normalise(folder, written);
+        if let Some(rel) = &beside {
+            if let Some(target) = self.source(rel) {
                 return Ok(target);
             }
             if written.ends_with(".md") {
-                return Err(self.missing(&rel));
+                return Err(self.missing(rel));
             }
         }
         let path = normalise(route.trim_end_matches('/'), written).ok_or(Missing::Outside)?;
-        self.output(&path).ok_or_else(|| self.missing(&path))
+        // Missing: said as where the editor would put it, beside the page.
+        self.output(&path)
+            .ok_or_else(|| self.missing(beside.as_deref().unwrap_or(&path)))
     }
 
     fn missing(&self, looked_for: &str) -> Missing {
@@ -387,8 +405,8 @@ impl Site {
                 sections.insert(dir.clone(), outcome.rewrites);
             }
             // Every file of a page's folder is the page's, linked or not.
-            for (rel, output) in &targets.content_files {
-                if output.as_str() != rel.as_str() {
+            for rel in &targets.bundled {
+                if let Some(output) = targets.content_files.get(rel) {
                     files.insert(output.clone());
                 }
             }
@@ -567,6 +585,7 @@ impl Site {
                     }
                     listed.push(Attachment {
                         name,
+                        href: format!("{}{}", targets.base_path, encode(&path)),
                         path,
                         kind,
                         size,

@@ -52,7 +52,36 @@ pub(crate) struct PageView {
     pub validity_path: Option<String>,
     /// Taxonomies other than topics, each with the page's terms.
     pub taxonomies: Vec<TaxonomyLinks>,
+    /// 附件: the files of its `attachments`.
+    pub attachments: Vec<AttachmentView>,
     pub extra: toml::Table,
+}
+
+/// A file attached to a page, as a download link shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AttachmentView {
+    /// The file's name: `附件1.pdf`.
+    pub name: String,
+    /// Its address (under the base path, the same for both scripts): `/bzh/policies/x/附件1.pdf`.
+    pub href: String,
+    /// Its type: `PDF`, `DOCX`.
+    pub kind: String,
+    /// Its size: `3.4 MB`.
+    pub size: String,
+}
+
+impl AttachmentView {
+    fn all(page: &Page) -> Vec<AttachmentView> {
+        page.attachments
+            .iter()
+            .map(|a| AttachmentView {
+                name: a.name.clone(),
+                href: a.href.clone(),
+                kind: a.kind.clone(),
+                size: super::format::file_size(a.size),
+            })
+            .collect()
+    }
 }
 
 /// A taxonomy's terms on a page.
@@ -73,6 +102,8 @@ pub struct PageSummary {
     pub kind_label: Option<String>,
     pub city: Option<Link>,
     pub summary: String,
+    /// 附件, for lists that link to them (the catalogue).
+    pub attachments: Vec<AttachmentView>,
 }
 
 /// A page linked from another one.
@@ -104,6 +135,7 @@ impl PageSummary {
             kind_label: meta.kind.map(|k| labels.kind_label(k).to_string()),
             city,
             summary: page.summary.clone(),
+            attachments: AttachmentView::all(page),
         }
     }
 }
@@ -182,6 +214,7 @@ impl PageView {
                         .collect(),
                 })
                 .collect(),
+            attachments: AttachmentView::all(page),
             extra: meta.extra.clone(),
         }
     }
