@@ -309,7 +309,11 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Report {
         }
         for id in &found.ids_twice {
             problem(
-                t!("check-id-twice", page = *page, id = id),
+                t!(
+                    "check-id-twice",
+                    page = page.strip_prefix(&other_folder).unwrap_or(page),
+                    id = id
+                ),
                 id,
                 t!("check-id-twice-hint"),
             );

@@ -18,6 +18,7 @@ link-file-leads-out = this file of content/ is a link to a file outside content/
 link-file-leads-out-hint = copy the file itself into content/ (or static/) instead of linking to it
 attachment-missing = the attachment "{ $file }" is not a file of the site (looked for "{ $target }")
 attachment-missing-hint = put the file beside the page (a page as a folder: folder/index.md with its files) or in static/, and write its name, @/folder/file.pdf or /folder/file.pdf
+attachment-missing-near = the nearest there is: { $near }. Put the file beside the page or in static/, and write its name, @/folder/file.pdf or /folder/file.pdf
 attachment-is-a-page = the attachment "{ $file }" is a page, not a file
 attachment-is-a-page-hint = attachments are files readers download (PDF, Word, Excel…); link to pages in the text or with related
 page-inside-bundle = this page is inside the folder { $folder }, which is the page { $page } with its files

@@ -17,6 +17,7 @@ link-file-leads-out = content 里的这个文件是指向 content 以外文件�
 link-file-leads-out-hint = 请把文件本身复制到 content（或 static）里，不要用链接
 attachment-missing = 附件“{ $file }”不是网站里的文件（查找的是“{ $target }”）
 attachment-missing-hint = 请把文件放在页面旁边（页面写成文件夹：文件夹/index.md 和它的文件）或 static 文件夹里，再写文件名、@/文件夹/文件.pdf 或 /文件夹/文件.pdf
+attachment-missing-near = 最接近的是：{ $near }。请把文件放在页面旁边或 static 文件夹里，再写文件名、@/文件夹/文件.pdf 或 /文件夹/文件.pdf
 attachment-is-a-page = 附件“{ $file }”是一个页面，不是文件
 attachment-is-a-page-hint = 附件是读者下载的文件（PDF、Word、Excel 等）；页面请在正文里链接，或者写在 related 里
 page-inside-bundle = 这个页面在文件夹 { $folder } 里，而这个文件夹是页面 { $page } 和它的文件

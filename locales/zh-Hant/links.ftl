@@ -17,6 +17,7 @@ link-file-leads-out = content 裡的這個檔案是指向 content 以外檔案�
 link-file-leads-out-hint = 請把檔案本身複製到 content（或 static）裡，不要用連結
 attachment-missing = 附件“{ $file }”不是網站裡的檔案（查找的是“{ $target }”）
 attachment-missing-hint = 請把檔案放在頁面旁邊（頁面寫成資料夾：資料夾/index.md 和它的檔案）或 static 資料夾裡，再寫檔名、@/資料夾/檔案.pdf 或 /資料夾/檔案.pdf
+attachment-missing-near = 最接近的是：{ $near }。請把檔案放在頁面旁邊或 static 資料夾裡，再寫檔名、@/資料夾/檔案.pdf 或 /資料夾/檔案.pdf
 attachment-is-a-page = 附件“{ $file }”是一個頁面，不是檔案
 attachment-is-a-page-hint = 附件是讀者下載的檔案（PDF、Word、Excel 等）；頁面請在正文裡連結，或者寫在 related 裡
 page-inside-bundle = 這個頁面在資料夾 { $folder } 裡，而這個資料夾是頁面 { $page } 和它的檔案

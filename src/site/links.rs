@@ -227,11 +227,24 @@ impl<'a> Targets<'a> {
             .next()
             .is_some_and(|last| last.contains('.') && !last.ends_with(".html"));
         let names: Vec<&str> = if is_file {
-            self.statics
+            let files: Vec<&str> = self
+                .statics
                 .keys()
                 .chain(self.content_outputs.keys())
                 .map(String::as_str)
-                .collect()
+                .collect();
+            // A PDF is nearest to a PDF: the files of its type first, when there are some.
+            let extension = |name: &str| name.rsplit_once('.').map(|(_, e)| e.to_lowercase());
+            let same: Vec<&str> = files
+                .iter()
+                .copied()
+                .filter(|f| extension(f) == extension(looked_for))
+                .collect();
+            if same.is_empty() {
+                files
+            } else {
+                same
+            }
         } else {
             self.routes
                 .iter()
@@ -600,7 +613,7 @@ impl Site {
                 ),
                 Err(Missing::Nothing { looked_for, near }) => {
                     let hint = match near {
-                        Some(near) => t!("link-missing-near", near = near),
+                        Some(near) => t!("attachment-missing-near", near = near),
                         None => t!("attachment-missing-hint"),
                     };
                     diagnostics.push(
