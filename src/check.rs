@@ -326,7 +326,9 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Report {
             );
         }
     }
-    report.problems.extend(groups.diagnostics(site.config().default_script));
+    report
+        .problems
+        .extend(groups.diagnostics(site.config().default_script));
     check_related_links(site, &scans, &mut report);
     report.punctuation = punctuation(site);
     report.punctuation_on = site.config().typography.punctuation;

@@ -631,7 +631,12 @@ fn check(options: BuildOptions) -> Exit {
                     0 => say!("  {first}: {url}"),
                     more => say!(
                         "  {}",
-                        t!("check-external-on-pages", url = url, page = first, more = more)
+                        t!(
+                            "check-external-on-pages",
+                            url = url,
+                            page = first,
+                            more = more
+                        )
                     ),
                 }
             }

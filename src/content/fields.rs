@@ -37,8 +37,10 @@ impl ReferenceLines {
         // `附件` is written quoted in TOML (`"附件" = […]`), or bare where the site allows it.
         let attachments_key = ["\"附件\"", "附件"]
             .into_iter()
-            .find(|key| key_line(split, key) != split.front_matter_line
-                || split.front_matter.trim_start().starts_with(key))
+            .find(|key| {
+                key_line(split, key) != split.front_matter_line
+                    || split.front_matter.trim_start().starts_with(key)
+            })
             .unwrap_or("attachments");
         ReferenceLines {
             city: key_line(split, "city"),

@@ -159,7 +159,10 @@ mod tests {
         let markdown = vec![
             (body.find("[附件]").unwrap(), "附件%201.pdf".to_string()),
             (body.find("![图]").unwrap(), "图.png".to_string()),
-            (body.find("[甲]").unwrap(), "@/policies/a.md#一-总体要求".to_string()),
+            (
+                body.find("[甲]").unwrap(),
+                "@/policies/a.md#一-总体要求".to_string(),
+            ),
         ];
         let html = "<p>见<a href=\"%E9%99%84%E4%BB%B6%201.pdf\">附件</a>和<img src=\"%E5%9B%BE.png\" alt=\"图\"></p>\
                     <h2 id=\"x&amp;y\">x</h2><p><a href=\"@/policies/a.md#%E4%B8%80-%E6%80%BB%E4%BD%93%E8%A6%81%E6%B1%82\">甲</a></p>";

@@ -2,8 +2,8 @@
 
 mod bidi;
 pub(crate) mod fields;
-pub mod links;
 pub mod frontmatter;
+pub mod links;
 pub mod markdown;
 pub(crate) mod shortcodes;
 
@@ -303,8 +303,7 @@ fn parse_file(
     let bytes = crate::read::source(root, &file.path, crate::read::Kind::Page)?;
     let text = decode_utf8(&shown, &bytes)?;
     let split = frontmatter::split(&shown, text)?;
-    let folder =
-        crate::output::path::nfc(&file.rel.parent().map(path_to_url).unwrap_or_default());
+    let folder = crate::output::path::nfc(&file.rel.parent().map(path_to_url).unwrap_or_default());
     fields::check_folders(&shown, &folder)?;
     let is_section = file.rel.file_name().is_some_and(|n| n == "_index.md");
     // A page written as a folder (`policies/x/index.md`, as Zola's and Hugo's page bundles):
@@ -390,7 +389,12 @@ fn parse_file(
     let written: Vec<(usize, String)> = rendered
         .links
         .iter()
-        .map(|(offset, dest)| (shortcodes::unmarked_offset(*offset, &shortcodes), dest.clone()))
+        .map(|(offset, dest)| {
+            (
+                shortcodes::unmarked_offset(*offset, &shortcodes),
+                dest.clone(),
+            )
+        })
         .collect();
     let (links, ids) = links::collect(
         &rendered.html,

@@ -34,8 +34,22 @@ fn encode(text: &str) -> String {
         let escaped = c.is_ascii_control()
             || matches!(
                 c,
-                ' ' | '"' | '<' | '>' | '`' | '#' | '?' | '%' | '&' | '\'' | '{' | '}' | '|'
-                    | '\\' | '^' | '[' | ']'
+                ' ' | '"'
+                    | '<'
+                    | '>'
+                    | '`'
+                    | '#'
+                    | '?'
+                    | '%'
+                    | '&'
+                    | '\''
+                    | '{'
+                    | '}'
+                    | '|'
+                    | '\\'
+                    | '^'
+                    | '['
+                    | ']'
             );
         if escaped {
             out.push_str(&format!("%{:02X}", c as u32));
@@ -161,9 +175,9 @@ impl<'a> Targets<'a> {
                 page: *page,
             });
         }
-        self.content_files.get(rel).map(|path| Target::File {
-            path: path.clone(),
-        })
+        self.content_files
+            .get(rel)
+            .map(|path| Target::File { path: path.clone() })
     }
 
     /// An output path (relative to a script's root, normalised; a folder with or without `/`).
@@ -184,13 +198,7 @@ impl<'a> Targets<'a> {
             _ if path.is_empty() || path.ends_with('/') => path.to_string(),
             _ => format!("{path}/"),
         };
-        let page = |route: &str| {
-            self.site
-                .content
-                .pages
-                .iter()
-                .position(|p| p.path == route)
-        };
+        let page = |route: &str| self.site.content.pages.iter().position(|p| p.path == route);
         if self.routes.contains(path) {
             return Some(Target::Route {
                 path: path.to_string(),
@@ -432,7 +440,8 @@ impl Site {
                 .collect();
             (pages, sections, attachments, files)
         };
-        for ((page, rewrites), attached) in self.content.pages.iter_mut().zip(pages).zip(attachments)
+        for ((page, rewrites), attached) in
+            self.content.pages.iter_mut().zip(pages).zip(attachments)
         {
             page.rewrites = rewrites;
             page.attachments = attached;
@@ -455,7 +464,9 @@ impl Site {
             return diagnostics;
         };
         for file in files.values() {
-            let inside = file.canonicalize().is_ok_and(|real| real.starts_with(&content));
+            let inside = file
+                .canonicalize()
+                .is_ok_and(|real| real.starts_with(&content));
             if !inside {
                 let shown = crate::read::rel_to(&self.root, file);
                 diagnostics.push(
@@ -493,24 +504,26 @@ impl Site {
                 continue;
             }
             let (path, query, fragment) = split(written);
-            let at = |message: String| {
-                Diagnostic::new(file, message).at(link.line, link.column)
-            };
+            let at = |message: String| Diagnostic::new(file, message).at(link.line, link.column);
             if path.is_empty() {
                 // `#anchor` on the page itself.
                 if let (Some(anchor), Some(i)) = (fragment.filter(|f| !f.is_empty()), own) {
                     if let Some(problem) = anchor_problem(ids_of(i), anchor) {
-                        diagnostics.push(
-                            at(t!("link-anchor-missing-here", link = written)).hint(problem),
-                        );
+                        diagnostics
+                            .push(at(t!("link-anchor-missing-here", link = written)).hint(problem));
                     }
                 }
                 continue;
             }
             match targets.resolve(path, source, route) {
                 Ok(target) => {
-                    if let (Target::Route { page: Some(i), path }, Some(anchor)) =
-                        (&target, fragment.filter(|f| !f.is_empty()))
+                    if let (
+                        Target::Route {
+                            page: Some(i),
+                            path,
+                        },
+                        Some(anchor),
+                    ) = (&target, fragment.filter(|f| !f.is_empty()))
                     {
                         if let Some(problem) = anchor_problem(ids_of(*i), anchor) {
                             diagnostics.push(
@@ -537,9 +550,8 @@ impl Site {
                         outcome.rewrites.push((link.raw.clone(), address));
                     }
                 }
-                Err(Missing::Outside) => diagnostics.push(
-                    at(t!("link-outside", link = written)).hint(t!("link-outside-hint")),
-                ),
+                Err(Missing::Outside) => diagnostics
+                    .push(at(t!("link-outside", link = written)).hint(t!("link-outside-hint"))),
                 Err(Missing::Nothing { looked_for, near }) => {
                     let message = if link.image {
                         t!("link-image-missing", link = written, target = looked_for)
@@ -577,14 +589,10 @@ impl Site {
             let (path, _, _) = split(written.trim());
             match targets.resolve(path, &source, &page.path) {
                 Ok(Target::File { path }) => {
-                    let file = targets
-                        .statics
-                        .get(&path)
-                        .cloned()
-                        .or_else(|| {
-                            let rel = targets.content_outputs.get(&path)?;
-                            self.content.files.get(rel).cloned()
-                        });
+                    let file = targets.statics.get(&path).cloned().or_else(|| {
+                        let rel = targets.content_outputs.get(&path)?;
+                        self.content.files.get(rel).cloned()
+                    });
                     let size = file
                         .and_then(|f| std::fs::metadata(f).ok())
                         .map_or(0, |m| m.len());
@@ -608,17 +616,20 @@ impl Site {
                     at(t!("attachment-is-a-page", file = written))
                         .hint(t!("attachment-is-a-page-hint")),
                 ),
-                Err(Missing::Outside) => diagnostics.push(
-                    at(t!("link-outside", link = written)).hint(t!("link-outside-hint")),
-                ),
+                Err(Missing::Outside) => diagnostics
+                    .push(at(t!("link-outside", link = written)).hint(t!("link-outside-hint"))),
                 Err(Missing::Nothing { looked_for, near }) => {
                     let hint = match near {
                         Some(near) => t!("attachment-missing-near", near = near),
                         None => t!("attachment-missing-hint"),
                     };
                     diagnostics.push(
-                        at(t!("attachment-missing", file = written, target = looked_for))
-                            .hint(hint),
+                        at(t!(
+                            "attachment-missing",
+                            file = written,
+                            target = looked_for
+                        ))
+                        .hint(hint),
                     );
                 }
             }
@@ -647,8 +658,14 @@ mod tests {
 
     #[test]
     fn paths_are_joined_and_never_climb_out() {
-        assert_eq!(normalise("policies", "../news/a.md").as_deref(), Some("news/a.md"));
-        assert_eq!(normalise("policies/x", "./图.png").as_deref(), Some("policies/x/图.png"));
+        assert_eq!(
+            normalise("policies", "../news/a.md").as_deref(),
+            Some("news/a.md")
+        );
+        assert_eq!(
+            normalise("policies/x", "./图.png").as_deref(),
+            Some("policies/x/图.png")
+        );
         assert_eq!(normalise("a", "b/").as_deref(), Some("a/b/"));
         assert_eq!(normalise("", "../etc/passwd"), None);
         assert_eq!(normalise("policies", "../../etc/passwd"), None);

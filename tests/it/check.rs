@@ -45,10 +45,20 @@ fn broken_links_anchors_and_missing_alt_are_reported_with_file_and_line() {
     let err = stderr(&output);
     assert!(err.contains("content/policies/links.md:7:2: error: the link \"/policies/nothing/\" leads to nothing"), "{err}");
     assert!(err.contains("content/policies/links.md:9:2: error: the link \"/policies/plan/#没有这一节\" leads to the heading #没有这一节 of content/policies/plan.md"), "{err}");
-    assert!(err.contains("content/policies/links.md:11:1: error: the image \"chart.png\" is not there"), "{err}");
+    assert!(
+        err.contains("content/policies/links.md:11:1: error: the image \"chart.png\" is not there"),
+        "{err}"
+    );
     assert!(err.contains("content/policies/links.md:15:1: error: the link \"#没有\" leads to a heading this page does not have"), "{err}");
-    assert!(!err.contains("一-发展目标\" leads"), "a link to an existing heading is fine: {err}");
-    assert_eq!(err.matches(": error: ").count(), 4, "each mistake once: {err}");
+    assert!(
+        !err.contains("一-发展目标\" leads"),
+        "a link to an existing heading is fine: {err}"
+    );
+    assert_eq!(
+        err.matches(": error: ").count(),
+        4,
+        "each mistake once: {err}"
+    );
 
     // What only the rendered pages show: an image without alt text, an external link.
     site.file(

@@ -245,7 +245,11 @@ fn the_guide_links_images_and_attachments_work_under_a_sub_path_in_both_scripts(
         .join("policies/shifan-measures/附件2-申报表.docx")
         .is_file());
     assert!(
-        !site.public().join("zh-hant/policies/shifan-measures").join("图1-工作流程.png").exists(),
+        !site
+            .public()
+            .join("zh-hant/policies/shifan-measures")
+            .join("图1-工作流程.png")
+            .exists(),
         "a page's files are published once"
     );
     // The catalogue's lists link to the attachments too.

@@ -25,8 +25,14 @@ fn sub_path_site() -> TestSite {
          \"附件\" = [\"附件1 分工表.pdf\", \"/files/年度报告.pdf\", \"@/policies/measures/表格/申报表.xlsx\"]\n+++\n\
          ## 一、重点任务\n\n![图1 流程](图1.png)\n\n见[分工表](附件1%20分工表.pdf)和[申报表](表格/申报表.xlsx)。\n",
     );
-    site.file("content/policies/measures/图1.png", b"\x89PNG\r\n\x1a\nstand-in");
-    site.file("content/policies/measures/附件1 分工表.pdf", vec![b'%'; 2048]);
+    site.file(
+        "content/policies/measures/图1.png",
+        b"\x89PNG\r\n\x1a\nstand-in",
+    );
+    site.file(
+        "content/policies/measures/附件1 分工表.pdf",
+        vec![b'%'; 2048],
+    );
     site.file("content/policies/measures/表格/申报表.xlsx", vec![0u8; 300]);
     site.file("static/files/年度报告.pdf", vec![b'%'; 5 * 1024 * 1024]);
     site.page(
@@ -90,7 +96,9 @@ fn every_way_of_writing_a_link_works_in_both_scripts_under_a_sub_path() {
         let attachments = &measures[measures.find("<dt>附件</dt>").expect("附件 is shown")..];
         let attachments = &attachments[..attachments.find("</dd>").unwrap()];
         // The Traditional page shows the names in Traditional characters; the files are the same.
-        let attachments = attachments.replace("年度報告", "年度报告").replace("申報表", "申报表");
+        let attachments = attachments
+            .replace("年度報告", "年度报告")
+            .replace("申報表", "申报表");
         assert_eq!(
             attachments,
             "<dt>附件</dt><dd><ul>\
@@ -107,8 +115,14 @@ fn every_way_of_writing_a_link_works_in_both_scripts_under_a_sub_path() {
     }
     // A page's files once, beside the default script's page; nothing under zh-hant/.
     assert!(site.public().join("policies/measures/图1.png").is_file());
-    assert!(site.public().join("policies/measures/表格/申报表.xlsx").is_file());
-    assert!(!site.public().join("zh-hant/policies/measures/图1.png").exists());
+    assert!(site
+        .public()
+        .join("policies/measures/表格/申报表.xlsx")
+        .is_file());
+    assert!(!site
+        .public()
+        .join("zh-hant/policies/measures/图1.png")
+        .exists());
     assert!(!site.public().join("policies/measures/index.md").exists());
     // The folder is the page `measures` of `policies`.
     assert!(site.read("policies/index.html").contains("若干措施"));
@@ -160,14 +174,20 @@ fn broken_links_anchors_images_and_attachments_stop_the_build_where_they_are_wri
         ],
     );
     // The same in English, once each.
-    let message = site.rejected(&["leads to nothing", "the nearest there is: @/policies/plan.md"]);
+    let message = site.rejected(&[
+        "leads to nothing",
+        "the nearest there is: @/policies/plan.md",
+    ]);
     assert_eq!(message.matches(": error: ").count(), 8, "{message}");
 }
 
 #[test]
 fn links_never_leave_the_site() {
     let site = sub_path_site();
-    site.config("theme = \"default\"", "theme = \"default\"\nallow_raw_html = true");
+    site.config(
+        "theme = \"default\"",
+        "theme = \"default\"\nallow_raw_html = true",
+    );
     site.page(
         "policies/escape.md",
         "+++\ntitle = \"越界\"\n+++\n\
@@ -215,7 +235,10 @@ fn a_file_of_content_that_links_elsewhere_in_the_site_is_not_published() {
 #[test]
 fn a_page_inside_a_page_folder_is_refused() {
     let site = sub_path_site();
-    site.page("policies/measures/other.md", "+++\ntitle = \"另一个\"\n+++\n正文\n");
+    site.page(
+        "policies/measures/other.md",
+        "+++\ntitle = \"另一个\"\n+++\n正文\n",
+    );
     site.rejected_in(
         "zh-Hans",
         &["content/policies/measures/other.md: 错误：这个页面在文件夹 policies/measures 里，而这个文件夹是页面 content/policies/measures/index.md 和它的文件"],
@@ -260,9 +283,15 @@ fn check_says_each_problem_once_and_which_script_has_it() {
         "both scripts: {err}"
     );
     let out = stdout(&output);
-    assert_eq!(out.matches("https://beian.miit.gov.cn/").count(), 1, "{out}");
+    assert_eq!(
+        out.matches("https://beian.miit.gov.cn/").count(),
+        1,
+        "{out}"
+    );
     assert!(
-        out.contains("  https://beian.miit.gov.cn/（content/interpretations/plan-interpretation.md 和另外 "),
+        out.contains(
+            "  https://beian.miit.gov.cn/（content/interpretations/plan-interpretation.md 和另外 "
+        ),
         "{out}"
     );
 }

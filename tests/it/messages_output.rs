@@ -358,7 +358,8 @@ fn check_names_a_generated_page_in_chinese() {
     let site = TestSite::basic();
     // A link a template puts on a list page, which stdportal makes (a link written in a page
     // or a section's text stops the build: see `links`).
-    let theme = std::fs::read_to_string(site.path("themes/default/templates/section.html")).unwrap();
+    let theme =
+        std::fs::read_to_string(site.path("themes/default/templates/section.html")).unwrap();
     site.file(
         "templates/section.html",
         theme.replacen(

@@ -138,7 +138,10 @@ fn raster_data_images_and_ordinary_links_are_published() {
     );
     site.built();
     let html = site.read("policies/fine/index.html");
-    assert!(html.contains("<a href=\"/policies/plan/?javascript:x\">"), "{html}");
+    assert!(
+        html.contains("<a href=\"/policies/plan/?javascript:x\">"),
+        "{html}"
+    );
     assert!(html.contains("<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"图标\""));
     // Raw HTML is text unless allowed, even when it looks like a highlighted code block.
     assert!(

@@ -584,8 +584,15 @@ fn a_site_under_a_sub_path_is_served_under_it_and_a_broken_link_shows_in_the_ove
     let page = server.get("/bzh/zh-hant/policies/files/");
     assert_eq!(page.status, 200);
     let text = page.text();
-    assert_eq!(text.matches("href=\"/bzh/files/x.pdf\"").count(), 2, "{text}");
-    assert!(text.contains("href=\"/bzh/zh-hant/policies/plan/\""), "{text}");
+    assert_eq!(
+        text.matches("href=\"/bzh/files/x.pdf\"").count(),
+        2,
+        "{text}"
+    );
+    assert!(
+        text.contains("href=\"/bzh/zh-hant/policies/plan/\""),
+        "{text}"
+    );
     // Every link of the served page leads to something the server serves.
     for address in crate::support::links::addresses(&text) {
         if address.starts_with("/bzh/") {
@@ -606,7 +613,11 @@ fn a_site_under_a_sub_path_is_served_under_it_and_a_broken_link_shows_in_the_ove
         "the overlay names the file, line and column and the nearest page: {}",
         error.data
     );
-    assert_eq!(server.get("/bzh/policies/files/").status, 200, "the last good site stays");
+    assert_eq!(
+        server.get("/bzh/policies/files/").status,
+        200,
+        "the last good site stays"
+    );
 }
 
 #[test]

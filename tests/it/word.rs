@@ -562,7 +562,10 @@ fn the_markdown_of_every_fixture_builds_into_a_page() {
             ),
         );
         for image in &d.images {
-            site.file(&format!("content/policies/{name}/{}", image.name), &image.bytes);
+            site.file(
+                &format!("content/policies/{name}/{}", image.name),
+                &image.bytes,
+            );
         }
     }
     site.built();
