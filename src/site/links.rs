@@ -93,11 +93,12 @@ enum Missing {
 
 /// Everything a link can lead to.
 struct Targets<'a> {
-    site: &'a Site,
     base_path: &'a str,
     /// The other script's folder, with `/`: `zh-hant/`.
     other_script: String,
     routes: HashSet<String>,
+    /// Route paths of pages → the page's index.
+    pages: HashMap<String, usize>,
     /// Source files (relative to `content/`) of pages and sections: their route path, and the
     /// page's index.
     sources: HashMap<String, (String, Option<usize>)>,
@@ -154,8 +155,14 @@ impl<'a> Targets<'a> {
             .unwrap_or_default()
             .into_iter()
             .collect();
+        let pages = content
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.path.clone(), i))
+            .collect();
         Targets {
-            site,
+            pages,
             base_path: site.config.base_path(),
             other_script: format!("{}/", site.config.default_script.other().dir()),
             routes,
@@ -198,7 +205,7 @@ impl<'a> Targets<'a> {
             _ if path.is_empty() || path.ends_with('/') => path.to_string(),
             _ => format!("{path}/"),
         };
-        let page = |route: &str| self.site.content.pages.iter().position(|p| p.path == route);
+        let page = |route: &str| self.pages.get(route).copied();
         if self.routes.contains(path) {
             return Some(Target::Route {
                 path: path.to_string(),
