@@ -14,14 +14,15 @@ use crate::error::Diagnostic;
 use crate::escape::percent_decode;
 use crate::output::OutputFile;
 use crate::report::progress::{self, Stage};
+use crate::script::Script;
 use crate::site::Site;
 use crate::t;
 
 #[derive(Debug, Default)]
 pub struct Report {
     pub problems: Vec<Diagnostic>,
-    /// (page, URL) of every link that leaves the site.
-    pub external: BTreeSet<(String, String)>,
+    /// Every link that leaves the site: URL → the pages (sources) that have it.
+    pub external: BTreeMap<String, BTreeSet<String>>,
     pub pages_checked: usize,
     pub links_checked: usize,
     /// Half-width punctuation in Chinese text that the typography pass sets full-width (or
@@ -195,8 +196,16 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Report {
     let sources = source_files(site);
     let base_url = site.config().base_url.as_str();
     let base_path = site.config().base_path();
+    let other_script = site.config().default_script.other();
+    let other_folder = format!("{}/", other_script.dir());
     let mut seen: BTreeSet<(PathBuf, String)> = BTreeSet::new();
+    let mut groups = Groups::default();
     for (page, found) in &scans {
+        let script = if page.starts_with(&other_folder) {
+            other_script
+        } else {
+            site.config().default_script
+        };
         report.pages_checked += 1;
         let (source, raw) = source_of(site, &sources, page);
         if let Some(html) = pages.get(page) {
@@ -228,18 +237,13 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Report {
             }
         }
         let mut problem = |message: String, needle: &str, hint: String| {
-            // The same mistake shows in both scripts: report it once, where it was written. The
-            // key is the kind of problem (its hint) and what was written, not the message, which
-            // names each script's page.
-            if seen.insert((source.clone(), format!("{}\u{0}{needle}", hint))) {
-                let mut d = Diagnostic::new(&source, message).hint(hint);
-                if let Some((text, first_line)) = raw {
-                    if let Some(line) = line_of(text, needle) {
-                        d = d.at_line(line + first_line - 1);
-                    }
-                }
-                report.problems.push(d);
-            }
+            // The same mistake shows in both scripts and, when a template or the settings
+            // made it, on every page: it is said once, with the pages it is on and, when only
+            // one script's page has it, which one.
+            let line = raw.and_then(|(text, first_line)| {
+                line_of(text, needle).map(|line| line + first_line - 1)
+            });
+            groups.add(message, hint, &source, line, script);
         };
         for url in &found.links {
             report.links_checked += 1;
@@ -254,7 +258,11 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Report {
                 continue;
             }
             if is_external(url) && !url.starts_with(base_url) {
-                report.external.insert((source_label(&source), url.clone()));
+                report
+                    .external
+                    .entry(url.clone())
+                    .or_default()
+                    .insert(source_label(&source));
                 continue;
             }
             let Some((file, fragment)) = resolve(page, url, base_url, base_path) else {
@@ -288,12 +296,14 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Report {
                     .get(file.as_str())
                     .is_some_and(|s| s.ids.contains(&anchor));
                 if !has_anchor {
+                    // Named as in the default script: the other script's page is the same one.
+                    let shown = file.strip_prefix(&other_folder).unwrap_or(&file);
                     problem(
                         t!(
                             "check-anchor-missing",
                             link = written,
                             anchor = &anchor,
-                            file = &file
+                            file = shown
                         ),
                         written,
                         t!("check-anchor-missing-hint"),
@@ -303,7 +313,11 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Report {
         }
         for id in &found.ids_twice {
             problem(
-                t!("check-id-twice", page = *page, id = id),
+                t!(
+                    "check-id-twice",
+                    page = page.strip_prefix(&other_folder).unwrap_or(page),
+                    id = id
+                ),
                 id,
                 t!("check-id-twice-hint"),
             );
@@ -320,6 +334,9 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Report {
             );
         }
     }
+    report
+        .problems
+        .extend(groups.diagnostics(site.config().default_script));
     check_related_links(site, &scans, &mut report);
     report.notes = site
         .content()
@@ -377,6 +394,90 @@ fn punctuation(site: &Site) -> Vec<PunctuationFix> {
     }
     found.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     found
+}
+
+/// Problems said once each: the same message and hint found on several pages (a template's
+/// link on every page) or in both scripts.
+#[derive(Default)]
+struct Groups {
+    order: Vec<(String, String)>,
+    found: HashMap<(String, String), Group>,
+}
+
+#[derive(Default)]
+struct Group {
+    /// Where it is, in the order found, each once: the source and the line there.
+    places: Vec<(PathBuf, Option<usize>)>,
+    scripts: Vec<Script>,
+}
+
+/// How many pages a grouped problem names before it counts the rest.
+const PLACES_SHOWN: usize = 3;
+
+impl Groups {
+    fn add(
+        &mut self,
+        message: String,
+        hint: String,
+        source: &std::path::Path,
+        line: Option<usize>,
+        script: Script,
+    ) {
+        let key = (message, hint);
+        let group = self.found.entry(key.clone()).or_insert_with(|| {
+            self.order.push(key);
+            Group::default()
+        });
+        if !group.places.iter().any(|(s, l)| s == source && *l == line) {
+            group.places.push((source.to_path_buf(), line));
+        }
+        if !group.scripts.contains(&script) {
+            group.scripts.push(script);
+        }
+    }
+
+    fn diagnostics(mut self, default: Script) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for key in std::mem::take(&mut self.order) {
+            let Some(group) = self.found.remove(&key) else {
+                continue;
+            };
+            let (message, hint) = key;
+            let ((first, line), others) = match group.places.split_first() {
+                Some((first, others)) => (first.clone(), others),
+                None => continue,
+            };
+            let mut message = message;
+            if group.scripts.len() == 1 {
+                let only = group.scripts.first().copied().unwrap_or(default);
+                message = t!(
+                    "check-only-in-script",
+                    message = message,
+                    script = only.native_name()
+                );
+            }
+            if !others.is_empty() {
+                let named: Vec<String> = others
+                    .iter()
+                    .take(PLACES_SHOWN)
+                    .map(|(source, _)| source.display().to_string())
+                    .collect();
+                message = t!(
+                    "check-also-on-pages",
+                    message = message,
+                    count = others.len(),
+                    pages = named.join(", "),
+                    more = others.len().saturating_sub(PLACES_SHOWN)
+                );
+            }
+            let mut d = Diagnostic::new(&first, message).hint(hint);
+            if let Some(line) = line {
+                d = d.at_line(line);
+            }
+            out.push(d);
+        }
+        out
+    }
 }
 
 /// Every page's related documents are linked from it, both ways (a custom template could drop

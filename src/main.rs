@@ -783,11 +783,13 @@ fn check(options: BuildOptions) -> Exit {
         marks = report.punctuation.len()
     );
     if stdportal::report::json() {
-        for (page, url) in &report.external {
-            events::emit(&Event::ExternalLink {
-                page: page.clone(),
-                url: url.clone(),
-            });
+        for (url, pages) in &report.external {
+            for page in pages {
+                events::emit(&Event::ExternalLink {
+                    page: page.clone(),
+                    url: url.clone(),
+                });
+            }
         }
         for fix in &report.punctuation {
             events::emit(&Event::Diagnostic(punctuation_note(
@@ -817,8 +819,22 @@ fn check(options: BuildOptions) -> Exit {
     } else {
         if human_summary() && !report.external.is_empty() {
             say!("{}", t!("check-external-links"));
-            for (page, url) in &report.external {
-                say!("  {page}: {url}");
+            // Each address once, with where it is: a footer link is on every page.
+            for (url, pages) in &report.external {
+                let mut pages = pages.iter();
+                let first = pages.next().map(String::as_str).unwrap_or_default();
+                match pages.len() {
+                    0 => say!("  {first}: {url}"),
+                    more => say!(
+                        "  {}",
+                        t!(
+                            "check-external-on-pages",
+                            url = url,
+                            page = first,
+                            more = more
+                        )
+                    ),
+                }
             }
         }
         if human_summary() {

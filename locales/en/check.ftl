@@ -20,3 +20,11 @@ check-image-no-alt = the image "{ $src }" has no alt text
 check-image-no-alt-hint = describe the image for readers who cannot see it: ![描述](图片.png)
 check-related-not-linked = the page does not link to its related document { $other }
 check-related-not-linked-hint = the page template must show page.related
+check-only-in-script = { $message } (only on the { $script } page)
+check-also-on-pages = { $message }; the same on { $count } more { $count ->
+        [one] page
+       *[other] pages
+    }: { $pages }{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    }

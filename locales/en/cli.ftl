@@ -19,6 +19,10 @@ scheduled-pages = { $count ->
        *[other] { $count } pages are scheduled: each is published on its day, not before (preview them with stdportal serve --future):
     }
 scheduled-page = published on { $date }
+check-external-on-pages = { $url } (on { $page } and { $more } more { $more ->
+        [one] page
+       *[other] pages
+    })
 check-summary = Checked { $pages } pages and { $links } links: { $problems ->
         [one] { $problems } problem
        *[other] { $problems } problems

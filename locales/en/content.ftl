@@ -139,6 +139,6 @@ unsafe-content-more = { $message } (and { $count } more in this file, at { $plac
 # $field is the front matter key (title, description…); $code the character (U+202E).
 text-bidi-control = { $field } = "…" holds an invisible direction control ({ $code }), which turns the text after it around wherever it is shown: the browser tab, the page heading, lists and feeds
 text-bidi-control-hint = delete it: it cannot be seen, so delete the character at this column (or type the text again); pages set the direction of their text themselves
-content-pdf-not-a-page = this PDF is not published: a page is made from a Markdown (.md) or Word (.docx) file, not from a PDF
-content-pdf-not-a-page-hint = to offer the PDF for download, put a page of the same name beside it (a.md or a.docx beside a.pdf: the page shows it under 下载原件), or move it to static/ and link to it from a page
+content-pdf-not-a-page = this PDF is not published: a page is made from a Markdown (.md) or Word (.docx) file, not from a PDF, and no page links to it or lists it in attachments
+content-pdf-not-a-page-hint = to offer the PDF for download, put a page of the same name beside it (a.md or a.docx beside a.pdf: the page shows it under 下载原件), link to it from a page ([附件](a.pdf)), or list it in a page's attachments
 content-debris-hint = pasted from Word: the page is published without it; delete it in the file too, or leave it

@@ -19,3 +19,8 @@ check-image-no-alt = 图片“{ $src }”没有替代文字
 check-image-no-alt-hint = 请为看不到图片的读者描述它：![描述](图片.png)
 check-related-not-linked = 页面没有链接到它的相关文件 { $other }
 check-related-not-linked-hint = 页面模板必须显示 page.related
+check-only-in-script = { $message }（只在{ $script }页面上）
+check-also-on-pages = { $message }；另外 { $count } 个页面也一样：{ $pages }{ $more ->
+        [0] {""}
+       *[other] 等
+    }

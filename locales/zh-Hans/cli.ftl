@@ -12,6 +12,7 @@ check-does-not-build = 网站无法生成：请先改正上面的问题。
 check-external-links = 外部链接（只列出，不访问）：
 scheduled-pages = { $count } 个页面定时发布，到日期才会生成（要提前预览，请运行 stdportal serve --future）：
 scheduled-page = { $date }发布
+check-external-on-pages = { $url }（{ $page } 和另外 { $more } 个页面）
 check-summary = 检查了 { $pages } 个页面和 { $links } 个链接：{ $problems } 个问题，{ $external } 个外部链接，中文里有 { $marks } 个半角标点。
 check-punctuation-fixed = 中文里的半角标点，发布时已改为全角（[typography] punctuation = true）；在源文件里也写成全角，源文件就和页面一致了：
 check-punctuation-kept = 中文里的半角标点，按原样发布；在 config.toml 里设置 [typography] punctuation = true 可以把它们改成全角：

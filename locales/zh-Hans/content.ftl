@@ -138,6 +138,6 @@ unsafe-content-more = { $message }（这个文件里还有 { $count } 处，在 
 # $field 是前置信息的名称（title、description…）；$code 是那个字符（U+202E）。
 text-bidi-control = { $field } = "…" 里有一个看不见的文字方向控制符（{ $code }），它会让后面的文字在显示的地方（浏览器标签、页面标题、列表和订阅）颠倒过来
 text-bidi-control-hint = 请删除它：它看不见，可以删除这一列的那个字符（或者重新输入这段文字）；页面会自己决定文字的方向
-content-pdf-not-a-page = 这个 PDF 文件没有发布：页面由 Markdown（.md）或 Word（.docx）文件生成，不能由 PDF 生成
-content-pdf-not-a-page-hint = 如果要提供 PDF 下载，请在它旁边放一个同名的页面（a.pdf 旁边放 a.md 或 a.docx：页面会在“下载原件”里列出它），或者把它移到 static/ 文件夹，再在页面里链接它
+content-pdf-not-a-page = 这个 PDF 文件没有发布：页面由 Markdown（.md）或 Word（.docx）文件生成，不能由 PDF 生成，也没有页面链接它或把它列为附件
+content-pdf-not-a-page-hint = 如果要提供 PDF 下载，请在它旁边放一个同名的页面（a.pdf 旁边放 a.md 或 a.docx：页面会在“下载原件”里列出它），或者在页面里链接它（[附件](a.pdf)），或者写进页面的附件（attachments）
 content-debris-hint = 这是从 Word 粘贴来的：发布的页面里已经去掉了；也可以在文件里删除它，或者保留

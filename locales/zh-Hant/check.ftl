@@ -19,3 +19,8 @@ check-image-no-alt = 圖片“{ $src }”沒有替代文字
 check-image-no-alt-hint = 請為看不到圖片的讀者描述它：![描述](圖片.png)
 check-related-not-linked = 頁面沒有連結到它的相關檔案 { $other }
 check-related-not-linked-hint = 頁面範本必須顯示 page.related
+check-only-in-script = { $message }（只在{ $script }頁面上）
+check-also-on-pages = { $message }；另外 { $count } 個頁面也一樣：{ $pages }{ $more ->
+        [0] {""}
+       *[other] 等
+    }

@@ -12,6 +12,7 @@ check-does-not-build = 網站無法產生：請先改正上面的問題。
 check-external-links = 外部連結（只列出，不造訪）：
 scheduled-pages = { $count } 個頁面定時發布，到日期才會產生（要提前預覽，請執行 stdportal serve --future）：
 scheduled-page = { $date }發布
+check-external-on-pages = { $url }（{ $page } 和另外 { $more } 個頁面）
 check-summary = 檢查了 { $pages } 個頁面和 { $links } 個連結：{ $problems } 個問題，{ $external } 個外部連結，中文裡有 { $marks } 個半形標點。
 check-punctuation-fixed = 中文裡的半形標點，發布時已改為全形（[typography] punctuation = true）；在原始檔裡也寫成全形，原始檔就和頁面一致了：
 check-punctuation-kept = 中文裡的半形標點，按原樣發布；在 config.toml 裡設定 [typography] punctuation = true 可以把它們改成全形：

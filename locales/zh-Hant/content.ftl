@@ -138,6 +138,6 @@ unsafe-content-more = { $message }（這個檔案裡還有 { $count } 處，在 
 # $field 是前置資訊的名稱（title、description…）；$code 是那個字元（U+202E）。
 text-bidi-control = { $field } = "…" 裡有一個看不見的文字方向控制字元（{ $code }），它會讓後面的文字在顯示的地方（瀏覽器分頁、頁面標題、列表和訂閱）顛倒過來
 text-bidi-control-hint = 請刪除它：它看不見，可以刪除這一欄的那個字元（或者重新輸入這段文字）；頁面會自己決定文字的方向
-content-pdf-not-a-page = 這個 PDF 檔案沒有發布：頁面由 Markdown（.md）或 Word（.docx）檔案產生，不能由 PDF 產生
-content-pdf-not-a-page-hint = 如果要提供 PDF 下載，請在它旁邊放一個同名的頁面（a.pdf 旁邊放 a.md 或 a.docx：頁面會在“下載原件”裡列出它），或者把它移到 static/ 資料夾，再在頁面裡連結它
+content-pdf-not-a-page = 這個 PDF 檔案沒有發布：頁面由 Markdown（.md）或 Word（.docx）檔案產生，不能由 PDF 產生，也沒有頁面連結它或把它列為附件
+content-pdf-not-a-page-hint = 如果要提供 PDF 下載，請在它旁邊放一個同名的頁面（a.pdf 旁邊放 a.md 或 a.docx：頁面會在“下載原件”裡列出它），或者在頁面裡連結它（[附件](a.pdf)），或者寫進頁面的附件（attachments）
 content-debris-hint = 這是從 Word 貼上來的：發布的頁面裡已經去掉了；也可以在檔案裡刪除它，或者保留

@@ -41,33 +41,39 @@ pub struct ReferenceLines {
     pub related: Vec<usize>,
     pub superseded_by: usize,
     pub amends: usize,
+    /// Each of `attachments` (附件).
+    pub attachments: Vec<usize>,
 }
 
 impl ReferenceLines {
     pub(super) fn of(split: &Split<'_>, meta: &PageFrontMatter) -> Self {
-        let related_line = key_line(split, "related");
-        let lines: Vec<&str> = split.front_matter.lines().collect();
-        let first = related_line - split.front_matter_line;
-        let related = meta
-            .related
-            .iter()
-            .map(|slug| {
-                let quoted = [format!("\"{slug}\""), format!("'{slug}'")];
-                lines
-                    .iter()
-                    .enumerate()
-                    .skip(first)
-                    .find(|(_, l)| quoted.iter().any(|q| l.contains(q.as_str())))
-                    .map_or(related_line, |(i, _)| i + split.front_matter_line)
-            })
-            .collect();
         ReferenceLines {
             city: key_line(split, "city"),
-            related,
+            related: value_lines(split, "related", &meta.related),
             superseded_by: key_line(split, "superseded_by"),
             amends: key_line(split, "amends"),
+            attachments: value_lines(split, "attachments", &meta.attachments),
         }
     }
+}
+
+/// The file line of each value of the list `key`: its own line when the list spans lines.
+fn value_lines(split: &Split<'_>, key: &str, values: &[String]) -> Vec<usize> {
+    let key_at = key_line(split, key);
+    let lines: Vec<&str> = split.front_matter.lines().collect();
+    let first = key_at - split.front_matter_line;
+    values
+        .iter()
+        .map(|value| {
+            let quoted = [format!("\"{value}\""), format!("'{value}'")];
+            lines
+                .iter()
+                .enumerate()
+                .skip(first)
+                .find(|(_, l)| quoted.iter().any(|q| l.contains(q.as_str())))
+                .map_or(key_at, |(i, _)| i + split.front_matter_line)
+        })
+        .collect()
 }
 
 pub(super) fn check_slug(

@@ -110,6 +110,10 @@ pub struct PageFrontMatter {
     /// does. Unset: found from the text ([`crate::script::Converter::reads_as_taiwan`]).
     #[serde(default)]
     pub source_variant: Option<SourceVariant>,
+    /// 附件: files published with the page (beside it, `@/…` in `content/`, or `/…` from the
+    /// site's root), listed with their name, type and size.
+    #[serde(default)]
+    pub attachments: Vec<String>,
     /// Zola's `render`: refused by name (see [`super::zola`]).
     #[serde(default, rename = "render")]
     pub zola_render: Option<toml::Value>,

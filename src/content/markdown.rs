@@ -44,6 +44,9 @@ pub struct Rendered {
     pub reading_minutes: usize,
     /// What the page must not publish, in the order written (see [`unsafe_content`]).
     pub problems: Vec<Problem>,
+    /// Every link and image written in Markdown: the byte offset of its `[`, `![` or `<`, and
+    /// its address as written (for messages about links the site resolves).
+    pub links: Vec<(usize, String)>,
 }
 
 /// Something in the Markdown that must not be published: a link or image address that would run
@@ -84,6 +87,16 @@ pub fn render(
 ) -> Rendered {
     let (mut events, ranges) = parse(markdown);
     let mut problems = unsafe_links(&events, &ranges);
+    let links = events
+        .iter()
+        .zip(&ranges)
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                Some((range.start, dest_url.to_string()))
+            }
+            _ => None,
+        })
+        .collect();
 
     drop_soft_breaks_between_cjk(&mut events);
     if options.punctuation {
@@ -123,6 +136,7 @@ pub fn render(
         word_count: stats.cjk_chars + stats.words,
         reading_minutes: reading_minutes(stats.cjk_chars, stats.words),
         problems,
+        links,
     }
 }
 

@@ -4,6 +4,7 @@ mod bidi;
 pub(crate) mod fields;
 pub mod frontmatter;
 mod keys;
+pub mod links;
 pub mod markdown;
 pub(crate) mod names;
 pub(crate) mod shortcodes;
@@ -61,6 +62,17 @@ pub struct Page {
     /// What reading the Word file said (what was left out, what could not be recognised),
     /// for `check` and `build` to tell the editor.
     pub notes: Vec<Note>,
+    /// For a page written as a folder (`policies/x/index.md`, a page bundle): the folder,
+    /// relative to `content/` (`policies/x`); its other files are published with the page.
+    pub bundle: Option<String>,
+    /// The links and images of the body, and the ids of its HTML (see [`links::collect`]).
+    pub links: Vec<links::WrittenLink>,
+    pub ids: Vec<String>,
+    /// The addresses its links are published with (raw → raw), set when the site is checked
+    /// (see `site/links.rs`); applied to `html` with [`links::rewrite`] when it is rendered.
+    pub rewrites: Vec<(String, String)>,
+    /// Its `attachments` (附件), resolved when the site is checked.
+    pub attachments: Vec<links::Attachment>,
 }
 
 /// A file published beside its page.
@@ -93,6 +105,9 @@ pub struct Section {
     pub html: String,
     /// Indexes into `Content::pages`, in the section's order.
     pub pages: Vec<usize>,
+    /// The links of its text, and the addresses they are published with (as a page's).
+    pub links: Vec<links::WrittenLink>,
+    pub rewrites: Vec<(String, String)>,
 }
 
 /// A page left out of the site until its day comes: its `date` or `published` is after the
@@ -114,6 +129,9 @@ pub struct Content {
     pub sections: BTreeMap<String, Section>,
     /// Slug → page, made by [`Content::index`].
     slugs: std::collections::HashMap<String, usize>,
+    /// Every file of `content/` that is not Markdown: path relative to `content/` (with `/`,
+    /// composed) → the file. Published when it is in a page's folder or a page links to it.
+    pub files: BTreeMap<String, PathBuf>,
 }
 
 impl Content {
@@ -174,7 +192,17 @@ pub fn load_partial(
     }
     let (paths, problems) = crate::files::files_under(root, &content_dir, usize::MAX);
     let mut diagnostics = Diagnostics::from(problems);
-    let mut content = Content::default();
+    let mut content = Content {
+        files: paths
+            .iter()
+            .filter(|p| p.extension().is_none_or(|e| e != "md"))
+            .filter_map(|p| {
+                let rel = p.strip_prefix(&content_dir).ok()?;
+                Some((crate::output::path::nfc(&path_to_url(rel)), p.clone()))
+            })
+            .collect(),
+        ..Content::default()
+    };
     diagnostics.extend(content.read(root, &paths, options, prepare));
     diagnostics.extend(content.finish());
     (content, diagnostics)
@@ -361,6 +389,7 @@ impl Content {
         add_implicit_sections(self);
         let mut diagnostics = Diagnostics::default();
         check_unique_paths(self, &mut diagnostics);
+        check_bundles(self, &mut diagnostics);
         sort_sections(self);
         self.index();
         diagnostics
@@ -389,20 +418,14 @@ fn parse_source(
             }
             Ok(vec![parsed])
         }
-        word::What::Word if word::has_markdown_page(&file.path) => Ok(Vec::new()),
-        word::What::Word => word::parse(root, file, options, prepare),
-        word::What::Pdf => {
-            let beside = word::siblings(&file.path);
-            let has_page = beside
-                .iter()
-                .any(|p| matches!(word::what(p), word::What::Markdown | word::What::Word));
-            if has_page {
-                Ok(Vec::new())
-            } else {
-                Err(word::pdf_alone(&rel_to(root, &file.path)))
-            }
+        // A Word file in a page's folder is one of its files, published with it.
+        word::What::Word if word::has_markdown_page(&file.path) || in_page_folder(file) => {
+            Ok(Vec::new())
         }
-        word::What::Sidecar | word::What::Other => Ok(Vec::new()),
+        word::What::Word => word::parse(root, file, options, prepare),
+        // A PDF is a page's 下载原件, a file it links to or an attachment: which, the site
+        // knows once every page is read (`site/links.rs`).
+        word::What::Pdf | word::What::Sidecar | word::What::Other => Ok(Vec::new()),
     }
 }
 
@@ -416,10 +439,11 @@ fn parse_file(
     let bytes = crate::read::source(root, &file.path, crate::read::Kind::Page)?;
     let text = decode_utf8(&shown, &bytes)?;
     let split = frontmatter::split(&shown, text)?;
-    let dir = crate::output::path::nfc(&file.rel.parent().map(path_to_url).unwrap_or_default());
-    fields::check_folders(&shown, &dir)?;
+    let folder = crate::output::path::nfc(&file.rel.parent().map(path_to_url).unwrap_or_default());
+    fields::check_folders(&shown, &folder)?;
     let is_section = file.rel.file_name().is_some_and(|n| n == "_index.md");
     if is_section {
+        let dir = folder;
         let meta: SectionFrontMatter = frontmatter::parse(&shown, &split)?;
         fields::refuse_zola_section_fields(&shown, &split, &meta)?;
         bidi::check_section(&shown, &split, &meta)?;
@@ -431,6 +455,14 @@ fn parse_file(
         } else {
             format!("{dir}/")
         };
+        let (links, _) = links::collect(
+            &rendered.html,
+            &links::Source {
+                body: split.body,
+                body_line: split.body_line,
+                markdown: &rendered.links,
+            },
+        );
         return Ok(Parsed::Section(Box::new(Section {
             file: Some(shown),
             meta,
@@ -438,6 +470,8 @@ fn parse_file(
             path,
             html: rendered.html,
             pages: Vec::new(),
+            links,
+            rewrites: Vec::new(),
         })));
     }
     let meta: PageFrontMatter = frontmatter::parse(&shown, &split)?;
@@ -453,17 +487,41 @@ fn parse_file(
     Ok(Parsed::Page(Box::new(page)))
 }
 
+/// For a page written as a folder (`policies/x/index.md`, as Zola's and Hugo's page bundles):
+/// the folder (`policies/x`), whose other files are the page's own; the page is `x` of
+/// `policies`.
+fn bundle_of(rel: &Path) -> Option<String> {
+    let folder = crate::output::path::nfc(&rel.parent().map(path_to_url).unwrap_or_default());
+    (rel.file_name().is_some_and(|n| n == "index.md") && !folder.is_empty()).then_some(folder)
+}
+
+/// Whether `file` is beside the `index.md` of a page written as a folder.
+fn in_page_folder(file: &SourceFile) -> bool {
+    file.rel.parent().is_some_and(|p| !p.as_os_str().is_empty())
+        && file.path.with_file_name("index.md").is_file()
+}
+
 /// A page's slug, its section's folder and its address (relative to the script's root):
 /// the slug is the front matter's, else the file's name.
 fn page_path(rel: &Path, meta: &PageFrontMatter) -> (String, String, String) {
-    let dir = crate::output::path::nfc(&rel.parent().map(path_to_url).unwrap_or_default());
+    let folder = crate::output::path::nfc(&rel.parent().map(path_to_url).unwrap_or_default());
+    let bundle = bundle_of(rel);
+    let dir = match &bundle {
+        Some(folder) => folder
+            .rsplit_once('/')
+            .map_or(String::new(), |(parent, _)| parent.to_string()),
+        None => folder,
+    };
     // macOS hands out file names decomposed (NFD); URLs use the composed form.
     let slug = crate::output::path::nfc(&match &meta.slug {
         Some(s) => s.clone(),
-        None => rel
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default(),
+        None => match &bundle {
+            Some(folder) => folder.rsplit('/').next().unwrap_or_default().to_string(),
+            None => rel
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        },
     });
     let path = if dir.is_empty() {
         format!("{slug}/")
@@ -528,8 +586,28 @@ fn page(
     let rendered = markdown::render(&marked, options, &published_by(prepare));
     markdown::unsafe_content(shown, &marked, body_line, &rendered)?;
     let summary = meta.description.clone().unwrap_or(rendered.summary);
+    // Offsets of the marked body, as the body was written.
+    let written: Vec<(usize, String)> = rendered
+        .links
+        .iter()
+        .map(|(offset, dest)| {
+            (
+                shortcodes::unmarked_offset(*offset, &shortcodes),
+                dest.clone(),
+            )
+        })
+        .collect();
+    let (links, ids) = links::collect(
+        &rendered.html,
+        &links::Source {
+            body,
+            body_line: split.body_line,
+            markdown: &written,
+        },
+    );
     Ok(Page {
         file: shown.clone(),
+        bundle: bundle_of(rel),
         slug,
         section: dir,
         path,
@@ -544,6 +622,10 @@ fn page(
         fingerprint,
         lines: fields::ReferenceLines::of(split, &meta),
         meta,
+        links,
+        ids,
+        rewrites: Vec::new(),
+        attachments: Vec::new(),
         files: Vec::new(),
         from_word: false,
         notes,
@@ -618,6 +700,8 @@ fn add_implicit_sections(content: &mut Content) {
                 dir,
                 html: String::new(),
                 pages: Vec::new(),
+                links: Vec::new(),
+                rewrites: Vec::new(),
             });
     }
 }
@@ -655,6 +739,44 @@ fn check_unique_paths(content: &Content, diagnostics: &mut Diagnostics) {
                     .hint(t!("page-same-slug-hint")),
                 );
             }
+        }
+    }
+}
+
+/// A page written as a folder (`x/index.md`) is one page: no other page or section in it.
+fn check_bundles(content: &Content, diagnostics: &mut Diagnostics) {
+    let bundles: BTreeMap<String, &Page> = content
+        .pages
+        .iter()
+        .filter_map(|p| Some((format!("{}/", p.bundle.as_ref()?), p)))
+        .collect();
+    if bundles.is_empty() {
+        return;
+    }
+    let files = content
+        .pages
+        .iter()
+        .filter(|p| p.bundle.is_none())
+        .map(|p| &p.file)
+        .chain(content.sections.values().filter_map(|s| s.file.as_ref()));
+    for file in files {
+        let rel = file.strip_prefix("content").unwrap_or(file);
+        let rel = path_to_url(rel);
+        let inside = bundles
+            .iter()
+            .find(|(folder, _)| rel.starts_with(folder.as_str()));
+        if let Some((folder, page)) = inside {
+            diagnostics.push(
+                Diagnostic::new(
+                    file,
+                    t!(
+                        "page-inside-bundle",
+                        folder = folder.trim_end_matches('/'),
+                        page = page.file.display()
+                    ),
+                )
+                .hint(t!("page-inside-bundle-hint")),
+            );
         }
     }
 }

@@ -57,6 +57,7 @@ pub(crate) const PAGE: &[Field] = &[
     field!("description", ["摘要", "简介"], ["摘要", "簡介"]),
     field!("related", ["相关文件"], ["相關文件"]),
     field!("references", ["引用文件"], ["引用文件"]),
+    field!("attachments", ["附件"], ["附件"]),
     field!("authors", ["作者"], ["作者"]),
     field!("updated", ["更新日期"], ["更新日期"]),
     field!("draft", ["草稿"], ["草稿"]),

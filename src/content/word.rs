@@ -566,7 +566,7 @@ pub(crate) fn encode_segment(segment: &str) -> String {
 }
 
 /// The message for a PDF of `content/` with no page of its name beside it.
-pub(super) fn pdf_alone(shown: &Path) -> Diagnostic {
+pub(crate) fn pdf_alone(shown: &Path) -> Diagnostic {
     Diagnostic::new(shown, t!("content-pdf-not-a-page")).hint(t!("content-pdf-not-a-page-hint"))
 }
 

@@ -42,6 +42,7 @@ catalogues!(
     "config",
     "files",
     "content",
+    "links",
     "mistakes",
     "data",
     "tables",

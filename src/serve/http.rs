@@ -178,6 +178,15 @@ async fn file(State(app): State<App>, method: Method, uri: Uri) -> Response {
     let Some(rel) = resolve(raw) else {
         return not_found(&snapshot, None);
     };
+    // The site is served under its own path, as on the server.
+    let base = app.shared.base.as_str();
+    let rel = match rel.strip_prefix(base) {
+        Some(rest) => rest.to_string(),
+        None if rel.is_empty() || format!("{rel}/") == base => {
+            return redirect(&format!("/{base}"), StatusCode::FOUND);
+        }
+        None => return not_found(&snapshot, None),
+    };
     if !snapshot.built {
         let message = snapshot.error.as_deref().unwrap_or("");
         let page = livereload::error_page(
@@ -206,18 +215,28 @@ async fn file(State(app): State<App>, method: Method, uri: Uri) -> Response {
             Some(query) => format!("{raw}/?{query}"),
             None => format!("{raw}/"),
         };
-        if let Ok(location) = HeaderValue::from_str(&location) {
-            return (
-                StatusCode::MOVED_PERMANENTLY,
-                [
-                    (header::LOCATION, location),
-                    (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-                ],
-            )
-                .into_response();
-        }
+        return redirect(&location, StatusCode::MOVED_PERMANENTLY);
     }
     not_found(&snapshot, Some(&rel))
+}
+
+/// Sends the reader to `location` (a path of this server).
+fn redirect(location: &str, status: StatusCode) -> Response {
+    match HeaderValue::from_str(location) {
+        Ok(location) => (
+            status,
+            [
+                (header::LOCATION, location),
+                (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+            ],
+        )
+            .into_response(),
+        Err(_) => respond(
+            StatusCode::NOT_FOUND,
+            "text/plain; charset=utf-8",
+            Body::empty(),
+        ),
+    }
 }
 
 /// The site's own 404 page in the script of the URL (`zh-hant/404.html` under `/zh-hant/`),

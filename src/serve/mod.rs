@@ -126,13 +126,15 @@ pub(crate) enum LiveEvent {
 
 pub(crate) struct Shared {
     snapshot: RwLock<Arc<Snapshot>>,
+    /// The path the site is served under, without its leading `/`: empty, or `bzh/`.
+    pub base: String,
     pub events: broadcast::Sender<LiveEvent>,
     instance: String,
     generation: std::sync::atomic::AtomicU64,
 }
 
 impl Shared {
-    fn new() -> Self {
+    fn new(base_path: &str) -> Self {
         // Process id and start time: different for every run of the server, which is all the
         // page needs to notice a restart.
         let nanos = std::time::SystemTime::now()
@@ -149,6 +151,7 @@ impl Shared {
                 build_id: format!("{instance}-0"),
             })),
             events: broadcast::channel(64).0,
+            base: base_path.trim_start_matches('/').to_string(),
             instance,
             generation: 0.into(),
         }
@@ -260,8 +263,15 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         .local_addr()
         .map_err(|e| failed(t!("serve-cannot-start", error = io_error(&e))))?
         .port();
+    // The preview is served under the site's own path (`/bzh/` for `base_url =
+    // "https://…/bzh/"`), so an address written `/bzh/files/x.pdf` works in the preview as it
+    // does on the server; `/` sends the reader there. A broken `config.toml` is reported by the
+    // first build; the preview is then at `/` until it is restarted.
+    let base_path = crate::config::Config::load(&options.root.join("config.toml"))
+        .map(|c| c.base_path().to_string())
+        .unwrap_or_else(|_| "/".into());
     let url = format!(
-        "http://{}/",
+        "http://{}{base_path}",
         SocketAddr::new(shown_host(options.bind), port)
     );
 
@@ -272,7 +282,7 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         future: options.future,
         search: true,
     });
-    let shared = Arc::new(Shared::new());
+    let shared = Arc::new(Shared::new(&base_path));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -649,7 +659,7 @@ mod tests {
 
     #[test]
     fn a_failed_build_keeps_the_last_good_files_and_its_build_id() {
-        let shared = Shared::new();
+        let shared = Shared::new("/");
         let files: Arc<FileMap> = Arc::new(
             [("index.html".to_string(), "x".into())]
                 .into_iter()
@@ -678,7 +688,7 @@ mod tests {
 
     #[test]
     fn a_build_that_refused_a_file_withholds_the_last_good_files_until_one_succeeds() {
-        let shared = Shared::new();
+        let shared = Shared::new("/");
         let files: Arc<FileMap> = Arc::new(
             [("index.html".to_string(), "x".into())]
                 .into_iter()

@@ -104,6 +104,17 @@ impl Site {
                 ),
             );
         }
+        for (path, source) in &self.links.files {
+            claims.claim(
+                path,
+                Claimant::source(
+                    crate::read::rel_to(&self.root, source),
+                    None,
+                    deferred!("output-claimant-content-file"),
+                    deferred!("output-hint-content-file"),
+                ),
+            );
+        }
         claims.check()
     }
 

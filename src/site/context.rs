@@ -169,13 +169,16 @@ impl Site {
                         .as_deref()
                         .and_then(|id| reader.city_link(id)),
                     indicators: reader.plan_indicators(*i).to_vec(),
-                    content: if page.shortcodes.is_empty() {
-                        page.html.clone()
-                    } else {
-                        crate::shortcodes::fill(page, &self.templates, &self.labels, &|path| {
-                            reader.indicator_at(path)
-                        })?
-                    },
+                    content: crate::content::links::rewrite(
+                        &if page.shortcodes.is_empty() {
+                            page.html.clone()
+                        } else {
+                            crate::shortcodes::fill(page, &self.templates, &self.labels, &|path| {
+                                reader.indicator_at(path)
+                            })?
+                        },
+                        &page.rewrites,
+                    ),
                 };
                 let mut route = base(&page.meta.title, &page.path, self.page_template(page));
                 route

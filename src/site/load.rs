@@ -127,6 +127,7 @@ impl Site {
             linked: Vec::new(),
             lists: Lists::default(),
             aliases: Vec::new(),
+            links: Default::default(),
             templates_need_simplifying,
             synonyms,
             timings: Default::default(),
@@ -184,7 +185,13 @@ impl Site {
         if !diagnostics.is_empty() {
             return Err(diagnostics);
         }
+        let published = self.links.files.clone();
         self.finish()?;
+        // Files are published by a whole build: a page that links to a file of `content/` no
+        // page linked to before needs one.
+        if self.links.files != published {
+            return Ok(Reread::NeedsFullLoad);
+        }
         Ok(Reread::Done)
     }
 
@@ -213,6 +220,7 @@ impl Site {
         self.linked = linked(&self.related, &self.lineage);
         self.lists = Lists::derive(&self.content, &self.data);
         self.aliases = super::aliases::aliases(&self.content);
+        diagnostics.extend(self.resolve_links());
         diagnostics.into_result(())
     }
 }

@@ -18,6 +18,7 @@ mod contract;
 mod feeds;
 pub(crate) mod incremental;
 mod lineage;
+mod links;
 mod load;
 mod render;
 mod routes;
@@ -72,6 +73,8 @@ pub struct Site {
     lists: Lists,
     /// Earlier addresses of pages and sections.
     aliases: Vec<Alias>,
+    /// What the links of pages and sections lead to: the files of `content/` published.
+    links: links::Resolved,
     /// Whether the templates hold Traditional text (every other source is made Simplified at
     /// load): then pages are made Simplified after rendering too.
     templates_need_simplifying: bool,

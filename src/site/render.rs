@@ -353,7 +353,17 @@ impl Site {
                 crate::output::static_files(&self.root, &self.config.theme)?
                     .into_iter()
                     .try_for_each(emit)
-                    .map_err(Diagnostics::from)
+                    .map_err(Diagnostics::from)?;
+                // Files of `content/` (a page's folder, what pages link to): once, for both
+                // scripts.
+                for (path, source) in &self.links.files {
+                    let bytes = crate::read::source(&self.root, source, crate::read::Kind::Static)?;
+                    emit(OutputFile {
+                        path: path.clone(),
+                        bytes,
+                    })?;
+                }
+                Ok(())
             })?;
         Ok((views, produced))
     }

@@ -108,3 +108,37 @@ mod keep_numbers_whole_tests {
         assert_eq!(keep_numbers_whole(""), "");
     }
 }
+
+/// A file's size as download links show it: `860 B`, `12 KB`, `3.4 MB` (units of 1024, one
+/// decimal under ten).
+pub(crate) fn file_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if bytes < 1024 {
+        return format!("{bytes} B");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if value < 10.0 {
+        format!("{:.1} {}", (value * 10.0).round() / 10.0, UNITS[unit])
+    } else {
+        format!("{} {}", value.round(), UNITS[unit])
+    }
+}
+
+#[cfg(test)]
+mod file_size_tests {
+    #[test]
+    fn sizes_read_as_download_links_show_them() {
+        use super::file_size;
+        assert_eq!(file_size(0), "0 B");
+        assert_eq!(file_size(1023), "1023 B");
+        assert_eq!(file_size(1024), "1.0 KB");
+        assert_eq!(file_size(12_800), "13 KB");
+        assert_eq!(file_size(3_565_158), "3.4 MB");
+        assert_eq!(file_size(5 * 1024 * 1024 * 1024), "5.0 GB");
+    }
+}

@@ -168,6 +168,9 @@ impl Views {
             .map(|(page, linked)| {
                 let mut hasher = std::collections::hash_map::DefaultHasher::new();
                 page.fingerprint.hash(&mut hasher);
+                // What its links lead to changes when another page moves.
+                page.rewrites.hash(&mut hasher);
+                page.attachments.hash(&mut hasher);
                 for &j in linked {
                     pages[j].path.hash(&mut hasher);
                 }
@@ -200,7 +203,7 @@ impl Views {
                     title: s.meta.title.clone(),
                     description: s.meta.description.clone(),
                     path: s.path.clone(),
-                    content: s.html.clone(),
+                    content: crate::content::links::rewrite(&s.html, &s.rewrites),
                     extra: s.meta.extra.clone(),
                 };
                 (dir.clone(), info)

@@ -60,6 +60,8 @@ pub(crate) struct PageView {
     pub validity_path: Option<String>,
     /// Taxonomies other than topics, each with the page's terms.
     pub taxonomies: Vec<TaxonomyLinks>,
+    /// 附件: the files of its `attachments`.
+    pub attachments: Vec<AttachmentView>,
     pub extra: toml::Table,
     /// The other organs of a joint document.
     pub co_issuers: Vec<String>,
@@ -110,6 +112,33 @@ impl OriginalView {
     }
 }
 
+/// A file attached to a page, as a download link shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AttachmentView {
+    /// The file's name: `附件1.pdf`.
+    pub name: String,
+    /// Its address (under the base path, the same for both scripts): `/bzh/policies/x/附件1.pdf`.
+    pub href: String,
+    /// Its type: `PDF`, `DOCX`.
+    pub kind: String,
+    /// Its size: `3.4 MB`.
+    pub size: String,
+}
+
+impl AttachmentView {
+    fn all(page: &Page) -> Vec<AttachmentView> {
+        page.attachments
+            .iter()
+            .map(|a| AttachmentView {
+                name: a.name.clone(),
+                href: a.href.clone(),
+                kind: a.kind.clone(),
+                size: super::format::file_size(a.size),
+            })
+            .collect()
+    }
+}
+
 /// A taxonomy's terms on a page.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct TaxonomyLinks {
@@ -132,6 +161,8 @@ pub struct PageSummary {
     /// badge; nothing for one in force.
     pub validity_badge: Option<String>,
     pub validity_slug: Option<&'static str>,
+    /// 附件, for lists that link to them (the catalogue).
+    pub attachments: Vec<AttachmentView>,
 }
 
 /// A page linked from another one.
@@ -171,6 +202,7 @@ impl PageSummary {
                 .validity
                 .filter(|v| *v != Validity::Valid)
                 .map(Validity::slug),
+            attachments: AttachmentView::all(page),
         }
     }
 }
@@ -264,6 +296,7 @@ impl PageView {
                         .collect(),
                 })
                 .collect(),
+            attachments: AttachmentView::all(page),
             extra: meta.extra.clone(),
             co_issuers: meta.co_issuers.clone(),
             signers: meta.signers.clone(),

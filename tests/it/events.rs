@@ -236,11 +236,11 @@ fn the_documented_events_are_the_events_written() {
     let site = TestSite::basic().with_search();
     written.extend(events(&site.run(&json(&["build"]))));
     written.extend(events(&broken_site().run(&json(&["build"]))));
-    // check: an external link, a punctuation note, a problem (a link to nowhere).
+    // check: an external link, a punctuation note, a problem (an image without alt text).
     let checked = TestSite::basic();
     checked.page(
         "policies/links.md",
-        "+++\ntitle = \"链接\"\n+++\n见[国家标准委](https://www.sac.gov.cn/),还有[没有的页面](/policies/nowhere/)。\n",
+        "+++\ntitle = \"链接\"\n+++\n见[国家标准委](https://www.sac.gov.cn/),还有图标![](/favicon.svg)。\n",
     );
     written.extend(events(&checked.run(&json(&["check"]))));
     // init, and a usage error.
@@ -310,7 +310,7 @@ fn check_says_its_notes_links_and_problems_as_events() {
     let site = TestSite::basic();
     site.page(
         "policies/links.md",
-        "+++\ntitle = \"链接\"\n+++\n见[国家标准委](https://www.sac.gov.cn/),还有[没有的页面](/policies/nowhere/)。\n",
+        "+++\ntitle = \"链接\"\n+++\n见[国家标准委](https://www.sac.gov.cn/),还有图标![](/favicon.svg)。\n",
     );
     let output = site.run(&json(&["check", "--lang", "zh-Hans"]));
     assert_eq!(output.status.code(), Some(1));
@@ -347,7 +347,7 @@ fn check_says_its_notes_links_and_problems_as_events() {
     assert!(
         errors
             .iter()
-            .any(|e| e["message"].as_str().unwrap().contains("policies/nowhere")),
+            .any(|e| e["message"].as_str().unwrap().contains("/favicon.svg")),
         "{errors:#?}"
     );
     let checked = of_kind(&events, "checked");

@@ -3,7 +3,10 @@
 //! of the `提示` block after it (in Simplified Chinese, as the guide shows them). A block marked
 //! `工作簿=PATH 工作表=NAME` is a sheet of the workbook PATH (cells separated by `|`, numbers
 //! stored as numbers), written as a real `.xlsx`; one marked `出错工作簿=PATH 工作表=NAME` is that
-//! workbook with this sheet alone, checked like an `出错` example.
+//! workbook with this sheet alone, checked like an `出错` example. A block marked
+//! `文件夹=DIR` lists the files of a folder (a page's images and attachments), made as stand-ins
+//! where no other block writes them. The guide's site also builds under a sub-path, in both
+//! scripts, with every link of every page leading to a file.
 
 use std::collections::BTreeMap;
 
@@ -67,6 +70,19 @@ fn guide_site() -> TestSite {
     for (path, bytes) in workbooks(&blocks) {
         site.file(&path, bytes);
         files += 1;
+    }
+    // `文件夹=DIR`: the files a folder holds, one name a line; those no block writes (images,
+    // PDFs) are made as small stand-ins.
+    for block in &blocks {
+        if let Some(dir) = marker(&block.info, "文件夹") {
+            for name in block.text.lines().map(str::trim).filter(|n| !n.is_empty()) {
+                let path = format!("{dir}/{name}");
+                if !site.path(&path).exists() {
+                    site.file(&path, format!("示例文件 {name}\n").repeat(40));
+                    files += 1;
+                }
+            }
+        }
     }
     assert!(
         files >= 8,
@@ -183,4 +199,64 @@ fn the_guide_error_messages_are_what_the_build_prints() {
         checked >= 5,
         "the guide shows its error messages ({checked})"
     );
+}
+
+/// The guide's links, images and attachments on a site under a sub-path: every link of every
+/// page, in both scripts, leads to a file; the page's text links to pages of its own script;
+/// its files are published once; the attachments are listed with name, type and size.
+#[test]
+fn the_guide_links_images_and_attachments_work_under_a_sub_path_in_both_scripts() {
+    let site = guide_site();
+    site.config(
+        "base_url = \"https://www.example.gov.cn/\"",
+        "base_url = \"https://www.example.gov.cn/bzh/\"",
+    );
+    site.built();
+    let followed = links::every_link_resolves(&site.public(), "/bzh/", "zh-hant/", &[]);
+    assert!(followed > 500, "{followed} links followed");
+    for (prefix, script) in [("", "简体"), ("zh-hant/", "繁體")] {
+        let page = site.read(&format!("{prefix}policies/shifan-measures/index.html"));
+        // Pages in the page's script, under the base path.
+        for href in [
+            format!("href=\"/bzh/{prefix}policies/shifan-plan/\""),
+            format!("href=\"/bzh/{prefix}policies/shifan-plan/#一-发展目标\""),
+            format!("href=\"/bzh/{prefix}interpretations/shifan-plan-interpretation/\""),
+            format!("href=\"/bzh/{prefix}dashboard/\""),
+        ] {
+            assert!(page.contains(&href), "{script}: {href} in {page}");
+        }
+        // Files once, for both scripts.
+        for address in [
+            "src=\"/bzh/policies/shifan-measures/图1-工作流程.png\"",
+            "href=\"/bzh/policies/shifan-measures/附件1-重点任务分工表.pdf\"",
+            "href=\"/bzh/files/shifan-report-2023.pdf\"",
+        ] {
+            assert!(page.contains(address), "{script}: {address}");
+        }
+        assert!(page.contains("<dt>附件</dt>"), "{script}: {page}");
+        assert!(
+            page.replace("申報表", "申报表")
+                .contains("附件2-申报表.docx</a> <span class=\"file-meta\">DOCX，1.4 KB</span>"),
+            "{script}: name, type and size: {page}"
+        );
+    }
+    assert!(site
+        .public()
+        .join("policies/shifan-measures/附件2-申报表.docx")
+        .is_file());
+    assert!(
+        !site
+            .public()
+            .join("zh-hant/policies/shifan-measures")
+            .join("图1-工作流程.png")
+            .exists(),
+        "a page's files are published once"
+    );
+    // The catalogue's lists link to the attachments too.
+    let office = site.read("offices/示范市人民政府/index.html");
+    assert!(
+        office.contains("href=\"/bzh/policies/shifan-measures/附件1-重点任务分工表.pdf\""),
+        "{office}"
+    );
+    assert_success(&site.run(&["check"]));
 }

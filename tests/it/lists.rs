@@ -31,11 +31,7 @@ fn many_documents(site: &TestSite, count: usize) {
 
 /// Every `href` of a page, relative to the output (the site is at `/`).
 fn links(html: &str) -> Vec<String> {
-    html.split("href=\"/")
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next())
-        .map(str::to_string)
-        .collect()
+    crate::support::links::root_links(html)
 }
 
 /// The pager's numbered links of a page: (number, path, current).

@@ -20,6 +20,7 @@ mod golden;
 mod guide;
 mod incremental;
 mod layout;
+mod links;
 mod lists;
 mod messages_output;
 mod messages_serve;

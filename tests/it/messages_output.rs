@@ -356,10 +356,18 @@ fn a_full_disk_in_chinese() {
 #[test]
 fn check_names_a_generated_page_in_chinese() {
     let site = TestSite::basic();
-    // A section's text is shown on its list page, which stdportal makes.
-    site.edit("content/policies/_index.md", |t| {
-        format!("{t}\n见[不存在](/nothing/)。\n")
-    });
+    // A link a template puts on a list page, which stdportal makes (a link written in a page
+    // or a section's text stops the build: see `links`).
+    let theme =
+        std::fs::read_to_string(site.path("themes/default/templates/section.html")).unwrap();
+    site.file(
+        "templates/section.html",
+        theme.replacen(
+            "{% block content %}",
+            "{% block content %}{% if section.path == \"policies/\" %}<a href=\"/nothing/\">不存在</a>{% endif %}",
+            1,
+        ),
+    );
     let output = site.run(&["check", "--lang", "zh-Hans"]);
     let message = assert_refused(&output, &[]);
     assert_says(

@@ -133,11 +133,15 @@ fn raster_data_images_and_ordinary_links_are_published() {
         &site,
         "fine",
         "![图标](data:image/png;base64,iVBORw0KGgo=) [规划](/policies/plan/) \
-         [邮件](mailto:a@example.gov.cn) [./javascript:x](./javascript:x)\n\n\
+         [邮件](mailto:a@example.gov.cn) [规划](/policies/plan/?javascript:x)\n\n\
          <pre onmouseover=\"alert(1)\">x</pre>\n",
     );
     site.built();
     let html = site.read("policies/fine/index.html");
+    assert!(
+        html.contains("<a href=\"/policies/plan/?javascript:x\">"),
+        "{html}"
+    );
     assert!(html.contains("<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"图标\""));
     // Raw HTML is text unless allowed, even when it looks like a highlighted code block.
     assert!(

@@ -87,10 +87,12 @@ impl Server {
                 );
             }
         };
+        // `http://HOST:PORT/`, or `http://HOST:PORT/bzh/` for a site under a sub-path.
         let host = url
             .strip_prefix("http://")
-            .and_then(|u| u.strip_suffix('/'))
-            .expect("the URL is http://HOST:PORT/");
+            .and_then(|u| u.split_once('/'))
+            .map(|(host, _)| host)
+            .expect("the URL is http://HOST:PORT/…");
         Server {
             child,
             addr: host.parse().expect("HOST:PORT"),
@@ -554,6 +556,68 @@ fn directory_urls_redirect_and_missing_pages_get_the_sites_404_page() {
     assert_eq!(missing.status, 404);
     assert!(missing.text().contains("<html lang=\"zh-Hant\">"));
     assert!(missing.text().contains("zh-hant/404.html"));
+}
+
+/// A site whose `base_url` has a path is previewed under it, as on the server: an address
+/// written `/bzh/files/x.pdf` works in both; `/` leads there. A link that breaks while serving
+/// is shown in the overlay with its file, line and column, and the last good site stays.
+#[test]
+fn a_site_under_a_sub_path_is_served_under_it_and_a_broken_link_shows_in_the_overlay() {
+    let site = TestSite::basic();
+    site.config(
+        "base_url = \"https://example.gov.cn/\"",
+        "base_url = \"https://www.example.gov.cn/bzh/\"",
+    );
+    site.file("static/files/x.pdf", "%PDF stand-in");
+    site.page(
+        "policies/files.md",
+        "+++\ntitle = \"文件\"\n+++\n[甲](/bzh/files/x.pdf) [乙](/files/x.pdf) [规划](@/policies/plan.md)\n",
+    );
+    let server = Server::start(site.root());
+    assert!(server.url.ends_with("/bzh/"), "{}", server.url);
+    let home = server.get("/");
+    assert_eq!(home.status, 302);
+    assert_eq!(home.header("location"), "/bzh/");
+    assert_eq!(server.get("/bzh").header("location"), "/bzh/");
+    assert_eq!(server.get("/bzh/files/x.pdf").text(), "%PDF stand-in");
+    assert_eq!(server.get("/files/x.pdf").status, 404);
+    let page = server.get("/bzh/zh-hant/policies/files/");
+    assert_eq!(page.status, 200);
+    let text = page.text();
+    assert_eq!(
+        text.matches("href=\"/bzh/files/x.pdf\"").count(),
+        2,
+        "{text}"
+    );
+    assert!(
+        text.contains("href=\"/bzh/zh-hant/policies/plan/\""),
+        "{text}"
+    );
+    // Every link of the served page leads to something the server serves.
+    for address in crate::support::links::addresses(&text) {
+        if address.starts_with("/bzh/") {
+            let status = server.get(&address).status;
+            assert!(status == 200 || status == 301, "{address}: {status}");
+        }
+    }
+
+    let mut events = server.events();
+    site.edit("content/policies/files.md", |t| {
+        t.replace("@/policies/plan.md", "@/policies/plam.md")
+    });
+    let error = events.wait_for("error");
+    assert!(
+        error.data.contains("content/policies/files.md:4:")
+            && error.data.contains("@/policies/plam.md")
+            && error.data.contains("@/policies/plan.md"),
+        "the overlay names the file, line and column and the nearest page: {}",
+        error.data
+    );
+    assert_eq!(
+        server.get("/bzh/policies/files/").status,
+        200,
+        "the last good site stays"
+    );
 }
 
 #[test]

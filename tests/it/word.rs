@@ -555,13 +555,20 @@ fn the_markdown_of_every_fixture_builds_into_a_page() {
     }
     for (name, d) in &documents {
         let title = toml::Value::String(d.page_title()).to_string();
+        // A page as a folder with its pictures beside it, as the Word import writes them.
         site.page(
-            &format!("policies/{name}.md"),
+            &format!("policies/{name}/index.md"),
             &format!(
                 "+++\ntitle = {title}\nkind = \"policy\"\n+++\n\n{}\n",
                 d.markdown_with_attachments()
             ),
         );
+        for image in &d.images {
+            site.file(
+                &format!("content/policies/{name}/{}", image.name),
+                &image.bytes,
+            );
+        }
     }
     site.built();
     for (name, d) in &documents {

@@ -3,6 +3,7 @@
 
 pub mod bounded;
 pub mod internals;
+pub mod links;
 pub mod word;
 pub mod workbooks;
 
