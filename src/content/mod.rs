@@ -330,7 +330,9 @@ impl Content {
                 Ok(all) => {
                     for parsed in all {
                         match parsed {
-                            Parsed::Page(page) => self.publish_or_schedule(*page, options, &mut pages),
+                            Parsed::Page(page) => {
+                                self.publish_or_schedule(*page, options, &mut pages)
+                            }
                             Parsed::Section(section) => {
                                 self.sections.insert(section.dir.clone(), *section);
                             }

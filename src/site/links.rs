@@ -110,6 +110,9 @@ struct Targets<'a> {
     bundled: BTreeSet<String>,
     /// Output paths of files of `content/` → relative to `content/`.
     content_outputs: HashMap<String, String>,
+    /// Output paths of the files a page publishes beside itself (a Word page's 下载原件 and
+    /// pictures).
+    page_files: HashSet<String>,
 }
 
 impl<'a> Targets<'a> {
@@ -171,6 +174,11 @@ impl<'a> Targets<'a> {
             content_files,
             bundled,
             content_outputs,
+            page_files: content
+                .pages
+                .iter()
+                .flat_map(|p| p.files.iter().map(|f| format!("{}{}", p.path, f.name)))
+                .collect(),
         }
     }
 
@@ -212,7 +220,10 @@ impl<'a> Targets<'a> {
                 page: page(path),
             });
         }
-        if self.statics.contains_key(path) || self.content_outputs.contains_key(path) {
+        if self.statics.contains_key(path)
+            || self.content_outputs.contains_key(path)
+            || self.page_files.contains(path)
+        {
             return Some(Target::File {
                 path: path.to_string(),
             });

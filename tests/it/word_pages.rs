@@ -36,7 +36,7 @@ fn a_word_file_in_content_is_a_page_with_its_metadata_in_both_scripts() {
         "<div class=\"prose\"><p class=\"addressee\">各区县人民政府，市直有关部门：</p>",
         "<p class=\"copy-to\">抄送：市委各部门，市人大常委会办公室，市政协办公室</p>",
         "下载原件：<a href=\"/policies/示例发〔2017〕1号/示例发〔2017〕1号.docx\" download>示例发〔2017〕1号.docx</a>（Word，10 KB）",
-        "<img src=\"/policies/%E7%A4%BA%E4%BE%8B%E5%8F%91%E3%80%942017%E3%80%951%E5%8F%B7/image-1.png\"",
+        "<img src=\"/policies/示例发〔2017〕1号/image-1.png\"",
         "<caption>表1　“十二五”末和2020年的标准化指标</caption>",
         "<td rowspan=\"4\">标准制修订</td>",
     ] {
@@ -50,7 +50,7 @@ fn a_word_file_in_content_is_a_page_with_its_metadata_in_both_scripts() {
         "<p class=\"addressee\">各區縣人民政府，市直有關部門：</p>",
         // One copy of the Word file and of the picture, linked from both scripts.
         "下載原件：<a href=\"/policies/示例发〔2017〕1号/示例发〔2017〕1号.docx\" download>",
-        "<img src=\"/policies/%E7%A4%BA%E4%BE%8B%E5%8F%91%E3%80%942017%E3%80%951%E5%8F%B7/image-1.png\"",
+        "<img src=\"/policies/示例发〔2017〕1号/image-1.png\"",
     ] {
         assert!(hant.contains(part), "{part} not in:\n{}", article(&hant));
     }
@@ -283,7 +283,7 @@ fn a_long_attachment_is_a_page_of_its_own_linked_both_ways() {
     let document = site.read("policies/joint/index.html");
     let attachment = site.read("policies/joint-附件1/index.html");
     assert!(
-        document.contains("<a href=\"../joint-%E9%99%84%E4%BB%B61/\">附件1　强化宣传培训</a></h2>"),
+        document.contains("<a href=\"/policies/joint-附件1/\">附件1　强化宣传培训</a></h2>"),
         "{}",
         article(&document)
     );
@@ -372,7 +372,7 @@ fn import_writes_the_page_its_word_file_and_its_pictures() {
         article(&html)
     );
     assert!(html.contains("<td rowspan=\"4\">标准制修订</td>"));
-    assert!(html.contains("<img src=\"/policies/%E6%B3%B0"));
+    assert!(html.contains("<img src=\"/policies/泰政发〔2017〕1号/image-1.png\""));
     assert!(site
         .public()
         .join("policies/泰政发〔2017〕1号/image-1.png")
@@ -559,4 +559,61 @@ fn a_classified_document_is_a_warning_and_its_marking_is_never_published() {
     assert!(said.contains("秘密"), "{said}");
     let html = site.read("policies/joint/index.html");
     assert!(!article(&html).contains("秘密"), "{}", article(&html));
+}
+
+/// On a site under a sub-path a Word page's pictures and 下载原件 are found under it from both
+/// scripts; a Word file in a page's folder is one of that page's files, not a page; a PDF that
+/// a page links to is published, and only a PDF no page publishes is refused.
+#[test]
+fn word_pages_under_a_sub_path_beside_page_folders_and_linked_pdfs() {
+    let site = TestSite::basic();
+    site.config(
+        "base_url = \"https://example.gov.cn/\"",
+        "base_url = \"https://www.example.gov.cn/bzh/\"",
+    );
+    site.file("content/policies/示例发〔2017〕1号.docx", rizhao());
+    site.page(
+        "policies/measures/index.md",
+        "+++\ntitle = \"若干措施\"\ndate = 2018-03-01\n+++\n见[申报表](申报表.docx)和[报告](../report.pdf)。\n",
+    );
+    site.file("content/policies/measures/申报表.docx", rizhao());
+    site.file("content/policies/report.pdf", b"%PDF-1.7\n");
+    site.built();
+    for prefix in ["", "zh-hant/"] {
+        let html = site.read(&format!("{prefix}{RIZHAO_PAGE}"));
+        for part in [
+            "<img src=\"/bzh/policies/示例发〔2017〕1号/image-1.png\"",
+            "<a href=\"/bzh/policies/示例发〔2017〕1号/示例发〔2017〕1号.docx\" download>",
+        ] {
+            assert!(html.contains(part), "{part} not in:\n{}", article(&html));
+        }
+        let measures = site.read(&format!("{prefix}policies/measures/index.html"));
+        for part in [
+            "<a href=\"/bzh/policies/measures/申报表.docx\">",
+            "<a href=\"/bzh/policies/report.pdf\">",
+        ] {
+            assert!(
+                measures.contains(part),
+                "{part} not in:\n{}",
+                article(&measures)
+            );
+        }
+    }
+    crate::support::links::every_link_resolves(&site.public(), "/bzh/", "zh-hant/", &[]);
+    assert!(site
+        .public()
+        .join("policies/measures/申报表.docx")
+        .is_file());
+    assert!(site.public().join("policies/report.pdf").is_file());
+    // The Word file in the page's folder made no page of its own.
+    assert!(!site.public().join("policies/measures/申报表").exists());
+    // Unlinked, the PDF is refused again, with the way to publish it.
+    site.page(
+        "policies/measures/index.md",
+        "+++\ntitle = \"若干措施\"\ndate = 2018-03-01\n+++\n见[申报表](申报表.docx)。\n",
+    );
+    site.rejected_in(
+        "zh-Hans",
+        &["content/policies/report.pdf: 错误：这个 PDF 文件没有发布"],
+    );
 }
