@@ -136,13 +136,14 @@ fn with_office_workbook(name: &str) -> TestSite {
 
 /// A workbook as an office keeps it gives the same site as the basic fixture's TOML and CSV,
 /// byte for byte: a 说明 sheet, title rows, a two-row header merged over 值 and 年份, a 序号
-/// column, cities by name, `.xls` and `.xlsx` cells stored as fractions and shown as `0.0%`;
+/// column, cities by name, `.xls`, `.xlsx` and `.ods` cells stored as fractions and shown as
+/// `0.0%`;
 /// the hidden sheet's draft figure (99%) is not published, and the build says so.
 #[test]
 fn an_office_workbook_with_an_editors_habits_gives_the_same_site() {
     let reference = TestSite::basic();
     reference.built();
-    for name in ["数据.xls", "数据.xlsx"] {
+    for name in ["数据.xls", "数据.xlsx", "数据.ods"] {
         let site = with_office_workbook(name);
         let output = site.build(&["--lang", "zh-Hans"]);
         assert_success(&output);
