@@ -221,7 +221,8 @@ fn an_observation_from_the_future_is_refused_unless_the_row_says_forecast() {
             "提示：请改正日期（年份是不是打错了？）；如果这是预测值，请在这一行的“预测”列写“是”",
         ],
     );
-    // Marked as a forecast (预测): read, and never taken for the latest measurement.
+    // Marked as a forecast (预测): read, shown as one (tests/it/forecasts.rs), and never taken
+    // for the latest measurement.
     let site = TestSite::basic();
     site.file(
         "data/observations.csv",
@@ -232,8 +233,9 @@ fn an_observation_from_the_future_is_refused_unless_the_row_says_forecast() {
     );
     site.built();
     let page = text_of(&site.read(&format!("{PASS_RATE}index.html")));
-    assert!(page.contains("96.1%") && !page.contains("99%"), "{page}");
-    assert!(!page.contains("已完成") && !page.contains("2199"), "{page}");
+    assert!(page.contains("最新：2018年96.1%"), "{page}");
+    assert!(page.contains("预测2199年12月31日99%"), "{page}");
+    assert!(!page.contains("已完成"), "{page}");
 }
 
 #[test]
