@@ -159,6 +159,9 @@ labels! {
     latest;
     /// A measured value, as a row of a target's data (监测).
     observation;
+    /// A forecast value, as a row of a target's data and CSV, beside the latest value of
+    /// target tables, in a chart's legend (预测).
+    forecast;
     /// A target's status, as a column of target tables (状态).
     status;
     /// The summary of a target: its baseline.
@@ -190,6 +193,8 @@ labels! {
     chart_value(label, value);
     /// The latest value's mark in a target's chart, with its status.
     chart_latest_status(value, status);
+    /// A forecast value's mark in a target's chart, and in the chart's description.
+    chart_forecast(value);
     /// The dashboard's chart of statuses: title.
     dashboard_status_chart_title;
     /// The dashboard's chart of statuses: unit of its values.

@@ -82,6 +82,8 @@ table-value-without-header-hint = give the column a header in the first row, or 
 table-cell-duration = the cell holds a length of time ({ $duration }), not a date or a number
 table-cell-error = the cell shows the error { $error }
 table-cell-error-hint = correct the formula or type the value; stdportal reads what a cell shows
+table-cell-percent-unread = the cell shows its stored fraction as a percentage, but its number format could not be read: the figure to publish is not certain
+table-cell-percent-unread-hint = give the cell the Percent format (Format Cells → Percent) and save again, or type the figure itself (97 for 97%) and write % in the unit column
 
 ## Workbooks: what is not read (SECURITY.md lists the limits)
 

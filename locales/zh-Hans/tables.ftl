@@ -75,6 +75,8 @@ table-value-without-header-hint = 请在第一行给这一列写上表头，或�
 table-cell-duration = 这个单元格是一段时长（{ $duration }），不是日期也不是数字
 table-cell-error = 这个单元格显示错误 { $error }
 table-cell-error-hint = 请改正公式或直接输入值；stdportal 读取的是单元格显示的内容
+table-cell-percent-unread = 这个单元格把保存的小数显示为百分数，但读不出它的数字格式，不能确定要发布的数值
+table-cell-percent-unread-hint = 请把单元格格式设为“百分比”（设置单元格格式 → 百分比）后重新保存，或者直接输入数值（97% 写 97），把 % 写在单位列
 
 ## 工作簿：不读取的情况（SECURITY.md 列出了各项上限）
 

@@ -75,6 +75,8 @@ table-value-without-header-hint = 請在第一列給這一欄寫上標題，或�
 table-cell-duration = 這個儲存格是一段時長（{ $duration }），不是日期也不是數字
 table-cell-error = 這個儲存格顯示錯誤 { $error }
 table-cell-error-hint = 請改正公式或直接輸入值；stdportal 讀取的是儲存格顯示的內容
+table-cell-percent-unread = 這個儲存格把儲存的小數顯示為百分比，但讀不出它的數值格式，不能確定要發布的數值
+table-cell-percent-unread-hint = 請把儲存格格式設為“百分比”（儲存格格式 → 百分比）後重新儲存，或者直接輸入數值（97% 寫 97），把 % 寫在單位欄
 
 ## 活頁簿：不讀取的情況（SECURITY.md 列出了各項上限）
 

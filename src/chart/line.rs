@@ -206,6 +206,15 @@ pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
         );
     }
 
+    // Forecasts are drawn apart from the measured values: hollow, on a dashed line of their own
+    // from the last measured value, and named as forecasts; the latest measured value keeps the
+    // status's mark.
+    let (measured, forecasts): (Vec<&Point>, Vec<&Point>) =
+        points.iter().copied().partition(|p| !p.forecast);
+    let forecasts = &forecasts[forecasts.len().saturating_sub(MAX_DRAWN_POINTS)..];
+    let had_points = !points.is_empty();
+    let points = measured;
+
     // Data: the line through every point, or, with more points than pixels, through those that
     // draw the same pixels; a circle on each point, or on the first, last, lowest and highest.
     let all_xy: Vec<(f64, f64)> = points
@@ -243,6 +252,38 @@ pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
             mark(&mut body, Shape::Circle, at, 5.0, "point", SERIES, &text);
         }
     }
+    if !forecasts.is_empty() {
+        let from = points
+            .iter()
+            .rev()
+            .find(|p| p.x <= forecasts[0].x)
+            .map(|p| (px(p.x), py(p.value.value())));
+        let d: Vec<String> = from
+            .into_iter()
+            .chain(forecasts.iter().map(|p| (px(p.x), py(p.value.value()))))
+            .map(|(x, y)| format!("{} {}", num(x), num(y)))
+            .collect();
+        if d.len() >= 2 {
+            let _ = writeln!(
+                body,
+                r#"<path class="series-line forecast-line" d="M{}" fill="none" stroke="{SERIES}" stroke-width="2" stroke-dasharray="4 4"/>"#,
+                d.join("L")
+            );
+        }
+        for p in forecasts {
+            let text = labels.chart_forecast(labelled(labels, p.label, p.value, c.unit));
+            let at = (px(p.x), py(p.value.value()));
+            mark(
+                &mut body,
+                Shape::HollowCircle,
+                at,
+                6.0,
+                "point point-forecast",
+                SERIES,
+                &text,
+            );
+        }
+    }
     let references = [
         (baseline, Shape::Diamond, 7.0, "mark mark-baseline", GREY),
         (target, Shape::Bullseye, 9.0, "mark mark-target", TEXT),
@@ -265,9 +306,19 @@ pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
     let target_y = target.map(|(_, v, _)| py(v.value()));
     // Value labels: all of them if they fit side by side, else the first and the last (or just
     // the last). Each goes above its point, or below where the line runs higher on both sides.
+    // The forecasts' labels say so (98%（预测）), in x order with the measured ones.
+    let mut points: Vec<&Point> = points.iter().chain(forecasts).copied().collect();
+    points.sort_by(|a, b| a.x.total_cmp(&b.x));
     let texts: Vec<String> = points
         .iter()
-        .map(|p| value_label(p.value, c.unit))
+        .map(|p| {
+            let value = value_label(p.value, c.unit);
+            if p.forecast {
+                labels.chart_forecast(value)
+            } else {
+                value
+            }
+        })
         .collect();
     let widths: Vec<f64> = texts.iter().map(|t| text_width(t, FONT)).collect();
     let xy: Vec<(f64, f64)> = points
@@ -279,10 +330,18 @@ pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
     let n = points.len();
     let chosen: Vec<usize> = if (1..n).all(|i| apart(i - 1, i)) {
         (0..n).collect()
-    } else if apart(0, n - 1) {
-        vec![0, n - 1]
     } else {
-        vec![n - 1]
+        // The latest measured value first, then the last point (a forecast), then the first,
+        // each where it clears those already chosen.
+        let last_measured = points.iter().rposition(|p| !p.forecast);
+        let mut chosen: Vec<usize> = Vec::new();
+        for i in [last_measured, Some(n - 1), Some(0)].into_iter().flatten() {
+            if !chosen.contains(&i) && chosen.iter().all(|&j| apart(i.min(j), i.max(j))) {
+                chosen.push(i);
+            }
+        }
+        chosen.sort_unstable();
+        chosen
     };
     for i in chosen {
         let (x, y) = xy[i];
@@ -294,12 +353,17 @@ pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
         // Screen y grows downwards: neighbours with smaller y are higher.
         let below = !neighbours.is_empty() && neighbours.iter().all(|&ny| ny < y);
         let cy = label_centre(y, below, bottom, target_y);
-        Text::new("value point-value", x, cy)
+        let class = if points[i].forecast {
+            "value point-value forecast-value"
+        } else {
+            "value point-value"
+        };
+        Text::new(class, x, cy)
             .anchor(Anchor::Middle)
             .write(&mut body, &texts[i]);
     }
 
-    if points.is_empty() {
+    if !had_points {
         let fill = format!(r#"fill="{GREY}""#);
         Text::new("no-data", (left + right) / 2.0, TOP + PLOT_H / 2.0)
             .anchor(Anchor::Middle)
@@ -307,17 +371,27 @@ pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
             .write(&mut body, labels.chart_no_data());
     }
 
-    // Legend for the baseline and target.
+    // Legend for the baseline, the target and the forecasts.
     let mut h = bottom + 32.0;
-    if baseline.is_some() || target.is_some() {
+    if baseline.is_some() || target.is_some() || !forecasts.is_empty() {
         body.push_str("<g class=\"legend\">\n");
         let mut x = PAD;
         let mut cy = bottom + 34.0 + LEGEND_ROW / 2.0;
         let max_text = WIDTH - 2.0 * PAD - 34.0;
-        let items = [(baseline, Shape::Diamond), (target, Shape::Bullseye)];
-        for (m, shape) in items {
-            let Some((_, v, label)) = m else { continue };
-            let text = labelled(labels, label, v, c.unit);
+        let forecast = (!forecasts.is_empty()).then_some(labels.forecast());
+        let items = [
+            (
+                baseline.map(|b| labelled(labels, b.2, b.1, c.unit)),
+                Shape::Diamond,
+            ),
+            (
+                target.map(|t| labelled(labels, t.2, t.1, c.unit)),
+                Shape::Bullseye,
+            ),
+            (forecast.map(str::to_string), Shape::HollowCircle),
+        ];
+        for (text, shape) in items {
+            let Some(text) = text else { continue };
             let w = 34.0 + text_width(&text, FONT).min(max_text);
             if x > PAD && x + w > WIDTH - PAD {
                 x = PAD;
@@ -339,6 +413,24 @@ pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
                     8.0,
                     "legend-swatch mark-target",
                     TEXT,
+                    "",
+                );
+            } else if shape == Shape::HollowCircle {
+                let attrs = format!(r#"stroke="{SERIES}" stroke-width="2" stroke-dasharray="4 4""#);
+                seg(
+                    &mut body,
+                    "legend-swatch forecast-line",
+                    (x, cy),
+                    (x + 26.0, cy),
+                    &attrs,
+                );
+                mark(
+                    &mut body,
+                    shape,
+                    (x + 13.0, cy),
+                    6.0,
+                    "legend-swatch point-forecast",
+                    SERIES,
                     "",
                 );
             } else {
@@ -392,6 +484,7 @@ mod tests {
             x,
             label: "点",
             value: f(value),
+            forecast: false,
         }
     }
 

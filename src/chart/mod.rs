@@ -110,6 +110,9 @@ pub(crate) struct Point<'a> {
     /// Label for the point, e.g. "2018".
     pub label: &'a str,
     pub value: &'a Figure,
+    /// A forecast, not a measurement: drawn hollow on a dashed line after the measured ones,
+    /// and named as a forecast in its text.
+    pub forecast: bool,
 }
 
 /// A time series with optional baseline and target markers.
@@ -225,6 +228,7 @@ mod tests {
                 x: 1901.0 + i as f64 / 365.0,
                 label,
                 value: f(if i == 4242 { 150.0 } else { value(i) }),
+                forecast: false,
             })
             .collect();
         let svg = line(&LineChart {
@@ -340,16 +344,19 @@ mod tests {
                     x: 2016.0,
                     label: "2016",
                     value: f(94.1),
+                    forecast: false,
                 },
                 Point {
                     x: 2017.0,
                     label: "2017",
                     value: f(94.8),
+                    forecast: false,
                 },
                 Point {
                     x: 2018.0,
                     label: "2018",
                     value: f(95.1),
+                    forecast: false,
                 },
             ],
             baseline: Some((2015.0, f(93.2), "基线 2015")),
@@ -402,6 +409,7 @@ mod tests {
                     x: 2018.0,
                     label: evil,
                     value: f(1.0),
+                    forecast: false,
                 }],
                 baseline: Some((2015.0, f(0.5), evil)),
                 target: Some((2020.0, f(2.0), evil)),

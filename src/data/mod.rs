@@ -101,8 +101,8 @@ pub struct Observation {
     pub indicator: String,
     pub date: PartialDate,
     pub value: Figure,
-    /// A value the row says is a forecast (预测): it may lie after the build date, and is
-    /// never taken for the latest measurement.
+    /// A value the row says is a forecast (预测): it may lie after the build date, is shown
+    /// labelled as a forecast, and is never taken for the latest measurement.
     pub forecast: bool,
     pub source: String,
     #[serde(skip)]
@@ -246,6 +246,18 @@ impl Data {
             .observations
             .iter()
             .filter(|o| o.city == indicator.city && o.indicator == indicator.id && !o.forecast)
+            .collect();
+        obs.sort_by_key(|o| o.date);
+        obs
+    }
+
+    /// The indicator's forecasts (rows marked 预测), oldest first: shown as forecasts, never
+    /// taken for a measured value.
+    pub fn forecasts_of(&self, indicator: &Indicator) -> Vec<&Observation> {
+        let mut obs: Vec<&Observation> = self
+            .observations
+            .iter()
+            .filter(|o| o.city == indicator.city && o.indicator == indicator.id && o.forecast)
             .collect();
         obs.sort_by_key(|o| o.date);
         obs

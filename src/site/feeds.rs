@@ -65,9 +65,19 @@ pub(super) fn indicator_csv(site: &Site, reader: &Reader<'_>, index: usize) -> V
         ind.unit.clone(),
         labels.comparator_words(ind.target.comparator).into(),
     ]);
-    for o in data.observations_of(ind) {
+    // Measured values, then forecasts (类型 预测), each by date.
+    for o in data
+        .observations_of(ind)
+        .into_iter()
+        .chain(data.forecasts_of(ind))
+    {
+        let kind = if o.forecast {
+            labels.forecast()
+        } else {
+            labels.observation()
+        };
         rows.push(vec![
-            labels.observation().into(),
+            kind.into(),
             o.date.to_string(),
             o.value.text().to_string(),
             ind.unit.clone(),

@@ -8,7 +8,7 @@ use super::{indicator_path, Link};
 use crate::chart;
 use crate::content::Content;
 use crate::dashboard::{self, Assessment, Status};
-use crate::data::{Data, Indicator, SourceRef};
+use crate::data::{Data, Indicator, Observation, SourceRef};
 use crate::figure::Figure;
 use crate::labels::Labels;
 
@@ -62,6 +62,8 @@ pub struct ObservationView {
     pub date: String,
     pub value: String,
     pub source: String,
+    /// A forecast (预测), not a measurement: the table says so.
+    pub forecast: bool,
 }
 
 /// Where a figure is stated: the page and its words.
@@ -104,13 +106,18 @@ pub struct IndicatorView {
     pub status: StatusView,
     pub latest: Option<String>,
     pub latest_date: Option<String>,
+    /// The newest forecast dated after the latest measurement (or any, without one), shown
+    /// labelled beside the latest value; never taken for it.
+    pub forecast: Option<String>,
+    pub forecast_date: Option<String>,
     /// 0–100, rounded, for the text and the table.
     pub progress_pct: Option<i64>,
     pub expected_pct: Option<i64>,
     pub source: Option<SourceView>,
-    /// The latest [`TABLE_ROWS`] observations, oldest first (the CSV download has them all).
+    /// The latest [`TABLE_ROWS`] observations and forecasts, oldest first (the CSV download has
+    /// them all).
     pub observations: Vec<ObservationView>,
-    /// All the indicator's observations, and how many the table leaves out.
+    /// All the indicator's observations and forecasts, and how many the table leaves out.
     pub observations_total: usize,
     pub observations_left_out: usize,
     pub path: String,
@@ -137,7 +144,10 @@ impl IndicatorView {
         indicator: &Indicator,
         labels: &Labels,
     ) -> IndicatorView {
+        // Only measured values count for the latest value and the status; forecasts are shown
+        // beside them, labelled.
         let observations = data.observations_of(indicator);
+        let forecasts = data.forecasts_of(indicator);
         let assessment: Assessment = dashboard::assess(indicator, &observations);
         let unit = indicator.unit.as_str();
         let city_name = data
@@ -151,6 +161,15 @@ impl IndicatorView {
         let baseline_shown = baseline.map(|b| b.value.shown(decimals));
         let target_shown = target.value.shown(decimals);
         let latest_shown = latest.map(|l| l.value.shown(decimals));
+        let upcoming = forecasts
+            .iter()
+            .rfind(|f| latest.is_none_or(|l| f.date > l.date))
+            .copied();
+        // Every row of the target's data, measured or forecast, by date (a forecast after the
+        // measurement of its date).
+        let mut observations: Vec<&Observation> =
+            observations.iter().chain(&forecasts).copied().collect();
+        observations.sort_by_key(|o| (o.date, o.forecast));
         let observations_shown: Vec<Figure> = observations
             .iter()
             .map(|o| o.value.shown(decimals))
@@ -217,7 +236,14 @@ impl IndicatorView {
             .iter()
             .zip(&point_labels)
             .skip(from)
-            .map(|(o, label)| labels.chart_value(label, o.value.shown(decimals).with_unit(unit)))
+            .map(|(o, label)| {
+                let value = labels.chart_value(label, o.value.shown(decimals).with_unit(unit));
+                if o.forecast {
+                    labels.chart_forecast(value)
+                } else {
+                    value
+                }
+            })
             .collect::<Vec<_>>()
             .join(labels.dashboard_chart_city_separator());
         let line_svg = (!observations.is_empty()).then(|| {
@@ -237,6 +263,7 @@ impl IndicatorView {
                             x: o.date.as_year_fraction(),
                             label,
                             value,
+                            forecast: o.forecast,
                         })
                         .collect(),
                     baseline: baseline.zip(baseline_shown.as_ref()).map(|(b, shown)| {
@@ -269,6 +296,8 @@ impl IndicatorView {
             status: StatusView::new(assessment.status, labels),
             latest: latest_shown.as_ref().map(|l| l.with_unit(unit)),
             latest_date: latest.map(|l| labels.date(&l.date)),
+            forecast: upcoming.map(|f| f.value.shown(decimals).with_unit(unit)),
+            forecast_date: upcoming.map(|f| labels.date(&f.date)),
             progress_pct: assessment.progress.and_then(percent),
             expected_pct: assessment.expected.and_then(percent),
             source: indicator
@@ -285,6 +314,7 @@ impl IndicatorView {
                     date: labels.date(&o.date),
                     value: shown.with_unit(unit),
                     source: o.source.clone(),
+                    forecast: o.forecast,
                 })
                 .collect(),
             csv_path: format!("{path}data.csv"),
@@ -343,8 +373,13 @@ pub(crate) fn inputs(content: &Content, data: &Data, indicator: &Indicator) -> u
         .as_ref()
         .map(|s| (&s.document, &s.quote))
         .hash(&mut h);
-    for o in data.observations_of(indicator) {
-        (o.date, o.value.value().to_bits(), o.value.text(), &o.source).hash(&mut h);
+    for o in data
+        .observations_of(indicator)
+        .into_iter()
+        .chain(data.forecasts_of(indicator))
+    {
+        let figure = (o.value.value().to_bits(), o.value.text());
+        (o.date, figure, &o.source, o.forecast).hash(&mut h);
     }
     data.city(city).map(|c| &c.name).hash(&mut h);
     let page = |slug: Option<&String>| {

@@ -136,13 +136,14 @@ fn with_office_workbook(name: &str) -> TestSite {
 
 /// A workbook as an office keeps it gives the same site as the basic fixture's TOML and CSV,
 /// byte for byte: a 说明 sheet, title rows, a two-row header merged over 值 and 年份, a 序号
-/// column, cities by name, `.xls` and `.xlsx` cells stored as fractions and shown as `0.0%`;
+/// column, cities by name, `.xls`, `.xlsx` and `.ods` cells stored as fractions and shown as
+/// `0.0%`;
 /// the hidden sheet's draft figure (99%) is not published, and the build says so.
 #[test]
 fn an_office_workbook_with_an_editors_habits_gives_the_same_site() {
     let reference = TestSite::basic();
     reference.built();
-    for name in ["数据.xls", "数据.xlsx"] {
+    for name in ["数据.xls", "数据.xlsx", "数据.ods"] {
         let site = with_office_workbook(name);
         let output = site.build(&["--lang", "zh-Hans"]);
         assert_success(&output);
@@ -220,7 +221,8 @@ fn an_observation_from_the_future_is_refused_unless_the_row_says_forecast() {
             "提示：请改正日期（年份是不是打错了？）；如果这是预测值，请在这一行的“预测”列写“是”",
         ],
     );
-    // Marked as a forecast (预测): read, and never taken for the latest measurement.
+    // Marked as a forecast (预测): read, shown as one (tests/it/forecasts.rs), and never taken
+    // for the latest measurement.
     let site = TestSite::basic();
     site.file(
         "data/observations.csv",
@@ -231,8 +233,9 @@ fn an_observation_from_the_future_is_refused_unless_the_row_says_forecast() {
     );
     site.built();
     let page = text_of(&site.read(&format!("{PASS_RATE}index.html")));
-    assert!(page.contains("96.1%") && !page.contains("99%"), "{page}");
-    assert!(!page.contains("已完成") && !page.contains("2199"), "{page}");
+    assert!(page.contains("最新：2018年96.1%"), "{page}");
+    assert!(page.contains("预测2199年12月31日99%"), "{page}");
+    assert!(!page.contains("已完成"), "{page}");
 }
 
 #[test]

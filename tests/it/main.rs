@@ -16,6 +16,7 @@ mod events;
 mod example_portal;
 mod fields;
 mod figures;
+mod forecasts;
 mod golden;
 mod guide;
 mod incremental;

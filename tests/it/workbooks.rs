@@ -273,6 +273,160 @@ fn a_percentage_in_an_xlsx_cell_is_read_as_shown() {
     );
 }
 
+/// The basic site with the observations `rows` (city, indicator, date, value, source) in its
+/// CSV.
+fn basic_with_observations_csv(rows: &str) -> TestSite {
+    let site = TestSite::basic();
+    site.file(
+        "data/observations.csv",
+        format!("city,indicator,date,value,source\n{rows}"),
+    );
+    site
+}
+
+/// An `.ods` saved by LibreOffice (tests/fixtures/workbooks/formats, made by its make.sh):
+/// fractions shown as `0.0%`, `0.0%;[RED]-0.0%` and `0%`, numbers shown as `0.00` (a column's
+/// default style, as LibreOffice writes it). Each is published as the cell shows it, on the
+/// page and in the download, in both scripts: the download is that of the CSV of those figures.
+#[test]
+fn an_ods_cell_is_read_as_its_format_shows_it() {
+    let csv = basic_with_observations_csv(
+        "testcity,pass-rate,2017,95.5,测试数据\n\
+         testcity,pass-rate,2018,96.1,测试数据\n\
+         testcity,pass-rate,2019,97,测试数据\n\
+         testcity,pass-rate,2020,97.50,测试数据\n\
+         testcity,pass-rate,2021,98.13,测试数据\n",
+    );
+    csv.built();
+    let bytes = std::fs::read(repo().join("tests/fixtures/workbooks/formats/观测.ods")).unwrap();
+    let site = TestSite::basic();
+    site.remove("data/observations.csv")
+        .file("data/observations.ods", bytes);
+    site.built();
+    for root in ["", "zh-hant/"] {
+        let page = site.read(&format!(
+            "{root}cities/testcity/indicators/pass-rate/index.html"
+        ));
+        for shown in [
+            "<td>95.5%</td>",
+            "<td>96.1%</td>",
+            "<td>97%</td>",
+            "<td>97.50%</td>",
+            "<td>98.13%</td>",
+        ] {
+            assert!(page.contains(shown), "{root}: {shown} is not in the table");
+        }
+        assert!(
+            !page.contains("0.97%") && !page.contains("98.125"),
+            "{root}"
+        );
+        let download = site.read(&format!(
+            "{root}cities/testcity/indicators/pass-rate/data.csv"
+        ));
+        for row in [",2019,97,%,", ",2020,97.50,%,", ",2021,98.13,%,"] {
+            assert!(
+                download.contains(row),
+                "{root}: {row} is not in:\n{download}"
+            );
+        }
+    }
+    // The downloads are those of the CSV of the figures the cells show. (The pages' charts
+    // differ by a hundredth of a pixel: 98.125 is kept for computing, as in .xlsx.)
+    for root in ["", "zh-hant/"] {
+        let download = format!("{root}cities/testcity/indicators/pass-rate/data.csv");
+        assert_eq!(site.read(&download), csv.read(&download), "{download}");
+    }
+}
+
+const ODS_NAMESPACES: &str = r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" office:version="1.2""#;
+
+/// The basic site's observations sheet as OpenDocument `content.xml`: `columns` before the
+/// rows, and each value cell as `value_cell` makes it from the stored value and the text shown.
+fn ods_observations(columns: &str, value_cell: impl Fn(f64, &str) -> String) -> String {
+    let text = |t: &str| {
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{t}</text:p></table:table-cell>"#
+        )
+    };
+    let mut rows: String = OBSERVATION_SHEET_HEADERS.iter().map(|h| text(h)).collect();
+    rows = format!("<table:table-row>{rows}</table:table-row>");
+    for (year, value, shown) in [(2017, 0.955, "95.5%"), (2018, 0.961, "96.1%")] {
+        rows.push_str(&format!(
+            r#"<table:table-row>{}{}<table:table-cell office:value-type="float" office:value="{year}"><text:p>{year}</text:p></table:table-cell>{}{}</table:table-row>"#,
+            text("testcity"),
+            text("pass-rate"),
+            value_cell(value, shown),
+            text("测试数据"),
+        ));
+    }
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODS_NAMESPACES}><office:body><office:spreadsheet><table:table table:name="观测">{columns}{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    )
+}
+
+/// A writer other than LibreOffice (as WPS and Excel export OpenDocument) may keep a
+/// percentage in a named style of `styles.xml`, give it to a whole column and type the cells
+/// as plain numbers (`float`): read as the percentages they show.
+#[test]
+fn an_ods_percentage_kept_in_a_named_style_and_a_column_is_read_as_shown() {
+    let csv = TestSite::basic();
+    csv.built();
+    let styles = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-styles {ODS_NAMESPACES}><office:styles><number:percentage-style style:name="百分比格式"><number:number number:decimal-places="1" number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style><style:style style:name="Default" style:family="table-cell"/><style:style style:name="百分比" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="百分比格式"/><style:style style:name="实际值列" style:family="table-cell" style:parent-style-name="百分比"/></office:styles></office:document-styles>"#
+    );
+    let content = ods_observations(
+        r#"<table:table-column table:number-columns-repeated="3"/><table:table-column table:default-cell-style-name="实际值列"/><table:table-column/>"#,
+        |value, shown| {
+            format!(
+                r#"<table:table-cell office:value-type="float" office:value="{value}"><text:p>{shown}</text:p></table:table-cell>"#
+            )
+        },
+    );
+    let site = TestSite::basic();
+    site.remove("data/observations.csv").file(
+        "data/observations.ods",
+        raw::ods_with_styles(&content, &styles),
+    );
+    site.built();
+    assert!(
+        snapshot(&site.public()) == snapshot(&csv.public()),
+        "95.5% and 96.1% kept in a named style give another site than 95.5 and 96.1 in the CSV"
+    );
+}
+
+/// A cell showing its stored fraction as a percentage (`95.5%` for 0.955) whose format is not
+/// found in the file is refused, naming the file, the sheet, the cell and the column: never
+/// published as 0.955%.
+#[test]
+fn an_ods_cell_showing_a_percentage_without_a_format_is_refused() {
+    let content = ods_observations("", |value, shown| {
+        format!(
+            r#"<table:table-cell table:style-name="ce9" office:value-type="float" office:value="{value}"><text:p>{shown}</text:p></table:table-cell>"#
+        )
+    });
+    let site = with_observations("data/observations.ods", raw::ods_with_styles(&content, ""));
+    site.rejected_in(
+        "zh-Hans",
+        &[
+            "data/observations.ods:2:4: 错误：第 2 行第 4 列：工作表“观测”的 D 列“实际值”：这个单元格把保存的小数显示为百分数，但读不出它的数字格式，不能确定要发布的数值",
+            "data/observations.ods:3:4: 错误：第 3 行第 4 列：工作表“观测”的 D 列“实际值”：这个单元格把保存的小数显示为百分数，但读不出它的数字格式，不能确定要发布的数值",
+            "提示：请把单元格格式设为“百分比”（设置单元格格式 → 百分比）后重新保存，或者直接输入数值（97% 写 97），把 % 写在单位列",
+        ],
+    );
+    // A figure that shows a literal % after itself (97 shown `97%`) is the figure it shows.
+    let content = ods_observations("", |value, _| {
+        let figure = value * 100.0;
+        format!(
+            r#"<table:table-cell office:value-type="float" office:value="{figure:.1}"><text:p>{figure:.1}%</text:p></table:table-cell>"#
+        )
+    });
+    let csv = TestSite::basic();
+    csv.built();
+    let site = with_observations("data/observations.ods", raw::ods_with_styles(&content, ""));
+    site.built();
+    assert!(snapshot(&site.public()) == snapshot(&csv.public()));
+}
+
 /// The memory a build of the basic site with a hostile workbook may take (virtual, as
 /// `ulimit -v` counts it, threads' stacks included): a build of the basic site needs less than
 /// 300 MB; each hostile workbook here took from 1.5 GB to 512 GB before it was bounded.

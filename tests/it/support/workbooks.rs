@@ -197,6 +197,22 @@ pub mod raw {
         ods_with_manifest(&content, super::ODS_MANIFEST)
     }
 
+    /// An `.ods` of a whole `content.xml` and `styles.xml`, as a writer other than LibreOffice
+    /// may keep its formats (named styles in `styles.xml`).
+    pub fn ods_with_styles(content: &str, styles: &str) -> Vec<u8> {
+        zip(&[
+            Part {
+                name: "mimetype",
+                bytes: b"application/vnd.oasis.opendocument.spreadsheet",
+                deflate: false,
+                spaces: 0,
+            },
+            part("META-INF/manifest.xml", super::ODS_MANIFEST.as_bytes()),
+            part("styles.xml", styles.as_bytes()),
+            part("content.xml", content.as_bytes()),
+        ])
+    }
+
     pub fn ods_with_manifest(content: &str, manifest: &str) -> Vec<u8> {
         zip(&[
             Part {

@@ -202,6 +202,7 @@ pub(super) fn xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, Problem> {
 }
 
 pub(super) fn ods(bytes: &[u8]) -> Result<Vec<Sheet>, Problem> {
+    let formats = super::ods_formats::formats(bytes)?;
     let budget = Budget::new(bytes);
     let mut workbook: Ods<_> = Ods::new(budget.reader(bytes)).map_err(|e| {
         budget.or(match e {
@@ -219,7 +220,8 @@ pub(super) fn ods(bytes: &[u8]) -> Result<Vec<Sheet>, Problem> {
             })
         })?;
         let hidden = hidden(workbook.sheets_metadata(), &name);
-        sheets.extend(sheet_of_range(name, hidden, &range, &mut count, None)?);
+        let formats = formats.get(&name);
+        sheets.extend(sheet_of_range(name, hidden, &range, &mut count, formats)?);
     }
     Ok(sheets)
 }
@@ -257,8 +259,8 @@ fn xlsx_problem(e: XlsxError) -> Problem {
     }
 }
 
-/// The cells of a sheet read whole; `formats` are how its numbers are shown (`.xls`), by
-/// place.
+/// The cells of a sheet read whole; `formats` are how its numbers are shown (`.xls`, `.ods`),
+/// by place.
 fn sheet_of_range(
     name: String,
     hidden: Option<Hidden>,

@@ -15,6 +15,9 @@ pub(super) struct Shown {
     /// The decimals the format shows: at least the first (`0`), at most the second (`0` or
     /// `#`, `?`); `None` for General and formats that do not fix them (scientific).
     pub decimals: Option<(u8, u8)>,
+    /// The cell shows its stored fraction as a percentage (`97%` for 0.97) while no format read
+    /// says percentage (`.ods`): it is refused, never published as the fraction.
+    pub unexplained_percent: bool,
 }
 
 /// The formats Excel and WPS number 0–49 without writing them in the file (ECMA-376 Part 1,

@@ -2,8 +2,8 @@
 //! cells, with the row numbers and column letters the editor sees in the spreadsheet program.
 //! A cell is read as the text it stands for: a number as its shortest decimal form (`93.2`), an
 //! Excel date as a day (`2018-12-31`), a number shown as a percentage as that (`97%`, where
-//! Excel stores 0.97 with the format `0%`; `.xlsx` only: the reader gives the formats of no
-//! other kind of workbook), text as typed; the table's own readers then check it exactly as
+//! Excel stores 0.97 with the format `0%`; calamine gives the formats of `.xlsx` only, those of
+//! `.xls` and `.ods` are read by `xls_formats` and `ods_formats`), text as typed; the table's own readers then check it exactly as
 //! they check a CSV cell.
 
 mod biff;
@@ -11,6 +11,7 @@ mod cells;
 mod container;
 mod format;
 pub mod limits;
+mod ods_formats;
 mod ods_scan;
 mod xls_formats;
 mod xls_scan;
@@ -51,7 +52,7 @@ struct SheetCell {
     row: u32,
     column: u32,
     value: Data,
-    /// How its number format shows a number (`.ods`: General, its reader gives no formats).
+    /// How its number format shows a number.
     shown: format::Shown,
 }
 
@@ -224,6 +225,14 @@ pub fn read_sheet(shown: &Path, sheet: &Sheet, columns: &Columns) -> TableRead {
                 .binary_search_by_key(column, |c| c.column)
                 .ok()
                 .map(|i| &cells[i]);
+            if cell.is_some_and(|c| c.shown.unexplained_percent) {
+                read.problems.push(
+                    cell_loc
+                        .error(t!("table-cell-percent-unread"))
+                        .hint(t!("table-cell-percent-unread-hint")),
+                );
+                continue;
+            }
             let mut stored = None;
             let text = match cell {
                 None => Ok(String::new()),
