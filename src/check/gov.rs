@@ -119,7 +119,9 @@ fn home_freshness(site: &Site, date: NaiveDate, findings: &mut Vec<Diagnostic>) 
         .filter_map(|p| Some((touched(p, date)?, p)))
         .max_by_key(|((day, _), _)| *day);
     let Some(((day, written), page)) = newest else {
-        findings.push(Diagnostic::new(&file, t!("gov-home-no-dates")).hint(t!("gov-home-no-dates-hint")));
+        findings.push(
+            Diagnostic::new(&file, t!("gov-home-no-dates")).hint(t!("gov-home-no-dates-hint")),
+        );
         return;
     };
     let days = (date - day).num_days();
@@ -299,12 +301,15 @@ fn footer(site: &Site, pages: &BTreeMap<&str, &str>, findings: &mut Vec<Diagnost
     }
     let code = footer.site_code.trim();
     if !code.is_empty() && !is_site_code(code) {
-        findings.push(at(Diagnostic::new(&config, t!("gov-site-code-bad", value = code))
-            .hint(t!("gov-site-code-bad-hint"))));
+        findings.push(at(Diagnostic::new(
+            &config,
+            t!("gov-site-code-bad", value = code),
+        )
+        .hint(t!("gov-site-code-bad-hint"))));
     }
     if !footer.gov_mark.trim().is_empty() && footer.gov_mark_url.trim().is_empty() {
         findings.push(at(
-            Diagnostic::new(&config, t!("gov-mark-no-link")).hint(t!("gov-mark-no-link-hint")),
+            Diagnostic::new(&config, t!("gov-mark-no-link")).hint(t!("gov-mark-no-link-hint"))
         ));
     }
 }
@@ -341,7 +346,8 @@ fn read_page(html: &str) -> Seen {
                     if let (Some(name), Some(content)) =
                         (el.get_attribute("name"), el.get_attribute("content"))
                     {
-                        seen.meta.insert(name, decode_entities(&content).into_owned());
+                        seen.meta
+                            .insert(name, decode_entities(&content).into_owned());
                     }
                     if el
                         .get_attribute("http-equiv")
@@ -476,7 +482,10 @@ fn annual_report(
                     date = date.to_string()
                 ),
             )
-            .hint(t!("gov-annual-report-missing-hint", year = year.to_string())),
+            .hint(t!(
+                "gov-annual-report-missing-hint",
+                year = year.to_string()
+            )),
         );
     }
 }

@@ -17,6 +17,7 @@ mod example_portal;
 mod fields;
 mod figures;
 mod golden;
+mod gov;
 mod guide;
 mod incremental;
 mod layout;
