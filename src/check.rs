@@ -18,6 +18,8 @@ use crate::script::Script;
 use crate::site::Site;
 use crate::t;
 
+pub mod gov;
+
 #[derive(Debug, Default)]
 pub struct Report {
     pub problems: Vec<Diagnostic>,

@@ -109,6 +109,10 @@ enum Command {
         drafts: bool,
         #[arg(long)]
         future: bool,
+        #[arg(long)]
+        gov: bool,
+        #[arg(long, requires = "gov", value_name = "YYYY-MM-DD")]
+        date: Option<String>,
     },
     Init {
         dir: PathBuf,
@@ -258,6 +262,8 @@ fn argument_help(command: &str, id: &str, default: String) -> Option<String> {
         ("build", "in_place") => t!("help-in-place"),
         ("build", "no_sync") => t!("help-no-sync"),
         ("init", "dir") => t!("help-dir"),
+        ("check", "gov") => t!("help-gov"),
+        ("check", "date") => t!("help-date"),
         ("import", "source") => t!("help-import-source"),
         ("import", "to") => t!("help-import-to"),
         ("import", "dry_run") => t!("help-import-dry-run"),
@@ -411,13 +417,33 @@ fn run(command: Command) -> Exit {
             root,
             drafts,
             future,
-        } => check(BuildOptions {
-            root,
-            base_url: None,
-            drafts,
-            future,
-            search: false,
-        }),
+            gov,
+            date,
+        } => {
+            let gov = match (gov, date) {
+                (false, _) => None,
+                (true, None) => Some(stdportal::check::gov::today()),
+                (true, Some(text)) => match stdportal::check::gov::day(&text) {
+                    Some(date) => Some(date),
+                    None => {
+                        let problem = Diagnostic::new("--date", t!("gov-date-bad", value = text))
+                            .hint(t!("gov-date-bad-hint"));
+                        tell_problems(&problem.into(), Severity::Error);
+                        return Exit::UsageOrEnvironment;
+                    }
+                },
+            };
+            check(
+                BuildOptions {
+                    root,
+                    base_url: None,
+                    drafts,
+                    future,
+                    search: false,
+                },
+                gov,
+            )
+        }
         Command::Init { dir } => init(&dir),
         Command::Import {
             source,
@@ -745,18 +771,20 @@ fn build(
     }
 }
 
-fn check(options: BuildOptions) -> Exit {
+fn check(options: BuildOptions, gov: Option<chrono::NaiveDate>) -> Exit {
     let started = Instant::now();
     let watching = progress::watch();
     let result = Site::load(&options).and_then(|site| {
         let files = site.render_all()?;
-        Ok((
-            stdportal::check::check(&site, &files),
-            scheduled_notes(&site),
-        ))
+        let mut report = stdportal::check::check(&site, &files);
+        let gov = gov.map(|date| stdportal::check::gov::check(&site, &files, date));
+        if let Some(gov) = &gov {
+            report.problems.extend(gov.findings.iter().cloned());
+        }
+        Ok((report, scheduled_notes(&site), gov))
     });
     drop(watching);
-    let (report, scheduled) = match result {
+    let (report, scheduled, gov) = match result {
         Ok(done) => done,
         Err(problems) => {
             let (diagnostics, exit) = failure(&options.root, problems, false);
@@ -807,6 +835,14 @@ fn check(options: BuildOptions) -> Exit {
         }
         tell_scheduled(&scheduled);
         events::emit_all(&report.problems, Severity::Error);
+        if let Some(gov) = &gov {
+            events::emit(&Event::GovChecked {
+                date: gov.date.to_string(),
+                rules: stdportal::check::gov::RULES,
+                failed: gov.findings.len(),
+                message: gov_summary(gov),
+            });
+        }
         events::emit(&Event::Checked {
             pages: report.pages_checked,
             links: report.links_checked,
@@ -846,6 +882,9 @@ fn check(options: BuildOptions) -> Exit {
             tell!("{problem}");
         }
         if human_summary() {
+            if let Some(gov) = &gov {
+                say!("{}", gov_summary(gov));
+            }
             say!("{summary}");
         }
     }
@@ -854,6 +893,15 @@ fn check(options: BuildOptions) -> Exit {
     } else {
         Exit::SiteProblems
     }
+}
+
+/// The sentence of `check --gov`: the day it computed for and how many rules failed.
+fn gov_summary(gov: &stdportal::check::gov::GovReport) -> String {
+    t!(
+        "gov-summary",
+        date = gov.date.to_string(),
+        failed = gov.findings.len()
+    )
 }
 
 /// What reading the sources said (a Word file's notes, Word debris taken out of a page):

@@ -28,3 +28,63 @@ check-also-on-pages = { $message }; the same on { $count } more { $count ->
         [0] {""}
        *[other] {" "}and { $more } more
     }
+
+## check --gov: what the national government website inspection (全国政府网站普查) would fail
+
+gov-home-stale = The home page has not been updated for { $days } days: the newest page of the site is { $page } ({ $newest }), more than 2 weeks
+gov-home-stale-hint = The inspection wants the home page updated within 2 weeks: publish a new page; for a page you changed, write updated (the date of the change) in its front matter
+gov-home-no-dates = Cannot tell when the home page was updated: no page of the site has a date
+gov-home-no-dates-hint = Write date (the publication date) in the pages' front matter
+gov-column-stale-news = The news column “{ $column }” has not been updated for { $days } days (its newest page is { $page }, { $newest }), more than 2 weeks
+gov-column-stale-news-hint = The inspection wants news columns updated within 2 weeks: publish news, or take down a column that is no longer kept
+gov-column-stale-notices = The column of notices and policy documents “{ $column }” has not been updated for { $days } days (its newest page is { $page }, { $newest }), more than 6 months
+gov-column-stale-notices-hint = The inspection wants columns of notices and policy documents updated within 6 months: publish a new document, or take down a column that is no longer kept
+gov-column-no-dates = Cannot tell when the column “{ $column }” was updated: none of its pages has a date
+gov-column-empty = The column “{ $column }” is empty: it has no published page
+gov-column-empty-hint = The inspection fails empty columns: add pages to the column's folder, or remove the column
+gov-footer-item = { $key ->
+        [sponsor] sponsor (主办单位)
+        [contact] contact (联系方式)
+        [address] address (地址)
+        [site_code] site identification code (网站标识码)
+        [icp] ICP number (ICP备案号)
+        [police_record] public-security number (公安备案号)
+        [copyright] copyright line (版权信息)
+        [gov_mark] government website mark (党政机关网站标识)
+        [report_errors_url] link “我为政府网站找错”
+       *[other] { $key }
+    }
+gov-footer-missing = The footer has no { $item }: [footer] in config.toml has no { $key }
+gov-footer-missing-hint = Write { $key } = "…" under [footer] in config.toml (see “政府网站普查” in docs/GUIDE.md)
+gov-footer-not-shown = The footer's { $item } ({ $key }) is set in config.toml but not shown on the home page
+gov-footer-not-shown-hint = The site's theme does not show config.footer.{ $key } in its footer: add it to the footer of the theme's base.html (the default theme has it)
+gov-site-code-bad = The site identification code “{ $value }” is not one: a code is 10 digits or letters
+gov-site-code-bad-hint = Set site_code under [footer] in config.toml to the code issued when the site was registered (such as 3708000001); the national government website reporting system lists it
+gov-mark-no-link = The government website mark has no link: [footer] in config.toml has no gov_mark_url
+gov-mark-no-link-hint = The mark links to the site's registration page: write gov_mark_url = "https://bszs.conac.cn/…"
+gov-tag-what = { $tag ->
+        [SiteName] site name
+        [SiteDomain] site domain
+        [SiteIDCode] site identification code
+        [Url] page address
+        [ColumnName] column name
+        [ArticleTitle] article title
+        [PubDate] publication time
+        [ContentSource] article source
+       *[other] { $tag }
+    }
+gov-meta-missing = { $count ->
+        [one] { $count } page lacks
+       *[other] { $count } pages lack
+    } the meta tag { $tag } ({ $what }): { $pages }{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    }
+gov-meta-missing-hint = { $tag ->
+        [SiteIDCode] Write site_code (the site identification code) under [footer] in config.toml
+        [PubDate] Write date (the publication date) in these pages' front matter
+        [ContentSource] Write source or issuer in these pages' front matter
+       *[other] Inspection tools read the { $what } from this tag: add it to the theme's templates (the default theme has it)
+    }
+gov-annual-report-missing = The home page does not link to the government website annual report (政府网站工作年度报表) of { $year }: computed for { $date }, after 31 January the home page links to it
+gov-annual-report-missing-hint = Add a link to the home page (content/_index.md) whose text is “{ $year }年政府网站工作年度报表”, to the report's page or address

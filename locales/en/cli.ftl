@@ -41,3 +41,10 @@ check-punctuation-file = { $file }: { $marks ->
     }
 check-source-warnings = Warnings about the sources (the site is built; look at each):
 check-source-notes = Notes about the sources (what reading them left out or changed):
+gov-summary = Government website inspection rules computed for { $date }: { $failed ->
+        [0] all passed
+        [one] { $failed } failure
+       *[other] { $failed } failures
+    }.
+gov-date-bad = “{ $value }” given to --date is not a date
+gov-date-bad-hint = Write it as year-month-day, such as --date 2025-02-01

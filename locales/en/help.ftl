@@ -44,3 +44,5 @@ help-import-source = The Word file, or a folder of Word files
 help-import-to = The folder of content/ the page goes to (default: the Word file's own when it is in content/, else content/)
 help-import-dry-run = Write nothing: say what was recognised in the document, element by element, and what would be written
 help-import-force = Overwrite a page that exists (what was edited in it is lost)
+help-gov = Also check what the national government website inspection would fail (home page and column updates, empty columns, footer, meta tags, annual report)
+help-date = Compute the inspection rules for this day (year-month-day; today by default)

@@ -19,3 +19,9 @@ check-punctuation-kept = 中文里的半角标点，按原样发布；在 config
 check-punctuation-file = { $file }：{ $marks } 个标点
 check-source-warnings = 源文件提醒（网站已经生成；请逐条查看）：
 check-source-notes = 源文件说明（读取时略去或改动的内容）：
+gov-summary = 政府网站普查规则按 { $date } 计算：{ $failed ->
+        [0] 全部合格
+       *[other] { $failed } 项不合格
+    }。
+gov-date-bad = --date 的“{ $value }”不是日期
+gov-date-bad-hint = 请写成年-月-日，例如 --date 2025-02-01

@@ -43,3 +43,5 @@ help-import-source = Word 文件，或者放着 Word 文件的文件夹
 help-import-to = 页面放在 content/ 里的哪个文件夹（默认：Word 文件在 content/ 里时放在它旁边，否则放在 content/）
 help-import-dry-run = 不写入任何文件：逐项说明在文件里识别出了什么，以及将会写入哪些文件
 help-import-force = 覆盖已经存在的页面（页面里修改过的内容会丢失）
+help-gov = 再检查全国政府网站普查会判为不合格的地方（首页和栏目的更新、空栏目、页脚、meta 标签、年度报表）
+help-date = 按这一天计算普查规则（年-月-日；默认今天）

@@ -19,3 +19,9 @@ check-punctuation-kept = 中文裡的半形標點，按原樣發布；在 config
 check-punctuation-file = { $file }：{ $marks } 個標點
 check-source-warnings = 來源檔案提醒（網站已經產生；請逐條檢視）：
 check-source-notes = 來源檔案說明（讀取時略去或改動的內容）：
+gov-summary = 政府網站普查規則按 { $date } 計算：{ $failed ->
+        [0] 全部合格
+       *[other] { $failed } 項不合格
+    }。
+gov-date-bad = --date 的「{ $value }」不是日期
+gov-date-bad-hint = 請寫成年-月-日，例如 --date 2025-02-01

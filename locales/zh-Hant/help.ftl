@@ -43,3 +43,5 @@ help-import-source = Word 檔案，或者放著 Word 檔案的資料夾
 help-import-to = 頁面放在 content/ 裡的哪個資料夾（預設：Word 檔案在 content/ 裡時放在它旁邊，否則放在 content/）
 help-import-dry-run = 不寫入任何檔案：逐項說明在檔案裡辨識出了什麼，以及將會寫入哪些檔案
 help-import-force = 覆寫已經存在的頁面（頁面裡修改過的內容會遺失）
+help-gov = 再檢查全國政府網站普查會判為不合格的地方（首頁和欄目的更新、空欄目、頁尾、meta 標籤、年度報表）
+help-date = 按這一天計算普查規則（年-月-日；預設今天）

@@ -81,6 +81,15 @@ pub enum Event {
         ms: f64,
         message: String,
     },
+    /// `check --gov` applied the government website inspection's rules (its findings came
+    /// before as diagnostics).
+    GovChecked {
+        /// The day the rules were computed for, `YYYY-MM-DD`.
+        date: String,
+        rules: usize,
+        failed: usize,
+        message: String,
+    },
     /// `init` made a site.
     Created {
         dir: String,

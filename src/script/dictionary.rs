@@ -18,6 +18,11 @@ use crate::t;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteDictionary {
+    /// Proper names (enterprises, organisations): never converted, in either script, unless
+    /// `to_hans`/`to_hant` gives a name its pair. 五征集团 stays 五征集团 on Traditional pages
+    /// (character by character it would be 五徵集團, another name).
+    #[serde(default)]
+    pub names: Vec<String>,
     /// Phrase → replacement in Simplified pages. An entry mapping a phrase to itself protects it.
     #[serde(default)]
     pub to_hans: BTreeMap<String, String>,
@@ -39,6 +44,40 @@ pub struct SearchDictionary {
     pub synonyms: BTreeMap<String, Vec<String>>,
 }
 
+/// The endings of an enterprise's or an organisation's name (山东五征集团有限公司, 日照市标准化协会).
+const ORGANISATION_ENDINGS: [&str; 9] = [
+    "有限公司",
+    "有限责任公司",
+    "股份有限公司",
+    "集团",
+    "公司",
+    "协会",
+    "研究院",
+    "研究所",
+    "商会",
+];
+
+/// The texts of `texts` that are an enterprise's or organisation's name: those that end as
+/// one does and are a name, not a sentence (no punctuation or spaces, at most 30 characters).
+pub fn organisation_names<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for text in texts {
+        let text = text.trim();
+        let is_name = text.chars().count() <= 30
+            && text.chars().count() > 2
+            && !text
+                .chars()
+                .any(|c| c.is_whitespace() || "，。、；：,.;:（）()“”".contains(c));
+        if is_name
+            && ORGANISATION_ENDINGS.iter().any(|e| text.ends_with(e))
+            && !names.iter().any(|n| n == text)
+        {
+            names.push(text.to_string());
+        }
+    }
+    names
+}
+
 /// The groups of words a search treats as one: the theme's entries with the site's over them.
 pub fn synonym_groups(theme: &SiteDictionary, site: &SiteDictionary) -> Vec<Vec<String>> {
     let mut entries = theme.search.synonyms.clone();
@@ -53,6 +92,18 @@ pub fn synonym_groups(theme: &SiteDictionary, site: &SiteDictionary) -> Vec<Vec<
 }
 
 impl SiteDictionary {
+    /// The dictionary with `names` protected too (organisation names found in the site's data),
+    /// each once.
+    pub fn with_names(&self, names: impl IntoIterator<Item = String>) -> SiteDictionary {
+        let mut dictionary = self.clone();
+        for name in names {
+            if !name.is_empty() && !dictionary.names.contains(&name) {
+                dictionary.names.push(name);
+            }
+        }
+        dictionary
+    }
+
     /// Reads the dictionary `path` of the site at `root`, or an empty one when there is none
     /// (a link to nothing is an error, not an empty dictionary).
     pub fn load(root: &Path, path: &Path) -> Result<SiteDictionary, Diagnostic> {
@@ -66,7 +117,13 @@ impl SiteDictionary {
         })?;
         let dictionary: SiteDictionary =
             toml::from_str(&text).map_err(|e| toml_diagnostic(path, &text, 1, &e))?;
-        for (from, _) in dictionary.to_hans.iter().chain(&dictionary.to_hant) {
+        let names = dictionary.names.iter();
+        for from in dictionary
+            .to_hans
+            .keys()
+            .chain(dictionary.to_hant.keys())
+            .chain(names)
+        {
             if from.is_empty() {
                 return Err(Diagnostic::new(path, t!("dictionary-empty-phrase")));
             }
@@ -102,8 +159,13 @@ impl SiteDictionary {
             Script::Hans => &self.to_hans,
             Script::Hant => &self.to_hant,
         };
+        // A name is kept as written unless the script's table pairs it with another form.
+        let mut map = map.clone();
+        for name in &self.names {
+            map.entry(name.clone()).or_insert_with(|| name.clone());
+        }
         let mut entries = Vec::with_capacity(map.len());
-        for (phrase, replacement) in map {
+        for (phrase, replacement) in &map {
             match form {
                 Form::Plain => entries.push((phrase.clone(), replacement.clone())),
                 Form::Html => {

@@ -20,13 +20,15 @@ use lol_html::{doc_text, element, rewrite_str, RewriteStrSettings};
 
 use super::{Converter, Script};
 
-/// Attributes people read or hear: converted like text.
-pub(super) const TEXT_ATTRIBUTES: [&str; 5] = [
+/// Attributes people read or hear: converted like text. `data-label` is a table cell's label
+/// shown before it when a table is laid out as cards on a phone (`content: attr(data-label)`).
+pub(super) const TEXT_ATTRIBUTES: [&str; 6] = [
     "alt",
     "title",
     "aria-label",
     "aria-description",
     "placeholder",
+    "data-label",
 ];
 
 /// Elements whose content is code or machine text.
@@ -34,7 +36,7 @@ const VERBATIM_ELEMENTS: [&str; 6] = ["code", "pre", "kbd", "samp", "script", "s
 
 /// Elements that may carry a readable attribute.
 const READABLE_SELECTOR: &str =
-    "[alt], [title], [aria-label], [aria-description], [placeholder], meta[content]";
+    "[alt], [title], [aria-label], [aria-description], [placeholder], [data-label], meta[content]";
 
 /// Elements that may be verbatim (see [`is_verbatim`]).
 const VERBATIM_SELECTOR: &str = "code, pre, kbd, samp, script, style, [translate], [lang]";

@@ -16,7 +16,7 @@ use std::sync::Arc;
 use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
-pub use dictionary::{synonym_groups, Form, SiteDictionary};
+pub use dictionary::{organisation_names, synonym_groups, Form, SiteDictionary};
 use engine::{ExtraPhrases, OpenccEngine, Profile};
 
 /// A written form of Chinese a page is published in.

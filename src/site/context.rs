@@ -14,6 +14,9 @@ use crate::views::{
     TopicInfo,
 };
 
+/// How many of the newest documents the catalogue's table shows; the year lists hold the rest.
+const CATALOGUE_NEWEST: usize = 20;
+
 /// One page of output, before it is put in a script.
 #[derive(Debug, Clone)]
 pub(super) struct Route {
@@ -215,8 +218,15 @@ impl Site {
                 let taxonomy = catalogue.taxonomies.into_iter().find(|t| &t.title == name);
                 base(name, &path, "taxonomy.html").with("taxonomy", &taxonomy)
             }
-            RouteKey::Catalogue => base(self.labels.title_catalogue(), &path, "catalogue.html")
-                .with("catalogue", &self.catalogue(reader)),
+            RouteKey::Catalogue => {
+                // The newest documents as a table; the rest a year's list away (paginated), so
+                // the page stays one screenful however many documents the site holds.
+                let (documents, total) = reader.list_page(&ListKey::Documents, 1, CATALOGUE_NEWEST);
+                base(self.labels.title_catalogue(), &path, "catalogue.html")
+                    .with("catalogue", &self.catalogue(reader))
+                    .with("newest_documents", &documents)
+                    .with("documents_total", &total)
+            }
             RouteKey::SiteMap => {
                 let route = base(self.labels.title_site_map(), &path, "sitemap.html")
                     .with("catalogue", &self.catalogue(reader));

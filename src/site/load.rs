@@ -71,6 +71,19 @@ impl Site {
             base_path: config.base_path().to_string(),
         };
         let (data, data_problems) = read_data(root, &converter);
+        // Enterprises and organisations the achievements name are proper names: kept as written
+        // in both scripts, like the dictionary's `names`.
+        let organisations =
+            crate::script::organisation_names(data.achievements.iter().map(|a| a.name.as_str()));
+        let converter = if organisations.is_empty() {
+            converter
+        } else {
+            Converter::new(
+                config.traditional_profile,
+                &dictionary.with_names(organisations),
+            )
+            .with_publish_form(config.traditional_publish.forms())
+        };
         let (mut content, content_problems) =
             content::load_partial(root, &read, &Simplify(&converter));
         cities_by_name(&mut content, &data);

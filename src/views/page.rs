@@ -163,6 +163,16 @@ pub struct PageSummary {
     pub validity_slug: Option<&'static str>,
     /// 附件, for lists that link to them (the catalogue).
     pub attachments: Vec<AttachmentView>,
+    /// 发文字号, for the catalogue's table.
+    pub doc_number: Option<String>,
+    /// 发文机关 (the issuer), for the catalogue's table.
+    pub issuer: Option<String>,
+    /// 成文日期 as a reader writes it.
+    pub written_text: Option<String>,
+    /// 发布日期 as a reader writes it.
+    pub published_text: Option<String>,
+    /// 有效性 as written, in force or not (有效, 已修改 …), for the catalogue's table.
+    pub validity_label: Option<String>,
 }
 
 /// A page linked from another one.
@@ -203,6 +213,11 @@ impl PageSummary {
                 .filter(|v| *v != Validity::Valid)
                 .map(Validity::slug),
             attachments: AttachmentView::all(page),
+            doc_number: meta.doc_number.clone(),
+            issuer: meta.issuer.clone(),
+            written_text: meta.written.map(|d| labels.date(&d)),
+            published_text: meta.published.map(|d| labels.date(&d)),
+            validity_label: meta.validity.map(|v| labels.validity_label(v).to_string()),
         }
     }
 }

@@ -269,3 +269,89 @@ fn traditional_pages_write_publish_one_way() {
     // The Simplified page is as written.
     assert!(site.read("news/fabu/index.html").contains("新闻发布会"));
 }
+
+#[test]
+fn proper_names_in_the_dictionary_are_never_converted_character_by_character() {
+    let site = TestSite::basic();
+    site.page(
+        "policies/wuzheng.md",
+        "+++\ntitle = \"五征集团获评标准创新贡献企业\"\n+++\n\n五征集团主导制定了三项国家标准，征求意见稿已发布。\n",
+    );
+    // Without the name listed, OpenCC writes 五徵集團: another name. The test can fail.
+    site.built();
+    let before = site.read("zh-hant/policies/wuzheng/index.html");
+    assert!(before.contains("五徵集團"), "{before}");
+    site.file(
+        "data/dictionary.toml",
+        "names = [\"五征集团\"]\n\n[to_hant]\n\"范先生\" = \"范先生\"\n",
+    );
+    site.built();
+    let hant = site.read("zh-hant/policies/wuzheng/index.html");
+    assert!(!hant.contains("五徵集團"), "{hant}");
+    assert!(
+        hant.contains("<h1>五征集团獲評標準創新貢獻企業</h1>"),
+        "{hant}"
+    );
+    // The rest of the sentence is converted as before (徵求 is the ordinary word).
+    assert!(
+        hant.contains("五征集团主導制定了三項國家標準，徵求意見稿已發佈。"),
+        "{hant}"
+    );
+    assert!(site
+        .read("policies/wuzheng/index.html")
+        .contains("五征集团主导制定了三项国家标准"));
+    // A name with an explicit pair takes it.
+    site.file(
+        "data/dictionary.toml",
+        "names = [\"五征集团\"]\n\n[to_hant]\n\"五征集团\" = \"五征集團\"\n",
+    );
+    site.built();
+    assert!(site
+        .read("zh-hant/policies/wuzheng/index.html")
+        .contains("<h1>五征集團獲評標準創新貢獻企業</h1>"));
+    // An empty name is refused, naming the dictionary.
+    site.file("data/dictionary.toml", "names = [\"\"]\n");
+    site.rejected_in(
+        "zh-Hans",
+        &["data/dictionary.toml", "词表里有一条的词语是空的"],
+    );
+}
+
+#[test]
+fn organisation_names_in_the_achievements_are_protected_without_being_listed() {
+    let site = TestSite::basic();
+    site.page(
+        "policies/wuzheng.md",
+        "+++\ntitle = \"企业标准\"\n+++\n\n山东五征集团有限公司获得山东省首批“标准创新贡献企业”称号。\n",
+    );
+    site.built();
+    assert!(site
+        .read("zh-hant/policies/wuzheng/index.html")
+        .contains("山東五徵集團有限公司"));
+    site.edit("data/achievements.csv", |t| {
+        t + "testcity,2018-12,企业,省级,山东五征集团有限公司,1,家,plan,\n"
+    });
+    site.built();
+    let hant = site.read("zh-hant/policies/wuzheng/index.html");
+    assert!(
+        hant.contains("山东五征集团有限公司獲得山東省首批“標準創新貢獻企業”稱號"),
+        "{hant}"
+    );
+}
+
+#[test]
+fn the_example_portals_enterprise_names_read_as_written_on_traditional_pages() {
+    let site = TestSite::example_portal();
+    site.built();
+    let hant = site.read("zh-hant/policies/rizhao-standardization-13th-plan/index.html");
+    for name in [
+        "山东五征集团有限公司",
+        "山东金马工业集团股份有限公司",
+        "日照港集团有限公司",
+    ] {
+        assert!(hant.contains(name), "{name}");
+    }
+    assert!(!hant.contains("五徵"));
+    // The text around them is Traditional.
+    assert!(hant.contains("獲得山東省首批"), "{hant}");
+}

@@ -243,6 +243,12 @@ fn the_documented_events_are_the_events_written() {
         "+++\ntitle = \"链接\"\n+++\n见[国家标准委](https://www.sac.gov.cn/),还有图标![](/favicon.svg)。\n",
     );
     written.extend(events(&checked.run(&json(&["check"]))));
+    written.extend(events(&checked.run(&json(&[
+        "check",
+        "--gov",
+        "--date",
+        "2025-03-10",
+    ]))));
     // init, and a usage error.
     let dir = tempfile::tempdir().unwrap();
     let new = dir.path().join("new-site");
