@@ -10,6 +10,7 @@
 // 3b. every chart label shown is at least 0.8 × the body text at every width, in both modes
 //     (charts in closed <details> are opened to be measured; the smallest ratio at each width
 //     is printed);
+//     no label (<dt>: 联系方式, 发文机关) breaks across lines;
 //     no caption repeats its chart's description to a screen reader; links to targets that
 //     share a name have different texts;
 // 4. below 600 px every table of targets is a column of cards (status before the figures),
@@ -112,6 +113,14 @@ function measure() {
         if (lines.length > 1) out.wrapped.push(m[0]);
       }
     }
+  }
+  // A label (联系方式, 发文机关) never breaks inside itself: its text on one line.
+  out.brokenLabels = [];
+  for (const dt of document.querySelectorAll("dt")) {
+    const range = document.createRange();
+    range.selectNodeContents(dt);
+    const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top);
+    if (tops.some((t) => Math.abs(t - tops[0]) >= 3)) out.brokenLabels.push(dt.textContent);
   }
   out.body = parseFloat(getComputedStyle(document.body).fontSize);
   for (const t of document.querySelectorAll("svg.chart text")) {
@@ -231,6 +240,8 @@ try {
           }
           counts.checks += 2 + m.layouts;
           for (const b of m.badLayouts) failures.push(`${where}: ${b}`);
+          counts.checks++;
+          for (const l of m.brokenLabels) failures.push(`${where}: the label "${l}" breaks across lines`);
           for (const t of m.twice) failures.push(`${where}: a caption repeats its chart's description: "${t}…"`);
           for (const t of m.ambiguous) failures.push(`${where}: the link text "${t}" leads to more than one page`);
           if (width === 1280) {
