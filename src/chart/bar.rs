@@ -8,13 +8,15 @@ use super::palette::{series_colour, series_shape, status_style};
 use super::scale::Scale;
 use super::svg::{
     document, end_element, labelled, last_tick_label, line, num, text_width, tick_labels,
-    value_label, Anchor, Text, FONT, LEGEND_ROW, PAD, SMALL, WIDTH,
+    value_label, Anchor, Text, FONT, LEGEND_ROW, PAD, SMALL,
 };
 use super::{BarChart, Figure, Palette, StackedBarChart};
 use crate::escape::xml;
 use crate::labels::Labels;
 
 const ROW: f64 = 36.0;
+/// Height of a row label's own line, above its bar, when the labels do not fit beside the bars.
+const LABEL_ROW: f64 = 26.0;
 const BAR_H: f64 = 22.0;
 /// Row labels longer than this are truncated.
 const MAX_LABEL: f64 = 160.0;
@@ -30,6 +32,9 @@ struct Layout {
     label_width: f64,
     plot_l: f64,
     plot_r: f64,
+    /// Row labels on a line of their own above each bar (a narrow chart, where beside the bars
+    /// they would be cut short), starting at the left edge.
+    above: bool,
 }
 
 impl Layout {
@@ -41,39 +46,53 @@ impl Layout {
         scale: Scale,
         unit: &str,
         reserve_left: bool,
+        width: f64,
     ) -> Layout {
         // A narrow plot cannot label every tick: rather than leave the axis end unlabelled
         // ("0 200 400" under a grid up to 500), take a coarser step whose ticks all fit.
-        let mut layout = Layout::with_scale(labels.clone(), value_width, scale, unit, reserve_left);
+        let at = |scale| {
+            Layout::with_scale(
+                labels.clone(),
+                (value_width, reserve_left),
+                scale,
+                unit,
+                width,
+            )
+        };
+        let mut layout = at(scale);
         for intervals in [4.0, 3.0, 2.0] {
             if layout.tick_labels.iter().all(Option::is_some) {
                 break;
             }
-            let coarser = layout.scale.coarser(intervals);
-            layout = Layout::with_scale(labels.clone(), value_width, coarser, unit, reserve_left);
+            layout = at(layout.scale.coarser(intervals));
         }
         layout
     }
 
     fn with_scale<'a>(
         labels: impl Iterator<Item = &'a str>,
-        value_width: f64,
+        (value_width, reserve_left): (f64, bool),
         scale: Scale,
         unit: &str,
-        reserve_left: bool,
+        width: f64,
     ) -> Layout {
         let ticks = scale.ticks();
         let last_half = text_width(&last_tick_label(&ticks, unit), SMALL) / 2.0;
         let right = value_width.max(last_half + 2.0);
         let left = if reserve_left { value_width } else { 0.0 };
         let wanted = labels.map(|l| text_width(l, FONT)).fold(0.0, f64::max);
-        let label_width = wanted
-            .min(MAX_LABEL)
-            .min(WIDTH - 2.0 * PAD - 10.0 - right - left - MIN_PLOT)
-            .max(32.0);
-        let label_right = PAD + label_width;
-        let plot_l = label_right + 10.0 + left;
-        let plot_r = (WIDTH - PAD - right).max(plot_l + 40.0);
+        let beside = width - 2.0 * PAD - 10.0 - right - left - MIN_PLOT;
+        // In a narrow chart a label that would be cut beside its bar goes above it instead.
+        let above = width < super::svg::WIDTH && wanted > beside.min(MAX_LABEL);
+        let (label_width, label_right, plot_l) = if above {
+            let label_width = width - 2.0 * PAD;
+            (label_width, PAD, PAD + left)
+        } else {
+            let label_width = wanted.min(MAX_LABEL).min(beside).max(32.0);
+            let label_right = PAD + label_width;
+            (label_width, label_right, label_right + 10.0 + left)
+        };
+        let plot_r = (width - PAD - right).max(plot_l + 40.0);
         let spacing = (plot_r - plot_l) / (ticks.len().max(2) - 1) as f64;
         let tick_labels = tick_labels(&ticks, unit, spacing);
         Layout {
@@ -83,6 +102,26 @@ impl Layout {
             label_width,
             plot_l,
             plot_r,
+            above,
+        }
+    }
+
+    /// Height of one row (its label's line included when above the bar).
+    fn row_height(&self) -> f64 {
+        if self.above {
+            ROW + LABEL_ROW
+        } else {
+            ROW
+        }
+    }
+
+    /// Vertical centre of the bar of row `i`, rows starting at `top`.
+    fn bar_cy(&self, top: f64, i: usize) -> f64 {
+        let row_top = top + i as f64 * self.row_height();
+        if self.above {
+            row_top + LABEL_ROW + ROW / 2.0
+        } else {
+            row_top + ROW / 2.0
         }
     }
 
@@ -94,7 +133,18 @@ impl Layout {
         self.pos(0.0_f64.clamp(self.scale.lo, self.scale.hi))
     }
 
+    /// The label of the row whose bar is centred at `cy`.
     fn row_label(&self, out: &mut String, cy: f64, label: &str) {
+        if self.above {
+            Text::new(
+                "label",
+                self.label_right,
+                cy - ROW / 2.0 - LABEL_ROW / 2.0 + 4.0,
+            )
+            .max_width(self.label_width)
+            .write(out, label);
+            return;
+        }
         Text::new("label", self.label_right, cy)
             .anchor(Anchor::End)
             .max_width(self.label_width)
@@ -150,31 +200,32 @@ fn rect(out: &mut String, class: &str, (x0, x1): (f64, f64), cy: f64, attrs: &st
 
 /// A light frame with the theme's `chart_no_data` in it, starting at `top`. Returns the bottom
 /// edge.
-fn no_data(out: &mut String, top: f64, labels: &Labels) -> f64 {
+fn no_data(out: &mut String, top: f64, labels: &Labels, width: f64) -> f64 {
     let h = 64.0;
     let _ = writeln!(
         out,
         r#"<rect class="frame" x="{}" y="{}" width="{}" height="{}" fill="none" stroke="{GRID}" stroke-width="1"/>"#,
         num(PAD),
         num(top),
-        num(WIDTH - 2.0 * PAD),
+        num(width - 2.0 * PAD),
         num(h)
     );
     let fill = format!(r#"fill="{GREY}""#);
-    Text::new("no-data", WIDTH / 2.0, top + h / 2.0)
+    Text::new("no-data", width / 2.0, top + h / 2.0)
         .anchor(Anchor::Middle)
         .extra(&fill)
         .write(out, labels.chart_no_data());
     top + h + 8.0
 }
 
-/// Renders horizontal bars, one row per [`super::Bar`], with the theme's words.
-pub(crate) fn bars(c: &BarChart, labels: &Labels) -> String {
+/// Renders horizontal bars `width` units wide, one row per [`super::Bar`], with the theme's
+/// words.
+pub(crate) fn bars(c: &BarChart, labels: &Labels, width: f64) -> String {
     let mut body = String::new();
     let top = 8.0;
     if c.bars.is_empty() {
-        let h = no_data(&mut body, top, labels);
-        return document("bar", c.id, c.title, c.desc, h, &body);
+        let h = no_data(&mut body, top, labels, width);
+        return document("bar", width, c.id, c.title, c.desc, h, &body);
     }
     let values: Vec<String> = c
         .bars
@@ -194,14 +245,15 @@ pub(crate) fn bars(c: &BarChart, labels: &Labels) -> String {
         scale,
         c.unit,
         scale.lo < 0.0,
+        width,
     );
-    let bottom = top + c.bars.len() as f64 * ROW;
+    let bottom = top + c.bars.len() as f64 * l.row_height();
 
     l.grid(&mut body, top, bottom);
     let fill = format!(r#"fill="{SERIES}""#);
     let mut texts = String::new();
     for (i, (bar, value)) in c.bars.iter().zip(&values).enumerate() {
-        let cy = top + (i as f64 + 0.5) * ROW;
+        let cy = l.bar_cy(top, i);
         l.row_label(&mut texts, cy, bar.label);
         let zero = l.zero();
         let (end, anchor, dx) = if bar.value.value().is_finite() {
@@ -228,7 +280,7 @@ pub(crate) fn bars(c: &BarChart, labels: &Labels) -> String {
     }
     let h = l.axis(&mut body, top, bottom);
     body.push_str(&texts);
-    document("bar", c.id, c.title, c.desc, h, &body)
+    document("bar", width, c.id, c.title, c.desc, h, &body)
 }
 
 /// Colour, shape and class of series `i`: a status's own look, or the categorical palette's.
@@ -264,17 +316,17 @@ fn shape_symbol(shape: Shape) -> char {
 }
 
 /// Writes the legend (wrapping onto more lines as needed) from `top`; returns its bottom edge.
-fn legend(out: &mut String, series: &[&str], palette: &Palette, top: f64) -> f64 {
+fn legend(out: &mut String, series: &[&str], palette: &Palette, top: f64, width: f64) -> f64 {
     if series.is_empty() {
         return top;
     }
     out.push_str("<g class=\"legend\">\n");
     let mut x = PAD;
     let mut cy = top + LEGEND_ROW / 2.0;
-    let max_text = WIDTH - 2.0 * PAD - 20.0;
+    let max_text = width - 2.0 * PAD - 20.0;
     for (i, name) in series.iter().enumerate() {
         let w = 20.0 + text_width(name, FONT).min(max_text);
-        if x > PAD && x + w > WIDTH - PAD {
+        if x > PAD && x + w > width - PAD {
             x = PAD;
             cy += LEGEND_ROW;
         }
@@ -300,14 +352,14 @@ fn legend(out: &mut String, series: &[&str], palette: &Palette, top: f64) -> f64
 /// Renders stacked horizontal bars with a legend of shapes and names, one row per
 /// [`super::Stack`], the total printed at the end. Values beyond the number of series are
 /// ignored, missing and non-finite ones count as absent; negative values stack leftwards from
-/// zero.
-pub(crate) fn stacked_bars(c: &StackedBarChart, labels: &Labels) -> String {
+/// zero. The chart is `width` units wide.
+pub(crate) fn stacked_bars(c: &StackedBarChart, labels: &Labels, width: f64) -> String {
     let mut body = String::new();
-    let top = legend(&mut body, &c.series, &c.palette, 6.0) + 8.0;
+    let top = legend(&mut body, &c.series, &c.palette, 6.0, width) + 8.0;
     let n = c.series.len();
     if c.stacks.is_empty() || n == 0 {
-        let h = no_data(&mut body, top, labels);
-        return document("stacked-bar", c.id, c.title, c.desc, h, &body);
+        let h = no_data(&mut body, top, labels, width);
+        return document("stacked-bar", width, c.id, c.title, c.desc, h, &body);
     }
     fn row_values(values: &[Figure], n: usize) -> Vec<&Figure> {
         values
@@ -341,13 +393,14 @@ pub(crate) fn stacked_bars(c: &StackedBarChart, labels: &Labels) -> String {
         scale,
         c.unit,
         false,
+        width,
     );
-    let bottom = top + c.stacks.len() as f64 * ROW;
+    let bottom = top + c.stacks.len() as f64 * l.row_height();
 
     l.grid(&mut body, top, bottom);
     let mut texts = String::new();
     for (r, (stack, (pos_sum, _, _))) in c.stacks.iter().zip(&sums).enumerate() {
-        let cy = top + (r as f64 + 0.5) * ROW;
+        let cy = l.bar_cy(top, r);
         l.row_label(&mut texts, cy, stack.label);
         let (mut up, mut down) = (0.0, 0.0);
         for (i, figure) in stack.values.iter().take(n).enumerate() {
@@ -402,7 +455,7 @@ pub(crate) fn stacked_bars(c: &StackedBarChart, labels: &Labels) -> String {
     }
     let h = l.axis(&mut body, top, bottom);
     body.push_str(&texts);
-    document("stacked-bar", c.id, c.title, c.desc, h, &body)
+    document("stacked-bar", width, c.id, c.title, c.desc, h, &body)
 }
 
 #[cfg(test)]

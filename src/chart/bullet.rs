@@ -12,7 +12,7 @@ use super::palette::status_style;
 use super::scale::Scale;
 use super::svg::{
     document, end_element, labelled, last_tick_label, line, num, text_width, tick_labels, Anchor,
-    Text, FONT, SMALL, WIDTH,
+    Text, FONT, SMALL,
 };
 use super::{Bullet, Figure, Status};
 use crate::labels::Labels;
@@ -45,8 +45,75 @@ fn rect(
     end_element(out, "rect", title);
 }
 
-/// Renders a bullet chart (see the module docs for the layout), with the theme's words.
-pub(crate) fn bullet(b: &Bullet, labels: &Labels) -> String {
+/// Writes a readout line: `label：value` from `x` on the row centred at `*cy` when it fits in
+/// `room`, else the label on one row and the value on the next (never cut short while the label
+/// alone fits); `*cy` ends on the last row written.
+fn readout(out: &mut String, class: &str, (x, cy): (f64, &mut f64), room: f64, parts: &Readout) {
+    let whole = parts.whole();
+    if text_width(&whole, FONT) <= room || parts.value.is_empty() {
+        Text::new(class, x, *cy).max_width(room).write(out, &whole);
+        return;
+    }
+    // A label too long for its row breaks at its spaces ("最新" / "2019年12月31日："), and only
+    // a single word longer than the row is cut.
+    let mut row = String::new();
+    for word in parts.label.split(' ') {
+        let joined = if row.is_empty() {
+            word.to_string()
+        } else {
+            format!("{row} {word}")
+        };
+        if !row.is_empty() && text_width(&joined, FONT) > room {
+            Text::new(class, x, *cy).max_width(room).write(out, &row);
+            *cy += ROW;
+            row = word.to_string();
+        } else {
+            row = joined;
+        }
+    }
+    Text::new(class, x, *cy).max_width(room).write(out, &row);
+    *cy += ROW;
+    Text::new(class, x, *cy)
+        .max_width(room)
+        .write(out, &parts.value);
+}
+
+/// A readout's text as one line and as its two halves (label with its colon, value).
+struct Readout {
+    label: String,
+    value: String,
+}
+
+impl Readout {
+    fn new(labels: &Labels, label: &str, v: &Figure, unit: &str) -> Readout {
+        let whole = labelled(labels, label, v, unit);
+        let value = super::svg::value_label(v, unit);
+        // The theme's `chart_value` puts the value last ("目标 2020：97%"): split there.
+        match whole.strip_suffix(value.as_str()) {
+            Some(label) if !label.trim().is_empty() => Readout {
+                label: label.to_string(),
+                value,
+            },
+            _ => Readout {
+                label: whole,
+                value: String::new(),
+            },
+        }
+    }
+    fn plain(text: &str) -> Readout {
+        Readout {
+            label: text.to_string(),
+            value: String::new(),
+        }
+    }
+    fn whole(&self) -> String {
+        format!("{}{}", self.label, self.value)
+    }
+}
+
+/// Renders a bullet chart `width` units wide (see the module docs for the layout), with the
+/// theme's words.
+pub(crate) fn bullet(b: &Bullet, labels: &Labels, width: f64) -> String {
     let status = b.status;
     let sclass = status.class();
     let style = status_style(status);
@@ -74,27 +141,34 @@ pub(crate) fn bullet(b: &Bullet, labels: &Labels) -> String {
         .write(&mut body, labels.status_label(status));
     let x = TEXT_X + text_width(labels.status_label(status), FONT) * 1.05 + 12.0;
     let latest_text = match latest {
-        Some((v, label)) => Some(labelled(labels, label, v, b.unit)),
-        None if status != Status::NoData => Some(labels.chart_no_latest().to_string()),
+        Some((v, label)) => Some(Readout::new(labels, label, v, b.unit)),
+        None if status != Status::NoData => Some(Readout::plain(labels.chart_no_latest())),
         None => None,
     };
     if let Some(t) = latest_text {
-        // Beside the status when it fits there; else on a row of its own, never cut short
-        // ("最新 2019年12月31日：97.4%" is wider than what the status leaves).
-        let (x, cy) = if text_width(&t, FONT) <= WIDTH - PAD - x {
+        // Beside the status when it fits there; else on a row of its own (and the value on the
+        // next when the row is too narrow), never cut short ("最新 2019年12月31日：97.4%" is
+        // wider than what the status leaves).
+        let (x, mut cy) = if text_width(&t.whole(), FONT) <= width - PAD - x {
             (x, cy)
         } else {
             y += ROW;
             (TEXT_X, y + ROW / 2.0)
         };
-        Text::new("readout readout-latest", x, cy)
-            .max_width(WIDTH - PAD - x)
-            .write(&mut body, &t);
+        readout(
+            &mut body,
+            "readout readout-latest",
+            (x, &mut cy),
+            width - PAD - x,
+            &t,
+        );
+        y = cy - ROW / 2.0;
     }
     y += ROW;
 
     let target_text = labelled(labels, b.target.1, b.target.0, b.unit);
-    let cy = y + ROW / 2.0;
+    let target_parts = Readout::new(labels, b.target.1, b.target.0, b.unit);
+    let mut cy = y + ROW / 2.0;
     rect(
         &mut body,
         "legend-swatch mark-target",
@@ -103,16 +177,20 @@ pub(crate) fn bullet(b: &Bullet, labels: &Labels) -> String {
         TEXT,
         "",
     );
-    Text::new("readout readout-target", TEXT_X, cy)
-        .max_width(WIDTH - PAD - TEXT_X)
-        .write(&mut body, &target_text);
-    y += ROW;
+    readout(
+        &mut body,
+        "readout readout-target",
+        (TEXT_X, &mut cy),
+        width - PAD - TEXT_X,
+        &target_parts,
+    );
+    y = cy + ROW / 2.0;
 
     let baseline_text = b
         .baseline
         .map(|(v, label)| labelled(labels, label, v, b.unit));
-    if let Some(t) = &baseline_text {
-        let cy = y + ROW / 2.0;
+    if let Some((v, label)) = b.baseline {
+        let mut cy = y + ROW / 2.0;
         mark(
             &mut body,
             Shape::Diamond,
@@ -122,10 +200,14 @@ pub(crate) fn bullet(b: &Bullet, labels: &Labels) -> String {
             GREY,
             "",
         );
-        Text::new("readout readout-baseline", TEXT_X, cy)
-            .max_width(WIDTH - PAD - TEXT_X)
-            .write(&mut body, t);
-        y += ROW;
+        readout(
+            &mut body,
+            "readout readout-baseline",
+            (TEXT_X, &mut cy),
+            width - PAD - TEXT_X,
+            &Readout::new(labels, label, v, b.unit),
+        );
+        y = cy + ROW / 2.0;
     }
 
     // Scale.
@@ -137,12 +219,24 @@ pub(crate) fn bullet(b: &Bullet, labels: &Labels) -> String {
     .into_iter()
     .flatten()
     .collect();
-    let scale = Scale::for_unit(&values, b.unit).whole_if_count(&values, b.unit);
-    let ticks = scale.ticks();
     let half = |s: &str| (text_width(s, SMALL) / 2.0).max(10.0);
-    let x0 = PAD + half(&num(scale.lo));
-    let x1 = WIDTH - PAD - half(&last_tick_label(&ticks, b.unit));
-    let tick_labels = tick_labels(&ticks, b.unit, (x1 - x0) / (ticks.len().max(2) - 1) as f64);
+    let axis = |scale: Scale| {
+        let ticks = scale.ticks();
+        let x0 = PAD + half(&num(scale.lo));
+        let x1 = width - PAD - half(&last_tick_label(&ticks, b.unit));
+        let labels = tick_labels(&ticks, b.unit, (x1 - x0) / (ticks.len().max(2) - 1) as f64);
+        (scale, ticks, x0, x1, labels)
+    };
+    let mut at = axis(Scale::for_unit(&values, b.unit).whole_if_count(&values, b.unit));
+    // A narrow axis cannot label every tick: rather than leave its end unlabelled ("0 40 80%"
+    // under a track up to 100), take a coarser step whose ticks all fit.
+    for intervals in [4.0, 3.0, 2.0] {
+        if at.4.iter().all(Option::is_some) {
+            break;
+        }
+        at = axis(at.0.coarser(intervals));
+    }
+    let (scale, ticks, x0, x1, tick_labels) = at;
     let pos = |v: f64| scale.pos(v, x0, x1);
     let ty = y + 30.0;
 
@@ -217,7 +311,7 @@ pub(crate) fn bullet(b: &Bullet, labels: &Labels) -> String {
             .write(&mut body, label);
     }
 
-    document("bullet", b.id, b.title, b.desc, ay + 32.0, &body)
+    document("bullet", width, b.id, b.title, b.desc, ay + 32.0, &body)
 }
 
 #[cfg(test)]
@@ -227,7 +321,11 @@ mod tests {
 
     /// Bullet charts with the default theme's words.
     fn bullet(b: &Bullet) -> String {
-        super::bullet(b, crate::labels::tests::default_labels())
+        super::bullet(
+            b,
+            crate::labels::tests::default_labels(),
+            super::super::svg::WIDTH,
+        )
     }
 
     fn example<'a>(status: Status, latest: Option<(f64, &'a str)>) -> Bullet<'a> {

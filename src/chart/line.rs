@@ -9,7 +9,7 @@ use super::palette::status_style;
 use super::scale::{year_ticks, Scale};
 use super::svg::{
     document, labelled, line as seg, num, text_width, value_label, Anchor, Text, FONT, LEGEND_ROW,
-    PAD, SMALL, WIDTH,
+    PAD, SMALL,
 };
 use super::{Figure, LineChart, Point, Status};
 use crate::labels::Labels;
@@ -91,8 +91,8 @@ fn extremes(points: &[&Point]) -> Vec<usize> {
     marked
 }
 
-/// Renders a line chart (see the module docs), with the theme's words.
-pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
+/// Renders a line chart `width` units wide (see the module docs), with the theme's words.
+pub(crate) fn line(c: &LineChart, labels: &Labels, width: f64) -> String {
     let points: Vec<&Point> = c
         .points
         .iter()
@@ -126,8 +126,8 @@ pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
         .iter()
         .map(|l| text_width(l, SMALL))
         .fold(0.0, f64::max);
-    let left = (PAD + label_w + 8.0).min(WIDTH / 3.0);
-    let right = WIDTH - PAD;
+    let left = (PAD + label_w + 8.0).min(width / 3.0);
+    let right = width - PAD;
     let bottom = TOP + PLOT_H;
     let py = |v: f64| scale.pos(v, bottom, TOP);
     let xs: Vec<f64> = points
@@ -377,7 +377,7 @@ pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
         body.push_str("<g class=\"legend\">\n");
         let mut x = PAD;
         let mut cy = bottom + 34.0 + LEGEND_ROW / 2.0;
-        let max_text = WIDTH - 2.0 * PAD - 34.0;
+        let max_text = width - 2.0 * PAD - 34.0;
         let forecast = (!forecasts.is_empty()).then_some(labels.forecast());
         let items = [
             (
@@ -393,7 +393,7 @@ pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
         for (text, shape) in items {
             let Some(text) = text else { continue };
             let w = 34.0 + text_width(&text, FONT).min(max_text);
-            if x > PAD && x + w > WIDTH - PAD {
+            if x > PAD && x + w > width - PAD {
                 x = PAD;
                 cy += LEGEND_ROW;
             }
@@ -453,7 +453,7 @@ pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
         h = cy + LEGEND_ROW / 2.0 + 4.0;
     }
 
-    document("line", c.id, c.title, c.desc, h, &body)
+    document("line", width, c.id, c.title, c.desc, h, &body)
 }
 
 #[cfg(test)]
@@ -463,7 +463,11 @@ mod tests {
 
     /// Line charts with the default theme's words.
     fn line(c: &LineChart) -> String {
-        super::line(c, crate::labels::tests::default_labels())
+        super::line(
+            c,
+            crate::labels::tests::default_labels(),
+            super::super::svg::WIDTH,
+        )
     }
 
     fn chart<'a>(points: Vec<Point<'a>>) -> LineChart<'a> {

@@ -26,10 +26,78 @@ mod svg;
 
 pub(crate) use crate::figure::Figure;
 pub(crate) use crate::status::Status;
-pub(crate) use bar::{bars, stacked_bars};
-pub(crate) use bullet::bullet;
-pub(crate) use line::line;
 pub(crate) use palette::{status_css, status_style};
+
+use crate::labels::Labels;
+use svg::{NARROW, WIDTH};
+
+/// A chart in its two layouts: the wide one (`WIDTH` units) and the phone one (`NARROW` units,
+/// its ids ending in `-narrow`), each in a box of its own. The theme shows one of the two by the
+/// width the chart gets (a container query on `chart-layouts`: the phone layout below `WIDTH`
+/// px) and hides the other with `display: none`, so a screen reader hears one chart; without
+/// the stylesheet's query the wide one shows.
+fn layouts(wide: String, narrow: String) -> String {
+    format!(
+        "<div class=\"chart-layouts\"><div class=\"chart-wide\">\n{wide}</div><div class=\"chart-narrow\">\n{narrow}</div></div>\n"
+    )
+}
+
+/// The ids of a chart's phone layout.
+fn narrow_id(id: &str) -> String {
+    format!("{id}-narrow")
+}
+
+/// A bullet chart in both layouts (see [`layouts`]).
+pub(crate) fn bullet(b: &Bullet, labels: &Labels) -> String {
+    let id = narrow_id(b.id);
+    let narrow = Bullet {
+        id: &id,
+        ..b.clone()
+    };
+    layouts(
+        bullet::bullet(b, labels, WIDTH),
+        bullet::bullet(&narrow, labels, NARROW),
+    )
+}
+
+/// A bar chart in both layouts (see [`layouts`]).
+pub(crate) fn bars(c: &BarChart, labels: &Labels) -> String {
+    let id = narrow_id(c.id);
+    let narrow = BarChart {
+        id: &id,
+        ..c.clone()
+    };
+    layouts(
+        bar::bars(c, labels, WIDTH),
+        bar::bars(&narrow, labels, NARROW),
+    )
+}
+
+/// A stacked bar chart in both layouts (see [`layouts`]).
+pub(crate) fn stacked_bars(c: &StackedBarChart, labels: &Labels) -> String {
+    let id = narrow_id(c.id);
+    let narrow = StackedBarChart {
+        id: &id,
+        ..c.clone()
+    };
+    layouts(
+        bar::stacked_bars(c, labels, WIDTH),
+        bar::stacked_bars(&narrow, labels, NARROW),
+    )
+}
+
+/// A line chart in both layouts (see [`layouts`]).
+pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
+    let id = narrow_id(c.id);
+    let narrow = LineChart {
+        id: &id,
+        ..c.clone()
+    };
+    layouts(
+        line::line(c, labels, WIDTH),
+        line::line(&narrow, labels, NARROW),
+    )
+}
 
 /// One indicator against its target, as a bullet chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -158,20 +226,21 @@ mod tests {
         crate::labels::tests::default_labels()
     }
 
+    // The wide layout, as most tests read it; `narrow_*` the phone layout.
     fn bullet(b: &Bullet) -> String {
-        super::bullet(b, labels())
+        super::bullet::bullet(b, labels(), WIDTH)
     }
 
     pub(crate) fn bars(c: &BarChart) -> String {
-        super::bars(c, labels())
+        super::bar::bars(c, labels(), WIDTH)
     }
 
     pub(crate) fn stacked_bars(c: &StackedBarChart) -> String {
-        super::stacked_bars(c, labels())
+        super::bar::stacked_bars(c, labels(), WIDTH)
     }
 
     fn line(c: &LineChart) -> String {
-        super::line(c, labels())
+        super::line::line(c, labels(), WIDTH)
     }
 
     /// The chart against its snapshot in `tests/golden/charts/` (insta, as the golden pages:
@@ -281,7 +350,7 @@ mod tests {
 
     #[test]
     fn golden_bullet_on_track() {
-        let svg = bullet(&Bullet {
+        let b = Bullet {
             id: "chart-pass-rate-2018",
             title: "工业产品质量监督抽查合格率",
             desc: "基线2015年93.2%，目标2020年不低于97%，2018年为95.1%，按期推进。",
@@ -290,14 +359,18 @@ mod tests {
             target: (f(97.0), "目标 2020"),
             latest: Some((f(95.1), "最新 2018")),
             status: Status::OnTrack,
-        });
+        };
+        let svg = bullet(&b);
         check(&svg);
         golden("bullet-on-track", &svg);
+        let svg = super::bullet::bullet(&b, labels(), NARROW);
+        check(&svg);
+        golden("bullet-on-track-narrow", &svg);
     }
 
     #[test]
     fn golden_bars() {
-        let svg = bars(&BarChart {
+        let c = BarChart {
             id: "chart-jining-standards",
             title: "济宁市主导和参与制定的标准",
             desc: "国家标准432项，行业标准488项，地方标准369项，团体标准195项。",
@@ -308,14 +381,18 @@ mod tests {
                 bar("地方标准", 369.0),
                 bar("团体标准", 195.0),
             ],
-        });
+        };
+        let svg = bars(&c);
         check(&svg);
         golden("bars-jining-standards", &svg);
+        let svg = super::bar::bars(&c, labels(), NARROW);
+        check(&svg);
+        golden("bars-jining-standards-narrow", &svg);
     }
 
     #[test]
     fn golden_stacked_bars() {
-        let svg = stacked_bars(&StackedBarChart {
+        let c = StackedBarChart {
             id: "chart-city-standards",
             title: "各市主导和参与制定的标准",
             desc: "济宁市：国家432项、行业488项、地方369项、团体195项；泰安市：国家121项、行业203项、地方96项、团体58项。",
@@ -326,14 +403,18 @@ mod tests {
                 Stack { label: "济宁市", values: figs(&[432.0, 488.0, 369.0, 195.0]) },
                 Stack { label: "泰安市", values: figs(&[121.0, 203.0, 96.0, 58.0]) },
             ],
-        });
+        };
+        let svg = stacked_bars(&c);
         check(&svg);
         golden("stacked-bars-cities", &svg);
+        let svg = super::bar::stacked_bars(&c, labels(), NARROW);
+        check(&svg);
+        golden("stacked-bars-cities-narrow", &svg);
     }
 
     #[test]
     fn golden_line() {
-        let svg = line(&LineChart {
+        let c = LineChart {
             status: Status::OnTrack,
             id: "chart-pass-rate-trend",
             title: "工业产品质量监督抽查合格率",
@@ -361,9 +442,13 @@ mod tests {
             ],
             baseline: Some((2015.0, f(93.2), "基线 2015")),
             target: Some((2020.0, f(97.0), "目标 2020")),
-        });
+        };
+        let svg = line(&c);
         check(&svg);
         golden("line-pass-rate", &svg);
+        let svg = super::line::line(&c, labels(), NARROW);
+        check(&svg);
+        golden("line-pass-rate-narrow", &svg);
     }
 
     #[test]
@@ -439,6 +524,59 @@ mod tests {
             !root.contains("width=") && !root.contains("height="),
             "{root}"
         );
+    }
+
+    #[test]
+    fn both_layouts_are_published_with_their_own_ids() {
+        let b = Bullet {
+            id: "c",
+            title: "合格率",
+            desc: "说明。",
+            unit: "%",
+            baseline: None,
+            target: (f(97.0), "目标 2020"),
+            latest: Some((f(97.4), "最新 2019年12月31日")),
+            status: Status::Achieved,
+        };
+        let html = super::bullet(&b, labels());
+        assert!(html.starts_with(r#"<div class="chart-layouts"><div class="chart-wide">"#));
+        assert!(html.contains(r#"viewBox="0 0 400 "#) && html.contains(r#"viewBox="0 0 260 "#));
+        for id in ["c-title", "c-desc", "c-narrow-title", "c-narrow-desc"] {
+            assert_eq!(
+                html.matches(&format!(r#"id="{id}""#)).count(),
+                1,
+                "{id}: {html}"
+            );
+        }
+        // The phone layout never cuts a readout: the value goes to the next row, and a label
+        // too long for one row breaks at its space.
+        let narrow = super::bullet::bullet(&b, labels(), NARROW);
+        check(&narrow);
+        assert!(!narrow.contains('…'), "{narrow}");
+        assert!(
+            [">最新</text>", ">2019年12月31日：</text>", ">97.4%</text>"]
+                .iter()
+                .all(|t| narrow.contains(t)),
+            "{narrow}"
+        );
+        // Labels too long to sit beside their bars go above them, whole.
+        let c = BarChart {
+            id: "b",
+            title: "标准",
+            desc: "说明。",
+            unit: "项",
+            bars: vec![
+                bar("国家标准（含参与制定）", 13375.0),
+                bar("团体标准", 195.0),
+            ],
+        };
+        let narrow = super::bar::bars(&c, labels(), NARROW);
+        check(&narrow);
+        assert!(
+            !narrow.contains('…') && narrow.contains(">国家标准（含参与制定）</text>"),
+            "{narrow}"
+        );
+        assert!(narrow.contains(">13375项</text>"), "{narrow}");
     }
 
     #[test]

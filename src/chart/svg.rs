@@ -7,9 +7,13 @@ use crate::escape::{xml, xml_into};
 use crate::figure::Figure;
 use crate::labels::Labels;
 
-/// Width of every chart's viewBox: close to a phone's width in CSS px, so that a chart shown
-/// 358 px wide (a 390 px phone) keeps nine tenths of its text size.
+/// Width of the wide layout's viewBox, shown where the chart has at least as many CSS px (1 unit
+/// per px or more, so the text keeps at least its CSS size: 0.8–0.9 × the body text).
 pub(crate) const WIDTH: f64 = 400.0;
+/// Width of the phone layout's viewBox, shown where the chart has less than [`WIDTH`] px: the
+/// narrowest box a chart gets on a 320 px phone (a card inside the page's margins) is 262 px,
+/// so this layout too is shown at 1 unit per px or more.
+pub(crate) const NARROW: f64 = 260.0;
 /// Font size for labels and values (set once on the chart body). The theme sizes chart text in
 /// CSS from the page's font size (0.9 of it: 15.3 normal, 19.8 in 大字 mode), so charts are
 /// laid out for the largest, and the normal size always fits in the room left.
@@ -277,6 +281,7 @@ pub(crate) fn line(
 /// inside a group that sets the default font and text colour.
 pub(crate) fn document(
     kind: &str,
+    width: f64,
     id: &str,
     title: &str,
     desc: &str,
@@ -293,7 +298,7 @@ pub(crate) fn document(
     let _ = writeln!(
         out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{kind}" viewBox="0 0 {} {}" role="img" aria-labelledby="{id}-title {id}-desc" focusable="false">"#,
-        num(WIDTH),
+        num(width),
         num(height)
     );
     let _ = writeln!(
@@ -433,7 +438,7 @@ mod tests {
 
     #[test]
     fn document_has_accessible_root() {
-        let svg = document("bar", "c1", "T<", "D&", 99.2, "");
+        let svg = document("bar", WIDTH, "c1", "T<", "D&", 99.2, "");
         assert!(svg.starts_with(
             r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-bar" viewBox="0 0 400 100" role="img" aria-labelledby="c1-title c1-desc" focusable="false">"#
         ));
@@ -441,6 +446,6 @@ mod tests {
             svg.contains(r#"<title id="c1-title">T&lt;</title><desc id="c1-desc">D&amp;</desc>"#)
         );
         assert!(svg.ends_with("</svg>\n"));
-        assert!(document("bar", "c", "", "", f64::NAN, "").contains("viewBox=\"0 0 400 1\""));
+        assert!(document("bar", WIDTH, "c", "", "", f64::NAN, "").contains("viewBox=\"0 0 400 1\""));
     }
 }

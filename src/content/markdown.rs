@@ -9,6 +9,7 @@ mod addressee;
 pub mod allowlist;
 mod checks;
 mod highlight;
+mod nowrap;
 pub mod punctuation;
 pub mod safety;
 mod stats;
@@ -113,6 +114,8 @@ pub fn render(
     let (events, ranges, kinds) = highlight_code_blocks(events, ranges, kinds);
 
     let stats = TextStats::of(&events, as_published);
+    let mut events = events;
+    nowrap::keep_whole(&mut events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     if has_raw_html {
         let starts = push_html_tracked(&mut html, events);

@@ -246,7 +246,11 @@ pub trait Prepare: Sync {
     /// A text of a page as it will be published: a page's length is counted on it, in the one
     /// pass that renders the page (a page written in Traditional is published in Simplified,
     /// where a phrase may be shorter: 最佳化 → 优化).
-    fn as_published<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str>;
+    /// `taiwan`: the page's source has Taiwan vocabulary (`source_variant`), so it is published
+    /// through the Taiwan-phrase conversion (網際網路 → 互联网).
+    fn as_published<'t>(&self, text: &'t str, taiwan: bool) -> std::borrow::Cow<'t, str>;
+    /// Whether a page's text, its `source_variant` unset, reads as Taiwan vocabulary.
+    fn reads_as_taiwan(&self, text: &str) -> bool;
     /// Done to every page and section once it is read.
     fn prepare(&self, parsed: &mut Parsed) -> Result<(), Diagnostic>;
 }
@@ -450,7 +454,7 @@ fn parse_file(
         fields::refuse_zola_section_fields(&shown, &split, &meta)?;
         bidi::check_section(&shown, &split, &meta)?;
         fields::check_aliases(&shown, &split, &meta.aliases)?;
-        let rendered = markdown::render(split.body, options, &published_by(prepare));
+        let rendered = markdown::render(split.body, options, &published_by(prepare, false));
         markdown::unsafe_content(&shown, split.body, split.body_line, &rendered)?;
         let path = if dir.is_empty() {
             String::new()
@@ -585,7 +589,17 @@ fn page(
     let mut options = *options;
     options.allow_raw_html |= meta.allow_raw_html;
     let options = &options;
-    let rendered = markdown::render(&marked, options, &published_by(prepare));
+    // The page's vocabulary is settled once, here: its length is counted on the text as the
+    // conversion it takes publishes it, and the site converts it that way (simplify::page).
+    if meta.source_variant.is_none() {
+        meta.source_variant = Some(if prepare.reads_as_taiwan(&marked) {
+            frontmatter::SourceVariant::Taiwan
+        } else {
+            frontmatter::SourceVariant::Mainland
+        });
+    }
+    let taiwan = meta.source_variant == Some(frontmatter::SourceVariant::Taiwan);
+    let rendered = markdown::render(&marked, options, &published_by(prepare, taiwan));
     markdown::unsafe_content(shown, &marked, body_line, &rendered)?;
     let summary = meta.description.clone().unwrap_or(rendered.summary);
     // Offsets of the marked body, as the body was written.
@@ -671,8 +685,11 @@ fn debris_notes(
 
 /// [`Prepare::as_published`] as a function of a text (a closure cannot say that its result
 /// borrows from its argument).
-fn published_by(prepare: &dyn Prepare) -> impl Fn(&str) -> std::borrow::Cow<'_, str> + '_ {
-    move |text| prepare.as_published(text)
+fn published_by(
+    prepare: &dyn Prepare,
+    taiwan: bool,
+) -> impl Fn(&str) -> std::borrow::Cow<'_, str> + '_ {
+    move |text| prepare.as_published(text, taiwan)
 }
 
 fn add_implicit_sections(content: &mut Content) {

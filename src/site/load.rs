@@ -85,7 +85,7 @@ impl Site {
             .with_publish_form(config.traditional_publish.forms())
         };
         let (mut content, content_problems) =
-            content::load_partial(root, &read, &Simplify(&converter));
+            content::load_partial(root, &read, &Simplify::new(&converter));
         cities_by_name(&mut content, &data);
         let templates = render::load(root, &config.theme);
         let labels = labels::load(root, &config.theme, &converter);
@@ -191,7 +191,7 @@ impl Site {
             let read = self.options.read.clone();
             let problems = self
                 .content
-                .read(&self.root, &pages, &read, &Simplify(converter));
+                .read(&self.root, &pages, &read, &Simplify::new(converter));
             self.options.broken = problems.0.iter().map(|d| d.file.clone()).collect();
             diagnostics.extend(problems);
         }
@@ -239,17 +239,38 @@ impl Site {
 }
 
 /// Every page and section is made Simplified as it is read, and counted as published.
-struct Simplify<'c>(&'c Converter);
+struct Simplify<'c> {
+    converter: &'c Converter,
+    /// The same through OpenCC's Taiwan phrases (tw2sp), for sources with Taiwan vocabulary.
+    from_taiwan: Converter,
+}
+
+impl<'c> Simplify<'c> {
+    fn new(converter: &'c Converter) -> Self {
+        Simplify {
+            converter,
+            from_taiwan: converter.from_taiwan(),
+        }
+    }
+}
 
 impl content::Prepare for Simplify<'_> {
-    fn as_published<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
-        self.0.simplified(text)
+    fn as_published<'t>(&self, text: &'t str, taiwan: bool) -> std::borrow::Cow<'t, str> {
+        if taiwan {
+            self.from_taiwan.simplified(text)
+        } else {
+            self.converter.simplified(text)
+        }
+    }
+
+    fn reads_as_taiwan(&self, text: &str) -> bool {
+        Converter::reads_as_taiwan(text)
     }
 
     fn prepare(&self, parsed: &mut Parsed) -> Result<(), Diagnostic> {
         match parsed {
-            Parsed::Page(page) => simplify::page(self.0, page),
-            Parsed::Section(section) => simplify::section(self.0, section),
+            Parsed::Page(page) => simplify::page(self.converter, page),
+            Parsed::Section(section) => simplify::section(self.converter, section),
         }
     }
 }

@@ -185,6 +185,46 @@ fn a_page_written_in_traditional_is_counted_as_published() {
     assert!(hans.contains("约18字"), "{hans}");
 }
 
+/// A page with Taiwan vocabulary is counted as its tw2sp text is published (网际网路 → 互联网,
+/// one character fewer), whether `source_variant` says so or the phrases are found.
+#[test]
+fn a_page_with_taiwan_vocabulary_is_counted_as_published() {
+    let site = TestSite::basic();
+    let body = |front: &str, text: &str| format!("+++\ntitle = \"长度\"\n{front}+++\n{text}\n");
+    site.page(
+        "policies/tw.md",
+        &body("source_variant = \"tw\"\n", "推動網際網路發展。"),
+    );
+    // Three Taiwan phrases: found without the field.
+    site.page(
+        "policies/found.md",
+        &body("", "推動網際網路與數位化，最佳化資訊服務。"),
+    );
+    site.page("policies/cn.md", &body("", "推动互联网发展。"));
+    site.built();
+    let length = |rel: &str| {
+        let page = site.read(rel);
+        let start = page.find("<p class=\"reading\"").expect("a reading line");
+        page[start..start + page[start..].find("</p>").unwrap()].to_string()
+    };
+    let tw = site.read("policies/tw/index.html");
+    assert!(tw.contains("推动互联网发展"), "{tw}");
+    // 推动互联网发展: 7, as the mainland page it reads as (网际网路 would count 8).
+    assert_eq!(
+        length("policies/tw/index.html"),
+        length("policies/cn/index.html")
+    );
+    assert!(length("policies/tw/index.html").contains("约7字"));
+    let found = site.read("policies/found/index.html");
+    assert!(
+        found.contains("推动互联网与数字化，优化信息服务"),
+        "{found}"
+    );
+    // 推动互联网与数字化 (9) + 优化信息服务 (6); its source counts 17, its t2s text 16.
+    let found = length("policies/found/index.html");
+    assert!(found.contains("约15字"), "{found}");
+}
+
 /// The Wenzhou policy came through a Taiwan-phrase converter (`source_variant = "tw"`): its
 /// Simplified page reads as the mainland writes, through OpenCC's tw2sp, and so does its
 /// Traditional page, made from that Simplified text; the words both places use (核心, 建立,

@@ -1,7 +1,9 @@
 //! The layout test in headless Chromium (tests/browser/layout.mjs): the example portal, one page
 //! of every template in both scripts, at 320, 390 and 1280 px, normal and 大字 mode: no page
 //! scrolls sideways, no number wraps inside itself in a table, chart labels are at least 12 px
-//! on a desktop and grow in 大字 mode, and each status has one colour and one shape everywhere.
+//! on a desktop, at least 0.8 × the body text at every width (the phone layout of each chart
+//! below 400 px, exactly one of its two layouts shown) and grow in 大字 mode, and each status
+//! has one colour and one shape everywhere.
 //! Then every page loaded afresh at 320×568 in 大字 mode: its h1 within the first 40 % of the
 //! screen, no layout shift while it loads, and a full-page screenshot of it in
 //! `target/screenshots/` (or `$STDPORTAL_SCREENSHOTS`), the folder CI keeps as an artifact.

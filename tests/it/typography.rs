@@ -218,3 +218,48 @@ fn example_portal_punctuation_figures() {
     }
     assert!(documents >= 14, "{documents} documents");
 }
+
+/// 文号, dates and figures with their units are kept whole at line ends in the prose, as in the
+/// tables; code, addresses, alt text and heading ids stay as written.
+#[test]
+fn document_numbers_dates_and_figures_stay_whole_in_prose() {
+    let site = TestSite::basic();
+    site.page(
+        "policies/whole.md",
+        "+++\ntitle = \"不断行\"\n+++\n## 二、2021年10月工作\n\n\
+         根据《通知》（泰政发〔2014〕35号），2021年10月14日起合格率达到97%，共432项、1910万元。\n\n\
+         命令`echo 97%`，见[2021年10月14日的通知](https://example.org/2021年10月14日/97%25)。\n\n\
+         ![合格率97%](/favicon.svg)\n\n\
+         ```text\n国办发〔2017〕47号 97%\n```\n",
+    );
+    site.built();
+    let hans = site.read("policies/whole/index.html");
+    let hant = site.read("zh-hant/policies/whole/index.html");
+    let whole = |s: &str| format!("<span class=\"nowrap\">{s}</span>");
+    for kept in [
+        "泰政发〔2014〕35号",
+        "2021年10月14日",
+        "97%",
+        "432项",
+        "1910万元",
+    ] {
+        assert!(
+            prose(&hans).contains(&whole(kept)),
+            "{kept}: {}",
+            prose(&hans)
+        );
+    }
+    assert!(prose(&hant).contains(&whole("432項")), "{}", prose(&hant));
+    // The link's text is kept whole, its address as written.
+    assert!(hans.contains(&format!(">{}的通知</a>", whole("2021年10月14日"))));
+    assert!(
+        hans.contains("href=\"https://example.org/2021%E5%B9%B410%E6%9C%8814%E6%97%A5/97%25\"")
+            || hans.contains("href=\"https://example.org/2021年10月14日/97%25\"")
+    );
+    // Code, alt text and the heading's id as written.
+    assert!(hans.contains("<code>echo 97%</code>"), "{hans}");
+    assert!(hans.contains("alt=\"合格率97%\""), "{hans}");
+    assert!(hans.contains("国办发〔2017〕47号 97%"), "{hans}");
+    assert!(hans.contains("id=\"二-2021年10月工作\""), "{hans}");
+    assert!(!hans.contains("nowrap\">国办发"), "{hans}");
+}
