@@ -25,15 +25,18 @@ trap 'rm -rf "$work"' EXIT
 
 # One build; prints "wall cpu rss" (s, s, MB).
 measure() {
-  local mode=$1 times=$work/time.$mode
+  local mode=$1
+  local times=$work/time.$mode
   rm -rf "$work/site/public"
   if [ "$mode" = terminal ]; then
     # `script` gives the build a terminal on stdin, stdout and stderr; COLUMNS keeps the bar's
     # width fixed.
-    COLUMNS=100 script -qec "/usr/bin/time -f '%e %U %S %M' -o '$times' '$bin' build --root '$work/site'" /dev/null >/dev/null
+    COLUMNS=100 script -qec "/usr/bin/time -f '%e %U %S %M' -o '$times' '$bin' build --root '$work/site'" /dev/null >"$work/log" || true
   else
-    /usr/bin/time -f '%e %U %S %M' -o "$times" "$bin" build --root "$work/site" 2>&1 | cat >/dev/null
+    /usr/bin/time -f '%e %U %S %M' -o "$times" "$bin" build --root "$work/site" 2>&1 | cat >"$work/log" || true
   fi
+  # A build that stopped measures nothing: say why (its last lines) and stop.
+  [ -f "$work/site/public/index.html" ] || { echo "the $mode build failed:" >&2; tail -5 "$work/log" >&2; exit 1; }
   awk '{ printf "%.2f %.2f %.0f\n", $1, $2 + $3, $4 / 1024 }' "$times"
 }
 
