@@ -16,6 +16,8 @@
 //!
 //! Options: --sizes 10000,50000  --runs 3  --work /dev/shm/stdportal-search-scale (corpora and
 //! outputs; removed at the end unless --keep)  --out FILE (the report, also printed)  --keep
+//! --search-only (one build with search per size, no `--no-search` builds: the index's size and
+//! the bytes per query only, for a size too large to build six times)
 
 #[path = "gen_corpus.rs"]
 #[allow(dead_code)]
@@ -66,6 +68,7 @@ struct Options {
     work: PathBuf,
     out: Option<PathBuf>,
     keep: bool,
+    search_only: bool,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -75,11 +78,17 @@ fn parse_args() -> Result<Options, String> {
         work: PathBuf::from("/dev/shm/stdportal-search-scale"),
         out: None,
         keep: false,
+        search_only: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         if flag == "--keep" {
             options.keep = true;
+            continue;
+        }
+        if flag == "--search-only" {
+            options.search_only = true;
+            options.runs = 1;
             continue;
         }
         let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
@@ -212,6 +221,9 @@ fn main() {
             // Interleaved: a change of load hits both kinds of build alike. The last build of
             // a size is with search: its output is measured below.
             for search in [false, true] {
+                if options.search_only && !search {
+                    continue;
+                }
                 let r = build(&binary, &corpus, &output, search);
                 println!(
                     "{size} pages, run {}: {}: {:.0} ms wall, {:.0} ms CPU, {:.0} MB, load {:.1}",
@@ -240,6 +252,17 @@ fn main() {
                     without.push(r);
                 }
             }
+        }
+        if without.is_empty() {
+            // --search-only: the no-search figures are not measured.
+            without.push(Run {
+                wall_ms: f64::NAN,
+                cpu_ms: f64::NAN,
+                rss_mb: f64::NAN,
+                load: f64::NAN,
+                stages: BTreeMap::new(),
+                pages: 0,
+            });
         }
         let med = |runs: &[Run], f: fn(&Run) -> f64| median(runs.iter().map(f).collect());
         let (wall_no, wall_yes) = (med(&without, |r| r.wall_ms), med(&with, |r| r.wall_ms));
