@@ -16,6 +16,8 @@
 //!
 //! Options: --sizes 10000,50000  --runs 3  --work /dev/shm/stdportal-search-scale (corpora and
 //! outputs; removed at the end unless --keep)  --out FILE (the report, also printed)  --keep
+//! --binary PATH (a stdportal already built: skips `cargo build --release --bin stdportal`,
+//! which after `cargo build --example` compiles the crate again with other features)
 //! --search-only (one build with search per size, no `--no-search` builds: the index's size and
 //! the bytes per query only, for a size too large to build six times)
 
@@ -69,6 +71,7 @@ struct Options {
     out: Option<PathBuf>,
     keep: bool,
     search_only: bool,
+    binary: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -79,6 +82,7 @@ fn parse_args() -> Result<Options, String> {
         out: None,
         keep: false,
         search_only: false,
+        binary: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -102,6 +106,7 @@ fn parse_args() -> Result<Options, String> {
             "--runs" => options.runs = value.parse::<usize>().map_err(|e| e.to_string())?.max(1),
             "--work" => options.work = PathBuf::from(value),
             "--out" => options.out = Some(PathBuf::from(value)),
+            "--binary" => options.binary = Some(PathBuf::from(value)),
             other => return Err(format!("unknown option {other}")),
         }
     }
@@ -185,13 +190,18 @@ fn main() {
         std::process::exit(2);
     });
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let status = Command::new("cargo")
-        .args(["build", "--release", "--bin", "stdportal"])
-        .current_dir(repo)
-        .status()
-        .expect("cargo runs");
-    assert!(status.success());
-    let binary = repo.join("target/release/stdportal");
+    let binary = match &options.binary {
+        Some(binary) => binary.clone(),
+        None => {
+            let status = Command::new("cargo")
+                .args(["build", "--release", "--bin", "stdportal"])
+                .current_dir(repo)
+                .status()
+                .expect("cargo runs");
+            assert!(status.success());
+            repo.join("target/release/stdportal")
+        }
+    };
     let commit = Command::new("git")
         .args(["rev-parse", "--short", "HEAD"])
         .current_dir(repo)

@@ -97,7 +97,7 @@ try {
     const page = await context.newPage();
     page.on("pageerror", (e) => errors.push(`${root}: ${e.message}`));
     page.on("response", (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
-    const doc = `${origin}${root}policies/rizhao-quality-13th-plan/`;
+    const doc = `${origin}${root}policies/jining-standardization-measures/`;
     await page.goto(doc);
 
     // The box is a combobox once the script runs.
