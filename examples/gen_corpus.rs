@@ -7,7 +7,7 @@
 //! length; 0 puts every list on one page), --zola (front matter within Zola's basic fields —
 //! title, date, description, weight, [extra] — so the same content/ also builds with Zola).
 //! The output is deterministic for a given seed. Without --zola, pages carry what real
-//! documents carry — a city, a kind, an issuing office, topics, a validity — so the lists of
+//! documents carry — a city, a kind, an issuing office, a 文号, topics, a validity — so the lists of
 //! cities, topics, years and offices are as full as on a department's site.
 
 use std::fmt::Write as _;
@@ -102,6 +102,10 @@ const OBJECTS: &[&str] = &[
     "标准国际化",
     "新型城镇化标准",
     "生态环境保护标准",
+];
+/// The first character of a 文号: a city's one-character name (泰政发, 济政字).
+const NUMBER_PREFIXES: &[&str] = &[
+    "泰", "济", "鲁", "青", "烟", "潍", "淄", "枣", "威", "日", "临", "德", "聊", "滨", "菏", "莱",
 ];
 const PURPOSES: &[&str] = &[
     "以高标准引领高质量发展",
@@ -270,11 +274,20 @@ pub fn generate(options: &Options) -> std::io::Result<()> {
         let metadata = if options.zola {
             format!("\n[extra]\ncity = \"city{city:03}\"\n")
         } else {
+            // A 文号 in the usual form (鲁政发〔2021〕12号), made from the page's number and year
+            // without drawing from the generator, so the rest of the corpus stays as it was.
+            let doc_number = format!(
+                "{}政发〔{}〕{}号",
+                NUMBER_PREFIXES[city % NUMBER_PREFIXES.len()],
+                &date[..4],
+                p / options.cities.max(1) % 300 + 1
+            );
             let first = rng.below(TOPICS.len());
             let second = (first + 1 + rng.below(TOPICS.len() - 1)) % TOPICS.len();
             format!(
                 "city = \"city{city:03}\"\nkind = \"{}\"\nissuer = \"第{city}号市{}\"\n\
-                 published = {date}\ntopics = [\"{}\", \"{}\"]\nvalidity = \"{}\"\n",
+                 published = {date}\ndoc_number = \"{doc_number}\"\n\
+                 topics = [\"{}\", \"{}\"]\nvalidity = \"{}\"\n",
                 KINDS[p % KINDS.len()],
                 rng.pick(OFFICES),
                 TOPICS[first],

@@ -107,6 +107,16 @@ pub struct QueryBytes {
 /// Measured in Chromium when it and playwright-core are there (`search_bytes.mjs`), else
 /// with the Rust copy of the client (stdportal only).
 pub fn query_bytes(repo: &Path, public: &Path, pagefind: Option<&Path>) -> QueryBytes {
+    query_bytes_of(repo, public, pagefind, &QUERIES)
+}
+
+/// [`query_bytes`] for the given queries.
+pub fn query_bytes_of(
+    repo: &Path,
+    public: &Path,
+    pagefind: Option<&Path>,
+    queries: &[&str],
+) -> QueryBytes {
     let browser = repo
         .join("tests/browser/node_modules/playwright-core/package.json")
         .exists()
@@ -122,7 +132,7 @@ pub fn query_bytes(repo: &Path, public: &Path, pagefind: Option<&Path>) -> Query
             .spawn();
         if let Ok(child) = child.as_mut() {
             use std::io::Write;
-            let input = serde_json::to_string(&QUERIES).unwrap();
+            let input = serde_json::to_string(queries).unwrap();
             let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
         }
         if let Ok(output) = child.and_then(|c| c.wait_with_output()) {
@@ -145,7 +155,7 @@ pub fn query_bytes(repo: &Path, public: &Path, pagefind: Option<&Path>) -> Query
     let dir = public.join(INDEX_DIR);
     let read = |name: &str| std::fs::read(dir.join(name)).ok();
     let client = std::fs::metadata(public.join("search.js")).map_or(0, |m| m.len());
-    let ours = QUERIES
+    let ours = queries
         .iter()
         .map(|q| {
             let searcher = Searcher::open(&read).expect("the index opens");

@@ -64,28 +64,41 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
         static COMPRESS: std::cell::RefCell<flate2::Compress> =
             std::cell::RefCell::new(flate2::Compress::new(flate2::Compression::new(3), false));
     }
-    COMPRESS.with(|c| {
-        let mut c = c.borrow_mut();
-        c.reset();
-        let mut out = Vec::with_capacity(bytes.len() / 2 + 64);
-        // Header: deflate, no flags, no time, no extra flags, unknown system.
-        out.extend_from_slice(&[0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 255]);
-        loop {
-            out.reserve(bytes.len() / 2 + 64);
-            let read = c.total_in() as usize;
-            let status = c
-                .compress_vec(&bytes[read..], &mut out, flate2::FlushCompress::Finish)
-                .expect("compressing in memory");
-            if status == flate2::Status::StreamEnd {
-                break;
-            }
+    COMPRESS.with(|c| gzip_with(&mut c.borrow_mut(), bytes))
+}
+
+/// [`gzip`] at level 2 (greedy matching, no lazy matches), for the fragments: every page's
+/// text is compressed in both scripts while the site renders, which made compressing them
+/// the largest part of what search adds to a build. A fragment is about a kilobyte, so the
+/// few percent it grows cost a query little (measured: bench-results/search-2026-12-07.md).
+pub fn gzip_fast(bytes: &[u8]) -> Vec<u8> {
+    thread_local! {
+        static COMPRESS: std::cell::RefCell<flate2::Compress> =
+            std::cell::RefCell::new(flate2::Compress::new(flate2::Compression::new(2), false));
+    }
+    COMPRESS.with(|c| gzip_with(&mut c.borrow_mut(), bytes))
+}
+
+fn gzip_with(c: &mut flate2::Compress, bytes: &[u8]) -> Vec<u8> {
+    c.reset();
+    let mut out = Vec::with_capacity(bytes.len() / 2 + 64);
+    // Header: deflate, no flags, no time, no extra flags, unknown system.
+    out.extend_from_slice(&[0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 255]);
+    loop {
+        out.reserve(bytes.len() / 2 + 64);
+        let read = c.total_in() as usize;
+        let status = c
+            .compress_vec(&bytes[read..], &mut out, flate2::FlushCompress::Finish)
+            .expect("compressing in memory");
+        if status == flate2::Status::StreamEnd {
+            break;
         }
-        let mut crc = flate2::Crc::new();
-        crc.update(bytes);
-        out.extend_from_slice(&crc.sum().to_le_bytes());
-        out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
-        out
-    })
+    }
+    let mut crc = flate2::Crc::new();
+    crc.update(bytes);
+    out.extend_from_slice(&crc.sum().to_le_bytes());
+    out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+    out
 }
 
 pub fn gunzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
@@ -388,6 +401,9 @@ mod tests {
     #[test]
     fn gzip_is_deterministic_and_hashes_are_stable() {
         assert_eq!(gzip(b"abc"), gzip(b"abc"));
+        let text = "标准化工作".repeat(200);
+        assert_eq!(gzip_fast(text.as_bytes()), gzip_fast(text.as_bytes()));
+        assert_eq!(gunzip(&gzip_fast(text.as_bytes())).unwrap(), text.as_bytes());
         assert_eq!(content_hash(b"abc"), content_hash(b"abc"));
         assert_ne!(content_hash(b"abc"), content_hash(b"abd"));
     }

@@ -27,7 +27,7 @@ use serde::Serialize;
 
 use crate::date::PartialDate;
 use extract::{extract, Extracted, Field};
-use format::gzip;
+use format::gzip_fast;
 use tokens::{for_each_token, Token};
 
 pub use index::{IndexUpdate, SearchIndex, SiteInfo};
@@ -371,7 +371,7 @@ impl SearchDoc {
                         x,
                         n,
                     };
-                    gzip(&serde_json::to_vec(&fragment).expect("fragments serialize"))
+                    gzip_fast(&serde_json::to_vec(&fragment).expect("fragments serialize"))
                 })
                 .collect()
         });

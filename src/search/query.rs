@@ -437,6 +437,21 @@ impl<'a> Searcher<'a> {
         held
     }
 
+    /// Documents holding a word's last number or Latin word as typed (泰政发〔2021〕: 2021),
+    /// which is matched as a prefix and so not required: without this, every page of 泰政发
+    /// ranks alike and the pages of 2021 may all lie past the candidates a page verifies.
+    /// Empty when the word has no prefix.
+    fn prefix_held(&self, maps: &HashMap<usize, ShardMap>, word: &Word) -> Holding {
+        let mut out: Holding = HashMap::new();
+        for prefix in word.alts.iter().filter_map(|a| a.prefix.as_ref()) {
+            for (d, x) in self.holding(maps, std::slice::from_ref(prefix)) {
+                let e = out.entry(d).or_insert(x);
+                e.0 = e.0.max(x.0);
+            }
+        }
+        out
+    }
+
     /// Documents holding a word: any of its forms.
     fn holding_word(&self, maps: &HashMap<usize, ShardMap>, word: &Word) -> Holding {
         let mut out: Holding = HashMap::new();
@@ -466,10 +481,14 @@ impl<'a> Searcher<'a> {
         let mut words = self.words(query);
         let mut maps: HashMap<usize, ShardMap> = HashMap::new();
         // A last number or Latin word is a prefix: never required as a key (`GB/T 970` must
-        // find 9704 even where some page has the number 970).
+        // find 9704 even where some page has the number 970). Its own key is read all the same:
+        // pages holding the number as typed rank first (see `prefix_held`).
         self.load(
             &mut maps,
-            words.iter().flat_map(|w| &w.alts).flat_map(|a| &a.keys),
+            words
+                .iter()
+                .flat_map(|w| &w.alts)
+                .flat_map(|a| a.keys.iter().chain(&a.prefix)),
         )?;
         // A single character alone looks up the pages naming it (titles, headings, 文号); with
         // other words it is only checked in their text.
@@ -658,6 +677,11 @@ impl<'a> Searcher<'a> {
         };
         let mut per: Vec<Holding> = keyed.iter().map(|w| self.holding_word(maps, w)).collect();
         per.sort_by_key(|m| m.len());
+        let prefixes: Vec<Holding> = keyed
+            .iter()
+            .map(|w| self.prefix_held(maps, w))
+            .filter(|h| !h.is_empty())
+            .collect();
         let need = need.unwrap_or(per.len());
         // Every document holding enough of the words (with `need` below all, any of them).
         let mut first: Vec<u32> = if need < per.len() {
@@ -692,6 +716,13 @@ impl<'a> Searcher<'a> {
             }
             if held < need {
                 continue;
+            }
+            // The number as typed counts as a key would (it is not required).
+            for prefix in &prefixes {
+                if let Some(&(impact, _, _)) = prefix.get(&d) {
+                    let n = prefix.len() as f64;
+                    score += (1.0 + (docs - n + 0.5) / (n + 0.5)).ln() * f64::from(impact);
+                }
             }
             // Data pages (indicators, cities) count half: they quote the documents; and they do
             // not join the documents whose title holds every word.

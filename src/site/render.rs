@@ -59,6 +59,8 @@ struct ConfigView<'a> {
     footer: crate::views::footer::FooterView<'a>,
     favicon: &'a str,
     extra: &'a toml::Table,
+    /// Whether the build writes the search index: the header's box then suggests while typing.
+    search: bool,
 }
 
 impl<'a> From<&'a Config> for ConfigView<'a> {
@@ -70,6 +72,7 @@ impl<'a> From<&'a Config> for ConfigView<'a> {
             footer: (&c.footer).into(),
             favicon: &c.favicon,
             extra: &c.extra,
+            search: c.search,
         }
     }
 }

@@ -434,6 +434,65 @@ fn browser_searches_from_the_header() {
     );
 }
 
+/// The header's box on every page suggests as the search page's does (one combobox in
+/// `search.js`), keyboard first, in both scripts, on a site published under a sub-path; with
+/// JavaScript off it still submits to the search page (`tests/browser/search-header.mjs`).
+#[test]
+#[ignore = "needs Chromium and Node.js (bash scripts/test-setup.sh); CI runs it"]
+fn browser_suggests_in_the_header_box() {
+    let Some(Browser {
+        chromium,
+        scripts: browser_dir,
+    }) = browser(
+        "search::browser_suggests_in_the_header_box",
+        &["axe-core"],
+        false,
+    )
+    else {
+        return;
+    };
+    let site = TestSite::example_portal().with_search();
+    site.config(
+        "base_url = \"https://example.gov.cn/\"",
+        "base_url = \"https://example.gov.cn/bzh/\"",
+    );
+    site.built();
+    let page = site.read("policies/rizhao-quality-13th-plan/index.html");
+    assert!(
+        page.contains("action=\"/bzh/search/\"") && page.contains("src=\"/bzh/search.js\""),
+        "the header's form and script are under the sub-path"
+    );
+    let output = Command::new("node")
+        .arg(browser_dir.join("search-header.mjs"))
+        .arg(site.public())
+        .arg("/bzh/")
+        .env("CHROMIUM", &chromium)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    println!("{stdout}");
+    assert!(
+        output.status.success(),
+        "the browser test failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("no script: ok"), "{stdout}");
+}
+
+/// Without the index (`--no-search`) pages do not load the client for a box that has nothing
+/// to suggest from.
+#[test]
+fn the_header_box_suggests_only_when_the_index_is_built() {
+    let with = portal();
+    let page = with.read("policies/rizhao-quality-13th-plan/index.html");
+    assert!(page.contains("id=\"site-search-suggest\"") && page.contains("search.js"));
+    let without = TestSite::example_portal();
+    without.built();
+    let page = without.read("policies/rizhao-quality-13th-plan/index.html");
+    assert!(page.contains("id=\"site-search-q\""), "the box is there");
+    assert!(!page.contains("site-search-suggest") && !page.contains("search.js"));
+}
+
 /// A damaged index (a host or proxy that rewrites or cuts the files, a disk error) makes a
 /// search fail, which the page shows as 搜索出错; counts read from damaged bytes must never run
 /// the client's loops for ever (the page used to stay on 正在搜索…… with its tab frozen).

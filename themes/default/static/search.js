@@ -255,6 +255,21 @@
       });
       return out;
     }
+    // Documents holding a word's last number or Latin word as typed (泰政发〔2021〕: 2021): it is
+    // a prefix and not required, so without this every page of 泰政发 ranks alike and those of
+    // 2021 may all lie past the candidates a page verifies. Empty without a prefix.
+    function prefixHeld(w, maps, m) {
+      var out = new Map();
+      w.alts.forEach(function (a) {
+        if (a.prefix === null) return;
+        holding([a.prefix], maps, m).forEach(function (x, d) {
+          var e = out.get(d);
+          if (!e) out.set(d, { i: x.i, t: x.t, c: x.c });
+          else e.i = Math.max(e.i, x.i);
+        });
+      });
+      return out;
+    }
     var facets = null;
     function loadFacets(m) {
       if (!facets) facets = get("facets." + m.facets + ".bin").then(function (bytes) {
@@ -370,6 +385,7 @@
       if (!keyedWords.length) { st.short = words.length > 0; return st; }
       var per = keyedWords.map(function (w) { return holdingWord(w, maps, m); });
       per.sort(function (a, b) { return a.size - b.size; });
+      var prefixes = keyedWords.map(function (w) { return prefixHeld(w, maps, m); }).filter(function (x) { return x.size > 0; });
       if (need === null) need = per.length;
       st.any = need < per.length;
       var ids = [];
@@ -390,6 +406,11 @@
           if (x.c >= 0) chunks = chunks < 0 ? x.c : chunks | x.c;
         }
         if (held < need) return;
+        // The number as typed counts as a key would (it is not required).
+        prefixes.forEach(function (p) {
+          var x = p.get(d);
+          if (x) score += Math.log(1 + (m.docs - p.size + 0.5) / (p.size + 0.5)) * x.i;
+        });
         // Data pages (indicators, cities) count half: they quote the documents; and they do
         // not join the documents whose title holds every word.
         if (d >= documents) { score /= 2; title = 0; }
@@ -408,7 +429,9 @@
         var words = parse(q, m), needed = [];
         words.forEach(function (w) {
           w.alts.forEach(function (a) {
-            a.keys.forEach(function (k) {
+            // A prefix is not required, but its own key is read: pages holding the number as
+            // typed rank first (see `prefixHeld`).
+            a.keys.concat(a.prefix !== null ? [a.prefix] : []).forEach(function (k) {
               var s = hash(k) & m.mask; if (needed.indexOf(s) < 0) needed.push(s);
             });
           });
@@ -503,13 +526,116 @@
     return;
   }
   var script = document.currentScript;
+  var root = script.getAttribute("data-root");
+  var hant = document.documentElement.lang === "zh-Hant";
+  var engine = Engine(script.getAttribute("data-index"), hant, window.fetch && window.fetch.bind(window));
+  var usable = !!(window.DecompressionStream && window.fetch);
+
+  // ---- suggestions while typing (the ARIA 1.2 combobox pattern) ----
+  // One for the header's box on every page and one for the search page's box. Without
+  // JavaScript (or in a browser that cannot read the index) the box stays a plain form field
+  // that submits to the search page. `pick(text)` runs a suggestion that is not a title (a
+  // title opens its page).
+  var buckets = {};
+  var ORDER = { c: 0, p: 1, o: 2, n: 3, t: 4 };
+  function combobox(input, box, pick) {
+    var options = [], active = -1, typed = null;
+    function label(code) {
+      var el = document.querySelector("[data-suggest-label=\"" + code + "\"]");
+      return el ? el.textContent : "";
+    }
+    function close() {
+      box.hidden = true;
+      box.textContent = "";
+      options = [];
+      active = -1;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+    }
+    function choose(o) {
+      close();
+      if (o[2] === "t" && o[3]) { location.href = root + o[3]; return; }
+      input.value = hant ? o[1] : o[0];
+      pick(input.value);
+    }
+    function suggest() {
+      var text = input.value.trim();
+      if (!text) { close(); return; }
+      engine.load().then(function (m) {
+        table = m.table;
+        var c = canon(units(text)).s;
+        if (!c || !m.suggest) { close(); return; }
+        var first = String.fromCodePoint(c.codePointAt(0)), n = m.suggest.length / 8;
+        var b = hash(first) & (n - 1);
+        if (!buckets[b]) {
+          buckets[b] = engine.json("u/" + b + "." + m.suggest.substr(b * 8, 8) + ".bin");
+          buckets[b].catch(function () { delete buckets[b]; });
+        }
+        return buckets[b].then(function (rows) {
+          if (input.value.trim() !== text) return;
+          var found = rows.filter(function (r) { return canon(units(r[0])).s.indexOf(c) === 0; });
+          found.sort(function (x, y) { return ORDER[x[2]] - ORDER[y[2]] || x[0].length - y[0].length; });
+          show(found.slice(0, 8), m);
+        });
+      }).catch(close);
+    }
+    function show(found, m) {
+      box.textContent = "";
+      options = found;
+      active = -1;
+      input.removeAttribute("aria-activedescendant");
+      found.forEach(function (o, i) {
+        var li = document.createElement("li"), city = m.cities.filter(function (c) { return c[0] === o[4]; })[0];
+        li.id = box.id + "-" + i;
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-selected", "false");
+        li.textContent = hant ? o[1] : o[0];
+        var kind = document.createElement("span");
+        kind.className = "suggest-kind";
+        kind.textContent = " " + [label(o[2]), city && o[2] !== "c" ? city[hant ? 2 : 1] : ""].filter(Boolean).join(" · ");
+        li.appendChild(kind);
+        li.addEventListener("mousedown", function (e) { e.preventDefault(); choose(o); });
+        box.appendChild(li);
+      });
+      box.hidden = !found.length;
+      input.setAttribute("aria-expanded", found.length ? "true" : "false");
+    }
+    function highlight(i) {
+      if (!options.length) return;
+      active = (i + options.length) % options.length;
+      [].forEach.call(box.children, function (li, k) { li.setAttribute("aria-selected", k === active ? "true" : "false"); });
+      input.setAttribute("aria-activedescendant", box.id + "-" + active);
+      box.children[active].scrollIntoView({ block: "nearest" });
+    }
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", box.id);
+    input.setAttribute("autocomplete", "off");
+    input.addEventListener("input", function () { clearTimeout(typed); typed = setTimeout(suggest, 120); });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown" && box.hidden) { e.preventDefault(); suggest(); return; }
+      if (box.hidden) return;
+      if (e.key === "ArrowDown") { e.preventDefault(); highlight(active + 1); }
+      else if (e.key === "ArrowUp") { e.preventDefault(); highlight(active - 1); }
+      else if (e.key === "Escape") { e.preventDefault(); close(); }
+      else if (e.key === "Enter" && active >= 0) { e.preventDefault(); choose(options[active]); }
+    });
+    input.addEventListener("blur", function () { setTimeout(close, 100); });
+    return { close: close };
+  }
+
+  // The header's box: a suggestion that is not a title is searched on the search page, as the
+  // form would without JavaScript.
+  var header = document.getElementById("site-search-q"), headerBox = document.getElementById("site-search-suggest");
+  if (header && headerBox && header.form && usable) {
+    combobox(header, headerBox, function () { header.form.submit(); });
+  }
+
   var $ = function (id) { return document.getElementById("search-" + id); };
   var form = $("form"), input = $("input"), status = $("status"), list = $("results"), more = $("more");
   var notice = $("notice"), help = $("none"), box = $("suggest");
   if (!form || !input || !status || !list || !more) return;
-  var root = script.getAttribute("data-root");
-  var hant = document.documentElement.lang === "zh-Hant";
-  var engine = Engine(script.getAttribute("data-index"), hant, window.fetch && window.fetch.bind(window));
   var current = null;
 
   // Messages and labels are in the page (hidden), so they are in the page's script.
@@ -738,7 +864,7 @@
     }).catch(function () { if (current === st0) say(msg("error", "")); });
   }
   if (!window.DecompressionStream || !window.fetch) { say(msg("unsupported", "")); return; }
-  form.addEventListener("submit", function (e) { e.preventDefault(); closeSuggestions(); run("push"); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); suggestions.close(); run("push"); });
   // A filter searches when it is chosen, not at every arrow key on a closed list (Chrome fires
   // `change` for each): a short pause first.
   var pending = null;
@@ -783,86 +909,7 @@
   window.addEventListener("popstate", function (e) { fromAddress(e.state || { shown: PAGE, scroll: 0 }); });
   if ("scrollRestoration" in history) history.scrollRestoration = "manual";
 
-  // ---- suggestions while typing (the ARIA 1.2 combobox pattern) ----
-  var buckets = {}, options = [], active = -1, typed = null;
-  var ORDER = { c: 0, p: 1, o: 2, n: 3, t: 4 };
-  function closeSuggestions() {
-    if (!box) return;
-    box.hidden = true;
-    box.textContent = "";
-    options = [];
-    active = -1;
-    input.setAttribute("aria-expanded", "false");
-    input.removeAttribute("aria-activedescendant");
-  }
-  function choose(o) {
-    closeSuggestions();
-    if (o[2] === "t" && o[3]) { location.href = root + o[3]; return; }
-    input.value = hant ? o[1] : o[0];
-    run("push");
-  }
-  function suggest() {
-    var text = input.value.trim();
-    if (!box || !text) { closeSuggestions(); return; }
-    engine.load().then(function (m) {
-      table = m.table;
-      var c = canon(units(text)).s;
-      if (!c || !m.suggest) { closeSuggestions(); return; }
-      var first = String.fromCodePoint(c.codePointAt(0)), n = m.suggest.length / 8;
-      var b = hash(first) & (n - 1);
-      if (!buckets[b]) buckets[b] = engine.json("u/" + b + "." + m.suggest.substr(b * 8, 8) + ".bin");
-      return buckets[b].then(function (rows) {
-        if (input.value.trim() !== text) return;
-        var found = rows.filter(function (r) { return canon(units(r[0])).s.indexOf(c) === 0; });
-        found.sort(function (x, y) { return ORDER[x[2]] - ORDER[y[2]] || x[0].length - y[0].length; });
-        show8(found.slice(0, 8), m);
-      });
-    }).catch(closeSuggestions);
-  }
-  function show8(found, m) {
-    box.textContent = "";
-    options = found;
-    active = -1;
-    input.removeAttribute("aria-activedescendant");
-    found.forEach(function (o, i) {
-      var li = document.createElement("li"), city = m.cities.filter(function (c) { return c[0] === o[4]; })[0];
-      li.id = "search-suggest-" + i;
-      li.setAttribute("role", "option");
-      li.setAttribute("aria-selected", "false");
-      li.textContent = hant ? o[1] : o[0];
-      var kind = document.createElement("span");
-      kind.className = "suggest-kind";
-      kind.textContent = " " + [msg("suggest-" + o[2], ""), city && o[2] !== "c" ? city[hant ? 2 : 1] : ""].filter(Boolean).join(" · ");
-      li.appendChild(kind);
-      li.addEventListener("mousedown", function (e) { e.preventDefault(); choose(o); });
-      box.appendChild(li);
-    });
-    box.hidden = !found.length;
-    input.setAttribute("aria-expanded", found.length ? "true" : "false");
-  }
-  function highlight(i) {
-    if (!options.length) return;
-    active = (i + options.length) % options.length;
-    [].forEach.call(box.children, function (li, k) { li.setAttribute("aria-selected", k === active ? "true" : "false"); });
-    input.setAttribute("aria-activedescendant", "search-suggest-" + active);
-    box.children[active].scrollIntoView({ block: "nearest" });
-  }
-  if (box) {
-    input.setAttribute("role", "combobox");
-    input.setAttribute("aria-autocomplete", "list");
-    input.setAttribute("aria-expanded", "false");
-    input.setAttribute("aria-controls", box.id);
-    input.addEventListener("input", function () { clearTimeout(typed); typed = setTimeout(suggest, 120); });
-    input.addEventListener("keydown", function (e) {
-      if (e.key === "ArrowDown" && box.hidden) { suggest(); return; }
-      if (box.hidden) return;
-      if (e.key === "ArrowDown") { e.preventDefault(); highlight(active + 1); }
-      else if (e.key === "ArrowUp") { e.preventDefault(); highlight(active - 1); }
-      else if (e.key === "Escape") { e.preventDefault(); closeSuggestions(); }
-      else if (e.key === "Enter" && active >= 0) { e.preventDefault(); choose(options[active]); }
-    });
-    input.addEventListener("blur", function () { setTimeout(closeSuggestions, 100); });
-  }
+  var suggestions = box ? combobox(input, box, function () { run("push"); }) : { close: function () {} };
 
   var params = new URLSearchParams(location.search);
   FILTERS.forEach(function (k) { var el = $(k); if (el && params.get(k)) el.setAttribute("data-value", params.get(k)); });
