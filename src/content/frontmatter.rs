@@ -16,26 +16,26 @@ use crate::t;
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageFrontMatter {
-    pub title: String,
+    pub(crate) title: String,
     #[serde(default)]
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     #[serde(default)]
-    pub date: Option<PartialDate>,
+    pub(crate) date: Option<PartialDate>,
     #[serde(default)]
-    pub updated: Option<PartialDate>,
+    pub(crate) updated: Option<PartialDate>,
     #[serde(default)]
-    pub slug: Option<String>,
+    pub(crate) slug: Option<String>,
     #[serde(default)]
-    pub draft: bool,
+    pub(crate) draft: bool,
     #[serde(default)]
-    pub weight: Option<i64>,
+    pub(crate) weight: Option<i64>,
     #[serde(default)]
-    pub template: Option<String>,
+    pub(crate) template: Option<String>,
     /// Id of a city in `data/cities`.
     #[serde(default)]
     pub city: Option<String>,
     #[serde(default)]
-    pub kind: Option<DocumentKind>,
+    pub(crate) kind: Option<DocumentKind>,
     /// 发布机构
     #[serde(default)]
     pub issuer: Option<String>,
@@ -74,7 +74,7 @@ pub struct PageFrontMatter {
     #[serde(default)]
     pub topics: Vec<String>,
     #[serde(default)]
-    pub validity: Option<Validity>,
+    pub(crate) validity: Option<Validity>,
     /// 来源
     #[serde(default)]
     pub source: Option<String>,
@@ -104,7 +104,7 @@ pub struct PageFrontMatter {
     #[serde(default)]
     pub in_search_index: Option<bool>,
     #[serde(default)]
-    pub authors: Vec<String>,
+    pub(crate) authors: Vec<String>,
     /// The vocabulary of a source written in Traditional: `"tw"` when it reads as Taiwan's
     /// (網際網路, 數位: converted to Simplified through OpenCC's tw2sp), `"cn"` when it never
     /// does. Unset: found from the text ([`crate::script::Converter::reads_as_taiwan`]).
@@ -121,7 +121,7 @@ pub struct PageFrontMatter {
     #[serde(default, rename = "path")]
     pub zola_path: Option<toml::Value>,
     #[serde(default)]
-    pub extra: toml::Table,
+    pub(crate) extra: toml::Table,
 }
 
 /// A list of slugs, or one slug written without brackets (`superseded_by = "new-plan"`).
@@ -166,15 +166,15 @@ pub enum SourceVariant {
 #[serde(deny_unknown_fields)]
 pub struct SectionFrontMatter {
     #[serde(default)]
-    pub title: String,
+    pub(crate) title: String,
     #[serde(default)]
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     #[serde(default)]
-    pub sort_by: SortBy,
+    pub(crate) sort_by: SortBy,
     #[serde(default)]
-    pub weight: Option<i64>,
+    pub(crate) weight: Option<i64>,
     #[serde(default)]
-    pub template: Option<String>,
+    pub(crate) template: Option<String>,
     /// The template of the section's pages (unless a page names its own).
     #[serde(default)]
     pub page_template: Option<String>,
@@ -200,17 +200,17 @@ pub struct SectionFrontMatter {
     #[serde(default, rename = "render")]
     pub zola_render: Option<toml::Value>,
     #[serde(default, rename = "redirect_to")]
-    pub zola_redirect_to: Option<toml::Value>,
+    pub(crate) zola_redirect_to: Option<toml::Value>,
     #[serde(default, rename = "transparent")]
-    pub zola_transparent: Option<toml::Value>,
+    pub(crate) zola_transparent: Option<toml::Value>,
     #[serde(default, rename = "paginate_path")]
-    pub zola_paginate_path: Option<toml::Value>,
+    pub(crate) zola_paginate_path: Option<toml::Value>,
     #[serde(default, rename = "insert_anchor_links")]
-    pub zola_insert_anchor_links: Option<toml::Value>,
+    pub(crate) zola_insert_anchor_links: Option<toml::Value>,
     #[serde(default, rename = "generate_feeds")]
-    pub zola_generate_feeds: Option<toml::Value>,
+    pub(crate) zola_generate_feeds: Option<toml::Value>,
     #[serde(default)]
-    pub extra: toml::Table,
+    pub(crate) extra: toml::Table,
 }
 
 /// The order of a section's pages; the names are Zola's.
@@ -245,12 +245,6 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
-    pub const ALL: [DocumentKind; 3] = [
-        DocumentKind::Interpretation,
-        DocumentKind::Policy,
-        DocumentKind::News,
-    ];
-
     /// The name written in front matter, also the kind's URL segment (`kinds/policy/`).
     pub fn slug(self) -> &'static str {
         match self {
@@ -326,13 +320,6 @@ impl<'de> Deserialize<'de> for Validity {
 }
 
 impl Validity {
-    pub const ALL: [Validity; 4] = [
-        Validity::Valid,
-        Validity::Amended,
-        Validity::Repealed,
-        Validity::Expired,
-    ];
-
     /// The validity's URL segment (`validity/repealed/`).
     pub fn slug(self) -> &'static str {
         match self {
@@ -346,10 +333,10 @@ impl Validity {
 
 /// A file split into its front matter and body.
 pub struct Split<'a> {
-    pub front_matter: &'a str,
+    pub(crate) front_matter: &'a str,
     /// The file line the front matter's first line is on.
     pub front_matter_line: usize,
-    pub body: &'a str,
+    pub(crate) body: &'a str,
     /// The file line the body starts on.
     pub body_line: usize,
 }

@@ -15,7 +15,8 @@ mod stats;
 
 pub use checks::unsafe_content;
 pub use highlight::HIGHLIGHT_CLASS_PREFIX;
-pub use stats::{reading_minutes, shorten};
+pub(crate) use stats::reading_minutes;
+pub use stats::shorten;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -28,20 +29,20 @@ use stats::TextStats;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Heading {
-    pub level: u8,
-    pub id: String,
-    pub title: String,
+    pub(crate) level: u8,
+    pub(crate) id: String,
+    pub(crate) title: String,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
     pub html: String,
-    pub toc: Vec<Heading>,
+    pub(crate) toc: Vec<Heading>,
     /// The first paragraph as plain text, shortened.
     pub summary: String,
     /// Chinese characters plus Latin-script words.
     pub word_count: usize,
-    pub reading_minutes: usize,
+    pub(crate) reading_minutes: usize,
     /// What the page must not publish, in the order written (see [`unsafe_content`]).
     pub problems: Vec<Problem>,
     /// Every link and image written in Markdown: the byte offset of its `[`, `![` or `<`, and
@@ -56,7 +57,7 @@ pub struct Problem {
     /// Byte offset in the Markdown of the link (its `[`, `![` or `<`) or of the raw HTML.
     pub offset: usize,
     pub message: String,
-    pub hint: String,
+    pub(crate) hint: String,
 }
 
 #[derive(Debug, Clone, Copy)]

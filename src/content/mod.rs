@@ -30,17 +30,17 @@ use markdown::{Heading, MarkdownOptions};
 pub struct Page {
     /// The file, relative to the site root (for messages): `content/policies/a.md`.
     pub file: PathBuf,
-    pub meta: PageFrontMatter,
-    pub slug: String,
+    pub(crate) meta: PageFrontMatter,
+    pub(crate) slug: String,
     /// Path of the section it belongs to, relative to `content/`: `policies` (empty for the root).
     pub section: String,
     /// URL path relative to the script's root, ending with `/`: `policies/a/`.
     pub path: String,
-    pub html: String,
-    pub toc: Vec<Heading>,
-    pub summary: String,
-    pub word_count: usize,
-    pub reading_minutes: usize,
+    pub(crate) html: String,
+    pub(crate) toc: Vec<Heading>,
+    pub(crate) summary: String,
+    pub(crate) word_count: usize,
+    pub(crate) reading_minutes: usize,
     /// The Markdown source body, kept for checks that quote it and for shortcodes.
     pub raw: String,
     /// The file line the body starts on.
@@ -67,7 +67,7 @@ pub struct Page {
     pub bundle: Option<String>,
     /// The links and images of the body, and the ids of its HTML (see [`links::collect`]).
     pub links: Vec<links::WrittenLink>,
-    pub ids: Vec<String>,
+    pub(crate) ids: Vec<String>,
     /// The addresses its links are published with (raw → raw), set when the site is checked
     /// (see `site/links.rs`); applied to `html` with [`links::rewrite`] when it is rendered.
     pub rewrites: Vec<(String, String)>,
@@ -80,7 +80,7 @@ pub struct Page {
 pub struct PageFile {
     /// Its name in the page's folder (a URL segment).
     pub name: String,
-    pub bytes: std::sync::Arc<[u8]>,
+    pub(crate) bytes: std::sync::Arc<[u8]>,
     /// Offered on the page as 下载原件 (the Word or PDF file), not a picture of the text.
     pub original: bool,
 }
@@ -96,18 +96,18 @@ pub struct Note {
 
 #[derive(Debug, Clone)]
 pub struct Section {
-    pub file: Option<PathBuf>,
-    pub meta: SectionFrontMatter,
+    pub(crate) file: Option<PathBuf>,
+    pub(crate) meta: SectionFrontMatter,
     /// Relative to `content/`: `policies`, or empty for the home page.
     pub dir: String,
     /// URL path relative to the script's root: `policies/` (empty for the home page).
     pub path: String,
-    pub html: String,
+    pub(crate) html: String,
     /// Indexes into `Content::pages`, in the section's order.
     pub pages: Vec<usize>,
     /// The links of its text, and the addresses they are published with (as a page's).
     pub links: Vec<links::WrittenLink>,
-    pub rewrites: Vec<(String, String)>,
+    pub(crate) rewrites: Vec<(String, String)>,
 }
 
 /// A page left out of the site until its day comes: its `date` or `published` is after the
@@ -115,7 +115,7 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scheduled {
     pub file: PathBuf,
-    pub slug: String,
+    pub(crate) slug: String,
     /// The later of its `date` and `published`.
     pub date: PartialDate,
 }
@@ -211,8 +211,8 @@ pub fn load_partial(
 /// How pages are read.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
-    pub include_drafts: bool,
-    pub allow_raw_html: bool,
+    pub(crate) include_drafts: bool,
+    pub(crate) allow_raw_html: bool,
     /// `[typography] punctuation` in `config.toml`.
     pub punctuation: bool,
     /// The path of the site's root (`/`, `/bzh/`): the pictures of a Word page are published

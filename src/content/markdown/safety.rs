@@ -273,8 +273,8 @@ fn shorten(url: &str) -> String {
 /// element's start tag).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
-    pub offset: usize,
-    pub danger: Danger,
+    pub(crate) offset: usize,
+    pub(crate) danger: Danger,
 }
 
 /// The dangerous addresses, event handlers and `srcdoc` attributes of one element.
