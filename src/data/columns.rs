@@ -5,7 +5,7 @@
 
 use super::table::Columns;
 
-pub const CITY_COLUMNS: Columns = Columns {
+pub(crate) const CITY_COLUMNS: Columns = Columns {
     known: &["id", "name", "province", "introduction"],
     spare: &[],
     chinese: &[
@@ -21,7 +21,7 @@ pub const CITY_COLUMNS: Columns = Columns {
     ],
 };
 
-pub const INDICATOR_COLUMNS: Columns = Columns {
+pub(crate) const INDICATOR_COLUMNS: Columns = Columns {
     known: &[
         "id",
         "city",
@@ -69,7 +69,7 @@ pub const INDICATOR_COLUMNS: Columns = Columns {
     ],
 };
 
-pub const OBSERVATION_COLUMNS: Columns = Columns {
+pub(crate) const OBSERVATION_COLUMNS: Columns = Columns {
     known: &[
         "city",
         "indicator",
@@ -96,7 +96,7 @@ pub const OBSERVATION_COLUMNS: Columns = Columns {
     ],
 };
 
-pub const ACHIEVEMENT_COLUMNS: Columns = Columns {
+pub(crate) const ACHIEVEMENT_COLUMNS: Columns = Columns {
     known: &[
         "city",
         "date",

@@ -21,12 +21,12 @@ use table::{Cell, Loc, Row, TableRead};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct City {
-    pub id: String,
-    pub name: String,
-    pub province: String,
-    pub introduction: String,
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) province: String,
+    pub(crate) introduction: String,
     #[serde(skip)]
-    pub loc: Loc,
+    pub(crate) loc: Loc,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -39,15 +39,6 @@ pub enum Comparator {
     Exactly,
 }
 
-impl Comparator {
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Comparator::AtLeast => "≥",
-            Comparator::AtMost => "≤",
-            Comparator::Exactly => "=",
-        }
-    }
-}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Baseline {
@@ -59,7 +50,7 @@ pub struct Baseline {
 pub struct Target {
     pub value: Figure,
     pub year: i32,
-    pub comparator: Comparator,
+    pub(crate) comparator: Comparator,
 }
 
 /// Where a figure is stated: a page of the site and the words it uses.
@@ -73,23 +64,23 @@ pub struct SourceRef {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Indicator {
-    pub id: String,
+    pub(crate) id: String,
     pub city: String,
     /// Slug of the page of the plan the target comes from.
     pub plan: Option<String>,
-    pub domain: String,
-    pub name: String,
-    pub unit: String,
+    pub(crate) domain: String,
+    pub(crate) name: String,
+    pub(crate) unit: String,
     pub baseline: Option<Baseline>,
     pub target: Target,
-    pub kind: Option<String>,
-    pub source: Option<SourceRef>,
+    pub(crate) kind: Option<String>,
+    pub(crate) source: Option<SourceRef>,
     /// How many decimals its figures are shown with; `None`: each as it is written.
     pub decimals: Option<u8>,
     #[serde(skip)]
-    pub loc: Loc,
+    pub(crate) loc: Loc,
     #[serde(skip)]
-    pub plan_loc: Option<Loc>,
+    pub(crate) plan_loc: Option<Loc>,
     /// Where the city is named, for a message about it.
     #[serde(skip)]
     pub city_loc: Loc,
@@ -97,37 +88,35 @@ pub struct Indicator {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Observation {
-    pub city: String,
-    pub indicator: String,
-    pub date: PartialDate,
-    pub value: Figure,
+    pub(crate) city: String,
+    pub(crate) indicator: String,
+    pub(crate) date: PartialDate,
+    pub(crate) value: Figure,
     /// A value the row says is a forecast (预测): it may lie after the build date, and is
     /// never taken for the latest measurement.
     pub forecast: bool,
-    pub source: String,
+    pub(crate) source: String,
     #[serde(skip)]
-    pub loc: Loc,
+    pub(crate) loc: Loc,
     /// Where the city and the indicator are named, for a message about them.
     #[serde(skip)]
     pub city_loc: Loc,
     #[serde(skip)]
-    pub indicator_loc: Loc,
+    pub(crate) indicator_loc: Loc,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Achievement {
     pub city: String,
-    pub date: PartialDate,
+    pub(crate) date: PartialDate,
     /// As written; empty when the table leaves it empty (pages show the theme's
     /// `achievement_category_default` then).
     pub category: String,
     pub level: Option<String>,
-    pub name: String,
+    pub(crate) name: String,
     pub value: Figure,
-    pub unit: String,
-    pub source: Option<SourceRef>,
-    #[serde(skip)]
-    pub loc: Loc,
+    pub(crate) unit: String,
+    pub(crate) source: Option<SourceRef>,
     /// Where the city is named, for a message about it.
     #[serde(skip)]
     pub city_loc: Loc,
@@ -135,9 +124,9 @@ pub struct Achievement {
 
 #[derive(Debug, Clone, Default)]
 pub struct Data {
-    pub cities: Vec<City>,
+    pub(crate) cities: Vec<City>,
     pub indicators: Vec<Indicator>,
-    pub observations: Vec<Observation>,
+    pub(crate) observations: Vec<Observation>,
     pub achievements: Vec<Achievement>,
     /// What was left out because of a problem (empty when the data loaded without one).
     pub gaps: Gaps,
@@ -150,7 +139,7 @@ pub struct Data {
 }
 
 impl Data {
-    pub fn city(&self, id: &str) -> Option<&City> {
+    pub(crate) fn city(&self, id: &str) -> Option<&City> {
         self.cities.iter().find(|c| c.id == id)
     }
 
@@ -707,7 +696,6 @@ fn achievement(row: &Row, today: PartialDate) -> Result<Achievement, Diagnostic>
         value: table::figure(row.required("value")?)?,
         unit: row.text("unit").unwrap_or_default(),
         source: source(row)?,
-        loc: row.loc.clone(),
         city_loc: cell_loc(row, "city"),
     })
 }

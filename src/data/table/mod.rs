@@ -48,7 +48,7 @@ pub struct Loc {
     pub sheet: Option<String>,
     /// The line of a text file, the row of a sheet (both as the editor's program numbers them).
     pub line: usize,
-    pub column: usize,
+    pub(crate) column: usize,
     /// The column or key of a cell; `None` for a whole row.
     pub field: Option<Field>,
 }
@@ -94,8 +94,8 @@ pub fn column_letters(column: usize) -> String {
 /// One cell: its text (trimmed) and where it is.
 #[derive(Debug, Clone)]
 pub struct Cell {
-    pub text: String,
-    pub loc: Loc,
+    pub(crate) text: String,
+    pub(crate) loc: Loc,
     /// The number a workbook stores in the cell, when its text (as the cell's format shows
     /// it) may have fewer decimals: computing uses this, pages show the text.
     pub stored: Option<f64>,
@@ -116,12 +116,12 @@ impl Cell {
 /// is flattened to `target_value`, the CSV column name.
 #[derive(Debug, Clone)]
 pub struct Row {
-    pub loc: Loc,
-    pub cells: Vec<(String, Cell)>,
+    pub(crate) loc: Loc,
+    pub(crate) cells: Vec<(String, Cell)>,
 }
 
 impl Row {
-    pub fn get(&self, name: &str) -> Option<&Cell> {
+    pub(crate) fn get(&self, name: &str) -> Option<&Cell> {
         self.cells
             .iter()
             .find(|(n, c)| n == name && !c.text.is_empty())
@@ -137,11 +137,12 @@ impl Row {
         })
     }
 
-    pub fn text(&self, name: &str) -> Option<String> {
+    pub(crate) fn text(&self, name: &str) -> Option<String> {
         self.get(name).map(|c| c.text.clone())
     }
 
-    pub fn number(&self, name: &str) -> Result<Option<f64>, Diagnostic> {
+    #[cfg(test)]
+    pub(crate) fn number(&self, name: &str) -> Result<Option<f64>, Diagnostic> {
         self.get(name).map(parse_number).transpose()
     }
 
@@ -172,7 +173,7 @@ impl Row {
 /// Which columns a table has, so unknown ones are reported, and the Chinese headers that name
 /// them (see [`crate::data::columns`]).
 pub struct Columns {
-    pub known: &'static [&'static str],
+    pub(crate) known: &'static [&'static str],
     /// Columns that are another spelling of one before them (`year` for `date`), or that few
     /// tables need (`decimals`, `forecast`): a new sheet leaves them out.
     pub spare: &'static [&'static str],
@@ -322,10 +323,10 @@ pub const SERIAL: &str = "序号";
 /// became a row (a line that did not may have held any id).
 #[derive(Debug, Default)]
 pub struct TableRead {
-    pub rows: Vec<Row>,
-    pub broken: Vec<Row>,
-    pub complete: bool,
-    pub problems: Diagnostics,
+    pub(crate) rows: Vec<Row>,
+    pub(crate) broken: Vec<Row>,
+    pub(crate) complete: bool,
+    pub(crate) problems: Diagnostics,
 }
 
 impl TableRead {

@@ -28,7 +28,7 @@ pub enum Looks {
 }
 
 impl Looks {
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             Looks::Empty => "empty",
             Looks::Markup => "markup",

@@ -24,7 +24,7 @@ pub const PARTS: usize = 10_000;
 /// How many times smaller than its content a part of more than [`RATIO_FROM`] bytes may be
 /// stored: XML of real sheets packs 5–50 times; a zip bomb packs about 1,000 times.
 pub const RATIO: u64 = 200;
-pub const RATIO_FROM: u64 = MB;
+pub(crate) const RATIO_FROM: u64 = MB;
 /// Cells with a value, in all the sheets of one workbook.
 pub const CELLS: u64 = 1_000_000;
 /// The rectangle from the first to the last cell with a value of one sheet (the readers of

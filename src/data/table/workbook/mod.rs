@@ -31,7 +31,7 @@ pub const EXTENSIONS: [&str; 3] = ["xlsx", "xls", "ods"];
 
 /// A sheet of a workbook: its name and its cells with a value (empty sheets are left out).
 pub struct Sheet {
-    pub name: String,
+    pub(crate) name: String,
     /// Hidden (`Hidden`) or very hidden (`VeryHidden`, shown only through a macro) in the
     /// workbook; `None` when shown.
     pub hidden: Option<Hidden>,
