@@ -100,12 +100,12 @@ pub enum Severity {
 /// of its text to find it by), what, and what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
-    pub severity: Severity,
-    pub paragraph: Option<usize>,
+    pub(crate) severity: Severity,
+    pub(crate) paragraph: Option<usize>,
     /// The first characters of the paragraph's text.
     pub quote: Option<String>,
-    pub message: Deferred,
-    pub hint: Option<Deferred>,
+    pub(crate) message: Deferred,
+    pub(crate) hint: Option<Deferred>,
 }
 
 impl Note {

@@ -90,7 +90,7 @@ pub enum Looks {
 }
 
 impl Looks {
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             Looks::Empty => "empty",
             Looks::Pdf => "pdf",
@@ -116,7 +116,7 @@ pub enum Legacy {
 }
 
 impl Legacy {
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             Legacy::WordBinary => "doc",
             Legacy::Works => "works",
