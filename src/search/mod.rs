@@ -60,15 +60,6 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
-        Kind::Policy,
-        Kind::Interpretation,
-        Kind::News,
-        Kind::Page,
-        Kind::Indicator,
-        Kind::City,
-    ];
-
     /// Its name in the index files and the client (the theme labels it).
     pub fn code(self) -> &'static str {
         match self {
@@ -95,10 +86,10 @@ impl Kind {
 /// What filters and ranking know of a document besides its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Facets {
-    pub kind: Kind,
+    pub(crate) kind: Kind,
     /// City id.
     pub city: Option<String>,
-    pub date: Option<PartialDate>,
+    pub(crate) date: Option<PartialDate>,
     /// Topics (Simplified).
     pub topics: Vec<String>,
     /// Validity code: 0 valid, 1 amended, 2 repealed, 3 expired.
@@ -114,10 +105,10 @@ pub struct Facets {
 /// hold it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Term {
-    pub weighted: u32,
+    pub(crate) weighted: u32,
     /// 1: in the title; 2: in a heading.
     pub fields: u8,
-    pub chunks: u32,
+    pub(crate) chunks: u32,
 }
 
 /// One searchable page, ready for the index: its keys and its fragments in both scripts.
@@ -125,7 +116,7 @@ pub struct Term {
 pub struct SearchDoc {
     /// The route path, relative to a script's root (`policies/x/`).
     pub path: String,
-    pub facets: Facets,
+    pub(crate) facets: Facets,
     /// Han keys, sorted, encoded (see [`SearchDoc::han`]): a page has hundreds, and a build
     /// holds every page's until the index is assembled.
     han: Vec<u8>,

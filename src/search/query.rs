@@ -12,7 +12,7 @@ use super::tokens::{query_word, Key};
 /// Results shown per page, candidates verified at a time, and at most per page (as the client).
 pub const PAGE: usize = 10;
 const BATCH: usize = 10;
-pub const MAX_CHECKS: usize = 40;
+pub(crate) const MAX_CHECKS: usize = 40;
 
 const KINDS: [&str; 6] = [
     "policy",
