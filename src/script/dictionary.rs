@@ -36,7 +36,7 @@ pub struct SiteDictionary {
 #[serde(deny_unknown_fields)]
 pub struct SearchDictionary {
     #[serde(default)]
-    pub synonyms: BTreeMap<String, Vec<String>>,
+    pub(crate) synonyms: BTreeMap<String, Vec<String>>,
 }
 
 /// The groups of words a search treats as one: the theme's entries with the site's over them.

@@ -57,7 +57,7 @@ impl Script {
         }
     }
 
-    pub fn other(self) -> Script {
+    pub(crate) fn other(self) -> Script {
         match self {
             Script::Hans => Script::Hant,
             Script::Hant => Script::Hans,

@@ -17,7 +17,7 @@ macro_rules! dictionary_file {
 
 pub(super) const ST_PHRASES: DictionaryFile = dictionary_file!("STPhrases");
 pub(super) const ST_CHARACTERS: DictionaryFile = dictionary_file!("STCharacters");
-pub const TS_PHRASES: DictionaryFile = dictionary_file!("TSPhrases");
+pub(crate) const TS_PHRASES: DictionaryFile = dictionary_file!("TSPhrases");
 pub(super) const TS_CHARACTERS: DictionaryFile = dictionary_file!("TSCharacters");
 pub(super) const TW_VARIANTS: DictionaryFile = dictionary_file!("TWVariants");
 pub(super) const TW_PHRASES: DictionaryFile = dictionary_file!("TWPhrases");

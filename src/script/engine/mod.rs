@@ -60,7 +60,8 @@ use std::borrow::Cow;
 
 use super::TraditionalProfile;
 use automaton::{capacity, Node};
-pub use dictionaries::{parse_dictionary, DictionaryFile, DICTIONARY_FILES, TS_PHRASES};
+pub(crate) use dictionaries::TS_PHRASES;
+pub use dictionaries::{parse_dictionary, DictionaryFile, DICTIONARY_FILES};
 pub use extra::ExtraPhrases;
 
 /// An OpenCC conversion: `t2s`, or one of the Traditional profiles.
@@ -156,10 +157,6 @@ impl OpenccEngine {
         OpenccEngine {
             profile: profile.into(),
         }
-    }
-
-    pub fn profile(&self) -> Profile {
-        self.profile
     }
 
     /// Builds the profile's automata now rather than at the first conversion.
