@@ -86,11 +86,11 @@ pub struct Site {
 }
 
 impl Site {
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         &self.root
     }
 
-    pub fn config(&self) -> &Config {
+    pub(crate) fn config(&self) -> &Config {
         &self.config
     }
 
@@ -117,10 +117,6 @@ impl Site {
     /// The pages linked with a page (both directions of `related`).
     pub fn related(&self, page: usize) -> &[usize] {
         &self.related[page]
-    }
-
-    pub fn lists(&self) -> &Lists {
-        &self.lists
     }
 
     /// Whether the search index is built.
