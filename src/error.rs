@@ -11,10 +11,10 @@ use crate::t;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub file: PathBuf,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
+    pub(crate) line: Option<usize>,
+    pub(crate) column: Option<usize>,
     pub message: String,
-    pub hint: Option<String>,
+    pub(crate) hint: Option<String>,
     /// The file was refused unread: it leads out of the site, is not an ordinary file, is too
     /// large or has a name that is not text ([`crate::read`]). `serve` then stops showing its
     /// last good build, which may show what the file held before.
@@ -54,7 +54,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn at(mut self, line: usize, column: usize) -> Self {
+    pub(crate) fn at(mut self, line: usize, column: usize) -> Self {
         self.line = Some(line);
         self.column = Some(column);
         self
@@ -65,7 +65,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
         let hint = hint.into();
         let id = crate::i18n::id_of(&hint);
         match (&mut self.ids, id) {
@@ -221,7 +221,7 @@ struct FileCount {
 }
 
 impl Diagnostics {
-    pub fn push(&mut self, diagnostic: Diagnostic) {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
         let counted = diagnostic.not_shown.max(1);
         self.1.total += counted as usize;
         let count = match self.1.by_file.get_mut(&diagnostic.file) {

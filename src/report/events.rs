@@ -138,19 +138,19 @@ pub enum Event {
 /// A problem, a warning or a note, with its place and the catalogue id of its message.
 #[derive(Debug, Serialize)]
 pub struct DiagnosticEvent {
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     /// As the sentence names it (relative to where the command runs); null for what is not
     /// about a file.
     pub file: Option<String>,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
+    pub(crate) line: Option<usize>,
+    pub(crate) column: Option<usize>,
     /// The message's id in the catalogues (`locales/*/*.ftl`), the same in every language; null
     /// for the few messages that are not one catalogue message as it is.
     pub id: Option<&'static str>,
     /// The message in the command's language.
     pub message: String,
-    pub hint: Option<String>,
-    pub hint_id: Option<&'static str>,
+    pub(crate) hint: Option<String>,
+    pub(crate) hint_id: Option<&'static str>,
 }
 
 impl DiagnosticEvent {

@@ -50,7 +50,8 @@ use std::time::Instant;
 use tokio::sync::broadcast;
 
 pub use http::{content_type, resolve};
-pub use rebuild::{diff, ChangeKind, Changes, FileMap, Rebuilder};
+pub(crate) use rebuild::ChangeKind;
+pub use rebuild::{diff, Changes, FileMap, Rebuilder};
 pub use watch::relevant;
 
 use crate::error::io_error;
