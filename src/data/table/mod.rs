@@ -43,6 +43,7 @@ impl fmt::Display for Field {
 /// Where a value came from, for messages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Loc {
+    /// The data file, as messages name it (`data/cities.csv`).
     pub file: PathBuf,
     /// The sheet of a workbook; `None` for a CSV or TOML file.
     pub sheet: Option<String>,

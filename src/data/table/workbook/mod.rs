@@ -42,7 +42,9 @@ pub struct Sheet {
 /// How a sheet is hidden.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hidden {
+    /// Hidden in Excel or LibreOffice (Format ▸ Sheet ▸ Show brings it back).
     Hidden,
+    /// `veryHidden`: shown only through a macro or the VBA editor.
     VeryHidden,
 }
 
@@ -69,7 +71,12 @@ pub enum Problem {
     /// The reader's own description (in English) of what it could not read.
     Unreadable(String),
     /// A sheet the reader could not read.
-    SheetUnreadable { sheet: String, error: String },
+    SheetUnreadable {
+        /// The sheet's name, as the workbook gives it.
+        sheet: String,
+        /// The reader's own description (in English) of what went wrong.
+        error: String,
+    },
     /// The reader stopped on a fault of its own (a damaged file it did not expect).
     ReaderFailed,
 }
