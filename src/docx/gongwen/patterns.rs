@@ -20,6 +20,7 @@ pub struct Date {
     pub(crate) year: i32,
     pub(crate) month: u32,
     pub(crate) day: u32,
+    /// As written (`2021年10月12日`, `二〇二一年十月十二日`).
     pub original: String,
 }
 
@@ -250,6 +251,7 @@ pub struct Genre {
     /// For a notice that issues another document (关于印发《…办法》的通知), that document's
     /// 文种 (`办法`).
     pub issued: Option<String>,
+    /// The page kind it becomes: 政策解读 when the title says 解读, 答记者问 or 问答, else 政策原文.
     pub kind: PageKind,
 }
 
