@@ -178,6 +178,7 @@ pub struct SectionFrontMatter {
     /// The template of the section's pages (unless a page names its own).
     #[serde(default)]
     pub page_template: Option<String>,
+    /// 草稿 (`draft`) in `_index.md`: read so that FORMAT.md's field is accepted, but not acted on — the section is published all the same (each page's own `draft` counts).
     #[serde(default)]
     pub draft: bool,
     /// How many pages each page of the list shows (the site's `paginate_by` otherwise; 0 shows
@@ -228,7 +229,9 @@ pub enum SortBy {
     Title,
     /// By title (Zola's byte order, which is the same order for UTF-8).
     TitleBytes,
+    /// By slug, character by character.
     Slug,
+    /// As the files are read (file order).
     None,
 }
 
@@ -282,12 +285,16 @@ impl<'de> Deserialize<'de> for DocumentKind {
 /// Whether a document is still in force.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum Validity {
+    /// 有效 (`valid`): in force.
     #[serde(rename = "有效")]
     Valid,
+    /// 已修改 (`amended`): in force, as a later document amended it.
     #[serde(rename = "已修改")]
     Amended,
+    /// 已废止 (`repealed`, 已廢止): repealed; no longer in force.
     #[serde(rename = "已废止")]
     Repealed,
+    /// 已失效 (`expired`): no longer in force (its term ended).
     #[serde(rename = "已失效")]
     Expired,
 }

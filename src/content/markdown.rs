@@ -28,14 +28,16 @@ use serde::Serialize;
 use stats::TextStats;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Heading {
+pub(crate) struct Heading {
     pub(crate) level: u8,
     pub(crate) id: String,
     pub(crate) title: String,
 }
 
+/// A page's Markdown rendered once: its HTML and what the same pass counted and found.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
+    /// The body as HTML (shortcodes as markers; still in the script it was written in).
     pub html: String,
     pub(crate) toc: Vec<Heading>,
     /// The first paragraph as plain text, shortened.
@@ -56,10 +58,12 @@ pub struct Rendered {
 pub struct Problem {
     /// Byte offset in the Markdown of the link (its `[`, `![` or `<`) or of the raw HTML.
     pub offset: usize,
+    /// The sentence for the editor, in the command's language.
     pub message: String,
     pub(crate) hint: String,
 }
 
+/// How Markdown is rendered: the site's `allow_raw_html` and `typography.punctuation` settings.
 #[derive(Debug, Clone, Copy)]
 pub struct MarkdownOptions {
     /// Raw HTML in Markdown is shown as text unless the site allows it.

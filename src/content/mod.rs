@@ -91,9 +91,11 @@ pub struct Note {
     /// The editor must look (a 密级 line, a picture without alternative text); else said for
     /// the record (what was left out on purpose).
     pub warning: bool,
+    /// The remark, with the page's file and, where known, its line.
     pub diagnostic: Diagnostic,
 }
 
+/// A section: a folder of `content/` with its `_index.md` (or without one: then a title from the folder's name).
 #[derive(Debug, Clone)]
 pub struct Section {
     pub(crate) file: Option<PathBuf>,
@@ -114,14 +116,17 @@ pub struct Section {
 /// day of the build (see [`ReadOptions::publish_until`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scheduled {
+    /// The Markdown file, as messages name it (`content/news/a.md`).
     pub file: PathBuf,
     pub(crate) slug: String,
     /// The later of its `date` and `published`.
     pub date: PartialDate,
 }
 
+/// Everything read from `content/`: the pages, the sections, the pages scheduled for later and the other files.
 #[derive(Debug, Clone, Default)]
 pub struct Content {
+    /// The pages to publish (drafts only with `--drafts`; scheduled pages not), in file order.
     pub pages: Vec<Page>,
     /// Pages dated after the build's day, left out until then, in file order.
     pub scheduled: Vec<Scheduled>,
@@ -135,6 +140,7 @@ pub struct Content {
 }
 
 impl Content {
+    /// The page with this slug (the first one, if two share it); `None` when there is none.
     pub fn page_by_slug(&self, slug: &str) -> Option<&Page> {
         self.index_of_slug(slug).map(|i| &self.pages[i])
     }
@@ -253,7 +259,9 @@ pub trait Prepare: Sync {
 
 /// A Markdown file, read.
 pub enum Parsed {
+    /// A Markdown page.
     Page(Box<Page>),
+    /// A section's `_index.md`.
     Section(Box<Section>),
 }
 

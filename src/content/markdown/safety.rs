@@ -53,7 +53,9 @@ const TEXT_ATTRIBUTES: [&str; 7] = [
 /// Where an address is used: `data:` is allowed for images only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UrlUse {
+    /// Any other address: a link, a form's `action`, an `<iframe src>` ….
     Link,
+    /// An image's address (Markdown's `![]()`, `src`/`srcset` of `<img>` and `<source>`): `data:` allowed.
     Image,
 }
 
@@ -184,13 +186,22 @@ pub fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
 pub enum Danger {
     /// An attribute holding an address with a dangerous scheme (the address decoded).
     Url {
+        /// The element's name (`a`, `img`).
         element: String,
+        /// The attribute's name (`href`).
         attribute: String,
+        /// The dangerous address, entities decoded, trimmed.
         url: String,
+        /// The scheme that makes it dangerous, lower case (`javascript`).
         scheme: &'static str,
     },
     /// An event-handler attribute (`onclick`, `onerror`…).
-    EventHandler { element: String, attribute: String },
+    EventHandler {
+        /// The element's name.
+        element: String,
+        /// The attribute's name (`onclick`).
+        attribute: String,
+    },
     /// `<iframe srcdoc>`: a whole page of HTML in an attribute.
     Srcdoc,
 }
