@@ -10,9 +10,11 @@ use crate::t;
 /// One problem found in the site's files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The file it is about, as messages name it (relative to where the command runs).
     pub file: PathBuf,
     pub(crate) line: Option<usize>,
     pub(crate) column: Option<usize>,
+    /// The sentence, in the command's language.
     pub message: String,
     pub(crate) hint: Option<String>,
     /// The file was refused unread: it leads out of the site, is not an ordinary file, is too
@@ -35,6 +37,7 @@ struct MessageIds {
 }
 
 impl Diagnostic {
+    /// A problem of `file` with this message, without a line (see [`Diagnostic::at_line`]).
     pub fn new(file: impl AsRef<Path>, message: impl Into<String>) -> Self {
         let message = message.into();
         Diagnostic {
@@ -60,6 +63,7 @@ impl Diagnostic {
         self
     }
 
+    /// The line of `file` it is on (counted from 1), without a column.
     pub fn at_line(mut self, line: usize) -> Self {
         self.line = Some(line);
         self
@@ -249,6 +253,7 @@ impl Diagnostics {
         self.0.iter()
     }
 
+    /// Whether nothing was found.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

@@ -39,10 +39,12 @@ fn replace_own_entry(folder: &beneath::Folder, name: &str) {
     ));
 }
 
+/// A file of the built site, in memory until it is published.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
     /// Relative to the output folder, with `/` separators.
     pub path: String,
+    /// Its content, as written to the disk.
     pub bytes: Vec<u8>,
 }
 
