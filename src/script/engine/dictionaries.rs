@@ -2,7 +2,9 @@
 
 /// One of OpenCC's dictionary files, as shipped in `assets/opencc/`.
 pub struct DictionaryFile {
+    /// The file's name without `.txt` (`STPhrases`).
     pub name: &'static str,
+    /// Its text as shipped: `#` comment lines, then per line a phrase, a tab and its conversions (space-separated).
     pub text: &'static str,
 }
 
