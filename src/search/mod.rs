@@ -50,12 +50,17 @@ const W_HEADING: u32 = 2;
 /// What a document is, for filters and ranking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
+    /// A page of kind 政策原文 (`policy`).
     Policy,
+    /// A page of kind 政策解读 (`interpretation`).
     Interpretation,
+    /// A page of kind 新闻 (`news`).
     News,
     /// A page without a kind.
     Page,
+    /// An indicator's page (from `data/`).
     Indicator,
+    /// A city's page (from `data/`).
     City,
 }
 
@@ -161,7 +166,7 @@ impl std::hash::Hasher for QuickHasher {
     }
 }
 
-pub type FastHash = std::hash::BuildHasherDefault<QuickHasher>;
+pub(crate) type FastHash = std::hash::BuildHasherDefault<QuickHasher>;
 
 #[derive(Serialize)]
 struct Fragment<'a> {
