@@ -75,6 +75,7 @@ pub struct Rebuilder {
 }
 
 impl Rebuilder {
+    /// A rebuilder for the site `options` names; nothing is loaded until the first build.
     pub fn new(options: BuildOptions) -> Self {
         Rebuilder {
             options,

@@ -32,11 +32,14 @@ pub(super) struct ReadSettings {
 /// whole site loaded again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reread {
+    /// The edits were read; the site is up to date.
     Done,
+    /// Something was edited that only a full [`Site::load`] takes in.
     NeedsFullLoad,
 }
 
 impl Site {
+    /// Reads and checks the whole site (configuration, theme, `content/`, `data/`); the error holds the problems found.
     pub fn load(options: &BuildOptions) -> Result<Site, Diagnostics> {
         let _reading = progress::stage(Stage::Read);
         let root = &options.root;

@@ -42,9 +42,13 @@ pub use load::Reread;
 pub use render::{Emit, Producer};
 pub use routes::RouteKey;
 
+/// What a build of the site is asked: its folder, a base URL, drafts, scheduled pages, search.
 pub struct BuildOptions {
+    /// The site's folder (where `config.toml` is).
     pub root: PathBuf,
+    /// `--base-url`: replaces `config.toml`'s `base_url` (e.g. for a preview address); `None` keeps it.
     pub base_url: Option<String>,
+    /// Build draft pages too (`--drafts`).
     pub drafts: bool,
     /// Publish pages dated after today too (`--future`): otherwise they are scheduled.
     pub future: bool,
@@ -94,22 +98,27 @@ impl Site {
         &self.config
     }
 
+    /// The Markdown pages and sections read from `content/`.
     pub fn content(&self) -> &Content {
         &self.content
     }
 
+    /// The data tables read from `data/`.
     pub fn data(&self) -> &Data {
         &self.data
     }
 
+    /// The site's Simplified ↔ Traditional converter (its OpenCC profile and dictionary).
     pub fn converter(&self) -> &Converter {
         &self.converter
     }
 
+    /// The words the theme shows: its labels, with the site's overrides.
     pub fn labels(&self) -> &Labels {
         &self.labels
     }
 
+    /// Where this build spent its time (`build --timings`).
     pub fn timings(&self) -> &Timings {
         &self.timings
     }
