@@ -18,7 +18,7 @@ pub struct Diagnostic {
     pub message: String,
     pub(crate) hint: Option<String>,
     /// The file was refused unread: it leads out of the site, is not an ordinary file, is too
-    /// large or has a name that is not text ([`crate::read`]). `serve` then stops showing its
+    /// large or has a name that is not text (`crate::read`). `serve` then stops showing its
     /// last good build, which may show what the file held before.
     pub refused: bool,
     /// Not 0 for the line that stands for the problems of `file` that are not shown (past

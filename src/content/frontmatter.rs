@@ -114,10 +114,10 @@ pub struct PageFrontMatter {
     /// site's root), listed with their name, type and size.
     #[serde(default)]
     pub attachments: Vec<String>,
-    /// Zola's `render`: refused by name (see [`super::zola`]).
+    /// Zola's `render`: refused by name (see `refuse_zola_page_fields` in `fields.rs`).
     #[serde(default, rename = "render")]
     pub zola_render: Option<toml::Value>,
-    /// Zola's `path`: refused by name (see [`super::zola`]).
+    /// Zola's `path`: refused by name (see `refuse_zola_page_fields` in `fields.rs`).
     #[serde(default, rename = "path")]
     pub zola_path: Option<toml::Value>,
     #[serde(default)]
@@ -196,8 +196,9 @@ pub struct SectionFrontMatter {
     /// themselves are never in the index.
     #[serde(default)]
     pub in_search_index: Option<bool>,
-    /// Zola section fields stdportal does not take, refused by name (see [`super::zola`]):
-    /// read here so that the error says what to do instead of calling them misspelt.
+    /// Zola section fields stdportal does not take, refused by name (see
+    /// `refuse_zola_section_fields` in `fields.rs`): read here so that the error says what to
+    /// do instead of calling them misspelt.
     #[serde(default, rename = "render")]
     pub zola_render: Option<toml::Value>,
     #[serde(default, rename = "redirect_to")]

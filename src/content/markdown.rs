@@ -84,7 +84,7 @@ fn parse(markdown: &str) -> (Vec<Event<'_>>, Vec<Range<usize>>) {
 }
 
 /// The page's HTML, headings, summary and problems, and its length counted on its text as
-/// `as_published` makes it (see [`TextStats::of`]).
+/// `as_published` makes it (see `TextStats::of`).
 pub fn render(
     markdown: &str,
     options: &MarkdownOptions,

@@ -46,7 +46,7 @@ pub struct Page {
     /// The file line the body starts on.
     pub body_line: usize,
     /// The shortcodes of the body, in order; `html` holds a marker for each
-    /// ([`shortcodes::marker`]), replaced when the page is rendered.
+    /// (`shortcodes::marker`), replaced when the page is rendered.
     pub shortcodes: Vec<shortcodes::Call>,
     /// A hash of the file's bytes: whether the source changed since the last build.
     pub fingerprint: u64,

@@ -1,6 +1,6 @@
 //! Writing the site: every output path is checked and claimed before anything is written
-//! ([`claims`], [`path`]), the output folder is refused when it is not the site's own
-//! ([`guard`], [`manifest`]), and a new site replaces the old one in one step ([`publish`]).
+//! (`claims`, [`path`]), the output folder is refused when it is not the site's own
+//! (`guard`, `manifest`), and a new site replaces the old one in one step (`publish`).
 
 mod beneath;
 pub(crate) mod claims;

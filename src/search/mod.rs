@@ -2,14 +2,14 @@
 //! pairs and Latin/number words, split into shards so that a query downloads only the shards of
 //! its keys, and a small client (`themes/default/static/search.js`) that verifies every result
 //! as a phrase. Every source is Simplified after load, so one index serves both scripts: the
-//! client folds a query to Simplified ([`normalize`]) and shows titles and excerpts from the
+//! client folds a query to Simplified (`normalize`) and shows titles and excerpts from the
 //! fragments of the reader's script.
 //!
-//! - [`extract`]: the searchable text of a rendered page (its `<main data-search-body>`).
-//! - [`normalize`]: folding to Simplified, canonical text, phrase matching.
-//! - [`tokens`]: the keys of a text and of a query word.
-//! - [`format`]: the file formats.
-//! - [`index`]: documents → files, and the same after an edit, touching only what changed.
+//! - `extract`: the searchable text of a rendered page (its `<main data-search-body>`).
+//! - `normalize`: folding to Simplified, canonical text, phrase matching.
+//! - `tokens`: the keys of a text and of a query word.
+//! - `format`: the file formats.
+//! - `index`: documents → files, and the same after an edit, touching only what changed.
 //! - [`query`]: the client's search in Rust, for the tests and the benchmark.
 //!
 //! `docs/SEARCH.md` describes the design, the ranking and what the index cannot do.
@@ -389,7 +389,7 @@ impl SearchDoc {
         self.han_count as usize + self.words.len()
     }
 
-    /// The Han keys (packed, see [`tokens::pack_pair`]) with their weights, sorted.
+    /// The Han keys (packed, see `tokens::pack_pair`) with their weights, sorted.
     pub fn han(&self) -> impl Iterator<Item = (u64, Term)> + '_ {
         let mut at = 0;
         let mut key = 0u64;

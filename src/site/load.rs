@@ -140,7 +140,7 @@ impl Site {
     }
 
     /// Reads the edited files (absolute paths) again the way [`Site::load`] reads them, then
-    /// [`Site::finish`]es. New, removed and renamed pages are fine. On a problem, the site holds
+    /// `Site::finish`es. New, removed and renamed pages are fine. On a problem, the site holds
     /// the sources as they are now (broken ones left out), so a later edit that fixes them
     /// carries on from there.
     pub fn reread(&mut self, changed: &[PathBuf]) -> Result<Reread, Diagnostics> {

@@ -1,15 +1,15 @@
 //! The whole build as one value, stage by stage:
 //!
-//! - [`load`]: read and check every source (configuration, data, pages, templates) and derive
+//! - `load`: read and check every source (configuration, data, pages, templates) and derive
 //!   what pages share (related pages both ways, topics). Nothing is rendered here. `serve`
 //!   reads edited files again through the same steps ([`Site::reread`]).
-//! - [`routes`]: every page of the site and where it is published; [`claims`] checks all
+//! - `routes`: every page of the site and where it is published; `claims` checks all
 //!   those paths before anything is written.
-//! - [`context`]: what each route's template receives, read from the [`Views`] through a
-//!   [`Reader`](crate::views::Reader) that can write down what it read.
-//! - [`render`]: templates, then the script conversion; files are handed over as they are
+//! - `context`: what each route's template receives, read from the `Views` through a
+//!   `Reader` (in `views`) that can write down what it read.
+//! - `render`: templates, then the script conversion; files are handed over as they are
 //!   made, in parallel.
-//! - [`incremental`]: after an edit, render again exactly the routes whose reads changed.
+//! - `incremental`: after an edit, render again exactly the routes whose reads changed.
 
 mod aliases;
 mod claims;

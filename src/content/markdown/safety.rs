@@ -2,7 +2,7 @@
 //! lead off the web (`javascript:`, `vbscript:`, `data:`, `file:`), event-handler attributes
 //! (`onclick=`) and `<iframe srcdoc>`. Markdown's link and image destinations are checked with
 //! [`dangerous_scheme`]; `stdportal check` scans every rendered page with [`element_dangers`];
-//! the raw HTML report ([`super::checks`]) uses both to say why an address or attribute is
+//! the raw HTML report (`super::checks`) uses both to say why an address or attribute is
 //! refused. What raw HTML may publish at all is the allow-list's ([`super::allowlist`]).
 //!
 //! The scheme is read the way a browser reads it, and more suspiciously: leading spaces and

@@ -147,7 +147,7 @@ impl Row {
         self.get(name).map(parse_number).transpose()
     }
 
-    /// A year in [`PartialDate::YEARS`], written `2020` or `2020年`.
+    /// A year in `PartialDate::YEARS`, written `2020` or `2020年`.
     pub fn year(&self, name: &str) -> Result<Option<i32>, Diagnostic> {
         match self.get(name) {
             None => Ok(None),
