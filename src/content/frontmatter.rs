@@ -178,7 +178,8 @@ pub struct SectionFrontMatter {
     /// The template of the section's pages (unless a page names its own).
     #[serde(default)]
     pub page_template: Option<String>,
-    /// 草稿 (`draft`) in `_index.md`: read so that FORMAT.md's field is accepted, but not acted on — the section is published all the same (each page's own `draft` counts).
+    /// 草稿 (`draft`) in `_index.md`: read so that FORMAT.md's field is accepted, but not acted on —
+    /// the section is published all the same (each page's own `draft` counts).
     #[serde(default)]
     pub draft: bool,
     /// How many pages each page of the list shows (the site's `paginate_by` otherwise; 0 shows

@@ -95,7 +95,8 @@ pub struct Note {
     pub diagnostic: Diagnostic,
 }
 
-/// A section: a folder of `content/` with its `_index.md` (or without one: then a title from the folder's name).
+/// A section: a folder of `content/` with its `_index.md` (or without one: then a title from the
+/// folder's name).
 #[derive(Debug, Clone)]
 pub struct Section {
     pub(crate) file: Option<PathBuf>,
@@ -123,7 +124,8 @@ pub struct Scheduled {
     pub date: PartialDate,
 }
 
-/// Everything read from `content/`: the pages, the sections, the pages scheduled for later and the other files.
+/// Everything read from `content/`: the pages, the sections, the pages scheduled for later and the
+/// other files.
 #[derive(Debug, Clone, Default)]
 pub struct Content {
     /// The pages to publish (drafts only with `--drafts`; scheduled pages not), in file order.

@@ -44,7 +44,8 @@ pub enum Comparator {
     Exactly,
 }
 
-/// Where an indicator started: the columns 基线值 and 基线年份 (`baseline_value`, `baseline_year`), both or neither.
+/// Where an indicator started: the columns 基线值 and 基线年份 (`baseline_value`, `baseline_year`), both
+/// or neither.
 #[derive(Debug, Clone, Serialize)]
 pub struct Baseline {
     /// The figure of the 基线值 cell, as written (its decimals kept, no rounding).
@@ -66,20 +67,24 @@ pub struct Target {
 /// Where a figure is stated: a page of the site and the words it uses.
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceRef {
-    /// The page's slug or file the figure comes from: the 来源文件 column (`source_document`), as written.
+    /// The page's slug or file the figure comes from: the 来源文件 column (`source_document`), as
+    /// written.
     pub document: String,
-    /// The words of that page stating it: the 来源原文 column (`source_quote`); empty when the row gives none.
+    /// The words of that page stating it: the 来源原文 column (`source_quote`); empty when the row
+    /// gives none.
     pub quote: String,
     /// Where the 来源文件 cell is, for a message about it.
     #[serde(skip)]
     pub loc: Loc,
 }
 
-/// A row of the indicators table (`data/indicators.*`, a sheet 指标 or 目标): a target of a city's plan.
+/// A row of the indicators table (`data/indicators.*`, a sheet 指标 or 目标): a target of a city's
+/// plan.
 #[derive(Debug, Clone, Serialize)]
 pub struct Indicator {
     pub(crate) id: String,
-    /// The id of the city it belongs to (城市 column); a city's name there (`枣庄市`) is replaced by its id at load.
+    /// The id of the city it belongs to (城市 column); a city's name there (`枣庄市`) is replaced by its
+    /// id at load.
     pub city: String,
     /// Slug of the page of the plan the target comes from.
     pub plan: Option<String>,
@@ -103,7 +108,8 @@ pub struct Indicator {
     pub city_loc: Loc,
 }
 
-/// A row of the observations table (`data/observations.*`, a sheet 观测, 监测 or 实际值): a measured value of an indicator.
+/// A row of the observations table (`data/observations.*`, a sheet 观测, 监测 or 实际值): a measured value
+/// of an indicator.
 #[derive(Debug, Clone, Serialize)]
 pub struct Observation {
     pub(crate) city: String,
@@ -123,7 +129,8 @@ pub struct Observation {
     pub(crate) indicator_loc: Loc,
 }
 
-/// A row of the achievements table (`data/achievements.*`, a sheet 成果): a count a city reports (国家标准 12 项) on a date.
+/// A row of the achievements table (`data/achievements.*`, a sheet 成果): a count a city reports
+/// (国家标准 12 项) on a date.
 #[derive(Debug, Clone, Serialize)]
 pub struct Achievement {
     /// The id of the city (城市 column); a city's name there is replaced by its id at load.
@@ -144,7 +151,8 @@ pub struct Achievement {
     pub city_loc: Loc,
 }
 
-/// Everything in `data/`, read and checked against itself: the four tables, what was left out and why.
+/// Everything in `data/`, read and checked against itself: the four tables, what was left out and
+/// why.
 #[derive(Debug, Clone, Default)]
 pub struct Data {
     pub(crate) cities: Vec<City>,
@@ -248,7 +256,8 @@ impl Data {
         }
     }
 
-    /// The indicator `id` of the city `city` (both ids); `None` when that city has no such indicator.
+    /// The indicator `id` of the city `city` (both ids); `None` when that city has no such
+    /// indicator.
     pub fn indicator(&self, city: &str, id: &str) -> Option<&Indicator> {
         self.indicators
             .iter()

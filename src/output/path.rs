@@ -33,13 +33,15 @@ pub enum PathProblem {
     Hidden(String),
     /// A `\` (a folder separator on Windows).
     Backslash,
-    /// A character that means something in a URL or is refused in a Windows file name (`? # % " < > | * :`).
+    /// A character that means something in a URL or is refused in a Windows file name (`? # % " < >
+    /// | * :`).
     UrlCharacter(char),
     /// An invisible character (messages show it as `U+XXXX`).
     Invisible(char),
     /// A segment longer than [`MAX_SEGMENT_BYTES`] bytes: its length in bytes.
     TooLong(usize),
-    /// A name Windows reserves (`CON`, `NUL`, `COM1` …, with any extension) or one ending in a space or `.`: the segment.
+    /// A name Windows reserves (`CON`, `NUL`, `COM1` …, with any extension) or one ending in a
+    /// space or `.`: the segment.
     WindowsName(String),
     /// A name with no letter or digit to make an address of.
     NoLettersOrDigits,

@@ -44,11 +44,13 @@ pub enum Event {
     },
     /// A stage of the work ended.
     Stage {
-        /// `read`, `render`, `index`, `publish` or `check` (the stages a terminal shows as progress).
+        /// `read`, `render`, `index`, `publish` or `check` (the stages a terminal shows as
+        /// progress).
         stage: String,
         /// How long the stage took, in milliseconds.
         ms: f64,
-        /// How many items it did (files read, pages rendered in both scripts, pages checked); null for a stage that counts nothing.
+        /// How many items it did (files read, pages rendered in both scripts, pages checked); null
+        /// for a stage that counts nothing.
         count: Option<u64>,
     },
     /// A problem, a warning or a note about the site's files or the command.
@@ -60,7 +62,8 @@ pub enum Event {
     },
     /// A link out of the site (`check` lists them, it does not fetch them).
     ExternalLink {
-        /// The page the link is on: its source file, or for a page the site makes, the words for it and its address.
+        /// The page the link is on: its source file, or for a page the site makes, the words for it
+        /// and its address.
         page: String,
         /// Where the link points, as written.
         url: String,
@@ -119,11 +122,13 @@ pub enum Event {
     Recognised {
         /// The Word file, as given on the command line.
         source: String,
-        /// Which element of the 公文: `doc_number`, `title`, `signer`, `printed_on`, `picture` … (docs/EVENTS.md lists them).
+        /// Which element of the 公文: `doc_number`, `title`, `signer`, `printed_on`, `picture` …
+        /// (docs/EVENTS.md lists them).
         element: String,
         /// What was read (a date or a 发文字号 also as written, in the command's language).
         value: String,
-        /// The paragraph it came from, counted from 1 over the whole document; null when it has none.
+        /// The paragraph it came from, counted from 1 over the whole document; null when it has
+        /// none.
         paragraph: Option<usize>,
         /// The line of the human log, in the command's language.
         message: String,
@@ -154,7 +159,8 @@ pub enum Event {
         ms: f64,
         /// The site's files that changed, relative to the site's folder, sorted.
         changed: Vec<String>,
-        /// `partial` (only what shows the edited pages and tables), `full` (the whole site) or `css` (stylesheets only).
+        /// `partial` (only what shows the edited pages and tables), `full` (the whole site) or
+        /// `css` (stylesheets only).
         kind: String,
         /// Output pages whose bytes changed (added, changed or removed), sorted.
         pages: Vec<String>,
@@ -175,7 +181,8 @@ pub enum Event {
         changed: Vec<String>,
         /// How many problems (each came before as a diagnostic).
         problems: usize,
-        /// A file was refused unread (a link out of the site, a pipe, too large): no page is served until it is fixed.
+        /// A file was refused unread (a link out of the site, a pipe, too large): no page is served
+        /// until it is fixed.
         refused: bool,
         /// The sentence of the human log, in the command's language.
         message: String,

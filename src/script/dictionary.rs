@@ -15,7 +15,8 @@ use crate::error::Diagnostic;
 use crate::mistakes::toml_diagnostic;
 use crate::t;
 
-/// A conversion dictionary (the site's is `data/dictionary.toml`): phrases fixed in each script, and search synonyms.
+/// A conversion dictionary (the site's is `data/dictionary.toml`): phrases fixed in each script,
+/// and search synonyms.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteDictionary {

@@ -188,7 +188,8 @@ impl Converter {
         self
     }
 
-    /// The OpenCC profile the Traditional pages are made with (`traditional_profile` in `config.toml`).
+    /// The OpenCC profile the Traditional pages are made with (`traditional_profile` in
+    /// `config.toml`).
     pub fn profile(&self) -> TraditionalProfile {
         self.profile
     }

@@ -239,7 +239,8 @@ const MAX_WORDS: usize = 10;
 const MAX_CUT_PLACES: usize = 24;
 
 impl<'a> Searcher<'a> {
-    /// Opens an index through `read`, which gives a file of the index folder by name (`entry.json`, …) or `None`; the error names the file that is missing or broken.
+    /// Opens an index through `read`, which gives a file of the index folder by name (`entry.json`,
+    /// …) or `None`; the error names the file that is missing or broken.
     pub fn open(read: &'a dyn Fn(&str) -> Option<Vec<u8>>) -> Result<Searcher<'a>, String> {
         let mut s = Searcher {
             read,

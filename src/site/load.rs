@@ -39,7 +39,8 @@ pub enum Reread {
 }
 
 impl Site {
-    /// Reads and checks the whole site (configuration, theme, `content/`, `data/`); the error holds the problems found.
+    /// Reads and checks the whole site (configuration, theme, `content/`, `data/`); the error holds
+    /// the problems found.
     pub fn load(options: &BuildOptions) -> Result<Site, Diagnostics> {
         let _reading = progress::stage(Stage::Read);
         let root = &options.root;

@@ -46,7 +46,8 @@ pub use routes::RouteKey;
 pub struct BuildOptions {
     /// The site's folder (where `config.toml` is).
     pub root: PathBuf,
-    /// `--base-url`: replaces `config.toml`'s `base_url` (e.g. for a preview address); `None` keeps it.
+    /// `--base-url`: replaces `config.toml`'s `base_url` (e.g. for a preview address); `None` keeps
+    /// it.
     pub base_url: Option<String>,
     /// Build draft pages too (`--drafts`).
     pub drafts: bool,

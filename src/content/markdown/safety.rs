@@ -55,7 +55,8 @@ const TEXT_ATTRIBUTES: [&str; 7] = [
 pub enum UrlUse {
     /// Any other address: a link, a form's `action`, an `<iframe src>` ….
     Link,
-    /// An image's address (Markdown's `![]()`, `src`/`srcset` of `<img>` and `<source>`): `data:` allowed.
+    /// An image's address (Markdown's `![]()`, `src`/`srcset` of `<img>` and `<source>`): `data:`
+    /// allowed.
     Image,
 }
 

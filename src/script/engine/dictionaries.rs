@@ -4,7 +4,8 @@
 pub struct DictionaryFile {
     /// The file's name without `.txt` (`STPhrases`).
     pub name: &'static str,
-    /// Its text as shipped: `#` comment lines, then per line a phrase, a tab and its conversions (space-separated).
+    /// Its text as shipped: `#` comment lines, then per line a phrase, a tab and its conversions
+    /// (space-separated).
     pub text: &'static str,
 }
 

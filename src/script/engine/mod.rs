@@ -159,7 +159,8 @@ pub struct OpenccEngine {
 }
 
 impl OpenccEngine {
-    /// An engine for this profile; its automata are built at the first conversion (or by [`OpenccEngine::prepare`]).
+    /// An engine for this profile; its automata are built at the first conversion (or by
+    /// [`OpenccEngine::prepare`]).
     pub fn new(profile: impl Into<Profile>) -> OpenccEngine {
         OpenccEngine {
             profile: profile.into(),

@@ -73,7 +73,8 @@ pub enum Exceeded {
         /// How many times smaller it is stored.
         ratio: u64,
     },
-    /// The workbook has more than [`CELLS`] cells with a value; `sheet` is the one where the count passed it.
+    /// The workbook has more than [`CELLS`] cells with a value; `sheet` is the one where the count
+    /// passed it.
     Cells {
         /// The sheet's name.
         sheet: String,
