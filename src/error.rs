@@ -12,7 +12,8 @@ use crate::t;
 pub struct Diagnostic {
     /// The file it is about, as messages name it (relative to where the command runs).
     pub file: PathBuf,
-    pub(crate) line: Option<usize>,
+    /// The line of `file` it is on, counted from 1; `None` for a problem of the whole file.
+    pub line: Option<usize>,
     pub(crate) column: Option<usize>,
     /// The sentence, in the command's language.
     pub message: String,

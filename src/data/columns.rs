@@ -21,7 +21,8 @@ pub(crate) const CITY_COLUMNS: Columns = Columns {
     ],
 };
 
-pub(crate) const INDICATOR_COLUMNS: Columns = Columns {
+/// The indicators table's columns (`id`, `city`, … `decimals`) and their Chinese headers.
+pub const INDICATOR_COLUMNS: Columns = Columns {
     known: &[
         "id",
         "city",
@@ -69,7 +70,9 @@ pub(crate) const INDICATOR_COLUMNS: Columns = Columns {
     ],
 };
 
-pub(crate) const OBSERVATION_COLUMNS: Columns = Columns {
+/// The observations table's columns (`city`, `indicator`, `date`, `value` …) and their Chinese
+/// headers.
+pub const OBSERVATION_COLUMNS: Columns = Columns {
     known: &[
         "city",
         "indicator",

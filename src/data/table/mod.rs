@@ -142,8 +142,9 @@ impl Row {
         self.get(name).map(|c| c.text.clone())
     }
 
-    #[cfg(test)]
-    pub(crate) fn number(&self, name: &str) -> Result<Option<f64>, Diagnostic> {
+    /// The cell of column `name` as a number (see [`parse_number`]); `None` when the row has
+    /// no such cell or it is empty, an error at the cell when it is not a number.
+    pub fn number(&self, name: &str) -> Result<Option<f64>, Diagnostic> {
         self.get(name).map(parse_number).transpose()
     }
 
@@ -324,10 +325,13 @@ pub const SERIAL: &str = "序号";
 /// became a row (a line that did not may have held any id).
 #[derive(Debug, Default)]
 pub struct TableRead {
-    pub(crate) rows: Vec<Row>,
-    pub(crate) broken: Vec<Row>,
+    /// The rows read without a problem, in the file's order.
+    pub rows: Vec<Row>,
+    /// The rows left out with a problem (in `problems`), kept for their ids.
+    pub broken: Vec<Row>,
     pub(crate) complete: bool,
-    pub(crate) problems: Diagnostics,
+    /// What was wrong, each with the file, line and column of the cell.
+    pub problems: Diagnostics,
 }
 
 impl TableRead {
