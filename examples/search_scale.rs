@@ -25,12 +25,12 @@
 #[allow(dead_code)]
 mod gen_corpus;
 
-#[path = "bench/measure.rs"]
-#[allow(dead_code)]
-mod measure;
 #[path = "bench/search.rs"]
 #[allow(dead_code)]
 mod bench_search;
+#[path = "bench/measure.rs"]
+#[allow(dead_code)]
+mod measure;
 #[path = "../tests/it/relevance.rs"]
 #[allow(dead_code)]
 mod relevance;
@@ -117,7 +117,14 @@ fn build(binary: &Path, corpus: &Path, output: &Path, search: bool) -> Run {
     let _ = std::fs::remove_dir_all(output);
     let mut command = Command::new(binary);
     command
-        .args(["--lang", "en", "build", "--message-format", "json", "--root"])
+        .args([
+            "--lang",
+            "en",
+            "build",
+            "--message-format",
+            "json",
+            "--root",
+        ])
         .arg(corpus)
         .arg("--output")
         .arg(output);
@@ -335,7 +342,9 @@ fn main() {
                 outcome.fetched.len() + 1,
             );
             if *bytes > 300_000 {
-                verdicts.push(format!("{size} pages: {q} downloads {bytes} bytes (> 300 KB)"));
+                verdicts.push(format!(
+                    "{size} pages: {q} downloads {bytes} bytes (> 300 KB)"
+                ));
             }
         }
         let largest = measured.ours.iter().map(|b| b.0).max().unwrap_or(0);
@@ -355,7 +364,10 @@ fn main() {
     let client = std::fs::read(repo.join("themes/default/static/search.js")).unwrap_or_default();
     let client_gz = stdportal::search::format::gzip(&client).len();
     let mut report = String::new();
-    let _ = writeln!(report, "## Search at scale (`cargo run --release --example search_scale`)\n");
+    let _ = writeln!(
+        report,
+        "## Search at scale (`cargo run --release --example search_scale`)\n"
+    );
     let _ = writeln!(
         report,
         "Commit {commit}, {cores} cores, load average {load_before:.1} at the start and {:.1} at the end. Corpus from `gen_corpus` (~3 KB of Chinese Markdown per source page, 20 cities, a 文号 per document), on `{}`. {} interleaved runs per size (without search, with search), each into an empty output folder; medians. CPU is user + system time of the build (wait4); with {cores} cores, a load above ~{cores} means other work shared them and wall times are stretched far more than CPU times. *search cpu*: each page's part of the index inside the parallel render (thread CPU time, summed); *index*: the assembly at the end (wall). `search.js` is {client_gz} bytes gzipped ({} raw).\n",

@@ -18,14 +18,19 @@ use crate::script::Script;
 use crate::site::Site;
 use crate::t;
 
+/// The rules of the 全国政府网站普查 a built site can be checked against (`check --gov`).
 pub mod gov;
 
+/// What `stdportal check` found in a site that builds: problems, links out, punctuation, notes.
 #[derive(Debug, Default)]
 pub struct Report {
+    /// The problems found, with their source file and line where known.
     pub problems: Vec<Diagnostic>,
     /// Every link that leaves the site: URL → the pages (sources) that have it.
     pub external: BTreeMap<String, BTreeSet<String>>,
+    /// HTML pages scanned, both scripts counted.
     pub pages_checked: usize,
+    /// Links and image addresses checked on those pages.
     pub links_checked: usize,
     /// Half-width punctuation in Chinese text that the typography pass sets full-width (or
     /// would, when `[typography] punctuation` is off), in file order.
@@ -41,10 +46,13 @@ pub struct Report {
 /// One mark the typography pass changes, where it is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PunctuationFix {
+    /// The source file the mark is in (`content/news/a.md`).
     pub file: PathBuf,
+    /// The line it is on in that file.
     pub line: usize,
     /// A few characters around the mark, as written and as published.
     pub before: String,
+    /// The same characters with the marks set full-width.
     pub after: String,
 }
 

@@ -13,7 +13,7 @@ use crate::t;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Config {
+pub(crate) struct Config {
     /// Site name, shown in every page's header and `<title>`.
     pub title: String,
     #[serde(default)]
@@ -67,7 +67,7 @@ pub struct Config {
 
 /// The one Traditional form of 发布 on a site (`traditional_publish`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-pub enum PublishForm {
+pub(crate) enum PublishForm {
     #[default]
     #[serde(rename = "發佈")]
     Fabu,
@@ -77,7 +77,7 @@ pub enum PublishForm {
 
 impl PublishForm {
     /// The form written, and the one it replaces.
-    pub fn forms(self) -> (&'static str, &'static str) {
+    pub(crate) fn forms(self) -> (&'static str, &'static str) {
         match self {
             PublishForm::Fabu => ("發佈", "發布"),
             PublishForm::FabuCloth => ("發布", "發佈"),
@@ -88,7 +88,7 @@ impl PublishForm {
 /// What a Chinese government site shows at the foot of every page.
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Footer {
+pub(crate) struct Footer {
     /// 主办单位
     #[serde(default)]
     pub sponsor: String,
@@ -127,7 +127,7 @@ pub struct Footer {
 /// `[typography]`: how the text of Markdown pages is set.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Typography {
+pub(crate) struct Typography {
     /// Half-width `, : ; ( ) ! ?` in Chinese text become the full-width marks of GB/T 15834
     /// (`content::markdown::punctuation`); on unless a site turns it off.
     #[serde(default = "yes")]
@@ -161,7 +161,7 @@ fn default_theme() -> String {
 impl Config {
     /// Reads and checks `config.toml` (at the root of the site: `path` names it as messages
     /// should show it).
-    pub fn load(path: &Path) -> Result<Config, Diagnostic> {
+    pub(crate) fn load(path: &Path) -> Result<Config, Diagnostic> {
         let unreadable = |e: &std::io::Error| {
             Diagnostic::new(path, t!("config-unreadable", error = io_error(e)))
                 .hint(t!("config-unreadable-hint"))
@@ -179,7 +179,7 @@ impl Config {
         Self::parse(path, &text)
     }
 
-    pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostic> {
+    pub(crate) fn parse(path: &Path, text: &str) -> Result<Config, Diagnostic> {
         let mut config: Config =
             toml::from_str(text).map_err(|e| toml_diagnostic(path, text, 1, &e))?;
         config.base_url = normalize_base_url(&config.base_url).map_err(|msg| {
@@ -246,7 +246,7 @@ impl Config {
 
     /// The path part of `base_url`, always ending in `/`: `/` or `/bzh/` (percent-encoded, with
     /// no quote or angle bracket: see [`normalize_base_url`]).
-    pub fn base_path(&self) -> &str {
+    pub(crate) fn base_path(&self) -> &str {
         let after_scheme = self
             .base_url
             .split_once("://")

@@ -10,13 +10,16 @@ use crate::t;
 /// One problem found in the site's files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The file it is about, as messages name it (relative to where the command runs).
     pub file: PathBuf,
+    /// The line of `file` it is on, counted from 1; `None` for a problem of the whole file.
     pub line: Option<usize>,
-    pub column: Option<usize>,
+    pub(crate) column: Option<usize>,
+    /// The sentence, in the command's language.
     pub message: String,
-    pub hint: Option<String>,
+    pub(crate) hint: Option<String>,
     /// The file was refused unread: it leads out of the site, is not an ordinary file, is too
-    /// large or has a name that is not text ([`crate::read`]). `serve` then stops showing its
+    /// large or has a name that is not text (`crate::read`). `serve` then stops showing its
     /// last good build, which may show what the file held before.
     pub refused: bool,
     /// Not 0 for the line that stands for the problems of `file` that are not shown (past
@@ -35,6 +38,7 @@ struct MessageIds {
 }
 
 impl Diagnostic {
+    /// A problem of `file` with this message, without a line (see [`Diagnostic::at_line`]).
     pub fn new(file: impl AsRef<Path>, message: impl Into<String>) -> Self {
         let message = message.into();
         Diagnostic {
@@ -54,17 +58,19 @@ impl Diagnostic {
         }
     }
 
-    pub fn at(mut self, line: usize, column: usize) -> Self {
+    pub(crate) fn at(mut self, line: usize, column: usize) -> Self {
         self.line = Some(line);
         self.column = Some(column);
         self
     }
 
+    /// The line of `file` it is on (counted from 1), without a column.
     pub fn at_line(mut self, line: usize) -> Self {
         self.line = Some(line);
         self
     }
 
+    /// What to do about it, said after the message (提示：…).
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         let hint = hint.into();
         let id = crate::i18n::id_of(&hint);
@@ -221,7 +227,7 @@ struct FileCount {
 }
 
 impl Diagnostics {
-    pub fn push(&mut self, diagnostic: Diagnostic) {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
         let counted = diagnostic.not_shown.max(1);
         self.1.total += counted as usize;
         let count = match self.1.by_file.get_mut(&diagnostic.file) {
@@ -249,6 +255,7 @@ impl Diagnostics {
         self.0.iter()
     }
 
+    /// Whether nothing was found.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

@@ -30,7 +30,9 @@ pub struct ImportOptions {
     /// The folder of `content/` the page goes to: the Word file's own when it is in
     /// `content/`, else `content/`.
     pub to: Option<PathBuf>,
+    /// `--dry-run`: read and report, write nothing.
     pub dry_run: bool,
+    /// `--force`: a page that exists is overwritten (else nothing is written).
     pub force: bool,
 }
 
@@ -39,6 +41,7 @@ pub struct ImportOptions {
 pub struct Recognised {
     /// Its name for the messages (`doc_number`, `title`, …).
     pub element: &'static str,
+    /// What was read, as the messages show it (a date or 发文字号 also as written).
     pub value: String,
     /// The paragraph it came from (counted from 1), where there is one.
     pub paragraph: Option<usize>,
@@ -53,6 +56,7 @@ pub struct Imported {
     pub page: PathBuf,
     /// Every file written (or that would be), the page first.
     pub files: Vec<PathBuf>,
+    /// Each element of the 公文 the reader recognised, for `--dry-run`'s list.
     pub recognised: Vec<Recognised>,
     /// The reader's notes: `true` for a warning.
     pub notes: Vec<(bool, Diagnostic)>,

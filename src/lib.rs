@@ -6,6 +6,7 @@
 //! reports what nobody uses.
 
 #![warn(unreachable_pub)]
+#![warn(missing_docs)]
 
 mod chart;
 pub mod check;

@@ -16,26 +16,26 @@ use crate::t;
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageFrontMatter {
-    pub title: String,
+    pub(crate) title: String,
     #[serde(default)]
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     #[serde(default)]
-    pub date: Option<PartialDate>,
+    pub(crate) date: Option<PartialDate>,
     #[serde(default)]
-    pub updated: Option<PartialDate>,
+    pub(crate) updated: Option<PartialDate>,
     #[serde(default)]
-    pub slug: Option<String>,
+    pub(crate) slug: Option<String>,
     #[serde(default)]
-    pub draft: bool,
+    pub(crate) draft: bool,
     #[serde(default)]
-    pub weight: Option<i64>,
+    pub(crate) weight: Option<i64>,
     #[serde(default)]
-    pub template: Option<String>,
+    pub(crate) template: Option<String>,
     /// Id of a city in `data/cities`.
     #[serde(default)]
     pub city: Option<String>,
     #[serde(default)]
-    pub kind: Option<DocumentKind>,
+    pub(crate) kind: Option<DocumentKind>,
     /// 发布机构
     #[serde(default)]
     pub issuer: Option<String>,
@@ -74,7 +74,7 @@ pub struct PageFrontMatter {
     #[serde(default)]
     pub topics: Vec<String>,
     #[serde(default)]
-    pub validity: Option<Validity>,
+    pub(crate) validity: Option<Validity>,
     /// 来源
     #[serde(default)]
     pub source: Option<String>,
@@ -104,7 +104,7 @@ pub struct PageFrontMatter {
     #[serde(default)]
     pub in_search_index: Option<bool>,
     #[serde(default)]
-    pub authors: Vec<String>,
+    pub(crate) authors: Vec<String>,
     /// The vocabulary of a source written in Traditional: `"tw"` when it reads as Taiwan's
     /// (網際網路, 數位: converted to Simplified through OpenCC's tw2sp), `"cn"` when it never
     /// does. Unset: found from the text ([`crate::script::Converter::reads_as_taiwan`]).
@@ -114,14 +114,14 @@ pub struct PageFrontMatter {
     /// site's root), listed with their name, type and size.
     #[serde(default)]
     pub attachments: Vec<String>,
-    /// Zola's `render`: refused by name (see [`super::zola`]).
+    /// Zola's `render`: refused by name (see `refuse_zola_page_fields` in `fields.rs`).
     #[serde(default, rename = "render")]
     pub zola_render: Option<toml::Value>,
-    /// Zola's `path`: refused by name (see [`super::zola`]).
+    /// Zola's `path`: refused by name (see `refuse_zola_page_fields` in `fields.rs`).
     #[serde(default, rename = "path")]
     pub zola_path: Option<toml::Value>,
     #[serde(default)]
-    pub extra: toml::Table,
+    pub(crate) extra: toml::Table,
 }
 
 /// A list of slugs, or one slug written without brackets (`superseded_by = "new-plan"`).
@@ -166,18 +166,20 @@ pub enum SourceVariant {
 #[serde(deny_unknown_fields)]
 pub struct SectionFrontMatter {
     #[serde(default)]
-    pub title: String,
+    pub(crate) title: String,
     #[serde(default)]
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     #[serde(default)]
-    pub sort_by: SortBy,
+    pub(crate) sort_by: SortBy,
     #[serde(default)]
-    pub weight: Option<i64>,
+    pub(crate) weight: Option<i64>,
     #[serde(default)]
-    pub template: Option<String>,
+    pub(crate) template: Option<String>,
     /// The template of the section's pages (unless a page names its own).
     #[serde(default)]
     pub page_template: Option<String>,
+    /// 草稿 (`draft`) in `_index.md`: read so that FORMAT.md's field is accepted, but not acted on —
+    /// the section is published all the same (each page's own `draft` counts).
     #[serde(default)]
     pub draft: bool,
     /// How many pages each page of the list shows (the site's `paginate_by` otherwise; 0 shows
@@ -195,22 +197,23 @@ pub struct SectionFrontMatter {
     /// themselves are never in the index.
     #[serde(default)]
     pub in_search_index: Option<bool>,
-    /// Zola section fields stdportal does not take, refused by name (see [`super::zola`]):
-    /// read here so that the error says what to do instead of calling them misspelt.
+    /// Zola section fields stdportal does not take, refused by name (see
+    /// `refuse_zola_section_fields` in `fields.rs`): read here so that the error says what to
+    /// do instead of calling them misspelt.
     #[serde(default, rename = "render")]
     pub zola_render: Option<toml::Value>,
     #[serde(default, rename = "redirect_to")]
-    pub zola_redirect_to: Option<toml::Value>,
+    pub(crate) zola_redirect_to: Option<toml::Value>,
     #[serde(default, rename = "transparent")]
-    pub zola_transparent: Option<toml::Value>,
+    pub(crate) zola_transparent: Option<toml::Value>,
     #[serde(default, rename = "paginate_path")]
-    pub zola_paginate_path: Option<toml::Value>,
+    pub(crate) zola_paginate_path: Option<toml::Value>,
     #[serde(default, rename = "insert_anchor_links")]
-    pub zola_insert_anchor_links: Option<toml::Value>,
+    pub(crate) zola_insert_anchor_links: Option<toml::Value>,
     #[serde(default, rename = "generate_feeds")]
-    pub zola_generate_feeds: Option<toml::Value>,
+    pub(crate) zola_generate_feeds: Option<toml::Value>,
     #[serde(default)]
-    pub extra: toml::Table,
+    pub(crate) extra: toml::Table,
 }
 
 /// The order of a section's pages; the names are Zola's.
@@ -228,7 +231,9 @@ pub enum SortBy {
     Title,
     /// By title (Zola's byte order, which is the same order for UTF-8).
     TitleBytes,
+    /// By slug, character by character.
     Slug,
+    /// As the files are read (file order).
     None,
 }
 
@@ -245,12 +250,6 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
-    pub const ALL: [DocumentKind; 3] = [
-        DocumentKind::Interpretation,
-        DocumentKind::Policy,
-        DocumentKind::News,
-    ];
-
     /// The name written in front matter, also the kind's URL segment (`kinds/policy/`).
     pub fn slug(self) -> &'static str {
         match self {
@@ -288,12 +287,16 @@ impl<'de> Deserialize<'de> for DocumentKind {
 /// Whether a document is still in force.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum Validity {
+    /// 有效 (`valid`): in force.
     #[serde(rename = "有效")]
     Valid,
+    /// 已修改 (`amended`): in force, as a later document amended it.
     #[serde(rename = "已修改")]
     Amended,
+    /// 已废止 (`repealed`, 已廢止): repealed; no longer in force.
     #[serde(rename = "已废止")]
     Repealed,
+    /// 已失效 (`expired`): no longer in force (its term ended).
     #[serde(rename = "已失效")]
     Expired,
 }
@@ -326,13 +329,6 @@ impl<'de> Deserialize<'de> for Validity {
 }
 
 impl Validity {
-    pub const ALL: [Validity; 4] = [
-        Validity::Valid,
-        Validity::Amended,
-        Validity::Repealed,
-        Validity::Expired,
-    ];
-
     /// The validity's URL segment (`validity/repealed/`).
     pub fn slug(self) -> &'static str {
         match self {
@@ -346,10 +342,10 @@ impl Validity {
 
 /// A file split into its front matter and body.
 pub struct Split<'a> {
-    pub front_matter: &'a str,
+    pub(crate) front_matter: &'a str,
     /// The file line the front matter's first line is on.
     pub front_matter_line: usize,
-    pub body: &'a str,
+    pub(crate) body: &'a str,
     /// The file line the body starts on.
     pub body_line: usize,
 }

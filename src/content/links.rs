@@ -21,7 +21,7 @@ pub struct WrittenLink {
     pub written: String,
     /// Where it is written in the source file (1-based).
     pub line: usize,
-    pub column: usize,
+    pub(crate) column: usize,
     /// An `<img src>` (else an `<a href>`).
     pub image: bool,
 }
@@ -45,7 +45,7 @@ pub struct Attachment {
 pub struct Source<'a> {
     /// The Markdown body (without shortcode markers).
     pub body: &'a str,
-    pub body_line: usize,
+    pub(crate) body_line: usize,
     /// The Markdown links of the body: byte offset in `body` and address as written.
     pub markdown: &'a [(usize, String)],
 }

@@ -16,7 +16,8 @@ mod stats;
 
 pub use checks::unsafe_content;
 pub use highlight::HIGHLIGHT_CLASS_PREFIX;
-pub use stats::{reading_minutes, shorten};
+pub(crate) use stats::reading_minutes;
+pub use stats::shorten;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -28,21 +29,23 @@ use serde::Serialize;
 use stats::TextStats;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Heading {
-    pub level: u8,
-    pub id: String,
-    pub title: String,
+pub(crate) struct Heading {
+    pub(crate) level: u8,
+    pub(crate) id: String,
+    pub(crate) title: String,
 }
 
+/// A page's Markdown rendered once: its HTML and what the same pass counted and found.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
+    /// The body as HTML (shortcodes as markers; still in the script it was written in).
     pub html: String,
-    pub toc: Vec<Heading>,
+    pub(crate) toc: Vec<Heading>,
     /// The first paragraph as plain text, shortened.
     pub summary: String,
     /// Chinese characters plus Latin-script words.
     pub word_count: usize,
-    pub reading_minutes: usize,
+    pub(crate) reading_minutes: usize,
     /// What the page must not publish, in the order written (see [`unsafe_content`]).
     pub problems: Vec<Problem>,
     /// Every link and image written in Markdown: the byte offset of its `[`, `![` or `<`, and
@@ -56,10 +59,12 @@ pub struct Rendered {
 pub struct Problem {
     /// Byte offset in the Markdown of the link (its `[`, `![` or `<`) or of the raw HTML.
     pub offset: usize,
+    /// The sentence for the editor, in the command's language.
     pub message: String,
-    pub hint: String,
+    pub(crate) hint: String,
 }
 
+/// How Markdown is rendered: the site's `allow_raw_html` and `typography.punctuation` settings.
 #[derive(Debug, Clone, Copy)]
 pub struct MarkdownOptions {
     /// Raw HTML in Markdown is shown as text unless the site allows it.
@@ -80,7 +85,7 @@ fn parse(markdown: &str) -> (Vec<Event<'_>>, Vec<Range<usize>>) {
 }
 
 /// The page's HTML, headings, summary and problems, and its length counted on its text as
-/// `as_published` makes it (see [`TextStats::of`]).
+/// `as_published` makes it (see `TextStats::of`).
 pub fn render(
     markdown: &str,
     options: &MarkdownOptions,

@@ -30,23 +30,23 @@ use markdown::{Heading, MarkdownOptions};
 pub struct Page {
     /// The file, relative to the site root (for messages): `content/policies/a.md`.
     pub file: PathBuf,
-    pub meta: PageFrontMatter,
-    pub slug: String,
+    pub(crate) meta: PageFrontMatter,
+    pub(crate) slug: String,
     /// Path of the section it belongs to, relative to `content/`: `policies` (empty for the root).
     pub section: String,
     /// URL path relative to the script's root, ending with `/`: `policies/a/`.
     pub path: String,
-    pub html: String,
-    pub toc: Vec<Heading>,
-    pub summary: String,
-    pub word_count: usize,
-    pub reading_minutes: usize,
+    pub(crate) html: String,
+    pub(crate) toc: Vec<Heading>,
+    pub(crate) summary: String,
+    pub(crate) word_count: usize,
+    pub(crate) reading_minutes: usize,
     /// The Markdown source body, kept for checks that quote it and for shortcodes.
     pub raw: String,
     /// The file line the body starts on.
     pub body_line: usize,
     /// The shortcodes of the body, in order; `html` holds a marker for each
-    /// ([`shortcodes::marker`]), replaced when the page is rendered.
+    /// (`shortcodes::marker`), replaced when the page is rendered.
     pub shortcodes: Vec<shortcodes::Call>,
     /// A hash of the file's bytes: whether the source changed since the last build.
     pub fingerprint: u64,
@@ -67,7 +67,7 @@ pub struct Page {
     pub bundle: Option<String>,
     /// The links and images of the body, and the ids of its HTML (see [`links::collect`]).
     pub links: Vec<links::WrittenLink>,
-    pub ids: Vec<String>,
+    pub(crate) ids: Vec<String>,
     /// The addresses its links are published with (raw → raw), set when the site is checked
     /// (see `site/links.rs`); applied to `html` with [`links::rewrite`] when it is rendered.
     pub rewrites: Vec<(String, String)>,
@@ -80,7 +80,7 @@ pub struct Page {
 pub struct PageFile {
     /// Its name in the page's folder (a URL segment).
     pub name: String,
-    pub bytes: std::sync::Arc<[u8]>,
+    pub(crate) bytes: std::sync::Arc<[u8]>,
     /// Offered on the page as 下载原件 (the Word or PDF file), not a picture of the text.
     pub original: bool,
 }
@@ -91,37 +91,44 @@ pub struct Note {
     /// The editor must look (a 密级 line, a picture without alternative text); else said for
     /// the record (what was left out on purpose).
     pub warning: bool,
+    /// The remark, with the page's file and, where known, its line.
     pub diagnostic: Diagnostic,
 }
 
+/// A section: a folder of `content/` with its `_index.md` (or without one: then a title from the
+/// folder's name).
 #[derive(Debug, Clone)]
 pub struct Section {
-    pub file: Option<PathBuf>,
-    pub meta: SectionFrontMatter,
+    pub(crate) file: Option<PathBuf>,
+    pub(crate) meta: SectionFrontMatter,
     /// Relative to `content/`: `policies`, or empty for the home page.
     pub dir: String,
     /// URL path relative to the script's root: `policies/` (empty for the home page).
     pub path: String,
-    pub html: String,
+    pub(crate) html: String,
     /// Indexes into `Content::pages`, in the section's order.
     pub pages: Vec<usize>,
     /// The links of its text, and the addresses they are published with (as a page's).
     pub links: Vec<links::WrittenLink>,
-    pub rewrites: Vec<(String, String)>,
+    pub(crate) rewrites: Vec<(String, String)>,
 }
 
 /// A page left out of the site until its day comes: its `date` or `published` is after the
 /// day of the build (see [`ReadOptions::publish_until`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scheduled {
+    /// The Markdown file, as messages name it (`content/news/a.md`).
     pub file: PathBuf,
-    pub slug: String,
+    pub(crate) slug: String,
     /// The later of its `date` and `published`.
     pub date: PartialDate,
 }
 
+/// Everything read from `content/`: the pages, the sections, the pages scheduled for later and the
+/// other files.
 #[derive(Debug, Clone, Default)]
 pub struct Content {
+    /// The pages to publish (drafts only with `--drafts`; scheduled pages not), in file order.
     pub pages: Vec<Page>,
     /// Pages dated after the build's day, left out until then, in file order.
     pub scheduled: Vec<Scheduled>,
@@ -135,6 +142,7 @@ pub struct Content {
 }
 
 impl Content {
+    /// The page with this slug (the first one, if two share it); `None` when there is none.
     pub fn page_by_slug(&self, slug: &str) -> Option<&Page> {
         self.index_of_slug(slug).map(|i| &self.pages[i])
     }
@@ -211,8 +219,8 @@ pub fn load_partial(
 /// How pages are read.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
-    pub include_drafts: bool,
-    pub allow_raw_html: bool,
+    pub(crate) include_drafts: bool,
+    pub(crate) allow_raw_html: bool,
     /// `[typography] punctuation` in `config.toml`.
     pub punctuation: bool,
     /// The path of the site's root (`/`, `/bzh/`): the pictures of a Word page are published
@@ -257,7 +265,9 @@ pub trait Prepare: Sync {
 
 /// A Markdown file, read.
 pub enum Parsed {
+    /// A Markdown page.
     Page(Box<Page>),
+    /// A section's `_index.md`.
     Section(Box<Section>),
 }
 

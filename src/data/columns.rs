@@ -5,7 +5,7 @@
 
 use super::table::Columns;
 
-pub const CITY_COLUMNS: Columns = Columns {
+pub(crate) const CITY_COLUMNS: Columns = Columns {
     known: &["id", "name", "province", "introduction"],
     spare: &[],
     chinese: &[
@@ -21,6 +21,7 @@ pub const CITY_COLUMNS: Columns = Columns {
     ],
 };
 
+/// The indicators table's columns (`id`, `city`, … `decimals`) and their Chinese headers.
 pub const INDICATOR_COLUMNS: Columns = Columns {
     known: &[
         "id",
@@ -69,6 +70,8 @@ pub const INDICATOR_COLUMNS: Columns = Columns {
     ],
 };
 
+/// The observations table's columns (`city`, `indicator`, `date`, `value` …) and their Chinese
+/// headers.
 pub const OBSERVATION_COLUMNS: Columns = Columns {
     known: &[
         "city",
@@ -96,7 +99,7 @@ pub const OBSERVATION_COLUMNS: Columns = Columns {
     ],
 };
 
-pub const ACHIEVEMENT_COLUMNS: Columns = Columns {
+pub(crate) const ACHIEVEMENT_COLUMNS: Columns = Columns {
     known: &[
         "city",
         "date",
@@ -134,8 +137,11 @@ pub const ACHIEVEMENT_COLUMNS: Columns = Columns {
 /// workbooks): the first Chinese header of each column, the spare spellings left out. The
 /// length is checked when this is compiled.
 pub const CITY_SHEET_HEADERS: [&str; 4] = CITY_COLUMNS.sheet_headers();
+/// The indicators sheet's header row: 编号, 城市, 规划, 领域, 指标, 单位, 基线值 … 来源原文.
 pub const INDICATOR_SHEET_HEADERS: [&str; 14] = INDICATOR_COLUMNS.sheet_headers();
+/// The observations sheet's header row: 城市, 指标, 日期, 实际值, 来源.
 pub const OBSERVATION_SHEET_HEADERS: [&str; 5] = OBSERVATION_COLUMNS.sheet_headers();
+/// The achievements sheet's header row: 城市, 日期, 类别, 级别, 名称, 数量, 单位, 来源文件, 来源原文.
 pub const ACHIEVEMENT_SHEET_HEADERS: [&str; 9] = ACHIEVEMENT_COLUMNS.sheet_headers();
 
 /// Whether a header names the column that numbers the rows (序号, 序号 in Traditional, `No.`):

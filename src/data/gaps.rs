@@ -19,11 +19,11 @@ impl Gaps {
         self.unread.insert(table);
     }
 
-    pub fn city_left_out(&mut self, id: &str) {
+    pub(crate) fn city_left_out(&mut self, id: &str) {
         self.cities.insert(id.to_string());
     }
 
-    pub fn indicator_left_out(&mut self, city: &str, id: &str) {
+    pub(crate) fn indicator_left_out(&mut self, city: &str, id: &str) {
         self.indicators.insert((city.to_string(), id.to_string()));
     }
 

@@ -19,125 +19,147 @@ pub use gaps::Gaps;
 use sources::{Holds, Table, TABLES};
 use table::{Cell, Loc, Row, TableRead};
 
+/// A row of the cities table (`data/cities.*`, a sheet 城市): a city the portal reports on.
 #[derive(Debug, Clone, Serialize)]
 pub struct City {
-    pub id: String,
-    pub name: String,
-    pub province: String,
-    pub introduction: String,
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) province: String,
+    pub(crate) introduction: String,
     #[serde(skip)]
-    pub loc: Loc,
+    pub(crate) loc: Loc,
 }
 
+/// How a target is to be met: the `comparator` column (比较方式), written `>=`, `不低于`, `以下` ….
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum Comparator {
+    /// At least the target (`>=`, `≥`, 不低于, 以上): shown ≥.
     #[serde(rename = ">=")]
     AtLeast,
+    /// At most the target (`<=`, `≤`, 不超过, 以下): shown ≤.
     #[serde(rename = "<=")]
     AtMost,
+    /// Exactly the target (`=`).
     #[serde(rename = "=")]
     Exactly,
 }
 
-impl Comparator {
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Comparator::AtLeast => "≥",
-            Comparator::AtMost => "≤",
-            Comparator::Exactly => "=",
-        }
-    }
-}
-
+/// Where an indicator started: the columns 基线值 and 基线年份 (`baseline_value`, `baseline_year`), both
+/// or neither.
 #[derive(Debug, Clone, Serialize)]
 pub struct Baseline {
+    /// The figure of the 基线值 cell, as written (its decimals kept, no rounding).
     pub value: Figure,
+    /// The 基线年份 (`baseline_year`), written `2020` or `2020年`.
     pub year: i32,
 }
 
+/// What an indicator is to reach: the columns 目标值, 目标年份 and 比较方式.
 #[derive(Debug, Clone, Serialize)]
 pub struct Target {
+    /// The figure of the 目标值 cell (`target_value`), as written (its decimals kept, no rounding).
     pub value: Figure,
+    /// The 目标年份 (`target_year`), written `2025` or `2025年`; never before the baseline's year.
     pub year: i32,
-    pub comparator: Comparator,
+    pub(crate) comparator: Comparator,
 }
 
 /// Where a figure is stated: a page of the site and the words it uses.
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceRef {
+    /// The page's slug or file the figure comes from: the 来源文件 column (`source_document`), as
+    /// written.
     pub document: String,
+    /// The words of that page stating it: the 来源原文 column (`source_quote`); empty when the row
+    /// gives none.
     pub quote: String,
+    /// Where the 来源文件 cell is, for a message about it.
     #[serde(skip)]
     pub loc: Loc,
 }
 
+/// A row of the indicators table (`data/indicators.*`, a sheet 指标 or 目标): a target of a city's
+/// plan.
 #[derive(Debug, Clone, Serialize)]
 pub struct Indicator {
-    pub id: String,
+    pub(crate) id: String,
+    /// The id of the city it belongs to (城市 column); a city's name there (`枣庄市`) is replaced by its
+    /// id at load.
     pub city: String,
     /// Slug of the page of the plan the target comes from.
     pub plan: Option<String>,
-    pub domain: String,
-    pub name: String,
-    pub unit: String,
+    pub(crate) domain: String,
+    pub(crate) name: String,
+    pub(crate) unit: String,
+    /// 基线值 and 基线年份; `None` when the row leaves both empty.
     pub baseline: Option<Baseline>,
+    /// 目标值, 目标年份 and 比较方式.
     pub target: Target,
-    pub kind: Option<String>,
-    pub source: Option<SourceRef>,
+    pub(crate) kind: Option<String>,
+    pub(crate) source: Option<SourceRef>,
     /// How many decimals its figures are shown with; `None`: each as it is written.
     pub decimals: Option<u8>,
     #[serde(skip)]
-    pub loc: Loc,
+    pub(crate) loc: Loc,
     #[serde(skip)]
-    pub plan_loc: Option<Loc>,
+    pub(crate) plan_loc: Option<Loc>,
     /// Where the city is named, for a message about it.
     #[serde(skip)]
     pub city_loc: Loc,
 }
 
+/// A row of the observations table (`data/observations.*`, a sheet 观测, 监测 or 实际值): a measured value
+/// of an indicator.
 #[derive(Debug, Clone, Serialize)]
 pub struct Observation {
-    pub city: String,
-    pub indicator: String,
-    pub date: PartialDate,
-    pub value: Figure,
+    pub(crate) city: String,
+    pub(crate) indicator: String,
+    pub(crate) date: PartialDate,
+    pub(crate) value: Figure,
     /// A value the row says is a forecast (预测): it may lie after the build date, is shown
     /// labelled as a forecast, and is never taken for the latest measurement.
     pub forecast: bool,
-    pub source: String,
+    pub(crate) source: String,
     #[serde(skip)]
-    pub loc: Loc,
+    pub(crate) loc: Loc,
     /// Where the city and the indicator are named, for a message about them.
     #[serde(skip)]
     pub city_loc: Loc,
     #[serde(skip)]
-    pub indicator_loc: Loc,
+    pub(crate) indicator_loc: Loc,
 }
 
+/// A row of the achievements table (`data/achievements.*`, a sheet 成果): a count a city reports
+/// (国家标准 12 项) on a date.
 #[derive(Debug, Clone, Serialize)]
 pub struct Achievement {
+    /// The id of the city (城市 column); a city's name there is replaced by its id at load.
     pub city: String,
-    pub date: PartialDate,
+    pub(crate) date: PartialDate,
     /// As written; empty when the table leaves it empty (pages show the theme's
     /// `achievement_category_default` then).
     pub category: String,
+    /// The 级别 column (`level`: 国家, 地方 …), as written; `None` when the cell is empty.
     pub level: Option<String>,
-    pub name: String,
+    pub(crate) name: String,
+    /// The 数量 column (`value`), as written (its decimals kept, no rounding).
     pub value: Figure,
-    pub unit: String,
-    pub source: Option<SourceRef>,
-    #[serde(skip)]
-    pub loc: Loc,
+    pub(crate) unit: String,
+    pub(crate) source: Option<SourceRef>,
     /// Where the city is named, for a message about it.
     #[serde(skip)]
     pub city_loc: Loc,
 }
 
+/// Everything in `data/`, read and checked against itself: the four tables, what was left out and
+/// why.
 #[derive(Debug, Clone, Default)]
 pub struct Data {
-    pub cities: Vec<City>,
+    pub(crate) cities: Vec<City>,
+    /// The indicators table's rows (a row with a problem is left out and noted in `gaps`).
     pub indicators: Vec<Indicator>,
-    pub observations: Vec<Observation>,
+    pub(crate) observations: Vec<Observation>,
+    /// The achievements table's rows (a row with a problem is left out and noted in `gaps`).
     pub achievements: Vec<Achievement>,
     /// What was left out because of a problem (empty when the data loaded without one).
     pub gaps: Gaps,
@@ -150,7 +172,7 @@ pub struct Data {
 }
 
 impl Data {
-    pub fn city(&self, id: &str) -> Option<&City> {
+    pub(crate) fn city(&self, id: &str) -> Option<&City> {
         self.cities.iter().find(|c| c.id == id)
     }
 
@@ -234,6 +256,8 @@ impl Data {
         }
     }
 
+    /// The indicator `id` of the city `city` (both ids); `None` when that city has no such
+    /// indicator.
     pub fn indicator(&self, city: &str, id: &str) -> Option<&Indicator> {
         self.indicators
             .iter()
@@ -719,7 +743,6 @@ fn achievement(row: &Row, today: PartialDate) -> Result<Achievement, Diagnostic>
         value: table::figure(row.required("value")?)?,
         unit: row.text("unit").unwrap_or_default(),
         source: source(row)?,
-        loc: row.loc.clone(),
         city_loc: cell_loc(row, "city"),
     })
 }

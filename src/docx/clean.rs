@@ -25,7 +25,7 @@ pub enum Debris {
 }
 
 impl Debris {
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             Debris::NoBreakSpace => "nbsp",
             Debris::SoftHyphen => "soft-hyphen",
@@ -70,16 +70,12 @@ impl Debris {
 pub struct Counts(pub Vec<(Debris, usize)>);
 
 impl Counts {
-    pub fn add(&mut self, what: Debris, n: usize) {
+    pub(crate) fn add(&mut self, what: Debris, n: usize) {
         match self.0.iter_mut().find(|(d, _)| *d == what) {
             Some(entry) => entry.1 += n,
             None => self.0.push((what, n)),
         }
         self.0.sort();
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
     }
 }
 
@@ -108,9 +104,9 @@ pub fn clean(text: &str) -> (String, Counts) {
 /// column counted in characters) and what it was.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Removal {
-    pub line: usize,
-    pub column: usize,
-    pub what: Debris,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) what: Debris,
 }
 
 /// A Markdown page's text without debris, and where each was. `\r` stays (line ends are the

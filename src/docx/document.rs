@@ -13,7 +13,9 @@ use crate::t;
 /// the document's paragraphs, tables' included).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found<T> {
+    /// What was found: its text, or a parsed [`Date`] or [`DocNumber`] (which keep the original).
     pub value: T,
+    /// The paragraph it came from, counted from 1.
     pub paragraph: usize,
 }
 
@@ -50,6 +52,7 @@ pub struct Meta {
     pub copy_to: Option<Found<String>>,
     /// 印发机关 and 印发日期.
     pub printed_by: Option<Found<String>>,
+    /// 印发日期 (in the 版记, after the 印发机关).
     pub printed_on: Option<Found<Date>>,
     /// The file's own properties (`docProps/core.xml`).
     pub properties: Properties,
@@ -60,6 +63,7 @@ pub struct Meta {
 pub struct Image {
     /// The file name the Markdown refers to (`image-1.png`).
     pub name: String,
+    /// The picture's bytes, as stored in the Word file (`word/media/…`).
     pub bytes: Vec<u8>,
     /// The document's alternative text; `None` when it has none (a note says so).
     pub alt: Option<String>,
@@ -73,6 +77,7 @@ pub struct Attachment {
     /// Its number as the document writes it (`1` in 附件1); `None` for a lone 附件 or an
     /// attached text without a label.
     pub number: Option<String>,
+    /// Its title: the centred lines after the 附件N label (up to three, joined); `None` when none.
     pub title: Option<Found<String>>,
     /// Its content as Markdown (headings from level 2, as on a page of its own).
     pub markdown: String,
@@ -100,12 +105,12 @@ pub enum Severity {
 /// of its text to find it by), what, and what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
-    pub severity: Severity,
-    pub paragraph: Option<usize>,
+    pub(crate) severity: Severity,
+    pub(crate) paragraph: Option<usize>,
     /// The first characters of the paragraph's text.
     pub quote: Option<String>,
-    pub message: Deferred,
-    pub hint: Option<Deferred>,
+    pub(crate) message: Deferred,
+    pub(crate) hint: Option<Deferred>,
 }
 
 impl Note {
@@ -144,12 +149,16 @@ impl Note {
 pub struct Document {
     /// The file's name, as given to [`super::read`].
     pub name: String,
+    /// The 公文's elements the reader recognised (版头, 主体, 版记) and the file's properties.
     pub meta: Meta,
     /// The text from the 主送机关 to the 附注, as Markdown: headings from level 2, tables as
     /// HTML, footnotes, pictures by the names in [`Document::images`].
     pub markdown: String,
+    /// The attachments (附件) after the body, in their order.
     pub attachments: Vec<Attachment>,
+    /// The pictures of the body and the attachments, in order of first appearance.
     pub images: Vec<Image>,
+    /// What the editor should know about the reading, in the order found.
     pub notes: Vec<Note>,
 }
 

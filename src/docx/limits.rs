@@ -19,6 +19,7 @@ pub const PARTS: usize = 10_000;
 /// How many times smaller than its content a part of more than [`RATIO_FROM`] bytes may be
 /// stored: Word's XML packs 5–30 times; a zip bomb packs about 1,000 times.
 pub const RATIO: u64 = 200;
+/// The size (1 MB) from which a part's packing [`RATIO`] is checked: small parts may pack well.
 pub const RATIO_FROM: u64 = MB;
 /// XML elements kept from all the parts together (each costs about 100 bytes in memory; a
 /// 60-page notice has about 100,000).

@@ -6,12 +6,12 @@
 //!
 //! The reader takes bytes (the caller reads the file, within [`limits::FILE_BYTES`]) and never
 //! touches the file system. Its parts, each with one job:
-//! - [`container`]: what the file is, its zip within limits;
-//! - [`xml`], [`package`]: the XML parts as small trees, relationships, properties;
-//! - [`styles`], [`numbering`]: what paragraphs look like, and Word's automatic numbers;
-//! - [`body`]: the document's paragraphs and tables as a reader of the print sees them;
-//! - [`gongwen`]: which paragraph is which element of a 公文;
-//! - [`markdown`], [`table`]: the text written for the site;
+//! - `container`: what the file is, its zip within limits;
+//! - `xml`, `package`: the XML parts as small trees, relationships, properties;
+//! - `styles`, `numbering`: what paragraphs look like, and Word's automatic numbers;
+//! - `body`: the document's paragraphs and tables as a reader of the print sees them;
+//! - `gongwen`: which paragraph is which element of a 公文;
+//! - `markdown`, `table`: the text written for the site;
 //! - [`clean`]: Word's invisible debris, also in Markdown pages.
 
 mod body;

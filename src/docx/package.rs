@@ -42,15 +42,15 @@ impl Rels {
 /// The document's properties from `docProps/core.xml`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Properties {
-    pub title: Option<String>,
-    pub subject: Option<String>,
-    pub creator: Option<String>,
-    pub keywords: Option<String>,
-    pub description: Option<String>,
-    pub last_modified_by: Option<String>,
+    pub(crate) title: Option<String>,
+    pub(crate) subject: Option<String>,
+    pub(crate) creator: Option<String>,
+    pub(crate) keywords: Option<String>,
+    pub(crate) description: Option<String>,
+    pub(crate) last_modified_by: Option<String>,
     /// As written (`2021-10-12T08:00:00Z`).
     pub created: Option<String>,
-    pub modified: Option<String>,
+    pub(crate) modified: Option<String>,
 }
 
 /// What a `.docx` package holds besides its parts' content.

@@ -12,33 +12,44 @@ use crate::t;
 pub enum Problem {
     /// The file is larger than [`limits::FILE_BYTES`].
     TooLarge {
+        /// The file's size, in bytes.
         bytes: u64,
     },
     /// A part unpacks to more than its limit; `ratio`: how many times smaller it is stored
     /// (0 where unknown).
     PartTooLarge {
+        /// The part's name in the zip (`word/document.xml`, `word/media/image1.png`).
         part: String,
+        /// Its unpacked size, in bytes (as declared, or as far as it was read).
         bytes: u64,
+        /// How many times smaller it is stored; 0 when not known.
         ratio: u64,
     },
     /// All the parts together unpack to more than [`limits::UNPACKED_BYTES`].
     Unpacked {
+        /// What they unpack to, in bytes.
         bytes: u64,
     },
+    /// The zip has more than [`limits::PARTS`] parts.
     TooManyParts {
+        /// How many parts it has.
         count: usize,
     },
     /// A large part stored far smaller than Word's XML ever packs.
     Ratio {
+        /// The part's name in the zip.
         part: String,
+        /// How many times smaller it is stored.
         ratio: u64,
     },
     /// A part has more elements than [`limits::ELEMENTS`].
     TooManyElements {
+        /// The part's name in the zip.
         part: String,
     },
     /// A part nests elements deeper than [`limits::DEPTH`].
     TooDeep {
+        /// The part's name in the zip.
         part: String,
     },
     /// It is no Word file.
@@ -53,18 +64,23 @@ pub enum Problem {
     NoDocument,
     /// A part declares a document type (the way to an entity bomb; Word never writes one).
     Dtd {
+        /// The part's name in the zip.
         part: String,
     },
     /// The reader's own description (in English) of what it could not read.
     Unreadable {
+        /// The part it was reading (`word/document.xml`); `None` for the zip itself.
         part: Option<String>,
+        /// The reader's message, in English.
         error: String,
     },
     /// `soffice` is not installed, so a legacy file cannot be converted.
     NoConverter(Legacy),
     /// `soffice` ran and made no Word file (its output, in English).
     ConversionFailed {
+        /// Which older format it is.
         kind: Legacy,
+        /// What `soffice` wrote, in English.
         error: String,
     },
 }
@@ -72,11 +88,15 @@ pub enum Problem {
 /// What a file that is no Word file looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Looks {
+    /// An empty file (0 bytes).
     Empty,
+    /// A PDF (`%PDF`): the published copy, not the Word file.
     Pdf,
+    /// Rich Text Format (`{\rtf`), which Word and WPS also save.
     Rtf,
     /// A web page (Word's "save as web page", or a system that exports "Word" as HTML).
     Markup,
+    /// Plain text (no control bytes): a copy of the text, not the document.
     Text,
     /// An OpenDocument text (`.odt`).
     OpenDocument,
@@ -86,11 +106,12 @@ pub enum Looks {
     Presentation,
     /// A zip of something else.
     Zip,
+    /// Anything else: binary that is none of these (a picture, a damaged file).
     Other,
 }
 
 impl Looks {
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             Looks::Empty => "empty",
             Looks::Pdf => "pdf",
@@ -116,7 +137,7 @@ pub enum Legacy {
 }
 
 impl Legacy {
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             Legacy::WordBinary => "doc",
             Legacy::Works => "works",

@@ -11,12 +11,16 @@ use std::str::FromStr;
 /// A language of the message catalogues.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
+    /// Simplified Chinese (`zh-Hans`).
     ZhHans,
+    /// Traditional Chinese (`zh-Hant`), Taiwan's vocabulary (資料夾, 檔案).
     ZhHant,
+    /// English (`en`).
     En,
 }
 
 impl Lang {
+    /// Every language of the catalogues.
     pub const ALL: [Lang; 3] = [Lang::ZhHans, Lang::ZhHant, Lang::En];
 
     /// The BCP 47 tag, which is also the catalogue's folder name (`locales/zh-Hans/`).

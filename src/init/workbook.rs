@@ -8,7 +8,9 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
 /// A cell's value.
 #[derive(Debug, Clone, Copy)]
 pub enum Value<'a> {
+    /// A text cell; an empty text leaves the cell empty.
     Text(&'a str),
+    /// A number cell, without a number format of its own.
     Number(f64),
     /// A date stored as an Excel date (shown as `2024-06-30`).
     Date(u16, u8, u8),
@@ -16,8 +18,11 @@ pub enum Value<'a> {
 
 /// A sheet: its name, its header row and its rows.
 pub struct SheetData<'a> {
+    /// The sheet's name as the tab shows it (`城市`, `指标`; Excel allows 31 characters).
     pub name: &'a str,
+    /// The header row (row 1, in bold): the table's Chinese column names.
     pub headers: &'a [&'a str],
+    /// The rows under the header, each its cells left to right.
     pub rows: Vec<Vec<Value<'a>>>,
 }
 

@@ -1,6 +1,6 @@
 //! Writing the site: every output path is checked and claimed before anything is written
-//! ([`claims`], [`path`]), the output folder is refused when it is not the site's own
-//! ([`guard`], [`manifest`]), and a new site replaces the old one in one step ([`publish`]).
+//! (`claims`, [`path`]), the output folder is refused when it is not the site's own
+//! (`guard`, `manifest`), and a new site replaces the old one in one step (`publish`).
 
 mod beneath;
 pub(crate) mod claims;
@@ -39,10 +39,12 @@ fn replace_own_entry(folder: &beneath::Folder, name: &str) {
     ));
 }
 
+/// A file of the built site, in memory until it is published.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
     /// Relative to the output folder, with `/` separators.
     pub path: String,
+    /// Its content, as written to the disk.
     pub bytes: Vec<u8>,
 }
 

@@ -23,15 +23,27 @@ const MAX_NAME_SEGMENT_CHARS: usize = 60;
 /// Why a path or segment cannot be written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PathProblem {
+    /// The path is empty.
     Empty,
+    /// Two `/` in a row, or a `/` at the start or the end.
     EmptySegment,
+    /// A segment `.` or `..`.
     DotSegment,
+    /// A segment starting with `.` (hidden on Linux and macOS): the segment.
     Hidden(String),
+    /// A `\` (a folder separator on Windows).
     Backslash,
+    /// A character that means something in a URL or is refused in a Windows file name (`? # % " < >
+    /// | * :`).
     UrlCharacter(char),
+    /// An invisible character (messages show it as `U+XXXX`).
     Invisible(char),
+    /// A segment longer than [`MAX_SEGMENT_BYTES`] bytes: its length in bytes.
     TooLong(usize),
+    /// A name Windows reserves (`CON`, `NUL`, `COM1` …, with any extension) or one ending in a
+    /// space or `.`: the segment.
     WindowsName(String),
+    /// A name with no letter or digit to make an address of.
     NoLettersOrDigits,
 }
 

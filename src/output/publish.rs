@@ -46,6 +46,7 @@ pub const SIMULATE_DISK_FULL: &str = "STDPORTAL_SIMULATE_DISK_FULL";
 /// without `RENAME_EXCHANGE`: the tests use it to prove the fallback recovers from a kill.
 pub const SIMULATE_NO_EXCHANGE: &str = "STDPORTAL_SIMULATE_NO_EXCHANGE";
 
+/// How `build` publishes into the output folder: `--force`, `--in-place`, `--no-sync`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct PublishOptions {
     /// Build into a folder that holds files stdportal did not write: they are kept, and the
@@ -275,6 +276,7 @@ impl Publisher {
         lock(&self.written).len()
     }
 
+    /// Whether the new site has no file yet.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

@@ -35,50 +35,80 @@ pub enum Severity {
 pub enum Event {
     /// The first line of every command.
     Start {
+        /// `build`, `check`, `serve`, `init` or `import`.
         command: String,
+        /// The program's version (Cargo.toml's `version`).
         stdportal: String,
+        /// The language of the messages: `zh-Hans`, `zh-Hant` or `en`.
         lang: String,
     },
     /// A stage of the work ended.
     Stage {
+        /// `read`, `render`, `index`, `publish` or `check` (the stages a terminal shows as
+        /// progress).
         stage: String,
+        /// How long the stage took, in milliseconds.
         ms: f64,
+        /// How many items it did (files read, pages rendered in both scripts, pages checked); null
+        /// for a stage that counts nothing.
         count: Option<u64>,
     },
+    /// A problem, a warning or a note about the site's files or the command.
     Diagnostic(DiagnosticEvent),
     /// The search index is made (a build with search; serve's first build).
     SearchIndexReady {
+        /// Milliseconds since the command started.
         ms: f64,
     },
     /// A link out of the site (`check` lists them, it does not fetch them).
     ExternalLink {
+        /// The page the link is on: its source file, or for a page the site makes, the words for it
+        /// and its address.
         page: String,
+        /// Where the link points, as written.
         url: String,
     },
     /// A build succeeded: into `output`, or in memory (`serve`, `output` null).
     Built {
+        /// HTML pages written, both scripts counted.
         pages: usize,
+        /// Every file of the site (pages, data, search index, static files).
         files: usize,
+        /// The output folder; null for `serve` (in memory).
         output: Option<String>,
+        /// The Traditional conversion's OpenCC profile (`s2t`, `s2tw`, `s2hk`).
         profile: String,
+        /// How long the build took, in milliseconds.
         ms: f64,
+        /// Milliseconds by stage name, as `build --timings` prints them (names may be added).
         timings: BTreeMap<String, f64>,
+        /// The sentence of the human log, in the command's language.
         message: String,
     },
     /// A build stopped on problems (they came before as diagnostics).
     BuildFailed {
+        /// How many problems stopped it (also those past the 50 shown of a file).
         problems: usize,
+        /// How long the build took, in milliseconds.
         ms: f64,
+        /// The sentence of the human log, in the command's language.
         message: String,
     },
     /// `check` checked a site that builds.
     Checked {
+        /// Pages checked.
         pages: usize,
+        /// Links checked.
         links: usize,
+        /// Problems found (each came before as a diagnostic).
         problems: usize,
+        /// Links out of the site (listed, not fetched).
         external: usize,
+        /// Half-width punctuation marks in Chinese text.
         marks: usize,
+        /// How long the check took, in milliseconds.
         ms: f64,
+        /// The sentence of the human log, in the command's language.
         message: String,
     },
     /// `check --gov` applied the government website inspection's rules (its findings came
@@ -86,60 +116,96 @@ pub enum Event {
     GovChecked {
         /// The day the rules were computed for, `YYYY-MM-DD`.
         date: String,
+        /// How many rules were applied.
         rules: usize,
+        /// How many of them the site fails.
         failed: usize,
+        /// The sentence of the human log, in the command's language.
         message: String,
     },
     /// `init` made a site.
     Created {
+        /// The new site's folder.
         dir: String,
+        /// The sentence of the human log, in the command's language.
         message: String,
     },
     /// `import --dry-run`: one element of the document as the reader recognised it.
     Recognised {
+        /// The Word file, as given on the command line.
         source: String,
+        /// Which element of the 公文: `doc_number`, `title`, `signer`, `printed_on`, `picture` …
+        /// (docs/EVENTS.md lists them).
         element: String,
+        /// What was read (a date or a 发文字号 also as written, in the command's language).
         value: String,
+        /// The paragraph it came from, counted from 1 over the whole document; null when it has
+        /// none.
         paragraph: Option<usize>,
+        /// The line of the human log, in the command's language.
         message: String,
     },
     /// `import` made a page of a Word file (with `dry_run`, would have).
     Imported {
+        /// The Word file, as given on the command line.
         source: String,
+        /// The page's Markdown file, relative to the site's folder.
         page: String,
+        /// Every file written (or that would be, with `dry_run`), the page first.
         files: Vec<String>,
+        /// `--dry-run`: nothing was written.
         dry_run: bool,
+        /// The sentence of the human log, in the command's language.
         message: String,
     },
     /// `serve` answers at `url`.
     Serving {
+        /// `http://HOST:PORT/`, with the port actually taken (`--port 0`, or a port in use).
         url: String,
+        /// The sentence of the human log, in the command's language.
         message: String,
     },
     /// `serve` rebuilt after files changed.
     Rebuilt {
+        /// How long the rebuild took, in milliseconds.
         ms: f64,
+        /// The site's files that changed, relative to the site's folder, sorted.
         changed: Vec<String>,
+        /// `partial` (only what shows the edited pages and tables), `full` (the whole site) or
+        /// `css` (stylesheets only).
         kind: String,
+        /// Output pages whose bytes changed (added, changed or removed), sorted.
         pages: Vec<String>,
+        /// Other output files whose bytes changed.
         files: Vec<String>,
+        /// With `partial`, how many pages were rendered again; null otherwise.
         rendered: Option<usize>,
+        /// The previous build had failed and this one succeeded.
         fixed: bool,
+        /// The sentence of the human log, in the command's language.
         message: String,
     },
     /// `serve`'s rebuild failed (its problems came before as diagnostics).
     RebuildFailed {
+        /// How long the rebuild took, in milliseconds.
         ms: f64,
+        /// The site's files that changed, relative to the site's folder, sorted.
         changed: Vec<String>,
+        /// How many problems (each came before as a diagnostic).
         problems: usize,
+        /// A file was refused unread (a link out of the site, a pipe, too large): no page is served
+        /// until it is fixed.
         refused: bool,
+        /// The sentence of the human log, in the command's language.
         message: String,
     },
     /// The last line of every command (serve's after Ctrl-C).
     Finished {
         /// Null after a usage error that named no command.
         command: Option<String>,
+        /// The status the process is about to exit with (0, 1 or 2; see [`crate::report::Exit`]).
         exit_code: u8,
+        /// How long the whole command took, in milliseconds.
         ms: f64,
     },
 }
@@ -147,19 +213,19 @@ pub enum Event {
 /// A problem, a warning or a note, with its place and the catalogue id of its message.
 #[derive(Debug, Serialize)]
 pub struct DiagnosticEvent {
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     /// As the sentence names it (relative to where the command runs); null for what is not
     /// about a file.
     pub file: Option<String>,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
+    pub(crate) line: Option<usize>,
+    pub(crate) column: Option<usize>,
     /// The message's id in the catalogues (`locales/*/*.ftl`), the same in every language; null
     /// for the few messages that are not one catalogue message as it is.
     pub id: Option<&'static str>,
     /// The message in the command's language.
     pub message: String,
-    pub hint: Option<String>,
-    pub hint_id: Option<&'static str>,
+    pub(crate) hint: Option<String>,
+    pub(crate) hint_id: Option<&'static str>,
 }
 
 impl DiagnosticEvent {

@@ -57,6 +57,7 @@ pub enum Exit {
 }
 
 impl Exit {
+    /// The number the process exits with: 0, 1 or 2.
     pub fn code(self) -> u8 {
         match self {
             Exit::Ok => 0,

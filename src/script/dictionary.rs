@@ -15,6 +15,8 @@ use crate::error::Diagnostic;
 use crate::mistakes::toml_diagnostic;
 use crate::t;
 
+/// A conversion dictionary (the site's is `data/dictionary.toml`): phrases fixed in each script,
+/// and search synonyms.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteDictionary {
@@ -41,7 +43,7 @@ pub struct SiteDictionary {
 #[serde(deny_unknown_fields)]
 pub struct SearchDictionary {
     #[serde(default)]
-    pub synonyms: BTreeMap<String, Vec<String>>,
+    pub(crate) synonyms: BTreeMap<String, Vec<String>>,
 }
 
 /// The endings of an enterprise's or an organisation's name (山东五征集团有限公司, 日照市标准化协会).

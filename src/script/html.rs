@@ -6,7 +6,7 @@
 //! anything marked `translate="no"`, and anything marked with a `lang` other than the page's
 //! (the language switch names the other script in that script).
 //!
-//! Most pages go through [`scan`], a single pass that gives the same bytes as the lol_html
+//! Most pages go through `scan`, a single pass that gives the same bytes as the lol_html
 //! rewriter below for the HTML the theme and the renderer write; pages it does not read (SVG,
 //! unusual markup) go through lol_html.
 

@@ -22,14 +22,17 @@ use engine::{ExtraPhrases, OpenccEngine, Profile};
 /// A written form of Chinese a page is published in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
 pub enum Script {
+    /// Simplified Chinese (`zh-Hans`); the `default_script` unless `config.toml` names another.
     #[default]
     #[serde(rename = "zh-Hans")]
     Hans,
+    /// Traditional Chinese (`zh-Hant`).
     #[serde(rename = "zh-Hant")]
     Hant,
 }
 
 impl Script {
+    /// Both scripts, Simplified first.
     pub const ALL: [Script; 2] = [Script::Hans, Script::Hant];
 
     /// The BCP 47 tag for `lang` and `hreflang`: `zh-Hans` or `zh-Hant`.
@@ -57,7 +60,7 @@ impl Script {
         }
     }
 
-    pub fn other(self) -> Script {
+    pub(crate) fn other(self) -> Script {
         match self {
             Script::Hans => Script::Hant,
             Script::Hant => Script::Hans,
@@ -185,6 +188,8 @@ impl Converter {
         self
     }
 
+    /// The OpenCC profile the Traditional pages are made with (`traditional_profile` in
+    /// `config.toml`).
     pub fn profile(&self) -> TraditionalProfile {
         self.profile
     }

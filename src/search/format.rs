@@ -48,11 +48,11 @@ pub fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
     }
 }
 
-pub fn zigzag(v: i64) -> u64 {
+pub(crate) fn zigzag(v: i64) -> u64 {
     ((v << 1) ^ (v >> 63)) as u64
 }
 
-pub fn unzigzag(v: u64) -> i64 {
+pub(crate) fn unzigzag(v: u64) -> i64 {
     (v >> 1) as i64 ^ -((v & 1) as i64)
 }
 
@@ -101,7 +101,7 @@ fn gzip_with(c: &mut flate2::Compress, bytes: &[u8]) -> Vec<u8> {
     out
 }
 
-pub fn gunzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+pub(crate) fn gunzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::new();
     std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes), &mut out)?;
     Ok(out)
@@ -140,15 +140,15 @@ pub fn content_hash(bytes: &[u8]) -> String {
 /// One posting: a document, its value byte and, for long documents, which chunks hold the key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Posting {
-    pub doc: u32,
-    pub value: u8,
-    pub chunks: u32,
+    pub(crate) doc: u32,
+    pub(crate) value: u8,
+    pub(crate) chunks: u32,
 }
 
-pub const CHUNKED: u8 = 0x80;
-pub const IN_TITLE: u8 = 0x20;
-pub const IN_HEADING: u8 = 0x40;
-pub const IMPACT: u8 = 0x1F;
+pub(crate) const CHUNKED: u8 = 0x80;
+pub(crate) const IN_TITLE: u8 = 0x20;
+pub(crate) const IN_HEADING: u8 = 0x40;
+pub(crate) const IMPACT: u8 = 0x1F;
 
 /// Encodes one shard (keys sorted by their text, postings by document).
 pub fn encode_shard<'a>(keys: impl IntoIterator<Item = (&'a str, &'a [Posting])>) -> Vec<u8> {
@@ -232,7 +232,7 @@ pub fn encode_chars(pairs: &[(char, char)]) -> Vec<u8> {
     out
 }
 
-pub fn decode_chars(bytes: &[u8]) -> Option<Vec<(char, char)>> {
+pub(crate) fn decode_chars(bytes: &[u8]) -> Option<Vec<(char, char)>> {
     let mut at = 0;
     let count = get_varint(bytes, &mut at)?;
     let mut last = 0u32;
@@ -291,7 +291,7 @@ pub fn encode_facets(f: &FacetColumns) -> Vec<u8> {
     out
 }
 
-pub fn decode_facets(bytes: &[u8]) -> Option<FacetColumns> {
+pub(crate) fn decode_facets(bytes: &[u8]) -> Option<FacetColumns> {
     let mut at = 0;
     let n = get_varint(bytes, &mut at)? as usize;
     let mut f = FacetColumns {
@@ -403,7 +403,10 @@ mod tests {
         assert_eq!(gzip(b"abc"), gzip(b"abc"));
         let text = "标准化工作".repeat(200);
         assert_eq!(gzip_fast(text.as_bytes()), gzip_fast(text.as_bytes()));
-        assert_eq!(gunzip(&gzip_fast(text.as_bytes())).unwrap(), text.as_bytes());
+        assert_eq!(
+            gunzip(&gzip_fast(text.as_bytes())).unwrap(),
+            text.as_bytes()
+        );
         assert_eq!(content_hash(b"abc"), content_hash(b"abc"));
         assert_ne!(content_hash(b"abc"), content_hash(b"abd"));
     }

@@ -57,8 +57,8 @@ pub struct SiteInfo {
 /// What an edit changed in the index's files.
 #[derive(Debug, Default, Clone)]
 pub struct IndexUpdate {
-    pub files: Vec<OutputFile>,
-    pub removed: Vec<String>,
+    pub(crate) files: Vec<OutputFile>,
+    pub(crate) removed: Vec<String>,
     /// Whether everything was assembled again (the numbering or global statistics changed).
     pub reassembled: bool,
     /// Shards written again.
@@ -121,7 +121,7 @@ fn key_shard(key: &Key, mask: u32) -> usize {
 }
 
 impl SearchIndex {
-    pub fn new(site: SiteInfo) -> SearchIndex {
+    pub(crate) fn new(site: SiteInfo) -> SearchIndex {
         SearchIndex {
             site,
             docs: HashMap::new(),
@@ -136,14 +136,6 @@ impl SearchIndex {
             index.docs.insert(doc.path.clone(), doc);
         }
         index
-    }
-
-    pub fn len(&self) -> usize {
-        self.docs.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
     }
 
     /// Every file of the index (assembling it), keeping nothing for edits (a build).

@@ -2,14 +2,14 @@
 //! pairs and Latin/number words, split into shards so that a query downloads only the shards of
 //! its keys, and a small client (`themes/default/static/search.js`) that verifies every result
 //! as a phrase. Every source is Simplified after load, so one index serves both scripts: the
-//! client folds a query to Simplified ([`normalize`]) and shows titles and excerpts from the
+//! client folds a query to Simplified (`normalize`) and shows titles and excerpts from the
 //! fragments of the reader's script.
 //!
-//! - [`extract`]: the searchable text of a rendered page (its `<main data-search-body>`).
-//! - [`normalize`]: folding to Simplified, canonical text, phrase matching.
-//! - [`tokens`]: the keys of a text and of a query word.
-//! - [`format`]: the file formats.
-//! - [`index`]: documents → files, and the same after an edit, touching only what changed.
+//! - `extract`: the searchable text of a rendered page (its `<main data-search-body>`).
+//! - `normalize`: folding to Simplified, canonical text, phrase matching.
+//! - `tokens`: the keys of a text and of a query word.
+//! - `format`: the file formats.
+//! - `index`: documents → files, and the same after an edit, touching only what changed.
 //! - [`query`]: the client's search in Rust, for the tests and the benchmark.
 //!
 //! `docs/SEARCH.md` describes the design, the ranking and what the index cannot do.
@@ -50,25 +50,21 @@ const W_HEADING: u32 = 2;
 /// What a document is, for filters and ranking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
+    /// A page of kind 政策原文 (`policy`).
     Policy,
+    /// A page of kind 政策解读 (`interpretation`).
     Interpretation,
+    /// A page of kind 新闻 (`news`).
     News,
     /// A page without a kind.
     Page,
+    /// An indicator's page (from `data/`).
     Indicator,
+    /// A city's page (from `data/`).
     City,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
-        Kind::Policy,
-        Kind::Interpretation,
-        Kind::News,
-        Kind::Page,
-        Kind::Indicator,
-        Kind::City,
-    ];
-
     /// Its name in the index files and the client (the theme labels it).
     pub fn code(self) -> &'static str {
         match self {
@@ -95,10 +91,10 @@ impl Kind {
 /// What filters and ranking know of a document besides its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Facets {
-    pub kind: Kind,
+    pub(crate) kind: Kind,
     /// City id.
     pub city: Option<String>,
-    pub date: Option<PartialDate>,
+    pub(crate) date: Option<PartialDate>,
     /// Topics (Simplified).
     pub topics: Vec<String>,
     /// Validity code: 0 valid, 1 amended, 2 repealed, 3 expired.
@@ -114,10 +110,10 @@ pub struct Facets {
 /// hold it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Term {
-    pub weighted: u32,
+    pub(crate) weighted: u32,
     /// 1: in the title; 2: in a heading.
     pub fields: u8,
-    pub chunks: u32,
+    pub(crate) chunks: u32,
 }
 
 /// One searchable page, ready for the index: its keys and its fragments in both scripts.
@@ -125,7 +121,7 @@ pub struct Term {
 pub struct SearchDoc {
     /// The route path, relative to a script's root (`policies/x/`).
     pub path: String,
-    pub facets: Facets,
+    pub(crate) facets: Facets,
     /// Han keys, sorted, encoded (see [`SearchDoc::han`]): a page has hundreds, and a build
     /// holds every page's until the index is assembled.
     han: Vec<u8>,
@@ -170,7 +166,7 @@ impl std::hash::Hasher for QuickHasher {
     }
 }
 
-pub type FastHash = std::hash::BuildHasherDefault<QuickHasher>;
+pub(crate) type FastHash = std::hash::BuildHasherDefault<QuickHasher>;
 
 #[derive(Serialize)]
 struct Fragment<'a> {
@@ -393,7 +389,7 @@ impl SearchDoc {
         self.han_count as usize + self.words.len()
     }
 
-    /// The Han keys (packed, see [`tokens::pack_pair`]) with their weights, sorted.
+    /// The Han keys (packed, see `tokens::pack_pair`) with their weights, sorted.
     pub fn han(&self) -> impl Iterator<Item = (u64, Term)> + '_ {
         let mut at = 0;
         let mut key = 0u64;

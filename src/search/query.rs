@@ -12,7 +12,7 @@ use super::tokens::{query_word, Key};
 /// Results shown per page, candidates verified at a time, and at most per page (as the client).
 pub const PAGE: usize = 10;
 const BATCH: usize = 10;
-pub const MAX_CHECKS: usize = 40;
+pub(crate) const MAX_CHECKS: usize = 40;
 
 const KINDS: [&str; 6] = [
     "policy",
@@ -26,22 +26,30 @@ const KINDS: [&str; 6] = [
 /// The filters, as the search page's selects give them (empty: any).
 #[derive(Debug, Clone, Default)]
 pub struct Filters {
+    /// A city's id (as in the index's `cities`); empty: any city.
     pub city: String,
+    /// A kind's name (`policy`, `interpretation`, `news`, `page`, `indicator`, `city`); empty: any.
     pub kind: String,
+    /// A year, as digits (`2021`); empty: any.
     pub year: String,
+    /// A topic, in Simplified (as in the index's `topics`); empty: any.
     pub topic: String,
+    /// A validity code as digits: `0` valid, `1` amended, `2` repealed, `3` expired; empty: any.
     pub validity: String,
 }
 
 /// A verified result.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
+    /// The document's number in the index (its place in the index's document list).
     pub id: u32,
     /// Route path (`policies/x/`).
     pub path: String,
+    /// Its title, as the index stores it.
     pub title: String,
 }
 
+/// What a search found and how: the results of one page, and what it took to find them.
 #[derive(Debug, Clone, Default)]
 pub struct Outcome {
     /// Documents holding every key of every word (after the filters).
@@ -78,6 +86,7 @@ pub enum Step {
 }
 
 impl Step {
+    /// The step's name for the results page and its tests: `phrase`, `words`, `pairs` or `most`.
     pub fn code(self) -> &'static str {
         match self {
             Step::Phrase => "phrase",
@@ -230,6 +239,8 @@ const MAX_WORDS: usize = 10;
 const MAX_CUT_PLACES: usize = 24;
 
 impl<'a> Searcher<'a> {
+    /// Opens an index through `read`, which gives a file of the index folder by name (`entry.json`,
+    /// …) or `None`; the error names the file that is missing or broken.
     pub fn open(read: &'a dyn Fn(&str) -> Option<Vec<u8>>) -> Result<Searcher<'a>, String> {
         let mut s = Searcher {
             read,

@@ -50,7 +50,8 @@ use std::time::Instant;
 use tokio::sync::broadcast;
 
 pub use http::{content_type, resolve};
-pub use rebuild::{diff, ChangeKind, Changes, FileMap, Rebuilder};
+pub(crate) use rebuild::ChangeKind;
+pub use rebuild::{diff, Changes, FileMap, Rebuilder};
 pub use watch::relevant;
 
 use crate::error::io_error;
@@ -67,6 +68,7 @@ pub const DEFAULT_PORT: u16 = 1111;
 /// How many ports after the requested one are tried when it is taken.
 const PORT_ATTEMPTS: u16 = 20;
 
+/// What `stdportal serve` was asked: the site, where to answer, and which pages to show.
 pub struct ServeOptions {
     /// The site's folder (where `config.toml` is).
     pub root: PathBuf,
@@ -76,6 +78,7 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// Open the site in the default browser once it is served.
     pub open: bool,
+    /// Show draft pages too (`--drafts`).
     pub drafts: bool,
     /// Show pages dated after today too (`--future`), to preview scheduled pages.
     pub future: bool,

@@ -30,7 +30,7 @@ use crate::t;
 pub type FileMap = BTreeMap<String, Bytes>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChangeKind {
+pub(crate) enum ChangeKind {
     /// The site was built again; pages showing the changed paths should reload.
     Full,
     /// Only stylesheets changed: pages can swap them in place and keep their scroll position.
@@ -40,7 +40,7 @@ pub enum ChangeKind {
 /// What one rebuild produced.
 #[derive(Debug, Clone)]
 pub struct Changes {
-    pub kind: ChangeKind,
+    pub(crate) kind: ChangeKind,
     /// Output paths that were added, changed or removed, sorted.
     pub paths: Vec<String>,
     /// When only part of the site was rendered again (an edit to pages): how many routes.
@@ -75,6 +75,7 @@ pub struct Rebuilder {
 }
 
 impl Rebuilder {
+    /// A rebuilder for the site `options` names; nothing is loaded until the first build.
     pub fn new(options: BuildOptions) -> Self {
         Rebuilder {
             options,

@@ -27,7 +27,7 @@ pub(super) const QUIET: Duration = Duration::from_millis(30);
 const MAX_WAIT: Duration = Duration::from_millis(1000);
 
 /// Whether a change to `path` can affect the build of the site at `root`: `config.toml` and
-/// anything under [`WATCHED_DIRS`], except editors' temporary and backup files and hidden files.
+/// anything under `WATCHED_DIRS`, except editors' temporary and backup files and hidden files.
 /// Everything else (the output folder, `target/`, `.git/`) is ignored.
 pub fn relevant(root: &Path, path: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(root) else {

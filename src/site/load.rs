@@ -32,11 +32,15 @@ pub(super) struct ReadSettings {
 /// whole site loaded again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reread {
+    /// The edits were read; the site is up to date.
     Done,
+    /// Something was edited that only a full [`Site::load`] takes in.
     NeedsFullLoad,
 }
 
 impl Site {
+    /// Reads and checks the whole site (configuration, theme, `content/`, `data/`); the error holds
+    /// the problems found.
     pub fn load(options: &BuildOptions) -> Result<Site, Diagnostics> {
         let _reading = progress::stage(Stage::Read);
         let root = &options.root;
@@ -150,7 +154,7 @@ impl Site {
     }
 
     /// Reads the edited files (absolute paths) again the way [`Site::load`] reads them, then
-    /// [`Site::finish`]es. New, removed and renamed pages are fine. On a problem, the site holds
+    /// `Site::finish`es. New, removed and renamed pages are fine. On a problem, the site holds
     /// the sources as they are now (broken ones left out), so a later edit that fixes them
     /// carries on from there.
     pub fn reread(&mut self, changed: &[PathBuf]) -> Result<Reread, Diagnostics> {

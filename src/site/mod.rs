@@ -1,15 +1,15 @@
 //! The whole build as one value, stage by stage:
 //!
-//! - [`load`]: read and check every source (configuration, data, pages, templates) and derive
+//! - `load`: read and check every source (configuration, data, pages, templates) and derive
 //!   what pages share (related pages both ways, topics). Nothing is rendered here. `serve`
 //!   reads edited files again through the same steps ([`Site::reread`]).
-//! - [`routes`]: every page of the site and where it is published; [`claims`] checks all
+//! - `routes`: every page of the site and where it is published; `claims` checks all
 //!   those paths before anything is written.
-//! - [`context`]: what each route's template receives, read from the [`Views`] through a
-//!   [`Reader`](crate::views::Reader) that can write down what it read.
-//! - [`render`]: templates, then the script conversion; files are handed over as they are
+//! - `context`: what each route's template receives, read from the `Views` through a
+//!   `Reader` (in `views`) that can write down what it read.
+//! - `render`: templates, then the script conversion; files are handed over as they are
 //!   made, in parallel.
-//! - [`incremental`]: after an edit, render again exactly the routes whose reads changed.
+//! - `incremental`: after an edit, render again exactly the routes whose reads changed.
 
 mod aliases;
 mod claims;
@@ -42,9 +42,14 @@ pub use load::Reread;
 pub use render::{Emit, Producer};
 pub use routes::RouteKey;
 
+/// What a build of the site is asked: its folder, a base URL, drafts, scheduled pages, search.
 pub struct BuildOptions {
+    /// The site's folder (where `config.toml` is).
     pub root: PathBuf,
+    /// `--base-url`: replaces `config.toml`'s `base_url` (e.g. for a preview address); `None` keeps
+    /// it.
     pub base_url: Option<String>,
+    /// Build draft pages too (`--drafts`).
     pub drafts: bool,
     /// Publish pages dated after today too (`--future`): otherwise they are scheduled.
     pub future: bool,
@@ -86,30 +91,35 @@ pub struct Site {
 }
 
 impl Site {
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         &self.root
     }
 
-    pub fn config(&self) -> &Config {
+    pub(crate) fn config(&self) -> &Config {
         &self.config
     }
 
+    /// The Markdown pages and sections read from `content/`.
     pub fn content(&self) -> &Content {
         &self.content
     }
 
+    /// The data tables read from `data/`.
     pub fn data(&self) -> &Data {
         &self.data
     }
 
+    /// The site's Simplified ↔ Traditional converter (its OpenCC profile and dictionary).
     pub fn converter(&self) -> &Converter {
         &self.converter
     }
 
+    /// The words the theme shows: its labels, with the site's overrides.
     pub fn labels(&self) -> &Labels {
         &self.labels
     }
 
+    /// Where this build spent its time (`build --timings`).
     pub fn timings(&self) -> &Timings {
         &self.timings
     }
@@ -117,10 +127,6 @@ impl Site {
     /// The pages linked with a page (both directions of `related`).
     pub fn related(&self, page: usize) -> &[usize] {
         &self.related[page]
-    }
-
-    pub fn lists(&self) -> &Lists {
-        &self.lists
     }
 
     /// Whether the search index is built.

@@ -27,6 +27,7 @@ pub type Emit<'a> = dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync + 'a;
 /// Something files are made from.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Producer {
+    /// A route of the site (see [`RouteKey`]).
     Route(RouteKey),
     /// The Atom feed of each script.
     Feeds,

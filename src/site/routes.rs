@@ -14,13 +14,19 @@ use crate::views::indicator_path;
 pub enum RouteKey {
     /// Page `number` of a list (the home page is page 1 of the root section's list).
     List(ListKey, usize),
+    /// A page of `content/`, by index in the site's pages.
     Page(usize),
     /// An earlier address of a page or section (its `aliases`), by index in the site's aliases.
     Alias(usize),
+    /// The list of cities (`cities/`).
     Cities,
+    /// A city's page, by index in the data's cities.
     City(usize),
+    /// An indicator's page, by index in the data's indicators.
     Indicator(usize),
+    /// The dashboard (`dashboard/`).
     Dashboard,
+    /// The list of topics (`topics/`).
     Topics,
     /// A taxonomy's list of terms (`tags/`).
     Taxonomy(String),
@@ -28,7 +34,9 @@ pub enum RouteKey {
     Catalogue,
     /// The HTML site map (网站地图).
     SiteMap,
+    /// The search page (`search/`).
     Search,
+    /// The page for an address that does not exist (`404.html`).
     NotFound,
 }
 

@@ -2,7 +2,7 @@
 //! uses. ammonia publishes the page through it, so what a browser can be made to do by markup
 //! outside the list (`<base>`, `<meta http-equiv=refresh>`, stylesheets, namespace tricks,
 //! mutation XSS) is kept out by a sanitizer whose maintainers follow new attack classes; and the
-//! editor's report ([`super::checks`]) is derived from the same tables, so what the list leaves
+//! editor's report (`super::checks`) is derived from the same tables, so what the list leaves
 //! out stops the build with its place in the Markdown instead of vanishing silently.
 //!
 //! Decisions (docs/ARCHITECTURE.md and SECURITY.md say why at more length):

@@ -30,7 +30,7 @@ pub struct Fix {
     pub offset: usize,
     /// A few characters around the mark, as written and as published.
     pub before: String,
-    pub after: String,
+    pub(crate) after: String,
 }
 
 /// One character of a run of inline text.

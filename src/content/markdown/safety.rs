@@ -2,7 +2,7 @@
 //! lead off the web (`javascript:`, `vbscript:`, `data:`, `file:`), event-handler attributes
 //! (`onclick=`) and `<iframe srcdoc>`. Markdown's link and image destinations are checked with
 //! [`dangerous_scheme`]; `stdportal check` scans every rendered page with [`element_dangers`];
-//! the raw HTML report ([`super::checks`]) uses both to say why an address or attribute is
+//! the raw HTML report (`super::checks`) uses both to say why an address or attribute is
 //! refused. What raw HTML may publish at all is the allow-list's ([`super::allowlist`]).
 //!
 //! The scheme is read the way a browser reads it, and more suspiciously: leading spaces and
@@ -53,7 +53,10 @@ const TEXT_ATTRIBUTES: [&str; 7] = [
 /// Where an address is used: `data:` is allowed for images only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UrlUse {
+    /// Any other address: a link, a form's `action`, an `<iframe src>` ….
     Link,
+    /// An image's address (Markdown's `![]()`, `src`/`srcset` of `<img>` and `<source>`): `data:`
+    /// allowed.
     Image,
 }
 
@@ -184,13 +187,22 @@ pub fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
 pub enum Danger {
     /// An attribute holding an address with a dangerous scheme (the address decoded).
     Url {
+        /// The element's name (`a`, `img`).
         element: String,
+        /// The attribute's name (`href`).
         attribute: String,
+        /// The dangerous address, entities decoded, trimmed.
         url: String,
+        /// The scheme that makes it dangerous, lower case (`javascript`).
         scheme: &'static str,
     },
     /// An event-handler attribute (`onclick`, `onerror`…).
-    EventHandler { element: String, attribute: String },
+    EventHandler {
+        /// The element's name.
+        element: String,
+        /// The attribute's name (`onclick`).
+        attribute: String,
+    },
     /// `<iframe srcdoc>`: a whole page of HTML in an attribute.
     Srcdoc,
 }
@@ -273,8 +285,8 @@ fn shorten(url: &str) -> String {
 /// element's start tag).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
-    pub offset: usize,
-    pub danger: Danger,
+    pub(crate) offset: usize,
+    pub(crate) danger: Danger,
 }
 
 /// The dangerous addresses, event handlers and `srcdoc` attributes of one element.

@@ -12,7 +12,7 @@ const WORDS_PER_MINUTE: usize = 200;
 /// Summaries are cut after this many characters.
 pub(super) const SUMMARY_CHARS: usize = 120;
 
-pub fn reading_minutes(cjk_chars: usize, words: usize) -> usize {
+pub(crate) fn reading_minutes(cjk_chars: usize, words: usize) -> usize {
     let minutes =
         cjk_chars as f64 / CJK_CHARS_PER_MINUTE as f64 + words as f64 / WORDS_PER_MINUTE as f64;
     (minutes.ceil() as usize).max(1)

@@ -166,7 +166,7 @@ fn line_list(lines: &[usize]) -> String {
 }
 
 /// CSV text: UTF-8 (with or without BOM) or GB18030, the whole file in one of them. Each line is
-/// looked at (see [`line_evidence`]); a file whose lines disagree — as when rows of a file saved
+/// looked at (see `line_evidence`); a file whose lines disagree — as when rows of a file saved
 /// as "CSV UTF-8" are pasted into one saved as plain "CSV" on Chinese Windows — is refused at the
 /// first line of the encoding fewer lines are in (a UTF-8 BOM counts for UTF-8), rather than
 /// read whole in one encoding and turned into 浼佷笟椤圭洰 where 企业项目 was meant.

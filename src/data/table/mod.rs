@@ -43,12 +43,13 @@ impl fmt::Display for Field {
 /// Where a value came from, for messages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Loc {
+    /// The data file, as messages name it (`data/cities.csv`).
     pub file: PathBuf,
     /// The sheet of a workbook; `None` for a CSV or TOML file.
     pub sheet: Option<String>,
     /// The line of a text file, the row of a sheet (both as the editor's program numbers them).
     pub line: usize,
-    pub column: usize,
+    pub(crate) column: usize,
     /// The column or key of a cell; `None` for a whole row.
     pub field: Option<Field>,
 }
@@ -94,8 +95,8 @@ pub fn column_letters(column: usize) -> String {
 /// One cell: its text (trimmed) and where it is.
 #[derive(Debug, Clone)]
 pub struct Cell {
-    pub text: String,
-    pub loc: Loc,
+    pub(crate) text: String,
+    pub(crate) loc: Loc,
     /// The number a workbook stores in the cell, when its text (as the cell's format shows
     /// it) may have fewer decimals: computing uses this, pages show the text.
     pub stored: Option<f64>,
@@ -116,12 +117,12 @@ impl Cell {
 /// is flattened to `target_value`, the CSV column name.
 #[derive(Debug, Clone)]
 pub struct Row {
-    pub loc: Loc,
-    pub cells: Vec<(String, Cell)>,
+    pub(crate) loc: Loc,
+    pub(crate) cells: Vec<(String, Cell)>,
 }
 
 impl Row {
-    pub fn get(&self, name: &str) -> Option<&Cell> {
+    pub(crate) fn get(&self, name: &str) -> Option<&Cell> {
         self.cells
             .iter()
             .find(|(n, c)| n == name && !c.text.is_empty())
@@ -137,15 +138,17 @@ impl Row {
         })
     }
 
-    pub fn text(&self, name: &str) -> Option<String> {
+    pub(crate) fn text(&self, name: &str) -> Option<String> {
         self.get(name).map(|c| c.text.clone())
     }
 
+    /// The cell of column `name` as a number (see [`parse_number`]); `None` when the row has
+    /// no such cell or it is empty, an error at the cell when it is not a number.
     pub fn number(&self, name: &str) -> Result<Option<f64>, Diagnostic> {
         self.get(name).map(parse_number).transpose()
     }
 
-    /// A year in [`PartialDate::YEARS`], written `2020` or `2020年`.
+    /// A year in `PartialDate::YEARS`, written `2020` or `2020年`.
     pub fn year(&self, name: &str) -> Result<Option<i32>, Diagnostic> {
         match self.get(name) {
             None => Ok(None),
@@ -172,7 +175,7 @@ impl Row {
 /// Which columns a table has, so unknown ones are reported, and the Chinese headers that name
 /// them (see [`crate::data::columns`]).
 pub struct Columns {
-    pub known: &'static [&'static str],
+    pub(crate) known: &'static [&'static str],
     /// Columns that are another spelling of one before them (`year` for `date`), or that few
     /// tables need (`decimals`, `forecast`): a new sheet leaves them out.
     pub spare: &'static [&'static str],
@@ -322,9 +325,12 @@ pub const SERIAL: &str = "序号";
 /// became a row (a line that did not may have held any id).
 #[derive(Debug, Default)]
 pub struct TableRead {
+    /// The rows read without a problem, in the file's order.
     pub rows: Vec<Row>,
+    /// The rows left out with a problem (in `problems`), kept for their ids.
     pub broken: Vec<Row>,
-    pub complete: bool,
+    pub(crate) complete: bool,
+    /// What was wrong, each with the file, line and column of the cell.
     pub problems: Diagnostics,
 }
 

@@ -145,7 +145,7 @@ pub(super) fn other_script_digit(c: char) -> Option<char> {
         .and_then(|zero| char::from_digit(c as u32 - zero, 10))
 }
 
-/// A number in a cell (see [`parse_figure`]; full-width digits are read too), or an error at
+/// A number in a cell (see `parse_figure`; full-width digits are read too), or an error at
 /// the cell naming its column.
 pub fn parse_number(cell: &Cell) -> Result<f64, Diagnostic> {
     figure(cell).map(|f| f.value())

@@ -9,17 +9,18 @@ pub struct DocNumber {
     pub original: String,
     /// With the brackets GB/T 9704 prescribes and ASCII digits (`鲁政字〔2018〕125号`).
     pub normalised: String,
-    pub prefix: String,
-    pub year: u32,
-    pub number: u32,
+    pub(crate) prefix: String,
+    pub(crate) year: u32,
+    pub(crate) number: u32,
 }
 
 /// A date written in full: `2021年10月12日` or `二〇二一年十月十二日`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Date {
-    pub year: i32,
-    pub month: u32,
-    pub day: u32,
+    pub(crate) year: i32,
+    pub(crate) month: u32,
+    pub(crate) day: u32,
+    /// As written (`2021年10月12日`, `二〇二一年十月十二日`).
     pub original: String,
 }
 
@@ -250,6 +251,7 @@ pub struct Genre {
     /// For a notice that issues another document (关于印发《…办法》的通知), that document's
     /// 文种 (`办法`).
     pub issued: Option<String>,
+    /// The page kind it becomes: 政策解读 when the title says 解读, 答记者问 or 问答, else 政策原文.
     pub kind: PageKind,
 }
 

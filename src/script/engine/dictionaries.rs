@@ -2,7 +2,10 @@
 
 /// One of OpenCC's dictionary files, as shipped in `assets/opencc/`.
 pub struct DictionaryFile {
+    /// The file's name without `.txt` (`STPhrases`).
     pub name: &'static str,
+    /// Its text as shipped: `#` comment lines, then per line a phrase, a tab and its conversions
+    /// (space-separated).
     pub text: &'static str,
 }
 
@@ -17,7 +20,7 @@ macro_rules! dictionary_file {
 
 pub(super) const ST_PHRASES: DictionaryFile = dictionary_file!("STPhrases");
 pub(super) const ST_CHARACTERS: DictionaryFile = dictionary_file!("STCharacters");
-pub const TS_PHRASES: DictionaryFile = dictionary_file!("TSPhrases");
+pub(crate) const TS_PHRASES: DictionaryFile = dictionary_file!("TSPhrases");
 pub(super) const TS_CHARACTERS: DictionaryFile = dictionary_file!("TSCharacters");
 pub(super) const TW_VARIANTS: DictionaryFile = dictionary_file!("TWVariants");
 pub(super) const TW_PHRASES: DictionaryFile = dictionary_file!("TWPhrases");

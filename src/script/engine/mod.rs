@@ -60,16 +60,22 @@ use std::borrow::Cow;
 
 use super::TraditionalProfile;
 use automaton::{capacity, Node};
-pub use dictionaries::{parse_dictionary, DictionaryFile, DICTIONARY_FILES, TS_PHRASES};
+pub(crate) use dictionaries::TS_PHRASES;
+pub use dictionaries::{parse_dictionary, DictionaryFile, DICTIONARY_FILES};
 pub use extra::ExtraPhrases;
 
 /// An OpenCC conversion: `t2s`, or one of the Traditional profiles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Profile {
+    /// Traditional to Simplified (OpenCC `t2s`).
     T2s,
+    /// Simplified to OpenCC's own Traditional standard (`s2t`: 爲, 衆, 啓).
     S2t,
+    /// Simplified to Taiwan character forms, vocabulary unchanged (`s2tw`).
     S2tw,
+    /// Simplified to Hong Kong character forms (`s2hk`).
     S2hk,
+    /// Simplified to Taiwan forms and Taiwan vocabulary (`s2twp`: 优化→最佳化).
     S2twp,
     /// Traditional with Taiwan vocabulary (網際網路, 數位, 最佳化) to Simplified with the
     /// mainland's (互联网, 数字, 优化): for sources that came through a Taiwan-phrase converter.
@@ -77,6 +83,7 @@ pub enum Profile {
 }
 
 impl Profile {
+    /// Every profile.
     pub const ALL: [Profile; 6] = [
         Profile::T2s,
         Profile::S2t,
@@ -152,14 +159,12 @@ pub struct OpenccEngine {
 }
 
 impl OpenccEngine {
+    /// An engine for this profile; its automata are built at the first conversion (or by
+    /// [`OpenccEngine::prepare`]).
     pub fn new(profile: impl Into<Profile>) -> OpenccEngine {
         OpenccEngine {
             profile: profile.into(),
         }
-    }
-
-    pub fn profile(&self) -> Profile {
-        self.profile
     }
 
     /// Builds the profile's automata now rather than at the first conversion.

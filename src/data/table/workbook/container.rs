@@ -19,16 +19,18 @@ pub(super) enum Kind {
 /// What a file that is no workbook looks like, for the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Looks {
+    /// An empty file (0 bytes).
     Empty,
     /// A web page or other markup: systems that "export to Excel" often write HTML.
     Markup,
     /// Text: a CSV or a table copied as text.
     Text,
+    /// Anything else: binary that is not a zip nor an `.xls` (a PDF, a picture, a damaged file).
     Other,
 }
 
 impl Looks {
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             Looks::Empty => "empty",
             Looks::Markup => "markup",

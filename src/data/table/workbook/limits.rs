@@ -24,6 +24,7 @@ pub const PARTS: usize = 10_000;
 /// How many times smaller than its content a part of more than [`RATIO_FROM`] bytes may be
 /// stored: XML of real sheets packs 5–50 times; a zip bomb packs about 1,000 times.
 pub const RATIO: u64 = 200;
+/// The size (1 MB) from which a part's packing [`RATIO`] is checked: small parts may pack well.
 pub const RATIO_FROM: u64 = MB;
 /// Cells with a value, in all the sheets of one workbook.
 pub const CELLS: u64 = 1_000_000;
@@ -39,37 +40,61 @@ pub use crate::error::PROBLEMS_PER_FILE;
 /// The limit a workbook passed, with what was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Exceeded {
+    /// The file is larger than [`FILE_BYTES`].
     File {
+        /// The file's size, in bytes.
         bytes: u64,
     },
+    /// The zip's parts together unpack to more than [`UNPACKED_BYTES`].
     Unpacked {
+        /// Their unpacked size, in bytes, as the zip declares it.
         bytes: u64,
+        /// How many times smaller they are stored (unpacked size / packed size).
         ratio: u64,
     },
     /// `ratio`: how many times smaller it is stored.
     Part {
+        /// The part's name in the zip (`xl/worksheets/sheet1.xml`).
         part: String,
+        /// Its unpacked size, in bytes.
         bytes: u64,
+        /// How many times smaller it is stored.
         ratio: u64,
     },
+    /// The zip has more than [`PARTS`] parts.
     Parts {
+        /// How many parts it has.
         count: usize,
     },
+    /// A part over [`RATIO_FROM`] bytes is stored more than [`RATIO`] times smaller (a zip bomb).
     Ratio {
+        /// The part's name in the zip.
         part: String,
+        /// How many times smaller it is stored.
         ratio: u64,
     },
+    /// The workbook has more than [`CELLS`] cells with a value; `sheet` is the one where the count
+    /// passed it.
     Cells {
+        /// The sheet's name.
         sheet: String,
     },
+    /// One sheet's rectangle of cells with a value is more than [`RANGE_CELLS`] cells.
     Range {
+        /// The sheet's name.
         sheet: String,
+        /// The first cell of the rectangle, as a spreadsheet names it (`A1`).
         from: String,
+        /// The last cell of the rectangle (`XFD1048576`).
         to: String,
+        /// How many cells the rectangle holds.
         cells: u64,
     },
+    /// What the reader builds in memory passed [`EXPANDED_BYTES`].
     Expanded {
+        /// What grew: the cell formats, the texts, the repeats of an `.ods` ….
         what: Expanded,
+        /// The size it reached, in bytes.
         bytes: u64,
     },
 }

@@ -32,7 +32,7 @@ pub const EXTENSIONS: [&str; 3] = ["xlsx", "xls", "ods"];
 
 /// A sheet of a workbook: its name and its cells with a value (empty sheets are left out).
 pub struct Sheet {
-    pub name: String,
+    pub(crate) name: String,
     /// Hidden (`Hidden`) or very hidden (`VeryHidden`, shown only through a macro) in the
     /// workbook; `None` when shown.
     pub hidden: Option<Hidden>,
@@ -43,7 +43,9 @@ pub struct Sheet {
 /// How a sheet is hidden.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hidden {
+    /// Hidden in Excel or LibreOffice (Format ▸ Sheet ▸ Show brings it back).
     Hidden,
+    /// `veryHidden`: shown only through a macro or the VBA editor.
     VeryHidden,
 }
 
@@ -70,7 +72,12 @@ pub enum Problem {
     /// The reader's own description (in English) of what it could not read.
     Unreadable(String),
     /// A sheet the reader could not read.
-    SheetUnreadable { sheet: String, error: String },
+    SheetUnreadable {
+        /// The sheet's name, as the workbook gives it.
+        sheet: String,
+        /// The reader's own description (in English) of what went wrong.
+        error: String,
+    },
     /// The reader stopped on a fault of its own (a damaged file it did not expect).
     ReaderFailed,
 }
