@@ -14,7 +14,8 @@
 //     no caption repeats its chart's description to a screen reader; links to targets that
 //     share a name have different texts;
 // 4. below 600 px every table of targets is a column of cards (status before the figures),
-//    and scrolls nothing sideways;
+//    and so is the catalogue's table of documents (each value after its label); neither
+//    scrolls sideways;
 // 5. each status (已完成, 按期推进, 滞后, 暂无数据) has one colour, one chart shape and one
 //    symbol on every page, and no two statuses share any of them.
 // Then each page is loaded afresh at 320×568 in 大字 mode, as a phone reader who chose it comes
@@ -95,6 +96,20 @@ function measure() {
         if (getComputedStyle(row).display !== "flex") out.notCards.push("a row is not a card");
         else if (!(top(".target-status") < top(".target-latest") && top(".target-latest") < top(".target-target"))) {
           out.notCards.push(`"${row.querySelector("th").textContent}": status, latest and target not in that order`);
+        }
+      }
+    }
+    // The catalogue's documents too: one card per document, each label before its value.
+    for (const table of document.querySelectorAll("table.doc-table")) {
+      const box = table.closest(".table-scroll") || table.parentElement;
+      if (box.scrollWidth > box.clientWidth + 1) out.notCards.push(`documents scroll sideways by ${box.scrollWidth - box.clientWidth} px`);
+      for (const row of table.querySelectorAll("tbody tr")) {
+        out.cards++;
+        if (getComputedStyle(row).display !== "flex") out.notCards.push("a document's row is not a card");
+        for (const cell of row.querySelectorAll("td")) {
+          if (!cell.dataset.label || ["none", "normal"].includes(getComputedStyle(cell, "::before").content)) {
+            out.notCards.push(`a document's ${cell.className} has no label`);
+          }
         }
       }
     }

@@ -194,7 +194,13 @@ fn body_edit_of_a_traditional_source_page() {
 
 #[test]
 fn title_edit_updates_lists_feeds_related_pages_and_indicators() {
-    let mut s = Session::start(|_| {});
+    // Two documents a list page, so that the list has pages that show the title and pages
+    // that do not.
+    let mut s = Session::start(|root| {
+        let config = root.join("config.toml");
+        let text = fs::read_to_string(&config).unwrap();
+        fs::write(&config, format!("paginate_by = 2\n{text}")).unwrap();
+    });
     let page = s.edit(RIZHAO_QUALITY, |t| {
         t.replace(
             "title = \"日照市“十三五”质量发展规划\"",
@@ -205,7 +211,7 @@ fn title_edit_updates_lists_feeds_related_pages_and_indicators() {
     assert!(changes.partial.is_some(), "a title edit is incremental");
     for expected in [
         "index.html",
-        // The example lists two policies a page; this one is on page 2.
+        // Two policies a page: this one is on page 2.
         "policies/page/2/index.html",
         "cities/rizhao/index.html",
         "cities/rizhao/documents/index.html",
