@@ -166,7 +166,11 @@ fn main() {
                 .status()
                 .expect("cargo runs");
             assert!(status.success(), "the release build failed");
-            repo.join("target/release/stdportal")
+            // Where cargo just put it: CARGO_TARGET_DIR when set (as cargo reads it).
+            std::env::var_os("CARGO_TARGET_DIR")
+                .map(std::path::PathBuf::from)
+                .unwrap_or_else(|| repo.join("target"))
+                .join("release/stdportal")
         }
     };
     let hugo = if options.hugo {
