@@ -20,9 +20,10 @@ use crate::t;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteDictionary {
-    /// Proper names (enterprises, organisations): never converted, in either script, unless
-    /// `to_hans`/`to_hant` gives a name its pair. 五征集团 stays 五征集团 on Traditional pages
-    /// (character by character it would be 五徵集團, another name).
+    /// Proper names (enterprises, organisations): never converted by OpenCC's phrases and
+    /// character choices, unless `to_hans`/`to_hant` gives a name its pair. Simplified pages keep
+    /// them as written; Traditional pages get [`traditional_name`]: 五征集团 reads 五征集團
+    /// (OpenCC would write 五徵集團, another name).
     #[serde(default)]
     pub names: Vec<String>,
     /// Phrase → replacement in Simplified pages. An entry mapping a phrase to itself protects it.
@@ -93,6 +94,41 @@ pub fn synonym_groups(theme: &SiteDictionary, site: &SiteDictionary) -> Vec<Vec<
         .collect()
 }
 
+/// A proper name as a Traditional text writes it: each character that is itself a Traditional
+/// character is kept — 征 stays 征, because OpenCC lists both 徵 and 征 for it and a name is not
+/// reinterpreted — and the others take their Traditional form (团 is no Traditional character:
+/// 團). So 山东五征集团 reads 山東五征集團: the name unchanged, and no Simplified character left
+/// on a Traditional page.
+pub(super) fn traditional_name(name: &str) -> String {
+    static TRADITIONAL: std::sync::OnceLock<std::collections::HashMap<char, char>> =
+        std::sync::OnceLock::new();
+    let table = TRADITIONAL.get_or_init(|| {
+        let mut table = std::collections::HashMap::new();
+        for line in super::engine::ST_CHARACTERS.text.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let Some((key, values)) = line.split_once('\t') else {
+                continue;
+            };
+            let mut key_chars = key.chars();
+            let (Some(c), None) = (key_chars.next(), key_chars.next()) else {
+                continue;
+            };
+            let mut values = values.split(' ').filter_map(|v| {
+                let mut chars = v.chars();
+                chars.next().filter(|_| chars.next().is_none())
+            });
+            let first = values.next();
+            if let Some(first) = first.filter(|&f| f != c && !values.any(|v| v == c)) {
+                table.insert(c, first);
+            }
+        }
+        table
+    });
+    name.chars().map(|c| *table.get(&c).unwrap_or(&c)).collect()
+}
+
 impl SiteDictionary {
     /// The dictionary with `names` protected too (organisation names found in the site's data),
     /// each once.
@@ -161,10 +197,13 @@ impl SiteDictionary {
             Script::Hans => &self.to_hans,
             Script::Hant => &self.to_hant,
         };
-        // A name is kept as written unless the script's table pairs it with another form.
+        // A name takes its own form unless the script's table pairs it with another.
         let mut map = map.clone();
         for name in &self.names {
-            map.entry(name.clone()).or_insert_with(|| name.clone());
+            map.entry(name.clone()).or_insert_with(|| match script {
+                Script::Hans => name.clone(),
+                Script::Hant => traditional_name(name),
+            });
         }
         let mut entries = Vec::with_capacity(map.len());
         for (phrase, replacement) in &map {
@@ -230,6 +269,33 @@ fn html_forms(phrase: &str) -> Vec<String> {
 mod tests {
     use super::super::{Converter, TraditionalProfile};
     use super::*;
+
+    #[test]
+    fn a_name_keeps_its_characters_that_are_traditional_already() {
+        // 征 (徵 or 征), 面 (面 or 麪): kept; 团, 东, 马, 业, 运, 实: converted.
+        assert_eq!(
+            traditional_name("山东五征集团有限公司"),
+            "山東五征集團有限公司"
+        );
+        assert_eq!(traditional_name("金马工业面业"), "金馬工業面業");
+        assert_eq!(traditional_name("日照三运实业"), "日照三運實業");
+        // Through the whole conversion, in both profiles: OpenCC alone writes 五徵集團.
+        let mut d = SiteDictionary::default();
+        let plain = Converter::new(TraditionalProfile::S2twp, &d);
+        assert!(plain.convert(Script::Hant, "五征集团").contains('徵'));
+        d.names.push("五征集团".into());
+        for profile in [TraditionalProfile::S2t, TraditionalProfile::S2tw] {
+            let c = Converter::new(profile, &d);
+            assert_eq!(
+                c.convert(Script::Hant, "五征集团征求意见"),
+                "五征集團徵求意見"
+            );
+            assert_eq!(
+                c.convert(Script::Hans, "五征集团征求意见"),
+                "五征集团征求意见"
+            );
+        }
+    }
 
     #[test]
     fn site_phrases_win_and_identity_entries_protect() {

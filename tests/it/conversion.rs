@@ -311,7 +311,7 @@ fn traditional_pages_write_publish_one_way() {
 }
 
 #[test]
-fn proper_names_in_the_dictionary_are_never_converted_character_by_character() {
+fn proper_names_in_the_dictionary_keep_their_characters_on_traditional_pages() {
     let site = TestSite::basic();
     site.page(
         "policies/wuzheng.md",
@@ -329,12 +329,12 @@ fn proper_names_in_the_dictionary_are_never_converted_character_by_character() {
     let hant = site.read("zh-hant/policies/wuzheng/index.html");
     assert!(!hant.contains("五徵集團"), "{hant}");
     assert!(
-        hant.contains("<h1>五征集团獲評標準創新貢獻企業</h1>"),
+        hant.contains("<h1>五征集團獲評標準創新貢獻企業</h1>"),
         "{hant}"
     );
     // The rest of the sentence is converted as before (徵求 is the ordinary word).
     assert!(
-        hant.contains("五征集团主導制定了三項國家標準，徵求意見稿已發佈。"),
+        hant.contains("五征集團主導制定了三項國家標準，徵求意見稿已發佈。"),
         "{hant}"
     );
     assert!(site
@@ -343,12 +343,12 @@ fn proper_names_in_the_dictionary_are_never_converted_character_by_character() {
     // A name with an explicit pair takes it.
     site.file(
         "data/dictionary.toml",
-        "names = [\"五征集团\"]\n\n[to_hant]\n\"五征集团\" = \"五征集團\"\n",
+        "names = [\"五征集团\"]\n\n[to_hant]\n\"五征集团\" = \"伍征集團\"\n",
     );
     site.built();
     assert!(site
         .read("zh-hant/policies/wuzheng/index.html")
-        .contains("<h1>五征集團獲評標準創新貢獻企業</h1>"));
+        .contains("<h1>伍征集團獲評標準創新貢獻企業</h1>"));
     // An empty name is refused, naming the dictionary.
     site.file("data/dictionary.toml", "names = [\"\"]\n");
     site.rejected_in(
@@ -374,20 +374,20 @@ fn organisation_names_in_the_achievements_are_protected_without_being_listed() {
     site.built();
     let hant = site.read("zh-hant/policies/wuzheng/index.html");
     assert!(
-        hant.contains("山东五征集团有限公司獲得山東省首批“標準創新貢獻企業”稱號"),
+        hant.contains("山東五征集團有限公司獲得山東省首批“標準創新貢獻企業”稱號"),
         "{hant}"
     );
 }
 
 #[test]
-fn the_example_portals_enterprise_names_read_as_written_on_traditional_pages() {
+fn the_example_portals_enterprise_names_keep_their_characters_on_traditional_pages() {
     let site = TestSite::example_portal();
     site.built();
     let hant = site.read("zh-hant/policies/rizhao-standardization-13th-plan/index.html");
     for name in [
-        "山东五征集团有限公司",
-        "山东金马工业集团股份有限公司",
-        "日照港集团有限公司",
+        "山東五征集團有限公司",
+        "山東金馬工業集團股份有限公司",
+        "日照港集團有限公司",
     ] {
         assert!(hant.contains(name), "{name}");
     }

@@ -19,7 +19,7 @@ macro_rules! dictionary_file {
 }
 
 pub(super) const ST_PHRASES: DictionaryFile = dictionary_file!("STPhrases");
-pub(super) const ST_CHARACTERS: DictionaryFile = dictionary_file!("STCharacters");
+pub(crate) const ST_CHARACTERS: DictionaryFile = dictionary_file!("STCharacters");
 pub(crate) const TS_PHRASES: DictionaryFile = dictionary_file!("TSPhrases");
 pub(super) const TS_CHARACTERS: DictionaryFile = dictionary_file!("TSCharacters");
 pub(super) const TW_VARIANTS: DictionaryFile = dictionary_file!("TWVariants");

@@ -60,8 +60,8 @@ use std::borrow::Cow;
 
 use super::TraditionalProfile;
 use automaton::{capacity, Node};
-pub(crate) use dictionaries::TS_PHRASES;
 pub use dictionaries::{parse_dictionary, DictionaryFile, DICTIONARY_FILES};
+pub(crate) use dictionaries::{ST_CHARACTERS, TS_PHRASES};
 pub use extra::ExtraPhrases;
 
 /// An OpenCC conversion: `t2s`, or one of the Traditional profiles.
