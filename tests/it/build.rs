@@ -137,7 +137,8 @@ fn soft_breaks_between_chinese_lines_leave_no_space() {
     let site = TestSite::basic();
     site.built();
     let html = site.read("policies/plan/index.html");
-    assert!(html.contains("97%以上，主导或参与"), "{html}");
+    // (The figure is kept whole at a line end: 97% is in a nowrap span.)
+    assert!(html.contains("97%</span>以上，主导或参与"), "{html}");
 }
 
 #[test]

@@ -215,7 +215,7 @@ fn title_edit_updates_lists_feeds_related_pages_and_indicators() {
         "policies/page/2/index.html",
         "cities/rizhao/index.html",
         "cities/rizhao/documents/index.html",
-        "kinds/policy/index.html",
+        "kinds/policy/page/2/index.html",
         "policies/rizhao-standardization-13th-plan/index.html",
         "atom.xml",
     ] {
