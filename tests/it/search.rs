@@ -556,7 +556,8 @@ fn the_client_gives_the_same_attachments() {
             .sum::<usize>();
         assert_eq!(got, want, "{q} (Traditional: {hant})");
     }
-    assert_eq!(files, 2 * (2 + 4 + 0 + 6), "every attachment compared");
+    // In each script: two, four, none, then all three pages (six).
+    assert_eq!(files, 2 * (2 + 4 + 6), "every attachment compared");
 }
 
 #[test]
