@@ -167,7 +167,10 @@ fn attachments_under_search_results_follow_the_page_and_the_file() {
         &changes.files,
         "files/附件1%20分工表.pdf\",\"PDF\",\"2.0 KB\"",
     );
-    assert!(listed >= 2 && listed % 2 == 0, "{listed} fragments");
+    assert!(
+        listed >= 2 && listed.is_multiple_of(2),
+        "{listed} fragments"
+    );
     // The file replaced by a larger one: the result says its new size.
     let file = s.root.join("static/files/附件1 分工表.pdf");
     fs::write(&file, vec![b'%'; 30 * 1024]).unwrap();
