@@ -11,8 +11,8 @@
 //! - `meta.<hash>.bin`: counts, the hashes of the shards and fragment groups, the names the
 //!   filters show (cities, topics) in both scripts;
 //! - `i/<shard>.<hash>.bin`: postings of the keys whose hash falls in the shard;
-//! - `s/<doc>-<chunk>.<hash>.bin`, `t/…`: a document's title, kind, city, date and text, in
-//!   Simplified and Traditional; the hash is that of its group of [`GROUP`] documents;
+//! - `s/<doc>-<chunk>.<hash>.bin`, `t/…`: a document's title, kind, city, date, attachments and
+//!   text, in Simplified and Traditional; the hash is that of its group of [`GROUP`] documents;
 //! - `facets.<hash>.bin`: kind, validity, city, year and topics of every document (filters);
 //! - `chars.<hash>.bin`: the table the client folds a query to Simplified with.
 //!

@@ -104,6 +104,22 @@ pub struct Facets {
     pub number: Option<[String; 2]>,
     /// 发布机构, in both scripts: offered as a suggestion.
     pub issuer: Option<[String; 2]>,
+    /// 附件: the files its result links to, in the order the page lists them.
+    pub(crate) attachments: Vec<Attached>,
+}
+
+/// A file attached to a document (附件), as its search result links it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Attached {
+    /// Its name in Simplified and Traditional, as each script's page shows it.
+    pub(crate) name: [String; 2],
+    /// Its address relative to the site's root (not a script's: a file is published once for
+    /// both), percent-encoded as published: `policies/x/附件1%20分工表.pdf`.
+    pub(crate) href: String,
+    /// Its type: `PDF`, `DOCX`.
+    pub(crate) kind: String,
+    /// Its size as the page shows it: `2.0 KB`.
+    pub(crate) size: String,
 }
 
 /// A key's weight in one document: its field-weighted count, where it occurs, which chunks
@@ -190,6 +206,10 @@ struct Fragment<'a> {
     /// (a site dictionary or a phrase profile changed words): the client verifies with it.
     #[serde(skip_serializing_if = "Option::is_none")]
     n: Option<&'a str>,
+    /// Attachments (附件), each `[name, address from the site's root, type, size]`; nothing for
+    /// a document without any, so its fragments do not grow.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    a: &'a [[&'a str; 4]],
 }
 
 /// Chunk size and count for a text of `chars` characters.
@@ -342,6 +362,11 @@ impl SearchDoc {
         let fragments = [0, 1].map(|s| {
             let text = &texts[s];
             let title = titles[s].as_str();
+            let attachments: Vec<[&str; 4]> = facets
+                .attachments
+                .iter()
+                .map(|a| [a.name[s].as_str(), &a.href, &a.kind, &a.size])
+                .collect();
             let script_chunks = if s == 0 {
                 hans_chunks.clone()
             } else {
@@ -366,6 +391,7 @@ impl SearchDoc {
                         v: facets.validity.filter(|v| *v != 0),
                         x,
                         n,
+                        a: &attachments,
                     };
                     gzip_fast(&serde_json::to_vec(&fragment).expect("fragments serialize"))
                 })
@@ -447,6 +473,7 @@ mod tests {
             validity: None,
             number: None,
             issuer: None,
+            attachments: Vec::new(),
         }
     }
 
@@ -485,6 +512,29 @@ mod tests {
         let hant = fragment(&doc, 1, 0);
         assert_eq!(hant["t"], "標準化管理辦法");
         assert!(hant.get("n").is_none());
+        assert!(hans.get("a").is_none() && hant.get("a").is_none());
+    }
+
+    #[test]
+    fn every_chunk_carries_the_attachments_in_its_script() {
+        let mut facets = facets();
+        facets.attachments = vec![Attached {
+            name: ["年度报告 <b>.pdf".into(), "年度報告 <b>.pdf".into()],
+            href: "files/年度报告%20%3Cb%3E.pdf".into(),
+            kind: "PDF".into(),
+            size: "5.0 MB".into(),
+        }];
+        let html = page("zh-Hans", &format!("<p>{}</p>", "标准".repeat(3000)));
+        let doc = SearchDoc::new("a/", ["t", "t"], facets, [&html, &html]).unwrap();
+        assert!(doc.fragments[0].len() > 1);
+        for (script, name) in [(0, "年度报告 <b>.pdf"), (1, "年度報告 <b>.pdf")] {
+            for chunk in 0..doc.fragments[script].len() {
+                assert_eq!(
+                    fragment(&doc, script, chunk)["a"],
+                    serde_json::json!([[name, "files/年度报告%20%3Cb%3E.pdf", "PDF", "5.0 MB"]])
+                );
+            }
+        }
     }
 
     #[test]

@@ -47,6 +47,43 @@ pub struct Hit {
     pub path: String,
     /// Its title, as the index stores it.
     pub title: String,
+    /// Its attachments (附件), in the order its page lists them, as the client shows them under
+    /// the result.
+    pub attachments: Vec<HitAttachment>,
+}
+
+/// A file attached to a result's page (a fragment's `a`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HitAttachment {
+    /// Its name, in the fragment's script.
+    pub name: String,
+    /// Its address relative to the site's root, percent-encoded as published.
+    pub href: String,
+    /// Its type (`PDF`).
+    pub kind: String,
+    /// Its size (`2.0 KB`).
+    pub size: String,
+}
+
+impl HitAttachment {
+    /// The attachments of a fragment (`[name, address, type, size]` each), none when it has no
+    /// `a`.
+    fn all(fragment: &serde_json::Value) -> Vec<HitAttachment> {
+        let Some(list) = fragment["a"].as_array() else {
+            return Vec::new();
+        };
+        list.iter()
+            .map(|a| {
+                let part = |i: usize| a[i].as_str().unwrap_or("").to_string();
+                HitAttachment {
+                    name: part(0),
+                    href: part(1),
+                    kind: part(2),
+                    size: part(3),
+                }
+            })
+            .collect()
+    }
 }
 
 /// What a search found and how: the results of one page, and what it took to find them.
@@ -847,6 +884,7 @@ impl<'a> Searcher<'a> {
                     id: item.doc,
                     path: f["u"].as_str().unwrap_or("").to_string(),
                     title: f["t"].as_str().unwrap_or("").to_string(),
+                    attachments: HitAttachment::all(&f),
                 }));
             }
         }

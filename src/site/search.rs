@@ -4,8 +4,9 @@
 use super::context::Route;
 use super::{RouteKey, Site};
 use crate::content::frontmatter::{DocumentKind, Validity};
+use crate::content::Page;
 use crate::script::Script;
-use crate::search::{Facets, Kind, SearchDoc, SiteInfo};
+use crate::search::{Attached, Facets, Kind, SearchDoc, SiteInfo};
 
 impl Site {
     /// The document of a rendered route (`html` in Simplified and Traditional), or `None` when
@@ -39,6 +40,7 @@ impl Site {
                     }),
                     number: meta.doc_number.as_deref().map(|n| self.both(n)),
                     issuer: meta.issuer.as_deref().map(|n| self.both(n)),
+                    attachments: self.search_attachments(page),
                 }
             }
             RouteKey::Indicator(i) => Facets {
@@ -49,6 +51,7 @@ impl Site {
                 validity: None,
                 number: None,
                 issuer: None,
+                attachments: Vec::new(),
             },
             RouteKey::City(i) => Facets {
                 kind: Kind::City,
@@ -58,11 +61,29 @@ impl Site {
                 validity: None,
                 number: None,
                 issuer: None,
+                attachments: Vec::new(),
             },
             _ => return None,
         };
         let hant_title = self.converter.convert(Script::Hant, &route.title);
         SearchDoc::new(&route.path, [&route.title, &hant_title], facets, html)
+    }
+
+    /// A page's attachments as its result links them: named as each script's page names them
+    /// (the Traditional page converts its text, file names too), addressed from the site's root
+    /// so that the client puts the base path in front, sized as the page says.
+    fn search_attachments(&self, page: &Page) -> Vec<Attached> {
+        let base = self.config.base_path();
+        page.attachments
+            .iter()
+            .map(|a| Attached {
+                name: self.both(&a.name),
+                // `href` is the base path and the encoded path (see `Site::attachments`).
+                href: a.href.strip_prefix(base).unwrap_or(&a.href).to_string(),
+                kind: a.kind.clone(),
+                size: crate::views::format::file_size(a.size),
+            })
+            .collect()
     }
 
     fn search_synonyms(&self) -> Vec<Vec<String>> {

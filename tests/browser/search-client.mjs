@@ -2,8 +2,10 @@
 // site's index, for tests/it/search.rs: node search-client.mjs PUBLIC_DIR < queries.json
 //
 // Input: [{"q": "...", "hant": false, "filters": {"city": "...", ...}}, ...]
-// Output: [{"candidates": n, "exact": bool, "step": "phrase", "hits": ["route/path/", ...]}, ...], every
-// candidate verified, in the order the search page shows them; {"error": "..."} for a query
+// Output: [{"candidates": n, "exact": bool, "step": "phrase", "hits": ["route/path/", ...],
+// "files": [[[name, address, type, size], ...], ...]}, ...], every candidate verified, in the
+// order the search page shows them, each with its attachments (附件) as the result shows them
+// ([] for none); {"error": "..."} for a query
 // whose search failed (a damaged index must fail, not hang).
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -28,7 +30,7 @@ for (const { q, hant, filters } of queries) {
     const meta = await engine.load();
     const st = await engine.search(meta, q, filters || {}, Infinity, Infinity);
     const hits = st.first || [];
-    out.push({ candidates: (st.items || []).length, exact: !!st.exact, short: !!st.short, step: st.step, hits: hits.map((f) => f[0].u) });
+    out.push({ candidates: (st.items || []).length, exact: !!st.exact, short: !!st.short, step: st.step, hits: hits.map((f) => f[0].u), files: hits.map((f) => f[0].a || []) });
   } catch (e) {
     out.push({ error: String(e && e.message || e) });
   }

@@ -1,14 +1,18 @@
 // The header's search box in real headless Chromium, on a site published under a sub-path,
 // run by tests/it/search.rs (browser_suggests_in_the_header_box):
 //
-//     node search-header.mjs PUBLIC_DIR /bzh/
+//     node search-header.mjs PUBLIC_DIR /bzh/ [FILES_QUERY]
 //
 // The built site is served under the sub-path only (a request outside it is a failure). In
 // each script, on a document page: typing into the header's box offers suggestions as an ARIA
 // combobox (role, aria-expanded, aria-controls, aria-activedescendant, aria-selected), in the
 // page's script; ArrowDown/ArrowUp move, Escape closes, Enter on a city searches it on the
 // search page and Enter on a title opens that page; axe finds no WCAG 2.1 AA violation with
-// the list open. With JavaScript off, the same box submits to the search page.
+// the list open. With JavaScript off, the same box submits to the search page. With
+// FILES_QUERY (a query finding one page with four attachments, the first with a hostile name):
+// in each script its result shows 附件： with three links under the sub-path (not the script's
+// folder) that download, then 等4个; the names stay text; Tab from the title reaches them; axe
+// finds no violation.
 import { readFile, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
@@ -17,7 +21,7 @@ import { extname, join, normalize } from "node:path";
 import { chromium } from "playwright-core";
 
 const require = createRequire(import.meta.url);
-const [publicDir, prefix] = process.argv.slice(2);
+const [publicDir, prefix, filesQuery] = process.argv.slice(2);
 if (!publicDir || !prefix || !prefix.startsWith("/") || !prefix.endsWith("/")) {
   console.error("usage: node search-header.mjs PUBLIC_DIR /SUB/PATH/");
   process.exit(2);
@@ -162,6 +166,52 @@ try {
     check((await page.textContent("h1")).includes(title.text), `${root}: opened the page titled ${title.text}`);
     console.log(`${root}: ok (${list.length} suggestions for ${typed}; searched ${city.text}; opened ${opened})`);
     await page.close();
+  }
+
+  if (filesQuery) {
+    for (const [root, more] of [[prefix, "等4个"], [`${prefix}zh-hant/`, "等4個"]]) {
+      const page = await context.newPage();
+      page.on("pageerror", (e) => errors.push(`files ${root}: ${e.message}`));
+      page.on("response", (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
+      await page.goto(`${origin}${root}search/?q=${encodeURIComponent(filesQuery)}`);
+      await page.waitForFunction(() => {
+        const s = document.getElementById("search-status").textContent;
+        return s && !/正在/.test(s);
+      }, null, { timeout: TIMEOUT });
+      const got = await page.$$eval("#search-results > li", (lis) => lis.map((li) => {
+        const p = li.querySelector(".result-files");
+        return p && {
+          text: p.textContent,
+          links: [...p.querySelectorAll("a")].map((a) => ({ href: a.getAttribute("href"), name: a.textContent })),
+          markup: p.querySelectorAll(":not(a):not(span)").length,
+          above: p.previousElementSibling && p.previousElementSibling.className,
+        };
+      }));
+      check(got.length === 1 && got[0], `${root}: one result, with 附件: ${JSON.stringify(got)}`);
+      const files = got[0];
+      check(files.above === "result-info", `${root}: 附件 under the info line, not ${files.above}`);
+      check(files.text.startsWith("附件：") && files.text.endsWith(more), `${root}: "${files.text}"`);
+      check(files.links.length === 3, `${root}: three shown: ${JSON.stringify(files.links)}`);
+      check(files.markup === 0 && files.links[0].name.includes("&lt;script&gt;alert(1) & {{x}}"), `${root}: the name is text: ${files.links[0].name}`);
+      check(/（PDF，100 B）/.test(files.text), `${root}: type and size: "${files.text}"`);
+      for (const { href, name } of files.links) {
+        check(href.startsWith(prefix) && !href.startsWith(`${prefix}zh-hant/`), `${root}: ${href} under the site's root`);
+        const response = await page.request.get(`${origin}${href}`);
+        check(response.status() === 200, `${root}: ${name} downloads from ${href}: ${response.status()}`);
+      }
+      // The keyboard reaches them: Tab from the result's title.
+      await page.focus("#search-results > li h2 a");
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => document.activeElement.textContent);
+      check(focused === files.links[0].name, `${root}: Tab from the title reaches the first attachment, not "${focused}"`);
+      await page.addScriptTag({ content: axe });
+      const violations = await page.evaluate(async () => (await window.axe.run(document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`));
+      check(violations.length === 0, `${root}: axe: ${violations.join("; ")}`);
+      console.log(`files ${root}: ok (${files.text})`);
+      await page.close();
+    }
   }
 
   // Without JavaScript the box is a plain form: Enter submits it to the search page.

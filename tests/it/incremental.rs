@@ -132,6 +132,59 @@ fn body_edit_renders_only_that_page() {
     );
 }
 
+/// The search fragments (both scripts) of the output that hold `text`, read from gzip.
+fn fragments_with(files: &FileMap, text: &str) -> usize {
+    use std::io::Read;
+    files
+        .iter()
+        .filter(|(p, _)| p.starts_with("search/data/s/") || p.starts_with("search/data/t/"))
+        .filter(|(_, bytes)| {
+            let mut plain = String::new();
+            flate2::read::GzDecoder::new(&bytes[..])
+                .read_to_string(&mut plain)
+                .unwrap();
+            plain.contains(text)
+        })
+        .count()
+}
+
+#[test]
+fn attachments_under_search_results_follow_the_page_and_the_file() {
+    let mut s = Session::start(|root| {
+        fs::create_dir_all(root.join("static/files")).unwrap();
+        fs::write(root.join("static/files/附件1 分工表.pdf"), vec![b'%'; 2048]).unwrap();
+    });
+    // Listed: the page's fragments carry it (one chunk or more, in both scripts).
+    let page = s.edit(RIZHAO_QUALITY, |t| {
+        t.replacen(
+            "+++\n",
+            "+++\nattachments = [\"/files/附件1 分工表.pdf\"]\n",
+            1,
+        )
+    });
+    let changes = s.rebuild_and_compare(&[page]);
+    let listed = fragments_with(
+        &changes.files,
+        "files/附件1%20分工表.pdf\",\"PDF\",\"2.0 KB\"",
+    );
+    assert!(
+        listed >= 2 && listed.is_multiple_of(2),
+        "{listed} fragments"
+    );
+    // The file replaced by a larger one: the result says its new size.
+    let file = s.root.join("static/files/附件1 分工表.pdf");
+    fs::write(&file, vec![b'%'; 30 * 1024]).unwrap();
+    let changes = s.rebuild_and_compare(&[file]);
+    assert_eq!(fragments_with(&changes.files, "\"2.0 KB\""), 0);
+    assert_eq!(fragments_with(&changes.files, "\"PDF\",\"30 KB\""), listed);
+    // No longer listed: no fragment mentions it.
+    let page = s.edit(RIZHAO_QUALITY, |t| {
+        t.replacen("attachments = [\"/files/附件1 分工表.pdf\"]\n", "", 1)
+    });
+    let changes = s.rebuild_and_compare(&[page]);
+    assert_eq!(fragments_with(&changes.files, "分工表.pdf"), 0);
+}
+
 /// The Word files an edit puts in `content/policies/word-notice.docx`, in turn.
 fn word_file(variant: usize) -> Vec<u8> {
     match variant % 3 {

@@ -6,7 +6,7 @@
 
 use std::process::{Command, Stdio};
 
-use stdportal::search::query::{Filters, Searcher, Step};
+use stdportal::search::query::{Filters, Hit, Searcher, Step};
 
 use crate::support::*;
 
@@ -202,21 +202,46 @@ fn a_query_downloads_only_the_shards_of_its_keys() {
     assert!(fragments[0].starts_with("t/"));
 }
 
-/// Runs queries through the client in Node.js: per query, the paths it shows.
-fn client(site: &TestSite, queries: &[(&str, bool, Filters)]) -> Option<Vec<Vec<String>>> {
+/// Runs queries through the client in Node.js: per query, what it shows of each result (see
+/// [`shown`]).
+fn client(site: &TestSite, queries: &[(&str, bool, Filters)]) -> Option<Vec<Vec<Shown>>> {
     let out = client_answers(&site.public(), queries).ok()?;
     Some(
         out.iter()
             .map(|r| {
-                r["hits"]
+                let hits = r["hits"]
                     .as_array()
-                    .unwrap_or_else(|| panic!("the client failed: {r}"))
-                    .iter()
-                    .map(|h| h.as_str().unwrap().to_string())
+                    .unwrap_or_else(|| panic!("the client failed: {r}"));
+                let files = r["files"].as_array().expect("the client lists the files");
+                assert_eq!(hits.len(), files.len(), "{r}");
+                hits.iter()
+                    .zip(files)
+                    .map(|(h, f)| (h.as_str().unwrap().to_string(), f.clone()))
                     .collect()
             })
             .collect(),
     )
+}
+
+/// What a result shows that both clients must agree on: its path, and its attachments as the
+/// fragment gives them (`[[name, address, type, size], …]`).
+type Shown = (String, serde_json::Value);
+
+fn shown(hit: &Hit) -> Shown {
+    let files = hit
+        .attachments
+        .iter()
+        .map(|a| serde_json::json!([a.name, a.href, a.kind, a.size]))
+        .collect();
+    (hit.path.clone(), serde_json::Value::Array(files))
+}
+
+/// Every result of `query` (every candidate verified), as the Rust copy of the client finds it.
+fn hits(site: &TestSite, query: &str, hant: bool, filters: &Filters) -> Vec<Hit> {
+    let dir = index_dir(site);
+    let read = |name: &str| std::fs::read(dir.join(name)).ok();
+    let searcher = Searcher::open(&read).unwrap();
+    searcher.all(query, hant, filters).unwrap().hits
 }
 
 /// The client's answer to each query over the site in `public` (`{"hits": …}` or
@@ -315,12 +340,224 @@ fn the_client_gives_the_same_results() {
     let site = portal();
     let from_client = client(&site, &queries).expect("the client answers");
     for ((q, hant, f), got) in queries.iter().zip(from_client) {
+        let want: Vec<Shown> = hits(&site, q, *hant, f).iter().map(shown).collect();
+        assert_eq!(got, want, "{q} (Traditional: {hant}, {f:?})");
+    }
+}
+
+/// A file name as hostile as a published name can be: `" < > %` (and `? # | * :`) are refused in
+/// a published file's name (`output::path`), so apostrophes, an ampersand, markup written as
+/// entities (markup if read as HTML), template braces, a backtick, spaces, Chinese quotes.
+const HOSTILE_NAME: &str = "报价单 '最终' &lt;script&gt;alert(1) & {{x}} ${y} `z` “引号”.pdf";
+
+/// [`HOSTILE_NAME`] as the Traditional page shows it.
+const HOSTILE_NAME_HANT: &str = "報價單 '最終' &lt;script&gt;alert(1) & {{x}} ${y} `z` “引號”.pdf";
+
+/// What each page of [`attachment_site`] is found by: unique words of its text, in Simplified
+/// and Traditional.
+const WITH_TWO: [&str; 2] = ["附件检索甲独有词", "附件檢索甲獨有詞"];
+const WITH_FOUR: [&str; 2] = ["附件检索乙独有词", "附件檢索乙獨有詞"];
+const WITHOUT: [&str; 2] = ["附件检索丙独有词", "附件檢索丙獨有詞"];
+
+/// The basic site under `/bzh/` with its search index: a page written as a folder with two
+/// attachments (one beside it, one from `static/`), one with four (the first named
+/// [`HOSTILE_NAME`]) and a page without any.
+fn attachment_site() -> TestSite {
+    let site = TestSite::basic().with_search();
+    site.config(
+        "base_url = \"https://example.gov.cn/\"",
+        "base_url = \"https://www.example.gov.cn/bzh/\"",
+    );
+    site.page(
+        "policies/measures/index.md",
+        &format!(
+            "+++\ntitle = \"若干措施\"\ndate = 2018-03-01\nkind = \"policy\"\n\
+             \"附件\" = [\"附件1 分工表.pdf\", \"/files/年度报告.pdf\"]\n+++\n{}。\n",
+            WITH_TWO[0]
+        ),
+    );
+    site.file(
+        "content/policies/measures/附件1 分工表.pdf",
+        vec![b'%'; 2048],
+    );
+    site.file("static/files/年度报告.pdf", vec![b'%'; 24 * 1024]);
+    site.page(
+        "policies/hostile/index.md",
+        &format!(
+            "+++\ntitle = \"四个附件\"\ndate = 2018-03-02\nkind = \"policy\"\n\
+             attachments = [\"{}\", \"表2.docx\", \"表3.xlsx\", \"表4.pdf\"]\n+++\n{}。\n",
+            HOSTILE_NAME.replace('"', "\\\""),
+            WITH_FOUR[0]
+        ),
+    );
+    site.file(
+        &format!("content/policies/hostile/{HOSTILE_NAME}"),
+        vec![b'%'; 100],
+    );
+    for name in ["表2.docx", "表3.xlsx", "表4.pdf"] {
+        site.file(&format!("content/policies/hostile/{name}"), vec![0u8; 10]);
+    }
+    site.page(
+        "policies/plain.md",
+        &format!(
+            "+++\ntitle = \"没有附件\"\ndate = 2018-04-01\n+++\n{}。\n",
+            WITHOUT[0]
+        ),
+    );
+    site.built();
+    site
+}
+
+/// The only result of `query` in one script.
+fn only_hit(site: &TestSite, query: &str, hant: bool) -> Hit {
+    let mut found = hits(site, query, hant, &Filters::default());
+    assert_eq!(found.len(), 1, "{query}: {found:?}");
+    found.remove(0)
+}
+
+/// The fragments of the document at `path`, in both scripts, read as JSON.
+fn fragments_of(site: &TestSite, path: &str) -> Vec<serde_json::Value> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    for script in ["s", "t"] {
+        for entry in std::fs::read_dir(index_dir(site).join(script)).unwrap() {
+            let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+            let mut text = Vec::new();
+            flate2::read::GzDecoder::new(&bytes[..])
+                .read_to_end(&mut text)
+                .unwrap();
+            let fragment: serde_json::Value = serde_json::from_slice(&text).unwrap();
+            if fragment["u"] == path {
+                out.push(fragment);
+            }
+        }
+    }
+    assert_eq!(out.len(), 2, "one fragment in each script for {path}");
+    out
+}
+
+#[test]
+fn a_result_links_its_attachments_under_a_sub_path_in_both_scripts() {
+    let site = attachment_site();
+    let public = site.public();
+    for (hant, report) in [(false, "年度报告.pdf"), (true, "年度報告.pdf")] {
+        let hit = only_hit(&site, WITH_TWO[usize::from(hant)], hant);
+        assert_eq!(hit.path, "policies/measures/");
+        let got: Vec<[&str; 4]> = hit
+            .attachments
+            .iter()
+            .map(|a| [&*a.name, &*a.href, &*a.kind, &*a.size])
+            .collect();
+        // Named as the page of this script names them; the same files from both scripts.
         assert_eq!(
             got,
-            results(&site, q, *hant, f),
-            "{q} (Traditional: {hant}, {f:?})"
+            [
+                [
+                    "附件1 分工表.pdf",
+                    "policies/measures/附件1%20分工表.pdf",
+                    "PDF",
+                    "2.0 KB"
+                ],
+                [report, "files/年度报告.pdf", "PDF", "24 KB"],
+            ],
+            "Traditional: {hant}"
+        );
+        // The client puts the site's base path in front: the addresses the page links.
+        let page = site.read(&format!(
+            "{}policies/measures/index.html",
+            if hant { "zh-hant/" } else { "" }
+        ));
+        for a in &hit.attachments {
+            assert!(
+                page.contains(&format!("<a href=\"/bzh/{}\">{}</a>", a.href, a.name)),
+                "{} as the page links it",
+                a.href
+            );
+            let file = public.join(crate::support::links::percent_decode(&a.href));
+            assert!(file.is_file(), "{} is published", file.display());
+        }
+    }
+    // Published once, beside the default script's page.
+    assert!(!public
+        .join("zh-hant/policies/measures")
+        .join("附件1 分工表.pdf")
+        .exists());
+    // Every fragment of the page carries them; a page without attachments has no field at all.
+    for fragment in fragments_of(&site, "policies/measures/") {
+        assert_eq!(
+            fragment["a"].as_array().map(Vec::len),
+            Some(2),
+            "{fragment}"
         );
     }
+    for fragment in fragments_of(&site, "policies/plain/") {
+        assert!(fragment.get("a").is_none(), "{fragment}");
+    }
+    for hant in [false, true] {
+        let hit = only_hit(&site, WITHOUT[usize::from(hant)], hant);
+        assert!(hit.attachments.is_empty());
+    }
+}
+
+#[test]
+fn hostile_attachment_names_stay_text_and_their_addresses_resolve() {
+    let site = attachment_site();
+    for hant in [false, true] {
+        let hit = only_hit(&site, WITH_FOUR[usize::from(hant)], hant);
+        // Every attachment is in the fragment (the client shows three and says how many).
+        assert_eq!(hit.attachments.len(), 4);
+        let hostile = &hit.attachments[0];
+        let name = if hant {
+            HOSTILE_NAME_HANT
+        } else {
+            HOSTILE_NAME
+        };
+        assert_eq!(hostile.name, name, "the name as written, as text");
+        assert_eq!(
+            hostile.href,
+            "policies/hostile/报价单%20%27最终%27%20%26lt;script%26gt;alert(1)%20%26%20%7B%7Bx%7D%7D%20$%7By%7D%20%60z%60%20“引号”.pdf"
+        );
+        assert_eq!((&*hostile.kind, &*hostile.size), ("PDF", "100 B"));
+        for a in &hit.attachments {
+            let file = site
+                .public()
+                .join(crate::support::links::percent_decode(&a.href));
+            assert!(file.is_file(), "{} is published", file.display());
+        }
+    }
+}
+
+/// The client in Node.js reads the same attachments from the fragments as the Rust copy.
+#[test]
+#[ignore = "needs Node.js (bash scripts/test-setup.sh); CI runs it"]
+fn the_client_gives_the_same_attachments() {
+    let node = Command::new("node").arg("--version").output();
+    if !node.is_ok_and(|o| o.status.success()) {
+        skip_or_fail(
+            "search::the_client_gives_the_same_attachments",
+            "STDPORTAL_REQUIRE_BROWSER",
+            "Node.js is not installed",
+        );
+        return;
+    }
+    let site = attachment_site();
+    let mut asked: Vec<(&str, bool, Filters)> = Vec::new();
+    for q in [WITH_TWO, WITH_FOUR, WITHOUT, ["附件检索", "附件檢索"]] {
+        asked.push((q[0], false, Filters::default()));
+        asked.push((q[1], true, Filters::default()));
+    }
+    let from_client = client(&site, &asked).expect("the client answers");
+    let mut files = 0;
+    for ((q, hant, f), got) in asked.iter().zip(from_client) {
+        let want: Vec<Shown> = hits(&site, q, *hant, f).iter().map(shown).collect();
+        files += want
+            .iter()
+            .map(|(_, a)| a.as_array().unwrap().len())
+            .sum::<usize>();
+        assert_eq!(got, want, "{q} (Traditional: {hant})");
+    }
+    // In each script: two, four, none, then all three pages (six).
+    assert_eq!(files, 2 * (2 + 4 + 6), "every attachment compared");
 }
 
 #[test]
@@ -456,6 +693,26 @@ fn browser_suggests_in_the_header_box() {
         "base_url = \"https://example.gov.cn/\"",
         "base_url = \"https://example.gov.cn/bzh/\"",
     );
+    // A page with four attachments, the first with a hostile name: its result shows three.
+    site.page(
+        "policies/attachments-demo/index.md",
+        &format!(
+            "+++\ntitle = \"四个附件\"\ndate = 2018-03-02\nkind = \"policy\"\n\
+             attachments = [\"{}\", \"表2.docx\", \"表3.xlsx\", \"表4.pdf\"]\n+++\n{}。\n",
+            HOSTILE_NAME.replace('"', "\\\""),
+            WITH_FOUR[0]
+        ),
+    );
+    site.file(
+        &format!("content/policies/attachments-demo/{HOSTILE_NAME}"),
+        vec![b'%'; 100],
+    );
+    for name in ["表2.docx", "表3.xlsx", "表4.pdf"] {
+        site.file(
+            &format!("content/policies/attachments-demo/{name}"),
+            vec![0u8; 10],
+        );
+    }
     site.built();
     let page = site.read("policies/rizhao-quality-13th-plan/index.html");
     assert!(
@@ -466,6 +723,7 @@ fn browser_suggests_in_the_header_box() {
         .arg(browser_dir.join("search-header.mjs"))
         .arg(site.public())
         .arg("/bzh/")
+        .arg(WITH_FOUR[0])
         .env("CHROMIUM", &chromium)
         .output()
         .expect("node runs");
@@ -477,6 +735,7 @@ fn browser_suggests_in_the_header_box() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(stdout.contains("no script: ok"), "{stdout}");
+    assert!(stdout.contains("files /bzh/zh-hant/: ok"), "{stdout}");
 }
 
 /// Without the index (`--no-search`) pages do not load the client for a box that has nothing

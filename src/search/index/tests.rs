@@ -17,6 +17,7 @@ fn doc(path: &str, kind: Kind, date: &str, text: &str) -> SearchDoc {
             validity: None,
             number: None,
             issuer: None,
+            attachments: Vec::new(),
         },
         [&html, &html],
     )

@@ -27,7 +27,8 @@ pub fn root_links(html: &str) -> Vec<String> {
         .collect()
 }
 
-fn percent_decode(text: &str) -> String {
+/// `text` with its percent escapes read (as a server maps an address to a file).
+pub fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -527,6 +527,9 @@
   }
   var script = document.currentScript;
   var root = script.getAttribute("data-root");
+  // The site's root (a script's root is under it): files such as attachments are published once
+  // for both scripts. A theme's older search page has no data-base: the index is under the root.
+  var siteRoot = script.getAttribute("data-base") || (script.getAttribute("data-index") || "").replace(/search\/data\/$/, "");
   var hant = document.documentElement.lang === "zh-Hant";
   var engine = Engine(script.getAttribute("data-index"), hant, window.fetch && window.fetch.bind(window));
   var usable = !!(window.DecompressionStream && window.fetch);
@@ -746,8 +749,43 @@
         .map(function (r) { return [r[0] - start + lead.length, r[1] - start + lead.length]; }));
     li.appendChild(h);
     if (info.textContent) li.appendChild(info);
+    var files = attached(f.a);
+    if (files) li.appendChild(files);
     li.appendChild(p);
     return li;
+  }
+  // 附件 under a result, as the catalogue lists them: 附件：name（PDF，24 KB）、…; at most
+  // FILES_SHOWN, then 等N个 (N: all of them, the page lists every one). Each entry of `list` is
+  // [name, address from the site's root, type, size]; everything is text, never markup, and an
+  // address stays under the site's root (leading slashes would make it another host's). Nothing
+  // (null) without any; an entry that is not a name and an address (a damaged index) is left out.
+  var FILES_SHOWN = 3;
+  function attached(list) {
+    list = (Array.isArray(list) ? list : []).filter(function (file) {
+      return Array.isArray(file) && typeof file[0] === "string" && file[0] && typeof file[1] === "string";
+    });
+    if (!list.length) return null;
+    var el = document.createElement("p");
+    el.className = "result-files";
+    el.appendChild(document.createTextNode(msg("files") || "附件："));
+    list.slice(0, FILES_SHOWN).forEach(function (file, i) {
+      if (i) el.appendChild(document.createTextNode("、"));
+      var a = document.createElement("a");
+      a.href = siteRoot + file[1].replace(/^[\/\\]+/, "");
+      a.textContent = file[0];
+      el.appendChild(a);
+      var about = [file[2], file[3]].filter(function (x) { return typeof x === "string" && x; }).join("，");
+      if (about) {
+        var meta = document.createElement("span");
+        meta.className = "file-meta";
+        meta.textContent = "（" + about + "）";
+        el.appendChild(meta);
+      }
+    });
+    if (list.length > FILES_SHOWN) {
+      el.appendChild(document.createTextNode(msg("more-files", list.length) || "等" + list.length + (hant ? "個" : "个")));
+    }
+    return el;
   }
   function countText(st) {
     var left = st.items.length - st.next;
