@@ -12,12 +12,15 @@
 // FILES_QUERY (a query finding one page with four attachments, the first with a hostile name):
 // in each script its result shows 附件： with three links under the sub-path (not the script's
 // folder) that download, then 等4个; the names stay text; Tab from the title reaches them; axe
-// finds no violation.
+// finds no violation; and with the index's attachments tampered with (wrong shapes, markup as a
+// name, addresses to another host or `javascript:`), only well-formed entries show, as text,
+// under the site's root.
 import { readFile, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 
 const require = createRequire(import.meta.url);
@@ -210,6 +213,48 @@ try {
       })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`));
       check(violations.length === 0, `${root}: axe: ${violations.join("; ")}`);
       console.log(`files ${root}: ok (${files.text})`);
+      await page.close();
+    }
+    // A damaged or tampered index: its attachments are entries of the wrong shape, markup as a
+    // name, and addresses that try to leave the site. Only entries with a name and an address
+    // are shown, as text, each under the site's root; no script runs.
+    {
+      const page = await context.newPage();
+      page.on("pageerror", (e) => errors.push(`tampered: ${e.message}`));
+      page.on("dialog", (d) => { errors.push(`tampered: a dialog opened: ${d.message()}`); d.dismiss(); });
+      let tampered = 0;
+      await page.route("**/search/data/s/**", async (route) => {
+        const response = await route.fetch();
+        const fragment = JSON.parse(gunzipSync(await response.body()).toString("utf8"));
+        if (fragment.a) {
+          tampered++;
+          fragment.a = [
+            "not a list", null, [7, "x.pdf"], ["a name alone"],
+            ["<img src=x onerror=alert(1)>", "//evil.example/x.pdf", "PDF", "1 KB"],
+            ["脚本", "javascript:alert(1)", 7, null],
+            ["反斜杠", "\\\\evil.example\\x.pdf"],
+          ];
+        }
+        await route.fulfill({ response, body: gzipSync(Buffer.from(JSON.stringify(fragment))) });
+      });
+      await page.goto(`${origin}${prefix}search/?q=${encodeURIComponent(filesQuery)}`);
+      await page.waitForFunction(() => {
+        const s = document.getElementById("search-status").textContent;
+        return s && !/正在/.test(s);
+      }, null, { timeout: TIMEOUT });
+      const files = await page.$eval("#search-results > li .result-files", (p) => ({
+        text: p.textContent,
+        hrefs: [...p.querySelectorAll("a")].map((a) => a.href),
+        markup: p.querySelectorAll(":not(a):not(span)").length,
+      }));
+      check(tampered > 0, "tampered: no fragment with attachments was served");
+      check(files.hrefs.length === 3 && !/等/.test(files.text), `tampered: the three entries with a name and an address: ${JSON.stringify(files)}`);
+      check(files.markup === 0 && files.text.includes("<img src=x onerror=alert(1)>"), `tampered: the name is text: "${files.text}"`);
+      for (const href of files.hrefs) {
+        const url = new URL(href);
+        check(url.origin === origin && url.pathname.startsWith(prefix), `tampered: ${href} stays under ${origin}${prefix}`);
+      }
+      console.log(`tampered index: ok (${files.text})`);
       await page.close();
     }
   }
