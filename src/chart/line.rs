@@ -397,53 +397,43 @@ pub(crate) fn line(c: &LineChart, labels: &Labels, width: f64) -> String {
                 x = PAD;
                 cy += LEGEND_ROW;
             }
-            if shape == Shape::Bullseye {
-                let attrs = format!(r#"stroke="{TEXT}" stroke-width="2" stroke-dasharray="6 4""#);
-                seg(
-                    &mut body,
-                    "legend-swatch ref-line ref-target",
-                    (x, cy),
-                    (x + 26.0, cy),
-                    &attrs,
-                );
-                mark(
-                    &mut body,
-                    shape,
-                    (x + 13.0, cy),
+            // Each swatch as it is drawn in the plot: the target's dashed line and bullseye, the
+            // forecasts' dotted line and hollow point, the baseline's diamond alone.
+            let (line, mark_size, mark_class, colour) = match shape {
+                Shape::Bullseye => (
+                    Some(("ref-line ref-target", "6 4")),
                     8.0,
-                    "legend-swatch mark-target",
+                    "mark-target",
                     TEXT,
-                    "",
-                );
-            } else if shape == Shape::HollowCircle {
-                let attrs = format!(r#"stroke="{SERIES}" stroke-width="2" stroke-dasharray="4 4""#);
+                ),
+                Shape::HollowCircle => (
+                    Some(("forecast-line", "4 4")),
+                    6.0,
+                    "point-forecast",
+                    SERIES,
+                ),
+                _ => (None, 7.0, "mark-baseline", GREY),
+            };
+            if let Some((class, dashes)) = line {
+                let attrs =
+                    format!(r#"stroke="{colour}" stroke-width="2" stroke-dasharray="{dashes}""#);
                 seg(
                     &mut body,
-                    "legend-swatch forecast-line",
+                    &format!("legend-swatch {class}"),
                     (x, cy),
                     (x + 26.0, cy),
                     &attrs,
-                );
-                mark(
-                    &mut body,
-                    shape,
-                    (x + 13.0, cy),
-                    6.0,
-                    "legend-swatch point-forecast",
-                    SERIES,
-                    "",
-                );
-            } else {
-                mark(
-                    &mut body,
-                    shape,
-                    (x + 13.0, cy),
-                    7.0,
-                    "legend-swatch mark-baseline",
-                    GREY,
-                    "",
                 );
             }
+            mark(
+                &mut body,
+                shape,
+                (x + 13.0, cy),
+                mark_size,
+                &format!("legend-swatch {mark_class}"),
+                colour,
+                "",
+            );
             Text::new("legend-label", x + 34.0, cy)
                 .max_width(max_text)
                 .write(&mut body, &text);
