@@ -353,6 +353,27 @@ const HOSTILE_NAME: &str = "报价单 '最终' &lt;script&gt;alert(1) & {{x}} ${
 /// [`HOSTILE_NAME`] as the Traditional page shows it.
 const HOSTILE_NAME_HANT: &str = "報價單 '最終' &lt;script&gt;alert(1) & {{x}} ${y} `z` “引號”.pdf";
 
+/// `content/policies/<folder>/index.md`, found by [`WITH_FOUR`], with four attachments beside
+/// it: the first named [`HOSTILE_NAME`] (100 bytes), then 表2.docx, 表3.xlsx and 表4.pdf.
+fn page_with_four_attachments(site: &TestSite, folder: &str) {
+    site.page(
+        &format!("policies/{folder}/index.md"),
+        &format!(
+            "+++\ntitle = \"四个附件\"\ndate = 2018-03-02\nkind = \"policy\"\n\
+             attachments = [\"{}\", \"表2.docx\", \"表3.xlsx\", \"表4.pdf\"]\n+++\n{}。\n",
+            HOSTILE_NAME.replace('"', "\\\""),
+            WITH_FOUR[0]
+        ),
+    );
+    site.file(
+        &format!("content/policies/{folder}/{HOSTILE_NAME}"),
+        vec![b'%'; 100],
+    );
+    for name in ["表2.docx", "表3.xlsx", "表4.pdf"] {
+        site.file(&format!("content/policies/{folder}/{name}"), vec![0u8; 10]);
+    }
+}
+
 /// What each page of [`attachment_site`] is found by: unique words of its text, in Simplified
 /// and Traditional.
 const WITH_TWO: [&str; 2] = ["附件检索甲独有词", "附件檢索甲獨有詞"];
@@ -381,22 +402,7 @@ fn attachment_site() -> TestSite {
         vec![b'%'; 2048],
     );
     site.file("static/files/年度报告.pdf", vec![b'%'; 24 * 1024]);
-    site.page(
-        "policies/hostile/index.md",
-        &format!(
-            "+++\ntitle = \"四个附件\"\ndate = 2018-03-02\nkind = \"policy\"\n\
-             attachments = [\"{}\", \"表2.docx\", \"表3.xlsx\", \"表4.pdf\"]\n+++\n{}。\n",
-            HOSTILE_NAME.replace('"', "\\\""),
-            WITH_FOUR[0]
-        ),
-    );
-    site.file(
-        &format!("content/policies/hostile/{HOSTILE_NAME}"),
-        vec![b'%'; 100],
-    );
-    for name in ["表2.docx", "表3.xlsx", "表4.pdf"] {
-        site.file(&format!("content/policies/hostile/{name}"), vec![0u8; 10]);
-    }
+    page_with_four_attachments(&site, "hostile");
     site.page(
         "policies/plain.md",
         &format!(
@@ -694,25 +700,7 @@ fn browser_suggests_in_the_header_box() {
         "base_url = \"https://example.gov.cn/bzh/\"",
     );
     // A page with four attachments, the first with a hostile name: its result shows three.
-    site.page(
-        "policies/attachments-demo/index.md",
-        &format!(
-            "+++\ntitle = \"四个附件\"\ndate = 2018-03-02\nkind = \"policy\"\n\
-             attachments = [\"{}\", \"表2.docx\", \"表3.xlsx\", \"表4.pdf\"]\n+++\n{}。\n",
-            HOSTILE_NAME.replace('"', "\\\""),
-            WITH_FOUR[0]
-        ),
-    );
-    site.file(
-        &format!("content/policies/attachments-demo/{HOSTILE_NAME}"),
-        vec![b'%'; 100],
-    );
-    for name in ["表2.docx", "表3.xlsx", "表4.pdf"] {
-        site.file(
-            &format!("content/policies/attachments-demo/{name}"),
-            vec![0u8; 10],
-        );
-    }
+    page_with_four_attachments(&site, "attachments-demo");
     site.built();
     let page = site.read("policies/rizhao-quality-13th-plan/index.html");
     assert!(
