@@ -89,13 +89,7 @@ fn build(binary: &Path, root: &Path, search: bool) -> Run {
         command.arg("--no-search");
     }
     let (usage, stdout) = bench_search::run_measured_output(&mut command);
-    let stdout = String::from_utf8_lossy(&stdout);
-    assert!(usage.ok, "build failed:\n{stdout}");
-    let built: serde_json::Value = stdout
-        .lines()
-        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-        .find(|event| event["event"] == "built")
-        .unwrap_or_else(|| panic!("no `built` event:\n{stdout}"));
+    let built = bench_search::built_event(&usage, &stdout);
     let pages = built["pages"].as_u64().unwrap_or(0) as usize;
     let stages = built["timings"]
         .as_object()

@@ -159,19 +159,7 @@ fn main() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let stdportal = match &options.stdportal {
         Some(binary) => binary.clone(),
-        None => {
-            let status = Command::new("cargo")
-                .args(["build", "--release", "--bin", "stdportal"])
-                .current_dir(repo)
-                .status()
-                .expect("cargo runs");
-            assert!(status.success(), "the release build failed");
-            // Where cargo just put it: CARGO_TARGET_DIR when set (as cargo reads it).
-            std::env::var_os("CARGO_TARGET_DIR")
-                .map(std::path::PathBuf::from)
-                .unwrap_or_else(|| repo.join("target"))
-                .join("release/stdportal")
-        }
+        None => measure::release_binary(repo),
     };
     let hugo = if options.hugo {
         match hugo::install(&options.cache) {

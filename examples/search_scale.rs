@@ -133,13 +133,7 @@ fn build(binary: &Path, corpus: &Path, output: &Path, search: bool) -> Run {
     }
     let load = measure::load_average();
     let (usage, stdout) = bench_search::run_measured_output(&mut command);
-    let stdout = String::from_utf8_lossy(&stdout);
-    assert!(usage.ok, "build failed:\n{stdout}");
-    let built: serde_json::Value = stdout
-        .lines()
-        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-        .find(|event| event["event"] == "built")
-        .unwrap_or_else(|| panic!("no `built` event:\n{stdout}"));
+    let built = bench_search::built_event(&usage, &stdout);
     let stages = built["timings"]
         .as_object()
         .map(|t| {
@@ -199,15 +193,7 @@ fn main() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let binary = match &options.binary {
         Some(binary) => binary.clone(),
-        None => {
-            let status = Command::new("cargo")
-                .args(["build", "--release", "--bin", "stdportal"])
-                .current_dir(repo)
-                .status()
-                .expect("cargo runs");
-            assert!(status.success());
-            repo.join("target/release/stdportal")
-        }
+        None => measure::release_binary(repo),
     };
     let commit = Command::new("git")
         .args(["rev-parse", "--short", "HEAD"])

@@ -185,3 +185,18 @@ pub fn median(mut values: Vec<f64>) -> f64 {
         n => (values[n / 2 - 1] + values[n / 2]) / 2.0,
     }
 }
+
+/// `cargo build --release --bin stdportal` in `repo`, and the binary it made: in
+/// `CARGO_TARGET_DIR` when that is set, as cargo reads it, else in `repo/target`.
+pub fn release_binary(repo: &std::path::Path) -> std::path::PathBuf {
+    let status = Command::new("cargo")
+        .args(["build", "--release", "--bin", "stdportal"])
+        .current_dir(repo)
+        .status()
+        .expect("cargo runs");
+    assert!(status.success(), "the release build failed");
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| repo.join("target"))
+        .join("release/stdportal")
+}

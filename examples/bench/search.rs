@@ -64,6 +64,18 @@ pub fn run_measured(command: &mut Command) -> Usage {
     run_measured_output(command.stderr(Stdio::null())).0
 }
 
+/// The `built` event of a build run with `--message-format json` (docs/EVENTS.md): its pages,
+/// timings and peak memory. Panics, with what the build wrote, when it failed or said nothing.
+pub fn built_event(usage: &Usage, stdout: &[u8]) -> serde_json::Value {
+    let stdout = String::from_utf8_lossy(stdout);
+    assert!(usage.ok, "build failed:\n{stdout}");
+    stdout
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .find(|event| event["event"] == "built")
+        .unwrap_or_else(|| panic!("no `built` event:\n{stdout}"))
+}
+
 /// [`run_measured`], also returning what the child wrote to its standard output. CPU time is
 /// reported besides wall time because the machine is shared: other processes stretch the wall
 /// time of a build much more than its CPU time.
