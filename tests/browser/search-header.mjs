@@ -16,12 +16,12 @@
 // name, addresses to another host or `javascript:`), only well-formed entries show, as text,
 // under the site's root.
 import { readFile, mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, serve } from "./site-server.mjs";
 
 const require = createRequire(import.meta.url);
 const [publicDir, prefix, filesQuery] = process.argv.slice(2);
@@ -30,41 +30,20 @@ if (!publicDir || !prefix || !prefix.startsWith("/") || !prefix.endsWith("/")) {
   process.exit(2);
 }
 const TIMEOUT = 10_000;
-const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json" };
 const errors = [];
 
 // The site under the sub-path only, as a host publishing it there would serve it.
-const server = createServer(async (req, res) => {
-  const url = new URL(req.url, "http://x");
-  if (!url.pathname.startsWith(prefix)) {
-    if (url.pathname !== "/favicon.ico") errors.push(`request outside ${prefix}: ${url.pathname}`);
-    res.writeHead(404);
-    res.end("not found");
-    return;
-  }
-  let path = normalize(decodeURIComponent(url.pathname.slice(prefix.length - 1)));
-  if (path.endsWith("/")) path += "index.html";
-  try {
-    const body = await readFile(join(publicDir, path));
-    res.writeHead(200, { "content-type": types[extname(path)] || "application/octet-stream" });
-    res.end(body);
-  } catch {
-    res.writeHead(404);
-    res.end("not found");
-  }
+const site = await serve(publicDir, prefix, (path) => {
+  if (path !== "/favicon.ico") errors.push(`request outside ${prefix}: ${path}`);
 });
-await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const origin = site.url;
 
 const profile = await mkdtemp(join(tmpdir(), "stdportal-chromium-"));
 const launch = {
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   headless: true,
   viewport: { width: 1000, height: 800 },
-  args: [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  ],
+  args: CHROMIUM_ARGS,
 };
 const context = await chromium.launchPersistentContext(profile, launch);
 const axe = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -281,6 +260,6 @@ try {
   if (errors.length) console.error(`errors: ${errors.join("; ")}`);
 }
 await context.close();
-server.close();
+await site.close();
 await rm(profile, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);

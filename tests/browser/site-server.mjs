@@ -12,12 +12,16 @@ const TYPES = {
 };
 
 /** Serves `root` on a free loopback port; resolves to `{ url, close }`. With `prefix` (a path
- * ending in "/"), the site is served beneath it, as a site built for a sub-path is deployed. */
-export async function serve(root, prefix = "/") {
+ * ending in "/"), the site is served beneath it, as a site built for a sub-path is deployed;
+ * `outside(path)` is told of each request outside it (a link that forgot the sub-path). */
+export async function serve(root, prefix = "/", outside = () => {}) {
   const server = createServer(async (req, res) => {
     try {
       const full = decodeURIComponent(new URL(req.url, "http://x").pathname);
-      if (!full.startsWith(prefix)) throw new Error("outside the prefix");
+      if (!full.startsWith(prefix)) {
+        outside(full);
+        throw new Error("outside the prefix");
+      }
       const path = "/" + full.slice(prefix.length);
       let file = normalize(join(root, path));
       if (!file.startsWith(normalize(root + sep)) && file !== normalize(root)) throw new Error("outside");
