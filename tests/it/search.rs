@@ -298,16 +298,25 @@ fn client_answers(
     Ok(serde_json::from_slice(&output.stdout).unwrap())
 }
 
+/// Whether Node.js runs here; without it the test named `test` is skipped, or fails when
+/// `STDPORTAL_REQUIRE_BROWSER` says the tools were installed.
+fn node_or_skip(test: &str) -> bool {
+    let node = Command::new("node").arg("--version").output();
+    if node.is_ok_and(|o| o.status.success()) {
+        return true;
+    }
+    skip_or_fail(
+        test,
+        "STDPORTAL_REQUIRE_BROWSER",
+        "Node.js is not installed",
+    );
+    false
+}
+
 #[test]
 #[ignore = "needs Node.js (bash scripts/test-setup.sh); CI runs it"]
 fn the_client_gives_the_same_results() {
-    let node = Command::new("node").arg("--version").output();
-    if !node.is_ok_and(|o| o.status.success()) {
-        skip_or_fail(
-            "search::the_client_gives_the_same_results",
-            "STDPORTAL_REQUIRE_BROWSER",
-            "Node.js is not installed",
-        );
+    if !node_or_skip("search::the_client_gives_the_same_results") {
         return;
     }
     let mut queries: Vec<(&str, bool, Filters)> = Vec::new();
@@ -537,13 +546,7 @@ fn hostile_attachment_names_stay_text_and_their_addresses_resolve() {
 #[test]
 #[ignore = "needs Node.js (bash scripts/test-setup.sh); CI runs it"]
 fn the_client_gives_the_same_attachments() {
-    let node = Command::new("node").arg("--version").output();
-    if !node.is_ok_and(|o| o.status.success()) {
-        skip_or_fail(
-            "search::the_client_gives_the_same_attachments",
-            "STDPORTAL_REQUIRE_BROWSER",
-            "Node.js is not installed",
-        );
+    if !node_or_skip("search::the_client_gives_the_same_attachments") {
         return;
     }
     let site = attachment_site();
@@ -746,13 +749,7 @@ fn the_header_box_suggests_only_when_the_index_is_built() {
 #[test]
 #[ignore = "needs Node.js (bash scripts/test-setup.sh); CI runs it"]
 fn a_damaged_index_makes_a_search_fail_instead_of_hanging() {
-    let node = Command::new("node").arg("--version").output();
-    if !node.is_ok_and(|o| o.status.success()) {
-        skip_or_fail(
-            "search::a_damaged_index_makes_a_search_fail_instead_of_hanging",
-            "STDPORTAL_REQUIRE_BROWSER",
-            "Node.js is not installed",
-        );
+    if !node_or_skip("search::a_damaged_index_makes_a_search_fail_instead_of_hanging") {
         return;
     }
     let site = portal();

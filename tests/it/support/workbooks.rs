@@ -200,21 +200,22 @@ pub mod raw {
     /// An `.ods` of a whole `content.xml` and `styles.xml`, as a writer other than LibreOffice
     /// may keep its formats (named styles in `styles.xml`).
     pub fn ods_with_styles(content: &str, styles: &str) -> Vec<u8> {
-        zip(&[
-            Part {
-                name: "mimetype",
-                bytes: b"application/vnd.oasis.opendocument.spreadsheet",
-                deflate: false,
-                spaces: 0,
-            },
-            part("META-INF/manifest.xml", super::ODS_MANIFEST.as_bytes()),
-            part("styles.xml", styles.as_bytes()),
-            part("content.xml", content.as_bytes()),
-        ])
+        ods_of(
+            super::ODS_MANIFEST,
+            vec![
+                part("styles.xml", styles.as_bytes()),
+                part("content.xml", content.as_bytes()),
+            ],
+        )
     }
 
     pub fn ods_with_manifest(content: &str, manifest: &str) -> Vec<u8> {
-        zip(&[
+        ods_of(manifest, vec![part("content.xml", content.as_bytes())])
+    }
+
+    /// An `.ods`: its stored `mimetype` first (as the format requires), `manifest`, then `parts`.
+    fn ods_of<'a>(manifest: &'a str, parts: Vec<Part<'a>>) -> Vec<u8> {
+        let mut all = vec![
             Part {
                 name: "mimetype",
                 bytes: b"application/vnd.oasis.opendocument.spreadsheet",
@@ -222,8 +223,9 @@ pub mod raw {
                 spaces: 0,
             },
             part("META-INF/manifest.xml", manifest.as_bytes()),
-            part("content.xml", content.as_bytes()),
-        ])
+        ];
+        all.extend(parts);
+        zip(&all)
     }
 
     /// A BIFF record: its type, its length, its data.
