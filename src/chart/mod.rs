@@ -47,56 +47,40 @@ fn narrow_id(id: &str) -> String {
     format!("{id}-narrow")
 }
 
-/// A bullet chart in both layouts (see [`layouts`]).
+/// `$chart` drawn by `$draw` in both layouts (see [`layouts`]): the phone one a copy of the chart
+/// of type `$kind` with its id made narrow.
+macro_rules! in_both_layouts {
+    ($chart:expr, $kind:ident, $draw:path, $labels:expr) => {{
+        let id = narrow_id($chart.id);
+        let narrow = $kind {
+            id: &id,
+            ..$chart.clone()
+        };
+        layouts(
+            $draw($chart, $labels, WIDTH),
+            $draw(&narrow, $labels, NARROW),
+        )
+    }};
+}
+
+/// A bullet chart in both layouts.
 pub(crate) fn bullet(b: &Bullet, labels: &Labels) -> String {
-    let id = narrow_id(b.id);
-    let narrow = Bullet {
-        id: &id,
-        ..b.clone()
-    };
-    layouts(
-        bullet::bullet(b, labels, WIDTH),
-        bullet::bullet(&narrow, labels, NARROW),
-    )
+    in_both_layouts!(b, Bullet, bullet::bullet, labels)
 }
 
-/// A bar chart in both layouts (see [`layouts`]).
+/// A bar chart in both layouts.
 pub(crate) fn bars(c: &BarChart, labels: &Labels) -> String {
-    let id = narrow_id(c.id);
-    let narrow = BarChart {
-        id: &id,
-        ..c.clone()
-    };
-    layouts(
-        bar::bars(c, labels, WIDTH),
-        bar::bars(&narrow, labels, NARROW),
-    )
+    in_both_layouts!(c, BarChart, bar::bars, labels)
 }
 
-/// A stacked bar chart in both layouts (see [`layouts`]).
+/// A stacked bar chart in both layouts.
 pub(crate) fn stacked_bars(c: &StackedBarChart, labels: &Labels) -> String {
-    let id = narrow_id(c.id);
-    let narrow = StackedBarChart {
-        id: &id,
-        ..c.clone()
-    };
-    layouts(
-        bar::stacked_bars(c, labels, WIDTH),
-        bar::stacked_bars(&narrow, labels, NARROW),
-    )
+    in_both_layouts!(c, StackedBarChart, bar::stacked_bars, labels)
 }
 
-/// A line chart in both layouts (see [`layouts`]).
+/// A line chart in both layouts.
 pub(crate) fn line(c: &LineChart, labels: &Labels) -> String {
-    let id = narrow_id(c.id);
-    let narrow = LineChart {
-        id: &id,
-        ..c.clone()
-    };
-    layouts(
-        line::line(c, labels, WIDTH),
-        line::line(&narrow, labels, NARROW),
-    )
+    in_both_layouts!(c, LineChart, line::line, labels)
 }
 
 /// One indicator against its target, as a bullet chart.
