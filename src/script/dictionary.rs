@@ -279,6 +279,11 @@ mod tests {
         );
         assert_eq!(traditional_name("金马工业面业"), "金馬工業面業");
         assert_eq!(traditional_name("日照三运实业"), "日照三運實業");
+        // A place in a name keeps 台 (台州 is written so in Traditional too) and takes 號.
+        assert_eq!(traditional_name("台州一号科技"), "台州一號科技");
+        // The limit of a rule by characters: 云 is a Traditional character too, so 云南 stays
+        // 云南 where a Traditional text writes 雲南 — such a name is paired in [to_hant].
+        assert_eq!(traditional_name("云南白药集团"), "云南白藥集團");
         // Through the whole conversion, in both profiles: OpenCC alone writes 五徵集團.
         let mut d = SiteDictionary::default();
         let plain = Converter::new(TraditionalProfile::S2twp, &d);
