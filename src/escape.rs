@@ -10,8 +10,28 @@ use percent_encoding::percent_decode_str;
 /// anything safer in quoted attributes and text).
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    escape_into(&mut out, text, Some);
+    html_into(&mut out, text);
     out
+}
+
+/// [`html`], appended to `out`. Every page's text goes through here (Tera's escaper): the runs
+/// between markup characters are copied whole rather than character by character.
+pub fn html_into(out: &mut String, text: &str) {
+    let mut copied = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[copied..at]);
+        out.push_str(entity);
+        copied = at + 1;
+    }
+    out.push_str(&text[copied..]);
 }
 
 /// Text for XML (feeds, the sitemap, SVG charts), in element content and quoted attribute
@@ -85,6 +105,21 @@ mod tests {
     fn html_keeps_urls_readable_and_markup_inert() {
         assert_eq!(html("https://a.cn/x?a=1&b=2"), "https://a.cn/x?a=1&amp;b=2");
         assert_eq!(html("<script>\"'"), "&lt;script&gt;&quot;&#39;");
+    }
+
+    #[test]
+    fn html_copies_everything_else_as_it_is() {
+        for text in [
+            "",
+            "&",
+            "标准化&<>\"'末",
+            "a\u{0}b\n\u{FFFF}",
+            "\u{1F600}&\u{1F600}",
+        ] {
+            let mut slow = String::new();
+            escape_into(&mut slow, text, Some);
+            assert_eq!(html(text), slow, "{text:?}");
+        }
     }
 
     #[test]

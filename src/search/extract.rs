@@ -159,7 +159,7 @@ pub(super) fn extract(html: &str) -> Extracted {
         field_start: 0,
     };
     // Open elements: name, whether it hides its content.
-    let mut stack: Vec<(String, bool)> = Vec::new();
+    let mut stack: Vec<(std::borrow::Cow<'_, str>, bool)> = Vec::new();
     let mut hidden_depth = 0usize;
     let mut heading: Option<(Field, usize)> = None;
     let mut title_done = false;
@@ -168,10 +168,11 @@ pub(super) fn extract(html: &str) -> Extracted {
     let mut text_start = i;
     let field_of = |heading: &Option<(Field, usize)>| heading.map_or(Field::Body, |(f, _)| f);
     while i < bytes.len() {
-        if bytes[i] != b'<' {
-            i += 1;
-            continue;
-        }
+        // Text after the last tag is outside `<main>`.
+        let Some(next) = memchr::memchr(b'<', &bytes[i..]) else {
+            break;
+        };
+        i += next;
         if hidden_depth == 0 && text_start < i {
             let field = field_of(&heading);
             b.push_text(&decode(&html[text_start..i]), field);
@@ -190,7 +191,7 @@ pub(super) fn extract(html: &str) -> Extracted {
             continue;
         }
         if let Some(name) = tag.strip_prefix('/') {
-            let name = name.trim().to_ascii_lowercase();
+            let name = lowercase(name.trim());
             let Some(pos) = stack.iter().rposition(|(n, _)| *n == name) else {
                 continue;
             };
@@ -198,7 +199,7 @@ pub(super) fn extract(html: &str) -> Extracted {
                 if hides {
                     hidden_depth -= 1;
                 }
-                if hidden_depth == 0 && BLOCKS.contains(&closed.as_str()) {
+                if hidden_depth == 0 && BLOCKS.contains(&&*closed) {
                     if let Some((field, start)) = heading {
                         if stack_depth_is(&closed, field) && b.len > start {
                             b.out.fields.push((b.field_start..b.len, field));
@@ -223,15 +224,15 @@ pub(super) fn extract(html: &str) -> Extracted {
         let name_end = tag
             .find(|c: char| c.is_ascii_whitespace() || c == '/')
             .unwrap_or(tag.len());
-        let name = tag[..name_end].to_ascii_lowercase();
+        let name = lowercase(&tag[..name_end]);
         let attributes = &tag[name_end..];
-        let hides = SKIPPED.contains(&name.as_str())
+        let hides = SKIPPED.contains(&&*name)
             || has_attribute(attributes, "hidden")
             || has_attribute(attributes, IGNORE_ATTRIBUTE);
-        if hidden_depth == 0 && BLOCKS.contains(&name.as_str()) {
+        if hidden_depth == 0 && BLOCKS.contains(&&*name) {
             b.block('\n');
         }
-        if VOID.contains(&name.as_str()) || self_closing {
+        if VOID.contains(&&*name) || self_closing {
             continue;
         }
         if name == "script" || name == "style" {
@@ -245,7 +246,7 @@ pub(super) fn extract(html: &str) -> Extracted {
             continue;
         }
         if hidden_depth == 0 && heading.is_none() {
-            let field = match name.as_str() {
+            let field = match &*name {
                 "h1" => Some(Field::Title),
                 "h2" | "h3" | "h4" | "h5" | "h6" => Some(Field::Heading),
                 _ => None,
@@ -285,9 +286,19 @@ fn tag_end(bytes: &[u8], start: usize) -> Option<usize> {
     None
 }
 
+/// A tag's name as HTML compares it: lower case (borrowed when it already is, as a theme's
+/// tags are: every tag of every page comes through here).
+fn lowercase(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    }
+}
+
 fn has_attribute(attributes: &str, name: &str) -> bool {
     let mut rest = attributes;
-    while let Some(at) = rest.find(name) {
+    while let Some(at) = memchr::memmem::find(rest.as_bytes(), name.as_bytes()) {
         let before = rest[..at].chars().next_back();
         let after = rest[at + name.len()..].chars().next();
         let starts = before.is_none_or(|c| c.is_ascii_whitespace());
