@@ -77,7 +77,13 @@ const VOID: &[&str] = &[
 
 /// Whether a rendered page has a searchable part.
 pub(super) fn is_searchable(html: &str) -> bool {
-    html.contains(BODY_ATTRIBUTE)
+    body_marker(html).is_some()
+}
+
+/// Where the attribute that marks the searchable part is: the page's whole head comes before
+/// it, so the SIMD search of `memmem` pays.
+fn body_marker(html: &str) -> Option<usize> {
+    memchr::memmem::find(html.as_bytes(), BODY_ATTRIBUTE.as_bytes())
 }
 
 struct Builder {
@@ -145,10 +151,10 @@ impl Builder {
 
 /// The searchable text of a page (empty when it has no `data-search-body` element).
 pub(super) fn extract(html: &str) -> Extracted {
-    let Some(marker) = html.find(BODY_ATTRIBUTE) else {
+    let Some(marker) = body_marker(html) else {
         return Extracted::default();
     };
-    let Some(open) = html[..marker].rfind('<') else {
+    let Some(open) = memchr::memrchr(b'<', &html.as_bytes()[..marker]) else {
         return Extracted::default();
     };
     let mut b = Builder {

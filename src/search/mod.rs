@@ -263,7 +263,11 @@ impl SearchDoc {
             let first = (at.saturating_sub(OVERLAP) / size).min(last);
             (first..=last).fold(0u32, |bits, k| bits | 1 << k)
         };
-        let mut terms: HashMap<Token<'_>, Term, FastHash> = HashMap::default();
+        // Sized for the text at once: growing the table as it fills cost 7 % of indexing. A page
+        // has about one distinct key per 10.5 bytes of text (median and 90th percentile within
+        // 5 % of it on the example portal and the generated corpus).
+        let mut terms: HashMap<Token<'_>, Term, FastHash> =
+            HashMap::with_capacity_and_hasher(folded.len() / 8, FastHash::default());
         let mut length = 0u32;
         let mut field_index = 0;
         for_each_token(&folded, |token, at| {
