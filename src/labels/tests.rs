@@ -284,6 +284,7 @@ fn templates_may_name_only_labels() {
         tera: tera::Tera::default(),
         texts,
         files,
+        script_neutral: false,
     };
     let errors: Vec<String> = check_templates(&templates)
         .iter()

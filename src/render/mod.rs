@@ -1,6 +1,7 @@
 //! The Tera environment: the theme's templates, overridden by the site's own `templates/`.
 
 mod loops;
+pub(crate) mod neutral;
 #[cfg(test)]
 mod tests;
 
@@ -37,6 +38,8 @@ pub(crate) struct Templates {
     pub texts: BTreeMap<String, String>,
     /// Where each template was read from, for messages.
     pub files: BTreeMap<String, PathBuf>,
+    /// Whether a page can be rendered once for both scripts (see [`neutral`]).
+    pub script_neutral: bool,
 }
 
 /// Loads `themes/<theme>/templates` and the site's `templates/` (which wins on a name clash).
@@ -130,7 +133,13 @@ pub(crate) fn load(root: &Path, theme: &str) -> Result<Templates, Diagnostics> {
     if let Err(e) = tera.add_raw_templates(raw) {
         return Err(template_error(&files, &e).into());
     }
-    Ok(Templates { tera, texts, files })
+    let script_neutral = neutral::is_script_neutral(&tera);
+    Ok(Templates {
+        tera,
+        texts,
+        files,
+        script_neutral,
+    })
 }
 
 /// A Tera error as a diagnostic on the template file it concerns, with the whole cause chain.

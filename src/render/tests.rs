@@ -169,3 +169,14 @@ fn tera_positions_are_found() {
     );
     assert_eq!(parse_tera_line("no position"), None);
 }
+
+#[test]
+fn the_default_theme_renders_each_page_once_for_both_scripts() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let templates = super::load(root, "default").unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(
+        templates.script_neutral,
+        "a template of the default theme does more with lang, root, canonical or alternate \
+         than print them: every page is rendered twice (see render/neutral.rs)"
+    );
+}

@@ -37,7 +37,8 @@ impl Site {
             if contexts.iter().any(|(t, _)| *t == route.template) {
                 continue;
             }
-            self.script_context(&mut route, self.config.default_script);
+            let values = self.script_values(&route, self.config.default_script);
+            self.script_context(&mut route, &values);
             contexts.push((route.template.clone(), route.context.into_json()));
         }
         // A site whose pages use no shortcode: what `{{ indicator(…) }}` would receive.

@@ -80,9 +80,9 @@ impl<'a> From<&'a Config> for ConfigView<'a> {
 
 #[derive(Serialize)]
 struct AlternateView<'a> {
-    lang: &'static str,
+    lang: &'a str,
     name: &'a str,
-    path: String,
+    path: &'a str,
 }
 
 #[derive(Serialize)]
@@ -121,18 +121,56 @@ impl Site {
         }
     }
 
-    /// Renders one route in one script: the finished HTML.
-    /// The route's context gets this script's values (replacing the other script's).
-    fn render_route(&self, route: &mut Route, script: Script) -> Result<String, Diagnostic> {
-        self.script_context(route, script);
-        let root = self.script_root(script);
-        let context = &route.context;
-        let html = self
-            .timings
-            .template(|| self.templates.tera.render(&route.template, context))
-            .map_err(|e| crate::render::template_error(&self.templates.files, &e))?;
+    /// Renders one route in both scripts: the finished HTML of each.
+    ///
+    /// With a theme that only prints the script values (see [`crate::render::neutral`]), Tera
+    /// renders the page once with a marker for each, filled in per script; otherwise once per
+    /// script. Either way each script's page is then converted.
+    fn render_both(&self, route: &mut Route) -> Result<[String; 2], Diagnostic> {
+        let values = Script::ALL.map(|script| self.script_values(route, script));
+        // A filled value is written as it is: one that HTML escaping would change (a `&` in a
+        // path) is left to Tera, which escapes what it writes.
+        let fill_safe = values.iter().flatten().all(|v| {
+            !v.bytes()
+                .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+        });
+        if !(self.templates.script_neutral && fill_safe) {
+            let [hans, hant] = Script::ALL.map(|script| {
+                self.script_context(route, &values[script as usize]);
+                self.render_template(route)
+                    .and_then(|html| self.finish_page(route, script, html))
+            });
+            return Ok([hans?, hant?]);
+        }
+        let markers = crate::render::neutral::markers();
+        self.script_context(route, &markers);
+        let html = self.render_template(route)?;
+        let [hans, hant] = Script::ALL.map(|script| {
+            let values = &values[script as usize];
+            let filled =
+                crate::render::neutral::fill(&html, &values.each_ref().map(String::as_str));
+            self.finish_page(route, script, filled)
+        });
+        Ok([hans?, hant?])
+    }
+
+    /// The route's template rendered with its context as it stands.
+    fn render_template(&self, route: &Route) -> Result<String, Diagnostic> {
+        self.timings
+            .template(|| self.templates.tera.render(&route.template, &route.context))
+            .map_err(|e| crate::render::template_error(&self.templates.files, &e))
+    }
+
+    /// A rendered page made one script's: the root of shortcodes' links put in, the text
+    /// converted.
+    fn finish_page(
+        &self,
+        route: &Route,
+        script: Script,
+        html: String,
+    ) -> Result<String, Diagnostic> {
         let html = if html.contains(shortcodes::ROOT_MARKER) {
-            shortcodes::replace_root_marker(&html, &root)
+            shortcodes::replace_root_marker(&html, &self.script_root(script))
         } else {
             html
         };
@@ -153,24 +191,38 @@ impl Site {
             .map_err(|m| Diagnostic::new(&route.path, m))
     }
 
-    /// Puts a script's values in a route's context (replacing the other script's).
-    pub(super) fn script_context(&self, route: &mut Route, script: Script) {
-        let context = &mut route.context;
-        let root = self.script_root(script);
+    /// The context values that differ between the scripts, for `script`, in the order of
+    /// [`crate::render::neutral::SCRIPT_VALUES`].
+    pub(super) fn script_values(&self, route: &Route, script: Script) -> [String; 6] {
         let other = script.other();
+        [
+            script.lang().to_string(),
+            self.script_root(script),
+            self.absolute_url(script, &route.path),
+            other.lang().to_string(),
+            self.labels.script_name(other).to_string(),
+            format!("{}{}", self.script_root(other), route.path),
+        ]
+    }
+
+    /// Puts a script's values in a route's context (replacing the other script's), in the
+    /// order of [`crate::render::neutral::SCRIPT_VALUES`], with what both scripts share.
+    pub(super) fn script_context(&self, route: &mut Route, values: &[String; 6]) {
+        let context = &mut route.context;
+        let [lang, root, canonical, alternate_lang, alternate_name, alternate_path] = values;
         context.insert("config", &ConfigView::from(&self.config));
-        context.insert("lang", script.lang());
-        context.insert("root", &root);
+        context.insert("lang", lang);
+        context.insert("root", root);
         context.insert("base_path", self.config.base_path());
         context.insert("current_path", &route.path);
-        context.insert("canonical", &self.absolute_url(script, &route.path));
+        context.insert("canonical", canonical);
         context.insert("page_title", &route.title);
         context.insert(
             "alternate",
             &AlternateView {
-                lang: other.lang(),
-                name: self.labels.script_name(other),
-                path: format!("{}{}", self.script_root(other), route.path),
+                lang: alternate_lang,
+                name: alternate_name,
+                path: alternate_path,
             },
         );
         context.insert(
@@ -205,8 +257,7 @@ impl Site {
                     .context
                     .get("searchable")
                     .is_some_and(|v| v.as_bool() == Some(true));
-                let [hans, hant] = Script::ALL.map(|script| self.render_route(&mut route, script));
-                let (hans, hant) = (hans?, hant?);
+                let [hans, hant] = self.render_both(&mut route)?;
                 if self.config.search {
                     let doc = searchable
                         .then(|| {

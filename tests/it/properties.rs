@@ -494,3 +494,45 @@ fn quick_conversion_is_the_rewriters_on_edge_cases() {
         }
     }
 }
+
+/// Every file under `public/`, by path.
+fn published(site: &TestSite) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(site.public())
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(site.public()).unwrap();
+            (rel.display().to_string(), std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// A page rendered once for both scripts with the script values filled in afterwards (the
+/// default theme only prints them) is byte for byte the page rendered once per script (a theme
+/// that compares `lang` is rendered that way), at the site's root and under a sub-path, search
+/// index included.
+#[test]
+fn rendering_once_for_both_scripts_gives_the_pages_rendering_twice_gives() {
+    for base in [None, Some("https://example.gov.cn/bzh/")] {
+        let once = TestSite::example_portal().with_search();
+        let twice = TestSite::example_portal().with_search();
+        twice.edit("themes/default/templates/base.html", |t| {
+            t.replacen("<body>", "<body>{% if lang == \"none\" %}x{% endif %}", 1)
+        });
+        let extra: Vec<&str> = base.map(|b| vec!["--base-url", b]).unwrap_or_default();
+        for site in [&once, &twice] {
+            let out = site.build(&extra);
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        }
+        let (once, twice) = (published(&once), published(&twice));
+        assert!(once.len() > 300, "{} files", once.len());
+        let differing: Vec<&String> = once
+            .iter()
+            .filter(|(path, bytes)| twice.get(*path) != Some(bytes))
+            .map(|(path, _)| path)
+            .collect();
+        assert!(differing.is_empty(), "{base:?}: {differing:?}");
+        assert_eq!(once.len(), twice.len());
+    }
+}
