@@ -4,8 +4,9 @@
 //! cost more than converting the text).
 //!
 //! It reads the HTML the theme and the Markdown renderer write: well-nested elements, quoted
-//! attribute values, comments, a doctype, `<title>`, `<script>` and `<style>`. Anything where
-//! the HTML tokenizer's rules get subtle (foreign content such as SVG, other raw-text elements,
+//! attribute values, comments, a doctype, `<title>`, `<script>` and `<style>`, and SVG made of
+//! the elements charts are drawn with (see [`SVG_ELEMENTS`]). Anything where the HTML
+//! tokenizer's rules get subtle (other foreign content, other raw-text elements,
 //! `<!` forms other than comments and the doctype, a `<` that starts no tag, an end tag that
 //! closes anything but the innermost open element, `/>` on an element that is not void, a
 //! duplicated attribute, a carriage return in a tag) makes it give up, returning `None`, and
@@ -19,8 +20,7 @@ use crate::script::{Converter, Script};
 
 /// Elements whose content the HTML tokenizer reads by rules of its own (or that start foreign
 /// content): left to lol_html. `title`, `script` and `style` are read here.
-const GIVE_UP: [&str; 12] = [
-    "svg",
+const GIVE_UP: [&str; 11] = [
     "math",
     "textarea",
     "xmp",
@@ -32,6 +32,15 @@ const GIVE_UP: [&str; 12] = [
     "template",
     "frameset",
     "listing",
+];
+
+/// The elements read inside `<svg>` (what `crate::chart` draws with, and their kin). Any other
+/// element there — an HTML one, which would end the SVG, `<style>`, `<script>`,
+/// `<foreignObject>` — leaves the page to lol_html. Inside SVG, `/>` closes any element and
+/// `<title>` is an element like the others (its text is a text node, not raw text).
+const SVG_ELEMENTS: [&str; 17] = [
+    "svg", "g", "rect", "line", "path", "polyline", "polygon", "circle", "ellipse", "text",
+    "tspan", "title", "desc", "defs", "use", "symbol", "marker",
 ];
 
 /// Void elements: no content, no end tag.
@@ -77,6 +86,8 @@ pub(super) fn convert(converter: &Converter, script: Script, html: &str) -> Opti
     // Open elements (lowercase names) and whether each keeps its content as written.
     let mut stack: Vec<(String, bool)> = Vec::new();
     let mut verbatim_depth = 0usize;
+    // Open `<svg>` elements: inside one, SVG's rules (see [`SVG_ELEMENTS`]).
+    let mut svg_depth = 0usize;
     let mut attributes: Vec<Attribute<'_>> = Vec::new();
     let mut i = 0;
     let convert_text = |out: &mut String, copied: &mut usize, start: usize, end: usize| {
@@ -134,6 +145,9 @@ pub(super) fn convert(converter: &Converter, script: Script, html: &str) -> Opti
                     if verbatim {
                         verbatim_depth -= 1;
                     }
+                    if open == "svg" {
+                        svg_depth -= 1;
+                    }
                 }
                 _ => return None,
             }
@@ -147,7 +161,10 @@ pub(super) fn convert(converter: &Converter, script: Script, html: &str) -> Opti
             return None;
         }
         let name = tag[..name_len].to_ascii_lowercase();
-        if GIVE_UP.contains(&name.as_str()) || UNSURE_VOID.contains(&name.as_str()) {
+        if GIVE_UP.contains(&name.as_str())
+            || UNSURE_VOID.contains(&name.as_str())
+            || (svg_depth > 0 && !SVG_ELEMENTS.contains(&name.as_str()))
+        {
             return None;
         }
         attributes.clear();
@@ -162,7 +179,8 @@ pub(super) fn convert(converter: &Converter, script: Script, html: &str) -> Opti
         }
         let get = |n: &str| attribute(&attributes, n);
         let void = VOID.contains(&name.as_str());
-        if self_closing && !void {
+        let foreign = svg_depth > 0 || name == "svg";
+        if self_closing && !void && !foreign {
             return None;
         }
         // Readable attributes, converted; the tag is written anew (as lol_html writes a tag
@@ -202,7 +220,7 @@ pub(super) fn convert(converter: &Converter, script: Script, html: &str) -> Opti
             copied = end;
         }
         i = end;
-        if void {
+        if void || (foreign && self_closing) {
             continue;
         }
         let verbatim = is_verbatim(&name, get, script);
@@ -218,14 +236,15 @@ pub(super) fn convert(converter: &Converter, script: Script, html: &str) -> Opti
                 }
                 i = close;
             }
-            // Text only, to the end tag: one text node.
-            "title" => {
+            // Text only, to the end tag: one text node (inside SVG, an element like others).
+            "title" if !foreign => {
                 let close = find_end_tag(html, i, &name)?;
                 if verbatim_depth == 0 && close > i {
                     convert_text(&mut out, &mut copied, i, close);
                 }
                 i = close;
             }
+            "svg" => svg_depth += 1,
             _ => {}
         }
         stack.push((name, verbatim));
