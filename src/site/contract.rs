@@ -22,6 +22,7 @@ impl Site {
         let mut contexts: Vec<(String, tera::Value)> = Vec::new();
         for key in self.route_keys() {
             let mut route = self.route(&reader, &key)?;
+            super::context::Shared::default().lend(self, &reader, &mut route);
             if let RouteKey::Page(i) = key {
                 let page = &self.content.pages[i];
                 if let Some(call) = page.shortcodes.first() {

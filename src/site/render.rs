@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::context::Route;
+use super::context::{Route, Shared};
 use super::feeds;
 use super::{RouteKey, Site};
 use crate::config::Config;
@@ -246,6 +246,7 @@ impl Site {
     fn produce(
         &self,
         reader: &Reader<'_>,
+        shared: &mut Shared,
         producer: &Producer,
         emit: &dyn Fn(OutputFile) -> Result<(), Diagnostic>,
         searched: &dyn Fn(String, Option<SearchDoc>),
@@ -253,11 +254,14 @@ impl Site {
         let files = match producer {
             Producer::Route(key) => {
                 let mut route = self.route(reader, key)?;
+                shared.lend(self, reader, &mut route);
                 let searchable = route
                     .context
                     .get("searchable")
                     .is_some_and(|v| v.as_bool() == Some(true));
-                let [hans, hant] = self.render_both(&mut route)?;
+                let rendered = self.render_both(&mut route);
+                shared.take_back(&mut route);
+                let [hans, hant] = rendered?;
                 if self.config.search {
                     let doc = searchable
                         .then(|| {
@@ -310,10 +314,9 @@ impl Site {
     ) -> Result<Produced, Diagnostics> {
         let produced = Mutex::new(Produced::default());
         let problems = Mutex::new(Diagnostics::default());
-        producers
-            .par_iter()
-            .enumerate()
-            .for_each(|(index, producer)| {
+        producers.par_iter().enumerate().for_each_init(
+            Shared::default,
+            |shared, (index, producer)| {
                 let reader = if record {
                     views.recording_reader()
                 } else {
@@ -325,6 +328,7 @@ impl Site {
                 };
                 let result = self.produce(
                     &reader,
+                    shared,
                     producer,
                     &|file| {
                         if record {
@@ -350,7 +354,8 @@ impl Site {
                         }
                     }
                 }
-            });
+            },
+        );
         let problems = into_inner(problems);
         if !problems.is_empty() {
             return Err(problems);
