@@ -72,6 +72,16 @@ fn escape_into(out: &mut String, text: &str, other: impl Fn(char) -> Option<char
     }
 }
 
+/// A tag's name as HTML compares it: lower case, borrowed when it already is (as every tag a
+/// theme writes is: the conversion and the search index read each tag of each page).
+pub(crate) fn tag_name(name: &str) -> Cow<'_, str> {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    }
+}
+
 /// `%E6%A0%87` → 标, as a browser reads a link: a `%` not followed by two hex digits stays as
 /// it is, and bytes that are not UTF-8 become U+FFFD.
 pub fn percent_decode(text: &str) -> Cow<'_, str> {

@@ -27,8 +27,9 @@ type Hasher = BuildHasherDefault<FxHasher>;
 
 #[derive(Default)]
 struct Shard {
-    /// Conversions, by text.
-    known: HashMap<Box<str>, Box<str>, Hasher>,
+    /// Texts and their conversions, by the text's hash (hashed once per lookup; a text whose
+    /// hash another text holds is converted every time).
+    known: HashMap<u64, (Box<str>, Box<str>), Hasher>,
     /// Hashes of texts seen once.
     seen: std::collections::HashSet<u64, Hasher>,
 }
@@ -59,9 +60,11 @@ impl Memo {
         let shard = &self.shards[(hash as usize) % SHARDS];
         let again = {
             let mut shard = lock(shard);
-            if let Some(found) = shard.known.get(text) {
-                out.push_str(found);
-                return;
+            if let Some((known, found)) = shard.known.get(&hash) {
+                if **known == *text {
+                    out.push_str(found);
+                    return;
+                }
             }
             // A noted hash counts against the budget too.
             if self.bytes.load(Ordering::Relaxed) < BUDGET {
@@ -80,7 +83,31 @@ impl Memo {
         if again && self.bytes.fetch_add(size, Ordering::Relaxed) + size <= BUDGET {
             lock(shard)
                 .known
-                .insert(text.into(), converted.into_boxed_str());
+                .entry(hash)
+                .or_insert_with(|| (text.into(), converted.into_boxed_str()));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_remembered_text_gives_its_own_conversion_and_no_other() {
+        let memo = Memo::default();
+        let calls = std::cell::Cell::new(0);
+        let convert = |t: &str| {
+            calls.set(calls.get() + 1);
+            t.replace('标', "標")
+        };
+        let mut out = String::new();
+        for text in ["标准", "标准", "标准", "发展", "标准", "发展", "发展"] {
+            memo.push(text, convert, &mut out);
+            out.push('|');
+        }
+        assert_eq!(out, "標准|標准|標准|发展|標准|发展|发展|");
+        // Converted at the first and second sighting of each, looked up after.
+        assert_eq!(calls.get(), 4);
     }
 }

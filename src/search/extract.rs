@@ -197,7 +197,7 @@ pub(super) fn extract(html: &str) -> Extracted {
             continue;
         }
         if let Some(name) = tag.strip_prefix('/') {
-            let name = lowercase(name.trim());
+            let name = crate::escape::tag_name(name.trim());
             let Some(pos) = stack.iter().rposition(|(n, _)| *n == name) else {
                 continue;
             };
@@ -230,7 +230,7 @@ pub(super) fn extract(html: &str) -> Extracted {
         let name_end = tag
             .find(|c: char| c.is_ascii_whitespace() || c == '/')
             .unwrap_or(tag.len());
-        let name = lowercase(&tag[..name_end]);
+        let name = crate::escape::tag_name(&tag[..name_end]);
         let attributes = &tag[name_end..];
         let hides = SKIPPED.contains(&&*name)
             || has_attribute(attributes, "hidden")
@@ -290,16 +290,6 @@ fn tag_end(bytes: &[u8], start: usize) -> Option<usize> {
         }
     }
     None
-}
-
-/// A tag's name as HTML compares it: lower case (borrowed when it already is, as a theme's
-/// tags are: every tag of every page comes through here).
-fn lowercase(name: &str) -> std::borrow::Cow<'_, str> {
-    if name.bytes().any(|b| b.is_ascii_uppercase()) {
-        std::borrow::Cow::Owned(name.to_ascii_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(name)
-    }
 }
 
 fn has_attribute(attributes: &str, name: &str) -> bool {

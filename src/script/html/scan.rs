@@ -13,6 +13,8 @@
 //! the page goes through lol_html. `tests/it/properties.rs` holds the two paths to the same
 //! output on generated pages and on every page of the example portal.
 
+use std::borrow::Cow;
+
 use memchr::memchr;
 
 use super::{is_text_meta, is_verbatim, TEXT_ATTRIBUTES};
@@ -84,7 +86,7 @@ pub(super) fn convert(converter: &Converter, script: Script, html: &str) -> Opti
     // `html[copied..]` is not in `out` yet: unchanged stretches are copied in one go.
     let mut copied = 0;
     // Open elements (lowercase names) and whether each keeps its content as written.
-    let mut stack: Vec<(String, bool)> = Vec::new();
+    let mut stack: Vec<(Cow<'_, str>, bool)> = Vec::new();
     let mut verbatim_depth = 0usize;
     // Open `<svg>` elements: inside one, SVG's rules (see [`SVG_ELEMENTS`]).
     let mut svg_depth = 0usize;
@@ -160,10 +162,10 @@ pub(super) fn convert(converter: &Converter, script: Script, html: &str) -> Opti
         if name_len == 0 {
             return None;
         }
-        let name = tag[..name_len].to_ascii_lowercase();
-        if GIVE_UP.contains(&name.as_str())
-            || UNSURE_VOID.contains(&name.as_str())
-            || (svg_depth > 0 && !SVG_ELEMENTS.contains(&name.as_str()))
+        let name = crate::escape::tag_name(&tag[..name_len]);
+        if GIVE_UP.contains(&&*name)
+            || UNSURE_VOID.contains(&&*name)
+            || (svg_depth > 0 && !SVG_ELEMENTS.contains(&&*name))
         {
             return None;
         }
@@ -178,7 +180,7 @@ pub(super) fn convert(converter: &Converter, script: Script, html: &str) -> Opti
             }
         }
         let get = |n: &str| attribute(&attributes, n);
-        let void = VOID.contains(&name.as_str());
+        let void = VOID.contains(&&*name);
         let foreign = svg_depth > 0 || name == "svg";
         if self_closing && !void && !foreign {
             return None;
@@ -227,7 +229,7 @@ pub(super) fn convert(converter: &Converter, script: Script, html: &str) -> Opti
         if verbatim {
             verbatim_depth += 1;
         }
-        match name.as_str() {
+        match &*name {
             // Raw text: up to the end tag, as written (both are verbatim).
             "script" | "style" => {
                 let close = find_end_tag(html, i, &name)?;
