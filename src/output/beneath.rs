@@ -125,17 +125,23 @@ impl Folder {
     /// Opens the regular file at `rel` to read it. A pipe or device there is an error (opened
     /// without waiting, so a pipe cannot hang the build), and so is a link.
     pub(super) fn open_file(&self, rel: &str) -> io::Result<File> {
+        Ok(self.open_file_and_stat(rel)?.0)
+    }
+
+    /// Opens the regular file at `rel` as [`Folder::open_file`] does, with what `fstat` said of
+    /// it (its size, its identity).
+    pub(super) fn open_file_and_stat(&self, rel: &str) -> io::Result<(File, sys::Stat)> {
         let fd = open_beneath(
             self.fd.as_fd(),
             rel,
             OFlags::RDONLY | OFlags::NONBLOCK,
             Mode::empty(),
         )?;
-        let kind = FileType::from_raw_mode(sys::fstat(&fd)?.st_mode);
-        if kind != FileType::RegularFile {
+        let stat = sys::fstat(&fd)?;
+        if FileType::from_raw_mode(stat.st_mode) != FileType::RegularFile {
             return Err(not_a_file());
         }
-        Ok(fd.into())
+        Ok((fd.into(), stat))
     }
 
     /// The bytes of the regular file at `rel`, at most `limit` of them: a larger file is

@@ -12,6 +12,7 @@ mod manifest;
 mod names;
 pub mod path;
 mod publish;
+mod tree;
 
 use std::path::{Path, PathBuf};
 

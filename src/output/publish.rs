@@ -22,7 +22,7 @@ use std::fs;
 use std::io::{self, Read, Write};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rustix::fs::FileType;
 
@@ -34,6 +34,7 @@ use super::lock::Lock;
 use super::manifest::{self, Foreign, OldSite};
 use super::names::{JOURNAL, LOCK, MANIFEST, STAGING};
 use super::path;
+use super::tree::Tree;
 use super::OutputFile;
 use crate::error::Diagnostic;
 use crate::sync::lock;
@@ -61,9 +62,9 @@ pub struct PublishOptions {
 
 enum Mode {
     /// A new generation beside the output, exchanged with it in one rename.
-    Swap { next: Folder },
+    Swap { next: Tree },
     /// Changed files staged inside the output and moved into place from a journal.
-    InPlace { staging: Folder },
+    InPlace { staging: Tree },
 }
 
 /// A new site being published: take files with [`Publisher::put`] (from many threads), then
@@ -77,7 +78,7 @@ pub struct Publisher {
     name: String,
     /// The output as the last build left it, if it exists: everything read, linked, removed
     /// or moved in it is resolved beneath it.
-    root: Option<Folder>,
+    root: Option<Tree>,
     mode: Mode,
     old: OldSite,
     /// Foreign files and links: no new path may be one of them or lie under one.
@@ -155,23 +156,27 @@ impl Publisher {
             fs::create_dir_all(output).map_err(|e| write_error(output, &e))?;
         }
         let root = match Folder::open(output) {
-            Ok(folder) => Some(folder),
+            Ok(folder) => Some(Tree::read(folder)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(e) => return Err(write_error(output, &e)),
         };
         let mode = match &root {
             Some(root) if in_place => Mode::InPlace {
-                staging: root
-                    .create_folders(STAGING)
-                    .map_err(|e| write_error(&root.join(STAGING), &e))?,
+                staging: Tree::written(
+                    root.root()
+                        .create_folders(STAGING)
+                        .map_err(|e| write_error(&root.root().join(STAGING), &e))?,
+                ),
             },
             _ => {
                 empty_in_background(&parent, &beside(&name, "trash"));
                 let next = beside(&name, "next");
                 Mode::Swap {
-                    next: parent
-                        .create_folders(&next)
-                        .map_err(|e| write_error(&parent.join(&next), &e))?,
+                    next: Tree::written(
+                        parent
+                            .create_folders(&next)
+                            .map_err(|e| write_error(&parent.join(&next), &e))?,
+                    ),
                 }
             }
         };
@@ -220,17 +225,25 @@ impl Publisher {
             }
             _ => None,
         };
-        match (&self.mode, &self.root, unchanged) {
-            (Mode::Swap { next }, Some(root), Some(old)) if link(root, next, &file.path, old) => {}
-            (Mode::Swap { next }, ..) => self.write(next, &file.path, &file.bytes)?,
-            (Mode::InPlace { .. }, _, Some(_)) => {}
-            (Mode::InPlace { staging }, ..) => {
-                self.write(staging, &file.path, &file.bytes)?;
+        match (&self.mode, unchanged) {
+            (Mode::Swap { next }, Some(old)) if link(&old, next, &file.path) => {}
+            (Mode::Swap { next }, _) => self.write_in(next, &file.path, &file.bytes)?,
+            (Mode::InPlace { .. }, Some(_)) => {}
+            (Mode::InPlace { staging }, _) => {
+                self.write_in(staging, &file.path, &file.bytes)?;
                 lock(&self.staged).push(file.path.clone());
             }
         }
         lock(&self.written).push(file.path);
         Ok(())
+    }
+
+    /// Writes a new file `rel` into `tree`, in its folder held open.
+    fn write_in(&self, tree: &Tree, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        match tree.folder_of(rel) {
+            Ok((folder, name)) => self.write(&folder, name, bytes),
+            Err(e) => Err(write_error(&tree.root().join(rel), &e)),
+        }
     }
 
     /// Writes a new file `rel` beneath `folder`.
@@ -285,9 +298,9 @@ impl Publisher {
     pub fn commit(mut self) -> Result<(), Diagnostic> {
         let mut written = std::mem::take(&mut *lock(&self.written));
         let result = match (&self.mode, &self.root) {
-            (Mode::Swap { next }, _) => self.swap(next, &mut written),
+            (Mode::Swap { next }, _) => self.swap(next.root(), &mut written),
             (Mode::InPlace { staging }, Some(root)) => {
-                self.move_in_place(root, staging, &mut written)
+                self.move_in_place(root.root(), staging.root(), &mut written)
             }
             (Mode::InPlace { .. }, None) => Err(write_error(
                 &self.output,
@@ -306,7 +319,8 @@ impl Publisher {
                 continue; // replaced with --force
             }
             if let Some(root) = &self.root {
-                carry_over(root, next, entry).map_err(|e| write_error(&next.join(rel), &e))?;
+                carry_over(root.root(), next, entry)
+                    .map_err(|e| write_error(&next.join(rel), &e))?;
             }
         }
         if let Ok(meta) = fs::metadata(&self.output) {
@@ -419,49 +433,57 @@ impl Drop for Publisher {
         }
         let _ = match (&self.mode, &self.root) {
             (Mode::Swap { .. }, _) => self.parent.remove_tree(&beside(&self.name, "next")),
-            (Mode::InPlace { .. }, Some(root)) => root.remove_tree(STAGING),
+            (Mode::InPlace { .. }, Some(root)) => root.root().remove_tree(STAGING),
             (Mode::InPlace { .. }, None) => Ok(()),
         };
     }
 }
 
-/// Whether the old output's file `rel` holds `bytes`: then the identity (device, inode) of
-/// the file that was read, to link it into the new generation.
-fn same_file(root: &Folder, rel: &str, bytes: &[u8]) -> Option<(u64, u64)> {
-    let mut file = root.open_file(rel).ok()?;
-    let meta = file.metadata().ok()?;
-    if meta.len() != bytes.len() as u64 {
-        return None;
-    }
-    let mut old = Vec::with_capacity(bytes.len());
-    file.read_to_end(&mut old).ok()?;
-    (old == bytes).then(|| (meta.dev(), meta.ino()))
+/// An unchanged file of the old output: the folder that holds it (held open), its name, and
+/// the identity (device, inode) of the file that was read.
+struct Unchanged<'a> {
+    folder: Arc<Folder>,
+    name: &'a str,
+    read: (u64, u64),
 }
 
-/// Links the old output's unchanged file `rel` into the new generation. Whether the link is
+/// Whether the old output's file `rel` holds `bytes`: then where it is and which file it is,
+/// to link it into the new generation.
+fn same_file<'a>(root: &Tree, rel: &'a str, bytes: &[u8]) -> Option<Unchanged<'a>> {
+    let (folder, name) = root.folder_of(rel).ok()?;
+    let (mut file, stat) = folder.open_file_and_stat(name).ok()?;
+    if u64::try_from(stat.st_size).ok()? != bytes.len() as u64 {
+        return None;
+    }
+    // Read to the size `fstat` said, and once more to see that it ended there.
+    let mut old = vec![0; bytes.len()];
+    file.read_exact(&mut old).ok()?;
+    let ended = file.read(&mut [0]).ok()? == 0;
+    (ended && old == bytes).then_some(Unchanged {
+        folder,
+        name,
+        read: (stat.st_dev, stat.st_ino),
+    })
+}
+
+/// Links the old output's unchanged file into the new generation at `rel`. Whether the link is
 /// the very file that was read (a link or another file swapped in since is taken out again).
-fn link(root: &Folder, next: &Folder, rel: &str, read: (u64, u64)) -> bool {
-    let linked = match root.hard_link(rel, next, rel) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => match rel.rsplit_once('/') {
-            Some((folder, _)) if next.create_folders(folder).is_ok() => {
-                root.hard_link(rel, next, rel)
-            }
-            _ => Err(e),
-        },
-        other => other,
+fn link(old: &Unchanged<'_>, next: &Tree, rel: &str) -> bool {
+    let Ok((folder, name)) = next.folder_of(rel) else {
+        return false;
     };
-    if linked.is_err() {
+    if old.folder.hard_link(old.name, &folder, name).is_err() {
         return false;
     }
-    match next.stat(rel) {
+    match folder.stat(name) {
         Ok(stat)
             if FileType::from_raw_mode(stat.st_mode) == FileType::RegularFile
-                && (stat.st_dev, stat.st_ino) == read =>
+                && (stat.st_dev, stat.st_ino) == old.read =>
         {
             true
         }
         _ => {
-            let _ = next.remove_file(rel);
+            let _ = folder.remove_file(name);
             false
         }
     }
