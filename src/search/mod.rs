@@ -351,10 +351,11 @@ impl SearchDoc {
         let date = facets.date.map(|d| d.to_string());
         let hans_chunks = chunks_of(&hans.text, size, count);
         // Usually the Traditional text folds to the Simplified one as a whole.
+        let folding = normalize::Folding::tables();
         let hant_folds_to_hans = texts[1]
             .text
             .chars()
-            .map(normalize::fold)
+            .map(|c| folding.fold(c))
             .eq(folded.chars());
         let titles = [0, 1].map(|s| {
             if texts[s].title.is_empty() {
@@ -382,8 +383,8 @@ impl SearchDoc {
                 .map(|(&x, &hans_chunk)| {
                     let differs = || {
                         !x.chars()
-                            .map(normalize::fold)
-                            .eq(hans_chunk.chars().map(normalize::fold))
+                            .map(|c| folding.fold(c))
+                            .eq(hans_chunk.chars().map(|c| folding.fold(c)))
                     };
                     let n = (s == 1 && !hant_folds_to_hans && differs()).then_some(hans_chunk);
                     let fragment = Fragment {

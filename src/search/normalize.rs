@@ -176,16 +176,33 @@ fn build_table() -> HashMap<char, char> {
     table
 }
 
-/// A character as the index compares it.
-pub(super) fn fold(c: char) -> char {
-    fold_with(c, |c| match c as u32 {
-        n if n < 0x10000 => match bmp_table()[n as usize] {
-            0 => c,
-            0xFFFF => table().get(&c).copied().unwrap_or(c),
-            to => char::from_u32(u32::from(to)).unwrap_or(c),
-        },
-        _ => table().get(&c).copied().unwrap_or(c),
-    })
+/// How the index compares characters: the folding tables, fetched once for a whole text rather than once per character (each
+/// fetch goes through a `OnceLock`).
+#[derive(Clone, Copy)]
+pub(super) struct Folding {
+    bmp: &'static [u16],
+    rest: &'static HashMap<char, char>,
+}
+
+impl Folding {
+    pub(super) fn tables() -> Folding {
+        Folding {
+            bmp: bmp_table(),
+            rest: table(),
+        }
+    }
+
+    /// A character as the index compares it.
+    pub(super) fn fold(self, c: char) -> char {
+        fold_with(c, |c| match c as u32 {
+            n if n < 0x10000 => match self.bmp[n as usize] {
+                0 => c,
+                0xFFFF => self.rest.get(&c).copied().unwrap_or(c),
+                to => char::from_u32(u32::from(to)).unwrap_or(c),
+            },
+            _ => self.rest.get(&c).copied().unwrap_or(c),
+        })
+    }
 }
 
 /// The folding the index and a query share: ASCII and full-width letters to lower case,
@@ -205,7 +222,8 @@ pub(super) fn fold_with(c: char, traditional: impl FnOnce(char) -> char) -> char
 
 /// Folds every character (the folded text has as many characters as `text`).
 pub(super) fn fold_str(text: &str) -> String {
-    text.chars().map(fold).collect()
+    let folding = Folding::tables();
+    text.chars().map(|c| folding.fold(c)).collect()
 }
 
 /// One unit of canonical text.
