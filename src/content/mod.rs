@@ -17,13 +17,13 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::date::PartialDate;
-use folders::Folders;
 use crate::error::{Diagnostic, Diagnostics};
 /// How a page's bytes become its text (for the fuzz target of front matter).
 pub use crate::read::decode_utf8;
 use crate::read::rel_to;
 use crate::report::progress::{self, Stage};
 use crate::t;
+use folders::Folders;
 pub use frontmatter::{DocumentKind, PageFrontMatter, SectionFrontMatter, SortBy, Validity};
 use markdown::{Heading, MarkdownOptions};
 

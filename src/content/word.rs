@@ -70,10 +70,7 @@ pub(crate) fn siblings(path: &Path, folders: &Folders) -> Vec<PathBuf> {
     for extension in EXTENSIONS {
         for written in [extension.to_string(), extension.to_ascii_uppercase()] {
             let candidate = path.with_extension(&written);
-            if candidate != path
-                && !found.contains(&candidate)
-                && folders.exists(&candidate)
-            {
+            if candidate != path && !found.contains(&candidate) && folders.exists(&candidate) {
                 found.push(candidate);
             }
         }
@@ -84,7 +81,9 @@ pub(crate) fn siblings(path: &Path, folders: &Folders) -> Vec<PathBuf> {
 
 /// Whether a Markdown page of the same name is beside `path`: then `path` is its 下载原件.
 pub(crate) fn has_markdown_page(path: &Path, folders: &Folders) -> bool {
-    siblings(path, folders).iter().any(|p| what(p) == What::Markdown)
+    siblings(path, folders)
+        .iter()
+        .any(|p| what(p) == What::Markdown)
 }
 
 /// The 下载原件 of a page read from `path`: the Word and PDF files of the same name beside it.

@@ -244,7 +244,12 @@ impl Site {
         let ((checks, related, lineage, aliases), lists) = rayon::join(
             || {
                 (
-                    cross_checks(content, data, Some(&self.templates), &UnreadPages::default()),
+                    cross_checks(
+                        content,
+                        data,
+                        Some(&self.templates),
+                        &UnreadPages::default(),
+                    ),
                     related_both_ways(content),
                     super::lineage::lineages(content),
                     super::aliases::aliases(content),
