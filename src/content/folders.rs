@@ -11,6 +11,10 @@ use std::collections::HashMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
+/// A folder is listed when this many of the files read are in it: each file asks about up
+/// to fifteen names, and a listing costs about as much as a look-up per few dozen entries.
+const LISTED_FROM: usize = 4;
+
 /// The entries of some folders, each name with whether it is a folder (not following links).
 #[derive(Debug, Default)]
 pub(crate) struct Folders {
@@ -19,17 +23,20 @@ pub(crate) struct Folders {
 }
 
 impl Folders {
-    /// The folders holding `paths`, each listed once.
+    /// The folders holding at least [`LISTED_FROM`] of `paths`, each listed once; the others
+    /// (an edit in `serve` reads one file again) are asked name by name, which is cheaper
+    /// than listing a folder of thousands for one page.
     pub(crate) fn of<'p>(paths: impl IntoIterator<Item = &'p Path>) -> Folders {
-        let mut folders = Folders::default();
-        for path in paths {
-            if let Some(parent) = path.parent() {
-                if !folders.listed.contains_key(parent) {
-                    folders.listed.insert(parent.to_path_buf(), list(parent));
-                }
-            }
+        let mut counts: HashMap<&Path, usize> = HashMap::new();
+        for parent in paths.into_iter().filter_map(Path::parent) {
+            *counts.entry(parent).or_default() += 1;
         }
-        folders
+        let listed = counts
+            .into_iter()
+            .filter(|(_, count)| *count >= LISTED_FROM)
+            .map(|(parent, _)| (parent.to_path_buf(), list(parent)))
+            .collect();
+        Folders { listed }
     }
 
     /// Whether something is at `path` (a file, a folder, a link, whatever it leads to).
@@ -84,7 +91,9 @@ mod tests {
         std::fs::create_dir(d.join("x.md")).unwrap();
         std::os::unix::fs::symlink(d.join("nowhere"), d.join("dangling.docx")).unwrap();
         std::os::unix::fs::symlink(d.join("x.md"), d.join("to-folder.md")).unwrap();
-        let folders = Folders::of([d.join("a.md").as_path()]);
+        let paths: Vec<PathBuf> = ["a.md", "b", "c", "d"].map(|n| d.join(n)).into();
+        let folders = Folders::of(paths.iter().map(PathBuf::as_path));
+        assert!(folders.listed.contains_key(d));
         let names = [
             "a.md",
             "A.MD",
@@ -112,8 +121,21 @@ mod tests {
     }
 
     #[test]
+    fn a_folder_of_few_files_read_is_not_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), "x").unwrap();
+        let folders = Folders::of([dir.path().join("a.md").as_path()]);
+        assert!(folders.listed.is_empty());
+        assert!(folders.exists(&dir.path().join("a.md")));
+        assert!(!folders.exists(&dir.path().join("a.docx")));
+    }
+
+    #[test]
     fn a_folder_that_cannot_be_listed_is_asked_name_by_name() {
-        let folders = Folders::of([Path::new("/nonexistent-stdportal/a.md")]);
+        let paths =
+            ["a.md", "b.md", "c.md", "d.md"].map(|n| Path::new("/nonexistent-stdportal").join(n));
+        let folders = Folders::of(paths.iter().map(PathBuf::as_path));
+        assert_eq!(folders.listed.len(), 1);
         assert!(!folders.exists(Path::new("/nonexistent-stdportal/a.md")));
         assert!(!folders.is_not_folder(Path::new("/nonexistent-stdportal/a.md")));
     }
