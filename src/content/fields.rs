@@ -17,16 +17,21 @@ pub(super) fn key_line(split: &Split<'_>, key: &str) -> usize {
     if names.is_empty() {
         names.push(key);
     }
-    let names = names.as_slice();
+    // Most keys asked about are not written at all: one search of the text says so.
+    names.retain(|name| split.front_matter.contains(name));
+    if names.is_empty() {
+        return split.front_matter_line;
+    }
+    let quoted: Vec<String> = names.iter().map(|name| format!("\"{name}\"")).collect();
     split
         .front_matter
         .lines()
         .position(|l| {
             let l = l.trim_start();
-            names.iter().any(|name| {
+            names.iter().zip(&quoted).any(|(name, quoted)| {
                 let rest = l
                     .strip_prefix(name)
-                    .or_else(|| l.strip_prefix(&format!("\"{name}\"")[..]));
+                    .or_else(|| l.strip_prefix(quoted.as_str()));
                 rest.is_some_and(|rest| rest.trim_start().starts_with('='))
             })
         })
@@ -59,6 +64,9 @@ impl ReferenceLines {
 
 /// The file line of each value of the list `key`: its own line when the list spans lines.
 fn value_lines(split: &Split<'_>, key: &str, values: &[String]) -> Vec<usize> {
+    if values.is_empty() {
+        return Vec::new();
+    }
     let key_at = key_line(split, key);
     let lines: Vec<&str> = split.front_matter.lines().collect();
     let first = key_at - split.front_matter_line;
@@ -329,6 +337,26 @@ pub(super) fn refuse_zola_section_fields(
 #[cfg(test)]
 mod tests {
     use super::alias_path;
+    use super::{key_line, value_lines};
+    use crate::content::frontmatter::Split;
+
+    #[test]
+    fn keys_are_found_by_any_name_bare_or_quoted() {
+        let front_matter = "title = \"x\"\n\"城市\" = \"枣庄\"\nrelated = [\n  \"a\",\n  'b',\n]\n";
+        let split = Split {
+            front_matter,
+            front_matter_line: 2,
+            body: "",
+            body_line: 9,
+        };
+        assert_eq!(key_line(&split, "city"), 3);
+        assert_eq!(key_line(&split, "related"), 4);
+        // Not written: the first line of the front matter.
+        assert_eq!(key_line(&split, "amends"), 2);
+        let values = ["a".to_string(), "b".to_string(), "c".to_string()];
+        assert_eq!(value_lines(&split, "related", &values), [5, 6, 4]);
+        assert!(value_lines(&split, "attachments", &[]).is_empty());
+    }
 
     #[test]
     fn aliases_become_routes_inside_the_site() {

@@ -2,6 +2,7 @@
 
 mod bidi;
 pub(crate) mod fields;
+pub(crate) mod folders;
 pub mod frontmatter;
 mod keys;
 pub mod links;
@@ -22,6 +23,7 @@ pub use crate::read::decode_utf8;
 use crate::read::rel_to;
 use crate::report::progress::{self, Stage};
 use crate::t;
+use folders::Folders;
 pub use frontmatter::{DocumentKind, PageFrontMatter, SectionFrontMatter, SortBy, Validity};
 use markdown::{Heading, MarkdownOptions};
 
@@ -286,8 +288,13 @@ impl Content {
         // An edit to a file can change what the files of its name beside it are: a Word file
         // is the 下载原件 of a Markdown page of its name, else a page (with its sidecar).
         let mut paths: Vec<PathBuf> = paths.to_vec();
+        // Each folder listed once: which names are beside a page, which files are still there.
+        let folders = Folders::of(paths.iter().map(PathBuf::as_path));
         if !self.pages.is_empty() {
-            let beside: Vec<PathBuf> = paths.iter().flat_map(|p| word::siblings(p)).collect();
+            let beside: Vec<PathBuf> = paths
+                .iter()
+                .flat_map(|p| word::siblings(p, &folders))
+                .collect();
             paths.extend(beside);
             paths.sort();
             paths.dedup();
@@ -323,9 +330,9 @@ impl Content {
             .par_iter()
             // Gone: what came from it is removed. Anything else is read, and refused there
             // when it is no ordinary file inside the site.
-            .filter(|f| std::fs::symlink_metadata(&f.path).is_ok_and(|m| !m.is_dir()))
+            .filter(|f| folders.is_not_folder(&f.path))
             .map(|f| {
-                let parsed = parse_source(root, f, options, prepare).and_then(|all| {
+                let parsed = parse_source(root, f, options, prepare, &folders).and_then(|all| {
                     all.into_iter()
                         .map(|mut parsed| {
                             prepare.prepare(&mut parsed)?;
@@ -419,12 +426,13 @@ fn parse_source(
     file: &SourceFile,
     options: &ReadOptions,
     prepare: &dyn Prepare,
+    folders: &Folders,
 ) -> Result<Vec<Parsed>, Diagnostic> {
     match word::what(&file.path) {
         word::What::Markdown => {
             let mut parsed = parse_file(root, file, &options.markdown(), prepare)?;
             if let Parsed::Page(page) = &mut parsed {
-                page.files = word::originals(root, &file.path)?;
+                page.files = word::originals(root, &file.path, folders)?;
                 // A new 下载原件 is an edit of the page (serve publishes it again).
                 for original in &page.files {
                     page.fingerprint = fingerprint(
@@ -435,7 +443,9 @@ fn parse_source(
             Ok(vec![parsed])
         }
         // A Word file in a page's folder is one of its files, published with it.
-        word::What::Word if word::has_markdown_page(&file.path) || in_page_folder(file) => {
+        word::What::Word
+            if word::has_markdown_page(&file.path, folders) || in_page_folder(file) =>
+        {
             Ok(Vec::new())
         }
         word::What::Word => word::parse(root, file, options, prepare),

@@ -12,6 +12,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::folders::Folders;
 use super::frontmatter::{self, PageFrontMatter, Split};
 use super::{Note, Page, PageFile, Parsed, Prepare, SourceFile};
 use crate::docx::{self, Document, Severity};
@@ -61,18 +62,15 @@ pub(crate) fn what(path: &Path) -> What {
 }
 
 /// The files beside `path` with its name and another extension that says something about it
-/// (the Markdown page, the Word file, the PDF, the sidecar), that exist. Each name is looked
-/// up, not the folder listed: a folder of a thousand documents is not read a thousand times.
-pub(crate) fn siblings(path: &Path) -> Vec<PathBuf> {
+/// (the Markdown page, the Word file, the PDF, the sidecar), that exist: found in the listing
+/// of its folder in `folders` (listed once for all its pages), else each name looked up.
+pub(crate) fn siblings(path: &Path, folders: &Folders) -> Vec<PathBuf> {
     const EXTENSIONS: [&str; 7] = ["md", "docx", "docm", "doc", "wps", "pdf", "toml"];
     let mut found: Vec<PathBuf> = Vec::new();
     for extension in EXTENSIONS {
         for written in [extension.to_string(), extension.to_ascii_uppercase()] {
             let candidate = path.with_extension(&written);
-            if candidate != path
-                && !found.contains(&candidate)
-                && std::fs::symlink_metadata(&candidate).is_ok()
-            {
+            if candidate != path && !found.contains(&candidate) && folders.exists(&candidate) {
                 found.push(candidate);
             }
         }
@@ -82,14 +80,20 @@ pub(crate) fn siblings(path: &Path) -> Vec<PathBuf> {
 }
 
 /// Whether a Markdown page of the same name is beside `path`: then `path` is its 下载原件.
-pub(crate) fn has_markdown_page(path: &Path) -> bool {
-    siblings(path).iter().any(|p| what(p) == What::Markdown)
+pub(crate) fn has_markdown_page(path: &Path, folders: &Folders) -> bool {
+    siblings(path, folders)
+        .iter()
+        .any(|p| what(p) == What::Markdown)
 }
 
 /// The 下载原件 of a page read from `path`: the Word and PDF files of the same name beside it.
-pub(super) fn originals(root: &Path, path: &Path) -> Result<Vec<PageFile>, Diagnostic> {
+pub(super) fn originals(
+    root: &Path,
+    path: &Path,
+    folders: &Folders,
+) -> Result<Vec<PageFile>, Diagnostic> {
     let mut files = Vec::new();
-    for sibling in siblings(path) {
+    for sibling in siblings(path, folders) {
         let kind = match what(&sibling) {
             What::Word => read::Kind::Word,
             What::Pdf => read::Kind::Static,

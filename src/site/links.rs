@@ -485,7 +485,7 @@ impl Site {
             if what(path) != What::Pdf || published.contains(path) {
                 continue;
             }
-            let beside_a_page = siblings(path)
+            let beside_a_page = siblings(path, &Default::default())
                 .iter()
                 .any(|p| matches!(what(p), What::Markdown | What::Word));
             if !beside_a_page {

@@ -88,11 +88,18 @@ impl Site {
             )
             .with_publish_form(config.traditional_publish.forms())
         };
-        let (mut content, content_problems) =
-            content::load_partial(root, &read, &Simplify::new(&converter));
+        // The theme needs nothing of the pages: it is read while they are, rather than on one
+        // thread after them.
+        let ((mut content, content_problems), (templates, labels)) = rayon::join(
+            || content::load_partial(root, &read, &Simplify::new(&converter)),
+            || {
+                (
+                    render::load(root, &config.theme),
+                    labels::load(root, &config.theme, &converter),
+                )
+            },
+        );
         cities_by_name(&mut content, &data);
-        let templates = render::load(root, &config.theme);
-        let labels = labels::load(root, &config.theme, &converter);
         if let Ok(templates) = &templates {
             diagnostics.extend(labels::check_templates(templates));
         }
@@ -149,7 +156,8 @@ impl Site {
             synonyms,
             timings: Default::default(),
         };
-        site.finish()?;
+        // `content::load_partial` finished the content already.
+        site.finish_site(Diagnostics::default())?;
         Ok(site)
     }
 
@@ -216,7 +224,12 @@ impl Site {
     /// pages, checks what sources say of each other (cities, related pages, sources of figures,
     /// plans, templates, shortcodes), and derives related pages both ways and topics.
     fn finish(&mut self) -> Result<(), Diagnostics> {
-        let mut diagnostics = self.content.finish();
+        let diagnostics = self.content.finish();
+        self.finish_site(diagnostics)
+    }
+
+    /// [`Site::finish`] once the content is finished (`diagnostics`: what that found).
+    fn finish_site(&mut self, mut diagnostics: Diagnostics) -> Result<(), Diagnostics> {
         // A folder without `_index.md` is titled with its name, which may be Traditional.
         for section in self
             .content
@@ -226,17 +239,27 @@ impl Site {
         {
             section.meta.title = self.converter.simplified(&section.meta.title).into_owned();
         }
-        diagnostics.extend(cross_checks(
-            &self.content,
-            &self.data,
-            Some(&self.templates),
-            &UnreadPages::default(),
-        ));
-        self.related = related_both_ways(&self.content);
-        self.lineage = super::lineage::lineages(&self.content);
-        self.linked = linked(&self.related, &self.lineage);
-        self.lists = Lists::derive(&self.content, &self.data);
-        self.aliases = super::aliases::aliases(&self.content);
+        // The lists and the checks only read the pages: derived side by side.
+        let (content, data) = (&self.content, &self.data);
+        let ((checks, related, lineage, aliases), lists) = rayon::join(
+            || {
+                (
+                    cross_checks(
+                        content,
+                        data,
+                        Some(&self.templates),
+                        &UnreadPages::default(),
+                    ),
+                    related_both_ways(content),
+                    super::lineage::lineages(content),
+                    super::aliases::aliases(content),
+                )
+            },
+            || Lists::derive(content, data),
+        );
+        diagnostics.extend(checks);
+        self.linked = linked(&related, &lineage);
+        (self.related, self.lineage, self.lists, self.aliases) = (related, lineage, lists, aliases);
         diagnostics.extend(self.resolve_links());
         diagnostics.into_result(())
     }

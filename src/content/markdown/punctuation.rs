@@ -208,7 +208,9 @@ fn addresses_excluded(slots: &[Slot], chars: &[char]) -> Vec<bool> {
     while i < chars.len() {
         // Addresses are looked for in the text only (an autolink is not text), and end
         // where it does.
-        if !editable[i] {
+        // Every address starts with `w`, `m` or the `:` of `://`: other characters are passed
+        // without comparing.
+        if !editable[i] || !matches!(chars[i].to_ascii_lowercase(), 'w' | 'm' | ':') {
             i += 1;
             continue;
         }

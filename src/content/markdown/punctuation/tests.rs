@@ -84,6 +84,11 @@ fn addresses_stay() {
     );
     same("请发送至mailto:a@b.cn;");
     same("访问www.example.cn/(x),谢谢");
+    // In capitals too, and a `w` or `m` that starts no address changes nothing.
+    same("访问WWW.EXAMPLE.CN/(x),谢谢");
+    same("请发送至MAILTO:a@b.cn;");
+    same("见HTTPS://EXAMPLE.GOV.CN/a,b");
+    fixed("wm:标准,规划", "wm：标准，规划");
 }
 
 #[test]
