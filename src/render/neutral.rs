@@ -40,8 +40,8 @@ pub(crate) fn markers() -> [String; 6] {
 /// stays as it is.
 pub(crate) fn fill(html: &str, values: &[&str; 6]) -> String {
     let mut out = String::with_capacity(html.len() + 512);
-    let start = START.to_string();
-    let end = END.to_string();
+    let mut bytes = [0; 4];
+    let start: &str = START.encode_utf8(&mut bytes);
     let mut rest = html;
     while let Some(at) = memchr::memmem::find(rest.as_bytes(), start.as_bytes()) {
         let after = &rest[at + start.len()..];
@@ -50,12 +50,12 @@ pub(crate) fn fill(html: &str, values: &[&str; 6]) -> String {
             .next()
             .and_then(|b| b.checked_sub(b'a'))
             .map(usize::from)
-            .filter(|&i| i < values.len() && after[1..].starts_with(&end));
+            .filter(|&i| i < values.len() && after[1..].starts_with(END));
         match which {
             Some(i) => {
                 out.push_str(&rest[..at]);
                 out.push_str(values[i]);
-                rest = &after[1 + end.len()..];
+                rest = &after[1 + END.len_utf8()..];
             }
             None => {
                 out.push_str(&rest[..at + start.len()]);
