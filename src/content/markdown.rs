@@ -137,6 +137,8 @@ pub fn render(
     } else {
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
     }
+    // Every page's HTML is held for the whole build: no room to spare.
+    html.shrink_to_fit();
     Rendered {
         html,
         toc,

@@ -79,26 +79,35 @@ pub fn gzip_fast(bytes: &[u8]) -> Vec<u8> {
     COMPRESS.with(|c| gzip_with(&mut c.borrow_mut(), bytes))
 }
 
+/// Compresses into a buffer kept per thread, then copies out exactly the bytes made: a build
+/// holds every fragment until the index is written, and a vector grown while compressing kept
+/// about twice the room it needed (25 MB of the peak at 10k pages).
 fn gzip_with(c: &mut flate2::Compress, bytes: &[u8]) -> Vec<u8> {
-    c.reset();
-    let mut out = Vec::with_capacity(bytes.len() / 2 + 64);
-    // Header: deflate, no flags, no time, no extra flags, unknown system.
-    out.extend_from_slice(&[0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 255]);
-    loop {
-        out.reserve(bytes.len() / 2 + 64);
-        let read = c.total_in() as usize;
-        let status = c
-            .compress_vec(&bytes[read..], &mut out, flate2::FlushCompress::Finish)
-            .expect("compressing in memory");
-        if status == flate2::Status::StreamEnd {
-            break;
-        }
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    let mut crc = flate2::Crc::new();
-    crc.update(bytes);
-    out.extend_from_slice(&crc.sum().to_le_bytes());
-    out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
-    out
+    SCRATCH.with(|scratch| {
+        let mut out = scratch.borrow_mut();
+        out.clear();
+        c.reset();
+        // Header: deflate, no flags, no time, no extra flags, unknown system.
+        out.extend_from_slice(&[0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 255]);
+        loop {
+            out.reserve(bytes.len() / 2 + 64);
+            let read = c.total_in() as usize;
+            let status = c
+                .compress_vec(&bytes[read..], &mut out, flate2::FlushCompress::Finish)
+                .expect("compressing in memory");
+            if status == flate2::Status::StreamEnd {
+                break;
+            }
+        }
+        let mut crc = flate2::Crc::new();
+        crc.update(bytes);
+        out.extend_from_slice(&crc.sum().to_le_bytes());
+        out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+        out.to_vec()
+    })
 }
 
 pub(crate) fn gunzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {

@@ -345,6 +345,7 @@ impl SearchDoc {
         }
         han.sort_unstable_by_key(|(k, _)| *k);
         words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        words.shrink_to_fit();
         let han_count = han.len() as u32;
         let han = encode_terms(&han, chunked);
 
@@ -458,6 +459,8 @@ fn encode_terms(terms: &[(u64, Term)], chunked: bool) -> Vec<u8> {
             format::put_varint(&mut out, u64::from(term.chunks));
         }
     }
+    // Held until the index is assembled: no room to spare.
+    out.shrink_to_fit();
     out
 }
 

@@ -386,28 +386,41 @@ impl Site {
         let rendering = progress::stage(Stage::Render);
         let pages = producers.iter().filter(|p| matches!(p, Producer::Route(_)));
         progress::total(Stage::Render, pages.count() as u64);
-        let mut produced = self.render_producers(&views, &producers, emit, record)?;
-        drop(rendering);
-        self.timings.record("render", started.elapsed());
-        if self.config.search {
-            let _indexing = progress::stage(Stage::Index);
+        // With search on, the routes search finds render first; the index is then assembled
+        // and written while the other routes render. Done after them, its writing and the
+        // serial parts of its assembly left a core idle.
+        let search = self.config.search;
+        let (first, rest): (Vec<usize>, Vec<usize>) =
+            (0..producers.len()).partition(|&i| !search || may_be_searched(&producers[i]));
+        let render = |selection: &[usize]| {
+            let chosen: Vec<Producer> = selection.iter().map(|&i| producers[i].clone()).collect();
+            let mut produced = self.render_producers(&views, &chosen, emit, record)?;
+            for record in &mut produced.records {
+                record.0 = selection[record.0];
+            }
+            Ok::<_, Diagnostics>(produced)
+        };
+        let mut produced = render(&first)?;
+        if search {
             let docs = std::mem::take(&mut produced.searchable)
                 .into_iter()
                 .filter_map(|(_, doc)| doc)
                 .collect();
-            let mut index = SearchIndex::with_docs(self.search_site_info(), docs);
-            let files = self.timings.stage("index", || {
-                if record {
-                    index.files_for_edits()
-                } else {
-                    index.files()
+            let (others, index) =
+                rayon::join(|| render(&rest), || self.search_index(docs, emit, record));
+            let (others, index) = match (others, index) {
+                (Ok(others), Ok(index)) => (others, index),
+                (Err(mut problems), Err(more)) => {
+                    problems.0.extend(more.0);
+                    return Err(problems);
                 }
-            });
-            files.into_iter().try_for_each(emit)?;
-            if record {
-                produced.index = Some(index);
-            }
+                (Err(problems), _) | (_, Err(problems)) => return Err(problems),
+            };
+            produced.records.extend(others.records);
+            produced.index = index;
         }
+        drop(rendering);
+        self.timings.record("render", started.elapsed());
         self.timings
             .stage("extras", || -> Result<(), Diagnostics> {
                 crate::output::static_files(&self.root, &self.config.theme)?
@@ -428,6 +441,28 @@ impl Site {
         Ok((views, produced))
     }
 
+    /// Assembles the search index of `docs` and hands its files to `emit`; keeps the index
+    /// when `record` (serve patches it after an edit).
+    fn search_index(
+        &self,
+        docs: Vec<SearchDoc>,
+        emit: &Emit,
+        record: bool,
+    ) -> Result<Option<SearchIndex>, Diagnostics> {
+        let _indexing = progress::stage(Stage::Index);
+        let mut index = SearchIndex::with_docs(self.search_site_info(), docs);
+        let files = self.timings.stage("index", || {
+            if record {
+                index.files_for_edits()
+            } else {
+                index.files()
+            }
+        });
+        self.timings
+            .stage("index_write", || files.into_iter().try_for_each(emit))?;
+        Ok(record.then_some(index))
+    }
+
     /// Every output file of the site, in memory and sorted by path (check).
     pub fn render_all(&self) -> Result<Vec<OutputFile>, Diagnostics> {
         let files = Mutex::new(Vec::new());
@@ -439,4 +474,13 @@ impl Site {
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)
     }
+}
+
+/// Whether a producer is a route that search may find (see `Site::route`'s `searchable`):
+/// a page, a city or an indicator, never a list.
+fn may_be_searched(producer: &Producer) -> bool {
+    matches!(
+        producer,
+        Producer::Route(RouteKey::Page(_) | RouteKey::City(_) | RouteKey::Indicator(_))
+    )
 }
