@@ -679,7 +679,8 @@ fn build(
         .map_err(|e| Diagnostics::from(output_problem(e)))
         .and_then(|publisher| {
             let opened = started.elapsed();
-            let site = Site::load(&options)?;
+            let mut site = Site::load(&options)?;
+            site.forget_sources();
             site.timings().record("open_output", opened);
             site.timings().record("load", started.elapsed() - opened);
             let pages = AtomicUsize::new(0);
