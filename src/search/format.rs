@@ -79,6 +79,20 @@ pub fn gzip_fast(bytes: &[u8]) -> Vec<u8> {
     COMPRESS.with(|c| gzip_with(&mut c.borrow_mut(), bytes))
 }
 
+/// `value` as JSON, compressed with [`gzip_fast`]: written into a buffer kept per thread, so
+/// that no fragment's JSON grows a new vector doubling by doubling.
+pub fn gzip_fast_json(value: &impl serde::Serialize) -> Vec<u8> {
+    thread_local! {
+        static JSON: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    JSON.with(|json| {
+        let mut json = json.borrow_mut();
+        json.clear();
+        serde_json::to_writer(&mut *json, value).expect("fragments serialize");
+        gzip_fast(&json)
+    })
+}
+
 /// Compresses into a buffer kept per thread, then copies out exactly the bytes made: a build
 /// holds every fragment until the index is written, and a vector grown while compressing kept
 /// about twice the room it needed (25 MB of the peak at 10k pages).

@@ -33,7 +33,7 @@ use crate::output::OutputFile;
 mod files;
 mod weight;
 
-use files::{encode_shard_file, group_files, CharSet};
+use files::{encode_shard_file, group_files, owned_group_files, CharSet, Fragments};
 use weight::{average_bucket, postings_of, Weigher};
 
 /// Documents per fragment group (one hash in the meta file).
@@ -138,8 +138,9 @@ impl SearchIndex {
         index
     }
 
-    /// Every file of the index (assembling it), keeping nothing for edits (a build).
-    pub fn files(&mut self) -> Vec<OutputFile> {
+    /// Every file of the index (assembling it), keeping nothing for edits (a build): the
+    /// documents' fragments become the files rather than being copied into them.
+    pub fn files(mut self) -> Vec<OutputFile> {
         self.assemble(false)
     }
 
@@ -329,17 +330,37 @@ impl SearchIndex {
             }
         }
         drop(shard_of);
-        let groups = order.len().div_ceil(GROUP);
-        let fragments: Vec<(String, Vec<OutputFile>)> = (0..groups)
-            .into_par_iter()
-            .map(|g| group_files(&docs, g))
-            .collect();
         let mut chars = CharSet::default();
         for doc in &docs {
             for (key, _) in doc.han() {
                 chars.extend(han_chars(key));
             }
         }
+        let groups = order.len().div_ceil(GROUP);
+        let fragments: Vec<(String, Vec<OutputFile>)> = if keep {
+            (0..groups)
+                .into_par_iter()
+                .map(|g| group_files(&docs, g))
+                .collect()
+        } else {
+            // Nothing is kept for edits: each document's fragments are moved into its files.
+            drop(docs);
+            let mut taken = order.iter().map(|path| {
+                let doc = self
+                    .docs
+                    .get_mut(path)
+                    .expect("every ordered path is a document");
+                std::mem::take(&mut doc.fragments)
+            });
+            let members: Vec<Vec<Fragments>> = (0..groups)
+                .map(|_| taken.by_ref().take(GROUP).collect())
+                .collect();
+            members
+                .into_par_iter()
+                .enumerate()
+                .map(|(g, members)| owned_group_files(g, members))
+                .collect()
+        };
         let ids = order
             .iter()
             .enumerate()

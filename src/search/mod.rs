@@ -27,7 +27,7 @@ use serde::Serialize;
 
 use crate::date::PartialDate;
 use extract::{extract, Extracted, Field};
-use format::gzip_fast;
+use format::gzip_fast_json;
 use tokens::{for_each_token, Token};
 
 pub use index::{IndexUpdate, SearchIndex, SiteInfo};
@@ -399,7 +399,7 @@ impl SearchDoc {
                         n,
                         a: &attachments,
                     };
-                    gzip_fast(&serde_json::to_vec(&fragment).expect("fragments serialize"))
+                    gzip_fast_json(&fragment)
                 })
                 .collect()
         });

@@ -451,16 +451,16 @@ impl Site {
     ) -> Result<Option<SearchIndex>, Diagnostics> {
         let _indexing = progress::stage(Stage::Index);
         let mut index = SearchIndex::with_docs(self.search_site_info(), docs);
-        let files = self.timings.stage("index", || {
+        let (files, kept) = self.timings.stage("index", || {
             if record {
-                index.files_for_edits()
+                (index.files_for_edits(), Some(index))
             } else {
-                index.files()
+                (index.files(), None)
             }
         });
         self.timings
             .stage("index_write", || files.into_iter().try_for_each(emit))?;
-        Ok(record.then_some(index))
+        Ok(kept)
     }
 
     /// Every output file of the site, in memory and sorted by path (check).

@@ -261,27 +261,33 @@ pub(super) fn encode_shard_file(s: usize, shard: &Shard) -> (String, Vec<u8>) {
     )
 }
 
+/// A document's gzipped fragments: per script (Simplified, Traditional), one per chunk.
+pub(super) type Fragments = [Vec<Vec<u8>>; 2];
+
 /// The fragment files of group `g` and the group's hash.
 pub(super) fn group_files(docs: &[&SearchDoc], g: usize) -> (String, Vec<OutputFile>) {
     let members = &docs[g * GROUP..((g + 1) * GROUP).min(docs.len())];
+    owned_group_files(g, members.iter().map(|d| d.fragments.clone()).collect())
+}
+
+/// [`group_files`] of the fragments of group `g`'s documents, in order.
+pub(super) fn owned_group_files(g: usize, members: Vec<Fragments>) -> (String, Vec<OutputFile>) {
     let mut all = Vec::new();
-    for doc in members {
-        for script in &doc.fragments {
-            for chunk in script {
-                all.extend_from_slice(&(chunk.len() as u32).to_le_bytes());
-                all.extend_from_slice(chunk);
-            }
+    for fragments in &members {
+        for chunk in fragments.iter().flatten() {
+            all.extend_from_slice(&(chunk.len() as u32).to_le_bytes());
+            all.extend_from_slice(chunk);
         }
     }
     let hash = content_hash(&all);
     let mut files = Vec::new();
-    for (i, doc) in members.iter().enumerate() {
+    for (i, fragments) in members.into_iter().enumerate() {
         let id = g * GROUP + i;
-        for (script, dir) in doc.fragments.iter().zip(["s", "t"]) {
-            for (k, chunk) in script.iter().enumerate() {
+        for (script, dir) in fragments.into_iter().zip(["s", "t"]) {
+            for (k, chunk) in script.into_iter().enumerate() {
                 files.push(OutputFile {
                     path: format!("{INDEX_DIR}/{dir}/{id}-{k}.{hash}.bin"),
-                    bytes: chunk.clone(),
+                    bytes: chunk,
                 });
             }
         }
