@@ -124,7 +124,31 @@ const DROPPED_WITH_CONTENT: [&str; 11] = [
 /// The page's rendered Markdown (with raw HTML in it) as it is published: only what the
 /// allow-list names is kept, and every address is checked again as ammonia reads it.
 pub fn publish(html: &str) -> String {
-    sanitizer().clean(html).to_string()
+    let clean = sanitizer().clean(html).to_string();
+    // ammonia filters a `style`'s declarations but keeps the attribute when none is left
+    // (`<td style="https://…">` gives `style=""`): an empty one is dropped.
+    if clean.contains("style=\"\"") {
+        drop_empty_styles(&clean).unwrap_or(clean)
+    } else {
+        clean
+    }
+}
+
+/// `html` without its empty `style` attributes; `None` when it cannot be read (never for
+/// ammonia's output).
+fn drop_empty_styles(html: &str) -> Option<String> {
+    let handler = lol_html::element!("[style='']", |el| {
+        el.remove_attribute("style");
+        Ok(())
+    });
+    lol_html::rewrite_str(
+        html,
+        lol_html::RewriteStrSettings {
+            element_content_handlers: vec![handler],
+            ..lol_html::RewriteStrSettings::new()
+        },
+    )
+    .ok()
 }
 
 fn sanitizer() -> &'static ammonia::Builder<'static> {
@@ -311,6 +335,10 @@ mod tests {
                 "<p>x</p>",
             ),
             ("<td style=\"background:url(x)\">x</td>", "x"),
+            (
+                "<table><tr><td style=\"https://evil.example/\">x</td></tr></table>",
+                "<table><tbody><tr><td>x</td></tr></tbody></table>",
+            ),
             (
                 "<table><tr><td style=\"color:red;text-align:left\">x</td></tr></table>",
                 "<table><tbody><tr><td style=\"text-align:left\">x</td></tr></tbody></table>",
