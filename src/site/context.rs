@@ -283,12 +283,11 @@ impl Site {
             RouteKey::Search => base(self.labels.title_search(), &path, "search.html"),
             RouteKey::NotFound => base(self.labels.title_not_found(), &path, "404.html"),
         };
-        // Search finds documents, cities and indicators; lists only repeat their titles.
-        let searchable = match key {
-            RouteKey::Page(i) => self.in_search_index(&self.content.pages[*i]),
-            RouteKey::City(_) | RouteKey::Indicator(_) => true,
-            _ => false,
-        };
+        let searchable = may_be_searched(key)
+            && match key {
+                RouteKey::Page(i) => self.in_search_index(&self.content.pages[*i]),
+                _ => true,
+            };
         route.context.insert("searchable", &searchable);
         Ok(route)
     }
@@ -430,4 +429,14 @@ impl Site {
         }
         nav
     }
+}
+
+/// Whether search may find a route: documents, cities and indicators (a page can still opt
+/// out with `in_search_index`); lists only repeat their titles. A whole render renders these
+/// routes first, so that the index is made while the others render.
+pub(super) fn may_be_searched(key: &RouteKey) -> bool {
+    matches!(
+        key,
+        RouteKey::Page(_) | RouteKey::City(_) | RouteKey::Indicator(_)
+    )
 }

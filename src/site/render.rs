@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::context::{Route, Shared};
+use super::context::{may_be_searched, Route, Shared};
 use super::feeds;
 use super::{RouteKey, Site};
 use crate::config::Config;
@@ -390,8 +390,9 @@ impl Site {
         // and written while the other routes render. Done after them, its writing and the
         // serial parts of its assembly left a core idle.
         let search = self.config.search;
-        let (first, rest): (Vec<usize>, Vec<usize>) =
-            (0..producers.len()).partition(|&i| !search || may_be_searched(&producers[i]));
+        let (first, rest): (Vec<usize>, Vec<usize>) = (0..producers.len()).partition(|&i| {
+            !search || matches!(&producers[i], Producer::Route(key) if may_be_searched(key))
+        });
         let render = |selection: &[usize]| {
             let chosen: Vec<Producer> = selection.iter().map(|&i| producers[i].clone()).collect();
             let mut produced = self.render_producers(&views, &chosen, emit, record)?;
@@ -416,6 +417,8 @@ impl Site {
                 }
                 (Err(problems), _) | (_, Err(problems)) => return Err(problems),
             };
+            // Only the routes rendered first can be searchable: the index has been made.
+            debug_assert!(others.searchable.iter().all(|(_, doc)| doc.is_none()));
             produced.records.extend(others.records);
             produced.index = index;
         }
@@ -474,13 +477,4 @@ impl Site {
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)
     }
-}
-
-/// Whether a producer is a route that search may find (see `Site::route`'s `searchable`):
-/// a page, a city or an indicator, never a list.
-fn may_be_searched(producer: &Producer) -> bool {
-    matches!(
-        producer,
-        Producer::Route(RouteKey::Page(_) | RouteKey::City(_) | RouteKey::Indicator(_))
-    )
 }
