@@ -88,6 +88,8 @@ struct State {
     group_hashes: Vec<String>,
     /// The meta, facets, fold table and entry files.
     small: Vec<String>,
+    /// Each suggestion bucket's file as last made, with a fingerprint of its rows.
+    suggestions: Vec<Option<(u64, OutputFile)>>,
     /// Every file of the index.
     files: BTreeSet<String>,
 }
@@ -376,6 +378,12 @@ impl SearchIndex {
             group_files: Vec::new(),
             group_hashes: Vec::new(),
             small: Vec::new(),
+            // After an edit that numbers the documents again, the buckets are often the same.
+            suggestions: self
+                .state
+                .as_mut()
+                .map(|s| std::mem::take(&mut s.suggestions))
+                .unwrap_or_default(),
             files: BTreeSet::new(),
         };
         let mut files = Vec::new();
@@ -390,7 +398,7 @@ impl SearchIndex {
                 .push(group.iter().map(|f| f.path.clone()).collect());
             files.extend(group);
         }
-        let small = self.small_files(&state, &chars);
+        let small = self.small_files(&mut state, &chars);
         state.small = small.iter().map(|f| f.path.clone()).collect();
         files.extend(small);
         state.files = files.iter().map(|f| f.path.clone()).collect();
@@ -491,7 +499,7 @@ impl SearchIndex {
                 }
             }
         }
-        let small = self.small_files(&state, &chars);
+        let small = self.small_files(&mut state, &chars);
         let now: Vec<String> = small.iter().map(|f| f.path.clone()).collect();
         removed.extend(state.small.iter().filter(|p| !now.contains(p)).cloned());
         state.small = now;

@@ -91,6 +91,67 @@ fn an_edit_patches_the_files_a_fresh_build_would_write() {
     assert!(patched == fresh);
 }
 
+fn titled(path: &str, title: &str) -> SearchDoc {
+    let html = format!("<main data-search-body><h1>{title}</h1><p>标准化工作规定</p></main>");
+    SearchDoc::new(
+        path,
+        [title, title],
+        Facets {
+            kind: Kind::News,
+            city: None,
+            date: None,
+            topics: vec![],
+            validity: None,
+            number: None,
+            issuer: None,
+            attachments: Vec::new(),
+        },
+        [&html, &html],
+    )
+    .unwrap()
+}
+
+/// Suggestion buckets are remade only when their rows change: edit after edit of a title,
+/// what serve has written is what a fresh build writes.
+#[test]
+fn title_edits_give_a_fresh_builds_suggestions() {
+    let mut docs: Vec<SearchDoc> = (0..200)
+        .map(|i| titled(&format!("p{i:03}/"), &format!("质量强市第{i}号文件")))
+        .collect();
+    let mut index = SearchIndex::with_docs(site(), docs.clone());
+    let mut written: BTreeMap<String, Vec<u8>> = index
+        .files_for_edits()
+        .into_iter()
+        .map(|f| (f.path, f.bytes))
+        .collect();
+    for title in ["计量检定规程", "质量强市第7号文件", "标准化试点"] {
+        docs[7] = titled("p007/", title);
+        let update = index.update(
+            site(),
+            vec![("p007/".into(), Some(docs[7].clone()))],
+            vec![],
+        );
+        for path in &update.removed {
+            written.remove(path);
+        }
+        written.extend(update.files.into_iter().map(|f| (f.path, f.bytes)));
+        let fresh: BTreeMap<String, Vec<u8>> = SearchIndex::with_docs(site(), docs.clone())
+            .files()
+            .into_iter()
+            .map(|f| (f.path, f.bytes))
+            .collect();
+        let suggestions = |files: &BTreeMap<String, Vec<u8>>| -> Vec<String> {
+            files
+                .keys()
+                .filter(|p| p.contains("/u/"))
+                .cloned()
+                .collect()
+        };
+        assert_eq!(suggestions(&written), suggestions(&fresh), "after {title}");
+        assert!(written == fresh, "after {title}");
+    }
+}
+
 #[test]
 fn rounds_of_shards_give_the_same_files() {
     let docs: Vec<SearchDoc> = (0..300)
