@@ -5,10 +5,14 @@ use super::*;
 use crate::date::PartialDate;
 
 fn doc(path: &str, kind: Kind, date: &str, text: &str) -> SearchDoc {
-    let html = format!("<main data-search-body><h1>{path}</h1><p>{text}</p></main>");
+    titled_doc(path, path, kind, date, text)
+}
+
+fn titled_doc(path: &str, title: &str, kind: Kind, date: &str, text: &str) -> SearchDoc {
+    let html = format!("<main data-search-body><h1>{title}</h1><p>{text}</p></main>");
     SearchDoc::new(
         path,
-        [path, path],
+        [title, title],
         Facets {
             kind,
             city: None,
@@ -92,23 +96,7 @@ fn an_edit_patches_the_files_a_fresh_build_would_write() {
 }
 
 fn titled(path: &str, title: &str) -> SearchDoc {
-    let html = format!("<main data-search-body><h1>{title}</h1><p>标准化工作规定</p></main>");
-    SearchDoc::new(
-        path,
-        [title, title],
-        Facets {
-            kind: Kind::News,
-            city: None,
-            date: None,
-            topics: vec![],
-            validity: None,
-            number: None,
-            issuer: None,
-            attachments: Vec::new(),
-        },
-        [&html, &html],
-    )
-    .unwrap()
+    titled_doc(path, title, Kind::News, "", "标准化工作规定")
 }
 
 /// Suggestion buckets are remade only when their rows change: edit after edit of a title,
