@@ -433,4 +433,21 @@ mod tests {
         assert_eq!(content_hash(b"abc"), content_hash(b"abc"));
         assert_ne!(content_hash(b"abc"), content_hash(b"abd"));
     }
+
+    /// The index's bytes are part of the build's output, which must not change by accident: a
+    /// different deflate backend or level gives other bytes for the same text.
+    #[test]
+    fn gzip_output_is_pinned() {
+        let text: String = (0..200)
+            .map(|n| {
+                format!(
+                    "第{n}条 标准化工作{}项，泰政发〔20{}〕{n}号。",
+                    n * 7 % 13,
+                    n % 30
+                )
+            })
+            .collect();
+        assert_eq!(content_hash(&gzip_fast(text.as_bytes())), "4d917f9f");
+        assert_eq!(content_hash(&gzip(text.as_bytes())), "b8713849");
+    }
 }
