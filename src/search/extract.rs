@@ -319,16 +319,16 @@ fn stack_depth_is(closed: &str, field: Field) -> bool {
 
 /// The index of the `>` that ends the tag starting at `start`, skipping quoted values.
 fn tag_end(bytes: &[u8], start: usize) -> Option<usize> {
-    let mut quote = 0u8;
-    for (j, &c) in bytes.iter().enumerate().skip(start + 1) {
-        match c {
-            b'"' | b'\'' if quote == 0 => quote = c,
-            _ if c == quote => quote = 0,
-            b'>' if quote == 0 => return Some(j),
-            _ => {}
+    let mut at = start + 1;
+    loop {
+        at += memchr::memchr3(b'>', b'"', b'\'', bytes.get(at..)?)?;
+        let c = bytes[at];
+        if c == b'>' {
+            return Some(at);
         }
+        // A quoted value: its closing quote, then on.
+        at += 1 + memchr::memchr(c, bytes.get(at + 1..)?)? + 1;
     }
-    None
 }
 
 /// Searchers for the attributes that leave an element out, made once: building a searcher
@@ -454,6 +454,16 @@ mod tests {
     fn pages_without_a_marked_part_have_no_text() {
         assert_eq!(extract("<main><p>x</p></main>"), Extracted::default());
         assert!(!is_searchable("<main><p>x</p></main>"));
+    }
+
+    #[test]
+    fn a_tag_ends_at_the_first_unquoted_angle_bracket() {
+        let tag = br#"<a title="x>y" data-q='">' href=z>text"#;
+        assert_eq!(tag_end(tag, 0), Some(tag.len() - 5));
+        assert_eq!(tag_end(b"<p>", 0), Some(2));
+        assert_eq!(tag_end(br#"<a title="x>"#, 0), None);
+        assert_eq!(tag_end(b"<a title='", 0), None);
+        assert_eq!(tag_end(b"<a", 0), None);
     }
 
     #[test]
