@@ -7,9 +7,6 @@
 //! Blocks are separated by a line break, except that a term (`<dt>`) is followed by a
 //! full-width colon, so `文号：国发〔2015〕13号` reads as it does on the page.
 
-use memchr::memmem::Finder;
-use std::sync::LazyLock;
-
 /// Which part of a page a piece of text is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Field {
@@ -271,9 +268,7 @@ pub(super) fn extract(html: &str) -> Extracted {
             .unwrap_or(tag.len());
         let name = crate::escape::tag_name(&tag[..name_end]);
         let attributes = &tag[name_end..];
-        let hides = is_skipped(&name)
-            || has_attribute(attributes, &HIDDEN)
-            || has_attribute(attributes, &IGNORED);
+        let hides = is_skipped(&name) || leaves_out(attributes);
         if hidden_depth == 0 && is_block(&name) {
             b.block('\n');
         }
@@ -331,23 +326,54 @@ fn tag_end(bytes: &[u8], start: usize) -> Option<usize> {
     }
 }
 
-/// Searchers for the attributes that leave an element out, made once: building a searcher
-/// for each of a page's tags cost a fifth of extracting its text (callgrind, 1k pages).
-static HIDDEN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("hidden"));
-static IGNORED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(IGNORE_ATTRIBUTE));
-
-fn has_attribute(attributes: &str, finder: &Finder<'_>) -> bool {
-    let name = finder.needle();
-    let mut rest = attributes;
-    while let Some(at) = finder.find(rest.as_bytes()) {
-        let before = rest[..at].chars().next_back();
-        let after = rest[at + name.len()..].chars().next();
-        let starts = before.is_none_or(|c| c.is_ascii_whitespace());
-        let ends = after.is_none_or(|c| c.is_ascii_whitespace() || c == '=' || c == '/');
-        if starts && ends {
+/// Whether a tag's attributes (the text after its name) leave the element out of the index:
+/// `hidden` or `data-search-ignore`, as attribute names (in any case), never as words inside
+/// a value such as `class="a hidden b"`.
+fn leaves_out(attributes: &str) -> bool {
+    let bytes = attributes.as_bytes();
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0C);
+    let mut i = 0;
+    while i < bytes.len() {
+        if space(bytes[i]) || bytes[i] == b'/' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && !space(bytes[i]) && !matches!(bytes[i], b'/' | b'=') {
+            i += 1;
+        }
+        if i == start {
+            // A stray `=`.
+            i += 1;
+            continue;
+        }
+        let name = &attributes[start..i];
+        if name.eq_ignore_ascii_case("hidden") || name.eq_ignore_ascii_case(IGNORE_ATTRIBUTE) {
             return true;
         }
-        rest = &rest[at + name.len()..];
+        let mut j = i;
+        while j < bytes.len() && space(bytes[j]) {
+            j += 1;
+        }
+        if bytes.get(j) != Some(&b'=') {
+            continue;
+        }
+        j += 1;
+        while j < bytes.len() && space(bytes[j]) {
+            j += 1;
+        }
+        i = match bytes.get(j) {
+            Some(&quote @ (b'"' | b'\'')) => {
+                memchr::memchr(quote, &bytes[j + 1..]).map_or(bytes.len(), |end| j + 1 + end + 1)
+            }
+            _ => {
+                let mut k = j;
+                while k < bytes.len() && !space(bytes[k]) {
+                    k += 1;
+                }
+                k
+            }
+        };
     }
     false
 }
@@ -464,6 +490,75 @@ mod tests {
         assert_eq!(tag_end(br#"<a title="x>"#, 0), None);
         assert_eq!(tag_end(b"<a title='", 0), None);
         assert_eq!(tag_end(b"<a", 0), None);
+    }
+
+    /// The scan `tag_end` replaced: byte by byte, a quote opening and closing a value.
+    fn tag_end_byte_by_byte(bytes: &[u8], start: usize) -> Option<usize> {
+        let mut quote = 0u8;
+        for (j, &c) in bytes.iter().enumerate().skip(start + 1) {
+            match c {
+                b'"' | b'\'' if quote == 0 => quote = c,
+                _ if c == quote => quote = 0,
+                b'>' if quote == 0 => return Some(j),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tag_end_agrees_with_a_byte_by_byte_scan(
+            soup in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "<", ">", "\"", "'", "=", " ", "a", "标", "\0", "hidden", "/",
+                ]),
+                0..40,
+            )
+        ) {
+            let soup: String = soup.concat();
+            let bytes = soup.as_bytes();
+            for start in 0..bytes.len() {
+                proptest::prop_assert_eq!(
+                    tag_end(bytes, start),
+                    tag_end_byte_by_byte(bytes, start),
+                    "{:?} from {}", soup, start
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn only_attribute_names_leave_an_element_out() {
+        for attributes in [
+            " hidden",
+            " class=\"x\" hidden=\"\"",
+            " hidden/",
+            " HIDDEN",
+            " a=b hidden",
+            " title=\"hiddenx\" hidden",
+            " title='x \" y' data-search-ignore",
+            " data-search-ignore",
+            "\thidden\n",
+        ] {
+            assert!(leaves_out(attributes), "{attributes:?}");
+        }
+        for attributes in [
+            "",
+            " data-hidden",
+            " hiddenness",
+            " class=\"un hidden-part\"",
+            " class=\"a hidden b\"",
+            " class='a hidden b'",
+            " class=hidden",
+            " class = hidden",
+            " title=\"data-search-ignore\"",
+            " data-search-ignored",
+            " title=\"unterminated hidden",
+            " = hidden-not",
+        ] {
+            assert!(!leaves_out(attributes), "{attributes:?}");
+        }
     }
 
     #[test]
