@@ -102,6 +102,9 @@ struct Targets<'a> {
     /// Source files (relative to `content/`) of pages and sections: their route path, and the
     /// page's index.
     sources: HashMap<String, (String, Option<usize>)>,
+    /// Each page's source file as a key of `sources`, by the page's index: made once, for
+    /// serve re-resolves every page's links after each edit.
+    page_sources: Vec<String>,
     /// Output paths of static files → their file.
     statics: HashMap<String, PathBuf>,
     /// Files of `content/` (relative to it) → their output path.
@@ -120,9 +123,10 @@ impl<'a> Targets<'a> {
         let content = &site.content;
         let mut routes: HashSet<String> = site.route_paths().into_iter().collect();
         routes.extend(site.producers().iter().map(|p| site.identity(p)));
+        let page_sources: Vec<String> = content.pages.iter().map(|p| source_key(&p.file)).collect();
         let mut sources = HashMap::new();
-        for (i, page) in content.pages.iter().enumerate() {
-            sources.insert(source_key(&page.file), (page.path.clone(), Some(i)));
+        for (i, (page, key)) in content.pages.iter().zip(&page_sources).enumerate() {
+            sources.insert(key.clone(), (page.path.clone(), Some(i)));
         }
         for section in content.sections.values() {
             if let Some(file) = &section.file {
@@ -170,6 +174,7 @@ impl<'a> Targets<'a> {
             other_script: format!("{}/", site.config.default_script.other().dir()),
             routes,
             sources,
+            page_sources,
             statics,
             content_files,
             bundled,
@@ -411,13 +416,12 @@ impl Site {
             let mut pages = Vec::with_capacity(self.content.pages.len());
             let mut attachments = Vec::with_capacity(self.content.pages.len());
             for (i, page) in self.content.pages.iter().enumerate() {
-                let source = source_key(&page.file);
                 let own = Some(i);
                 let outcome = self.resolve_all(
                     &targets,
                     &page.file,
                     &page.links,
-                    &source,
+                    &targets.page_sources[i],
                     &page.path,
                     own,
                     &mut diagnostics,
@@ -619,14 +623,14 @@ impl Site {
         diagnostics: &mut Diagnostics,
     ) -> (Vec<Attachment>, Vec<String>) {
         let page = &self.content.pages[i];
-        let source = source_key(&page.file);
+        let source = &targets.page_sources[i];
         let mut listed = Vec::new();
         let mut used = Vec::new();
         for (n, written) in page.meta.attachments.iter().enumerate() {
             let line = page.lines.attachments.get(n).copied().unwrap_or(1);
             let at = |message: String| Diagnostic::new(&page.file, message).at_line(line);
             let (path, _, _) = split(written.trim());
-            match targets.resolve(path, &source, &page.path) {
+            match targets.resolve(path, source, &page.path) {
                 Ok(Target::File { path }) => {
                     let file = targets.statics.get(&path).cloned().or_else(|| {
                         let rel = targets.content_outputs.get(&path)?;
