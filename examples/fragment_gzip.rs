@@ -88,18 +88,9 @@ fn zlib_rs(bytes: &[u8], level: u32) -> Vec<u8> {
             .find(|(l, _)| *l == level)
             .expect("just kept")
             .1;
-        c.reset();
-        let mut out = Vec::with_capacity(bytes.len() / 2 + 64);
-        loop {
-            out.reserve(bytes.len() / 2 + 64);
-            let read = c.total_in() as usize;
-            let status = c
-                .compress_vec(&bytes[read..], &mut out, flate2::FlushCompress::Finish)
-                .expect("compressing in memory");
-            if status == flate2::Status::StreamEnd {
-                return out;
-            }
-        }
+        let mut out = Vec::new();
+        stdportal::search::format::deflate_into(c, bytes, &mut out);
+        out
     })
 }
 

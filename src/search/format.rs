@@ -93,6 +93,22 @@ pub fn gzip_fast_json(value: &impl serde::Serialize) -> Vec<u8> {
     })
 }
 
+/// `bytes` as one raw deflate stream appended to `out`, by `c` reset first (so a compressor
+/// can be kept and used again; `examples/fragment_gzip.rs` times exactly this).
+pub fn deflate_into(c: &mut flate2::Compress, bytes: &[u8], out: &mut Vec<u8>) {
+    c.reset();
+    loop {
+        out.reserve(bytes.len() / 2 + 64);
+        let read = c.total_in() as usize;
+        let status = c
+            .compress_vec(&bytes[read..], out, flate2::FlushCompress::Finish)
+            .expect("compressing in memory");
+        if status == flate2::Status::StreamEnd {
+            return;
+        }
+    }
+}
+
 /// Compresses into a buffer kept per thread, then copies out exactly the bytes made: a build
 /// holds every fragment until the index is written, and a vector grown while compressing kept
 /// about twice the room it needed (25 MB of the peak at 10k pages).
@@ -103,19 +119,9 @@ fn gzip_with(c: &mut flate2::Compress, bytes: &[u8]) -> Vec<u8> {
     SCRATCH.with(|scratch| {
         let mut out = scratch.borrow_mut();
         out.clear();
-        c.reset();
         // Header: deflate, no flags, no time, no extra flags, unknown system.
         out.extend_from_slice(&[0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 255]);
-        loop {
-            out.reserve(bytes.len() / 2 + 64);
-            let read = c.total_in() as usize;
-            let status = c
-                .compress_vec(&bytes[read..], &mut out, flate2::FlushCompress::Finish)
-                .expect("compressing in memory");
-            if status == flate2::Status::StreamEnd {
-                break;
-            }
-        }
+        deflate_into(c, bytes, &mut out);
         let mut crc = flate2::Crc::new();
         crc.update(bytes);
         out.extend_from_slice(&crc.sum().to_le_bytes());
