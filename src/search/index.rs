@@ -33,7 +33,7 @@ use crate::output::OutputFile;
 mod files;
 mod weight;
 
-use files::{encode_shard_file, group_files, owned_group_files, CharSet, Fragments};
+use files::{encode_shard_file, group_files, owned_group_files, CharSet, Fragments, Suggestions};
 use weight::{average_bucket, postings_of, Weigher};
 
 /// Documents per fragment group (one hash in the meta file).
@@ -68,7 +68,9 @@ pub struct IndexUpdate {
 /// The searchable documents and, once assembled, what the next edit needs.
 pub struct SearchIndex {
     site: SiteInfo,
-    docs: HashMap<String, SearchDoc>,
+    /// By path. Fx rather than SipHash: the paths are the site's own, and serve looks every
+    /// document up by path after each edit.
+    docs: Docs,
     state: Option<State>,
 }
 
@@ -94,6 +96,8 @@ struct State {
     files: BTreeSet<String>,
 }
 
+type Docs = rustc_hash::FxHashMap<String, SearchDoc>;
+
 /// A document's ranking order: class, newest first (undated last), path.
 fn rank(doc: &SearchDoc) -> impl Ord + '_ {
     let date = doc.facets.date;
@@ -103,6 +107,36 @@ fn rank(doc: &SearchDoc) -> impl Ord + '_ {
         std::cmp::Reverse(date),
         doc.path.as_str(),
     )
+}
+
+/// Whether every changed document was there before and is still there, ranked as it was: then
+/// the ranking order is the last one (the rank is a total order, and nothing else changed),
+/// without sorting every document again after each edit in serve.
+fn ranks_kept(previous: &[(String, Option<SearchDoc>)], docs: &Docs) -> bool {
+    previous
+        .iter()
+        .all(|(path, old)| match (old, docs.get(path)) {
+            (Some(old), Some(new)) => rank(old) == rank(new),
+            _ => false,
+        })
+}
+
+/// Whether every changed document was there before and still offers the same suggestions
+/// (title, 文号, issuing office, city, path): then, with the same site, every suggestion bucket
+/// is the one made last time, and a body edit in serve does not go through all the titles.
+fn same_suggestions(previous: &[(String, Option<SearchDoc>)], docs: &Docs) -> bool {
+    previous
+        .iter()
+        .all(|(path, old)| match (old, docs.get(path)) {
+            (Some(old), Some(new)) => {
+                old.path == new.path
+                    && old.titles == new.titles
+                    && old.facets.number == new.facets.number
+                    && old.facets.issuer == new.facets.issuer
+                    && old.facets.city == new.facets.city
+            }
+            _ => false,
+        })
 }
 
 fn shard_count(postings: usize) -> usize {
@@ -126,7 +160,7 @@ impl SearchIndex {
     pub(crate) fn new(site: SiteInfo) -> SearchIndex {
         SearchIndex {
             site,
-            docs: HashMap::new(),
+            docs: Docs::default(),
             state: None,
         }
     }
@@ -160,11 +194,12 @@ impl SearchIndex {
         changed: Vec<(String, Option<SearchDoc>)>,
         removed: Vec<String>,
     ) -> IndexUpdate {
-        let unchanged = |docs: &HashMap<String, SearchDoc>| {
+        let unchanged = |docs: &Docs| {
             changed.iter().all(|(p, d)| docs.get(p) == d.as_ref())
                 && removed.iter().all(|p| !docs.contains_key(p))
         };
-        if self.state.is_some() && site == self.site && unchanged(&self.docs) {
+        let same_site = site == self.site;
+        if self.state.is_some() && same_site && unchanged(&self.docs) {
             return IndexUpdate::default();
         }
         let mut previous: Vec<(String, Option<SearchDoc>)> = Vec::new();
@@ -186,7 +221,7 @@ impl SearchIndex {
                 && state.order.len() == self.docs.len()
                 && shard_count(total) == state.shards.len()
                 && average_bucket(self.docs.values()) == state.average
-                && self.order() == state.order
+                && (ranks_kept(&previous, &self.docs) || self.order() == state.order)
         });
         if !patchable {
             let before = self
@@ -208,7 +243,7 @@ impl SearchIndex {
                 shards,
             };
         }
-        self.patch(previous)
+        self.patch(previous, same_site)
     }
 
     /// Document paths in ranking order.
@@ -398,7 +433,7 @@ impl SearchIndex {
                 .push(group.iter().map(|f| f.path.clone()).collect());
             files.extend(group);
         }
-        let small = self.small_files(&mut state, &chars);
+        let small = self.small_files(&mut state, &chars, Suggestions::Remade);
         state.small = small.iter().map(|f| f.path.clone()).collect();
         files.extend(small);
         state.files = files.iter().map(|f| f.path.clone()).collect();
@@ -407,7 +442,13 @@ impl SearchIndex {
     }
 
     /// Applies an edit that keeps every document's number and the global statistics.
-    fn patch(&mut self, previous: Vec<(String, Option<SearchDoc>)>) -> IndexUpdate {
+    /// Patches the kept index after an edit; `same_site` says whether the site's own lists
+    /// (cities, topics, synonyms) are those of the last build.
+    fn patch(
+        &mut self,
+        previous: Vec<(String, Option<SearchDoc>)>,
+        same_site: bool,
+    ) -> IndexUpdate {
         let mut state = self.state.take().expect("patch needs an assembled index");
         let mask = (state.shards.len() - 1) as u32;
         let mut dirty_shards = BTreeSet::new();
@@ -499,7 +540,12 @@ impl SearchIndex {
                 }
             }
         }
-        let small = self.small_files(&mut state, &chars);
+        let suggestions = if same_site && same_suggestions(&previous, &self.docs) {
+            Suggestions::Kept
+        } else {
+            Suggestions::Remade
+        };
+        let small = self.small_files(&mut state, &chars, suggestions);
         let now: Vec<String> = small.iter().map(|f| f.path.clone()).collect();
         removed.extend(state.small.iter().filter(|p| !now.contains(p)).cloned());
         state.small = now;

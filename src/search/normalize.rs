@@ -290,6 +290,16 @@ pub(super) fn units(folded: &str) -> Vec<Unit<'_>> {
     out
 }
 
+/// The first character of `canonical(&fold_str(text))`, without folding the rest of the text:
+/// the first folded character that begins a unit (suggestion buckets go by it, and serve asks
+/// for every title's after each edit).
+pub(super) fn first_unit_char(text: &str) -> Option<char> {
+    let folding = Folding::tables();
+    text.chars()
+        .map(|c| folding.fold(c))
+        .find(|&c| class(c) != Class::Other)
+}
+
 /// The canonical form of folded text: units joined as the module documentation says.
 pub(super) fn canonical(folded: &str) -> String {
     let mut out = String::with_capacity(folded.len());
@@ -355,6 +365,37 @@ mod tests {
 
     fn canon(text: &str) -> String {
         canonical(&fold_str(text))
+    }
+
+    #[test]
+    fn the_first_unit_char_is_the_canonical_texts_first() {
+        for text in [
+            "",
+            "  ",
+            "“十三五”规划",
+            "《標準化》",
+            "ＧＢ／Ｔ 9704",
+            "GB/T 9704-2012",
+            "（2021）泰政发",
+            "〔2018〕125号",
+            "--- ÀB",
+            "× 1",
+            "\u{3000}\u{3007}",
+            "😀 Ω",
+        ] {
+            assert_eq!(
+                first_unit_char(text),
+                canon(text).chars().next(),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn first_unit_char_agrees_with_canonical(text in "\\PC{0,12}") {
+            proptest::prop_assert_eq!(first_unit_char(&text), canon(&text).chars().next());
+        }
     }
 
     #[test]

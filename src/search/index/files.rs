@@ -1,8 +1,9 @@
 //! The files an index is written as: shards, fragment groups, and the small files (meta,
 //! facets, fold table, entry).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::super::format::{self, content_hash, gzip, FacetColumns};
@@ -12,16 +13,21 @@ use crate::output::OutputFile;
 
 impl SearchIndex {
     /// The meta, facets, fold table and entry files; `chars` are the characters of the keys.
-    pub(super) fn small_files(&self, state: &mut State, chars: &CharSet) -> Vec<OutputFile> {
+    pub(super) fn small_files(
+        &self,
+        state: &mut State,
+        chars: &CharSet,
+        suggestions: Suggestions,
+    ) -> Vec<OutputFile> {
         let docs: Vec<&SearchDoc> = state.order.iter().map(|p| &self.docs[p]).collect();
-        let cities: HashMap<&str, u32> = self
+        let cities: FxHashMap<&str, u32> = self
             .site
             .cities
             .iter()
             .enumerate()
             .map(|(i, (id, _))| (id.as_str(), i as u32 + 1))
             .collect();
-        let topics: HashMap<&str, u32> = self
+        let topics: FxHashMap<&str, u32> = self
             .site
             .topics
             .iter()
@@ -67,7 +73,11 @@ impl SearchIndex {
         let table_hash = content_hash(&table);
         let classes = [0u8, 1].map(|c| docs.iter().filter(|d| d.facets.kind.class() == c).count());
         let shards: String = state.shard_files.iter().map(|p| hash_of_name(p)).collect();
-        let (suggest_files, suggest) = self.suggestion_files(&docs, &mut state.suggestions);
+        let (suggest_files, suggest) = match suggestions {
+            Suggestions::Kept => kept_suggestion_files(&state.suggestions),
+            Suggestions::Remade => None,
+        }
+        .unwrap_or_else(|| self.suggestion_files(&docs, &mut state.suggestions));
         let meta = Meta {
             version: 1,
             synonyms: self
@@ -176,8 +186,7 @@ impl SearchIndex {
             .next_power_of_two();
         let mut grouped: Vec<Vec<Entry<'_>>> = vec![Vec::new(); buckets];
         for entry in entries {
-            let canon = normalize::canonical(&normalize::fold_str(entry.0));
-            let Some(first) = canon.chars().next() else {
+            let Some(first) = normalize::first_unit_char(entry.0) else {
                 continue;
             };
             let mut buf = [0u8; 4];
@@ -209,11 +218,34 @@ impl SearchIndex {
     }
 }
 
-/// A fingerprint of a bucket's rows (SipHash with fixed keys): the same rows give the same
-/// file, so a bucket whose fingerprint is unchanged is not made again.
+/// Whether the suggestion buckets must be made again or are those made last time.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Suggestions {
+    /// No row can have changed: the documents' suggestions and the site's lists are the same.
+    Kept,
+    Remade,
+}
+
+/// The buckets as last made and their hashes, when every one was made.
+fn kept_suggestion_files(made: &[Option<(u64, OutputFile)>]) -> Option<(Vec<OutputFile>, String)> {
+    if made.is_empty() {
+        return None;
+    }
+    let files: Vec<OutputFile> = made
+        .iter()
+        .map(|m| m.as_ref().map(|(_, file)| file.clone()))
+        .collect::<Option<_>>()?;
+    let hashes = files.iter().map(|f| hash_of_name(&f.path)).collect();
+    Some((files, hashes))
+}
+
+/// A fingerprint of a bucket's rows: the same rows give the same file, so a bucket whose
+/// fingerprint is unchanged is not made again. Fx rather than SipHash: the rows are the site's
+/// own titles, not hostile keys, and serve fingerprints every bucket after each edit (with
+/// SipHash that was a tenth of a body edit's rebuild at 10k pages).
 fn rows_fingerprint(rows: &[[&str; 5]]) -> u64 {
     use std::hash::{Hash, Hasher};
-    let mut hasher = std::hash::DefaultHasher::new();
+    let mut hasher = rustc_hash::FxHasher::default();
     rows.hash(&mut hasher);
     hasher.finish()
 }
