@@ -178,8 +178,7 @@ impl Rebuilder {
                 paths.push(path.clone());
             }
         }
-        let (files, changed_paths) = overlay(&files, update.files);
-        paths.extend(changed_paths);
+        paths.extend(overlay(&mut files, update.files));
         paths.sort();
         paths.dedup();
         self.files = Arc::new(files);
@@ -196,7 +195,8 @@ impl Rebuilder {
     /// stylesheet's contents, so the rest of the last good output stays valid.
     fn reload_static(&mut self, theme: &str) -> Result<Changes, Diagnostics> {
         let statics = crate::output::static_files(&self.options.root, theme)?;
-        let (files, paths) = overlay(&self.files, statics);
+        let mut files = (*self.files).clone();
+        let paths = overlay(&mut files, statics);
         let kind = if paths.iter().all(|p| p.ends_with(".css")) {
             ChangeKind::Css
         } else {
@@ -213,10 +213,10 @@ impl Rebuilder {
     }
 }
 
-/// `files` (new bytes for some paths) laid over `old`: the new output, and the paths whose
-/// bytes changed, sorted.
-fn overlay(old: &FileMap, files: Vec<OutputFile>) -> (FileMap, Vec<String>) {
-    let mut map = old.clone();
+/// Lays `files` (new bytes for some paths) over `map`; returns the paths whose bytes changed,
+/// sorted. The map is changed in place: at 10k pages it holds 50k files, and a copy of it per
+/// edit showed in serve's profile.
+fn overlay(map: &mut FileMap, files: Vec<OutputFile>) -> Vec<String> {
     let mut paths = Vec::new();
     for file in files {
         if map.get(&file.path).map(|b| b.as_ref()) != Some(file.bytes.as_slice()) {
@@ -225,7 +225,7 @@ fn overlay(old: &FileMap, files: Vec<OutputFile>) -> (FileMap, Vec<String>) {
         }
     }
     paths.sort();
-    (map, paths)
+    paths
 }
 
 /// Output paths added, changed or removed between two builds, sorted.
