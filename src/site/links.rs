@@ -17,6 +17,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use super::render::Producer;
 use super::Site;
 use crate::content::links::{Attachment, WrittenLink};
 use crate::content::markdown::safety;
@@ -122,7 +123,15 @@ impl<'a> Targets<'a> {
     fn of(site: &'a Site) -> Targets<'a> {
         let content = &site.content;
         let mut routes: HashSet<String> = site.route_paths().into_iter().collect();
-        routes.extend(site.producers().iter().map(|p| site.identity(p)));
+        // The routes' own producers publish at the route paths just taken: only the others
+        // (feeds, site map, CSV files) add paths. Serve resolves links after every edit, and
+        // making every route's path a second time showed in its profile at 10k pages.
+        routes.extend(
+            site.producers()
+                .iter()
+                .filter(|p| !matches!(p, Producer::Route(_)))
+                .map(|p| site.identity(p)),
+        );
         let page_sources: Vec<String> = content.pages.iter().map(|p| source_key(&p.file)).collect();
         let mut sources = HashMap::new();
         for (i, (page, key)) in content.pages.iter().zip(&page_sources).enumerate() {
