@@ -106,8 +106,17 @@ impl Lists {
                 members.push(page);
             }
         };
-        for (i, page) in pages.iter().enumerate() {
-            let meta = &page.meta;
+        // Every page newest first (ties in page order): the order of every list but sections'.
+        // Filled in that order, the lists need no sorting of their own (serve derives them all
+        // again after each edit).
+        let mut all: Vec<usize> = (0..pages.len()).collect();
+        all.sort_by(|&a, &b| {
+            sort_date(&pages[b])
+                .cmp(&sort_date(&pages[a]))
+                .then(a.cmp(&b))
+        });
+        for &i in &all {
+            let meta = &pages[i].meta;
             for topic in &meta.topics {
                 add(ListKey::Topic(topic.clone()), i);
             }
@@ -119,7 +128,7 @@ impl Lists {
             if let Some(city) = meta.city.as_deref().filter(|c| data.city(c).is_some()) {
                 add(ListKey::CityDocuments(city.to_string()), i);
             }
-            if let Some(date) = catalogue_date(page) {
+            if let Some(date) = catalogue_date(&pages[i]) {
                 add(ListKey::Year(date.year), i);
             }
             if let Some(issuer) = meta.issuer.as_deref().map(str::trim) {
@@ -140,17 +149,7 @@ impl Lists {
                 .entry(ListKey::CityDocuments(city.id.clone()))
                 .or_default();
         }
-        let newest_first = |members: &mut Vec<usize>| {
-            members.sort_by(|&a, &b| {
-                sort_date(&pages[b])
-                    .cmp(&sort_date(&pages[a]))
-                    .then(a.cmp(&b))
-            });
-        };
         let mut others: Vec<(ListKey, Vec<usize>)> = others.into_iter().collect();
-        for (_, members) in &mut others {
-            newest_first(members);
-        }
         // Latest years first; offices with the most documents first.
         others.sort_by(|(a, ma), (b, mb)| match (a, b) {
             (ListKey::Year(x), ListKey::Year(y)) => y.cmp(x),
@@ -158,8 +157,6 @@ impl Lists {
             _ => a.cmp(b),
         });
         lists.extend(others);
-        let mut all: Vec<usize> = (0..pages.len()).collect();
-        newest_first(&mut all);
         lists.push((ListKey::Latest, all.iter().copied().take(LATEST).collect()));
         all.retain(|&i| pages[i].meta.kind.is_some());
         lists.push((ListKey::Documents, all));
