@@ -81,7 +81,7 @@ impl Site {
             index: index_of(&records),
             records,
             views,
-            routes: self.route_paths(),
+            routes: self.route_paths().to_vec(),
             search,
         })
     }
@@ -91,8 +91,7 @@ impl Incremental {
     /// Renders what the edit changed (the site has read it: [`Site::reread`]). On a problem,
     /// nothing is kept: the next update compares with the same last good build.
     pub fn update(&mut self, site: &Site) -> Result<Update, Diagnostics> {
-        let routes = site.route_paths();
-        let routes_changed = routes != self.routes;
+        let routes_changed = site.route_paths() != self.routes.as_slice();
         // The same routes have the same paths, which were checked (static files never change
         // here: an edit to them is a full build).
         if routes_changed {
@@ -208,7 +207,9 @@ impl Incremental {
         }
         self.records = records;
         self.views = views;
-        self.routes = routes;
+        if routes_changed {
+            self.routes = site.route_paths().to_vec();
+        }
         Ok(Update {
             files,
             removed,

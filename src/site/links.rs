@@ -122,7 +122,7 @@ struct Targets<'a> {
 impl<'a> Targets<'a> {
     fn of(site: &'a Site) -> Targets<'a> {
         let content = &site.content;
-        let mut routes: HashSet<String> = site.route_paths().into_iter().collect();
+        let mut routes: HashSet<String> = site.route_paths().iter().cloned().collect();
         // The routes' own producers publish at the route paths just taken: only the others
         // (feeds, site map, CSV files) add paths. Serve resolves links after every edit, and
         // making every route's path a second time showed in its profile at 10k pages.

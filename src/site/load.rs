@@ -151,6 +151,7 @@ impl Site {
             linked: Vec::new(),
             lists: Lists::default(),
             aliases: Vec::new(),
+            route_paths: Vec::new(),
             links: Default::default(),
             templates_need_simplifying,
             synonyms,
@@ -260,6 +261,7 @@ impl Site {
         diagnostics.extend(checks);
         self.linked = linked(&related, &lineage);
         (self.related, self.lineage, self.lists, self.aliases) = (related, lineage, lists, aliases);
+        self.route_paths = self.make_route_paths();
         diagnostics.extend(self.resolve_links());
         diagnostics.into_result(())
     }

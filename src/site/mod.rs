@@ -78,6 +78,9 @@ pub struct Site {
     lists: Lists,
     /// Earlier addresses of pages and sections.
     aliases: Vec<Alias>,
+    /// Where every route is published, in route order: made each time the site is finished,
+    /// once (serve compares them and resolves links against them after every edit).
+    route_paths: Vec<String>,
     /// What the links of pages and sections lead to: the files of `content/` published.
     links: links::Resolved,
     /// Whether the templates hold Traditional text (every other source is made Simplified at

@@ -115,7 +115,12 @@ impl Site {
     }
 
     /// Where every route is published, in route order.
-    pub fn route_paths(&self) -> Vec<String> {
+    pub fn route_paths(&self) -> &[String] {
+        &self.route_paths
+    }
+
+    /// [`Site::route_paths`], made from the routes.
+    pub(super) fn make_route_paths(&self) -> Vec<String> {
         self.route_keys()
             .iter()
             .map(|k| self.route_path(k))
