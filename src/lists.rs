@@ -5,6 +5,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rustc_hash::FxHashMap;
+
 use crate::content::frontmatter::{DocumentKind, Validity};
 use crate::content::{catalogue_date, sort_date, Content};
 use crate::data::Data;
@@ -98,7 +100,9 @@ impl Lists {
             .iter()
             .map(|(dir, section)| (ListKey::Section(dir.clone()), section.pages.clone()))
             .collect();
-        let mut others: BTreeMap<ListKey, Vec<usize>> = BTreeMap::new();
+        // Hashed, not ordered: the lists are put in their order by the sort below, whose
+        // comparison is total, and serve derives them again after each edit.
+        let mut others: FxHashMap<ListKey, Vec<usize>> = FxHashMap::default();
         let mut add = |key: ListKey, page: usize| {
             let members = others.entry(key).or_default();
             // Pages come in order: a page naming a topic twice is already its last member.
