@@ -116,8 +116,15 @@ pub struct Converter {
     hidden_phrases: Arc<Option<AhoCorasick>>,
     /// On Traditional pages, one form of 发布: (the form written, the form it replaces).
     publish: Option<(&'static str, &'static str)>,
-    /// Short HTML texts already converted, per script (see [`memo`]).
-    memo: Arc<[memo::Memo; 2]>,
+    /// Short texts already converted, per form and script (see [`memo`]).
+    memo: Arc<Memos>,
+}
+
+/// Remembered conversions: of text as it stands in HTML, and of plain text, per script.
+#[derive(Default)]
+struct Memos {
+    html: [memo::Memo; 2],
+    plain: [memo::Memo; 2],
 }
 
 struct Engine {
@@ -254,9 +261,24 @@ impl Converter {
             out.push_str(text);
             return;
         }
-        self.memo[script as usize].push(
+        self.memo.html[script as usize].push(
             text,
             |text| self.convert_form(script, text, Form::Html),
+            out,
+        );
+    }
+
+    /// Appends [`Converter::convert`] of `text` to `out`, remembered as
+    /// [`Converter::push_html_text`] remembers: the feeds convert every document's title and
+    /// summary, and serve makes them again after each edit that changes one.
+    pub fn push_text(&self, script: Script, text: &str, out: &mut String) {
+        if text.is_ascii() || (script == Script::Hans && !self.needs_simplifying(text)) {
+            out.push_str(text);
+            return;
+        }
+        self.memo.plain[script as usize].push(
+            text,
+            |text| self.convert_form(script, text, Form::Plain),
             out,
         );
     }
@@ -442,6 +464,25 @@ mod tests {
             plain.push_html_text(Script::Hant, "信息发布", &mut out);
             published.push_html_text(Script::Hant, "信息发布", &mut out);
             assert_eq!(out, "网际网路互联网信息發佈信息發布");
+        }
+    }
+
+    /// Remembered plain text converts as `convert` does, every time, in both scripts; and it is
+    /// remembered apart from HTML text, which converts site phrases in their escaped form.
+    #[test]
+    fn remembered_plain_text_is_its_conversion() {
+        let c = converter();
+        for _ in 0..3 {
+            for text in ["信息发布", "標準化 & 计量", "<b>为</b>", "GB/T 9704", ""] {
+                for script in Script::ALL {
+                    let mut out = String::from("前");
+                    c.push_text(script, text, &mut out);
+                    assert_eq!(out, format!("前{}", c.convert(script, text)), "{text}");
+                    let mut html = String::new();
+                    c.push_html_text(script, text, &mut html);
+                    assert_eq!(html, c.convert_html_text(script, text), "{text}");
+                }
+            }
         }
     }
 

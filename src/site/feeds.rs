@@ -217,7 +217,11 @@ pub(super) fn atom_feeds(site: &Site, reader: &Reader<'_>) -> Vec<OutputFile> {
 fn atom_feed(site: &Site, order: &[usize], script: Script) -> String {
     let pages = &site.content().pages;
     let config = site.config();
-    let convert = |text: &str| xml(&site.converter().convert(script, text));
+    let convert = |text: &str| {
+        let mut converted = String::new();
+        site.converter().push_text(script, text, &mut converted);
+        xml(&converted)
+    };
     let feed_url = site.absolute_url(script, "atom.xml");
     let updated = order
         .iter()
