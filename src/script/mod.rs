@@ -257,30 +257,27 @@ impl Converter {
     /// once per build and then looked up: page parts such as the header, the navigation, the
     /// footer and the entries of lists are the same texts on thousands of pages.
     pub fn push_html_text(&self, script: Script, text: &str, out: &mut String) {
-        if text.is_ascii() || (script == Script::Hans && !self.needs_simplifying(text)) {
-            out.push_str(text);
-            return;
-        }
-        self.memo.html[script as usize].push(
-            text,
-            |text| self.convert_form(script, text, Form::Html),
-            out,
-        );
+        self.push_remembered(script, text, Form::Html, out);
     }
 
     /// Appends [`Converter::convert`] of `text` to `out`, remembered as
     /// [`Converter::push_html_text`] remembers: the feeds convert every document's title and
     /// summary, and serve makes them again after each edit that changes one.
     pub fn push_text(&self, script: Script, text: &str, out: &mut String) {
+        self.push_remembered(script, text, Form::Plain, out);
+    }
+
+    /// Appends `text` in `script` to `out` through the memo of `form`.
+    fn push_remembered(&self, script: Script, text: &str, form: Form, out: &mut String) {
         if text.is_ascii() || (script == Script::Hans && !self.needs_simplifying(text)) {
             out.push_str(text);
             return;
         }
-        self.memo.plain[script as usize].push(
-            text,
-            |text| self.convert_form(script, text, Form::Plain),
-            out,
-        );
+        let memos = match form {
+            Form::Html => &self.memo.html,
+            Form::Plain => &self.memo.plain,
+        };
+        memos[script as usize].push(text, |text| self.convert_form(script, text, form), out);
     }
 
     fn convert_form(&self, script: Script, text: &str, form: Form) -> String {
